@@ -1,0 +1,27 @@
+// The Hono application: one chained app, one .route() per domain; `AppType` is the contract the web client infers.
+import { Hono } from 'hono';
+import type { Db } from './db/database.ts';
+import { mapRoutes } from './routes/map.ts';
+import { systemRoutes } from './routes/system.ts';
+import { staticSite } from './static.ts';
+
+export interface AppDeps {
+  db: Db;
+  /** Built front end to serve (dist/); omitted in API tests. */
+  staticDir?: string;
+}
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono().route('/', systemRoutes(deps.db)).route('/', mapRoutes(deps.db));
+  const app = new Hono()
+    .route('/api', api)
+    .notFound((c) => c.json({ error: 'not_found', issues: [{ field: 'path', reason: `no route ${c.req.method} ${c.req.path}` }] }, 404))
+    .onError((err, c) => {
+      console.error(err);
+      return c.json({ error: 'internal', issues: [{ field: 'server', reason: 'unexpected error; see the server log' }] }, 500);
+    });
+  if (deps.staticDir) staticSite(app, deps.staticDir);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

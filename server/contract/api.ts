@@ -1,0 +1,69 @@
+// Request schemas shared by the server (validation) and the web app (building queries). Isomorphic: zod only.
+import { z } from 'zod';
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES } from './catalog.ts';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+export const Day = z
+  .string()
+  .regex(ISO_DAY, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date')
+  .refine((s) => s >= '1990-01-01' && s <= '2100-12-31', 'must be between 1990-01-01 and 2100-12-31');
+
+/** Comma-separated list of codes from a closed vocabulary; empty or absent = all of them. */
+function codeList<T extends string>(codes: readonly [T, ...T[]], what: string) {
+  const allowed = new Set<string>(codes);
+  return z
+    .string()
+    .max(1000)
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return [...codes];
+      const items = [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))];
+      if (items.length === 0) return [...codes];
+      const bad = items.filter((x) => !allowed.has(x));
+      if (bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `unknown ${what}: ${bad.slice(0, 3).join(', ')} (allowed: ${codes.join(', ')})` });
+        return z.NEVER;
+      }
+      return items as T[];
+    });
+}
+
+export const CategoryList = codeList(INCIDENT_CATEGORIES, 'category');
+export const StatusList = codeList(INCIDENT_STATUSES, 'status');
+
+/** A district SOATO code (7 digits). */
+export const DistrictCode = z.string().regex(/^\d{7}$/, 'must be a 7-digit SOATO district code');
+
+const MAX_DAYS = 3 * 366 + 31;
+
+/** Date range + incident filters, as in the URL: `from`, `to` inclusive. */
+export const RangeQuery = z
+  .object({
+    from: Day,
+    to: Day,
+    categories: CategoryList,
+    statuses: StatusList,
+    district: DistrictCode.optional(),
+  })
+  .superRefine((q, ctx) => {
+    const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
+    if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    if (days > MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_DAYS} days` });
+  });
+export type RangeQueryInput = z.input<typeof RangeQuery>;
+export type RangeFilter = z.output<typeof RangeQuery>;
+
+export const TerritoriesQuery = z.object({ district: DistrictCode.optional() });
+
+export const MahallaParam = z.object({
+  id: z.string().regex(/^[1-9]\d{0,8}$/, 'must be a mahalla id (a positive integer)').transform(Number),
+});
+
+/** The body of every 400 response. */
+export interface ValidationErrorBody {
+  error: 'invalid_request';
+  issues: Array<{ field: string; reason: string }>;
+}

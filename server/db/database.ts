@@ -1,0 +1,81 @@
+// The one door to DuckDB: open once per file, run parameterised SQL, map rows to plain JSON-safe objects.
+import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+/** A parameter as callers give it; arrays become DuckDB lists (e.g. `list_contains($cats, category)`). */
+export type Param = string | number | boolean | null | readonly string[] | readonly number[];
+export type Params = Record<string, Param>;
+export type Row = Record<string, unknown>;
+
+export interface Db {
+  /** Rows as plain objects. BIGINT/HUGEINT must be cast in SQL (`count(*)::INTEGER`), else they arrive as strings. */
+  all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+  /** Columns as arrays keyed by name: far cheaper than row objects for thousands of rows. */
+  columns<T extends Row>(sql: string, params?: Params): Promise<{ [K in keyof T]: T[K][] }>;
+  /** Executes a statement (or several separated by `;` when no params are given). */
+  run(sql: string, params?: Params): Promise<void>;
+  /** For bulk loaders (appenders); request handlers never need it. */
+  connect(): Promise<DuckDBConnection>;
+  close(): void;
+  readonly path: string;
+}
+
+function toValues(params: Params): Record<string, DuckDBValue> {
+  const out: Record<string, DuckDBValue> = {};
+  for (const [key, value] of Object.entries(params)) {
+    out[key] = Array.isArray(value) ? listValue([...(value as readonly (string | number)[])]) : (value as DuckDBValue);
+  }
+  return out;
+}
+
+/**
+ * Opens (or creates) a database. `:memory:` gives a private in-memory database (tests).
+ * One instance per file per process (DuckDB refuses a second writer and serves stale reads to a second instance).
+ * @example const db = await openDb(':memory:'); await db.all('SELECT 42::INTEGER AS x') // [{ x: 42 }]
+ */
+export async function openDb(path: string, opts: { readOnly?: boolean; threads?: number } = {}): Promise<Db> {
+  const options: Record<string, string> = {};
+  if (opts.readOnly) options.access_mode = 'READ_ONLY';
+  if (opts.threads) options.threads = String(opts.threads);
+  const instance = path === ':memory:' ? await DuckDBInstance.create(':memory:', options) : await DuckDBInstance.fromCache(path, options);
+  // A small pool of connections: DuckDB runs queries on different connections in parallel.
+  const pool: DuckDBConnection[] = [];
+  const take = async (): Promise<DuckDBConnection> => pool.pop() ?? (await instance.connect());
+  const give = (c: DuckDBConnection): void => {
+    if (pool.length < 8) pool.push(c);
+    else c.closeSync();
+  };
+  return {
+    path,
+    async all<T extends Row>(sql: string, params?: Params): Promise<T[]> {
+      const c = await take();
+      try {
+        const reader = await c.runAndReadAll(sql, params ? toValues(params) : undefined);
+        return reader.getRowObjectsJson() as T[];
+      } finally {
+        give(c);
+      }
+    },
+    async columns<T extends Row>(sql: string, params?: Params): Promise<{ [K in keyof T]: T[K][] }> {
+      const c = await take();
+      try {
+        const reader = await c.runAndReadAll(sql, params ? toValues(params) : undefined);
+        return reader.getColumnsObjectJson() as { [K in keyof T]: T[K][] };
+      } finally {
+        give(c);
+      }
+    },
+    async run(sql: string, params?: Params): Promise<void> {
+      const c = await take();
+      try {
+        await c.run(sql, params ? toValues(params) : undefined);
+      } finally {
+        give(c);
+      }
+    },
+    connect: () => instance.connect(),
+    close() {
+      for (const c of pool.splice(0)) c.closeSync();
+      instance.closeSync();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Map data routes: territories, boundaries, base points, per-mahalla metrics, heat-map points, mahalla cards.
+import { Hono } from 'hono';
+import type { Db } from '../db/database.ts';
+import { MahallaParam, RangeQuery, TerritoriesQuery } from '../contract/api.ts';
+import { getBasePoints, getBoundaries, getTerritories } from '../services/territories.ts';
+import { getMetrics } from '../services/metrics.ts';
+import { getIncidentPoints } from '../services/points.ts';
+import { getMahallaCard } from '../services/mahalla.ts';
+import { validate } from './validate.ts';
+
+/** Boundaries never change while a server runs, so their GeoJSON is built once per key. */
+function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (key) => {
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = load(key);
+      hit.catch(() => cache.delete(key));
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+export const mapRoutes = (db: Db) => {
+  const territories = memo((district) => getTerritories(db, district || undefined));
+  const boundaries = memo(() => getBoundaries(db));
+  return new Hono()
+    .get('/territories', validate('query', TerritoriesQuery), async (c) => {
+      return c.json(await territories(c.req.valid('query').district ?? ''));
+    })
+    .get('/boundaries', async (c) => c.json(await boundaries('')))
+    .get('/base-points', validate('query', TerritoriesQuery), async (c) => {
+      return c.json(await getBasePoints(db, c.req.valid('query').district));
+    })
+    .get('/metrics', validate('query', RangeQuery), async (c) => c.json(await getMetrics(db, c.req.valid('query'))))
+    .get('/incidents/points', validate('query', RangeQuery), async (c) => {
+      const points = await getIncidentPoints(db, c.req.valid('query'));
+      return c.body(new Uint8Array(points.buffer), 200, {
+        'content-type': 'application/octet-stream',
+        'x-point-count': String(points.length / 2),
+      });
+    })
+    .get('/mahallas/:id', validate('param', MahallaParam), validate('query', RangeQuery), async (c) => {
+      const card = await getMahallaCard(db, c.req.valid('param').id, c.req.valid('query'));
+      if (!card) return c.json({ error: 'not_found' as const, issues: [{ field: 'id', reason: 'no mahalla has this id' }] }, 404);
+      return c.json(card, 200);
+    });
+};

@@ -1,0 +1,95 @@
+// One mahalla's card: its numbers for the period, its inspector and base point, its monthly trend.
+import type { Db } from '../db/database.ts';
+import type { RangeFilter } from '../contract/api.ts';
+import { INCIDENT_FILTER } from './metrics.ts';
+import { nextDay, previousPeriod, type Period } from './period.ts';
+
+export interface MahallaCard {
+  id: number;
+  code: string;
+  name: string;
+  districtSoato: string;
+  districtName: string;
+  population: number;
+  households: number;
+  areaKm2: number;
+  synthetic: boolean;
+  inspector: { id: number; name: string; rank: string; mahallas: number; basePoint: string } | null;
+  period: Period;
+  previous: Period;
+  count: number;
+  prev: number;
+  rate: number;
+  /** rank of the rate among the district's mahallas, 1 = highest */
+  districtRank: number;
+  districtMahallas: number;
+  byCategory: Array<{ category: string; count: number }>;
+  /** whole data period, selected categories and statuses */
+  trend: Array<{ month: string; count: number }>;
+}
+
+/** The card, or null when no mahalla has that id. */
+export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promise<MahallaCard | null> {
+  const [m] = await db.all<Omit<MahallaCard, 'inspector' | 'period' | 'previous' | 'count' | 'prev' | 'rate' | 'districtRank' | 'districtMahallas' | 'byCategory' | 'trend'> & { inspectorId: number | null; inspectorName: string | null; rank: string | null; basePoint: string | null; inspectorMahallas: number | null }>(
+    `SELECT m.id, m.code, m.name, m.district_soato AS districtSoato, d.name_uz AS districtName, m.population, m.households,
+            round(m.area_km2, 3) AS areaKm2, m.synthetic, i.id AS inspectorId, i.name AS inspectorName, i.rank,
+            b.name AS basePoint,
+            (SELECT count(*)::INTEGER FROM territory_assignment t2 WHERE t2.inspector_id = i.id) AS inspectorMahallas
+     FROM mahallas m JOIN districts d ON d.soato = m.district_soato
+     LEFT JOIN territory_assignment t ON t.mahalla_id = m.id
+     LEFT JOIN inspectors i ON i.id = t.inspector_id
+     LEFT JOIN base_points b ON b.id = i.base_point_id
+     WHERE m.id = $id`,
+    { id },
+  );
+  if (!m) return null;
+  const period = { from: f.from, to: f.to };
+  const previous = previousPeriod(period);
+  const params = { categories: f.categories, statuses: f.statuses };
+  const ranked = await db.all<{ id: number; n: number; rate: number }>(
+    `WITH c AS (SELECT mahalla_id, count(*)::INTEGER AS n FROM incidents
+                WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER} GROUP BY 1)
+     SELECT m.id, coalesce(c.n, 0)::INTEGER AS n, (coalesce(c.n, 0) * 1000.0 / m.population)::DOUBLE AS rate
+     FROM mahallas m LEFT JOIN c ON c.mahalla_id = m.id WHERE m.district_soato = $district ORDER BY rate DESC, m.id`,
+    { ...params, from: f.from, end: nextDay(f.to), district: m.districtSoato },
+  );
+  const [prevRow] = await db.all<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM incidents WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}`,
+    { ...params, id, from: previous.from, end: nextDay(previous.to) },
+  );
+  const byCategory = await db.all<{ category: string; count: number }>(
+    `SELECT category::VARCHAR AS category, count(*)::INTEGER AS count FROM incidents
+     WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}
+     GROUP BY 1 ORDER BY 2 DESC, 1`,
+    { ...params, id, from: f.from, end: nextDay(f.to) },
+  );
+  // Every month of the data period, zero where nothing happened, so the sparkline's time axis is honest.
+  const trend = await db.all<{ month: string; count: number }>(
+    `WITH months AS (
+       SELECT unnest(generate_series(date_trunc('month', (SELECT value FROM meta WHERE key = 'period_start')::DATE),
+                                     (SELECT value FROM meta WHERE key = 'period_end')::DATE - INTERVAL 1 DAY,
+                                     INTERVAL 1 MONTH)) AS m),
+     c AS (SELECT date_trunc('month', ts) AS m, count(*)::INTEGER AS n FROM incidents
+           WHERE mahalla_id = $id AND ${INCIDENT_FILTER} GROUP BY 1)
+     SELECT strftime(months.m, '%Y-%m') AS month, coalesce(c.n, 0)::INTEGER AS count
+     FROM months LEFT JOIN c ON c.m = months.m ORDER BY 1`,
+    { ...params, id },
+  );
+  const rankIndex = ranked.findIndex((r) => r.id === id);
+  const mine = ranked[rankIndex];
+  const { inspectorId, inspectorName, rank, basePoint, inspectorMahallas, ...rest } = m;
+  return {
+    ...rest,
+    inspector: inspectorId !== null && inspectorName !== null
+      ? { id: inspectorId, name: inspectorName, rank: rank ?? '', mahallas: inspectorMahallas ?? 0, basePoint: basePoint ?? '' }
+      : null,
+    period, previous,
+    count: mine?.n ?? 0,
+    prev: prevRow?.n ?? 0,
+    rate: Math.round((mine?.rate ?? 0) * 100) / 100,
+    districtRank: rankIndex + 1,
+    districtMahallas: ranked.length,
+    byCategory,
+    trend,
+  };
+}

@@ -1,0 +1,50 @@
+// What the database holds: scale, period, provenance, districts, vocabularies. Read once per server start.
+import type { Db } from '../db/database.ts';
+import { CATEGORY_LABELS, INCIDENT_CATEGORIES } from '../contract/catalog.ts';
+import { addDays } from './period.ts';
+
+export const ATTRIBUTION = 'Boundaries: © OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';
+
+export interface Meta {
+  scale: string;
+  builtAt: string;
+  /** inclusive days covered by the data */
+  period: { start: string; end: string };
+  mahallaSource: string;
+  synthetic: boolean;
+  attribution: string;
+  districts: Array<{ soato: string; name: string; mahallas: number; population: number }>;
+  categories: Array<{ code: string; label: string }>;
+  counts: { mahallas: number; inspectors: number; incidents: number; applications: number; jointActions: number };
+  /** [minLon, minLat, maxLon, maxLat] of all mahallas */
+  bbox: [number, number, number, number];
+}
+
+export async function getMeta(db: Db): Promise<Meta> {
+  const kv = Object.fromEntries((await db.all<{ key: string; value: string }>('SELECT key, value FROM meta')).map((r) => [r.key, r.value]));
+  const districts = await db.all<Meta['districts'][number]>(
+    `SELECT d.soato, d.name_uz AS name, count(m.id)::INTEGER AS mahallas, coalesce(sum(m.population), 0)::INTEGER AS population
+     FROM districts d LEFT JOIN mahallas m ON m.district_soato = d.soato GROUP BY ALL ORDER BY d.name_uz`,
+  );
+  const [counts] = await db.all<Meta['counts']>(
+    `SELECT (SELECT count(*) FROM mahallas)::INTEGER AS mahallas, (SELECT count(*) FROM inspectors)::INTEGER AS inspectors,
+            (SELECT count(*) FROM incidents)::INTEGER AS incidents, (SELECT count(*) FROM applications)::INTEGER AS applications,
+            (SELECT count(*) FROM joint_actions)::INTEGER AS jointActions`,
+  );
+  const [box] = await db.all<{ x0: number; y0: number; x1: number; y1: number }>(
+    `SELECT min(centroid_lon) AS x0, min(centroid_lat) AS y0, max(centroid_lon) AS x1, max(centroid_lat) AS y1 FROM mahallas`,
+  );
+  const end = kv.period_end ?? '2026-11-01';
+  return {
+    scale: kv.scale ?? 'unknown',
+    builtAt: kv.built_at ?? '',
+    period: { start: kv.period_start ?? '2023-11-01', end: addDays(end, -1) },
+    mahallaSource: kv.mahalla_source ?? 'synthetic',
+    synthetic: (kv.mahalla_source ?? 'synthetic') === 'synthetic',
+    attribution: ATTRIBUTION,
+    districts,
+    categories: INCIDENT_CATEGORIES.map((code) => ({ code, label: CATEGORY_LABELS[code] })),
+    counts: counts ?? { mahallas: 0, inspectors: 0, incidents: 0, applications: 0, jointActions: 0 },
+    bbox: [box?.x0 ?? 69.1, box?.y0 ?? 41.2, box?.x1 ?? 69.5, box?.y1 ?? 41.4],
+  };
+}

@@ -1,0 +1,32 @@
+// Date arithmetic for inclusive day ranges (YYYY-MM-DD, local time): the comparison periods of every metric.
+const DAY = 86_400_000;
+
+const toMs = (d: string): number => Date.parse(`${d}T00:00:00Z`);
+const toDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+export interface Period {
+  from: string;
+  /** inclusive */
+  to: string;
+}
+
+/** Number of days in an inclusive range. @example lengthDays({from:'2024-01-01', to:'2024-01-31'}) // 31 */
+export function lengthDays(p: Period): number {
+  return Math.round((toMs(p.to) - toMs(p.from)) / DAY) + 1;
+}
+
+/** The equally long period that ends the day before `p` starts. */
+export function previousPeriod(p: Period): Period {
+  const n = lengthDays(p);
+  return { from: toDay(toMs(p.from) - n * DAY), to: toDay(toMs(p.from) - DAY) };
+}
+
+/** The day after `d` (exclusive upper bound for SQL `ts < $end`). */
+export function nextDay(d: string): string {
+  return toDay(toMs(d) + DAY);
+}
+
+/** `d` shifted by whole days. */
+export function addDays(d: string, days: number): string {
+  return toDay(toMs(d) + days * DAY);
+}

@@ -1,0 +1,43 @@
+// Colour scales: classes cover the data, extremes get the end colours, change is symmetric around zero.
+import { describe, expect, it } from 'vitest';
+import { DIVERGING, NO_DATA, SEQUENTIAL, divergingScale, quantileScale } from '../../web/map/colors.ts';
+import { metricView, MIN_EVENTS_FOR_CHANGE } from '../../web/map/metric-values.ts';
+
+describe('colour scales', () => {
+  it('quantile scale has one break fewer than colours and is non-decreasing', () => {
+    const s = quantileScale(Array.from({ length: 600 }, (_, i) => i % 97));
+    expect(s.breaks).toHaveLength(SEQUENTIAL.length - 1);
+    for (let i = 1; i < s.breaks.length; i++) expect(s.breaks[i]).toBeGreaterThanOrEqual(s.breaks[i - 1] ?? 0);
+  });
+
+  it('gives the lightest colour to the minimum and the darkest to the maximum', () => {
+    const s = quantileScale([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(s.colorOf(1)).toEqual(SEQUENTIAL[0]);
+    expect(s.colorOf(12)).toEqual(SEQUENTIAL[SEQUENTIAL.length - 1]);
+  });
+
+  it('diverging scale puts zero in the neutral middle class', () => {
+    const s = divergingScale(60);
+    expect(s.colorOf(0)).toEqual(DIVERGING[3]);
+    expect(s.colorOf(-1000)).toEqual(DIVERGING[0]);
+    expect(s.colorOf(1000)).toEqual(DIVERGING[6]);
+  });
+
+  it('NaN is no data', () => {
+    expect(quantileScale([1, 2, 3]).colorOf(Number.NaN)).toEqual(NO_DATA);
+  });
+});
+
+describe('metric values', () => {
+  const cols = { ids: [1, 2, 3], count: [4, 30, 0], prev: [1, 20, 0], rate: [0.5, 3.25, 0] };
+
+  it('uses the rate column for the rate metric', () => {
+    expect(metricView(cols, 'rate').valueById.get(2)).toBe(3.25);
+  });
+
+  it('does not turn 1 → 4 events into +300 %', () => {
+    expect(4 + 1).toBeLessThan(MIN_EVENTS_FOR_CHANGE);
+    expect(metricView(cols, 'change').valueById.get(1)).toBeNaN();
+    expect(metricView(cols, 'change').valueById.get(2)).toBe(50);
+  });
+});

@@ -1,0 +1,57 @@
+// The offline basemap and the deck.gl layer builder, checked by invariants rather than pixels.
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import { basemapStyle, LIGHT, OVERLAY_BEFORE } from '../../web/map/style.ts';
+import { buildLayers, LAYER_IDS, toPositions3 } from '../../web/map/layers.ts';
+
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+describe('basemap style', () => {
+  const style = basemapStyle(LIGHT, empty, empty);
+
+  it('needs no remote resources: no glyphs, sprite or tile URLs', () => {
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    const text = JSON.stringify(style);
+    expect(text).not.toMatch(/https?:\/\/(?!localhost)/);
+  });
+
+  it('has unique layer ids and every non-background layer has a known source', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const l of style.layers) {
+      if (l.type === 'background') continue;
+      expect(Object.keys(style.sources)).toContain((l as { source: string }).source);
+    }
+  });
+
+  it('contains the layer the overlay inserts before, and labels above it', () => {
+    const ids = style.layers.map((l) => l.id);
+    expect(ids).toContain(OVERLAY_BEFORE);
+    expect(ids.indexOf('district-label')).toBeGreaterThan(ids.indexOf(OVERLAY_BEFORE));
+  });
+});
+
+describe('layer builder', () => {
+  const territories = {
+    type: 'FeatureCollection' as const,
+    features: [{ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }, properties: { id: 1, name: 'A', districtName: 'D' } }],
+  };
+
+  it('builds only the layers that are switched on, with stable unique ids', () => {
+    const layers = buildLayers({ territories, basePoints: [] }, { layers: ['choropleth', 'base'], selected: null, metricKey: 'k' });
+    const ids = layers.map((l) => l.id);
+    expect(ids).toEqual([LAYER_IDS.choropleth, LAYER_IDS.selected, LAYER_IDS.base]);
+  });
+
+  it('adds the heat map only when it has points', () => {
+    const xy = new Float32Array([69.2, 41.3, 69.3, 41.31]);
+    const on = { layers: ['heat'] as const, selected: null, metricKey: 'k' };
+    expect(buildLayers({}, { ...on, layers: ['heat'] }).map((l) => l.id)).toEqual([]);
+    expect(buildLayers({}, { ...on, layers: ['heat'] }, toPositions3(xy)).map((l) => l.id)).toEqual([LAYER_IDS.heat]);
+  });
+
+  it('expands lon/lat pairs to x, y, z positions', () => {
+    expect([...toPositions3(new Float32Array([1, 2, 3, 4]))]).toEqual([1, 2, 0, 3, 4, 0]);
+  });
+});

@@ -1,0 +1,32 @@
+// Web build (root web/, output dist/) with a dev proxy to the API, and the vitest projects (node suites, browser suite).
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+const apiPort = Number(process.env.PORT ?? 8080);
+
+export default defineConfig({
+  root: 'web',
+  plugins: [react()],
+  build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
+  server: { port: 5173, proxy: { '/api': `http://localhost:${apiPort}` } },
+  test: {
+    root: '.',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['test/{server,data,web}/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

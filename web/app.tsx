@@ -1,0 +1,79 @@
+// Page shell: header, filter panel, map with legend, and the mahalla card.
+import { useMemo } from 'react';
+import { useBasePoints, useBoundaries, useIncidentPoints, useMeta, useMetrics, useTerritories, type RangeArgs } from './queries/index.ts';
+import { useUi } from './state/store.ts';
+import { MapView } from './map/MapView.tsx';
+import { metricView } from './map/metric-values.ts';
+import { toPositions3, type LayerData, type LayerUi, type MahallaFeatureProps } from './map/layers.ts';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { Header } from './views/overview/Header.tsx';
+import { FilterPanel } from './views/overview/FilterPanel.tsx';
+import { Legend } from './views/overview/Legend.tsx';
+import { MahallaCard } from './views/overview/MahallaCard.tsx';
+import { defaultRange } from './views/overview/dates.ts';
+
+export function App() {
+  const meta = useMeta();
+  const boundaries = useBoundaries();
+  const territories = useTerritories();
+  const basePoints = useBasePoints();
+  const from = useUi((s) => s.from);
+  const to = useUi((s) => s.to);
+  const categories = useUi((s) => s.categories);
+  const statuses = useUi((s) => s.statuses);
+  const district = useUi((s) => s.district);
+  const metric = useUi((s) => s.metric);
+  const layers = useUi((s) => s.layers);
+  const selected = useUi((s) => s.selected);
+
+  const range: RangeArgs | null = useMemo(() => {
+    if (!meta.data) return null;
+    const d = defaultRange(meta.data.period.end);
+    return { from: from ?? d.from, to: to ?? d.to, categories, statuses, district };
+  }, [meta.data, from, to, categories, statuses, district]);
+
+  const metrics = useMetrics(range);
+  const points = useIncidentPoints(layers.includes('heat') ? range : null);
+  const view = useMemo(() => (metrics.data ? metricView(metrics.data, metric) : undefined), [metrics.data, metric]);
+  const positions3 = useMemo(() => (points.data ? toPositions3(points.data) : undefined), [points.data]);
+  const data: LayerData = useMemo(
+    () => ({
+      territories: territories.data as FeatureCollection<Geometry, MahallaFeatureProps> | undefined,
+      metric: view,
+      basePoints: basePoints.data,
+    }),
+    [territories.data, view, basePoints.data],
+  );
+  const ui: LayerUi = useMemo(
+    () => ({ layers, selected, metricKey: `${metric}|${metrics.data ? `${metrics.data.period.from}|${metrics.data.period.to}|${metrics.data.totals.count}|${metrics.data.categories.join()}|${metrics.data.statuses.join()}` : ''}` }),
+    [layers, selected, metric, metrics.data],
+  );
+
+  const error = meta.error ?? boundaries.error ?? territories.error ?? metrics.error;
+  const loading = metrics.loading || points.loading || territories.loading;
+  return (
+    <div className="app">
+      <Header meta={meta.data} />
+      <main className="workspace">
+        {meta.data && range && <FilterPanel meta={meta.data} range={range} totals={metrics.data?.totals} previous={metrics.data?.previous} />}
+        <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+          {meta.data && boundaries.data && (
+            <MapView
+              regions={boundaries.data.regions}
+              districts={boundaries.data.districts}
+              bbox={meta.data.bbox}
+              attribution={[meta.data.attribution, meta.data.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported']}
+              data={data}
+              ui={ui}
+              positions3={positions3}
+            />
+          )}
+          {view && <Legend view={view} synthetic={meta.data?.synthetic ?? true} heat={layers.includes('heat')} choropleth={layers.includes('choropleth')} />}
+          {loading && <div className="busy" role="status">Updating…</div>}
+          {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
+          {selected !== null && range && <MahallaCard id={selected} range={range} />}
+        </section>
+      </main>
+    </div>
+  );
+}

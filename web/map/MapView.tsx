@@ -1,0 +1,99 @@
+// The map: an uncontrolled MapLibre map with our offline style and one deck.gl overlay (interleaved).
+import { useEffect, useRef } from 'react';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { FeatureCollection } from 'geojson';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { getState, update } from '../state/store.ts';
+import type { View } from '../state/url.ts';
+import { basemapStyle, LIGHT } from './style.ts';
+import { buildLayers, LAYER_IDS, type LayerData, type LayerUi, type MahallaFeatureProps } from './layers.ts';
+
+// After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
+setWorkerUrl(new URL(workerUrl, window.location.href).href);
+
+export interface MapViewProps {
+  regions: FeatureCollection;
+  districts: FeatureCollection;
+  bbox: [number, number, number, number];
+  attribution: string[];
+  data: LayerData;
+  ui: LayerUi;
+  positions3?: Float32Array;
+}
+
+/** Debug handle for tests and the bench: the live map (read-only use). */
+declare global {
+  interface Window {
+    __hamkorMap?: MapLibreMap;
+  }
+}
+
+export function MapView({ regions, districts, bbox, attribution, data, ui, positions3 }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const overlay = useRef<MapLibreOverlay | null>(null);
+  const initial = useRef({ regions, districts, bbox, attribution });
+
+  useEffect(() => {
+    if (!container.current) return;
+    const { regions: r, districts: d, bbox: b, attribution: a } = initial.current;
+    const view: View | null = getState().view;
+    const map = new MapLibreMap({
+      container: container.current,
+      style: basemapStyle(LIGHT, r, d),
+      ...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : { bounds: [b[0], b[1], b[2], b[3]], fitBoundsOptions: { padding: 40 } }),
+      attributionControl: false,
+      maxZoom: 17,
+      minZoom: 4,
+      dragRotate: false,
+      pitchWithRotate: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.addControl(new AttributionControl({ compact: false, customAttribution: a }), 'bottom-right');
+    const deck = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      onClick: (info) => {
+        if (info.layer?.id === LAYER_IDS.choropleth && info.object) {
+          const props = (info.object as { properties: MahallaFeatureProps }).properties;
+          update({ selected: props.id });
+        } else if (!info.object) {
+          update({ selected: null });
+        }
+      },
+      getTooltip: ({ object, layer }) => {
+        if (!object || !layer) return null;
+        if (layer.id === LAYER_IDS.base) return { text: (object as { name: string }).name };
+        if (layer.id === LAYER_IDS.choropleth) {
+          const p = (object as { properties: MahallaFeatureProps }).properties;
+          return { text: `${p.name}\n${p.districtName}` };
+        }
+        return null;
+      },
+    });
+    map.addControl(deck);
+    overlay.current = deck;
+    // The camera stays out of React: it is written to the URL only when a move ends.
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      update({ view: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
+    });
+    window.__hamkorMap = map;
+    return () => {
+      overlay.current = null;
+      map.remove();
+      delete window.__hamkorMap;
+    };
+  }, []);
+
+  useEffect(() => {
+    overlay.current?.setProps({ layers: buildLayers(data, ui, positions3) });
+  }, [data, ui, positions3]);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

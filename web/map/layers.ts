@@ -1,0 +1,120 @@
+// deck.gl layers as a pure function of data and UI state: stable ids, updateTriggers for UI-dependent accessors.
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { LayerKey } from '../state/url.ts';
+import { NO_DATA, type Rgb } from './colors.ts';
+import type { MetricView } from './metric-values.ts';
+import { OVERLAY_BEFORE } from './style.ts';
+
+export interface MahallaFeatureProps {
+  id: number;
+  name: string;
+  districtName: string;
+}
+
+export interface LayerData {
+  territories?: FeatureCollection<Geometry, MahallaFeatureProps>;
+  metric?: MetricView;
+  /** interleaved lon,lat */
+  points?: Float32Array;
+  basePoints?: Array<{ id: number; name: string; lon: number; lat: number }>;
+}
+
+export interface LayerUi {
+  layers: readonly LayerKey[];
+  selected: number | null;
+  /** changes whenever the metric values change, so deck.gl recomputes colours */
+  metricKey: string;
+}
+
+export const LAYER_IDS = { choropleth: 'mahalla-fill', selected: 'mahalla-selected', heat: 'incident-heat', base: 'base-points' } as const;
+
+type MahallaFeature = Feature<Geometry, MahallaFeatureProps>;
+
+const withAlpha = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
+
+/** Positions as 3-component Float32 (deck.gl's binary attributes expect x, y, z). */
+export function toPositions3(xy: Float32Array): Float32Array {
+  const n = xy.length / 2;
+  const out = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    out[3 * i] = xy[2 * i] ?? 0;
+    out[3 * i + 1] = xy[2 * i + 1] ?? 0;
+  }
+  return out;
+}
+
+export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Array): Layer[] {
+  const on = (k: LayerKey): boolean => ui.layers.includes(k);
+  const layers: Layer[] = [];
+  const { territories, metric } = data;
+  if (territories) {
+    layers.push(
+      new GeoJsonLayer<MahallaFeatureProps>({
+        id: LAYER_IDS.choropleth,
+        data: territories,
+        beforeId: OVERLAY_BEFORE,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [30, 60, 90, 70],
+        filled: true,
+        stroked: true,
+        getFillColor: (f: MahallaFeature) => {
+          if (!on('choropleth') || !metric) return [0, 0, 0, 0];
+          const v = metric.valueById.get(f.properties.id);
+          return withAlpha(v === undefined ? NO_DATA : metric.scale.colorOf(v), on('heat') ? 120 : 215);
+        },
+        getLineColor: on('choropleth') ? [255, 255, 255, 220] : [84, 110, 122, 140],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 0.8,
+        updateTriggers: { getFillColor: [ui.metricKey, ui.layers.join()], getLineColor: [ui.layers.join()] },
+      } as ConstructorParameters<typeof GeoJsonLayer<MahallaFeatureProps>>[0] & { beforeId: string }),
+    );
+    const selected = ui.selected === null ? [] : territories.features.filter((f) => f.properties.id === ui.selected);
+    layers.push(
+      new GeoJsonLayer<MahallaFeatureProps>({
+        id: LAYER_IDS.selected,
+        data: { type: 'FeatureCollection', features: selected } as FeatureCollection<Geometry, MahallaFeatureProps>,
+        filled: false,
+        stroked: true,
+        getLineColor: [13, 27, 42, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3.5,
+      }),
+    );
+  }
+  if (on('heat') && positions3 && positions3.length > 0) {
+    layers.push(
+      new HeatmapLayer({
+        id: LAYER_IDS.heat,
+        data: { length: positions3.length / 3, attributes: { getPosition: { value: positions3, size: 3 } } },
+        radiusPixels: 28,
+        intensity: 1,
+        threshold: 0.04,
+        colorRange: [[255, 255, 178], [254, 217, 118], [254, 178, 76], [253, 141, 60], [240, 59, 32], [189, 0, 38]],
+        aggregation: 'SUM',
+      }),
+    );
+  }
+  if (on('base') && data.basePoints) {
+    layers.push(
+      new ScatterplotLayer<{ id: number; name: string; lon: number; lat: number }>({
+        id: LAYER_IDS.base,
+        data: data.basePoints,
+        getPosition: (d) => [d.lon, d.lat],
+        radiusUnits: 'pixels',
+        getRadius: 6,
+        filled: true,
+        stroked: true,
+        getFillColor: [21, 101, 192, 255],
+        getLineColor: [255, 255, 255, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2,
+        pickable: true,
+      }),
+    );
+  }
+  return layers;
+}

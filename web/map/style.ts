@@ -1,0 +1,69 @@
+// The offline basemap: a MapLibre style built from our own boundaries (no tiles, sprites or glyphs from anywhere).
+import type { FeatureCollection } from 'geojson';
+import type { StyleSpecification } from 'maplibre-gl';
+import { FONT_BOLD, FONT_REGULAR, fontFaces } from './fonts.ts';
+
+export interface BasemapTheme {
+  background: string;
+  land: string;
+  regionLine: string;
+  districtLine: string;
+  districtLabel: string;
+  labelHalo: string;
+}
+
+export const LIGHT: BasemapTheme = {
+  background: '#dfe6ea',
+  land: '#f4f3ef',
+  regionLine: '#8d99a6',
+  districtLine: '#37474f',
+  districtLabel: '#1f2a33',
+  labelHalo: '#ffffff',
+};
+
+/** Layer ids the deck.gl overlay inserts its layers before (so outlines and labels stay on top). */
+export const OVERLAY_BEFORE = 'district-line';
+
+/**
+ * The basemap style for a theme and our boundary collections.
+ * @example new maplibregl.Map({ container, style: basemapStyle(LIGHT, regions, districts) })
+ */
+export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, districts: FeatureCollection): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Hamkor offline',
+    'font-faces': fontFaces(),
+    sources: {
+      regions: { type: 'geojson', data: regions },
+      districts: { type: 'geojson', data: districts },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
+      { id: 'region-fill', type: 'fill', source: 'regions', paint: { 'fill-color': theme.land } },
+      { id: 'district-fill', type: 'fill', source: 'districts', paint: { 'fill-color': theme.land } },
+      { id: 'region-line', type: 'line', source: 'regions', paint: { 'line-color': theme.regionLine, 'line-width': 1.2, 'line-dasharray': [3, 2] } },
+      {
+        id: OVERLAY_BEFORE,
+        type: 'line',
+        source: 'districts',
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': theme.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2.6] },
+      },
+      {
+        id: 'district-label',
+        type: 'symbol',
+        source: 'districts',
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [FONT_BOLD, FONT_REGULAR],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 8, 11, 13, 17],
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.06,
+          'text-max-width': 8,
+          'symbol-placement': 'point',
+        },
+        paint: { 'text-color': theme.districtLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 2, 'text-halo-blur': 0.5 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,45 @@
+// Map legend: what the colours mean, the class breaks, and the demo-data notice.
+import { css } from '../../map/colors.ts';
+import type { MetricView } from '../../map/metric-values.ts';
+import { MIN_EVENTS_FOR_CHANGE } from '../../map/metric-values.ts';
+import { NO_DATA } from '../../map/colors.ts';
+
+const fmt = (v: number, unit: string): string => {
+  const n = Math.abs(v) >= 100 ? Math.round(v).toString() : v.toFixed(Math.abs(v) >= 10 ? 0 : 1);
+  return unit === '%' && v > 0 ? `+${n}` : n;
+};
+
+export function Legend({ view, synthetic, heat, choropleth }: { view: MetricView; synthetic: boolean; heat: boolean; choropleth: boolean }) {
+  const { scale, label, unit } = view;
+  return (
+    <div className="legend" data-testid="legend">
+      {choropleth && (
+        <>
+          <h3>{label}{unit === '‰' ? '' : unit ? ` (${unit})` : ''}</h3>
+          <ol className="ramp">
+            {scale.colors.map((c, k) => {
+              const lo = k === 0 ? null : scale.breaks[k - 1];
+              const hi = scale.breaks[k];
+              const text = lo === null || lo === undefined ? `≤ ${fmt(hi ?? 0, unit)}` : hi === undefined ? `> ${fmt(lo, unit)}` : `${fmt(lo, unit)} – ${fmt(hi, unit)}`;
+              return (
+                <li key={k}>
+                  <span className="swatch" style={{ background: css(c) }} />
+                  {text}
+                </li>
+              );
+            })}
+            {unit === '%' && (
+              <li>
+                <span className="swatch" style={{ background: css(NO_DATA) }} />
+                fewer than {MIN_EVENTS_FOR_CHANGE} incidents
+              </li>
+            )}
+          </ol>
+        </>
+      )}
+      {heat && <p className="note"><span className="heat-swatch" /> Incident density (kernel heat map)</p>}
+      <p className="note"><span className="base-swatch" /> Police base point</p>
+      {synthetic && <p className="note demo">Demo boundaries: mahalla polygons and records are generated</p>}
+    </div>
+  );
+}

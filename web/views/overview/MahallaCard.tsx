@@ -1,0 +1,76 @@
+// The card of a clicked mahalla: its numbers for the period, its inspector, its trend.
+import { CATEGORY_LABELS, type IncidentCategory } from '../../../server/contract/catalog.ts';
+import { useMahallaCard, type RangeArgs } from '../../queries/index.ts';
+import { update } from '../../state/store.ts';
+import { fmtInt } from './dates.ts';
+import { Sparkline } from './Sparkline.tsx';
+
+function changeText(n: number, p: number): string {
+  if (n + p < 10) return `${n} vs ${p} (too few to compare)`;
+  const pct = ((n - p) / Math.max(p, 1)) * 100;
+  return `${pct >= 0 ? '+' : ''}${pct.toFixed(0)} % vs previous period (${p})`;
+}
+
+export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
+  const card = useMahallaCard(id, range);
+  const c = card.data;
+  return (
+    <article className="card" data-testid="mahalla-card" aria-live="polite">
+      <button type="button" className="close" aria-label="Close card" onClick={() => update({ selected: null })}>×</button>
+      {card.error && <p role="alert">Could not load this mahalla: {card.error.message}</p>}
+      {!c && !card.error && <p className="muted">Loading…</p>}
+      {c && (
+        <>
+          <header>
+            <h2 data-testid="card-title">{c.name}</h2>
+            <p className="muted">
+              {c.districtName} · code {c.code}
+              {c.synthetic && <span className="badge demo small">demo</span>}
+            </p>
+          </header>
+          <dl className="figures">
+            <div><dt>Incidents</dt><dd data-testid="card-count">{fmtInt(c.count)}</dd></div>
+            <div><dt>Per 1,000 residents</dt><dd>{c.rate.toFixed(1)}</dd></div>
+            <div><dt>Rank in district</dt><dd>{c.districtRank} / {c.districtMahallas}</dd></div>
+          </dl>
+          <p className="change">{changeText(c.count, c.prev)}</p>
+          <dl className="facts">
+            <div><dt>Residents</dt><dd>{fmtInt(c.population)}</dd></div>
+            <div><dt>Households</dt><dd>{fmtInt(c.households)}</dd></div>
+            <div><dt>Area</dt><dd>{c.areaKm2.toFixed(2)} km²</dd></div>
+          </dl>
+          <section className="inspector" data-testid="card-inspector">
+            <h3>Prevention inspector</h3>
+            {c.inspector ? (
+              <p>
+                <strong>{c.inspector.rank} {c.inspector.name}</strong>
+                <br />
+                {c.inspector.mahallas} mahalla{c.inspector.mahallas === 1 ? '' : 's'} · {c.inspector.basePoint}
+              </p>
+            ) : (
+              <p className="warn">No inspector assigned to this mahalla</p>
+            )}
+          </section>
+          <section>
+            <h3>Monthly incidents, whole record</h3>
+            <Sparkline values={c.trend.map((t) => t.count)} labels={c.trend.map((t) => t.month)} />
+          </section>
+          {c.byCategory.length > 0 && (
+            <section>
+              <h3>By category (period)</h3>
+              <ul className="bars">
+                {c.byCategory.slice(0, 6).map((b) => (
+                  <li key={b.category}>
+                    <span>{CATEGORY_LABELS[b.category as IncidentCategory] ?? b.category}</span>
+                    <span className="bar" style={{ width: `${(b.count / Math.max(1, c.byCategory[0]?.count ?? 1)) * 100}%` }} />
+                    <span className="n">{b.count}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </article>
+  );
+}
