@@ -5,6 +5,7 @@ import { useUi } from './state/store.ts';
 import { MapView } from './map/MapView.tsx';
 import { metricView } from './map/metric-values.ts';
 import { toPositions3, type LayerData, type LayerUi, type MahallaFeatureProps } from './map/layers.ts';
+// GeoJSON crosses JSON, which widens its types (optional bbox/id); the server built these from GeoJSON objects.
 import type { FeatureCollection, Geometry } from 'geojson';
 import { Header } from './views/overview/Header.tsx';
 import { FilterPanel } from './views/overview/FilterPanel.tsx';
@@ -59,8 +60,8 @@ export function App() {
         <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
           {meta.data && boundaries.data && (
             <MapView
-              regions={boundaries.data.regions}
-              districts={boundaries.data.districts}
+              regions={boundaries.data.regions as FeatureCollection}
+              districts={boundaries.data.districts as FeatureCollection}
               bbox={meta.data.bbox}
               attribution={[meta.data.attribution, meta.data.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported']}
               data={data}

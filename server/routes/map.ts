@@ -27,13 +27,13 @@ export const mapRoutes = (db: Db) => {
   const boundaries = memo(() => getBoundaries(db));
   return new Hono()
     .get('/territories', validate('query', TerritoriesQuery), async (c) => {
-      return c.json(await territories(c.req.valid('query').district ?? ''));
+      return c.json(await territories(c.req.valid('query').district ?? ''), 200);
     })
-    .get('/boundaries', async (c) => c.json(await boundaries('')))
+    .get('/boundaries', async (c) => c.json(await boundaries(''), 200))
     .get('/base-points', validate('query', TerritoriesQuery), async (c) => {
-      return c.json(await getBasePoints(db, c.req.valid('query').district));
+      return c.json(await getBasePoints(db, c.req.valid('query').district), 200);
     })
-    .get('/metrics', validate('query', RangeQuery), async (c) => c.json(await getMetrics(db, c.req.valid('query'))))
+    .get('/metrics', validate('query', RangeQuery), async (c) => c.json(await getMetrics(db, c.req.valid('query')), 200))
     .get('/incidents/points', validate('query', RangeQuery), async (c) => {
       const points = await getIncidentPoints(db, c.req.valid('query'));
       return c.body(new Uint8Array(points.buffer), 200, {

@@ -9,10 +9,10 @@ export const systemRoutes = (db: Db) => {
   return new Hono()
     .get('/health', async (c) => {
       const [row] = await db.all<{ ok: number }>('SELECT 1::INTEGER AS ok');
-      return c.json({ status: row?.ok === 1 ? ('ok' as const) : ('degraded' as const), uptimeS: Math.round((Date.now() - started) / 1000) });
+      return c.json({ status: row?.ok === 1 ? ('ok' as const) : ('degraded' as const), uptimeS: Math.round((Date.now() - started) / 1000) }, 200);
     })
     .get('/meta', async (c) => {
       meta ??= getMeta(db);
-      return c.json(await meta);
+      return c.json(await meta, 200);
     });
 };

@@ -33,6 +33,7 @@ declare global {
 export function MapView({ regions, districts, bbox, attribution, data, ui, positions3 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
   const initial = useRef({ regions, districts, bbox, attribution });
 
   useEffect(() => {
@@ -58,14 +59,6 @@ export function MapView({ regions, districts, bbox, attribution, data, ui, posit
       interleaved: true,
       layers: [],
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
-      onClick: (info) => {
-        if (info.layer?.id === LAYER_IDS.choropleth && info.object) {
-          const props = (info.object as { properties: MahallaFeatureProps }).properties;
-          update({ selected: props.id });
-        } else if (!info.object) {
-          update({ selected: null });
-        }
-      },
       getTooltip: ({ object, layer }) => {
         if (!object || !layer) return null;
         if (layer.id === LAYER_IDS.base) return { text: (object as { name: string }).name };
@@ -77,7 +70,15 @@ export function MapView({ regions, districts, bbox, attribution, data, ui, posit
       },
     });
     map.addControl(deck);
+    // Clicks are picked from MapLibre's click event: deck.gl's own onClick missed the first click after load
+    // (its picking pass was not ready), which a user would read as "the map ignored me".
+    map.on('click', (e) => {
+      const info = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: [LAYER_IDS.choropleth] });
+      const props = (info?.object as { properties?: MahallaFeatureProps } | undefined)?.properties;
+      update({ selected: props ? props.id : null });
+    });
     overlay.current = deck;
+    mapRef.current = map;
     // The camera stays out of React: it is written to the URL only when a move ends.
     map.on('moveend', () => {
       const c = map.getCenter();
@@ -86,13 +87,20 @@ export function MapView({ regions, districts, bbox, attribution, data, ui, posit
     window.__hamkorMap = map;
     return () => {
       overlay.current = null;
+      mapRef.current = null;
       map.remove();
       delete window.__hamkorMap;
     };
   }, []);
 
   useEffect(() => {
-    overlay.current?.setProps({ layers: buildLayers(data, ui, positions3) });
+    const map = mapRef.current;
+    const layers = buildLayers(data, ui, positions3);
+    const apply = (): void => overlay.current?.setProps({ layers });
+    apply();
+    // The overlay can only insert its layers (below district lines and labels) once the style has loaded;
+    // layers set earlier are drawn but not placed, so they are set again when the map is idle.
+    if (map && !map.isStyleLoaded()) map.once('idle', apply);
   }, [data, ui, positions3]);
 
   return <div ref={container} className="map" data-testid="map" />;

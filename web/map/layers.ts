@@ -46,16 +46,23 @@ export function toPositions3(xy: Float32Array): Float32Array {
   return out;
 }
 
+/**
+ * Adds MapLibre's `beforeId` (read by the interleaved MapLibreOverlay, absent from deck.gl's layer prop types), so the
+ * layer draws below our district lines and labels.
+ */
+function placedBefore<P extends object>(beforeId: string, props: P): P {
+  return { ...props, beforeId };
+}
+
 export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Array): Layer[] {
   const on = (k: LayerKey): boolean => ui.layers.includes(k);
   const layers: Layer[] = [];
   const { territories, metric } = data;
   if (territories) {
     layers.push(
-      new GeoJsonLayer<MahallaFeatureProps>({
+      new GeoJsonLayer<MahallaFeatureProps>(placedBefore(OVERLAY_BEFORE, {
         id: LAYER_IDS.choropleth,
         data: territories,
-        beforeId: OVERLAY_BEFORE,
         pickable: true,
         autoHighlight: true,
         highlightColor: [30, 60, 90, 70],
@@ -70,13 +77,13 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
         lineWidthUnits: 'pixels',
         getLineWidth: 0.8,
         updateTriggers: { getFillColor: [ui.metricKey, ui.layers.join()], getLineColor: [ui.layers.join()] },
-      } as ConstructorParameters<typeof GeoJsonLayer<MahallaFeatureProps>>[0] & { beforeId: string }),
+      })),
     );
     const selected = ui.selected === null ? [] : territories.features.filter((f) => f.properties.id === ui.selected);
     layers.push(
       new GeoJsonLayer<MahallaFeatureProps>({
         id: LAYER_IDS.selected,
-        data: { type: 'FeatureCollection', features: selected } as FeatureCollection<Geometry, MahallaFeatureProps>,
+        data: { type: 'FeatureCollection', features: selected },
         filled: false,
         stroked: true,
         getLineColor: [13, 27, 42, 255],
@@ -87,20 +94,21 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
   }
   if (on('heat') && positions3 && positions3.length > 0) {
     layers.push(
-      new HeatmapLayer({
+      new HeatmapLayer(placedBefore(OVERLAY_BEFORE, {
         id: LAYER_IDS.heat,
+        opacity: 0.85,
         data: { length: positions3.length / 3, attributes: { getPosition: { value: positions3, size: 3 } } },
         radiusPixels: 28,
         intensity: 1,
-        threshold: 0.04,
-        colorRange: [[255, 255, 178], [254, 217, 118], [254, 178, 76], [253, 141, 60], [240, 59, 32], [189, 0, 38]],
+        threshold: 0.12,
+        colorRange: [[255, 255, 178, 60], [254, 217, 118, 140], [254, 178, 76, 190], [253, 141, 60, 220], [240, 59, 32, 235], [189, 0, 38, 245]],
         aggregation: 'SUM',
-      }),
+      })),
     );
   }
   if (on('base') && data.basePoints) {
     layers.push(
-      new ScatterplotLayer<{ id: number; name: string; lon: number; lat: number }>({
+      new ScatterplotLayer<{ id: number; name: string; lon: number; lat: number }>(placedBefore('district-label', {
         id: LAYER_IDS.base,
         data: data.basePoints,
         getPosition: (d) => [d.lon, d.lat],
@@ -113,7 +121,7 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
         lineWidthUnits: 'pixels',
         getLineWidth: 2,
         pickable: true,
-      }),
+      })),
     );
   }
   return layers;

@@ -1,7 +1,7 @@
 // Data hooks over the typed client; one per server resource. Keys are the request URLs.
 import { api } from '../api.ts';
 import { ok, useQuery } from './use-query.ts';
-import type { MahallaCardData } from './types.ts';
+
 
 export interface RangeArgs {
   from: string;
@@ -55,6 +55,6 @@ export function useIncidentPoints(a: RangeArgs | null) {
 export function useMahallaCard(id: number | null, a: RangeArgs | null) {
   const query = a ? rangeQuery(a) : null;
   return useQuery(id !== null && query ? keyOf(`mahalla/${id}`, query) : null, async (signal) =>
-    ok(await api.api.mahallas[':id'].$get({ param: { id: String(id) }, query: query ?? { from: '', to: '' } }, { init: { signal } }), (r) => r.json() as Promise<MahallaCardData>),
+    ok(await api.api.mahallas[':id'].$get({ param: { id: String(id) }, query: query ?? { from: '', to: '' } }, { init: { signal } }), (r) => r.json()),
   );
 }

@@ -44,9 +44,12 @@ export function useQuery<T>(key: string | null, load: (signal: AbortSignal) => P
   return result;
 }
 
-/** Throws a readable error for non-2xx responses (the server's 400 body names field and reason). */
-export async function ok<T>(res: Response, parse: (r: Response) => Promise<T>): Promise<T> {
-  if (res.ok) return parse(res);
+/**
+ * The success variant of a typed response, parsed; non-2xx responses throw a readable error built from the
+ * server's `{ issues: [{ field, reason }] }` body. Hono's `ok` is `true` only on success variants, so it narrows.
+ */
+export async function ok<R extends { ok: boolean; status: number; statusText: string; json(): Promise<unknown> }, T>(res: R, parse: (r: Extract<R, { ok: true }>) => Promise<T>): Promise<T> {
+  if (res.ok) return parse(res as Extract<R, { ok: true }>);
   let detail = res.statusText;
   try {
     const body = (await res.json()) as { issues?: Array<{ field: string; reason: string }> };

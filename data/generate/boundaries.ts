@@ -1,0 +1,71 @@
+// Loads the real boundary files shipped in data/geo/ into the shapes the generator and the loader need.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Scale } from './scales.ts';
+
+const GEO_DIR = fileURLToPath(new URL('../geo/', import.meta.url));
+
+export interface DistrictBoundary {
+  soato: string;
+  regionSoato: string;
+  nameUz: string;
+  nameRu: string | null;
+  nameEn: string | null;
+  areaKm2: number;
+  source: 'osm' | 'ocha';
+  geometry: Polygon | MultiPolygon;
+}
+
+export interface RegionBoundary {
+  soato: string;
+  nameUz: string;
+  nameRu: string | null;
+  nameEn: string | null;
+  geometry: Polygon | MultiPolygon;
+}
+
+interface RawCollection {
+  features: Array<{ properties: Record<string, unknown>; geometry: Polygon | MultiPolygon }>;
+}
+
+function readCollection(file: string): RawCollection {
+  return JSON.parse(readFileSync(GEO_DIR + file, 'utf8')) as RawCollection;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** Districts of a scale: Tashkent's 12 from OSM (the OCHA layer is shifted ≈ 4 km there), else OCHA's 199. */
+export function loadDistricts(scale: Scale): DistrictBoundary[] {
+  const osm = scale.boundaries === 'tashkent-osm';
+  const raw = readCollection(osm ? 'tashkent_city_districts_osm.geojson' : 'uz_adm2_districts_ocha2018.geojson');
+  const all = raw.features.map(({ properties: p, geometry }) => ({
+    soato: String(p.soato),
+    regionSoato: String(p.adm1_soato),
+    nameUz: String(p.name_uz),
+    nameRu: str(p.name_ru),
+    nameEn: str(p.name_en),
+    areaKm2: Number(p.area_km2),
+    source: osm ? ('osm' as const) : ('ocha' as const),
+    geometry,
+  }));
+  const keep = scale.districts;
+  return (keep ? all.filter((d) => keep.includes(d.soato)) : all).sort((a, b) => a.soato.localeCompare(b.soato));
+}
+
+/** The 14 regions (OCHA) for context outlines; a city-scale database keeps only the regions it covers. */
+export function loadRegions(districts: readonly DistrictBoundary[]): RegionBoundary[] {
+  const wanted = new Set(districts.map((d) => d.regionSoato));
+  return readCollection('uz_adm1_regions_ocha2018.geojson')
+    .features.map(({ properties: p, geometry }) => ({
+      soato: String(p.soato),
+      nameUz: `${String(p.name_uz)} ${typeof p.type_uz === 'string' ? p.type_uz : ''}`.trim(),
+      nameRu: str(p.name_ru),
+      nameEn: str(p.name_en),
+      geometry,
+    }))
+    .filter((r) => wanted.has(r.soato));
+}
+
+/** The attribution line the map must show (covers every real dataset shipped). */
+export const BOUNDARY_ATTRIBUTION = 'Boundaries: © OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';

@@ -1,0 +1,27 @@
+// `npx tsx scripts/screenshot.ts [url-path] [name]`: screenshots a running Hamkor at 1440×900 and 1920×1080 into .shots/.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const origin = process.env.HAMKOR_URL ?? 'http://localhost:8080';
+const path = process.argv[2] ?? '/';
+const name = process.argv[3] ?? 'home';
+mkdirSync('.shots', { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
+});
+for (const [width, height] of [[1440, 900], [1920, 1080]] as const) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
+  page.on('requestfailed', (r) => console.log('request failed:', r.url()));
+  await page.goto(origin + path);
+  await page.waitForFunction(() => {
+    const m = window.__hamkorMap;
+    return !!m && m.loaded() && document.querySelector('[aria-label="Map"]')?.getAttribute('data-loading') === 'false';
+  }, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `.shots/${name}-${width}.png` });
+  await page.close();
+}
+await browser.close();
+console.log('saved');

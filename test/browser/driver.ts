@@ -1,0 +1,118 @@
+// Domain actions on the running app (given/when/then helpers); specs select by test id, never by layout.
+import type { Page } from 'playwright-core';
+import type { World } from './harness.ts';
+
+export interface PageRecord {
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+export class AppDriver {
+  readonly record: PageRecord = { consoleErrors: [], foreignRequests: [] };
+
+  private constructor(
+    readonly page: Page,
+    private readonly origin: string,
+  ) {}
+
+  /** A fresh page that records console errors and every request that would leave the app's origin. */
+  static async open(world: World, query = '', viewport = { width: 1440, height: 900 }): Promise<AppDriver> {
+    const page = await world.browser.newPage({ viewport });
+    const d = new AppDriver(page, world.origin);
+    page.on('console', (m) => {
+      if (m.type() === 'error') d.record.consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => d.record.consoleErrors.push(String(e)));
+    await page.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(world.origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      d.record.foreignRequests.push(url);
+      return route.abort();
+    });
+    await page.goto(`${world.origin}/${query}`);
+    await d.waitForMap();
+    return d;
+  }
+
+  /** Waits until the map has loaded its style, stopped moving and the app has no request in flight. */
+  async waitForMap(): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const map = window.__hamkorMap;
+        const area = document.querySelector('[aria-label="Map"]');
+        return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false';
+      },
+      undefined,
+      { timeout: 60_000, polling: 200 },
+    );
+    // Two frames so deck.gl has drawn the latest layers.
+    await this.page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  }
+
+  /** Distinct colours (quantised) and the share of pixels that differ from the background colour. */
+  async canvasStats(): Promise<{ distinct: number; nonBackground: number }> {
+    return this.page.evaluate(async () => {
+      const map = window.__hamkorMap;
+      if (!map) return { distinct: 0, nonBackground: 0 };
+      map.triggerRepaint();
+      await new Promise((r) => map.once('render', r));
+      const src = map.getCanvas();
+      const c = document.createElement('canvas');
+      c.width = 320;
+      c.height = Math.round((320 * src.height) / src.width);
+      const ctx = c.getContext('2d');
+      if (!ctx) return { distinct: 0, nonBackground: 0 };
+      ctx.drawImage(src, 0, 0, c.width, c.height);
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<number>();
+      let other = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        const key = ((px[i] ?? 0) >> 4) * 256 + ((px[i + 1] ?? 0) >> 4) * 16 + ((px[i + 2] ?? 0) >> 4);
+        colours.add(key);
+        if (Math.abs((px[i] ?? 0) - 0xdf) + Math.abs((px[i + 1] ?? 0) - 0xe6) + Math.abs((px[i + 2] ?? 0) - 0xea) > 24) other++;
+      }
+      return { distinct: colours.size, nonBackground: other / (px.length / 4) };
+    });
+  }
+
+  /** Clicks the map at a geographic point (lon, lat). */
+  async clickAt(lon: number, lat: number): Promise<void> {
+    const xy = await this.page.evaluate(([x, y]) => {
+      const map = window.__hamkorMap;
+      const p = map?.project([x, y]);
+      const r = map?.getCanvas().getBoundingClientRect();
+      return p && r ? { x: r.left + p.x, y: r.top + p.y } : null;
+    }, [lon, lat] as const);
+    if (!xy) throw new Error('map not ready');
+    await this.page.mouse.click(xy.x, xy.y);
+  }
+
+  async cardTitle(): Promise<string> {
+    const title = this.page.getByTestId('card-title');
+    await title.waitFor({ timeout: 30_000 });
+    return (await title.textContent()) ?? '';
+  }
+
+  async toggleCategory(code: string): Promise<void> {
+    await this.page.getByTestId('categories').locator(`input[value="${code}"]`).click();
+    await this.waitForMap();
+  }
+
+  async chooseMetric(metric: string): Promise<void> {
+    await this.page.getByTestId('metric').locator(`input[value="${metric}"]`).check();
+    await this.waitForMap();
+  }
+
+  async toggleLayer(layer: string): Promise<void> {
+    await this.page.getByTestId('layers').locator(`input[value="${layer}"]`).click();
+    await this.waitForMap();
+  }
+
+  url(): string {
+    return this.page.url();
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}

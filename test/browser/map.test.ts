@@ -1,0 +1,85 @@
+// The map screen in real Chromium against the real server and database: renders, clicks, links, stays offline.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
+import { startWorld, type World } from './harness.ts';
+import { AppDriver } from './driver.ts';
+
+let world: World;
+let target: { id: number; name: string; lon: number; lat: number };
+
+beforeAll(async () => {
+  world = await startWorld();
+  const fc = (await (await fetch(`${world.origin}/api/territories`)).json()) as FeatureCollection<Polygon | MultiPolygon, { id: number; name: string; areaKm2: number }>;
+  // The largest mahalla is the easiest to hit at the initial zoom.
+  const biggest = [...fc.features].sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2)[0] as Feature<Polygon | MultiPolygon, { id: number; name: string }>;
+  const [lon, lat] = pointOnFeature(biggest).geometry.coordinates as [number, number];
+  target = { id: biggest.properties.id, name: biggest.properties.name, lon, lat };
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+async function expectClean(d: AppDriver): Promise<void> {
+  expect(d.record.foreignRequests).toEqual([]);
+  expect(d.record.consoleErrors).toEqual([]);
+  await d.close();
+}
+
+describe('map screen', () => {
+  it('renders a non-blank map with legend, attribution and the demo notice', async () => {
+    const d = await AppDriver.open(world);
+    const stats = await d.canvasStats();
+    expect(stats.distinct).toBeGreaterThan(12);
+    expect(stats.nonBackground).toBeGreaterThan(0.2);
+    await expect(d.page.getByTestId('legend').textContent()).resolves.toContain('per 1,000 residents');
+    await expect(d.page.getByTestId('demo-badge').textContent()).resolves.toMatch(/demo/i);
+    const attribution = await d.page.locator('.maplibregl-ctrl-attrib').textContent();
+    expect(attribution).toContain('OpenStreetMap');
+    expect(attribution).toContain('OCHA');
+    await expectClean(d);
+  });
+
+  it('opens the card of a clicked mahalla with its inspector and trend', async () => {
+    const d = await AppDriver.open(world);
+    await d.clickAt(target.lon, target.lat);
+    expect(await d.cardTitle()).toBe(target.name);
+    await expect(d.page.getByTestId('card-inspector').textContent()).resolves.toMatch(/inspector/i);
+    await expect(d.page.locator('.sparkline svg').count()).resolves.toBe(1);
+    expect(new URL(d.url()).searchParams.get('m')).toBe(String(target.id));
+    await expectClean(d);
+  });
+
+  it('reopens the same screen from a copied link', async () => {
+    const d = await AppDriver.open(world);
+    await d.toggleCategory('fraud');
+    await d.chooseMetric('count');
+    await d.clickAt(target.lon, target.lat);
+    await d.cardTitle();
+    await d.waitForMap();
+    const link = d.url();
+    const q = new URL(link).searchParams;
+    expect(q.get('metric')).toBe('count');
+    expect(q.get('cat')?.split(',')).not.toContain('fraud');
+    await expectClean(d);
+
+    const again = await AppDriver.open(world, new URL(link).search);
+    expect(await again.cardTitle()).toBe(target.name);
+    await expect(again.page.getByTestId('categories').locator('input[value="fraud"]').isChecked()).resolves.toBe(false);
+    await expect(again.page.getByTestId('metric').locator('input[value="count"]').isChecked()).resolves.toBe(true);
+    await expect(again.page.getByTestId('legend').textContent()).resolves.toContain('Incidents');
+    expect(new URL(again.url()).searchParams.get('v')).toBe(q.get('v'));
+    await expectClean(again);
+  });
+
+  it('switching on the heat map changes what is drawn', async () => {
+    const d = await AppDriver.open(world, '?layers=base');
+    const before = await d.canvasStats();
+    await d.toggleLayer('heat');
+    const after = await d.canvasStats();
+    expect(after.distinct).toBeGreaterThan(before.distinct);
+    expect(new URL(d.url()).searchParams.get('layers')).toBe('heat,base');
+    await expectClean(d);
+  });
+});
