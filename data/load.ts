@@ -49,7 +49,7 @@ export async function loadIncidents(db: Db, chunks: Iterable<IncidentChunk>): Pr
       ap.appendInteger(c.sec[i] ?? 0);
       ap.appendDouble(c.lon[i] ?? 0);
       ap.appendDouble(c.lat[i] ?? 0);
-      ap.appendInteger(c.mahalla[i] ?? 0);
+      ap.appendInteger((c.mahalla[i] ?? 0) + 1); // chunks carry mahalla indices; ids are index + 1
       ap.appendUTinyInt(c.category[i] ?? 0);
       ap.appendUTinyInt(c.status[i] ?? 0);
       ap.endRow();
@@ -81,7 +81,7 @@ export async function loadApplications(db: Db, chunks: Iterable<ApplicationChunk
       ap.appendInteger(c.sec[i] ?? 0);
       ap.appendDouble(c.lon[i] ?? 0);
       ap.appendDouble(c.lat[i] ?? 0);
-      ap.appendInteger(c.mahalla[i] ?? 0);
+      ap.appendInteger((c.mahalla[i] ?? 0) + 1); // chunks carry mahalla indices; ids are index + 1
       ap.appendUTinyInt(c.applicant[i] ?? 0);
       ap.appendUTinyInt(c.channel[i] ?? 0);
       ap.appendUTinyInt(c.registry[i] ?? 0);

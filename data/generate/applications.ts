@@ -28,6 +28,7 @@ export interface ApplicationChunk {
   sec: Int32Array;
   lon: Float64Array;
   lat: Float64Array;
+  /** index into the mahalla list (the stored id is index + 1) */
   mahalla: Int32Array;
   applicant: Uint8Array;
   channel: Uint8Array;

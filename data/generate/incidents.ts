@@ -37,6 +37,7 @@ export interface IncidentChunk {
   sec: Int32Array;
   lon: Float64Array;
   lat: Float64Array;
+  /** index into the mahalla list (the stored id is index + 1) */
   mahalla: Int32Array;
   category: Uint8Array;
   status: Uint8Array;

@@ -1,7 +1,7 @@
 // One mahalla's card: its numbers for the period, its inspector and base point, its monthly trend.
 import type { Db } from '../db/database.ts';
 import type { RangeFilter } from '../contract/api.ts';
-import { INCIDENT_FILTER } from './metrics.ts';
+import { INCIDENT_FILTER, incidentFilterParams } from './incident-filter.ts';
 import { nextDay, previousPeriod, type Period } from './period.ts';
 
 export interface MahallaCard {
@@ -45,7 +45,7 @@ export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promis
   if (!m) return null;
   const period = { from: f.from, to: f.to };
   const previous = previousPeriod(period);
-  const params = { categories: f.categories, statuses: f.statuses };
+  const params = incidentFilterParams(f);
   const ranked = await db.all<{ id: number; n: number; rate: number }>(
     `WITH c AS (SELECT mahalla_id, count(*)::INTEGER AS n FROM incidents
                 WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER} GROUP BY 1)

@@ -2,6 +2,7 @@
 import type { Db } from '../db/database.ts';
 import type { RangeFilter } from '../contract/api.ts';
 import { nextDay, previousPeriod, type Period } from './period.ts';
+import { INCIDENT_FILTER, incidentFilterParams } from './incident-filter.ts';
 
 export interface MetricsResult {
   period: Period;
@@ -21,9 +22,6 @@ export interface MetricsResult {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** The shared WHERE clause of incident queries; every value is a parameter. */
-export const INCIDENT_FILTER = `list_contains($categories::incident_category[], category)
-  AND list_contains($statuses::incident_status[], status)`;
 
 export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult> {
   const period = { from: f.from, to: f.to };
@@ -42,7 +40,7 @@ export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult>
      ORDER BY m.id`,
     {
       from: f.from, end: nextDay(f.to), pfrom: previous.from,
-      categories: f.categories, statuses: f.statuses, district: f.district ?? null,
+      ...incidentFilterParams(f), district: f.district ?? null,
     },
   );
   const rate = rows.n.map((n, i) => round2((n * 1000) / Math.max(1, rows.population[i] ?? 1)));

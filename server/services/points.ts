@@ -1,7 +1,7 @@
 // Incident locations for the heat map, as packed Float32 lon/lat pairs (8 bytes a point, ≈ 0.6 m precision).
 import type { Db } from '../db/database.ts';
 import type { RangeFilter } from '../contract/api.ts';
-import { INCIDENT_FILTER } from './metrics.ts';
+import { INCIDENT_FILTER, incidentFilterParams } from './incident-filter.ts';
 import { nextDay } from './period.ts';
 
 /** Upper bound of points sent at once; beyond it the heat map would not change visibly. */
@@ -14,7 +14,7 @@ export async function getIncidentPoints(db: Db, f: RangeFilter): Promise<Float32
      WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}
      AND (hash(i.id) % $keepOutOf) = 0`,
     {
-      from: f.from, end: nextDay(f.to), categories: f.categories, statuses: f.statuses,
+      from: f.from, end: nextDay(f.to), ...incidentFilterParams(f),
       keepOutOf: await thinning(db, f), ...(f.district ? { district: f.district } : {}),
     },
   );
@@ -29,7 +29,7 @@ export async function getIncidentPoints(db: Db, f: RangeFilter): Promise<Float32
 async function thinning(db: Db, f: RangeFilter): Promise<number> {
   const [row] = await db.all<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM incidents WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}`,
-    { from: f.from, end: nextDay(f.to), categories: f.categories, statuses: f.statuses },
+    { from: f.from, end: nextDay(f.to), ...incidentFilterParams(f) },
   );
   return Math.max(1, Math.ceil((row?.n ?? 0) / MAX_POINTS));
 }
