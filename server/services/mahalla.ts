@@ -46,35 +46,38 @@ export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promis
   const period = { from: f.from, to: f.to };
   const previous = previousPeriod(period);
   const params = incidentFilterParams(f);
-  const ranked = await db.all<{ id: number; n: number; rate: number }>(
-    `WITH c AS (SELECT mahalla_id, count(*)::INTEGER AS n FROM incidents
-                WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER} GROUP BY 1)
-     SELECT m.id, coalesce(c.n, 0)::INTEGER AS n, (coalesce(c.n, 0) * 1000.0 / m.population)::DOUBLE AS rate
-     FROM mahallas m LEFT JOIN c ON c.mahalla_id = m.id WHERE m.district_soato = $district ORDER BY rate DESC, m.id`,
-    { ...params, from: f.from, end: nextDay(f.to), district: m.districtSoato },
-  );
-  const [prevRow] = await db.all<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM incidents WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}`,
-    { ...params, id, from: previous.from, end: nextDay(previous.to) },
-  );
-  const byCategory = await db.all<{ category: string; count: number }>(
-    `SELECT category::VARCHAR AS category, count(*)::INTEGER AS count FROM incidents
-     WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}
-     GROUP BY 1 ORDER BY 2 DESC, 1`,
-    { ...params, id, from: f.from, end: nextDay(f.to) },
-  );
-  // Every month of the data period, zero where nothing happened, so the sparkline's time axis is honest.
-  const trend = await db.all<{ month: string; count: number }>(
-    `WITH months AS (
-       SELECT unnest(generate_series(date_trunc('month', (SELECT value FROM meta WHERE key = 'period_start')::DATE),
-                                     (SELECT value FROM meta WHERE key = 'period_end')::DATE - INTERVAL 1 DAY,
-                                     INTERVAL 1 MONTH)) AS m),
-     c AS (SELECT date_trunc('month', ts) AS m, count(*)::INTEGER AS n FROM incidents
-           WHERE mahalla_id = $id AND ${INCIDENT_FILTER} GROUP BY 1)
-     SELECT strftime(months.m, '%Y-%m') AS month, coalesce(c.n, 0)::INTEGER AS count
-     FROM months LEFT JOIN c ON c.m = months.m ORDER BY 1`,
-    { ...params, id },
-  );
+  // Independent queries: run them side by side on the connection pool.
+  const [ranked, [prevRow], byCategory, trend] = await Promise.all([
+    db.all<{ id: number; n: number; rate: number }>(
+      `WITH c AS (SELECT mahalla_id, count(*)::INTEGER AS n FROM incidents
+                  WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER} GROUP BY 1)
+       SELECT m.id, coalesce(c.n, 0)::INTEGER AS n, (coalesce(c.n, 0) * 1000.0 / m.population)::DOUBLE AS rate
+       FROM mahallas m LEFT JOIN c ON c.mahalla_id = m.id WHERE m.district_soato = $district ORDER BY rate DESC, m.id`,
+      { ...params, from: f.from, end: nextDay(f.to), district: m.districtSoato },
+    ),
+    db.all<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM incidents WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}`,
+      { ...params, id, from: previous.from, end: nextDay(previous.to) },
+    ),
+    db.all<{ category: string; count: number }>(
+      `SELECT category::VARCHAR AS category, count(*)::INTEGER AS count FROM incidents
+       WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}
+       GROUP BY 1 ORDER BY 2 DESC, 1`,
+      { ...params, id, from: f.from, end: nextDay(f.to) },
+    ),
+    // Every month of the data period, zero where nothing happened, so the sparkline's time axis is honest.
+    db.all<{ month: string; count: number }>(
+      `WITH months AS (
+         SELECT unnest(generate_series(date_trunc('month', (SELECT value FROM meta WHERE key = 'period_start')::DATE),
+                                       (SELECT value FROM meta WHERE key = 'period_end')::DATE - INTERVAL 1 DAY,
+                                       INTERVAL 1 MONTH)) AS m),
+       c AS (SELECT date_trunc('month', ts) AS m, count(*)::INTEGER AS n FROM incidents
+             WHERE mahalla_id = $id AND ${INCIDENT_FILTER} GROUP BY 1)
+       SELECT strftime(months.m, '%Y-%m') AS month, coalesce(c.n, 0)::INTEGER AS count
+       FROM months LEFT JOIN c ON c.m = months.m ORDER BY 1`,
+      { ...params, id },
+    ),
+  ]);
   const rankIndex = ranked.findIndex((r) => r.id === id);
   const mine = ranked[rankIndex];
   const { inspectorId, inspectorName, rank, basePoint, inspectorMahallas, ...rest } = m;

@@ -23,32 +23,57 @@ export interface MetricsResult {
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 
+/** Mahalla ids, residents and districts never change while a server runs: read once per database. */
+const mahallaCache = new WeakMap<Db, Promise<{ id: number[]; population: number[]; district: string[] }>>();
+
+function mahallaColumns(db: Db): Promise<{ id: number[]; population: number[]; district: string[] }> {
+  let hit = mahallaCache.get(db);
+  if (!hit) {
+    hit = db.columns<{ id: number; population: number; district: string }>(
+      'SELECT id, population, district_soato AS district FROM mahallas ORDER BY id',
+    );
+    hit.catch(() => mahallaCache.delete(db));
+    mahallaCache.set(db, hit);
+  }
+  return hit;
+}
+
 export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult> {
   const period = { from: f.from, to: f.to };
   const previous = previousPeriod(period);
-  const rows = await db.columns<{ id: number; n: number; p: number; population: number }>(
-    `WITH c AS (
-       SELECT mahalla_id,
-              count(*) FILTER (WHERE ts >= $from)::INTEGER AS n,
-              count(*) FILTER (WHERE ts < $from)::INTEGER AS p
+  // Only the aggregate goes through DuckDB; the join with the (static) mahalla list happens here, by id.
+  const [m, agg] = await Promise.all([
+    mahallaColumns(db),
+    db.columns<{ id: number; n: number; p: number }>(
+      `SELECT mahalla_id AS id, count(*) FILTER (WHERE ts >= $from::TIMESTAMP)::INTEGER AS n,
+              count(*) FILTER (WHERE ts < $from::TIMESTAMP)::INTEGER AS p
        FROM incidents
        WHERE ts >= $pfrom::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}
-       GROUP BY mahalla_id)
-     SELECT m.id, coalesce(c.n, 0)::INTEGER AS n, coalesce(c.p, 0)::INTEGER AS p, m.population
-     FROM mahallas m LEFT JOIN c ON c.mahalla_id = m.id
-     WHERE $district IS NULL OR m.district_soato = $district
-     ORDER BY m.id`,
-    {
-      from: f.from, end: nextDay(f.to), pfrom: previous.from,
-      ...incidentFilterParams(f), district: f.district ?? null,
-    },
-  );
-  const rate = rows.n.map((n, i) => round2((n * 1000) / Math.max(1, rows.population[i] ?? 1)));
-  const prevRate = rows.p.map((p, i) => round2((p * 1000) / Math.max(1, rows.population[i] ?? 1)));
-  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-  return {
-    period, previous, categories: f.categories, statuses: f.statuses,
-    ids: rows.id, count: rows.n, prev: rows.p, population: rows.population, rate, prevRate,
-    totals: { count: sum(rows.n), prev: sum(rows.p), population: sum(rows.population) },
+       GROUP BY mahalla_id`,
+      { from: f.from, end: nextDay(f.to), pfrom: previous.from, ...incidentFilterParams(f) },
+    ),
+  ]);
+  const row = new Map<number, number>();
+  agg.id.forEach((id, k) => row.set(id, k));
+  const out: Pick<MetricsResult, 'ids' | 'count' | 'prev' | 'population' | 'rate' | 'prevRate'> = {
+    ids: [], count: [], prev: [], population: [], rate: [], prevRate: [],
   };
+  const totals = { count: 0, prev: 0, population: 0 };
+  m.id.forEach((id, i) => {
+    if (f.district && m.district[i] !== f.district) return;
+    const k = row.get(id);
+    const n = k === undefined ? 0 : (agg.n[k] ?? 0);
+    const p = k === undefined ? 0 : (agg.p[k] ?? 0);
+    const pop = m.population[i] ?? 0;
+    out.ids.push(id);
+    out.count.push(n);
+    out.prev.push(p);
+    out.population.push(pop);
+    out.rate.push(round2((n * 1000) / Math.max(1, pop)));
+    out.prevRate.push(round2((p * 1000) / Math.max(1, pop)));
+    totals.count += n;
+    totals.prev += p;
+    totals.population += pop;
+  });
+  return { period, previous, categories: f.categories, statuses: f.statuses, ...out, totals };
 }

@@ -1,5 +1,5 @@
 // Owns the browser-test world: a test-scale database, a fresh web build, the real server and Debian's Chromium.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { buildDatabase } from '../../data/build-db.ts';
 import { startServer } from '../../server/index.ts';
 
-const WORK = join(tmpdir(), 'hamkor-browser-tests');
+const WORK = join(tmpdir(), `hamkor-browser-tests-${process.pid}`);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Software WebGL (SwiftShader) and no network lookups of Chromium's own (STACK.md).
@@ -35,10 +35,12 @@ let built: Promise<{ db: string; dist: string }> | undefined;
 /** Builds once per process: the test-scale database (seeded) and the web app into a temp folder. */
 function buildOnce(): Promise<{ db: string; dist: string }> {
   built ??= (async () => {
+    // Fresh every run (≈ 0.5 s + a few seconds of vite build), so a test never sees an older generator or front end.
+    rmSync(WORK, { recursive: true, force: true });
     mkdirSync(WORK, { recursive: true });
     const db = join(WORK, 'test.duckdb');
-    const dist = join(WORK, `dist-${process.pid}`);
-    if (!existsSync(db)) await buildDatabase({ scale: 'test', out: db });
+    const dist = join(WORK, 'dist');
+    await buildDatabase({ scale: 'test', out: db });
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], { stdio: 'inherit' });
     return { db, dist };
   })();
@@ -66,6 +68,9 @@ export async function startWorld(): Promise<World> {
     async stopServer() {
       await server?.close();
       server = null;
+      // The next world in this process builds afresh; nothing is left behind in /tmp.
+      built = undefined;
+      rmSync(WORK, { recursive: true, force: true });
     },
     async startServer() {
       server ??= await startServer(env);
@@ -73,6 +78,10 @@ export async function startWorld(): Promise<World> {
     async close() {
       await browser.close();
       await server?.close();
+      server = null;
+      // The next world in this process builds afresh; nothing is left behind in /tmp.
+      built = undefined;
+      rmSync(WORK, { recursive: true, force: true });
     },
   };
 }

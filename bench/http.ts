@@ -1,0 +1,34 @@
+// Latency of API endpoints over real HTTP against a running server: sequential requests, percentiles in ms.
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  n: number;
+  bytes: number;
+}
+
+const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+/** Requests each URL from `urls(i)` for i = 0..n-1 after `warmup` untimed requests. */
+export async function measure(origin: string, urls: (i: number) => string, n = 60, warmup = 5): Promise<Latency> {
+  for (let i = 0; i < warmup; i++) await (await fetch(origin + urls(i))).arrayBuffer();
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(origin + urls(i));
+    const body = await res.arrayBuffer();
+    times.push(performance.now() - t0);
+    if (!res.ok) throw new Error(`${res.status} for ${urls(i)}`);
+    bytes = body.byteLength;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), n, bytes };
+}
+
+/** A 90-day window ending `shift` weeks before the end of the demo data (2026-10-31), so requests differ. */
+export function window90(shift: number): string {
+  const end = Date.parse('2026-10-31T00:00:00Z') - (shift % 40) * 7 * 86_400_000;
+  const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+  return `from=${day(end - 89 * 86_400_000)}&to=${day(end)}`;
+}

@@ -1,0 +1,63 @@
+// `npm run bench`: build time and peak memory, the spatial join, API latency over HTTP. Prints a markdown table.
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { openDb } from '../server/db/database.ts';
+import { startServer } from '../server/index.ts';
+import { benchSpatialJoin, type BenchRow } from './spatial-join.ts';
+import { measure, window90, type Latency } from './http.ts';
+
+const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
+const rows: BenchRow[] = [];
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+
+function buildInChild(scale: string, out: string): { seconds: number; peakRssMb: number } {
+  const line = execFileSync(process.execPath, ['--import', 'tsx', 'bench/build-child.ts', scale, out], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}';
+  return JSON.parse(line) as { seconds: number; peakRssMb: number };
+}
+
+// 1. Building databases from nothing.
+const cityOut = join(tmpdir(), 'hamkor-bench-city.duckdb');
+log('building the city demo database…');
+const city = buildInChild('city', cityOut);
+rows.push({ name: 'build demo database (city: 585 mahallas, 330 k incidents)', value: `${city.seconds.toFixed(1)} s, peak ${city.peakRssMb} MB`, target: 'first start < 2 min' });
+if (!existsSync(NATIONAL)) {
+  log('building the national database (≈ 40 s)…');
+  const nat = buildInChild('national', NATIONAL);
+  rows.push({ name: 'build national database (9,400 mahallas, 10 M incidents, 4 M applications)', value: `${nat.seconds.toFixed(1)} s, peak ${nat.peakRssMb} MB`, target: '—' });
+} else {
+  log(`using existing ${NATIONAL} (delete it to time the national build too)`);
+}
+
+// 2. Spatial join against the national demo mahallas.
+log('spatial join…');
+const db = await openDb(NATIONAL, { readOnly: true });
+const geoms = (await db.all<{ g: string }>('SELECT geometry AS g FROM mahallas ORDER BY id')).map((r) => JSON.parse(r.g) as Polygon | MultiPolygon);
+db.close();
+rows.push(...(await benchSpatialJoin(geoms, 1_000_000)));
+
+// 3. API over HTTP.
+async function api(dbFile: string, label: string, port: number, metricsTarget: string): Promise<void> {
+  const server = await startServer({ PORT: port, HOST: '127.0.0.1', HAMKOR_DB: dbFile, HAMKOR_DIST: 'dist' });
+  const origin = `http://127.0.0.1:${port}`;
+  const fmt = (l: Latency): string => `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms (${(l.bytes / 1024).toFixed(0)} KiB)`;
+  try {
+    rows.push({ name: `${label}: GET /api/metrics, 90 days, all categories`, value: fmt(await measure(origin, (i) => `/api/metrics?${window90(i)}`)), target: metricsTarget });
+    rows.push({ name: `${label}: GET /api/metrics, 90 days, 3 categories, solved`, value: fmt(await measure(origin, (i) => `/api/metrics?${window90(i)}&categories=property,fraud,drugs&statuses=solved`)), target: '—' });
+    rows.push({ name: `${label}: GET /api/mahallas/:id card`, value: fmt(await measure(origin, (i) => `/api/mahallas/${1 + ((i * 37) % 500)}?${window90(i)}`, 40)), target: '—' });
+    rows.push({ name: `${label}: GET /api/incidents/points, 90 days`, value: fmt(await measure(origin, (i) => `/api/incidents/points?${window90(i)}`, 20, 2)), target: '≤ 12 bytes/point (8)' });
+    rows.push({ name: `${label}: GET /api/territories (cached GeoJSON)`, value: fmt(await measure(origin, () => '/api/territories', 20, 1)), target: '—' });
+  } finally {
+    await server.close();
+  }
+}
+log('API latency…');
+await api(NATIONAL, 'national', 18_081, 'p50 ≤ 30 ms, p95 ≤ 60 ms');
+await api(cityOut, 'city', 18_082, '—');
+rmSync(cityOut, { force: true });
+
+console.log(`\n| measure | result | target |\n|---|---|---|`);
+for (const r of rows) console.log(`| ${r.name} | ${r.value} | ${r.target} |`);
+console.log(`\n${new Date().toISOString().slice(0, 10)} · Node ${process.version} · 2 cores`);
