@@ -4,6 +4,7 @@ import { useBasePoints, useBoundaries, useIncidentPoints, useMeta, useMetrics, u
 import { useUi } from './state/store.ts';
 import { MapView } from './map/MapView.tsx';
 import { metricView } from './map/metric-values.ts';
+import { bboxOf } from './map/bbox.ts';
 import { toPositions3, type LayerData, type LayerUi, type MahallaFeatureProps } from './map/layers.ts';
 // GeoJSON crosses JSON, which widens its types (optional bbox/id); the server built these from GeoJSON objects.
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -41,14 +42,19 @@ export function App() {
     () => ({
       territories: territories.data as FeatureCollection<Geometry, MahallaFeatureProps> | undefined,
       metric: view,
-      basePoints: basePoints.data,
+      basePoints: district ? basePoints.data?.filter((b) => b.districtSoato === district) : basePoints.data,
     }),
-    [territories.data, view, basePoints.data],
+    [territories.data, view, basePoints.data, district],
   );
   const ui: LayerUi = useMemo(
     () => ({ layers, selected, metricKey: `${metric}|${metrics.data ? `${metrics.data.period.from}|${metrics.data.period.to}|${metrics.data.totals.count}|${metrics.data.categories.join()}|${metrics.data.statuses.join()}` : ''}` }),
     [layers, selected, metric, metrics.data],
   );
+
+  const focus = useMemo(() => {
+    const features = boundaries.data?.districts.features as FeatureCollection['features'] | undefined;
+    return district && features ? bboxOf(features.filter((f) => f.properties?.soato === district)) : null;
+  }, [district, boundaries.data]);
 
   const error = meta.error ?? boundaries.error ?? territories.error ?? metrics.error;
   const loading = metrics.loading || points.loading || territories.loading;
@@ -67,6 +73,7 @@ export function App() {
               data={data}
               ui={ui}
               positions3={positions3}
+              focus={focus}
             />
           )}
           {view && <Legend view={view} synthetic={meta.data?.synthetic ?? true} heat={layers.includes('heat')} choropleth={layers.includes('choropleth')} />}

@@ -53,8 +53,12 @@ export function loadDistricts(scale: Scale): DistrictBoundary[] {
   return (keep ? all.filter((d) => keep.includes(d.soato)) : all).sort((a, b) => a.soato.localeCompare(b.soato));
 }
 
-/** The 14 regions (OCHA) for context outlines; a city-scale database keeps only the regions it covers. */
+/**
+ * The 14 regions (OCHA) for context outlines, for national data only: inside Tashkent the OCHA layer is shifted
+ * ≈ 4 km against the OSM districts, and drawing it there would put a false border through the city.
+ */
 export function loadRegions(districts: readonly DistrictBoundary[]): RegionBoundary[] {
+  if (districts.every((d) => d.source === 'osm')) return [];
   const wanted = new Set(districts.map((d) => d.regionSoato));
   return readCollection('uz_adm1_regions_ocha2018.geojson')
     .features.map(({ properties: p, geometry }) => ({

@@ -57,10 +57,11 @@ describe('map screen', () => {
     await d.chooseMetric('count');
     await d.clickAt(target.lon, target.lat);
     await d.cardTitle();
-    await d.waitForMap();
+    await d.zoomInByWheel();
     const link = d.url();
     const q = new URL(link).searchParams;
     expect(q.get('metric')).toBe('count');
+    expect(q.get('v')).toMatch(/^\d+\.\d{4},\d+\.\d{4},\d+\.\d{2}$/);
     expect(q.get('cat')?.split(',')).not.toContain('fraud');
     await expectClean(d);
 
@@ -70,6 +71,8 @@ describe('map screen', () => {
     await expect(again.page.getByTestId('metric').locator('input[value="count"]').isChecked()).resolves.toBe(true);
     await expect(again.page.getByTestId('legend').textContent()).resolves.toContain('Incidents');
     expect(new URL(again.url()).searchParams.get('v')).toBe(q.get('v'));
+    const zoom = await again.page.evaluate(() => window.__hamkorMap?.getZoom() ?? 0);
+    expect(zoom).toBeCloseTo(Number(q.get('v')?.split(',')[2]), 1);
     await expectClean(again);
   });
 

@@ -21,6 +21,8 @@ export interface MapViewProps {
   data: LayerData;
   ui: LayerUi;
   positions3?: Float32Array;
+  /** When this changes (a district was chosen), the camera fits it. */
+  focus?: [number, number, number, number] | null;
 }
 
 /** Debug handle for tests and the bench: the live map (read-only use). */
@@ -30,11 +32,11 @@ declare global {
   }
 }
 
-export function MapView({ regions, districts, bbox, attribution, data, ui, positions3 }: MapViewProps) {
+export function MapView({ regions, districts, bbox, attribution, data, ui, positions3, focus }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const initial = useRef({ regions, districts, bbox, attribution });
+  const initial = useRef({ regions, districts, bbox: focus ?? bbox, attribution });
 
   useEffect(() => {
     if (!container.current) return;
@@ -79,8 +81,16 @@ export function MapView({ regions, districts, bbox, attribution, data, ui, posit
     });
     overlay.current = deck;
     mapRef.current = map;
-    // The camera stays out of React: it is written to the URL only when a move ends.
-    map.on('moveend', () => {
+    // The camera stays out of React: it goes to the URL only when a move that a person made ends. The initial camera
+    // (settled before the first 'idle') and the app's own fits (tagged `source: 'app'`) are derived from other state,
+    // so they never write the URL and can never loop back into it.
+    let settled = false;
+    map.once('idle', () => {
+      settled = true;
+    });
+    map.on('moveend', (e) => {
+      // eventData given to fitBounds is merged into the event object.
+      if (!settled || (e as { source?: string }).source === 'app') return;
       const c = map.getCenter();
       update({ view: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
     });
@@ -102,6 +112,17 @@ export function MapView({ regions, districts, bbox, attribution, data, ui, posit
     // layers set earlier are drawn but not placed, so they are set again when the map is idle.
     if (map && !map.isStyleLoaded()) map.once('idle', apply);
   }, [data, ui, positions3]);
+
+  const focusKey = focus ? focus.join(',') : '';
+  // The first focus is applied by the initial camera (or a saved view wins); later changes move the camera.
+  const lastFocus = useRef(focusKey);
+  useEffect(() => {
+    // Only a change of focus moves the camera: a link that reopens a district keeps its saved view.
+    if (focusKey === lastFocus.current) return;
+    lastFocus.current = focusKey;
+    const b = (focusKey ? focusKey.split(',').map(Number) : bbox) as [number, number, number, number];
+    mapRef.current?.fitBounds([b[0], b[1], b[2], b[3]], { padding: 48, duration: 600 }, { source: 'app' });
+  }, [focusKey, bbox]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

@@ -4,7 +4,7 @@ import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerKey } from '../state/url.ts';
-import { NO_DATA, type Rgb } from './colors.ts';
+import type { Rgb } from './colors.ts';
 import type { MetricView } from './metric-values.ts';
 import { OVERLAY_BEFORE } from './style.ts';
 
@@ -71,7 +71,9 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
         getFillColor: (f: MahallaFeature) => {
           if (!on('choropleth') || !metric) return [0, 0, 0, 0];
           const v = metric.valueById.get(f.properties.id);
-          return withAlpha(v === undefined ? NO_DATA : metric.scale.colorOf(v), on('heat') ? 120 : 215);
+          // Mahallas outside the chosen district have no value: leave them as basemap, not as "no data" grey.
+          if (v === undefined) return [0, 0, 0, 0];
+          return withAlpha(metric.scale.colorOf(v), on('heat') ? 120 : 215);
         },
         getLineColor: on('choropleth') ? [255, 255, 255, 220] : [84, 110, 122, 140],
         lineWidthUnits: 'pixels',
