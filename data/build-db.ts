@@ -1,14 +1,13 @@
 // Builds a complete Hamkor database from the shipped boundaries: mahallas (generated or imported), staff,
 // incidents, applications, joint actions. Written to `<out>.tmp` and renamed at the end: all or nothing.
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import type { MultiPolygon, Polygon } from 'geojson';
 import { openDb, type Db } from '../server/db/database.ts';
 import { flattenPolygons } from '../server/geo/flat-polygons.ts';
 import { PolygonIndex } from '../server/geo/polygon-index.ts';
 import { computeAdjacency } from '../server/geo/adjacency.ts';
 import { INCIDENT_CATEGORIES, SERVICES, SERVICE_LABELS } from '../server/contract/catalog.ts';
 import { loadDistricts, loadRegions, type DistrictBoundary } from './generate/boundaries.ts';
-import { generateMahallas } from './generate/mahallas.ts';
+import { generateMahallas, type Mahalla } from './generate/mahallas.ts';
 import { assignPopulation, assignTerritories, inspectorIdentity } from './generate/people.ts';
 import { Rng } from './generate/random.ts';
 import { PERIOD, SCALES, TASHKENT_DISTRICT_WEIGHTS, type ScaleName } from './generate/scales.ts';
@@ -19,16 +18,8 @@ import { generateJointActions } from './generate/joint-actions.ts';
 import { appendRows, createSchema, loadApplications, loadIncidents } from './load.ts';
 import { writeJointActions } from './load-joint-actions.ts';
 
-export interface MahallaInput {
-  code: string;
-  name: string;
-  districtSoato: string;
-  geometry: Polygon | MultiPolygon;
-  areaKm2: number;
-  centroid: [number, number];
-  population?: number;
-  households?: number;
-}
+/** A mahalla to load: generated (data/generate) or imported, then optionally with known residents. */
+export type MahallaInput = Mahalla & { population?: number; households?: number };
 
 export interface BuildOptions {
   scale: ScaleName;

@@ -34,66 +34,86 @@ function appendCell(ap: DuckDBAppender, v: Cell, int: boolean): void {
   else ap.appendDouble(v);
 }
 
-const STAGE_INCIDENTS = `CREATE TEMP TABLE stage_incidents (sec INTEGER, lon DOUBLE, lat DOUBLE, mahalla INTEGER, category UTINYINT, status UTINYINT)`;
-const STAGE_APPLICATIONS = `CREATE TEMP TABLE stage_applications (sec INTEGER, lon DOUBLE, lat DOUBLE, mahalla INTEGER,
-  applicant UTINYINT, channel UTINYINT, registry UTINYINT, received_by UTINYINT, service UTINYINT, resolved_after INTEGER)`;
+type Kind = 'INTEGER' | 'DOUBLE' | 'UTINYINT';
 
-/** Streams incident chunks into a stage table, then inserts them sorted by time with ids in time order. */
-export async function loadIncidents(db: Db, chunks: Iterable<IncidentChunk>): Promise<number> {
+/** A typed-array column of a generated chunk and how it is staged. */
+interface StageColumn<C> {
+  name: string;
+  kind: Kind;
+  of: (chunk: C) => ArrayLike<number>;
+  /** added to every value (mahalla indices become ids) */
+  plus?: number;
+}
+
+/**
+ * Appends chunks of typed-array columns to a temporary stage table, then runs `insert` (which reads the stage and
+ * writes the real table sorted by time, ENUM codes resolved in SQL), then drops the stage.
+ */
+async function stageAndInsert<C extends { length: number }>(
+  db: Db,
+  stage: string,
+  columns: ReadonlyArray<StageColumn<C>>,
+  chunks: Iterable<C>,
+  insert: string,
+): Promise<number> {
   const con = await db.connect();
-  await con.run(STAGE_INCIDENTS);
-  const ap = await con.createAppender('stage_incidents');
+  await con.run(`CREATE TEMP TABLE ${stage} (${columns.map((c) => `${c.name} ${c.kind}`).join(', ')})`);
+  const ap = await con.createAppender(stage);
   let rows = 0;
-  for (const c of chunks) {
-    for (let i = 0; i < c.length; i++) {
-      ap.appendInteger(c.sec[i] ?? 0);
-      ap.appendDouble(c.lon[i] ?? 0);
-      ap.appendDouble(c.lat[i] ?? 0);
-      ap.appendInteger((c.mahalla[i] ?? 0) + 1); // chunks carry mahalla indices; ids are index + 1
-      ap.appendUTinyInt(c.category[i] ?? 0);
-      ap.appendUTinyInt(c.status[i] ?? 0);
+  for (const chunk of chunks) {
+    const arrays = columns.map((c) => c.of(chunk));
+    for (let i = 0; i < chunk.length; i++) {
+      for (let k = 0; k < columns.length; k++) {
+        const col = columns[k];
+        const v = (arrays[k]?.[i] ?? 0) + (col?.plus ?? 0);
+        if (col?.kind === 'DOUBLE') ap.appendDouble(v);
+        else if (col?.kind === 'UTINYINT') ap.appendUTinyInt(v);
+        else ap.appendInteger(v);
+      }
       ap.endRow();
     }
-    rows += c.length;
+    rows += chunk.length;
   }
   ap.closeSync();
-  await con.run(
-    `INSERT INTO incidents
-     SELECT (row_number() OVER (ORDER BY sec, lon, lat))::INTEGER, $start::TIMESTAMP + to_seconds(sec), lon, lat, mahalla,
-            enum_range(NULL::incident_category)[category + 1]::incident_category,
-            enum_range(NULL::incident_status)[status + 1]::incident_status
-     FROM stage_incidents ORDER BY sec, lon, lat`,
-    { start: PERIOD.start },
-  );
-  await con.run('DROP TABLE stage_incidents');
+  await con.run(insert, { start: PERIOD.start });
+  await con.run(`DROP TABLE ${stage}`);
   con.closeSync();
   return rows;
 }
 
+// Chunks carry mahalla indices; stored ids are index + 1.
+const placeColumns = <C extends { sec: Int32Array; lon: Float64Array; lat: Float64Array; mahalla: Int32Array }>(): StageColumn<C>[] => [
+  { name: 'sec', kind: 'INTEGER', of: (c) => c.sec },
+  { name: 'lon', kind: 'DOUBLE', of: (c) => c.lon },
+  { name: 'lat', kind: 'DOUBLE', of: (c) => c.lat },
+  { name: 'mahalla', kind: 'INTEGER', of: (c) => c.mahalla, plus: 1 },
+];
+
+/** Streams incident chunks in, then inserts them sorted by time with ids in time order. */
+export function loadIncidents(db: Db, chunks: Iterable<IncidentChunk>): Promise<number> {
+  return stageAndInsert<IncidentChunk>(db, 'stage_incidents', [
+    ...placeColumns<IncidentChunk>(),
+    { name: 'category', kind: 'UTINYINT', of: (c) => c.category },
+    { name: 'status', kind: 'UTINYINT', of: (c) => c.status },
+  ], chunks,
+    `INSERT INTO incidents
+     SELECT (row_number() OVER (ORDER BY sec, lon, lat))::INTEGER, $start::TIMESTAMP + to_seconds(sec), lon, lat, mahalla,
+            enum_range(NULL::incident_category)[category + 1]::incident_category,
+            enum_range(NULL::incident_status)[status + 1]::incident_status
+     FROM stage_incidents ORDER BY sec, lon, lat`);
+}
+
 /** Same for applications; a resolution time of -1 means still open. */
-export async function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>): Promise<number> {
-  const con = await db.connect();
-  await con.run(STAGE_APPLICATIONS);
-  const ap = await con.createAppender('stage_applications');
-  let rows = 0;
-  for (const c of chunks) {
-    for (let i = 0; i < c.length; i++) {
-      ap.appendInteger(c.sec[i] ?? 0);
-      ap.appendDouble(c.lon[i] ?? 0);
-      ap.appendDouble(c.lat[i] ?? 0);
-      ap.appendInteger((c.mahalla[i] ?? 0) + 1); // chunks carry mahalla indices; ids are index + 1
-      ap.appendUTinyInt(c.applicant[i] ?? 0);
-      ap.appendUTinyInt(c.channel[i] ?? 0);
-      ap.appendUTinyInt(c.registry[i] ?? 0);
-      ap.appendUTinyInt(c.receivedBy[i] ?? 0);
-      ap.appendUTinyInt(c.service[i] ?? 0);
-      ap.appendInteger(c.resolvedAfter[i] ?? -1);
-      ap.endRow();
-    }
-    rows += c.length;
-  }
-  ap.closeSync();
-  await con.run(
+export function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>): Promise<number> {
+  return stageAndInsert<ApplicationChunk>(db, 'stage_applications', [
+    ...placeColumns<ApplicationChunk>(),
+    { name: 'applicant', kind: 'UTINYINT', of: (c) => c.applicant },
+    { name: 'channel', kind: 'UTINYINT', of: (c) => c.channel },
+    { name: 'registry', kind: 'UTINYINT', of: (c) => c.registry },
+    { name: 'received_by', kind: 'UTINYINT', of: (c) => c.receivedBy },
+    { name: 'service', kind: 'UTINYINT', of: (c) => c.service },
+    { name: 'resolved_after', kind: 'INTEGER', of: (c) => c.resolvedAfter },
+  ], chunks,
     `INSERT INTO applications
      SELECT (row_number() OVER (ORDER BY sec, lon, lat))::INTEGER, $start::TIMESTAMP + to_seconds(sec), lon, lat, mahalla,
             enum_range(NULL::applicant_kind)[applicant + 1]::applicant_kind,
@@ -103,10 +123,5 @@ export async function loadApplications(db: Db, chunks: Iterable<ApplicationChunk
             CASE WHEN service = 255 THEN NULL ELSE enum_range(NULL::service_code)[service + 1]::service_code END,
             CASE WHEN resolved_after < 0 THEN 'open' ELSE 'resolved' END::application_status,
             CASE WHEN resolved_after < 0 THEN NULL ELSE $start::TIMESTAMP + to_seconds(sec + resolved_after) END
-     FROM stage_applications ORDER BY sec, lon, lat`,
-    { start: PERIOD.start },
-  );
-  await con.run('DROP TABLE stage_applications');
-  con.closeSync();
-  return rows;
+     FROM stage_applications ORDER BY sec, lon, lat`);
 }

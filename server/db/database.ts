@@ -8,9 +8,9 @@ export type Row = Record<string, unknown>;
 
 export interface Db {
   /** Rows as plain objects. BIGINT/HUGEINT must be cast in SQL (`count(*)::INTEGER`), else they arrive as strings. */
-  all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+  all<T extends object = Row>(sql: string, params?: Params): Promise<T[]>;
   /** Columns as arrays keyed by name: far cheaper than row objects for thousands of rows. */
-  columns<T extends Row>(sql: string, params?: Params): Promise<{ [K in keyof T]: T[K][] }>;
+  columns<T extends object>(sql: string, params?: Params): Promise<{ [K in keyof T]: T[K][] }>;
   /** Executes a statement (or several separated by `;` when no params are given). */
   run(sql: string, params?: Params): Promise<void>;
   /** For bulk loaders (appenders); request handlers never need it. */
@@ -46,7 +46,7 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
   };
   return {
     path,
-    async all<T extends Row>(sql: string, params?: Params): Promise<T[]> {
+    async all<T extends object>(sql: string, params?: Params): Promise<T[]> {
       const c = await take();
       try {
         const reader = await c.runAndReadAll(sql, params ? toValues(params) : undefined);
@@ -55,7 +55,7 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
         give(c);
       }
     },
-    async columns<T extends Row>(sql: string, params?: Params): Promise<{ [K in keyof T]: T[K][] }> {
+    async columns<T extends object>(sql: string, params?: Params): Promise<{ [K in keyof T]: T[K][] }> {
       const c = await take();
       try {
         const reader = await c.runAndReadAll(sql, params ? toValues(params) : undefined);

@@ -1,19 +1,11 @@
 // One mahalla's card: its numbers for the period, its inspector and base point, its monthly trend.
 import type { Db } from '../db/database.ts';
+import type { MahallaIdentity } from './territories.ts';
 import type { RangeFilter } from '../contract/api.ts';
 import { INCIDENT_FILTER, incidentFilterParams } from './incident-filter.ts';
 import { nextDay, previousPeriod, type Period } from './period.ts';
 
-export interface MahallaCard {
-  id: number;
-  code: string;
-  name: string;
-  districtSoato: string;
-  districtName: string;
-  population: number;
-  households: number;
-  areaKm2: number;
-  synthetic: boolean;
+export interface MahallaCard extends MahallaIdentity {
   inspector: { id: number; name: string; rank: string; mahallas: number; basePoint: string } | null;
   period: Period;
   previous: Period;
@@ -30,7 +22,9 @@ export interface MahallaCard {
 
 /** The card, or null when no mahalla has that id. */
 export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promise<MahallaCard | null> {
-  const [m] = await db.all<Omit<MahallaCard, 'inspector' | 'period' | 'previous' | 'count' | 'prev' | 'rate' | 'districtRank' | 'districtMahallas' | 'byCategory' | 'trend'> & { inspectorId: number | null; inspectorName: string | null; rank: string | null; basePoint: string | null; inspectorMahallas: number | null }>(
+  const [m] = await db.all<
+    MahallaIdentity & { inspectorId: number | null; inspectorName: string | null; rank: string | null; basePoint: string | null; inspectorMahallas: number | null }
+  >(
     `SELECT m.id, m.code, m.name, m.district_soato AS districtSoato, d.name_uz AS districtName, m.population, m.households,
             round(m.area_km2, 3) AS areaKm2, m.synthetic, i.id AS inspectorId, i.name AS inspectorName, i.rank,
             b.name AS basePoint,

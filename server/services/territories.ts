@@ -2,7 +2,8 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Db } from '../db/database.ts';
 
-export interface MahallaProps {
+/** What identifies and sizes a mahalla, shared by the map features and the card. */
+export interface MahallaIdentity {
   id: number;
   code: string;
   name: string;
@@ -12,11 +13,14 @@ export interface MahallaProps {
   households: number;
   areaKm2: number;
   synthetic: boolean;
+}
+
+export interface MahallaProps extends MahallaIdentity {
   inspectorId: number | null;
   inspectorName: string | null;
 }
 
-type MahallaRow = Omit<MahallaProps, 'synthetic'> & { synthetic: boolean; geometry: string };
+type MahallaRow = MahallaProps & { geometry: string };
 
 const feature = <P>(geometry: string, properties: P): Feature<Geometry, P> => ({
   type: 'Feature',
