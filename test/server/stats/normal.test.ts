@@ -1,0 +1,61 @@
+// erfc, Φ and two-sided p against 40-digit mpmath values (mpmath.erfc, mpmath.ncdf), relative error ≤ 1e-12 out to |z| = 8.
+import { describe, expect, it } from 'vitest';
+import { erfc, normalCdf, twoSidedP } from '../../../server/stats/normal.ts';
+import { expectRelative } from './helpers.ts';
+
+describe('erfc', () => {
+  // x, erfc(x): both sides of Cody's interval breaks at 0.46875 and 4, and deep into the tail.
+  const golden: [number, number][] = [
+    [0.1, 0.8875370839817151078],
+    [0.46875, 0.50738652678206200841],
+    [0.5, 0.47950012218695346232],
+    [1, 0.15729920705028513066],
+    [2, 0.0046777349810472658379],
+    [3, 0.000022090496998585441373],
+    [4, 1.5417257900280018852e-8],
+    [4.5, 1.9661604415428874763e-10],
+    [6, 2.1519736712498913117e-17],
+    [10, 2.088487583762544757e-45],
+    [-1, 1.8427007929497148693],
+    [-3, 1.9999779095030014146],
+  ];
+
+  it.each(golden)('erfc(%d) matches mpmath to 1e-14', (x, expected) => expectRelative(erfc(x), expected, 1e-14));
+
+  it('is exactly 1 at 0, 0 far out, 2 far in, and NaN for NaN', () => {
+    expect(erfc(0)).toBe(1);
+    expect(erfc(30)).toBe(0);
+    expect(erfc(-30)).toBe(2);
+    expect(erfc(NaN)).toBeNaN();
+  });
+});
+
+describe('normalCdf', () => {
+  it('gives Φ(1.96) = 0.9750021048517795', () => expectRelative(normalCdf(1.96), 0.97500210485177956586, 1e-15));
+
+  it('keeps relative precision in the lower tail', () => {
+    expectRelative(normalCdf(-1.96), 0.024997895148220434137, 1e-13);
+    expectRelative(normalCdf(-3), 0.0013498980316300945267, 1e-13);
+    expectRelative(normalCdf(-8), 6.2209605742717841235e-16, 1e-12);
+  });
+
+  it('is ½ at 0 and symmetric', () => {
+    expect(normalCdf(0)).toBe(0.5);
+    for (const z of [0.3, 1.2, 2.7, 5]) expect(normalCdf(z) + normalCdf(-z)).toBeCloseTo(1, 15);
+  });
+});
+
+describe('twoSidedP', () => {
+  it('gives 0.05 at the 95 % and 0.01 at the 99 % critical values', () => {
+    expectRelative(twoSidedP(1.959963984540054), 0.050000000000000027531, 1e-13);
+    expectRelative(twoSidedP(2.5758293035489), 0.010000000000000022007, 1e-13);
+  });
+
+  it('gives the tails at z = 6 and z = 8 to 1e-12 relative', () => {
+    expectRelative(twoSidedP(6), 1.9731752900753962814e-9, 1e-12);
+    expectRelative(twoSidedP(-6), 1.9731752900753962814e-9, 1e-12);
+    expectRelative(twoSidedP(8), 1.2441921148543568247e-15, 1e-12);
+  });
+
+  it('is 1 at z = 0', () => expect(twoSidedP(0)).toBe(1));
+});
