@@ -6,7 +6,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const Day = z
-  .string()
+  .string({ error: (iss) => (iss.input === undefined ? 'is required (a date written YYYY-MM-DD)' : 'must be a single date written YYYY-MM-DD') })
   .regex(ISO_DAY, 'must be a date written YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date')
   .refine((s) => s >= '1990-01-01' && s <= '2100-12-31', 'must be between 1990-01-01 and 2100-12-31');

@@ -12,6 +12,8 @@ import type { MannKendall } from './mann-kendall.ts';
  * - sporadic: hot in the final bin, hot on and off before it, < 90 % of bins hot, never cold.
  * - oscillating: hot in the final bin, cold in some earlier bin, < 90 % of bins hot.
  * - historical: the final bin not significant, but ≥ 90 % of bins hot.
+ * @example
+ * EMERGING_CLASSES[3].label; // 'Intensifying hot spot'
  */
 export const EMERGING_CLASSES = [
   { id: 'none', label: 'No pattern detected' },
@@ -113,7 +115,12 @@ export function classifyEmergingAt(
  * const p = z.map(twoSidedP);
  * EMERGING_CLASSES[classifyEmerging(z, p, mannKendall(z))].id; // 'consecutive-hot'
  */
-export function classifyEmerging(z: Float64Array, p: Float64Array, trend: Pick<MannKendall, 'z' | 'p'>, opts: EmergingOptions = {}): number {
+export function classifyEmerging(
+  z: Float64Array,
+  p: Float64Array,
+  trend: Pick<MannKendall, 'z' | 'p'>,
+  opts: EmergingOptions = {},
+): number {
   if (z.length !== p.length) throw new RangeError(`z and p differ in length: ${z.length} vs ${p.length}`);
   return classifyEmergingAt(z, p, 0, z.length, trend, opts);
 }

@@ -3,7 +3,11 @@ import { bhAdjusted } from './fdr.ts';
 import { twoSidedP } from './normal.ts';
 import type { Weights } from './weights.ts';
 
-/** Two-sided alphas of the bins ±1, ±2, ±3 (90, 95, 99 % confidence). */
+/**
+ * Two-sided alphas of the bins ±1, ±2, ±3 (90, 95, 99 % confidence).
+ * @example
+ * GI_BIN_ALPHAS[2]; // 0.01: |bin| = 3 needs p < 0.01
+ */
 export const GI_BIN_ALPHAS = [0.1, 0.05, 0.01] as const;
 
 /** The parts of Gi*'s denominator that depend on the weights only, shared by every cross-section with those weights. */

@@ -108,12 +108,12 @@ export class AppDriver {
     await this.waitForMap();
   }
 
-  /** Zooms in with the mouse wheel over the middle of the map, as a person would. */
-  async zoomInByWheel(): Promise<void> {
+  /** Zooms with the mouse wheel over the middle of the map, as a person would (negative = in). */
+  async zoomByWheel(deltaY = -400): Promise<void> {
     const box = await this.page.getByTestId('map').boundingBox();
     if (!box) throw new Error('map not visible');
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await this.page.mouse.wheel(0, -400);
+    await this.page.mouse.wheel(0, deltaY);
     await this.page.waitForFunction(() => new URL(window.location.href).searchParams.has('v'), undefined, { timeout: 30_000 });
     await this.waitForMap();
   }

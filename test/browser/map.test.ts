@@ -57,7 +57,7 @@ describe('map screen', () => {
     await d.chooseMetric('count');
     await d.clickAt(target.lon, target.lat);
     await d.cardTitle();
-    await d.zoomInByWheel();
+    await d.zoomByWheel(-400);
     const link = d.url();
     const q = new URL(link).searchParams;
     expect(q.get('metric')).toBe('count');
@@ -83,6 +83,23 @@ describe('map screen', () => {
     const after = await d.canvasStats();
     expect(after.distinct).toBeGreaterThan(before.distinct);
     expect(new URL(d.url()).searchParams.get('layers')).toBe('heat,base');
+    await expectClean(d);
+  });
+
+  it('choosing a district zooms to it and narrows the figures to it', async () => {
+    const d = await AppDriver.open(world);
+    await d.zoomByWheel(400); // zoomed out, so fitting one district must zoom in
+    const zoomBefore = await d.page.evaluate(() => window.__hamkorMap?.getZoom() ?? 0);
+    const totalBefore = await d.page.getByTestId('summary').textContent();
+    const first = await d.page.getByTestId('district').locator('option').nth(1).getAttribute('value');
+    await d.page.getByTestId('district').selectOption(first ?? '');
+    // The camera eases to the district (600 ms): wait until it has zoomed in and stopped.
+    await d.page.waitForFunction((z) => (window.__hamkorMap?.getZoom() ?? 0) > z + 0.2 && !window.__hamkorMap?.isMoving(), zoomBefore, { timeout: 30_000 });
+    await d.waitForMap();
+    expect(new URL(d.url()).searchParams.get('d')).toBe(first);
+    // The fitted camera follows from the district, so the link drops the older saved view.
+    expect(new URL(d.url()).searchParams.get('v')).toBeNull();
+    expect(await d.page.getByTestId('summary').textContent()).not.toBe(totalBefore);
     await expectClean(d);
   });
 });

@@ -100,7 +100,7 @@ export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps)
       </section>
       <section>
         <h2>District</h2>
-        <select data-testid="district" value={range.district ?? ''} onChange={(e) => update({ district: e.target.value || null, selected: null })}>
+        <select data-testid="district" value={range.district ?? ''} onChange={(e) => update({ district: e.target.value || null, selected: null, view: null })}>
           <option value="">All districts</option>
           {meta.districts.map((d) => (
             <option key={d.soato} value={d.soato}>{d.name} ({d.mahallas})</option>
