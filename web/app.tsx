@@ -1,9 +1,9 @@
 // Page shell: header, filter panel, map with legend, and the mahalla card.
 import { useMemo } from 'react';
-import { useBasePoints, useBoundaries, useIncidentPoints, useMeta, useMetrics, useTerritories, type RangeArgs } from './queries/index.ts';
+import { useBasePoints, useBoundaries, useHotspots, useIncidentPoints, useMeta, useMetrics, useTerritories, type RangeArgs } from './queries/index.ts';
 import { useUi } from './state/store.ts';
 import { MapView } from './map/MapView.tsx';
-import { metricView } from './map/metric-values.ts';
+import { hotspotView, metricView } from './map/metric-values.ts';
 import { bboxOf } from './map/bbox.ts';
 import { toPositions3, type LayerData, type LayerUi, type MahallaFeatureProps } from './map/layers.ts';
 // GeoJSON crosses JSON, which widens its types (optional bbox/id); the server built these from GeoJSON objects.
@@ -27,6 +27,7 @@ export function App() {
   const metric = useUi((s) => s.metric);
   const layers = useUi((s) => s.layers);
   const selected = useUi((s) => s.selected);
+  const fdr = useUi((s) => s.fdr);
 
   const range: RangeArgs | null = useMemo(() => {
     if (!meta.data) return null;
@@ -36,7 +37,11 @@ export function App() {
 
   const metrics = useMetrics(range);
   const points = useIncidentPoints(layers.includes('heat') ? range : null);
-  const view = useMemo(() => (metrics.data ? metricView(metrics.data, metric) : undefined), [metrics.data, metric]);
+  const hotspots = useHotspots(metric === 'hotspot' ? range : null, fdr);
+  const view = useMemo(() => {
+    if (metric === 'hotspot') return hotspots.data ? hotspotView(hotspots.data) : undefined;
+    return metrics.data ? metricView(metrics.data, metric) : undefined;
+  }, [metrics.data, hotspots.data, metric]);
   const positions3 = useMemo(() => (points.data ? toPositions3(points.data) : undefined), [points.data]);
   const data: LayerData = useMemo(
     () => ({
@@ -47,8 +52,9 @@ export function App() {
     [territories.data, view, basePoints.data, district],
   );
   const ui: LayerUi = useMemo(
-    () => ({ layers, selected, metricKey: `${metric}|${metrics.data ? `${metrics.data.period.from}|${metrics.data.period.to}|${metrics.data.totals.count}|${metrics.data.categories.join()}|${metrics.data.statuses.join()}` : ''}` }),
-    [layers, selected, metric, metrics.data],
+    // Any new result object means new colours: a counter per distinct view object is enough for deck.gl.
+    () => ({ layers, selected, metricKey: `${metric}|${viewVersion(view)}` }),
+    [layers, selected, metric, view],
   );
 
   const focus = useMemo(() => {
@@ -56,8 +62,8 @@ export function App() {
     return district && features ? bboxOf(features.filter((f) => f.properties?.soato === district)) : null;
   }, [district, boundaries.data]);
 
-  const error = meta.error ?? boundaries.error ?? territories.error ?? metrics.error;
-  const loading = metrics.loading || points.loading || territories.loading;
+  const error = meta.error ?? boundaries.error ?? territories.error ?? metrics.error ?? hotspots.error;
+  const loading = metrics.loading || points.loading || territories.loading || hotspots.loading;
   return (
     <div className="app">
       <Header meta={meta.data} />
@@ -84,4 +90,17 @@ export function App() {
       </main>
     </div>
   );
+}
+
+const versions = new WeakMap<object, number>();
+let nextVersion = 1;
+/** A stable number per metric-view object (0 = none), so layer colours update exactly when the view changes. */
+function viewVersion(view: object | undefined): number {
+  if (!view) return 0;
+  let v = versions.get(view);
+  if (v === undefined) {
+    v = nextVersion++;
+    versions.set(view, v);
+  }
+  return v;
 }

@@ -39,20 +39,28 @@ export const DistrictCode = z.string().regex(/^\d{7}$/, 'must be a 7-digit SOATO
 
 const MAX_DAYS = 3 * 366 + 31;
 
+const RangeFields = z.object({
+  from: Day,
+  to: Day,
+  categories: CategoryList,
+  statuses: StatusList,
+  district: DistrictCode.optional(),
+});
+
+function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
+  if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  if (days > MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_DAYS} days` });
+}
+
 /** Date range + incident filters, as in the URL: `from`, `to` inclusive. */
-export const RangeQuery = z
-  .object({
-    from: Day,
-    to: Day,
-    categories: CategoryList,
-    statuses: StatusList,
-    district: DistrictCode.optional(),
-  })
-  .superRefine((q, ctx) => {
-    const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
-    if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    if (days > MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_DAYS} days` });
-  });
+export const RangeQuery = RangeFields.superRefine(checkRange);
+
+/** Hot-spot analysis: the range filters plus the false-discovery-rate correction (on unless `fdr=false`). */
+export const HotspotQuery = RangeFields.extend({
+  fdr: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().transform((v) => v !== 'false'),
+}).superRefine(checkRange);
+export type HotspotFilter = z.output<typeof HotspotQuery>;
 export type RangeQueryInput = z.input<typeof RangeQuery>;
 export type RangeFilter = z.output<typeof RangeQuery>;
 

@@ -1,11 +1,12 @@
 // Map data routes: territories, boundaries, base points, per-mahalla metrics, heat-map points, mahalla cards.
 import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
-import { MahallaParam, RangeQuery, TerritoriesQuery } from '../contract/api.ts';
+import { HotspotQuery, MahallaParam, RangeQuery, TerritoriesQuery } from '../contract/api.ts';
 import { getBasePoints, getBoundaries, getTerritories } from '../services/territories.ts';
 import { getMetrics } from '../services/metrics.ts';
 import { getIncidentPoints } from '../services/points.ts';
 import { getMahallaCard } from '../services/mahalla.ts';
+import { getHotspots } from '../services/hotspots.ts';
 import { validate } from './validate.ts';
 
 /** Boundaries never change while a server runs, so their GeoJSON is built once per key. */
@@ -34,6 +35,7 @@ export const mapRoutes = (db: Db) => {
       return c.json(await getBasePoints(db, c.req.valid('query').district), 200);
     })
     .get('/metrics', validate('query', RangeQuery), async (c) => c.json(await getMetrics(db, c.req.valid('query')), 200))
+    .get('/hotspots', validate('query', HotspotQuery), async (c) => c.json(await getHotspots(db, c.req.valid('query')), 200))
     .get('/incidents/points', validate('query', RangeQuery), async (c) => {
       const points = await getIncidentPoints(db, c.req.valid('query'));
       return c.body(new Uint8Array(points.buffer), 200, {

@@ -26,7 +26,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 /** Mahalla ids, residents and districts never change while a server runs: read once per database. */
 const mahallaCache = new WeakMap<Db, Promise<{ id: number[]; population: number[]; district: string[] }>>();
 
-function mahallaColumns(db: Db): Promise<{ id: number[]; population: number[]; district: string[] }> {
+export function mahallaColumns(db: Db): Promise<{ id: number[]; population: number[]; district: string[] }> {
   let hit = mahallaCache.get(db);
   if (!hit) {
     hit = db.columns<{ id: number; population: number; district: string }>(

@@ -102,4 +102,20 @@ describe('map screen', () => {
     expect(await d.page.getByTestId('summary').textContent()).not.toBe(totalBefore);
     await expectClean(d);
   });
+
+  it('switching to tested hot spots recolours the map and states the method and FDR in the legend', async () => {
+    const d = await AppDriver.open(world);
+    const before = await d.canvasStats();
+    await d.chooseMetric('hotspot');
+    const note = d.page.getByTestId('legend-note');
+    await expect(note.textContent()).resolves.toMatch(/Getis–Ord Gi\*.*FDR correction on/);
+    const after = await d.canvasStats();
+    expect(after.distinct).not.toBe(before.distinct);
+    await d.page.getByTestId('fdr').uncheck();
+    await d.waitForMap();
+    await expect(note.textContent()).resolves.toContain('FDR correction off');
+    const q = new URL(d.url()).searchParams;
+    expect([q.get('metric'), q.get('fdr')]).toEqual(['hotspot', '0']);
+    await expectClean(d);
+  });
 });

@@ -14,6 +14,11 @@ export const DIVERGING: readonly Rgb[] = [
 
 export const NO_DATA: Rgb = [205, 209, 214];
 
+/** Gi* bins −3…+3: blue cold, red hot (ColorBrewer RdBu, colour-blind safe), near-white for not significant. */
+export const HOTSPOT_COLORS: readonly Rgb[] = [
+  [33, 102, 172], [103, 169, 207], [209, 229, 240], [247, 247, 247], [253, 219, 199], [239, 138, 98], [178, 24, 43],
+];
+
 export interface ColorScale {
   /** upper bounds of each class except the last (length = colors.length − 1) */
   breaks: number[];

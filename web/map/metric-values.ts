@@ -1,6 +1,8 @@
 // The number each mahalla is coloured by, for the selected metric; pure so the legend and the map agree.
 import type { Metric } from '../state/url.ts';
-import { divergingScale, quantileScale, type ColorScale } from './colors.ts';
+import { HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
+
+const NEUTRAL: Rgb = [247, 247, 247];
 
 export interface MetricColumns {
   ids: number[];
@@ -17,6 +19,10 @@ export interface MetricView {
   scale: ColorScale;
   label: string;
   unit: string;
+  /** named classes (one per colour) instead of numeric breaks */
+  classes?: string[];
+  /** how the values were obtained, shown under the legend */
+  note?: string;
 }
 
 /** Per-mahalla values and a colour scale for the metric. `change` is % vs the previous period. */
@@ -42,5 +48,32 @@ export function metricView(m: MetricColumns, metric: Metric): MetricView {
     scale: quantileScale(values),
     label: metric === 'rate' ? 'Incidents per 1,000 residents' : 'Incidents',
     unit: metric === 'rate' ? '‰' : '',
+  };
+}
+
+export interface HotspotColumns {
+  ids: number[];
+  bin: number[];
+  lostToFdr: number;
+  counts: { hot: number; cold: number; units: number };
+  params: { fdr: boolean; period: { from: string; to: string }; categories: string[]; statuses: string[] };
+}
+
+/** Gi* bins −3…+3 as seven named classes; the legend states the method and what FDR removed. */
+export function hotspotView(h: HotspotColumns): MetricView {
+  const valueById = new Map<number, number>();
+  h.ids.forEach((id, i) => valueById.set(id, h.bin[i] ?? 0));
+  return {
+    valueById,
+    scale: { breaks: [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5], colors: HOTSPOT_COLORS, colorOf: (v) => HOTSPOT_COLORS[Math.round(v) + 3] ?? NEUTRAL },
+    label: 'Hot & cold spots of the rate per 1,000',
+    unit: '',
+    classes: ['Cold spot, 99 %', 'Cold spot, 95 %', 'Cold spot, 90 %', 'Not significant', 'Hot spot, 90 %', 'Hot spot, 95 %', 'Hot spot, 99 %'],
+    note:
+      `Getis–Ord Gi*, queen contiguity, ${h.params.period.from} – ${h.params.period.to}, ` +
+      `${h.params.categories.length === 12 ? 'all categories' : `${h.params.categories.length} categories`}` +
+      `${h.params.statuses.length === 3 ? '' : `, ${h.params.statuses.join('/')}`}. ` +
+      `${h.counts.hot} hot, ${h.counts.cold} cold of ${h.counts.units} mahallas. ` +
+      (h.params.fdr ? `FDR correction on: ${h.lostToFdr} lost significance.` : 'FDR correction off.'),
   };
 }

@@ -58,3 +58,11 @@ export function useMahallaCard(id: number | null, a: RangeArgs | null) {
     ok(await api.api.mahallas[':id'].$get({ param: { id: String(id) }, query: query ?? { from: '', to: '' } }, { init: { signal } }), (r) => r.json()),
   );
 }
+
+/** Gi* hot and cold spots for the range (FDR-corrected unless `fdr` is false). */
+export function useHotspots(a: RangeArgs | null, fdr: boolean) {
+  const query = a ? { ...rangeQuery(a), fdr: fdr ? ('true' as const) : ('false' as const) } : null;
+  return useQuery(query ? keyOf('hotspots', query) : null, async (signal) =>
+    ok(await api.api.hotspots.$get({ query: query ?? { from: '', to: '' } }, { init: { signal } }), (r) => r.json()),
+  );
+}

@@ -7,13 +7,14 @@
 // | cat   | categories     | property,fraud (absent=all)|
 // | st    | statuses       | solved (absent=all)        |
 // | metric| metric         | rate                       |
+// | fdr   | fdr            | 0 (absent = FDR on)        |
 // | layers| layers         | choropleth,heat,base       |
 // | d     | district       | 1726294                    |
 // | m     | selected       | 123                        |
 // | v     | view           | 69.2401,41.3111,11.2       |
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentCategory, type IncidentStatus } from '../../server/contract/catalog.ts';
 
-export const METRICS = ['rate', 'count', 'change'] as const;
+export const METRICS = ['rate', 'count', 'change', 'hotspot'] as const;
 export type Metric = (typeof METRICS)[number];
 export const LAYERS = ['choropleth', 'heat', 'base'] as const;
 export type LayerKey = (typeof LAYERS)[number];
@@ -30,6 +31,8 @@ export interface UrlState {
   categories: IncidentCategory[];
   statuses: IncidentStatus[];
   metric: Metric;
+  /** Benjamini–Hochberg correction of hot-spot significance */
+  fdr: boolean;
   layers: LayerKey[];
   district: string | null;
   selected: number | null;
@@ -42,6 +45,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   categories: [...INCIDENT_CATEGORIES],
   statuses: [...INCIDENT_STATUSES],
   metric: 'rate',
+  fdr: true,
   layers: ['choropleth', 'base'],
   district: null,
   selected: null,
@@ -76,6 +80,7 @@ export function parseUrl(search: string): UrlState {
     categories: listParam(q.get('cat'), INCIDENT_CATEGORIES, d.categories),
     statuses: listParam(q.get('st'), INCIDENT_STATUSES, d.statuses),
     metric: (METRICS as readonly string[]).includes(metric ?? '') ? (metric as Metric) : d.metric,
+    fdr: q.get('fdr') !== '0',
     layers: q.get('layers') === '' ? [] : listParam(q.get('layers'), LAYERS, d.layers),
     district: district && /^\d{7}$/.test(district) ? district : null,
     selected: Number.isInteger(m) && m > 0 ? m : null,
@@ -92,6 +97,7 @@ export function serializeUrl(s: UrlState): string {
   if (s.categories.length !== d.categories.length) q.set('cat', s.categories.join(','));
   if (s.statuses.length !== d.statuses.length) q.set('st', s.statuses.join(','));
   if (s.metric !== d.metric) q.set('metric', s.metric);
+  if (!s.fdr) q.set('fdr', '0');
   if (s.layers.join(',') !== d.layers.join(',')) q.set('layers', s.layers.join(','));
   if (s.district) q.set('d', s.district);
   if (s.selected !== null) q.set('m', String(s.selected));

@@ -6,7 +6,12 @@ import type { RangeArgs } from '../../queries/index.ts';
 import type { Meta } from '../../queries/types.ts';
 import { fmtInt, formatDay, presetRange } from './dates.ts';
 
-const METRIC_LABELS: Record<Metric, string> = { rate: 'Rate per 1,000 residents', count: 'Number of incidents', change: 'Change vs previous period' };
+const METRIC_LABELS: Record<Metric, string> = {
+  rate: 'Rate per 1,000 residents',
+  count: 'Number of incidents',
+  change: 'Change vs previous period',
+  hotspot: 'Hot & cold spots (Gi*, tested)',
+};
 const LAYER_LABELS: Record<LayerKey, string> = { choropleth: 'Mahalla choropleth', heat: 'Incident heat map', base: 'Police base points' };
 const STATUS_LABELS: Record<IncidentStatus, string> = { registered: 'Registered', solved: 'Solved', unsolved: 'Unsolved' };
 const PRESETS = [
@@ -31,6 +36,7 @@ export interface FilterPanelProps {
 export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps) {
   const allCats = range.categories.length === INCIDENT_CATEGORIES.length;
   const metric = useUi((s) => s.metric);
+  const fdr = useUi((s) => s.fdr);
   return (
     <aside className="panel" aria-label="Filters">
       <section>
@@ -116,6 +122,12 @@ export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps)
               {METRIC_LABELS[m]}
             </label>
           ))}
+          {metric === 'hotspot' && (
+            <label className="check sub" title="Benjamini–Hochberg false-discovery-rate correction for testing many mahallas at once">
+              <input type="checkbox" data-testid="fdr" checked={fdr} onChange={() => update({ fdr: !fdr })} />
+              Correct for multiple testing (FDR)
+            </label>
+          )}
         </div>
       </section>
       <section>

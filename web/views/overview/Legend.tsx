@@ -10,7 +10,7 @@ const fmt = (v: number, unit: string): string => {
 };
 
 export function Legend({ view, synthetic, heat, choropleth }: { view: MetricView; synthetic: boolean; heat: boolean; choropleth: boolean }) {
-  const { scale, label, unit } = view;
+  const { scale, label, unit, classes, note } = view;
   return (
     <div className="legend" data-testid="legend">
       {choropleth && (
@@ -20,7 +20,7 @@ export function Legend({ view, synthetic, heat, choropleth }: { view: MetricView
             {scale.colors.map((c, k) => {
               const lo = k === 0 ? null : scale.breaks[k - 1];
               const hi = scale.breaks[k];
-              const text = lo === null || lo === undefined ? `≤ ${fmt(hi ?? 0, unit)}` : hi === undefined ? `> ${fmt(lo, unit)}` : `${fmt(lo, unit)} – ${fmt(hi, unit)}`;
+              const text = classes?.[k] ?? (lo === null || lo === undefined ? `≤ ${fmt(hi ?? 0, unit)}` : hi === undefined ? `> ${fmt(lo, unit)}` : `${fmt(lo, unit)} – ${fmt(hi, unit)}`);
               return (
                 <li key={k}>
                   <span className="swatch" style={{ background: css(c) }} />
@@ -37,6 +37,7 @@ export function Legend({ view, synthetic, heat, choropleth }: { view: MetricView
           </ol>
         </>
       )}
+      {choropleth && note && <p className="note method" data-testid="legend-note">{note}</p>}
       {heat && <p className="note"><span className="heat-swatch" /> Incident density (kernel heat map)</p>}
       <p className="note"><span className="base-swatch" /> Police base point</p>
       {synthetic && <p className="note demo">Demo boundaries: mahalla polygons and records are generated</p>}

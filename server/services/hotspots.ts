@@ -1,0 +1,90 @@
+// Significance-tested hot and cold spots of incident rates per mahalla: Getis–Ord Gi* on queen contiguity.
+import type { Db } from '../db/database.ts';
+import type { HotspotFilter } from '../contract/api.ts';
+import { giStar } from '../stats/gistar.ts';
+import { weightsFromPairs, type Weights } from '../stats/weights.ts';
+import { getMetrics, mahallaColumns } from './metrics.ts';
+import type { Period } from './period.ts';
+
+/** Everything the result depends on, shown beside the map so a reader knows what was tested. */
+export interface HotspotParams {
+  method: 'Getis–Ord Gi*';
+  support: 'mahalla';
+  weights: 'queen contiguity, self included';
+  value: 'incidents per 1,000 residents';
+  period: Period;
+  categories: string[];
+  statuses: string[];
+  fdr: boolean;
+  /** bins: ±1 at 90 %, ±2 at 95 %, ±3 at 99 % confidence */
+  confidence: [0.9, 0.95, 0.99];
+}
+
+export interface HotspotResult {
+  params: HotspotParams;
+  /** Columnar, in mahalla id order (of the district when one is given). */
+  ids: number[];
+  z: number[];
+  p: number[];
+  bin: number[];
+  counts: { hot: number; cold: number; units: number };
+  /** Units significant at 90 % on their own p-value that the FDR correction makes not significant. */
+  lostToFdr: number;
+}
+
+/** Contiguity never changes while a server runs: built once per database from the adjacency computed at ingest. */
+const weightsCache = new WeakMap<Db, Promise<{ ids: number[]; w: Weights }>>();
+
+function contiguity(db: Db): Promise<{ ids: number[]; w: Weights }> {
+  let hit = weightsCache.get(db);
+  if (!hit) {
+    hit = (async () => {
+      const { id: ids } = await db.columns<{ id: number }>('SELECT id FROM mahallas ORDER BY id');
+      const pairs = await db.columns<{ a: number; b: number }>('SELECT a, b FROM mahalla_adjacency ORDER BY a, b');
+      const index = new Map(ids.map((id, i) => [id, i]));
+      const a = Int32Array.from(pairs.a, (id) => index.get(id) ?? -1);
+      const b = Int32Array.from(pairs.b, (id) => index.get(id) ?? -1);
+      return { ids, w: weightsFromPairs(ids.length, a, b) };
+    })();
+    hit.catch(() => weightsCache.delete(db));
+    weightsCache.set(db, hit);
+  }
+  return hit;
+}
+
+const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * Gi* over all mahallas of the database (the whole city or country is the study area, so a district's hot spots are
+ * judged against their real surroundings); a district filter only narrows what is returned.
+ */
+export async function getHotspots(db: Db, f: HotspotFilter): Promise<HotspotResult> {
+  const [{ ids, w }, m, cols] = await Promise.all([contiguity(db), getMetrics(db, { ...f, district: undefined }), mahallaColumns(db)]);
+  const rate = new Float64Array(ids.length);
+  const pos = new Map(m.ids.map((id, k) => [id, k]));
+  ids.forEach((id, i) => {
+    const k = pos.get(id);
+    rate[i] = k === undefined ? 0 : (m.count[k] ?? 0) * 1000 / Math.max(1, m.population[k] ?? 1);
+  });
+  const g = giStar(rate, w, { fdr: f.fdr });
+  const keep = f.district ? new Set(cols.id.filter((_, i) => cols.district[i] === f.district)) : null;
+  const out: HotspotResult = {
+    params: {
+      method: 'Getis–Ord Gi*', support: 'mahalla', weights: 'queen contiguity, self included', value: 'incidents per 1,000 residents',
+      period: m.period, categories: f.categories, statuses: f.statuses, fdr: f.fdr, confidence: [0.9, 0.95, 0.99],
+    },
+    ids: [], z: [], p: [], bin: [], counts: { hot: 0, cold: 0, units: 0 }, lostToFdr: g.lostToFdr,
+  };
+  ids.forEach((id, i) => {
+    if (keep && !keep.has(id)) return;
+    const bin = g.bin[i] ?? 0;
+    out.ids.push(id);
+    out.z.push(round(g.z[i] ?? 0, 3));
+    out.p.push(round(g.p[i] ?? 1, 5));
+    out.bin.push(bin);
+    if (bin > 0) out.counts.hot++;
+    if (bin < 0) out.counts.cold++;
+  });
+  out.counts.units = out.ids.length;
+  return out;
+}
