@@ -1,9 +1,9 @@
 // Page shell: header, filter panel, map with legend, and the mahalla card.
 import { useMemo } from 'react';
-import { useBasePoints, useBoundaries, useHotspots, useIncidentPoints, useMeta, useMetrics, useTerritories, type RangeArgs } from './queries/index.ts';
+import { useBasePoints, useBoundaries, useEmerging, useHotspots, useIncidentPoints, useMeta, useMetrics, useTerritories, type RangeArgs } from './queries/index.ts';
 import { useUi } from './state/store.ts';
 import { MapView } from './map/MapView.tsx';
-import { hotspotView, metricView } from './map/metric-values.ts';
+import { emergingView, hotspotView, metricView } from './map/metric-values.ts';
 import { bboxOf } from './map/bbox.ts';
 import { toPositions3, type LayerData, type LayerUi, type MahallaFeatureProps } from './map/layers.ts';
 // GeoJSON crosses JSON, which widens its types (optional bbox/id); the server built these from GeoJSON objects.
@@ -38,10 +38,12 @@ export function App() {
   const metrics = useMetrics(range);
   const points = useIncidentPoints(layers.includes('heat') ? range : null);
   const hotspots = useHotspots(metric === 'hotspot' ? range : null, fdr);
+  const emerging = useEmerging(metric === 'emerging' ? range : null);
   const view = useMemo(() => {
     if (metric === 'hotspot') return hotspots.data ? hotspotView(hotspots.data) : undefined;
+    if (metric === 'emerging') return emerging.data ? emergingView(emerging.data) : undefined;
     return metrics.data ? metricView(metrics.data, metric) : undefined;
-  }, [metrics.data, hotspots.data, metric]);
+  }, [metrics.data, hotspots.data, emerging.data, metric]);
   const positions3 = useMemo(() => (points.data ? toPositions3(points.data) : undefined), [points.data]);
   const data: LayerData = useMemo(
     () => ({
@@ -62,8 +64,8 @@ export function App() {
     return district && features ? bboxOf(features.filter((f) => f.properties?.soato === district)) : null;
   }, [district, boundaries.data]);
 
-  const error = meta.error ?? boundaries.error ?? territories.error ?? metrics.error ?? hotspots.error;
-  const loading = metrics.loading || points.loading || territories.loading || hotspots.loading;
+  const error = meta.error ?? boundaries.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error;
+  const loading = metrics.loading || points.loading || territories.loading || hotspots.loading || emerging.loading;
   return (
     <div className="app">
       <Header meta={meta.data} />

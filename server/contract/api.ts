@@ -61,6 +61,18 @@ export const HotspotQuery = RangeFields.extend({
   fdr: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().transform((v) => v !== 'false'),
 }).superRefine(checkRange);
 export type HotspotFilter = z.output<typeof HotspotQuery>;
+
+/** Emerging hot spots: range filters, bin length, and optionally one mahalla whose z-series is returned. */
+export const EmergingQuery = RangeFields.extend({
+  bin: z.enum(['week', 'month'], { error: 'must be week or month' }).default('week'),
+  mahalla: z.string().regex(/^[1-9]\d{0,8}$/, 'must be a mahalla id (a positive integer)').transform(Number).optional(),
+}).superRefine((q, ctx) => {
+  checkRange(q, ctx);
+  const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
+  const bins = q.bin === 'week' ? Math.floor(days / 7) : Math.floor(days / 30.4);
+  if (bins < 4) ctx.addIssue({ code: 'custom', path: ['from'], message: `a trend needs at least 4 ${q.bin}s; this period has ${Math.max(0, bins)}` });
+});
+export type EmergingFilter = z.output<typeof EmergingQuery>;
 export type RangeQueryInput = z.input<typeof RangeQuery>;
 export type RangeFilter = z.output<typeof RangeQuery>;
 

@@ -1,12 +1,13 @@
 // Map data routes: territories, boundaries, base points, per-mahalla metrics, heat-map points, mahalla cards.
 import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
-import { HotspotQuery, MahallaParam, RangeQuery, TerritoriesQuery } from '../contract/api.ts';
+import { EmergingQuery, HotspotQuery, MahallaParam, RangeQuery, TerritoriesQuery } from '../contract/api.ts';
 import { getBasePoints, getBoundaries, getTerritories } from '../services/territories.ts';
 import { getMetrics } from '../services/metrics.ts';
 import { getIncidentPoints } from '../services/points.ts';
 import { getMahallaCard } from '../services/mahalla.ts';
 import { getHotspots } from '../services/hotspots.ts';
+import { getEmerging } from '../services/emerging.ts';
 import { validate } from './validate.ts';
 
 /** Boundaries never change while a server runs, so their GeoJSON is built once per key. */
@@ -36,6 +37,7 @@ export const mapRoutes = (db: Db) => {
     })
     .get('/metrics', validate('query', RangeQuery), async (c) => c.json(await getMetrics(db, c.req.valid('query')), 200))
     .get('/hotspots', validate('query', HotspotQuery), async (c) => c.json(await getHotspots(db, c.req.valid('query')), 200))
+    .get('/emerging', validate('query', EmergingQuery), async (c) => c.json(await getEmerging(db, c.req.valid('query')), 200))
     .get('/incidents/points', validate('query', RangeQuery), async (c) => {
       const points = await getIncidentPoints(db, c.req.valid('query'));
       return c.body(new Uint8Array(points.buffer), 200, {

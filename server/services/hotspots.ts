@@ -35,7 +35,7 @@ export interface HotspotResult {
 /** Contiguity never changes while a server runs: built once per database from the adjacency computed at ingest. */
 const weightsCache = new WeakMap<Db, Promise<{ ids: number[]; w: Weights }>>();
 
-function contiguity(db: Db): Promise<{ ids: number[]; w: Weights }> {
+export function contiguity(db: Db): Promise<{ ids: number[]; w: Weights }> {
   let hit = weightsCache.get(db);
   if (!hit) {
     hit = (async () => {

@@ -46,7 +46,7 @@ describe('map screen', () => {
     await d.clickAt(target.lon, target.lat);
     expect(await d.cardTitle()).toBe(target.name);
     await expect(d.page.getByTestId('card-inspector').textContent()).resolves.toMatch(/inspector/i);
-    await expect(d.page.locator('.sparkline svg').count()).resolves.toBe(1);
+    await expect(d.page.getByRole('img', { name: /from 2023-11 to 2026-10/ }).count()).resolves.toBe(1);
     expect(new URL(d.url()).searchParams.get('m')).toBe(String(target.id));
     await expectClean(d);
   });
@@ -116,6 +116,19 @@ describe('map screen', () => {
     await expect(note.textContent()).resolves.toContain('FDR correction off');
     const q = new URL(d.url()).searchParams;
     expect([q.get('metric'), q.get('fdr')]).toEqual(['hotspot', '0']);
+    await expectClean(d);
+  });
+
+  it('shows emerging hot spot classes on the map and the trend badge on the card', async () => {
+    const d = await AppDriver.open(world, '?from=2025-11-01&to=2026-10-31');
+    await d.chooseMetric('emerging');
+    await expect(d.page.getByTestId('legend').textContent()).resolves.toContain('Emerging hot spots');
+    await d.clickAt(target.lon, target.lat);
+    expect(await d.cardTitle()).toBe(target.name);
+    const badge = d.page.getByTestId('card-emerging');
+    await badge.waitFor({ timeout: 30_000 });
+    await expect(badge.textContent()).resolves.toMatch(/(hot spot|cold spot|No pattern detected)/);
+    await expect(badge.locator('svg').count()).resolves.toBe(1);
     await expectClean(d);
   });
 });

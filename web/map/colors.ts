@@ -57,3 +57,13 @@ function classify(value: number, breaks: readonly number[], colors: readonly Rgb
 
 /** "rgb(…)" for CSS swatches. */
 export const css = ([r, g, b]: Rgb): string => `rgb(${r}, ${g}, ${b})`;
+
+/**
+ * Emerging hot spot classes by code (see server/stats/emerging.ts): none, 8 hot (new … historical), 8 cold.
+ * Hot in reds/oranges, cold in blues; the strongest signals (intensifying, persistent) darkest.
+ */
+export const EMERGING_COLORS: readonly Rgb[] = [
+  [247, 247, 247],
+  [254, 196, 79], [253, 141, 60], [165, 15, 21], [222, 45, 38], [252, 146, 114], [251, 106, 74], [241, 105, 19], [200, 160, 150],
+  [158, 202, 225], [107, 174, 214], [8, 48, 107], [33, 113, 181], [198, 219, 239], [66, 146, 198], [116, 169, 207], [160, 170, 190],
+];

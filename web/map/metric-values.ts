@@ -1,6 +1,6 @@
 // The number each mahalla is coloured by, for the selected metric; pure so the legend and the map agree.
 import type { Metric } from '../state/url.ts';
-import { HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
+import { EMERGING_COLORS, HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
 
 const NEUTRAL: Rgb = [247, 247, 247];
 
@@ -75,5 +75,32 @@ export function hotspotView(h: HotspotColumns): MetricView {
       `${h.params.statuses.length === 3 ? '' : `, ${h.params.statuses.join('/')}`}. ` +
       `${h.counts.hot} hot, ${h.counts.cold} cold of ${h.counts.units} mahallas. ` +
       (h.params.fdr ? `FDR correction on: ${h.lostToFdr} lost significance.` : 'FDR correction off.'),
+  };
+}
+
+export interface EmergingColumns {
+  ids: number[];
+  category: number[];
+  classes: Array<{ id: string; label: string }>;
+  params: { bin: string; bins: number; from: string; to: string };
+}
+
+/** Emerging hot spot classes; the legend lists only the classes that occur. */
+export function emergingView(e: EmergingColumns): MetricView {
+  const valueById = new Map<number, number>();
+  const present = new Map<number, number>();
+  e.ids.forEach((id, i) => {
+    const code = e.category[i] ?? 0;
+    valueById.set(id, code);
+    present.set(code, (present.get(code) ?? 0) + 1);
+  });
+  const codes = [...present.keys()].sort((a, b) => a - b);
+  return {
+    valueById,
+    scale: { breaks: [], colors: codes.map((c) => EMERGING_COLORS[c] ?? NEUTRAL), colorOf: (v) => EMERGING_COLORS[v] ?? NEUTRAL },
+    label: 'Emerging hot spots',
+    unit: '',
+    classes: codes.map((c) => `${e.classes[c]?.label ?? c} (${present.get(c) ?? 0})`),
+    note: `Gi* per ${e.params.bin} (${e.params.bins} ${e.params.bin}s, ${e.params.from} – ${e.params.to}, FDR-corrected) and a Mann–Kendall trend per mahalla.`,
   };
 }

@@ -66,3 +66,11 @@ export function useHotspots(a: RangeArgs | null, fdr: boolean) {
     ok(await api.api.hotspots.$get({ query: query ?? { from: '', to: '' } }, { init: { signal } }), (r) => r.json()),
   );
 }
+
+/** Emerging hot spot classes over weekly bins of the range; with `mahalla`, also that mahalla's z-series. */
+export function useEmerging(a: RangeArgs | null, mahalla?: number) {
+  const query = a ? { ...rangeQuery(a), bin: 'week' as const, ...(mahalla ? { mahalla: String(mahalla) } : {}) } : null;
+  return useQuery(query ? keyOf('emerging', query) : null, async (signal) =>
+    ok(await api.api.emerging.$get({ query: query ?? { from: '', to: '' } }, { init: { signal } }), (r) => r.json()),
+  );
+}

@@ -11,6 +11,7 @@ const METRIC_LABELS: Record<Metric, string> = {
   count: 'Number of incidents',
   change: 'Change vs previous period',
   hotspot: 'Hot & cold spots (Gi*, tested)',
+  emerging: 'Emerging hot spots (trend)',
 };
 const LAYER_LABELS: Record<LayerKey, string> = { choropleth: 'Mahalla choropleth', heat: 'Incident heat map', base: 'Police base points' };
 const STATUS_LABELS: Record<IncidentStatus, string> = { registered: 'Registered', solved: 'Solved', unsolved: 'Unsolved' };

@@ -1,6 +1,6 @@
 // The card of a clicked mahalla: its numbers for the period, its inspector, its trend.
 import { CATEGORY_LABELS, type IncidentCategory } from '../../../server/contract/catalog.ts';
-import { useMahallaCard, type RangeArgs } from '../../queries/index.ts';
+import { useEmerging, useMahallaCard, type RangeArgs } from '../../queries/index.ts';
 import { update } from '../../state/store.ts';
 import { fmtInt } from './dates.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -14,6 +14,7 @@ function changeText(n: number, p: number): string {
 export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
   const card = useMahallaCard(id, range);
   const c = card.data;
+  const emerging = useEmerging(range, id);
   return (
     <article className="card" data-testid="mahalla-card" aria-live="polite">
       <button type="button" className="close" aria-label="Close card" onClick={() => update({ selected: null })}>×</button>
@@ -53,8 +54,13 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
           </section>
           <section>
             <h3>Monthly incidents, whole record</h3>
-            <Sparkline values={c.trend.map((t) => t.count)} labels={c.trend.map((t) => t.month)} />
+            <Sparkline
+              values={c.trend.map((t) => t.count)}
+              labels={c.trend.map((t) => t.month)}
+              caption={`max ${Math.max(0, ...c.trend.map((t) => t.count))} / month`}
+            />
           </section>
+          <EmergingBadge data={emerging.data} error={emerging.error} id={id} />
           {c.byCategory.length > 0 && (
             <section>
               <h3>By category (period)</h3>
@@ -72,5 +78,32 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
         </>
       )}
     </article>
+  );
+}
+
+type EmergingData = ReturnType<typeof useEmerging>['data'];
+
+/** The mahalla's emerging hot spot class for the period, with its weekly Gi* z-scores against the 90 % lines. */
+function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error | undefined; id: number }) {
+  if (error) return <p className="muted">Hot-spot trend: {error.message.replace(/^400 from: /, '')}</p>;
+  if (!data) return null;
+  const k = data.ids.indexOf(id);
+  const code = data.category[k] ?? 0;
+  const cls = data.classes[code];
+  const kind = code === 0 ? 'none' : code <= 8 ? 'hot' : 'cold';
+  return (
+    <section data-testid="card-emerging">
+      <h3>Hot-spot trend, weekly Gi*</h3>
+      <span className={`badge trend ${kind}`}>{cls?.label ?? 'No pattern detected'}</span>
+      {data.series && (
+        <Sparkline
+          values={data.series.z}
+          labels={data.series.binStarts}
+          references={[-1.645, 1.645]}
+          format={(v) => `z ${v.toFixed(1)}`}
+          caption="dashed: 90 % significance"
+        />
+      )}
+    </section>
   );
 }

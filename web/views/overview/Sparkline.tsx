@@ -1,24 +1,43 @@
-// A small monthly trend line (SVG): readable without hover, with the first and last values labelled.
-export function Sparkline({ values, labels, width = 300, height = 64 }: { values: number[]; labels: string[]; width?: number; height?: number }) {
+// A small line chart (SVG) readable without hover: first, last and extreme values labelled; a zero line when values
+// go negative (z-scores), and optional dashed reference lines (e.g. ±1.645, the 90 % significance of a z-score).
+export interface SparklineProps {
+  values: number[];
+  labels: string[];
+  width?: number;
+  height?: number;
+  /** horizontal dashed lines at these values */
+  references?: number[];
+  /** how the last value is written */
+  format?: (v: number) => string;
+  caption?: string;
+}
+
+export function Sparkline({ values, labels, width = 300, height = 64, references = [], format = String, caption }: SparklineProps) {
   if (values.length < 2) return <p className="muted">Not enough data for a trend.</p>;
-  const max = Math.max(1, ...values);
+  const lo = Math.min(0, ...values, ...references);
+  const hi = Math.max(1, ...values, ...references);
   const pad = 4;
   const x = (i: number): number => pad + (i * (width - 2 * pad)) / (values.length - 1);
-  const y = (v: number): number => height - pad - (v / max) * (height - 2 * pad);
+  const y = (v: number): number => height - pad - ((v - lo) / (hi - lo)) * (height - 2 * pad);
   const d = values.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join('');
-  const area = `${d}L${x(values.length - 1).toFixed(1)},${height - pad}L${x(0).toFixed(1)},${height - pad}Z`;
+  const base = y(0).toFixed(1);
+  const area = `${d}L${x(values.length - 1).toFixed(1)},${base}L${x(0).toFixed(1)},${base}Z`;
   const last = values[values.length - 1] ?? 0;
   return (
     <figure className="sparkline">
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" height={height} role="img" aria-label={`Monthly incidents from ${labels[0]} to ${labels[labels.length - 1]}`}>
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" height={height} role="img" aria-label={`${caption ?? 'Series'} from ${labels[0]} to ${labels[labels.length - 1]}`}>
         <path d={area} fill="rgba(189, 0, 38, 0.10)" />
+        {lo < 0 && <line x1={pad} x2={width - pad} y1={base} y2={base} stroke="#8a949e" strokeWidth="0.8" />}
+        {references.map((r) => (
+          <line key={r} x1={pad} x2={width - pad} y1={y(r)} y2={y(r)} stroke="#8a949e" strokeWidth="0.8" strokeDasharray="3 3" />
+        ))}
         <path d={d} fill="none" stroke="#bd0026" strokeWidth="1.8" />
         <circle cx={x(values.length - 1)} cy={y(last)} r="3" fill="#bd0026" />
       </svg>
       <figcaption>
         <span>{labels[0]}</span>
-        <span>max {max} / month</span>
-        <span>{labels[labels.length - 1]}: {last}</span>
+        {caption && <span>{caption}</span>}
+        <span>{labels[labels.length - 1]}: {format(last)}</span>
       </figcaption>
     </figure>
   );
