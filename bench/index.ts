@@ -46,6 +46,12 @@ async function api(dbFile: string, label: string, port: number, metricsTarget: s
   try {
     rows.push({ name: `${label}: GET /api/metrics, 90 days, all categories`, value: fmt(await measure(origin, (i) => `/api/metrics?${window90(i)}`)), target: metricsTarget });
     rows.push({ name: `${label}: GET /api/metrics, 90 days, 3 categories, solved`, value: fmt(await measure(origin, (i) => `/api/metrics?${window90(i)}&categories=property,fraud,drugs&statuses=solved`)), target: '—' });
+    rows.push({ name: `${label}: GET /api/hotspots (Gi*, ${label === 'national' ? '≈ 9,400' : '585'} mahallas, FDR), 90 days`, value: fmt(await measure(origin, (i) => `/api/hotspots?${window90(i)}`, 30)), target: label === 'national' ? '< 100 ms' : '—' });
+    rows.push({
+      name: `${label}: GET /api/emerging, 156 weekly bins (3 years)`,
+      value: fmt(await measure(origin, (i) => `/api/emerging?from=2023-11-0${1 + (i % 5)}&to=2026-10-31`, label === 'national' ? 5 : 20, 1)),
+      target: label === 'city' ? '585 × 156 < 1 s' : '—',
+    });
     rows.push({ name: `${label}: GET /api/mahallas/:id card`, value: fmt(await measure(origin, (i) => `/api/mahallas/${1 + ((i * 37) % 500)}?${window90(i)}`, 40)), target: '—' });
     rows.push({ name: `${label}: GET /api/incidents/points, 90 days`, value: fmt(await measure(origin, (i) => `/api/incidents/points?${window90(i)}`, 20, 2)), target: '≤ 12 bytes/point (8)' });
     rows.push({ name: `${label}: GET /api/territories (cached GeoJSON)`, value: fmt(await measure(origin, () => '/api/territories', 20, 1)), target: '—' });

@@ -5,7 +5,7 @@ import type { EmergingFilter } from '../contract/api.ts';
 import { EMERGING_CLASSES } from '../stats/emerging.ts';
 import { spaceTimeGiStar } from '../stats/space-time.ts';
 import { contiguity } from './hotspots.ts';
-import { INCIDENT_FILTER, incidentFilterParams } from './incident-filter.ts';
+import { incidentFilter } from './incident-filter.ts';
 import { addDays, nextDay } from './period.ts';
 
 export interface EmergingResult {
@@ -50,6 +50,7 @@ function binStarts(f: EmergingFilter): string[] {
 }
 
 export async function getEmerging(db: Db, f: EmergingFilter): Promise<EmergingResult> {
+  const { sql: filter, params: filterParams } = incidentFilter(f);
   const starts = binStarts(f);
   const nBins = starts.length;
   const first = starts[0] ?? f.from;
@@ -60,9 +61,9 @@ export async function getEmerging(db: Db, f: EmergingFilter): Promise<EmergingRe
                   ELSE date_diff('month', $first::TIMESTAMP, ts) END)::INTEGER AS k,
             count(*)::INTEGER AS n
      FROM incidents
-     WHERE ts >= $first::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}
+     WHERE ts >= $first::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}
      GROUP BY ALL`,
-    { bin: f.bin, first, end: nextDay(f.to), ...incidentFilterParams(f) },
+    { bin: f.bin, first, end: nextDay(f.to), ...filterParams },
   );
   const index = new Map(ids.map((id, i) => [id, i]));
   const counts = new Float64Array(ids.length * nBins);

@@ -2,7 +2,7 @@
 import type { Db } from '../db/database.ts';
 import type { MahallaIdentity } from './territories.ts';
 import type { RangeFilter } from '../contract/api.ts';
-import { INCIDENT_FILTER, incidentFilterParams } from './incident-filter.ts';
+import { incidentFilter } from './incident-filter.ts';
 import { nextDay, previousPeriod, type Period } from './period.ts';
 
 export interface MahallaCard extends MahallaIdentity {
@@ -39,23 +39,23 @@ export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promis
   if (!m) return null;
   const period = { from: f.from, to: f.to };
   const previous = previousPeriod(period);
-  const params = incidentFilterParams(f);
+  const { sql: filter, params } = incidentFilter(f);
   // Independent queries: run them side by side on the connection pool.
   const [ranked, [prevRow], byCategory, trend] = await Promise.all([
     db.all<{ id: number; n: number; rate: number }>(
       `WITH c AS (SELECT mahalla_id, count(*)::INTEGER AS n FROM incidents
-                  WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER} GROUP BY 1)
+                  WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter} GROUP BY 1)
        SELECT m.id, coalesce(c.n, 0)::INTEGER AS n, (coalesce(c.n, 0) * 1000.0 / m.population)::DOUBLE AS rate
        FROM mahallas m LEFT JOIN c ON c.mahalla_id = m.id WHERE m.district_soato = $district ORDER BY rate DESC, m.id`,
       { ...params, from: f.from, end: nextDay(f.to), district: m.districtSoato },
     ),
     db.all<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM incidents WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}`,
+      `SELECT count(*)::INTEGER AS n FROM incidents WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}`,
       { ...params, id, from: previous.from, end: nextDay(previous.to) },
     ),
     db.all<{ category: string; count: number }>(
       `SELECT category::VARCHAR AS category, count(*)::INTEGER AS count FROM incidents
-       WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}
+       WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}
        GROUP BY 1 ORDER BY 2 DESC, 1`,
       { ...params, id, from: f.from, end: nextDay(f.to) },
     ),
@@ -66,7 +66,7 @@ export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promis
                                        (SELECT value FROM meta WHERE key = 'period_end')::DATE - INTERVAL 1 DAY,
                                        INTERVAL 1 MONTH)) AS m),
        c AS (SELECT date_trunc('month', ts) AS m, count(*)::INTEGER AS n FROM incidents
-             WHERE mahalla_id = $id AND ${INCIDENT_FILTER} GROUP BY 1)
+             WHERE mahalla_id = $id AND ${filter} GROUP BY 1)
        SELECT strftime(months.m, '%Y-%m') AS month, coalesce(c.n, 0)::INTEGER AS count
        FROM months LEFT JOIN c ON c.m = months.m ORDER BY 1`,
       { ...params, id },

@@ -2,7 +2,7 @@
 import type { Db } from '../db/database.ts';
 import type { RangeFilter } from '../contract/api.ts';
 import { nextDay, previousPeriod, type Period } from './period.ts';
-import { INCIDENT_FILTER, incidentFilterParams } from './incident-filter.ts';
+import { incidentFilter } from './incident-filter.ts';
 
 export interface MetricsResult {
   period: Period;
@@ -39,6 +39,7 @@ export function mahallaColumns(db: Db): Promise<{ id: number[]; population: numb
 }
 
 export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult> {
+  const { sql: filter, params: filterParams } = incidentFilter(f);
   const period = { from: f.from, to: f.to };
   const previous = previousPeriod(period);
   // Only the aggregate goes through DuckDB; the join with the (static) mahalla list happens here, by id.
@@ -48,9 +49,9 @@ export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult>
       `SELECT mahalla_id AS id, count(*) FILTER (WHERE ts >= $from::TIMESTAMP)::INTEGER AS n,
               count(*) FILTER (WHERE ts < $from::TIMESTAMP)::INTEGER AS p
        FROM incidents
-       WHERE ts >= $pfrom::TIMESTAMP AND ts < $end::TIMESTAMP AND ${INCIDENT_FILTER}
+       WHERE ts >= $pfrom::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}
        GROUP BY mahalla_id`,
-      { from: f.from, end: nextDay(f.to), pfrom: previous.from, ...incidentFilterParams(f) },
+      { from: f.from, end: nextDay(f.to), pfrom: previous.from, ...filterParams },
     ),
   ]);
   const row = new Map<number, number>();
