@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { RangeFilter } from '../contract/api.ts';
 import { nextDay, previousPeriod, type Period } from './period.ts';
 import { incidentFilter } from './incident-filter.ts';
+import { compareCounts } from '../stats/poisson-compare.ts';
 
 export interface MetricsResult {
   period: Period;
@@ -17,6 +18,11 @@ export interface MetricsResult {
   /** per 1,000 residents, 2 decimals */
   rate: number[];
   prevRate: number[];
+  /**
+   * Two-sided p-value of the change against the previous period (conditional binomial test of two Poisson counts);
+   * null where both periods together have fewer than 10 incidents (too few to judge).
+   */
+  changeP: Array<number | null>;
   totals: { count: number; prev: number; population: number };
 }
 
@@ -56,8 +62,8 @@ export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult>
   ]);
   const row = new Map<number, number>();
   agg.id.forEach((id, k) => row.set(id, k));
-  const out: Pick<MetricsResult, 'ids' | 'count' | 'prev' | 'population' | 'rate' | 'prevRate'> = {
-    ids: [], count: [], prev: [], population: [], rate: [], prevRate: [],
+  const out: Pick<MetricsResult, 'ids' | 'count' | 'prev' | 'population' | 'rate' | 'prevRate' | 'changeP'> = {
+    ids: [], count: [], prev: [], population: [], rate: [], prevRate: [], changeP: [],
   };
   const totals = { count: 0, prev: 0, population: 0 };
   m.id.forEach((id, i) => {
@@ -72,6 +78,8 @@ export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult>
     out.population.push(pop);
     out.rate.push(round2((n * 1000) / Math.max(1, pop)));
     out.prevRate.push(round2((p * 1000) / Math.max(1, pop)));
+    const test = compareCounts(n, p);
+    out.changeP.push(Number.isNaN(test.p) ? null : Math.round(test.p * 1e4) / 1e4);
     totals.count += n;
     totals.prev += p;
     totals.population += pop;

@@ -29,7 +29,10 @@ describe('colour scales', () => {
 });
 
 describe('metric values', () => {
-  const cols = { ids: [1, 2, 3], count: [4, 30, 0], prev: [1, 20, 0], rate: [0.5, 3.25, 0] };
+  // Mahalla 4: 40 vs 10 incidents, p ≈ 2e-6 (significant); mahalla 2: 30 vs 20, p ≈ 0.2 (not significant).
+  const cols = {
+    ids: [1, 2, 3, 4], count: [4, 30, 0, 40], prev: [1, 20, 0, 10], rate: [0.5, 3.25, 0, 4], changeP: [null, 0.2026, null, 0],
+  };
 
   it('uses the rate column for the rate metric', () => {
     expect(metricView(cols, 'rate').valueById.get(2)).toBe(3.25);
@@ -38,6 +41,12 @@ describe('metric values', () => {
   it('does not turn 1 → 4 events into +300 %', () => {
     expect(4 + 1).toBeLessThan(MIN_EVENTS_FOR_CHANGE);
     expect(metricView(cols, 'change').valueById.get(1)).toBeNaN();
-    expect(metricView(cols, 'change').valueById.get(2)).toBe(50);
+  });
+
+  it('colours a change only when the test finds it significant', () => {
+    const v = metricView(cols, 'change');
+    expect(v.valueById.get(2)).toBe(0);
+    expect(v.valueById.get(4)).toBe(300);
+    expect(v.note).toContain('p < 0.05 (1 mahalla)');
   });
 });

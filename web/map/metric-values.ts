@@ -9,7 +9,12 @@ export interface MetricColumns {
   count: number[];
   prev: number[];
   rate: number[];
+  /** p-value of the change (null = too few incidents to judge) */
+  changeP: Array<number | null>;
 }
+
+/** A change is coloured only when this test says it is unlikely to be chance. */
+export const CHANGE_ALPHA = 0.05;
 
 /** Below this many events in both periods a percentage change is noise, not news: it is not coloured. */
 export const MIN_EVENTS_FOR_CHANGE = 10;
@@ -34,14 +39,22 @@ export function metricView(m: MetricColumns, metric: Metric): MetricView {
     const v =
       metric === 'rate' ? (m.rate[i] ?? 0)
       : metric === 'count' ? n
-      : n + p < MIN_EVENTS_FOR_CHANGE ? Number.NaN : ((n - p) / Math.max(p, 1)) * 100;
+      : changeValue(n, p, m.changeP[i] ?? null);
     valueById.set(id, v);
   });
   const values = [...valueById.values()].filter(Number.isFinite);
   if (metric === 'change') {
-    const sorted = values.map(Math.abs).sort((a, b) => a - b);
+    // Breaks from the significant changes only: the many zeros (no significant change) would flatten the scale.
+    const sorted = values.filter((v) => v !== 0).map(Math.abs).sort((a, b) => a - b);
     const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 50;
-    return { valueById, scale: divergingScale(Math.max(10, Math.min(p90, 200))), label: 'Change vs previous period', unit: '%' };
+    const significant = [...valueById.values()].filter((v) => Number.isFinite(v) && v !== 0).length;
+    return {
+      valueById,
+      scale: divergingScale(Math.max(10, Math.min(p90, 200))),
+      label: 'Significant change vs previous period',
+      unit: '%',
+      note: `Coloured where a Poisson test gives p < ${CHANGE_ALPHA} (${significant} mahalla${significant === 1 ? '' : 's'}); white: no significant change; grey: fewer than ${MIN_EVENTS_FOR_CHANGE} incidents in both periods.`,
+    };
   }
   return {
     valueById,
@@ -103,4 +116,11 @@ export function emergingView(e: EmergingColumns): MetricView {
     classes: codes.map((c) => `${e.classes[c]?.label ?? c} (${present.get(c) ?? 0})`),
     note: `Gi* per ${e.params.bin} (${e.params.bins} ${e.params.bin}s, ${e.params.from} – ${e.params.to}, FDR-corrected) and a Mann–Kendall trend per mahalla.`,
   };
+}
+
+/** % change when the test finds it significant, 0 (neutral) when not, NaN (grey) when there are too few incidents. */
+function changeValue(n: number, p: number, pValue: number | null): number {
+  if (pValue === null || n + p < MIN_EVENTS_FOR_CHANGE) return Number.NaN;
+  if (pValue >= CHANGE_ALPHA) return 0;
+  return ((n - p) / Math.max(p, 1)) * 100;
 }
