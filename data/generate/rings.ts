@@ -11,6 +11,14 @@ export function edgeKey(ax: number, ay: number, bx: number, by: number): string 
   return `${ax},${ay}>${bx},${by}`;
 }
 
+/** Vertex i of a flat ring (x0, y0, x1, y1, …) with its neighbours: [prevX, prevY, x, y, nextX, nextY]. */
+export function corner(r: Ring, i: number): [number, number, number, number, number, number] {
+  const n = r.length / 2;
+  const p = (i + n - 1) % n;
+  const q = (i + 1) % n;
+  return [r[p * 2] ?? 0, r[p * 2 + 1] ?? 0, r[i * 2] ?? 0, r[i * 2 + 1] ?? 0, r[q * 2] ?? 0, r[q * 2 + 1] ?? 0];
+}
+
 /**
  * Removes consecutive duplicates and zero-area spikes (a → b → back along the same line) from a grid ring.
  * Grid integers relative to the origin keep every cross product exact, so "zero area" means exactly zero.
@@ -24,9 +32,7 @@ export function cleanRing(ring: Ring): Ring | null {
     const out: Ring = [];
     const n = r.length / 2;
     for (let i = 0; i < n; i++) {
-      const px = r[((i + n - 1) % n) * 2] ?? 0, py = r[((i + n - 1) % n) * 2 + 1] ?? 0;
-      const x = r[i * 2] ?? 0, y = r[i * 2 + 1] ?? 0;
-      const nx = r[((i + 1) % n) * 2] ?? 0, ny = r[((i + 1) % n) * 2 + 1] ?? 0;
+      const [px, py, x, y, nx, ny] = corner(r, i);
       const dup = x === px && y === py;
       const cross = (x - px) * (ny - y) - (y - py) * (nx - x);
       const back = (x - px) * (nx - x) + (y - py) * (ny - y) < 0;

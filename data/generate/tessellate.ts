@@ -3,7 +3,7 @@ import { Delaunay } from 'd3-delaunay';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Rng } from './random.ts';
 import { clipCell, indexDistrict, type DistrictIndex, pointInDistrict, reverseRing, ringArea, type PlanarPolygon, type Ring } from './clip.ts';
-import { cleanRing, dissolve } from './rings.ts';
+import { cleanRing, corner, dissolve } from './rings.ts';
 import { mergeSlivers, type Piece } from './slivers.ts';
 
 /** Options of tessellateDistrict. */
@@ -169,9 +169,7 @@ function dropCollinear(r: Ring): Ring {
   const out: Ring = [];
   const n = r.length / 2;
   for (let i = 0; i < n; i++) {
-    const px = r[((i + n - 1) % n) * 2] ?? 0, py = r[((i + n - 1) % n) * 2 + 1] ?? 0;
-    const x = r[i * 2] ?? 0, y = r[i * 2 + 1] ?? 0;
-    const nx = r[((i + 1) % n) * 2] ?? 0, ny = r[((i + 1) % n) * 2 + 1] ?? 0;
+    const [px, py, x, y, nx, ny] = corner(r, i);
     const cross = (x - px) * (ny - y) - (y - py) * (nx - x);
     if (Math.abs(cross) > 1e-9 * Math.hypot(x - px, y - py) * Math.hypot(nx - x, ny - y)) out.push(x, y);
   }

@@ -1,15 +1,9 @@
 // GET /api/emerging: weekly bins that end on `to`, one class per mahalla, a z-series on request, clear refusals.
 import { describe, expect, it } from 'vitest';
 import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
+import type { EmergingResult } from '../../../server/services/emerging.ts';
 
-interface Emerging {
-  params: { bin: string; bins: number; from: string; to: string; fdr: boolean };
-  classes: Array<{ id: string; label: string }>;
-  ids: number[];
-  category: number[];
-  finalZ: number[];
-  series?: { id: number; binStarts: string[]; z: number[] };
-}
+type Emerging = EmergingResult;
 
 // 2024-01-01..2024-03-31 is 91 days = 13 whole weeks, so the first bin starts on 2024-01-01 itself.
 const Q1 = 'from=2024-01-01&to=2024-03-31';

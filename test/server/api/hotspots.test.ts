@@ -6,18 +6,11 @@
 //   unit 2: Σw = 3, Σwx = 17/3  → (17/3 − 3·23/12) / (S·√((4·3 − 9)/3)) = (−1/12)/(5√3/12) = −1/(5√3) ≈ −0.115
 import { describe, expect, it } from 'vitest';
 import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
+import type { HotspotResult } from '../../../server/services/hotspots.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';
 
-interface Hotspots {
-  params: { method: string; weights: string; fdr: boolean; period: { from: string; to: string }; categories: string[] };
-  ids: number[];
-  z: number[];
-  p: number[];
-  bin: number[];
-  counts: { hot: number; cold: number; units: number };
-  lostToFdr: number;
-}
+type Hotspots = HotspotResult;
 
 describe('GET /api/hotspots', () => {
   it('computes Gi* z-scores of the rates as worked out by hand', async () => {
