@@ -5,8 +5,9 @@ import { normalCdf } from './normal.ts';
 /** Below this many events in both periods together a change is not judged at all ("too few to compare"). */
 export const MIN_EVENTS = 10;
 
-/** Above this many events the binomial tail comes from the normal approximation (continuity-corrected, error < 1e-3). */
-const EXACT_UP_TO = 200;
+/** Above this many events the binomial tail comes from the normal approximation (continuity-corrected, absolute error
+ * below 2e-3 there): the exact sum costs O(n) per mahalla, ≈ 14 ms for 9,400 mahallas at n ≈ 170. */
+const EXACT_UP_TO = 60;
 
 /** P(X ≥ k) for X ~ Binomial(n, p). */
 function upperTail(k: number, n: number, p: number): number {
@@ -17,7 +18,7 @@ function upperTail(k: number, n: number, p: number): number {
     const sd = Math.sqrt(n * p * (1 - p));
     return 1 - normalCdf((k - 0.5 - mean) / sd);
   }
-  // pmf by the recurrence pmf(j+1) = pmf(j)·(n−j)/(j+1)·p/(1−p) from pmf(0) = (1−p)^n: exact to ~1e-14 for n ≤ 200
+  // pmf by the recurrence pmf(j+1) = pmf(j)·(n−j)/(j+1)·p/(1−p) from pmf(0) = (1−p)^n: exact to ~1e-14 for n ≤ EXACT_UP_TO
   // ((1−p)^n stays far above the smallest double there).
   let pmf = Math.pow(1 - p, n);
   const odds = p / (1 - p);
