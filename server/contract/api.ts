@@ -62,6 +62,14 @@ export const HotspotQuery = RangeFields.extend({
 }).superRefine(checkRange);
 export type HotspotFilter = z.output<typeof HotspotQuery>;
 
+/** The incidents behind a mahalla's numbers: range filters, the mahalla, and a page. */
+export const IncidentListQuery = RangeFields.extend({
+  mahalla: z.string({ error: 'is required (a mahalla id)' }).regex(/^[1-9]\d{0,8}$/, 'must be a mahalla id (a positive integer)').transform(Number),
+  page: z.string().regex(/^[1-9]\d{0,5}$/, 'must be a page number from 1').transform(Number).default(1),
+  pageSize: z.string().regex(/^\d{1,3}$/, 'must be 1–200').transform(Number).refine((n) => n >= 1 && n <= 200, 'must be 1–200').default(50),
+}).superRefine(checkRange);
+export type IncidentListFilter = z.output<typeof IncidentListQuery>;
+
 /** Emerging hot spots: range filters, bin length, and optionally one mahalla whose z-series is returned. */
 export const EmergingQuery = RangeFields.extend({
   bin: z.enum(['week', 'month'], { error: 'must be week or month' }).default('week'),

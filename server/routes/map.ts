@@ -1,13 +1,14 @@
 // Map data routes: territories, boundaries, base points, per-mahalla metrics, heat-map points, mahalla cards.
 import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
-import { EmergingQuery, HotspotQuery, MahallaParam, RangeQuery, TerritoriesQuery } from '../contract/api.ts';
+import { EmergingQuery, HotspotQuery, IncidentListQuery, MahallaParam, RangeQuery, TerritoriesQuery } from '../contract/api.ts';
 import { getBasePoints, getBoundaries, getTerritories } from '../services/territories.ts';
 import { getMetrics } from '../services/metrics.ts';
 import { getIncidentPoints } from '../services/points.ts';
 import { getMahallaCard } from '../services/mahalla.ts';
 import { getHotspots } from '../services/hotspots.ts';
 import { getEmerging } from '../services/emerging.ts';
+import { incidentsCsv, listIncidents } from '../services/incidents.ts';
 import { validate } from './validate.ts';
 
 /** Boundaries never change while a server runs, so their GeoJSON is built once per key. */
@@ -38,6 +39,14 @@ export const mapRoutes = (db: Db) => {
     .get('/metrics', validate('query', RangeQuery), async (c) => c.json(await getMetrics(db, c.req.valid('query')), 200))
     .get('/hotspots', validate('query', HotspotQuery), async (c) => c.json(await getHotspots(db, c.req.valid('query')), 200))
     .get('/emerging', validate('query', EmergingQuery), async (c) => c.json(await getEmerging(db, c.req.valid('query')), 200))
+    .get('/incidents', validate('query', IncidentListQuery), async (c) => c.json(await listIncidents(db, c.req.valid('query')), 200))
+    .get('/incidents.csv', validate('query', IncidentListQuery), async (c) => {
+      const q = c.req.valid('query');
+      return c.body(await incidentsCsv(db, q), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="incidents-mahalla-${q.mahalla}-${q.from}-${q.to}.csv"`,
+      });
+    })
     .get('/incidents/points', validate('query', RangeQuery), async (c) => {
       const points = await getIncidentPoints(db, c.req.valid('query'));
       return c.body(new Uint8Array(points.buffer), 200, {

@@ -131,4 +131,29 @@ describe('map screen', () => {
     await expect(badge.locator('svg').count()).resolves.toBe(1);
     await expectClean(d);
   });
+
+  it('a click on the hottest mahalla lists the incidents behind it, with a CSV of them', async () => {
+    const meta = (await (await fetch(`${world.origin}/api/meta`)).json()) as { period: { end: string } };
+    const range = `from=2026-08-03&to=${meta.period.end}`;
+    const hot = (await (await fetch(`${world.origin}/api/hotspots?${range}`)).json()) as { ids: number[]; z: number[] };
+    const best = hot.ids[hot.z.indexOf(Math.max(...hot.z))];
+    const fc = (await (await fetch(`${world.origin}/api/territories`)).json()) as FeatureCollection<Polygon | MultiPolygon, { id: number; name: string }>;
+    const f = fc.features.find((x) => x.properties.id === best) as Feature<Polygon | MultiPolygon, { id: number; name: string }>;
+    const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
+
+    const d = await AppDriver.open(world, `?metric=hotspot&${range}`);
+    await d.page.evaluate(([x, y]) => window.__hamkorMap?.jumpTo({ center: [x, y], zoom: 14 }), [lon, lat] as const);
+    await d.waitForMap();
+    await d.clickAt(lon, lat);
+    expect(await d.cardTitle()).toBe(f.properties.name);
+    const list = d.page.getByTestId('incident-list');
+    await list.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+    expect(await list.locator('tbody tr').count()).toBeGreaterThan(0);
+    await expect(d.page.getByTestId('incident-page').textContent()).resolves.toMatch(/^Page 1 of \d+$/);
+    const href = (await d.page.getByTestId('incident-csv').getAttribute('href')) ?? '';
+    expect(href).toMatch(new RegExp(`^/api/incidents\\.csv\\?.*mahalla=${best}`));
+    const csv = await (await fetch(world.origin + href)).text();
+    expect(csv.split('\n')[0]).toBe('id,time,category,category_label,status,lon,lat');
+    await expectClean(d);
+  });
 });

@@ -74,3 +74,17 @@ export function useEmerging(a: RangeArgs | null, mahalla?: number) {
     ok(await api.api.emerging.$get({ query: query ?? { from: '', to: '' } }, { init: { signal } }), (r) => r.json()),
   );
 }
+
+/** One page of the incidents behind a mahalla's numbers. */
+export function useIncidentList(a: RangeArgs | null, mahalla: number, page: number) {
+  const query = a ? { ...rangeQuery(a), mahalla: String(mahalla), page: String(page), pageSize: '25' } : null;
+  return useQuery(query ? keyOf('incidents', query) : null, async (signal) =>
+    ok(await api.api.incidents.$get({ query: query ?? { from: '', to: '', mahalla: '' } }, { init: { signal } }), (r) => r.json()),
+  );
+}
+
+/** Link to the CSV of all incidents behind a mahalla's numbers (same filters). */
+export function incidentsCsvUrl(a: RangeArgs, mahalla: number): string {
+  // A plain same-origin link (the browser downloads it); the route is /api/incidents.csv with the list's query.
+  return `/api/incidents.csv?${new URLSearchParams({ ...rangeQuery(a), mahalla: String(mahalla) }).toString()}`;
+}

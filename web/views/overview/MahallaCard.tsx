@@ -4,6 +4,7 @@ import { useEmerging, useMahallaCard, type RangeArgs } from '../../queries/index
 import { update } from '../../state/store.ts';
 import { fmtInt } from './dates.ts';
 import { Sparkline } from './Sparkline.tsx';
+import { IncidentList } from './IncidentList.tsx';
 
 function changeText(n: number, p: number): string {
   if (n + p < 10) return `${n} vs ${p} (too few to compare)`;
@@ -75,6 +76,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
               </ul>
             </section>
           )}
+          <IncidentList key={`${id}|${range.from}|${range.to}|${range.categories.join()}|${range.statuses.join()}`} id={id} range={range} />
         </>
       )}
     </article>
