@@ -76,6 +76,7 @@ export function App() {
             <MapView
               regions={boundaries.data.regions as FeatureCollection}
               districts={boundaries.data.districts as FeatureCollection}
+              districtLabels={boundaries.data.districtLabels as FeatureCollection}
               bbox={meta.data.bbox}
               attribution={[meta.data.attribution, meta.data.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported']}
               data={data}

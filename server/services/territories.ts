@@ -1,5 +1,6 @@
 // Mahalla polygons with their district, residents and inspector, and the real district/region outlines, as GeoJSON.
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { labelPoint } from '../geo/label-point.ts';
 import type { Db } from '../db/database.ts';
 
 /** What identifies and sizes a mahalla, shared by the map features and the card. */
@@ -55,14 +56,28 @@ export interface BoundaryProps {
 }
 
 /** Region and district outlines for the offline basemap. */
-export async function getBoundaries(db: Db): Promise<{ regions: FeatureCollection<Geometry, BoundaryProps>; districts: FeatureCollection<Geometry, BoundaryProps> }> {
+export async function getBoundaries(db: Db): Promise<{
+  regions: FeatureCollection<Geometry, BoundaryProps>;
+  districts: FeatureCollection<Geometry, BoundaryProps>;
+  /** one label point per district (multi-part districts would otherwise be labelled once per part) */
+  districtLabels: FeatureCollection<Geometry, BoundaryProps>;
+}> {
   const regions = await db.all<{ soato: string; name: string; geometry: string }>(`SELECT soato, name_uz AS name, geometry FROM regions ORDER BY soato`);
   const districts = await db.all<{ soato: string; name: string; geometry: string }>(`SELECT soato, name_uz AS name, geometry FROM districts ORDER BY soato`);
   const fc = (rows: typeof regions, kind: BoundaryProps['kind']): FeatureCollection<Geometry, BoundaryProps> => ({
     type: 'FeatureCollection',
     features: rows.map((r) => feature(r.geometry, { soato: r.soato, name: r.name, kind })),
   });
-  return { regions: fc(regions, 'region'), districts: fc(districts, 'district') };
+  const d = fc(districts, 'district');
+  const districtLabels: FeatureCollection<Geometry, BoundaryProps> = {
+    type: 'FeatureCollection',
+    features: d.features.map((f) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Polygon | MultiPolygon) },
+      properties: f.properties,
+    })),
+  };
+  return { regions: fc(regions, 'region'), districts: d, districtLabels };
 }
 
 export interface BasePoint {

@@ -16,6 +16,7 @@ setWorkerUrl(new URL(workerUrl, window.location.href).href);
 export interface MapViewProps {
   regions: FeatureCollection;
   districts: FeatureCollection;
+  districtLabels: FeatureCollection;
   bbox: [number, number, number, number];
   attribution: string[];
   data: LayerData;
@@ -32,19 +33,19 @@ declare global {
   }
 }
 
-export function MapView({ regions, districts, bbox, attribution, data, ui, positions3, focus }: MapViewProps) {
+export function MapView({ regions, districts, districtLabels, bbox, attribution, data, ui, positions3, focus }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const initial = useRef({ regions, districts, bbox: focus ?? bbox, attribution });
+  const initial = useRef({ regions, districts, districtLabels, bbox: focus ?? bbox, attribution });
 
   useEffect(() => {
     if (!container.current) return;
-    const { regions: r, districts: d, bbox: b, attribution: a } = initial.current;
+    const { regions: r, districts: d, districtLabels: l, bbox: b, attribution: a } = initial.current;
     const view: View | null = getState().view;
     const map = new MapLibreMap({
       container: container.current,
-      style: basemapStyle(LIGHT, r, d),
+      style: basemapStyle(LIGHT, r, d, l),
       ...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : { bounds: [b[0], b[1], b[2], b[3]], fitBoundsOptions: { padding: 40 } }),
       attributionControl: false,
       maxZoom: 17,

@@ -26,9 +26,10 @@ export const OVERLAY_BEFORE = 'district-line';
 
 /**
  * The basemap style for a theme and our boundary collections.
- * @example new maplibregl.Map({ container, style: basemapStyle(LIGHT, regions, districts) })
+ * `labels` are one point per district (else every part of a multi-part district gets a label).
+ * @example new maplibregl.Map({ container, style: basemapStyle(LIGHT, regions, districts, labelPoints) })
  */
-export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, districts: FeatureCollection): StyleSpecification {
+export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, districts: FeatureCollection, labels: FeatureCollection = districts): StyleSpecification {
   return {
     version: 8,
     name: 'Hamkor offline',
@@ -36,6 +37,7 @@ export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, di
     sources: {
       regions: { type: 'geojson', data: regions },
       districts: { type: 'geojson', data: districts },
+      'district-labels': { type: 'geojson', data: labels },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
@@ -52,7 +54,7 @@ export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, di
       {
         id: 'district-label',
         type: 'symbol',
-        source: 'districts',
+        source: 'district-labels',
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [FONT_BOLD, FONT_REGULAR],
