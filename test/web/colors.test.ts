@@ -31,11 +31,23 @@ describe('colour scales', () => {
 describe('metric values', () => {
   // Mahalla 4: 40 vs 10 incidents, p ≈ 2e-6 (significant); mahalla 2: 30 vs 20, p ≈ 0.2 (not significant).
   const cols = {
-    ids: [1, 2, 3, 4], count: [4, 30, 0, 40], prev: [1, 20, 0, 10], rate: [0.5, 3.25, 0, 4], changeP: [null, 0.2026, null, 0],
+    ids: [1, 2, 3, 4], count: [4, 30, 0, 40], prev: [1, 20, 0, 10], rate: [0.5, 3.25, 0, 4], population: [8000, 9231, 500, 10000],
+    changeP: [null, 0.2026, null, 0],
   };
 
   it('uses the rate column for the rate metric', () => {
     expect(metricView(cols, 'rate').valueById.get(2)).toBe(3.25);
+  });
+
+  it('greys a rate that rests on too few residents instead of painting it as an extreme', () => {
+    const v = metricView(cols, 'rate');
+    expect(v.valueById.get(3)).toBeNaN();
+    expect(v.note).toContain('Grey: 1 mahalla with fewer than 1,000 residents');
+  });
+
+  it('rates every mahalla when smoothed', () => {
+    const v = metricView(cols, 'eb');
+    expect([...v.valueById.values()].every(Number.isFinite)).toBe(true);
   });
 
   it('does not turn 1 → 4 events into +300 %', () => {

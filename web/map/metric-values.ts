@@ -1,5 +1,6 @@
 // The number each mahalla is coloured by, for the selected metric; pure so the legend and the map agree.
 import type { Metric } from '../state/url.ts';
+import { empiricalBayes } from '../../server/stats/empirical-bayes.ts';
 import { EMERGING_COLORS, HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
 
 const NEUTRAL: Rgb = [247, 247, 247];
@@ -9,6 +10,7 @@ export interface MetricColumns {
   count: number[];
   prev: number[];
   rate: number[];
+  population: number[];
   /** p-value of the change (null = too few incidents to judge) */
   changeP: Array<number | null>;
 }
@@ -32,15 +34,12 @@ export interface MetricView {
 
 /** Per-mahalla values and a colour scale for the metric. `change` is % vs the previous period. */
 export function metricView(m: MetricColumns, metric: Metric): MetricView {
+  if (metric === 'eb' || metric === 'rate') return rateView(m, metric);
   const valueById = new Map<number, number>();
   m.ids.forEach((id, i) => {
     const n = m.count[i] ?? 0;
     const p = m.prev[i] ?? 0;
-    const v =
-      metric === 'rate' ? (m.rate[i] ?? 0)
-      : metric === 'count' ? n
-      : changeValue(n, p, m.changeP[i] ?? null);
-    valueById.set(id, v);
+    valueById.set(id, metric === 'count' ? n : changeValue(n, p, m.changeP[i] ?? null));
   });
   const values = [...valueById.values()].filter(Number.isFinite);
   if (metric === 'change') {
@@ -56,12 +55,7 @@ export function metricView(m: MetricColumns, metric: Metric): MetricView {
       note: `Coloured where a Poisson test gives p < ${CHANGE_ALPHA} (${significant} mahalla${significant === 1 ? '' : 's'}); white: no significant change; grey: fewer than ${MIN_EVENTS_FOR_CHANGE} incidents in both periods.`,
     };
   }
-  return {
-    valueById,
-    scale: quantileScale(values),
-    label: metric === 'rate' ? 'Incidents per 1,000 residents' : 'Incidents',
-    unit: metric === 'rate' ? '‰' : '',
-  };
+  return { valueById, scale: quantileScale(values), label: 'Incidents', unit: '' };
 }
 
 export interface HotspotColumns {
@@ -124,3 +118,45 @@ function changeValue(n: number, p: number, pValue: number | null): number {
   if (pValue >= CHANGE_ALPHA) return 0;
   return ((n - p) / Math.max(p, 1)) * 100;
 }
+
+/** A raw rate is not shown where it rests on too little: fewer residents than this … */
+export const MIN_RESIDENTS = 1000;
+/** … or fewer incidents expected at the overall rate than this. */
+export const MIN_EXPECTED = 5;
+
+/**
+ * Raw rates (unreliable ones greyed, not painted as extremes) or Empirical Bayes smoothed rates (every mahalla
+ * rated, small ones pulled towards the overall rate).
+ */
+function rateView(m: MetricColumns, metric: 'rate' | 'eb'): MetricView {
+  const valueById = new Map<number, number>();
+  const eb = metric === 'eb' ? empiricalBayes(m.count, m.population) : null;
+  const totalN = m.count.reduce((a, b) => a + b, 0);
+  const totalP = m.population.reduce((a, b) => a + b, 0);
+  const overall = totalP > 0 ? totalN / totalP : 0;
+  let unrated = 0;
+  m.ids.forEach((id, i) => {
+    const pop = m.population[i] ?? 0;
+    if (eb) {
+      valueById.set(id, eb[i] ?? 0);
+      return;
+    }
+    const reliable = pop >= MIN_RESIDENTS && overall * pop >= MIN_EXPECTED;
+    if (!reliable) unrated++;
+    valueById.set(id, reliable ? (m.rate[i] ?? 0) : Number.NaN);
+  });
+  const values = [...valueById.values()].filter(Number.isFinite);
+  return {
+    valueById,
+    scale: quantileScale(values),
+    label: eb ? 'Incidents per 1,000 residents, smoothed' : 'Incidents per 1,000 residents',
+    unit: '‰',
+    note: eb
+      ? 'Empirical Bayes: each rate is pulled towards the overall rate, the more the fewer residents it rests on.'
+      : unrated > 0
+        ? `Grey: ${unrated} mahalla${unrated === 1 ? '' : 's'} with fewer than ${fmtThousand(MIN_RESIDENTS)} residents or ${MIN_EXPECTED} expected incidents, too few to rate.`
+        : undefined,
+  };
+}
+
+const fmtThousand = (n: number): string => n.toLocaleString('en-GB');

@@ -14,7 +14,7 @@
 // | v     | view           | 69.2401,41.3111,11.2       |
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentCategory, type IncidentStatus } from '../../server/contract/catalog.ts';
 
-export const METRICS = ['rate', 'count', 'change', 'hotspot', 'emerging'] as const;
+export const METRICS = ['rate', 'eb', 'count', 'change', 'hotspot', 'emerging'] as const;
 export type Metric = (typeof METRICS)[number];
 export const LAYERS = ['choropleth', 'heat', 'base'] as const;
 export type LayerKey = (typeof LAYERS)[number];

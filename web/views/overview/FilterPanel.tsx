@@ -8,6 +8,7 @@ import { fmtInt, formatDay, presetRange } from './dates.ts';
 
 const METRIC_LABELS: Record<Metric, string> = {
   rate: 'Rate per 1,000 residents',
+  eb: 'Rate per 1,000, smoothed (Empirical Bayes)',
   count: 'Number of incidents',
   change: 'Change vs previous period',
   hotspot: 'Hot & cold spots (Gi*, tested)',
