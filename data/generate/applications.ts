@@ -1,5 +1,4 @@
 // Demo applications of citizens and legal entities: registry, channel, who received them, where they went, how long.
-import { APPLICATION_CHANNELS, RECEIVERS, REGISTRIES, SERVICES } from '../../server/contract/catalog.ts';
 import { cumulative, type Rng } from './random.ts';
 import { PERIOD_DAYS } from './scales.ts';
 import { dayWeights, secondsAt, type Hotspot, type PlaceSampler } from './space-time.ts';
@@ -82,5 +81,3 @@ export function* generateApplications(total: number, places: PlaceSampler, hotsp
     yield c;
   }
 }
-
-export const APPLICATION_CODES = { channels: APPLICATION_CHANNELS, receivers: RECEIVERS, registries: REGISTRIES, services: SERVICES };

@@ -70,6 +70,3 @@ export function loadRegions(districts: readonly DistrictBoundary[]): RegionBound
     }))
     .filter((r) => wanted.has(r.soato));
 }
-
-/** The attribution line the map must show (covers every real dataset shipped). */
-export const BOUNDARY_ATTRIBUTION = 'Boundaries: © OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';

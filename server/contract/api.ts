@@ -81,7 +81,6 @@ export const EmergingQuery = RangeFields.extend({
   if (bins < 4) ctx.addIssue({ code: 'custom', path: ['from'], message: `a trend needs at least 4 ${q.bin}s; this period has ${Math.max(0, bins)}` });
 });
 export type EmergingFilter = z.output<typeof EmergingQuery>;
-export type RangeQueryInput = z.input<typeof RangeQuery>;
 export type RangeFilter = z.output<typeof RangeQuery>;
 
 export const TerritoriesQuery = z.object({ district: DistrictCode.optional() });

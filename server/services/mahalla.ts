@@ -18,6 +18,8 @@ export interface MahallaCard extends MahallaIdentity {
   byCategory: Array<{ category: string; count: number }>;
   /** whole data period, selected categories and statuses */
   trend: Array<{ month: string; count: number }>;
+  /** incidents of the period by weekday (0 = Monday … 6 = Sunday) × hour of day (0–23) */
+  weekHour: number[][];
 }
 
 /** The card, or null when no mahalla has that id. */
@@ -41,7 +43,7 @@ export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promis
   const previous = previousPeriod(period);
   const { sql: filter, params } = incidentFilter(f);
   // Independent queries: run them side by side on the connection pool.
-  const [ranked, [prevRow], byCategory, trend] = await Promise.all([
+  const [ranked, [prevRow], byCategory, trend, cells] = await Promise.all([
     db.all<{ id: number; n: number; rate: number }>(
       `WITH c AS (SELECT mahalla_id, count(*)::INTEGER AS n FROM incidents
                   WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter} GROUP BY 1)
@@ -71,7 +73,17 @@ export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promis
        FROM months LEFT JOIN c ON c.m = months.m ORDER BY 1`,
       { ...params, id },
     ),
+    db.columns<{ d: number; h: number; n: number }>(
+      `SELECT (isodow(ts) - 1)::INTEGER AS d, hour(ts)::INTEGER AS h, count(*)::INTEGER AS n FROM incidents
+       WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter} GROUP BY ALL`,
+      { ...params, id, from: f.from, end: nextDay(f.to) },
+    ),
   ]);
+  const weekHour = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  cells.n.forEach((n, k) => {
+    const row = weekHour[cells.d[k] ?? 0];
+    if (row) row[cells.h[k] ?? 0] = n;
+  });
   const rankIndex = ranked.findIndex((r) => r.id === id);
   const mine = ranked[rankIndex];
   const { inspectorId, inspectorName, rank, basePoint, inspectorMahallas, ...rest } = m;
@@ -88,5 +100,6 @@ export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promis
     districtMahallas: ranked.length,
     byCategory,
     trend,
+    weekHour,
   };
 }

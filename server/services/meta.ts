@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES } from '../contract/catalog.ts';
 import { addDays } from './period.ts';
 
+/** The attribution line the map must show (covers every real dataset shipped in data/geo). */
 export const ATTRIBUTION = 'Boundaries: © OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';
 
 export interface Meta {

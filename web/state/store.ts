@@ -16,7 +16,7 @@ function writeUrl(): void {
   if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
 }
 
-/** Replaces part of the state; `source` says who changed it so the map can ignore its own camera echoes. */
+/** Replaces part of the state and mirrors it into the URL (replaceState: filters are not history steps). */
 export function update(patch: Partial<UiState>): void {
   state = { ...state, ...patch };
   writeUrl();

@@ -98,4 +98,12 @@ describe('GET /api/mahallas/:id', () => {
     expect(status).toBe(404);
     expect(body).toEqual({ error: 'not_found', issues: [{ field: 'id', reason: 'no mahalla has this id' }] });
   });
+
+  it('counts the period’s incidents by weekday and hour', async () => {
+    // Mahalla 3, March: #6–#10 at 08:00 on Tue 5 … Sat 9 March 2024 (weekday 0 = Monday).
+    const c = await card(3);
+    expect(c.weekHour).toHaveLength(7);
+    expect(c.weekHour.map((row) => row[8])).toEqual([0, 1, 1, 1, 1, 1, 0]);
+    expect(c.weekHour.flat().reduce((a, b) => a + b, 0)).toBe(5);
+  });
 });

@@ -5,6 +5,7 @@ import { update } from '../../state/store.ts';
 import { fmtInt } from './dates.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { IncidentList } from './IncidentList.tsx';
+import { WeekHourMatrix } from './WeekHourMatrix.tsx';
 
 function changeText(n: number, p: number): string {
   if (n + p < 10) return `${n} vs ${p} (too few to compare)`;
@@ -62,6 +63,10 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             />
           </section>
           <EmergingBadge data={emerging.data} error={emerging.error} id={id} />
+          <section>
+            <h3>Weekday × hour (period)</h3>
+            <WeekHourMatrix cells={c.weekHour} />
+          </section>
           {c.byCategory.length > 0 && (
             <section>
               <h3>By category (period)</h3>
