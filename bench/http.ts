@@ -10,7 +10,7 @@ export interface Latency {
 const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** Requests each URL from `urls(i)` for i = 0..n-1 after `warmup` untimed requests (steady state: JIT warmed, caches filled). */
-export async function measure(origin: string, urls: (i: number) => string, n = 60, warmup = 10): Promise<Latency> {
+export async function measure(origin: string, urls: (i: number) => string, n = 60, warmup = 20): Promise<Latency> {
   for (let i = 0; i < warmup; i++) await (await fetch(origin + urls(i))).arrayBuffer();
   const times: number[] = [];
   let bytes = 0;
