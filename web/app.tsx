@@ -28,12 +28,13 @@ export function App() {
   const layers = useUi((s) => s.layers);
   const selected = useUi((s) => s.selected);
   const fdr = useUi((s) => s.fdr);
+  const compare = useUi((s) => s.compare);
 
   const range: RangeArgs | null = useMemo(() => {
     if (!meta.data) return null;
     const d = defaultRange(meta.data.period.end);
-    return { from: from ?? d.from, to: to ?? d.to, categories, statuses, district };
-  }, [meta.data, from, to, categories, statuses, district]);
+    return { from: from ?? d.from, to: to ?? d.to, categories, statuses, district, compare };
+  }, [meta.data, from, to, categories, statuses, district, compare]);
 
   const metrics = useMetrics(range);
   const points = useIncidentPoints(layers.includes('heat') ? range : null);
@@ -42,8 +43,8 @@ export function App() {
   const view = useMemo(() => {
     if (metric === 'hotspot') return hotspots.data ? hotspotView(hotspots.data) : undefined;
     if (metric === 'emerging') return emerging.data ? emergingView(emerging.data) : undefined;
-    return metrics.data ? metricView(metrics.data, metric) : undefined;
-  }, [metrics.data, hotspots.data, emerging.data, metric]);
+    return metrics.data ? metricView(metrics.data, metric, compare) : undefined;
+  }, [metrics.data, hotspots.data, emerging.data, metric, compare]);
   const positions3 = useMemo(() => (points.data ? toPositions3(points.data) : undefined), [points.data]);
   const data: LayerData = useMemo(
     () => ({

@@ -45,6 +45,8 @@ const RangeFields = z.object({
   categories: CategoryList,
   statuses: StatusList,
   district: DistrictCode.optional(),
+  /** what counts and rates are compared with: the previous period of equal length, or the same days last year */
+  compare: z.enum(['previous', 'year'], { error: 'must be previous or year' }).default('previous'),
 });
 
 function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void {

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { MahallaIdentity } from './territories.ts';
 import type { RangeFilter } from '../contract/api.ts';
 import { incidentFilter } from './incident-filter.ts';
-import { nextDay, previousPeriod, type Period } from './period.ts';
+import { comparisonPeriod, nextDay, type Period } from './period.ts';
 
 export interface MahallaCard extends MahallaIdentity {
   inspector: { id: number; name: string; rank: string; mahallas: number; basePoint: string } | null;
@@ -40,7 +40,7 @@ export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promis
   );
   if (!m) return null;
   const period = { from: f.from, to: f.to };
-  const previous = previousPeriod(period);
+  const previous = comparisonPeriod(period, f.compare);
   const { sql: filter, params } = incidentFilter(f);
   // Independent queries: run them side by side on the connection pool.
   const [ranked, [prevRow], byCategory, trend, cells] = await Promise.all([

@@ -30,3 +30,20 @@ export function nextDay(d: string): string {
 export function addDays(d: string, days: number): string {
   return toDay(toMs(d) + days * DAY);
 }
+
+/** The same calendar days a year earlier (29 February becomes 28 February). */
+export function sameLastYear(p: Period): Period {
+  const back = (d: string): string => {
+    const y = Number(d.slice(0, 4)) - 1;
+    const md = d.slice(5) === '02-29' ? '02-28' : d.slice(5);
+    return `${String(y).padStart(4, '0')}-${md}`;
+  };
+  return { from: back(p.from), to: back(p.to) };
+}
+
+export type Comparison = 'previous' | 'year';
+
+/** The period a range is compared with: the equally long one just before it, or the same days last year. */
+export function comparisonPeriod(p: Period, compare: Comparison): Period {
+  return compare === 'year' ? sameLastYear(p) : previousPeriod(p);
+}

@@ -5,7 +5,7 @@ import { DEFAULT_URL_STATE, parseUrl, serializeUrl, type UrlState } from '../../
 describe('url state', () => {
   it('round-trips a full state', () => {
     const s: UrlState = {
-      from: '2026-08-03', to: '2026-10-31', categories: ['property', 'fraud'], statuses: ['solved'], metric: 'hotspot', fdr: false,
+      from: '2026-08-03', to: '2026-10-31', categories: ['property', 'fraud'], statuses: ['solved'], metric: 'hotspot', fdr: false, compare: 'year',
       layers: ['heat'], district: '1726294', selected: 123, view: { lon: 69.2401, lat: 41.3111, zoom: 11.25 },
     };
     expect(parseUrl(serializeUrl(s))).toEqual(s);

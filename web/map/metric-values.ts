@@ -33,7 +33,7 @@ export interface MetricView {
 }
 
 /** Per-mahalla values and a colour scale for the metric. `change` is % vs the previous period. */
-export function metricView(m: MetricColumns, metric: Metric): MetricView {
+export function metricView(m: MetricColumns, metric: Metric, compare: 'previous' | 'year' = 'previous'): MetricView {
   if (metric === 'eb' || metric === 'rate') return rateView(m, metric);
   const valueById = new Map<number, number>();
   m.ids.forEach((id, i) => {
@@ -50,9 +50,9 @@ export function metricView(m: MetricColumns, metric: Metric): MetricView {
     return {
       valueById,
       scale: divergingScale(Math.max(10, Math.min(p90, 200))),
-      label: 'Significant change vs previous period',
+      label: compare === 'year' ? 'Significant change vs same period last year' : 'Significant change vs previous period',
       unit: '%',
-      note: `Coloured where a Poisson test gives p < ${CHANGE_ALPHA} (${significant} mahalla${significant === 1 ? '' : 's'}); white: no significant change; grey: fewer than ${MIN_EVENTS_FOR_CHANGE} incidents in both periods.`,
+      note: `Coloured where a Poisson test gives p < ${CHANGE_ALPHA} (${significant} mahalla${significant === 1 ? '' : 's'}); white: no significant change; grey: fewer than ${MIN_EVENTS_FOR_CHANGE} incidents in both periods together.`,
     };
   }
   return { valueById, scale: quantileScale(values), label: 'Incidents', unit: '' };

@@ -9,6 +9,7 @@ export interface RangeArgs {
   categories: readonly string[];
   statuses: readonly string[];
   district?: string | null;
+  compare?: 'previous' | 'year';
 }
 
 const rangeQuery = (a: RangeArgs) => ({
@@ -17,6 +18,7 @@ const rangeQuery = (a: RangeArgs) => ({
   categories: a.categories.join(','),
   statuses: a.statuses.join(','),
   ...(a.district ? { district: a.district } : {}),
+  ...(a.compare === 'year' ? { compare: 'year' as const } : {}),
 });
 
 const keyOf = (path: string, q: Record<string, string>): string => `${path}?${new URLSearchParams(q).toString()}`;

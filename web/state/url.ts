@@ -8,6 +8,7 @@
 // | st    | statuses       | solved (absent=all)        |
 // | metric| metric         | rate                       |
 // | fdr   | fdr            | 0 (absent = FDR on)        |
+// | cmp   | compare        | year (absent = previous)   |
 // | layers| layers         | choropleth,heat,base       |
 // | d     | district       | 1726294                    |
 // | m     | selected       | 123                        |
@@ -33,6 +34,8 @@ export interface UrlState {
   metric: Metric;
   /** Benjamini–Hochberg correction of hot-spot significance */
   fdr: boolean;
+  /** compare with the previous period of equal length or the same days last year */
+  compare: 'previous' | 'year';
   layers: LayerKey[];
   district: string | null;
   selected: number | null;
@@ -46,6 +49,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   statuses: [...INCIDENT_STATUSES],
   metric: 'rate',
   fdr: true,
+  compare: 'previous',
   layers: ['choropleth', 'base'],
   district: null,
   selected: null,
@@ -81,6 +85,7 @@ export function parseUrl(search: string): UrlState {
     statuses: listParam(q.get('st'), INCIDENT_STATUSES, d.statuses),
     metric: (METRICS as readonly string[]).includes(metric ?? '') ? (metric as Metric) : d.metric,
     fdr: q.get('fdr') !== '0',
+    compare: q.get('cmp') === 'year' ? 'year' : 'previous',
     layers: q.get('layers') === '' ? [] : listParam(q.get('layers'), LAYERS, d.layers),
     district: district && /^\d{7}$/.test(district) ? district : null,
     selected: Number.isInteger(m) && m > 0 ? m : null,
@@ -98,6 +103,7 @@ export function serializeUrl(s: UrlState): string {
   if (s.statuses.length !== d.statuses.length) q.set('st', s.statuses.join(','));
   if (s.metric !== d.metric) q.set('metric', s.metric);
   if (!s.fdr) q.set('fdr', '0');
+  if (s.compare === 'year') q.set('cmp', 'year');
   if (s.layers.join(',') !== d.layers.join(',')) q.set('layers', s.layers.join(','));
   if (s.district) q.set('d', s.district);
   if (s.selected !== null) q.set('m', String(s.selected));

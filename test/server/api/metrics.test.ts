@@ -143,4 +143,25 @@ describe('GET /api/metrics filters', () => {
     expect(m.ids).toEqual([]);
     expect(m.totals).toEqual({ count: 0, prev: 0, population: 0 });
   });
+
+  it('compares with the same days last year when asked', async () => {
+    // The fixture has no incidents in 2023, so every comparison count is 0; the current counts stay [3, 2, 5, 1].
+    const { app } = await givenFixture();
+    const { status, body } = await getJson<{ previous: { from: string; to: string }; comparison: string; count: number[]; prev: number[] }>(
+      app,
+      '/api/metrics?from=2024-03-01&to=2024-03-31&compare=year',
+    );
+    expect(status).toBe(200);
+    expect(body.comparison).toBe('year');
+    expect(body.previous).toEqual({ from: '2023-03-01', to: '2023-03-31' });
+    expect(body.count).toEqual([3, 2, 5, 1]);
+    expect(body.prev).toEqual([0, 0, 0, 0]);
+  });
+
+  it('refuses an unknown comparison', async () => {
+    const { app } = await givenFixture();
+    const { status, body } = await getJson<{ issues: Array<{ field: string; reason: string }> }>(app, '/api/metrics?from=2024-03-01&to=2024-03-31&compare=decade');
+    expect(status).toBe(400);
+    expect(body.issues).toEqual([{ field: 'compare', reason: 'must be previous or year' }]);
+  });
 });

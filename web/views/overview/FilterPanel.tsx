@@ -64,9 +64,17 @@ export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps)
             <input type="date" data-testid="to" value={range.to} min={range.from} max={meta.period.end} onChange={(e) => e.target.value && update({ to: e.target.value })} />
           </label>
         </div>
+        <div className="presets compare" role="group" aria-label="Compare with">
+          {(['previous', 'year'] as const).map((c) => (
+            <button key={c} type="button" data-testid={`compare-${c}`} className={range.compare === c ? 'chip active' : 'chip'} aria-pressed={range.compare === c} onClick={() => update({ compare: c })}>
+              {c === 'previous' ? 'vs previous period' : 'vs same days last year'}
+            </button>
+          ))}
+        </div>
         {totals && previous && (
           <p className="summary" data-testid="summary">
-            <strong>{fmtInt(totals.count)}</strong> incidents · previous period ({formatDay(previous.from)} – {formatDay(previous.to)}): {fmtInt(totals.prev)}
+            <strong>{fmtInt(totals.count)}</strong> incidents · {range.compare === 'year' ? 'same days last year' : 'previous period'} (
+            {formatDay(previous.from)} – {formatDay(previous.to)}): {fmtInt(totals.prev)}
           </p>
         )}
       </section>

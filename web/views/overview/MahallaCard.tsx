@@ -7,10 +7,11 @@ import { Sparkline } from './Sparkline.tsx';
 import { IncidentList } from './IncidentList.tsx';
 import { WeekHourMatrix } from './WeekHourMatrix.tsx';
 
-function changeText(n: number, p: number): string {
-  if (n + p < 10) return `${n} vs ${p} (too few to compare)`;
+function changeText(n: number, p: number, year: boolean): string {
+  const against = year ? 'same days last year' : 'previous period';
+  if (n + p < 10) return `${n} vs ${p} in the ${against} (too few to compare)`;
   const pct = ((n - p) / Math.max(p, 1)) * 100;
-  return `${pct >= 0 ? '+' : ''}${pct.toFixed(0)} % vs previous period (${p})`;
+  return `${pct >= 0 ? '+' : ''}${pct.toFixed(0)} % vs ${against} (${p})`;
 }
 
 export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
@@ -36,7 +37,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             <div><dt>Per 1,000 residents</dt><dd>{c.rate.toFixed(1)}</dd></div>
             <div><dt>Rank in district</dt><dd>{c.districtRank} / {c.districtMahallas}</dd></div>
           </dl>
-          <p className="change">{changeText(c.count, c.prev)}</p>
+          <p className="change">{changeText(c.count, c.prev, range.compare === 'year')}</p>
           <dl className="facts">
             <div><dt>Residents</dt><dd>{fmtInt(c.population)}</dd></div>
             <div><dt>Households</dt><dd>{fmtInt(c.households)}</dd></div>
