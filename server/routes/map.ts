@@ -1,6 +1,7 @@
 // Map data routes: territories, boundaries, base points, per-mahalla metrics, heat-map points, mahalla cards.
 import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
+import { memoAsync } from '../db/per-db.ts';
 import { EmergingQuery, HotspotQuery, IncidentListQuery, MahallaParam, RangeQuery, TerritoriesQuery } from '../contract/api.ts';
 import { getBasePoints, getBoundaries, getTerritories } from '../services/territories.ts';
 import { getMetrics } from '../services/metrics.ts';
@@ -11,23 +12,10 @@ import { getEmerging } from '../services/emerging.ts';
 import { incidentsCsv, listIncidents } from '../services/incidents.ts';
 import { validate } from './validate.ts';
 
-/** Boundaries never change while a server runs, so their GeoJSON is built once per key. */
-function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const cache = new Map<string, Promise<T>>();
-  return (key) => {
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = load(key);
-      hit.catch(() => cache.delete(key));
-      cache.set(key, hit);
-    }
-    return hit;
-  };
-}
-
 export const mapRoutes = (db: Db) => {
-  const territories = memo((district) => getTerritories(db, district || undefined));
-  const boundaries = memo(() => getBoundaries(db));
+  // Boundaries never change while a server runs: their GeoJSON is built once per district key.
+  const territories = memoAsync((district: string) => getTerritories(db, district || undefined), new Map());
+  const boundaries = memoAsync(() => getBoundaries(db), new Map<string, ReturnType<typeof getBoundaries>>());
   return new Hono()
     .get('/territories', validate('query', TerritoriesQuery), async (c) => {
       return c.json(await territories(c.req.valid('query').district ?? ''), 200);

@@ -5,6 +5,7 @@ import type { EmergingFilter } from '../contract/api.ts';
 import { EMERGING_CLASSES } from '../stats/emerging.ts';
 import { spaceTimeGiStar } from '../stats/space-time.ts';
 import { contiguity } from './hotspots.ts';
+import { districtIds } from './metrics.ts';
 import { incidentFilter } from './incident-filter.ts';
 import { addDays, nextDay } from './period.ts';
 
@@ -73,9 +74,7 @@ export async function getEmerging(db: Db, f: EmergingFilter): Promise<EmergingRe
     if (i !== undefined && k >= 0 && k < nBins) counts[i * nBins + k] = rows.n[r] ?? 0;
   });
   const st = spaceTimeGiStar(counts, ids.length, nBins, w, { fdr: true });
-  const keep = f.district
-    ? new Set((await db.columns<{ id: number }>('SELECT id FROM mahallas WHERE district_soato = $d', { d: f.district })).id)
-    : null;
+  const keep = await districtIds(db, f.district);
   const out: EmergingResult = {
     params: {
       method: 'Emerging hot spot analysis (Gi* per time slice + Mann–Kendall)', bin: f.bin, from: first, to: f.to, bins: nBins,

@@ -1,9 +1,10 @@
 // Significance-tested hot and cold spots of incident rates per mahalla: Getis–Ord Gi* on queen contiguity.
 import type { Db } from '../db/database.ts';
+import { perDb } from '../db/per-db.ts';
 import type { HotspotFilter } from '../contract/api.ts';
 import { giStar } from '../stats/gistar.ts';
 import { weightsFromPairs, type Weights } from '../stats/weights.ts';
-import { getMetrics, mahallaColumns } from './metrics.ts';
+import { districtIds, getMetrics, mahallaColumns } from './metrics.ts';
 import type { Period } from './period.ts';
 
 /** Everything the result depends on, shown beside the map so a reader knows what was tested. */
@@ -32,25 +33,15 @@ export interface HotspotResult {
   lostToFdr: number;
 }
 
-/** Contiguity never changes while a server runs: built once per database from the adjacency computed at ingest. */
-const weightsCache = new WeakMap<Db, Promise<{ ids: number[]; w: Weights }>>();
-
-export function contiguity(db: Db): Promise<{ ids: number[]; w: Weights }> {
-  let hit = weightsCache.get(db);
-  if (!hit) {
-    hit = (async () => {
-      const { id: ids } = await db.columns<{ id: number }>('SELECT id FROM mahallas ORDER BY id');
-      const pairs = await db.columns<{ a: number; b: number }>('SELECT a, b FROM mahalla_adjacency ORDER BY a, b');
-      const index = new Map(ids.map((id, i) => [id, i]));
-      const a = Int32Array.from(pairs.a, (id) => index.get(id) ?? -1);
-      const b = Int32Array.from(pairs.b, (id) => index.get(id) ?? -1);
-      return { ids, w: weightsFromPairs(ids.length, a, b) };
-    })();
-    hit.catch(() => weightsCache.delete(db));
-    weightsCache.set(db, hit);
-  }
-  return hit;
-}
+/** Queen contiguity from the adjacency computed at ingest, built once per database. */
+export const contiguity = perDb(async (db): Promise<{ ids: number[]; w: Weights }> => {
+  const { id: ids } = await mahallaColumns(db);
+  const pairs = await db.columns<{ a: number; b: number }>('SELECT a, b FROM mahalla_adjacency ORDER BY a, b');
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const a = Int32Array.from(pairs.a, (id) => index.get(id) ?? -1);
+  const b = Int32Array.from(pairs.b, (id) => index.get(id) ?? -1);
+  return { ids, w: weightsFromPairs(ids.length, a, b) };
+});
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -59,7 +50,7 @@ const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** 
  * judged against their real surroundings); a district filter only narrows what is returned.
  */
 export async function getHotspots(db: Db, f: HotspotFilter): Promise<HotspotResult> {
-  const [{ ids, w }, m, cols] = await Promise.all([contiguity(db), getMetrics(db, { ...f, district: undefined }), mahallaColumns(db)]);
+  const [{ ids, w }, m] = await Promise.all([contiguity(db), getMetrics(db, { ...f, district: undefined })]);
   const rate = new Float64Array(ids.length);
   const pos = new Map(m.ids.map((id, k) => [id, k]));
   ids.forEach((id, i) => {
@@ -67,7 +58,7 @@ export async function getHotspots(db: Db, f: HotspotFilter): Promise<HotspotResu
     rate[i] = k === undefined ? 0 : (m.count[k] ?? 0) * 1000 / Math.max(1, m.population[k] ?? 1);
   });
   const g = giStar(rate, w, { fdr: f.fdr });
-  const keep = f.district ? new Set(cols.id.filter((_, i) => cols.district[i] === f.district)) : null;
+  const keep = await districtIds(db, f.district);
   const out: HotspotResult = {
     params: {
       method: 'Getis–Ord Gi*', support: 'mahalla', weights: 'queen contiguity, self included', value: 'incidents per 1,000 residents',

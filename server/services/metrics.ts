@@ -1,5 +1,6 @@
 // Per-mahalla incident counts and rates per 1,000 residents for a period, with the previous period beside them.
 import type { Db } from '../db/database.ts';
+import { perDb } from '../db/per-db.ts';
 import type { RangeFilter } from '../contract/api.ts';
 import { comparisonPeriod, nextDay, type Comparison, type Period } from './period.ts';
 import { incidentFilter } from './incident-filter.ts';
@@ -31,19 +32,16 @@ export interface MetricsResult {
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 
-/** Mahalla ids, residents and districts never change while a server runs: read once per database. */
-const mahallaCache = new WeakMap<Db, Promise<{ id: number[]; population: number[]; district: string[] }>>();
+/** Mahalla ids, residents and districts (id order), read once per database. */
+export const mahallaColumns = perDb((db) =>
+  db.columns<{ id: number; population: number; district: string }>('SELECT id, population, district_soato AS district FROM mahallas ORDER BY id'),
+);
 
-export function mahallaColumns(db: Db): Promise<{ id: number[]; population: number[]; district: string[] }> {
-  let hit = mahallaCache.get(db);
-  if (!hit) {
-    hit = db.columns<{ id: number; population: number; district: string }>(
-      'SELECT id, population, district_soato AS district FROM mahallas ORDER BY id',
-    );
-    hit.catch(() => mahallaCache.delete(db));
-    mahallaCache.set(db, hit);
-  }
-  return hit;
+/** The ids of a district's mahallas, or null for "no district filter". */
+export async function districtIds(db: Db, district: string | undefined): Promise<Set<number> | null> {
+  if (!district) return null;
+  const cols = await mahallaColumns(db);
+  return new Set(cols.id.filter((_, i) => cols.district[i] === district));
 }
 
 export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult> {
