@@ -3,12 +3,12 @@ import { useEffect, useRef } from 'react';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { getState, update } from '../state/store.ts';
 import type { View } from '../state/url.ts';
 import { basemapStyle, LIGHT } from './style.ts';
-import { buildLayers, LAYER_IDS, type LayerData, type LayerUi, type MahallaFeatureProps } from './layers.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
@@ -19,9 +19,13 @@ export interface MapViewProps {
   districtLabels: FeatureCollection;
   bbox: [number, number, number, number];
   attribution: string[];
-  data: LayerData;
-  ui: LayerUi;
-  positions3?: Float32Array;
+  /** deck.gl layers, built by a page's pure layer function (stable ids). */
+  layers: Layer[];
+  /** Layers whose objects a click picks; the picked object (or null for a click on nothing) goes to `onPick`. */
+  pickLayerIds: string[];
+  onPick: (object: unknown, layerId: string | null) => void;
+  /** Hover text for a picked object; null for none. */
+  tooltip?: (info: PickingInfo) => string | null;
   /** When this changes (a district was chosen), the camera fits it. */
   focus?: [number, number, number, number] | null;
 }
@@ -33,11 +37,14 @@ declare global {
   }
 }
 
-export function MapView({ regions, districts, districtLabels, bbox, attribution, data, ui, positions3, focus }: MapViewProps) {
+export function MapView({ regions, districts, districtLabels, bbox, attribution, layers, pickLayerIds, onPick, tooltip, focus }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const initial = useRef({ regions, districts, districtLabels, bbox: focus ?? bbox, attribution });
+  // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
+  const handlers = useRef({ pickLayerIds, onPick, tooltip });
+  handlers.current = { pickLayerIds, onPick, tooltip };
 
   useEffect(() => {
     if (!container.current) return;
@@ -62,23 +69,17 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
       interleaved: true,
       layers: [],
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
-      getTooltip: ({ object, layer }) => {
-        if (!object || !layer) return null;
-        if (layer.id === LAYER_IDS.base) return { text: (object as { name: string }).name };
-        if (layer.id === LAYER_IDS.choropleth) {
-          const p = (object as { properties: MahallaFeatureProps }).properties;
-          return { text: `${p.name}\n${p.districtName}` };
-        }
-        return null;
+      getTooltip: (info) => {
+        const text = info.object ? handlers.current.tooltip?.(info) : null;
+        return text ? { text } : null;
       },
     });
     map.addControl(deck);
     // Clicks are picked from MapLibre's click event: deck.gl's own onClick missed the first click after load
     // (its picking pass was not ready), which a user would read as "the map ignored me".
     map.on('click', (e) => {
-      const info = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: [LAYER_IDS.choropleth] });
-      const props = (info?.object as { properties?: MahallaFeatureProps } | undefined)?.properties;
-      update({ selected: props ? props.id : null });
+      const info = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: handlers.current.pickLayerIds });
+      handlers.current.onPick(info?.object ?? null, info?.layer?.id ?? null);
     });
     overlay.current = deck;
     mapRef.current = map;
@@ -106,13 +107,12 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
 
   useEffect(() => {
     const map = mapRef.current;
-    const layers = buildLayers(data, ui, positions3);
     const apply = (): void => overlay.current?.setProps({ layers });
     apply();
     // The overlay can only insert its layers (below district lines and labels) once the style has loaded;
     // layers set earlier are drawn but not placed, so they are set again when the map is idle.
     if (map && !map.isStyleLoaded()) map.once('idle', apply);
-  }, [data, ui, positions3]);
+  }, [layers]);
 
   const focusKey = focus ? focus.join(',') : '';
   // The first focus is applied by the initial camera (or a saved view wins); later changes move the camera.

@@ -4,7 +4,8 @@ import { update, useUi } from '../../state/store.ts';
 import { LAYERS, METRICS, type LayerKey, type Metric } from '../../state/url.ts';
 import type { RangeArgs } from '../../queries/index.ts';
 import type { Meta } from '../../queries/types.ts';
-import { fmtInt, formatDay, presetRange } from './dates.ts';
+import { fmtInt, formatDay } from './dates.ts';
+import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
 
 const METRIC_LABELS: Record<Metric, string> = {
   rate: 'Rate per 1,000 residents',
@@ -16,13 +17,6 @@ const METRIC_LABELS: Record<Metric, string> = {
 };
 const LAYER_LABELS: Record<LayerKey, string> = { choropleth: 'Mahalla choropleth', heat: 'Incident heat map', base: 'Police base points' };
 const STATUS_LABELS: Record<IncidentStatus, string> = { registered: 'Registered', solved: 'Solved', unsolved: 'Unsolved' };
-const PRESETS = [
-  { days: 7, label: '7 days' },
-  { days: 30, label: '30 days' },
-  { days: 90, label: '90 days' },
-  { days: 365, label: '1 year' },
-];
-
 function toggle<T>(list: readonly T[], item: T, all: readonly T[]): T[] {
   const next = list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
   return all.filter((x) => next.includes(x));
@@ -41,29 +35,7 @@ export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps)
   const fdr = useUi((s) => s.fdr);
   return (
     <aside className="panel" aria-label="Filters">
-      <section>
-        <h2>Period</h2>
-        <div className="presets">
-          {PRESETS.map((p) => {
-            const r = presetRange(meta.period.end, p.days);
-            const active = r.from === range.from && r.to === range.to;
-            return (
-              <button key={p.days} type="button" className={active ? 'chip active' : 'chip'} aria-pressed={active} onClick={() => update({ ...r, selected: null })}>
-                {p.label}
-              </button>
-            );
-          })}
-        </div>
-        <div className="dates">
-          <label>
-            From
-            <input type="date" data-testid="from" value={range.from} min={meta.period.start} max={range.to} onChange={(e) => e.target.value && update({ from: e.target.value })} />
-          </label>
-          <label>
-            To
-            <input type="date" data-testid="to" value={range.to} min={range.from} max={meta.period.end} onChange={(e) => e.target.value && update({ to: e.target.value })} />
-          </label>
-        </div>
+      <PeriodSection meta={meta} range={range}>
         <div className="presets compare" role="group" aria-label="Compare with">
           {(['previous', 'year'] as const).map((c) => (
             <button key={c} type="button" data-testid={`compare-${c}`} className={range.compare === c ? 'chip active' : 'chip'} aria-pressed={range.compare === c} onClick={() => update({ compare: c })}>
@@ -77,7 +49,7 @@ export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps)
             {formatDay(previous.from)} – {formatDay(previous.to)}): {fmtInt(totals.prev)}
           </p>
         )}
-      </section>
+      </PeriodSection>
       <section>
         <h2>
           Categories
@@ -114,15 +86,7 @@ export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps)
           })}
         </div>
       </section>
-      <section>
-        <h2>District</h2>
-        <select data-testid="district" value={range.district ?? ''} onChange={(e) => update({ district: e.target.value || null, selected: null, view: null })}>
-          <option value="">All districts</option>
-          {meta.districts.map((d) => (
-            <option key={d.soato} value={d.soato}>{d.name} ({d.mahallas})</option>
-          ))}
-        </select>
-      </section>
+      <DistrictSection meta={meta} district={range.district} />
       <section>
         <h2>Colour mahallas by</h2>
         <div className="radios" data-testid="metric">

@@ -1,0 +1,44 @@
+// The map every page shows: our offline basemap of real boundaries with the attribution, fitted to the chosen
+// district, carrying the page's own deck.gl layers. Pages pass layers and picking; boundaries load here once.
+import { useMemo } from 'react';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { FeatureCollection } from 'geojson';
+import { useBoundaries, useMeta } from '../queries/index.ts';
+import { useUi } from '../state/store.ts';
+import { bboxOf } from './bbox.ts';
+import { MapView } from './MapView.tsx';
+
+export interface BaseMapProps {
+  layers: Layer[];
+  pickLayerIds?: string[];
+  onPick?: (object: unknown, layerId: string | null) => void;
+  tooltip?: (info: PickingInfo) => string | null;
+}
+
+const NO_PICK: string[] = [];
+const ignore = (): void => undefined;
+
+export function BaseMap({ layers, pickLayerIds = NO_PICK, onPick = ignore, tooltip }: BaseMapProps) {
+  const meta = useMeta();
+  const boundaries = useBoundaries();
+  const district = useUi((s) => s.district);
+  const focus = useMemo(() => {
+    const features = boundaries.data?.districts.features as FeatureCollection['features'] | undefined;
+    return district && features ? bboxOf(features.filter((f) => f.properties?.soato === district)) : null;
+  }, [district, boundaries.data]);
+  if (!meta.data || !boundaries.data) return null;
+  return (
+    <MapView
+      regions={boundaries.data.regions as FeatureCollection}
+      districts={boundaries.data.districts as FeatureCollection}
+      districtLabels={boundaries.data.districtLabels as FeatureCollection}
+      bbox={meta.data.bbox}
+      attribution={[meta.data.attribution, meta.data.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported']}
+      layers={layers}
+      pickLayerIds={pickLayerIds}
+      onPick={onPick}
+      tooltip={tooltip}
+      focus={focus}
+    />
+  );
+}

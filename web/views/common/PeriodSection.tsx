@@ -1,0 +1,59 @@
+// Period choice shared by every page: presets ending on the last day of data, and explicit from/to dates.
+import type { ReactNode } from 'react';
+import { update } from '../../state/store.ts';
+import type { RangeArgs } from '../../queries/index.ts';
+import type { Meta } from '../../queries/types.ts';
+import { presetRange } from '../overview/dates.ts';
+
+const PRESETS = [
+  { days: 7, label: '7 days' },
+  { days: 30, label: '30 days' },
+  { days: 90, label: '90 days' },
+  { days: 365, label: '1 year' },
+];
+
+/** `children` go below the dates (e.g. the comparison toggle and the period's totals). */
+export function PeriodSection({ meta, range, children }: { meta: Meta; range: RangeArgs; children?: ReactNode }) {
+  return (
+    <section>
+      <h2>Period</h2>
+      <div className="presets">
+        {PRESETS.map((p) => {
+          const r = presetRange(meta.period.end, p.days);
+          const active = r.from === range.from && r.to === range.to;
+          return (
+            <button key={p.days} type="button" className={active ? 'chip active' : 'chip'} aria-pressed={active} onClick={() => update({ ...r, selected: null })}>
+              {p.label}
+            </button>
+          );
+        })}
+      </div>
+      <div className="dates">
+        <label>
+          From
+          <input type="date" data-testid="from" value={range.from} min={meta.period.start} max={range.to} onChange={(e) => e.target.value && update({ from: e.target.value })} />
+        </label>
+        <label>
+          To
+          <input type="date" data-testid="to" value={range.to} min={range.from} max={meta.period.end} onChange={(e) => e.target.value && update({ to: e.target.value })} />
+        </label>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** District choice shared by every page; choosing one clears the selection and lets the camera fit it. */
+export function DistrictSection({ meta, district }: { meta: Meta; district: string | null | undefined }) {
+  return (
+    <section>
+      <h2>District</h2>
+      <select data-testid="district" value={district ?? ''} onChange={(e) => update({ district: e.target.value || null, selected: null, view: null })}>
+        <option value="">All districts</option>
+        {meta.districts.map((d) => (
+          <option key={d.soato} value={d.soato}>{d.name} ({d.mahallas})</option>
+        ))}
+      </select>
+    </section>
+  );
+}

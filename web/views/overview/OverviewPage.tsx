@@ -1,0 +1,95 @@
+// The hot-spot page: filter panel, the mahalla map (choropleth, heat map, Gi*, emerging trends) and the mahalla card.
+import { useCallback, useMemo } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import { useBasePoints, useEmerging, useHotspots, useIncidentPoints, useMeta, useMetrics, useTerritories } from '../../queries/index.ts';
+import { useRange } from '../../queries/range.ts';
+import { update, useUi } from '../../state/store.ts';
+import { BaseMap } from '../../map/BaseMap.tsx';
+import { emergingView, hotspotView, metricView } from '../../map/metric-values.ts';
+import { buildLayers, LAYER_IDS, toPositions3, type LayerData, type LayerUi, type MahallaFeatureProps } from '../../map/layers.ts';
+// GeoJSON crosses JSON, which widens its types (optional bbox/id); the server built these from GeoJSON objects.
+import type { FeatureCollection, Geometry } from 'geojson';
+import { FilterPanel } from './FilterPanel.tsx';
+import { Legend } from './Legend.tsx';
+import { MahallaCard } from './MahallaCard.tsx';
+
+const PICK = [LAYER_IDS.choropleth];
+
+export function OverviewPage() {
+  const meta = useMeta();
+  const territories = useTerritories();
+  const basePoints = useBasePoints();
+  const range = useRange();
+  const district = useUi((s) => s.district);
+  const metric = useUi((s) => s.metric);
+  const layerKeys = useUi((s) => s.layers);
+  const selected = useUi((s) => s.selected);
+  const fdr = useUi((s) => s.fdr);
+  const compare = useUi((s) => s.compare);
+
+  const metrics = useMetrics(range);
+  const points = useIncidentPoints(layerKeys.includes('heat') ? range : null);
+  const hotspots = useHotspots(metric === 'hotspot' ? range : null, fdr);
+  const emerging = useEmerging(metric === 'emerging' ? range : null);
+  const view = useMemo(() => {
+    if (metric === 'hotspot') return hotspots.data ? hotspotView(hotspots.data) : undefined;
+    if (metric === 'emerging') return emerging.data ? emergingView(emerging.data) : undefined;
+    return metrics.data ? metricView(metrics.data, metric, compare) : undefined;
+  }, [metrics.data, hotspots.data, emerging.data, metric, compare]);
+  const positions3 = useMemo(() => (points.data ? toPositions3(points.data) : undefined), [points.data]);
+  const data: LayerData = useMemo(
+    () => ({
+      territories: territories.data as FeatureCollection<Geometry, MahallaFeatureProps> | undefined,
+      metric: view,
+      basePoints: district ? basePoints.data?.filter((b) => b.districtSoato === district) : basePoints.data,
+    }),
+    [territories.data, view, basePoints.data, district],
+  );
+  const ui: LayerUi = useMemo(
+    // Any new result object means new colours: a counter per distinct view object is enough for deck.gl.
+    () => ({ layers: layerKeys, selected, metricKey: `${metric}|${viewVersion(view)}` }),
+    [layerKeys, selected, metric, view],
+  );
+  const layers = useMemo(() => buildLayers(data, ui, positions3), [data, ui, positions3]);
+  const onPick = useCallback((object: unknown) => {
+    const props = (object as { properties?: MahallaFeatureProps } | null)?.properties;
+    update({ selected: props ? props.id : null });
+  }, []);
+
+  const error = meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error;
+  const loading = metrics.loading || points.loading || territories.loading || hotspots.loading || emerging.loading;
+  return (
+    <main className="workspace">
+      {meta.data && range && <FilterPanel meta={meta.data} range={range} totals={metrics.data?.totals} previous={metrics.data?.previous} />}
+      <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} />
+        {view && <Legend view={view} synthetic={meta.data?.synthetic ?? true} heat={layerKeys.includes('heat')} choropleth={layerKeys.includes('choropleth')} />}
+        {loading && <div className="busy" role="status">Updating…</div>}
+        {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
+        {selected !== null && range && <MahallaCard id={selected} range={range} />}
+      </section>
+    </main>
+  );
+}
+
+function tooltip({ object, layer }: PickingInfo): string | null {
+  if (layer?.id === LAYER_IDS.base) return (object as { name: string }).name;
+  if (layer?.id === LAYER_IDS.choropleth) {
+    const p = (object as { properties: MahallaFeatureProps }).properties;
+    return `${p.name}\n${p.districtName}`;
+  }
+  return null;
+}
+
+const versions = new WeakMap<object, number>();
+let nextVersion = 1;
+/** A stable number per metric-view object (0 = none), so layer colours update exactly when the view changes. */
+function viewVersion(view: object | undefined): number {
+  if (!view) return 0;
+  let v = versions.get(view);
+  if (v === undefined) {
+    v = nextVersion++;
+    versions.set(view, v);
+  }
+  return v;
+}
