@@ -8,6 +8,10 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { openDb } from '../server/db/database.ts';
 import { benchSpatialJoin, type BenchRow } from './spatial-join.ts';
 import { measure, window90, type Latency } from './http.ts';
+import { benchHexagons } from './hexagons.ts';
+import { benchCoverage } from './coverage.ts';
+import { benchCooperation } from './cooperation.ts';
+import { benchFilterLatency } from './browser.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
 const rows: BenchRow[] = [];
@@ -56,7 +60,10 @@ async function api(dbFile: string, label: string, port: number, metricsTarget: s
     });
     rows.push({ name: `${label}: GET /api/mahallas/:id card`, value: fmt(await measure(origin, (i) => `/api/mahallas/${1 + ((i * 37) % 500)}?${window90(i)}`, 40)), target: '—' });
     rows.push({ name: `${label}: GET /api/incidents/points, 90 days`, value: fmt(await measure(origin, (i) => `/api/incidents/points?${window90(i)}`, 20, 2)), target: '≤ 12 bytes/point (8)' });
+    rows.push(...(await benchHexagons(origin, label, fmt)));
     rows.push({ name: `${label}: GET /api/territories (cached GeoJSON)`, value: fmt(await measure(origin, () => '/api/territories', 20, 1)), target: '—' });
+    rows.push(...(await benchCoverage(origin, label, fmt)));
+    rows.push(...(await benchCooperation(origin, label, fmt)));
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');
@@ -65,6 +72,8 @@ async function api(dbFile: string, label: string, port: number, metricsTarget: s
 log('API latency…');
 await api(NATIONAL, 'national', 18_081, 'p50 ≤ 30 ms, p95 ≤ 60 ms');
 await api(cityOut, 'city', 18_082, '—');
+log('filter change → map in Chromium…');
+rows.push(...(await benchFilterLatency(cityOut, 18_083)));
 rmSync(cityOut, { force: true });
 
 console.log(`\n| measure | result | target |\n|---|---|---|`);

@@ -7,6 +7,8 @@ import type { Db } from '../server/db/database.ts';
 import { PERIOD } from './generate/scales.ts';
 import type { IncidentChunk } from './generate/incidents.ts';
 import type { ApplicationChunk } from './generate/applications.ts';
+import type { H3Halves } from '../server/geo/h3-bits.ts';
+import { H3Pool } from '../server/geo/h3-pool.ts';
 
 export const SCHEMA_SQL = readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
 
@@ -14,7 +16,8 @@ export async function createSchema(db: Db): Promise<void> {
   await db.run(SCHEMA_SQL);
 }
 
-type Cell = string | number | boolean | null;
+/** A bigint is an H3 cell (UBIGINT), the only 64-bit value written row by row. */
+type Cell = string | number | bigint | boolean | null;
 
 /** Appends plain rows; each value's JS type picks the appender call (integers must be marked with `int`). */
 export async function appendRows(con: DuckDBConnection, table: string, rows: Iterable<readonly Cell[]>, intColumns: ReadonlySet<number>): Promise<void> {
@@ -30,11 +33,12 @@ function appendCell(ap: DuckDBAppender, v: Cell, int: boolean): void {
   if (v === null) ap.appendNull();
   else if (typeof v === 'string') ap.appendVarchar(v);
   else if (typeof v === 'boolean') ap.appendBoolean(v);
+  else if (typeof v === 'bigint') ap.appendUBigInt(v);
   else if (int) ap.appendInteger(v);
   else ap.appendDouble(v);
 }
 
-type Kind = 'INTEGER' | 'DOUBLE' | 'UTINYINT';
+type Kind = 'INTEGER' | 'UINTEGER' | 'DOUBLE' | 'UTINYINT';
 
 /** A typed-array column of a generated chunk and how it is staged. */
 interface StageColumn<C> {
@@ -45,22 +49,27 @@ interface StageColumn<C> {
   plus?: number;
 }
 
+/** What every fact chunk carries: time, place (WGS84 degrees) and mahalla index. */
+type Place = { length: number; sec: Int32Array; lon: Float64Array; lat: Float64Array; mahalla: Int32Array };
+/** A chunk once its points' H3 cells are known. */
+type Placed<C> = C & { h3: H3Halves };
+
 /**
  * Appends chunks of typed-array columns to a temporary stage table, then runs `insert` (which reads the stage and
- * writes the real table sorted by time, ENUM codes resolved in SQL), then drops the stage.
+ * writes the real table sorted by time, ENUM codes resolved in SQL), then drops the stage. Each chunk's H3 cells are
+ * computed on a worker while the previous chunk is appended and the next one generated (chunks are never reused).
  */
-async function stageAndInsert<C extends { length: number }>(
+async function stageAndInsert<C extends Place>(
   db: Db,
   stage: string,
-  columns: ReadonlyArray<StageColumn<C>>,
+  columns: ReadonlyArray<StageColumn<Placed<C>>>,
   chunks: Iterable<C>,
   insert: string,
 ): Promise<number> {
   const con = await db.connect();
   await con.run(`CREATE TEMP TABLE ${stage} (${columns.map((c) => `${c.name} ${c.kind}`).join(', ')})`);
   const ap = await con.createAppender(stage);
-  let rows = 0;
-  for (const chunk of chunks) {
+  const append = (chunk: Placed<C>): void => {
     const arrays = columns.map((c) => c.of(chunk));
     for (let i = 0; i < chunk.length; i++) {
       for (let k = 0; k < columns.length; k++) {
@@ -68,11 +77,25 @@ async function stageAndInsert<C extends { length: number }>(
         const v = (arrays[k]?.[i] ?? 0) + (col?.plus ?? 0);
         if (col?.kind === 'DOUBLE') ap.appendDouble(v);
         else if (col?.kind === 'UTINYINT') ap.appendUTinyInt(v);
+        else if (col?.kind === 'UINTEGER') ap.appendUInteger(v);
         else ap.appendInteger(v);
       }
       ap.endRow();
     }
-    rows += chunk.length;
+  };
+  const h3 = await H3Pool.open();
+  let rows = 0;
+  try {
+    let pending: { chunk: C; cells: Promise<H3Halves> } | undefined;
+    for (const chunk of chunks) {
+      const next = { chunk, cells: h3.cells(chunk.lon, chunk.lat) };
+      if (pending) append({ ...pending.chunk, h3: await pending.cells });
+      pending = next;
+      rows += chunk.length;
+    }
+    if (pending) append({ ...pending.chunk, h3: await pending.cells });
+  } finally {
+    await h3.close();
   }
   ap.closeSync();
   await con.run(insert, { start: PERIOD.start });
@@ -81,12 +104,17 @@ async function stageAndInsert<C extends { length: number }>(
   return rows;
 }
 
+/** Joins the two staged halves of each point's H3 cell (server/geo/h3-bits.ts STORED_H3_RES) into the UBIGINT `h3`. */
+const H3_OF_STAGE = '(h3_hi::UBIGINT << 32) | h3_lo::UBIGINT';
+
 // Chunks carry mahalla indices; stored ids are index + 1.
-const placeColumns = <C extends { sec: Int32Array; lon: Float64Array; lat: Float64Array; mahalla: Int32Array }>(): StageColumn<C>[] => [
+const placeColumns = <C extends Place>(): StageColumn<Placed<C>>[] => [
   { name: 'sec', kind: 'INTEGER', of: (c) => c.sec },
   { name: 'lon', kind: 'DOUBLE', of: (c) => c.lon },
   { name: 'lat', kind: 'DOUBLE', of: (c) => c.lat },
   { name: 'mahalla', kind: 'INTEGER', of: (c) => c.mahalla, plus: 1 },
+  { name: 'h3_hi', kind: 'UINTEGER', of: (c) => c.h3.hi },
+  { name: 'h3_lo', kind: 'UINTEGER', of: (c) => c.h3.lo },
 ];
 
 /** Streams incident chunks in, then inserts them sorted by time with ids in time order. */
@@ -99,7 +127,7 @@ export function loadIncidents(db: Db, chunks: Iterable<IncidentChunk>): Promise<
     `INSERT INTO incidents
      SELECT (row_number() OVER (ORDER BY sec, lon, lat))::INTEGER, $start::TIMESTAMP + to_seconds(sec), lon, lat, mahalla,
             enum_range(NULL::incident_category)[category + 1]::incident_category,
-            enum_range(NULL::incident_status)[status + 1]::incident_status
+            enum_range(NULL::incident_status)[status + 1]::incident_status, ${H3_OF_STAGE}
      FROM stage_incidents ORDER BY sec, lon, lat`);
 }
 
@@ -122,6 +150,7 @@ export function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>): Pr
             enum_range(NULL::receiver)[received_by + 1]::receiver,
             CASE WHEN service = 255 THEN NULL ELSE enum_range(NULL::service_code)[service + 1]::service_code END,
             CASE WHEN resolved_after < 0 THEN 'open' ELSE 'resolved' END::application_status,
-            CASE WHEN resolved_after < 0 THEN NULL ELSE $start::TIMESTAMP + to_seconds(sec + resolved_after) END
+            CASE WHEN resolved_after < 0 THEN NULL ELSE $start::TIMESTAMP + to_seconds(sec + resolved_after) END,
+            ${H3_OF_STAGE}
      FROM stage_applications ORDER BY sec, lon, lat`);
 }

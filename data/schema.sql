@@ -89,7 +89,8 @@ CREATE TABLE incidents (
   lat DOUBLE NOT NULL,
   mahalla_id INTEGER NOT NULL,
   category incident_category NOT NULL,
-  status incident_status NOT NULL
+  status incident_status NOT NULL,
+  h3 UBIGINT NOT NULL                 -- H3 cell at resolution 9 (coarser parents by bit masks: server/geo/h3-bits.ts)
 );
 
 CREATE TABLE applications (
@@ -104,7 +105,8 @@ CREATE TABLE applications (
   received_by receiver NOT NULL,
   service service_code,               -- the service it was passed to; NULL = kept by the prevention inspector
   status application_status NOT NULL,
-  resolved_at TIMESTAMP               -- NULL while open
+  resolved_at TIMESTAMP,              -- NULL while open
+  h3 UBIGINT NOT NULL                 -- H3 cell at resolution 9, as for incidents
 );
 
 CREATE TABLE joint_actions (
@@ -119,3 +121,50 @@ CREATE TABLE joint_actions (
 );
 
 CREATE TABLE joint_action_services (action_id INTEGER NOT NULL, service service_code NOT NULL);
+
+-- Wall-screen playlists (issue 5). IF NOT EXISTS: the server adds them to databases built before they existed.
+-- `slides` is a JSON array of { kind, dwellS, caption } validated by server/contract/briefing.ts.
+CREATE SEQUENCE IF NOT EXISTS playlist_id START 1;
+CREATE TABLE IF NOT EXISTS playlists (
+  id INTEGER PRIMARY KEY DEFAULT nextval('playlist_id'),
+  name VARCHAR NOT NULL,
+  district_soato VARCHAR,             -- NULL = the whole area
+  period VARCHAR NOT NULL,            -- 7d, 4w or 2026-10-01..2026-10-31
+  slides VARCHAR NOT NULL,
+  updated_at TIMESTAMP NOT NULL       -- UTC
+);
+
+-- Model cooperation plans (issue 4): for a district and a period, the joint actions each inspector must hold with each
+-- service, by type. Fulfilment is never stored: it is counted from joint_actions whenever a plan is read.
+-- IF NOT EXISTS: the server adds them to databases built before they existed (server/db/schema-upgrade.ts).
+CREATE SEQUENCE IF NOT EXISTS plan_ids START 1;
+CREATE TABLE IF NOT EXISTS plans (
+  id INTEGER PRIMARY KEY DEFAULT nextval('plan_ids'),
+  name VARCHAR NOT NULL,
+  district_soato VARCHAR NOT NULL,
+  period_from DATE NOT NULL,
+  period_to DATE NOT NULL,            -- inclusive
+  created_at TIMESTAMP NOT NULL,
+  copied_from INTEGER                 -- the plan this one was copied from as a template (it may since be deleted)
+);
+
+-- One row per inspector × service × type of a plan (the API names a duplicate before the key would refuse it).
+CREATE TABLE IF NOT EXISTS plan_items (
+  plan_id INTEGER NOT NULL,
+  inspector_id INTEGER NOT NULL,
+  service service_code NOT NULL,
+  type joint_action_type NOT NULL,
+  required INTEGER NOT NULL,
+  PRIMARY KEY (plan_id, inspector_id, service, type)
+);
+
+-- A deleted plan that had recorded fulfilment, as it stood when deleted (plan, items and fulfilment as JSON).
+CREATE TABLE IF NOT EXISTS plans_archive (
+  plan_id INTEGER NOT NULL,
+  name VARCHAR NOT NULL,
+  district_soato VARCHAR NOT NULL,
+  period_from DATE NOT NULL,
+  period_to DATE NOT NULL,
+  archived_at TIMESTAMP NOT NULL,
+  snapshot VARCHAR NOT NULL
+);

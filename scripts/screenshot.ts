@@ -1,15 +1,12 @@
 // `npx tsx scripts/screenshot.ts [url-path] [name]`: screenshots a running Hamkor at 1440×900 and 1920×1080 into .shots/.
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/browser/chromium.ts';
 
 const origin = process.env.HAMKOR_URL ?? 'http://localhost:8080';
 const path = process.argv[2] ?? '/';
 const name = process.argv[3] ?? 'home';
 mkdirSync('.shots', { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
-});
+const browser = await launchChromium();
 for (const [width, height] of [[1440, 900], [1920, 1080]] as const) {
   const page = await browser.newPage({ viewport: { width, height } });
   page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));

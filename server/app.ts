@@ -3,6 +3,11 @@ import { Hono } from 'hono';
 import type { Db } from './db/database.ts';
 import { mapRoutes } from './routes/map.ts';
 import { systemRoutes } from './routes/system.ts';
+import { briefingRoutes } from './routes/briefing.ts';
+import { cooperationRoutes } from './routes/cooperation.ts';
+import { planRoutes } from './routes/plans.ts';
+import { coverageRoutes } from './routes/coverage.ts';
+import { applicationsRoutes } from './routes/applications.ts';
 import { staticSite } from './static.ts';
 
 export interface AppDeps {
@@ -12,7 +17,12 @@ export interface AppDeps {
 }
 
 export function createApp(deps: AppDeps) {
-  const api = new Hono().route('/', systemRoutes(deps.db)).route('/', mapRoutes(deps.db));
+  const api = new Hono().route('/', systemRoutes(deps.db)).route('/', mapRoutes(deps.db))
+    .route('/', briefingRoutes(deps.db))
+    .route('/', cooperationRoutes(deps.db))
+    .route('/', planRoutes(deps.db))
+    .route('/', coverageRoutes(deps.db))
+    .route('/', applicationsRoutes(deps.db));
   const app = new Hono()
     .route('/api', api)
     .notFound((c) => c.json({ error: 'not_found', issues: [{ field: 'path', reason: `no route ${c.req.method} ${c.req.path}` }] }, 404))

@@ -1,10 +1,20 @@
-// Mounts the application.
-import { StrictMode } from 'react';
+// Mounts the application, or the wall-screen briefing (its own chrome-less tree, loaded only on /briefing).
+import './zod-csp.ts';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import './styles.css';
 
+const BriefingRoot = lazy(() => import('./views/briefing/BriefingRoot.tsx'));
+
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+const briefing = /^\/briefing(\/|$)/.test(window.location.pathname);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      {briefing ? <Suspense fallback={null}><BriefingRoot /></Suspense> : <App />}
+    </StrictMode>,
+  );
+}

@@ -2,6 +2,11 @@
 // The briefing wall screen is not a page of this shell: web/main.tsx mounts it on its own, without chrome.
 import type { ComponentType } from 'react';
 import { OverviewPage } from './views/overview/OverviewPage.tsx';
+import { BriefingPage } from './views/briefing/BriefingPage.tsx';
+import { CooperationPage } from './views/cooperation/CooperationPage.tsx';
+import { PlansPage } from './views/plans/PlansPage.tsx';
+import { TerritoriesPage } from './views/territories/TerritoriesPage.tsx';
+import { ApplicationsPage } from './views/applications/ApplicationsPage.tsx';
 
 export interface Page {
   path: string;
@@ -14,6 +19,11 @@ export interface Page {
 
 export const PAGES: readonly Page[] = [
   { path: '/', label: 'Hotspots', description: 'Incidents and applications per mahalla: rates, heat map, tested hot spots and trends', component: OverviewPage },
+  { path: '/territories', label: 'Territories', description: 'Inspector coverage: territories on the map, workload against norms, unassigned mahallas, inspector cards', component: TerritoriesPage },
+  { path: '/applications', label: 'Applications', description: 'Applications flow: channel, registry, receiver, service; open and overdue; the district against the country', component: ApplicationsPage },
+  { path: '/cooperation', label: 'Cooperation', description: 'Joint actions with the services: shares, inspector × service matrix, cooperation gaps, before/after', component: CooperationPage },
+  { path: '/plans', label: 'Plans', description: 'Model cooperation plans: joint actions required per territory and service, and their fulfilment', component: PlansPage },
+  { path: '/playlists', label: 'Briefing', description: 'Wall-screen briefing: playlists of slides, their order and dwell times; open them on the wall', component: BriefingPage },
 ];
 
 /** The page for a path; unknown paths open the first page (a stale bookmark should still show the map). */

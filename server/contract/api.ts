@@ -1,6 +1,6 @@
 // Request schemas shared by the server (validation) and the web app (building queries). Isomorphic: zod only.
 import { z } from 'zod';
-import { INCIDENT_CATEGORIES, INCIDENT_STATUSES } from './catalog.ts';
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, RECORD_SOURCES, REGISTRIES } from './catalog.ts';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,23 +33,29 @@ function codeList<T extends string>(codes: readonly [T, ...T[]], what: string) {
 
 export const CategoryList = codeList(INCIDENT_CATEGORIES, 'category');
 export const StatusList = codeList(INCIDENT_STATUSES, 'status');
+export const RegistryList = codeList(REGISTRIES, 'registry');
+export const ReceiverList = codeList(RECEIVERS, 'receiver');
 
 /** A district SOATO code (7 digits). */
 export const DistrictCode = z.string().regex(/^\d{7}$/, 'must be a 7-digit SOATO district code');
 
 const MAX_DAYS = 3 * 366 + 31;
 
-const RangeFields = z.object({
+export const RangeFields = z.object({
   from: Day,
   to: Day,
   categories: CategoryList,
   statuses: StatusList,
   district: DistrictCode.optional(),
+  /** which records are counted; categories and statuses narrow incidents, registries and receivers applications */
+  source: z.enum(RECORD_SOURCES, { error: `must be one of ${RECORD_SOURCES.join(', ')}` }).default('incidents'),
+  registries: RegistryList,
+  receivers: ReceiverList,
   /** what counts and rates are compared with: the previous period of equal length, or the same days last year */
   compare: z.enum(['previous', 'year'], { error: 'must be previous or year' }).default('previous'),
 });
 
-function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
+export function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
   const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
   if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   if (days > MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_DAYS} days` });
@@ -58,11 +64,27 @@ function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void
 /** Date range + incident filters, as in the URL: `from`, `to` inclusive. */
 export const RangeQuery = RangeFields.superRefine(checkRange);
 
+/** The false-discovery-rate correction of a hot-spot analysis: on unless `fdr=false`. */
+const FdrFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).optional().transform((v) => v !== 'false');
+
 /** Hot-spot analysis: the range filters plus the false-discovery-rate correction (on unless `fdr=false`). */
 export const HotspotQuery = RangeFields.extend({
-  fdr: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().transform((v) => v !== 'false'),
+  fdr: FdrFlag,
 }).superRefine(checkRange);
 export type HotspotFilter = z.output<typeof HotspotQuery>;
+
+/**
+ * H3 hexagon counts and Gi*: the hot-spot query plus the resolution, 5 (≈ 250 km² a cell) to 9 (≈ 0.1 km²). Whether
+ * the resolution is fine enough to be too many cells for the extent is decided by the service (it needs the area).
+ */
+export const HexagonQuery = RangeFields.extend({
+  res: z
+    .string({ error: (iss) => (iss.input === undefined ? 'is required (an H3 resolution, 5–9)' : 'must be an H3 resolution, 5–9') })
+    .regex(/^[5-9]$/, 'must be an H3 resolution, 5–9')
+    .transform(Number),
+  fdr: FdrFlag,
+}).superRefine(checkRange);
+export type HexagonFilter = z.output<typeof HexagonQuery>;
 
 /** The incidents behind a mahalla's numbers: range filters, the mahalla, and a page. */
 export const IncidentListQuery = RangeFields.extend({

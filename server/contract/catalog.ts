@@ -103,3 +103,73 @@ export const JOINT_ACTION_LABELS: Record<JointActionType, string> = {
   traffic_event: 'Traffic-safety event',
   school_family_meeting: 'School / family prevention meeting',
 };
+
+/**
+ * The service a prevention inspector most needs beside him where a category of incidents concentrates: a hot spot of
+ * these incidents with no recent joint action with this service is a cooperation gap. One service per category, so a
+ * gap names whom to call. Why each:
+ * - person, property, organised, extremism: criminal investigation & counter-terrorism/extremism solves and prevents
+ *   serious crime against persons and property and runs the extremism and organised-crime lines;
+ * - wanted_found, missing_person: searching for wanted and missing persons is criminal investigation's task (the
+ *   demo's `wanted_search` actions always include it);
+ * - drugs, trafficking: covert work on dealers and traffickers is operational search's;
+ * - fraud: fraud cases are built by investigation (documents, accounts), not by street presence;
+ * - hooliganism: public-order offences call for patrol & public order in the street;
+ * - traffic: traffic safety;
+ * - domestic: juvenile affairs works with families at risk and runs the school/family prevention meetings.
+ */
+export const RELEVANT_SERVICE: Record<IncidentCategory, ServiceCode> = {
+  person: 'criminal_investigation',
+  property: 'criminal_investigation',
+  fraud: 'investigation',
+  drugs: 'operational_search',
+  trafficking: 'operational_search',
+  organised: 'criminal_investigation',
+  extremism: 'criminal_investigation',
+  hooliganism: 'patrol',
+  traffic: 'traffic_safety',
+  domestic: 'juvenile',
+  wanted_found: 'criminal_investigation',
+  missing_person: 'criminal_investigation',
+};
+
+/** States of a plan item's fulfilment, best first (aggregates take the worst of their items). */
+export const PLAN_STATES = ['done', 'on_track', 'behind', 'overdue'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+export const PLAN_STATE_LABELS: Record<PlanState, string> = {
+  done: 'Done',
+  on_track: 'On track',
+  behind: 'Behind schedule',
+  overdue: 'Overdue',
+};
+
+export const CHANNEL_LABELS: Record<ApplicationChannel, string> = {
+  in_person: 'In person',
+  written: 'Written',
+  phone: 'Phone',
+  online: 'Online',
+  hotline: 'Hotline',
+};
+export const RECEIVER_LABELS: Record<Receiver, string> = {
+  duty_unit: 'Duty unit',
+  inspector: 'Prevention inspector',
+  service: 'A service',
+};
+export const APPLICANT_LABELS: Record<(typeof APPLICANT_KINDS)[number], string> = {
+  citizen: 'Citizen',
+  legal_entity: 'Legal entity',
+};
+
+/**
+ * Legal term for answering an application, calendar days from receipt. The Law "On appeals of individuals and legal
+ * entities" (No. ZRU-445, 11 September 2017) gives 15 days where no extra study or checking is needed and up to one
+ * month where it is. Our rule, since the records do not say which applies: an application the prevention inspector
+ * keeps is one he can answer himself (15 days); one passed to a service needs that service's checking (30 days).
+ * An application is overdue while it is still open after its term.
+ */
+export const APPLICATION_TERM_DAYS = { kept: 15, passed: 30 } as const;
+
+/** What the map counts: incidents, or citizens' and legal entities' applications (issue 3, item 7). */
+export const RECORD_SOURCES = ['incidents', 'applications'] as const;
+export type RecordSource = (typeof RECORD_SOURCES)[number];
+

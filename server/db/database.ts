@@ -13,6 +13,8 @@ export interface Db {
   columns<T extends object>(sql: string, params?: Params): Promise<{ [K in keyof T]: T[K][] }>;
   /** Executes a statement (or several separated by `;` when no params are given). */
   run(sql: string, params?: Params): Promise<void>;
+  /** Runs `work` on one connection between BEGIN and COMMIT (ROLLBACK if it throws): writes that land together or not at all. */
+  transaction<T>(work: (tx: Pick<Db, 'all' | 'run'>) => Promise<T>): Promise<T>;
   /** For bulk loaders (appenders); request handlers never need it. */
   connect(): Promise<DuckDBConnection>;
   close(): void;
@@ -68,6 +70,25 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
       const c = await take();
       try {
         await c.run(sql, params ? toValues(params) : undefined);
+      } finally {
+        give(c);
+      }
+    },
+    async transaction<T>(work: (tx: Pick<Db, 'all' | 'run'>) => Promise<T>): Promise<T> {
+      const c = await take();
+      const tx = {
+        all: async <R extends object>(sql: string, params?: Params): Promise<R[]> =>
+          (await c.runAndReadAll(sql, params ? toValues(params) : undefined)).getRowObjectsJson() as R[],
+        run: async (sql: string, params?: Params): Promise<void> => void (await c.run(sql, params ? toValues(params) : undefined)),
+      };
+      try {
+        await c.run('BEGIN TRANSACTION');
+        const result = await work(tx);
+        await c.run('COMMIT');
+        return result;
+      } catch (err) {
+        await c.run('ROLLBACK').catch(() => undefined);
+        throw err;
       } finally {
         give(c);
       }

@@ -2,10 +2,11 @@
 // of work from atomic counters (group points by grid block in parallel, then look them up).
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FlatPolygons } from './flat-polygons.ts';
 import { PolygonIndex, toOffsets, type PolygonIndexData } from './polygon-index.ts';
 import type { JoinJob, JoinPhase, JoinRequest, JoinWorkerMessage } from './join-worker.ts';
+import { spawnTsWorker } from './ts-worker.ts';
 
 /** Points per lookup chunk a worker claims at a time: ~1 ms of work, small enough to balance, large enough to amortise the atomic. */
 const LOCATE_CHUNK = 8192;
@@ -30,17 +31,9 @@ function sharedData(d: PolygonIndexData): PolygonIndexData {
   };
 }
 
-/*
- * Node 20 does not carry module hooks into worker threads: neither inheriting tsx's execArgv nor
- * `execArgv: ['--import', 'tsx']` lets a worker load a .ts file (ERR_UNKNOWN_FILE_EXTENSION). So the worker starts
- * from a tiny eval'd script that loads join-worker.ts through tsx's API, which works alike under `npx tsx` and vitest.
- * If that still fails (no tsx installed), the pool has no workers and runs on the calling thread.
- */
+/** A join worker over the shared grid; if it cannot start, the pool runs on the calling thread. */
 function spawn(data: PolygonIndexData): Worker {
-  const entry = new URL('./join-worker.ts', import.meta.url).href;
-  const tsxApi = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
-  const boot = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  return new Worker(boot, { eval: true, workerData: data });
+  return spawnTsWorker(new URL('./join-worker.ts', import.meta.url), data);
 }
 
 /** Resolves once the worker says it is ready; rejects if it fails to start. */

@@ -2,14 +2,16 @@
 import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
 import { memoAsync } from '../db/per-db.ts';
-import { EmergingQuery, HotspotQuery, IncidentListQuery, MahallaParam, RangeQuery, TerritoriesQuery } from '../contract/api.ts';
+import { EmergingQuery, HexagonQuery, HotspotQuery, IncidentListQuery, MahallaParam, RangeQuery, TerritoriesQuery } from '../contract/api.ts';
 import { getBasePoints, getBoundaries, getTerritories } from '../services/territories.ts';
 import { getMetrics } from '../services/metrics.ts';
 import { getIncidentPoints } from '../services/points.ts';
 import { getMahallaCard } from '../services/mahalla.ts';
 import { getHotspots } from '../services/hotspots.ts';
+import { getHexagons } from '../services/hexagons.ts';
 import { getEmerging } from '../services/emerging.ts';
 import { incidentsCsv, listIncidents } from '../services/incidents.ts';
+import { getTimeline } from '../services/timeline.ts';
 import { validate } from './validate.ts';
 
 export const mapRoutes = (db: Db) => {
@@ -26,6 +28,13 @@ export const mapRoutes = (db: Db) => {
     })
     .get('/metrics', validate('query', RangeQuery), async (c) => c.json(await getMetrics(db, c.req.valid('query')), 200))
     .get('/hotspots', validate('query', HotspotQuery), async (c) => c.json(await getHotspots(db, c.req.valid('query')), 200))
+    .get('/hexagons', validate('query', HexagonQuery), async (c) => {
+      const r = await getHexagons(db, c.req.valid('query'));
+      if (!('refused' in r)) return c.json(r, 200);
+      if (r.refused === 'too_fine') return c.json({ error: 'invalid_request' as const, issues: [{ field: 'res', reason: r.reason }] }, 400);
+      return c.json({ error: 'stale_database' as const, issues: [{ field: 'database', reason: r.reason }] }, 503);
+    })
+    .get('/timeline', validate('query', RangeQuery), async (c) => c.json(await getTimeline(db, c.req.valid('query')), 200))
     .get('/emerging', validate('query', EmergingQuery), async (c) => c.json(await getEmerging(db, c.req.valid('query')), 200))
     .get('/incidents', validate('query', IncidentListQuery), async (c) => c.json(await listIncidents(db, c.req.valid('query')), 200))
     .get('/incidents.csv', validate('query', IncidentListQuery), async (c) => {

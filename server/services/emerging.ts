@@ -6,7 +6,7 @@ import { EMERGING_CLASSES } from '../stats/emerging.ts';
 import { spaceTimeGiStar } from '../stats/space-time.ts';
 import { contiguity } from './hotspots.ts';
 import { districtIds } from './metrics.ts';
-import { incidentFilter } from './incident-filter.ts';
+import { recordFilter } from './incident-filter.ts';
 import { addDays, nextDay } from './period.ts';
 
 export interface EmergingResult {
@@ -51,7 +51,7 @@ function binStarts(f: EmergingFilter): string[] {
 }
 
 export async function getEmerging(db: Db, f: EmergingFilter): Promise<EmergingResult> {
-  const { sql: filter, params: filterParams } = incidentFilter(f);
+  const { table, sql: filter, params: filterParams } = recordFilter(f);
   const starts = binStarts(f);
   const nBins = starts.length;
   const first = starts[0] ?? f.from;
@@ -61,7 +61,7 @@ export async function getEmerging(db: Db, f: EmergingFilter): Promise<EmergingRe
             (CASE WHEN $bin = 'week' THEN date_diff('day', $first::TIMESTAMP, ts) // 7
                   ELSE date_diff('month', $first::TIMESTAMP, ts) END)::INTEGER AS k,
             count(*)::INTEGER AS n
-     FROM incidents
+     FROM ${table}
      WHERE ts >= $first::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}
      GROUP BY ALL`,
     { bin: f.bin, first, end: nextDay(f.to), ...filterParams },

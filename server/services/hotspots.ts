@@ -1,4 +1,4 @@
-// Significance-tested hot and cold spots of incident rates per mahalla: Getis–Ord Gi* on queen contiguity.
+// Significance-tested hot and cold spots of incident (or application) rates per mahalla: Getis–Ord Gi* on queen contiguity.
 import type { Db } from '../db/database.ts';
 import { perDb } from '../db/per-db.ts';
 import type { HotspotFilter } from '../contract/api.ts';
@@ -6,16 +6,21 @@ import { giStar } from '../stats/gistar.ts';
 import { weightsFromPairs, type Weights } from '../stats/weights.ts';
 import { districtIds, getMetrics, mahallaColumns } from './metrics.ts';
 import type { Period } from './period.ts';
+import type { RecordSource } from '../contract/catalog.ts';
 
 /** Everything the result depends on, shown beside the map so a reader knows what was tested. */
 export interface HotspotParams {
   method: 'Getis–Ord Gi*';
   support: 'mahalla';
   weights: 'queen contiguity, self included';
-  value: 'incidents per 1,000 residents';
+  value: `${RecordSource} per 1,000 residents`;
+  source: RecordSource;
   period: Period;
+  /** the filters of the counted records: categories and statuses of incidents, registries and receivers of applications */
   categories: string[];
   statuses: string[];
+  registries: string[];
+  receivers: string[];
   fdr: boolean;
   /** bins: ±1 at 90 %, ±2 at 95 %, ±3 at 99 % confidence */
   confidence: [0.9, 0.95, 0.99];
@@ -61,8 +66,8 @@ export async function getHotspots(db: Db, f: HotspotFilter): Promise<HotspotResu
   const keep = await districtIds(db, f.district);
   const out: HotspotResult = {
     params: {
-      method: 'Getis–Ord Gi*', support: 'mahalla', weights: 'queen contiguity, self included', value: 'incidents per 1,000 residents',
-      period: m.period, categories: f.categories, statuses: f.statuses, fdr: f.fdr, confidence: [0.9, 0.95, 0.99],
+      method: 'Getis–Ord Gi*', support: 'mahalla', weights: 'queen contiguity, self included', value: `${f.source} per 1,000 residents`,
+      source: f.source, period: m.period, categories: f.categories, statuses: f.statuses, registries: f.registries, receivers: f.receivers, fdr: f.fdr, confidence: [0.9, 0.95, 0.99],
     },
     ids: [], z: [], p: [], bin: [], counts: { hot: 0, cold: 0, units: 0 }, lostToFdr: g.lostToFdr,
   };

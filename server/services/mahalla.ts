@@ -2,7 +2,7 @@
 import type { Db } from '../db/database.ts';
 import type { MahallaIdentity } from './territories.ts';
 import type { RangeFilter } from '../contract/api.ts';
-import { incidentFilter } from './incident-filter.ts';
+import { recordFilter } from './incident-filter.ts';
 import { comparisonPeriod, nextDay, type Period } from './period.ts';
 
 export interface MahallaCard extends MahallaIdentity {
@@ -15,6 +15,7 @@ export interface MahallaCard extends MahallaIdentity {
   /** rank of the rate among the district's mahallas, 1 = highest */
   districtRank: number;
   districtMahallas: number;
+  /** incidents by category code, or applications by registry code (form1, form2, alphabetical) */
   byCategory: Array<{ category: string; count: number }>;
   /** whole data period, selected categories and statuses */
   trend: Array<{ month: string; count: number }>;
@@ -41,22 +42,24 @@ export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promis
   if (!m) return null;
   const period = { from: f.from, to: f.to };
   const previous = comparisonPeriod(period, f.compare);
-  const { sql: filter, params } = incidentFilter(f);
+  const { table, sql: filter, params } = recordFilter(f);
+  // Incidents break down by category, applications by the book or journal they were registered in.
+  const kind = f.source === 'incidents' ? 'category' : 'registry';
   // Independent queries: run them side by side on the connection pool.
   const [ranked, [prevRow], byCategory, trend, cells] = await Promise.all([
     db.all<{ id: number; n: number; rate: number }>(
-      `WITH c AS (SELECT mahalla_id, count(*)::INTEGER AS n FROM incidents
+      `WITH c AS (SELECT mahalla_id, count(*)::INTEGER AS n FROM ${table}
                   WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter} GROUP BY 1)
        SELECT m.id, coalesce(c.n, 0)::INTEGER AS n, (coalesce(c.n, 0) * 1000.0 / m.population)::DOUBLE AS rate
        FROM mahallas m LEFT JOIN c ON c.mahalla_id = m.id WHERE m.district_soato = $district ORDER BY rate DESC, m.id`,
       { ...params, from: f.from, end: nextDay(f.to), district: m.districtSoato },
     ),
     db.all<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM incidents WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}`,
+      `SELECT count(*)::INTEGER AS n FROM ${table} WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}`,
       { ...params, id, from: previous.from, end: nextDay(previous.to) },
     ),
     db.all<{ category: string; count: number }>(
-      `SELECT category::VARCHAR AS category, count(*)::INTEGER AS count FROM incidents
+      `SELECT ${kind}::VARCHAR AS category, count(*)::INTEGER AS count FROM ${table}
        WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}
        GROUP BY 1 ORDER BY 2 DESC, 1`,
       { ...params, id, from: f.from, end: nextDay(f.to) },
@@ -67,14 +70,14 @@ export async function getMahallaCard(db: Db, id: number, f: RangeFilter): Promis
          SELECT unnest(generate_series(date_trunc('month', (SELECT value FROM meta WHERE key = 'period_start')::DATE),
                                        (SELECT value FROM meta WHERE key = 'period_end')::DATE - INTERVAL 1 DAY,
                                        INTERVAL 1 MONTH)) AS m),
-       c AS (SELECT date_trunc('month', ts) AS m, count(*)::INTEGER AS n FROM incidents
+       c AS (SELECT date_trunc('month', ts) AS m, count(*)::INTEGER AS n FROM ${table}
              WHERE mahalla_id = $id AND ${filter} GROUP BY 1)
        SELECT strftime(months.m, '%Y-%m') AS month, coalesce(c.n, 0)::INTEGER AS count
        FROM months LEFT JOIN c ON c.m = months.m ORDER BY 1`,
       { ...params, id },
     ),
     db.columns<{ d: number; h: number; n: number }>(
-      `SELECT (isodow(ts) - 1)::INTEGER AS d, hour(ts)::INTEGER AS h, count(*)::INTEGER AS n FROM incidents
+      `SELECT (isodow(ts) - 1)::INTEGER AS d, hour(ts)::INTEGER AS h, count(*)::INTEGER AS n FROM ${table}
        WHERE mahalla_id = $id AND ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter} GROUP BY ALL`,
       { ...params, id, from: f.from, end: nextDay(f.to) },
     ),

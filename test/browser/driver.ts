@@ -7,6 +7,20 @@ export interface PageRecord {
   foreignRequests: string[];
 }
 
+/** Records console errors and every request that would leave `origin` (and blocks it) into `record`. */
+export async function watchPage(page: Page, origin: string, record: PageRecord): Promise<void> {
+  page.on('console', (m) => {
+    if (m.type() === 'error') record.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => record.consoleErrors.push(String(e)));
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    record.foreignRequests.push(url);
+    return route.abort();
+  });
+}
+
 export class AppDriver {
   readonly record: PageRecord = { consoleErrors: [], foreignRequests: [] };
 
@@ -19,16 +33,7 @@ export class AppDriver {
   static async open(world: World, query = '', viewport = { width: 1440, height: 900 }): Promise<AppDriver> {
     const page = await world.browser.newPage({ viewport });
     const d = new AppDriver(page, world.origin);
-    page.on('console', (m) => {
-      if (m.type() === 'error') d.record.consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => d.record.consoleErrors.push(String(e)));
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(world.origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      d.record.foreignRequests.push(url);
-      return route.abort();
-    });
+    await watchPage(page, world.origin, d.record);
     await page.goto(`${world.origin}/${query}`);
     await d.waitForMap();
     return d;

@@ -4,20 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { buildDatabase } from '../../data/build-db.ts';
 import { startServer } from '../../server/index.ts';
 
 const WORK = join(tmpdir(), `hamkor-browser-tests-${process.pid}`);
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Software WebGL (SwiftShader) and no network lookups of Chromium's own (STACK.md).
-const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--disable-dev-shm-usage', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-];
-
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -61,16 +53,14 @@ export async function startWorld(): Promise<World> {
   const port = await freePort();
   const env = { PORT: port, HOST: '127.0.0.1', HAMKOR_DB: db, HAMKOR_DIST: dist };
   let server: Awaited<ReturnType<typeof startServer>> | null = await startServer(env);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   return {
     origin: `http://127.0.0.1:${port}`,
     browser,
+    // Stops only the server (the database and build stay), so a test can watch the app lose and regain it.
     async stopServer() {
       await server?.close();
       server = null;
-      // The next world in this process builds afresh; nothing is left behind in /tmp.
-      built = undefined;
-      rmSync(WORK, { recursive: true, force: true });
     },
     async startServer() {
       server ??= await startServer(env);

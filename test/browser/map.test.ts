@@ -156,4 +156,30 @@ describe('map screen', () => {
     expect(csv.split('\n')[0]).toBe('id,time,category,category_label,status,lon,lat');
     await expectClean(d);
   });
+
+  it('drills down from the districts to one district\'s mahallas to a mahalla\'s incidents, and back up', async () => {
+    const d = await AppDriver.open(world, '?metric=count');
+    const rows = d.page.getByTestId('drill-row');
+    // The test database has two districts: both are listed, ranked by their rate.
+    await expect(rows.count()).resolves.toBe(2);
+    const districtName = ((await rows.first().locator('.name').textContent()) ?? '').trim();
+    await rows.first().click();
+    await d.waitForMap();
+    expect(new URL(d.url()).searchParams.get('d')).toMatch(/^\d{7}$/);
+    await expect(d.page.getByTestId('breadcrumb').textContent()).resolves.toContain(districtName);
+    // Now the district's mahallas, the one with most incidents first (the map colours by count).
+    const counts = await rows.locator('.count').allTextContents();
+    const numbers = counts.map((c) => Number(c.replace(/\D/g, '')));
+    expect(numbers.length).toBeGreaterThan(2);
+    expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+    const mahallaName = ((await rows.first().locator('.name').textContent()) ?? '').trim();
+    await rows.first().click();
+    expect(await d.cardTitle()).toBe(mahallaName);
+    await d.page.getByTestId('incident-list').locator('tbody tr').first().waitFor({ timeout: 30_000 });
+    // Back up one level with the breadcrumb: the card closes and the mahalla list returns.
+    await d.page.getByTestId('breadcrumb').getByRole('button', { name: districtName }).click();
+    await expect(d.page.getByTestId('mahalla-card').count()).resolves.toBe(0);
+    await expect(rows.count()).resolves.toBe(numbers.length);
+    await expectClean(d);
+  });
 });

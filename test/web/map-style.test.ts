@@ -35,7 +35,7 @@ describe('basemap style', () => {
 describe('layer builder', () => {
   const territories = {
     type: 'FeatureCollection' as const,
-    features: [{ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }, properties: { id: 1, name: 'A', districtName: 'D' } }],
+    features: [{ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }, properties: { id: 1, name: 'A', districtSoato: '1726294', districtName: 'D' } }],
   };
 
   it('builds only the layers that are switched on, with stable unique ids', () => {

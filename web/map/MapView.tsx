@@ -8,7 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { getState, update } from '../state/store.ts';
 import type { View } from '../state/url.ts';
-import { basemapStyle, LIGHT } from './style.ts';
+import { basemapStyle, LIGHT, type BasemapTheme } from './style.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
@@ -28,6 +28,8 @@ export interface MapViewProps {
   tooltip?: (info: PickingInfo) => string | null;
   /** When this changes (a district was chosen), the camera fits it. */
   focus?: [number, number, number, number] | null;
+  /** basemap colours (the wall screen is dark); read once, when the map is created */
+  theme?: BasemapTheme;
 }
 
 /** Debug handle for tests and the bench: the live map (read-only use). */
@@ -37,22 +39,22 @@ declare global {
   }
 }
 
-export function MapView({ regions, districts, districtLabels, bbox, attribution, layers, pickLayerIds, onPick, tooltip, focus }: MapViewProps) {
+export function MapView({ regions, districts, districtLabels, bbox, attribution, layers, pickLayerIds, onPick, tooltip, focus, theme = LIGHT }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const initial = useRef({ regions, districts, districtLabels, bbox: focus ?? bbox, attribution });
+  const initial = useRef({ regions, districts, districtLabels, bbox: focus ?? bbox, attribution, theme });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
   const handlers = useRef({ pickLayerIds, onPick, tooltip });
   handlers.current = { pickLayerIds, onPick, tooltip };
 
   useEffect(() => {
     if (!container.current) return;
-    const { regions: r, districts: d, districtLabels: l, bbox: b, attribution: a } = initial.current;
+    const { regions: r, districts: d, districtLabels: l, bbox: b, attribution: a, theme: t } = initial.current;
     const view: View | null = getState().view;
     const map = new MapLibreMap({
       container: container.current,
-      style: basemapStyle(LIGHT, r, d, l),
+      style: basemapStyle(t, r, d, l),
       ...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : { bounds: [b[0], b[1], b[2], b[3]], fitBoundsOptions: { padding: 40 } }),
       attributionControl: false,
       maxZoom: 17,

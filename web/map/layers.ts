@@ -7,10 +7,12 @@ import type { LayerKey } from '../state/url.ts';
 import type { Rgb } from './colors.ts';
 import type { MetricView } from './metric-values.ts';
 import { OVERLAY_BEFORE } from './style.ts';
+import { HATCH_COLOR, hatchProps } from './hatch.ts';
 
 export interface MahallaFeatureProps {
   id: number;
   name: string;
+  districtSoato: string;
   districtName: string;
 }
 
@@ -50,7 +52,7 @@ export function toPositions3(xy: Float32Array): Float32Array {
  * Adds MapLibre's `beforeId` (read by the interleaved MapLibreOverlay, absent from deck.gl's layer prop types), so the
  * layer draws below our district lines and labels.
  */
-function placedBefore<P extends object>(beforeId: string, props: P): P {
+export function placedBefore<P extends object>(beforeId: string, props: P): P {
   return { ...props, beforeId };
 }
 
@@ -73,12 +75,15 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
           const v = metric.valueById.get(f.properties.id);
           // Mahallas outside the chosen district have no value: leave them as basemap, not as "no data" grey.
           if (v === undefined) return [0, 0, 0, 0];
+          if (Number.isNaN(v)) return HATCH_COLOR;
           return withAlpha(metric.scale.colorOf(v), on('heat') ? 120 : 215);
         },
+        // NaN = not rated (too few residents or events): hatched, never a colour of the scale.
+        ...hatchProps((f: MahallaFeature) => on('choropleth') && Number.isNaN(metric?.valueById.get(f.properties.id))),
         getLineColor: on('choropleth') ? [255, 255, 255, 220] : [84, 110, 122, 140],
         lineWidthUnits: 'pixels',
         getLineWidth: 0.8,
-        updateTriggers: { getFillColor: [ui.metricKey, ui.layers.join()], getLineColor: [ui.layers.join()] },
+        updateTriggers: { getFillColor: [ui.metricKey, ui.layers.join()], getLineColor: [ui.layers.join()], getFillPattern: [ui.metricKey, ui.layers.join()] },
       })),
     );
     const selected = ui.selected === null ? [] : territories.features.filter((f) => f.properties.id === ui.selected);

@@ -5,6 +5,13 @@ import { EMERGING_COLORS, HOTSPOT_COLORS, divergingScale, quantileScale, type Co
 
 const NEUTRAL: Rgb = [247, 247, 247];
 
+/** What is counted, as the legend names it. */
+export interface Noun {
+  plural: string;
+  title: string;
+}
+const INCIDENTS: Noun = { plural: 'incidents', title: 'Incidents' };
+
 export interface MetricColumns {
   ids: number[];
   count: number[];
@@ -33,8 +40,8 @@ export interface MetricView {
 }
 
 /** Per-mahalla values and a colour scale for the metric. `change` is % vs the previous period. */
-export function metricView(m: MetricColumns, metric: Metric, compare: 'previous' | 'year' = 'previous'): MetricView {
-  if (metric === 'eb' || metric === 'rate') return rateView(m, metric);
+export function metricView(m: MetricColumns, metric: Metric, compare: 'previous' | 'year' = 'previous', what: Noun = INCIDENTS): MetricView {
+  if (metric === 'eb' || metric === 'rate') return rateView(m, metric, what);
   const valueById = new Map<number, number>();
   m.ids.forEach((id, i) => {
     const n = m.count[i] ?? 0;
@@ -52,10 +59,10 @@ export function metricView(m: MetricColumns, metric: Metric, compare: 'previous'
       scale: divergingScale(Math.max(10, Math.min(p90, 200))),
       label: compare === 'year' ? 'Significant change vs same period last year' : 'Significant change vs previous period',
       unit: '%',
-      note: `Coloured where a Poisson test gives p < ${CHANGE_ALPHA} (${significant} mahalla${significant === 1 ? '' : 's'}); white: no significant change; grey: fewer than ${MIN_EVENTS_FOR_CHANGE} incidents in both periods together.`,
+      note: `Coloured where a Poisson test gives p < ${CHANGE_ALPHA} (${significant} mahalla${significant === 1 ? '' : 's'}); white: no significant change; hatched: fewer than ${MIN_EVENTS_FOR_CHANGE} ${what.plural} in both periods together.`,
     };
   }
-  return { valueById, scale: quantileScale(values), label: 'Incidents', unit: '' };
+  return { valueById, scale: quantileScale(values), label: what.title, unit: '' };
 }
 
 export interface HotspotColumns {
@@ -66,20 +73,35 @@ export interface HotspotColumns {
   params: { fdr: boolean; period: { from: string; to: string }; categories: string[]; statuses: string[] };
 }
 
+/**
+ * Period and filters as the legend states them.
+ * @example filtersPhrase({ period: { from: '2024-03-01', to: '2024-03-31' }, categories: ['fraud'], statuses: ['solved'] })
+ * // '2024-03-01 – 2024-03-31, 1 categories, solved'
+ */
+export function filtersPhrase(p: Pick<HotspotColumns['params'], 'period' | 'categories' | 'statuses'>): string {
+  return `${p.period.from} – ${p.period.to}, ` +
+    `${p.categories.length === 12 ? 'all categories' : `${p.categories.length} categories`}` +
+    `${p.statuses.length === 3 ? '' : `, ${p.statuses.join('/')}`}`;
+}
+
+/** Gi* bins −3…+3 (mahallas or hexagons): one colour and one name per bin. */
+export const HOTSPOT_SCALE: ColorScale = {
+  breaks: [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5], colors: HOTSPOT_COLORS, colorOf: (v) => HOTSPOT_COLORS[Math.round(v) + 3] ?? NEUTRAL,
+};
+export const HOTSPOT_CLASSES = ['Cold spot, 99 %', 'Cold spot, 95 %', 'Cold spot, 90 %', 'Not significant', 'Hot spot, 90 %', 'Hot spot, 95 %', 'Hot spot, 99 %'];
+
 /** Gi* bins −3…+3 as seven named classes; the legend states the method and what FDR removed. */
 export function hotspotView(h: HotspotColumns): MetricView {
   const valueById = new Map<number, number>();
   h.ids.forEach((id, i) => valueById.set(id, h.bin[i] ?? 0));
   return {
     valueById,
-    scale: { breaks: [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5], colors: HOTSPOT_COLORS, colorOf: (v) => HOTSPOT_COLORS[Math.round(v) + 3] ?? NEUTRAL },
+    scale: HOTSPOT_SCALE,
     label: 'Hot & cold spots of the rate per 1,000',
     unit: '',
-    classes: ['Cold spot, 99 %', 'Cold spot, 95 %', 'Cold spot, 90 %', 'Not significant', 'Hot spot, 90 %', 'Hot spot, 95 %', 'Hot spot, 99 %'],
+    classes: HOTSPOT_CLASSES,
     note:
-      `Getis–Ord Gi*, queen contiguity, ${h.params.period.from} – ${h.params.period.to}, ` +
-      `${h.params.categories.length === 12 ? 'all categories' : `${h.params.categories.length} categories`}` +
-      `${h.params.statuses.length === 3 ? '' : `, ${h.params.statuses.join('/')}`}. ` +
+      `Getis–Ord Gi*, queen contiguity, ${filtersPhrase(h.params)}. ` +
       `${h.counts.hot} hot, ${h.counts.cold} cold of ${h.counts.units} mahallas. ` +
       (h.params.fdr ? `FDR correction on: ${h.lostToFdr} lost significance.` : 'FDR correction off.'),
   };
@@ -112,7 +134,7 @@ export function emergingView(e: EmergingColumns): MetricView {
   };
 }
 
-/** % change when the test finds it significant, 0 (neutral) when not, NaN (grey) when there are too few incidents. */
+/** % change when the test finds it significant, 0 (neutral) when not, NaN (hatched) when there are too few incidents. */
 function changeValue(n: number, p: number, pValue: number | null): number {
   if (pValue === null || n + p < MIN_EVENTS_FOR_CHANGE) return Number.NaN;
   if (pValue >= CHANGE_ALPHA) return 0;
@@ -125,10 +147,10 @@ export const MIN_RESIDENTS = 1000;
 export const MIN_EXPECTED = 5;
 
 /**
- * Raw rates (unreliable ones greyed, not painted as extremes) or Empirical Bayes smoothed rates (every mahalla
+ * Raw rates (unreliable ones hatched, not painted as extremes) or Empirical Bayes smoothed rates (every mahalla
  * rated, small ones pulled towards the overall rate).
  */
-function rateView(m: MetricColumns, metric: 'rate' | 'eb'): MetricView {
+function rateView(m: MetricColumns, metric: 'rate' | 'eb', what: Noun): MetricView {
   const valueById = new Map<number, number>();
   const eb = metric === 'eb' ? empiricalBayes(m.count, m.population) : null;
   const totalN = m.count.reduce((a, b) => a + b, 0);
@@ -149,12 +171,12 @@ function rateView(m: MetricColumns, metric: 'rate' | 'eb'): MetricView {
   return {
     valueById,
     scale: quantileScale(values),
-    label: eb ? 'Incidents per 1,000 residents, smoothed' : 'Incidents per 1,000 residents',
+    label: eb ? `${what.title} per 1,000 residents, smoothed` : `${what.title} per 1,000 residents`,
     unit: '‰',
     note: eb
       ? 'Empirical Bayes: each rate is pulled towards the overall rate, the more the fewer residents it rests on.'
       : unrated > 0
-        ? `Grey: ${unrated} mahalla${unrated === 1 ? '' : 's'} with fewer than ${fmtThousand(MIN_RESIDENTS)} residents or ${MIN_EXPECTED} expected incidents, too few to rate.`
+        ? `Hatched: ${unrated} mahalla${unrated === 1 ? '' : 's'} with fewer than ${fmtThousand(MIN_RESIDENTS)} residents or ${MIN_EXPECTED} expected ${what.plural}, too few to rate.`
         : undefined,
   };
 }

@@ -10,6 +10,8 @@ export interface BasemapTheme {
   districtLine: string;
   districtLabel: string;
   labelHalo: string;
+  /** multiplies the district label size (the wall screen is read from across a room); 1 when absent */
+  labelScale?: number;
 }
 
 export const LIGHT: BasemapTheme = {
@@ -19,6 +21,19 @@ export const LIGHT: BasemapTheme = {
   districtLine: '#37474f',
   districtLabel: '#1f2a33',
   labelHalo: '#ffffff',
+};
+
+/**
+ * The wall screen's dark basemap: land a step above the background so the city reads as a shape, light outlines and
+ * labels with dark halos (labels ≥ 10:1 against the land).
+ */
+export const DARK: BasemapTheme = {
+  background: '#060e17',
+  land: '#15263a',
+  regionLine: '#6f8499',
+  districtLine: '#c7d3df',
+  districtLabel: '#f5f8fb',
+  labelHalo: '#060e17',
 };
 
 /** Layer ids the deck.gl overlay inserts its layers before (so outlines and labels stay on top). */
@@ -58,7 +73,7 @@ export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, di
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [FONT_BOLD, FONT_REGULAR],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 8, 11, 13, 17],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 8, 11 * (theme.labelScale ?? 1), 13, 17 * (theme.labelScale ?? 1)],
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.06,
           'text-max-width': 8,

@@ -10,18 +10,26 @@ export interface RangeArgs {
   statuses: readonly string[];
   district?: string | null;
   compare?: 'previous' | 'year';
+  /** incidents (default) or applications, with the applications' own filters */
+  source?: 'incidents' | 'applications';
+  registries?: readonly string[];
+  receivers?: readonly string[];
 }
 
-const rangeQuery = (a: RangeArgs) => ({
+export const rangeQuery = (a: RangeArgs) => ({
   from: a.from,
   to: a.to,
   categories: a.categories.join(','),
   statuses: a.statuses.join(','),
   ...(a.district ? { district: a.district } : {}),
   ...(a.compare === 'year' ? { compare: 'year' as const } : {}),
+  // Application filters travel only when applications are counted, so incident queries keep their cache keys.
+  ...(a.source === 'applications'
+    ? { source: 'applications' as const, registries: (a.registries ?? []).join(','), receivers: (a.receivers ?? []).join(',') }
+    : {}),
 });
 
-const keyOf = (path: string, q: Record<string, string>): string => `${path}?${new URLSearchParams(q).toString()}`;
+export const keyOf = (path: string, q: Record<string, string>): string => `${path}?${new URLSearchParams(q).toString()}`;
 
 export function useMeta() {
   return useQuery('meta', async (signal) => ok(await api.api.meta.$get(undefined, { init: { signal } }), (r) => r.json()));
@@ -89,4 +97,12 @@ export function useIncidentList(a: RangeArgs | null, mahalla: number, page: numb
 export function incidentsCsvUrl(a: RangeArgs, mahalla: number): string {
   // A plain same-origin link (the browser downloads it); the route is /api/incidents.csv with the list's query.
   return `/api/incidents.csv?${new URLSearchParams({ ...rangeQuery(a), mahalla: String(mahalla) }).toString()}`;
+}
+
+/** Weekly totals over the whole selection: the time slider's histogram and playback steps. */
+export function useTimeline(a: RangeArgs | null) {
+  const query = a ? rangeQuery(a) : null;
+  return useQuery(query ? keyOf('timeline', query) : null, async (signal) =>
+    ok(await api.api.timeline.$get({ query: query ?? { from: '', to: '' } }, { init: { signal } }), (r) => r.json()),
+  );
 }

@@ -1,11 +1,13 @@
-// The period and filters every page queries with: the URL-held choice, or the last 90 days of data by default.
+// The period and filters every page queries with. The selection is the URL-held choice (or the last 90 days of data);
+// the time slider's clock (`at`) narrows it to one week, and every layer and panel reads that one effective range.
 import { useMemo } from 'react';
 import { useUi } from '../state/store.ts';
 import { defaultRange } from '../views/overview/dates.ts';
+import { weekIndex, weekSteps } from '../../server/contract/weeks.ts';
 import { useMeta, type RangeArgs } from './index.ts';
 
-/** null until /api/meta has told us the data period (the default range ends on its last day). */
-export function useRange(): RangeArgs | null {
+/** The selected period, ignoring the clock; null until /api/meta has told us the data period. */
+export function useSelection(): RangeArgs | null {
   const meta = useMeta();
   const from = useUi((s) => s.from);
   const to = useUi((s) => s.to);
@@ -13,9 +15,27 @@ export function useRange(): RangeArgs | null {
   const statuses = useUi((s) => s.statuses);
   const district = useUi((s) => s.district);
   const compare = useUi((s) => s.compare);
+  const source = useUi((s) => s.source);
+  const registries = useUi((s) => s.registries);
+  const receivers = useUi((s) => s.receivers);
   return useMemo(() => {
     if (!meta.data) return null;
     const d = defaultRange(meta.data.period.end);
-    return { from: from ?? d.from, to: to ?? d.to, categories, statuses, district, compare };
-  }, [meta.data, from, to, categories, statuses, district, compare]);
+    return { from: from ?? d.from, to: to ?? d.to, categories, statuses, district, compare, source, registries, receivers };
+  }, [meta.data, from, to, categories, statuses, district, compare, source, registries, receivers]);
+}
+
+/** What to show now: the week the clock points at, or the whole selection when the clock is off. */
+export function effectiveRange(selection: RangeArgs, at: string | null): RangeArgs {
+  if (!at) return selection;
+  const k = weekIndex(selection, at);
+  const week = weekSteps(selection)[k];
+  // A clock outside the selection (the period was changed) shows the whole selection rather than nothing.
+  return week ? { ...selection, from: week.from, to: week.to } : selection;
+}
+
+export function useRange(): RangeArgs | null {
+  const selection = useSelection();
+  const at = useUi((s) => s.at);
+  return useMemo(() => (selection ? effectiveRange(selection, at) : null), [selection, at]);
 }

@@ -13,11 +13,16 @@
 // | d     | district       | 1726294                    |
 // | m     | selected       | 123                        |
 // | v     | view           | 69.2401,41.3111,11.2       |
-import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentCategory, type IncidentStatus } from '../../server/contract/catalog.ts';
+// | at    | at (clock)     | 2026-10-20 (absent = whole period) |
+// | src   | source         | applications (absent = incidents)  |
+// | reg   | registries     | form1,form2 (absent = all) |
+// | rcv   | receivers      | duty_unit (absent = all)   |
+// | res   | hexRes         | 8 (absent = from the zoom) |
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, REGISTRIES, type IncidentCategory, type IncidentStatus, type Receiver, type RecordSource, type Registry } from '../../server/contract/catalog.ts';
 
 export const METRICS = ['rate', 'eb', 'count', 'change', 'hotspot', 'emerging'] as const;
 export type Metric = (typeof METRICS)[number];
-export const LAYERS = ['choropleth', 'heat', 'base'] as const;
+export const LAYERS = ['choropleth', 'heat', 'hex', 'base'] as const;
 export type LayerKey = (typeof LAYERS)[number];
 
 export interface View {
@@ -40,6 +45,14 @@ export interface UrlState {
   district: string | null;
   selected: number | null;
   view: View | null;
+  /** The time slider's clock: first day of the week being shown; null = the whole selected period. */
+  at: string | null;
+  /** which records the map counts */
+  source: RecordSource;
+  registries: Registry[];
+  receivers: Receiver[];
+  /** H3 resolution of the hexagon view chosen by hand; null = picked from the zoom */
+  hexRes: number | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -54,6 +67,11 @@ export const DEFAULT_URL_STATE: UrlState = {
   district: null,
   selected: null,
   view: null,
+  at: null,
+  source: 'incidents',
+  registries: [...REGISTRIES],
+  receivers: [...RECEIVERS],
+  hexRes: null,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,6 +88,7 @@ export function parseUrl(search: string): UrlState {
   const q = new URLSearchParams(search);
   const d = DEFAULT_URL_STATE;
   const from = q.get('from');
+  const at = q.get('at');
   const to = q.get('to');
   const metric = q.get('metric');
   const district = q.get('d');
@@ -90,6 +109,11 @@ export function parseUrl(search: string): UrlState {
     district: district && /^\d{7}$/.test(district) ? district : null,
     selected: Number.isInteger(m) && m > 0 ? m : null,
     view: validView ? { lon, lat, zoom } : null,
+    at: at && DAY.test(at) ? at : null,
+    source: q.get('src') === 'applications' ? 'applications' : 'incidents',
+    registries: listParam(q.get('reg'), REGISTRIES, d.registries),
+    receivers: listParam(q.get('rcv'), RECEIVERS, d.receivers),
+    hexRes: /^[5-9]$/.test(q.get('res') ?? '') ? Number(q.get('res')) : null,
   };
 }
 
@@ -107,6 +131,11 @@ export function serializeUrl(s: UrlState): string {
   if (s.layers.join(',') !== d.layers.join(',')) q.set('layers', s.layers.join(','));
   if (s.district) q.set('d', s.district);
   if (s.selected !== null) q.set('m', String(s.selected));
+  if (s.at) q.set('at', s.at);
+  if (s.source !== d.source) q.set('src', s.source);
+  if (s.registries.length !== d.registries.length) q.set('reg', s.registries.join(','));
+  if (s.receivers.length !== d.receivers.length) q.set('rcv', s.receivers.join(','));
+  if (s.hexRes !== null) q.set('res', String(s.hexRes));
   if (s.view) q.set('v', `${s.view.lon.toFixed(4)},${s.view.lat.toFixed(4)},${s.view.zoom.toFixed(2)}`);
   return q.toString();
 }

@@ -43,7 +43,7 @@ describe('GET /api/meta', () => {
   it('counts the rows of every fact table', async () => {
     const { app } = await givenFixture();
     const { body } = await getJson<Meta>(app, '/api/meta');
-    expect(body.counts).toEqual({ mahallas: 4, inspectors: 2, incidents: 21, applications: 3, jointActions: 2 });
+    expect(body.counts).toEqual({ mahallas: 4, inspectors: 2, incidents: 21, applications: 10, jointActions: 2 });
   });
 
   it('bounds the mahalla centroids with [minLon, minLat, maxLon, maxLat]', async () => {

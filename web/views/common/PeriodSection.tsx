@@ -22,7 +22,7 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
           const r = presetRange(meta.period.end, p.days);
           const active = r.from === range.from && r.to === range.to;
           return (
-            <button key={p.days} type="button" className={active ? 'chip active' : 'chip'} aria-pressed={active} onClick={() => update({ ...r, selected: null })}>
+            <button key={p.days} type="button" className={active ? 'chip active' : 'chip'} aria-pressed={active} onClick={() => update({ ...r, selected: null, at: null })}>
               {p.label}
             </button>
           );
@@ -31,11 +31,11 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
       <div className="dates">
         <label>
           From
-          <input type="date" data-testid="from" value={range.from} min={meta.period.start} max={range.to} onChange={(e) => e.target.value && update({ from: e.target.value })} />
+          <input type="date" data-testid="from" value={range.from} min={meta.period.start} max={range.to} onChange={(e) => e.target.value && update({ from: e.target.value, at: null })} />
         </label>
         <label>
           To
-          <input type="date" data-testid="to" value={range.to} min={range.from} max={meta.period.end} onChange={(e) => e.target.value && update({ to: e.target.value })} />
+          <input type="date" data-testid="to" value={range.to} min={range.from} max={meta.period.end} onChange={(e) => e.target.value && update({ to: e.target.value, at: null })} />
         </label>
       </div>
       {children}

@@ -1,36 +1,34 @@
-// Left panel: period, categories, status, district, metric and layers. Every control writes the URL-held store.
-import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INCIDENT_STATUSES, type IncidentCategory, type IncidentStatus } from '../../../server/contract/catalog.ts';
+// Left panel: period, what is counted and its filters, district, colouring and view. Every control writes the URL-held store.
 import { update, useUi } from '../../state/store.ts';
-import { LAYERS, METRICS, type LayerKey, type Metric } from '../../state/url.ts';
+import { METRICS, type Metric } from '../../state/url.ts';
 import type { RangeArgs } from '../../queries/index.ts';
 import type { Meta } from '../../queries/types.ts';
 import { fmtInt, formatDay } from './dates.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
+import { RecordFilters } from './RecordFilters.tsx';
+import { ViewSection } from './ViewSection.tsx';
+import { noun } from './records.ts';
 
 const METRIC_LABELS: Record<Metric, string> = {
   rate: 'Rate per 1,000 residents',
   eb: 'Rate per 1,000, smoothed (Empirical Bayes)',
-  count: 'Number of incidents',
+  count: 'Number of records', // shown as "Number of incidents" / "… applications"
   change: 'Change vs previous period',
   hotspot: 'Hot & cold spots (Gi*, tested)',
   emerging: 'Emerging hot spots (trend)',
 };
-const LAYER_LABELS: Record<LayerKey, string> = { choropleth: 'Mahalla choropleth', heat: 'Incident heat map', base: 'Police base points' };
-const STATUS_LABELS: Record<IncidentStatus, string> = { registered: 'Registered', solved: 'Solved', unsolved: 'Unsolved' };
-function toggle<T>(list: readonly T[], item: T, all: readonly T[]): T[] {
-  const next = list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
-  return all.filter((x) => next.includes(x));
-}
-
 export interface FilterPanelProps {
   meta: Meta;
   range: RangeArgs;
   totals?: { count: number; prev: number; population: number };
+  /** the period the totals count: the selection, or the week the time slider points at */
+  period?: { from: string; to: string };
   previous?: { from: string; to: string };
+  /** the hexagon view's resolution now and the one the zoom would pick */
+  hexRes: { res: number; auto: number };
 }
 
-export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps) {
-  const allCats = range.categories.length === INCIDENT_CATEGORIES.length;
+export function FilterPanel({ meta, range, totals, period, previous, hexRes }: FilterPanelProps) {
   const metric = useUi((s) => s.metric);
   const fdr = useUi((s) => s.fdr);
   return (
@@ -43,49 +41,14 @@ export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps)
             </button>
           ))}
         </div>
-        {totals && previous && (
+        {totals && previous && period && (
           <p className="summary" data-testid="summary">
-            <strong>{fmtInt(totals.count)}</strong> incidents · {range.compare === 'year' ? 'same days last year' : 'previous period'} (
+            <strong>{fmtInt(totals.count)}</strong> {noun(range.source ?? 'incidents').plural} {formatDay(period.from)} – {formatDay(period.to)} · {range.compare === 'year' ? 'same days last year' : 'previous period'} (
             {formatDay(previous.from)} – {formatDay(previous.to)}): {fmtInt(totals.prev)}
           </p>
         )}
       </PeriodSection>
-      <section>
-        <h2>
-          Categories
-          <button type="button" className="link" onClick={() => update({ categories: allCats ? ['property'] : [...INCIDENT_CATEGORIES] })}>
-            {allCats ? 'Only one' : 'All'}
-          </button>
-        </h2>
-        <div className="checks" data-testid="categories">
-          {INCIDENT_CATEGORIES.map((c: IncidentCategory) => (
-            <label key={c} className="check">
-              <input
-                type="checkbox"
-                value={c}
-                checked={range.categories.includes(c)}
-                disabled={range.categories.length === 1 && range.categories.includes(c)}
-                onChange={() => update({ categories: toggle(range.categories as IncidentCategory[], c, INCIDENT_CATEGORIES) })}
-              />
-              {CATEGORY_LABELS[c]}
-            </label>
-          ))}
-        </div>
-      </section>
-      <section>
-        <h2>Status</h2>
-        <div className="presets">
-          {INCIDENT_STATUSES.map((s) => {
-            const on = range.statuses.includes(s);
-            return (
-              <button key={s} type="button" className={on ? 'chip active' : 'chip'} aria-pressed={on} disabled={on && range.statuses.length === 1}
-                onClick={() => update({ statuses: toggle(range.statuses as IncidentStatus[], s, INCIDENT_STATUSES) })}>
-                {STATUS_LABELS[s]}
-              </button>
-            );
-          })}
-        </div>
-      </section>
+      <RecordFilters />
       <DistrictSection meta={meta} district={range.district} />
       <section>
         <h2>Colour mahallas by</h2>
@@ -93,7 +56,7 @@ export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps)
           {METRICS.map((m) => (
             <label key={m} className="check">
               <input type="radio" name="metric" value={m} checked={m === metric} onChange={() => update({ metric: m })} />
-              {METRIC_LABELS[m]}
+              {m === 'count' ? `Number of ${noun(range.source ?? 'incidents').plural}` : METRIC_LABELS[m]}
             </label>
           ))}
           {metric === 'hotspot' && (
@@ -104,24 +67,7 @@ export function FilterPanel({ meta, range, totals, previous }: FilterPanelProps)
           )}
         </div>
       </section>
-      <section>
-        <h2>Layers</h2>
-        <div className="checks" data-testid="layers">
-          {LAYERS.map((l) => (
-            <LayerToggle key={l} layer={l} label={LAYER_LABELS[l]} />
-          ))}
-        </div>
-      </section>
+      <ViewSection hexRes={hexRes} />
     </aside>
-  );
-}
-
-function LayerToggle({ layer, label }: { layer: LayerKey; label: string }) {
-  const layers = useUi((s) => s.layers);
-  return (
-    <label className="check">
-      <input type="checkbox" value={layer} checked={layers.includes(layer)} onChange={() => update({ layers: toggle(layers, layer, LAYERS) })} />
-      {label}
-    </label>
   );
 }

@@ -1,15 +1,20 @@
 // Map legend: what the colours mean, the class breaks, and the demo-data notice.
 import { css } from '../../map/colors.ts';
 import type { MetricView } from '../../map/metric-values.ts';
+import { useUi } from '../../state/store.ts';
+import { noun } from './records.ts';
 import { MIN_EVENTS_FOR_CHANGE } from '../../map/metric-values.ts';
-import { NO_DATA } from '../../map/colors.ts';
 
 const fmt = (v: number, unit: string): string => {
   const n = Math.abs(v) >= 100 ? Math.round(v).toString() : v.toFixed(Math.abs(v) >= 10 ? 0 : 1);
   return unit === '%' && v > 0 ? `+${n}` : n;
 };
 
-export function Legend({ view, synthetic, heat, choropleth }: { view: MetricView; synthetic: boolean; heat: boolean; choropleth: boolean }) {
+/** What a legend needs: the mahalla metric view or the hexagon view both provide it. */
+export type LegendView = Pick<MetricView, 'scale' | 'label' | 'unit' | 'classes' | 'note'>;
+
+export function Legend({ view, synthetic, heat, choropleth }: { view: LegendView; synthetic: boolean; heat: boolean; choropleth: boolean }) {
+  const source = useUi((s) => s.source);
   const { scale, label, unit, classes, note } = view;
   return (
     <div className="legend" data-testid="legend">
@@ -30,15 +35,20 @@ export function Legend({ view, synthetic, heat, choropleth }: { view: MetricView
             })}
             {unit === '%' && (
               <li>
-                <span className="swatch" style={{ background: css(NO_DATA) }} />
-                fewer than {MIN_EVENTS_FOR_CHANGE} incidents
+                <span className="swatch hatched" />
+                fewer than {MIN_EVENTS_FOR_CHANGE} {noun(source).plural}
               </li>
             )}
           </ol>
         </>
       )}
-      {choropleth && note && <p className="note method" data-testid="legend-note">{note}</p>}
-      {heat && <p className="note"><span className="heat-swatch" /> Incident density (kernel heat map)</p>}
+      {choropleth && note && (
+        <p className="note method" data-testid="legend-note">
+          {/hatched/i.test(note) && <span className="swatch hatched" aria-hidden="true" />}
+          {note}
+        </p>
+      )}
+      {heat && <p className="note"><span className="heat-swatch" /> {noun(source).title} density (kernel heat map)</p>}
       <p className="note"><span className="base-swatch" /> Police base point</p>
       {synthetic && <p className="note demo">Demo boundaries: mahalla polygons and records are generated</p>}
     </div>

@@ -1,8 +1,8 @@
 // The card of a clicked mahalla: its numbers for the period, its inspector, its trend.
-import { CATEGORY_LABELS, type IncidentCategory } from '../../../server/contract/catalog.ts';
 import { useEmerging, useMahallaCard, type RangeArgs } from '../../queries/index.ts';
 import { update } from '../../state/store.ts';
 import { fmtInt } from './dates.ts';
+import { codeLabel, noun } from './records.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { IncidentList } from './IncidentList.tsx';
 import { WeekHourMatrix } from './WeekHourMatrix.tsx';
@@ -33,7 +33,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             </p>
           </header>
           <dl className="figures">
-            <div><dt>Incidents</dt><dd data-testid="card-count">{fmtInt(c.count)}</dd></div>
+            <div><dt>{noun(range.source ?? 'incidents').title}</dt><dd data-testid="card-count">{fmtInt(c.count)}</dd></div>
             <div><dt>Per 1,000 residents</dt><dd>{c.rate.toFixed(1)}</dd></div>
             <div><dt>Rank in district</dt><dd>{c.districtRank} / {c.districtMahallas}</dd></div>
           </dl>
@@ -56,7 +56,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             )}
           </section>
           <section>
-            <h3>Monthly incidents, whole record</h3>
+            <h3>Monthly {noun(range.source ?? 'incidents').plural}, whole record</h3>
             <Sparkline
               values={c.trend.map((t) => t.count)}
               labels={c.trend.map((t) => t.month)}
@@ -74,7 +74,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
               <ul className="bars">
                 {c.byCategory.slice(0, 6).map((b) => (
                   <li key={b.category}>
-                    <span>{CATEGORY_LABELS[b.category as IncidentCategory] ?? b.category}</span>
+                    <span>{codeLabel(b.category)}</span>
                     <span className="bar" style={{ width: `${(b.count / Math.max(1, c.byCategory[0]?.count ?? 1)) * 100}%` }} />
                     <span className="n">{b.count}</span>
                   </li>

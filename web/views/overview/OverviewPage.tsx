@@ -2,7 +2,7 @@
 import { useCallback, useMemo } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { useBasePoints, useEmerging, useHotspots, useIncidentPoints, useMeta, useMetrics, useTerritories } from '../../queries/index.ts';
-import { useRange } from '../../queries/range.ts';
+import { useRange, useSelection } from '../../queries/range.ts';
 import { update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { emergingView, hotspotView, metricView } from '../../map/metric-values.ts';
@@ -12,6 +12,10 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { MahallaCard } from './MahallaCard.tsx';
+import { TimeBar } from './TimeBar.tsx';
+import { Breadcrumb, DrillDown } from './DrillDown.tsx';
+import { noun } from './records.ts';
+import { useHexagonsLayer } from './use-hexagons-layer.ts';
 
 const PICK = [LAYER_IDS.choropleth];
 
@@ -19,6 +23,7 @@ export function OverviewPage() {
   const meta = useMeta();
   const territories = useTerritories();
   const basePoints = useBasePoints();
+  const selection = useSelection();
   const range = useRange();
   const district = useUi((s) => s.district);
   const metric = useUi((s) => s.metric);
@@ -26,6 +31,7 @@ export function OverviewPage() {
   const selected = useUi((s) => s.selected);
   const fdr = useUi((s) => s.fdr);
   const compare = useUi((s) => s.compare);
+  const source = useUi((s) => s.source);
 
   const metrics = useMetrics(range);
   const points = useIncidentPoints(layerKeys.includes('heat') ? range : null);
@@ -34,8 +40,8 @@ export function OverviewPage() {
   const view = useMemo(() => {
     if (metric === 'hotspot') return hotspots.data ? hotspotView(hotspots.data) : undefined;
     if (metric === 'emerging') return emerging.data ? emergingView(emerging.data) : undefined;
-    return metrics.data ? metricView(metrics.data, metric, compare) : undefined;
-  }, [metrics.data, hotspots.data, emerging.data, metric, compare]);
+    return metrics.data ? metricView(metrics.data, metric, compare, noun(source)) : undefined;
+  }, [metrics.data, hotspots.data, emerging.data, metric, compare, source]);
   const positions3 = useMemo(() => (points.data ? toPositions3(points.data) : undefined), [points.data]);
   const data: LayerData = useMemo(
     () => ({
@@ -50,29 +56,46 @@ export function OverviewPage() {
     () => ({ layers: layerKeys, selected, metricKey: `${metric}|${viewVersion(view)}` }),
     [layerKeys, selected, metric, view],
   );
-  const layers = useMemo(() => buildLayers(data, ui, positions3), [data, ui, positions3]);
+  const hex = useHexagonsLayer(range, layerKeys.includes('hex'));
+  const layers = useMemo(() => {
+    const built = buildLayers(data, ui, positions3);
+    // Hexagons draw over the mahallas and under the base points.
+    const base = built.findIndex((l) => l.id === LAYER_IDS.base);
+    if (hex.layer) built.splice(base < 0 ? built.length : base, 0, hex.layer);
+    return built;
+  }, [data, ui, positions3, hex.layer]);
+  const tooltip = useCallback((info: PickingInfo) => hex.tooltip(info) ?? mahallaTooltip(info), [hex]);
   const onPick = useCallback((object: unknown) => {
     const props = (object as { properties?: MahallaFeatureProps } | null)?.properties;
     update({ selected: props ? props.id : null });
   }, []);
 
-  const error = meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error;
-  const loading = metrics.loading || points.loading || territories.loading || hotspots.loading || emerging.loading;
+  const error = meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error ?? hex.error;
+  const loading = metrics.loading || points.loading || territories.loading || hotspots.loading || emerging.loading || hex.loading;
+  // The legend explains the hexagons when they are the view (mahalla colours off), else the mahallas.
+  const legend = hex.view && !layerKeys.includes('choropleth') ? hex.view : view;
   return (
     <main className="workspace">
-      {meta.data && range && <FilterPanel meta={meta.data} range={range} totals={metrics.data?.totals} previous={metrics.data?.previous} />}
-      <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+      {meta.data && selection && <FilterPanel meta={meta.data} range={selection} totals={metrics.data?.totals} period={metrics.data?.period} previous={metrics.data?.previous} hexRes={{ res: hex.res, auto: hex.auto }} />}
+      <section className="map-area with-timebar" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} />
-        {view && <Legend view={view} synthetic={meta.data?.synthetic ?? true} heat={layerKeys.includes('heat')} choropleth={layerKeys.includes('choropleth')} />}
+        {legend && <Legend view={legend} synthetic={meta.data?.synthetic ?? true} heat={layerKeys.includes('heat')} choropleth={layerKeys.includes('choropleth') || layerKeys.includes('hex')} />}
         {loading && <div className="busy" role="status">Updating…</div>}
         {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
+        {meta.data && territories.data && (
+          <Breadcrumb meta={meta.data} territories={data.territories as NonNullable<LayerData['territories']>} district={district} selected={selected} />
+        )}
+        {selected === null && meta.data && metrics.data && view && data.territories && (
+          <DrillDown meta={meta.data} metrics={metrics.data} view={view} territories={data.territories} district={district} selected={selected} />
+        )}
         {selected !== null && range && <MahallaCard id={selected} range={range} />}
+        {selection && <TimeBar selection={selection} busy={loading} />}
       </section>
     </main>
   );
 }
 
-function tooltip({ object, layer }: PickingInfo): string | null {
+function mahallaTooltip({ object, layer }: PickingInfo): string | null {
   if (layer?.id === LAYER_IDS.base) return (object as { name: string }).name;
   if (layer?.id === LAYER_IDS.choropleth) {
     const p = (object as { properties: MahallaFeatureProps }).properties;

@@ -1,0 +1,253 @@
+// Applications flow for a period: how many arrived, by channel, registry, receiver, service and applicant; resolution
+// time; open and overdue; the district beside the whole database (the "country"); and per-mahalla counts for the map.
+import type { Db, Params } from '../db/database.ts';
+import { APPLICATION_TERM_DAYS } from '../contract/catalog.ts';
+import type { FlowFilter, FlowMahallasFilter } from '../contract/coverage.ts';
+import { mahallaColumns } from './metrics.ts';
+import { dataPeriod } from './data-period.ts';
+import { addDays, nextDay, type Period } from './period.ts';
+
+/**
+ * SQL over `applications` for "open" and "overdue" as of `$asof` (parameters from {@link applicationParams}).
+ * Open: received before the moment and not resolved before it. Overdue: open, and the legal term
+ * (APPLICATION_TERM_DAYS: kept by the inspector 15 days, passed to a service 30) ran out before then.
+ */
+export const APPLICATION_SQL = {
+  open: `(resolved_at IS NULL OR resolved_at >= $asof::TIMESTAMP)`,
+  // The deadline compared as "received before the as-of moment minus the term": plain timestamp comparisons.
+  overdue: `((resolved_at IS NULL OR resolved_at >= $asof::TIMESTAMP)
+             AND received_at < CASE WHEN service IS NULL THEN $cutKept::TIMESTAMP ELSE $cutPassed::TIMESTAMP END)`,
+} as const;
+
+/**
+ * The moment open and overdue are judged at: the end of the period, or the end of the data if that comes first
+ * (nothing is known after it). Returned as the exclusive day bound, YYYY-MM-DD.
+ */
+export async function asOfDay(db: Db, to: string): Promise<string> {
+  const end = (await dataPeriod(db)).end;
+  const after = nextDay(to);
+  return after < end ? after : end;
+}
+
+export const applicationParams = (asof: string): Params => ({
+  asof,
+  cutKept: addDays(asof, -APPLICATION_TERM_DAYS.kept),
+  cutPassed: addDays(asof, -APPLICATION_TERM_DAYS.passed),
+});
+
+export interface FlowRow {
+  /** the code; for `byService`, null = kept by the prevention inspector */
+  code: string | null;
+  n: number;
+  open: number;
+  overdue: number;
+}
+/** Resolution time of those resolved by the as-of moment, days (null when none was). */
+export interface ResolutionTimes {
+  medianDays: number | null;
+  p90Days: number | null;
+}
+export type TimedRow = FlowRow & ResolutionTimes;
+export interface FlowLink {
+  from: string | null;
+  to: string | null;
+  n: number;
+}
+
+export interface ApplicationsFlow {
+  period: Period;
+  /** open/overdue are judged at the start of this day (the day after the period, or the end of the data) */
+  asOf: string;
+  termDays: typeof APPLICATION_TERM_DAYS;
+  scope: { district: string | null; mahalla: number | null };
+  total: Omit<TimedRow, 'code'>;
+  byChannel: FlowRow[];
+  byRegistry: FlowRow[];
+  byReceiver: TimedRow[];
+  byService: TimedRow[];
+  byApplicant: FlowRow[];
+  /** the flow channel → registry → receiver → service, as counts of each consecutive pair */
+  links: { channelRegistry: FlowLink[]; registryReceiver: FlowLink[]; receiverService: FlowLink[] };
+  /** the breakdown national statistics publish, recomputed from the records: the selection and the whole database */
+  national: { selected: PublishedShares; country: PublishedShares };
+}
+
+export interface PublishedShares {
+  n: number;
+  /** share of applications by registry (0–1, 4 decimals) */
+  registry: Record<string, number>;
+  /** share received by the duty unit (0–1, 4 decimals) */
+  dutyUnit: number;
+}
+
+const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The WHERE of a selection: the period plus an optional district and mahalla (fixed SQL, values as parameters). */
+function selection(f: { from: string; to: string; district?: string | undefined; mahalla?: number | undefined }): { sql: string; params: Params } {
+  const parts = ['received_at >= $from::TIMESTAMP', 'received_at < $end::TIMESTAMP'];
+  const params: Params = { from: f.from, end: nextDay(f.to) };
+  if (f.district) {
+    parts.push('mahalla_id IN (SELECT id FROM mahallas WHERE district_soato = $district)');
+    params.district = f.district;
+  }
+  if (f.mahalla) {
+    parts.push('mahalla_id = $mahalla');
+    params.mahalla = f.mahalla;
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+// Counts come from one aggregate at the finest grain (≤ 5 × 3 × 3 × 11 × 2 cells), summed here into every breakdown
+// and link; quantiles, the costly part, only where a head reads them (per receiver, per service, in total), as
+// grouping sets whose GROUPING() tells a NULL service ("kept") from "not grouped".
+const DIMENSIONS = ['channel', 'registry', 'received_by', 'service', 'applicant'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+type CountCell = { [K in Dimension]: string | null } & { n: number; open: number; overdue: number };
+type TimeCell = { received_by: string | null; service: string | null; g: number; q: number[] | null };
+/** GROUPING(received_by, service): 1 = by receiver, 2 = by service, 3 = all. */
+const BY_RECEIVER = 1, BY_SERVICE = 2, ALL = 3;
+
+/** Sums cells into one row per value of `d`, largest first (ties by code: the cells come in no particular order). */
+function sumBy(cells: readonly CountCell[], d: Dimension): FlowRow[] {
+  const rows = new Map<string | null, FlowRow>();
+  for (const c of cells) {
+    const r = rows.get(c[d]) ?? { code: c[d], n: 0, open: 0, overdue: 0 };
+    r.n += c.n;
+    r.open += c.open;
+    r.overdue += c.overdue;
+    rows.set(c[d], r);
+  }
+  return [...rows.values()].sort((a, b) => b.n - a.n || String(a.code).localeCompare(String(b.code)));
+}
+
+/** Median and 90th percentile: the resolution times (minutes) of the middle and the 90 % application (no interpolation). */
+const times = (c: TimeCell | undefined): ResolutionTimes => ({
+  medianDays: c?.q?.[0] == null ? null : round(c.q[0] / 1440, 1),
+  p90Days: c?.q?.[1] == null ? null : round(c.q[1] / 1440, 1),
+});
+
+function shares(n: number, registry: ReadonlyArray<{ code: string | null; n: number }>, duty: number): PublishedShares {
+  return {
+    n,
+    registry: Object.fromEntries(registry.map((r) => [r.code ?? '', n > 0 ? round(r.n / n, 4) : 0])),
+    dutyUnit: n > 0 ? round(duty / n, 4) : 0,
+  };
+}
+
+export async function getApplicationsFlow(db: Db, f: FlowFilter): Promise<ApplicationsFlow> {
+  const asOf = await asOfDay(db, f.to);
+  const sel = selection(f);
+  const whole = !f.district && !f.mahalla;
+  const all = selection({ from: f.from, to: f.to });
+  const params = { ...sel.params, ...applicationParams(asOf) };
+  const [cells, timeCells, country] = await Promise.all([
+    db.all<CountCell>(
+      `SELECT ${DIMENSIONS.map((d) => `${d}::VARCHAR AS ${d}`).join(', ')},
+              count(*)::INTEGER AS n, count_if(${APPLICATION_SQL.open})::INTEGER AS open, count_if(${APPLICATION_SQL.overdue})::INTEGER AS overdue
+       FROM applications WHERE ${sel.sql} GROUP BY ALL`,
+      params,
+    ),
+    db.all<TimeCell>(
+      `SELECT received_by::VARCHAR AS received_by, service::VARCHAR AS service, GROUPING(received_by, service)::INTEGER AS g,
+              quantile_disc(date_diff('minute', received_at, resolved_at)::INTEGER, [0.5, 0.9]) FILTER (WHERE resolved_at < $asof::TIMESTAMP) AS q
+       FROM applications WHERE ${sel.sql} GROUP BY GROUPING SETS ((received_by), (service), ())`,
+      { ...sel.params, asof: asOf },
+    ),
+    // The country: the same period over every mahalla, only what the published statistics break down.
+    whole
+      ? Promise.resolve([])
+      : db.all<{ registry: string | null; received_by: string | null; g: number; n: number }>(
+          `SELECT registry::VARCHAR AS registry, received_by::VARCHAR AS received_by, GROUPING(registry, received_by)::INTEGER AS g, count(*)::INTEGER AS n
+           FROM applications WHERE ${all.sql} GROUP BY GROUPING SETS ((registry), (received_by), ())`,
+          all.params,
+        ),
+  ]);
+  const timed = (d: 'received_by' | 'service', rows: FlowRow[]): TimedRow[] =>
+    rows.map((r) => ({ ...r, ...times(timeCells.find((t) => t.g === (d === 'received_by' ? BY_RECEIVER : BY_SERVICE) && t[d] === r.code)) }));
+  const links = (a: Dimension, b: Dimension): FlowLink[] => {
+    const sums = new Map<string, FlowLink>();
+    for (const c of cells) {
+      const key = `${c[a]}>${c[b]}`;
+      const l = sums.get(key) ?? { from: c[a], to: c[b], n: 0 };
+      l.n += c.n;
+      sums.set(key, l);
+    }
+    return [...sums.values()].sort((x, y) => y.n - x.n || `${x.from}>${x.to}`.localeCompare(`${y.from}>${y.to}`));
+  };
+  const sum = (k: 'n' | 'open' | 'overdue'): number => cells.reduce((s, c) => s + c[k], 0);
+  const total = { n: sum('n'), open: sum('open'), overdue: sum('overdue'), ...times(timeCells.find((t) => t.g === ALL)) };
+  const byRegistry = sumBy(cells, 'registry');
+  const byReceiver = timed('received_by', sumBy(cells, 'received_by'));
+  const selected = shares(total.n, byRegistry, byReceiver.find((r) => r.code === 'duty_unit')?.n ?? 0);
+  return {
+    period: { from: f.from, to: f.to },
+    asOf,
+    termDays: APPLICATION_TERM_DAYS,
+    scope: { district: f.district ?? null, mahalla: f.mahalla ?? null },
+    total,
+    byChannel: sumBy(cells, 'channel'),
+    byRegistry,
+    byReceiver,
+    byService: timed('service', sumBy(cells, 'service')),
+    byApplicant: sumBy(cells, 'applicant'),
+    links: {
+      channelRegistry: links('channel', 'registry'),
+      registryReceiver: links('registry', 'received_by'),
+      receiverService: links('received_by', 'service'),
+    },
+    national: {
+      selected,
+      country: whole
+        ? selected
+        : shares(
+            country.find((c) => c.g === 3)?.n ?? 0,
+            country.filter((c) => c.g === 1).map((c) => ({ code: c.registry, n: c.n })),
+            country.find((c) => c.g === 2 && c.received_by === 'duty_unit')?.n ?? 0,
+          ),
+    },
+  };
+}
+
+export interface ApplicationsByMahalla {
+  period: Period;
+  asOf: string;
+  /** columnar, one entry per mahalla (of the district) in id order, zero where none arrived */
+  ids: number[];
+  count: number[];
+  open: number[];
+  overdue: number[];
+  totals: { count: number; open: number; overdue: number };
+}
+
+/** Applications per mahalla for the map: arrived in the period, still open and overdue as of its end. */
+export async function getApplicationsByMahalla(db: Db, f: FlowMahallasFilter): Promise<ApplicationsByMahalla> {
+  const asOf = await asOfDay(db, f.to);
+  const sel = selection(f);
+  const [m, agg] = await Promise.all([
+    mahallaColumns(db),
+    db.columns<{ id: number; n: number; open: number; overdue: number }>(
+      `SELECT mahalla_id AS id, count(*)::INTEGER AS n, count_if(${APPLICATION_SQL.open})::INTEGER AS open,
+              count_if(${APPLICATION_SQL.overdue})::INTEGER AS overdue
+       FROM applications WHERE ${sel.sql} GROUP BY 1`,
+      { ...sel.params, ...applicationParams(asOf) },
+    ),
+  ]);
+  const at = new Map<number, number>();
+  agg.id.forEach((id, k) => at.set(id, k));
+  const out: ApplicationsByMahalla = { period: { from: f.from, to: f.to }, asOf, ids: [], count: [], open: [], overdue: [], totals: { count: 0, open: 0, overdue: 0 } };
+  m.id.forEach((id, i) => {
+    if (f.district && m.district[i] !== f.district) return;
+    const k = at.get(id);
+    const n = k === undefined ? 0 : (agg.n[k] ?? 0);
+    const open = k === undefined ? 0 : (agg.open[k] ?? 0);
+    const overdue = k === undefined ? 0 : (agg.overdue[k] ?? 0);
+    out.ids.push(id);
+    out.count.push(n);
+    out.open.push(open);
+    out.overdue.push(overdue);
+    out.totals.count += n;
+    out.totals.open += open;
+    out.totals.overdue += overdue;
+  });
+  return out;
+}

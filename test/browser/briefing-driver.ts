@@ -1,0 +1,102 @@
+// Domain actions on the wall screen (/briefing): which slide shows, keys, what a viewer can read, print to PDF.
+import type { Page } from 'playwright-core';
+import type { World } from './harness.ts';
+import { watchPage, type PageRecord } from './driver.ts';
+
+/** A piece of visible text with its computed size and colours (backgrounds listed innermost first). */
+export interface TextSample {
+  text: string;
+  fontPx: number;
+  color: string;
+  backgrounds: string[];
+}
+
+export class BriefingDriver {
+  readonly record: PageRecord = { consoleErrors: [], foreignRequests: [] };
+
+  private constructor(readonly page: Page) {}
+
+  /** Opens /briefing with `query` at `viewport` and waits until the slides are on screen. */
+  static async open(world: World, query: string, viewport: { width: number; height: number }): Promise<BriefingDriver> {
+    const page = await world.browser.newPage({ viewport });
+    const d = new BriefingDriver(page);
+    await watchPage(page, world.origin, d.record);
+    await page.goto(`${world.origin}/briefing${query}`);
+    // Generous: software WebGL at 4K on a busy 2-core machine takes a while before the first slide is up.
+    await page.getByTestId('slide').first().waitFor({ state: 'attached', timeout: 110_000 });
+    return d;
+  }
+
+  /** 1-based number of the slide on screen. */
+  async slide(): Promise<number> {
+    return Number(await this.page.getByTestId('briefing').getAttribute('data-slide'));
+  }
+
+  async kinds(): Promise<string[]> {
+    return this.page.getByTestId('slide').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? ''));
+  }
+
+  async waitForSlide(n: number, timeoutMs = 30_000): Promise<void> {
+    await this.page.waitForFunction((k) => document.querySelector('[data-testid="briefing"]')?.getAttribute('data-slide') === String(k), n, { timeout: timeoutMs, polling: 100 });
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** Waits until every map has loaded and stopped, and the slide on screen has fully faded in. */
+  async settle(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const maps = document.querySelectorAll('.maplibregl-map');
+      const map = window.__hamkorMap;
+      return maps.length === 0 || (!!map && map.loaded() && !map.isMoving());
+    }, undefined, { timeout: 110_000, polling: 200 });
+    // The slide fades in (0.6 s); on a busy machine that can take longer, so wait for the end state, not a time.
+    await this.page.waitForFunction(() => {
+      const active = document.querySelector('.slide.active');
+      return !!active && getComputedStyle(active).opacity === '1';
+    }, undefined, { timeout: 30_000, polling: 100 });
+  }
+
+  /** Every visible piece of text on screen, with its font size and the colours it is drawn on. */
+  async visibleText(): Promise<TextSample[]> {
+    return this.page.evaluate(() => {
+      const out: Array<{ text: string; fontPx: number; color: string; backgrounds: string[] }> = [];
+      const root = document.querySelector('[data-testid="briefing"]');
+      if (!root) return out;
+      for (const el of root.querySelectorAll<HTMLElement>('*')) {
+        const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+        if (!own || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+        const style = getComputedStyle(el);
+        const backgrounds: string[] = [];
+        for (let a: HTMLElement | null = el; a; a = a.parentElement) backgrounds.push(getComputedStyle(a).backgroundColor);
+        out.push({ text: own.slice(0, 40), fontPx: parseFloat(style.fontSize), color: style.color, backgrounds });
+      }
+      return out;
+    });
+  }
+
+  /** The CSS cursor over the middle of the screen. */
+  async cursor(): Promise<string> {
+    return this.page.evaluate(() => {
+      const el = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2);
+      return el ? getComputedStyle(el).cursor : '';
+    });
+  }
+
+  async staleBadge(): Promise<string | null> {
+    const badge = this.page.getByTestId('stale-badge');
+    return (await badge.count()) > 0 ? badge.textContent() : null;
+  }
+
+  /** Prints to PDF as a person would (A4 landscape from the page's own @page rule) and counts its pages. */
+  async pdfPageCount(): Promise<number> {
+    const pdf = await this.page.pdf({ preferCSSPageSize: true, printBackground: true });
+    // Page objects are "/Type /Page" (the tree's root is "/Type /Pages").
+    return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}

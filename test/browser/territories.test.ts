@@ -1,0 +1,94 @@
+// The territories and applications pages in real Chromium against the real server and a test-scale database:
+// outlines and the inspector table render with the API's numbers, a click opens the inspector's card, and the
+// applications page shows the flow's totals.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointOnFeature } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { startWorld, type World } from './harness.ts';
+import { AppDriver } from './driver.ts';
+import { TerritoriesDriver } from './territories-driver.ts';
+
+let world: World;
+const PERIOD = 'from=2026-08-03&to=2026-10-31';
+type Outlines = FeatureCollection<MultiPolygon, { inspectorId: number; name: string; mahallas: number }>;
+
+beforeAll(async () => {
+  world = await startWorld();
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+const api = async <T>(path: string): Promise<T> => (await (await fetch(`${world.origin}${path}`)).json()) as T;
+
+async function expectClean(d: AppDriver): Promise<void> {
+  expect(d.record.foreignRequests).toEqual([]);
+  expect(d.record.consoleErrors).toEqual([]);
+  await d.close();
+}
+
+describe('territories page', () => {
+  it('draws the territory outlines and a table with one row per inspector', async () => {
+    const coverage = await api<{ totals: { inspectors: number; overloaded: number } }>(`/api/coverage?${PERIOD}`);
+    const outlines = await api<Outlines>('/api/coverage/outlines');
+    expect(outlines.features).toHaveLength(coverage.totals.inspectors);
+    const d = await AppDriver.open(world, `territories?${PERIOD}`);
+    const t = new TerritoriesDriver(d);
+    expect(await t.inspectorCount()).toBe(coverage.totals.inspectors);
+    expect(await t.inspectorRowIds()).toHaveLength(coverage.totals.inspectors);
+    const stats = await d.canvasStats();
+    expect(stats.distinct).toBeGreaterThan(12);
+    expect(stats.nonBackground).toBeGreaterThan(0.2);
+    await expect(d.page.getByTestId('territory-legend').textContent()).resolves.toContain('Unassigned mahalla');
+    await expectClean(d);
+  });
+
+  it('opens the card of an inspector clicked in the table and marks the row', async () => {
+    const outlines = await api<Outlines>('/api/coverage/outlines');
+    const target = outlines.features[3]!.properties;
+    const d = await AppDriver.open(world, `territories?${PERIOD}`);
+    const t = new TerritoriesDriver(d);
+    await t.inspectorRowIds();
+    await t.clickInspectorRow(target.inspectorId);
+    expect(await t.cardTitle()).toBe(target.name);
+    await expect(d.page.locator(`[data-testid="inspector-row"][data-id="${target.inspectorId}"]`).getAttribute('class')).resolves.toContain('selected');
+    await expectClean(d);
+  });
+
+  it('opens the card of an inspector whose territory is clicked on the map', async () => {
+    const outlines = await api<Outlines>('/api/coverage/outlines');
+    const biggest = [...outlines.features].sort((a, b) => b.properties.mahallas - a.properties.mahallas)[0]!;
+    const [lon, lat] = pointOnFeature(biggest).geometry.coordinates as [number, number];
+    const d = await AppDriver.open(world, `territories?${PERIOD}`);
+    await d.clickAt(lon, lat);
+    expect(await new TerritoriesDriver(d).cardTitle()).toBe(biggest.properties.name);
+    await expectClean(d);
+  });
+
+  it('sorts the table by residents, largest first', async () => {
+    const coverage = await api<{ inspectors: { id: number[]; residents: number[] } }>(`/api/coverage?${PERIOD}`);
+    const most = coverage.inspectors.id[coverage.inspectors.residents.indexOf(Math.max(...coverage.inspectors.residents))];
+    const d = await AppDriver.open(world, `territories?${PERIOD}`);
+    const t = new TerritoriesDriver(d);
+    await t.sortBy('residents');
+    expect((await t.inspectorRowIds())[0]).toBe(most);
+    await expectClean(d);
+  });
+});
+
+describe('applications page', () => {
+  it('shows the flow totals and breakdowns the API computes', async () => {
+    const flow = await api<{ total: { n: number; open: number; overdue: number }; byReceiver: Array<{ n: number }> }>(`/api/applications/flow?${PERIOD}`);
+    expect(flow.total.n).toBeGreaterThan(0);
+    const d = await AppDriver.open(world, `applications?${PERIOD}`);
+    const t = new TerritoriesDriver(d);
+    expect(await t.numberOf('total-arrived')).toBe(flow.total.n);
+    expect(await t.numberOf('total-open')).toBe(flow.total.open);
+    expect(await t.numberOf('total-overdue')).toBe(flow.total.overdue);
+    await expect(d.page.getByTestId('by-receiver').locator('tbody tr').count()).resolves.toBe(flow.byReceiver.length);
+    await d.page.getByTestId('flow-sankey').waitFor();
+    await expect(d.page.getByTestId('national-panel').textContent()).resolves.toContain('Received by the duty unit');
+    await expectClean(d);
+  });
+});

@@ -1,0 +1,84 @@
+// The hexagon view's pure pieces: zoom → resolution, the legend text and classes, and the layer's invariants.
+import { describe, expect, it } from 'vitest';
+import { cellToBoundary, gridDisk } from 'h3-js';
+import { resolutionForZoom } from '../../web/map/hex-resolution.ts';
+import { hexView, type HexColumns } from '../../web/map/hex-view.ts';
+import { buildHexLayer, hexData, HEX_LAYER_ID } from '../../web/map/hex-layer.ts';
+import { HOTSPOT_COLORS, SEQUENTIAL } from '../../web/map/colors.ts';
+
+const CELLS = gridDisk('8820a192ddfffff', 1); // a resolution-8 centre and its ring, in Tashkent
+
+function response(over: Partial<HexColumns> = {}): HexColumns {
+  return {
+    cells: CELLS,
+    count: [9, 1, 2, 3, 4, 5, 6],
+    bin: [3, 1, 0, 0, 0, -1, -2],
+    lostToFdr: 2,
+    counts: { hot: 2, cold: 2, units: 40, records: 30 },
+    params: { resolution: 8, source: 'incidents', fdr: true, period: { from: '2024-03-01', to: '2024-03-31' }, categories: ['fraud'], statuses: ['solved'] },
+    ...over,
+  };
+}
+
+describe('resolutionForZoom', () => {
+  it('gets finer as the map zooms in: ≤ 5 → 5, 6–7 → 6, 8–9 → 7, 10–11 → 8, ≥ 12 → 9', () => {
+    expect([3, 5, 6, 7.9, 8, 9, 10, 11.5, 12, 18].map((z) => resolutionForZoom(z))).toEqual([5, 5, 6, 6, 7, 7, 8, 8, 9, 9]);
+  });
+
+  it('never goes finer than the extent allows, nor outside 5–9', () => {
+    expect(resolutionForZoom(14, 7)).toBe(7);
+    expect(resolutionForZoom(14, 12)).toBe(9);
+    expect(resolutionForZoom(4, 3)).toBe(5);
+    expect(resolutionForZoom(Number.NaN)).toBe(5);
+    expect(resolutionForZoom(12, Number.NaN)).toBe(9);
+  });
+});
+
+describe('hexView', () => {
+  it('colours hot spots by bin on the hot/cold ramp with seven named classes', () => {
+    const v = hexView(response(), 'hotspot');
+    expect(v.values).toEqual([3, 1, 0, 0, 0, -1, -2]);
+    expect(v.classes).toHaveLength(7);
+    expect(v.scale.colorOf(3)).toEqual(HOTSPOT_COLORS[6]);
+    expect(v.scale.colorOf(-2)).toEqual(HOTSPOT_COLORS[1]);
+  });
+
+  it('states method, support, resolution, period, filters and what FDR removed', () => {
+    const note = hexView(response(), 'hotspot').note ?? '';
+    for (const part of ['Getis–Ord Gi*', 'H3 resolution 8', 'k-ring 1', '2024-03-01 – 2024-03-31', '1 categories, solved', '2 hot, 2 cold of 40', 'FDR correction on: 2 lost']) {
+      expect(note).toContain(part);
+    }
+    expect(hexView(response({ params: { ...response().params, fdr: false } }), 'hotspot').note).toContain('FDR correction off');
+  });
+
+  it('colours counts on the sequential ramp, the largest darkest', () => {
+    const v = hexView(response(), 'count');
+    expect(v.values).toEqual([9, 1, 2, 3, 4, 5, 6]);
+    expect(v.scale.colorOf(9)).toEqual(SEQUENTIAL[SEQUENTIAL.length - 1]);
+    expect(v.note).toContain('Incidents per H3 resolution 8 hexagons');
+  });
+});
+
+describe('buildHexLayer', () => {
+  it('keeps one id whatever the mode, and draws every cell of the response', () => {
+    const data = response();
+    const a = buildHexLayer(data, { mode: 'count', opacity: 0.8 });
+    const b = buildHexLayer(data, { mode: 'hotspot', selectedCell: CELLS[0], opacity: 0.8 });
+    expect(a.id).toBe(HEX_LAYER_ID);
+    expect(b.id).toBe(HEX_LAYER_ID);
+    expect(hexData(data)).toHaveLength(CELLS.length);
+  });
+
+  it('outlines each cell in [lon, lat] order, the same object on every render of one response', () => {
+    const data = response();
+    const first = hexData(data)[0]!;
+    expect(first.polygon).toEqual(cellToBoundary(CELLS[0]!, true));
+    expect(first.polygon[0]![0]).toBeGreaterThan(69); // longitude first: Tashkent is at 69° E, 41° N
+    expect(hexData(data)).toBe(hexData(data));
+  });
+
+  it('recolours when the mode or the selected cell changes', () => {
+    const layer = buildHexLayer(response(), { mode: 'hotspot', selectedCell: CELLS[2], opacity: 1 });
+    expect(layer.props.updateTriggers).toEqual({ getFillColor: ['hotspot'], getLineColor: [CELLS[2]], getLineWidth: [CELLS[2]] });
+  });
+});

@@ -1,0 +1,65 @@
+// deck.gl layers of the applications page as a pure function: mahallas coloured by applications (count, open or
+// overdue, quantile classes), the chosen mahalla outlined.
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { quantileScale, SEQUENTIAL, type ColorScale, type Rgb } from '../../map/colors.ts';
+import { placedBefore } from '../../map/layers.ts';
+import { OVERLAY_BEFORE } from '../../map/style.ts';
+
+export const MEASURES = ['count', 'open', 'overdue'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** ColorBrewer Blues (6): applications are not incidents, so they do not share the incidents' orange ramp. */
+export const BLUES: readonly Rgb[] = [[239, 243, 255], [198, 219, 239], [158, 202, 225], [107, 174, 214], [49, 130, 189], [8, 81, 156]];
+
+export const APPLICATION_LAYER_IDS = { fill: 'applications-fill', selected: 'applications-selected' } as const;
+
+type Props = { id: number; name: string; districtSoato: string };
+
+export interface ApplicationLayerData {
+  mahallas?: FeatureCollection<Geometry, Props>;
+  /** the measure per mahalla id (mahallas outside the district are absent) */
+  values: ReadonlyMap<number, number>;
+  scale: ColorScale;
+}
+
+/** The colour scale of a measure over its values: quantile classes, overdue in the warning ramp. */
+export function measureScale(measure: Measure, values: Iterable<number>): ColorScale {
+  return quantileScale([...values], measure === 'overdue' ? SEQUENTIAL : BLUES);
+}
+
+export function buildApplicationLayers(data: ApplicationLayerData, ui: { selected: number | null; valuesKey: string }): Layer[] {
+  const { mahallas } = data;
+  if (!mahallas) return [];
+  return [
+    new GeoJsonLayer<Props>(placedBefore(OVERLAY_BEFORE, {
+      id: APPLICATION_LAYER_IDS.fill,
+      data: mahallas,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [13, 27, 42, 60],
+      filled: true,
+      stroked: true,
+      getFillColor: (f: Feature<Geometry, Props>) => {
+        const v = data.values.get(f.properties.id);
+        if (v === undefined) return [0, 0, 0, 0];
+        const c = data.scale.colorOf(v);
+        return [c[0], c[1], c[2], 215];
+      },
+      getLineColor: [255, 255, 255, 200],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 0.8,
+      updateTriggers: { getFillColor: [ui.valuesKey] },
+    })),
+    new GeoJsonLayer<Props>({
+      id: APPLICATION_LAYER_IDS.selected,
+      data: { type: 'FeatureCollection', features: mahallas.features.filter((f) => f.properties.id === ui.selected) },
+      filled: false,
+      stroked: true,
+      getLineColor: [13, 27, 42, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 3.5,
+    }),
+  ];
+}

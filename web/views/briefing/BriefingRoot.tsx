@@ -1,0 +1,64 @@
+// The wall screen: full screen, no application chrome, dark theme. Plays the playlist's slides, refreshes the data on
+// a timer, keeps the last good slides (with a "stale since" badge) while the server is unreachable.
+import { useMemo } from 'react';
+import { useLiveSnapshot } from '../../queries/briefing.ts';
+import { parseBriefingUrl } from './params.ts';
+import { useIdleCursor, useRotation } from './use-rotation.ts';
+import { SlideFrame } from './slides/SlideFrame.tsx';
+import { SLIDE_COMPONENTS } from './slides/registry.ts';
+import { SLIDE_TITLES } from './slides/titles.ts';
+import { formatClock } from './format.ts';
+import './briefing.css';
+
+/** The pointer disappears after this long without movement (a cursor in the middle of the wall distracts). */
+const CURSOR_IDLE_MS = 3000;
+
+export default function BriefingRoot() {
+  // Read once: the URL picks the playlist; later the slide index is written back to it.
+  const params = useMemo(() => parseBriefingUrl(window.location.search), []);
+  const live = useLiveSnapshot(params, params.refreshS * 1000);
+  const slides = useMemo(() => live.data?.playlist.slides ?? [], [live.data]);
+  const dwellMs = useMemo(() => slides.map((s) => (params.dwellS ?? s.dwellS) * 1000), [slides, params.dwellS]);
+  const rotation = useRotation(dwellMs, params.slide);
+  const idle = useIdleCursor(CURSOR_IDLE_MS);
+  const snap = live.data;
+  const dwell = dwellMs[rotation.index] ?? 0;
+
+  return (
+    <div className={`briefing${idle ? ' cursor-hidden' : ''}`} data-testid="briefing" data-slide={rotation.index + 1} data-paused={rotation.paused}>
+      {!snap && (
+        <div className="connecting" role="status">
+          <p className="mark">HAMKOR</p>
+          <p>{live.error ? `Cannot show the briefing: ${live.error.message}. Retrying…` : 'Loading the briefing…'}</p>
+        </div>
+      )}
+      {snap && (
+        <main className="deck">
+          {slides.map((s, i) => {
+            const Body = SLIDE_COMPONENTS[s.kind];
+            const title = s.caption ?? SLIDE_TITLES[s.kind];
+            const active = i === rotation.index;
+            return (
+              <section key={`${i}-${s.kind}`} className={`slide${active ? ' active' : ''}`} data-testid="slide" data-kind={s.kind} aria-hidden={!active} aria-label={title}>
+                <SlideFrame snap={snap} title={title} position={`${i + 1} / ${slides.length}`}>
+                  <Body snap={snap} title={title} />
+                </SlideFrame>
+              </section>
+            );
+          })}
+        </main>
+      )}
+      {snap && slides.length > 1 && (
+        <div className="progress" aria-hidden="true">
+          <div key={`${rotation.index}-${rotation.step}`} className={`bar${rotation.paused ? ' paused' : ''}`} style={{ animationDuration: `${dwell}ms` }} />
+        </div>
+      )}
+      <div className="badges">
+        {rotation.paused && <p className="badge paused" data-testid="paused-badge">Paused · space to resume</p>}
+        {live.staleSince !== null && (
+          <p className="badge stale" role="status" data-testid="stale-badge">Server unreachable · stale since {formatClock(live.staleSince)}</p>
+        )}
+      </div>
+    </div>
+  );
+}

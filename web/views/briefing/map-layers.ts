@@ -1,0 +1,82 @@
+// deck.gl layers of the wall screen's hot-spot map, a pure function of the data: Gi* bins on the dark basemap and
+// large name labels on the strongest hot spots (the room must read them without a legend lookup).
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import type { Feature, Geometry, Position } from 'geojson';
+import { HOTSPOT_COLORS, type Rgb } from '../../map/colors.ts';
+import { OVERLAY_BEFORE } from '../../map/style.ts';
+import { labelPoint } from '../../../server/geo/label-point.ts';
+import type { MahallaProps } from '../../../server/services/territories.ts';
+import type { Hotspots, Territories } from '../../queries/briefing.ts';
+
+/**
+ * Gi* bins −3…+3 for the dark map: ColorBrewer RdBu (colour-blind safe) as in colors.ts, except "not significant",
+ * which is a muted slate instead of near-white so the significant mahallas are what the eye finds first.
+ */
+export const HOTSPOT_DARK: readonly Rgb[] = HOTSPOT_COLORS.map((c, k) => (k === 3 ? [52, 70, 92] : c));
+
+export const HOTSPOT_CLASSES = ['Cold 99 %', 'Cold 95 %', 'Cold 90 %', 'Not significant', 'Hot 90 %', 'Hot 95 %', 'Hot 99 %'];
+
+export interface HotLabel {
+  id: number;
+  name: string;
+  position: Position;
+}
+
+/** The `max` strongest hot spots (95 % and up, by z) with a label anchor inside each. */
+export function hotLabels(t: Territories, h: Hotspots, max: number): HotLabel[] {
+  const byId = new Map(t.features.map((f) => [f.properties.id, f]));
+  return h.ids
+    .map((id, i) => ({ id, z: h.z[i] ?? 0, bin: h.bin[i] ?? 0 }))
+    .filter((x) => x.bin >= 2)
+    .sort((a, b) => b.z - a.z)
+    .slice(0, max)
+    .flatMap(({ id }) => {
+      const f = byId.get(id);
+      const g = f?.geometry;
+      if (!f || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return [];
+      return [{ id, name: f.properties.name, position: labelPoint(g) }];
+    });
+}
+
+/** `labelPx`: label size in CSS pixels (the slide passes a share of the screen height). */
+export function hotspotLayers(t: Territories, h: Hotspots, labels: HotLabel[], labelPx: number): Layer[] {
+  const bin = new Map(h.ids.map((id, i) => [id, h.bin[i] ?? 0]));
+  return [
+    new GeoJsonLayer<MahallaProps>({
+      id: 'briefing-hotspots',
+      data: t,
+      filled: true,
+      stroked: true,
+      // Mahallas outside the district have no bin: they stay basemap.
+      getFillColor: (f: Feature<Geometry, MahallaProps>) => {
+        const b = bin.get(f.properties.id);
+        const c = b === undefined ? undefined : HOTSPOT_DARK[b + 3];
+        return c ? [c[0], c[1], c[2], 235] : [0, 0, 0, 0];
+      },
+      getLineColor: [6, 14, 23, 160],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 0.6,
+      updateTriggers: { getFillColor: [h.params.period.from, h.params.period.to, h.ids.length] },
+      // Read by the interleaved MapLibreOverlay: draw below our district lines and labels.
+      ...{ beforeId: OVERLAY_BEFORE },
+    }),
+    new TextLayer<HotLabel>({
+      id: 'briefing-hot-labels',
+      data: labels,
+      getPosition: (d) => [d.position[0] ?? 0, d.position[1] ?? 0],
+      getText: (d) => d.name,
+      getSize: labelPx,
+      sizeUnits: 'pixels',
+      getColor: [255, 255, 255, 255],
+      fontFamily: 'Noto Sans, sans-serif',
+      fontWeight: 600,
+      characterSet: 'auto',
+      fontSettings: { sdf: true, fontSize: 64, buffer: 8 },
+      outlineWidth: 6,
+      outlineColor: [6, 14, 23, 255],
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+    }),
+  ];
+}

@@ -1,0 +1,39 @@
+// Title slide: which area, which period against which, the headline numbers, and how fresh the data is.
+import type { SlideProps } from './SlideFrame.tsx';
+import { areaName } from './SlideFrame.tsx';
+import { SLIDE_TITLES } from './titles.ts';
+import { Kpi } from './Kpi.tsx';
+import { fmtChange, fmtInt, formatDay, formatPeriod } from '../format.ts';
+
+export function TitleSlide({ snap }: SlideProps) {
+  const { metrics, hotspots, meta } = snap;
+  const built = meta.builtAt ? new Date(meta.builtAt) : null;
+  return (
+    <div className="title-slide">
+      <div className="title-main">
+        <p className="eyebrow">{snap.playlist.name}</p>
+        <h2 className="area">{areaName(snap)}</h2>
+        <p className="period">
+          {formatPeriod(snap.period)} <span className="vs">compared with {formatPeriod(snap.previous)}</span>
+        </p>
+        <dl className="kpis">
+          {metrics && <Kpi label="Incidents" value={fmtInt(metrics.totals.count)} note={`${fmtChange(metrics.totals.count, metrics.totals.prev) ?? 'no earlier data'} vs ${fmtInt(metrics.totals.prev)}`} />}
+          {hotspots && <Kpi label="Hot spots" value={hotspots.counts.hot} note={`of ${hotspots.counts.units} mahallas (Gi*, 90 %+)`} />}
+          {metrics && <Kpi label="Residents" value={`${fmtInt(metrics.totals.population / 1000)}k`} note={`in ${metrics.ids.length} mahallas`} />}
+        </dl>
+        <p className="fresh">
+          Data as of <strong>{formatDay(meta.period.end)}</strong>
+          {built && !Number.isNaN(built.getTime()) && <> · database built {formatDay(meta.builtAt.slice(0, 10))}</>}
+        </p>
+      </div>
+      <nav className="agenda" aria-label="Slides of this briefing">
+        <h3>On this briefing</h3>
+        <ol>
+          {snap.playlist.slides.map((s, i) => (
+            <li key={i}><span className="n">{i + 1}</span>{s.caption ?? SLIDE_TITLES[s.kind]}</li>
+          ))}
+        </ol>
+      </nav>
+    </div>
+  );
+}

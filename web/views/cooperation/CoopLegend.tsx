@@ -1,0 +1,48 @@
+// Legend of the cooperation map: which service a colour stands for (click one to show only where it took part),
+// how strong colours read as more actions, and what a red outline means.
+import type { ServiceCode } from '../../../server/contract/catalog.ts';
+import { SERVICES, SERVICE_LABELS } from '../../../server/contract/catalog.ts';
+import { ACTIVITY_ALPHA, WITHOUT_FOCUS, activityLabels } from './layers.ts';
+import { SERVICE_COLORS, SERVICE_SHORT, cssOf } from './services.ts';
+
+export interface CoopLegendProps {
+  focus: ServiceCode | null;
+  onFocus: (s: ServiceCode | null) => void;
+  breaks: [number, number, number];
+  gaps: number;
+  synthetic: boolean;
+}
+
+export function CoopLegend({ focus, onFocus, breaks, gaps, synthetic }: CoopLegendProps) {
+  const classes = activityLabels(breaks);
+  const base = focus ? SERVICE_COLORS[focus] : ([27, 45, 68] as const);
+  return (
+    <div className="legend coop-legend" data-testid="coop-legend">
+      <h3>Joint actions per mahalla</h3>
+      <p className="note">{focus ? `Where ${SERVICE_LABELS[focus].toLowerCase()} took part` : 'Colour: the service in most of its actions'}</p>
+      <ul className="svc-keys" aria-label="Services">
+        {SERVICES.map((s) => (
+          <li key={s}>
+            <button type="button" className={focus === s ? 'svc-key active' : 'svc-key'} aria-pressed={focus === s} data-service={s} onClick={() => onFocus(focus === s ? null : s)} title={SERVICE_LABELS[s]}>
+              <span className="swatch" style={{ background: cssOf(SERVICE_COLORS[s]) }} />
+              {SERVICE_SHORT[s]}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {focus && <button type="button" className="link" onClick={() => onFocus(null)}>Show all services</button>}
+      <div className="activity">
+        <span className="muted small">Actions</span>
+        {classes.map((label, k) => label && (
+          <span key={k} className="act">
+            <span className="swatch" style={{ background: `rgba(${base[0]}, ${base[1]}, ${base[2]}, ${(ACTIVITY_ALPHA[k] ?? 0) / 255})` }} />
+            {label}
+          </span>
+        ))}
+      </div>
+      {focus && <p className="note"><span className="swatch" style={{ background: `rgba(${WITHOUT_FOCUS.slice(0, 3).join(',')}, 0.6)` }} />actions, none with this service</p>}
+      <p className="note"><span className="swatch gap-swatch" />cooperation gap ({gaps})</p>
+      {synthetic && <p className="note demo">Demo boundaries and records</p>}
+    </div>
+  );
+}

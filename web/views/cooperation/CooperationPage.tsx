@@ -1,0 +1,114 @@
+// The cooperation page: joint actions per mahalla on the map (coloured by the services involved, gaps outlined) and a
+// report beside it: service shares, the inspector × service matrix, cooperation gaps, before/after.
+import { useCallback, useMemo, useState } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { ServiceCode } from '../../../server/contract/catalog.ts';
+import { useMeta, useTerritories } from '../../queries/index.ts';
+import { useSelection } from '../../queries/range.ts';
+import { useBeforeAfter, useCooperationGaps, useInspectorServiceMatrix, useJointActionLayer, useJointActionSummary } from '../../queries/cooperation.ts';
+import { update, useUi } from '../../state/store.ts';
+import { BaseMap } from '../../map/BaseMap.tsx';
+import type { MahallaFeatureProps } from '../../map/layers.ts';
+import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
+import { BeforeAfterTable } from './BeforeAfterTable.tsx';
+import { CoopLegend } from './CoopLegend.tsx';
+import { GapList } from './GapList.tsx';
+import { MahallaActions } from './MahallaActions.tsx';
+import { ServiceMatrix } from './ServiceMatrix.tsx';
+import { ServiceShares } from './ServiceShares.tsx';
+import { activityBreaks, COOP_LAYER_IDS, cooperationLayers } from './layers.ts';
+import './cooperation.css';
+
+const TABS = [
+  { id: 'summary', label: 'Services' },
+  { id: 'matrix', label: 'Inspector × service' },
+  { id: 'gaps', label: 'Gaps' },
+  { id: 'before-after', label: 'Before / after' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+const GAP_DAYS = [14, 30, 60, 90];
+const PICK = [COOP_LAYER_IDS.fill];
+
+export function CooperationPage() {
+  const meta = useMeta();
+  const territories = useTerritories();
+  const selection = useSelection();
+  const district = useUi((s) => s.district);
+  const selected = useUi((s) => s.selected);
+  const fdr = useUi((s) => s.fdr);
+  const [days, setDays] = useState(30);
+  const [focus, setFocus] = useState<ServiceCode | null>(null);
+  const [tab, setTab] = useState<Tab>('summary');
+
+  const summary = useJointActionSummary(selection);
+  const layer = useJointActionLayer(selection);
+  const matrix = useInspectorServiceMatrix(tab === 'matrix' ? selection : null);
+  const gaps = useCooperationGaps(selection, fdr, days);
+  const beforeAfter = useBeforeAfter(tab === 'before-after' ? selection : null);
+
+  const features = territories.data as FeatureCollection<Geometry, MahallaFeatureProps> | undefined;
+  const gapIds = useMemo(() => gaps.data?.gaps.map((g) => g.id), [gaps.data]);
+  const layers = useMemo(
+    () => cooperationLayers(
+      { territories: features, cells: layer.data, gaps: gapIds },
+      { focus, selected, dataKey: `${layer.data?.period.from ?? ''}|${layer.data?.period.to ?? ''}|${district ?? ''}|${layer.data?.ids.length ?? 0}` },
+    ),
+    [features, layer.data, gapIds, focus, selected, district],
+  );
+  const breaks = useMemo(() => activityBreaks(layer.data?.actions ?? []), [layer.data]);
+  const onPick = useCallback((object: unknown) => {
+    const props = (object as { properties?: MahallaFeatureProps } | null)?.properties;
+    update({ selected: props ? props.id : null });
+  }, []);
+  const tooltip = useCallback(({ object }: PickingInfo): string | null => {
+    const p = (object as { properties?: MahallaFeatureProps } | null)?.properties;
+    if (!p) return null;
+    const k = layer.data?.ids.indexOf(p.id) ?? -1;
+    return `${p.name}\n${k >= 0 ? `${layer.data?.actions[k] ?? 0} joint actions` : 'no joint action in the period'}`;
+  }, [layer.data]);
+
+  const loading = summary.loading || layer.loading || gaps.loading || matrix.loading || beforeAfter.loading || territories.loading;
+  const error = summary.error ?? layer.error ?? gaps.error ?? matrix.error ?? beforeAfter.error;
+  return (
+    <main className="workspace coop-workspace">
+      <aside className="panel" aria-label="Filters">
+        {meta.data && selection && <PeriodSection meta={meta.data} range={selection} />}
+        {meta.data && <DistrictSection meta={meta.data} district={district} />}
+        <section>
+          <h2>Gap window</h2>
+          <div className="presets" data-testid="gap-days">
+            {GAP_DAYS.map((d) => (
+              <button key={d} type="button" className={d === days ? 'chip active' : 'chip'} aria-pressed={d === days} onClick={() => setDays(d)}>{d} days</button>
+            ))}
+          </div>
+          <p className="summary">A hot mahalla with no joint action with the service it needs in the last {days} days of the period is a gap.</p>
+        </section>
+        {selected !== null && features && (
+          <MahallaActions id={selected} features={features} layer={layer.data} gaps={gaps.data} />
+        )}
+      </aside>
+      <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} />
+        <CoopLegend focus={focus} onFocus={setFocus} breaks={breaks} gaps={gapIds?.length ?? 0} synthetic={meta.data?.synthetic ?? true} />
+        {loading && <div className="busy" role="status">Updating…</div>}
+        {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
+      </section>
+      <section className="coop-report" aria-label="Cooperation report">
+        <nav className="report-tabs" role="tablist">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`coop-tab-${t.id}`} className={tab === t.id ? 'report-tab active' : 'report-tab'} onClick={() => setTab(t.id)}>
+              {t.label}{t.id === 'gaps' && gaps.data ? <span className="count-badge">{gaps.data.gaps.length}</span> : null}
+            </button>
+          ))}
+        </nav>
+        <div className="report-body">
+          {tab === 'summary' && summary.data && <ServiceShares summary={summary.data} />}
+          {tab === 'matrix' && matrix.data && <ServiceMatrix matrix={matrix.data} />}
+          {tab === 'gaps' && gaps.data && <GapList gaps={gaps.data} selected={selected} />}
+          {tab === 'before-after' && beforeAfter.data && <BeforeAfterTable data={beforeAfter.data} />}
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+// The drill-down lists: districts ranked by their rate, or one district's mahallas ranked by what the map shows.
+// Pure, so the list always agrees with the map colours and the legend.
+import type { MetricColumns, MetricView } from '../../map/metric-values.ts';
+import type { Rgb } from '../../map/colors.ts';
+
+export interface RankRow {
+  id: string;
+  name: string;
+  count: number;
+  /** what the row is ranked by, as the legend would say it */
+  label: string;
+  /** the map colour of the row (null = not rated, drawn hatched) */
+  color: Rgb | null;
+}
+
+const rate = (n: number, pop: number): number => (pop > 0 ? (n / pop) * 1000 : 0);
+
+/**
+ * Districts by incidents per 1,000 residents (highest first), summed from the mahallas.
+ * @example districtRows(m, new Map([[1, 'a']]), [{ soato: 'a', name: 'A' }])[0].label // '3.0' (the list's title says per 1,000)
+ */
+export function districtRows(m: MetricColumns, districtOf: ReadonlyMap<number, string>, districts: ReadonlyArray<{ soato: string; name: string }>): RankRow[] {
+  const sums = new Map<string, { n: number; pop: number }>();
+  m.ids.forEach((id, i) => {
+    const d = districtOf.get(id);
+    if (d === undefined) return;
+    const s = sums.get(d) ?? { n: 0, pop: 0 };
+    s.n += m.count[i] ?? 0;
+    s.pop += m.population[i] ?? 0;
+    sums.set(d, s);
+  });
+  return districts
+    .filter((d) => sums.has(d.soato))
+    .map((d) => {
+      const s = sums.get(d.soato) ?? { n: 0, pop: 0 };
+      return { id: d.soato, name: d.name, count: s.n, value: rate(s.n, s.pop), color: null };
+    })
+    .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))
+    .map(({ value, ...r }) => ({ ...r, label: value.toFixed(1) }));
+}
+
+/**
+ * The mahallas of one district, ranked by the map's value (hot spots and highest rates first; not rated last),
+ * each labelled with its legend class or value.
+ */
+export function mahallaRows(view: MetricView, m: MetricColumns, names: ReadonlyMap<number, { name: string; district: string }>, district: string): RankRow[] {
+  const countOf = new Map<number, number>();
+  m.ids.forEach((id, i) => countOf.set(id, m.count[i] ?? 0));
+  const rows: Array<RankRow & { value: number }> = [];
+  for (const [id, p] of names) {
+    if (p.district !== district) continue;
+    const value = view.valueById.get(id) ?? Number.NaN;
+    const rated = Number.isFinite(value);
+    rows.push({ id: String(id), name: p.name, count: countOf.get(id) ?? 0, value, label: rated ? valueLabel(view, value) : 'too few to rate', color: rated ? view.scale.colorOf(value) : null });
+  }
+  const key = (v: number): number => (Number.isFinite(v) ? v : Number.NEGATIVE_INFINITY);
+  return rows.sort((a, b) => key(b.value) - key(a.value) || b.count - a.count || a.name.localeCompare(b.name)).map(({ value: _v, ...r }) => r);
+}
+
+/** A value as the legend names it: its class when the view has named classes, else the number and unit. */
+export function valueLabel(view: MetricView, value: number): string {
+  if (view.classes) {
+    const k = view.scale.colors.indexOf(view.scale.colorOf(value));
+    return view.classes[k] ?? String(value);
+  }
+  if (view.unit === '%') return value === 0 ? 'no significant change' : `${value > 0 ? '+' : ''}${value.toFixed(0)} %`;
+  // The list's title names the unit ("… per 1,000 residents"), so a rate is just its number.
+  if (view.unit === '‰') return value.toFixed(1);
+  return value.toLocaleString('en-GB');
+}

@@ -1,0 +1,42 @@
+// The hexagon view of the hot-spot page: the H3 resolution (from the zoom unless chosen by hand), the data, the
+// layer and its legend. Counts, or Gi* bins when the page shows tested hot spots.
+import { useMemo } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import { useMeta, type RangeArgs } from '../../queries/index.ts';
+import { useHexagons } from '../../queries/hexagons.ts';
+import { useUi } from '../../state/store.ts';
+import { buildHexLayer, HEX_LAYER_ID, type HexDatum } from '../../map/hex-layer.ts';
+import { hexView } from '../../map/hex-view.ts';
+import { resolutionForZoom } from '../../map/hex-resolution.ts';
+import { HOTSPOT_CLASSES } from '../../map/metric-values.ts';
+
+/** The camera's zoom before the user moves it (the app's own fit): city, a district, the country. */
+const INITIAL_ZOOM = { city: 10.5, district: 12, national: 6 } as const;
+/** The whole country at resolution 8 is ≈ 600,000 cells: the server refuses more than 7 there (params.maxResolution). */
+const NATIONAL_MAX_RES = 7;
+
+export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
+  const meta = useMeta();
+  const district = useUi((s) => s.district);
+  const chosen = useUi((s) => s.hexRes);
+  const zoom = useUi((s) => s.view?.zoom);
+  const metric = useUi((s) => s.metric);
+  const fdr = useUi((s) => s.fdr);
+  const national = meta.data?.scale === 'national';
+  const cap = national && !district ? NATIONAL_MAX_RES : 9;
+  const auto = resolutionForZoom(zoom ?? (district ? INITIAL_ZOOM.district : national ? INITIAL_ZOOM.national : INITIAL_ZOOM.city), cap);
+  const res = chosen ?? auto;
+  const query = useHexagons(on ? range : null, res, fdr);
+  const mode = metric === 'hotspot' ? 'hotspot' : 'count';
+  const data = on ? query.data : undefined;
+  const layer = useMemo(() => (data ? buildHexLayer(data, { mode, opacity: 0.9 }) : undefined), [data, mode]);
+  const view = useMemo(() => (data ? hexView(data, mode) : undefined), [data, mode]);
+  const tooltip = useMemo(() => (info: PickingInfo): string | null => {
+    if (info.layer?.id !== HEX_LAYER_ID || !data) return null;
+    const row = (info.object as HexDatum).row;
+    const n = data.count[row] ?? 0;
+    const bin = data.bin[row] ?? 0;
+    return `${n.toLocaleString('en-GB')} ${data.params.source}\n${HOTSPOT_CLASSES[bin + 3] ?? ''} (Gi* z = ${(data.z[row] ?? 0).toFixed(2)})`;
+  }, [data]);
+  return { res, auto, chosen, layer, view, tooltip, loading: on && query.loading, error: on ? query.error : undefined };
+}

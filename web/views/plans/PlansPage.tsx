@@ -1,0 +1,125 @@
+// The plans page: the list of model cooperation plans, the selected plan's fulfilment on the map (each territory in
+// the colour of its state) and in tables, and the form for a new plan.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { PLAN_STATES, PLAN_STATE_LABELS } from '../../../server/contract/catalog.ts';
+import { quarters } from '../../../server/services/plans/fulfilment.ts';
+import { useMeta, useTerritories } from '../../queries/index.ts';
+import { usePlan, usePlanVersion, usePlans } from '../../queries/plans.ts';
+import { getState, update, useUi } from '../../state/store.ts';
+import { BaseMap } from '../../map/BaseMap.tsx';
+import { formatDay } from '../overview/dates.ts';
+import { cssOf } from '../cooperation/services.ts';
+import { PlanDetailView, Progress, StateBadge } from './PlanDetailView.tsx';
+import { PlanForm } from './PlanForm.tsx';
+import { PLAN_LAYER_IDS, planLayers } from './layers.ts';
+import { STATE_COLORS, nextPeriod, type TerritoryProps } from './plan-view.ts';
+import '../cooperation/cooperation.css';
+
+const PICK = [PLAN_LAYER_IDS.fill];
+
+export function PlansPage() {
+  const meta = useMeta();
+  const territories = useTerritories();
+  const district = useUi((s) => s.district);
+  const [version, bump] = usePlanVersion();
+  const plans = usePlans(version);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [highlight, setHighlight] = useState<number[]>([]);
+  const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
+  // Until the user picks one, the newest plan (the running one in the demo) is shown; never one just deleted (the list
+  // still holds it until it has reloaded).
+  const selectedId = chosen ?? plans.data?.find((p) => !removed.has(p.id))?.id ?? null;
+  const plan = usePlan(selectedId, version);
+  useEffect(() => setHighlight([]), [selectedId]);
+  // A plan belongs to one district: opening it makes that the district of every page, so the map fits it.
+  const planDistrict = plan.data?.district;
+  useEffect(() => {
+    if (planDistrict && planDistrict !== getState().district) update({ district: planDistrict, selected: null, view: null });
+  }, [planDistrict]);
+
+  const features = territories.data as FeatureCollection<Geometry, TerritoryProps> | undefined;
+  const cells = plan.data?.id === selectedId ? plan.data?.mahallas : undefined;
+  const layers = useMemo(
+    () => planLayers(features, cells, { highlight, dataKey: `${plan.data?.id ?? 0}|${version}` }),
+    [features, cells, highlight, plan.data?.id, version],
+  );
+  const territoryOf = useMemo(() => {
+    const m = new Map<number, { name: string; pct: number; mahallas: number[] }>();
+    for (const t of plan.data?.byInspector ?? []) for (const id of t.mahallas) m.set(id, { name: t.name, pct: t.pct, mahallas: t.mahallas });
+    return m;
+  }, [plan.data]);
+  const onPick = useCallback((object: unknown) => {
+    const id = (object as { properties?: TerritoryProps } | null)?.properties?.id;
+    setHighlight(id === undefined ? [] : (territoryOf.get(id)?.mahallas ?? []));
+  }, [territoryOf]);
+  const tooltip = useCallback(({ object }: PickingInfo): string | null => {
+    const p = (object as { properties?: TerritoryProps } | null)?.properties;
+    if (!p) return null;
+    const t = territoryOf.get(p.id);
+    return t ? `${p.name}\n${t.name}: ${t.pct} % done` : `${p.name}\nnot in this plan`;
+  }, [territoryOf]);
+  const changed = useCallback((selectId: number) => {
+    setChosen(selectId);
+    setCreating(false);
+    bump();
+  }, [bump]);
+  const deleted = useCallback((id: number) => {
+    setRemoved((r) => new Set([...r, id]));
+    setChosen(null);
+    bump();
+  }, [bump]);
+
+  // A new plan defaults to the quarter after the one the data ends in.
+  const current = meta.data ? quarters(meta.data.period.end).current : null;
+  const formPeriod = current ? nextPeriod(current.from, current.to) : null;
+  const loading = plans.loading || plan.loading || territories.loading;
+  const error = plans.error ?? plan.error;
+  return (
+    <main className="workspace coop-workspace plans-workspace">
+      <aside className="panel" aria-label="Plans">
+        <section>
+          <h2>Model cooperation plans</h2>
+          <button type="button" className="btn primary block" data-testid="plan-new" onClick={() => setCreating(true)}>+ New plan</button>
+        </section>
+        <ol className="plan-list" data-testid="plan-list">
+          {plans.data?.filter((p) => !removed.has(p.id)).map((p) => (
+            <li key={p.id}>
+              <button type="button" className={p.id === selectedId && !creating ? 'plan-card active' : 'plan-card'} data-plan={p.id} onClick={() => { setChosen(p.id); setCreating(false); }}>
+                <span className="plan-card-name">{p.name}</span>
+                <span className="muted small">{p.districtName} · {formatDay(p.from)} – {formatDay(p.to)}{p.schedule.ended ? ' · ended' : ''}</span>
+                <span className="plan-card-progress"><Progress pct={p.totals.pct} state={p.totals.state} /><span className="num">{p.totals.pct} %</span><StateBadge state={p.totals.state} /></span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        {plans.data?.length === 0 && <p className="summary">No plans yet. A plan sets, for each territory and service, the joint actions required in a period.</p>}
+        {meta.data && <p className="summary">Fulfilment is counted up to {formatDay(meta.data.period.end)}, the last day of data.</p>}
+      </aside>
+      <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} />
+        <div className="legend plan-legend" data-testid="plan-legend">
+          <h3>Plan fulfilment per territory</h3>
+          <ul className="ramp">
+            {PLAN_STATES.map((s) => <li key={s}><span className="swatch" style={{ background: cssOf(STATE_COLORS[s]) }} />{PLAN_STATE_LABELS[s]}</li>)}
+            <li><span className="swatch" style={{ background: 'transparent' }} />Not in the plan</li>
+          </ul>
+          <p className="note">Each mahalla shows its inspector&apos;s state{district ? '' : '; click one to outline the territory'}.</p>
+        </div>
+        {loading && <div className="busy" role="status">Updating…</div>}
+        {error && <div className="error-banner" role="alert">Could not load plans: {error.message}</div>}
+      </section>
+      <section className="coop-report" aria-label="Plan">
+        <div className="report-body">
+          {creating && meta.data && features && formPeriod && (
+            <PlanForm meta={meta.data} territories={features} district={district ?? plan.data?.district ?? meta.data.districts[0]?.soato ?? ''} period={formPeriod} onCreated={(p) => changed(p.id)} onCancel={() => setCreating(false)} />
+          )}
+          {!creating && plan.data && <PlanDetailView plan={plan.data} onChanged={changed} onDeleted={deleted} onHighlight={setHighlight} />}
+          {!creating && !plan.data && !plan.loading && <p className="empty">Choose a plan or create one.</p>}
+        </div>
+      </section>
+    </main>
+  );
+}

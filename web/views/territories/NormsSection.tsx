@@ -1,0 +1,62 @@
+// The overload norms, editable: a value is applied when the field is left or Enter is pressed, not on every keystroke.
+import { useState } from 'react';
+import { NORM_DEFAULTS, NORM_KEYS, type Norms } from '../../../server/contract/coverage.ts';
+
+// `why` restates the reasoning of NORM_DEFAULTS (server/contract/coverage.ts) for the person changing the norm.
+const FIELDS: Record<keyof Norms, { label: string; unit: string; why: string; step: number; min: number; max: number }> = {
+  residents: { label: 'Residents per inspector', unit: 'residents', why: 'default ≈ 3 average Tashkent mahallas; the model is one inspector per mahalla', step: 500, min: 1, max: 1_000_000 },
+  incidentsPer30Days: { label: 'Incidents per 30 days', unit: 'scaled to the period', why: 'default ≈ 2 a day, beyond what one inspector can follow up', step: 5, min: 1, max: 100_000 },
+  maxDistanceKm: { label: 'Farthest mahalla from base point', unit: 'km', why: 'default: reachable in about a quarter of an hour in the city', step: 0.5, min: 0.1, max: 1000 },
+};
+
+export function NormsSection({ norms, onChange }: { norms: Norms; onChange: (n: Norms) => void }) {
+  const [draft, setDraft] = useState<Record<keyof Norms, string>>(() => toDraft(norms));
+  const commit = (key: keyof Norms): void => {
+    const v = Number(draft[key]);
+    const f = FIELDS[key];
+    if (!Number.isFinite(v) || v < f.min || v > f.max) {
+      setDraft((d) => ({ ...d, [key]: String(norms[key]) }));
+      return;
+    }
+    if (v !== norms[key]) onChange({ ...norms, [key]: Math.round(v * 100) / 100 });
+  };
+  const isDefault = NORM_KEYS.every((k) => norms[k] === NORM_DEFAULTS[k]);
+  return (
+    <section data-testid="norms">
+      <h2>
+        Overload norms
+        {!isDefault && (
+          <button type="button" className="link" onClick={() => { setDraft(toDraft(NORM_DEFAULTS)); onChange({ ...NORM_DEFAULTS }); }}>
+            Defaults
+          </button>
+        )}
+      </h2>
+      <div className="terr-norms">
+        {NORM_KEYS.map((k) => (
+          <label key={k}>
+            <span>{FIELDS[k].label}</span>
+            <input
+              type="number"
+              data-testid={`norm-${k}`}
+              min={FIELDS[k].min}
+              max={FIELDS[k].max}
+              step={FIELDS[k].step}
+              value={draft[k]}
+              onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))}
+              onBlur={() => commit(k)}
+              onKeyDown={(e) => e.key === 'Enter' && commit(k)}
+            />
+            <small title={FIELDS[k].why}>{FIELDS[k].unit}</small>
+          </label>
+        ))}
+      </div>
+      <p className="terr-hint">A territory over any norm is flagged with its reason. No published per-resident norm was found: the defaults mark territories far beyond one inspector per mahalla (hover a unit for why).</p>
+    </section>
+  );
+}
+
+const toDraft = (n: Norms): Record<keyof Norms, string> => ({
+  residents: String(n.residents),
+  incidentsPer30Days: String(n.incidentsPer30Days),
+  maxDistanceKm: String(n.maxDistanceKm),
+});

@@ -1,0 +1,43 @@
+// The inspector table's model: rows from the columnar coverage response, and sorting. Pure, testable without a browser.
+import type { Coverage } from '../../queries/coverage.ts';
+
+export type InspectorRow = {
+  [K in Exclude<keyof Coverage['inspectors'], 'flags'>]: Coverage['inspectors'][K][number];
+} & { flags: Coverage['inspectors']['flags'][number] };
+
+export type SortKey = 'name' | 'mahallas' | 'residents' | 'incidents' | 'applications' | 'jointActions' | 'areaKm2' | 'maxDistanceKm' | 'flags';
+
+/** One row object per inspector (the response is columnar to stay small nationally). */
+export function rowsOf(c: Coverage['inspectors']): InspectorRow[] {
+  return c.id.map((id, k) => ({
+    id,
+    name: c.name[k] ?? '',
+    rank: c.rank[k] ?? '',
+    districtSoato: c.districtSoato[k] ?? '',
+    basePointId: c.basePointId[k] ?? 0,
+    mahallas: c.mahallas[k] ?? 0,
+    residents: c.residents[k] ?? 0,
+    households: c.households[k] ?? 0,
+    incidents: c.incidents[k] ?? 0,
+    applications: c.applications[k] ?? 0,
+    jointActions: c.jointActions[k] ?? 0,
+    areaKm2: c.areaKm2[k] ?? 0,
+    meanDistanceKm: c.meanDistanceKm[k] ?? 0,
+    maxDistanceKm: c.maxDistanceKm[k] ?? 0,
+    flags: c.flags[k] ?? [],
+  }));
+}
+
+/**
+ * Rows sorted by `key` (numbers and flag counts descending first, names ascending first); ties by name, then id.
+ * @example sortRows(rows, 'residents', 'desc')[0] // the most populous territory
+ */
+export function sortRows(rows: readonly InspectorRow[], key: SortKey, dir: 'asc' | 'desc'): InspectorRow[] {
+  const value = (r: InspectorRow): number | string => (key === 'flags' ? r.flags.length : r[key]);
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = value(a), vb = value(b);
+    const c = typeof va === 'string' || typeof vb === 'string' ? String(va).localeCompare(String(vb)) : va - vb;
+    return sign * c || a.name.localeCompare(b.name) || a.id - b.id;
+  });
+}
