@@ -75,6 +75,8 @@ export async function benchCooperation(origin: string, label: string, fmt: (l: L
     await row('GET /api/cooperation/matrix, 90 days, every inspector', (i) => `/api/cooperation/matrix?${window90(i)}`),
     await row('GET /api/cooperation/gaps (Gi* + FDR), 90 days, 30-day window', (i) => `/api/cooperation/gaps?${window90(i)}`),
     await row('GET /api/cooperation/before-after, 90 days', (i) => `/api/cooperation/before-after?${window90(i)}`, 20, 5),
+    // Filtered, it reads its own incident days instead of the cached unfiltered ones (services/cooperation/day-aggregates.ts).
+    await row('GET /api/cooperation/before-after, 90 days, 3 categories, solved', (i) => `/api/cooperation/before-after?${window90(i)}&categories=property,fraud,drugs&statuses=solved`, 20, 5),
     await row('GET /api/plans (list with fulfilment)', () => '/api/plans'),
   ];
   rows.push(...(await withPlan(origin, async (id) => [await row('GET /api/plans/:id (fulfilment, per territory/service/mahalla)', () => `/api/plans/${id}`)])));

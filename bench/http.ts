@@ -1,4 +1,6 @@
 // Latency of API endpoints over real HTTP against a running server: sequential requests, percentiles in ms.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 
 export interface Latency {
   p50: number;
@@ -31,4 +33,20 @@ export function window90(shift: number): string {
   const end = Date.parse('2026-10-31T00:00:00Z') - (shift % 40) * 7 * 86_400_000;
   const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
   return `from=${day(end - 89 * 86_400_000)}&to=${day(end)}`;
+}
+
+/**
+ * Serves `dbFile` from its own process (bench/serve-child.ts) while `work` runs against its origin: as in production,
+ * and because a client in the server's event loop would slow it down. The server opens the file read-write.
+ * @example await withServer('/tmp/copy.duckdb', 18_090, (origin) => measure(origin, () => '/api/meta'))
+ */
+export async function withServer<T>(dbFile: string, port: number, work: (origin: string) => Promise<T>): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-child.ts', dbFile, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await once(child.stdout, 'data');
+  try {
+    return await work(`http://127.0.0.1:${port}`);
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
 }

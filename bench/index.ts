@@ -1,13 +1,12 @@
 // `npm run bench`: build time and peak memory, the spatial join, API latency over HTTP. Prints a markdown table.
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { openDb } from '../server/db/database.ts';
 import { benchSpatialJoin, type BenchRow } from './spatial-join.ts';
-import { measure, window90, type Latency } from './http.ts';
+import { measure, window90, withServer, type Latency } from './http.ts';
 import { benchHexagons } from './hexagons.ts';
 import { benchCoverage } from './coverage.ts';
 import { benchCooperation } from './cooperation.ts';
@@ -44,12 +43,8 @@ rows.push(...(await benchSpatialJoin(geoms, 1_000_000)));
 
 // 3. API over HTTP.
 async function api(dbFile: string, label: string, port: number, metricsTarget: string): Promise<void> {
-  // The server runs in its own process, as in production: a client in the same event loop would slow it down.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-child.ts', dbFile, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await once(child.stdout, 'data');
-  const origin = `http://127.0.0.1:${port}`;
   const fmt = (l: Latency): string => `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms (${(l.bytes / 1024).toFixed(0)} KiB)`;
-  try {
+  await withServer(dbFile, port, async (origin) => {
     rows.push({ name: `${label}: GET /api/metrics, 90 days, all categories`, value: fmt(await measure(origin, (i) => `/api/metrics?${window90(i)}`)), target: metricsTarget });
     rows.push({ name: `${label}: GET /api/metrics, 90 days, 3 categories, solved`, value: fmt(await measure(origin, (i) => `/api/metrics?${window90(i)}&categories=property,fraud,drugs&statuses=solved`)), target: '—' });
     rows.push({ name: `${label}: GET /api/hotspots (Gi*, ${label === 'national' ? '≈ 9,400' : '585'} mahallas, FDR), 90 days`, value: fmt(await measure(origin, (i) => `/api/hotspots?${window90(i)}`, 30)), target: label === 'national' ? '< 100 ms' : '—' });
@@ -64,10 +59,7 @@ async function api(dbFile: string, label: string, port: number, metricsTarget: s
     rows.push({ name: `${label}: GET /api/territories (cached GeoJSON)`, value: fmt(await measure(origin, () => '/api/territories', 20, 1)), target: '—' });
     rows.push(...(await benchCoverage(origin, label, fmt)));
     rows.push(...(await benchCooperation(origin, label, fmt)));
-  } finally {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
-  }
+  });
 }
 log('API latency…');
 await api(NATIONAL, 'national', 18_081, 'p50 ≤ 30 ms, p95 ≤ 60 ms');

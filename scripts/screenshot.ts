@@ -12,10 +12,14 @@ for (const [width, height] of [[1440, 900], [1920, 1080]] as const) {
   page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
   page.on('requestfailed', (r) => console.log('request failed:', r.url()));
   await page.goto(origin + path);
+  // Pages with a map: wait until it has loaded and the app has no request in flight; pages without: network idle.
+  await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => {
+    if (!document.querySelector('[data-testid="map"]')) return true;
     const m = window.__hamkorMap;
-    return !!m && m.loaded() && document.querySelector('[aria-label="Map"]')?.getAttribute('data-loading') === 'false';
-  }, undefined, { timeout: 60_000 });
+    const area = document.querySelector('[aria-label="Map"]');
+    return !!m && m.loaded() && (!area || area.getAttribute('data-loading') === 'false');
+  }, undefined, { timeout: 30_000 }).catch(() => console.log(`${path}: the map did not settle in 30 s; taking the picture anyway`));
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `.shots/${name}-${width}.png` });
   await page.close();

@@ -20,6 +20,8 @@ export async function startServer(env = readEnv()): Promise<{ close(): Promise<v
           db.close();
           resolve();
         });
+        // Browsers keep connections open (a wall screen polls forever): without this, close() would wait for them.
+        if ('closeAllConnections' in server) server.closeAllConnections();
       }),
   };
 }

@@ -1,5 +1,5 @@
 // The one door to DuckDB: open once per file, run parameterised SQL, map rows to plain JSON-safe objects.
-import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBIntegerVector, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
 /** A parameter as callers give it; arrays become DuckDB lists (e.g. `list_contains($cats, category)`). */
 export type Param = string | number | boolean | null | readonly string[] | readonly number[];
@@ -11,6 +11,11 @@ export interface Db {
   all<T extends object = Row>(sql: string, params?: Params): Promise<T[]>;
   /** Columns as arrays keyed by name: far cheaper than row objects for thousands of rows. */
   columns<T extends object>(sql: string, params?: Params): Promise<{ [K in keyof T]: T[K][] }>;
+  /**
+   * INTEGER columns as Int32Arrays keyed by name, read straight from DuckDB's vectors: for millions of rows, where
+   * `columns` would spend seconds making JSON numbers. Every column must be INTEGER (cast in SQL); NULL reads as 0.
+   */
+  ints<K extends string>(sql: string, params?: Params): Promise<Record<K, Int32Array>>;
   /** Executes a statement (or several separated by `;` when no params are given). */
   run(sql: string, params?: Params): Promise<void>;
   /** Runs `work` on one connection between BEGIN and COMMIT (ROLLBACK if it throws): writes that land together or not at all. */
@@ -62,6 +67,29 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
       try {
         const reader = await c.runAndReadAll(sql, params ? toValues(params) : undefined);
         return reader.getColumnsObjectJson() as { [K in keyof T]: T[K][] };
+      } finally {
+        give(c);
+      }
+    },
+    async ints<K extends string>(sql: string, params?: Params): Promise<Record<K, Int32Array>> {
+      const c = await take();
+      try {
+        const result = await c.run(sql, params ? toValues(params) : undefined);
+        const names = result.columnNames();
+        const out = names.map(() => new Int32Array(result.rowCount));
+        // ≈ 10 ns a value; `rowCount` is read once per chunk, as each read is a call into the native binding.
+        for (let k = 0, at = 0; k < result.chunkCount; k++) {
+          const chunk = result.getChunk(k);
+          const rows = chunk.rowCount;
+          for (let j = 0; j < names.length; j++) {
+            const v = chunk.getColumnVector(j);
+            if (!(v instanceof DuckDBIntegerVector)) throw new TypeError(`ints(): column ${names[j]} is not INTEGER`);
+            const col = out[j] as Int32Array;
+            for (let i = 0; i < rows; i++) col[at + i] = v.getItem(i) ?? 0;
+          }
+          at += rows;
+        }
+        return Object.fromEntries(names.map((name, j) => [name, out[j]])) as Record<K, Int32Array>;
       } finally {
         give(c);
       }

@@ -6,6 +6,7 @@ import type { FlowFilter, FlowMahallasFilter } from '../contract/coverage.ts';
 import { mahallaColumns } from './metrics.ts';
 import { dataPeriod } from './data-period.ts';
 import { addDays, nextDay, type Period } from './period.ts';
+import { quantileDisc } from '../stats/histogram-quantile.ts';
 
 /**
  * SQL over `applications` for "open" and "overdue" as of `$asof` (parameters from {@link applicationParams}).
@@ -98,14 +99,23 @@ function selection(f: { from: string; to: string; district?: string | undefined;
 }
 
 // Counts come from one aggregate at the finest grain (≤ 5 × 3 × 3 × 11 × 2 cells), summed here into every breakdown
-// and link; quantiles, the costly part, only where a head reads them (per receiver, per service, in total), as
-// grouping sets whose GROUPING() tells a NULL service ("kept") from "not grouped".
+// and link. ENUM columns travel as they are (they arrive as their codes' strings): casting them to VARCHAR first made
+// the national query twice as slow. Resolution times arrive as histograms of 0.1-day bins per receiver and service,
+// summed here into the per-receiver, per-service and total histograms whose quantiles a head reads: a quantile per
+// grouping set in SQL sorted every value three times (≈ 20 ms nationally, against ≈ 12 ms).
 const DIMENSIONS = ['channel', 'registry', 'received_by', 'service', 'applicant'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 type CountCell = { [K in Dimension]: string | null } & { n: number; open: number; overdue: number };
-type TimeCell = { received_by: string | null; service: string | null; g: number; q: number[] | null };
-/** GROUPING(received_by, service): 1 = by receiver, 2 = by service, 3 = all. */
-const BY_RECEIVER = 1, BY_SERVICE = 2, ALL = 3;
+/**
+ * The bin of a resolution time of m minutes, in SQL: floor((m + 72) / 144) is exactly Math.round(m / 1440 * 10), the
+ * time in days rounded to 0.1 as the API shows it (test/server/applications-flow-times.test.ts checks every minute of
+ * 5 years), and a rounding that never reorders values keeps the discrete quantile: quantile of bins = bin of quantile.
+ */
+export const TIME_BIN = `floor((date_diff('minute', received_at, resolved_at) + 72) / 144)::INTEGER`;
+type TimeHistograms = Map<string, Map<number, number>>;
+const RECEIVER = (code: string | null): string => `r:${code ?? ''}`;
+const SERVICE = (code: string | null): string => `s:${code ?? ''}`;
+const ALL = 'all';
 
 /** Sums cells into one row per value of `d`, largest first (ties by code: the cells come in no particular order). */
 function sumBy(cells: readonly CountCell[], d: Dimension): FlowRow[] {
@@ -120,11 +130,28 @@ function sumBy(cells: readonly CountCell[], d: Dimension): FlowRow[] {
   return [...rows.values()].sort((a, b) => b.n - a.n || String(a.code).localeCompare(String(b.code)));
 }
 
-/** Median and 90th percentile: the resolution times (minutes) of the middle and the 90 % application (no interpolation). */
-const times = (c: TimeCell | undefined): ResolutionTimes => ({
-  medianDays: c?.q?.[0] == null ? null : round(c.q[0] / 1440, 1),
-  p90Days: c?.q?.[1] == null ? null : round(c.q[1] / 1440, 1),
-});
+/** Receiver, service and total histograms of resolution-time bins from the (receiver, service, bin) cells. */
+function timeHistograms(cells: { received_by: Array<string | null>; service: Array<string | null>; bin: number[]; n: number[] }): TimeHistograms {
+  const out: TimeHistograms = new Map();
+  const add = (key: string, bin: number, n: number): void => {
+    const h = out.get(key) ?? out.set(key, new Map()).get(key);
+    h?.set(bin, (h.get(bin) ?? 0) + n);
+  };
+  cells.bin.forEach((bin, k) => {
+    const n = cells.n[k] ?? 0;
+    add(RECEIVER(cells.received_by[k] ?? null), bin, n);
+    add(SERVICE(cells.service[k] ?? null), bin, n);
+    add(ALL, bin, n);
+  });
+  return out;
+}
+
+/** Median and 90th percentile: the resolution times of the middle and the 90 % application (no interpolation). */
+function times(h: Map<number, number> | undefined): ResolutionTimes {
+  const median = h ? quantileDisc(h, 0.5) : null;
+  const p90 = h ? quantileDisc(h, 0.9) : null;
+  return { medianDays: median === null ? null : median / 10, p90Days: p90 === null ? null : p90 / 10 };
+}
 
 function shares(n: number, registry: ReadonlyArray<{ code: string | null; n: number }>, duty: number): PublishedShares {
   return {
@@ -142,15 +169,14 @@ export async function getApplicationsFlow(db: Db, f: FlowFilter): Promise<Applic
   const params = { ...sel.params, ...applicationParams(asOf) };
   const [cells, timeCells, country] = await Promise.all([
     db.all<CountCell>(
-      `SELECT ${DIMENSIONS.map((d) => `${d}::VARCHAR AS ${d}`).join(', ')},
+      `SELECT ${DIMENSIONS.join(', ')},
               count(*)::INTEGER AS n, count_if(${APPLICATION_SQL.open})::INTEGER AS open, count_if(${APPLICATION_SQL.overdue})::INTEGER AS overdue
        FROM applications WHERE ${sel.sql} GROUP BY ALL`,
       params,
     ),
-    db.all<TimeCell>(
-      `SELECT received_by::VARCHAR AS received_by, service::VARCHAR AS service, GROUPING(received_by, service)::INTEGER AS g,
-              quantile_disc(date_diff('minute', received_at, resolved_at)::INTEGER, [0.5, 0.9]) FILTER (WHERE resolved_at < $asof::TIMESTAMP) AS q
-       FROM applications WHERE ${sel.sql} GROUP BY GROUPING SETS ((received_by), (service), ())`,
+    db.columns<{ received_by: string | null; service: string | null; bin: number; n: number }>(
+      `SELECT received_by, service, ${TIME_BIN} AS bin, count(*)::INTEGER AS n
+       FROM applications WHERE ${sel.sql} AND resolved_at < $asof::TIMESTAMP GROUP BY ALL`,
       { ...sel.params, asof: asOf },
     ),
     // The country: the same period over every mahalla, only what the published statistics break down.
@@ -162,8 +188,8 @@ export async function getApplicationsFlow(db: Db, f: FlowFilter): Promise<Applic
           all.params,
         ),
   ]);
-  const timed = (d: 'received_by' | 'service', rows: FlowRow[]): TimedRow[] =>
-    rows.map((r) => ({ ...r, ...times(timeCells.find((t) => t.g === (d === 'received_by' ? BY_RECEIVER : BY_SERVICE) && t[d] === r.code)) }));
+  const histograms = timeHistograms(timeCells);
+  const timed = (key: (code: string | null) => string, rows: FlowRow[]): TimedRow[] => rows.map((r) => ({ ...r, ...times(histograms.get(key(r.code))) }));
   const links = (a: Dimension, b: Dimension): FlowLink[] => {
     const sums = new Map<string, FlowLink>();
     for (const c of cells) {
@@ -175,9 +201,9 @@ export async function getApplicationsFlow(db: Db, f: FlowFilter): Promise<Applic
     return [...sums.values()].sort((x, y) => y.n - x.n || `${x.from}>${x.to}`.localeCompare(`${y.from}>${y.to}`));
   };
   const sum = (k: 'n' | 'open' | 'overdue'): number => cells.reduce((s, c) => s + c[k], 0);
-  const total = { n: sum('n'), open: sum('open'), overdue: sum('overdue'), ...times(timeCells.find((t) => t.g === ALL)) };
+  const total = { n: sum('n'), open: sum('open'), overdue: sum('overdue'), ...times(histograms.get(ALL)) };
   const byRegistry = sumBy(cells, 'registry');
-  const byReceiver = timed('received_by', sumBy(cells, 'received_by'));
+  const byReceiver = timed(RECEIVER, sumBy(cells, 'received_by'));
   const selected = shares(total.n, byRegistry, byReceiver.find((r) => r.code === 'duty_unit')?.n ?? 0);
   return {
     period: { from: f.from, to: f.to },
@@ -188,7 +214,7 @@ export async function getApplicationsFlow(db: Db, f: FlowFilter): Promise<Applic
     byChannel: sumBy(cells, 'channel'),
     byRegistry,
     byReceiver,
-    byService: timed('service', sumBy(cells, 'service')),
+    byService: timed(SERVICE, sumBy(cells, 'service')),
     byApplicant: sumBy(cells, 'applicant'),
     links: {
       channelRegistry: links('channel', 'registry'),

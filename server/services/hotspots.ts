@@ -4,7 +4,7 @@ import { perDb } from '../db/per-db.ts';
 import type { HotspotFilter } from '../contract/api.ts';
 import { giStar } from '../stats/gistar.ts';
 import { weightsFromPairs, type Weights } from '../stats/weights.ts';
-import { districtIds, getMetrics, mahallaColumns } from './metrics.ts';
+import { districtIds, mahallaColumns, periodCounts } from './metrics.ts';
 import type { Period } from './period.ts';
 import type { RecordSource } from '../contract/catalog.ts';
 
@@ -55,19 +55,15 @@ const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** 
  * judged against their real surroundings); a district filter only narrows what is returned.
  */
 export async function getHotspots(db: Db, f: HotspotFilter): Promise<HotspotResult> {
-  const [{ ids, w }, m] = await Promise.all([contiguity(db), getMetrics(db, { ...f, district: undefined })]);
-  const rate = new Float64Array(ids.length);
-  const pos = new Map(m.ids.map((id, k) => [id, k]));
-  ids.forEach((id, i) => {
-    const k = pos.get(id);
-    rate[i] = k === undefined ? 0 : (m.count[k] ?? 0) * 1000 / Math.max(1, m.population[k] ?? 1);
-  });
+  // Contiguity and the counts both follow `mahallaColumns` (id order), so they line up index by index.
+  const [{ ids, w }, m, count] = await Promise.all([contiguity(db), mahallaColumns(db), periodCounts(db, f)]);
+  const rate = Float64Array.from(ids, (_, i) => ((count[i] ?? 0) * 1000) / Math.max(1, m.population[i] ?? 1));
   const g = giStar(rate, w, { fdr: f.fdr });
   const keep = await districtIds(db, f.district);
   const out: HotspotResult = {
     params: {
       method: 'Getis–Ord Gi*', support: 'mahalla', weights: 'queen contiguity, self included', value: `${f.source} per 1,000 residents`,
-      source: f.source, period: m.period, categories: f.categories, statuses: f.statuses, registries: f.registries, receivers: f.receivers, fdr: f.fdr, confidence: [0.9, 0.95, 0.99],
+      source: f.source, period: { from: f.from, to: f.to }, categories: f.categories, statuses: f.statuses, registries: f.registries, receivers: f.receivers, fdr: f.fdr, confidence: [0.9, 0.95, 0.99],
     },
     ids: [], z: [], p: [], bin: [], counts: { hot: 0, cold: 0, units: 0 }, lostToFdr: g.lostToFdr,
   };

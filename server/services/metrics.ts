@@ -44,6 +44,29 @@ export async function districtIds(db: Db, district: string | undefined): Promise
   return new Set(cols.id.filter((_, i) => cols.district[i] === district));
 }
 
+/**
+ * Records per mahalla in the period alone, aligned with `mahallaColumns` (zero where none): what Gi* reads, at half
+ * the scan of `getMetrics`, which also counts the comparison period.
+ */
+export async function periodCounts(db: Db, f: RangeFilter): Promise<Int32Array> {
+  const { table, sql: filter, params } = recordFilter(f);
+  const [m, agg] = await Promise.all([
+    mahallaColumns(db),
+    db.ints<'id' | 'n'>(
+      `SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${table}
+       WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter} GROUP BY mahalla_id`,
+      { from: f.from, end: nextDay(f.to), ...params },
+    ),
+  ]);
+  const at = new Map(m.id.map((id, i) => [id, i]));
+  const count = new Int32Array(m.id.length);
+  agg.id.forEach((id, k) => {
+    const i = at.get(id);
+    if (i !== undefined) count[i] = agg.n[k] ?? 0;
+  });
+  return count;
+}
+
 export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult> {
   const { table, sql: filter, params: filterParams } = recordFilter(f);
   const period = { from: f.from, to: f.to };
@@ -55,7 +78,6 @@ export async function getMetrics(db: Db, f: RangeFilter): Promise<MetricsResult>
   // Only the aggregate goes through DuckDB; the join with the (static) mahalla list happens here, by id.
   const [m, agg] = await Promise.all([
     mahallaColumns(db),
-    // count_if + count (previous = total − current) is ≈ 10 % faster than two FILTERed counts on 1.6 M rows.
     // count_if + count (comparison = total − current) is ≈ 10 % faster than two FILTERed counts on 1.6 M rows.
     db.columns<{ id: number; n: number; t: number }>(
       `SELECT mahalla_id AS id, count_if(ts >= $from::TIMESTAMP)::INTEGER AS n, count(*)::INTEGER AS t

@@ -26,6 +26,11 @@ export function nextDay(d: string): string {
   return toDay(toMs(d) + DAY);
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). @example daysBetween('2024-02-28', '2024-03-01') // 2 */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toMs(to) - toMs(from)) / DAY);
+}
+
 /** `d` shifted by whole days. */
 export function addDays(d: string, days: number): string {
   return toDay(toMs(d) + days * DAY);

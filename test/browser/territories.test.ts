@@ -39,7 +39,8 @@ describe('territories page', () => {
     expect(await t.inspectorRowIds()).toHaveLength(coverage.totals.inspectors);
     const stats = await d.canvasStats();
     expect(stats.distinct).toBeGreaterThan(12);
-    expect(stats.nonBackground).toBeGreaterThan(0.2);
+    // The two test districts, framed clear of the attribution, cover ≈ 19 % of this short map; an empty map is 0.
+    expect(stats.nonBackground).toBeGreaterThan(0.12);
     await expect(d.page.getByTestId('territory-legend').textContent()).resolves.toContain('Unassigned mahalla');
     await expectClean(d);
   });

@@ -47,6 +47,8 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
   const handlers = useRef({ pickLayerIds, onPick, tooltip });
   handlers.current = { pickLayerIds, onPick, tooltip };
+  /** What the camera is fitted to while the person has not moved it: the focused district or the whole area. */
+  const fitTarget = useRef<[number, number, number, number]>(focus ?? bbox);
 
   useEffect(() => {
     if (!container.current) return;
@@ -65,8 +67,10 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    // Attribution first, then the scale stacked above it in the same corner: on a narrow map the attribution wraps
+    // onto two lines and would otherwise cover a scale in the other corner. The attribution is never collapsed.
     map.addControl(new AttributionControl({ compact: false, customAttribution: a }), 'bottom-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     const deck = new MapLibreOverlay({
       interleaved: true,
       layers: [],
@@ -89,17 +93,32 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
     // (settled before the first 'idle') and the app's own fits (tagged `source: 'app'`) are derived from other state,
     // so they never write the URL and can never loop back into it.
     let settled = false;
+    // A camera from the link, or one the person moved, is theirs: container resizes then keep it as it is.
+    let ownCamera = view !== null;
     map.once('idle', () => {
       settled = true;
     });
     map.on('moveend', (e) => {
       // eventData given to fitBounds is merged into the event object.
       if (!settled || (e as { source?: string }).source === 'app') return;
+      ownCamera = true;
       const c = map.getCenter();
       update({ view: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } });
     });
+    // The container can change size after the map is made (a panel renders a moment later, a slide lays out): until
+    // the person moves the camera, refit what was framed so the whole area stays in view instead of being cropped.
+    const refit = (): void => {
+      if (ownCamera) return;
+      map.resize();
+      fitBox(map, fitTarget.current, 0);
+    };
+    const resized = new ResizeObserver(refit);
+    resized.observe(container.current);
+    // The constructor's fit ignored the attribution and scale (added after it), which can hide the area's bottom edge.
+    refit();
     window.__hamkorMap = map;
     return () => {
+      resized.disconnect();
       overlay.current = null;
       mapRef.current = null;
       map.remove();
@@ -124,8 +143,19 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
     if (focusKey === lastFocus.current) return;
     lastFocus.current = focusKey;
     const b = (focusKey ? focusKey.split(',').map(Number) : bbox) as [number, number, number, number];
-    mapRef.current?.fitBounds([b[0], b[1], b[2], b[3]], { padding: 48, duration: 600 }, { source: 'app' });
+    fitTarget.current = b;
+    if (mapRef.current) fitBox(mapRef.current, b, 600);
   }, [focusKey, bbox]);
 
   return <div ref={container} className="map" data-testid="map" />;
+}
+
+/**
+ * Fits the camera to `b` [west, south, east, north], keeping clear of the attribution and scale in the bottom-right
+ * corner (on a wall screen the attribution is large and spans the map's width). Tagged as the app's own move.
+ */
+function fitBox(map: MapLibreMap, b: [number, number, number, number], duration: number): void {
+  const corner = map.getContainer().querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
+  const bottom = Math.max(40, (corner?.offsetHeight ?? 0) + 8);
+  map.fitBounds([b[0], b[1], b[2], b[3]], { padding: { top: 40, left: 40, right: 40, bottom }, duration }, { source: 'app' });
 }

@@ -1,11 +1,14 @@
 // Cooperation gaps: Gi* hot spots of the period (FDR as chosen) with no joint action with the needed service lately.
 import type { Db } from '../../db/database.ts';
 import type { GapFilter } from '../../contract/cooperation.ts';
-import { SERVICE_LABELS, type IncidentCategory, type ServiceCode } from '../../contract/catalog.ts';
+import { SERVICES, SERVICE_LABELS, type IncidentCategory } from '../../contract/catalog.ts';
+import { lastOnOrBefore } from '../../stats/day-counts.ts';
 import { getHotspots, type HotspotParams } from '../hotspots.ts';
 import { incidentFilter } from '../incident-filter.ts';
-import { addDays, nextDay, type Period } from '../period.ts';
+import { dataPeriod } from '../data-period.ts';
+import { addDays, daysBetween, nextDay, type Period } from '../period.ts';
 import { GAP_RULE, cooperationGaps, type GapCandidate, type ServiceNeed } from './gap-rule.ts';
+import { mahallaUnits, serviceDays } from './day-aggregates.ts';
 
 /** How far back the "last joint action" of a missing service is looked up (older is reported as none). */
 const LOOKBACK_DAYS = 365;
@@ -45,9 +48,8 @@ export async function getCooperationGaps(db: Db, f: GapFilter): Promise<GapResul
 
   const ids = hot.map((h) => h.id);
   // Hot ids are joined, not tested with list_contains per row: ≈ 50× faster over a quarter of national incidents.
-  // Action ids follow their days (data/load-joint-actions.ts), so the id range prunes the services table too.
   const { sql: filter, params: filterParams } = incidentFilter(f);
-  const [categories, last, names] = await Promise.all([
+  const [categories, names, data, units, actionDays] = await Promise.all([
     db.all<{ id: number; category: IncidentCategory; n: number }>(
       `SELECT i.mahalla_id AS id, category::VARCHAR AS category, count(*)::INTEGER AS n
        FROM incidents i SEMI JOIN (SELECT unnest($ids::INTEGER[]) AS id) hot ON hot.id = i.mahalla_id
@@ -55,30 +57,36 @@ export async function getCooperationGaps(db: Db, f: GapFilter): Promise<GapResul
        GROUP BY ALL`,
       { from: f.from, end: nextDay(f.to), ids, ...filterParams },
     ),
-    db.all<{ id: number; service: ServiceCode; day: string }>(
-      `WITH a AS (
-         SELECT a.id, a.mahalla_id, a.day FROM joint_actions a SEMI JOIN (SELECT unnest($ids::INTEGER[]) AS id) hot ON hot.id = a.mahalla_id
-         WHERE a.day BETWEEN $since::DATE AND $to::DATE)
-       SELECT a.mahalla_id AS id, s.service::VARCHAR AS service, max(a.day)::VARCHAR AS day
-       FROM a JOIN joint_action_services s ON s.action_id = a.id AND s.action_id BETWEEN (SELECT min(id) FROM a) AND (SELECT max(id) FROM a)
-       GROUP BY ALL`,
-      { since: addDays(f.to, -LOOKBACK_DAYS), to: f.to, ids },
-    ),
     db.all<{ id: number; name: string; code: string; district: string; inspectorId: number | null; inspectorName: string | null }>(
       `SELECT m.id, m.name, m.code, m.district_soato AS district, i.id AS inspectorId, i.name AS inspectorName
        FROM mahallas m LEFT JOIN territory_assignment t ON t.mahalla_id = m.id LEFT JOIN inspectors i ON i.id = t.inspector_id
        WHERE list_contains($ids, m.id)`,
       { ids },
     ),
+    dataPeriod(db),
+    mahallaUnits(db),
+    serviceDays(db),
   ]);
-  const candidates = new Map<number, GapCandidate>(hot.map((h) => [h.id, { ...h, categories: {}, lastAction: {} }]));
+  // The last joint action per service up to `to`, looked up in the per-database index (a join of actions and their
+  // services per request took ≈ 20 ms nationally); older than the lookback is reported as none.
+  const to = daysBetween(data.start, f.to);
+  const since = to - LOOKBACK_DAYS;
+  // Day numbers become dates once each: thousands of Date round trips cost milliseconds.
+  const dates = new Map<number, string>();
+  const date = (day: number): string => dates.get(day) ?? dates.set(day, addDays(data.start, day)).get(day) ?? '';
+  const lastAction = (id: number): GapCandidate['lastAction'] => {
+    const unit = units.unitOf(id);
+    const out: GapCandidate['lastAction'] = {};
+    SERVICES.forEach((service, k) => {
+      const day = unit < 0 ? null : lastOnOrBefore(actionDays, unit * SERVICES.length + k, to);
+      if (day !== null && day >= since) out[service] = date(day);
+    });
+    return out;
+  };
+  const candidates = new Map<number, GapCandidate>(hot.map((h) => [h.id, { ...h, categories: {}, lastAction: lastAction(h.id) }]));
   for (const r of categories) {
     const c = candidates.get(r.id);
     if (c) c.categories[r.category] = r.n;
-  }
-  for (const r of last) {
-    const c = candidates.get(r.id);
-    if (c) c.lastAction[r.service] = r.day;
   }
   const about = new Map(names.map((n) => [n.id, n]));
   const gaps = cooperationGaps([...candidates.values()], window.from).map((g) => {

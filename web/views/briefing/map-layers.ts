@@ -23,20 +23,27 @@ export interface HotLabel {
   position: Position;
 }
 
-/** The `max` strongest hot spots (95 % and up, by z) with a label anchor inside each. */
-export function hotLabels(t: Territories, h: Hotspots, max: number): HotLabel[] {
+/**
+ * The `max` strongest hot spots (95 % and up, by z) with a label anchor inside each, skipping any whose anchor lies
+ * within `minSeparation` degrees of a stronger one: hot spots cluster, and piled-up names are unreadable from the back
+ * of the room (the slide lists every new hot spot by name beside the map).
+ */
+export function hotLabels(t: Territories, h: Hotspots, max: number, minSeparation = 0.025): HotLabel[] {
   const byId = new Map(t.features.map((f) => [f.properties.id, f]));
-  return h.ids
+  const kept: HotLabel[] = [];
+  const clear = (p: Position): boolean => kept.every((k) => Math.hypot((k.position[0] ?? 0) - (p[0] ?? 0), (k.position[1] ?? 0) - (p[1] ?? 0)) >= minSeparation);
+  h.ids
     .map((id, i) => ({ id, z: h.z[i] ?? 0, bin: h.bin[i] ?? 0 }))
     .filter((x) => x.bin >= 2)
     .sort((a, b) => b.z - a.z)
-    .slice(0, max)
-    .flatMap(({ id }) => {
+    .forEach(({ id }) => {
       const f = byId.get(id);
       const g = f?.geometry;
-      if (!f || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return [];
-      return [{ id, name: f.properties.name, position: labelPoint(g) }];
+      if (kept.length >= max || !f || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return;
+      const position = labelPoint(g);
+      if (clear(position)) kept.push({ id, name: f.properties.name, position });
     });
+  return kept;
 }
 
 /** `labelPx`: label size in CSS pixels (the slide passes a share of the screen height). */
