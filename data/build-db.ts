@@ -10,6 +10,7 @@ import { loadDistricts, loadRegions, type DistrictBoundary } from './generate/bo
 import { generateMahallas, type Mahalla } from './generate/mahallas.ts';
 import { assignPopulation, assignTerritories, inspectorIdentity } from './generate/people.ts';
 import { Rng } from './generate/random.ts';
+import { SCHEMA_VERSION } from './schema-version.ts';
 import { PERIOD, SCALES, TASHKENT_DISTRICT_WEIGHTS, type ScaleName } from './generate/scales.ts';
 import { makeHotspots, PlaceSampler } from './generate/space-time.ts';
 import { generateIncidents } from './generate/incidents.ts';
@@ -130,7 +131,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
 
     const meta: Record<string, string> = {
       scale: scale.name, seed: String(seed), built_at: new Date().toISOString(), period_start: PERIOD.start,
-      period_end: PERIOD.end, mahalla_source: synthetic ? 'synthetic' : (opts.mahallas?.source ?? 'imported'),
+      period_end: PERIOD.end, schema_version: String(SCHEMA_VERSION), mahalla_source: synthetic ? 'synthetic' : (opts.mahallas?.source ?? 'imported'),
     };
     await db.run(`INSERT INTO meta SELECT unnest($k), unnest($v)`, { k: Object.keys(meta), v: Object.values(meta) });
     await seedPlaylists(db);

@@ -1,17 +1,51 @@
-// `npm start`: builds the web app and the demo database when they are missing, then serves Hamkor.
-import { existsSync } from 'node:fs';
+// `npm start`: builds the web app and the demo database when they are missing or out of date, then serves Hamkor.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { buildDatabase } from '../data/build-db.ts';
+import { SCHEMA_VERSION } from '../data/schema-version.ts';
+import { openDb } from '../server/db/database.ts';
 import { readEnv } from '../server/env.ts';
 import { startServer } from '../server/index.ts';
 
+/** Newest modification time of any file under `dir` (ms). */
+function newest(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((t, e) => {
+    const p = join(dir, e.name);
+    return Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }, 0);
+}
+
+/** The database's schema version and whether its mahallas are generated; null when it has no meta table. */
+async function describe(path: string): Promise<{ version: number; synthetic: boolean } | null> {
+  const db = await openDb(path, { readOnly: true });
+  try {
+    const rows = await db.all<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('schema_version', 'mahalla_source')");
+    const meta = new Map(rows.map((r) => [r.key, r.value]));
+    return { version: Number(meta.get('schema_version') ?? 1), synthetic: meta.get('mahalla_source') === 'synthetic' };
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
 const env = readEnv();
-if (!existsSync(`${env.HAMKOR_DIST}/index.html`)) {
-  console.log('Building the web app (first start)…');
+const index = `${env.HAMKOR_DIST}/index.html`;
+// After a pull, web/ is newer than the last build: rebuild rather than serve yesterday's screens.
+if (!existsSync(index) || (existsSync('web') && newest('web') > statSync(index).mtimeMs)) {
+  console.log('Building the web app…');
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 }
-if (!existsSync(env.HAMKOR_DB)) {
-  console.log(`Building the demo database ${env.HAMKOR_DB} (Tashkent city, first start)…`);
+const found = existsSync(env.HAMKOR_DB) ? await describe(env.HAMKOR_DB) : null;
+if (found && found.version < SCHEMA_VERSION && !found.synthetic) {
+  // Real mahallas were imported into it: never replace those silently.
+  console.error(`${env.HAMKOR_DB} was built with schema ${found.version}; this version needs ${SCHEMA_VERSION}. ` +
+    'Rebuild it from your mahalla file: npm run data:build -- --mahallas <file> --out ' + env.HAMKOR_DB);
+  process.exit(1);
+}
+if (!found || found.version < SCHEMA_VERSION) {
+  console.log(`Building the demo database ${env.HAMKOR_DB} (Tashkent city${found ? ', replacing one with an older schema' : ''})…`);
   await buildDatabase({ scale: 'city', out: env.HAMKOR_DB, log: (l) => console.log(l) });
 }
 const server = await startServer(env);

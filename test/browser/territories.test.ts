@@ -1,8 +1,8 @@
 // The territories and applications pages in real Chromium against the real server and a test-scale database:
-// outlines and the inspector table render with the API's numbers, a click opens the inspector's card, and the
-// applications page shows the flow's totals.
+// outlines and the inspector table render with the API's numbers, a click opens the inspector's card and frames the
+// territory, a link reopens that card, and the applications page shows the flow's totals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pointOnFeature } from '@turf/turf';
+import { bbox, pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { startWorld, type World } from './harness.ts';
 import { AppDriver } from './driver.ts';
@@ -64,6 +64,42 @@ describe('territories page', () => {
     const d = await AppDriver.open(world, `territories?${PERIOD}`);
     await d.clickAt(lon, lat);
     expect(await new TerritoriesDriver(d).cardTitle()).toBe(biggest.properties.name);
+    await expectClean(d);
+  });
+
+  it('reopens the card of the selected inspector when the link is reloaded', async () => {
+    const outlines = await api<Outlines>('/api/coverage/outlines');
+    const target = outlines.features[3]!.properties;
+    const d = await AppDriver.open(world, `territories?${PERIOD}`);
+    const t = new TerritoriesDriver(d);
+    await t.inspectorRowIds();
+    await t.clickInspectorRow(target.inspectorId);
+    await t.cardTitle();
+    expect(new URL(d.url()).searchParams.get('i')).toBe(String(target.inspectorId));
+    await d.page.reload();
+    await d.waitForMap();
+    expect(await t.cardTitle()).toBe(target.name);
+    await expect(d.page.locator(`[data-testid="inspector-row"][data-id="${target.inspectorId}"]`).getAttribute('class')).resolves.toContain('selected');
+    await expectClean(d);
+  });
+
+  it('moves the camera to the territory of an inspector chosen in the table', async () => {
+    const outlines = await api<Outlines>('/api/coverage/outlines');
+    const target = outlines.features[3]!;
+    const d = await AppDriver.open(world, `territories?${PERIOD}`);
+    const t = new TerritoriesDriver(d);
+    await t.inspectorRowIds();
+    const camera = () => d.page.evaluate(() => {
+      const map = window.__hamkorMap;
+      return map ? { moving: map.isMoving(), zoom: map.getZoom(), bounds: map.getBounds().toArray().flat() } : null;
+    });
+    const before = await camera();
+    await t.clickInspectorRow(target.properties.inspectorId);
+    // Settled zoom, 0 while the camera is still flying.
+    await expect.poll(async () => { const c = await camera(); return c && !c.moving ? c.zoom : 0; }, { timeout: 10_000 }).toBeGreaterThan((before?.zoom ?? 99) + 0.5);
+    const [w, s, e, n] = bbox(target);
+    const [bw, bs, be, bn] = (await camera())?.bounds ?? [];
+    expect([bw! <= w, bs! <= s, be! >= e, bn! >= n]).toEqual([true, true, true, true]);
     await expectClean(d);
   });
 

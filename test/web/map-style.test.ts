@@ -29,6 +29,8 @@ describe('basemap style', () => {
     const ids = style.layers.map((l) => l.id);
     expect(ids).toContain(OVERLAY_BEFORE);
     expect(ids.indexOf('district-label')).toBeGreaterThan(ids.indexOf(OVERLAY_BEFORE));
+    // Mahalla outlines sit above the overlay's fills and below the district lines.
+    expect(ids.indexOf('district-line')).toBeGreaterThan(ids.indexOf(OVERLAY_BEFORE));
   });
 });
 

@@ -1,28 +1,36 @@
 // The map every page shows: our offline basemap of real boundaries with the attribution, fitted to the chosen
-// district, carrying the page's own deck.gl layers. Pages pass layers and picking; boundaries load here once.
+// district (or what the page focuses on), carrying the page's own deck.gl layers. Pages pass layers and picking;
+// boundaries load here once.
 import { useMemo } from 'react';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import { useBoundaries, useMeta } from '../queries/index.ts';
 import { useUi } from '../state/store.ts';
-import { bboxOf } from './bbox.ts';
-import { MapView } from './MapView.tsx';
+import { bboxOf, type BBox } from './bbox.ts';
+import { MapView, type MahallaOutlines } from './MapView.tsx';
 
 export interface BaseMapProps {
   layers: Layer[];
   pickLayerIds?: string[];
   onPick?: (object: unknown, layerId: string | null) => void;
   tooltip?: (info: PickingInfo) => string | null;
+  /**
+   * [west, south, east, north] in lon/lat degrees to frame instead of the chosen district (e.g. a selected
+   * territory); null or absent frames the district. The camera moves when it changes.
+   */
+  focus?: BBox | null;
+  /** mahalla outlines drawn by MapLibre above the page's fills */
+  outlines?: MahallaOutlines | null;
 }
 
 const NO_PICK: string[] = [];
 const ignore = (): void => undefined;
 
-export function BaseMap({ layers, pickLayerIds = NO_PICK, onPick = ignore, tooltip }: BaseMapProps) {
+export function BaseMap({ layers, pickLayerIds = NO_PICK, onPick = ignore, tooltip, focus: override = null, outlines }: BaseMapProps) {
   const meta = useMeta();
   const boundaries = useBoundaries();
   const district = useUi((s) => s.district);
-  const focus = useMemo(() => {
+  const districtBox = useMemo(() => {
     const features = boundaries.data?.districts.features as FeatureCollection['features'] | undefined;
     return district && features ? bboxOf(features.filter((f) => f.properties?.soato === district)) : null;
   }, [district, boundaries.data]);
@@ -38,7 +46,8 @@ export function BaseMap({ layers, pickLayerIds = NO_PICK, onPick = ignore, toolt
       pickLayerIds={pickLayerIds}
       onPick={onPick}
       tooltip={tooltip}
-      focus={focus}
+      outlines={outlines}
+      focus={override ?? districtBox}
     />
   );
 }

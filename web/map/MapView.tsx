@@ -1,6 +1,6 @@
 // The map: an uncontrolled MapLibre map with our offline style and one deck.gl overlay (interleaved).
 import { useEffect, useRef } from 'react';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -8,7 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { getState, update } from '../state/store.ts';
 import type { View } from '../state/url.ts';
-import { basemapStyle, LIGHT, type BasemapTheme } from './style.ts';
+import { basemapStyle, LIGHT, MAHALLA_SOURCE, OVERLAY_BEFORE, type BasemapTheme } from './style.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
@@ -26,10 +26,19 @@ export interface MapViewProps {
   onPick: (object: unknown, layerId: string | null) => void;
   /** Hover text for a picked object; null for none. */
   tooltip?: (info: PickingInfo) => string | null;
-  /** When this changes (a district was chosen), the camera fits it. */
+  /** When this changes (a district or, on some pages, a territory was chosen), the camera fits it. */
   focus?: [number, number, number, number] | null;
   /** basemap colours (the wall screen is dark); read once, when the map is created */
   theme?: BasemapTheme;
+  /** mahalla outlines drawn by MapLibre above the overlay's fills (see MAHALLA_SOURCE); omitted = none */
+  outlines?: MahallaOutlines | null;
+}
+
+export interface MahallaOutlines {
+  data: FeatureCollection;
+  /** CSS colour and opacity: white over coloured mahallas, a faint grey over the bare basemap */
+  color: string;
+  opacity: number;
 }
 
 /** Debug handle for tests and the bench: the live map (read-only use). */
@@ -39,7 +48,7 @@ declare global {
   }
 }
 
-export function MapView({ regions, districts, districtLabels, bbox, attribution, layers, pickLayerIds, onPick, tooltip, focus, theme = LIGHT }: MapViewProps) {
+export function MapView({ regions, districts, districtLabels, bbox, attribution, layers, pickLayerIds, onPick, tooltip, focus, theme = LIGHT, outlines }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -60,6 +69,9 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
       ...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : { bounds: [b[0], b[1], b[2], b[3]], fitBoundsOptions: { padding: 40 } }),
       attributionControl: false,
       maxZoom: 17,
+      // Labels appear at once: a fade keeps MapLibre repainting for 300 ms after every change, which a software-rendered
+      // wall screen or laptop pays for in frames.
+      fadeDuration: 0,
       minZoom: 4,
       dragRotate: false,
       pitchWithRotate: false,
@@ -134,6 +146,21 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
     // layers set earlier are drawn but not placed, so they are set again when the map is idle.
     if (map && !map.isStyleLoaded()) map.once('idle', apply);
   }, [layers]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = (): void => {
+      // setData returns a promise of the worker's parse; the outlines simply appear when it is done.
+      void map.getSource<GeoJSONSource>(MAHALLA_SOURCE)?.setData(outlines?.data ?? { type: 'FeatureCollection', features: [] });
+      if (outlines) {
+        map.setPaintProperty(OVERLAY_BEFORE, 'line-color', outlines.color);
+        map.setPaintProperty(OVERLAY_BEFORE, 'line-opacity', outlines.opacity);
+      }
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [outlines]);
 
   const focusKey = focus ? focus.join(',') : '';
   // The first focus is applied by the initial camera (or a saved view wins); later changes move the camera.

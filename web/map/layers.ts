@@ -31,7 +31,7 @@ export interface LayerUi {
   metricKey: string;
 }
 
-export const LAYER_IDS = { choropleth: 'mahalla-fill', selected: 'mahalla-selected', heat: 'incident-heat', base: 'base-points' } as const;
+export const LAYER_IDS = { choropleth: 'mahalla-fill', unrated: 'mahalla-unrated', selected: 'mahalla-selected', heat: 'incident-heat', base: 'base-points' } as const;
 
 type MahallaFeature = Feature<Geometry, MahallaFeatureProps>;
 
@@ -56,6 +56,20 @@ export function placedBefore<P extends object>(beforeId: string, props: P): P {
   return { ...props, beforeId };
 }
 
+// The unrated mahallas of a metric view, as their own collection: cached per (territories, view) pair, so rebuilding
+// the layers for another reason (a selection, a layer toggle) does not make deck.gl tessellate them again.
+const unratedCache = new WeakMap<object, WeakMap<MetricView, FeatureCollection<Geometry, MahallaFeatureProps>>>();
+function unratedOf(t: FeatureCollection<Geometry, MahallaFeatureProps>, view: MetricView): FeatureCollection<Geometry, MahallaFeatureProps> {
+  const byView = unratedCache.get(t) ?? new WeakMap<MetricView, FeatureCollection<Geometry, MahallaFeatureProps>>();
+  unratedCache.set(t, byView);
+  let fc = byView.get(view);
+  if (!fc) {
+    fc = { type: 'FeatureCollection', features: t.features.filter((f) => Number.isNaN(view.valueById.get(f.properties.id))) };
+    byView.set(view, fc);
+  }
+  return fc;
+}
+
 export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Array): Layer[] {
   const on = (k: LayerKey): boolean => ui.layers.includes(k);
   const layers: Layer[] = [];
@@ -69,23 +83,33 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
         autoHighlight: true,
         highlightColor: [30, 60, 90, 70],
         filled: true,
-        stroked: true,
+        // Outlines come from MapLibre (MAHALLA_SOURCE in style.ts): far cheaper to draw than a deck.gl stroke.
+        stroked: false,
         getFillColor: (f: MahallaFeature) => {
           if (!on('choropleth') || !metric) return [0, 0, 0, 0];
           const v = metric.valueById.get(f.properties.id);
-          // Mahallas outside the chosen district have no value: leave them as basemap, not as "no data" grey.
-          if (v === undefined) return [0, 0, 0, 0];
-          if (Number.isNaN(v)) return HATCH_COLOR;
+          // Mahallas outside the chosen district have no value, and unrated ones (NaN) are hatched by the next layer.
+          if (v === undefined || Number.isNaN(v)) return [0, 0, 0, 0];
           return withAlpha(metric.scale.colorOf(v), on('heat') ? 120 : 215);
         },
-        // NaN = not rated (too few residents or events): hatched, never a colour of the scale.
-        ...hatchProps((f: MahallaFeature) => on('choropleth') && Number.isNaN(metric?.valueById.get(f.properties.id))),
-        getLineColor: on('choropleth') ? [255, 255, 255, 220] : [84, 110, 122, 140],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 0.8,
-        updateTriggers: { getFillColor: [ui.metricKey, ui.layers.join()], getLineColor: [ui.layers.join()], getFillPattern: [ui.metricKey, ui.layers.join()] },
+        updateTriggers: { getFillColor: [ui.metricKey, ui.layers.join()] },
       })),
     );
+    const unrated = on('choropleth') && metric ? unratedOf(territories, metric) : null;
+    if (unrated && unrated.features.length > 0) {
+      layers.push(
+        new GeoJsonLayer<MahallaFeatureProps>(placedBefore(OVERLAY_BEFORE, {
+          id: LAYER_IDS.unrated,
+          data: unrated,
+          filled: true,
+          stroked: false,
+          getFillColor: HATCH_COLOR,
+          // Not rated (too few residents or events): hatched, never a colour of the scale. Only these mahallas carry
+          // the pattern, so its texture lookups are paid on a few polygons rather than all of them.
+          ...hatchProps(() => true),
+        })),
+      );
+    }
     const selected = ui.selected === null ? [] : territories.features.filter((f) => f.properties.id === ui.selected);
     layers.push(
       new GeoJsonLayer<MahallaFeatureProps>({

@@ -36,8 +36,16 @@ export const DARK: BasemapTheme = {
   labelHalo: '#060e17',
 };
 
-/** Layer ids the deck.gl overlay inserts its layers before (so outlines and labels stay on top). */
-export const OVERLAY_BEFORE = 'district-line';
+/** The layer the deck.gl overlay inserts its layers before, so mahalla and district outlines and labels stay on top. */
+export const OVERLAY_BEFORE = 'mahalla-line';
+
+/**
+ * Mahalla outlines are drawn by MapLibre from this source (filled by the page with setData), not by deck.gl: in
+ * software-rendered WebGL the deck.gl stroke of ≈ 600 polygons cost ≈ 150 ms a frame, MapLibre's lines a few ms.
+ */
+export const MAHALLA_SOURCE = 'mahallas';
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * The basemap style for a theme and our boundary collections.
@@ -53,6 +61,7 @@ export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, di
       regions: { type: 'geojson', data: regions },
       districts: { type: 'geojson', data: districts },
       'district-labels': { type: 'geojson', data: labels },
+      [MAHALLA_SOURCE]: { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
@@ -61,6 +70,12 @@ export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, di
       { id: 'region-line', type: 'line', source: 'regions', paint: { 'line-color': theme.regionLine, 'line-width': 1.2, 'line-dasharray': [3, 2] } },
       {
         id: OVERLAY_BEFORE,
+        type: 'line',
+        source: MAHALLA_SOURCE,
+        paint: { 'line-color': theme.districtLine, 'line-opacity': 0.35, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 14, 1.2] },
+      },
+      {
+        id: 'district-line',
         type: 'line',
         source: 'districts',
         layout: { 'line-join': 'round' },

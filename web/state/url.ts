@@ -1,29 +1,71 @@
 // URL <-> UI state: which state is shared in a link, and how it is written. Pure functions, tested in isolation.
+// Every page's state rides along in the query string when moving between pages (route.ts), so each param below is
+// read only by the pages named; the others ignore it.
 //
-// | param | state          | example                    |
-// |-------|----------------|----------------------------|
-// | from  | from           | 2026-08-03                 |
-// | to    | to             | 2026-10-31                 |
-// | cat   | categories     | property,fraud (absent=all)|
-// | st    | statuses       | solved (absent=all)        |
-// | metric| metric         | rate                       |
-// | fdr   | fdr            | 0 (absent = FDR on)        |
-// | cmp   | compare        | year (absent = previous)   |
-// | layers| layers         | choropleth,heat,base       |
-// | d     | district       | 1726294                    |
-// | m     | selected       | 123                        |
-// | v     | view           | 69.2401,41.3111,11.2       |
-// | at    | at (clock)     | 2026-10-20 (absent = whole period) |
-// | src   | source         | applications (absent = incidents)  |
-// | reg   | registries     | form1,form2 (absent = all) |
-// | rcv   | receivers      | duty_unit (absent = all)   |
-// | res   | hexRes         | 8 (absent = from the zoom) |
+// | param | state                    | pages        | example                            |
+// |-------|--------------------------|--------------|------------------------------------|
+// | from  | from                     | all          | 2026-08-03                         |
+// | to    | to                       | all          | 2026-10-31                         |
+// | cat   | categories               | map          | property,fraud (absent = all)      |
+// | st    | statuses                 | map          | solved (absent = all)              |
+// | metric| metric                   | map          | rate                               |
+// | fdr   | fdr                      | map, coop    | 0 (absent = FDR on)                |
+// | cmp   | compare                  | map          | year (absent = previous)           |
+// | layers| layers                   | map          | choropleth,heat,base               |
+// | d     | district                 | all          | 1726294                            |
+// | m     | selected (mahalla)       | map, coop, applications | 123                     |
+// | v     | view                     | all          | 69.2401,41.3111,11.2               |
+// | at    | at (clock)               | map          | 2026-10-20 (absent = whole period) |
+// | src   | source                   | map          | applications (absent = incidents)  |
+// | reg   | registries               | map          | form1,form2 (absent = all)         |
+// | rcv   | receivers                | map          | duty_unit (absent = all)           |
+// | res   | hexRes                   | map          | 8 (absent = from the zoom)         |
+// | i     | inspector (open card)    | territories  | 412                                |
+// | nres  | norms.residents          | territories  | 20000 (absent = NORM_DEFAULTS)     |
+// | ninc  | norms.incidentsPer30Days | territories  | 80                                 |
+// | nkm   | norms.maxDistanceKm      | territories  | 4.5                                |
+// | over  | overloadedOnly           | territories  | 1 (absent = every inspector)       |
+// | sort  | inspectorSort            | territories  | -residents (- = descending; absent = -flags) |
+// | am    | applMeasure              | applications | overdue (absent = count)           |
+// | plan  | plan                     | plans        | 7 (absent = the newest plan)       |
+// | ptab  | planTab                  | plans        | items (absent = territory)         |
+// | ctab  | coopTab                  | cooperation  | gaps (absent = summary)            |
+// | gap   | gapDays                  | cooperation  | 60 (one of GAP_WINDOWS; absent = 30) |
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, REGISTRIES, type IncidentCategory, type IncidentStatus, type Receiver, type RecordSource, type Registry } from '../../server/contract/catalog.ts';
+import { NORM_DEFAULTS, NORM_KEYS, type Norms } from '../../server/contract/coverage.ts';
 
 export const METRICS = ['rate', 'eb', 'count', 'change', 'hotspot', 'emerging'] as const;
 export type Metric = (typeof METRICS)[number];
 export const LAYERS = ['choropleth', 'heat', 'hex', 'base'] as const;
 export type LayerKey = (typeof LAYERS)[number];
+/** Columns the inspector table sorts by. */
+export const INSPECTOR_SORT_KEYS = ['name', 'mahallas', 'residents', 'incidents', 'applications', 'jointActions', 'areaKm2', 'maxDistanceKm', 'flags'] as const;
+export type InspectorSortKey = (typeof INSPECTOR_SORT_KEYS)[number];
+export interface InspectorSort {
+  key: InspectorSortKey;
+  dir: 'asc' | 'desc';
+}
+/** What the applications map colours mahallas by. */
+export const APPL_MEASURES = ['count', 'open', 'overdue'] as const;
+export type ApplMeasure = (typeof APPL_MEASURES)[number];
+export const PLAN_TABS = ['territory', 'service', 'items'] as const;
+export type PlanTab = (typeof PLAN_TABS)[number];
+export const COOP_TABS = ['summary', 'matrix', 'gaps', 'before-after'] as const;
+export type CoopTab = (typeof COOP_TABS)[number];
+/** The gap windows (days) the cooperation page offers; a link can only carry one of them, so a chip is always lit. */
+export const GAP_WINDOWS = [14, 30, 60, 90] as const;
+export type GapDays = (typeof GAP_WINDOWS)[number];
+
+/**
+ * Bounds of each overload norm a person (or a link) may set: the same as the server's `norm*` query fields
+ * (server/contract/coverage.ts), so a value from a link is never one the API would reject.
+ */
+export const NORM_RANGE: Record<keyof Norms, { min: number; max: number }> = {
+  residents: { min: 1, max: 1_000_000 },
+  incidentsPer30Days: { min: 1, max: 100_000 },
+  maxDistanceKm: { min: 0.1, max: 1000 },
+};
+const NORM_PARAMS: Record<keyof Norms, string> = { residents: 'nres', incidentsPer30Days: 'ninc', maxDistanceKm: 'nkm' };
 
 export interface View {
   lon: number;
@@ -43,6 +85,7 @@ export interface UrlState {
   compare: 'previous' | 'year';
   layers: LayerKey[];
   district: string | null;
+  /** the chosen mahalla, wherever a page lets one be clicked */
   selected: number | null;
   view: View | null;
   /** The time slider's clock: first day of the week being shown; null = the whole selected period. */
@@ -53,6 +96,17 @@ export interface UrlState {
   receivers: Receiver[];
   /** H3 resolution of the hexagon view chosen by hand; null = picked from the zoom */
   hexRes: number | null;
+  /** the inspector whose card is open on /territories */
+  inspector: number | null;
+  norms: Norms;
+  overloadedOnly: boolean;
+  inspectorSort: InspectorSort;
+  applMeasure: ApplMeasure;
+  /** the plan shown on /plans; null = the newest */
+  plan: number | null;
+  planTab: PlanTab;
+  coopTab: CoopTab;
+  gapDays: GapDays;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -72,15 +126,53 @@ export const DEFAULT_URL_STATE: UrlState = {
   registries: [...REGISTRIES],
   receivers: [...RECEIVERS],
   hexRes: null,
+  inspector: null,
+  norms: { ...NORM_DEFAULTS },
+  overloadedOnly: false,
+  // Rows over a norm first: the table is read to find overloaded territories.
+  inspectorSort: { key: 'flags', dir: 'desc' },
+  applMeasure: 'count',
+  plan: null,
+  planTab: 'territory',
+  coopTab: 'summary',
+  gapDays: 30,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A norm as the server accepts it: up to 7 digits and 2 decimals. */
+const NORM_VALUE = /^\d{1,7}(\.\d{1,2})?$/;
 
 function listParam<T extends string>(raw: string | null, allowed: readonly T[], fallback: T[]): T[] {
   if (raw === null) return fallback;
   const set = new Set<string>(allowed);
   const items = raw.split(',').filter((x): x is T => set.has(x));
   return items.length > 0 ? allowed.filter((a) => items.includes(a)) : fallback;
+}
+
+/** `raw` when it is one of `allowed`, else the fallback. */
+function oneOf<T extends string | number, F>(raw: string | number | null, allowed: readonly T[], fallback: F): T | F {
+  return allowed.find((a) => a === raw) ?? fallback;
+}
+
+/** A positive integer id, or null. */
+function idParam(raw: string | null): number | null {
+  const n = Number(raw);
+  return raw !== null && /^[1-9]\d{0,8}$/.test(raw) && Number.isSafeInteger(n) ? n : null;
+}
+
+function parseNorms(q: URLSearchParams): Norms {
+  const norms: Norms = { ...NORM_DEFAULTS };
+  for (const k of NORM_KEYS) {
+    const raw = q.get(NORM_PARAMS[k]) ?? '';
+    const n = Number(raw);
+    if (NORM_VALUE.test(raw) && n >= NORM_RANGE[k].min && n <= NORM_RANGE[k].max) norms[k] = n;
+  }
+  return norms;
+}
+
+function parseSort(raw: string | null): InspectorSort {
+  const key = oneOf(raw?.replace(/^-/, '') ?? null, INSPECTOR_SORT_KEYS, null);
+  return key ? { key, dir: raw?.startsWith('-') ? 'desc' : 'asc' } : DEFAULT_URL_STATE.inspectorSort;
 }
 
 /** Reads state from a query string; anything malformed falls back to the default for that field. */
@@ -90,9 +182,7 @@ export function parseUrl(search: string): UrlState {
   const from = q.get('from');
   const at = q.get('at');
   const to = q.get('to');
-  const metric = q.get('metric');
   const district = q.get('d');
-  const m = Number(q.get('m'));
   const v = (q.get('v') ?? '').split(',').map(Number);
   const [lon, lat, zoom] = v;
   const validView = v.length === 3 && lon !== undefined && lat !== undefined && zoom !== undefined && v.every(Number.isFinite) &&
@@ -102,18 +192,27 @@ export function parseUrl(search: string): UrlState {
     to: to && DAY.test(to) ? to : null,
     categories: listParam(q.get('cat'), INCIDENT_CATEGORIES, d.categories),
     statuses: listParam(q.get('st'), INCIDENT_STATUSES, d.statuses),
-    metric: (METRICS as readonly string[]).includes(metric ?? '') ? (metric as Metric) : d.metric,
+    metric: oneOf(q.get('metric'), METRICS, d.metric),
     fdr: q.get('fdr') !== '0',
     compare: q.get('cmp') === 'year' ? 'year' : 'previous',
     layers: q.get('layers') === '' ? [] : listParam(q.get('layers'), LAYERS, d.layers),
     district: district && /^\d{7}$/.test(district) ? district : null,
-    selected: Number.isInteger(m) && m > 0 ? m : null,
+    selected: idParam(q.get('m')),
     view: validView ? { lon, lat, zoom } : null,
     at: at && DAY.test(at) ? at : null,
     source: q.get('src') === 'applications' ? 'applications' : 'incidents',
     registries: listParam(q.get('reg'), REGISTRIES, d.registries),
     receivers: listParam(q.get('rcv'), RECEIVERS, d.receivers),
     hexRes: /^[5-9]$/.test(q.get('res') ?? '') ? Number(q.get('res')) : null,
+    inspector: idParam(q.get('i')),
+    norms: parseNorms(q),
+    overloadedOnly: q.get('over') === '1',
+    inspectorSort: parseSort(q.get('sort')),
+    applMeasure: oneOf(q.get('am'), APPL_MEASURES, d.applMeasure),
+    plan: idParam(q.get('plan')),
+    planTab: oneOf(q.get('ptab'), PLAN_TABS, d.planTab),
+    coopTab: oneOf(q.get('ctab'), COOP_TABS, d.coopTab),
+    gapDays: oneOf(Number(q.get('gap') ?? NaN), GAP_WINDOWS, d.gapDays),
   };
 }
 
@@ -136,6 +235,17 @@ export function serializeUrl(s: UrlState): string {
   if (s.registries.length !== d.registries.length) q.set('reg', s.registries.join(','));
   if (s.receivers.length !== d.receivers.length) q.set('rcv', s.receivers.join(','));
   if (s.hexRes !== null) q.set('res', String(s.hexRes));
+  if (s.inspector !== null) q.set('i', String(s.inspector));
+  for (const k of NORM_KEYS) if (s.norms[k] !== d.norms[k]) q.set(NORM_PARAMS[k], String(s.norms[k]));
+  if (s.overloadedOnly) q.set('over', '1');
+  if (s.inspectorSort.key !== d.inspectorSort.key || s.inspectorSort.dir !== d.inspectorSort.dir) {
+    q.set('sort', `${s.inspectorSort.dir === 'desc' ? '-' : ''}${s.inspectorSort.key}`);
+  }
+  if (s.applMeasure !== d.applMeasure) q.set('am', s.applMeasure);
+  if (s.plan !== null) q.set('plan', String(s.plan));
+  if (s.planTab !== d.planTab) q.set('ptab', s.planTab);
+  if (s.coopTab !== d.coopTab) q.set('ctab', s.coopTab);
+  if (s.gapDays !== d.gapDays) q.set('gap', String(s.gapDays));
   if (s.view) q.set('v', `${s.view.lon.toFixed(4)},${s.view.lat.toFixed(4)},${s.view.zoom.toFixed(2)}`);
   return q.toString();
 }

@@ -1,35 +1,40 @@
 // The applications page: applications per mahalla on the map, and for the district (or a clicked mahalla) the flow
 // channel → registry → receiver → service, open and overdue, resolution time and the district-vs-country panel.
-import { useCallback, useMemo, useState } from 'react';
+// The measure and the clicked mahalla (the store's shared `selected`) live in the UI store, so a link reopens both.
+import { useCallback, useMemo } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useMeta, useTerritories } from '../../queries/index.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useApplicationsByMahalla, useApplicationsFlow } from '../../queries/applications.ts';
-import { useUi } from '../../state/store.ts';
+import { update, useUi } from '../../state/store.ts';
+import { APPL_MEASURES, type ApplMeasure } from '../../state/url.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { css } from '../../map/colors.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
 import { fmtInt, formatDay } from '../overview/dates.ts';
-import { APPLICATION_LAYER_IDS, buildApplicationLayers, measureScale, MEASURES, type Measure } from './layers.ts';
+import { APPLICATION_LAYER_IDS, buildApplicationLayers, measureScale } from './layers.ts';
 import { FlowSankey } from './FlowSankey.tsx';
 import { Breakdown } from './Breakdown.tsx';
 import { NationalPanel } from './NationalPanel.tsx';
 import './applications.css';
 
 const PICK = [APPLICATION_LAYER_IDS.fill];
-const MEASURE_LABELS: Record<Measure, string> = { count: 'Arrived', open: 'Still open', overdue: 'Overdue' };
+const MEASURE_LABELS: Record<ApplMeasure, string> = { count: 'Arrived', open: 'Still open', overdue: 'Overdue' };
 type Props = { id: number; name: string; districtSoato: string };
 
 export function ApplicationsPage() {
   const meta = useMeta();
   const range = useSelection();
   const district = useUi((s) => s.district);
-  const [measure, setMeasure] = useState<Measure>('count');
-  const [mahalla, setMahalla] = useState<{ id: number; name: string } | null>(null);
+  const measure = useUi((s) => s.applMeasure);
+  const selected = useUi((s) => s.selected);
   const territories = useTerritories();
   const perMahalla = useApplicationsByMahalla(range);
-  const flow = useApplicationsFlow(range, mahalla?.id ?? null);
+  const flow = useApplicationsFlow(range, selected);
+  const features = territories.data as FeatureCollection<Geometry, Props> | undefined;
+  // The link carries only the id; the name comes from the boundaries (null until they load).
+  const mahallaName = useMemo(() => features?.features.find((f) => f.properties.id === selected)?.properties.name ?? null, [features, selected]);
 
   const { values, scale } = useMemo(() => {
     const m = new Map<number, number>();
@@ -39,14 +44,14 @@ export function ApplicationsPage() {
   }, [perMahalla.data, measure]);
   const layers = useMemo(
     () => buildApplicationLayers(
-      { mahallas: territories.data as FeatureCollection<Geometry, Props> | undefined, values, scale },
-      { selected: mahalla?.id ?? null, valuesKey: `${measure}|${perMahalla.data?.period.from ?? ''}|${perMahalla.data?.period.to ?? ''}|${district ?? ''}` },
+      { mahallas: features, values, scale },
+      { selected, valuesKey: `${measure}|${perMahalla.data?.period.from ?? ''}|${perMahalla.data?.period.to ?? ''}|${district ?? ''}` },
     ),
-    [territories.data, values, scale, mahalla, measure, perMahalla.data, district],
+    [features, values, scale, selected, measure, perMahalla.data, district],
   );
   const onPick = useCallback((object: unknown) => {
     const p = (object as { properties?: Props } | null)?.properties;
-    setMahalla(p ? { id: p.id, name: p.name } : null);
+    update({ selected: p ? p.id : null });
   }, []);
   const tooltip = useCallback(({ object }: PickingInfo) => {
     const p = (object as { properties?: Props } | null)?.properties;
@@ -54,7 +59,7 @@ export function ApplicationsPage() {
   }, [measure, values]);
 
   const districtName = meta.data?.districts.find((d) => d.soato === district)?.name;
-  const scopeName = mahalla ? mahalla.name : (districtName ?? 'All districts');
+  const scopeName = selected !== null ? (mahallaName ?? `Mahalla ${selected}`) : (districtName ?? 'All districts');
   const countryName = meta.data?.scale === 'national' ? 'Uzbekistan' : 'Whole database';
   const f = flow.data;
   const error = meta.error ?? territories.error ?? perMahalla.error ?? flow.error;
@@ -68,9 +73,9 @@ export function ApplicationsPage() {
           <section>
             <h2>Map shows</h2>
             <div className="radios" data-testid="measure">
-              {MEASURES.map((m) => (
+              {APPL_MEASURES.map((m) => (
                 <label key={m} className="check">
-                  <input type="radio" name="measure" value={m} checked={measure === m} onChange={() => setMeasure(m)} />
+                  <input type="radio" name="measure" value={m} checked={measure === m} onChange={() => update({ applMeasure: m })} />
                   {MEASURE_LABELS[m]} applications per mahalla
                 </label>
               ))}
@@ -78,7 +83,7 @@ export function ApplicationsPage() {
           </section>
           {f && (
             <section data-testid="flow-totals">
-              <h2>{scopeName}{mahalla && <button type="button" className="link" onClick={() => setMahalla(null)}>Back to {districtName ?? 'all districts'}</button>}</h2>
+              <h2>{scopeName}{selected !== null && <button type="button" className="link" onClick={() => update({ selected: null })}>Back to {districtName ?? 'all districts'}</button>}</h2>
               <dl className="figures appl-totals">
                 <div><dt>Arrived</dt><dd data-testid="total-arrived">{fmtInt(f.total.n)}</dd></div>
                 <div><dt>Open</dt><dd data-testid="total-open">{fmtInt(f.total.open)}</dd></div>

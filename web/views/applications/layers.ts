@@ -6,9 +6,8 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { quantileScale, SEQUENTIAL, type ColorScale, type Rgb } from '../../map/colors.ts';
 import { placedBefore } from '../../map/layers.ts';
 import { OVERLAY_BEFORE } from '../../map/style.ts';
+import type { ApplMeasure } from '../../state/url.ts';
 
-export const MEASURES = ['count', 'open', 'overdue'] as const;
-export type Measure = (typeof MEASURES)[number];
 
 /** ColorBrewer Blues (6): applications are not incidents, so they do not share the incidents' orange ramp. */
 export const BLUES: readonly Rgb[] = [[239, 243, 255], [198, 219, 239], [158, 202, 225], [107, 174, 214], [49, 130, 189], [8, 81, 156]];
@@ -25,7 +24,7 @@ export interface ApplicationLayerData {
 }
 
 /** The colour scale of a measure over its values: quantile classes, overdue in the warning ramp. */
-export function measureScale(measure: Measure, values: Iterable<number>): ColorScale {
+export function measureScale(measure: ApplMeasure, values: Iterable<number>): ColorScale {
   return quantileScale([...values], measure === 'overdue' ? SEQUENTIAL : BLUES);
 }
 

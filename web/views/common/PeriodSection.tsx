@@ -43,12 +43,15 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
   );
 }
 
-/** District choice shared by every page; choosing one clears the selection and lets the camera fit it. */
+/**
+ * District choice shared by every page; choosing one clears the selection (mahalla and inspector, which belong to a
+ * district) and lets the camera fit it.
+ */
 export function DistrictSection({ meta, district }: { meta: Meta; district: string | null | undefined }) {
   return (
     <section>
       <h2>District</h2>
-      <select data-testid="district" value={district ?? ''} onChange={(e) => update({ district: e.target.value || null, selected: null, view: null })}>
+      <select data-testid="district" value={district ?? ''} onChange={(e) => update({ district: e.target.value || null, selected: null, inspector: null, view: null })}>
         <option value="">All districts</option>
         {meta.districts.map((d) => (
           <option key={d.soato} value={d.soato}>{d.name} ({d.mahallas})</option>

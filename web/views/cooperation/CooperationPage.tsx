@@ -1,5 +1,6 @@
 // The cooperation page: joint actions per mahalla on the map (coloured by the services involved, gaps outlined) and a
-// report beside it: service shares, the inspector × service matrix, cooperation gaps, before/after.
+// report beside it: service shares, the inspector × service matrix, cooperation gaps, before/after. The tab and the gap
+// window live in the UI store, so a link reopens them.
 import { useCallback, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -8,6 +9,7 @@ import { useMeta, useTerritories } from '../../queries/index.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useBeforeAfter, useCooperationGaps, useInspectorServiceMatrix, useJointActionLayer, useJointActionSummary } from '../../queries/cooperation.ts';
 import { update, useUi } from '../../state/store.ts';
+import { COOP_TABS, GAP_WINDOWS, type CoopTab } from '../../state/url.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import type { MahallaFeatureProps } from '../../map/layers.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
@@ -20,14 +22,7 @@ import { ServiceShares } from './ServiceShares.tsx';
 import { activityBreaks, COOP_LAYER_IDS, cooperationLayers } from './layers.ts';
 import './cooperation.css';
 
-const TABS = [
-  { id: 'summary', label: 'Services' },
-  { id: 'matrix', label: 'Inspector × service' },
-  { id: 'gaps', label: 'Gaps' },
-  { id: 'before-after', label: 'Before / after' },
-] as const;
-type Tab = (typeof TABS)[number]['id'];
-const GAP_DAYS = [14, 30, 60, 90];
+const TAB_LABELS: Record<CoopTab, string> = { summary: 'Services', matrix: 'Inspector × service', gaps: 'Gaps', 'before-after': 'Before / after' };
 const PICK = [COOP_LAYER_IDS.fill];
 
 export function CooperationPage() {
@@ -37,9 +32,9 @@ export function CooperationPage() {
   const district = useUi((s) => s.district);
   const selected = useUi((s) => s.selected);
   const fdr = useUi((s) => s.fdr);
-  const [days, setDays] = useState(30);
+  const days = useUi((s) => s.gapDays);
+  const tab = useUi((s) => s.coopTab);
   const [focus, setFocus] = useState<ServiceCode | null>(null);
-  const [tab, setTab] = useState<Tab>('summary');
 
   const summary = useJointActionSummary(selection);
   const layer = useJointActionLayer(selection);
@@ -78,8 +73,8 @@ export function CooperationPage() {
         <section>
           <h2>Gap window</h2>
           <div className="presets" data-testid="gap-days">
-            {GAP_DAYS.map((d) => (
-              <button key={d} type="button" className={d === days ? 'chip active' : 'chip'} aria-pressed={d === days} onClick={() => setDays(d)}>{d} days</button>
+            {GAP_WINDOWS.map((d) => (
+              <button key={d} type="button" className={d === days ? 'chip active' : 'chip'} aria-pressed={d === days} onClick={() => update({ gapDays: d })}>{d} days</button>
             ))}
           </div>
           <p className="summary">A hot mahalla with no joint action with the service it needs in the last {days} days of the period is a gap.</p>
@@ -96,9 +91,9 @@ export function CooperationPage() {
       </section>
       <section className="coop-report" aria-label="Cooperation report">
         <nav className="report-tabs" role="tablist">
-          {TABS.map((t) => (
-            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`coop-tab-${t.id}`} className={tab === t.id ? 'report-tab active' : 'report-tab'} onClick={() => setTab(t.id)}>
-              {t.label}{t.id === 'gaps' && gaps.data ? <span className="count-badge">{gaps.data.gaps.length}</span> : null}
+          {COOP_TABS.map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`coop-tab-${t}`} className={tab === t ? 'report-tab active' : 'report-tab'} onClick={() => update({ coopTab: t })}>
+              {TAB_LABELS[t]}{t === 'gaps' && gaps.data ? <span className="count-badge">{gaps.data.gaps.length}</span> : null}
             </button>
           ))}
         </nav>

@@ -64,6 +64,12 @@ export function OverviewPage() {
     if (hex.layer) built.splice(base < 0 ? built.length : base, 0, hex.layer);
     return built;
   }, [data, ui, positions3, hex.layer]);
+  // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
+  const choropleth = layerKeys.includes('choropleth');
+  const outlines = useMemo(
+    () => (territories.data ? { data: territories.data as FeatureCollection, color: choropleth ? '#ffffff' : '#546e7a', opacity: choropleth ? 0.86 : 0.5 } : null),
+    [territories.data, choropleth],
+  );
   const tooltip = useCallback((info: PickingInfo) => hex.tooltip(info) ?? mahallaTooltip(info), [hex]);
   const onPick = useCallback((object: unknown) => {
     const props = (object as { properties?: MahallaFeatureProps } | null)?.properties;
@@ -78,7 +84,7 @@ export function OverviewPage() {
     <main className="workspace">
       {meta.data && selection && <FilterPanel meta={meta.data} range={selection} totals={metrics.data?.totals} period={metrics.data?.period} previous={metrics.data?.previous} hexRes={{ res: hex.res, auto: hex.auto }} />}
       <section className="map-area with-timebar" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
-        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} />
+        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
         {legend && <Legend view={legend} synthetic={meta.data?.synthetic ?? true} heat={layerKeys.includes('heat')} choropleth={layerKeys.includes('choropleth') || layerKeys.includes('hex')} />}
         {loading && <div className="busy" role="status">Updating…</div>}
         {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}

@@ -3,12 +3,13 @@
 import { useState, type ReactNode } from 'react';
 import { JOINT_ACTION_LABELS, PLAN_STATE_LABELS, SERVICE_LABELS, type PlanState } from '../../../server/contract/catalog.ts';
 import { copyPlan, deletePlan, type PlanDetail } from '../../queries/plans.ts';
+import { update, useUi } from '../../state/store.ts';
+import { PLAN_TABS, type PlanTab } from '../../state/url.ts';
 import { formatDay, fmtInt } from '../overview/dates.ts';
 import { cssOf } from '../cooperation/services.ts';
 import { STATE_COLORS, nextPeriod } from './plan-view.ts';
 
-const TABS = [{ id: 'territory', label: 'By territory' }, { id: 'service', label: 'By service' }, { id: 'items', label: 'Items' }] as const;
-type Tab = (typeof TABS)[number]['id'];
+const TAB_LABELS: Record<PlanTab, string> = { territory: 'By territory', service: 'By service', items: 'Items' };
 
 export function StateBadge({ state }: { state: PlanState }) {
   return <span className={`state state-${state}`} data-state={state}>{PLAN_STATE_LABELS[state]}</span>;
@@ -31,7 +32,8 @@ export interface PlanDetailProps {
 }
 
 export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: PlanDetailProps) {
-  const [tab, setTab] = useState<Tab>('territory');
+  // The tab is in the UI store (a link reopens it) and stays as it is when another plan is chosen.
+  const tab = useUi((s) => s.planTab);
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const next = nextPeriod(plan.from, plan.to);
@@ -86,8 +88,8 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
       )}
       {error && <p className="form-issues" role="alert">{error}</p>}
       <nav className="report-tabs inner" role="tablist">
-        {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'report-tab active' : 'report-tab'} data-testid={`plan-tab-${t.id}`} onClick={() => setTab(t.id)}>{t.label}</button>
+        {PLAN_TABS.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'report-tab active' : 'report-tab'} data-testid={`plan-tab-${t}`} onClick={() => update({ planTab: t })}>{TAB_LABELS[t]}</button>
         ))}
       </nav>
       {tab === 'territory' && (

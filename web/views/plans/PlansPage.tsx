@@ -1,5 +1,6 @@
 // The plans page: the list of model cooperation plans, the selected plan's fulfilment on the map (each territory in
-// the colour of its state) and in tables, and the form for a new plan.
+// the colour of its state) and in tables, and the form for a new plan. The chosen plan and its tab live in the UI
+// store (a link reopens them); the form, hover highlight and just-deleted ids are moments, kept here.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -25,13 +26,15 @@ export function PlansPage() {
   const district = useUi((s) => s.district);
   const [version, bump] = usePlanVersion();
   const plans = usePlans(version);
-  const [chosen, setChosen] = useState<number | null>(null);
+  const chosen = useUi((s) => s.plan);
   const [creating, setCreating] = useState(false);
   const [highlight, setHighlight] = useState<number[]>([]);
   const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
   // Until the user picks one, the newest plan (the running one in the demo) is shown; never one just deleted (the list
-  // still holds it until it has reloaded).
-  const selectedId = chosen ?? plans.data?.find((p) => !removed.has(p.id))?.id ?? null;
+  // still holds it until it has reloaded). A linked plan that no longer exists falls back the same way; one just
+  // created or copied is trusted while the list reloads.
+  const listed = plans.loading || chosen === null || plans.data?.some((p) => p.id === chosen);
+  const selectedId = (listed ? chosen : null) ?? plans.data?.find((p) => !removed.has(p.id))?.id ?? null;
   const plan = usePlan(selectedId, version);
   useEffect(() => setHighlight([]), [selectedId]);
   // A plan belongs to one district: opening it makes that the district of every page, so the map fits it.
@@ -62,13 +65,13 @@ export function PlansPage() {
     return t ? `${p.name}\n${t.name}: ${t.pct} % done` : `${p.name}\nnot in this plan`;
   }, [territoryOf]);
   const changed = useCallback((selectId: number) => {
-    setChosen(selectId);
+    update({ plan: selectId });
     setCreating(false);
     bump();
   }, [bump]);
   const deleted = useCallback((id: number) => {
     setRemoved((r) => new Set([...r, id]));
-    setChosen(null);
+    update({ plan: null });
     bump();
   }, [bump]);
 
@@ -87,7 +90,7 @@ export function PlansPage() {
         <ol className="plan-list" data-testid="plan-list">
           {plans.data?.filter((p) => !removed.has(p.id)).map((p) => (
             <li key={p.id}>
-              <button type="button" className={p.id === selectedId && !creating ? 'plan-card active' : 'plan-card'} data-plan={p.id} onClick={() => { setChosen(p.id); setCreating(false); }}>
+              <button type="button" className={p.id === selectedId && !creating ? 'plan-card active' : 'plan-card'} data-plan={p.id} onClick={() => { update({ plan: p.id }); setCreating(false); }}>
                 <span className="plan-card-name">{p.name}</span>
                 <span className="muted small">{p.districtName} · {formatDay(p.from)} – {formatDay(p.to)}{p.schedule.ended ? ' · ended' : ''}</span>
                 <span className="plan-card-progress"><Progress pct={p.totals.pct} state={p.totals.state} /><span className="num">{p.totals.pct} %</span><StateBadge state={p.totals.state} /></span>

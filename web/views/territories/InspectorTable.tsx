@@ -1,13 +1,16 @@
 // The sortable inspector table: workload figures for the period and overload flags; a click selects the inspector.
-import { useMemo, useState } from 'react';
+// Sort and filter live in the UI store so a link reopens the table as it was.
+import { useMemo } from 'react';
 import type { Coverage } from '../../queries/coverage.ts';
+import { update, useUi } from '../../state/store.ts';
+import type { InspectorSortKey } from '../../state/url.ts';
 import { fmtInt } from '../overview/dates.ts';
-import { rowsOf, sortRows, type SortKey } from './table.ts';
+import { nextSort, rowsOf, sortRows } from './table.ts';
 
 /** Rows drawn at once: the whole country has ≈ 4,000 inspectors; a district a few dozen. */
 const MAX_ROWS = 400;
 
-const COLUMNS: Array<{ key: SortKey; label: string; title: string; numeric: boolean }> = [
+const COLUMNS: Array<{ key: InspectorSortKey; label: string; title: string; numeric: boolean }> = [
   { key: 'name', label: 'Inspector', title: 'Prevention inspector and rank', numeric: false },
   { key: 'mahallas', label: 'Mahallas', title: 'Mahallas assigned', numeric: true },
   { key: 'residents', label: 'Residents', title: 'Residents of the territory', numeric: true },
@@ -27,21 +30,20 @@ export interface InspectorTableProps {
 }
 
 export function InspectorTable({ coverage, selected, onSelect, districtName }: InspectorTableProps) {
-  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'flags', dir: 'desc' });
-  const [onlyOverloaded, setOnlyOverloaded] = useState(false);
+  const sort = useUi((s) => s.inspectorSort);
+  const onlyOverloaded = useUi((s) => s.overloadedOnly);
   const rows = useMemo(() => {
     const all = rowsOf(coverage.inspectors);
     return sortRows(onlyOverloaded ? all.filter((r) => r.flags.length > 0) : all, sort.key, sort.dir);
   }, [coverage, sort, onlyOverloaded]);
   const shown = rows.slice(0, MAX_ROWS);
-  const by = (key: SortKey): void =>
-    setSort((s) => ({ key, dir: s.key === key ? (s.dir === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc' }));
+  const by = (key: InspectorSortKey): void => update({ inspectorSort: nextSort(sort, key) });
   return (
     <section className="terr-table" aria-label="Inspectors">
       <header>
         <h2>Inspectors <span className="terr-count" data-testid="inspector-count">{fmtInt(coverage.totals.inspectors)}</span></h2>
         <label className="check">
-          <input type="checkbox" data-testid="only-overloaded" checked={onlyOverloaded} onChange={(e) => setOnlyOverloaded(e.target.checked)} />
+          <input type="checkbox" data-testid="only-overloaded" checked={onlyOverloaded} onChange={(e) => update({ overloadedOnly: e.target.checked })} />
           Only overloaded ({fmtInt(coverage.totals.overloaded)})
         </label>
         {rows.length > MAX_ROWS && <span className="terr-hint">Showing the first {MAX_ROWS} of {fmtInt(rows.length)}: choose a district to see all.</span>}

@@ -1,19 +1,28 @@
 // The overload norms, editable: a value is applied when the field is left or Enter is pressed, not on every keystroke.
 import { useState } from 'react';
 import { NORM_DEFAULTS, NORM_KEYS, type Norms } from '../../../server/contract/coverage.ts';
+import { NORM_RANGE } from '../../state/url.ts';
 
-// `why` restates the reasoning of NORM_DEFAULTS (server/contract/coverage.ts) for the person changing the norm.
-const FIELDS: Record<keyof Norms, { label: string; unit: string; why: string; step: number; min: number; max: number }> = {
-  residents: { label: 'Residents per inspector', unit: 'residents', why: 'default ≈ 3 average Tashkent mahallas; the model is one inspector per mahalla', step: 500, min: 1, max: 1_000_000 },
-  incidentsPer30Days: { label: 'Incidents per 30 days', unit: 'scaled to the period', why: 'default ≈ 2 a day, beyond what one inspector can follow up', step: 5, min: 1, max: 100_000 },
-  maxDistanceKm: { label: 'Farthest mahalla from base point', unit: 'km', why: 'default: reachable in about a quarter of an hour in the city', step: 0.5, min: 0.1, max: 1000 },
+// `why` restates the reasoning of NORM_DEFAULTS (server/contract/coverage.ts) for the person changing the norm; the
+// bounds are NORM_RANGE's, the same a link is held to.
+const FIELDS: Record<keyof Norms, { label: string; unit: string; why: string; step: number }> = {
+  residents: { label: 'Residents per inspector', unit: 'residents', why: 'default ≈ 3 average Tashkent mahallas; the model is one inspector per mahalla', step: 500 },
+  incidentsPer30Days: { label: 'Incidents per 30 days', unit: 'scaled to the period', why: 'default ≈ 2 a day, beyond what one inspector can follow up', step: 5 },
+  maxDistanceKm: { label: 'Farthest mahalla from base point', unit: 'km', why: 'default: reachable in about a quarter of an hour in the city', step: 0.5 },
 };
 
 export function NormsSection({ norms, onChange }: { norms: Norms; onChange: (n: Norms) => void }) {
   const [draft, setDraft] = useState<Record<keyof Norms, string>>(() => toDraft(norms));
+  // The norms can also change from outside the fields (Defaults, back/forward): the draft then follows them. Set
+  // while rendering, React's pattern for state derived from a prop, so no stale draft is ever painted.
+  const [shown, setShown] = useState(norms);
+  if (shown !== norms) {
+    setShown(norms);
+    setDraft(toDraft(norms));
+  }
   const commit = (key: keyof Norms): void => {
     const v = Number(draft[key]);
-    const f = FIELDS[key];
+    const f = NORM_RANGE[key];
     if (!Number.isFinite(v) || v < f.min || v > f.max) {
       setDraft((d) => ({ ...d, [key]: String(norms[key]) }));
       return;
@@ -26,7 +35,7 @@ export function NormsSection({ norms, onChange }: { norms: Norms; onChange: (n: 
       <h2>
         Overload norms
         {!isDefault && (
-          <button type="button" className="link" onClick={() => { setDraft(toDraft(NORM_DEFAULTS)); onChange({ ...NORM_DEFAULTS }); }}>
+          <button type="button" className="link" onClick={() => onChange({ ...NORM_DEFAULTS })}>
             Defaults
           </button>
         )}
@@ -38,8 +47,8 @@ export function NormsSection({ norms, onChange }: { norms: Norms; onChange: (n: 
             <input
               type="number"
               data-testid={`norm-${k}`}
-              min={FIELDS[k].min}
-              max={FIELDS[k].max}
+              min={NORM_RANGE[k].min}
+              max={NORM_RANGE[k].max}
               step={FIELDS[k].step}
               value={draft[k]}
               onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))}

@@ -1,14 +1,16 @@
 // The territories page: every inspector's territory on the map, the workload table with overload flags, editable
-// norms, and an inspector's card; a click on the map or the table selects the inspector on both.
+// norms, and an inspector's card; a click on the map or the table selects the inspector on both and frames their
+// territory. The selection, norms, filter and sort live in the UI store, so a copied link reopens the page as it was.
 import { useCallback, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { NORM_DEFAULTS, type Norms } from '../../../server/contract/coverage.ts';
+import type { Norms } from '../../../server/contract/coverage.ts';
 import { useBasePoints, useMeta, useTerritories } from '../../queries/index.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useCoverage, useOutlines } from '../../queries/coverage.ts';
-import { useUi } from '../../state/store.ts';
+import { getState, update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
+import { bboxOf } from '../../map/bbox.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
 import { fmtInt } from '../overview/dates.ts';
 import { buildTerritoryLayers, TERRITORY_LAYER_IDS, type OutlineProps } from './layers.ts';
@@ -19,14 +21,21 @@ import { TerritoryLegend } from './TerritoryLegend.tsx';
 import './territories.css';
 
 const PICK = [TERRITORY_LAYER_IDS.fill, TERRITORY_LAYER_IDS.overloaded, TERRITORY_LAYER_IDS.unassigned];
+// Choosing (or closing) an inspector moves the camera to frame their territory (or the district again): a view saved
+// in the link would no longer be what is on screen, so it is dropped, as choosing a district does.
+// A click on nothing with nothing selected changes nothing, so it must not drop the view either.
+const selectInspector = (id: number | null): void => {
+  if (id !== getState().inspector) update({ inspector: id, view: null });
+};
+const setNorms = (norms: Norms): void => update({ norms });
 type MahallaFeature = Feature<Geometry, { id: number; name: string; districtSoato: string; inspectorId: number | null }>;
 
 export function TerritoriesPage() {
   const meta = useMeta();
   const range = useSelection();
   const district = useUi((s) => s.district);
-  const [norms, setNorms] = useState<Norms>({ ...NORM_DEFAULTS });
-  const [selected, setSelected] = useState<number | null>(null);
+  const norms = useUi((s) => s.norms);
+  const selected = useUi((s) => s.inspector);
   const coverage = useCoverage(range, norms);
   const outlines = useOutlines();
   const territories = useTerritories();
@@ -46,10 +55,19 @@ export function TerritoriesPage() {
   }, [outlines.data, territories.data, basePoints.data, coverage.data, district]);
   const overloadKey = useMemo(() => [...data.overloaded].join(','), [data.overloaded]);
   const layers = useMemo(() => buildTerritoryLayers(data, { selected, overloadKey }), [data, selected, overloadKey]);
+  // The selected territory's [w, s, e, n]; null (no selection, outlines still loading) leaves the district framed.
+  const focus = useMemo(
+    () => (selected === null ? null : bboxOf(outlines.data?.features.filter((f) => f.properties.inspectorId === selected) ?? [])),
+    [outlines.data, selected],
+  );
+  // A link that opens with an inspector waits for the outlines before making the map, so its first camera frames the
+  // territory (or the link's saved view) instead of fitting the district and then flying off, overriding that view.
+  const [linkedInspector] = useState(() => getState().inspector !== null);
+  const mapReady = !linkedInspector || outlines.data !== undefined || outlines.error !== undefined;
   const onPick = useCallback((object: unknown, layerId: string | null) => {
     if (layerId === TERRITORY_LAYER_IDS.unassigned) return;
     const props = (object as { properties?: OutlineProps } | null)?.properties;
-    setSelected(props ? props.inspectorId : null);
+    selectInspector(props ? props.inspectorId : null);
   }, []);
   const districtName = useCallback((soato: string) => meta.data?.districts.find((d) => d.soato === soato)?.name ?? soato, [meta.data]);
 
@@ -83,13 +101,13 @@ export function TerritoriesPage() {
         </aside>
       )}
       <section className="map-area terr-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
-        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} />
+        {mapReady && <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} focus={focus} />}
         <TerritoryLegend synthetic={meta.data?.synthetic ?? true} />
         {loading && <div className="busy" role="status">Updating…</div>}
         {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
-        {selected !== null && range && <InspectorCard id={selected} range={range} norms={norms} onClose={() => setSelected(null)} />}
+        {selected !== null && range && <InspectorCard id={selected} range={range} norms={norms} onClose={() => selectInspector(null)} />}
       </section>
-      {coverage.data && <InspectorTable coverage={coverage.data} selected={selected} onSelect={setSelected} districtName={districtName} />}
+      {coverage.data && <InspectorTable coverage={coverage.data} selected={selected} onSelect={selectInspector} districtName={districtName} />}
     </main>
   );
 }

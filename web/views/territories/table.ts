@@ -1,11 +1,11 @@
 // The inspector table's model: rows from the columnar coverage response, and sorting. Pure, testable without a browser.
 import type { Coverage } from '../../queries/coverage.ts';
+// The sortable columns are listed with the URL mapping: a link carries the sort.
+import type { InspectorSort, InspectorSortKey } from '../../state/url.ts';
 
 export type InspectorRow = {
   [K in Exclude<keyof Coverage['inspectors'], 'flags'>]: Coverage['inspectors'][K][number];
 } & { flags: Coverage['inspectors']['flags'][number] };
-
-export type SortKey = 'name' | 'mahallas' | 'residents' | 'incidents' | 'applications' | 'jointActions' | 'areaKm2' | 'maxDistanceKm' | 'flags';
 
 /** One row object per inspector (the response is columnar to stay small nationally). */
 export function rowsOf(c: Coverage['inspectors']): InspectorRow[] {
@@ -32,7 +32,7 @@ export function rowsOf(c: Coverage['inspectors']): InspectorRow[] {
  * Rows sorted by `key` (numbers and flag counts descending first, names ascending first); ties by name, then id.
  * @example sortRows(rows, 'residents', 'desc')[0] // the most populous territory
  */
-export function sortRows(rows: readonly InspectorRow[], key: SortKey, dir: 'asc' | 'desc'): InspectorRow[] {
+export function sortRows(rows: readonly InspectorRow[], key: InspectorSortKey, dir: InspectorSort['dir']): InspectorRow[] {
   const value = (r: InspectorRow): number | string => (key === 'flags' ? r.flags.length : r[key]);
   const sign = dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
@@ -40,4 +40,14 @@ export function sortRows(rows: readonly InspectorRow[], key: SortKey, dir: 'asc'
     const c = typeof va === 'string' || typeof vb === 'string' ? String(va).localeCompare(String(vb)) : va - vb;
     return sign * c || a.name.localeCompare(b.name) || a.id - b.id;
   });
+}
+
+/**
+ * The sort after a click on a column: the same column flips direction; a new one starts where it is most telling
+ * (names A→Z, figures and flags largest first).
+ * @example nextSort({ key: 'flags', dir: 'desc' }, 'name') // { key: 'name', dir: 'asc' }
+ */
+export function nextSort(s: InspectorSort, key: InspectorSortKey): InspectorSort {
+  if (s.key === key) return { key, dir: s.dir === 'asc' ? 'desc' : 'asc' };
+  return { key, dir: key === 'name' ? 'asc' : 'desc' };
 }
