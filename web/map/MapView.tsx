@@ -184,5 +184,6 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
 function fitBox(map: MapLibreMap, b: [number, number, number, number], duration: number): void {
   const corner = map.getContainer().querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
   const bottom = Math.max(40, (corner?.offsetHeight ?? 0) + 8);
-  map.fitBounds([b[0], b[1], b[2], b[3]], { padding: { top: 40, left: 40, right: 40, bottom }, duration }, { source: 'app' });
+  // A one-mahalla territory would otherwise fill the screen: 14 still shows its neighbours and the streets' scale.
+  map.fitBounds([b[0], b[1], b[2], b[3]], { padding: { top: 40, left: 40, right: 40, bottom }, duration, maxZoom: 14 }, { source: 'app' });
 }

@@ -6,7 +6,8 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerKey } from '../state/url.ts';
 import type { Rgb } from './colors.ts';
 import type { MetricView } from './metric-values.ts';
-import { OVERLAY_BEFORE } from './style.ts';
+import { OVERLAY_BEFORE, placedBefore } from './style.ts';
+import { mahallaFill, mahallaOutline } from './mahalla-layers.ts';
 import { HATCH_COLOR, hatchProps } from './hatch.ts';
 
 export interface MahallaFeatureProps {
@@ -35,6 +36,9 @@ export const LAYER_IDS = { choropleth: 'mahalla-fill', unrated: 'mahalla-unrated
 
 type MahallaFeature = Feature<Geometry, MahallaFeatureProps>;
 
+/** The selected mahalla's outline: the header's navy, readable over every ramp. */
+export const SELECTED_LINE: [number, number, number, number] = [13, 27, 42, 255];
+
 const withAlpha = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
 
 /** Positions as 3-component Float32 (deck.gl's binary attributes expect x, y, z). */
@@ -48,13 +52,6 @@ export function toPositions3(xy: Float32Array): Float32Array {
   return out;
 }
 
-/**
- * Adds MapLibre's `beforeId` (read by the interleaved MapLibreOverlay, absent from deck.gl's layer prop types), so the
- * layer draws below our district lines and labels.
- */
-export function placedBefore<P extends object>(beforeId: string, props: P): P {
-  return { ...props, beforeId };
-}
 
 // The unrated mahallas of a metric view, as their own collection: cached per (territories, view) pair, so rebuilding
 // the layers for another reason (a selection, a layer toggle) does not make deck.gl tessellate them again.
@@ -76,24 +73,13 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
   const { territories, metric } = data;
   if (territories) {
     layers.push(
-      new GeoJsonLayer<MahallaFeatureProps>(placedBefore(OVERLAY_BEFORE, {
-        id: LAYER_IDS.choropleth,
-        data: territories,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: [30, 60, 90, 70],
-        filled: true,
-        // Outlines come from MapLibre (MAHALLA_SOURCE in style.ts): far cheaper to draw than a deck.gl stroke.
-        stroked: false,
-        getFillColor: (f: MahallaFeature) => {
-          if (!on('choropleth') || !metric) return [0, 0, 0, 0];
-          const v = metric.valueById.get(f.properties.id);
-          // Mahallas outside the chosen district have no value, and unrated ones (NaN) are hatched by the next layer.
-          if (v === undefined || Number.isNaN(v)) return [0, 0, 0, 0];
-          return withAlpha(metric.scale.colorOf(v), on('heat') ? 120 : 215);
-        },
-        updateTriggers: { getFillColor: [ui.metricKey, ui.layers.join()] },
-      })),
+      mahallaFill(LAYER_IDS.choropleth, territories, (f: MahallaFeature) => {
+        if (!on('choropleth') || !metric) return [0, 0, 0, 0];
+        const v = metric.valueById.get(f.properties.id);
+        // Mahallas outside the chosen district have no value, and unrated ones (NaN) are hatched by the next layer.
+        if (v === undefined || Number.isNaN(v)) return [0, 0, 0, 0];
+        return withAlpha(metric.scale.colorOf(v), on('heat') ? 120 : 215);
+      }, [ui.metricKey, ui.layers.join()]),
     );
     const unrated = on('choropleth') && metric ? unratedOf(territories, metric) : null;
     if (unrated && unrated.features.length > 0) {
@@ -111,17 +97,7 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
       );
     }
     const selected = ui.selected === null ? [] : territories.features.filter((f) => f.properties.id === ui.selected);
-    layers.push(
-      new GeoJsonLayer<MahallaFeatureProps>({
-        id: LAYER_IDS.selected,
-        data: { type: 'FeatureCollection', features: selected },
-        filled: false,
-        stroked: true,
-        getLineColor: [13, 27, 42, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 3.5,
-      }),
-    );
+    layers.push(mahallaOutline(LAYER_IDS.selected, selected, SELECTED_LINE, 3.5));
   }
   if (on('heat') && positions3 && positions3.length > 0) {
     layers.push(

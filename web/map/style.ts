@@ -99,3 +99,11 @@ export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, di
     ],
   };
 }
+
+/**
+ * Adds MapLibre's `beforeId` (read by the interleaved MapLibreOverlay, absent from deck.gl's layer prop types), so the
+ * layer draws below our district lines and labels.
+ */
+export function placedBefore<P extends object>(beforeId: string, props: P): P {
+  return { ...props, beforeId };
+}

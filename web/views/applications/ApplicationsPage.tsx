@@ -5,6 +5,7 @@ import { useCallback, useMemo } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useMeta, useTerritories } from '../../queries/index.ts';
+import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useApplicationsByMahalla, useApplicationsFlow } from '../../queries/applications.ts';
 import { update, useUi } from '../../state/store.ts';
@@ -42,6 +43,7 @@ export function ApplicationsPage() {
     d?.ids.forEach((id, k) => m.set(id, d[measure][k] ?? 0));
     return { values: m, scale: measureScale(measure, m.values()) };
   }, [perMahalla.data, measure]);
+  const outlines = useMemo(() => mahallaOutlines(features, true), [features]);
   const layers = useMemo(
     () => buildApplicationLayers(
       { mahallas: features, values, scale },
@@ -101,7 +103,7 @@ export function ApplicationsPage() {
         </aside>
       )}
       <section className="map-area appl-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
-        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} />
+        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
         <div className="legend" data-testid="applications-legend">
           <h3>{MEASURE_LABELS[measure]} applications per mahalla</h3>
           <ul className="ramp">

@@ -1,11 +1,10 @@
 // deck.gl layers of the applications page as a pure function: mahallas coloured by applications (count, open or
 // overdue, quantile classes), the chosen mahalla outlined.
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { quantileScale, SEQUENTIAL, type ColorScale, type Rgb } from '../../map/colors.ts';
-import { placedBefore } from '../../map/layers.ts';
-import { OVERLAY_BEFORE } from '../../map/style.ts';
+import { SELECTED_LINE } from '../../map/layers.ts';
+import { mahallaFill, mahallaOutline } from '../../map/mahalla-layers.ts';
 import type { ApplMeasure } from '../../state/url.ts';
 
 
@@ -32,33 +31,12 @@ export function buildApplicationLayers(data: ApplicationLayerData, ui: { selecte
   const { mahallas } = data;
   if (!mahallas) return [];
   return [
-    new GeoJsonLayer<Props>(placedBefore(OVERLAY_BEFORE, {
-      id: APPLICATION_LAYER_IDS.fill,
-      data: mahallas,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: [13, 27, 42, 60],
-      filled: true,
-      stroked: true,
-      getFillColor: (f: Feature<Geometry, Props>) => {
-        const v = data.values.get(f.properties.id);
-        if (v === undefined) return [0, 0, 0, 0];
-        const c = data.scale.colorOf(v);
-        return [c[0], c[1], c[2], 215];
-      },
-      getLineColor: [255, 255, 255, 200],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 0.8,
-      updateTriggers: { getFillColor: [ui.valuesKey] },
-    })),
-    new GeoJsonLayer<Props>({
-      id: APPLICATION_LAYER_IDS.selected,
-      data: { type: 'FeatureCollection', features: mahallas.features.filter((f) => f.properties.id === ui.selected) },
-      filled: false,
-      stroked: true,
-      getLineColor: [13, 27, 42, 255],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 3.5,
-    }),
+    mahallaFill(APPLICATION_LAYER_IDS.fill, mahallas, (f: Feature<Geometry, Props>) => {
+      const v = data.values.get(f.properties.id);
+      if (v === undefined) return [0, 0, 0, 0];
+      const c = data.scale.colorOf(v);
+      return [c[0], c[1], c[2], 215];
+    }, [ui.valuesKey]),
+    mahallaOutline(APPLICATION_LAYER_IDS.selected, mahallas.features.filter((f) => f.properties.id === ui.selected), SELECTED_LINE, 3.5),
   ];
 }

@@ -6,6 +6,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ServiceCode } from '../../../server/contract/catalog.ts';
 import { useMeta, useTerritories } from '../../queries/index.ts';
+import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useBeforeAfter, useCooperationGaps, useInspectorServiceMatrix, useJointActionLayer, useJointActionSummary } from '../../queries/cooperation.ts';
 import { update, useUi } from '../../state/store.ts';
@@ -63,6 +64,7 @@ export function CooperationPage() {
     return `${p.name}\n${k >= 0 ? `${layer.data?.actions[k] ?? 0} joint actions` : 'no joint action in the period'}`;
   }, [layer.data]);
 
+  const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, true), [territories.data]);
   const loading = summary.loading || layer.loading || gaps.loading || matrix.loading || beforeAfter.loading || territories.loading;
   const error = summary.error ?? layer.error ?? gaps.error ?? matrix.error ?? beforeAfter.error;
   return (
@@ -84,7 +86,7 @@ export function CooperationPage() {
         )}
       </aside>
       <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
-        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} />
+        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
         <CoopLegend focus={focus} onFocus={setFocus} breaks={breaks} gaps={gapIds?.length ?? 0} synthetic={meta.data?.synthetic ?? true} />
         {loading && <div className="busy" role="status">Updating…</div>}
         {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}

@@ -1,11 +1,10 @@
 // deck.gl layers of the cooperation map as a pure function of data and UI state: joint actions per mahalla coloured by
 // the services involved, cooperation gaps outlined, the selected mahalla outlined. Stable ids, explicit updateTriggers.
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { SERVICES, type ServiceCode } from '../../../server/contract/catalog.ts';
-import { placedBefore, type MahallaFeatureProps } from '../../map/layers.ts';
-import { OVERLAY_BEFORE } from '../../map/style.ts';
+import { SELECTED_LINE, type MahallaFeatureProps } from '../../map/layers.ts';
+import { mahallaFill, mahallaOutline } from '../../map/mahalla-layers.ts';
 import { SERVICE_COLORS } from './services.ts';
 
 export const COOP_LAYER_IDS = { fill: 'coop-fill', gaps: 'coop-gaps', selected: 'coop-selected' } as const;
@@ -83,42 +82,10 @@ export function cooperationLayers(data: CoopLayerData, ui: CoopLayerUi): Layer[]
   cells?.ids.forEach((id, k) => row.set(id, k));
   const breaks = activityBreaks(cells?.actions ?? []);
   const gapSet = new Set(data.gaps ?? []);
-  const pick = (ids: Set<number>): FeatureCollection<Geometry, MahallaFeatureProps> => ({
-    type: 'FeatureCollection',
-    features: territories.features.filter((f) => ids.has(f.properties.id)),
-  });
+  const pick = (ids: Set<number>): Array<Feature<Geometry, MahallaFeatureProps>> => territories.features.filter((f) => ids.has(f.properties.id));
   return [
-    new GeoJsonLayer<MahallaFeatureProps>(placedBefore(OVERLAY_BEFORE, {
-      id: COOP_LAYER_IDS.fill,
-      data: territories,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: [30, 60, 90, 70],
-      filled: true,
-      stroked: true,
-      getFillColor: (f: MahallaFeature) => (cells ? fillOf(row.get(f.properties.id), cells, breaks, ui.focus) : NONE),
-      getLineColor: [255, 255, 255, 200],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 0.8,
-      updateTriggers: { getFillColor: [ui.dataKey, ui.focus] },
-    })),
-    new GeoJsonLayer<MahallaFeatureProps>({
-      id: COOP_LAYER_IDS.gaps,
-      data: pick(gapSet),
-      filled: false,
-      stroked: true,
-      getLineColor: [178, 24, 43, 255],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 2.5,
-    }),
-    new GeoJsonLayer<MahallaFeatureProps>({
-      id: COOP_LAYER_IDS.selected,
-      data: pick(new Set(ui.selected === null ? [] : [ui.selected])),
-      filled: false,
-      stroked: true,
-      getLineColor: [13, 27, 42, 255],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 3.5,
-    }),
+    mahallaFill(COOP_LAYER_IDS.fill, territories, (f: MahallaFeature) => (cells ? fillOf(row.get(f.properties.id), cells, breaks, ui.focus) : NONE), [ui.dataKey, ui.focus]),
+    mahallaOutline(COOP_LAYER_IDS.gaps, pick(gapSet), [178, 24, 43, 255], 2.5),
+    mahallaOutline(COOP_LAYER_IDS.selected, pick(new Set(ui.selected === null ? [] : [ui.selected])), SELECTED_LINE, 3.5),
   ];
 }

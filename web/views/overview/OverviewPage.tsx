@@ -16,6 +16,7 @@ import { TimeBar } from './TimeBar.tsx';
 import { Breadcrumb, DrillDown } from './DrillDown.tsx';
 import { noun } from './records.ts';
 import { useHexagonsLayer } from './use-hexagons-layer.ts';
+import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 
 const PICK = [LAYER_IDS.choropleth];
 
@@ -66,10 +67,7 @@ export function OverviewPage() {
   }, [data, ui, positions3, hex.layer]);
   // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
   const choropleth = layerKeys.includes('choropleth');
-  const outlines = useMemo(
-    () => (territories.data ? { data: territories.data as FeatureCollection, color: choropleth ? '#ffffff' : '#546e7a', opacity: choropleth ? 0.86 : 0.5 } : null),
-    [territories.data, choropleth],
-  );
+  const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, choropleth), [territories.data, choropleth]);
   const tooltip = useCallback((info: PickingInfo) => hex.tooltip(info) ?? mahallaTooltip(info), [hex]);
   const onPick = useCallback((object: unknown) => {
     const props = (object as { properties?: MahallaFeatureProps } | null)?.properties;

@@ -7,6 +7,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { PLAN_STATES, PLAN_STATE_LABELS } from '../../../server/contract/catalog.ts';
 import { quarters } from '../../../server/services/plans/fulfilment.ts';
 import { useMeta, useTerritories } from '../../queries/index.ts';
+import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { usePlan, usePlanVersion, usePlans } from '../../queries/plans.ts';
 import { getState, update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
@@ -78,6 +79,7 @@ export function PlansPage() {
   // A new plan defaults to the quarter after the one the data ends in.
   const current = meta.data ? quarters(meta.data.period.end).current : null;
   const formPeriod = current ? nextPeriod(current.from, current.to) : null;
+  const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, false), [territories.data]);
   const loading = plans.loading || plan.loading || territories.loading;
   const error = plans.error ?? plan.error;
   return (
@@ -102,7 +104,7 @@ export function PlansPage() {
         {meta.data && <p className="summary">Fulfilment is counted up to {formatDay(meta.data.period.end)}, the last day of data.</p>}
       </aside>
       <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
-        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} />
+        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
         <div className="legend plan-legend" data-testid="plan-legend">
           <h3>Plan fulfilment per territory</h3>
           <ul className="ramp">

@@ -1,11 +1,10 @@
 // deck.gl layers of the plan map as a pure function: each mahalla of a planned territory in the colour of its
 // inspector's fulfilment state; the selected territory outlined. Stable ids, explicit updateTriggers.
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { PlanState } from '../../../server/contract/catalog.ts';
-import { placedBefore, type MahallaFeatureProps } from '../../map/layers.ts';
-import { OVERLAY_BEFORE } from '../../map/style.ts';
+import { SELECTED_LINE, type MahallaFeatureProps } from '../../map/layers.ts';
+import { mahallaFill, mahallaOutline } from '../../map/mahalla-layers.ts';
 import { STATE_COLORS } from './plan-view.ts';
 
 export const PLAN_LAYER_IDS = { fill: 'plan-fill', territory: 'plan-territory' } as const;
@@ -36,28 +35,7 @@ export function planLayers(
   });
   const highlight = new Set(ui.highlight);
   return [
-    new GeoJsonLayer<MahallaFeatureProps>(placedBefore(OVERLAY_BEFORE, {
-      id: PLAN_LAYER_IDS.fill,
-      data: territories,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: [30, 60, 90, 70],
-      filled: true,
-      stroked: true,
-      getFillColor: (f: Feature<Geometry, MahallaFeatureProps>) => planFill(stateOf.get(f.properties.id)),
-      getLineColor: [255, 255, 255, 200],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 0.8,
-      updateTriggers: { getFillColor: [ui.dataKey] },
-    })),
-    new GeoJsonLayer<MahallaFeatureProps>({
-      id: PLAN_LAYER_IDS.territory,
-      data: { type: 'FeatureCollection', features: territories.features.filter((f) => highlight.has(f.properties.id)) },
-      filled: false,
-      stroked: true,
-      getLineColor: [13, 27, 42, 255],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 3,
-    }),
+    mahallaFill(PLAN_LAYER_IDS.fill, territories, (f: Feature<Geometry, MahallaFeatureProps>) => planFill(stateOf.get(f.properties.id)), [ui.dataKey]),
+    mahallaOutline(PLAN_LAYER_IDS.territory, territories.features.filter((f) => highlight.has(f.properties.id)), SELECTED_LINE, 3),
   ];
 }

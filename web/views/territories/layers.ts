@@ -4,7 +4,7 @@ import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Position } from 'geojson';
 import { hatchProps } from '../../map/hatch.ts';
-import { placedBefore } from '../../map/layers.ts';
+import { placedBefore } from '../../map/style.ts';
 import { OVERLAY_BEFORE } from '../../map/style.ts';
 import type { Rgb } from '../../map/colors.ts';
 import type { Outlines } from '../../queries/coverage.ts';
