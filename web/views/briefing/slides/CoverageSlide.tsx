@@ -4,7 +4,14 @@ import type { ReactNode } from 'react';
 import type { SlideProps } from './SlideFrame.tsx';
 import { fmtInt } from '../format.ts';
 
-const SHOWN = 5;
+// Three names a column: on a 16:9 wall screen at the required text size, more would run off the slide.
+const SHOWN = 3;
+
+/** One overload as read from across a room: the figure against its norm, e.g. "49 666 residents > 15 000". */
+function overload(f: { norm: string; value: number; limit: number }): string {
+  const what = f.norm === 'residents' ? 'residents' : f.norm === 'maxDistanceKm' ? 'km to the farthest mahalla' : 'incidents';
+  return `${fmtInt(f.value)} ${what} > ${fmtInt(f.limit)}`;
+}
 
 function Column({ title, count, of, none, children, testId }: { title: string; count: number; of: string; none: string; children: ReactNode; testId: string }) {
   return (
@@ -36,7 +43,7 @@ export function CoverageSlide({ snap }: SlideProps) {
       </Column>
       <Column title="Overloaded inspectors" count={coverage.totals.overloaded} of={`of ${coverage.totals.inspectors}`} none="No territory exceeds the norms." testId="gap-overloaded">
         {overloaded.slice(0, SHOWN).map((x) => (
-          <li key={x.id}><span className="name">{x.name}</span> <span className="sub">{x.flags.map((f) => f.reason).join('; ')}</span></li>
+          <li key={x.id}><span className="name">{x.name}</span> <span className="sub">{x.flags.map(overload).join(' · ')}</span></li>
         ))}
         {more(overloaded.length)}
       </Column>

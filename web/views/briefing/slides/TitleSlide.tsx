@@ -5,6 +5,12 @@ import { SLIDE_TITLES } from './titles.ts';
 import { Kpi } from './Kpi.tsx';
 import { fmtChange, fmtInt, formatDay, formatPeriod } from '../format.ts';
 
+/** Residents as a short figure that fits its box at any screen size: "3.04 M", "412 k". */
+function residents(n: number): string {
+  // A narrow no-break space: the unit must never wrap onto a line of its own.
+  return n >= 1e6 ? `${(n / 1e6).toFixed(2)}\u202fM` : `${Math.round(n / 1000)}\u202fk`;
+}
+
 export function TitleSlide({ snap }: SlideProps) {
   const { metrics, hotspots, meta } = snap;
   const built = meta.builtAt ? new Date(meta.builtAt) : null;
@@ -19,7 +25,7 @@ export function TitleSlide({ snap }: SlideProps) {
         <dl className="kpis">
           {metrics && <Kpi label="Incidents" value={fmtInt(metrics.totals.count)} note={`${fmtChange(metrics.totals.count, metrics.totals.prev) ?? 'no earlier data'} vs ${fmtInt(metrics.totals.prev)}`} />}
           {hotspots && <Kpi label="Hot spots" value={hotspots.counts.hot} note={`of ${hotspots.counts.units} mahallas (Gi*, 90 %+)`} />}
-          {metrics && <Kpi label="Residents" value={`${fmtInt(metrics.totals.population / 1000)}k`} note={`in ${metrics.ids.length} mahallas`} />}
+          {metrics && <Kpi label="Residents" value={residents(metrics.totals.population)} note={`in ${metrics.ids.length} mahallas`} />}
         </dl>
         <p className="fresh">
           Data as of <strong>{formatDay(meta.period.end)}</strong>
