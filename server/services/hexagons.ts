@@ -9,29 +9,20 @@ import { h3CellKey, h3KeyCell, h3ParentMasks, h3UnusedBits } from '../geo/h3-bit
 import { giStarBins, giStarInto, giStarPrep, type GiStarPrep } from '../stats/gistar.ts';
 import type { Weights } from '../stats/weights.ts';
 import { recordFilter } from './incident-filter.ts';
+import type { GiStarParams } from './hotspots.ts';
 import type { RecordSource } from '../contract/catalog.ts';
-import { nextDay, type Period } from './period.ts';
+import { nextDay } from './period.ts';
 
 /** Everything the result depends on, shown in the legend so a reader knows what was tested and on which cells. */
-export interface HexagonParams {
-  method: 'Getis–Ord Gi*';
+export interface HexagonParams extends GiStarParams {
   support: 'h3';
   resolution: number;
   /** The finest resolution this extent allows (server/geo/h3-area.ts H3_MAX_CELLS): clients clamp zoom-picked ones to it. */
   maxResolution: number;
   weights: 'k-ring k=1, binary, self included';
   value: `${RecordSource} per cell`;
-  source: RecordSource;
   /** Which cells were tested: every cell overlapping the district (or all districts), plus any cell with an incident on record. */
   studyArea: string;
-  period: Period;
-  categories: string[];
-  statuses: string[];
-  registries: string[];
-  receivers: string[];
-  fdr: boolean;
-  /** bins: ±1 at 90 %, ±2 at 95 %, ±3 at 99 % confidence */
-  confidence: [0.9, 0.95, 0.99];
 }
 
 export interface HexagonResult {

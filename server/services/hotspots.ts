@@ -8,12 +8,9 @@ import { districtIds, mahallaColumns, periodCounts } from './metrics.ts';
 import type { Period } from './period.ts';
 import type { RecordSource } from '../contract/catalog.ts';
 
-/** Everything the result depends on, shown beside the map so a reader knows what was tested. */
-export interface HotspotParams {
+/** What every Gi* result records (mahallas or hexagons), so the legend can say what was tested. */
+export interface GiStarParams {
   method: 'Getis–Ord Gi*';
-  support: 'mahalla';
-  weights: 'queen contiguity, self included';
-  value: `${RecordSource} per 1,000 residents`;
   source: RecordSource;
   period: Period;
   /** the filters of the counted records: categories and statuses of incidents, registries and receivers of applications */
@@ -24,6 +21,13 @@ export interface HotspotParams {
   fdr: boolean;
   /** bins: ±1 at 90 %, ±2 at 95 %, ±3 at 99 % confidence */
   confidence: [0.9, 0.95, 0.99];
+}
+
+/** Everything the mahalla result depends on, shown beside the map so a reader knows what was tested. */
+export interface HotspotParams extends GiStarParams {
+  support: 'mahalla';
+  weights: 'queen contiguity, self included';
+  value: `${RecordSource} per 1,000 residents`;
 }
 
 export interface HotspotResult {

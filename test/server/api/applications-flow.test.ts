@@ -2,14 +2,9 @@
 // (worked out in test/fixtures/api/fixture-db.ts, "Applications in March 2024"), and their malformed requests.
 import { describe, expect, it } from 'vitest';
 import type { ApplicationsByMahalla, ApplicationsFlow } from '../../../server/services/applications-flow.ts';
-import { getJson, givenFixture, rowCount } from '../../fixtures/api/fixture-app.ts';
+import { getJson, givenFixture, rowCount, type ErrorBody } from '../../fixtures/api/fixture-app.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';
-
-interface ErrorBody {
-  error: string;
-  issues: Array<{ field: string; reason: string }>;
-}
 
 describe('GET /api/applications/flow', () => {
   it('counts the 8 March applications: 5 open, 3 overdue as of 1 April, median 2.1 days, p90 10 days', async () => {

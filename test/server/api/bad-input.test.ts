@@ -1,12 +1,7 @@
 // Malformed requests: every one is answered 400 (or 404) naming the offending field, never 500, and touches no data.
 import { describe, expect, it } from 'vitest';
 import type { MetricsResult } from '../../../server/services/metrics.ts';
-import { getJson, givenFixture, rowCount } from '../../fixtures/api/fixture-app.ts';
-
-interface ErrorBody {
-  error: string;
-  issues: Array<{ field: string; reason: string }>;
-}
+import { getJson, givenFixture, rowCount, type ErrorBody } from '../../fixtures/api/fixture-app.ts';
 
 interface Case {
   name: string;

@@ -4,14 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { CoverageResult, OutlineProps } from '../../../server/services/coverage.ts';
 import type { InspectorCard } from '../../../server/services/inspector-card.ts';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
-import { getJson, givenFixture, rowCount } from '../../fixtures/api/fixture-app.ts';
+import { getJson, givenFixture, rowCount, type ErrorBody } from '../../fixtures/api/fixture-app.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';
-
-interface ErrorBody {
-  error: string;
-  issues: Array<{ field: string; reason: string }>;
-}
 
 describe('GET /api/coverage', () => {
   it('gives each inspector the workload of the territory for the period', async () => {

@@ -2,15 +2,10 @@
 // the FDR toggle, the parameters it records, and every bad input answered 400 (503 for a stale database), never 500.
 import { describe, expect, it } from 'vitest';
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
-import { getJson, givenFixture, type Fixture } from '../../fixtures/api/fixture-app.ts';
+import { getJson, givenFixture, type Fixture, type ErrorBody } from '../../fixtures/api/fixture-app.ts';
 import type { HexagonResult } from '../../../server/services/hexagons.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';
-
-interface ErrorBody {
-  error: string;
-  issues: Array<{ field: string; reason: string }>;
-}
 
 /** Incidents per cell at `res` in March, grouped in JS with h3-js: an oracle independent of the SQL bit masks. */
 async function expectedCounts(db: Fixture['db'], res: number, where = 'TRUE'): Promise<Map<string, number>> {

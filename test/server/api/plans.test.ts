@@ -2,16 +2,12 @@
 // grid world (test/fixtures/api/cooperation-db.ts). Its data ends 2024-06-30, so "today" is 2024-07-01.
 import { describe, expect, it } from 'vitest';
 import { givenGrid } from '../../fixtures/api/cooperation-db.ts';
+import type { ErrorBody } from '../../fixtures/api/fixture-app.ts';
 import type { PlanInput } from '../../../server/contract/cooperation.ts';
 import type { PlanDetail, PlanSummary } from '../../../server/services/plans/progress.ts';
 import type { ArchivedPlan } from '../../../server/services/plans/store.ts';
 
 type App = Awaited<ReturnType<typeof givenGrid>>['app'];
-interface ErrorBody {
-  error: string;
-  issues: Array<{ field: string; reason: string }>;
-}
-
 async function send<T>(app: App, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
   const init: RequestInit = body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
   const res = await app.request(url, init);
