@@ -1,6 +1,6 @@
 // Drill-down beside the map: the whole area's districts ranked → one district's mahallas ranked → (a click) the
 // mahalla card with the incidents behind its numbers. The breadcrumb above the map walks back up.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { update, useUi } from '../../state/store.ts';
 import { css } from '../../map/colors.ts';
@@ -47,8 +47,13 @@ export function Breadcrumb({ meta, territories, district, selected }: Omit<Drill
   );
 }
 
-export function DrillDown({ meta, metrics, view, territories, district }: DrillProps) {
-  const [open, setOpen] = useState(true);
+/**
+ * Whether the ranked list starts open: on a laptop screen it would cover part of the city at first sight, so there it
+ * starts as a button. The page holds the state, so it survives the card opening and closing.
+ */
+export const drillOpenAtFirst = (): boolean => window.innerWidth >= 1600;
+
+export function DrillDown({ meta, metrics, view, territories, district, open, setOpen }: DrillProps & { open: boolean; setOpen: (open: boolean) => void }) {
   const names = useNames(territories);
   const rows: RankRow[] = useMemo(() => {
     if (district) return mahallaRows(view, metrics, names, district);

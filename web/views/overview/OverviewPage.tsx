@@ -1,5 +1,5 @@
 // The hot-spot page: filter panel, the mahalla map (choropleth, heat map, Gi*, emerging trends) and the mahalla card.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { useBasePoints, useEmerging, useHotspots, useIncidentPoints, useMeta, useMetrics, useTerritories } from '../../queries/index.ts';
 import { useRange, useSelection } from '../../queries/range.ts';
@@ -13,7 +13,7 @@ import { FilterPanel } from './FilterPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { MahallaCard } from './MahallaCard.tsx';
 import { TimeBar } from './TimeBar.tsx';
-import { Breadcrumb, DrillDown } from './DrillDown.tsx';
+import { Breadcrumb, DrillDown, drillOpenAtFirst } from './DrillDown.tsx';
 import { noun } from './records.ts';
 import { useHexagonsLayer } from './use-hexagons-layer.ts';
 import { mahallaOutlines } from '../../map/mahalla-layers.ts';
@@ -33,6 +33,7 @@ export function OverviewPage() {
   const fdr = useUi((s) => s.fdr);
   const compare = useUi((s) => s.compare);
   const source = useUi((s) => s.source);
+  const [drillOpen, setDrillOpen] = useState(drillOpenAtFirst);
 
   const metrics = useMetrics(range);
   const points = useIncidentPoints(layerKeys.includes('heat') ? range : null);
@@ -90,7 +91,7 @@ export function OverviewPage() {
           <Breadcrumb meta={meta.data} territories={data.territories as NonNullable<LayerData['territories']>} district={district} selected={selected} />
         )}
         {selected === null && meta.data && metrics.data && view && data.territories && (
-          <DrillDown meta={meta.data} metrics={metrics.data} view={view} territories={data.territories} district={district} selected={selected} />
+          <DrillDown meta={meta.data} metrics={metrics.data} view={view} territories={data.territories} district={district} selected={selected} open={drillOpen} setOpen={setDrillOpen} />
         )}
         {selected !== null && range && <MahallaCard id={selected} range={range} />}
         {selection && <TimeBar selection={selection} busy={loading} />}
