@@ -35,6 +35,7 @@ export const CATEGORY_LABELS: Record<IncidentCategory, string> = {
 
 export const INCIDENT_STATUSES = ['registered', 'solved', 'unsolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const STATUS_LABELS: Record<IncidentStatus, string> = { registered: 'Registered', solved: 'Solved', unsolved: 'Unsolved' };
 
 /** Sectoral services that cooperate with prevention inspectors (the duty unit included). */
 export const SERVICES = [

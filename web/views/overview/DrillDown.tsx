@@ -16,14 +16,13 @@ export interface DrillProps {
   view: MetricView;
   territories: FeatureCollection<Geometry, { id: number; name: string; districtSoato: string }>;
   district: string | null | undefined;
-  selected: number | null;
 }
 
 function useNames(territories: DrillProps['territories']) {
   return useMemo(() => new Map(territories.features.map((f) => [f.properties.id, { name: f.properties.name, district: f.properties.districtSoato }])), [territories]);
 }
 
-export function Breadcrumb({ meta, territories, district, selected }: Omit<DrillProps, 'metrics' | 'view'>) {
+export function Breadcrumb({ meta, territories, district, selected }: Omit<DrillProps, 'metrics' | 'view'> & { selected: number | null }) {
   const names = useNames(territories);
   const districtName = meta.districts.find((d) => d.soato === district)?.name;
   const mahalla = selected !== null ? names.get(selected)?.name : undefined;

@@ -69,7 +69,8 @@ export function OverviewPage() {
   // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
   const choropleth = layerKeys.includes('choropleth');
   const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, choropleth), [territories.data, choropleth]);
-  const tooltip = useCallback((info: PickingInfo) => hex.tooltip(info) ?? mahallaTooltip(info), [hex]);
+  const hexTooltip = hex.tooltip;
+  const tooltip = useCallback((info: PickingInfo) => hexTooltip(info) ?? mahallaTooltip(info), [hexTooltip]);
   const onPick = useCallback((object: unknown) => {
     const props = (object as { properties?: MahallaFeatureProps } | null)?.properties;
     update({ selected: props ? props.id : null });
@@ -91,7 +92,7 @@ export function OverviewPage() {
           <Breadcrumb meta={meta.data} territories={data.territories as NonNullable<LayerData['territories']>} district={district} selected={selected} />
         )}
         {selected === null && meta.data && metrics.data && view && data.territories && (
-          <DrillDown meta={meta.data} metrics={metrics.data} view={view} territories={data.territories} district={district} selected={selected} open={drillOpen} setOpen={setDrillOpen} />
+          <DrillDown meta={meta.data} metrics={metrics.data} view={view} territories={data.territories} district={district} open={drillOpen} setOpen={setDrillOpen} />
         )}
         {selected !== null && range && <MahallaCard id={selected} range={range} />}
         {selection && <TimeBar selection={selection} busy={loading} />}

@@ -1,8 +1,7 @@
 // What the map counts, and its filters: incidents by category and status, or applications by the registry they were
 // written in (Form No. 1 book, Form No. 2 journal, alphabetical book) and who received them.
-import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, RECEIVER_LABELS, REGISTRIES, REGISTRY_LABELS, type RecordSource } from '../../../server/contract/catalog.ts';
+import { CATEGORY_LABELS, INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, RECEIVER_LABELS, REGISTRIES, REGISTRY_LABELS, STATUS_LABELS, type RecordSource } from '../../../server/contract/catalog.ts';
 import { update, useUi, type UiState } from '../../state/store.ts';
-import { codeLabel } from './records.ts';
 
 /** `list` with `item` switched, in vocabulary order. */
 export function toggle<T>(list: readonly T[], item: T, all: readonly T[]): T[] {
@@ -72,7 +71,7 @@ export function RecordFilters() {
           </section>
           <section>
             <h2>Status</h2>
-            <ChipGroup all={INCIDENT_STATUSES} on={statuses} labels={{ registered: codeLabel('registered'), solved: codeLabel('solved'), unsolved: codeLabel('unsolved') }} testId="statuses" set={(next) => set({ statuses: next })} />
+            <ChipGroup all={INCIDENT_STATUSES} on={statuses} labels={STATUS_LABELS} testId="statuses" set={(next) => set({ statuses: next })} />
           </section>
         </>
       ) : (
