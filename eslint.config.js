@@ -22,7 +22,33 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // The web talks to the server through the typed client only: it may import the isomorphic contract and shared
+      // code, and the AppType (a type, erased at build time), never services, DuckDB or Node modules.
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/server/app.ts'], allowTypeImports: true, message: 'only `import type { AppType }`: data comes through web/api.ts' },
+          {
+            regex: String.raw`(^|/)(server/(?!contract/|shared/|app\.ts$)|data/)|^node:|^@duckdb/`,
+            message: 'the web may import only server/contract and server/shared (isomorphic code)',
+          },
+        ],
+      }],
+    },
+  },
+  {
+    // Isomorphic code runs in the browser too: nothing from the rest of the server, DuckDB or Node.
+    files: ['server/contract/**/*.ts', 'server/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          regex: String.raw`^\.\./(?!contract/|shared/)|^node:|^@duckdb/|^@hono/node-server`,
+          message: 'server/contract and server/shared are isomorphic: they import only each other, zod and pure libraries',
+        }],
+      }],
+    },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,4 +1,5 @@
 // Latency of API endpoints over real HTTP against a running server: sequential requests, percentiles in ms.
+import { addDays, lastDays } from '../server/shared/period.ts';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
@@ -30,9 +31,8 @@ export async function measure(origin: string, urls: (i: number) => string, n = 6
 
 /** A 90-day window ending `shift` weeks before the end of the demo data (2026-10-31), so requests differ. */
 export function window90(shift: number): string {
-  const end = Date.parse('2026-10-31T00:00:00Z') - (shift % 40) * 7 * 86_400_000;
-  const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-  return `from=${day(end - 89 * 86_400_000)}&to=${day(end)}`;
+  const p = lastDays(addDays('2026-10-31', -(shift % 40) * 7), 90);
+  return `from=${p.from}&to=${p.to}`;
 }
 
 /**

@@ -54,9 +54,9 @@ async function api(dbFile: string, label: string, port: number, metricsTarget: s
       target: label === 'city' ? '585 × 156 < 1 s' : '—',
     });
     rows.push({ name: `${label}: GET /api/mahallas/:id card`, value: fmt(await measure(origin, (i) => `/api/mahallas/${1 + ((i * 37) % 500)}?${window90(i)}`, 40)), target: '—' });
-    rows.push({ name: `${label}: GET /api/incidents/points, 90 days`, value: fmt(await measure(origin, (i) => `/api/incidents/points?${window90(i)}`, 20, 2)), target: '≤ 12 bytes/point (8)' });
+    rows.push({ name: `${label}: GET /api/records/points, 90 days`, value: fmt(await measure(origin, (i) => `/api/records/points?${window90(i)}`, 20, 2)), target: '≤ 12 bytes/point (8)' });
     rows.push(...(await benchHexagons(origin, label, fmt)));
-    rows.push({ name: `${label}: GET /api/territories (cached GeoJSON)`, value: fmt(await measure(origin, () => '/api/territories', 20, 1)), target: '—' });
+    rows.push({ name: `${label}: GET /api/mahallas (cached GeoJSON)`, value: fmt(await measure(origin, () => '/api/mahallas', 20, 1)), target: '—' });
     rows.push(...(await benchCoverage(origin, label, fmt)));
     rows.push(...(await benchCooperation(origin, label, fmt)));
   });

@@ -2,9 +2,8 @@
 import type { Db } from '../server/db/database.ts';
 import { JOINT_ACTION_TYPES, SERVICES } from '../server/contract/catalog.ts';
 import type { JointAction } from './generate/joint-actions.ts';
-import { DAY_MS, PERIOD_START_MS } from './generate/scales.ts';
-
-const isoDay = (day: number): string => new Date(PERIOD_START_MS + day * DAY_MS).toISOString().slice(0, 10);
+import { PERIOD } from './generate/scales.ts';
+import { addDays } from '../server/shared/period.ts';
 
 export async function writeJointActions(db: Db, actions: JointAction[]): Promise<number> {
   const sorted = [...actions].sort((a, b) => a.day - b.day || a.mahalla - b.mahalla);
@@ -12,7 +11,7 @@ export async function writeJointActions(db: Db, actions: JointAction[]): Promise
   const ap = await con.createAppender('joint_actions');
   sorted.forEach((a, i) => {
     ap.appendInteger(i + 1);
-    ap.appendVarchar(isoDay(a.day));
+    ap.appendVarchar(addDays(PERIOD.start, a.day));
     ap.appendInteger(a.mahalla + 1);
     ap.appendInteger(a.inspector + 1);
     ap.appendVarchar(JOINT_ACTION_TYPES[a.type] ?? 'joint_patrol');

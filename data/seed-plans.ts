@@ -3,9 +3,9 @@
 // the ended plan has done and overdue items, the running one done, on-track and behind items.
 import type { Db } from '../server/db/database.ts';
 import type { JointActionType, ServiceCode } from '../server/contract/catalog.ts';
-import { MAX_REQUIRED, type PlanItemInput } from '../server/contract/cooperation.ts';
-import { quarters, schedule } from '../server/services/plans/fulfilment.ts';
-import { addDays, type Period } from '../server/services/period.ts';
+import { MAX_REQUIRED, type PlanItemInput } from '../server/contract/plans.ts';
+import { quarters, schedule } from '../server/shared/fulfilment.ts';
+import { addDays, type Period } from '../server/shared/period.ts';
 import { createPlan } from '../server/services/plans/store.ts';
 
 /** Inspectors per plan: enough for every state, few enough to read in one table. */

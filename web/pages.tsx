@@ -1,11 +1,11 @@
 // The pages of the application (one per surface, STYLE.md "views/"): path, tab label and component.
 // The briefing wall screen is not a page of this shell: web/main.tsx mounts it on its own, without chrome.
 import type { ComponentType } from 'react';
-import { OverviewPage } from './views/overview/OverviewPage.tsx';
+import { HotspotsPage } from './views/hotspots/HotspotsPage.tsx';
 import { BriefingPage } from './views/briefing/BriefingPage.tsx';
 import { CooperationPage } from './views/cooperation/CooperationPage.tsx';
 import { PlansPage } from './views/plans/PlansPage.tsx';
-import { TerritoriesPage } from './views/territories/TerritoriesPage.tsx';
+import { CoveragePage } from './views/coverage/CoveragePage.tsx';
 import { ApplicationsPage } from './views/applications/ApplicationsPage.tsx';
 
 export interface Page {
@@ -18,16 +18,20 @@ export interface Page {
 }
 
 export const PAGES: readonly Page[] = [
-  { path: '/', label: 'Hotspots', description: 'Incidents and applications per mahalla: rates, heat map, tested hot spots and trends', component: OverviewPage },
-  { path: '/territories', label: 'Territories', description: 'Inspector coverage: territories on the map, workload against norms, unassigned mahallas, inspector cards', component: TerritoriesPage },
+  { path: '/', label: 'Hotspots', description: 'Incidents and applications per mahalla: rates, heat map, tested hot spots and trends', component: HotspotsPage },
+  { path: '/coverage', label: 'Coverage', description: 'Inspector coverage: territories on the map, workload against norms, unassigned mahallas, inspector cards', component: CoveragePage },
   { path: '/applications', label: 'Applications', description: 'Applications flow: channel, registry, receiver, service; open and overdue; the district against the country', component: ApplicationsPage },
   { path: '/cooperation', label: 'Cooperation', description: 'Joint actions with the services: shares, inspector × service matrix, cooperation gaps, before/after', component: CooperationPage },
   { path: '/plans', label: 'Plans', description: 'Model cooperation plans: joint actions required per territory and service, and their fulfilment', component: PlansPage },
   { path: '/playlists', label: 'Briefing', description: 'Wall-screen briefing: playlists of slides, their order and dwell times; open them on the wall', component: BriefingPage },
 ];
 
+/** Paths that pages had before, so old links and bookmarks still open them. */
+const FORMER_PATHS: Readonly<Record<string, string>> = { '/territories': '/coverage' };
+
 /** The page for a path; unknown paths open the first page (a stale bookmark should still show the map). */
 export function pageFor(path: string): Page {
-  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const clean = FORMER_PATHS[trimmed] ?? trimmed;
   return PAGES.find((p) => p.path === clean) ?? (PAGES[0] as Page);
 }

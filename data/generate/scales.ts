@@ -1,4 +1,5 @@
 // What each dataset size contains. `city` is the demo (Tashkent), `national` feeds the benchmarks, `test` the browser tests.
+import { DAY_MS, dayMs, daysBetween } from '../../server/shared/period.ts';
 
 export type ScaleName = 'test' | 'city' | 'national';
 
@@ -51,9 +52,9 @@ export const SCALES: Record<ScaleName, Scale> = {
 /** The demo data covers three full years; `END` is exclusive. Times are local (Tashkent, UTC+5). */
 export const PERIOD = { start: '2023-11-01', end: '2026-11-01' } as const;
 
-export const DAY_MS = 86_400_000;
-export const PERIOD_START_MS = Date.parse(`${PERIOD.start}T00:00:00Z`);
-export const PERIOD_DAYS = Math.round((Date.parse(`${PERIOD.end}T00:00:00Z`) - PERIOD_START_MS) / DAY_MS);
+export { DAY_MS };
+export const PERIOD_START_MS = dayMs(PERIOD.start);
+export const PERIOD_DAYS = daysBetween(PERIOD.start, PERIOD.end);
 
 /**
  * Relative resident counts of Tashkent's districts (thousands, rounded public estimates of recent years; demo realism

@@ -9,7 +9,7 @@ interface PromiseCache<K, T> {
 
 /**
  * Wraps an async loader so each key loads at most once; a failed load is forgotten so the next call retries.
- * @example const byDistrict = memoAsync((d: string) => getTerritories(db, d), new Map());
+ * @example const byDistrict = memoAsync((d: string) => getMahallas(db, d), new Map());
  */
 export function memoAsync<K, T>(load: (key: K) => Promise<T>, cache: PromiseCache<K, T>): (key: K) => Promise<T> {
   return (key) => {

@@ -1,7 +1,7 @@
 // Model cooperation plans: list, create, read with fulfilment, replace, copy to another period, delete (with confirmation).
 import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
-import { PlanBody, PlanCopyBody, PlanDeleteQuery, PlanParam } from '../contract/cooperation.ts';
+import { PlanBody, PlanCopyBody, PlanDeleteQuery, PlanParam } from '../contract/plans.ts';
 import { getPlan, listPlans } from '../services/plans/progress.ts';
 import { checkReferences, copyPlan, createPlan, deletePlan, listArchivedPlans, replacePlan } from '../services/plans/store.ts';
 import { jsonBody, validate } from './validate.ts';

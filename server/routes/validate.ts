@@ -3,7 +3,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ZodType } from 'zod';
-import type { ValidationErrorBody } from '../contract/api.ts';
+import type { ValidationErrorBody } from '../contract/common.ts';
 
 /** Like zValidator, but the failure body is `{ error: 'invalid_request', issues: [{ field, reason }] }`. */
 export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>

@@ -1,7 +1,7 @@
 // What the database holds: scale, period, provenance, districts, vocabularies. Read once per server start.
 import type { Db } from '../db/database.ts';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES } from '../contract/catalog.ts';
-import { addDays } from './period.ts';
+import { addDays } from '../shared/period.ts';
 
 /** The attribution line the map must show (covers every real dataset shipped in data/geo). */
 export const ATTRIBUTION = 'Boundaries: © OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/database.ts';
 import { perDb } from '../db/per-db.ts';
-import { DEFAULT_PLAYLIST, PlaylistInput, Slide, type Playlist } from '../contract/briefing.ts';
+import { DEFAULT_PLAYLIST, PlaylistInput, Slide, type Playlist } from '../contract/playlists.ts';
 
 type Stored = Omit<Playlist, 'id' | 'updatedAt'>;
 

@@ -1,6 +1,6 @@
 // Getis–Ord Gi* hot spots with the analytic z-score used by ArcGIS Hot Spot Analysis and PySAL esda G_Local(star=True).
 import { bhAdjusted } from './fdr.ts';
-import { twoSidedP } from './normal.ts';
+import { twoSidedP } from '../shared/normal.ts';
 import type { Weights } from './weights.ts';
 
 /**

@@ -1,5 +1,5 @@
 // Mann–Kendall trend test: does a unit's Gi* z-series rise or fall over time, without assuming a linear or normal trend.
-import { twoSidedP } from './normal.ts';
+import { twoSidedP } from '../shared/normal.ts';
 
 export interface MannKendall {
   /** S = Σ_{i<j} sign(x_j − x_i). */

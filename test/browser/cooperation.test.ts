@@ -92,7 +92,7 @@ describe('plans page', () => {
     expect(await coop.territoryRow(item.inspector)).toEqual({ pct: '100 %', state: 'done' });
     await expect(d.page.getByTestId('plan-list').textContent()).resolves.toContain('Browser test plan');
 
-    const fc = await api<FeatureCollection<Polygon | MultiPolygon, { id: number }>>('/api/territories');
+    const fc = await api<FeatureCollection<Polygon | MultiPolygon, { id: number }>>('/api/mahallas');
     const mahalla = detail.byInspector.find((t) => t.inspector === item.inspector)?.mahallas[0];
     const feature = fc.features.find((f) => f.properties.id === mahalla) as Feature<Polygon | MultiPolygon, { id: number }>;
     const [lon, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];

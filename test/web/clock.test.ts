@@ -1,6 +1,6 @@
 // The playback clock: weekly steps tile the selection exactly, and the clock narrows every query to its week.
 import { describe, expect, it } from 'vitest';
-import { weekIndex, weekSteps } from '../../server/contract/weeks.ts';
+import { weekIndex, weekSteps } from '../../server/shared/period.ts';
 import { effectiveRange } from '../../web/queries/range.ts';
 
 const selection = { from: '2026-10-01', to: '2026-10-17', categories: ['fraud'], statuses: ['solved'], district: '1726294', compare: 'previous' as const };

@@ -1,6 +1,6 @@
 // Drill-down lists: districts by their summed rate; a district's mahallas by what the map shows, not-rated last.
 import { describe, expect, it } from 'vitest';
-import { districtRows, mahallaRows, valueLabel } from '../../web/views/overview/ranking.ts';
+import { districtRows, mahallaRows, valueLabel } from '../../web/views/hotspots/ranking.ts';
 import { hotspotView, metricView, type MetricColumns } from '../../web/map/metric-values.ts';
 
 // Mahallas 1, 2 in district A (1,000 + 3,000 residents), 3 in district B (2,000 residents).

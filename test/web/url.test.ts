@@ -8,7 +8,7 @@ describe('url state', () => {
       from: '2026-08-03', to: '2026-10-31', categories: ['property', 'fraud'], statuses: ['solved'], metric: 'hotspot', fdr: false, compare: 'year',
       layers: ['heat'], district: '1726294', selected: 123, view: { lon: 69.2401, lat: 41.3111, zoom: 11.25 }, at: '2026-09-07',
       source: 'applications', registries: ['form1'], receivers: ['duty_unit', 'service'], hexRes: 7,
-      inspector: 412, norms: { residents: 20_000, incidentsPer30Days: 80, maxDistanceKm: 4.5 }, overloadedOnly: true,
+      inspector: 412, norms: { normResidents: 20_000, normIncidents: 80, normDistanceKm: 4.5 }, overloadedOnly: true,
       inspectorSort: { key: 'residents', dir: 'asc' }, applMeasure: 'overdue', plan: 7, planTab: 'items', coopTab: 'before-after', gapDays: 60,
     };
     expect(parseUrl(serializeUrl(s))).toEqual(s);
@@ -39,12 +39,12 @@ describe('url state', () => {
     expect(serializeUrl({ ...DEFAULT_URL_STATE, layers: [] })).toBe('layers=');
   });
 
-  it('writes page state in short params', () => {
+  it('writes page state, omitting defaults', () => {
     const s: UrlState = {
-      ...DEFAULT_URL_STATE, inspector: 412, norms: { ...DEFAULT_URL_STATE.norms, maxDistanceKm: 4.5 }, overloadedOnly: true,
+      ...DEFAULT_URL_STATE, inspector: 412, norms: { ...DEFAULT_URL_STATE.norms, normDistanceKm: 4.5 }, overloadedOnly: true,
       inspectorSort: { key: 'residents', dir: 'desc' }, applMeasure: 'open', plan: 7, planTab: 'service', coopTab: 'gaps', gapDays: 14,
     };
-    expect(serializeUrl(s)).toBe('i=412&nkm=4.5&over=1&sort=-residents&am=open&plan=7&ptab=service&ctab=gaps&gap=14');
+    expect(serializeUrl(s)).toBe('i=412&normDistanceKm=4.5&over=1&sort=-residents&am=open&plan=7&ptab=service&ctab=gaps&gap=14');
   });
 
   it('round-trips each sort direction, the default one omitted', () => {
@@ -70,8 +70,8 @@ describe('url state', () => {
   });
 
   it('keeps each valid norm and drops one out of range or malformed, as the server would reject it', () => {
-    // nres above 1,000,000; ninc with three decimals; nkm fine
-    expect(parseUrl('?nres=2000000&ninc=12.345&nkm=0.5').norms).toEqual({ ...DEFAULT_URL_STATE.norms, maxDistanceKm: 0.5 });
-    expect(parseUrl('?nres=1e4&ninc=0&nkm=0.05').norms).toEqual(DEFAULT_URL_STATE.norms);
+    // normResidents above 1,000,000; normIncidents with three decimals; normDistanceKm fine
+    expect(parseUrl('?normResidents=2000000&normIncidents=12.345&normDistanceKm=0.5').norms).toEqual({ ...DEFAULT_URL_STATE.norms, normDistanceKm: 0.5 });
+    expect(parseUrl('?normResidents=1e4&normIncidents=0&normDistanceKm=0.05').norms).toEqual(DEFAULT_URL_STATE.norms);
   });
 });

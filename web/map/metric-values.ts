@@ -1,6 +1,6 @@
 // The number each mahalla is coloured by, for the selected metric; pure so the legend and the map agree.
 import type { Metric } from '../state/url.ts';
-import { empiricalBayes } from '../../server/stats/empirical-bayes.ts';
+import { empiricalBayes } from '../../server/shared/empirical-bayes.ts';
 import { EMERGING_COLORS, HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
 
 const NEUTRAL: Rgb = [247, 247, 247];

@@ -2,7 +2,7 @@
 // Kept apart from briefing.ts, which owns the snapshot and its refresh; this only knows what to fetch for which slide.
 import type { InferResponseType } from 'hono/client';
 import { api, type Api } from '../api.ts';
-import type { Period } from '../../server/services/period.ts';
+import type { Period } from '../../server/shared/period.ts';
 import { ok } from './use-query.ts';
 
 export type ApplicationsFlow = InferResponseType<Api['api']['applications']['flow']['$get'], 200>;

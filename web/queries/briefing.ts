@@ -4,9 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { InferResponseType } from 'hono/client';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { api, type Api } from '../api.ts';
-import { resolvePeriod, type Playlist, type SlideKind } from '../../server/contract/briefing.ts';
-import type { MahallaProps } from '../../server/services/territories.ts';
-import { addDays, previousPeriod, type Period } from '../../server/services/period.ts';
+import { resolvePeriod, type Playlist, type SlideKind } from '../../server/contract/playlists.ts';
+import type { MahallaProps } from '../../server/contract/mahallas.ts';
+import { previousPeriod, trendWeeks, type Period } from '../../server/shared/period.ts';
 import { ok } from './use-query.ts';
 import { loadOps, type OpsData, type OpsNeed } from './briefing-ops.ts';
 
@@ -54,11 +54,6 @@ const NEEDS: Record<SlideKind, ReadonlyArray<'territories' | 'metrics' | 'hotspo
   coverage: ['coverage', 'territories'],
 };
 
-/** A trend needs several weeks: twelve, or the whole period when it is longer (whole weeks ending on its last day). */
-function trendOf(p: Period): Period {
-  const days = Math.max(84, Math.floor(((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 + 1) / 7) * 7);
-  return { from: addDays(p.to, 1 - days), to: p.to };
-}
 
 async function loadPlaylist(id: number | null, signal: AbortSignal): Promise<Playlist> {
   if (id !== null) {
@@ -79,14 +74,15 @@ export async function loadSnapshot(req: BriefingRequest, last: BriefingSnapshot 
   const period = resolvePeriod(req.period ?? playlist.period, meta.period.end) ?? resolvePeriod('7d', meta.period.end);
   if (!period) throw new Error(`the data's last day ${meta.period.end} is not a date`);
   const previous = previousPeriod(period);
-  const trendPeriod = trendOf(period);
+  // A trend needs several weeks: twelve, or the whole period when it is longer.
+  const trendPeriod = trendWeeks(period, 12);
   const needs = new Set(playlist.slides.flatMap((s) => NEEDS[s.kind]));
   const range = { from: period.from, to: period.to, ...(found ? { district: found.soato } : {}) };
   const when = <T>(need: boolean, load: () => Promise<T>): Promise<T | undefined> => (need ? load() : Promise.resolve(undefined));
   const opsNeeds = new Set([...needs].filter((n): n is OpsNeed => n === 'applications' || n === 'joint_actions' || n === 'coverage'));
   const [boundaries, territories, metrics, hotspots, hotspotsPrevious, emerging, ops] = await Promise.all([
     last ? last.boundaries : ok(await api.api.boundaries.$get(undefined, init), (r) => r.json()),
-    when(needs.has('territories'), async () => last?.territories ?? ok(await api.api.territories.$get({ query: {} }, init), async (r) => (await r.json()) as Territories)),
+    when(needs.has('territories'), async () => last?.territories ?? ok(await api.api.mahallas.$get({ query: {} }, init), async (r) => (await r.json()) as Territories)),
     when(needs.has('metrics'), async () => ok(await api.api.metrics.$get({ query: range }, init), (r) => r.json())),
     when(needs.has('hotspots'), async () => ok(await api.api.hotspots.$get({ query: range }, init), (r) => r.json())),
     when(needs.has('hotspots'), async () => ok(await api.api.hotspots.$get({ query: { ...range, ...previous } }, init), (r) => r.json())),

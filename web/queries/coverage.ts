@@ -1,4 +1,4 @@
-// Data hooks of the territories page: inspector workload, dissolved territory outlines, one inspector's card.
+// Data hooks of the coverage page: inspector workload, dissolved territory outlines, one inspector's card.
 import type { InferResponseType } from 'hono/client';
 import { api, type Api } from '../api.ts';
 import type { Norms } from '../../server/contract/coverage.ts';
@@ -13,7 +13,7 @@ const keyOf = (path: string, q: Record<string, string>): string => `coverage/${p
 const EMPTY = { from: '', to: '' };
 
 /** Coverage is judged on every incident and application: only the period, district and norms apply. */
-const normQuery = (n: Norms) => ({ normResidents: String(n.residents), normIncidents: String(n.incidentsPer30Days), normDistanceKm: String(n.maxDistanceKm) });
+const normQuery = (n: Norms) => ({ normResidents: String(n.normResidents), normIncidents: String(n.normIncidents), normDistanceKm: String(n.normDistanceKm) });
 
 export function useCoverage(a: RangeArgs | null, norms: Norms) {
   const query = a ? { from: a.from, to: a.to, ...(a.district ? { district: a.district } : {}), ...normQuery(norms) } : null;

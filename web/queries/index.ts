@@ -39,8 +39,8 @@ export function useBoundaries() {
   return useQuery('boundaries', async (signal) => ok(await api.api.boundaries.$get(undefined, { init: { signal } }), (r) => r.json()));
 }
 
-export function useTerritories() {
-  return useQuery('territories', async (signal) => ok(await api.api.territories.$get({ query: {} }, { init: { signal } }), (r) => r.json()));
+export function useMahallas() {
+  return useQuery('territories', async (signal) => ok(await api.api.mahallas.$get({ query: {} }, { init: { signal } }), (r) => r.json()));
 }
 
 export function useBasePoints() {
@@ -55,10 +55,10 @@ export function useMetrics(a: RangeArgs | null) {
 }
 
 /** Heat-map points as interleaved Float32 lon/lat. */
-export function useIncidentPoints(a: RangeArgs | null) {
+export function useRecordPoints(a: RangeArgs | null) {
   const query = a ? rangeQuery(a) : null;
   return useQuery(query ? keyOf('points', query) : null, async (signal) =>
-    ok(await api.api.incidents.points.$get({ query: query ?? { from: '', to: '' } }, { init: { signal } }), async (r) => new Float32Array(await r.arrayBuffer())),
+    ok(await api.api.records.points.$get({ query: query ?? { from: '', to: '' } }, { init: { signal } }), async (r) => new Float32Array(await r.arrayBuffer())),
   );
 }
 
@@ -86,17 +86,17 @@ export function useEmerging(a: RangeArgs | null, mahalla?: number) {
 }
 
 /** One page of the incidents behind a mahalla's numbers. */
-export function useIncidentList(a: RangeArgs | null, mahalla: number, page: number) {
+export function useRecordList(a: RangeArgs | null, mahalla: number, page: number) {
   const query = a ? { ...rangeQuery(a), mahalla: String(mahalla), page: String(page), pageSize: '25' } : null;
   return useQuery(query ? keyOf('incidents', query) : null, async (signal) =>
-    ok(await api.api.incidents.$get({ query: query ?? { from: '', to: '', mahalla: '' } }, { init: { signal } }), (r) => r.json()),
+    ok(await api.api.records.$get({ query: query ?? { from: '', to: '', mahalla: '' } }, { init: { signal } }), (r) => r.json()),
   );
 }
 
 /** Link to the CSV of all incidents behind a mahalla's numbers (same filters). */
-export function incidentsCsvUrl(a: RangeArgs, mahalla: number): string {
-  // A plain same-origin link (the browser downloads it); the route is /api/incidents.csv with the list's query.
-  return `/api/incidents.csv?${new URLSearchParams({ ...rangeQuery(a), mahalla: String(mahalla) }).toString()}`;
+export function recordsCsvUrl(a: RangeArgs, mahalla: number): string {
+  // A plain same-origin link (the browser downloads it); the route is /api/records.csv with the list's query.
+  return `/api/records.csv?${new URLSearchParams({ ...rangeQuery(a), mahalla: String(mahalla) }).toString()}`;
 }
 
 /** Weekly totals over the whole selection: the time slider's histogram and playback steps. */

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { InferResponseType } from 'hono/client';
 import { api, type Api } from '../api.ts';
-import type { PlanCopyInput, PlanInput } from '../../server/contract/cooperation.ts';
+import type { PlanCopyInput, PlanInput } from '../../server/contract/plans.ts';
 import { ok } from './use-query.ts';
 
 export type PlanSummary = InferResponseType<Api['api']['plans']['$get'], 200>[number];

@@ -1,7 +1,7 @@
 // Playlists for the editor: the list (reloadable after a change) and the changes themselves, over the typed client.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import type { Playlist, PlaylistInput } from '../../server/contract/briefing.ts';
+import type { Playlist, PlaylistInput } from '../../server/contract/playlists.ts';
 import { ok } from './use-query.ts';
 
 export interface PlaylistList {

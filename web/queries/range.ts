@@ -2,8 +2,7 @@
 // the time slider's clock (`at`) narrows it to one week, and every layer and panel reads that one effective range.
 import { useMemo } from 'react';
 import { useUi } from '../state/store.ts';
-import { defaultRange } from '../views/overview/dates.ts';
-import { weekIndex, weekSteps } from '../../server/contract/weeks.ts';
+import { defaultRange, weekIndex, weekSteps } from '../../server/shared/period.ts';
 import { useMeta, type RangeArgs } from './index.ts';
 
 /** The selected period, ignoring the clock; null until /api/meta has told us the data period. */

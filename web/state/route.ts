@@ -13,7 +13,7 @@ function subscribe(l: () => void): () => void {
   };
 }
 
-/** The current path, e.g. "/territories"; re-renders on navigation and on back/forward. */
+/** The current path, e.g. "/coverage"; re-renders on navigation and on back/forward. */
 export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname, () => '/');
 }

@@ -21,9 +21,9 @@
 // | rcv   | receivers                | map          | duty_unit (absent = all)           |
 // | res   | hexRes                   | map          | 8 (absent = from the zoom)         |
 // | i     | inspector (open card)    | territories  | 412                                |
-// | nres  | norms.residents          | territories  | 20000 (absent = NORM_DEFAULTS)     |
-// | ninc  | norms.incidentsPer30Days | territories  | 80                                 |
-// | nkm   | norms.maxDistanceKm      | territories  | 4.5                                |
+// | normResidents  | norms.normResidents  | coverage | 20000 (absent = NORM_DEFAULTS) |
+// | normIncidents  | norms.normIncidents  | coverage | 80 (per 30 days)               |
+// | normDistanceKm | norms.normDistanceKm | coverage | 4.5                            |
 // | over  | overloadedOnly           | territories  | 1 (absent = every inspector)       |
 // | sort  | inspectorSort            | territories  | -residents (- = descending; absent = -flags) |
 // | am    | applMeasure              | applications | overdue (absent = count)           |
@@ -32,7 +32,7 @@
 // | ctab  | coopTab                  | cooperation  | gaps (absent = summary)            |
 // | gap   | gapDays                  | cooperation  | 60 (one of GAP_WINDOWS; absent = 30) |
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, REGISTRIES, type IncidentCategory, type IncidentStatus, type Receiver, type RecordSource, type Registry } from '../../server/contract/catalog.ts';
-import { NORM_DEFAULTS, NORM_KEYS, type Norms } from '../../server/contract/coverage.ts';
+import { NORM_DEFAULTS, NORM_KEYS, NORM_RANGE, NORM_VALUE, type Norms } from '../../server/contract/coverage.ts';
 
 export const METRICS = ['rate', 'eb', 'count', 'change', 'hotspot', 'emerging'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -56,16 +56,6 @@ export type CoopTab = (typeof COOP_TABS)[number];
 export const GAP_WINDOWS = [14, 30, 60, 90] as const;
 export type GapDays = (typeof GAP_WINDOWS)[number];
 
-/**
- * Bounds of each overload norm a person (or a link) may set: the same as the server's `norm*` query fields
- * (server/contract/coverage.ts), so a value from a link is never one the API would reject.
- */
-export const NORM_RANGE: Record<keyof Norms, { min: number; max: number }> = {
-  residents: { min: 1, max: 1_000_000 },
-  incidentsPer30Days: { min: 1, max: 100_000 },
-  maxDistanceKm: { min: 0.1, max: 1000 },
-};
-const NORM_PARAMS: Record<keyof Norms, string> = { residents: 'nres', incidentsPer30Days: 'ninc', maxDistanceKm: 'nkm' };
 
 export interface View {
   lon: number;
@@ -96,7 +86,7 @@ export interface UrlState {
   receivers: Receiver[];
   /** H3 resolution of the hexagon view chosen by hand; null = picked from the zoom */
   hexRes: number | null;
-  /** the inspector whose card is open on /territories */
+  /** the inspector whose card is open on /coverage */
   inspector: number | null;
   norms: Norms;
   overloadedOnly: boolean;
@@ -139,8 +129,6 @@ export const DEFAULT_URL_STATE: UrlState = {
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** A norm as the server accepts it: up to 7 digits and 2 decimals. */
-const NORM_VALUE = /^\d{1,7}(\.\d{1,2})?$/;
 
 function listParam<T extends string>(raw: string | null, allowed: readonly T[], fallback: T[]): T[] {
   if (raw === null) return fallback;
@@ -163,7 +151,7 @@ function idParam(raw: string | null): number | null {
 function parseNorms(q: URLSearchParams): Norms {
   const norms: Norms = { ...NORM_DEFAULTS };
   for (const k of NORM_KEYS) {
-    const raw = q.get(NORM_PARAMS[k]) ?? '';
+    const raw = q.get(k) ?? '';
     const n = Number(raw);
     if (NORM_VALUE.test(raw) && n >= NORM_RANGE[k].min && n <= NORM_RANGE[k].max) norms[k] = n;
   }
@@ -236,7 +224,7 @@ export function serializeUrl(s: UrlState): string {
   if (s.receivers.length !== d.receivers.length) q.set('rcv', s.receivers.join(','));
   if (s.hexRes !== null) q.set('res', String(s.hexRes));
   if (s.inspector !== null) q.set('i', String(s.inspector));
-  for (const k of NORM_KEYS) if (s.norms[k] !== d.norms[k]) q.set(NORM_PARAMS[k], String(s.norms[k]));
+  for (const k of NORM_KEYS) if (s.norms[k] !== d.norms[k]) q.set(k, String(s.norms[k]));
   if (s.overloadedOnly) q.set('over', '1');
   if (s.inspectorSort.key !== d.inspectorSort.key || s.inspectorSort.dir !== d.inspectorSort.dir) {
     q.set('sort', `${s.inspectorSort.dir === 'desc' ? '-' : ''}${s.inspectorSort.key}`);

@@ -1,26 +1,26 @@
 // Joint actions of a period: service shares, types and results; the per-mahalla map layer; the inspector × service matrix.
 import type { Db, Params } from '../../db/database.ts';
-import type { JointActionFilter } from '../../contract/cooperation.ts';
+import { areaSql, districtSql } from '../../selection/area.ts';
+import type { Selection } from '../../selection/select.ts';
+import { and, timeWindow } from '../../selection/window.ts';
 import {
   JOINT_ACTION_LABELS, JOINT_ACTION_TYPES, SERVICES, SERVICE_LABELS, type JointActionType, type ServiceCode,
 } from '../../contract/catalog.ts';
-import type { Period } from '../period.ts';
+import type { Period } from '../../shared/period.ts';
 
 /**
- * The actions of the filter as a SQL source named `a` with its parameters. The district is the action's mahalla's;
- * `day` is sorted at load, so the range prunes row groups.
+ * The actions of the selection (its period, in the mahallas of its area) as a SQL source named `a` with its
+ * parameters; `day` is sorted at load, so the range prunes row groups.
  */
-export function actionScope(f: JointActionFilter): { sql: string; params: Params } {
-  const district = f.district ? 'AND mahalla_id IN (SELECT id FROM mahallas WHERE district_soato = $district)' : '';
-  return {
-    sql: `(SELECT * FROM joint_actions WHERE day BETWEEN $from::DATE AND $to::DATE ${district}) a`,
-    params: { from: f.from, to: f.to, ...(f.district ? { district: f.district } : {}) },
-  };
+export function actionScope(sel: Selection): { sql: string; params: Params } {
+  const where = and(timeWindow(sel.period, { col: 'day', type: 'DATE' }), areaSql(sel.area));
+  return { sql: `(SELECT * FROM joint_actions WHERE ${where.sql}) a`, params: where.params };
 }
 
 export interface JointActionSummary {
   period: Period;
-  district: string | null;
+  /** the districts summed, null = all */
+  districts: string[] | null;
   total: number;
   /** every service in catalog order; share = actions with the service / all actions (an action may have several) */
   services: Array<{ code: ServiceCode; label: string; actions: number; share: number }>;
@@ -30,8 +30,8 @@ export interface JointActionSummary {
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-export async function getJointActionSummary(db: Db, f: JointActionFilter): Promise<JointActionSummary> {
-  const scope = actionScope(f);
+export async function getJointActionSummary(db: Db, sel: Selection): Promise<JointActionSummary> {
+  const scope = actionScope(sel);
   const [types, services] = await Promise.all([
     db.all<{ type: JointActionType; n: number; checked: number; offences: number; wanted: number }>(
       `SELECT type::VARCHAR AS type, count(*)::INTEGER AS n, sum(persons_checked)::INTEGER AS checked,
@@ -53,8 +53,8 @@ export async function getJointActionSummary(db: Db, f: JointActionFilter): Promi
     return { code, label: JOINT_ACTION_LABELS[code], actions: t?.n ?? 0, personsChecked: t?.checked ?? 0, offencesFound: t?.offences ?? 0, wantedFound: t?.wanted ?? 0 };
   });
   return {
-    period: { from: f.from, to: f.to },
-    district: f.district ?? null,
+    period: sel.period,
+    districts: sel.districts,
     total,
     services: SERVICES.map((code) => {
       const n = byService.get(code) ?? 0;
@@ -82,8 +82,8 @@ export interface JointActionLayer {
   dominant: number[];
 }
 
-export async function getJointActionLayer(db: Db, f: JointActionFilter): Promise<JointActionLayer> {
-  const scope = actionScope(f);
+export async function getJointActionLayer(db: Db, sel: Selection): Promise<JointActionLayer> {
+  const scope = actionScope(sel);
   const [perMahalla, perService] = await Promise.all([
     db.columns<{ id: number; n: number }>(`SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${scope.sql} GROUP BY mahalla_id ORDER BY id`, scope.params),
     db.columns<{ id: number; s: number; n: number }>(
@@ -102,7 +102,7 @@ export async function getJointActionLayer(db: Db, f: JointActionFilter): Promise
     if (!b || n > b.n || (n === b.n && s < b.s)) best.set(id, { s, n });
   });
   return {
-    period: { from: f.from, to: f.to },
+    period: sel.period,
     services: [...SERVICES],
     ids: perMahalla.id,
     actions: perMahalla.n,
@@ -126,16 +126,16 @@ export interface InspectorServiceMatrix {
   total: number;
 }
 
-export async function getInspectorServiceMatrix(db: Db, f: JointActionFilter): Promise<InspectorServiceMatrix> {
-  const params: Params = { from: f.from, to: f.to, ...(f.district ? { district: f.district } : {}) };
-  const who = f.district ? 'WHERE district_soato = $district' : '';
+export async function getInspectorServiceMatrix(db: Db, sel: Selection): Promise<InspectorServiceMatrix> {
+  const who = districtSql(sel.districts);
+  const when = timeWindow(sel.period, { col: 'day', type: 'DATE' });
+  const params = { ...who.params, ...when.params };
   // Actions are counted by inspector, wherever they took place, so a row adds up to the inspector's whole effort.
-  const acts = `(SELECT id, inspector_id FROM joint_actions WHERE day BETWEEN $from::DATE AND $to::DATE
-                  AND inspector_id IN (SELECT id FROM inspectors ${who})) a`;
+  const acts = `(SELECT id, inspector_id FROM joint_actions WHERE ${when.sql} AND inspector_id IN (SELECT id FROM inspectors WHERE ${who.sql})) a`;
   const [inspectors, totals, cells] = await Promise.all([
     db.all<{ id: number; name: string; rank: string; district: string }>(
-      `SELECT id, name, rank, district_soato AS district FROM inspectors ${who} ORDER BY id`,
-      f.district ? { district: f.district } : undefined,
+      `SELECT id, name, rank, district_soato AS district FROM inspectors WHERE ${who.sql} ORDER BY id`,
+      who.params,
     ),
     db.columns<{ id: number; n: number }>(`SELECT inspector_id AS id, count(*)::INTEGER AS n FROM ${acts} GROUP BY 1`, params),
     db.columns<{ id: number; s: number; n: number }>(
@@ -162,7 +162,7 @@ export async function getInspectorServiceMatrix(db: Db, f: JointActionFilter): P
     if (r !== undefined) rowTotals[r] = totals.n[k] ?? 0;
   });
   return {
-    period: { from: f.from, to: f.to },
+    period: sel.period,
     services: [...SERVICES],
     inspectors,
     cells: grid,

@@ -3,12 +3,11 @@
 // Window sums are lookups in day counts (./day-aggregates.ts): joining each action to its incidents in SQL took
 // ≈ 0.5 s on the national set.
 import type { Db } from '../../db/database.ts';
-import type { BeforeAfterFilter } from '../../contract/cooperation.ts';
 import { JOINT_ACTION_LABELS, JOINT_ACTION_TYPES, type JointActionType } from '../../contract/catalog.ts';
 import { after } from '../../stats/day-counts.ts';
 import { momentsOf, ratioOfRatios, windowMoments, type RatioOfRatios } from '../../stats/ratio-of-ratios.ts';
-import { mahallaColumns } from '../metrics.ts';
-import { addDays, daysBetween, type Period } from '../period.ts';
+import { inArea, type Selection } from '../../selection/select.ts';
+import { addDays, daysBetween, type Period } from '../../shared/period.ts';
 import { dataPeriod } from '../data-period.ts';
 import { actionsByDay, incidentDays } from './day-aggregates.ts';
 
@@ -44,11 +43,12 @@ const METHOD =
   'Ratio of ratios (after/before in the mahalla ÷ after/before in the rest of its district), 95 % interval from the ' +
   'delta method with actions as independent units (sandwich variance); overlapping windows make it optimistic.';
 
-export async function getBeforeAfter(db: Db, f: BeforeAfterFilter): Promise<BeforeAfterResult> {
-  const [data, all, mahallas] = await Promise.all([dataPeriod(db), actionsByDay(db), mahallaColumns(db)]);
+/** Before/after of the joint actions of the selection's period and area, with incidents of its record filters. */
+export async function getBeforeAfter(db: Db, sel: Selection): Promise<BeforeAfterResult> {
+  const [data, all] = await Promise.all([dataPeriod(db), actionsByDay(db)]);
   const comparable = { from: addDays(data.start, WINDOW_DAYS), to: addDays(data.end, -1 - WINDOW_DAYS) };
   const day = (d: string): number => daysBetween(data.start, d);
-  const [from, to, first, last] = [day(f.from), day(f.to), day(comparable.from), day(comparable.to)];
+  const [from, to, first, last] = [day(sel.period.from), day(sel.period.to), day(comparable.from), day(comparable.to)];
   // The actions of the period (ascending by day) in the district, if one is asked: those with both windows inside the
   // data are compared, the others only counted.
   const start = after(all.day, from - 1);
@@ -60,7 +60,7 @@ export async function getBeforeAfter(db: Db, f: BeforeAfterFilter): Promise<Befo
     const m = all.mahalla[i] ?? 0;
     const d = all.day[i] ?? 0;
     const kind = all.kind[i] ?? 0;
-    if (f.district && mahallas.district[m] !== f.district) continue;
+    if (!inArea(sel, m)) continue;
     if (d < first || d > last) {
       excluded[kind] = (excluded[kind] ?? 0) + 1;
       continue;
@@ -71,15 +71,15 @@ export async function getBeforeAfter(db: Db, f: BeforeAfterFilter): Promise<Befo
     actions.kind[n++] = kind;
   }
   const compared = { day: actions.day.subarray(0, n), mahalla: actions.mahalla.subarray(0, n), district: actions.district.subarray(0, n), kind: actions.kind.subarray(0, n) };
-  const incidents = await incidentDays(db, f, from - WINDOW_DAYS, to + WINDOW_DAYS + 1);
+  const incidents = await incidentDays(db, sel, from - WINDOW_DAYS, to + WINDOW_DAYS + 1);
   const moments = windowMoments(compared, incidents.mahalla, incidents.district, WINDOW_DAYS, JOINT_ACTION_TYPES.length);
   const round = (x: number | null, d = 3): number | null => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
   return {
-    period: { from: f.from, to: f.to },
+    period: sel.period,
     windowDays: WINDOW_DAYS,
     comparable,
-    categories: f.categories,
-    statuses: f.statuses,
+    categories: sel.categories,
+    statuses: sel.statuses,
     method: METHOD,
     rows: JOINT_ACTION_TYPES.map((type, k) => {
       const m = moments[k] ?? momentsOf([]);

@@ -4,14 +4,15 @@
 // start of the data (server/services/data-period.ts).
 import type { Db } from '../../db/database.ts';
 import { perDb } from '../../db/per-db.ts';
-import type { RangeFilter } from '../../contract/api.ts';
 import { SERVICES } from '../../contract/catalog.ts';
 import { dayCounts, dayLists, groupDayCounts, type DayCounts, type DayLists } from '../../stats/day-counts.ts';
 import type { ActionColumns } from '../../stats/ratio-of-ratios.ts';
 import { dataPeriod } from '../data-period.ts';
-import { incidentFilter } from '../incident-filter.ts';
-import { mahallaColumns } from '../metrics.ts';
-import { addDays, daysBetween } from '../period.ts';
+import { areaSql } from '../../selection/area.ts';
+import { mahallaColumns } from '../../selection/mahallas.ts';
+import type { Selection } from '../../selection/select.ts';
+import { and, timeWindow, type SqlPart } from '../../selection/window.ts';
+import { addDays, daysBetween } from '../../shared/period.ts';
 
 /** Mahallas as units 0…n−1 (id order, as `mahallaColumns`) and their districts as units 0…k−1. */
 export interface MahallaUnits {
@@ -36,21 +37,18 @@ export interface IncidentDays {
   district: DayCounts;
 }
 
-type Filter = ReturnType<typeof incidentFilter>;
-
 /**
- * Incidents per mahalla and day in [from, end) (days from the data start, `end` exclusive) that pass `filter`, in the
- * mahallas of `district` when one is given (the other mahallas and districts then read as none).
+ * Incidents per mahalla and day in [from, end) (days from the data start, `end` exclusive) that pass `where` (record
+ * filters and area, no time: the days are added here).
  */
-async function queryIncidentDays(db: Db, { sql: filter, params }: Filter, from: number, end: number, district?: string): Promise<IncidentDays> {
+async function queryIncidentDays(db: Db, where: SqlPart, from: number, end: number): Promise<IncidentDays> {
   const [data, units] = await Promise.all([dataPeriod(db), mahallaUnits(db)]);
   // One row per incident, counted here: reading 10 M pairs costs ≈ 0.3 s, grouping them in DuckDB first ≈ 1.5 s. The
   // time range stays a plain comparison on `ts`, so the time-sorted table's zone maps skip the other row groups.
+  const w = and(timeWindow({ from: addDays(data.start, from), to: addDays(data.start, end - 1) }), where);
   const rows = await db.ints<'m' | 'd'>(
-    `SELECT mahalla_id AS m, (ts::DATE - $start::DATE)::INTEGER AS d
-     FROM incidents WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}
-       ${district ? 'AND mahalla_id IN (SELECT id FROM mahallas WHERE district_soato = $district)' : ''}`,
-    { start: data.start, from: addDays(data.start, from), end: addDays(data.start, end), ...params, ...(district ? { district } : {}) },
+    `SELECT mahalla_id AS m, (ts::DATE - $start::DATE)::INTEGER AS d FROM incidents WHERE ${w.sql}`,
+    { ...w.params, start: data.start },
   );
   const mahalla = dayCounts(units.districtOf.length, from, end - from, rows.m.map(units.unitOf), rows.d);
   return { mahalla, district: groupDayCounts(mahalla, units.districtOf, units.districts) };
@@ -63,14 +61,14 @@ const allIncidentDays = perDb(async (db) => {
 });
 
 /**
- * Incidents per mahalla and per district and day, at least over days [from, end) from the data start and in the
- * district if one is given. Without category or status filters this is the cached whole record; with them, a query
- * of just those days (and that district).
+ * Incidents of the selection (its record filters, in its area) per mahalla and per district and day, at least over
+ * days [from, end) from the data start. Without category or status filters this is the cached whole record; with
+ * them, a query of just those days (and that area).
  */
-export async function incidentDays(db: Db, f: Pick<RangeFilter, 'categories' | 'statuses' | 'district'>, from: number, end: number): Promise<IncidentDays> {
-  const filter = incidentFilter(f);
-  // incidentFilter leaves out a selection of everything, so no parameters = no filter.
-  return Object.keys(filter.params).length === 0 ? allIncidentDays(db) : queryIncidentDays(db, filter, from, end, f.district);
+export async function incidentDays(db: Db, sel: Selection, from: number, end: number): Promise<IncidentDays> {
+  // The record filter leaves out a selection of everything, so no parameters = no filter.
+  if (Object.keys(sel.filter.params).length === 0) return allIncidentDays(db);
+  return queryIncidentDays(db, and(sel.filter, areaSql(sel.area)), from, end);
 }
 
 /** Joint actions in mahallas of the database, ascending by day; `kind` is the type's ENUM code (catalog order). */

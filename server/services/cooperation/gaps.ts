@@ -1,12 +1,11 @@
 // Cooperation gaps: Gi* hot spots of the period (FDR as chosen) with no joint action with the needed service lately.
 import type { Db } from '../../db/database.ts';
-import type { GapFilter } from '../../contract/cooperation.ts';
 import { SERVICES, SERVICE_LABELS, type IncidentCategory } from '../../contract/catalog.ts';
 import { lastOnOrBefore } from '../../stats/day-counts.ts';
-import { getHotspots, type HotspotParams } from '../hotspots.ts';
-import { incidentFilter } from '../incident-filter.ts';
+import { getHotspots, type HotspotParams } from '../hotspots/hotspots.ts';
+import { recordsWhere, type Selection } from '../../selection/select.ts';
 import { dataPeriod } from '../data-period.ts';
-import { addDays, daysBetween, nextDay, type Period } from '../period.ts';
+import { addDays, daysBetween, lastDays, type Period } from '../../shared/period.ts';
 import { GAP_RULE, cooperationGaps, type GapCandidate, type ServiceNeed } from './gap-rule.ts';
 import { mahallaUnits, serviceDays } from './day-aggregates.ts';
 
@@ -38,24 +37,24 @@ export interface GapResult {
   }>;
 }
 
-export async function getCooperationGaps(db: Db, f: GapFilter): Promise<GapResult> {
-  const window = { from: addDays(f.to, 1 - f.days), to: f.to };
-  // The gap rule reads incident categories, so hot spots are always of incidents (whatever records the map shows).
-  const hotspots = await getHotspots(db, { ...f, source: 'incidents' });
+/** Gaps among the selection's hot spots; the selection must count incidents (the gap rule reads their categories). */
+export async function getCooperationGaps(db: Db, sel: Selection, opts: { fdr: boolean; days: number }): Promise<GapResult> {
+  const window = lastDays(sel.period.to, opts.days);
+  const hotspots = await getHotspots(db, sel, opts.fdr);
   const hot = hotspots.ids.flatMap((id, k) => ((hotspots.bin[k] ?? 0) >= GAP_RULE.minBin ? [{ id, bin: hotspots.bin[k] ?? 0, z: hotspots.z[k] ?? 0 }] : []));
-  const params: GapResult['params'] = { hotspots: hotspots.params, ...GAP_RULE, days: f.days, window, lookbackDays: LOOKBACK_DAYS };
+  const params: GapResult['params'] = { hotspots: hotspots.params, ...GAP_RULE, days: opts.days, window, lookbackDays: LOOKBACK_DAYS };
   if (hot.length === 0) return { params, hot: 0, gaps: [] };
 
   const ids = hot.map((h) => h.id);
   // Hot ids are joined, not tested with list_contains per row: ≈ 50× faster over a quarter of national incidents.
-  const { sql: filter, params: filterParams } = incidentFilter(f);
+  const w = recordsWhere(sel, { area: false });
   const [categories, names, data, units, actionDays] = await Promise.all([
     db.all<{ id: number; category: IncidentCategory; n: number }>(
       `SELECT i.mahalla_id AS id, category::VARCHAR AS category, count(*)::INTEGER AS n
-       FROM incidents i SEMI JOIN (SELECT unnest($ids::INTEGER[]) AS id) hot ON hot.id = i.mahalla_id
-       WHERE ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP AND ${filter}
+       FROM ${sel.table} i SEMI JOIN (SELECT unnest($ids::INTEGER[]) AS id) hot ON hot.id = i.mahalla_id
+       WHERE ${w.sql}
        GROUP BY ALL`,
-      { from: f.from, end: nextDay(f.to), ids, ...filterParams },
+      { ...w.params, ids },
     ),
     db.all<{ id: number; name: string; code: string; district: string; inspectorId: number | null; inspectorName: string | null }>(
       `SELECT m.id, m.name, m.code, m.district_soato AS district, i.id AS inspectorId, i.name AS inspectorName
@@ -69,7 +68,7 @@ export async function getCooperationGaps(db: Db, f: GapFilter): Promise<GapResul
   ]);
   // The last joint action per service up to `to`, looked up in the per-database index (a join of actions and their
   // services per request took ≈ 20 ms nationally); older than the lookback is reported as none.
-  const to = daysBetween(data.start, f.to);
+  const to = daysBetween(data.start, sel.period.to);
   const since = to - LOOKBACK_DAYS;
   // Day numbers become dates once each: thousands of Date round trips cost milliseconds.
   const dates = new Map<number, string>();

@@ -2,7 +2,7 @@
 import type { Db, Params } from '../../db/database.ts';
 import { SERVICES, SERVICE_LABELS, type JointActionType, type PlanState, type ServiceCode } from '../../contract/catalog.ts';
 import { dataPeriod } from '../data-period.ts';
-import { aggregate, itemProgress, schedule, type Progress, type Schedule } from './fulfilment.ts';
+import { aggregate, itemProgress, schedule, type Progress, type Schedule } from '../../shared/fulfilment.ts';
 
 interface ItemRow {
   plan: number;

@@ -1,6 +1,6 @@
 // Writes of model cooperation plans: create, replace, copy to another period, delete (archiving what had fulfilment).
 import type { Db } from '../../db/database.ts';
-import type { PlanCopyInput, PlanInput, PlanItemInput } from '../../contract/cooperation.ts';
+import type { PlanCopyInput, PlanInput, PlanItemInput } from '../../contract/plans.ts';
 import { getPlan, type PlanDetail } from './progress.ts';
 
 type Tx = Pick<Db, 'all' | 'run'>;

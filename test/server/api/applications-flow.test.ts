@@ -1,7 +1,7 @@
 // GET /api/applications/flow and /api/applications/flow/mahallas against the March 2024 applications of the fixture
 // (worked out in test/fixtures/api/fixture-db.ts, "Applications in March 2024"), and their malformed requests.
 import { describe, expect, it } from 'vitest';
-import type { ApplicationsByMahalla, ApplicationsFlow } from '../../../server/services/applications-flow.ts';
+import type { ApplicationsByMahalla, ApplicationsFlow } from '../../../server/services/applications/flow.ts';
 import { expectRejected, getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';
@@ -70,7 +70,7 @@ describe('GET /api/applications/flow', () => {
   it('narrows to a district and compares its published shares with the whole database', async () => {
     const { app } = await givenFixture();
     const { body } = await getJson<ApplicationsFlow>(app, `/api/applications/flow?${MARCH}&district=1726287`);
-    expect(body.scope).toEqual({ district: '1726287', mahalla: null });
+    expect(body.scope).toEqual({ districts: ['1726287'], mahalla: null });
     expect(body.total.n).toBe(4);
     expect(body.national).toEqual({
       selected: { n: 4, registry: { form2: 0.5, alphabetical: 0.25, form1: 0.25 }, dutyUnit: 0.25 },

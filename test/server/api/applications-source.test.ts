@@ -3,11 +3,11 @@
 // March 2024 has #1 #4 (mahalla 1), #5 #6 (2), #2 #7 (3), #8 #9 (4, #9 at 23:59:59 on the 31st); #10 is April 1st;
 // the previous period (2024-01-30..02-29) has only #3 (mahalla 4).
 import { describe, expect, it } from 'vitest';
-import type { MetricsResult } from '../../../server/services/metrics.ts';
-import type { HotspotResult } from '../../../server/services/hotspots.ts';
-import type { IncidentPage } from '../../../server/services/incidents.ts';
-import type { MahallaCard } from '../../../server/services/mahalla.ts';
-import type { Timeline } from '../../../server/services/timeline.ts';
+import type { MetricsResult } from '../../../server/services/hotspots/metrics.ts';
+import type { HotspotResult } from '../../../server/services/hotspots/hotspots.ts';
+import type { RecordPage } from '../../../server/services/hotspots/records.ts';
+import type { MahallaCard } from '../../../server/services/mahallas/card.ts';
+import type { Timeline } from '../../../server/services/hotspots/timeline.ts';
 import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31&source=applications';
@@ -65,13 +65,13 @@ describe('applications on the map', () => {
   });
 
   it('lists the applications behind a mahalla, newest first, and exports them as CSV', async () => {
-    const page = await get<IncidentPage>(`/api/incidents?${MARCH}&mahalla=4`);
+    const page = await get<RecordPage>(`/api/records?${MARCH}&mahalla=4`);
     expect(page.rows.map((r) => [r.id, r.time, r.category, r.status])).toEqual([
       [9, '2024-03-31 23:59', 'form2', 'inspector'],
       [8, '2024-03-25 12:00', 'form1', 'duty_unit'],
     ]);
     const { app } = await givenFixture();
-    const csv = await (await app.request(`/api/incidents.csv?${MARCH}&mahalla=4`)).text();
+    const csv = await (await app.request(`/api/records.csv?${MARCH}&mahalla=4`)).text();
     expect(csv.split('\n').slice(0, 2)).toEqual([
       'id,time,registry,registry_label,received_by,received_by_label,lon,lat',
       '9,2024-03-31 23:59,form2,Form No. 2 journal,inspector,Prevention inspector,69.36,41.29',

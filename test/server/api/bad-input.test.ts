@@ -1,6 +1,6 @@
 // Malformed requests: every one is answered 400 (or 404) naming the offending field, never 500, and touches no data.
 import { describe, expect, it } from 'vitest';
-import type { MetricsResult } from '../../../server/services/metrics.ts';
+import type { MetricsResult } from '../../../server/services/hotspots/metrics.ts';
 import { getJson, givenFixture, rowCount, type ErrorBody } from '../../fixtures/api/fixture-app.ts';
 
 interface Case {
@@ -33,9 +33,9 @@ const CASES: Case[] = [
   bad('metrics status with SQL', `/api/metrics?${MARCH}&statuses=${q("solved' OR '1'='1")}`, 'statuses'),
   bad('metrics 2-digit district', `/api/metrics?${MARCH}&district=12`, 'district'),
   bad('metrics district with SQL', `/api/metrics?${MARCH}&district=${q("1726287' OR 1=1")}`, 'district'),
-  bad('points without from', '/api/incidents/points?to=2024-03-31', 'from'),
-  bad('points category with SQL', `/api/incidents/points?${MARCH}&categories=${q("property');DROP TABLE incidents;--")}`, 'categories'),
-  bad('points district with SQL', `/api/incidents/points?${MARCH}&district=${q("1726287' OR 1=1")}`, 'district'),
+  bad('points without from', '/api/records/points?to=2024-03-31', 'from'),
+  bad('points category with SQL', `/api/records/points?${MARCH}&categories=${q("property');DROP TABLE incidents;--")}`, 'categories'),
+  bad('points district with SQL', `/api/records/points?${MARCH}&district=${q("1726287' OR 1=1")}`, 'district'),
   bad('mahalla id abc', `/api/mahallas/abc?${MARCH}`, 'id'),
   bad('mahalla id -1', `/api/mahallas/-1?${MARCH}`, 'id'),
   bad('mahalla id 1234567890 (over 9 digits)', `/api/mahallas/1234567890?${MARCH}`, 'id'),
@@ -43,7 +43,7 @@ const CASES: Case[] = [
   bad('mahalla id with SQL', `/api/mahallas/${q('1 OR 1=1')}?${MARCH}`, 'id'),
   bad('mahalla card without from', '/api/mahallas/1?to=2024-03-31', 'from'),
   bad('mahalla card unknown status', `/api/mahallas/1?${MARCH}&statuses=bad`, 'statuses'),
-  bad('territories 2-digit district', '/api/territories?district=12', 'district'),
+  bad('territories 2-digit district', '/api/mahallas?district=12', 'district'),
   bad('base points district with SQL', `/api/base-points?district=${q("1726287' OR 1=1")}`, 'district'),
   bad('cooperation summary without from', '/api/cooperation/summary?to=2024-03-31', 'from'),
   bad('cooperation summary to before from', '/api/cooperation/summary?from=2024-03-31&to=2024-03-01', 'to'),
@@ -101,7 +101,7 @@ describe('code lists that name no code', () => {
 
   it('sends every March point for categories=,', async () => {
     const { app } = await givenFixture();
-    const res = await app.request(`/api/incidents/points?${MARCH}&categories=${q(',')}`);
+    const res = await app.request(`/api/records/points?${MARCH}&categories=${q(',')}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-point-count')).toBe('11');
   });

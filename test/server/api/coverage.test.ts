@@ -1,8 +1,8 @@
 // GET /api/coverage, /api/coverage/outlines and /api/inspectors/:id against the fixture's staff layout (worked out in
 // test/fixtures/api/fixture-db.ts, "Coverage in March 2024"), and their malformed requests.
 import { describe, expect, it } from 'vitest';
-import type { CoverageResult, OutlineProps } from '../../../server/services/coverage.ts';
-import type { InspectorCard } from '../../../server/services/inspector-card.ts';
+import type { CoverageResult, OutlineProps } from '../../../server/services/coverage/coverage.ts';
+import type { InspectorCard } from '../../../server/services/coverage/inspector-card.ts';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { expectRejected, getJson, givenFixture, type ErrorBody } from '../../fixtures/api/fixture-app.ts';
 
@@ -30,7 +30,7 @@ describe('GET /api/coverage', () => {
       maxDistanceKm: [5.69, 2.09],
     });
     // Mahalla 2 lies 5.69 km from base point 1: beyond the default 5 km.
-    expect(flags).toEqual([[{ norm: 'maxDistanceKm', value: 5.69, limit: 5, reason: 'farthest mahalla 5.7 km from the base point, norm 5 km' }], []]);
+    expect(flags).toEqual([[{ norm: 'normDistanceKm', value: 5.69, limit: 5, reason: 'farthest mahalla 5.7 km from the base point, norm 5 km' }], []]);
     expect(rank).toEqual(['captain', 'major']);
   });
 
@@ -44,8 +44,8 @@ describe('GET /api/coverage', () => {
   it('applies the default norms, the incidents norm scaled to the 31 days', async () => {
     const { app } = await givenFixture();
     const { body } = await getJson<CoverageResult>(app, `/api/coverage?${MARCH}`);
-    expect(body.norms).toEqual({ residents: 15000, incidentsPer30Days: 60, maxDistanceKm: 5 });
-    expect(body.limits).toEqual({ residents: 15000, incidents: 62, maxDistanceKm: 5 });
+    expect(body.norms).toEqual({ normResidents: 15000, normIncidents: 60, normDistanceKm: 5 });
+    expect(body.limits).toEqual({ normResidents: 15000, normIncidents: 62, normDistanceKm: 5 });
     expect(body.days).toBe(31);
   });
 
@@ -54,8 +54,8 @@ describe('GET /api/coverage', () => {
     const { app } = await givenFixture();
     const { body } = await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&normResidents=2500&normDistanceKm=10`);
     expect(body.inspectors.flags).toEqual([
-      [{ norm: 'residents', value: 3000, limit: 2500, reason: '3,000 residents, norm 2,500' }],
-      [{ norm: 'residents', value: 3000, limit: 2500, reason: '3,000 residents, norm 2,500' }],
+      [{ norm: 'normResidents', value: 3000, limit: 2500, reason: '3,000 residents, norm 2,500' }],
+      [{ norm: 'normResidents', value: 3000, limit: 2500, reason: '3,000 residents, norm 2,500' }],
     ]);
     expect(body.totals.overloaded).toBe(2);
   });
@@ -63,7 +63,7 @@ describe('GET /api/coverage', () => {
   it('scales the incidents norm to the period: 4 per 30 days is 4.1 in March (5 is over), 5 is 5.2 (not)', async () => {
     const { app } = await givenFixture();
     const four = await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&normIncidents=4&normDistanceKm=10`);
-    expect(four.body.inspectors.flags.map((f) => f.map((x) => [x.norm, x.value, x.limit]))).toEqual([[['incidentsPer30Days', 5, 4.1]], [['incidentsPer30Days', 5, 4.1]]]);
+    expect(four.body.inspectors.flags.map((f) => f.map((x) => [x.norm, x.value, x.limit]))).toEqual([[['normIncidents', 5, 4.1]], [['normIncidents', 5, 4.1]]]);
     const five = await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&normIncidents=5&normDistanceKm=10`);
     expect(five.body.inspectors.flags).toEqual([[], []]);
   });
@@ -72,7 +72,7 @@ describe('GET /api/coverage', () => {
     const { app } = await givenFixture();
     const { body } = await getJson<CoverageResult>(app, `/api/coverage?${MARCH}&normDistanceKm=3`);
     expect(body.inspectors.flags[0]).toEqual([
-      { norm: 'maxDistanceKm', value: 5.69, limit: 3, reason: 'farthest mahalla 5.7 km from the base point, norm 3 km' },
+      { norm: 'normDistanceKm', value: 5.69, limit: 3, reason: 'farthest mahalla 5.7 km from the base point, norm 3 km' },
     ]);
     expect(body.inspectors.flags[1]).toEqual([]);
   });
@@ -146,7 +146,7 @@ describe('GET /api/inspectors/:id', () => {
   it('shows the same flags as the table for the same norms', async () => {
     const { app } = await givenFixture();
     const byDefault = await getJson<InspectorCard>(app, `/api/inspectors/1?${MARCH}`);
-    expect(byDefault.body.flags.map((f) => f.norm)).toEqual(['maxDistanceKm']);
+    expect(byDefault.body.flags.map((f) => f.norm)).toEqual(['normDistanceKm']);
     const wider = await getJson<InspectorCard>(app, `/api/inspectors/1?${MARCH}&normDistanceKm=6`);
     expect(wider.body.flags).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // GET /api/emerging: weekly bins that end on `to`, one class per mahalla, a z-series on request, clear refusals.
 import { describe, expect, it } from 'vitest';
 import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
-import type { EmergingResult } from '../../../server/services/emerging.ts';
+import type { EmergingResult } from '../../../server/services/hotspots/emerging.ts';
 
 type Emerging = EmergingResult;
 

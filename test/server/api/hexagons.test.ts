@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
 import { getJson, givenFixture, type Fixture, type ErrorBody } from '../../fixtures/api/fixture-app.ts';
-import type { HexagonResult } from '../../../server/services/hexagons.ts';
+import type { HexagonResult } from '../../../server/services/hotspots/hexagons.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';
 

@@ -6,7 +6,7 @@
 //   unit 2: Σw = 3, Σwx = 17/3  → (17/3 − 3·23/12) / (S·√((4·3 − 9)/3)) = (−1/12)/(5√3/12) = −1/(5√3) ≈ −0.115
 import { describe, expect, it } from 'vitest';
 import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
-import type { HotspotResult } from '../../../server/services/hotspots.ts';
+import type { HotspotResult } from '../../../server/services/hotspots/hotspots.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';
 

@@ -1,7 +1,7 @@
 // GET /api/metrics: per-mahalla counts, the previous period, rates per 1,000 residents, filters.
 // Expected numbers are worked out by hand from the table in test/fixtures/api/fixture-db.ts.
 import { describe, expect, it } from 'vitest';
-import type { MetricsResult } from '../../../server/services/metrics.ts';
+import type { MetricsResult } from '../../../server/services/hotspots/metrics.ts';
 import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
 
 const MARCH = '/api/metrics?from=2024-03-01&to=2024-03-31';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { givenGrid } from '../../fixtures/api/cooperation-db.ts';
 import type { ErrorBody } from '../../fixtures/api/fixture-app.ts';
-import type { PlanInput } from '../../../server/contract/cooperation.ts';
+import type { PlanInput } from '../../../server/contract/plans.ts';
 import type { PlanDetail, PlanSummary } from '../../../server/services/plans/progress.ts';
 import type { ArchivedPlan } from '../../../server/services/plans/store.ts';
 

@@ -1,6 +1,6 @@
 // /api/playlists over the fixture database: create, read, replace, delete, and every kind of bad input (never a 500).
 import { describe, expect, it } from 'vitest';
-import type { Playlist } from '../../../server/contract/briefing.ts';
+import type { Playlist } from '../../../server/contract/playlists.ts';
 import { seedPlaylists } from '../../../server/services/playlists.ts';
 import { getJson, givenFixture, type Fixture } from '../../fixtures/api/fixture-app.ts';
 

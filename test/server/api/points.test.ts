@@ -1,8 +1,8 @@
-// GET /api/incidents/points: packed Float32 [lon, lat] pairs (8 bytes a point) with the count in x-point-count.
+// GET /api/records/points: packed Float32 [lon, lat] pairs (8 bytes a point) with the count in x-point-count.
 import { describe, expect, it } from 'vitest';
 import { givenFixture } from '../../fixtures/api/fixture-app.ts';
 
-const MARCH = '/api/incidents/points?from=2024-03-01&to=2024-03-31';
+const MARCH = '/api/records/points?from=2024-03-01&to=2024-03-31';
 
 type LonLat = readonly [number, number];
 
@@ -38,7 +38,7 @@ function maxError(actual: LonLat[], expected: LonLat[]): number {
   return Math.max(0, ...actual.map((p, i) => Math.max(Math.abs(p[0] - (sorted[i]?.[0] ?? NaN)), Math.abs(p[1] - (sorted[i]?.[1] ?? NaN)))));
 }
 
-describe('GET /api/incidents/points', () => {
+describe('GET /api/records/points', () => {
   it('sends binary with the number of points in x-point-count', async () => {
     const { res } = await points(MARCH);
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
@@ -74,12 +74,12 @@ describe('GET /api/incidents/points', () => {
 
   it('includes the last second of the last day and not the first second after it', async () => {
     // 2024-03-31: #3 at 23:59:59; #19 at 2024-04-01 00:00:00 stays out.
-    const { bytes } = await points('/api/incidents/points?from=2024-03-31&to=2024-03-31');
+    const { bytes } = await points('/api/records/points?from=2024-03-31&to=2024-03-31');
     expect(maxError(decode(bytes), [[69.223456, 41.223456]])).toBeLessThan(1e-5);
   });
 
   it('sends an empty body and a count of 0 for a period without incidents', async () => {
-    const { res, bytes } = await points('/api/incidents/points?from=2023-03-01&to=2023-03-31');
+    const { res, bytes } = await points('/api/records/points?from=2023-03-01&to=2023-03-31');
     expect(res.headers.get('x-point-count')).toBe('0');
     expect(bytes.byteLength).toBe(0);
   });

@@ -1,7 +1,7 @@
 // GET /api/timeline: weekly totals under the time slider, weeks counted from the period's first day.
 // Expected numbers come from the incident table in test/fixtures/api/fixture-db.ts.
 import { describe, expect, it } from 'vitest';
-import type { Timeline } from '../../../server/services/timeline.ts';
+import type { Timeline } from '../../../server/services/hotspots/timeline.ts';
 import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
 
 async function timeline(query: string): Promise<Timeline> {

@@ -9,7 +9,7 @@ import {
   type EmergingOptions,
 } from '../../../server/stats/emerging.ts';
 import { mannKendall, mannKendallAt } from '../../../server/stats/mann-kendall.ts';
-import { twoSidedP } from '../../../server/stats/normal.ts';
+import { twoSidedP } from '../../../server/shared/normal.ts';
 
 // z = ±2 is significant at 90 % (p = 0.0455), z = 0 is not (p = 1). p comes from z, the trend from Mann–Kendall on z.
 const classify = (zs: readonly number[], opts?: EmergingOptions): EmergingClassId => {

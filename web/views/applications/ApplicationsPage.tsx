@@ -4,7 +4,7 @@
 import { useCallback, useMemo } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { useMeta, useTerritories } from '../../queries/index.ts';
+import { useMeta, useMahallas } from '../../queries/index.ts';
 import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useApplicationsByMahalla, useApplicationsFlow } from '../../queries/applications.ts';
@@ -13,7 +13,7 @@ import { APPL_MEASURES, type ApplMeasure } from '../../state/url.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { css } from '../../map/colors.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
-import { fmtInt, formatDay } from '../overview/dates.ts';
+import { fmtInt, formatDay } from '../../format.ts';
 import { APPLICATION_LAYER_IDS, buildApplicationLayers, measureScale } from './layers.ts';
 import { FlowSankey } from './FlowSankey.tsx';
 import { Breakdown } from './Breakdown.tsx';
@@ -30,7 +30,7 @@ export function ApplicationsPage() {
   const district = useUi((s) => s.district);
   const measure = useUi((s) => s.applMeasure);
   const selected = useUi((s) => s.selected);
-  const territories = useTerritories();
+  const territories = useMahallas();
   const perMahalla = useApplicationsByMahalla(range);
   const flow = useApplicationsFlow(range, selected);
   const features = territories.data as FeatureCollection<Geometry, Props> | undefined;

@@ -1,5 +1,5 @@
 // One breakdown of the applications as bar rows: count with its share, open and overdue, and resolution times where known.
-import { fmtInt } from '../overview/dates.ts';
+import { fmtInt } from '../../format.ts';
 import { labelOf, type Dimension } from './labels.ts';
 
 export interface BreakdownRow {

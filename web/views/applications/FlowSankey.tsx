@@ -1,7 +1,7 @@
 // The applications flow channel → registry → receiver → service as a Sankey diagram (SVG, laid out by sankey.ts).
 import { useMemo } from 'react';
 import type { ApplicationsFlow } from '../../queries/applications.ts';
-import { fmtInt } from '../overview/dates.ts';
+import { fmtInt } from '../../format.ts';
 import { labelOf, type Dimension } from './labels.ts';
 import { sankeyLayout } from './sankey.ts';
 

@@ -2,7 +2,7 @@
 // selection and for the whole database, side by side.
 import { REGISTRIES } from '../../../server/contract/catalog.ts';
 import type { ApplicationsFlow } from '../../queries/applications.ts';
-import { fmtInt } from '../overview/dates.ts';
+import { fmtInt } from '../../format.ts';
 import { labelOf } from './labels.ts';
 
 const pct = (x: number | undefined): string => `${((x ?? 0) * 100).toFixed(1)} %`;
@@ -40,7 +40,7 @@ export function NationalPanel({ flow, scopeName, countryName }: { flow: Applicat
         </tbody>
       </table>
       <p className="appl-key"><span className="a" /> {scopeName} <span className="b" /> {countryName}</p>
-      {flow.scope.district === null && flow.scope.mahalla === null && (
+      {flow.scope.districts === null && flow.scope.mahalla === null && (
         <p className="appl-hint">The selection is the whole database: choose a district (or click a mahalla) to compare it with {countryName.toLowerCase()}.</p>
       )}
     </section>

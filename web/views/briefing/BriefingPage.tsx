@@ -1,6 +1,6 @@
 // The Briefing page of the app: the stored wall-screen playlists, one of them open in the editor.
 import { useState } from 'react';
-import { DEFAULT_PLAYLIST } from '../../../server/contract/briefing.ts';
+import { DEFAULT_PLAYLIST } from '../../../server/contract/playlists.ts';
 import { useMeta } from '../../queries/index.ts';
 import { createPlaylist, usePlaylists } from '../../queries/playlists.ts';
 import { PlaylistEditor } from './PlaylistEditor.tsx';

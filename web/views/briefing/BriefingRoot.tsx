@@ -7,7 +7,7 @@ import { useIdleCursor, useRotation } from './use-rotation.ts';
 import { SlideFrame } from './slides/SlideFrame.tsx';
 import { SLIDE_COMPONENTS } from './slides/registry.ts';
 import { SLIDE_TITLES } from './slides/titles.ts';
-import { formatClock } from './format.ts';
+import { formatClock } from '../../format.ts';
 import './briefing.css';
 
 /** The pointer disappears after this long without movement (a cursor in the middle of the wall distracts). */

@@ -1,7 +1,7 @@
 // Edits one playlist: name, district, period, and the slides (kind, caption, dwell time, order). Checked with the
 // same contract the server applies, so Save is only offered for something the server will take.
 import { useMemo, useState } from 'react';
-import { DWELL, PlaylistInput, SLIDE_KINDS, SLIDE_LABELS, type Playlist, type Slide, type SlideKind } from '../../../server/contract/briefing.ts';
+import { DWELL, PlaylistInput, SLIDE_KINDS, SLIDE_LABELS, type Playlist, type Slide, type SlideKind } from '../../../server/contract/playlists.ts';
 import type { Meta } from '../../queries/types.ts';
 import { deletePlaylist, savePlaylist } from '../../queries/playlists.ts';
 import { briefingHref } from './params.ts';

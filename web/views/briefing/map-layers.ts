@@ -5,8 +5,8 @@ import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, Geometry, Position } from 'geojson';
 import { HOTSPOT_COLORS, type Rgb } from '../../map/colors.ts';
 import { OVERLAY_BEFORE } from '../../map/style.ts';
-import { labelPoint } from '../../../server/geo/label-point.ts';
-import type { MahallaProps } from '../../../server/services/territories.ts';
+import { labelPoint } from '../../../server/shared/label-point.ts';
+import type { MahallaProps } from '../../../server/contract/mahallas.ts';
 import type { Hotspots, Territories } from '../../queries/briefing.ts';
 
 /**

@@ -8,7 +8,7 @@
 // | slide    | 1-based slide to show (each slide has its own URL)  | 1                        |
 // | refresh  | seconds between data refreshes                      | 300                      |
 // | dwell    | seconds every slide stays, overriding the playlist  | each slide's own         |
-import { resolvePeriod } from '../../../server/contract/briefing.ts';
+import { resolvePeriod } from '../../../server/contract/playlists.ts';
 
 export interface BriefingParams {
   playlist: number | null;

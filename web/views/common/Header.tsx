@@ -1,7 +1,7 @@
 // Top bar: product name, the page tabs, the data's coverage and freshness, and the demo-data notice.
 import type { Meta } from '../../queries/types.ts';
 import { navigate } from '../../state/route.ts';
-import { formatDay, fmtInt } from '../overview/dates.ts';
+import { formatDay, fmtInt } from '../../format.ts';
 
 export interface NavItem {
   path: string;

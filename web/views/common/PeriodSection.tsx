@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { update } from '../../state/store.ts';
 import type { RangeArgs } from '../../queries/index.ts';
 import type { Meta } from '../../queries/types.ts';
-import { presetRange } from '../overview/dates.ts';
+import { lastDays } from '../../../server/shared/period.ts';
 
 const PRESETS = [
   { days: 7, label: '7 days' },
@@ -19,7 +19,7 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
       <h2>Period</h2>
       <div className="presets">
         {PRESETS.map((p) => {
-          const r = presetRange(meta.period.end, p.days);
+          const r = lastDays(meta.period.end, p.days);
           const active = r.from === range.from && r.to === range.to;
           return (
             <button key={p.days} type="button" className={active ? 'chip active' : 'chip'} aria-pressed={active} onClick={() => update({ ...r, selected: null, at: null })}>

@@ -1,7 +1,7 @@
 // Incidents before and after joint actions, per type, against the trend of the rest of the district. Descriptive:
 // the wording never claims that an action caused a change.
 import type { BeforeAfter } from '../../queries/cooperation.ts';
-import { formatDay, fmtInt } from '../overview/dates.ts';
+import { formatDay, fmtInt } from '../../format.ts';
 
 type Row = BeforeAfter['rows'][number];
 

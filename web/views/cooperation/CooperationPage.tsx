@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ServiceCode } from '../../../server/contract/catalog.ts';
-import { useMeta, useTerritories } from '../../queries/index.ts';
+import { useMeta, useMahallas } from '../../queries/index.ts';
 import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useBeforeAfter, useCooperationGaps, useInspectorServiceMatrix, useJointActionLayer, useJointActionSummary } from '../../queries/cooperation.ts';
@@ -28,7 +28,7 @@ const PICK = [COOP_LAYER_IDS.fill];
 
 export function CooperationPage() {
   const meta = useMeta();
-  const territories = useTerritories();
+  const territories = useMahallas();
   const selection = useSelection();
   const district = useUi((s) => s.district);
   const selected = useUi((s) => s.selected);

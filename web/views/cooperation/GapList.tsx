@@ -3,7 +3,7 @@
 import type { CooperationGaps } from '../../queries/cooperation.ts';
 import { CATEGORY_LABELS } from '../../../server/contract/catalog.ts';
 import { update } from '../../state/store.ts';
-import { formatDay, fmtInt } from '../overview/dates.ts';
+import { formatDay, fmtInt } from '../../format.ts';
 import { SERVICE_COLORS, cssOf, pct } from './services.ts';
 
 export function GapList({ gaps, selected }: { gaps: CooperationGaps; selected: number | null }) {

@@ -5,7 +5,7 @@ import { SERVICE_LABELS } from '../../../server/contract/catalog.ts';
 import type { CooperationGaps, JointActionLayer } from '../../queries/cooperation.ts';
 import type { MahallaFeatureProps } from '../../map/layers.ts';
 import { update } from '../../state/store.ts';
-import { formatDay } from '../overview/dates.ts';
+import { formatDay } from '../../format.ts';
 import { SERVICE_COLORS, cssOf, servicesIn } from './services.ts';
 
 export interface MahallaActionsProps {

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { InspectorServiceMatrix } from '../../queries/cooperation.ts';
 import { SERVICE_LABELS } from '../../../server/contract/catalog.ts';
-import { fmtInt } from '../overview/dates.ts';
+import { fmtInt } from '../../format.ts';
 import { SERVICE_COLORS, SERVICE_SHORT } from './services.ts';
 
 type Sort = 'total' | 'name';

@@ -1,6 +1,6 @@
 // Joint actions of the period at a glance: totals and results, each service's share of all actions, the types.
 import type { JointActionSummary } from '../../queries/cooperation.ts';
-import { fmtInt } from '../overview/dates.ts';
+import { fmtInt } from '../../format.ts';
 import { SERVICE_COLORS, cssOf, pct } from './services.ts';
 
 export function ServiceShares({ summary }: { summary: JointActionSummary }) {

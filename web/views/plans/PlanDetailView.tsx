@@ -5,9 +5,10 @@ import { JOINT_ACTION_LABELS, PLAN_STATE_LABELS, SERVICE_LABELS, type PlanState 
 import { copyPlan, deletePlan, type PlanDetail } from '../../queries/plans.ts';
 import { update, useUi } from '../../state/store.ts';
 import { PLAN_TABS, type PlanTab } from '../../state/url.ts';
-import { formatDay, fmtInt } from '../overview/dates.ts';
+import { formatDay, fmtInt } from '../../format.ts';
 import { cssOf } from '../cooperation/services.ts';
-import { STATE_COLORS, nextPeriod } from './plan-view.ts';
+import { STATE_COLORS } from './plan-view.ts';
+import { nextPeriod } from '../../../server/shared/period.ts';
 
 const TAB_LABELS: Record<PlanTab, string> = { territory: 'By territory', service: 'By service', items: 'Items' };
 
@@ -36,7 +37,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
   const tab = useUi((s) => s.planTab);
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const next = nextPeriod(plan.from, plan.to);
+  const next = nextPeriod(plan);
   const run = async (work: () => Promise<void>): Promise<void> => {
     setError(null);
     try {

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { JOINT_ACTION_LABELS, JOINT_ACTION_TYPES, SERVICES, SERVICE_LABELS, type JointActionType, type ServiceCode } from '../../../server/contract/catalog.ts';
-import { PlanBody, type PlanInput } from '../../../server/contract/cooperation.ts';
+import { PlanBody, type PlanInput } from '../../../server/contract/plans.ts';
 import type { Meta } from '../../queries/types.ts';
 import { createPlan, type PlanDetail } from '../../queries/plans.ts';
 import { districtInspectors, type TerritoryProps } from './plan-view.ts';

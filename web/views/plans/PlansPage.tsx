@@ -5,25 +5,26 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { PLAN_STATES, PLAN_STATE_LABELS } from '../../../server/contract/catalog.ts';
-import { quarters } from '../../../server/services/plans/fulfilment.ts';
-import { useMeta, useTerritories } from '../../queries/index.ts';
+import { quarters } from '../../../server/shared/fulfilment.ts';
+import { useMeta, useMahallas } from '../../queries/index.ts';
 import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { usePlan, usePlanVersion, usePlans } from '../../queries/plans.ts';
 import { getState, update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
-import { formatDay } from '../overview/dates.ts';
+import { formatDay } from '../../format.ts';
 import { cssOf } from '../cooperation/services.ts';
 import { PlanDetailView, Progress, StateBadge } from './PlanDetailView.tsx';
 import { PlanForm } from './PlanForm.tsx';
 import { PLAN_LAYER_IDS, planLayers } from './layers.ts';
-import { STATE_COLORS, nextPeriod, type TerritoryProps } from './plan-view.ts';
+import { STATE_COLORS, type TerritoryProps } from './plan-view.ts';
+import { nextPeriod } from '../../../server/shared/period.ts';
 import '../cooperation/cooperation.css';
 
 const PICK = [PLAN_LAYER_IDS.fill];
 
 export function PlansPage() {
   const meta = useMeta();
-  const territories = useTerritories();
+  const territories = useMahallas();
   const district = useUi((s) => s.district);
   const [version, bump] = usePlanVersion();
   const plans = usePlans(version);
@@ -78,7 +79,7 @@ export function PlansPage() {
 
   // A new plan defaults to the quarter after the one the data ends in.
   const current = meta.data ? quarters(meta.data.period.end).current : null;
-  const formPeriod = current ? nextPeriod(current.from, current.to) : null;
+  const formPeriod = current ? nextPeriod(current) : null;
   const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, false), [territories.data]);
   const loading = plans.loading || plan.loading || territories.loading;
   const error = plans.error ?? plan.error;

@@ -2,7 +2,7 @@
 import type { SlideProps } from './SlideFrame.tsx';
 import { Kpi } from './Kpi.tsx';
 import { SERVICE_LABELS, type ServiceCode } from '../../../../server/contract/catalog.ts';
-import { fmtChange, fmtInt, formatDay } from '../format.ts';
+import { fmtChange, fmtInt, formatDayLong } from '../../../format.ts';
 
 const ROWS = 6;
 
@@ -15,7 +15,7 @@ export function ApplicationsSlide({ snap }: SlideProps) {
     <div className="ops-slide">
       <dl className="kpis">
         <Kpi label="Received" value={fmtInt(t.n)} note={`${fmtChange(t.n, flowPrevious.total.n) ?? 'no earlier data'} vs ${fmtInt(flowPrevious.total.n)}`} testId="kpi-received" />
-        <Kpi label="Still open" value={fmtInt(t.open)} note={`on ${formatDay(flow.asOf)}`} testId="kpi-open" />
+        <Kpi label="Still open" value={fmtInt(t.open)} note={`on ${formatDayLong(flow.asOf)}`} testId="kpi-open" />
         <Kpi label="Overdue" value={fmtInt(t.overdue)} note={t.open > 0 ? `${Math.round((100 * t.overdue) / t.open)} % of the open ones` : 'none open'} testId="kpi-overdue" />
         <Kpi label="Median resolution" value={t.medianDays === null ? '–' : `${t.medianDays.toFixed(1)} d`} note={t.p90Days === null ? undefined : `9 in 10 within ${t.p90Days.toFixed(0)} days`} />
       </dl>
@@ -35,7 +35,7 @@ export function ApplicationsSlide({ snap }: SlideProps) {
           ))}
         </tbody>
       </table>
-      <p className="note">Open and overdue as of {formatDay(flow.asOf)}; terms: {flow.termDays.kept} days when kept by the inspector, {flow.termDays.passed} when passed to a service.</p>
+      <p className="note">Open and overdue as of {formatDayLong(flow.asOf)}; terms: {flow.termDays.kept} days when kept by the inspector, {flow.termDays.passed} when passed to a service.</p>
     </div>
   );
 }

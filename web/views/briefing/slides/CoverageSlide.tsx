@@ -2,7 +2,7 @@
 // they need. Three columns, each a count and the worst cases by name.
 import type { ReactNode } from 'react';
 import type { SlideProps } from './SlideFrame.tsx';
-import { fmtInt } from '../format.ts';
+import { fmtInt } from '../../../format.ts';
 
 // Three names a column: on a 16:9 wall screen at the required text size, more would run off the slide.
 const SHOWN = 3;

@@ -4,9 +4,9 @@ import type { SlideProps } from './SlideFrame.tsx';
 import { BriefingMap } from '../BriefingMap.tsx';
 import { HOTSPOT_CLASSES, HOTSPOT_DARK, hotLabels, hotspotLayers } from '../map-layers.ts';
 import { css } from '../../../map/colors.ts';
-import { compareCounts } from '../../../../server/stats/poisson-compare.ts';
+import { compareCounts } from '../../../../server/shared/poisson-compare.ts';
 import type { Hotspots } from '../../../queries/briefing.ts';
-import { fmtChange, fmtInt, formatPeriod } from '../format.ts';
+import { fmtChange, fmtInt, formatPeriod } from '../../../format.ts';
 
 const levels = (h: Hotspots, sign: 1 | -1): string =>
   [3, 2, 1].map((k) => `${h.bin.filter((b) => b === sign * k).length} at ${['90', '95', '99'][k - 1]} %`).join(' · ');

@@ -3,7 +3,7 @@
 import type { SlideProps } from './SlideFrame.tsx';
 import { Kpi } from './Kpi.tsx';
 import { PLAN_STATE_LABELS, PLAN_STATES } from '../../../../server/contract/catalog.ts';
-import { fmtChange, fmtInt, formatPeriod } from '../format.ts';
+import { fmtChange, fmtInt, formatPeriod } from '../../../format.ts';
 
 const SERVICES_SHOWN = 5;
 const TERRITORIES_SHOWN = 7;

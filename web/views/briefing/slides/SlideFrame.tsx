@@ -2,7 +2,7 @@
 // the wall (or a printed page) always says what it shows and how fresh it is.
 import type { ReactNode } from 'react';
 import type { BriefingSnapshot } from '../../../queries/briefing.ts';
-import { formatClock, formatDay, formatPeriod } from '../format.ts';
+import { formatClock, formatDayLong, formatPeriod } from '../../../format.ts';
 
 export interface SlideProps {
   snap: BriefingSnapshot;
@@ -27,7 +27,7 @@ export function SlideFrame({ snap, title, position, children }: SlideProps & { p
       </header>
       <div className="slide-body">{children}</div>
       <footer className="slide-foot">
-        <span data-testid="data-as-of">Data as of {formatDay(snap.meta.period.end)} · fetched {formatClock(snap.fetchedAt)}</span>
+        <span data-testid="data-as-of">Data as of {formatDayLong(snap.meta.period.end)} · fetched {formatClock(snap.fetchedAt)}</span>
         {snap.meta.synthetic && <span className="demo-tag">Demo data (synthetic)</span>}
         <span className="position">{position}</span>
       </footer>

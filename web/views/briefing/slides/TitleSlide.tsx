@@ -3,7 +3,7 @@ import type { SlideProps } from './SlideFrame.tsx';
 import { areaName } from './SlideFrame.tsx';
 import { SLIDE_TITLES } from './titles.ts';
 import { Kpi } from './Kpi.tsx';
-import { fmtChange, fmtInt, formatDay, formatPeriod } from '../format.ts';
+import { fmtChange, fmtInt, formatDayLong, formatPeriod } from '../../../format.ts';
 
 /** Residents as a short figure that fits its box at any screen size: "3.04 M", "412 k". */
 function residents(n: number): string {
@@ -28,8 +28,8 @@ export function TitleSlide({ snap }: SlideProps) {
           {metrics && <Kpi label="Residents" value={residents(metrics.totals.population)} note={`in ${metrics.ids.length} mahallas`} />}
         </dl>
         <p className="fresh">
-          Data as of <strong>{formatDay(meta.period.end)}</strong>
-          {built && !Number.isNaN(built.getTime()) && <> · database built {formatDay(meta.builtAt.slice(0, 10))}</>}
+          Data as of <strong>{formatDayLong(meta.period.end)}</strong>
+          {built && !Number.isNaN(built.getTime()) && <> · database built {formatDayLong(meta.builtAt.slice(0, 10))}</>}
         </p>
       </div>
       <nav className="agenda" aria-label="Slides of this briefing">

@@ -2,8 +2,8 @@
 // that says its class in words (colour only repeats it).
 import { useMemo } from 'react';
 import type { SlideProps } from './SlideFrame.tsx';
-import { compareCounts } from '../../../../server/stats/poisson-compare.ts';
-import { fmtChange, fmtInt } from '../format.ts';
+import { compareCounts } from '../../../../server/shared/poisson-compare.ts';
+import { fmtChange, fmtInt } from '../../../format.ts';
 
 const ROWS = 8;
 

@@ -1,6 +1,6 @@
 // Which component draws each slide kind.
 import type { ComponentType } from 'react';
-import type { SlideKind } from '../../../../server/contract/briefing.ts';
+import type { SlideKind } from '../../../../server/contract/playlists.ts';
 import type { SlideProps } from './SlideFrame.tsx';
 import { TitleSlide } from './TitleSlide.tsx';
 import { HotspotSlide } from './HotspotSlide.tsx';

@@ -1,5 +1,5 @@
 // Default heading of each slide kind (a slide's caption replaces it); shared by the slides, the agenda and the editor.
-import type { SlideKind } from '../../../../server/contract/briefing.ts';
+import type { SlideKind } from '../../../../server/contract/playlists.ts';
 
 export const SLIDE_TITLES: Record<SlideKind, string> = {
   title: 'Prevention service briefing',

@@ -1,0 +1,231 @@
+// Inspector coverage: each inspector's territory with its workload for a period, judged against the norms;
+// unassigned mahallas; and the dissolved territory outlines for the map.
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Db } from '../../db/database.ts';
+import { perDb } from '../../db/per-db.ts';
+import type { Norms } from '../../contract/coverage.ts';
+import { areaSql, type Area } from '../../selection/area.ts';
+import type { Selection } from '../../selection/select.ts';
+import { and, timeWindow } from '../../selection/window.ts';
+import { haversineKm } from '../../geo/distance.ts';
+import { flattenPolygons } from '../../geo/flat-polygons.ts';
+import { dissolve } from '../../geo/dissolve.ts';
+import { colourGraph } from '../../geo/colouring.ts';
+import { lengthDays, type Period } from '../../shared/period.ts';
+import { incidentLimit, overloadFlags, type OverloadFlag } from './overload.ts';
+
+const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export interface StaffInspector {
+  id: number;
+  name: string;
+  rank: string;
+  districtSoato: string;
+  basePoint: { id: number; name: string; lon: number; lat: number };
+  /** ids of the mahallas assigned to the inspector, ascending */
+  mahallaIds: number[];
+  residents: number;
+  households: number;
+  areaKm2: number;
+  /** mean and max great-circle distance from the base point to the mahallas' centroids, km */
+  meanDistanceKm: number;
+  maxDistanceKm: number;
+}
+
+export interface StaffMahalla {
+  id: number;
+  code: string;
+  name: string;
+  districtSoato: string;
+  population: number;
+  households: number;
+  areaKm2: number;
+  /** from the inspector's base point to the centroid, km; null when unassigned */
+  distanceKm: number | null;
+  inspectorId: number | null;
+}
+
+/** Who covers what: read once per database (assignments change only when the database is rebuilt). */
+export const staff = perDb(async (db) => {
+  const [inspectorRows, mahallaRows] = await Promise.all([
+    db.all<{ id: number; name: string; rank: string; districtSoato: string; bpId: number; bpName: string; lon: number; lat: number }>(
+      `SELECT i.id, i.name, i.rank, i.district_soato AS districtSoato, b.id AS bpId, b.name AS bpName, b.lon, b.lat
+       FROM inspectors i JOIN base_points b ON b.id = i.base_point_id ORDER BY i.id`,
+    ),
+    db.all<Omit<StaffMahalla, 'distanceKm'> & { lon: number; lat: number }>(
+      `SELECT m.id, m.code, m.name, m.district_soato AS districtSoato, m.population, m.households, m.area_km2 AS areaKm2,
+              m.centroid_lon AS lon, m.centroid_lat AS lat, t.inspector_id AS inspectorId
+       FROM mahallas m LEFT JOIN territory_assignment t ON t.mahalla_id = m.id ORDER BY m.id`,
+    ),
+  ]);
+  const inspectors: StaffInspector[] = inspectorRows.map((r) => ({
+    id: r.id, name: r.name, rank: r.rank, districtSoato: r.districtSoato,
+    basePoint: { id: r.bpId, name: r.bpName, lon: r.lon, lat: r.lat },
+    mahallaIds: [], residents: 0, households: 0, areaKm2: 0, meanDistanceKm: 0, maxDistanceKm: 0,
+  }));
+  const byId = new Map(inspectors.map((x, k) => [x.id, k]));
+  const mahallas = new Map<number, StaffMahalla>();
+  for (const { lon, lat, ...m } of mahallaRows) {
+    const k = m.inspectorId === null ? undefined : byId.get(m.inspectorId);
+    const insp = k === undefined ? undefined : inspectors[k];
+    const distanceKm = insp ? haversineKm(insp.basePoint.lon, insp.basePoint.lat, lon, lat) : null;
+    mahallas.set(m.id, { ...m, inspectorId: insp ? m.inspectorId : null, distanceKm });
+    if (!insp || distanceKm === null) continue;
+    insp.mahallaIds.push(m.id);
+    insp.residents += m.population;
+    insp.households += m.households;
+    insp.areaKm2 += m.areaKm2;
+    insp.meanDistanceKm += distanceKm;
+    insp.maxDistanceKm = Math.max(insp.maxDistanceKm, distanceKm);
+  }
+  for (const insp of inspectors) {
+    insp.meanDistanceKm = insp.mahallaIds.length > 0 ? round(insp.meanDistanceKm / insp.mahallaIds.length, 2) : 0;
+    insp.maxDistanceKm = round(insp.maxDistanceKm, 2);
+    insp.areaKm2 = round(insp.areaKm2, 3);
+  }
+  return { inspectors, byId, mahallas, unassigned: [...mahallas.values()].filter((m) => m.inspectorId === null) };
+});
+
+export interface PeriodCounts {
+  /** incidents and applications per mahalla id, joint actions per inspector id */
+  incidents: Map<number, number>;
+  applications: Map<number, number>;
+  jointActions: Map<number, number>;
+}
+
+/**
+ * Incidents and applications per mahalla of the area and joint actions per inspector in the period (every category
+ * and status); `inspectorId` narrows the actions to one inspector (the card, whose area is the territory).
+ */
+export async function periodCounts(db: Db, period: Period, area: Area, inspectorId?: number): Promise<PeriodCounts> {
+  const inArea = areaSql(area);
+  const perMahalla = (table: 'incidents' | 'applications', col: 'ts' | 'received_at') => {
+    const w = and(timeWindow(period, { col }), inArea);
+    return db.columns<{ id: number; n: number }>(`SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${table} WHERE ${w.sql} GROUP BY 1`, w.params);
+  };
+  const acts = and(timeWindow(period, { col: 'day', type: 'DATE' }), inspectorId === undefined ? { sql: 'TRUE', params: {} } : { sql: 'inspector_id = $inspector', params: { inspector: inspectorId } });
+  const [inc, app, ja] = await Promise.all([
+    perMahalla('incidents', 'ts'),
+    perMahalla('applications', 'received_at'),
+    db.columns<{ id: number; n: number }>(`SELECT inspector_id AS id, count(*)::INTEGER AS n FROM joint_actions WHERE ${acts.sql} GROUP BY 1`, acts.params),
+  ]);
+  const asMap = (c: { id: number[]; n: number[] }): Map<number, number> => new Map(c.id.map((id, k) => [id, c.n[k] ?? 0]));
+  return { incidents: asMap(inc), applications: asMap(app), jointActions: asMap(ja) };
+}
+
+/** An inspector's workload for the period: the static territory figures plus the period's counts. */
+export function workloadOf(insp: StaffInspector, counts: PeriodCounts) {
+  const sum = (m: Map<number, number>): number => insp.mahallaIds.reduce((s, id) => s + (m.get(id) ?? 0), 0);
+  return {
+    mahallas: insp.mahallaIds.length,
+    residents: insp.residents,
+    households: insp.households,
+    incidents: sum(counts.incidents),
+    applications: sum(counts.applications),
+    jointActions: counts.jointActions.get(insp.id) ?? 0,
+    areaKm2: insp.areaKm2,
+    meanDistanceKm: insp.meanDistanceKm,
+    maxDistanceKm: insp.maxDistanceKm,
+  };
+}
+export type Workload = ReturnType<typeof workloadOf>;
+
+export interface CoverageResult {
+  period: Period;
+  days: number;
+  norms: Norms;
+  /** the norms as applied to this period (incidents scaled to its length) */
+  limits: Norms;
+  /** columnar, one entry per inspector (of the district) in id order */
+  inspectors: { id: number[]; name: string[]; rank: string[]; districtSoato: string[]; basePointId: number[]; flags: OverloadFlag[][] } & { [K in keyof Workload]: number[] };
+  /** mahallas nobody covers, with what happens there */
+  unassigned: Array<{ id: number; name: string; districtSoato: string; population: number; incidents: number; applications: number }>;
+  totals: { inspectors: number; overloaded: number; mahallas: number; unassigned: number; residents: number; unassignedResidents: number };
+}
+
+const WORKLOAD_KEYS = ['mahallas', 'residents', 'households', 'incidents', 'applications', 'jointActions', 'areaKm2', 'meanDistanceKm', 'maxDistanceKm'] as const;
+
+/** Every inspector of the selection's districts with their workload for its period, judged against the norms. */
+export async function getCoverage(db: Db, sel: Selection, norms: Norms): Promise<CoverageResult> {
+  const period = sel.period;
+  const days = lengthDays(period);
+  const inDistricts = (d: string): boolean => sel.districts === null || sel.districts.includes(d);
+  const [s, counts] = await Promise.all([staff(db), periodCounts(db, period, sel.area)]);
+  const cols: CoverageResult['inspectors'] = {
+    id: [], name: [], rank: [], districtSoato: [], basePointId: [], flags: [],
+    ...(Object.fromEntries(WORKLOAD_KEYS.map((k) => [k, [] as number[]])) as { [K in keyof Workload]: number[] }),
+  };
+  const totals = { inspectors: 0, overloaded: 0, mahallas: 0, unassigned: 0, residents: 0, unassignedResidents: 0 };
+  for (const insp of s.inspectors) {
+    if (!inDistricts(insp.districtSoato)) continue;
+    const w = workloadOf(insp, counts);
+    const flags = overloadFlags(w, norms, days);
+    cols.id.push(insp.id);
+    cols.name.push(insp.name);
+    cols.rank.push(insp.rank);
+    cols.districtSoato.push(insp.districtSoato);
+    cols.basePointId.push(insp.basePoint.id);
+    cols.flags.push(flags);
+    for (const k of WORKLOAD_KEYS) cols[k].push(w[k]);
+    totals.inspectors++;
+    if (flags.length > 0) totals.overloaded++;
+    totals.mahallas += w.mahallas;
+    totals.residents += w.residents;
+  }
+  const unassigned = s.unassigned
+    .filter((m) => inDistricts(m.districtSoato))
+    .map((m) => ({
+      id: m.id, name: m.name, districtSoato: m.districtSoato, population: m.population,
+      incidents: counts.incidents.get(m.id) ?? 0, applications: counts.applications.get(m.id) ?? 0,
+    }));
+  totals.unassigned = unassigned.length;
+  totals.mahallas += unassigned.length;
+  totals.unassignedResidents = unassigned.reduce((a, m) => a + m.population, 0);
+  totals.residents += totals.unassignedResidents;
+  return {
+    period, days, norms,
+    limits: { ...norms, normIncidents: incidentLimit(norms, days) },
+    inspectors: cols, unassigned, totals,
+  };
+}
+
+export interface OutlineProps {
+  inspectorId: number;
+  name: string;
+  districtSoato: string;
+  mahallas: number;
+  /** colour slot 0–7: territories that touch never share one */
+  slot: number;
+}
+
+/** Every inspector's territory as one dissolved outline, with a colour slot; built once per database. */
+const allOutlines = perDb(async (db): Promise<Array<Feature<MultiPolygon, OutlineProps>>> => {
+  const [s, geoms, adj] = await Promise.all([
+    staff(db),
+    db.columns<{ id: number; g: string }>('SELECT id, geometry AS g FROM mahallas ORDER BY id'),
+    db.columns<{ a: number; b: number }>('SELECT a, b FROM mahalla_adjacency'),
+  ]);
+  const flat = flattenPolygons(geoms.g.map((g) => JSON.parse(g) as Polygon | MultiPolygon));
+  const index = new Map(geoms.id.map((id, k) => [id, k]));
+  // Territories touch where their mahallas do (queen contiguity, corners included).
+  const ea: number[] = [], eb: number[] = [];
+  adj.a.forEach((a, k) => {
+    const ia = s.mahallas.get(a)?.inspectorId, ib = s.mahallas.get(adj.b[k] ?? -1)?.inspectorId;
+    if (ia == null || ib == null || ia === ib) return;
+    ea.push(s.byId.get(ia) ?? -1);
+    eb.push(s.byId.get(ib) ?? -1);
+  });
+  const slots = colourGraph(s.inspectors.length, ea, eb);
+  return s.inspectors.map((insp, k) => ({
+    type: 'Feature',
+    id: insp.id,
+    geometry: { type: 'MultiPolygon', coordinates: dissolve(flat, insp.mahallaIds.map((id) => index.get(id) ?? -1).filter((i) => i >= 0)) },
+    properties: { inspectorId: insp.id, name: insp.name, districtSoato: insp.districtSoato, mahallas: insp.mahallaIds.length, slot: (slots[k] ?? 0) % 8 },
+  }));
+});
+
+/** Territory outlines of the inspectors of some districts (null = all). */
+export async function getOutlines(db: Db, districts: readonly string[] | null): Promise<FeatureCollection<MultiPolygon, OutlineProps>> {
+  const all = await allOutlines(db);
+  return { type: 'FeatureCollection', features: districts === null ? all : all.filter((f) => districts.includes(f.properties.districtSoato)) };
+}

@@ -1,0 +1,89 @@
+// Emerging hot spots: a space-time cube of weekly or monthly incident counts per mahalla, Gi* per time slice,
+// Mann–Kendall on each mahalla's z-series, and the standard classes (new, intensifying, persistent, …).
+import type { Db } from '../../db/database.ts';
+import { inArea, recordsWhere, type Selection } from '../../selection/select.ts';
+import { mahallaColumns } from '../../selection/mahallas.ts';
+import { EMERGING_CLASSES } from '../../stats/emerging.ts';
+import { spaceTimeGiStar } from '../../stats/space-time.ts';
+import { contiguity } from './hotspots.ts';
+import { addDays, lengthDays, monthStarts, type Period } from '../../shared/period.ts';
+
+export interface EmergingResult {
+  params: {
+    method: 'Emerging hot spot analysis (Gi* per time slice + Mann–Kendall)';
+    bin: 'week' | 'month';
+    /** first day of the first bin and last day of the last bin (whole bins ending at `to`) */
+    from: string;
+    to: string;
+    bins: number;
+    categories: string[];
+    statuses: string[];
+    fdr: true;
+  };
+  classes: Array<{ id: string; label: string }>;
+  /** Columnar, in mahalla id order (of the district when one is given); `category` indexes `classes`. */
+  ids: number[];
+  category: number[];
+  finalZ: number[];
+  trendZ: number[];
+  trendP: number[];
+  /** One mahalla's Gi* z per bin, when `mahalla` was asked for. */
+  series?: { id: number; binStarts: string[]; z: number[] };
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Whole bins ending on `to`: weeks of 7 days, or calendar months (the last one may be partial). */
+function binStarts(p: Period, bin: Bin): string[] {
+  if (bin === 'month') return monthStarts(p.from, p.to);
+  const n = Math.floor(lengthDays(p) / 7);
+  const first = addDays(p.to, 1 - 7 * n);
+  return Array.from({ length: n }, (_, k) => addDays(first, 7 * k));
+}
+
+type Bin = 'week' | 'month';
+
+export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<EmergingResult> {
+  const starts = binStarts(sel.period, bin);
+  const nBins = starts.length;
+  const first = starts[0] ?? sel.period.from;
+  // Gi* is judged over every mahalla (the study area); the area narrows what is returned.
+  const w = recordsWhere(sel, { period: { from: first, to: sel.period.to }, area: false, mahalla: false });
+  const [{ ids, w: weights }, { index }] = await Promise.all([contiguity(db), mahallaColumns(db)]);
+  const rows = await db.columns<{ id: number; k: number; n: number }>(
+    `SELECT mahalla_id AS id,
+            (CASE WHEN $bin = 'week' THEN date_diff('day', $first::TIMESTAMP, ts) // 7
+                  ELSE date_diff('month', $first::TIMESTAMP, ts) END)::INTEGER AS k,
+            count(*)::INTEGER AS n
+     FROM ${sel.table} WHERE ${w.sql} GROUP BY ALL`,
+    { ...w.params, bin, first },
+  );
+  const counts = new Float64Array(ids.length * nBins);
+  rows.id.forEach((id, r) => {
+    const i = index.get(id);
+    const k = rows.k[r] ?? -1;
+    if (i !== undefined && k >= 0 && k < nBins) counts[i * nBins + k] = rows.n[r] ?? 0;
+  });
+  const st = spaceTimeGiStar(counts, ids.length, nBins, weights, { fdr: true });
+  const out: EmergingResult = {
+    params: {
+      method: 'Emerging hot spot analysis (Gi* per time slice + Mann–Kendall)', bin: bin, from: first, to: sel.period.to, bins: nBins,
+      categories: sel.categories, statuses: sel.statuses, fdr: true,
+    },
+    classes: EMERGING_CLASSES.map(({ id, label }) => ({ id, label })),
+    ids: [], category: [], finalZ: [], trendZ: [], trendP: [],
+  };
+  ids.forEach((id, i) => {
+    if (!inArea(sel, i)) return;
+    out.ids.push(id);
+    out.category.push(st.category[i] ?? 0);
+    out.finalZ.push(round3(st.finalZ[i] ?? 0));
+    out.trendZ.push(round3(st.trendZ[i] ?? 0));
+    out.trendP.push(Math.round((st.trendP[i] ?? 1) * 1e5) / 1e5);
+  });
+  const m = sel.mahalla === null ? undefined : index.get(sel.mahalla);
+  if (m !== undefined && sel.mahalla !== null) {
+    out.series = { id: sel.mahalla, binStarts: starts, z: Array.from(st.z.subarray(m * nBins, (m + 1) * nBins), round3) };
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+// Per-mahalla record counts and rates per 1,000 residents for a period, with the comparison period beside them.
+import type { Db } from '../../db/database.ts';
+import { inArea, recordsWhere, type Selection } from '../../selection/select.ts';
+import { mahallaColumns } from '../../selection/mahallas.ts';
+import { comparisonPeriod, type Comparison, type Period } from '../../shared/period.ts';
+import { compareCounts } from '../../shared/poisson-compare.ts';
+
+export interface MetricsResult {
+  period: Period;
+  /** the comparison period (see `comparison`); `prev`/`prevRate` count it */
+  previous: Period;
+  comparison: Comparison;
+  categories: string[];
+  statuses: string[];
+  /** Columnar, one entry per mahalla of the area in id order (compact for 9,400 mahallas). */
+  ids: number[];
+  count: number[];
+  prev: number[];
+  population: number[];
+  /** per 1,000 residents, 2 decimals */
+  rate: number[];
+  prevRate: number[];
+  /**
+   * Two-sided p-value of the change against the previous period (conditional binomial test of two Poisson counts);
+   * null where both periods together have fewer than 10 incidents (too few to judge).
+   */
+  changeP: Array<number | null>;
+  totals: { count: number; prev: number; population: number };
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Records per mahalla in the period alone, aligned with `mahallaColumns` (zero where none), over every mahalla: the
+ * study area a statistic judges the selection's mahallas against.
+ */
+export async function periodCounts(db: Db, sel: Selection): Promise<Int32Array> {
+  const w = recordsWhere(sel, { area: false });
+  const [m, agg] = await Promise.all([
+    mahallaColumns(db),
+    db.ints<'id' | 'n'>(`SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql} GROUP BY mahalla_id`, w.params),
+  ]);
+  const count = new Int32Array(m.id.length);
+  agg.id.forEach((id, k) => {
+    const i = m.index.get(id);
+    if (i !== undefined) count[i] = agg.n[k] ?? 0;
+  });
+  return count;
+}
+
+export async function getMetrics(db: Db, sel: Selection, compare: Comparison): Promise<MetricsResult> {
+  const period = sel.period;
+  const previous = comparisonPeriod(period, compare);
+  // The previous period touches the current one: one range, which the time-sorted table's zone maps prune best.
+  const both = compare === 'previous' ? { from: previous.from, to: period.to } : null;
+  const cur = recordsWhere(sel);
+  const prev = recordsWhere(sel, { period: previous, name: 'p' });
+  const where = both
+    ? recordsWhere(sel, { period: both, name: 'w' })
+    : { sql: `((${cur.sql}) OR (${prev.sql}))`, params: { ...cur.params, ...prev.params } };
+  // Only the aggregate goes through DuckDB; the join with the (static) mahalla list happens here, by id.
+  const [m, agg] = await Promise.all([
+    mahallaColumns(db),
+    // count_if + count (comparison = total − current) is ≈ 10 % faster than two FILTERed counts on 1.6 M rows.
+    db.columns<{ id: number; n: number; t: number }>(
+      `SELECT mahalla_id AS id, count_if(ts >= $from::TIMESTAMP)::INTEGER AS n, count(*)::INTEGER AS t
+       FROM ${sel.table} WHERE ${where.sql} GROUP BY mahalla_id`,
+      { ...where.params, from: period.from },
+    ),
+  ]);
+  const row = new Map<number, number>();
+  agg.id.forEach((id, k) => row.set(id, k));
+  const out: Pick<MetricsResult, 'ids' | 'count' | 'prev' | 'population' | 'rate' | 'prevRate' | 'changeP'> = {
+    ids: [], count: [], prev: [], population: [], rate: [], prevRate: [], changeP: [],
+  };
+  const totals = { count: 0, prev: 0, population: 0 };
+  m.id.forEach((id, i) => {
+    if (!inArea(sel, i)) return;
+    const k = row.get(id);
+    const n = k === undefined ? 0 : (agg.n[k] ?? 0);
+    const p = k === undefined ? 0 : (agg.t[k] ?? 0) - n;
+    const pop = m.population[i] ?? 0;
+    out.ids.push(id);
+    out.count.push(n);
+    out.prev.push(p);
+    out.population.push(pop);
+    out.rate.push(round2((n * 1000) / Math.max(1, pop)));
+    out.prevRate.push(round2((p * 1000) / Math.max(1, pop)));
+    const test = compareCounts(n, p);
+    out.changeP.push(Number.isNaN(test.p) ? null : Math.round(test.p * 1e4) / 1e4);
+    totals.count += n;
+    totals.prev += p;
+    totals.population += pop;
+  });
+  return { period, previous, comparison: compare, categories: sel.categories, statuses: sel.statuses, ...out, totals };
+}

@@ -1,0 +1,54 @@
+// The real region and district outlines of the offline basemap, one label point per district, and the police base
+// points: the static layers drawn with the mahallas.
+import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Db } from '../../db/database.ts';
+import type { BoundaryProps } from '../../contract/mahallas.ts';
+import { labelPoint } from '../../shared/label-point.ts';
+import { feature } from './mahallas.ts';
+import { districtSql } from '../../selection/area.ts';
+
+/** Region and district outlines for the offline basemap. */
+export async function getBoundaries(db: Db): Promise<{
+  regions: FeatureCollection<Geometry, BoundaryProps>;
+  districts: FeatureCollection<Geometry, BoundaryProps>;
+  /** one label point per district (multi-part districts would otherwise be labelled once per part) */
+  districtLabels: FeatureCollection<Geometry, BoundaryProps>;
+}> {
+  const regions = await db.all<{ soato: string; name: string; geometry: string }>(`SELECT soato, name_uz AS name, geometry FROM regions ORDER BY soato`);
+  const districts = await db.all<{ soato: string; name: string; geometry: string }>(`SELECT soato, name_uz AS name, geometry FROM districts ORDER BY soato`);
+  const fc = (rows: typeof regions, kind: BoundaryProps['kind']): FeatureCollection<Geometry, BoundaryProps> => ({
+    type: 'FeatureCollection',
+    features: rows.map((r) => feature(r.geometry, { soato: r.soato, name: r.name, kind })),
+  });
+  const d = fc(districts, 'district');
+  const districtLabels: FeatureCollection<Geometry, BoundaryProps> = {
+    type: 'FeatureCollection',
+    features: d.features.map((f) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Polygon | MultiPolygon) },
+      properties: f.properties,
+    })),
+  };
+  return { regions: fc(regions, 'region'), districts: d, districtLabels };
+}
+
+export interface BasePoint {
+  id: number;
+  name: string;
+  districtSoato: string;
+  lon: number;
+  lat: number;
+  inspectors: number;
+}
+
+/** The base points of some districts (null = all), with how many inspectors work from each. */
+export async function getBasePoints(db: Db, districts: readonly string[] | null): Promise<BasePoint[]> {
+  const where = districtSql(districts, 'b.district_soato');
+  return db.all<BasePoint & Record<string, unknown>>(
+    `SELECT b.id, b.name, b.district_soato AS districtSoato, b.lon, b.lat, count(i.id)::INTEGER AS inspectors
+     FROM base_points b LEFT JOIN inspectors i ON i.base_point_id = b.id
+     WHERE ${where.sql}
+     GROUP BY ALL ORDER BY b.id`,
+    where.params,
+  );
+}

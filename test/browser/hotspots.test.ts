@@ -1,0 +1,188 @@
+// The map screen in real Chromium against the real server and database: renders, clicks, links, stays offline.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
+import { startWorld, type World } from './harness.ts';
+import { AppDriver } from './driver.ts';
+
+let world: World;
+let target: { id: number; name: string; lon: number; lat: number };
+
+beforeAll(async () => {
+  world = await startWorld();
+  const fc = (await (await fetch(`${world.origin}/api/mahallas`)).json()) as FeatureCollection<Polygon | MultiPolygon, { id: number; name: string; areaKm2: number }>;
+  // The largest mahalla is the easiest to hit at the initial zoom.
+  const biggest = [...fc.features].sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2)[0] as Feature<Polygon | MultiPolygon, { id: number; name: string }>;
+  const [lon, lat] = pointOnFeature(biggest).geometry.coordinates as [number, number];
+  target = { id: biggest.properties.id, name: biggest.properties.name, lon, lat };
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+async function expectClean(d: AppDriver): Promise<void> {
+  expect(d.record.foreignRequests).toEqual([]);
+  expect(d.record.consoleErrors).toEqual([]);
+  await d.close();
+}
+
+describe('map screen', () => {
+  it('renders a non-blank map with legend, attribution and the demo notice', async () => {
+    const d = await AppDriver.open(world);
+    const stats = await d.canvasStats();
+    expect(stats.distinct).toBeGreaterThan(12);
+    expect(stats.nonBackground).toBeGreaterThan(0.2);
+    await expect(d.page.getByTestId('legend').textContent()).resolves.toContain('per 1,000 residents');
+    await expect(d.page.getByTestId('demo-badge').textContent()).resolves.toMatch(/demo/i);
+    const attribution = await d.page.locator('.maplibregl-ctrl-attrib').textContent();
+    expect(attribution).toContain('OpenStreetMap');
+    expect(attribution).toContain('OCHA');
+    await expectClean(d);
+  });
+
+  it('opens the card of a clicked mahalla with its inspector and trend', async () => {
+    const d = await AppDriver.open(world);
+    await d.clickAt(target.lon, target.lat);
+    expect(await d.cardTitle()).toBe(target.name);
+    await expect(d.page.getByTestId('card-inspector').textContent()).resolves.toMatch(/inspector/i);
+    await expect(d.page.getByRole('img', { name: /from 2023-11 to 2026-10/ }).count()).resolves.toBe(1);
+    expect(new URL(d.url()).searchParams.get('m')).toBe(String(target.id));
+    await expectClean(d);
+  });
+
+  it('reopens the same screen from a copied link', async () => {
+    const d = await AppDriver.open(world);
+    await d.toggleCategory('fraud');
+    await d.chooseMetric('count');
+    await d.clickAt(target.lon, target.lat);
+    await d.cardTitle();
+    await d.zoomByWheel(-400);
+    const link = d.url();
+    const q = new URL(link).searchParams;
+    expect(q.get('metric')).toBe('count');
+    expect(q.get('v')).toMatch(/^\d+\.\d{4},\d+\.\d{4},\d+\.\d{2}$/);
+    expect(q.get('cat')?.split(',')).not.toContain('fraud');
+    await expectClean(d);
+
+    const again = await AppDriver.open(world, new URL(link).search);
+    expect(await again.cardTitle()).toBe(target.name);
+    await expect(again.page.getByTestId('categories').locator('input[value="fraud"]').isChecked()).resolves.toBe(false);
+    await expect(again.page.getByTestId('metric').locator('input[value="count"]').isChecked()).resolves.toBe(true);
+    await expect(again.page.getByTestId('legend').textContent()).resolves.toContain('Incidents');
+    expect(new URL(again.url()).searchParams.get('v')).toBe(q.get('v'));
+    const zoom = await again.page.evaluate(() => window.__hamkorMap?.getZoom() ?? 0);
+    expect(zoom).toBeCloseTo(Number(q.get('v')?.split(',')[2]), 1);
+    await expectClean(again);
+  });
+
+  it('switching on the heat map changes what is drawn', async () => {
+    const d = await AppDriver.open(world, '?layers=base');
+    const before = await d.canvasStats();
+    await d.toggleLayer('heat');
+    const after = await d.canvasStats();
+    expect(after.distinct).toBeGreaterThan(before.distinct);
+    expect(new URL(d.url()).searchParams.get('layers')).toBe('heat,base');
+    await expectClean(d);
+  });
+
+  it('choosing a district zooms to it and narrows the figures to it', async () => {
+    const d = await AppDriver.open(world);
+    await d.zoomByWheel(400); // zoomed out, so fitting one district must zoom in
+    const zoomBefore = await d.page.evaluate(() => window.__hamkorMap?.getZoom() ?? 0);
+    const totalBefore = await d.page.getByTestId('summary').textContent();
+    const first = await d.page.getByTestId('district').locator('option').nth(1).getAttribute('value');
+    await d.page.getByTestId('district').selectOption(first ?? '');
+    // The camera eases to the district (600 ms): wait until it has zoomed in and stopped.
+    await d.page.waitForFunction((z) => (window.__hamkorMap?.getZoom() ?? 0) > z + 0.2 && !window.__hamkorMap?.isMoving(), zoomBefore, { timeout: 30_000 });
+    await d.waitForMap();
+    expect(new URL(d.url()).searchParams.get('d')).toBe(first);
+    // The fitted camera follows from the district, so the link drops the older saved view.
+    expect(new URL(d.url()).searchParams.get('v')).toBeNull();
+    expect(await d.page.getByTestId('summary').textContent()).not.toBe(totalBefore);
+    await expectClean(d);
+  });
+
+  it('switching to tested hot spots recolours the map and states the method and FDR in the legend', async () => {
+    const d = await AppDriver.open(world);
+    const before = await d.canvasStats();
+    await d.chooseMetric('hotspot');
+    const note = d.page.getByTestId('legend-note');
+    await expect(note.textContent()).resolves.toMatch(/Getis–Ord Gi\*.*FDR correction on/);
+    const after = await d.canvasStats();
+    expect(after.distinct).not.toBe(before.distinct);
+    await d.page.getByTestId('fdr').uncheck();
+    await d.waitForMap();
+    await expect(note.textContent()).resolves.toContain('FDR correction off');
+    const q = new URL(d.url()).searchParams;
+    expect([q.get('metric'), q.get('fdr')]).toEqual(['hotspot', '0']);
+    await expectClean(d);
+  });
+
+  it('shows emerging hot spot classes on the map and the trend badge on the card', async () => {
+    const d = await AppDriver.open(world, '?from=2025-11-01&to=2026-10-31');
+    await d.chooseMetric('emerging');
+    await expect(d.page.getByTestId('legend').textContent()).resolves.toContain('Emerging hot spots');
+    await d.clickAt(target.lon, target.lat);
+    expect(await d.cardTitle()).toBe(target.name);
+    const badge = d.page.getByTestId('card-emerging');
+    await badge.waitFor({ timeout: 30_000 });
+    await expect(badge.textContent()).resolves.toMatch(/(hot spot|cold spot|No pattern detected)/);
+    await expect(badge.locator('svg').count()).resolves.toBe(1);
+    await expectClean(d);
+  });
+
+  it('a click on the hottest mahalla lists the incidents behind it, with a CSV of them', async () => {
+    const meta = (await (await fetch(`${world.origin}/api/meta`)).json()) as { period: { end: string } };
+    const range = `from=2026-08-03&to=${meta.period.end}`;
+    const hot = (await (await fetch(`${world.origin}/api/hotspots?${range}`)).json()) as { ids: number[]; z: number[] };
+    const best = hot.ids[hot.z.indexOf(Math.max(...hot.z))];
+    const fc = (await (await fetch(`${world.origin}/api/mahallas`)).json()) as FeatureCollection<Polygon | MultiPolygon, { id: number; name: string }>;
+    const f = fc.features.find((x) => x.properties.id === best) as Feature<Polygon | MultiPolygon, { id: number; name: string }>;
+    const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
+
+    const d = await AppDriver.open(world, `?metric=hotspot&${range}`);
+    await d.page.evaluate(([x, y]) => window.__hamkorMap?.jumpTo({ center: [x, y], zoom: 14 }), [lon, lat] as const);
+    await d.waitForMap();
+    await d.clickAt(lon, lat);
+    expect(await d.cardTitle()).toBe(f.properties.name);
+    const list = d.page.getByTestId('incident-list');
+    await list.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+    expect(await list.locator('tbody tr').count()).toBeGreaterThan(0);
+    await expect(d.page.getByTestId('incident-page').textContent()).resolves.toMatch(/^Page 1 of \d+$/);
+    const href = (await d.page.getByTestId('incident-csv').getAttribute('href')) ?? '';
+    expect(href).toMatch(new RegExp(`^/api/records\\.csv\\?.*mahalla=${best}`));
+    const csv = await (await fetch(world.origin + href)).text();
+    expect(csv.split('\n')[0]).toBe('id,time,category,category_label,status,lon,lat');
+    await expectClean(d);
+  });
+
+  it('drills down from the districts to one district\'s mahallas to a mahalla\'s incidents, and back up', async () => {
+    const d = await AppDriver.open(world, '?metric=count');
+    // At 1440 px the list starts folded so it does not cover the map; one click opens it.
+    await expect(d.page.getByTestId('drill-row').count()).resolves.toBe(0);
+    await d.page.getByTestId('drill-open').click();
+    const rows = d.page.getByTestId('drill-row');
+    // The test database has two districts: both are listed, ranked by their rate.
+    await expect(rows.count()).resolves.toBe(2);
+    const districtName = ((await rows.first().locator('.name').textContent()) ?? '').trim();
+    await rows.first().click();
+    await d.waitForMap();
+    expect(new URL(d.url()).searchParams.get('d')).toMatch(/^\d{7}$/);
+    await expect(d.page.getByTestId('breadcrumb').textContent()).resolves.toContain(districtName);
+    // Now the district's mahallas, the one with most incidents first (the map colours by count).
+    const counts = await rows.locator('.count').allTextContents();
+    const numbers = counts.map((c) => Number(c.replace(/\D/g, '')));
+    expect(numbers.length).toBeGreaterThan(2);
+    expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+    const mahallaName = ((await rows.first().locator('.name').textContent()) ?? '').trim();
+    await rows.first().click();
+    expect(await d.cardTitle()).toBe(mahallaName);
+    await d.page.getByTestId('incident-list').locator('tbody tr').first().waitFor({ timeout: 30_000 });
+    // Back up one level with the breadcrumb: the card closes and the mahalla list returns.
+    await d.page.getByTestId('breadcrumb').getByRole('button', { name: districtName }).click();
+    await expect(d.page.getByTestId('mahalla-card').count()).resolves.toBe(0);
+    await expect(rows.count()).resolves.toBe(numbers.length);
+    await expectClean(d);
+  });
+});

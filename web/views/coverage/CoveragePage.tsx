@@ -1,0 +1,122 @@
+// The territories page: every inspector's territory on the map, the workload table with overload flags, editable
+// norms, and an inspector's card; a click on the map or the table selects the inspector on both and frames their
+// territory. The selection, norms, filter and sort live in the UI store, so a copied link reopens the page as it was.
+import { useCallback, useMemo, useState } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Norms } from '../../../server/contract/coverage.ts';
+import { useBasePoints, useMeta, useMahallas } from '../../queries/index.ts';
+import { useSelection } from '../../queries/range.ts';
+import { useCoverage, useOutlines } from '../../queries/coverage.ts';
+import { getState, update, useUi } from '../../state/store.ts';
+import { BaseMap } from '../../map/BaseMap.tsx';
+import { bboxOf } from '../../map/bbox.ts';
+import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
+import { fmtInt } from '../../format.ts';
+import { buildTerritoryLayers, TERRITORY_LAYER_IDS, type OutlineProps } from './layers.ts';
+import { NormsSection } from './NormsSection.tsx';
+import { InspectorTable } from './InspectorTable.tsx';
+import { InspectorCard } from './InspectorCard.tsx';
+import { CoverageLegend } from './CoverageLegend.tsx';
+import './coverage.css';
+
+const PICK = [TERRITORY_LAYER_IDS.fill, TERRITORY_LAYER_IDS.overloaded, TERRITORY_LAYER_IDS.unassigned];
+// Choosing (or closing) an inspector moves the camera to frame their territory (or the district again): a view saved
+// in the link would no longer be what is on screen, so it is dropped, as choosing a district does.
+// A click on nothing with nothing selected changes nothing, so it must not drop the view either.
+const selectInspector = (id: number | null): void => {
+  if (id !== getState().inspector) update({ inspector: id, view: null });
+};
+const setNorms = (norms: Norms): void => update({ norms });
+type MahallaFeature = Feature<Geometry, { id: number; name: string; districtSoato: string; inspectorId: number | null }>;
+
+export function CoveragePage() {
+  const meta = useMeta();
+  const range = useSelection();
+  const district = useUi((s) => s.district);
+  const norms = useUi((s) => s.norms);
+  const selected = useUi((s) => s.inspector);
+  const coverage = useCoverage(range, norms);
+  const outlines = useOutlines();
+  const territories = useMahallas();
+  const basePoints = useBasePoints();
+
+  const data = useMemo(() => {
+    const all = outlines.data;
+    const mahallas = territories.data as FeatureCollection<Geometry, MahallaFeature['properties']> | undefined;
+    const inDistrict = (soato: string): boolean => !district || soato === district;
+    const flags = coverage.data?.inspectors.flags ?? [];
+    return {
+      outlines: all && { ...all, features: all.features.filter((f) => inDistrict(f.properties.districtSoato)) },
+      unassigned: mahallas && { type: 'FeatureCollection' as const, features: mahallas.features.filter((f) => f.properties.inspectorId === null && inDistrict(f.properties.districtSoato)) },
+      basePoints: basePoints.data?.filter((b) => inDistrict(b.districtSoato)),
+      overloaded: new Set(coverage.data?.inspectors.id.filter((_, k) => (flags[k]?.length ?? 0) > 0) ?? []),
+    };
+  }, [outlines.data, territories.data, basePoints.data, coverage.data, district]);
+  const overloadKey = useMemo(() => [...data.overloaded].join(','), [data.overloaded]);
+  const layers = useMemo(() => buildTerritoryLayers(data, { selected, overloadKey }), [data, selected, overloadKey]);
+  // The selected territory's [w, s, e, n]; null (no selection, outlines still loading) leaves the district framed.
+  const focus = useMemo(
+    () => (selected === null ? null : bboxOf(outlines.data?.features.filter((f) => f.properties.inspectorId === selected) ?? [])),
+    [outlines.data, selected],
+  );
+  // A link that opens with an inspector waits for the outlines before making the map, so its first camera frames the
+  // territory (or the link's saved view) instead of fitting the district and then flying off, overriding that view.
+  const [linkedInspector] = useState(() => getState().inspector !== null);
+  const mapReady = !linkedInspector || outlines.data !== undefined || outlines.error !== undefined;
+  const onPick = useCallback((object: unknown, layerId: string | null) => {
+    if (layerId === TERRITORY_LAYER_IDS.unassigned) return;
+    const props = (object as { properties?: OutlineProps } | null)?.properties;
+    selectInspector(props ? props.inspectorId : null);
+  }, []);
+  const districtName = useCallback((soato: string) => meta.data?.districts.find((d) => d.soato === soato)?.name ?? soato, [meta.data]);
+
+  const error = meta.error ?? coverage.error ?? outlines.error ?? territories.error;
+  const loading = coverage.loading || outlines.loading || territories.loading;
+  const totals = coverage.data?.totals;
+  return (
+    <main className="terr-page">
+      {meta.data && range && (
+        <aside className="panel" aria-label="Filters">
+          <PeriodSection meta={meta.data} range={range} />
+          <DistrictSection meta={meta.data} district={district} />
+          <NormsSection norms={norms} onChange={setNorms} />
+          {totals && coverage.data && (
+            <section data-testid="coverage-summary">
+              <h2>Coverage</h2>
+              <p className="summary">
+                <strong>{fmtInt(totals.inspectors)}</strong> inspectors cover <strong>{fmtInt(totals.mahallas - totals.unassigned)}</strong> of {fmtInt(totals.mahallas)} mahallas ·{' '}
+                <strong className={totals.overloaded > 0 ? 'warn' : undefined}>{fmtInt(totals.overloaded)}</strong> over a norm
+              </p>
+              <h3 className="terr-subhead">Unassigned mahallas ({totals.unassigned}) · {fmtInt(totals.unassignedResidents)} residents</h3>
+              {coverage.data.unassigned.length === 0 ? <p className="muted">Every mahalla has an inspector.</p> : (
+                <ul className="terr-unassigned" data-testid="unassigned">
+                  {coverage.data.unassigned.map((m) => (
+                    <li key={m.id}><span>{m.name}</span><span className="terr-sub">{fmtInt(m.population)} res. · {m.incidents} inc.</span></li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+        </aside>
+      )}
+      <section className="map-area terr-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+        {mapReady && <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} focus={focus} />}
+        <CoverageLegend synthetic={meta.data?.synthetic ?? true} />
+        {loading && <div className="busy" role="status">Updating…</div>}
+        {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
+        {selected !== null && range && <InspectorCard id={selected} range={range} norms={norms} onClose={() => selectInspector(null)} />}
+      </section>
+      {coverage.data && <InspectorTable coverage={coverage.data} selected={selected} onSelect={selectInspector} districtName={districtName} />}
+    </main>
+  );
+}
+
+function tooltip({ object, layer }: PickingInfo): string | null {
+  const props = (object as { properties?: Record<string, unknown>; name?: string } | null)?.properties;
+  if (layer?.id === TERRITORY_LAYER_IDS.base) return (object as { name: string }).name;
+  if (layer?.id === TERRITORY_LAYER_IDS.unassigned) return `${String(props?.name)}\nNo inspector assigned`;
+  if (layer?.id === TERRITORY_LAYER_IDS.overloaded) return `${String(props?.name)}\nOver a norm: see the table`;
+  if (layer?.id === TERRITORY_LAYER_IDS.fill) return `${String(props?.name)}\n${String(props?.mahallas)} mahalla(s) · click for the card`;
+  return null;
+}

@@ -1,0 +1,124 @@
+// The hot-spot page: filter panel, the mahalla map (choropleth, heat map, Gi*, emerging trends) and the mahalla card.
+import { useCallback, useMemo, useState } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import { useBasePoints, useEmerging, useHotspots, useRecordPoints, useMeta, useMetrics, useMahallas } from '../../queries/index.ts';
+import { useRange, useSelection } from '../../queries/range.ts';
+import { update, useUi } from '../../state/store.ts';
+import { BaseMap } from '../../map/BaseMap.tsx';
+import { emergingView, hotspotView, metricView } from '../../map/metric-values.ts';
+import { buildLayers, LAYER_IDS, toPositions3, type LayerData, type LayerUi, type MahallaFeatureProps } from '../../map/layers.ts';
+// GeoJSON crosses JSON, which widens its types (optional bbox/id); the server built these from GeoJSON objects.
+import type { FeatureCollection, Geometry } from 'geojson';
+import { FilterPanel } from './FilterPanel.tsx';
+import { Legend } from './Legend.tsx';
+import { MahallaCard } from './MahallaCard.tsx';
+import { TimeBar } from './TimeBar.tsx';
+import { Breadcrumb, DrillDown, drillOpenAtFirst } from './DrillDown.tsx';
+import { noun } from './records.ts';
+import { useHexagonsLayer } from './use-hexagons-layer.ts';
+import { mahallaOutlines } from '../../map/mahalla-layers.ts';
+
+const PICK = [LAYER_IDS.choropleth];
+
+export function HotspotsPage() {
+  const meta = useMeta();
+  const territories = useMahallas();
+  const basePoints = useBasePoints();
+  const selection = useSelection();
+  const range = useRange();
+  const district = useUi((s) => s.district);
+  const metric = useUi((s) => s.metric);
+  const layerKeys = useUi((s) => s.layers);
+  const selected = useUi((s) => s.selected);
+  const fdr = useUi((s) => s.fdr);
+  const compare = useUi((s) => s.compare);
+  const source = useUi((s) => s.source);
+  const [drillOpen, setDrillOpen] = useState(drillOpenAtFirst);
+
+  const metrics = useMetrics(range);
+  const points = useRecordPoints(layerKeys.includes('heat') ? range : null);
+  const hotspots = useHotspots(metric === 'hotspot' ? range : null, fdr);
+  const emerging = useEmerging(metric === 'emerging' ? range : null);
+  const view = useMemo(() => {
+    if (metric === 'hotspot') return hotspots.data ? hotspotView(hotspots.data) : undefined;
+    if (metric === 'emerging') return emerging.data ? emergingView(emerging.data) : undefined;
+    return metrics.data ? metricView(metrics.data, metric, compare, noun(source)) : undefined;
+  }, [metrics.data, hotspots.data, emerging.data, metric, compare, source]);
+  const positions3 = useMemo(() => (points.data ? toPositions3(points.data) : undefined), [points.data]);
+  const data: LayerData = useMemo(
+    () => ({
+      territories: territories.data as FeatureCollection<Geometry, MahallaFeatureProps> | undefined,
+      metric: view,
+      basePoints: district ? basePoints.data?.filter((b) => b.districtSoato === district) : basePoints.data,
+    }),
+    [territories.data, view, basePoints.data, district],
+  );
+  const ui: LayerUi = useMemo(
+    // Any new result object means new colours: a counter per distinct view object is enough for deck.gl.
+    () => ({ layers: layerKeys, selected, metricKey: `${metric}|${viewVersion(view)}` }),
+    [layerKeys, selected, metric, view],
+  );
+  const hex = useHexagonsLayer(range, layerKeys.includes('hex'));
+  const layers = useMemo(() => {
+    const built = buildLayers(data, ui, positions3);
+    // Hexagons draw over the mahallas and under the base points.
+    const base = built.findIndex((l) => l.id === LAYER_IDS.base);
+    if (hex.layer) built.splice(base < 0 ? built.length : base, 0, hex.layer);
+    return built;
+  }, [data, ui, positions3, hex.layer]);
+  // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
+  const choropleth = layerKeys.includes('choropleth');
+  const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, choropleth), [territories.data, choropleth]);
+  const hexTooltip = hex.tooltip;
+  const tooltip = useCallback((info: PickingInfo) => hexTooltip(info) ?? mahallaTooltip(info), [hexTooltip]);
+  const onPick = useCallback((object: unknown) => {
+    const props = (object as { properties?: MahallaFeatureProps } | null)?.properties;
+    update({ selected: props ? props.id : null });
+  }, []);
+
+  const error = meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error ?? hex.error;
+  const loading = metrics.loading || points.loading || territories.loading || hotspots.loading || emerging.loading || hex.loading;
+  // The legend explains the hexagons when they are the view (mahalla colours off), else the mahallas.
+  const legend = hex.view && !layerKeys.includes('choropleth') ? hex.view : view;
+  return (
+    <main className="workspace">
+      {meta.data && selection && <FilterPanel meta={meta.data} range={selection} totals={metrics.data?.totals} period={metrics.data?.period} previous={metrics.data?.previous} hexRes={{ res: hex.res, auto: hex.auto }} />}
+      <section className="map-area with-timebar" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
+        {legend && <Legend view={legend} synthetic={meta.data?.synthetic ?? true} heat={layerKeys.includes('heat')} choropleth={layerKeys.includes('choropleth') || layerKeys.includes('hex')} />}
+        {loading && <div className="busy" role="status">Updating…</div>}
+        {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
+        {meta.data && territories.data && (
+          <Breadcrumb meta={meta.data} territories={data.territories as NonNullable<LayerData['territories']>} district={district} selected={selected} />
+        )}
+        {selected === null && meta.data && metrics.data && view && data.territories && (
+          <DrillDown meta={meta.data} metrics={metrics.data} view={view} territories={data.territories} district={district} open={drillOpen} setOpen={setDrillOpen} />
+        )}
+        {selected !== null && range && <MahallaCard id={selected} range={range} />}
+        {selection && <TimeBar selection={selection} busy={loading} />}
+      </section>
+    </main>
+  );
+}
+
+function mahallaTooltip({ object, layer }: PickingInfo): string | null {
+  if (layer?.id === LAYER_IDS.base) return (object as { name: string }).name;
+  if (layer?.id === LAYER_IDS.choropleth) {
+    const p = (object as { properties: MahallaFeatureProps }).properties;
+    return `${p.name}\n${p.districtName}`;
+  }
+  return null;
+}
+
+const versions = new WeakMap<object, number>();
+let nextVersion = 1;
+/** A stable number per metric-view object (0 = none), so layer colours update exactly when the view changes. */
+function viewVersion(view: object | undefined): number {
+  if (!view) return 0;
+  let v = versions.get(view);
+  if (v === undefined) {
+    v = nextVersion++;
+    versions.set(view, v);
+  }
+  return v;
+}

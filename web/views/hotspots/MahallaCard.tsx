@@ -1,0 +1,117 @@
+// The card of a clicked mahalla: its numbers for the period, its inspector, its trend.
+import { useEmerging, useMahallaCard, type RangeArgs } from '../../queries/index.ts';
+import { update } from '../../state/store.ts';
+import { fmtInt } from '../../format.ts';
+import { codeLabel, noun } from './records.ts';
+import { Sparkline } from './Sparkline.tsx';
+import { RecordList } from './RecordList.tsx';
+import { WeekHourMatrix } from './WeekHourMatrix.tsx';
+
+function changeText(n: number, p: number, year: boolean): string {
+  const against = year ? 'same days last year' : 'previous period';
+  if (n + p < 10) return `${n} vs ${p} in the ${against} (too few to compare)`;
+  const pct = ((n - p) / Math.max(p, 1)) * 100;
+  return `${pct >= 0 ? '+' : ''}${pct.toFixed(0)} % vs ${against} (${p})`;
+}
+
+export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
+  const card = useMahallaCard(id, range);
+  const c = card.data;
+  const emerging = useEmerging(range, id);
+  return (
+    <article className="card" data-testid="mahalla-card" aria-live="polite">
+      <button type="button" className="close" aria-label="Close card" onClick={() => update({ selected: null })}>×</button>
+      {card.error && <p role="alert">Could not load this mahalla: {card.error.message}</p>}
+      {!c && !card.error && <p className="muted">Loading…</p>}
+      {c && (
+        <>
+          <header>
+            <h2 data-testid="card-title">{c.name}</h2>
+            <p className="muted">
+              {c.districtName} · code {c.code}
+              {c.synthetic && <span className="badge demo small">demo</span>}
+            </p>
+          </header>
+          <dl className="figures">
+            <div><dt>{noun(range.source ?? 'incidents').title}</dt><dd data-testid="card-count">{fmtInt(c.count)}</dd></div>
+            <div><dt>Per 1,000 residents</dt><dd>{c.rate.toFixed(1)}</dd></div>
+            <div><dt>Rank in district</dt><dd>{c.districtRank} / {c.districtMahallas}</dd></div>
+          </dl>
+          <p className="change">{changeText(c.count, c.prev, range.compare === 'year')}</p>
+          <dl className="facts">
+            <div><dt>Residents</dt><dd>{fmtInt(c.population)}</dd></div>
+            <div><dt>Households</dt><dd>{fmtInt(c.households)}</dd></div>
+            <div><dt>Area</dt><dd>{c.areaKm2.toFixed(2)} km²</dd></div>
+          </dl>
+          <section className="inspector" data-testid="card-inspector">
+            <h3>Prevention inspector</h3>
+            {c.inspector ? (
+              <p>
+                <strong>{c.inspector.rank} {c.inspector.name}</strong>
+                <br />
+                {c.inspector.mahallas} mahalla{c.inspector.mahallas === 1 ? '' : 's'} · {c.inspector.basePoint}
+              </p>
+            ) : (
+              <p className="warn">No inspector assigned to this mahalla</p>
+            )}
+          </section>
+          <section>
+            <h3>Monthly {noun(range.source ?? 'incidents').plural}, whole record</h3>
+            <Sparkline
+              values={c.trend.map((t) => t.count)}
+              labels={c.trend.map((t) => t.month)}
+              caption={`max ${Math.max(0, ...c.trend.map((t) => t.count))} / month`}
+            />
+          </section>
+          <EmergingBadge data={emerging.data} error={emerging.error} id={id} />
+          <section>
+            <h3>Weekday × hour (period)</h3>
+            <WeekHourMatrix cells={c.weekHour} />
+          </section>
+          {c.byCategory.length > 0 && (
+            <section>
+              <h3>By category (period)</h3>
+              <ul className="bars">
+                {c.byCategory.slice(0, 6).map((b) => (
+                  <li key={b.category}>
+                    <span>{codeLabel(b.category)}</span>
+                    <span className="bar" style={{ width: `${(b.count / Math.max(1, c.byCategory[0]?.count ?? 1)) * 100}%` }} />
+                    <span className="n">{b.count}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <RecordList key={`${id}|${range.from}|${range.to}|${range.categories.join()}|${range.statuses.join()}`} id={id} range={range} />
+        </>
+      )}
+    </article>
+  );
+}
+
+type EmergingData = ReturnType<typeof useEmerging>['data'];
+
+/** The mahalla's emerging hot spot class for the period, with its weekly Gi* z-scores against the 90 % lines. */
+function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error | undefined; id: number }) {
+  if (error) return <p className="muted">Hot-spot trend: {error.message.replace(/^400 from: /, '')}</p>;
+  if (!data) return null;
+  const k = data.ids.indexOf(id);
+  const code = data.category[k] ?? 0;
+  const cls = data.classes[code];
+  const kind = code === 0 ? 'none' : code <= 8 ? 'hot' : 'cold';
+  return (
+    <section data-testid="card-emerging">
+      <h3>Hot-spot trend, weekly Gi*</h3>
+      <span className={`badge trend ${kind}`}>{cls?.label ?? 'No pattern detected'}</span>
+      {data.series && (
+        <Sparkline
+          values={data.series.z}
+          labels={data.series.binStarts}
+          references={[-1.645, 1.645]}
+          format={(v) => `z ${v.toFixed(1)}`}
+          caption="dashed: 90 % significance"
+        />
+      )}
+    </section>
+  );
+}
