@@ -1,21 +1,19 @@
 // GET /api/cooperation/*: joint-action summary, map layer, matrix, gaps and before/after on the grid world, whose
 // numbers are worked out by hand in test/fixtures/api/cooperation-db.ts.
 import { describe, expect, it } from 'vitest';
-import { getJson } from '../../fixtures/api/fixture-app.ts';
-import { givenGrid } from '../../fixtures/api/cooperation-db.ts';
+import { okBody, sharedFixture } from '../../fixtures/api/fixture-app.ts';
+import { cooperationDb } from '../../fixtures/api/cooperation-db.ts';
 import { SERVICES } from '../../../server/contract/catalog.ts';
-import type { InspectorServiceMatrix, JointActionLayer, JointActionSummary } from '../../../server/services/cooperation/actions.ts';
-import type { GapResult } from '../../../server/services/cooperation/gaps.ts';
-import type { BeforeAfterResult } from '../../../server/services/cooperation/before-after.ts';
 
-const MARCH = 'from=2024-03-01&to=2024-03-31';
+const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 const bit = (s: (typeof SERVICES)[number]): number => 1 << SERVICES.indexOf(s);
+
+// Every test below only reads: one grid world for all of them.
+const grid = sharedFixture(cooperationDb);
 
 describe('GET /api/cooperation/summary', () => {
   it('shares services among the 7 March actions, an action with two services counting for both', async () => {
-    const { app } = await givenGrid();
-    const { status, body } = await getJson<JointActionSummary>(app, `/api/cooperation/summary?${MARCH}`);
-    expect(status).toBe(200);
+    const body = await okBody(await grid.api.cooperation.summary.$get({ query: MARCH }));
     expect(body.total).toBe(7);
     const share = Object.fromEntries(body.services.map((s) => [s.code, [s.actions, s.share]]));
     expect(share.criminal_investigation).toEqual([4, 0.5714]);
@@ -25,8 +23,7 @@ describe('GET /api/cooperation/summary', () => {
   });
 
   it('counts types and sums the results of the period only', async () => {
-    const { app } = await givenGrid();
-    const { body } = await getJson<JointActionSummary>(app, `/api/cooperation/summary?${MARCH}`);
+    const body = await okBody(await grid.api.cooperation.summary.$get({ query: MARCH }));
     expect(body.results).toEqual({ personsChecked: 128, offencesFound: 10, wantedFound: 3 });
     const raid = body.types.find((t) => t.code === 'joint_raid');
     expect(raid).toMatchObject({ actions: 2, personsChecked: 35, offencesFound: 3, wantedFound: 1 });
@@ -34,8 +31,7 @@ describe('GET /api/cooperation/summary', () => {
   });
 
   it('narrows to the mahallas of a district', async () => {
-    const { app } = await givenGrid();
-    const { body } = await getJson<JointActionSummary>(app, `/api/cooperation/summary?${MARCH}&district=1726273`);
+    const body = await okBody(await grid.api.cooperation.summary.$get({ query: { ...MARCH, district: '1726273' } }));
     expect(body.total).toBe(1);
     expect(body.results.personsChecked).toBe(30);
   });
@@ -43,8 +39,7 @@ describe('GET /api/cooperation/summary', () => {
 
 describe('GET /api/cooperation/mahallas', () => {
   it('gives per mahalla the actions, the services involved as bits and the dominant service', async () => {
-    const { app } = await givenGrid();
-    const { body } = await getJson<JointActionLayer>(app, `/api/cooperation/mahallas?${MARCH}`);
+    const body = await okBody(await grid.api.cooperation.mahallas.$get({ query: MARCH }));
     expect(body.ids).toEqual([12, 13, 14, 17, 18]);
     expect(body.actions).toEqual([1, 3, 1, 1, 1]);
     expect(body.mask[1]).toBe(bit('criminal_investigation') | bit('patrol') | bit('juvenile'));
@@ -56,9 +51,7 @@ describe('GET /api/cooperation/mahallas', () => {
 
 describe('GET /api/cooperation/matrix', () => {
   it('counts actions per inspector and service, with row totals that count an action once', async () => {
-    const { app } = await givenGrid();
-    const { status, body } = await getJson<InspectorServiceMatrix>(app, `/api/cooperation/matrix?${MARCH}`);
-    expect(status).toBe(200);
+    const body = await okBody(await grid.api.cooperation.matrix.$get({ query: MARCH }));
     expect(body.inspectors.map((i) => i.id)).toEqual([1, 2, 3]);
     const ci = SERVICES.indexOf('criminal_investigation');
     const patrol = SERVICES.indexOf('patrol');
@@ -71,8 +64,7 @@ describe('GET /api/cooperation/matrix', () => {
   });
 
   it('lists every inspector of a district, also those without actions', async () => {
-    const { app } = await givenGrid();
-    const { body } = await getJson<InspectorServiceMatrix>(app, '/api/cooperation/matrix?from=2024-01-01&to=2024-01-31&district=1726287');
+    const body = await okBody(await grid.api.cooperation.matrix.$get({ query: { from: '2024-01-01', to: '2024-01-31', district: '1726287' } }));
     expect(body.inspectors.map((i) => i.id)).toEqual([1, 2]);
     expect(body.rowTotals).toEqual([0, 0]);
     expect(body.total).toBe(0);
@@ -81,9 +73,7 @@ describe('GET /api/cooperation/matrix', () => {
 
 describe('GET /api/cooperation/gaps', () => {
   it('finds the FDR hot spot 13 lacking operational search for its drugs (last joint action 2024-02-20)', async () => {
-    const { app } = await givenGrid();
-    const { status, body } = await getJson<GapResult>(app, `/api/cooperation/gaps?${MARCH}`);
-    expect(status).toBe(200);
+    const body = await okBody(await grid.api.cooperation.gaps.$get({ query: MARCH }));
     expect(body.hot).toBe(1);
     expect(body.params.window).toEqual({ from: '2024-03-02', to: '2024-03-31' });
     expect(body.gaps.map((g) => g.id)).toEqual([13]);
@@ -94,8 +84,7 @@ describe('GET /api/cooperation/gaps', () => {
   });
 
   it('with a 5-day window also misses criminal investigation (last there 2024-03-25)', async () => {
-    const { app } = await givenGrid();
-    const { body } = await getJson<GapResult>(app, `/api/cooperation/gaps?${MARCH}&days=5`);
+    const body = await okBody(await grid.api.cooperation.gaps.$get({ query: { ...MARCH, days: '5' } }));
     expect(body.gaps[0]?.missing.map((m) => [m.service, m.lastAction])).toEqual([
       ['criminal_investigation', '2024-03-25'],
       ['operational_search', '2024-02-20'],
@@ -103,25 +92,21 @@ describe('GET /api/cooperation/gaps', () => {
   });
 
   it('without FDR adds the hooliganism arms that saw no patrol; 14 had one on 2024-03-15', async () => {
-    const { app } = await givenGrid();
-    const { body } = await getJson<GapResult>(app, `/api/cooperation/gaps?${MARCH}&fdr=false`);
+    const body = await okBody(await grid.api.cooperation.gaps.$get({ query: { ...MARCH, fdr: 'false' } }));
     expect(body.hot).toBe(5);
     expect(body.gaps.map((g) => g.id)).toEqual([13, 8, 12, 18]);
     expect(body.gaps[1]?.missing.map((m) => [m.service, m.lastAction])).toEqual([['patrol', null]]);
   });
 
   it('has no gaps where nothing is hot', async () => {
-    const { app } = await givenGrid();
-    const { body } = await getJson<GapResult>(app, '/api/cooperation/gaps?from=2024-04-01&to=2024-04-30');
+    const body = await okBody(await grid.api.cooperation.gaps.$get({ query: { from: '2024-04-01', to: '2024-04-30' } }));
     expect(body).toMatchObject({ hot: 0, gaps: [] });
   });
 });
 
 describe('GET /api/cooperation/before-after', () => {
   it('compares the 28 days after with the 28 before against the rest of the district, per type', async () => {
-    const { app } = await givenGrid();
-    const { status, body } = await getJson<BeforeAfterResult>(app, '/api/cooperation/before-after?from=2024-05-01&to=2024-06-30');
-    expect(status).toBe(200);
+    const body = await okBody(await grid.api.cooperation['before-after'].$get({ query: { from: '2024-05-01', to: '2024-06-30' } }));
     const row = body.rows.find((r) => r.type === 'school_family_meeting');
     expect(row).toMatchObject({ actions: 2, excluded: 1, after: 7, before: 10, districtAfter: 17, districtBefore: 30, local: 0.7, district: 0.567 });
     expect(row?.ratio).toBeCloseTo((7 / 10) / (17 / 30), 3);
@@ -132,8 +117,7 @@ describe('GET /api/cooperation/before-after', () => {
   });
 
   it('gives no ratio for types without actions, and applies the incident filters', async () => {
-    const { app } = await givenGrid();
-    const { body } = await getJson<BeforeAfterResult>(app, '/api/cooperation/before-after?from=2024-05-01&to=2024-06-30&categories=drugs');
+    const body = await okBody(await grid.api.cooperation['before-after'].$get({ query: { from: '2024-05-01', to: '2024-06-30', categories: 'drugs' } }));
     expect(body.rows.find((r) => r.type === 'joint_raid')).toMatchObject({ actions: 0, ratio: null, low: null });
     expect(body.rows.find((r) => r.type === 'school_family_meeting')).toMatchObject({ actions: 2, after: 0, before: 0, ratio: null });
   });

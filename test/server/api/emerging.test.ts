@@ -1,18 +1,18 @@
 // GET /api/emerging: weekly bins that end on `to`, one class per mahalla, a z-series on request, clear refusals.
 import { describe, expect, it } from 'vitest';
-import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
-import type { EmergingResult } from '../../../server/services/hotspots/emerging.ts';
-
-type Emerging = EmergingResult;
+import type { InferRequestType } from 'hono/client';
+import { bodyOf, errorBody, okBody, sharedFixture } from '../../fixtures/api/fixture-app.ts';
 
 // 2024-01-01..2024-03-31 is 91 days = 13 whole weeks, so the first bin starts on 2024-01-01 itself.
-const Q1 = 'from=2024-01-01&to=2024-03-31';
+const Q1 = { from: '2024-01-01', to: '2024-03-31' };
+
+// Every test below only reads: one fixture database for all of them.
+const f = sharedFixture();
+const emerging = (query: InferRequestType<typeof f.api.emerging.$get>['query']) => f.api.emerging.$get({ query });
 
 describe('GET /api/emerging', () => {
   it('bins the period into whole weeks ending on the last day', async () => {
-    const { app } = await givenFixture();
-    const { status, body } = await getJson<Emerging>(app, `/api/emerging?${Q1}`);
-    expect(status).toBe(200);
+    const body = await okBody(await emerging(Q1));
     expect(body.params).toMatchObject({ bin: 'week', bins: 13, from: '2024-01-01', to: '2024-03-31', fdr: true });
     expect(body.ids).toEqual([1, 2, 3, 4]);
     expect(body.category).toHaveLength(4);
@@ -21,15 +21,13 @@ describe('GET /api/emerging', () => {
   });
 
   it('drops the leading days that do not fill a week', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<Emerging>(app, '/api/emerging?from=2024-01-01&to=2024-02-01');
+    const body = await okBody(await emerging({ from: '2024-01-01', to: '2024-02-01' }));
     // 32 days = 4 weeks + 4 days: the bins are 2024-01-05 … 2024-02-01.
     expect(body.params).toMatchObject({ bins: 4, from: '2024-01-05' });
   });
 
   it('returns the z-series of one mahalla when asked', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<Emerging>(app, `/api/emerging?${Q1}&mahalla=3`);
+    const body = await okBody(await emerging({ ...Q1, mahalla: '3' }));
     expect(body.series?.id).toBe(3);
     expect(body.series?.binStarts).toHaveLength(13);
     expect(body.series?.binStarts[1]).toBe('2024-01-08');
@@ -38,22 +36,20 @@ describe('GET /api/emerging', () => {
   });
 
   it('uses calendar months with bin=month', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<Emerging>(app, '/api/emerging?from=2024-01-01&to=2024-06-30&bin=month');
+    const body = await okBody(await emerging({ from: '2024-01-01', to: '2024-06-30', bin: 'month' }));
     expect(body.params).toMatchObject({ bin: 'month', bins: 6, from: '2024-01-01' });
   });
 
   it('refuses a period too short for a trend, naming the field and the reason', async () => {
-    const { app } = await givenFixture();
-    const { status, body } = await getJson<{ issues: Array<{ field: string; reason: string }> }>(app, '/api/emerging?from=2024-03-01&to=2024-03-20');
-    expect(status).toBe(400);
+    const body = await bodyOf(await emerging({ from: '2024-03-01', to: '2024-03-20' }), 400);
     expect(body.issues).toEqual([{ field: 'from', reason: 'a trend needs at least 4 weeks; this period has 2' }]);
   });
 
   it('refuses an unknown bin', async () => {
-    const { app } = await givenFixture();
-    const { status, body } = await getJson<{ issues: Array<{ field: string }> }>(app, `/api/emerging?${Q1}&bin=day`);
-    expect(status).toBe(400);
+    // A raw request: the typed client would not send a bin outside the contract's enum.
+    const res = await f.app.request('/api/emerging?from=2024-01-01&to=2024-03-31&bin=day');
+    expect(res.status).toBe(400);
+    const body = await errorBody(res);
     expect(body.issues.map((i) => i.field)).toEqual(['bin']);
   });
 });

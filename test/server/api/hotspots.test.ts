@@ -5,18 +5,18 @@
 //   unit 1: Σw = 2, Σwx = 4     → (4 − 2·23/12) / (S·√((4·2 − 4)/3)) = (1/6)/(5/6)          = 0.2
 //   unit 2: Σw = 3, Σwx = 17/3  → (17/3 − 3·23/12) / (S·√((4·3 − 9)/3)) = (−1/12)/(5√3/12) = −1/(5√3) ≈ −0.115
 import { describe, expect, it } from 'vitest';
-import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
-import type { HotspotResult } from '../../../server/services/hotspots/hotspots.ts';
+import type { InferRequestType } from 'hono/client';
+import { errorBody, okBody, sharedFixture } from '../../fixtures/api/fixture-app.ts';
 
-const MARCH = 'from=2024-03-01&to=2024-03-31';
+const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 
-type Hotspots = HotspotResult;
+// Every test below only reads: one fixture database for all of them.
+const f = sharedFixture();
+const hotspots = async (query: InferRequestType<typeof f.api.hotspots.$get>['query']) => okBody(await f.api.hotspots.$get({ query }));
 
 describe('GET /api/hotspots', () => {
   it('computes Gi* z-scores of the rates as worked out by hand', async () => {
-    const { app } = await givenFixture();
-    const { status, body } = await getJson<Hotspots>(app, `/api/hotspots?${MARCH}`);
-    expect(status).toBe(200);
+    const body = await hotspots(MARCH);
     expect(body.ids).toEqual([1, 2, 3, 4]);
     expect(body.z[0]).toBeCloseTo(0.2, 3);
     expect(body.z[1]).toBeCloseTo(-1 / (5 * Math.sqrt(3)), 3);
@@ -25,8 +25,7 @@ describe('GET /api/hotspots', () => {
   });
 
   it('records its parameters: method, weights, period, categories and FDR', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<Hotspots>(app, `/api/hotspots?${MARCH}&categories=property&fdr=false`);
+    const body = await hotspots({ ...MARCH, categories: 'property', fdr: 'false' });
     expect(body.params).toMatchObject({
       method: 'Getis–Ord Gi*',
       weights: 'queen contiguity, self included',
@@ -38,17 +37,17 @@ describe('GET /api/hotspots', () => {
   });
 
   it('narrows the output to a district without changing the study area', async () => {
-    const { app } = await givenFixture();
-    const all = await getJson<Hotspots>(app, `/api/hotspots?${MARCH}`);
-    const one = await getJson<Hotspots>(app, `/api/hotspots?${MARCH}&district=1726287`);
-    expect(one.body.ids).toEqual([1, 2]);
-    expect(one.body.z).toEqual(all.body.z.slice(0, 2));
+    const all = await hotspots(MARCH);
+    const one = await hotspots({ ...MARCH, district: '1726287' });
+    expect(one.ids).toEqual([1, 2]);
+    expect(one.z).toEqual(all.z.slice(0, 2));
   });
 
   it('refuses an fdr flag that is not true or false', async () => {
-    const { app } = await givenFixture();
-    const { status, body } = await getJson<{ error: string; issues: Array<{ field: string }> }>(app, `/api/hotspots?${MARCH}&fdr=maybe`);
-    expect(status).toBe(400);
+    // A raw request: the typed client would not send a flag outside the contract's enum.
+    const res = await f.app.request('/api/hotspots?from=2024-03-01&to=2024-03-31&fdr=maybe');
+    expect(res.status).toBe(400);
+    const body = await errorBody(res);
     expect(body.issues.map((i) => i.field)).toEqual(['fdr']);
   });
 });

@@ -1,17 +1,16 @@
 // GET /api/mahallas/:id: one mahalla's card (counts, previous, rate, district rank, categories, trend, inspector).
 // March 2024 rates by hand: district 1726287: 1 → 3.00, 2 → 1.00; district 1726273: 3 → 1.67, 4 → 2.00.
 import { describe, expect, it } from 'vitest';
-import type { MahallaCard } from '../../../server/services/mahallas/card.ts';
-import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
+import type { InferRequestType } from 'hono/client';
+import { bodyOf, okBody, sharedFixture } from '../../fixtures/api/fixture-app.ts';
 
-const MARCH = 'from=2024-03-01&to=2024-03-31';
+const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 
-async function card(id: number, query = MARCH): Promise<MahallaCard> {
-  const { app } = await givenFixture();
-  const { status, body } = await getJson<MahallaCard>(app, `/api/mahallas/${id}?${query}`);
-  expect(status).toBe(200);
-  return body;
-}
+// Every test below only reads: one fixture database for all of them.
+const f = sharedFixture();
+type CardQuery = InferRequestType<(typeof f.api.mahallas)[':id']['$get']>['query'];
+const getCard = (id: number, query: CardQuery) => f.api.mahallas[':id'].$get({ param: { id: String(id) }, query });
+const card = async (id: number, query: CardQuery = MARCH) => okBody(await getCard(id, query));
 
 describe('GET /api/mahallas/:id', () => {
   it('describes the mahalla and its district', async () => {
@@ -59,7 +58,7 @@ describe('GET /api/mahallas/:id', () => {
 
   it('ranks under the selected categories', async () => {
     // property only: 3 → 1/3000 = 0.33, 4 → 0, so mahalla 3 moves to first.
-    const c = await card(3, `${MARCH}&categories=property`);
+    const c = await card(3, { ...MARCH, categories: 'property' });
     expect(c.districtRank).toBe(1);
   });
 
@@ -88,14 +87,12 @@ describe('GET /api/mahallas/:id', () => {
 
   it('trends under the selected categories', async () => {
     // Mahalla 1, property: January #12, #18; March #1, #2 (February's #13 is 'person').
-    const c = await card(1, `${MARCH}&categories=property`);
+    const c = await card(1, { ...MARCH, categories: 'property' });
     expect(c.trend).toEqual(months2024({ '2024-01': 2, '2024-03': 2 }));
   });
 
   it('answers 404 naming the id when no mahalla has it', async () => {
-    const { app } = await givenFixture();
-    const { status, body } = await getJson<unknown>(app, `/api/mahallas/9999999?${MARCH}`);
-    expect(status).toBe(404);
+    const body = await bodyOf(await getCard(9999999, MARCH), 404);
     expect(body).toEqual({ error: 'not_found', issues: [{ field: 'id', reason: 'no mahalla has this id' }] });
   });
 

@@ -1,25 +1,22 @@
 // GET /api/mahallas, /api/boundaries and /api/base-points: GeoJSON shape and the fixture's staff layout.
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection, Geometry } from 'geojson';
-import type { BoundaryProps, MahallaProps } from '../../../server/contract/mahallas.ts';
-import type { BasePoint } from '../../../server/services/mahallas/boundaries.ts';
-import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
+import { okBody, sharedFixture } from '../../fixtures/api/fixture-app.ts';
 
-type Territories = FeatureCollection<Geometry, MahallaProps>;
-type Boundaries = { regions: FeatureCollection<Geometry, BoundaryProps>; districts: FeatureCollection<Geometry, BoundaryProps> };
+// Every test below only reads: one fixture database for all of them.
+const f = sharedFixture();
+const mahallas = async (district?: string) => okBody(await f.api.mahallas.$get({ query: { district } }));
+const boundaries = async () => okBody(await f.api.boundaries.$get());
+const basePoints = async (district?: string) => okBody(await f.api['base-points'].$get({ query: { district } }));
 
 describe('GET /api/mahallas', () => {
   it('is a FeatureCollection with one feature per mahalla, feature id = mahalla id', async () => {
-    const { app } = await givenFixture();
-    const { status, body } = await getJson<Territories>(app, '/api/mahallas');
-    expect(status).toBe(200);
+    const body = await mahallas();
     expect(body.type).toBe('FeatureCollection');
     expect(body.features.map((f) => f.id)).toEqual([1, 2, 3, 4]);
   });
 
   it('gives a mahalla its district, residents, area to 3 decimals and inspector', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<Territories>(app, '/api/mahallas');
+    const body = await mahallas();
     expect(body.features[0]?.properties).toEqual({
       id: 1,
       code: '1726287001',
@@ -36,16 +33,14 @@ describe('GET /api/mahallas', () => {
   });
 
   it('marks the unassigned mahalla with a null inspector', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<Territories>(app, '/api/mahallas');
+    const body = await mahallas();
     const chinor = body.features.find((f) => f.id === 4);
     expect(chinor?.properties.inspectorId).toBeNull();
     expect(chinor?.properties.inspectorName).toBeNull();
   });
 
   it('returns the stored polygon as GeoJSON geometry, [lon, lat]', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<Territories>(app, '/api/mahallas');
+    const body = await mahallas();
     expect(body.features[1]?.geometry).toEqual({
       type: 'Polygon',
       coordinates: [[[69.25, 41.2], [69.3, 41.2], [69.3, 41.25], [69.25, 41.25], [69.25, 41.2]]],
@@ -53,29 +48,24 @@ describe('GET /api/mahallas', () => {
   });
 
   it('keeps only the asked district', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<Territories>(app, '/api/mahallas?district=1726273');
+    const body = await mahallas('1726273');
     expect(body.features.map((f) => f.id)).toEqual([3, 4]);
   });
 
   it('answers a district with no mahallas with an empty collection', async () => {
-    const { app } = await givenFixture();
-    const { status, body } = await getJson<Territories>(app, '/api/mahallas?district=1726200');
-    expect(status).toBe(200);
+    const body = await mahallas('1726200');
     expect(body.features).toEqual([]);
   });
 });
 
 describe('GET /api/boundaries', () => {
   it('returns the region outline', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<Boundaries>(app, '/api/boundaries');
+    const body = await boundaries();
     expect(body.regions.features.map((f) => f.properties)).toEqual([{ soato: '1726', name: 'Toshkent shahri', kind: 'region' }]);
   });
 
   it('returns district outlines ordered by SOATO code', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<Boundaries>(app, '/api/boundaries');
+    const body = await boundaries();
     expect(body.districts.features.map((f) => f.properties)).toEqual([
       { soato: '1726273', name: 'Mirobod', kind: 'district' },
       { soato: '1726287', name: 'Yakkasaroy', kind: 'district' },
@@ -89,8 +79,7 @@ describe('GET /api/boundaries', () => {
 
 describe('GET /api/base-points', () => {
   it('lists every base point with its position and number of inspectors', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<BasePoint[]>(app, '/api/base-points');
+    const body = await basePoints();
     expect(body).toEqual([
       { id: 1, name: 'Base point No. 1', districtSoato: '1726287', lon: 69.21, lat: 41.21, inspectors: 1 },
       { id: 2, name: 'Base point No. 2', districtSoato: '1726273', lon: 69.31, lat: 41.26, inspectors: 1 },
@@ -98,8 +87,7 @@ describe('GET /api/base-points', () => {
   });
 
   it('keeps only the asked district', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<BasePoint[]>(app, '/api/base-points?district=1726273');
+    const body = await basePoints('1726273');
     expect(body.map((b) => b.id)).toEqual([2]);
   });
 });

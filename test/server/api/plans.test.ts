@@ -1,17 +1,22 @@
 // /api/plans: create, read with fulfilment, list, replace, copy, delete with confirmation, and refused bodies, on the
 // grid world (test/fixtures/api/cooperation-db.ts). Its data ends 2024-06-30, so "today" is 2024-07-01.
 import { describe, expect, it } from 'vitest';
-import { givenGrid } from '../../fixtures/api/cooperation-db.ts';
-import type { ErrorBody } from '../../fixtures/api/fixture-app.ts';
+import { cooperationDb } from '../../fixtures/api/cooperation-db.ts';
+import { bodyOf, errorBody, givenFixture, okBody, type Api, type Fixture } from '../../fixtures/api/fixture-app.ts';
 import type { PlanInput } from '../../../server/contract/plans.ts';
-import type { PlanDetail, PlanSummary } from '../../../server/services/plans/progress.ts';
-import type { ArchivedPlan } from '../../../server/services/plans/store.ts';
 
-type App = Awaited<ReturnType<typeof givenGrid>>['app'];
-async function send<T>(app: App, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+/** Every test here writes plans, so each starts from a fresh grid world. */
+const givenGrid = () => givenFixture(cooperationDb);
+
+/** POSTs a plan, which must be created (201); its detail as the route types it. */
+const create = async (api: Api, plan: PlanInput) => bodyOf(await api.plans.$post({ json: plan }), 201);
+const read = (api: Api, id: number) => api.plans[':id'].$get({ param: { id: String(id) } });
+const remove = (api: Api, id: number, confirm?: 'true') => api.plans[':id'].$delete({ param: { id: String(id) }, query: { confirm } });
+
+/** A raw request, for bodies and URLs that break the contract on purpose (the typed client would not send them). */
+async function sendRaw(app: Fixture['app'], method: string, url: string, body?: unknown): Promise<Response> {
   const init: RequestInit = body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
-  const res = await app.request(url, init);
-  return { status: res.status, body: (await res.json()) as T };
+  return await app.request(url, init);
 }
 
 // March 2024, ended: inspector 1 held 2 raids with criminal investigation (actions 1, 3) and 1 with operational search (3).
@@ -41,9 +46,8 @@ const SUMMER_PLAN: PlanInput = {
 
 describe('creating and reading plans', () => {
   it('creates a plan (201) whose items are done or overdue once the period has ended', async () => {
-    const { app } = await givenGrid();
-    const { status, body } = await send<PlanDetail>(app, 'POST', '/api/plans', MARCH_PLAN);
-    expect(status).toBe(201);
+    const { api } = await givenGrid();
+    const body = await create(api, MARCH_PLAN);
     expect(body).toMatchObject({ name: 'March plan', district: '1726287', districtName: 'Yakkasaroy', asOf: '2024-07-01' });
     expect(body.schedule).toEqual({ elapsed: 31, total: 31, ended: true });
     expect(body.items.map((i) => [i.service, i.done, i.required, i.state])).toEqual([
@@ -54,9 +58,9 @@ describe('creating and reading plans', () => {
   });
 
   it('tracks a running plan as done, on track and behind, per service and per territory, and on the map', async () => {
-    const { app } = await givenGrid();
-    const created = await send<PlanDetail>(app, 'POST', '/api/plans', SUMMER_PLAN);
-    const { body } = await send<PlanDetail>(app, 'GET', `/api/plans/${created.body.id}`);
+    const { api } = await givenGrid();
+    const created = await create(api, SUMMER_PLAN);
+    const body = await okBody(await read(api, created.id));
     expect(body.schedule).toEqual({ elapsed: 30, total: 61, ended: false });
     // expected by now: 2·30/61 = 0.98 (0 done is within one action: on track); 10·30/61 = 4.9 (0 done: behind)
     expect(body.byService.map((s) => [s.service, s.state])).toEqual([['traffic_safety', 'behind'], ['juvenile', 'done'], ['patrol', 'on_track']]);
@@ -70,11 +74,10 @@ describe('creating and reading plans', () => {
   });
 
   it('lists plans newest period first with their overall fulfilment', async () => {
-    const { app } = await givenGrid();
-    await send(app, 'POST', '/api/plans', MARCH_PLAN);
-    await send(app, 'POST', '/api/plans', SUMMER_PLAN);
-    const { status, body } = await send<PlanSummary[]>(app, 'GET', '/api/plans');
-    expect(status).toBe(200);
+    const { api } = await givenGrid();
+    await create(api, MARCH_PLAN);
+    await create(api, SUMMER_PLAN);
+    const body = await okBody(await api.plans.$get());
     expect(body.map((p) => [p.name, p.items, p.totals.pct, p.totals.state])).toEqual([
       ['Summer plan', 3, 7.7, 'behind'],
       ['March plan', 2, 60, 'overdue'],
@@ -82,69 +85,65 @@ describe('creating and reading plans', () => {
   });
 
   it('answers 404 for a plan nobody has', async () => {
-    const { app } = await givenGrid();
-    const { status, body } = await send<ErrorBody>(app, 'GET', '/api/plans/999');
-    expect(status).toBe(404);
+    const { api } = await givenGrid();
+    const body = await bodyOf(await read(api, 999), 404);
     expect(body.issues[0]?.field).toBe('id');
   });
 });
 
 describe('changing plans', () => {
   it('replaces a plan and its items (PUT)', async () => {
-    const { app } = await givenGrid();
-    const { body: plan } = await send<PlanDetail>(app, 'POST', '/api/plans', MARCH_PLAN);
-    const { status, body } = await send<PlanDetail>(app, 'PUT', `/api/plans/${plan.id}`, {
-      ...MARCH_PLAN, name: 'March plan, revised', items: [{ inspector: 1, service: 'operational_search', type: 'joint_raid', required: 1 }],
-    });
-    expect(status).toBe(200);
+    const { api } = await givenGrid();
+    const plan = await create(api, MARCH_PLAN);
+    const body = await okBody(await api.plans[':id'].$put({
+      param: { id: String(plan.id) },
+      json: { ...MARCH_PLAN, name: 'March plan, revised', items: [{ inspector: 1, service: 'operational_search', type: 'joint_raid', required: 1 }] },
+    }));
     expect(body.name).toBe('March plan, revised');
     expect(body.items.map((i) => [i.service, i.done, i.state])).toEqual([['operational_search', 1, 'done']]);
-    expect((await send(app, 'PUT', '/api/plans/999', MARCH_PLAN)).status).toBe(404);
+    expect((await api.plans[':id'].$put({ param: { id: '999' }, json: MARCH_PLAN })).status).toBe(404);
   });
 
   it('copies a plan as a template to the next period, counting afresh', async () => {
-    const { app } = await givenGrid();
-    const { body: plan } = await send<PlanDetail>(app, 'POST', '/api/plans', MARCH_PLAN);
-    const { status, body } = await send<PlanDetail>(app, 'POST', `/api/plans/${plan.id}/copy`, { from: '2024-04-01', to: '2024-04-30' });
-    expect(status).toBe(201);
+    const { api } = await givenGrid();
+    const plan = await create(api, MARCH_PLAN);
+    const body = await bodyOf(await api.plans[':id'].copy.$post({ param: { id: String(plan.id) }, json: { from: '2024-04-01', to: '2024-04-30' } }), 201);
     expect(body).toMatchObject({ name: 'March plan (2024-04-01 – 2024-04-30)', from: '2024-04-01', to: '2024-04-30', copiedFrom: plan.id });
     expect(body.items.map((i) => [i.service, i.required, i.done])).toEqual([['criminal_investigation', 2, 0], ['operational_search', 3, 0]]);
-    expect((await send(app, 'POST', '/api/plans/999/copy', { from: '2024-04-01', to: '2024-04-30' })).status).toBe(404);
+    expect((await api.plans[':id'].copy.$post({ param: { id: '999' }, json: { from: '2024-04-01', to: '2024-04-30' } })).status).toBe(404);
   });
 });
 
 describe('deleting plans', () => {
   it('asks for confirmation (409) before deleting a plan with recorded fulfilment, and keeps it', async () => {
-    const { app } = await givenGrid();
-    const { body: plan } = await send<PlanDetail>(app, 'POST', '/api/plans', MARCH_PLAN);
-    const { status, body } = await send<ErrorBody & { recorded: number }>(app, 'DELETE', `/api/plans/${plan.id}`);
-    expect(status).toBe(409);
+    const { api } = await givenGrid();
+    const plan = await create(api, MARCH_PLAN);
+    const body = await bodyOf(await remove(api, plan.id), 409);
     expect(body.error).toBe('confirmation_required');
     expect(body.recorded).toBe(3);
     expect(body.issues[0]).toMatchObject({ field: 'confirm' });
     expect(body.issues[0]?.reason).toMatch(/confirm=true/);
-    expect((await send(app, 'GET', `/api/plans/${plan.id}`)).status).toBe(200);
+    expect((await read(api, plan.id)).status).toBe(200);
   });
 
   it('with confirm=true archives a copy, then deletes', async () => {
-    const { app, db } = await givenGrid();
-    const { body: plan } = await send<PlanDetail>(app, 'POST', '/api/plans', MARCH_PLAN);
-    const { status, body } = await send(app, 'DELETE', `/api/plans/${plan.id}?confirm=true`);
-    expect(status).toBe(200);
+    const { api, db } = await givenGrid();
+    const plan = await create(api, MARCH_PLAN);
+    const body = await okBody(await remove(api, plan.id, 'true'));
     expect(body).toEqual({ deleted: plan.id, archived: true });
-    expect((await send(app, 'GET', `/api/plans/${plan.id}`)).status).toBe(404);
-    const archive = await send<ArchivedPlan[]>(app, 'GET', '/api/plans/archive');
-    expect(archive.body.map((a) => [a.planId, a.name, a.from, a.to])).toEqual([[plan.id, 'March plan', '2024-03-01', '2024-03-31']]);
+    expect((await read(api, plan.id)).status).toBe(404);
+    const archive = await okBody(await api.plans.archive.$get());
+    expect(archive.map((a) => [a.planId, a.name, a.from, a.to])).toEqual([[plan.id, 'March plan', '2024-03-01', '2024-03-31']]);
     const [snap] = await db.all<{ snapshot: string }>('SELECT snapshot FROM plans_archive');
-    expect((JSON.parse(snap?.snapshot ?? '{}') as PlanDetail).totals.done).toBe(3);
+    const snapshot: unknown = JSON.parse(snap?.snapshot ?? '{}');
+    expect(snapshot).toMatchObject({ totals: { done: 3 } });
     expect(await db.all('SELECT * FROM plan_items')).toEqual([]);
   });
 
   it('deletes a plan without fulfilment at once, archiving nothing', async () => {
-    const { app, db } = await givenGrid();
-    const { body: plan } = await send<PlanDetail>(app, 'POST', '/api/plans', { ...MARCH_PLAN, from: '2024-01-01', to: '2024-01-31' });
-    const { status, body } = await send(app, 'DELETE', `/api/plans/${plan.id}`);
-    expect(status).toBe(200);
+    const { api, db } = await givenGrid();
+    const plan = await create(api, { ...MARCH_PLAN, from: '2024-01-01', to: '2024-01-31' });
+    const body = await okBody(await remove(api, plan.id));
     expect(body).toEqual({ deleted: plan.id, archived: false });
     expect(await db.all('SELECT * FROM plans_archive')).toEqual([]);
   });
@@ -175,20 +174,20 @@ const BAD_BODIES: Array<[string, unknown, string]> = [
 ];
 
 describe('refused plan bodies', () => {
-  it.each(BAD_BODIES)('POST with %s → 400 naming %s, nothing stored', async (_name, body, field) => {
+  it.each(BAD_BODIES)('POST with $0 → 400 naming $2, nothing stored', async (_name, body, field) => {
     const { app, db } = await givenGrid();
-    const res = await send<ErrorBody>(app, 'POST', '/api/plans', body);
+    const res = await sendRaw(app, 'POST', '/api/plans', body);
     expect(res.status).toBe(400);
-    expect(res.body.error).toBe('invalid_request');
-    expect([...new Set(res.body.issues.map((i) => i.field))]).toEqual([field]);
-    expect(res.body.issues.every((i) => /\S/.test(i.reason))).toBe(true);
+    const refusal = await errorBody(res);
+    expect(refusal.error).toBe('invalid_request');
+    expect([...new Set(refusal.issues.map((i) => i.field))]).toEqual([field]);
+    expect(refusal.issues.every((i) => /\S/.test(i.reason))).toBe(true);
     expect(await db.all('SELECT * FROM plans')).toEqual([]);
   });
 
   it('refuses a district nobody has (checked against the database)', async () => {
-    const { app } = await givenGrid();
-    const { status, body } = await send<ErrorBody>(app, 'POST', '/api/plans', { ...MARCH_PLAN, district: '1726999' });
-    expect(status).toBe(400);
+    const { api } = await givenGrid();
+    const body = await bodyOf(await api.plans.$post({ json: { ...MARCH_PLAN, district: '1726999' } }), 400);
     expect(body.issues.map((i) => i.field)).toEqual(['district', 'items.0.inspector', 'items.1.inspector']);
   });
 
@@ -199,7 +198,7 @@ describe('refused plan bodies', () => {
     const { app } = await givenGrid();
     const res = await app.request('/api/plans', { method: 'POST', body: text, headers: { 'content-type': type } });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorBody).issues.map((i) => i.field)).toEqual(['body']);
+    expect((await errorBody(res)).issues.map((i) => i.field)).toEqual(['body']);
   });
 
   it.each([
@@ -209,11 +208,11 @@ describe('refused plan bodies', () => {
     ['POST', '/api/plans/1/copy', { from: '2024-04-30', to: '2024-04-01' }, 'to'],
     ['POST', '/api/plans/1/copy', { to: '2024-04-30' }, 'from'],
     ['GET', '/api/plans/0', undefined, 'id'],
-  ])('%s %s → 400 naming %s', async (method, url, body, field) => {
-    const { app } = await givenGrid();
-    await send(app, 'POST', '/api/plans', MARCH_PLAN);
-    const res = await send<ErrorBody>(app, method, url, body);
+  ])('%s %s → 400 naming $3', async (method, url, body, field) => {
+    const { app, api } = await givenGrid();
+    await create(api, MARCH_PLAN);
+    const res = await sendRaw(app, method, url, body);
     expect(res.status).toBe(400);
-    expect([...new Set(res.body.issues.map((i) => i.field))]).toEqual([field]);
+    expect([...new Set((await errorBody(res)).issues.map((i) => i.field))]).toEqual([field]);
   });
 });

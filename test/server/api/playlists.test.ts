@@ -1,64 +1,65 @@
 // /api/playlists over the fixture database: create, read, replace, delete, and every kind of bad input (never a 500).
+// Every test writes or counts playlists, so each starts from a fresh fixture database.
 import { describe, expect, it } from 'vitest';
-import type { Playlist } from '../../../server/contract/playlists.ts';
+import type { PlaylistInput } from '../../../server/contract/playlists.ts';
 import { seedPlaylists } from '../../../server/services/playlists.ts';
-import { getJson, givenFixture, type Fixture } from '../../fixtures/api/fixture-app.ts';
+import { bodyOf, errorBody, givenFixture, okBody, type Api, type Fixture } from '../../fixtures/api/fixture-app.ts';
 
-const GOOD = { name: 'Mirobod morning', district: '1726273', period: '4w', slides: [{ kind: 'title', dwellS: 10 }, { kind: 'hotspots', dwellS: 30, caption: 'Hot spots' }] };
+const GOOD: PlaylistInput = { name: 'Mirobod morning', district: '1726273', period: '4w', slides: [{ kind: 'title', dwellS: 10 }, { kind: 'hotspots', dwellS: 30, caption: 'Hot spots' }] };
 
-async function send(app: Fixture['app'], method: string, url: string, body: unknown, raw = false) {
-  const res = await app.request(url, { method, headers: { 'content-type': 'application/json' }, body: raw ? (body as string) : JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+/** POSTs a playlist, which must be created (201); the stored playlist as the route types it. */
+const create = async (api: Api, p: PlaylistInput) => bodyOf(await api.playlists.$post({ json: p }), 201);
+const byId = (id: number | string) => ({ param: { id: String(id) } });
+
+/** A raw POST, for bodies that break the contract on purpose (`text` is sent as it is, not as JSON). */
+async function postRaw(app: Fixture['app'], body: unknown, text?: string): Promise<Response> {
+  return await app.request('/api/playlists', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text ?? JSON.stringify(body) });
 }
 
 async function count(f: Fixture): Promise<number> {
-  return (await getJson<{ playlists: Playlist[] }>(f.app, '/api/playlists')).body.playlists.length;
+  return (await okBody(await f.api.playlists.$get())).playlists.length;
 }
 
 describe('/api/playlists', () => {
   it('lists the seeded default playlist with its slides', async () => {
     const f = await givenFixture();
     await seedPlaylists(f.db);
-    const { status, body } = await getJson<{ playlists: Playlist[] }>(f.app, '/api/playlists');
-    expect(status).toBe(200);
+    const body = await okBody(await f.api.playlists.$get());
     expect(body.playlists.map((p) => [p.name, p.district, p.period])).toEqual([['Morning briefing', null, '7d']]);
     expect(body.playlists[0]?.slides[0]).toEqual({ kind: 'title', dwellS: 12 });
   });
 
   it('creates a playlist and reads it back by id', async () => {
-    const { app } = await givenFixture();
-    const created = await send(app, 'POST', '/api/playlists', GOOD);
-    expect(created.status).toBe(201);
-    const id = created.body.id as number;
-    const { status, body } = await getJson<Playlist>(app, `/api/playlists/${id}`);
-    expect(status).toBe(200);
+    const { api } = await givenFixture();
+    const { id } = await create(api, GOOD);
+    const body = await okBody(await api.playlists[':id'].$get(byId(id)));
     expect({ ...body, updatedAt: undefined }).toEqual({ ...GOOD, id, updatedAt: undefined });
     expect(body.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 
   it('fills in the whole area and the last 7 days when district and period are left out', async () => {
-    const { app } = await givenFixture();
-    const created = await send(app, 'POST', '/api/playlists', { name: 'All', slides: [{ kind: 'title', dwellS: 5 }] });
-    expect([created.body.district, created.body.period]).toEqual([null, '7d']);
+    const { api } = await givenFixture();
+    const created = await create(api, { name: 'All', slides: [{ kind: 'title', dwellS: 5 }] });
+    expect([created.district, created.period]).toEqual([null, '7d']);
   });
 
   it('replaces a playlist (reordered slides, new dwell) and 404s an unknown id', async () => {
-    const { app } = await givenFixture();
-    const id = (await send(app, 'POST', '/api/playlists', GOOD)).body.id as number;
-    const next = { ...GOOD, name: 'Reordered', slides: [{ kind: 'top_mahallas', dwellS: 45 }, { kind: 'title', dwellS: 8 }] };
-    const put = await send(app, 'PUT', `/api/playlists/${id}`, next);
+    const { api } = await givenFixture();
+    const { id } = await create(api, GOOD);
+    const next: PlaylistInput = { ...GOOD, name: 'Reordered', slides: [{ kind: 'top_mahallas', dwellS: 45 }, { kind: 'title', dwellS: 8 }] };
+    const put = await api.playlists[':id'].$put({ ...byId(id), json: next });
     expect(put.status).toBe(200);
-    expect((await getJson<Playlist>(app, `/api/playlists/${id}`)).body.slides).toEqual(next.slides);
-    expect((await send(app, 'PUT', '/api/playlists/999', next)).status).toBe(404);
+    expect((await okBody(await api.playlists[':id'].$get(byId(id)))).slides).toEqual(next.slides);
+    expect((await api.playlists[':id'].$put({ ...byId(999), json: next })).status).toBe(404);
   });
 
   it('deletes a playlist but never the last one', async () => {
     const f = await givenFixture();
-    const a = (await send(f.app, 'POST', '/api/playlists', GOOD)).body.id as number;
-    const b = (await send(f.app, 'POST', '/api/playlists', GOOD)).body.id as number;
-    expect((await f.app.request(`/api/playlists/${a}`, { method: 'DELETE' })).status).toBe(200);
-    expect((await f.app.request(`/api/playlists/${a}`, { method: 'DELETE' })).status).toBe(404);
-    const last = await f.app.request(`/api/playlists/${b}`, { method: 'DELETE' });
+    const a = (await create(f.api, GOOD)).id;
+    const b = (await create(f.api, GOOD)).id;
+    expect((await f.api.playlists[':id'].$delete(byId(a))).status).toBe(200);
+    expect((await f.api.playlists[':id'].$delete(byId(a))).status).toBe(404);
+    const last = await f.api.playlists[':id'].$delete(byId(b));
     expect(last.status).toBe(409);
     expect(await count(f)).toBe(1);
   });
@@ -67,12 +68,13 @@ describe('/api/playlists', () => {
     const f = await givenFixture();
     await f.db.run('DROP TABLE playlists');
     expect(await count(f)).toBe(0);
-    expect((await send(f.app, 'POST', '/api/playlists', GOOD)).status).toBe(201);
+    expect((await f.api.playlists.$post({ json: GOOD })).status).toBe(201);
   });
 });
 
 describe('/api/playlists: bad input gets a 400 naming the field, and changes nothing', () => {
   const slide = GOOD.slides[0];
+  // Raw bodies: they break the contract on purpose, so the typed client would not send them.
   const cases: Array<[string, unknown, string]> = [
     ['no name', { ...GOOD, name: undefined }, 'name'],
     ['blank name', { ...GOOD, name: '   ' }, 'name'],
@@ -96,10 +98,11 @@ describe('/api/playlists: bad input gets a 400 naming the field, and changes not
 
   it.each(cases)('POST with %s', async (_, body, field) => {
     const f = await givenFixture();
-    const res = await send(f.app, 'POST', '/api/playlists', body);
+    const res = await postRaw(f.app, body);
     expect(res.status).toBe(400);
-    expect(res.body.error).toBe('invalid_request');
-    expect((res.body.issues as Array<{ field: string }>).map((i) => i.field)).toContain(field);
+    const refusal = await errorBody(res);
+    expect(refusal.error).toBe('invalid_request');
+    expect(refusal.issues.map((i) => i.field)).toContain(field);
     expect(await count(f)).toBe(0);
   });
 
@@ -108,24 +111,24 @@ describe('/api/playlists: bad input gets a 400 naming the field, and changes not
     ['an empty body', ''],
   ])('POST with %s', async (_, raw) => {
     const f = await givenFixture();
-    const res = await send(f.app, 'POST', '/api/playlists', raw, true);
+    const res = await postRaw(f.app, undefined, raw);
     expect(res.status).toBe(400);
-    expect(res.body.error).toBe('invalid_request');
+    expect((await errorBody(res)).error).toBe('invalid_request');
     expect(await count(f)).toBe(0);
   });
 
   it.each(['0', '-1', 'abc', '1.5', '9999999999'])('rejects the id %s on GET, PUT and DELETE', async (id) => {
     const f = await givenFixture();
-    const get = await f.app.request(`/api/playlists/${id}`);
-    const put = await send(f.app, 'PUT', `/api/playlists/${id}`, GOOD);
-    const del = await f.app.request(`/api/playlists/${id}`, { method: 'DELETE' });
+    const get = await f.api.playlists[':id'].$get(byId(id));
+    const put = await f.api.playlists[':id'].$put({ ...byId(id), json: GOOD });
+    const del = await f.api.playlists[':id'].$delete(byId(id));
     expect([get.status, put.status, del.status]).toEqual([400, 400, 400]);
   });
 
   it('a PUT with a bad body leaves the stored playlist as it was', async () => {
-    const { app } = await givenFixture();
-    const id = (await send(app, 'POST', '/api/playlists', GOOD)).body.id as number;
-    expect((await send(app, 'PUT', `/api/playlists/${id}`, { ...GOOD, slides: [] })).status).toBe(400);
-    expect((await getJson<Playlist>(app, `/api/playlists/${id}`)).body.slides).toEqual(GOOD.slides);
+    const { api } = await givenFixture();
+    const { id } = await create(api, GOOD);
+    expect((await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, slides: [] } })).status).toBe(400);
+    expect((await okBody(await api.playlists[':id'].$get(byId(id)))).slides).toEqual(GOOD.slides);
   });
 });

@@ -1,8 +1,9 @@
 // GET /api/records/points: packed Float32 [lon, lat] pairs (8 bytes a point) with the count in x-point-count.
 import { describe, expect, it } from 'vitest';
-import { givenFixture } from '../../fixtures/api/fixture-app.ts';
+import type { InferRequestType } from 'hono/client';
+import { sharedFixture } from '../../fixtures/api/fixture-app.ts';
 
-const MARCH = '/api/records/points?from=2024-03-01&to=2024-03-31';
+const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 
 type LonLat = readonly [number, number];
 
@@ -16,9 +17,11 @@ const MARCH_MAHALLA_3_4: LonLat[] = [
   [69.387654, 41.287654], // #11, mahalla 4
 ];
 
-async function points(url: string): Promise<{ res: Response; bytes: ArrayBuffer }> {
-  const { app } = await givenFixture();
-  const res = await app.request(url);
+// Every test below only reads: one fixture database for all of them.
+const f = sharedFixture();
+
+async function points(query: InferRequestType<typeof f.api.records.points.$get>['query']) {
+  const res = await f.api.records.points.$get({ query });
   expect(res.status).toBe(200);
   return { res, bytes: await res.arrayBuffer() };
 }
@@ -56,30 +59,30 @@ describe('GET /api/records/points', () => {
   });
 
   it('keeps only the incidents of the asked district', async () => {
-    const { bytes } = await points(`${MARCH}&district=1726273`);
+    const { bytes } = await points({ ...MARCH, district: '1726273' });
     expect(maxError(decode(bytes), MARCH_MAHALLA_3_4)).toBeLessThan(1e-5);
   });
 
   it('keeps only the asked categories', async () => {
     // fraud in March: #3 (mahalla 1) and #10 (mahalla 3)
-    const { bytes } = await points(`${MARCH}&categories=fraud`);
+    const { bytes } = await points({ ...MARCH, categories: 'fraud' });
     expect(maxError(decode(bytes), [[69.223456, 41.223456], [69.345555, 41.295555]])).toBeLessThan(1e-5);
   });
 
   it('keeps only the asked statuses', async () => {
     // unsolved in March: #3 and #8
-    const { bytes } = await points(`${MARCH}&statuses=unsolved`);
+    const { bytes } = await points({ ...MARCH, statuses: 'unsolved' });
     expect(maxError(decode(bytes), [[69.223456, 41.223456], [69.323333, 41.273333]])).toBeLessThan(1e-5);
   });
 
   it('includes the last second of the last day and not the first second after it', async () => {
     // 2024-03-31: #3 at 23:59:59; #19 at 2024-04-01 00:00:00 stays out.
-    const { bytes } = await points('/api/records/points?from=2024-03-31&to=2024-03-31');
+    const { bytes } = await points({ from: '2024-03-31', to: '2024-03-31' });
     expect(maxError(decode(bytes), [[69.223456, 41.223456]])).toBeLessThan(1e-5);
   });
 
   it('sends an empty body and a count of 0 for a period without incidents', async () => {
-    const { res, bytes } = await points('/api/records/points?from=2023-03-01&to=2023-03-31');
+    const { res, bytes } = await points({ from: '2023-03-01', to: '2023-03-31' });
     expect(res.headers.get('x-point-count')).toBe('0');
     expect(bytes.byteLength).toBe(0);
   });

@@ -1,42 +1,43 @@
 // GET /api/records and /api/records.csv: the incidents behind a mahalla's numbers (fixture mahalla 3, March 2024:
 // incidents #6–#10 on 5–9 March at 08:00).
 import { describe, expect, it } from 'vitest';
-import { getJson, givenFixture } from '../../fixtures/api/fixture-app.ts';
-import type { RecordPage } from '../../../server/services/hotspots/records.ts';
+import type { InferRequestType } from 'hono/client';
+import { errorBody, okBody, sharedFixture } from '../../fixtures/api/fixture-app.ts';
 
-const MARCH = 'from=2024-03-01&to=2024-03-31';
+const MARCH = { from: '2024-03-01', to: '2024-03-31' };
+
+// Every test below only reads: one fixture database for all of them.
+const f = sharedFixture();
+const records = async (query: InferRequestType<typeof f.api.records.$get>['query']) => okBody(await f.api.records.$get({ query }));
 
 describe('GET /api/records', () => {
   it('lists a mahalla’s incidents of the period, newest first, one page at a time', async () => {
-    const { app } = await givenFixture();
-    const { status, body } = await getJson<RecordPage>(app, `/api/records?${MARCH}&mahalla=3&pageSize=2`);
-    expect(status).toBe(200);
+    const body = await records({ ...MARCH, mahalla: '3', pageSize: '2' });
     expect(body).toMatchObject({ mahalla: 3, total: 5, page: 1, pageSize: 2, pages: 3 });
     expect(body.rows.map((r) => r.id)).toEqual([10, 9]);
     expect(body.rows[0]).toEqual({ id: 10, time: '2024-03-09 08:00', category: 'fraud', status: 'solved', lon: 69.345555, lat: 41.295555 });
-    const last = await getJson<RecordPage>(app, `/api/records?${MARCH}&mahalla=3&pageSize=2&page=3`);
-    expect(last.body.rows.map((r) => r.id)).toEqual([6]);
+    const last = await records({ ...MARCH, mahalla: '3', pageSize: '2', page: '3' });
+    expect(last.rows.map((r) => r.id)).toEqual([6]);
   });
 
   it('applies the category and status filters', async () => {
-    const { app } = await givenFixture();
-    const { body } = await getJson<RecordPage>(app, `/api/records?${MARCH}&mahalla=3&categories=hooliganism&statuses=solved`);
+    const body = await records({ ...MARCH, mahalla: '3', categories: 'hooliganism', statuses: 'solved' });
     expect(body.total).toBe(1);
     expect(body.rows.map((r) => r.id)).toEqual([7]);
   });
 
   it('refuses a missing mahalla and an oversized page, naming the fields', async () => {
-    const { app } = await givenFixture();
-    const { status, body } = await getJson<{ issues: Array<{ field: string; reason: string }> }>(app, `/api/records?${MARCH}&pageSize=500`);
-    expect(status).toBe(400);
+    // A raw request: the typed client would not leave out the required mahalla.
+    const res = await f.app.request('/api/records?from=2024-03-01&to=2024-03-31&pageSize=500');
+    expect(res.status).toBe(400);
+    const body = await errorBody(res);
     expect(body.issues.map((i) => i.field).sort()).toEqual(['mahalla', 'pageSize']);
   });
 });
 
 describe('GET /api/records.csv', () => {
   it('downloads all matching incidents as CSV with a header and readable categories', async () => {
-    const { app } = await givenFixture();
-    const res = await app.request(`/api/records.csv?${MARCH}&mahalla=3`);
+    const res = await f.api['records.csv'].$get({ query: { ...MARCH, mahalla: '3' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="incidents-mahalla-3-2024-03-01-2024-03-31.csv"');

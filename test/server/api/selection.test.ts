@@ -1,12 +1,8 @@
 // Every endpoint that takes `district` narrows on the server: asked for each fixture district, it returns only that
 // district's mahallas, inspectors or records, and the two districts' answers add up to the whole database's (so the
 // narrowing is real, not an empty answer). Asking for both districts at once equals asking for none.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testClient } from 'hono/testing';
-import { createApp } from '../../../server/app.ts';
-import type { Db } from '../../../server/db/database.ts';
-import { fixtureDb } from '../../fixtures/api/fixture-db.ts';
-import { okBody } from '../../fixtures/api/fixture-app.ts';
+import { describe, expect, it } from 'vitest';
+import { okBody, sharedFixture } from '../../fixtures/api/fixture-app.ts';
 
 // Fixture layout (test/fixtures/api/fixture-db.ts): Yakkasaroy has mahallas 1, 2 and inspector 1; Mirobod 3, 4 and inspector 2.
 const YAKKASAROY = '1726287';
@@ -15,15 +11,8 @@ const MAHALLAS: Record<string, number[]> = { [YAKKASAROY]: [1, 2], [MIROBOD]: [3
 const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 const SPRING = { from: '2024-01-01', to: '2024-06-30' };
 
-let db: Db;
-let client: ReturnType<typeof testClient<ReturnType<typeof createApp>>>;
-
-beforeAll(async () => {
-  db = await fixtureDb();
-  client = testClient(createApp({ db }));
-});
-afterAll(() => db.close());
-
+// Every test below only reads: one fixture database for all of them.
+const f = sharedFixture();
 
 type Area = { district?: string };
 /** What an endpoint answered for an area: the mahallas (or inspectors) it names and a total that must add up. */
@@ -33,7 +22,7 @@ interface Answer {
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
-const api = () => client.api;
+const api = () => f.api;
 
 const ENDPOINTS: Record<string, { unit: 'mahalla' | 'inspector'; ask: (a: Area) => Promise<Answer> }> = {
   '/metrics': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().metrics.$get({ query: { ...MARCH, ...a } })); return { ids: r.ids, total: r.totals.count }; } },
