@@ -127,7 +127,8 @@ export class PlaylistEditorDriver {
   /** Chooses a playlist in the list; resolves once the editor shows it. */
   async choose(name: string): Promise<void> {
     await this.page.getByTestId('playlist-item').filter({ hasText: name }).click();
-    await this.page.waitForFunction((n) => document.querySelector<HTMLInputElement>('[data-testid="playlist-name"]')?.value === n, name, { timeout: 10_000, polling: 100 });
+    const shown = (n: string): boolean => document.querySelector<HTMLInputElement>('[data-testid="playlist-name"]')?.value === n;
+    await this.page.waitForFunction(shown, name, { timeout: 10_000, polling: 100 });
   }
 
   slideCount(): Promise<number> {

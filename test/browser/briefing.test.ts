@@ -8,7 +8,11 @@ import type { PlaylistInput } from '../../server/contract/playlists.ts';
 
 let world: World;
 /** Three short slides (3 s each) without a map (software WebGL at 4K is slow), so rotation can be watched in a test. */
-const QUICK: PlaylistInput = { name: 'Test rotation', period: '4w', slides: [{ kind: 'title', dwellS: 3 }, { kind: 'top_mahallas', dwellS: 3 }, { kind: 'coverage', dwellS: 3 }] };
+const QUICK: PlaylistInput = {
+  name: 'Test rotation',
+  period: '4w',
+  slides: [{ kind: 'title', dwellS: 3 }, { kind: 'top_mahallas', dwellS: 3 }, { kind: 'coverage', dwellS: 3 }],
+};
 
 beforeAll(async () => {
   world = await startWorld();
