@@ -1,7 +1,16 @@
-// Domain actions on the wall screen (/briefing): which slide shows, keys, what a viewer can read, print to PDF.
+// Domain actions on the wall screen (/briefing): which slide shows, keys, what a viewer can read, print to PDF; and
+// on the playlist editor (/playlists) that feeds it.
 import type { Page } from 'playwright-core';
+import type { PlaylistInput } from '../../server/contract/playlists.ts';
 import type { World } from './harness.ts';
 import { watchPage, type PageRecord } from './driver.ts';
+
+/** Stores a playlist through the API, as the editor would have; resolves to its id. */
+export async function givenPlaylist(world: World, playlist: PlaylistInput): Promise<number> {
+  const res = await fetch(`${world.origin}/api/playlists`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(playlist) });
+  if (res.status !== 201) throw new Error(`playlist not stored: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: number }).id;
+}
 
 /** A piece of visible text with its computed size and colours (backgrounds listed innermost first). */
 export interface TextSample {
@@ -94,6 +103,63 @@ export class BriefingDriver {
     const pdf = await this.page.pdf({ preferCSSPageSize: true, printBackground: true });
     // Page objects are "/Type /Page" (the tree's root is "/Type /Pages").
     return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+/** The playlist editor of the Briefing page (/playlists): choose a playlist, edit its slides, save. */
+export class PlaylistEditorDriver {
+  readonly record: PageRecord = { consoleErrors: [], foreignRequests: [] };
+
+  private constructor(readonly page: Page) {}
+
+  static async open(world: World): Promise<PlaylistEditorDriver> {
+    const page = await world.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const d = new PlaylistEditorDriver(page);
+    await watchPage(page, world.origin, d.record);
+    await page.goto(`${world.origin}/playlists`);
+    return d;
+  }
+
+  /** Chooses a playlist in the list; resolves once the editor shows it. */
+  async choose(name: string): Promise<void> {
+    await this.page.getByTestId('playlist-item').filter({ hasText: name }).click();
+    const shown = (n: string): boolean => document.querySelector<HTMLInputElement>('[data-testid="playlist-name"]')?.value === n;
+    await this.page.waitForFunction(shown, name, { timeout: 10_000, polling: 100 });
+  }
+
+  slideCount(): Promise<number> {
+    return this.page.getByTestId('slide-row').count();
+  }
+
+  /** Moves the slide at 0-based `row` one place up. */
+  async moveUp(row: number): Promise<void> {
+    await this.page.getByTestId('slide-row').nth(row).getByTestId('move-up').click();
+  }
+
+  async setDwell(row: number, seconds: number): Promise<void> {
+    await this.page.getByTestId('slide-row').nth(row).getByTestId('dwell-input').fill(String(seconds));
+  }
+
+  /**
+   * Clicks Save and resolves to what the editor says once it is done: refused ("Not saved: …"), or saved and showing
+   * the stored playlist again (nothing left to save, so Save is disabled). Waits for an end state, never for a
+   * message that may come and go between two polls.
+   */
+  async save(): Promise<string> {
+    await this.page.getByTestId('save').click();
+    await this.page.waitForFunction(() => {
+      const status = document.querySelector('[data-testid="save-status"]')?.textContent ?? '';
+      return status.startsWith('Not saved') || document.querySelector<HTMLButtonElement>('[data-testid="save"]')?.disabled === true;
+    }, undefined, { timeout: 30_000, polling: 100 });
+    return (await this.page.getByTestId('save-status').textContent()) ?? '';
+  }
+
+  wallLink(): Promise<string | null> {
+    return this.page.getByTestId('wall-link').getAttribute('href');
   }
 
   async close(): Promise<void> {

@@ -1,23 +1,25 @@
 // The wall screen in real Chromium against the real server: rotation, keys, legibility at 1080p and 4K, the cursor,
 // surviving a server outage, and printing one A4 page per slide.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startWorld, type World } from './harness.ts';
-import { BriefingDriver, type TextSample } from './briefing-driver.ts';
-import { watchPage, type PageRecord } from './driver.ts';
+import { BriefingDriver, givenPlaylist, PlaylistEditorDriver, type TextSample } from './briefing-driver.ts';
 import { contrastRatio, over, parseColor, type Rgba } from '../../web/views/briefing/contrast.ts';
+import type { PlaylistInput } from '../../server/contract/playlists.ts';
 
 let world: World;
 /** Three short slides (3 s each) without a map (software WebGL at 4K is slow), so rotation can be watched in a test. */
-let quick: number;
+const QUICK: PlaylistInput = {
+  name: 'Test rotation',
+  period: '4w',
+  slides: [{ kind: 'title', dwellS: 3 }, { kind: 'top_mahallas', dwellS: 3 }, { kind: 'coverage', dwellS: 3 }],
+};
 
 beforeAll(async () => {
   world = await startWorld();
-  const res = await fetch(`${world.origin}/api/playlists`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Test rotation', period: '4w', slides: [{ kind: 'title', dwellS: 3 }, { kind: 'top_mahallas', dwellS: 3 }, { kind: 'coverage', dwellS: 3 }] }),
-  });
-  quick = ((await res.json()) as { id: number }).id;
+});
+
+beforeEach(async () => {
+  await world.restoreDatabase();
 });
 
 afterAll(async () => {
@@ -57,6 +59,7 @@ describe.each([
   { width: 3840, height: 2160 },
 ])('wall screen at $width×$height', (viewport) => {
   it('advances by itself after each slide’s dwell time and writes the slide to the URL', async () => {
+    const quick = await givenPlaylist(world, QUICK);
     const d = await BriefingDriver.open(world, `?playlist=${quick}`, viewport);
     expect(await d.kinds()).toEqual(['title', 'top_mahallas', 'coverage']);
     await d.waitForSlide(2, 15_000);
@@ -68,6 +71,7 @@ describe.each([
   });
 
   it('steps with the arrow keys, wraps around, and pauses on space', async () => {
+    const quick = await givenPlaylist(world, QUICK);
     const d = await BriefingDriver.open(world, `?playlist=${quick}&slide=2&dwell=5`, viewport);
     expect(await d.slide()).toBe(2);
     await d.press('Space');
@@ -155,23 +159,17 @@ describe('wall screen, unattended', () => {
 
 describe('playlist editor (Briefing page)', () => {
   it('reorders slides, changes a dwell time and saves to the server', async () => {
-    const body = { name: 'Editor test', slides: [{ kind: 'title', dwellS: 5 }, { kind: 'coverage', dwellS: 9 }] };
-    const { id } = (await (await fetch(`${world.origin}/api/playlists`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { id: number };
-    const page = await world.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const record: PageRecord = { consoleErrors: [], foreignRequests: [] };
-    await watchPage(page, world.origin, record);
-    await page.goto(`${world.origin}/playlists`);
-    await page.getByTestId('playlist-item').filter({ hasText: 'Editor test' }).click();
-    const rows = page.getByTestId('slide-row');
-    await expect(rows.count()).resolves.toBe(2);
-    await rows.nth(1).getByTestId('move-up').click();
-    await rows.nth(1).getByTestId('dwell-input').fill('7');
-    await page.getByTestId('save').click();
-    await expect(page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor()).resolves.toBeUndefined();
+    const id = await givenPlaylist(world, { name: 'Editor test', slides: [{ kind: 'title', dwellS: 5 }, { kind: 'coverage', dwellS: 9 }] });
+    const editor = await PlaylistEditorDriver.open(world);
+    await editor.choose('Editor test');
+    expect(await editor.slideCount()).toBe(2);
+    await editor.moveUp(1);
+    await editor.setDwell(1, 7);
+    expect(await editor.save()).toMatch(/^Saved\b/);
     const saved = (await (await fetch(`${world.origin}/api/playlists/${id}`)).json()) as { slides: unknown[] };
     expect(saved.slides).toEqual([{ kind: 'coverage', dwellS: 9 }, { kind: 'title', dwellS: 7 }]);
-    await expect(page.getByTestId('wall-link').getAttribute('href')).resolves.toBe(`/briefing?playlist=${id}`);
-    expect(record).toEqual({ consoleErrors: [], foreignRequests: [] });
-    await page.close();
+    expect(await editor.wallLink()).toBe(`/briefing?playlist=${id}`);
+    await editor.close();
+    expect(editor.record).toEqual({ consoleErrors: [], foreignRequests: [] });
   });
 });

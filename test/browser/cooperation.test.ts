@@ -1,6 +1,6 @@
 // The cooperation and plans pages in real Chromium against the real server on a test-scale database: the matrix adds
 // up, gaps select their mahalla, and a plan created through the form shows its fulfilment in the table and on the map.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { startWorld, type World } from './harness.ts';
@@ -12,6 +12,10 @@ const PERIOD = 'from=2026-08-03&to=2026-10-31';
 
 beforeAll(async () => {
   world = await startWorld();
+});
+
+beforeEach(async () => {
+  await world.restoreDatabase();
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // The coverage and applications pages in real Chromium against the real server and a test-scale database:
 // outlines and the inspector table render with the API's numbers, a click opens the inspector's card and frames the
 // territory, a link reopens that card, and the applications page shows the flow's totals.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bbox, pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { startWorld, type World } from './harness.ts';
@@ -14,6 +14,10 @@ type Outlines = FeatureCollection<MultiPolygon, { inspectorId: number; name: str
 
 beforeAll(async () => {
   world = await startWorld();
+});
+
+beforeEach(async () => {
+  await world.restoreDatabase();
 });
 
 afterAll(async () => {

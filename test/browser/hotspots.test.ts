@@ -1,5 +1,5 @@
 // The map screen in real Chromium against the real server and database: renders, clicks, links, stays offline.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon, MultiPolygon } from 'geojson';
 import { startWorld, type World } from './harness.ts';
@@ -15,6 +15,10 @@ beforeAll(async () => {
   const biggest = [...fc.features].sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2)[0] as Feature<Polygon | MultiPolygon, { id: number; name: string }>;
   const [lon, lat] = pointOnFeature(biggest).geometry.coordinates as [number, number];
   target = { id: biggest.properties.id, name: biggest.properties.name, lon, lat };
+});
+
+beforeEach(async () => {
+  await world.restoreDatabase();
 });
 
 afterAll(async () => {

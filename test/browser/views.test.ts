@@ -1,6 +1,6 @@
 // The hot-spot page's other views in real Chromium: the time slider (playback walks the weeks of the selection and
 // every panel follows the clock) and applications mapped the same way as incidents.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startWorld, type World } from './harness.ts';
 import { AppDriver } from './driver.ts';
 
@@ -8,6 +8,10 @@ let world: World;
 
 beforeAll(async () => {
   world = await startWorld();
+});
+
+beforeEach(async () => {
+  await world.restoreDatabase();
 });
 
 afterAll(async () => {

@@ -10,11 +10,18 @@ export function BriefingPage() {
   const meta = useMeta();
   const { playlists, error, reload } = usePlaylists();
   const [chosen, setChosen] = useState<number | null>(null);
+  // What the editor last said ("Saved…", "Not saved: …"). Held here, not in the editor: a save changes the playlist's
+  // updatedAt, which remounts the editor once the list reloads, and the confirmation would vanish with it.
+  const [status, setStatus] = useState('');
   const current = playlists?.find((p) => p.id === chosen) ?? playlists?.[0];
+  const choose = (id: number | null): void => {
+    setChosen(id);
+    setStatus('');
+  };
 
   const add = async (): Promise<void> => {
     const created = await createPlaylist({ ...DEFAULT_PLAYLIST, name: `New playlist ${(playlists?.length ?? 0) + 1}` });
-    setChosen(created.id);
+    choose(created.id);
     reload();
   };
 
@@ -26,7 +33,7 @@ export function BriefingPage() {
         <ul>
           {playlists?.map((p) => (
             <li key={p.id}>
-              <button type="button" className={p.id === current?.id ? 'chip active' : 'chip'} data-testid="playlist-item" onClick={() => setChosen(p.id)}>
+              <button type="button" className={p.id === current?.id ? 'chip active' : 'chip'} data-testid="playlist-item" onClick={() => choose(p.id)}>
                 {p.name} <span className="muted">· {p.slides.length} slides</span>
               </button>
             </li>
@@ -40,8 +47,10 @@ export function BriefingPage() {
           key={`${current.id}-${current.updatedAt}`}
           playlist={current}
           meta={meta.data}
+          status={status}
+          onStatus={setStatus}
           onChanged={(deleted) => {
-            if (deleted) setChosen(null);
+            if (deleted) choose(null);
             reload();
           }}
         />

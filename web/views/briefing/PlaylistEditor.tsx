@@ -17,9 +17,9 @@ const move = <T,>(list: readonly T[], from: number, to: number): T[] => {
   return out;
 };
 
-export function PlaylistEditor({ playlist, meta, onChanged }: { playlist: Playlist; meta: Meta | undefined; onChanged: (deleted: boolean) => void }) {
+/** `status` is owned by the page: a successful save remounts this editor (new updatedAt), and the message must outlive it. */
+export function PlaylistEditor({ playlist, meta, status, onStatus: setStatus, onChanged }: { playlist: Playlist; meta: Meta | undefined; status: string; onStatus: (status: string) => void; onChanged: (deleted: boolean) => void }) {
   const [draft, setDraft] = useState<Draft>({ name: playlist.name, district: playlist.district, period: playlist.period, slides: playlist.slides });
-  const [status, setStatus] = useState<string>('');
   const [addKind, setAddKind] = useState<SlideKind>('hotspots');
   const check = useMemo(() => PlaylistInput.safeParse(draft), [draft]);
   const dirty = JSON.stringify(draft) !== JSON.stringify({ name: playlist.name, district: playlist.district, period: playlist.period, slides: playlist.slides });
