@@ -13,8 +13,8 @@ export const JOIN_BATCH_MIN = 32_768;
 /**
  * Points grouped per batch (2^20). Grouping by block keeps the grid's cells and edges in cache, but the batch's own
  * arrays (28 bytes a point: keys, sorted x and y, origin, answer) must stay near the cache too. On the 2-core bench
- * host, 10 M random points ran at 11.9 M/s (median) in batches of 1 Mi, 10.7 in 512 Ki, 10.1 in 256 Ki, 5.6 in 4 Mi
- * and 4–5 as one batch of 10 M (README, Benchmarks).
+ * host, 10 M random points ran at 10.0–10.8 M/s in batches of 1 Mi, 8.9–9.9 in 256 Ki, 5.4–8.0 in 4 Mi and 4.7–5.1
+ * as one batch of 10 M (medians of three runs of bench/spatial-join.ts).
  */
 export const JOIN_BATCH = 1 << 20;
 /** Batches are grouped by blocks of 2^BLOCK_SHIFT × 2^BLOCK_SHIFT top-level cells (8 × 8: near-sorted, cheap histogram). */
