@@ -78,7 +78,8 @@ export function dayWeights(weekday: readonly number[]): Float64Array {
 
 /**
  * Draws places: inside a given mahalla, by population, or around a point. Results land in `lon`, `lat` (no
- * allocation per draw); each lies in some mahalla, whose index the loader finds by the ingest join (data/load.ts).
+ * allocation per draw). The loader's join (data/load.ts) finds each point's mahalla and refuses a point in none, which
+ * only the centroid fallback of a mahalla that 64 draws in its box all missed could produce.
  */
 export class PlaceSampler {
   lon = 0;
