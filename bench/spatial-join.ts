@@ -1,4 +1,5 @@
-// Seeded benchmark of the ingest spatial join (points → mahalla): turf baseline vs the grid index, one core and two workers.
+// Seeded benchmark of the ingest spatial join (points → mahalla): turf baseline vs the grid index, points in input
+// order vs grouped in cache-sized batches, at 1 M and 10 M points; and the H3 work that keeps the second core busy.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Flatbush from 'flatbush';
@@ -8,8 +9,8 @@ import { Delaunay } from 'd3-delaunay';
 import { Rng } from '../data/generate/random.ts';
 import { computeAdjacency } from '../server/geo/adjacency.ts';
 import { flattenPolygons, type FlatPolygons } from '../server/geo/flat-polygons.ts';
-import { PolygonIndex } from '../server/geo/polygon-index.ts';
-import { JoinPool } from '../server/geo/join-parallel.ts';
+import { h3Halves } from '../server/geo/h3-bits.ts';
+import { JOIN_BATCH, PolygonIndex } from '../server/geo/polygon-index.ts';
 
 export interface BenchRow {
   name: string;
@@ -20,6 +21,8 @@ export interface BenchRow {
 const SEED = 20240601;
 /** Points the turf baseline runs on (it allocates per point and is ~100× slower). */
 const BASELINE_POINTS = 50_000;
+/** Runs per join measurement: the host is shared, so each row gives the best and the median. */
+const RUNS = 5;
 
 /** Seeded points over the polygons' extent: 80 % in a random polygon's bbox (dense where polygons are small, like people), 20 % anywhere. */
 export function benchPoints(flat: FlatPolygons, n: number, seed = SEED): { lons: Float64Array; lats: Float64Array } {
@@ -30,8 +33,8 @@ export function benchPoints(flat: FlatPolygons, n: number, seed = SEED): { lons:
     minX = Math.min(minX, b[4 * p]!); minY = Math.min(minY, b[4 * p + 1]!);
     maxX = Math.max(maxX, b[4 * p + 2]!); maxY = Math.max(maxY, b[4 * p + 3]!);
   }
-  const lons = new Float64Array(new SharedArrayBuffer(8 * n));
-  const lats = new Float64Array(new SharedArrayBuffer(8 * n));
+  const lons = new Float64Array(n);
+  const lats = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const p = rng.int(0, flat.count - 1);
     const local = rng.next() < 0.8;
@@ -41,29 +44,49 @@ export function benchPoints(flat: FlatPolygons, n: number, seed = SEED): { lons:
   return { lons, lats };
 }
 
-/** Best-of-`runs` throughput of fn over n points, in points per second. */
-async function rate(n: number, runs: number, fn: () => unknown): Promise<number> {
-  let best = Infinity;
+/** Throughput of fn over n points in points per second: the best and the median of `runs` runs. */
+function rates(n: number, runs: number, fn: () => unknown): { best: number; median: number } {
+  const ms: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t = performance.now();
-    await fn();
-    best = Math.min(best, performance.now() - t);
+    fn();
+    ms.push(performance.now() - t);
   }
-  return (n / best) * 1000;
+  ms.sort((a, b) => a - b);
+  return { best: (n / ms[0]!) * 1000, median: (n / ms[runs >> 1]!) * 1000 };
 }
 
 const mps = (v: number): string => `${(v / 1e6).toFixed(2)} M points/s`;
+const bestMedian = (r: { best: number; median: number }): string => `${mps(r.best)} (median ${(r.median / 1e6).toFixed(2)})`;
+const count = (n: number): string => (n % 2 ** 20 === 0 ? `${n / 2 ** 20} Mi` : n % 1024 === 0 ? `${n / 1024} Ki` : `${n / 1e6} M`);
+
+/** The join over `n` seeded points, in input order and in batches of each size (Infinity: one batch of all). */
+function joinRows(index: PolygonIndex, flat: FlatPolygons, n: number, batches: number[], expected?: Int32Array): BenchRow[] {
+  const { lons, lats } = benchPoints(flat, n);
+  const out = new Int32Array(n);
+  index.locateMany(lons, lats, out); // warm-up, and the answers every variant must give
+  const want = expected ?? out.slice();
+  const rows: BenchRow[] = [];
+  const inOrder = rates(n, RUNS, () => index.locateRange(lons, lats, out, 0, n));
+  rows.push({ name: `join ${count(n)} points, 1 core, in input order`, value: bestMedian(inOrder), target: 'for small inputs' });
+  for (const batch of batches) {
+    const r = rates(n, RUNS, () => index.locateMany(lons, lats, out, batch));
+    const same = out.every((v, i) => v === want[i]);
+    const how = `${batch >= n ? 'one batch of all' : `batches of ${count(batch)}`}${batch === JOIN_BATCH ? ' (JOIN_BATCH)' : ''}`;
+    rows.push({ name: `join ${count(n)} points, 1 core, ${how}`, value: `${bestMedian(r)}${same ? '' : ', RESULTS DIFFER'}`, target: batch === JOIN_BATCH ? '≥ 4 M points/s' : '—' });
+  }
+  return rows;
+}
 
 /**
- * Measures the join on the given polygons and `points` seeded points.
+ * Measures the join on the given polygons at 1 M and 10 M seeded points (≈ 1 min, ≈ 0.5 GB).
  *
  * @example
- * const rows = await benchSpatialJoin(mahallaGeometries, 1_000_000);
- * // [… { name: 'PolygonIndex.locateMany, 1 core (1000000 points)', value: '8.96 M points/s', target: '≥ 4 M points/s' }, …]
+ * const rows = benchSpatialJoin(mahallaGeometries);
+ * // [… { name: 'join 10 M points, 1 core, batches of 1024 Ki (JOIN_BATCH)', value: '11.77 M points/s (median 9.37)', … }, …]
  */
-export async function benchSpatialJoin(polys: Array<Polygon | MultiPolygon>, points: number): Promise<BenchRow[]> {
+export function benchSpatialJoin(polys: Array<Polygon | MultiPolygon>): BenchRow[] {
   const flat = flattenPolygons(polys);
-  const { lons, lats } = benchPoints(flat, points);
   const rows: BenchRow[] = [
     { name: 'polygons (vertices each)', value: `${flat.count} (${(flat.coords.length / 2 / flat.count).toFixed(1)})`, target: '~9,400 (~40)' },
   ];
@@ -77,48 +100,31 @@ export async function benchSpatialJoin(polys: Array<Polygon | MultiPolygon>, poi
   const adjacency = computeAdjacency(flat);
   rows.push({ name: 'computeAdjacency (queen)', value: `${(performance.now() - t).toFixed(0)} ms (${adjacency.a.length} pairs)`, target: 'a few seconds' });
 
-  // (a) Baseline: flatbush over polygon boxes + turf point-in-polygon on each candidate (first hit wins).
-  const m = Math.min(points, BASELINE_POINTS);
+  // Baseline: flatbush over polygon boxes + turf point-in-polygon on each candidate (first hit wins).
+  const { lons, lats } = benchPoints(flat, BASELINE_POINTS);
   const boxes = new Flatbush(flat.count);
   for (let p = 0; p < flat.count; p++) boxes.add(flat.bbox[4 * p]!, flat.bbox[4 * p + 1]!, flat.bbox[4 * p + 2], flat.bbox[4 * p + 3]);
   boxes.finish();
-  const turfOut = new Int32Array(m);
-  const turfRate = await rate(m, 1, () => {
-    for (let i = 0; i < m; i++) {
+  const turfOut = new Int32Array(BASELINE_POINTS);
+  const turf = rates(BASELINE_POINTS, 1, () => {
+    for (let i = 0; i < BASELINE_POINTS; i++) {
       const pt: Position = [lons[i]!, lats[i]!];
       const hits = boxes.search(pt[0]!, pt[1]!, pt[0]!, pt[1]!).sort((a, b) => a - b);
       turfOut[i] = hits.find((p) => booleanPointInPolygon(pt, polys[p]!, { ignoreBoundary: true })) ?? -1;
     }
   });
-  rows.push({ name: `flatbush + turf booleanPointInPolygon (${m} points)`, value: mps(turfRate), target: 'baseline' });
+  rows.push({ name: `flatbush + turf booleanPointInPolygon (${BASELINE_POINTS} points)`, value: mps(turf.best), target: 'baseline' });
+  const ours = index.locateMany(lons, lats);
+  const disagree = ours.reduce((k, v, i) => k + (v === turfOut[i] ? 0 : 1), 0);
+  rows.push({ name: 'disagreements with turf (boundary points only)', value: `${disagree} of ${BASELINE_POINTS}`, target: '0 (or ~0)' });
 
-  // (b) The grid index on one core.
-  const out = new Int32Array(points);
-  const single = await rate(points, 3, () => index.locateMany(lons, lats, out));
-  let disagree = 0;
-  for (let i = 0; i < m; i++) if (out[i] !== turfOut[i]) disagree++;
-  rows.push({ name: `PolygonIndex.locateMany, 1 core (${points} points)`, value: mps(single), target: '≥ 4 M points/s' });
-  rows.push({ name: 'disagreements with turf (boundary points only)', value: `${disagree} of ${m}`, target: '0 (or ~0)' });
-  const oneByOne = await rate(points, 3, () => index.locateRange(lons, lats, out, 0, points));
-  rows.push({ name: 'PolygonIndex.locateRange, 1 core, input order (no batching)', value: mps(oneByOne), target: 'for small batches' });
+  // At 1 M the default batch is the whole input; at 10 M one batch of all leaves the cache, and JOIN_BATCH is the best size.
+  rows.push(...joinRows(index, flat, 1_000_000, [JOIN_BATCH]));
+  rows.push(...joinRows(index, flat, 10_000_000, [256 * 1024, JOIN_BATCH, 4 * JOIN_BATCH, Infinity]));
 
-  // (c) Two workers over the shared grid; start-up reported apart from steady-state throughput.
-  t = performance.now();
-  const pool = await JoinPool.open(index, 2);
-  const startMs = performance.now() - t;
-  try {
-    let parallelOut: Int32Array = new Int32Array(0);
-    const parallel = await rate(points, 3, async () => (parallelOut = await pool.locate(lons, lats)));
-    const same = parallelOut.every((v, i) => v === out[i]);
-    rows.push({
-      name: `JoinPool.locate, ${pool.size} workers (${points} points)`,
-      value: `${mps(parallel)} (×${(parallel / single).toFixed(2)}${same ? '' : ', RESULTS DIFFER'})`,
-      target: '≈ ×1.9 of 1 core',
-    });
-    rows.push({ name: 'worker pool start-up', value: `${startMs.toFixed(0)} ms`, target: 'once per ingest' });
-  } finally {
-    await pool.close();
-  }
+  // At ingest the second core computes each point's H3 cell (data/load.ts, server/geo/h3-pool.ts), ≈ 15× the join's work.
+  const h3 = rates(BASELINE_POINTS, 3, () => h3Halves(lons, lats));
+  rows.push({ name: `h3-js cell per point (${BASELINE_POINTS} points; the H3 worker's work at ingest)`, value: `${(1e6 / h3.best).toFixed(2)} µs a point`, target: '≈ 1.4 µs' });
   return rows;
 }
 
@@ -169,7 +175,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const t = performance.now();
   const polys = subdivideDistricts(districts, 47);
   console.log(`subdivided ${districts.length} districts into ${polys.length} polygons in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
-  const rows = await benchSpatialJoin(polys, 1_000_000);
+  const rows = benchSpatialJoin(polys);
   console.log('| measure | value | target |\n|---|---|---|');
   for (const r of rows) console.log(`| ${r.name} | ${r.value} | ${r.target} |`);
 }

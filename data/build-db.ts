@@ -118,9 +118,9 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
     const centroids = mahallas.map((m) => m.centroid);
     const places = new PlaceSampler(index, flat.bbox, centroids, population, rng);
     const hotspots = makeHotspots(centroids, population, INCIDENT_CATEGORIES.length, rng);
-    const incidents = await loadIncidents(db, generateIncidents(scale.incidents, places, hotspots, rng));
+    const incidents = await loadIncidents(db, generateIncidents(scale.incidents, places, hotspots, rng), index);
     step(`${incidents} incidents`);
-    const applications = await loadApplications(db, generateApplications(scale.applications, places, hotspots, rng));
+    const applications = await loadApplications(db, generateApplications(scale.applications, places, hotspots, rng), index);
     step(`${applications} applications`);
     const territoryLists: number[][] = Array.from({ length: territories.inspectorCount }, () => []);
     territories.inspectorOf.forEach((k, i) => {

@@ -9,6 +9,7 @@ import type { IncidentChunk } from './generate/incidents.ts';
 import type { ApplicationChunk } from './generate/applications.ts';
 import type { H3Halves } from '../server/geo/h3-bits.ts';
 import { H3Pool } from '../server/geo/h3-pool.ts';
+import type { PolygonIndex } from '../server/geo/polygon-index.ts';
 
 export const SCHEMA_SQL = readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
 
@@ -49,21 +50,31 @@ interface StageColumn<C> {
   plus?: number;
 }
 
-/** What every fact chunk carries: time, place (WGS84 degrees) and mahalla index. */
-type Place = { length: number; sec: Int32Array; lon: Float64Array; lat: Float64Array; mahalla: Int32Array };
-/** A chunk once its points' H3 cells are known. */
-type Placed<C> = C & { h3: H3Halves };
+/** What every fact chunk carries: time and place (WGS84 degrees). */
+type Place = { length: number; sec: Int32Array; lon: Float64Array; lat: Float64Array };
+/** A chunk once its points are joined: the index of each point's mahalla, and its H3 cell. */
+type Placed<C> = C & { mahalla: Int32Array; h3: H3Halves };
+
+/** The mahalla of each point (PolygonIndex.locateMany); a point in no mahalla refuses the whole load. */
+function joinMahallas(mahallas: PolygonIndex, chunk: Place, before: number): Int32Array {
+  const m = mahallas.locateMany(chunk.lon, chunk.lat);
+  const i = m.indexOf(-1);
+  if (i >= 0) throw new RangeError(`point ${before + i} (${chunk.lon[i]}, ${chunk.lat[i]}) lies in no mahalla`);
+  return m;
+}
 
 /**
  * Appends chunks of typed-array columns to a temporary stage table, then runs `insert` (which reads the stage and
- * writes the real table sorted by time, ENUM codes resolved in SQL), then drops the stage. Each chunk's H3 cells are
- * computed on a worker while the previous chunk is appended and the next one generated (chunks are never reused).
+ * writes the real table sorted by time, ENUM codes resolved in SQL), then drops the stage. Each chunk's points are
+ * joined to `mahallas` on this thread and their H3 cells computed on a worker while the previous chunk is appended
+ * and the next one generated (chunks are never reused).
  */
 async function stageAndInsert<C extends Place>(
   db: Db,
   stage: string,
   columns: ReadonlyArray<StageColumn<Placed<C>>>,
   chunks: Iterable<C>,
+  mahallas: PolygonIndex,
   insert: string,
 ): Promise<number> {
   const con = await db.connect();
@@ -86,28 +97,29 @@ async function stageAndInsert<C extends Place>(
   const h3 = await H3Pool.open();
   let rows = 0;
   try {
-    let pending: { chunk: C; cells: Promise<H3Halves> } | undefined;
+    let pending: { chunk: C; mahalla: Int32Array; cells: Promise<H3Halves> } | undefined;
     for (const chunk of chunks) {
-      const next = { chunk, cells: h3.cells(chunk.lon, chunk.lat) };
-      if (pending) append({ ...pending.chunk, h3: await pending.cells });
+      const cells = h3.cells(chunk.lon, chunk.lat);
+      const next = { chunk, mahalla: joinMahallas(mahallas, chunk, rows), cells };
+      if (pending) append({ ...pending.chunk, mahalla: pending.mahalla, h3: await pending.cells });
       pending = next;
       rows += chunk.length;
     }
-    if (pending) append({ ...pending.chunk, h3: await pending.cells });
+    if (pending) append({ ...pending.chunk, mahalla: pending.mahalla, h3: await pending.cells });
+    ap.closeSync();
+    await con.run(insert, { start: PERIOD.start });
+    await con.run(`DROP TABLE ${stage}`);
   } finally {
     await h3.close();
+    con.closeSync();
   }
-  ap.closeSync();
-  await con.run(insert, { start: PERIOD.start });
-  await con.run(`DROP TABLE ${stage}`);
-  con.closeSync();
   return rows;
 }
 
 /** Joins the two staged halves of each point's H3 cell (server/geo/h3-bits.ts STORED_H3_RES) into the UBIGINT `h3`. */
 const H3_OF_STAGE = '(h3_hi::UBIGINT << 32) | h3_lo::UBIGINT';
 
-// Chunks carry mahalla indices; stored ids are index + 1.
+// The join gives mahalla indices; stored ids are index + 1.
 const placeColumns = <C extends Place>(): StageColumn<Placed<C>>[] => [
   { name: 'sec', kind: 'INTEGER', of: (c) => c.sec },
   { name: 'lon', kind: 'DOUBLE', of: (c) => c.lon },
@@ -117,13 +129,16 @@ const placeColumns = <C extends Place>(): StageColumn<Placed<C>>[] => [
   { name: 'h3_lo', kind: 'UINTEGER', of: (c) => c.h3.lo },
 ];
 
-/** Streams incident chunks in, then inserts them sorted by time with ids in time order. */
-export function loadIncidents(db: Db, chunks: Iterable<IncidentChunk>): Promise<number> {
+/**
+ * Streams incident chunks in, each point joined to the mahalla of `mahallas` that contains it, then inserts them
+ * sorted by time with ids in time order. Refused as a whole if a point lies in no mahalla.
+ */
+export function loadIncidents(db: Db, chunks: Iterable<IncidentChunk>, mahallas: PolygonIndex): Promise<number> {
   return stageAndInsert<IncidentChunk>(db, 'stage_incidents', [
     ...placeColumns<IncidentChunk>(),
     { name: 'category', kind: 'UTINYINT', of: (c) => c.category },
     { name: 'status', kind: 'UTINYINT', of: (c) => c.status },
-  ], chunks,
+  ], chunks, mahallas,
     `INSERT INTO incidents
      SELECT (row_number() OVER (ORDER BY sec, lon, lat))::INTEGER, $start::TIMESTAMP + to_seconds(sec), lon, lat, mahalla,
             enum_range(NULL::incident_category)[category + 1]::incident_category,
@@ -132,7 +147,7 @@ export function loadIncidents(db: Db, chunks: Iterable<IncidentChunk>): Promise<
 }
 
 /** Same for applications; a resolution time of -1 means still open. */
-export function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>): Promise<number> {
+export function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>, mahallas: PolygonIndex): Promise<number> {
   return stageAndInsert<ApplicationChunk>(db, 'stage_applications', [
     ...placeColumns<ApplicationChunk>(),
     { name: 'applicant', kind: 'UTINYINT', of: (c) => c.applicant },
@@ -141,7 +156,7 @@ export function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>): Pr
     { name: 'received_by', kind: 'UTINYINT', of: (c) => c.receivedBy },
     { name: 'service', kind: 'UTINYINT', of: (c) => c.service },
     { name: 'resolved_after', kind: 'INTEGER', of: (c) => c.resolvedAfter },
-  ], chunks,
+  ], chunks, mahallas,
     `INSERT INTO applications
      SELECT (row_number() OVER (ORDER BY sec, lon, lat))::INTEGER, $start::TIMESTAMP + to_seconds(sec), lon, lat, mahalla,
             enum_range(NULL::applicant_kind)[applicant + 1]::applicant_kind,

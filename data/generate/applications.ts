@@ -27,8 +27,6 @@ export interface ApplicationChunk {
   sec: Int32Array;
   lon: Float64Array;
   lat: Float64Array;
-  /** index into the mahalla list (the stored id is index + 1) */
-  mahalla: Int32Array;
   applicant: Uint8Array;
   channel: Uint8Array;
   registry: Uint8Array;
@@ -54,7 +52,7 @@ export function* generateApplications(total: number, places: PlaceSampler, hotsp
   for (let done = 0; done < total; ) {
     const n = Math.min(chunkSize, total - done);
     const c: ApplicationChunk = {
-      sec: new Int32Array(n), lon: new Float64Array(n), lat: new Float64Array(n), mahalla: new Int32Array(n),
+      sec: new Int32Array(n), lon: new Float64Array(n), lat: new Float64Array(n),
       applicant: new Uint8Array(n), channel: new Uint8Array(n), registry: new Uint8Array(n), receivedBy: new Uint8Array(n),
       service: new Uint8Array(n), resolvedAfter: new Int32Array(n), length: n,
     };
@@ -67,7 +65,6 @@ export function* generateApplications(total: number, places: PlaceSampler, hotsp
       c.sec[i] = secondsAt(day, hourCum, rng);
       c.lon[i] = places.lon;
       c.lat[i] = places.lat;
-      c.mahalla[i] = places.mahalla;
       c.applicant[i] = rng.next() < TARGETS.citizen ? 0 : 1;
       c.receivedBy[i] = by;
       c.registry[i] = rng.weighted(registryCum[by] ?? registryCum[0]!);

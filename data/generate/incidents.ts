@@ -37,8 +37,6 @@ export interface IncidentChunk {
   sec: Int32Array;
   lon: Float64Array;
   lat: Float64Array;
-  /** index into the mahalla list (the stored id is index + 1) */
-  mahalla: Int32Array;
   category: Uint8Array;
   status: Uint8Array;
   length: number;
@@ -60,7 +58,7 @@ export function* generateIncidents(total: number, places: PlaceSampler, hotspots
   for (let done = 0; done < total; ) {
     const n = Math.min(chunkSize, total - done);
     const chunk: IncidentChunk = {
-      sec: new Int32Array(n), lon: new Float64Array(n), lat: new Float64Array(n), mahalla: new Int32Array(n),
+      sec: new Int32Array(n), lon: new Float64Array(n), lat: new Float64Array(n),
       category: new Uint8Array(n), status: new Uint8Array(n), length: n,
     };
     for (let i = 0; i < n; i++) {
@@ -82,7 +80,6 @@ export function* generateIncidents(total: number, places: PlaceSampler, hotspots
       chunk.sec[i] = secondsAt(day, hourCum[cat] ?? hourCum[0]!, rng);
       chunk.lon[i] = places.lon;
       chunk.lat[i] = places.lat;
-      chunk.mahalla[i] = places.mahalla;
       chunk.category[i] = cat;
       const age = PERIOD_DAYS - day;
       const open = age < 60 && rng.next() < 0.75 * (1 - age / 60);

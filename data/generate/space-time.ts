@@ -2,7 +2,7 @@
 import { cumulative, type Rng } from './random.ts';
 import { DAY_MS, PERIOD_DAYS, PERIOD_START_MS } from './scales.ts';
 
-/** Point lookup used for rejection sampling and the spatial join (PolygonIndex satisfies it). */
+/** Point lookup used for rejection sampling (PolygonIndex satisfies it); the loader joins the stored points. */
 export interface Locator {
   locate(lon: number, lat: number): number;
 }
@@ -77,13 +77,13 @@ export function dayWeights(weekday: readonly number[]): Float64Array {
 }
 
 /**
- * Draws places: inside a given mahalla, by population, or around a point. Results land in `lon`, `lat`, `mahalla`
- * (no allocation per draw). The mahalla comes from the locator, so every sample is spatially joined at birth.
+ * Draws places: inside a given mahalla, by population, or around a point. Results land in `lon`, `lat` (no
+ * allocation per draw). The loader's join (data/load.ts) finds each point's mahalla and refuses a point in none, which
+ * only the centroid fallback of a mahalla that 64 draws in its box all missed could produce.
  */
 export class PlaceSampler {
   lon = 0;
   lat = 0;
-  mahalla = -1;
   private readonly popCum: Float64Array;
 
   constructor(
@@ -103,12 +103,12 @@ export class PlaceSampler {
       const lon = this.rng.range(b[4 * m] ?? 0, b[4 * m + 2] ?? 0);
       const lat = this.rng.range(b[4 * m + 1] ?? 0, b[4 * m + 3] ?? 0);
       if (this.locator.locate(lon, lat) === m) {
-        this.set(lon, lat, m);
+        this.set(lon, lat);
         return;
       }
     }
     const [lon, lat] = this.fallback[m] ?? [0, 0];
-    this.set(lon, lat, m);
+    this.set(lon, lat);
   }
 
   byPopulation(): void {
@@ -121,30 +121,23 @@ export class PlaceSampler {
     for (let tries = 0; tries < 8; tries++) {
       const x = lon + (this.rng.normal() * sigmaDeg) / cos;
       const y = lat + this.rng.normal() * sigmaDeg;
-      const m = this.locator.locate(x, y);
-      if (m >= 0) {
-        this.set(x, y, m);
+      if (this.locator.locate(x, y) >= 0) {
+        this.set(x, y);
         return;
       }
     }
     this.byPopulation();
   }
 
-  private set(lon: number, lat: number, m: number): void {
-    // 6 decimals ≈ 0.1 m: as precise as any recorded address point, and smaller to store and send.
-    // Rounding can move a point across a border, so the mahalla is looked up again for the stored point.
+  private set(lon: number, lat: number): void {
+    // 6 decimals ≈ 0.1 m: as precise as any recorded address point, and smaller to store and send. Rounding may move
+    // a point across a border (the loader's join sees the stored point), but one that it moves off the map keeps its
+    // full precision.
     const rLon = Math.round(lon * 1e6) / 1e6;
     const rLat = Math.round(lat * 1e6) / 1e6;
-    const r = this.locator.locate(rLon, rLat);
-    if (r >= 0) {
-      this.lon = rLon;
-      this.lat = rLat;
-      this.mahalla = r;
-    } else {
-      this.lon = lon;
-      this.lat = lat;
-      this.mahalla = m;
-    }
+    const onMap = this.locator.locate(rLon, rLat) >= 0;
+    this.lon = onMap ? rLon : lon;
+    this.lat = onMap ? rLat : lat;
   }
 }
 

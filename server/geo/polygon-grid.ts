@@ -31,7 +31,7 @@ export type GridOptions = Partial<typeof GRID_DEFAULTS>;
 export const WHOLE_CELL = -1;
 
 /**
- * Everything a PolygonIndex needs, as plain numbers and typed arrays (so worker threads can share it).
+ * Everything a PolygonIndex needs, as plain numbers and typed arrays.
  * Lon/lat degrees throughout.
  */
 export interface PolygonIndexData {

@@ -5,10 +5,32 @@ import { GRID_DEFAULTS, WHOLE_CELL, type GridOptions, type PolygonIndexData } fr
 
 export { GRID_DEFAULTS, pointInFlatPolygon, type GridOptions, type PolygonIndexData } from './polygon-grid.ts';
 
-/** Batches at least this long are first grouped by grid block (a counting sort), so each block's cells and edges stay in cache. */
-const BATCH_MIN = 4096;
+/**
+ * Inputs shorter than this are looked up in input order: grouping pays only from here (at 16 Ki random points both
+ * ran ≈ 5 M/s on the bench host; at 64 Ki grouped ran 5.4 M/s against 3.6, medians).
+ */
+export const JOIN_BATCH_MIN = 32_768;
+/**
+ * Points grouped per batch (2^20). Grouping by block keeps the grid's cells and edges in cache, but the batch's own
+ * arrays (28 bytes a point: keys, sorted x and y, origin, answer) must stay near the cache too. On the 2-core bench
+ * host, 10 M random points ran at 10.0–10.8 M/s in batches of 1 Mi, 8.9–9.9 in 256 Ki, 5.4–8.0 in 4 Mi and 4.7–5.1
+ * as one batch of 10 M (medians of three runs of bench/spatial-join.ts).
+ */
+export const JOIN_BATCH = 1 << 20;
 /** Batches are grouped by blocks of 2^BLOCK_SHIFT × 2^BLOCK_SHIFT top-level cells (8 × 8: near-sorted, cheap histogram). */
 const BLOCK_SHIFT = 3;
+
+/** One batch's working arrays, allocated once per locateMany call and reused by each of its batches. */
+interface Scratch {
+  /** Block key per point of the batch, in input order. */
+  keys: Uint32Array;
+  /** Per block key: its count, then its next free slot in xs, ys, idx. */
+  next: Uint32Array;
+  /** The batch's points grouped by block, and the input index each came from. */
+  xs: Float64Array;
+  ys: Float64Array;
+  idx: Uint32Array;
+}
 
 /** Top-level cell of (x, y), or -1 outside the grid (NaN included). */
 function cellOf(d: PolygonIndexData, x: number, y: number): number {
@@ -57,18 +79,18 @@ function locateIn(d: PolygonIndexData, x: number, y: number): number {
  * lands in exactly one polygon (see the boundary rule in polygon-grid.ts).
  */
 export class PolygonIndex {
-  /** The grid as plain typed arrays (what worker threads share). */
+  /** The grid as plain typed arrays. */
   readonly data: PolygonIndexData;
 
   /**
-   * Builds the grid from polygons (≈0.8 s for 9,400 polygons of ~30 vertices), or wraps one built elsewhere (workers).
+   * Builds the grid from polygons (≈0.8 s for 9,400 polygons of ~30 vertices).
    *
    * @example
    * const index = new PolygonIndex(flattenPolygons(mahallaGeometries));
    * index.locate(69.2401, 41.2995); // polygon index in the input array, or -1
    */
-  constructor(source: FlatPolygons | PolygonIndexData, options: GridOptions = {}) {
-    this.data = 'cellWord' in source ? source : buildGrid(source, { ...GRID_DEFAULTS, ...options });
+  constructor(source: FlatPolygons, options: GridOptions = {}) {
+    this.data = buildGrid(source, { ...GRID_DEFAULTS, ...options });
   }
 
   /** Index of the polygon containing (lon, lat) in degrees, or -1. */
@@ -82,84 +104,59 @@ export class PolygonIndex {
     for (let i = start; i < end; i++) out[i] = locateIn(d, lons[i]!, lats[i]!);
   }
 
-  /** Number of batch keys: blocks of 8 × 8 top-level cells, plus one for points off the grid. */
-  get blockCount(): number {
-    return ((this.data.nx >> BLOCK_SHIFT) + 1) * ((this.data.ny >> BLOCK_SHIFT) + 1) + 1;
-  }
-
-  /** Batch phase 1: the block of points [start, end) into keys[i], counted into hist (length blockCount). */
-  blockKeys(lons: Float64Array, lats: Float64Array, keys: Uint32Array, hist: Uint32Array, start: number, end: number): void {
-    const d = this.data;
-    const bx = (d.nx >> BLOCK_SHIFT) + 1;
-    const offGrid = hist.length - 1;
-    for (let i = start; i < end; i++) {
-      const c = cellOf(d, lons[i]!, lats[i]!);
-      const iy = (c / d.nx) | 0;
-      const key = c < 0 ? offGrid : (iy >> BLOCK_SHIFT) * bx + ((c - iy * d.nx) >> BLOCK_SHIFT);
-      keys[i] = key;
-      hist[key]!++;
-    }
-  }
-
-  /** Batch phase 3: locates points already grouped by block (xs, ys) and writes each answer to out[idx[k]]. */
-  locateSorted(xs: Float64Array, ys: Float64Array, idx: Uint32Array, out: Int32Array, start: number, end: number): void {
-    const d = this.data;
-    for (let k = start; k < end; k++) out[idx[k]!] = locateIn(d, xs[k]!, ys[k]!);
-  }
-
   /**
-   * Polygon per point (-1 where none).
+   * The ingest join: the polygon of every point (-1 where none), with exactly {@link locate}'s answers. Points are
+   * taken `batch` at a time and grouped by grid block before lookup, so the grid stays in cache however the input is
+   * ordered (10 M random points: ≈ 6 M/s in input order, ≈ 11 M/s in batches, one core).
    *
    * @example
    * index.locateMany(new Float64Array([69.24, 0]), new Float64Array([41.3, 0])); // Int32Array [412, -1]
    */
-  locateMany(lons: Float64Array, lats: Float64Array, out = new Int32Array(lons.length)): Int32Array {
+  locateMany(lons: Float64Array, lats: Float64Array, out = new Int32Array(lons.length), batch = JOIN_BATCH): Int32Array {
     if (lats.length !== lons.length || out.length < lons.length) throw new RangeError('lons, lats and out differ in length');
+    if (!(batch >= 1)) throw new RangeError(`batch must be at least 1 (got ${batch})`);
     const n = lons.length;
-    if (n < BATCH_MIN) {
+    if (n < JOIN_BATCH_MIN) {
       this.locateRange(lons, lats, out, 0, n);
       return out;
     }
-    // Random points would cost a cache miss per array per point; grouped by block they mostly hit cache (×2–3).
-    const hist = new Uint32Array(this.blockCount);
-    const keys = new Uint32Array(n), idx = new Uint32Array(n), xs = new Float64Array(n), ys = new Float64Array(n);
-    this.blockKeys(lons, lats, keys, hist, 0, n);
-    toOffsets(hist, 1);
-    scatterByKey(lons, lats, keys, hist, xs, ys, idx, 0, n);
-    this.locateSorted(xs, ys, idx, out, 0, n);
+    const size = Math.min(n, Math.floor(batch));
+    const d = this.data;
+    const scratch: Scratch = {
+      keys: new Uint32Array(size),
+      next: new Uint32Array(((d.nx >> BLOCK_SHIFT) + 1) * ((d.ny >> BLOCK_SHIFT) + 1) + 1), // + 1: off the grid
+      xs: new Float64Array(size),
+      ys: new Float64Array(size),
+      idx: new Uint32Array(size),
+    };
+    for (let start = 0; start < n; start += size) locateBatch(d, lons, lats, out, start, Math.min(n, start + size), scratch);
     return out;
   }
 }
 
-/**
- * Batch phase 2 helper: turns per-chunk key counts (`chunks` rows of blockCount counts, row c = chunk c) into each
- * chunk's first slot per key, in place, so that keys come out in order and chunks in order within a key.
- *
- * @example
- * const hist = Uint32Array.from([2, 1, 0, 3]); // chunk 0: 2× key 0, 1× key 1; chunk 1: 0× key 0, 3× key 1
- * toOffsets(hist, 2); // hist = [0, 2, 2, 3]
- */
-export function toOffsets(hist: Uint32Array, chunks: number): void {
-  const keys = hist.length / chunks;
-  let next = 0;
-  for (let key = 0; key < keys; key++) {
-    for (let c = 0; c < chunks; c++) {
-      const count = hist[c * keys + key]!;
-      hist[c * keys + key] = next;
-      next += count;
-    }
-  }
-}
-
-/** Batch phase 2: copies points [start, end) to slot next[keys[i]]++ of xs, ys and records where each came from in idx. */
-export function scatterByKey(
-  lons: Float64Array, lats: Float64Array, keys: Uint32Array, next: Uint32Array,
-  xs: Float64Array, ys: Float64Array, idx: Uint32Array, start: number, end: number,
-): void {
+/** Looks up points [start, end) grouped by block: a counting sort by block key, then the lookups in sorted order. */
+function locateBatch(d: PolygonIndexData, lons: Float64Array, lats: Float64Array, out: Int32Array, start: number, end: number, s: Scratch): void {
+  const { keys, next, xs, ys, idx } = s;
+  const bx = (d.nx >> BLOCK_SHIFT) + 1;
+  const offGrid = next.length - 1;
+  next.fill(0);
   for (let i = start; i < end; i++) {
-    const k = next[keys[i]!]!++;
+    const c = cellOf(d, lons[i]!, lats[i]!);
+    const iy = (c / d.nx) | 0;
+    const key = c < 0 ? offGrid : (iy >> BLOCK_SHIFT) * bx + ((c - iy * d.nx) >> BLOCK_SHIFT);
+    keys[i - start] = key;
+    next[key]!++;
+  }
+  for (let key = 0, slot = 0; key < next.length; key++) {
+    const count = next[key]!;
+    next[key] = slot;
+    slot += count;
+  }
+  for (let i = start; i < end; i++) {
+    const k = next[keys[i - start]!]!++;
     xs[k] = lons[i]!;
     ys[k] = lats[i]!;
     idx[k] = i;
   }
+  for (let k = 0, m = end - start; k < m; k++) out[idx[k]!] = locateIn(d, xs[k]!, ys[k]!);
 }

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
  */
 /**
  * A worker running `entry` (a .ts module URL) with `workerData`; callers fall back to their own thread if it fails.
- * @example const w = spawnTsWorker(new URL('./join-worker.ts', import.meta.url), data);
+ * @example const w = spawnTsWorker(new URL('./h3-worker.ts', import.meta.url));
  */
 export function spawnTsWorker(entry: URL, workerData?: unknown): Worker {
   const tsxApi = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';

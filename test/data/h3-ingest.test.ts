@@ -7,6 +7,11 @@ import type { IncidentChunk } from '../../data/generate/incidents.ts';
 import { H3Pool } from '../../server/geo/h3-pool.ts';
 import { h3Halves } from '../../server/geo/h3-bits.ts';
 import { Rng } from '../../data/generate/random.ts';
+import { flattenPolygons } from '../../server/geo/flat-polygons.ts';
+import { PolygonIndex } from '../../server/geo/polygon-index.ts';
+
+/** One mahalla around all the test points (the loader joins every point to a mahalla). */
+const AROUND = new PolygonIndex(flattenPolygons([{ type: 'Polygon', coordinates: [[[69, 41], [70, 41], [70, 42], [69, 42], [69, 41]]] }]));
 
 /** `n` seeded incidents over Tashkent, one second apart from `sec0` (so the loader's time order is the input order). */
 function chunk(n: number, sec0: number, rng: Rng): IncidentChunk {
@@ -15,7 +20,6 @@ function chunk(n: number, sec0: number, rng: Rng): IncidentChunk {
     sec: Int32Array.from({ length: n }, (_, i) => sec0 + i),
     lon: Float64Array.from({ length: n }, () => 69.1 + rng.next() * 0.4),
     lat: Float64Array.from({ length: n }, () => 41.2 + rng.next() * 0.2),
-    mahalla: new Int32Array(n),
     category: new Uint8Array(n),
     status: new Uint8Array(n),
   };
@@ -28,7 +32,7 @@ describe('H3 cells at ingest', () => {
     const db = await openDb(':memory:');
     try {
       await createSchema(db);
-      expect(await loadIncidents(db, chunks)).toBe(5501);
+      expect(await loadIncidents(db, chunks, AROUND)).toBe(5501);
       const rows = await db.columns<{ lon: number; lat: number; cell: string }>('SELECT lon, lat, lower(hex(h3)) AS cell FROM incidents ORDER BY id');
       const expected = chunks.flatMap((c) => Array.from(c.lon, (lon, i) => latLngToCell(c.lat[i]!, lon, 9)));
       expect(rows.cell).toEqual(expected);

@@ -38,3 +38,14 @@ export function voronoiCells(n: number, seed: number, box: readonly [number, num
   const voronoi = new Delaunay(pts).voronoi([...box]);
   return Array.from({ length: n }, (_, i): Polygon => ({ type: 'Polygon', coordinates: [voronoi.cellPolygon(i)] }));
 }
+
+/** Where two answer arrays differ: how many, and the first few indices (a toEqual diff of 100,000 numbers takes minutes). */
+export function mismatches(got: Int32Array, want: Int32Array): { count: number; first: number[] } {
+  const first: number[] = [];
+  let count = Math.abs(got.length - want.length);
+  for (let i = 0, n = Math.min(got.length, want.length); i < n; i++) {
+    if (got[i] === want[i]) continue;
+    if (count++ < 5) first.push(i);
+  }
+  return { count, first };
+}

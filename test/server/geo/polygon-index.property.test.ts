@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import { Rng } from '../../../data/generate/random.ts';
 import { flattenPolygons } from '../../../server/geo/flat-polygons.ts';
-import { PolygonIndex, pointInFlatPolygon, type GridOptions } from '../../../server/geo/polygon-index.ts';
-import { loadDistricts, voronoiCells } from './fixtures.ts';
+import { JOIN_BATCH, PolygonIndex, pointInFlatPolygon, type GridOptions } from '../../../server/geo/polygon-index.ts';
+import { loadDistricts, mismatches, voronoiCells } from './fixtures.ts';
 
 const BOX = [69.0, 41.0, 69.5, 41.4] as const;
 const cells = voronoiCells(400, 7, BOX);
@@ -61,6 +61,21 @@ describe.each<[string, GridOptions]>([
       return o.length !== 1 || index.locate(x, y) !== o[0];
     });
     expect(bad).toEqual([]);
+  });
+
+  it("gives locate's answers in batches of any size, shared edges and vertices included", () => {
+    const rng = new Rng(5);
+    const pts = pointsOnInnerEdges(rng);
+    for (let i = 0; i < 100_000; i++) pts.push([rng.range(BOX[0] - 0.05, BOX[2] + 0.05), rng.range(BOX[1] - 0.05, BOX[3] + 0.05)]);
+    for (let i = pts.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [pts[i], pts[j]] = [pts[j]!, pts[i]!];
+    }
+    const lons = Float64Array.from(pts, (p) => p[0]), lats = Float64Array.from(pts, (p) => p[1]);
+    const one = Int32Array.from(pts, ([x, y]) => index.locate(x, y));
+    for (const batch of [4096, 10_007, 65_536, JOIN_BATCH]) {
+      expect(mismatches(index.locateMany(lons, lats, undefined, batch), one), `batch ${batch}`).toEqual({ count: 0, first: [] });
+    }
   });
 });
 

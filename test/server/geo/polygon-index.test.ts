@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import { flattenPolygons } from '../../../server/geo/flat-polygons.ts';
-import { PolygonIndex, pointInFlatPolygon, type GridOptions } from '../../../server/geo/polygon-index.ts';
-import { at, GRID_ORIGIN, loadFixture } from './fixtures.ts';
+import { JOIN_BATCH_MIN, PolygonIndex, pointInFlatPolygon, type GridOptions } from '../../../server/geo/polygon-index.ts';
+import { at, GRID_ORIGIN, loadFixture, mismatches } from './fixtures.ts';
 
 /** Grid settings to run every golden case under: the defaults, one top cell holding everything, sub-grids forced four deep. */
 const GRIDS: Array<[string, GridOptions]> = [
@@ -73,7 +73,7 @@ describe.each(GRIDS)('PolygonIndex (%s)', (_name, options) => {
 
   it('answers the same through locate, locateRange and a batched locateMany', () => {
     const pts = [...GRID_CASES, ...GRID_CASES].flatMap(([x, y]) => [at(x, y, GRID_ORIGIN)]);
-    const repeat = Math.ceil(5000 / pts.length); // above the batching threshold
+    const repeat = Math.ceil(JOIN_BATCH_MIN / pts.length); // at the batching threshold
     const lons = Float64Array.from({ length: pts.length * repeat }, (_, i) => pts[i % pts.length]![0]);
     const lats = Float64Array.from({ length: pts.length * repeat }, (_, i) => pts[i % pts.length]![1]);
     const one = Int32Array.from(lons, (lon, i) => grid.locate(lon, lats[i]!));
@@ -81,6 +81,30 @@ describe.each(GRIDS)('PolygonIndex (%s)', (_name, options) => {
     grid.locateRange(lons, lats, range, 0, lons.length);
     expect(grid.locateMany(lons, lats)).toEqual(one);
     expect(range).toEqual(one);
+  });
+
+  it('gives every golden answer in batches of any size, a short last batch included', () => {
+    const n = JOIN_BATCH_MIN + 2000; // batches of 5000 or 4096 end with a short one; 1e9 is one batch
+    const lons = new Float64Array(n), lats = new Float64Array(n);
+    const expected = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const [x, y, want] = GRID_CASES[(i * 7) % GRID_CASES.length]!; // interleaved, so each batch is unsorted
+      [lons[i], lats[i]] = at(x, y, GRID_ORIGIN);
+      expected[i] = want;
+    }
+    for (const batch of [4096, 5000, 1e9]) {
+      expect(mismatches(grid.locateMany(lons, lats, new Int32Array(n), batch), expected), `batch ${batch}`).toEqual({ count: 0, first: [] });
+    }
+  });
+});
+
+describe('PolygonIndex.locateMany', () => {
+  const grid = new PolygonIndex(flattenPolygons(loadFixture('grid-3x3')));
+
+  it('refuses a batch size below 1 and arrays of different lengths', () => {
+    const two = new Float64Array(5000);
+    expect(() => grid.locateMany(two, two, new Int32Array(5000), 0)).toThrow(RangeError);
+    expect(() => grid.locateMany(two, new Float64Array(4999))).toThrow(RangeError);
   });
 });
 
