@@ -1,21 +1,23 @@
 // The Briefing page of the app: the stored wall-screen playlists, one of them open in the editor.
 import { useState } from 'react';
 import { DEFAULT_PLAYLIST } from '../../../server/contract/playlists.ts';
-import { useMeta } from '../../queries/index.ts';
-import { createPlaylist, usePlaylists } from '../../queries/playlists.ts';
+import { useMeta } from '../../queries/meta.ts';
+import { useCreatePlaylist, usePlaylists } from '../../queries/playlists.ts';
 import { PlaylistEditor } from './PlaylistEditor.tsx';
 import './editor.css';
 
 export function BriefingPage() {
   const meta = useMeta();
-  const { playlists, error, reload } = usePlaylists();
+  const list = usePlaylists();
+  const create = useCreatePlaylist();
+  const playlists = list.data?.playlists;
+  const error = list.error;
   const [chosen, setChosen] = useState<number | null>(null);
   const current = playlists?.find((p) => p.id === chosen) ?? playlists?.[0];
 
   const add = async (): Promise<void> => {
-    const created = await createPlaylist({ ...DEFAULT_PLAYLIST, name: `New playlist ${(playlists?.length ?? 0) + 1}` });
+    const created = await create.mutateAsync({ ...DEFAULT_PLAYLIST, name: `New playlist ${(playlists?.length ?? 0) + 1}` });
     setChosen(created.id);
-    reload();
   };
 
   return (
@@ -40,10 +42,7 @@ export function BriefingPage() {
           key={`${current.id}-${current.updatedAt}`}
           playlist={current}
           meta={meta.data}
-          onChanged={(deleted) => {
-            if (deleted) setChosen(null);
-            reload();
-          }}
+          onDeleted={() => setChosen(null)}
         />
       )}
     </main>

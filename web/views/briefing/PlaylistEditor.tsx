@@ -2,8 +2,8 @@
 // same contract the server applies, so Save is only offered for something the server will take.
 import { useMemo, useState } from 'react';
 import { DWELL, PlaylistInput, SLIDE_KINDS, SLIDE_LABELS, type Playlist, type Slide, type SlideKind } from '../../../server/contract/playlists.ts';
-import type { Meta } from '../../queries/types.ts';
-import { deletePlaylist, savePlaylist } from '../../queries/playlists.ts';
+import type { Meta } from '../../queries/meta.ts';
+import { useDeletePlaylist, useSavePlaylist } from '../../queries/playlists.ts';
 import { briefingHref } from './params.ts';
 
 type Draft = Pick<Playlist, 'name' | 'district' | 'period' | 'slides'>;
@@ -17,10 +17,12 @@ const move = <T,>(list: readonly T[], from: number, to: number): T[] => {
   return out;
 };
 
-export function PlaylistEditor({ playlist, meta, onChanged }: { playlist: Playlist; meta: Meta | undefined; onChanged: (deleted: boolean) => void }) {
+export function PlaylistEditor({ playlist, meta, onDeleted }: { playlist: Playlist; meta: Meta | undefined; onDeleted: () => void }) {
   const [draft, setDraft] = useState<Draft>({ name: playlist.name, district: playlist.district, period: playlist.period, slides: playlist.slides });
   const [status, setStatus] = useState<string>('');
   const [addKind, setAddKind] = useState<SlideKind>('hotspots');
+  const saving = useSavePlaylist();
+  const deleting = useDeletePlaylist();
   const check = useMemo(() => PlaylistInput.safeParse(draft), [draft]);
   const dirty = JSON.stringify(draft) !== JSON.stringify({ name: playlist.name, district: playlist.district, period: playlist.period, slides: playlist.slides });
   const setSlide = (i: number, patch: Partial<Slide>): void => setDraft((d) => ({ ...d, slides: d.slides.map((s, k) => (k === i ? { ...s, ...patch } : s)) }));
@@ -29,17 +31,16 @@ export function PlaylistEditor({ playlist, meta, onChanged }: { playlist: Playli
   const save = async (): Promise<void> => {
     setStatus('Saving…');
     try {
-      await savePlaylist(playlist.id, draft);
+      await saving.mutateAsync({ id: playlist.id, input: draft });
       setStatus('Saved. The wall screen picks it up at its next refresh.');
-      onChanged(false);
     } catch (e) {
       setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   const remove = async (): Promise<void> => {
     try {
-      await deletePlaylist(playlist.id);
-      onChanged(true);
+      await deleting.mutateAsync(playlist.id);
+      onDeleted();
     } catch (e) {
       setStatus(`Not deleted: ${e instanceof Error ? e.message : String(e)}`);
     }
