@@ -19,12 +19,6 @@ export const queryClient = new QueryClient({
   },
 });
 
-/**
- * For data every page needs that never changes while a server runs (/api/meta, /api/boundaries, mahalla polygons):
- * fetched once per page load and kept, even while no component shows it (the wall screen asks on each refresh).
- */
-export const STATIC = { staleTime: Infinity, gcTime: Infinity } as const;
-
 /** Mutable data (plans, playlists): refetched whenever a component mounts, and after our own writes (invalidation). */
 export const CHANGING = { staleTime: 0 } as const;
 
@@ -42,6 +36,22 @@ export function getQuery<Q extends object, T>(path: string, query: Q | null, loa
   return queryOptions({
     queryKey: [path, query] as const,
     queryFn: query === null ? skipToken : ({ signal }) => load(query, { init: { signal } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Query options for data every page needs that never changes while a server runs (/api/meta, /api/boundaries, mahalla
+ * polygons): fetched once per page load and kept, even while no component shows it (the wall screen asks on each
+ * refresh). Never aborted: a request once started is always worth finishing, and so React's trial unmount in
+ * StrictMode does not make it twice.
+ */
+export function staticQuery<Q extends object, T>(path: string, query: Q, load: (query: Q) => Promise<T>) {
+  return queryOptions({
+    queryKey: [path, query] as const,
+    queryFn: () => load(query),
+    staleTime: Infinity,
+    gcTime: Infinity,
     placeholderData: keepPreviousData,
   });
 }

@@ -5,7 +5,7 @@ import type { InferResponseType } from 'hono/client';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { api, type Api } from '../api.ts';
 import type { MahallaProps } from '../../server/contract/mahallas.ts';
-import { getQuery, ok, STATIC } from './client.ts';
+import { getQuery, ok, staticQuery } from './client.ts';
 
 export type Boundaries = InferResponseType<Api['api']['boundaries']['$get'], 200>;
 // GeoJSON crosses JSON, which widens its types; the server built these from typed features.
@@ -14,10 +14,7 @@ export type Territories = FeatureCollection<Geometry, MahallaProps>;
 /** `district` (one or more SOATO codes) narrows on the server; null = every district. */
 const areaQuery = (district: string | null | undefined) => (district ? { district } : {});
 
-export const boundariesQuery = {
-  ...getQuery(api.api.boundaries.$path(), {}, async (_q, init) => ok(await api.api.boundaries.$get(undefined, init), (r) => r.json())),
-  ...STATIC,
-};
+export const boundariesQuery = staticQuery(api.api.boundaries.$path(), {}, async () => ok(await api.api.boundaries.$get(), (r) => r.json()));
 
 export function useBoundaries() {
   return useQuery(boundariesQuery);
@@ -25,10 +22,7 @@ export function useBoundaries() {
 
 /** Mahalla polygons of a district, or of every district when `district` is null (pages that draw the city as context). */
 export function mahallasQuery(district: string | null) {
-  return {
-    ...getQuery(api.api.mahallas.$path(), areaQuery(district), async (query, init) => ok(await api.api.mahallas.$get({ query }, init), async (r) => (await r.json()) as Territories)),
-    ...STATIC,
-  };
+  return staticQuery(api.api.mahallas.$path(), areaQuery(district), async (query) => ok(await api.api.mahallas.$get({ query }), async (r) => (await r.json()) as Territories));
 }
 
 export function useMahallas(district: string | null) {
