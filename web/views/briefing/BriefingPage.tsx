@@ -39,7 +39,7 @@ export function BriefingPage() {
       </aside>
       {current && (
         <PlaylistEditor
-          key={`${current.id}-${current.updatedAt}`}
+          key={current.id}
           playlist={current}
           meta={meta.data}
           onDeleted={() => setChosen(null)}

@@ -7,6 +7,7 @@ import { useDeletePlaylist, useSavePlaylist } from '../../queries/playlists.ts';
 import { briefingHref } from './params.ts';
 
 type Draft = Pick<Playlist, 'name' | 'district' | 'period' | 'slides'>;
+const draftOf = (p: Playlist): Draft => ({ name: p.name, district: p.district, period: p.period, slides: p.slides });
 
 const PERIODS: Array<[string, string]> = [['7d', 'Last 7 days'], ['14d', 'Last 14 days'], ['4w', 'Last 4 weeks'], ['12w', 'Last 12 weeks']];
 
@@ -18,20 +19,25 @@ const move = <T,>(list: readonly T[], from: number, to: number): T[] => {
 };
 
 export function PlaylistEditor({ playlist, meta, onDeleted }: { playlist: Playlist; meta: Meta | undefined; onDeleted: () => void }) {
-  const [draft, setDraft] = useState<Draft>({ name: playlist.name, district: playlist.district, period: playlist.period, slides: playlist.slides });
+  // The playlist as stored (as opened, then as the last save returned it): the editor stays open across its own saves,
+  // so the save's status stays on screen while the list reloads.
+  const [stored, setStored] = useState<Draft>(() => draftOf(playlist));
+  const [draft, setDraft] = useState<Draft>(stored);
   const [status, setStatus] = useState<string>('');
   const [addKind, setAddKind] = useState<SlideKind>('hotspots');
   const saving = useSavePlaylist();
   const deleting = useDeletePlaylist();
   const check = useMemo(() => PlaylistInput.safeParse(draft), [draft]);
-  const dirty = JSON.stringify(draft) !== JSON.stringify({ name: playlist.name, district: playlist.district, period: playlist.period, slides: playlist.slides });
+  const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
   const setSlide = (i: number, patch: Partial<Slide>): void => setDraft((d) => ({ ...d, slides: d.slides.map((s, k) => (k === i ? { ...s, ...patch } : s)) }));
   const total = draft.slides.reduce((s, x) => s + (Number.isFinite(x.dwellS) ? x.dwellS : 0), 0);
 
   const save = async (): Promise<void> => {
     setStatus('Saving…');
     try {
-      await saving.mutateAsync({ id: playlist.id, input: draft });
+      const saved = draftOf(await saving.mutateAsync({ id: playlist.id, input: draft }));
+      setStored(saved);
+      setDraft(saved);
       setStatus('Saved. The wall screen picks it up at its next refresh.');
     } catch (e) {
       setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
