@@ -4,6 +4,16 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// The web talks to the server through the typed client only: it may import the isomorphic contract and shared code,
+// and the AppType (a type, erased at build time), never services, DuckDB or Node modules.
+const WEB_IMPORTS = [
+  { group: ['**/server/app.ts'], allowTypeImports: true, message: 'only `import type { AppType }`: data comes through web/api.ts' },
+  {
+    regex: String.raw`(^|/)(server/(?!contract/|shared/|app\.ts$)|data/)|^node:|^@duckdb/`,
+    message: 'the web may import only server/contract and server/shared (isomorphic code)',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -25,15 +35,19 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      // The web talks to the server through the typed client only: it may import the isomorphic contract and shared
-      // code, and the AppType (a type, erased at build time), never services, DuckDB or Node modules.
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: WEB_IMPORTS }],
+    },
+  },
+  {
+    // Server data is loaded one way: the hooks of web/queries, over react-query and the typed client (main.tsx only
+    // provides the one QueryClient). Pages and components never fetch, cache or reach the client themselves.
+    files: ['web/**/*.{ts,tsx}'],
+    ignores: ['web/queries/**', 'web/api.ts', 'web/main.tsx'],
+    rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/server/app.ts'], allowTypeImports: true, message: 'only `import type { AppType }`: data comes through web/api.ts' },
-          {
-            regex: String.raw`(^|/)(server/(?!contract/|shared/|app\.ts$)|data/)|^node:|^@duckdb/`,
-            message: 'the web may import only server/contract and server/shared (isomorphic code)',
-          },
+          ...WEB_IMPORTS,
+          { group: ['**/api.ts', 'hono/client', '@tanstack/react-query'], message: 'server data comes through the hooks in web/queries' },
         ],
       }],
     },

@@ -1,5 +1,5 @@
 // Page shell: the header with the page tabs, then the open page. Pages live in web/pages.tsx.
-import { useMeta } from './queries/index.ts';
+import { useMeta } from './queries/meta.ts';
 import { usePath } from './state/route.ts';
 import { Header } from './views/common/Header.tsx';
 import { PAGES, pageFor } from './pages.tsx';

@@ -1,8 +1,11 @@
-// Mounts the application, or the wall-screen briefing (its own chrome-less tree, loaded only on /briefing).
+// Mounts the application, or the wall-screen briefing (its own chrome-less tree, loaded only on /briefing); both under
+// the one server-state cache.
 import './zod-csp.ts';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app.tsx';
+import { queryClient } from './queries/client.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import './styles.css';
@@ -14,7 +17,9 @@ const briefing = /^\/briefing(\/|$)/.test(window.location.pathname);
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      {briefing ? <Suspense fallback={null}><BriefingRoot /></Suspense> : <App />}
+      <QueryClientProvider client={queryClient}>
+        {briefing ? <Suspense fallback={null}><BriefingRoot /></Suspense> : <App />}
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -4,7 +4,8 @@
 import { useMemo } from 'react';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
-import { useBoundaries, useMeta } from '../queries/index.ts';
+import { useMeta } from '../queries/meta.ts';
+import { useBoundaries } from '../queries/mahallas.ts';
 import { useUi } from '../state/store.ts';
 import { bboxOf, type BBox } from './bbox.ts';
 import { MapView, type MahallaOutlines } from './MapView.tsx';

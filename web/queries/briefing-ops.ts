@@ -1,15 +1,12 @@
 // The wall screen's operational data (applications, joint actions and plans, coverage gaps), over the typed client.
 // Kept apart from briefing.ts, which owns the snapshot and its refresh; this only knows what to fetch for which slide.
-import type { InferResponseType } from 'hono/client';
-import { api, type Api } from '../api.ts';
+import { api } from '../api.ts';
 import type { Period } from '../../server/shared/period.ts';
-import { ok } from './use-query.ts';
-
-export type ApplicationsFlow = InferResponseType<Api['api']['applications']['flow']['$get'], 200>;
-export type JointActionSummary = InferResponseType<Api['api']['cooperation']['summary']['$get'], 200>;
-export type PlanDetail = InferResponseType<Api['api']['plans'][':id']['$get'], 200>;
-export type Coverage = InferResponseType<Api['api']['coverage']['$get'], 200>;
-export type CooperationGaps = InferResponseType<Api['api']['cooperation']['gaps']['$get'], 200>;
+import { ok, type Init } from './client.ts';
+import type { ApplicationsFlow } from './applications.ts';
+import type { CooperationGaps, JointActionSummary } from './cooperation.ts';
+import type { Coverage } from './coverage.ts';
+import type { PlanDetail } from './plans.ts';
 
 export interface OpsData {
   flow?: ApplicationsFlow;
@@ -25,8 +22,7 @@ export interface OpsData {
 export type OpsNeed = 'applications' | 'joint_actions' | 'coverage';
 
 /** Fetches, in parallel, what the operational slides in `needs` show for the period (and the one before it). */
-export async function loadOps(needs: ReadonlySet<OpsNeed>, period: Period, previous: Period, district: string | null, signal: AbortSignal): Promise<OpsData> {
-  const init = { init: { signal } };
+export async function loadOps(needs: ReadonlySet<OpsNeed>, period: Period, previous: Period, district: string | null, init: Init): Promise<OpsData> {
   const where = district ? { district } : {};
   const now = { ...period, ...where };
   const before = { ...previous, ...where };
@@ -37,6 +33,7 @@ export async function loadOps(needs: ReadonlySet<OpsNeed>, period: Period, previ
     when('joint_actions', async () => ok(await api.api.cooperation.summary.$get({ query: now }, init), (r) => r.json())),
     when('joint_actions', async () => ok(await api.api.cooperation.summary.$get({ query: before }, init), (r) => r.json())),
     when('joint_actions', async () => {
+      // The plan list has no district parameter: the running plans of the district are picked here.
       const all = await ok(await api.api.plans.$get(undefined, init), (r) => r.json());
       const running = all.filter((p) => p.from <= period.to && p.to >= period.to && (!district || p.district === district));
       return Promise.all(running.map(async (p) => ok(await api.api.plans[':id'].$get({ param: { id: String(p.id) } }, init), (r) => r.json())));

@@ -1,22 +1,16 @@
 // Server state of the wall screen: one snapshot of everything its playlist shows, refreshed on a timer. When a refresh
 // fails the last good snapshot stays and `staleSince` says since when; the next successful refresh clears it.
-import { useEffect, useRef, useState } from 'react';
-import type { InferResponseType } from 'hono/client';
-import type { FeatureCollection, Geometry } from 'geojson';
-import { api, type Api } from '../api.ts';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api } from '../api.ts';
 import { resolvePeriod, type Playlist, type SlideKind } from '../../server/contract/playlists.ts';
-import type { MahallaProps } from '../../server/contract/mahallas.ts';
 import { previousPeriod, trendWeeks, type Period } from '../../server/shared/period.ts';
-import { ok } from './use-query.ts';
+import { ok, type Init } from './client.ts';
 import { loadOps, type OpsData, type OpsNeed } from './briefing-ops.ts';
+import { metaQuery, type Meta } from './meta.ts';
+import { boundariesQuery, mahallasQuery, type Boundaries, type Territories } from './mahallas.ts';
+import type { Emerging, Hotspots, Metrics } from './hotspots.ts';
 
-export type Meta = InferResponseType<Api['api']['meta']['$get'], 200>;
-export type Metrics = InferResponseType<Api['api']['metrics']['$get'], 200>;
-export type Hotspots = InferResponseType<Api['api']['hotspots']['$get'], 200>;
-export type Emerging = InferResponseType<Api['api']['emerging']['$get'], 200>;
-export type Boundaries = InferResponseType<Api['api']['boundaries']['$get'], 200>;
-// GeoJSON crosses JSON, which widens its types; the server built these from typed features.
-export type Territories = FeatureCollection<Geometry, MahallaProps>;
+export type { Boundaries, Emerging, Hotspots, Meta, Metrics, Territories };
 
 export interface BriefingSnapshot {
   meta: Meta;
@@ -55,20 +49,22 @@ const NEEDS: Record<SlideKind, ReadonlyArray<'territories' | 'metrics' | 'hotspo
 };
 
 
-async function loadPlaylist(id: number | null, signal: AbortSignal): Promise<Playlist> {
+async function loadPlaylist(id: number | null, init: Init): Promise<Playlist> {
   if (id !== null) {
-    return ok(await api.api.playlists[':id'].$get({ param: { id: String(id) } }, { init: { signal } }), (r) => r.json());
+    return ok(await api.api.playlists[':id'].$get({ param: { id: String(id) } }, init), (r) => r.json());
   }
-  const { playlists } = await ok(await api.api.playlists.$get(undefined, { init: { signal } }), (r) => r.json());
+  const { playlists } = await ok(await api.api.playlists.$get(undefined, init), (r) => r.json());
   const first = playlists[0];
   if (!first) throw new Error('no playlist is stored: create one on the Briefing page');
   return first;
 }
 
-/** Everything the playlist's slides show, fetched in parallel; static layers are reused from the last snapshot. */
-export async function loadSnapshot(req: BriefingRequest, last: BriefingSnapshot | null, signal: AbortSignal): Promise<BriefingSnapshot> {
-  const init = { init: { signal } };
-  const [meta, playlist] = await Promise.all([ok(await api.api.meta.$get(undefined, init), (r) => r.json()), loadPlaylist(req.playlist, signal)]);
+/**
+ * Everything the playlist's slides show, fetched in parallel. The playlist and the figures are asked afresh each time;
+ * what never changes while a server runs (meta, boundaries, mahalla polygons) comes from the shared cache, fetched once.
+ */
+export async function loadSnapshot(client: QueryClient, req: BriefingRequest, init: Init): Promise<BriefingSnapshot> {
+  const [meta, playlist] = await Promise.all([client.fetchQuery(metaQuery), loadPlaylist(req.playlist, init)]);
   const soato = req.district ?? playlist.district;
   const found = meta.districts.find((d) => d.soato === soato);
   const period = resolvePeriod(req.period ?? playlist.period, meta.period.end) ?? resolvePeriod('7d', meta.period.end);
@@ -81,13 +77,14 @@ export async function loadSnapshot(req: BriefingRequest, last: BriefingSnapshot 
   const when = <T>(need: boolean, load: () => Promise<T>): Promise<T | undefined> => (need ? load() : Promise.resolve(undefined));
   const opsNeeds = new Set([...needs].filter((n): n is OpsNeed => n === 'applications' || n === 'joint_actions' || n === 'coverage'));
   const [boundaries, territories, metrics, hotspots, hotspotsPrevious, emerging, ops] = await Promise.all([
-    last ? last.boundaries : ok(await api.api.boundaries.$get(undefined, init), (r) => r.json()),
-    when(needs.has('territories'), async () => last?.territories ?? ok(await api.api.mahallas.$get({ query: {} }, init), async (r) => (await r.json()) as Territories)),
+    client.fetchQuery(boundariesQuery),
+    // Every district's polygons: the map frames the district and draws its neighbours' mahallas as context.
+    when(needs.has('territories'), () => client.fetchQuery(mahallasQuery(null))),
     when(needs.has('metrics'), async () => ok(await api.api.metrics.$get({ query: range }, init), (r) => r.json())),
     when(needs.has('hotspots'), async () => ok(await api.api.hotspots.$get({ query: range }, init), (r) => r.json())),
     when(needs.has('hotspots'), async () => ok(await api.api.hotspots.$get({ query: { ...range, ...previous } }, init), (r) => r.json())),
     when(needs.has('emerging'), async () => ok(await api.api.emerging.$get({ query: { ...range, ...trendPeriod, bin: 'week' } }, init), (r) => r.json())),
-    loadOps(opsNeeds, period, previous, found?.soato ?? null, signal),
+    loadOps(opsNeeds, period, previous, found?.soato ?? null, init),
   ]);
   return {
     meta, playlist, district: found ? { soato: found.soato, name: found.name } : null, period, previous, trendPeriod,
@@ -107,43 +104,22 @@ export interface LiveSnapshot {
 const RETRY_MS = 10_000;
 
 /**
- * Loads the snapshot now and then every `refreshMs`; a failure keeps the last good data and marks it stale.
- * Re-keyed (a fresh first load) when the request changes.
+ * Loads the snapshot now and then every `refreshMs` (timed from the last answer); a failure keeps the last good data
+ * and marks it stale, and the next success clears that. A new request is a new query (a fresh first load).
  */
 export function useLiveSnapshot(req: BriefingRequest, refreshMs: number): LiveSnapshot {
-  const [state, setState] = useState<LiveSnapshot>({ data: null, error: null, staleSince: null });
-  const last = useRef<BriefingSnapshot | null>(null);
-  const key = `${req.playlist}|${req.district}|${req.period}`;
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let ctrl = new AbortController();
-    let alive = true;
-    last.current = null;
-    const tick = (): void => {
-      ctrl = new AbortController();
-      loadSnapshot(req, last.current, ctrl.signal).then(
-        (data) => {
-          if (!alive) return;
-          last.current = data;
-          setState({ data, error: null, staleSince: null });
-          timer = setTimeout(tick, refreshMs);
-        },
-        (err: unknown) => {
-          if (!alive) return;
-          const error = err instanceof Error ? err : new Error(String(err));
-          setState((s) => ({ data: s.data, error: s.data ? null : error, staleSince: s.data ? (s.staleSince ?? s.data.fetchedAt) : null }));
-          timer = setTimeout(tick, Math.min(refreshMs, RETRY_MS));
-        },
-      );
-    };
-    tick();
-    return () => {
-      alive = false;
-      ctrl.abort();
-      clearTimeout(timer);
-    };
-    // The key fully identifies the request; `req` is a fresh object every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, refreshMs]);
-  return state;
+  const client = useQueryClient();
+  const { playlist, district, period } = req;
+  const q = useQuery({
+    queryKey: ['briefing', { playlist, district, period }],
+    queryFn: ({ signal }) => loadSnapshot(client, { playlist, district, period }, { init: { signal } }),
+    // Each refresh is a new snapshot: nothing to keep fresh in between, and failed refreshes are what the interval
+    // repeats (the query keeps its last data on error, which is what the wall shows with the stale badge).
+    staleTime: 0,
+    refetchInterval: (query) => (query.state.status === 'error' ? Math.min(refreshMs, RETRY_MS) : refreshMs),
+    // A wall screen is often a background tab or an unfocused kiosk window: it refreshes regardless.
+    refetchIntervalInBackground: true,
+  });
+  const data = q.data ?? null;
+  return { data, error: data ? null : q.error, staleSince: data && q.isRefetchError ? data.fetchedAt : null };
 }

@@ -1,8 +1,9 @@
 // The hexagon view's data: incident counts and Gi* per H3 cell for the range at one resolution.
+import { useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, type Api } from '../api.ts';
-import { keyOf, rangeQuery, type RangeArgs } from './index.ts';
-import { ok, useQuery } from './use-query.ts';
+import { getQuery, ok } from './client.ts';
+import { rangeQuery, type RangeArgs } from './range.ts';
 
 export type Hexagons = InferResponseType<Api['api']['hexagons']['$get'], 200>;
 
@@ -13,7 +14,5 @@ export type Hexagons = InferResponseType<Api['api']['hexagons']['$get'], 200>;
  */
 export function useHexagons(range: RangeArgs | null, res: number, fdr: boolean) {
   const query = range ? { ...rangeQuery(range), res: String(res), fdr: fdr ? ('true' as const) : ('false' as const) } : null;
-  return useQuery(query ? keyOf('hexagons', query) : null, async (signal) =>
-    ok(await api.api.hexagons.$get({ query: query ?? { from: '', to: '', res: '' } }, { init: { signal } }), (r) => r.json()),
-  );
+  return useQuery(getQuery(api.api.hexagons.$path(), query, async (q, init) => ok(await api.api.hexagons.$get({ query: q }, init), (r) => r.json())));
 }

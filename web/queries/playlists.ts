@@ -1,40 +1,35 @@
-// Playlists for the editor: the list (reloadable after a change) and the changes themselves, over the typed client.
-import { useCallback, useEffect, useState } from 'react';
+// Wall-screen playlists for the editor: the list, and the changes (create, save, delete) as mutations that refresh the
+// list they change. The wall screen reads its playlist afresh on each refresh (briefing.ts), so nothing else is cached.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api.ts';
-import type { Playlist, PlaylistInput } from '../../server/contract/playlists.ts';
-import { ok } from './use-query.ts';
+import type { PlaylistInput } from '../../server/contract/playlists.ts';
+import { CHANGING, getQuery, ok } from './client.ts';
 
-export interface PlaylistList {
-  playlists: Playlist[] | undefined;
-  error: Error | undefined;
-  reload: () => void;
+const playlist = api.api.playlists[':id'];
+const listQuery = { ...getQuery(api.api.playlists.$path(), {}, async (_q, init) => ok(await api.api.playlists.$get(undefined, init), (r) => r.json())), ...CHANGING };
+
+/** All stored playlists. */
+export function usePlaylists() {
+  return useQuery(listQuery);
 }
 
-/** All stored playlists; `reload()` after a save or delete (the generic cache would keep the old list). */
-export function usePlaylists(): PlaylistList {
-  const [version, setVersion] = useState(0);
-  const [state, setState] = useState<{ playlists?: Playlist[]; error?: Error }>({});
-  useEffect(() => {
-    const ctrl = new AbortController();
-    api.api.playlists.$get(undefined, { init: { signal: ctrl.signal } })
-      .then((res) => ok(res, (r) => r.json()))
-      .then(({ playlists }) => setState({ playlists }), (err: unknown) => {
-        if (!ctrl.signal.aborted) setState((s) => ({ ...s, error: err instanceof Error ? err : new Error(String(err)) }));
-      });
-    return () => ctrl.abort();
-  }, [version]);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { playlists: state.playlists, error: state.error, reload };
+/** A write whose success refetches the list in the background (the editor keeps the old one meanwhile). */
+function useChange<A, R>(write: (args: A) => Promise<R>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => void client.invalidateQueries({ queryKey: listQuery.queryKey, exact: true }),
+  });
 }
 
-export async function createPlaylist(input: PlaylistInput): Promise<Playlist> {
-  return ok(await api.api.playlists.$post({ json: input }), (r) => r.json());
+export function useCreatePlaylist() {
+  return useChange(async (input: PlaylistInput) => ok(await api.api.playlists.$post({ json: input }), (r) => r.json()));
 }
 
-export async function savePlaylist(id: number, input: PlaylistInput): Promise<Playlist> {
-  return ok(await api.api.playlists[':id'].$put({ param: { id: String(id) }, json: input }), (r) => r.json());
+export function useSavePlaylist() {
+  return useChange(async ({ id, input }: { id: number; input: PlaylistInput }) => ok(await playlist.$put({ param: { id: String(id) }, json: input }), (r) => r.json()));
 }
 
-export async function deletePlaylist(id: number): Promise<void> {
-  await ok(await api.api.playlists[':id'].$delete({ param: { id: String(id) } }), (r) => r.json());
+export function useDeletePlaylist() {
+  return useChange(async (id: number) => ok(await playlist.$delete({ param: { id: String(id) } }), (r) => r.json()));
 }

@@ -3,7 +3,35 @@
 import { useMemo } from 'react';
 import { useUi } from '../state/store.ts';
 import { defaultRange, weekIndex, weekSteps } from '../../server/shared/period.ts';
-import { useMeta, type RangeArgs } from './index.ts';
+import { useMeta } from './meta.ts';
+
+/** The selection a query is made for (the page's period, filters and district). */
+export interface RangeArgs {
+  from: string;
+  to: string;
+  categories: readonly string[];
+  statuses: readonly string[];
+  district?: string | null;
+  compare?: 'previous' | 'year';
+  /** incidents (default) or applications, with the applications' own filters */
+  source?: 'incidents' | 'applications';
+  registries?: readonly string[];
+  receivers?: readonly string[];
+}
+
+/** The query string of every record endpoint for a selection; the district narrows on the server. */
+export const rangeQuery = (a: RangeArgs) => ({
+  from: a.from,
+  to: a.to,
+  categories: a.categories.join(','),
+  statuses: a.statuses.join(','),
+  ...(a.district ? { district: a.district } : {}),
+  ...(a.compare === 'year' ? { compare: 'year' as const } : {}),
+  // Application filters travel only when applications are counted, so incident queries keep their cache keys.
+  ...(a.source === 'applications'
+    ? { source: 'applications' as const, registries: (a.registries ?? []).join(','), receivers: (a.receivers ?? []).join(',') }
+    : {}),
+});
 
 /** The selected period, ignoring the clock; null until /api/meta has told us the data period. */
 export function useSelection(): RangeArgs | null {

@@ -4,7 +4,8 @@
 import { useCallback, useMemo } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { useMeta, useMahallas } from '../../queries/index.ts';
+import { useMeta } from '../../queries/meta.ts';
+import { useMahallas } from '../../queries/mahallas.ts';
 import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useApplicationsByMahalla, useApplicationsFlow } from '../../queries/applications.ts';
@@ -30,7 +31,8 @@ export function ApplicationsPage() {
   const district = useUi((s) => s.district);
   const measure = useUi((s) => s.applMeasure);
   const selected = useUi((s) => s.selected);
-  const territories = useMahallas();
+  // Every district's mahallas as context around the chosen one; the counts per mahalla are the district's alone.
+  const territories = useMahallas(null);
   const perMahalla = useApplicationsByMahalla(range);
   const flow = useApplicationsFlow(range, selected);
   const features = territories.data as FeatureCollection<Geometry, Props> | undefined;
@@ -65,7 +67,7 @@ export function ApplicationsPage() {
   const countryName = meta.data?.scale === 'national' ? 'Uzbekistan' : 'Whole database';
   const f = flow.data;
   const error = meta.error ?? territories.error ?? perMahalla.error ?? flow.error;
-  const loading = territories.loading || perMahalla.loading || flow.loading;
+  const loading = territories.isFetching || perMahalla.isFetching || flow.isFetching;
   return (
     <main className="appl-page">
       {meta.data && range && (

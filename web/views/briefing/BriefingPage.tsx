@@ -1,28 +1,23 @@
 // The Briefing page of the app: the stored wall-screen playlists, one of them open in the editor.
 import { useState } from 'react';
 import { DEFAULT_PLAYLIST } from '../../../server/contract/playlists.ts';
-import { useMeta } from '../../queries/index.ts';
-import { createPlaylist, usePlaylists } from '../../queries/playlists.ts';
+import { useMeta } from '../../queries/meta.ts';
+import { useCreatePlaylist, usePlaylists } from '../../queries/playlists.ts';
 import { PlaylistEditor } from './PlaylistEditor.tsx';
 import './editor.css';
 
 export function BriefingPage() {
   const meta = useMeta();
-  const { playlists, error, reload } = usePlaylists();
+  const list = usePlaylists();
+  const create = useCreatePlaylist();
+  const playlists = list.data?.playlists;
+  const error = list.error;
   const [chosen, setChosen] = useState<number | null>(null);
-  // What the editor last said ("Saved…", "Not saved: …"). Held here, not in the editor: a save changes the playlist's
-  // updatedAt, which remounts the editor once the list reloads, and the confirmation would vanish with it.
-  const [status, setStatus] = useState('');
   const current = playlists?.find((p) => p.id === chosen) ?? playlists?.[0];
-  const choose = (id: number | null): void => {
-    setChosen(id);
-    setStatus('');
-  };
 
   const add = async (): Promise<void> => {
-    const created = await createPlaylist({ ...DEFAULT_PLAYLIST, name: `New playlist ${(playlists?.length ?? 0) + 1}` });
-    choose(created.id);
-    reload();
+    const created = await create.mutateAsync({ ...DEFAULT_PLAYLIST, name: `New playlist ${(playlists?.length ?? 0) + 1}` });
+    setChosen(created.id);
   };
 
   return (
@@ -33,7 +28,7 @@ export function BriefingPage() {
         <ul>
           {playlists?.map((p) => (
             <li key={p.id}>
-              <button type="button" className={p.id === current?.id ? 'chip active' : 'chip'} data-testid="playlist-item" onClick={() => choose(p.id)}>
+              <button type="button" className={p.id === current?.id ? 'chip active' : 'chip'} data-testid="playlist-item" onClick={() => setChosen(p.id)}>
                 {p.name} <span className="muted">· {p.slides.length} slides</span>
               </button>
             </li>
@@ -44,15 +39,10 @@ export function BriefingPage() {
       </aside>
       {current && (
         <PlaylistEditor
-          key={`${current.id}-${current.updatedAt}`}
+          key={current.id}
           playlist={current}
           meta={meta.data}
-          status={status}
-          onStatus={setStatus}
-          onChanged={(deleted) => {
-            if (deleted) choose(null);
-            reload();
-          }}
+          onDeleted={() => setChosen(null)}
         />
       )}
     </main>

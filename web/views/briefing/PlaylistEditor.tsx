@@ -2,11 +2,12 @@
 // same contract the server applies, so Save is only offered for something the server will take.
 import { useMemo, useState } from 'react';
 import { DWELL, PlaylistInput, SLIDE_KINDS, SLIDE_LABELS, type Playlist, type Slide, type SlideKind } from '../../../server/contract/playlists.ts';
-import type { Meta } from '../../queries/types.ts';
-import { deletePlaylist, savePlaylist } from '../../queries/playlists.ts';
+import type { Meta } from '../../queries/meta.ts';
+import { useDeletePlaylist, useSavePlaylist } from '../../queries/playlists.ts';
 import { briefingHref } from './params.ts';
 
 type Draft = Pick<Playlist, 'name' | 'district' | 'period' | 'slides'>;
+const draftOf = (p: Playlist): Draft => ({ name: p.name, district: p.district, period: p.period, slides: p.slides });
 
 const PERIODS: Array<[string, string]> = [['7d', 'Last 7 days'], ['14d', 'Last 14 days'], ['4w', 'Last 4 weeks'], ['12w', 'Last 12 weeks']];
 
@@ -17,29 +18,35 @@ const move = <T,>(list: readonly T[], from: number, to: number): T[] => {
   return out;
 };
 
-/** `status` is owned by the page: a successful save remounts this editor (new updatedAt), and the message must outlive it. */
-export function PlaylistEditor({ playlist, meta, status, onStatus: setStatus, onChanged }: { playlist: Playlist; meta: Meta | undefined; status: string; onStatus: (status: string) => void; onChanged: (deleted: boolean) => void }) {
-  const [draft, setDraft] = useState<Draft>({ name: playlist.name, district: playlist.district, period: playlist.period, slides: playlist.slides });
+export function PlaylistEditor({ playlist, meta, onDeleted }: { playlist: Playlist; meta: Meta | undefined; onDeleted: () => void }) {
+  // The playlist as stored (as opened, then as the last save returned it): the editor stays open across its own saves,
+  // so the save's status stays on screen while the list reloads.
+  const [stored, setStored] = useState<Draft>(() => draftOf(playlist));
+  const [draft, setDraft] = useState<Draft>(stored);
+  const [status, setStatus] = useState<string>('');
   const [addKind, setAddKind] = useState<SlideKind>('hotspots');
+  const saving = useSavePlaylist();
+  const deleting = useDeletePlaylist();
   const check = useMemo(() => PlaylistInput.safeParse(draft), [draft]);
-  const dirty = JSON.stringify(draft) !== JSON.stringify({ name: playlist.name, district: playlist.district, period: playlist.period, slides: playlist.slides });
+  const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
   const setSlide = (i: number, patch: Partial<Slide>): void => setDraft((d) => ({ ...d, slides: d.slides.map((s, k) => (k === i ? { ...s, ...patch } : s)) }));
   const total = draft.slides.reduce((s, x) => s + (Number.isFinite(x.dwellS) ? x.dwellS : 0), 0);
 
   const save = async (): Promise<void> => {
     setStatus('Saving…');
     try {
-      await savePlaylist(playlist.id, draft);
+      const saved = draftOf(await saving.mutateAsync({ id: playlist.id, input: draft }));
+      setStored(saved);
+      setDraft(saved);
       setStatus('Saved. The wall screen picks it up at its next refresh.');
-      onChanged(false);
     } catch (e) {
       setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   const remove = async (): Promise<void> => {
     try {
-      await deletePlaylist(playlist.id);
-      onChanged(true);
+      await deleting.mutateAsync(playlist.id);
+      onDeleted();
     } catch (e) {
       setStatus(`Not deleted: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -1,5 +1,5 @@
 // Top bar: product name, the page tabs, the data's coverage and freshness, and the demo-data notice.
-import type { Meta } from '../../queries/types.ts';
+import type { Meta } from '../../queries/meta.ts';
 import { navigate } from '../../state/route.ts';
 import { formatDay, fmtInt } from '../../format.ts';
 

@@ -1,8 +1,8 @@
 // Period choice shared by every page: presets ending on the last day of data, and explicit from/to dates.
 import type { ReactNode } from 'react';
 import { update } from '../../state/store.ts';
-import type { RangeArgs } from '../../queries/index.ts';
-import type { Meta } from '../../queries/types.ts';
+import type { RangeArgs } from '../../queries/range.ts';
+import type { Meta } from '../../queries/meta.ts';
 import { lastDays } from '../../../server/shared/period.ts';
 
 const PRESETS = [

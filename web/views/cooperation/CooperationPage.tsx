@@ -5,7 +5,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ServiceCode } from '../../../server/contract/catalog.ts';
-import { useMeta, useMahallas } from '../../queries/index.ts';
+import { useMeta } from '../../queries/meta.ts';
+import { useMahallas } from '../../queries/mahallas.ts';
 import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useBeforeAfter, useCooperationGaps, useInspectorServiceMatrix, useJointActionLayer, useJointActionSummary } from '../../queries/cooperation.ts';
@@ -28,7 +29,8 @@ const PICK = [COOP_LAYER_IDS.fill];
 
 export function CooperationPage() {
   const meta = useMeta();
-  const territories = useMahallas();
+  // Every district's mahallas as context around the chosen one; the joint actions and gaps are the district's alone.
+  const territories = useMahallas(null);
   const selection = useSelection();
   const district = useUi((s) => s.district);
   const selected = useUi((s) => s.selected);
@@ -65,7 +67,7 @@ export function CooperationPage() {
   }, [layer.data]);
 
   const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, true), [territories.data]);
-  const loading = summary.loading || layer.loading || gaps.loading || matrix.loading || beforeAfter.loading || territories.loading;
+  const loading = summary.isFetching || layer.isFetching || gaps.isFetching || matrix.isFetching || beforeAfter.isFetching || territories.isFetching;
   const error = summary.error ?? layer.error ?? gaps.error ?? matrix.error ?? beforeAfter.error;
   return (
     <main className="workspace coop-workspace">

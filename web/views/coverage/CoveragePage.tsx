@@ -5,7 +5,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Norms } from '../../../server/contract/coverage.ts';
-import { useBasePoints, useMeta, useMahallas } from '../../queries/index.ts';
+import { useMeta } from '../../queries/meta.ts';
+import { useBasePoints, useMahallas } from '../../queries/mahallas.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useCoverage, useOutlines } from '../../queries/coverage.ts';
 import { getState, update, useUi } from '../../state/store.ts';
@@ -36,23 +37,22 @@ export function CoveragePage() {
   const district = useUi((s) => s.district);
   const norms = useUi((s) => s.norms);
   const selected = useUi((s) => s.inspector);
+  // The map shows the chosen district only (every district when none): the server narrows each layer to it.
   const coverage = useCoverage(range, norms);
-  const outlines = useOutlines();
-  const territories = useMahallas();
-  const basePoints = useBasePoints();
+  const outlines = useOutlines(district);
+  const territories = useMahallas(district);
+  const basePoints = useBasePoints(district);
 
   const data = useMemo(() => {
-    const all = outlines.data;
     const mahallas = territories.data as FeatureCollection<Geometry, MahallaFeature['properties']> | undefined;
-    const inDistrict = (soato: string): boolean => !district || soato === district;
     const flags = coverage.data?.inspectors.flags ?? [];
     return {
-      outlines: all && { ...all, features: all.features.filter((f) => inDistrict(f.properties.districtSoato)) },
-      unassigned: mahallas && { type: 'FeatureCollection' as const, features: mahallas.features.filter((f) => f.properties.inspectorId === null && inDistrict(f.properties.districtSoato)) },
-      basePoints: basePoints.data?.filter((b) => inDistrict(b.districtSoato)),
+      outlines: outlines.data,
+      unassigned: mahallas && { type: 'FeatureCollection' as const, features: mahallas.features.filter((f) => f.properties.inspectorId === null) },
+      basePoints: basePoints.data,
       overloaded: new Set(coverage.data?.inspectors.id.filter((_, k) => (flags[k]?.length ?? 0) > 0) ?? []),
     };
-  }, [outlines.data, territories.data, basePoints.data, coverage.data, district]);
+  }, [outlines.data, territories.data, basePoints.data, coverage.data]);
   const overloadKey = useMemo(() => [...data.overloaded].join(','), [data.overloaded]);
   const layers = useMemo(() => buildTerritoryLayers(data, { selected, overloadKey }), [data, selected, overloadKey]);
   // The selected territory's [w, s, e, n]; null (no selection, outlines still loading) leaves the district framed.
@@ -63,7 +63,7 @@ export function CoveragePage() {
   // A link that opens with an inspector waits for the outlines before making the map, so its first camera frames the
   // territory (or the link's saved view) instead of fitting the district and then flying off, overriding that view.
   const [linkedInspector] = useState(() => getState().inspector !== null);
-  const mapReady = !linkedInspector || outlines.data !== undefined || outlines.error !== undefined;
+  const mapReady = !linkedInspector || outlines.data !== undefined || outlines.error !== null;
   const onPick = useCallback((object: unknown, layerId: string | null) => {
     if (layerId === TERRITORY_LAYER_IDS.unassigned) return;
     const props = (object as { properties?: OutlineProps } | null)?.properties;
@@ -72,7 +72,7 @@ export function CoveragePage() {
   const districtName = useCallback((soato: string) => meta.data?.districts.find((d) => d.soato === soato)?.name ?? soato, [meta.data]);
 
   const error = meta.error ?? coverage.error ?? outlines.error ?? territories.error;
-  const loading = coverage.loading || outlines.loading || territories.loading;
+  const loading = coverage.isFetching || outlines.isFetching || territories.isFetching;
   const totals = coverage.data?.totals;
   return (
     <main className="terr-page">

@@ -2,7 +2,7 @@
 // the territory's open and overdue applications, and its mahallas.
 import { SERVICE_LABELS, type ServiceCode } from '../../../server/contract/catalog.ts';
 import type { Norms } from '../../../server/contract/coverage.ts';
-import type { RangeArgs } from '../../queries/index.ts';
+import type { RangeArgs } from '../../queries/range.ts';
 import { useInspectorCard } from '../../queries/coverage.ts';
 import { fmtInt, formatDay } from '../../format.ts';
 

@@ -5,7 +5,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { update, useUi } from '../../state/store.ts';
 import { css } from '../../map/colors.ts';
 import type { MetricColumns, MetricView } from '../../map/metric-values.ts';
-import type { Meta } from '../../queries/types.ts';
+import type { Meta } from '../../queries/meta.ts';
 import { districtRows, mahallaRows, type RankRow } from './ranking.ts';
 import { fmtInt } from '../../format.ts';
 import { noun } from './records.ts';

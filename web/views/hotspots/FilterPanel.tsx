@@ -1,8 +1,8 @@
 // Left panel: period, what is counted and its filters, district, colouring and view. Every control writes the URL-held store.
 import { update, useUi } from '../../state/store.ts';
 import { METRICS, type Metric } from '../../state/url.ts';
-import type { RangeArgs } from '../../queries/index.ts';
-import type { Meta } from '../../queries/types.ts';
+import type { RangeArgs } from '../../queries/range.ts';
+import type { Meta } from '../../queries/meta.ts';
 import { fmtInt, formatDay } from '../../format.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
 import { RecordFilters } from './RecordFilters.tsx';

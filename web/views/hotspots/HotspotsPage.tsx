@@ -1,14 +1,16 @@
 // The hot-spot page: filter panel, the mahalla map (choropleth, heat map, Gi*, emerging trends) and the mahalla card.
 import { useCallback, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
-import { useBasePoints, useEmerging, useHotspots, useRecordPoints, useMeta, useMetrics, useMahallas } from '../../queries/index.ts';
+import { useMeta } from '../../queries/meta.ts';
+import { useBasePoints, useMahallas } from '../../queries/mahallas.ts';
+import { useEmerging, useHotspots, useMetrics } from '../../queries/hotspots.ts';
+import { useRecordPoints } from '../../queries/records.ts';
 import { useRange, useSelection } from '../../queries/range.ts';
 import { update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { emergingView, hotspotView, metricView } from '../../map/metric-values.ts';
 import { buildLayers, LAYER_IDS, toPositions3, type LayerData, type LayerUi, type MahallaFeatureProps } from '../../map/layers.ts';
-// GeoJSON crosses JSON, which widens its types (optional bbox/id); the server built these from GeoJSON objects.
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { MahallaCard } from './MahallaCard.tsx';
@@ -22,11 +24,13 @@ const PICK = [LAYER_IDS.choropleth];
 
 export function HotspotsPage() {
   const meta = useMeta();
-  const territories = useMahallas();
-  const basePoints = useBasePoints();
+  const district = useUi((s) => s.district);
+  // Every district's mahallas: the map draws the whole city as context (outlines, the district list to drill into)
+  // while a chosen district frames the camera and narrows the figures, which come from the server for it alone.
+  const territories = useMahallas(null);
+  const basePoints = useBasePoints(district);
   const selection = useSelection();
   const range = useRange();
-  const district = useUi((s) => s.district);
   const metric = useUi((s) => s.metric);
   const layerKeys = useUi((s) => s.layers);
   const selected = useUi((s) => s.selected);
@@ -47,11 +51,11 @@ export function HotspotsPage() {
   const positions3 = useMemo(() => (points.data ? toPositions3(points.data) : undefined), [points.data]);
   const data: LayerData = useMemo(
     () => ({
-      territories: territories.data as FeatureCollection<Geometry, MahallaFeatureProps> | undefined,
+      territories: territories.data,
       metric: view,
-      basePoints: district ? basePoints.data?.filter((b) => b.districtSoato === district) : basePoints.data,
+      basePoints: basePoints.data,
     }),
-    [territories.data, view, basePoints.data, district],
+    [territories.data, view, basePoints.data],
   );
   const ui: LayerUi = useMemo(
     // Any new result object means new colours: a counter per distinct view object is enough for deck.gl.
@@ -77,7 +81,7 @@ export function HotspotsPage() {
   }, []);
 
   const error = meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error ?? hex.error;
-  const loading = metrics.loading || points.loading || territories.loading || hotspots.loading || emerging.loading || hex.loading;
+  const loading = metrics.isFetching || points.isFetching || territories.isFetching || hotspots.isFetching || emerging.isFetching || hex.loading;
   // The legend explains the hexagons when they are the view (mahalla colours off), else the mahallas.
   const legend = hex.view && !layerKeys.includes('choropleth') ? hex.view : view;
   return (

@@ -1,5 +1,6 @@
 // The card of a clicked mahalla: its numbers for the period, its inspector, its trend.
-import { useEmerging, useMahallaCard, type RangeArgs } from '../../queries/index.ts';
+import { useEmerging, useMahallaCard } from '../../queries/hotspots.ts';
+import type { RangeArgs } from '../../queries/range.ts';
 import { update } from '../../state/store.ts';
 import { fmtInt } from '../../format.ts';
 import { codeLabel, noun } from './records.ts';
@@ -92,7 +93,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
 type EmergingData = ReturnType<typeof useEmerging>['data'];
 
 /** The mahalla's emerging hot spot class for the period, with its weekly Gi* z-scores against the 90 % lines. */
-function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error | undefined; id: number }) {
+function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error | null; id: number }) {
   if (error) return <p className="muted">Hot-spot trend: {error.message.replace(/^400 from: /, '')}</p>;
   if (!data) return null;
   const k = data.ids.indexOf(id);

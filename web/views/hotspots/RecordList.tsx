@@ -1,6 +1,7 @@
 // The records behind a mahalla's numbers: a paged table, newest first, and the whole list as CSV.
 import { useState } from 'react';
-import { recordsCsvUrl, useRecordList, type RangeArgs } from '../../queries/index.ts';
+import { recordsCsvUrl, useRecordList } from '../../queries/records.ts';
+import type { RangeArgs } from '../../queries/range.ts';
 import { fmtInt } from '../../format.ts';
 import { codeLabel, noun } from './records.ts';
 

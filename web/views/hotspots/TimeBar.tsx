@@ -2,7 +2,8 @@
 // moves the one clock (`at` in the URL); every layer and panel follows through the effective range.
 import { useEffect, useState } from 'react';
 import { update, useUi } from '../../state/store.ts';
-import { useTimeline, type RangeArgs } from '../../queries/index.ts';
+import { useTimeline } from '../../queries/hotspots.ts';
+import type { RangeArgs } from '../../queries/range.ts';
 import { weekIndex } from '../../../server/shared/period.ts';
 import { fmtInt, formatDay } from '../../format.ts';
 import { noun } from './records.ts';

@@ -2,7 +2,8 @@
 // layer and its legend. Counts, or Gi* bins when the page shows tested hot spots.
 import { useMemo } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
-import { useMeta, type RangeArgs } from '../../queries/index.ts';
+import { useMeta } from '../../queries/meta.ts';
+import type { RangeArgs } from '../../queries/range.ts';
 import { useHexagons } from '../../queries/hexagons.ts';
 import { useUi } from '../../state/store.ts';
 import { buildHexLayer, HEX_LAYER_ID, type HexDatum } from '../../map/hex-layer.ts';
@@ -38,5 +39,5 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
     const bin = data.bin[row] ?? 0;
     return `${n.toLocaleString('en-GB')} ${data.params.source}\n${HOTSPOT_CLASSES[bin + 3] ?? ''} (Gi* z = ${(data.z[row] ?? 0).toFixed(2)})`;
   }, [data]);
-  return { res, auto, chosen, layer, view, tooltip, loading: on && query.loading, error: on ? query.error : undefined };
+  return { res, auto, chosen, layer, view, tooltip, loading: on && query.isFetching, error: on ? query.error : null };
 }

@@ -2,7 +2,7 @@
 // the next period and deleting it (a plan with recorded fulfilment asks first and is archived).
 import { useState, type ReactNode } from 'react';
 import { JOINT_ACTION_LABELS, PLAN_STATE_LABELS, SERVICE_LABELS, type PlanState } from '../../../server/contract/catalog.ts';
-import { copyPlan, deletePlan, type PlanDetail } from '../../queries/plans.ts';
+import { useCopyPlan, useDeletePlan, type PlanDetail } from '../../queries/plans.ts';
 import { update, useUi } from '../../state/store.ts';
 import { PLAN_TABS, type PlanTab } from '../../state/url.ts';
 import { formatDay, fmtInt } from '../../format.ts';
@@ -37,6 +37,8 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
   const tab = useUi((s) => s.planTab);
   const [confirm, setConfirm] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const copy = useCopyPlan();
+  const del = useDeletePlan();
   const next = nextPeriod(plan);
   const run = async (work: () => Promise<void>): Promise<void> => {
     setError(null);
@@ -54,7 +56,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
       setConfirm(`${fmtInt(recorded)} recorded joint action${recorded === 1 ? '' : 's'} count towards this plan.`);
       return;
     }
-    const r = await deletePlan(plan.id, confirmed);
+    const r = await del.mutateAsync({ id: plan.id, confirm: confirmed });
     if (r.deleted) onDeleted(plan.id);
     else setConfirm(r.reason.replace(/; repeat with .*$/, '.'));
   });
@@ -75,7 +77,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
         </div>
       </header>
       <div className="plan-actions">
-        <button type="button" className="btn" data-testid="plan-copy" onClick={() => void run(async () => onChanged((await copyPlan(plan.id, next)).id))}>
+        <button type="button" className="btn" data-testid="plan-copy" onClick={() => void run(async () => onChanged((await copy.mutateAsync({ id: plan.id, to: next })).id))}>
           Copy to {formatDay(next.from)} – {formatDay(next.to)}
         </button>
         <button type="button" className="btn danger" data-testid="plan-delete" onClick={() => void remove(false)}>Delete…</button>

@@ -4,8 +4,8 @@ import { useMemo, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { JOINT_ACTION_LABELS, JOINT_ACTION_TYPES, SERVICES, SERVICE_LABELS, type JointActionType, type ServiceCode } from '../../../server/contract/catalog.ts';
 import { PlanBody, type PlanInput } from '../../../server/contract/plans.ts';
-import type { Meta } from '../../queries/types.ts';
-import { createPlan, type PlanDetail } from '../../queries/plans.ts';
+import type { Meta } from '../../queries/meta.ts';
+import { useCreatePlan, type PlanDetail } from '../../queries/plans.ts';
 import { districtInspectors, type TerritoryProps } from './plan-view.ts';
 
 interface Row {
@@ -33,7 +33,7 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
   const [to, setTo] = useState(period.to);
   const [rows, setRows] = useState<Row[]>([blank()]);
   const [issues, setIssues] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const create = useCreatePlan();
   const inspectors = useMemo(() => districtInspectors(territories, district), [territories, district]);
   const set = (k: number, patch: Partial<Row>): void => setRows((rs) => rs.map((r, i) => (i === k ? { ...r, ...patch } : r)));
 
@@ -44,13 +44,10 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
       setIssues(parsed.error.issues.map((i) => `${i.path.join('.') || 'plan'}: ${i.message}`));
       return;
     }
-    setBusy(true);
     try {
-      onCreated(await createPlan(parsed.data satisfies PlanInput));
+      onCreated(await create.mutateAsync(parsed.data satisfies PlanInput));
     } catch (err) {
       setIssues([err instanceof Error ? err.message : String(err)]);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -100,7 +97,7 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
       )}
       <div className="form-actions">
         <button type="button" className="btn" onClick={onCancel}>Cancel</button>
-        <button type="submit" className="btn primary" data-testid="plan-save" disabled={busy}>{busy ? 'Saving…' : 'Create plan'}</button>
+        <button type="submit" className="btn primary" data-testid="plan-save" disabled={create.isPending}>{create.isPending ? 'Saving…' : 'Create plan'}</button>
       </div>
     </form>
   );

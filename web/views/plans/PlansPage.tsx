@@ -6,9 +6,10 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { PLAN_STATES, PLAN_STATE_LABELS } from '../../../server/contract/catalog.ts';
 import { quarters } from '../../../server/shared/fulfilment.ts';
-import { useMeta, useMahallas } from '../../queries/index.ts';
+import { useMeta } from '../../queries/meta.ts';
+import { useMahallas } from '../../queries/mahallas.ts';
 import { mahallaOutlines } from '../../map/mahalla-layers.ts';
-import { usePlan, usePlanVersion, usePlans } from '../../queries/plans.ts';
+import { usePlan, usePlans } from '../../queries/plans.ts';
 import { getState, update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { formatDay } from '../../format.ts';
@@ -24,10 +25,11 @@ const PICK = [PLAN_LAYER_IDS.fill];
 
 export function PlansPage() {
   const meta = useMeta();
-  const territories = useMahallas();
+  // Every district's mahallas: a plan's district is drawn among its neighbours, and the form offers any district's
+  // inspectors (their territories come from these polygons).
+  const territories = useMahallas(null);
   const district = useUi((s) => s.district);
-  const [version, bump] = usePlanVersion();
-  const plans = usePlans(version);
+  const plans = usePlans();
   const chosen = useUi((s) => s.plan);
   const [creating, setCreating] = useState(false);
   const [highlight, setHighlight] = useState<number[]>([]);
@@ -35,9 +37,9 @@ export function PlansPage() {
   // Until the user picks one, the newest plan (the running one in the demo) is shown; never one just deleted (the list
   // still holds it until it has reloaded). A linked plan that no longer exists falls back the same way; one just
   // created or copied is trusted while the list reloads.
-  const listed = plans.loading || chosen === null || plans.data?.some((p) => p.id === chosen);
+  const listed = plans.isFetching || chosen === null || plans.data?.some((p) => p.id === chosen);
   const selectedId = (listed ? chosen : null) ?? plans.data?.find((p) => !removed.has(p.id))?.id ?? null;
-  const plan = usePlan(selectedId, version);
+  const plan = usePlan(selectedId);
   useEffect(() => setHighlight([]), [selectedId]);
   // A plan belongs to one district: opening it makes that the district of every page, so the map fits it.
   const planDistrict = plan.data?.district;
@@ -48,8 +50,8 @@ export function PlansPage() {
   const features = territories.data as FeatureCollection<Geometry, TerritoryProps> | undefined;
   const cells = plan.data?.id === selectedId ? plan.data?.mahallas : undefined;
   const layers = useMemo(
-    () => planLayers(features, cells, { highlight, dataKey: `${plan.data?.id ?? 0}|${version}` }),
-    [features, cells, highlight, plan.data?.id, version],
+    () => planLayers(features, cells, { highlight, dataKey: `${plan.data?.id ?? 0}|${plan.dataUpdatedAt}` }),
+    [features, cells, highlight, plan.data?.id, plan.dataUpdatedAt],
   );
   const territoryOf = useMemo(() => {
     const m = new Map<number, { name: string; pct: number; mahallas: number[] }>();
@@ -66,22 +68,21 @@ export function PlansPage() {
     const t = territoryOf.get(p.id);
     return t ? `${p.name}\n${t.name}: ${t.pct} % done` : `${p.name}\nnot in this plan`;
   }, [territoryOf]);
+  // The writes themselves refresh the list (queries/plans.ts); here the page only moves to what was written.
   const changed = useCallback((selectId: number) => {
     update({ plan: selectId });
     setCreating(false);
-    bump();
-  }, [bump]);
+  }, []);
   const deleted = useCallback((id: number) => {
     setRemoved((r) => new Set([...r, id]));
     update({ plan: null });
-    bump();
-  }, [bump]);
+  }, []);
 
   // A new plan defaults to the quarter after the one the data ends in.
   const current = meta.data ? quarters(meta.data.period.end).current : null;
   const formPeriod = current ? nextPeriod(current) : null;
   const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, false), [territories.data]);
-  const loading = plans.loading || plan.loading || territories.loading;
+  const loading = plans.isFetching || plan.isFetching || territories.isFetching;
   const error = plans.error ?? plan.error;
   return (
     <main className="workspace coop-workspace plans-workspace">
@@ -123,7 +124,7 @@ export function PlansPage() {
             <PlanForm meta={meta.data} territories={features} district={district ?? plan.data?.district ?? meta.data.districts[0]?.soato ?? ''} period={formPeriod} onCreated={(p) => changed(p.id)} onCancel={() => setCreating(false)} />
           )}
           {!creating && plan.data && <PlanDetailView plan={plan.data} onChanged={changed} onDeleted={deleted} onHighlight={setHighlight} />}
-          {!creating && !plan.data && !plan.loading && <p className="empty">Choose a plan or create one.</p>}
+          {!creating && !plan.data && !plan.isFetching && <p className="empty">Choose a plan or create one.</p>}
         </div>
       </section>
     </main>
