@@ -18,8 +18,6 @@ import { generateApplications } from './generate/applications.ts';
 import { generateJointActions } from './generate/joint-actions.ts';
 import { appendRows, createSchema, loadApplications, loadIncidents } from './load.ts';
 import { writeJointActions } from './load-joint-actions.ts';
-import { seedPlaylists } from '../server/services/playlists.ts';
-import { seedDemoPlans } from './seed-plans.ts';
 
 /** A mahalla to load: generated (data/generate) or imported, then optionally with known residents. */
 export type MahallaInput = Mahalla & { population?: number; households?: number };
@@ -134,8 +132,6 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
       period_end: PERIOD.end, schema_version: String(SCHEMA_VERSION), mahalla_source: synthetic ? 'synthetic' : (opts.mahallas?.source ?? 'imported'),
     };
     await db.run(`INSERT INTO meta SELECT unnest($k), unnest($v)`, { k: Object.keys(meta), v: Object.values(meta) });
-    await seedPlaylists(db);
-    await seedDemoPlans(db, PERIOD.end);
     await db.run('CHECKPOINT');
     db.close();
   } catch (err) {

@@ -122,49 +122,5 @@ CREATE TABLE joint_actions (
 
 CREATE TABLE joint_action_services (action_id INTEGER NOT NULL, service service_code NOT NULL);
 
--- Wall-screen playlists (issue 5). IF NOT EXISTS: the server adds them to databases built before they existed.
--- `slides` is a JSON array of { kind, dwellS, caption } validated by server/contract/briefing.ts.
-CREATE SEQUENCE IF NOT EXISTS playlist_id START 1;
-CREATE TABLE IF NOT EXISTS playlists (
-  id INTEGER PRIMARY KEY DEFAULT nextval('playlist_id'),
-  name VARCHAR NOT NULL,
-  district_soato VARCHAR,             -- NULL = the whole area
-  period VARCHAR NOT NULL,            -- 7d, 4w or 2026-10-01..2026-10-31
-  slides VARCHAR NOT NULL,
-  updated_at TIMESTAMP NOT NULL       -- UTC
-);
-
--- Model cooperation plans (issue 4): for a district and a period, the joint actions each inspector must hold with each
--- service, by type. Fulfilment is never stored: it is counted from joint_actions whenever a plan is read.
--- IF NOT EXISTS: the server adds them to databases built before they existed (server/db/schema-upgrade.ts).
-CREATE SEQUENCE IF NOT EXISTS plan_ids START 1;
-CREATE TABLE IF NOT EXISTS plans (
-  id INTEGER PRIMARY KEY DEFAULT nextval('plan_ids'),
-  name VARCHAR NOT NULL,
-  district_soato VARCHAR NOT NULL,
-  period_from DATE NOT NULL,
-  period_to DATE NOT NULL,            -- inclusive
-  created_at TIMESTAMP NOT NULL,
-  copied_from INTEGER                 -- the plan this one was copied from as a template (it may since be deleted)
-);
-
--- One row per inspector × service × type of a plan (the API names a duplicate before the key would refuse it).
-CREATE TABLE IF NOT EXISTS plan_items (
-  plan_id INTEGER NOT NULL,
-  inspector_id INTEGER NOT NULL,
-  service service_code NOT NULL,
-  type joint_action_type NOT NULL,
-  required INTEGER NOT NULL,
-  PRIMARY KEY (plan_id, inspector_id, service, type)
-);
-
--- A deleted plan that had recorded fulfilment, as it stood when deleted (plan, items and fulfilment as JSON).
-CREATE TABLE IF NOT EXISTS plans_archive (
-  plan_id INTEGER NOT NULL,
-  name VARCHAR NOT NULL,
-  district_soato VARCHAR NOT NULL,
-  period_from DATE NOT NULL,
-  period_to DATE NOT NULL,
-  archived_at TIMESTAMP NOT NULL,
-  snapshot VARCHAR NOT NULL
-);
+-- Plans, their archive and wall-screen playlists are not here: what people type lives in the user store
+-- (data/state-schema.sql), which no rebuild of this database touches.

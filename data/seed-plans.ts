@@ -1,4 +1,5 @@
-// Demo model cooperation plans, written at build: last quarter's (ended) and this quarter's (running) for one district,
+// Demo model cooperation plans, written into a new user store beside demo data: last quarter's (ended) and this
+// quarter's (running) for one district,
 // with required counts chosen from the recorded joint actions so that every fulfilment state appears:
 // the ended plan has done and overdue items, the running one done, on-track and behind items.
 import type { Db } from '../server/db/database.ts';
@@ -7,6 +8,7 @@ import { MAX_REQUIRED, type PlanItemInput } from '../server/contract/plans.ts';
 import { quarters, schedule } from '../server/shared/fulfilment.ts';
 import { addDays, type Period } from '../server/shared/period.ts';
 import { createPlan } from '../server/services/plans/store.ts';
+import type { UserStore } from '../server/store/types.ts';
 
 /** Inspectors per plan: enough for every state, few enough to read in one table. */
 const INSPECTORS = 9;
@@ -55,10 +57,10 @@ async function planItems(db: Db, district: string, inspectors: number[], p: Peri
 }
 
 /**
- * Seeds the two demo plans for the district with the most inspectors (ties: lowest code). `asOf` is the first day
- * without data (the demo's "today").
+ * Seeds the two demo plans for the district with the most inspectors (ties: lowest code) into the user store, from
+ * the analytics database's joint actions. `asOf` is the first day without data (the demo's "today").
  */
-export async function seedDemoPlans(db: Db, asOf: string): Promise<number[]> {
+export async function seedDemoPlans(db: Db, store: UserStore, asOf: string): Promise<number[]> {
   const [district] = await db.all<{ soato: string; name: string }>(
     `SELECT d.soato, d.name_uz AS name FROM inspectors i JOIN districts d ON d.soato = i.district_soato
      GROUP BY ALL ORDER BY count(*) DESC, d.soato LIMIT 1`,
@@ -76,9 +78,10 @@ export async function seedDemoPlans(db: Db, asOf: string): Promise<number[]> {
     const intent = (['done', 'on_track', 'behind'] as const)[k % 3] ?? 'done';
     return [intent, intent];
   });
+  const by = { accountId: null, username: 'hamkor' };
   const ids = [
-    await createPlan(db, { name: `Cooperation plan ${label(previous)} — ${district.name}`, district: district.soato, ...previous, items: past }),
-    await createPlan(db, { name: `Cooperation plan ${label(current)} — ${district.name}`, district: district.soato, ...current, items: now }),
+    (await createPlan(store, { name: `Cooperation plan ${label(previous)} — ${district.name}`, district: district.soato, ...previous, items: past }, by)).id,
+    (await createPlan(store, { name: `Cooperation plan ${label(current)} — ${district.name}`, district: district.soato, ...current, items: now }, by)).id,
   ];
   return ids;
 }

@@ -7,6 +7,7 @@ import { SCHEMA_VERSION } from '../data/schema-version.ts';
 import { openDb } from '../server/db/database.ts';
 import { readEnv } from '../server/env.ts';
 import { startServer } from '../server/index.ts';
+import { carryOver } from '../server/store/carry-over.ts';
 
 /** Newest modification time of any file under `dir` (ms). */
 function newest(dir: string): number {
@@ -45,11 +46,21 @@ if (found && found.version < SCHEMA_VERSION && !found.synthetic) {
   process.exit(1);
 }
 if (!found || found.version < SCHEMA_VERSION) {
+  // An older demo database may still hold plans and playlists that people typed: carry them into the user store
+  // before the rebuild replaces it.
+  if (found) await carryOver(env.HAMKOR_DB, env.HAMKOR_STATE);
   console.log(`Building the demo database ${env.HAMKOR_DB} (Tashkent city${found ? ', replacing one with an older schema' : ''})…`);
   await buildDatabase({ scale: 'city', out: env.HAMKOR_DB, log: (l) => console.log(l) });
 }
 const server = await startServer(env);
-console.log(`Hamkor is running at http://localhost:${server.port}`);
+const { migrated, demoAccounts, noAccounts } = server.prepared;
+if (migrated.plans + migrated.playlists > 0) console.log(`Moved ${migrated.plans} plans and ${migrated.playlists} playlists into ${env.HAMKOR_STATE}.`);
+if (demoAccounts.length > 0) {
+  console.log('Demo accounts (one per role; user / password):');
+  for (const a of demoAccounts) console.log(`  ${a.role.padEnd(14)} ${a.username} / ${a.password}`);
+}
+if (noAccounts) console.log('No account exists yet: create an administrator with  npm run admin -- create-user <name> --role admin');
+console.log(`Hamkor is running at http://localhost:${server.port}${env.HOST === '127.0.0.1' ? ' (this machine only; set HOST to serve others)' : ''}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void server.close().then(() => process.exit(0));

@@ -1,42 +1,103 @@
 // The Hono application: one chained app, one .route() per domain; `AppType` is the contract the web client infers.
+// Every request is checked (Host, Origin, body size) and answered with the security headers; every API route but
+// health and sign-in needs a session, and each declares the capability it needs (server/auth/middleware.ts).
 import { Hono } from 'hono';
-import type { Db } from './db/database.ts';
+import { HTTPException } from 'hono/http-exception';
+import { QueryAborted, querySignal, type Db } from './db/database.ts';
+import { AUTH_DEFAULTS, createAuth, type AuthConfig } from './auth/auth.ts';
+import { authenticate, overTls, signedIn, type AppEnv } from './auth/middleware.ts';
+import { auditWrites } from './http/audit.ts';
+import { bodyCap, deadline, heavyGate } from './http/limits.ts';
+import { checkHostAndOrigin, securityHeaders } from './http/security.ts';
+import type { UserStore } from './store/types.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { applicationsRoutes } from './routes/applications.ts';
+import { authRoutes } from './routes/auth.ts';
+import { cooperationRoutes } from './routes/cooperation.ts';
+import { coverageRoutes } from './routes/coverage.ts';
+import type { HttpConfig, RouteDeps } from './routes/deps.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
 import { mahallaRoutes } from './routes/mahallas.ts';
-import { systemRoutes } from './routes/system.ts';
-import { playlistRoutes } from './routes/playlists.ts';
-import { cooperationRoutes } from './routes/cooperation.ts';
 import { planRoutes } from './routes/plans.ts';
-import { coverageRoutes } from './routes/coverage.ts';
-import { applicationsRoutes } from './routes/applications.ts';
-import { staticSite } from './static.ts';
+import { playlistRoutes } from './routes/playlists.ts';
+import { systemRoutes } from './routes/system.ts';
 import { SelectionRefused } from './selection/select.ts';
+import { staticSite } from './static.ts';
 
 export interface AppDeps {
   db: Db;
+  store: UserStore;
   /** Built front end to serve (dist/); omitted in API tests. */
   staticDir?: string;
+  http?: Partial<HttpConfig>;
+  auth?: Partial<AuthConfig>;
+  /** the clock of sessions and lockouts (tests move it) */
+  now?: () => number;
 }
 
+/** Defaults, one comment per field. */
+export const HTTP_DEFAULTS: HttpConfig = {
+  // Local names only: a server reached by another name needs HAMKOR_HOSTS (DNS rebinding otherwise).
+  hosts: ['localhost', '127.0.0.1', '[::1]'],
+  trustProxy: false,
+  // Plans and playlists are a few kB; 1 MiB leaves room and refuses a 100 MB body at once.
+  bodyLimit: 1024 * 1024,
+  // The slowest national analysis takes a few seconds; a minute means something is wrong.
+  timeoutMs: 60_000,
+  // Two cores: more heavy queries at once only slow each other and the light requests down.
+  heavyPermits: 2,
+};
+
+/** The routes whose work is heavy analytics (DuckDB scans, statistics): at most `heavyPermits` run at once. */
+const HEAVY = ['/metrics', '/hotspots', '/hexagons', '/timeline', '/emerging', '/records', '/records.csv', '/records/points', '/mahallas/:id',
+  '/coverage', '/inspectors/:id', '/applications/*', '/cooperation/*', '/plans', '/plans/*'];
+
+const error = (error: string, field: string, reason: string) => ({ error, issues: [{ field, reason }] });
+
 export function createApp(deps: AppDeps) {
-  const api = new Hono()
-    .route('/', systemRoutes(deps.db))
-    .route('/', mahallaRoutes(deps.db))
-    .route('/', hotspotRoutes(deps.db))
-    .route('/', playlistRoutes(deps.db))
-    .route('/', cooperationRoutes(deps.db))
-    .route('/', planRoutes(deps.db))
-    .route('/', coverageRoutes(deps.db))
-    .route('/', applicationsRoutes(deps.db));
-  const app = new Hono()
+  const http: HttpConfig = { ...HTTP_DEFAULTS, ...deps.http };
+  const auth = createAuth(deps.db, deps.store, { ...AUTH_DEFAULTS, ...deps.auth }, deps.now);
+  const r: RouteDeps = { db: deps.db, store: deps.store, auth, http };
+  const gate = heavyGate(http.heavyPermits);
+  const heavy = new Hono<AppEnv>();
+  for (const path of HEAVY) heavy.use(path, gate);
+  const api = new Hono<AppEnv>()
+    .use('*', bodyCap(http.bodyLimit))
+    .use('*', async (_c, next) => {
+      await auth.ready;
+      await next();
+    })
+    .use('*', authenticate(auth))
+    .use('*', auditWrites(deps.store, http.trustProxy))
+    // Public: sign-in (its other routes check the session themselves) and health. Everything after needs a session.
+    .route('/', authRoutes(r))
+    .route('/', systemRoutes(r))
+    .use('*', signedIn)
+    .route('/', heavy)
+    .route('/', adminRoutes(r))
+    .route('/', mahallaRoutes(r))
+    .route('/', hotspotRoutes(r))
+    .route('/', playlistRoutes(r))
+    .route('/', cooperationRoutes(r))
+    .route('/', planRoutes(r))
+    .route('/', coverageRoutes(r))
+    .route('/', applicationsRoutes(r));
+  const app = new Hono<AppEnv>()
+    .use('*', checkHostAndOrigin(http))
+    .use('*', securityHeaders((c) => overTls(c, http.trustProxy)))
+    .use('/api/*', deadline(http.timeoutMs))
     .route('/api', api)
-    .notFound((c) => c.json({ error: 'not_found', issues: [{ field: 'path', reason: `no route ${c.req.method} ${c.req.path}` }] }, 404))
+    .notFound((c) => c.json(error('not_found', 'path', `no route ${c.req.method} ${c.req.path}`), 404))
     .onError((err, c) => {
-      if (err instanceof SelectionRefused) {
-        return c.json({ error: err.status === 403 ? 'forbidden' : 'not_found', issues: [{ field: err.field, reason: err.reason }] }, err.status);
+      if (err instanceof SelectionRefused) return c.json(error(err.status === 403 ? 'forbidden' : 'not_found', err.field, err.reason), err.status);
+      // A body that is not JSON at all makes Hono's validator throw a 400: answer it like any bad input.
+      if (err instanceof HTTPException && err.status === 400) return c.json(error('invalid_request', 'body', 'must be a JSON object'), 400);
+      const signal = querySignal.getStore();
+      if (err instanceof QueryAborted || signal?.aborted) {
+        return c.json(error('unavailable', 'request', `${String(signal?.reason ?? 'stopped')}: narrow the period or the area, or try again`), 503);
       }
       console.error(err);
-      return c.json({ error: 'internal', issues: [{ field: 'server', reason: 'unexpected error; see the server log' }] }, 500);
+      return c.json(error('internal', 'server', 'unexpected error; see the server log'), 500);
     });
   if (deps.staticDir) staticSite(app, deps.staticDir);
   return app;

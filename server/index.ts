@@ -1,23 +1,44 @@
-// Opens the database and serves createApp({ db }) on the configured port; nothing else.
+// Opens the analytics database and the user store, prepares the store, serves createApp(…) on the configured address.
 import { serve } from '@hono/node-server';
 import { openDb } from './db/database.ts';
-import { upgradeSchema } from './db/schema-upgrade.ts';
-import { createApp } from './app.ts';
-import { readEnv } from './env.ts';
+import { hashPassword } from './auth/passwords.ts';
+import type { AuthConfig } from './auth/auth.ts';
+import { createApp, HTTP_DEFAULTS } from './app.ts';
+import { readEnv, type ServerEnv } from './env.ts';
+import { openStore } from './store/duck/open.ts';
+import { prepareStore, type Prepared } from './store/prepare.ts';
 
-export async function startServer(env = readEnv()): Promise<{ close(): Promise<void>; port: number }> {
-  // Read-write: wall-screen playlists (issue 5) and cooperation plans (issue 4) are stored here. One process holds the file.
+export interface Server {
+  close(): Promise<void>;
+  port: number;
+  prepared: Prepared;
+}
+
+/** Starts Hamkor; `env` fields not given take their defaults (server/env.ts). */
+export async function startServer(given: Partial<ServerEnv> = readEnv(), opts: { auth?: Partial<AuthConfig> } = {}): Promise<Server> {
+  const env = { ...readEnv({}), ...given };
+  // Files this process creates (databases, their WAL) are the service user's alone.
+  process.umask(0o077);
+  // Read-write: the importer goes through this process or refuses to run beside it (one process holds the file).
   const db = await openDb(env.HAMKOR_DB);
-  await upgradeSchema(db);
-  const app = createApp({ db, staticDir: env.HAMKOR_DIST });
+  const store = await openStore(env.HAMKOR_STATE);
+  const cost = opts.auth?.passwordCost;
+  const prepared = await prepareStore(db, store, (pw) => hashPassword(pw, cost));
+  const hosts = [...HTTP_DEFAULTS.hosts, ...env.HAMKOR_HOSTS, ...(env.HOST !== '0.0.0.0' && env.HOST !== '::' ? [env.HOST] : [])];
+  const app = createApp({
+    db, store, staticDir: env.HAMKOR_DIST, ...(opts.auth ? { auth: opts.auth } : {}),
+    http: { hosts, trustProxy: env.HAMKOR_TRUST_PROXY, timeoutMs: env.HAMKOR_TIMEOUT_S * 1000, heavyPermits: env.HAMKOR_HEAVY },
+  });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   return {
     port: env.PORT,
+    prepared,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
           db.close();
+          store.close();
           resolve();
         });
         // Browsers keep connections open (a wall screen polls forever): without this, close() would wait for them.

@@ -1,34 +1,29 @@
-// Serves the built front end from the same origin as the API, with a strict same-origin content policy.
+// Serves the built front end from the same origin as the API: hashed assets cached for a year, index.html for the
+// app's own page paths (client routes), and a 404 for any other missing file (a missing asset must not come back as
+// HTML cached for a year). Security headers come from server/http/security.ts.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 
-// Nothing may load from outside the app's origin (air-gapped police networks); the browser enforces it too.
-const CSP = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "worker-src 'self' blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join('; ');
+/** A path that names a file (has an extension) or lies under /assets/: never answered with the page. */
+const isFilePath = (path: string): boolean => path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
 
-/** Static files from `dir`, long-cached hashed assets, and index.html for any other non-API GET (client routes). */
-export function staticSite(app: Hono, dir: string): void {
+/** Static files from `dir`, and index.html for any other non-API GET that is a page path. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- accepts the app whatever its Env (a seam to Hono's generics)
+export function staticSite(app: Hono<any>, dir: string): void {
   const root = relative(process.cwd(), dir) || '.';
   const indexHtml = (): string => readFileSync(join(dir, 'index.html'), 'utf8');
   app.use('*', async (c, next) => {
     await next();
-    c.header('content-security-policy', CSP);
-    c.header('x-content-type-options', 'nosniff');
-    if (c.req.path.startsWith('/assets/')) c.header('cache-control', 'public, max-age=31536000, immutable');
+    if (c.req.path.startsWith('/assets/') && c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
   });
   app.use('*', serveStatic({ root }));
   app.get('*', (c) => {
-    if (c.req.path.startsWith('/api/')) return c.json({ error: 'not_found', issues: [{ field: 'path', reason: `no route GET ${c.req.path}` }] }, 404);
+    if (c.req.path.startsWith('/api/') || isFilePath(c.req.path)) {
+      return c.json({ error: 'not_found', issues: [{ field: 'path', reason: `no file or route GET ${c.req.path}` }] }, 404);
+    }
+    c.header('cache-control', 'no-cache');
     return c.html(indexHtml());
   });
 }

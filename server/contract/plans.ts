@@ -34,7 +34,10 @@ function checkPlanPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx):
 
 const PlanName = z.string({ error: 'is required (the plan name)' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 
-/** A plan as created (POST) or replaced (PUT): the items are the whole list, not a patch. */
+/** The version of an object its writer read: a change based on an older one is refused with 409. */
+export const VersionField = z.number({ error: 'is required (the version you read; reload to get it)' }).int('must be a whole number').positive('must be positive');
+
+/** A plan as created (POST): the items are the whole list. */
 export const PlanBody = z
   .object({
     name: PlanName,
@@ -55,6 +58,10 @@ export const PlanBody = z
   });
 export type PlanInput = z.output<typeof PlanBody>;
 
+/** A plan as replaced (PUT): the whole plan again, with the version it was read at. */
+export const PlanReplaceBody = z.intersection(PlanBody, z.object({ version: VersionField }));
+export type PlanReplaceInput = z.output<typeof PlanReplaceBody>;
+
 /** Copy a plan as a template to another period (usually the next one). */
 export const PlanCopyBody = z.object({ from: Day, to: Day, name: PlanName.optional() }).superRefine(checkPlanPeriod);
 export type PlanCopyInput = z.output<typeof PlanCopyBody>;
@@ -63,6 +70,13 @@ export const PlanParam = z.object({
   id: z.string().regex(/^[1-9]\d{0,8}$/, 'must be a plan id (a positive integer)').transform(Number),
 });
 
+const Confirm = z.enum(['true', 'false'], { error: 'must be true or false' }).optional().transform((v) => v === 'true');
+
+/** `confirm=true` when the plan has recorded fulfilment (its state then goes to the archive first); `version` optional. */
 export const PlanDeleteQuery = z.object({
-  confirm: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().transform((v) => v === 'true'),
+  confirm: Confirm,
+  version: z.string().regex(/^[1-9]\d{0,8}$/, 'must be the version you read (a positive integer)').transform(Number).optional(),
 });
+
+/** Replacing a plan with recorded fulfilment needs `confirm=true` too (its state goes to the archive first). */
+export const PlanReplaceQuery = z.object({ confirm: Confirm });

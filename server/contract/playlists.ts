@@ -63,11 +63,22 @@ export const PlaylistInput = z.strictObject({
 });
 export type PlaylistInput = z.input<typeof PlaylistInput>;
 
+/** A playlist as replaced (PUT): the whole playlist with the version it was read at (409 when someone saved since). */
+export const PlaylistReplace = z.strictObject({ ...PlaylistInput.shape, version: z.number({ error: 'is required (the version you read; reload to get it)' }).int().positive() });
+export type PlaylistReplace = z.input<typeof PlaylistReplace>;
+
 export interface Playlist extends z.output<typeof PlaylistInput> {
   id: number;
-  /** ISO timestamp (UTC) of the last change */
+  /** bumped by every change; a PUT names the version it read */
+  version: number;
+  /** ISO timestamp (UTC) of the last change, and who made it */
   updatedAt: string;
+  updatedBy: string;
 }
+
+export const PlaylistDeleteQuery = z.object({
+  version: z.string().regex(/^[1-9]\d{0,8}$/, 'must be the version you read (a positive integer)').transform(Number).optional(),
+});
 
 export const PlaylistParam = z.object({
   id: z.string().regex(/^[1-9]\d{0,8}$/, 'must be a playlist id (a positive integer)').transform(Number),

@@ -1,5 +1,36 @@
 // The one door to DuckDB: open once per file, run parameterised SQL, map rows to plain JSON-safe objects.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { chmodSync, existsSync } from 'node:fs';
 import { DuckDBInstance, DuckDBIntegerVector, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+/**
+ * The abort signal of the request being served (server/http/limits.ts runs each request inside it): a query started
+ * for a request that times out or whose client goes away is interrupted instead of running on for seconds.
+ */
+export const querySignal = new AsyncLocalStorage<AbortSignal>();
+
+/** Thrown for a query of an aborted request (the request's handler then answers nothing or 503). */
+export class QueryAborted extends Error {
+  constructor(readonly why: unknown) {
+    super(`query aborted: ${String(why)}`);
+  }
+}
+
+/** Runs `work` on connection `c`, interrupting the query when the current request's signal aborts. */
+async function guarded<T>(c: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  const signal = querySignal.getStore();
+  if (!signal) return work();
+  if (signal.aborted) throw new QueryAborted(signal.reason);
+  const interrupt = (): void => c.interrupt();
+  signal.addEventListener('abort', interrupt, { once: true });
+  try {
+    return await work();
+  } catch (err) {
+    throw signal.aborted ? new QueryAborted(signal.reason) : err;
+  } finally {
+    signal.removeEventListener('abort', interrupt);
+  }
+}
 
 /** A parameter as callers give it; arrays become DuckDB lists (e.g. `list_contains($cats, category)`). */
 export type Param = string | number | boolean | null | readonly string[] | readonly number[];
@@ -44,6 +75,8 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
   if (opts.readOnly) options.access_mode = 'READ_ONLY';
   if (opts.threads) options.threads = String(opts.threads);
   const instance = path === ':memory:' ? await DuckDBInstance.create(':memory:', options) : await DuckDBInstance.fromCache(path, options);
+  // Officers' names and exact incident locations: readable by the service's user only.
+  if (path !== ':memory:' && !opts.readOnly) for (const f of [path, `${path}.wal`]) if (existsSync(f)) chmodSync(f, 0o600);
   // A small pool of connections: DuckDB runs queries on different connections in parallel.
   const pool: DuckDBConnection[] = [];
   const take = async (): Promise<DuckDBConnection> => pool.pop() ?? (await instance.connect());
@@ -56,7 +89,7 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
     async all<T extends object>(sql: string, params?: Params): Promise<T[]> {
       const c = await take();
       try {
-        const reader = await c.runAndReadAll(sql, params ? toValues(params) : undefined);
+        const reader = await guarded(c, () => c.runAndReadAll(sql, params ? toValues(params) : undefined));
         return reader.getRowObjectsJson() as T[];
       } finally {
         give(c);
@@ -65,7 +98,7 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
     async columns<T extends object>(sql: string, params?: Params): Promise<{ [K in keyof T]: T[K][] }> {
       const c = await take();
       try {
-        const reader = await c.runAndReadAll(sql, params ? toValues(params) : undefined);
+        const reader = await guarded(c, () => c.runAndReadAll(sql, params ? toValues(params) : undefined));
         return reader.getColumnsObjectJson() as { [K in keyof T]: T[K][] };
       } finally {
         give(c);
@@ -74,7 +107,7 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
     async ints<K extends string>(sql: string, params?: Params): Promise<Record<K, Int32Array>> {
       const c = await take();
       try {
-        const result = await c.run(sql, params ? toValues(params) : undefined);
+        const result = await guarded(c, () => c.run(sql, params ? toValues(params) : undefined));
         const names = result.columnNames();
         const out = names.map(() => new Int32Array(result.rowCount));
         // ≈ 10 ns a value; `rowCount` is read once per chunk, as each read is a call into the native binding.

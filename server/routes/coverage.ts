@@ -1,25 +1,38 @@
 // Inspector coverage routes: workload of every territory, dissolved territory outlines, one inspector's card.
 import { Hono } from 'hono';
-import type { Db } from '../db/database.ts';
 import { CoverageQuery, InspectorParam, InspectorQuery, OutlinesQuery, normsOf } from '../contract/coverage.ts';
-import { getCoverage, getOutlines } from '../services/coverage/coverage.ts';
+import { can, principal, type AppEnv } from '../auth/middleware.ts';
+import { seesInspector } from '../auth/principal.ts';
+import { audited } from '../http/audit.ts';
+import { mahallaColumns } from '../selection/mahallas.ts';
+import { getCoverage, getOutlines, staff } from '../services/coverage/coverage.ts';
 import { getInspectorCard } from '../services/coverage/inspector-card.ts';
+import type { RouteDeps } from './deps.ts';
 import { areaOf, selection } from './selection.ts';
 import { validate } from './validate.ts';
 
-export const coverageRoutes = (db: Db) =>
-  new Hono()
-    .get('/coverage', validate('query', CoverageQuery), async (c) => {
+const noInspector = { error: 'not_found' as const, issues: [{ field: 'id', reason: 'no inspector has this id' }] };
+
+export const coverageRoutes = ({ db, store, http }: RouteDeps) =>
+  new Hono<AppEnv>()
+    .get('/coverage', can('read', 'wall'), validate('query', CoverageQuery), async (c) => {
       const q = c.req.valid('query');
       return c.json(await getCoverage(db, await selection(c, db, q), normsOf(q)), 200);
     })
-    .get('/coverage/outlines', validate('query', OutlinesQuery), async (c) => {
+    .get('/coverage/outlines', can('read'), validate('query', OutlinesQuery), async (c) => {
       const { districts } = await areaOf(c, db, c.req.valid('query').district);
-      return c.json(await getOutlines(db, districts), 200);
+      return c.json(await getOutlines(db, districts, principal(c).capabilities.has('persons')), 200);
     })
-    .get('/inspectors/:id', validate('param', InspectorParam), validate('query', InspectorQuery), async (c) => {
+    .get('/inspectors/:id', can('persons'), audited(store, 'inspectors.view', http.trustProxy), validate('param', InspectorParam), validate('query', InspectorQuery), async (c) => {
+      const id = c.req.valid('param').id;
       const q = c.req.valid('query');
-      const card = await getInspectorCard(db, c.req.valid('param').id, q, normsOf(q));
-      if (!card) return c.json({ error: 'not_found' as const, issues: [{ field: 'id', reason: 'no inspector has this id' }] }, 404);
-      return c.json(card, 200);
+      const [s, m] = await Promise.all([staff(db), mahallaColumns(db)]);
+      const k = s.byId.get(id);
+      const insp = k === undefined ? undefined : s.inspectors[k];
+      if (!insp) return c.json(noInspector, 404);
+      if (!seesInspector(principal(c), insp, (mid) => m.district[m.index.get(mid) ?? -1])) {
+        return c.json({ error: 'forbidden' as const, issues: [{ field: 'id', reason: 'this inspector works outside the area you may see' }] }, 403);
+      }
+      const card = await getInspectorCard(db, id, q, normsOf(q));
+      return card ? c.json(card, 200) : c.json(noInspector, 404);
     });

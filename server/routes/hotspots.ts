@@ -1,7 +1,8 @@
 // Hot-spot map data: per-mahalla metrics and Gi*, hexagons, emerging hot spots, the time line, heat-map points, and the
 // records behind a mahalla's numbers (a page, or CSV).
 import { Hono } from 'hono';
-import type { Db } from '../db/database.ts';
+import { can, type AppEnv } from '../auth/middleware.ts';
+import { audited } from '../http/audit.ts';
 import { RangeQuery } from '../contract/common.ts';
 import { EmergingQuery, HexagonQuery, HotspotQuery, RecordListQuery } from '../contract/hotspots.ts';
 import { getMetrics } from '../services/hotspots/metrics.ts';
@@ -11,43 +12,44 @@ import { getHexagons } from '../services/hotspots/hexagons.ts';
 import { getEmerging } from '../services/hotspots/emerging.ts';
 import { listRecords, recordsCsv } from '../services/hotspots/records.ts';
 import { getTimeline } from '../services/hotspots/timeline.ts';
+import type { RouteDeps } from './deps.ts';
 import { selection } from './selection.ts';
 import { validate } from './validate.ts';
 
-export const hotspotRoutes = (db: Db) =>
-  new Hono()
-    .get('/metrics', validate('query', RangeQuery), async (c) => {
+export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
+  new Hono<AppEnv>()
+    .get('/metrics', can('read', 'wall'), validate('query', RangeQuery), async (c) => {
       const q = c.req.valid('query');
       return c.json(await getMetrics(db, await selection(c, db, q), q.compare), 200);
     })
-    .get('/hotspots', validate('query', HotspotQuery), async (c) => {
+    .get('/hotspots', can('read', 'wall'), validate('query', HotspotQuery), async (c) => {
       const q = c.req.valid('query');
       return c.json(await getHotspots(db, await selection(c, db, q), q.fdr), 200);
     })
-    .get('/hexagons', validate('query', HexagonQuery), async (c) => {
+    .get('/hexagons', can('read'), validate('query', HexagonQuery), async (c) => {
       const q = c.req.valid('query');
       const r = await getHexagons(db, await selection(c, db, q), q);
       if (!('refused' in r)) return c.json(r, 200);
       if (r.refused === 'too_fine') return c.json({ error: 'invalid_request' as const, issues: [{ field: 'res', reason: r.reason }] }, 400);
       return c.json({ error: 'stale_database' as const, issues: [{ field: 'database', reason: r.reason }] }, 503);
     })
-    .get('/timeline', validate('query', RangeQuery), async (c) => c.json(await getTimeline(db, await selection(c, db, c.req.valid('query'))), 200))
-    .get('/emerging', validate('query', EmergingQuery), async (c) => {
+    .get('/timeline', can('read'), validate('query', RangeQuery), async (c) => c.json(await getTimeline(db, await selection(c, db, c.req.valid('query'))), 200))
+    .get('/emerging', can('read', 'wall'), validate('query', EmergingQuery), async (c) => {
       const q = c.req.valid('query');
       return c.json(await getEmerging(db, await selection(c, db, q), q.bin), 200);
     })
-    .get('/records', validate('query', RecordListQuery), async (c) => {
+    .get('/records', can('locations'), audited(store, 'records.view', http.trustProxy), validate('query', RecordListQuery), async (c) => {
       const q = c.req.valid('query');
       return c.json(await listRecords(db, { ...(await selection(c, db, q)), mahalla: q.mahalla }, q), 200);
     })
-    .get('/records.csv', validate('query', RecordListQuery), async (c) => {
+    .get('/records.csv', can('locations'), audited(store, 'records.export', http.trustProxy), validate('query', RecordListQuery), async (c) => {
       const q = c.req.valid('query');
       return c.body(await recordsCsv(db, await selection(c, db, q)), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${q.source}-mahalla-${q.mahalla}-${q.from}-${q.to}.csv"`,
       });
     })
-    .get('/records/points', validate('query', RangeQuery), async (c) => {
+    .get('/records/points', can('read'), audited(store, 'records.points', http.trustProxy, (c) => c.get('principal')?.capabilities.has('locations') === true), validate('query', RangeQuery), async (c) => {
       const points = await getRecordPoints(db, await selection(c, db, c.req.valid('query')));
       return c.body(new Uint8Array(points.buffer), 200, { 'content-type': 'application/octet-stream', 'x-point-count': String(points.length / 2) });
     });

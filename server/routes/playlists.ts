@@ -1,41 +1,72 @@
-// Wall-screen playlists: CRUD under /playlists. Bodies are validated with the shared contract; never a 500 for input.
+// Wall-screen playlists: list, read, create, replace (naming the version read), delete. Playlists of the asker's area;
+// a kiosk sees only its own. Bodies are validated with the shared contract; never a 500 for input.
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import type { Db } from '../db/database.ts';
-import type { ValidationErrorBody } from '../contract/common.ts';
-import { PlaylistInput, PlaylistParam } from '../contract/playlists.ts';
-import { createPlaylist, deletePlaylist, getPlaylist, listPlaylists, replacePlaylist } from '../services/playlists.ts';
-import { validate } from './validate.ts';
+import type { Context } from 'hono';
+import { PlaylistDeleteQuery, PlaylistInput, PlaylistParam, PlaylistReplace } from '../contract/playlists.ts';
+import { can, principal, type AppEnv } from '../auth/middleware.ts';
+import { actorOf, seesDistrict } from '../auth/principal.ts';
+import { mahallaColumns } from '../selection/mahallas.ts';
+import { deletePlaylist, fields, toPlaylist } from '../services/playlists.ts';
+import type { StoredPlaylist, Versioned } from '../store/types.ts';
+import type { RouteDeps } from './deps.ts';
+import { jsonBody, validate } from './validate.ts';
 
 const notFound = { error: 'not_found' as const, issues: [{ field: 'id', reason: 'no playlist has this id' }] };
+const outside = (field: string) => ({ error: 'forbidden' as const, issues: [{ field, reason: 'is outside the area you may see' }] });
+const stale = (current: Versioned) => ({
+  error: 'conflict' as const,
+  issues: [{ field: 'version', reason: `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload to see their change, then apply yours again` }],
+  current: { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
+});
 
-export const playlistRoutes = (db: Db) =>
-  new Hono()
-    .get('/playlists', async (c) => c.json({ playlists: await listPlaylists(db) }, 200))
-    .get('/playlists/:id', validate('param', PlaylistParam), async (c) => {
-      const p = await getPlaylist(db, c.req.valid('param').id);
-      return p ? c.json(p, 200) : c.json(notFound, 404);
+export const playlistRoutes = ({ db, store }: RouteDeps) => {
+  /** Whether the asker may see a playlist: a kiosk only its own; others those of their area (null = whole area). */
+  const sees = async (c: Context<AppEnv>, p: Pick<StoredPlaylist, 'id' | 'district'>): Promise<boolean> => {
+    const who = principal(c);
+    if (who.kind === 'kiosk') return who.playlist === p.id;
+    const m = await mahallaColumns(db);
+    return seesDistrict(who, p.district, (id) => m.district[m.index.get(id) ?? -1]);
+  };
+  const mayWrite = (c: Context<AppEnv>, district: string | null) => sees(c, { id: -1, district });
+  return new Hono<AppEnv>()
+    .get('/playlists', can('read', 'wall'), async (c) => {
+      const all = await store.playlists.list();
+      const mine = (await Promise.all(all.map(async (p) => ((await sees(c, p)) ? toPlaylist(p) : null)))).filter((p) => p !== null);
+      return c.json({ playlists: mine }, 200);
     })
-    .post('/playlists', validate('json', PlaylistInput), async (c) => c.json(await createPlaylist(db, c.req.valid('json')), 201))
-    .put('/playlists/:id', validate('param', PlaylistParam), validate('json', PlaylistInput), async (c) => {
-      const p = await replacePlaylist(db, c.req.valid('param').id, c.req.valid('json'));
-      return p ? c.json(p, 200) : c.json(notFound, 404);
+    .get('/playlists/:id', can('read', 'wall'), validate('param', PlaylistParam), async (c) => {
+      const p = await store.playlists.get(c.req.valid('param').id);
+      if (!p) return c.json(notFound, 404);
+      return (await sees(c, p)) ? c.json(toPlaylist(p), 200) : c.json(outside('id'), 403);
     })
-    .delete('/playlists/:id', validate('param', PlaylistParam), async (c) => {
-      const id = c.req.valid('param').id;
-      const done = await deletePlaylist(db, id);
-      if (done === 'missing') return c.json(notFound, 404);
-      if (done === 'last') {
-        return c.json({ error: 'conflict' as const, issues: [{ field: 'id', reason: 'the last playlist cannot be deleted: the wall screen needs one' }] }, 409);
+    .post('/playlists', can('playlists.write'), jsonBody, validate('json', PlaylistInput), async (c) => {
+      const f = fields(c.req.valid('json'));
+      if (!(await mayWrite(c, f.district))) return c.json(outside('district'), 403);
+      return c.json(toPlaylist(await store.write((w) => w.playlists.create(f, actorOf(principal(c))))), 201);
+    })
+    .put('/playlists/:id', can('playlists.write'), validate('param', PlaylistParam), jsonBody, validate('json', PlaylistReplace), async (c) => {
+      const { id } = c.req.valid('param');
+      const { version, ...input } = c.req.valid('json');
+      const f = fields(input);
+      const current = await store.playlists.get(id);
+      if (!current) return c.json(notFound, 404);
+      if (!(await sees(c, current)) || !(await mayWrite(c, f.district))) return c.json(outside((await sees(c, current)) ? 'district' : 'id'), 403);
+      const out = await store.write((w) => w.playlists.replace(id, version, f, actorOf(principal(c))));
+      if (out.status === 'missing') return c.json(notFound, 404);
+      if (out.status === 'stale') return c.json(stale(out.current), 409);
+      return c.json(toPlaylist(out.value), 200);
+    })
+    .delete('/playlists/:id', can('playlists.write'), validate('param', PlaylistParam), validate('query', PlaylistDeleteQuery), async (c) => {
+      const { id } = c.req.valid('param');
+      const current = await store.playlists.get(id);
+      if (!current) return c.json(notFound, 404);
+      if (!(await sees(c, current))) return c.json(outside('id'), 403);
+      const out = await deletePlaylist(store, id, c.req.valid('query').version ?? null, actorOf(principal(c)));
+      if (out.status === 'missing') return c.json(notFound, 404);
+      if (out.status === 'stale') return c.json(stale(out.current), 409);
+      if (out.status === 'last') {
+        return c.json({ error: 'conflict' as const, issues: [{ field: 'id', reason: 'the last playlist cannot be deleted: the wall screen needs one' }], current: null }, 409);
       }
       return c.json({ deleted: id }, 200);
-    })
-    // A body that is not JSON at all makes Hono's validator throw a 400 HTTPException; answer it like any bad input
-    // (the app-wide handler would turn it into a 500).
-    .onError((err, c) => {
-      if (err instanceof HTTPException && err.status === 400) {
-        const body: ValidationErrorBody = { error: 'invalid_request', issues: [{ field: 'body', reason: 'must be a JSON object' }] };
-        return c.json(body, 400);
-      }
-      throw err;
     });
+};

@@ -1,18 +1,27 @@
-// Health and metadata: is the service up, and what does its database hold.
+// Health and metadata: is the service up, and what does its database hold (the districts listed are those the asker
+// may see).
 import { Hono } from 'hono';
-import type { Db } from '../db/database.ts';
+import { can, principal, type AppEnv } from '../auth/middleware.ts';
+import { mahallaColumns } from '../selection/mahallas.ts';
 import { getMeta, type Meta } from '../services/meta.ts';
+import type { RouteDeps } from './deps.ts';
 
-export const systemRoutes = (db: Db) => {
+export const systemRoutes = ({ db }: RouteDeps) => {
   let meta: Promise<Meta> | undefined;
   const started = Date.now();
-  return new Hono()
+  return new Hono<AppEnv>()
     .get('/health', async (c) => {
       const [row] = await db.all<{ ok: number }>('SELECT 1::INTEGER AS ok');
       return c.json({ status: row?.ok === 1 ? ('ok' as const) : ('degraded' as const), uptimeS: Math.round((Date.now() - started) / 1000) }, 200);
     })
-    .get('/meta', async (c) => {
+    .get('/meta', can('read', 'wall'), async (c) => {
       meta ??= getMeta(db);
-      return c.json(await meta, 200);
+      meta.catch(() => (meta = undefined));
+      const m = await meta;
+      const scope = principal(c).scope;
+      if (scope.kind === 'all') return c.json(m, 200);
+      const m2 = await mahallaColumns(db);
+      const districts = new Set(scope.kind === 'districts' ? scope.districts : scope.ids.map((id) => m2.district[m2.index.get(id) ?? -1]));
+      return c.json({ ...m, districts: m.districts.filter((d) => districts.has(d.soato)) }, 200);
     });
 };

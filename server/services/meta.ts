@@ -1,4 +1,5 @@
 // What the database holds: scale, period, provenance, districts, vocabularies. Read once per server start.
+import { basename } from 'node:path';
 import type { Db } from '../db/database.ts';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES } from '../contract/catalog.ts';
 import { addDays } from '../shared/period.ts';
@@ -40,7 +41,8 @@ export async function getMeta(db: Db): Promise<Meta> {
     scale: kv.scale ?? 'unknown',
     builtAt: kv.built_at ?? '',
     period: { start: kv.period_start ?? '2023-11-01', end: addDays(end, -1) },
-    mahallaSource: kv.mahalla_source ?? 'synthetic',
+    // The name of the imported file, never its path on the server.
+    mahallaSource: basename(kv.mahalla_source ?? 'synthetic'),
     synthetic: (kv.mahalla_source ?? 'synthetic') === 'synthetic',
     attribution: ATTRIBUTION,
     districts,

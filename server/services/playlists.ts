@@ -1,95 +1,31 @@
-// Wall-screen playlists stored in DuckDB: list, read, create, replace, delete, and the default one seeded at build.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Db } from '../db/database.ts';
-import { perDb } from '../db/per-db.ts';
-import { DEFAULT_PLAYLIST, PlaylistInput, Slide, type Playlist } from '../contract/playlists.ts';
+// Wall-screen playlists, through the user store. A delete is decided inside one store write, so the invariant "the
+// wall screen always has a playlist to show" holds however many deletes arrive at once.
+import { DEFAULT_PLAYLIST, PlaylistInput, type Playlist } from '../contract/playlists.ts';
+import type { Actor, StoredPlaylist, UserStore, WriteResult } from '../store/types.ts';
 
-type Stored = Omit<Playlist, 'id' | 'updatedAt'>;
+/** A stored playlist as the API answers it. */
+export const toPlaylist = (p: StoredPlaylist): Playlist => ({ ...p });
 
-// The playlist statements of data/schema.sql (the single source of table definitions), run once per database so a
-// database built before playlists existed gains the table instead of failing every request.
-const PLAYLIST_DDL = readFileSync(fileURLToPath(new URL('../../data/schema.sql', import.meta.url)), 'utf8')
-  .split(';')
-  .filter((s) => /CREATE (SEQUENCE|TABLE) IF NOT EXISTS playlist/.test(s))
-  .join(';');
+export const fields = (p: PlaylistInput) => {
+  const v = PlaylistInput.parse(p);
+  return { name: v.name, district: v.district, period: v.period, slides: v.slides };
+};
 
-const ensureTable = perDb((db) => db.run(PLAYLIST_DDL));
+export type DeleteOutcome = WriteResult<null> | { status: 'last' };
 
-interface Row {
-  id: number;
-  name: string;
-  district: string | null;
-  period: string;
-  slides: string;
-  updatedAt: string;
-}
-
-const SELECT = `SELECT id, name, district_soato AS district, period, slides, strftime(updated_at, '%Y-%m-%dT%H:%M:%SZ') AS "updatedAt" FROM playlists`;
-
-/** A stored row as a playlist; slides that no longer validate (a kind removed since) are dropped, not fatal. */
-function toPlaylist(r: Row): Playlist {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(r.slides);
-  } catch {
-    raw = [];
-  }
-  const slides = (Array.isArray(raw) ? raw : []).flatMap((s: unknown) => {
-    const ok = Slide.safeParse(s);
-    return ok.success ? [ok.data] : [];
+/** Deletes a playlist unless it is the last one (the wall screen always needs one to show). */
+export function deletePlaylist(store: UserStore, id: number, version: number | null, by: Actor): Promise<DeleteOutcome> {
+  return store.write(async (w) => {
+    const current = await w.playlists.get(id);
+    if (!current) return { status: 'missing' };
+    if ((await w.playlists.count()) <= 1) return { status: 'last' };
+    return w.playlists.remove(id, version, by);
   });
-  return { id: r.id, name: r.name, district: r.district, period: r.period, slides, updatedAt: r.updatedAt };
 }
 
-export async function listPlaylists(db: Db): Promise<Playlist[]> {
-  await ensureTable(db);
-  return (await db.all<Row>(`${SELECT} ORDER BY id`)).map(toPlaylist);
-}
-
-export async function getPlaylist(db: Db, id: number): Promise<Playlist | null> {
-  await ensureTable(db);
-  const [row] = await db.all<Row>(`${SELECT} WHERE id = $id`, { id });
-  return row ? toPlaylist(row) : null;
-}
-
-const now = (): string => new Date().toISOString().slice(0, 19);
-
-export async function createPlaylist(db: Db, p: Stored): Promise<Playlist> {
-  await ensureTable(db);
-  const [row] = await db.all<{ id: number }>(
-    `INSERT INTO playlists (name, district_soato, period, slides, updated_at) VALUES ($name, $district, $period, $slides, $at::TIMESTAMP) RETURNING id`,
-    { name: p.name, district: p.district, period: p.period, slides: JSON.stringify(p.slides), at: now() },
-  );
-  const created = row ? await getPlaylist(db, row.id) : null;
-  if (!created) throw new Error('playlist insert returned no row');
-  return created;
-}
-
-/** Replaces a playlist; null when it does not exist. */
-export async function replacePlaylist(db: Db, id: number, p: Stored): Promise<Playlist | null> {
-  await ensureTable(db);
-  const rows = await db.all<{ id: number }>(
-    `UPDATE playlists SET name = $name, district_soato = $district, period = $period, slides = $slides, updated_at = $at::TIMESTAMP
-     WHERE id = $id RETURNING id`,
-    { id, name: p.name, district: p.district, period: p.period, slides: JSON.stringify(p.slides), at: now() },
-  );
-  return rows.length > 0 ? getPlaylist(db, id) : null;
-}
-
-/** Deletes a playlist: 'deleted', 'missing', or 'last' (the wall screen always needs one to show). */
-export async function deletePlaylist(db: Db, id: number): Promise<'deleted' | 'missing' | 'last'> {
-  await ensureTable(db);
-  const [row] = await db.all<{ n: number; here: number }>(
-    'SELECT count(*)::INTEGER AS n, count_if(id = $id)::INTEGER AS here FROM playlists', { id },
-  );
-  if (!row || row.here === 0) return 'missing';
-  if (row.n <= 1) return 'last';
-  await db.run('DELETE FROM playlists WHERE id = $id', { id });
-  return 'deleted';
-}
-
-/** Seeds the default playlist into a freshly built database (data/build-db.ts). */
-export async function seedPlaylists(db: Db): Promise<void> {
-  await createPlaylist(db, PlaylistInput.parse(DEFAULT_PLAYLIST));
+/** The playlist a store starts with, when it has none: every slide kind, in briefing order. */
+export async function seedPlaylists(store: UserStore): Promise<void> {
+  await store.write(async (w) => {
+    if ((await w.playlists.count()) === 0) await w.playlists.create(fields(DEFAULT_PLAYLIST), { accountId: null, username: 'hamkor' });
+  });
 }

@@ -115,7 +115,8 @@ export interface InspectorServiceMatrix {
   period: Period;
   services: ServiceCode[];
   /** the inspectors of the district (all of them without one), with or without actions, by id */
-  inspectors: Array<{ id: number; name: string; rank: string; district: string }>;
+  /** name and rank are null for an asker who may not see persons' names */
+  inspectors: Array<{ id: number; name: string | null; rank: string | null; district: string }>;
   /** cells[r][s]: actions of inspector r with service s */
   cells: number[][];
   /** actions of each inspector, each counted once (not the row's sum: an action may have several services) */
@@ -164,7 +165,7 @@ export async function getInspectorServiceMatrix(db: Db, sel: Selection): Promise
   return {
     period: sel.period,
     services: [...SERVICES],
-    inspectors,
+    inspectors: sel.access.persons ? inspectors : inspectors.map((i) => ({ ...i, name: null, rank: null })),
     cells: grid,
     rowTotals,
     columnTotals,

@@ -32,7 +32,8 @@ export interface GapResult {
     bin: number;
     z: number;
     incidents: number;
-    inspector: { id: number; name: string } | null;
+    /** the name is null for an asker who may not see persons' names */
+    inspector: { id: number; name: string | null } | null;
     missing: Array<ServiceNeed & { label: string }>;
   }>;
 }
@@ -99,7 +100,7 @@ export async function getCooperationGaps(db: Db, sel: Selection, opts: { fdr: bo
       bin: g.bin,
       z: g.z,
       incidents: counts.reduce((s, n) => s + n, 0),
-      inspector: m?.inspectorId != null ? { id: m.inspectorId, name: m.inspectorName ?? '' } : null,
+      inspector: m?.inspectorId != null ? { id: m.inspectorId, name: sel.access.persons ? (m.inspectorName ?? '') : null } : null,
       missing: g.missing.map((need) => ({ ...need, share: Math.round(need.share * 1000) / 1000, label: SERVICE_LABELS[need.service] })),
     };
   });

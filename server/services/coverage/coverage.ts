@@ -137,7 +137,8 @@ export interface CoverageResult {
   /** the norms as applied to this period (incidents scaled to its length) */
   limits: Norms;
   /** columnar, one entry per inspector (of the district) in id order */
-  inspectors: { id: number[]; name: string[]; rank: string[]; districtSoato: string[]; basePointId: number[]; flags: OverloadFlag[][] } & { [K in keyof Workload]: number[] };
+  /** name and rank are null for an asker who may not see persons' names */
+  inspectors: { id: number[]; name: Array<string | null>; rank: Array<string | null>; districtSoato: string[]; basePointId: number[]; flags: OverloadFlag[][] } & { [K in keyof Workload]: number[] };
   /** mahallas nobody covers, with what happens there */
   unassigned: Array<{ id: number; name: string; districtSoato: string; population: number; incidents: number; applications: number }>;
   totals: { inspectors: number; overloaded: number; mahallas: number; unassigned: number; residents: number; unassignedResidents: number };
@@ -161,8 +162,8 @@ export async function getCoverage(db: Db, sel: Selection, norms: Norms): Promise
     const w = workloadOf(insp, counts);
     const flags = overloadFlags(w, norms, days);
     cols.id.push(insp.id);
-    cols.name.push(insp.name);
-    cols.rank.push(insp.rank);
+    cols.name.push(sel.access.persons ? insp.name : null);
+    cols.rank.push(sel.access.persons ? insp.rank : null);
     cols.districtSoato.push(insp.districtSoato);
     cols.basePointId.push(insp.basePoint.id);
     cols.flags.push(flags);
@@ -191,7 +192,8 @@ export async function getCoverage(db: Db, sel: Selection, norms: Norms): Promise
 
 export interface OutlineProps {
   inspectorId: number;
-  name: string;
+  /** null for an asker who may not see persons' names */
+  name: string | null;
   districtSoato: string;
   mahallas: number;
   /** colour slot 0–7: territories that touch never share one */
@@ -224,8 +226,9 @@ const allOutlines = perDb(async (db): Promise<Array<Feature<MultiPolygon, Outlin
   }));
 });
 
-/** Territory outlines of the inspectors of some districts (null = all). */
-export async function getOutlines(db: Db, districts: readonly string[] | null): Promise<FeatureCollection<MultiPolygon, OutlineProps>> {
+/** Territory outlines of the inspectors of some districts (null = all); names only for askers who may see them. */
+export async function getOutlines(db: Db, districts: readonly string[] | null, persons: boolean): Promise<FeatureCollection<MultiPolygon, OutlineProps>> {
   const all = await allOutlines(db);
-  return { type: 'FeatureCollection', features: districts === null ? all : all.filter((f) => districts.includes(f.properties.districtSoato)) };
+  const mine = districts === null ? all : all.filter((f) => districts.includes(f.properties.districtSoato));
+  return { type: 'FeatureCollection', features: persons ? mine : mine.map((f) => ({ ...f, properties: { ...f.properties, name: null } })) };
 }

@@ -78,7 +78,7 @@ const hasH3 = perDb(async (db) => {
 const studyAreas = perDb((db) => Promise.resolve(memoAsync((key: string) => loadStudyArea(db, key), new Map<string, Promise<StudyArea>>())));
 
 /** The SQL of a record's cell at a resolution as an h3CellKey: the stored resolution-9 cell coarsened by the parent masks, shifted past its unused digits. */
-function cellKey(res: number): SqlPart {
+export function cellKey(res: number): SqlPart {
   const { clear, set } = h3ParentMasks(res);
   return { sql: '((h3 & $clear::UBIGINT) | $set::UBIGINT) >> $shift::INTEGER', params: { clear: clear.toString(), set: set.toString(), shift: h3UnusedBits(res) } };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { CATEGORY_LABELS, RECEIVER_LABELS, REGISTRY_LABELS } from '../../contract/catalog.ts';
 import { recordsWhere, type Selection } from '../../selection/select.ts';
 import type { SqlPart } from '../../selection/window.ts';
+import { csv } from '../csv.ts';
 
 export interface RecordRow {
   id: number;
@@ -48,20 +49,17 @@ export async function listRecords(db: Db, sel: Selection & { mahalla: number }, 
   return { mahalla: sel.mahalla, total, page: page.page, pageSize: page.pageSize, pages: Math.max(1, Math.ceil(total / page.pageSize)), rows };
 }
 
-const csvCell = (v: string | number): string => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const label = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
 
 /** All the selection's records (up to CSV_LIMIT) as CSV with a header row; codes also as readable labels. */
 export async function recordsCsv(db: Db, sel: Selection): Promise<string> {
   const q = query(sel);
   const rows = await db.all<RecordRow>(`${q.select} WHERE ${q.where.sql} ORDER BY ts DESC, id DESC LIMIT ${CSV_LIMIT}`, q.where.params);
-  const incidents = sel.source === 'incidents';
-  const lines = [incidents ? 'id,time,category,category_label,status,lon,lat' : 'id,time,registry,registry_label,received_by,received_by_label,lon,lat'];
-  for (const r of rows) {
-    const cells = incidents
-      ? [r.id, r.time, r.category, label(CATEGORY_LABELS, r.category), r.status, r.lon, r.lat]
-      : [r.id, r.time, r.category, label(REGISTRY_LABELS, r.category), r.status, label(RECEIVER_LABELS, r.status), r.lon, r.lat];
-    lines.push(cells.map(csvCell).join(','));
+  if (sel.source === 'incidents') {
+    return csv(['id', 'time', 'category', 'category_label', 'status', 'lon', 'lat'], rows.map((r) => [r.id, r.time, r.category, label(CATEGORY_LABELS, r.category), r.status, r.lon, r.lat]));
   }
-  return `${lines.join('\n')}\n`;
+  return csv(
+    ['id', 'time', 'registry', 'registry_label', 'received_by', 'received_by_label', 'lon', 'lat'],
+    rows.map((r) => [r.id, r.time, r.category, label(REGISTRY_LABELS, r.category), r.status, label(RECEIVER_LABELS, r.status), r.lon, r.lat]),
+  );
 }

@@ -8,7 +8,8 @@ import { addDays, comparisonPeriod, type Comparison, type Period } from '../../s
 import { dataPeriod } from '../data-period.ts';
 
 export interface MahallaCard extends MahallaIdentity {
-  inspector: { id: number; name: string; rank: string; mahallas: number; basePoint: string } | null;
+  /** name and rank are null for an asker who may not see persons' names */
+  inspector: { id: number; name: string | null; rank: string | null; mahallas: number; basePoint: string } | null;
   period: Period;
   previous: Period;
   count: number;
@@ -91,7 +92,7 @@ export async function getMahallaCard(db: Db, sel: Selection & { mahalla: number 
   return {
     ...rest,
     inspector: inspectorId !== null && inspectorName !== null
-      ? { id: inspectorId, name: inspectorName, rank: rank ?? '', mahallas: inspectorMahallas ?? 0, basePoint: basePoint ?? '' }
+      ? { id: inspectorId, name: sel.access.persons ? inspectorName : null, rank: sel.access.persons ? (rank ?? '') : null, mahallas: inspectorMahallas ?? 0, basePoint: basePoint ?? '' }
       : null,
     period, previous,
     count: mine?.n ?? 0,

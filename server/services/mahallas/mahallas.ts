@@ -13,6 +13,11 @@ export const feature = <P>(geometry: string, properties: P): Feature<Geometry, P
   properties,
 });
 
+/** The same mahallas without their inspectors' names, for an asker who may not see persons' names. */
+export function withoutNames(fc: FeatureCollection<Geometry, MahallaProps>): FeatureCollection<Geometry, MahallaProps> {
+  return { ...fc, features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, inspectorName: null } })) };
+}
+
 /** The mahallas of an area as a FeatureCollection; feature `id` = mahalla id. */
 export async function getMahallas(db: Db, area: Area): Promise<FeatureCollection<Geometry, MahallaProps>> {
   const where = areaSql(area, 'm.id');

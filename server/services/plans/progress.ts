@@ -1,34 +1,33 @@
-// Plans as read: their items with fulfilment counted from recorded joint actions, and the aggregates a head looks at.
-import type { Db, Params } from '../../db/database.ts';
-import { SERVICES, SERVICE_LABELS, type JointActionType, type PlanState, type ServiceCode } from '../../contract/catalog.ts';
+// Plans as read: their items (from the user store) with fulfilment counted from the analytics database's recorded
+// joint actions, and the aggregates a head looks at. Inspectors' names appear only for principals allowed to see them.
+import type { Db } from '../../db/database.ts';
+import { JOINT_ACTION_TYPES, SERVICES, SERVICE_LABELS, type JointActionType, type PlanState, type ServiceCode } from '../../contract/catalog.ts';
+import type { StoredPlan } from '../../store/types.ts';
 import { dataPeriod } from '../data-period.ts';
 import { aggregate, itemProgress, schedule, type Progress, type Schedule } from '../../shared/fulfilment.ts';
 
-interface ItemRow {
+interface Done {
   plan: number;
   inspector: number;
-  inspectorName: string;
+  service: ServiceCode;
+  type: JointActionType;
+  done: number;
+}
+
+export interface PlanItem extends Progress {
+  inspector: number;
+  /** null when the asker may not see inspectors' names */
+  inspectorName: string | null;
   service: ServiceCode;
   type: JointActionType;
   required: number;
   done: number;
+  expected: number;
 }
 
-interface PlanRow {
-  id: number;
-  name: string;
-  district: string;
+export interface PlanSummary extends Omit<StoredPlan, 'items'> {
   districtName: string;
-  from: string;
-  to: string;
-  createdAt: string;
-  copiedFrom: number | null;
-}
-
-export type PlanItem = Omit<ItemRow, 'plan'> & Progress & { expected: number };
-
-export interface PlanSummary extends PlanRow {
-  /** the reference day: the first day the data does not cover (see fulfilment.ts) */
+  /** the reference day: the first day the data does not cover (see server/shared/fulfilment.ts) */
   asOf: string;
   schedule: Schedule;
   items: number;
@@ -38,50 +37,73 @@ export interface PlanSummary extends PlanRow {
 export interface PlanDetail extends Omit<PlanSummary, 'items'> {
   items: PlanItem[];
   /** per territory: the inspector, the mahallas of the territory, the progress of the inspector's items */
-  byInspector: Array<{ inspector: number; name: string; mahallas: number[] } & Progress>;
+  byInspector: Array<{ inspector: number; name: string | null; mahallas: number[] } & Progress>;
   byService: Array<{ service: ServiceCode; label: string } & Progress>;
   /** Columnar, for the map: each mahalla of a planned inspector's territory with the inspector's % and state. */
   mahallas: { ids: number[]; pct: number[]; state: PlanState[] };
 }
 
 /**
- * Items of one plan (or of all) with `done` = joint actions of the item's inspector, of its type, with its service,
- * dated within the plan period. Actions are narrowed to the plans' overall span and inspectors before the range join.
+ * `done` of every item of the plans = joint actions of the item's inspector, of its type, with its service, dated
+ * within its plan's period. The items travel as lists; actions are narrowed to the plans' span and inspectors first.
  */
-async function itemRows(db: Db, planId: number | null): Promise<ItemRow[]> {
-  const only = planId === null ? '' : 'WHERE i.plan_id = $id';
-  const params: Params = planId === null ? {} : { id: planId };
-  return db.all<ItemRow>(
+async function doneCounts(db: Db, plans: readonly StoredPlan[]): Promise<Map<string, number>> {
+  const items = plans.flatMap((p) => p.items.map((i) => ({ ...i, plan: p.id, from: p.from, to: p.to })));
+  if (items.length === 0) return new Map();
+  const rows = await db.all<Done>(
     `WITH it AS (
-       SELECT i.plan_id, i.inspector_id, i.service, i.type, i.required, p.period_from, p.period_to
-       FROM plan_items i JOIN plans p ON p.id = i.plan_id ${only}),
+       SELECT unnest($plan::INTEGER[]) AS plan, unnest($inspector::INTEGER[]) AS inspector, unnest($service::VARCHAR[]) AS service,
+              unnest($type::VARCHAR[]) AS type, unnest($from::VARCHAR[])::DATE AS f, unnest($to::VARCHAR[])::DATE AS t),
      acts AS (
-       SELECT a.id, a.day, a.inspector_id, a.type FROM joint_actions a
-       WHERE a.day BETWEEN (SELECT min(period_from) FROM it) AND (SELECT max(period_to) FROM it)
-         AND a.inspector_id IN (SELECT inspector_id FROM it)),
-     hits AS (
-       SELECT it.plan_id, it.inspector_id, it.service, it.type, count(*) AS n
-       FROM it JOIN acts ON acts.inspector_id = it.inspector_id AND acts.type = it.type AND acts.day BETWEEN it.period_from AND it.period_to
-       JOIN joint_action_services s ON s.action_id = acts.id AND s.service = it.service
-       GROUP BY ALL)
-     SELECT it.plan_id AS plan, it.inspector_id AS inspector, ins.name AS inspectorName, it.service::VARCHAR AS service,
-            it.type::VARCHAR AS type, it.required, coalesce(hits.n, 0)::INTEGER AS done
-     FROM it JOIN inspectors ins ON ins.id = it.inspector_id
-     LEFT JOIN hits ON hits.plan_id = it.plan_id AND hits.inspector_id = it.inspector_id AND hits.service = it.service AND hits.type = it.type
-     ORDER BY it.plan_id, ins.name, it.inspector_id, enum_code(it.service), enum_code(it.type)`,
-    params,
+       SELECT a.id, a.day, a.inspector_id, a.type::VARCHAR AS type FROM joint_actions a
+       WHERE a.day BETWEEN (SELECT min(f) FROM it) AND (SELECT max(t) FROM it) AND a.inspector_id IN (SELECT inspector FROM it))
+     SELECT it.plan, it.inspector, it.service, it.type, count(s.action_id)::INTEGER AS done
+     FROM it LEFT JOIN acts ON acts.inspector_id = it.inspector AND acts.type = it.type AND acts.day BETWEEN it.f AND it.t
+     LEFT JOIN joint_action_services s ON s.action_id = acts.id AND s.service::VARCHAR = it.service
+     GROUP BY ALL`,
+    {
+      plan: items.map((i) => i.plan), inspector: items.map((i) => i.inspector), service: items.map((i) => i.service),
+      type: items.map((i) => i.type), from: items.map((i) => i.from), to: items.map((i) => i.to),
+    },
   );
+  return new Map(rows.map((r) => [`${r.plan}|${r.inspector}|${r.service}|${r.type}`, r.done]));
 }
 
-async function planRows(db: Db, planId: number | null): Promise<PlanRow[]> {
-  return db.all<PlanRow>(
-    `SELECT p.id, p.name, p.district_soato AS district, coalesce(d.name_uz, p.district_soato) AS districtName,
-            p.period_from::VARCHAR AS "from", p.period_to::VARCHAR AS "to", strftime(p.created_at, '%Y-%m-%dT%H:%M:%S') AS createdAt,
-            p.copied_from AS copiedFrom
-     FROM plans p LEFT JOIN districts d ON d.soato = p.district_soato
-     ${planId === null ? '' : 'WHERE p.id = $id'} ORDER BY p.period_from DESC, p.id DESC`,
-    planId === null ? {} : { id: planId },
-  );
+/** Names of inspectors and districts, read once per call from the analytics database. */
+async function names(db: Db, inspectors: readonly number[], districts: readonly string[]) {
+  const [ins, dis] = await Promise.all([
+    db.all<{ id: number; name: string }>('SELECT id, name FROM inspectors WHERE list_contains($ids, id)', { ids: [...inspectors] }),
+    db.all<{ soato: string; name: string }>('SELECT soato, name_uz AS name FROM districts WHERE list_contains($ids, soato)', { ids: [...districts] }),
+  ]);
+  return { inspector: new Map(ins.map((r) => [r.id, r.name])), district: new Map(dis.map((r) => [r.soato, r.name])) };
+}
+
+/** The plans' items with progress, in the order a head reads them (inspector name, then service and type). */
+async function progressOf(db: Db, plans: readonly StoredPlan[], persons: boolean) {
+  const [done, { end: asOf }, n] = await Promise.all([
+    doneCounts(db, plans),
+    dataPeriod(db),
+    names(db, [...new Set(plans.flatMap((p) => p.items.map((i) => i.inspector)))], [...new Set(plans.map((p) => p.district))]),
+  ]);
+  const order = (a: PlanItem, b: PlanItem): number =>
+    (n.inspector.get(a.inspector) ?? '').localeCompare(n.inspector.get(b.inspector) ?? '') || a.inspector - b.inspector ||
+    SERVICES.indexOf(a.service) - SERVICES.indexOf(b.service) || JOINT_ACTION_TYPES.indexOf(a.type) - JOINT_ACTION_TYPES.indexOf(b.type);
+  return plans.map((p) => {
+    const s = schedule(p, asOf);
+    const items = p.items
+      .map((i): PlanItem => {
+        const d = done.get(`${p.id}|${i.inspector}|${i.service}|${i.type}`) ?? 0;
+        return { ...i, inspectorName: persons ? (n.inspector.get(i.inspector) ?? '') : null, ...itemProgress(i.required, d, s) };
+      })
+      .sort(order);
+    const { items: _items, ...rest } = p;
+    return { plan: { ...rest, districtName: n.district.get(p.district) ?? p.district, asOf, schedule: s }, items };
+  });
+}
+
+/** Plans with their overall fulfilment, newest period first. */
+export async function summarise(db: Db, plans: readonly StoredPlan[], persons: boolean): Promise<PlanSummary[]> {
+  return (await progressOf(db, plans, persons)).map(({ plan, items }) => ({ ...plan, items: items.length, totals: aggregate(items) }));
 }
 
 /** Map.groupBy, which Node 20 lacks. */
@@ -96,36 +118,19 @@ function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
   return out;
 }
 
-function withProgress(rows: readonly ItemRow[], s: Schedule): PlanItem[] {
-  return rows.map(({ plan: _plan, ...r }) => ({ ...r, ...itemProgress(r.required, r.done, s) }));
-}
-
-/** Every plan with its overall fulfilment, newest period first. */
-export async function listPlans(db: Db): Promise<PlanSummary[]> {
-  const [plans, items, { end: asOf }] = await Promise.all([planRows(db, null), itemRows(db, null), dataPeriod(db)]);
-  const byPlan = groupBy(items, (r) => r.plan);
-  return plans.map((p) => {
-    const s = schedule(p, asOf);
-    const list = withProgress(byPlan.get(p.id) ?? [], s);
-    return { ...p, asOf, schedule: s, items: list.length, totals: aggregate(list) };
-  });
-}
-
-/** One plan with its items and the aggregates per territory (inspector), per service and per mahalla; null if none. */
-export async function getPlan(db: Db, id: number): Promise<PlanDetail | null> {
-  const [[plan], rows, { end: asOf }] = await Promise.all([planRows(db, id), itemRows(db, id), dataPeriod(db)]);
-  if (!plan) return null;
-  const s = schedule(plan, asOf);
-  const items = withProgress(rows, s);
-  const inspectorIds = [...new Set(items.map((i) => i.inspector))];
+/** One plan with its items and the aggregates per territory (inspector), per service and per mahalla. */
+export async function detail(db: Db, stored: StoredPlan, persons: boolean): Promise<PlanDetail> {
+  const [progress] = await progressOf(db, [stored], persons);
+  if (!progress) throw new Error('a plan without progress');
+  const { plan, items } = progress;
   const territories = await db.all<{ inspector: number; mahallas: number[] }>(
     `SELECT inspector_id AS inspector, list(mahalla_id ORDER BY mahalla_id) AS mahallas FROM territory_assignment
      WHERE list_contains($ids, inspector_id) GROUP BY inspector_id`,
-    { ids: inspectorIds },
+    { ids: [...new Set(items.map((i) => i.inspector))] },
   );
   const territory = new Map(territories.map((t) => [t.inspector, t.mahallas]));
   const byInspector = [...groupBy(items, (i) => i.inspector).entries()].map(([inspector, list]) => ({
-    inspector, name: list[0]?.inspectorName ?? '', mahallas: territory.get(inspector) ?? [], ...aggregate(list),
+    inspector, name: list[0]?.inspectorName ?? null, mahallas: territory.get(inspector) ?? [], ...aggregate(list),
   }));
   const perService = groupBy(items, (i) => i.service);
   const byService = SERVICES.flatMap((service) => {
@@ -140,5 +145,5 @@ export async function getPlan(db: Db, id: number): Promise<PlanDetail | null> {
       mahallas.state.push(t.state);
     }
   }
-  return { ...plan, asOf, schedule: s, items, byInspector, byService, mahallas, totals: aggregate(items) };
+  return { ...plan, items, byInspector, byService, mahallas, totals: aggregate(items) };
 }

@@ -1,9 +1,11 @@
-// Writes of model cooperation plans: create, replace, copy to another period, delete (archiving what had fulfilment).
+// Changes to model cooperation plans, through the user store: create, replace, copy to another period, delete. A plan
+// with recorded fulfilment is replaced or deleted only when confirmed, and its state is archived first; each change is
+// decided inside one store write, so two requests can never both archive, or both pass a check the other defeats.
 import type { Db } from '../../db/database.ts';
-import type { PlanCopyInput, PlanInput, PlanItemInput } from '../../contract/plans.ts';
-import { getPlan, type PlanDetail } from './progress.ts';
+import type { PlanCopyInput, PlanInput } from '../../contract/plans.ts';
+import type { Actor, StoredPlan, UserStore, Versioned } from '../../store/types.ts';
+import { detail } from './progress.ts';
 
-type Tx = Pick<Db, 'all' | 'run'>;
 export interface Issue {
   field: string;
   reason: string;
@@ -30,99 +32,55 @@ export async function checkReferences(db: Db, plan: Pick<PlanInput, 'district' |
   return issues;
 }
 
-async function insertItems(tx: Tx, planId: number, items: readonly PlanItemInput[]): Promise<void> {
-  await tx.run(
-    `INSERT INTO plan_items (plan_id, inspector_id, service, type, required)
-     SELECT $id, unnest($inspectors), unnest($services)::service_code, unnest($types)::joint_action_type, unnest($required)`,
-    {
-      id: planId,
-      inspectors: items.map((i) => i.inspector),
-      services: items.map((i) => i.service),
-      types: items.map((i) => i.type),
-      required: items.map((i) => i.required),
-    },
-  );
+const fields = (p: PlanInput) => ({ name: p.name, district: p.district, from: p.from, to: p.to, items: p.items });
+
+/** Joint actions already counted towards a plan, and the snapshot its archive copy would hold. */
+async function recorded(db: Db, plan: StoredPlan): Promise<{ count: number; snapshot: string }> {
+  const d = await detail(db, plan, true);
+  return { count: d.items.reduce((s, i) => s + i.done, 0), snapshot: JSON.stringify(d) };
 }
 
-/** Inserts a plan with its items; returns the new id. `copiedFrom` records the template it came from. */
-export async function createPlan(db: Db, plan: PlanInput, copiedFrom: number | null = null): Promise<number> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.all<{ id: number }>(
-      `INSERT INTO plans (name, district_soato, period_from, period_to, created_at, copied_from)
-       VALUES ($name, $district, $from::DATE, $to::DATE, now()::TIMESTAMP, $copiedFrom) RETURNING id`,
-      { name: plan.name, district: plan.district, from: plan.from, to: plan.to, copiedFrom },
-    );
-    if (!row) throw new Error('INSERT … RETURNING gave no id');
-    await insertItems(tx, row.id, plan.items);
-    return row.id;
+export type ChangeOutcome =
+  | { status: 'ok'; plan: StoredPlan; archived: boolean }
+  | { status: 'missing' }
+  | { status: 'stale'; current: Versioned }
+  /** the plan has recorded fulfilment and the caller did not confirm */
+  | { status: 'needs_confirmation'; recorded: number; name: string };
+
+export const createPlan = (store: UserStore, plan: PlanInput, by: Actor, copiedFrom: number | null = null): Promise<StoredPlan> =>
+  store.write((w) => w.plans.create(fields(plan), copiedFrom, by));
+
+/** Replaces a plan read at `version`; one with recorded fulfilment needs `confirm`, and its old state is archived. */
+export function replacePlan(store: UserStore, db: Db, id: number, version: number, plan: PlanInput, confirm: boolean, by: Actor): Promise<ChangeOutcome> {
+  return store.write(async (w) => {
+    const current = await w.plans.get(id);
+    if (!current) return { status: 'missing' };
+    if (current.version !== version) return { status: 'stale', current };
+    const r = await recorded(db, current);
+    if (r.count > 0 && !confirm) return { status: 'needs_confirmation', recorded: r.count, name: current.name };
+    if (r.count > 0) await w.plans.archiveCopy(id, r.snapshot, by);
+    const out = await w.plans.replace(id, version, fields(plan), by);
+    return out.status === 'ok' ? { status: 'ok', plan: out.value, archived: r.count > 0 } : out;
   });
 }
 
-/** Replaces a plan's fields and its whole item list; false when there is no such plan. */
-export async function replacePlan(db: Db, id: number, plan: PlanInput): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const hit = await tx.all<{ id: number }>(
-      `UPDATE plans SET name = $name, district_soato = $district, period_from = $from::DATE, period_to = $to::DATE WHERE id = $id RETURNING id`,
-      { id, name: plan.name, district: plan.district, from: plan.from, to: plan.to },
-    );
-    if (hit.length === 0) return false;
-    await tx.run('DELETE FROM plan_items WHERE plan_id = $id', { id });
-    await insertItems(tx, id, plan.items);
-    return true;
+/** Deletes a plan; one with recorded fulfilment needs `confirm` and is archived as it stood before it goes. */
+export function deletePlan(store: UserStore, db: Db, id: number, version: number | null, confirm: boolean, by: Actor): Promise<Exclude<ChangeOutcome, { status: 'ok' }> | { status: 'ok'; archived: boolean }> {
+  return store.write(async (w) => {
+    const current = await w.plans.get(id);
+    if (!current) return { status: 'missing' };
+    if (version !== null && current.version !== version) return { status: 'stale', current };
+    const r = await recorded(db, current);
+    if (r.count > 0 && !confirm) return { status: 'needs_confirmation', recorded: r.count, name: current.name };
+    const done = await w.plans.remove(id, version, r.count > 0 ? r.snapshot : null, by);
+    return done.status === 'ok' ? { status: 'ok', archived: done.value.archived } : done;
   });
 }
 
-/** The same items and district for another period; returns the new plan's id, or null when there is no such plan. */
-export async function copyPlan(db: Db, id: number, to: PlanCopyInput): Promise<number | null> {
-  const source = await getPlan(db, id);
+/** The same items and district for another period, as a new plan that records where it came from. */
+export async function copyPlan(store: UserStore, id: number, to: PlanCopyInput, by: Actor): Promise<StoredPlan | null> {
+  const source = await store.plans.get(id);
   if (!source) return null;
   const name = to.name ?? `${source.name.replace(/ \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\)$/, '')} (${to.from} – ${to.to})`;
-  const items = source.items.map(({ inspector, service, type, required }) => ({ inspector, service, type, required }));
-  return createPlan(db, { name, district: source.district, from: to.from, to: to.to, items }, id);
-}
-
-export type DeleteOutcome =
-  | { status: 'not_found' }
-  /** the plan has recorded fulfilment and the caller did not confirm */
-  | { status: 'needs_confirmation'; recorded: number; plan: PlanDetail }
-  | { status: 'deleted'; archived: boolean };
-
-/**
- * Deletes a plan. One with recorded fulfilment (any joint action counted towards it) needs `confirm`, and is then
- * archived as it stood (plan, items, fulfilment) before it goes; one without is simply deleted.
- */
-export async function deletePlan(db: Db, id: number, confirm: boolean): Promise<DeleteOutcome> {
-  const plan = await getPlan(db, id);
-  if (!plan) return { status: 'not_found' };
-  const recorded = plan.items.reduce((s, i) => s + i.done, 0);
-  if (recorded > 0 && !confirm) return { status: 'needs_confirmation', recorded, plan };
-  await db.transaction(async (tx) => {
-    if (recorded > 0) {
-      await tx.run(
-        `INSERT INTO plans_archive VALUES ($id, $name, $district, $from::DATE, $to::DATE, now()::TIMESTAMP, $snapshot)`,
-        { id, name: plan.name, district: plan.district, from: plan.from, to: plan.to, snapshot: JSON.stringify(plan) },
-      );
-    }
-    await tx.run('DELETE FROM plan_items WHERE plan_id = $id', { id });
-    await tx.run('DELETE FROM plans WHERE id = $id', { id });
-  });
-  return { status: 'deleted', archived: recorded > 0 };
-}
-
-export interface ArchivedPlan {
-  planId: number;
-  name: string;
-  district: string;
-  from: string;
-  to: string;
-  archivedAt: string;
-}
-
-/** Archived copies of deleted plans, most recent first (the snapshot stays in the database for audit). */
-export async function listArchivedPlans(db: Db): Promise<ArchivedPlan[]> {
-  return db.all<ArchivedPlan>(
-    `SELECT plan_id AS planId, name, district_soato AS district, period_from::VARCHAR AS "from", period_to::VARCHAR AS "to",
-            strftime(archived_at, '%Y-%m-%dT%H:%M:%S') AS archivedAt
-     FROM plans_archive ORDER BY archived_at DESC, plan_id DESC`,
-  );
+  return createPlan(store, { name, district: source.district, from: to.from, to: to.to, items: source.items }, by, id);
 }

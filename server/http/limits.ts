@@ -1,0 +1,69 @@
+// Limits that keep the server answering under load: a deadline per request (its queries are interrupted when it
+// passes or when the client goes away), a cap on heavy analytics requests running at once (so health checks and light
+// requests never wait behind them), and a body-size limit.
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { querySignal } from '../db/database.ts';
+
+/**
+ * Runs the rest of the request inside an abort signal that fires after `ms` or when the client disconnects; every
+ * DuckDB query of the request is interrupted then (server/db/database.ts `querySignal`).
+ */
+export const deadline = (ms: number) =>
+  createMiddleware(async (c, next) => {
+    const ctrl = new AbortController();
+    const gone = (): void => ctrl.abort('the client went away');
+    c.req.raw.signal.addEventListener('abort', gone, { once: true });
+    const timer = setTimeout(() => ctrl.abort(`took longer than ${Math.round(ms / 1000)} s`), ms);
+    try {
+      await querySignal.run(ctrl.signal, next);
+    } finally {
+      clearTimeout(timer);
+      c.req.raw.signal.removeEventListener('abort', gone);
+    }
+  });
+
+/**
+ * At most `permits` heavy requests at once; the others wait in order (and leave the queue if their request is
+ * aborted). Light requests never pass through here.
+ */
+export function heavyGate(permits: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const release = (): void => {
+    running--;
+    waiting.shift()?.();
+  };
+  return createMiddleware(async (_c, next) => {
+    if (running >= permits) {
+      const signal = querySignal.getStore();
+      await new Promise<void>((resolve, reject) => {
+        const go = (): void => {
+          signal?.removeEventListener('abort', leave);
+          resolve();
+        };
+        const leave = (): void => {
+          const k = waiting.indexOf(go);
+          if (k >= 0) waiting.splice(k, 1);
+          reject(new Error(String(signal?.reason ?? 'aborted')));
+        };
+        waiting.push(go);
+        signal?.addEventListener('abort', leave, { once: true });
+      });
+    }
+    running++;
+    try {
+      await next();
+    } finally {
+      release();
+    }
+  });
+}
+
+/** 413 with the field and reason for a body over `maxBytes`. */
+export const bodyCap = (maxBytes: number) =>
+  bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) =>
+      c.json({ error: 'too_large' as const, issues: [{ field: 'body', reason: `must be at most ${Math.round(maxBytes / 1024)} KiB` }] }, 413),
+  });

@@ -1,0 +1,74 @@
+// Request checks and response headers for every request: the Host must be one we serve (DNS rebinding), a
+// cross-site Origin is refused (CSRF; the session cookie is SameSite=Strict as well), and every response carries
+// the security headers, with no caching of API data.
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+
+export interface HostRules {
+  /** host names (no port) this server answers to */
+  hosts: readonly string[];
+  /** honour X-Forwarded-Host/Proto from a TLS proxy in front */
+  trustProxy: boolean;
+}
+
+// Nothing may load from outside the app's origin (air-gapped police networks); the browser enforces it too.
+export const CSP = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "worker-src 'self' blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The host name a Host (or Origin) header names, lower case, without port or brackets' contents changed. */
+export function hostName(host: string): string {
+  const h = host.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  return h.replace(/:\d+$/, '');
+}
+
+const refuse = (c: Context, status: 403 | 421, field: string, reason: string) => c.json({ error: 'forbidden' as const, issues: [{ field, reason }] }, status);
+
+export const checkHostAndOrigin = (rules: HostRules) => {
+  const allowed = new Set(rules.hosts.map(hostName));
+  return createMiddleware(async (c, next) => {
+    const host = (rules.trustProxy ? c.req.header('x-forwarded-host') : undefined) ?? c.req.header('host') ?? new URL(c.req.url).host;
+    if (!allowed.has(hostName(host))) {
+      return refuse(c, 421, 'host', `this server does not answer to "${hostName(host)}"; set HAMKOR_HOSTS to the names it is reached by`);
+    }
+    const origin = c.req.header('origin');
+    if (origin !== undefined) {
+      let name = '';
+      try {
+        name = origin === 'null' ? 'null' : hostName(new URL(origin).host);
+      } catch {
+        name = 'malformed';
+      }
+      if (!allowed.has(name)) return refuse(c, 403, 'origin', `requests from pages of "${name}" are refused`);
+    } else if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.header('sec-fetch-site') === 'cross-site') {
+      return refuse(c, 403, 'origin', 'cross-site requests are refused');
+    }
+    await next();
+    return undefined;
+  });
+};
+
+/** Security headers on every response (API, pages, assets, errors); API data is never cached. */
+export const securityHeaders = (tls: (c: Context) => boolean) =>
+  createMiddleware(async (c, next) => {
+    await next();
+    const h = c.res.headers;
+    h.set('content-security-policy', CSP);
+    h.set('x-content-type-options', 'nosniff');
+    h.set('x-frame-options', 'DENY');
+    h.set('referrer-policy', 'no-referrer');
+    h.set('cross-origin-opener-policy', 'same-origin');
+    h.set('cross-origin-resource-policy', 'same-origin');
+    if (tls(c)) h.set('strict-transport-security', 'max-age=31536000');
+    if (c.req.path.startsWith('/api/')) h.set('cache-control', 'no-store');
+  });
