@@ -1,7 +1,7 @@
 // The one door to DuckDB: open once per file, run parameterised SQL, map rows to plain JSON-safe objects.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, existsSync } from 'node:fs';
-import { DuckDBInstance, DuckDBIntegerVector, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBIntegerVector, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 /**
  * The abort signal of the request being served (server/http/limits.ts runs each request inside it): a query started
@@ -32,7 +32,7 @@ async function guarded<T>(c: DuckDBConnection, work: () => Promise<T>): Promise<
   }
 }
 
-/** A parameter as callers give it; arrays become DuckDB lists (e.g. `list_contains($cats, category)`). */
+/** A parameter as callers give it; arrays become DuckDB lists (cast them in SQL, e.g. `id IN (SELECT unnest($ids::INTEGER[]))`: an empty list arrives untyped). */
 export type Param = string | number | boolean | null | readonly string[] | readonly number[];
 export type Params = Record<string, Param>;
 export type Row = Record<string, unknown>;
@@ -57,12 +57,19 @@ export interface Db {
   readonly path: string;
 }
 
-function toValues(params: Params): Record<string, DuckDBValue> {
-  const out: Record<string, DuckDBValue> = {};
+/** An empty list has no item type DuckDB could infer: it is bound as an empty VARCHAR list, which SQL casts as needed. */
+const EMPTY_LIST = LIST(VARCHAR);
+
+/** Parameters as DuckDB values, with the types DuckDB cannot infer (empty lists). */
+function bindings(params: Params | undefined): [Record<string, DuckDBValue> | undefined, Record<string, DuckDBType> | undefined] {
+  if (!params) return [undefined, undefined];
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
   for (const [key, value] of Object.entries(params)) {
-    out[key] = Array.isArray(value) ? listValue([...(value as readonly (string | number)[])]) : (value as DuckDBValue);
+    values[key] = Array.isArray(value) ? listValue([...(value as readonly (string | number)[])]) : (value as DuckDBValue);
+    if (Array.isArray(value) && value.length === 0) types[key] = EMPTY_LIST;
   }
-  return out;
+  return [values, Object.keys(types).length > 0 ? types : undefined];
 }
 
 /**
@@ -89,7 +96,7 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
     async all<T extends object>(sql: string, params?: Params): Promise<T[]> {
       const c = await take();
       try {
-        const reader = await guarded(c, () => c.runAndReadAll(sql, params ? toValues(params) : undefined));
+        const reader = await guarded(c, () => c.runAndReadAll(sql, ...bindings(params)));
         return reader.getRowObjectsJson() as T[];
       } finally {
         give(c);
@@ -98,7 +105,7 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
     async columns<T extends object>(sql: string, params?: Params): Promise<{ [K in keyof T]: T[K][] }> {
       const c = await take();
       try {
-        const reader = await guarded(c, () => c.runAndReadAll(sql, params ? toValues(params) : undefined));
+        const reader = await guarded(c, () => c.runAndReadAll(sql, ...bindings(params)));
         return reader.getColumnsObjectJson() as { [K in keyof T]: T[K][] };
       } finally {
         give(c);
@@ -107,7 +114,7 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
     async ints<K extends string>(sql: string, params?: Params): Promise<Record<K, Int32Array>> {
       const c = await take();
       try {
-        const result = await guarded(c, () => c.run(sql, params ? toValues(params) : undefined));
+        const result = await guarded(c, () => c.run(sql, ...bindings(params)));
         const names = result.columnNames();
         const out = names.map(() => new Int32Array(result.rowCount));
         // ≈ 10 ns a value; `rowCount` is read once per chunk, as each read is a call into the native binding.
@@ -130,7 +137,7 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
     async run(sql: string, params?: Params): Promise<void> {
       const c = await take();
       try {
-        await c.run(sql, params ? toValues(params) : undefined);
+        await c.run(sql, ...bindings(params));
       } finally {
         give(c);
       }
@@ -139,8 +146,8 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
       const c = await take();
       const tx = {
         all: async <R extends object>(sql: string, params?: Params): Promise<R[]> =>
-          (await c.runAndReadAll(sql, params ? toValues(params) : undefined)).getRowObjectsJson() as R[],
-        run: async (sql: string, params?: Params): Promise<void> => void (await c.run(sql, params ? toValues(params) : undefined)),
+          (await c.runAndReadAll(sql, ...bindings(params))).getRowObjectsJson() as R[],
+        run: async (sql: string, params?: Params): Promise<void> => void (await c.run(sql, ...bindings(params))),
       };
       try {
         await c.run('BEGIN TRANSACTION');

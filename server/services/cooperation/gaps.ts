@@ -60,7 +60,7 @@ export async function getCooperationGaps(db: Db, sel: Selection, opts: { fdr: bo
     db.all<{ id: number; name: string; code: string; district: string; inspectorId: number | null; inspectorName: string | null }>(
       `SELECT m.id, m.name, m.code, m.district_soato AS district, i.id AS inspectorId, i.name AS inspectorName
        FROM mahallas m LEFT JOIN territory_assignment t ON t.mahalla_id = m.id LEFT JOIN inspectors i ON i.id = t.inspector_id
-       WHERE list_contains($ids, m.id)`,
+       WHERE m.id IN (SELECT unnest($ids::INTEGER[]))`,
       { ids },
     ),
     dataPeriod(db),

@@ -72,8 +72,8 @@ async function doneCounts(db: Db, plans: readonly StoredPlan[]): Promise<Map<str
 /** Names of inspectors and districts, read once per call from the analytics database. */
 async function names(db: Db, inspectors: readonly number[], districts: readonly string[]) {
   const [ins, dis] = await Promise.all([
-    db.all<{ id: number; name: string }>('SELECT id, name FROM inspectors WHERE list_contains($ids, id)', { ids: [...inspectors] }),
-    db.all<{ soato: string; name: string }>('SELECT soato, name_uz AS name FROM districts WHERE list_contains($ids, soato)', { ids: [...districts] }),
+    db.all<{ id: number; name: string }>('SELECT id, name FROM inspectors WHERE id IN (SELECT unnest($ids::INTEGER[]))', { ids: [...inspectors] }),
+    db.all<{ soato: string; name: string }>('SELECT soato, name_uz AS name FROM districts WHERE soato IN (SELECT unnest($ids::VARCHAR[]))', { ids: [...districts] }),
   ]);
   return { inspector: new Map(ins.map((r) => [r.id, r.name])), district: new Map(dis.map((r) => [r.soato, r.name])) };
 }
@@ -125,7 +125,7 @@ export async function detail(db: Db, stored: StoredPlan, persons: boolean): Prom
   const { plan, items } = progress;
   const territories = await db.all<{ inspector: number; mahallas: number[] }>(
     `SELECT inspector_id AS inspector, list(mahalla_id ORDER BY mahalla_id) AS mahallas FROM territory_assignment
-     WHERE list_contains($ids, inspector_id) GROUP BY inspector_id`,
+     WHERE inspector_id IN (SELECT unnest($ids::INTEGER[])) GROUP BY inspector_id`,
     { ids: [...new Set(items.map((i) => i.inspector))] },
   );
   const territory = new Map(territories.map((t) => [t.inspector, t.mahallas]));

@@ -19,7 +19,7 @@ export async function checkReferences(db: Db, plan: Pick<PlanInput, 'district' |
   const ids = [...new Set(plan.items.map((i) => i.inspector))];
   const [districts, inspectors] = await Promise.all([
     db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM districts WHERE soato = $d', { d: plan.district }),
-    db.all<{ id: number; district: string }>('SELECT id, district_soato AS district FROM inspectors WHERE list_contains($ids, id)', { ids }),
+    db.all<{ id: number; district: string }>('SELECT id, district_soato AS district FROM inspectors WHERE id IN (SELECT unnest($ids::INTEGER[]))', { ids }),
   ]);
   const issues: Issue[] = [];
   if ((districts[0]?.n ?? 0) === 0) issues.push({ field: 'district', reason: `no district has SOATO code ${plan.district}` });

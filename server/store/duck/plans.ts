@@ -12,7 +12,7 @@ const ITEMS = `SELECT plan_id AS plan, inspector_id AS inspector, service, type,
 
 async function withItems(q: Q, plans: PlanRow[]): Promise<StoredPlan[]> {
   if (plans.length === 0) return [];
-  const items = await q.all<ItemRow>(`${ITEMS} WHERE list_contains($ids, plan_id) ORDER BY plan_id, inspector_id, service, type`, { ids: plans.map((p) => p.id) });
+  const items = await q.all<ItemRow>(`${ITEMS} WHERE plan_id IN (SELECT unnest($ids::INTEGER[])) ORDER BY plan_id, inspector_id, service, type`, { ids: plans.map((p) => p.id) });
   const byPlan = new Map<number, PlanItemInput[]>();
   for (const { plan, ...it } of items) (byPlan.get(plan) ?? byPlan.set(plan, []).get(plan))?.push(it);
   return plans.map((p) => ({ ...p, items: byPlan.get(p.id) ?? [] }));
