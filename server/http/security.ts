@@ -32,6 +32,16 @@ export function hostName(host: string): string {
   return h.replace(/:\d+$/, '');
 }
 
+/** The host name of an Origin header ('null' from sandboxed pages, 'malformed' when it is not a URL). */
+function originHost(origin: string): string {
+  if (origin === 'null') return 'null';
+  try {
+    return hostName(new URL(origin).host);
+  } catch {
+    return 'malformed';
+  }
+}
+
 const refuse = (c: Context, status: 403 | 421, field: string, reason: string) => c.json({ error: 'forbidden' as const, issues: [{ field, reason }] }, status);
 
 export const checkHostAndOrigin = (rules: HostRules) => {
@@ -43,12 +53,7 @@ export const checkHostAndOrigin = (rules: HostRules) => {
     }
     const origin = c.req.header('origin');
     if (origin !== undefined) {
-      let name = '';
-      try {
-        name = origin === 'null' ? 'null' : hostName(new URL(origin).host);
-      } catch {
-        name = 'malformed';
-      }
+      const name = originHost(origin);
       if (!allowed.has(name)) return refuse(c, 403, 'origin', `requests from pages of "${name}" are refused`);
     } else if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.header('sec-fetch-site') === 'cross-site') {
       return refuse(c, 403, 'origin', 'cross-site requests are refused');

@@ -12,7 +12,7 @@ export async function assertNotInUse(path: string): Promise<void> {
     (await openDb(path)).close();
   } catch (err) {
     if (/lock/i.test(String(err))) {
-      throw new Error(`${path} is open in a running Hamkor server: stop it first (the server holds the file, and replacing it would cut the server off from the data it shows)`);
+      throw new Error(`${path} is open in a running Hamkor server: stop it first (the server holds the file, and replacing it would cut the server off from the data it shows)`, { cause: err });
     }
     throw err;
   }

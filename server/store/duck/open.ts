@@ -53,7 +53,7 @@ export async function openStore(path: string): Promise<UserStore> {
   return {
     ...reads,
     audit: {
-      query: reads.audit.query,
+      query: (f) => reads.audit.query(f),
       append: (row) =>
         new Promise<void>((done, fail) => {
           if (pending.length === 0) setImmediate(flush);
