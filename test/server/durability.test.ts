@@ -92,7 +92,7 @@ describe('a rebuild beside the server', () => {
     const server = await serve();
     const cookie = await signIn();
     await post(cookie, '/api/playlists', { name: 'Typed before the rebuild', period: '7d', slides: [{ kind: 'title', dwellS: 10 }] });
-    const before = await (await fetch(`${origin}/api/playlists`, { headers: { cookie } })).json();
+    const before: unknown = await (await fetch(`${origin}/api/playlists`, { headers: { cookie } })).json();
     const audit = ((await (await fetch(`${origin}/api/admin/audit`, { headers: { cookie } })).json()) as { total: number }).total;
     const env = { ...process.env, HAMKOR_DB: DB, HAMKOR_STATE: STATE };
     const beside = spawnSync(process.execPath, ['--import', 'tsx', 'data/build.ts', '--scale', 'test', '--out', DB], { env, encoding: 'utf8' });
