@@ -135,7 +135,13 @@ export interface StoreReads {
   sessions: { list(): Promise<SessionRow[]> };
   kiosk: { list(): Promise<KioskToken[]>; get(id: number): Promise<KioskToken | null>; byHash(tokenHash: string): Promise<KioskToken | null> };
   audit: { query(f: AuditFilter): Promise<{ rows: Array<AuditEntry & { id: number }>; total: number }> };
-  plans: { list(): Promise<StoredPlan[]>; get(id: number): Promise<StoredPlan | null>; archive(): Promise<ArchivedPlan[]> };
+  plans: {
+    list(): Promise<StoredPlan[]>;
+    get(id: number): Promise<StoredPlan | null>;
+    archive(): Promise<ArchivedPlan[]>;
+    /** the archived state of a deleted (or confirmed-changed) plan, newest first: plan, items and fulfilment as JSON */
+    snapshots(planId: number): Promise<string[]>;
+  };
   playlists: { list(): Promise<StoredPlaylist[]>; get(id: number): Promise<StoredPlaylist | null> };
 }
 

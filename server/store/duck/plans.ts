@@ -73,6 +73,8 @@ export function planOps(q: Q): StoreWrites['plans'] {
       const after = await get(id);
       return after ? { status: 'ok', value: after } : { status: 'missing' };
     },
+    snapshots: async (planId) =>
+      (await q.all<{ s: string }>('SELECT snapshot AS s FROM plans_archive WHERE plan_id = $planId ORDER BY archived_at DESC', { planId })).map((r) => r.s),
     archiveCopy,
     async remove(id, version, snapshot, by): Promise<WriteResult<{ archived: boolean }>> {
       const current = await get(id);

@@ -12,6 +12,7 @@ const givenGrid = () => givenFixture(cooperationDb);
 const create = async (api: Api, plan: PlanInput) => bodyOf(await api.plans.$post({ json: plan }), 201);
 const read = (api: Api, id: number) => api.plans[':id'].$get({ param: { id: String(id) } });
 const remove = (api: Api, id: number, confirm?: 'true') => api.plans[':id'].$delete({ param: { id: String(id) }, query: { confirm } });
+const JANUARY_PLAN: PlanInput = { name: 'January plan', district: '1726287', from: '2024-01-01', to: '2024-01-31', items: [{ inspector: 1, service: 'operational_search', type: 'joint_raid', required: 1 }] };
 
 /** A raw request, for bodies and URLs that break the contract on purpose (the typed client would not send them). */
 async function sendRaw(app: Fixture['app'], method: string, url: string, body?: unknown): Promise<Response> {
@@ -92,16 +93,29 @@ describe('creating and reading plans', () => {
 });
 
 describe('changing plans', () => {
-  it('replaces a plan and its items (PUT)', async () => {
+  it('replaces a plan without fulfilment and its items (PUT with the version read), bumping the version', async () => {
     const { api } = await givenGrid();
-    const plan = await create(api, MARCH_PLAN);
+    const plan = await create(api, JANUARY_PLAN);
     const body = await okBody(await api.plans[':id'].$put({
       param: { id: String(plan.id) },
-      json: { ...MARCH_PLAN, name: 'March plan, revised', items: [{ inspector: 1, service: 'operational_search', type: 'joint_raid', required: 1 }] },
+      query: {},
+      json: { ...JANUARY_PLAN, name: 'January plan, revised', items: [{ inspector: 1, service: 'criminal_investigation', type: 'joint_raid', required: 4 }], version: 1 },
     }));
-    expect(body.name).toBe('March plan, revised');
+    expect([body.name, body.version, body.updatedBy]).toEqual(['January plan, revised', 2, 'admin']);
+    expect(body.items.map((i) => [i.service, i.required])).toEqual([['criminal_investigation', 4]]);
+    expect((await api.plans[':id'].$put({ param: { id: '999' }, query: {}, json: { ...MARCH_PLAN, version: 1 } })).status).toBe(404);
+  });
+
+  it('replaces a plan with recorded fulfilment only when confirmed, archiving its state first', async () => {
+    const { api, store } = await givenGrid();
+    const plan = await create(api, MARCH_PLAN);
+    const revised = { ...MARCH_PLAN, name: 'March plan, revised', items: [{ inspector: 1, service: 'operational_search' as const, type: 'joint_raid' as const, required: 1 }], version: 1 };
+    const refused = await bodyOf(await api.plans[':id'].$put({ param: { id: String(plan.id) }, query: {}, json: revised }), 409);
+    expect(refused.error).toBe('confirmation_required');
+    const body = await okBody(await api.plans[':id'].$put({ param: { id: String(plan.id) }, query: { confirm: 'true' }, json: revised }));
+    expect([body.id, body.name, body.archived]).toEqual([plan.id, 'March plan, revised', true]);
     expect(body.items.map((i) => [i.service, i.done, i.state])).toEqual([['operational_search', 1, 'done']]);
-    expect((await api.plans[':id'].$put({ param: { id: '999' }, json: MARCH_PLAN })).status).toBe(404);
+    expect(JSON.parse((await store.plans.snapshots(plan.id))[0] ?? '{}')).toMatchObject({ name: 'March plan', totals: { done: 3 } });
   });
 
   it('copies a plan as a template to the next period, counting afresh', async () => {
@@ -119,7 +133,7 @@ describe('deleting plans', () => {
     const { api } = await givenGrid();
     const plan = await create(api, MARCH_PLAN);
     const body = await bodyOf(await remove(api, plan.id), 409);
-    expect(body.error).toBe('confirmation_required');
+    if (body.error !== 'confirmation_required') throw new Error(`expected a confirmation, got ${body.error}`);
     expect(body.recorded).toBe(3);
     expect(body.issues[0]).toMatchObject({ field: 'confirm' });
     expect(body.issues[0]?.reason).toMatch(/confirm=true/);
@@ -127,25 +141,24 @@ describe('deleting plans', () => {
   });
 
   it('with confirm=true archives a copy, then deletes', async () => {
-    const { api, db } = await givenGrid();
+    const { api, store } = await givenGrid();
     const plan = await create(api, MARCH_PLAN);
     const body = await okBody(await remove(api, plan.id, 'true'));
     expect(body).toEqual({ deleted: plan.id, archived: true });
     expect((await read(api, plan.id)).status).toBe(404);
     const archive = await okBody(await api.plans.archive.$get());
-    expect(archive.map((a) => [a.planId, a.name, a.from, a.to])).toEqual([[plan.id, 'March plan', '2024-03-01', '2024-03-31']]);
-    const [snap] = await db.all<{ snapshot: string }>('SELECT snapshot FROM plans_archive');
-    const snapshot: unknown = JSON.parse(snap?.snapshot ?? '{}');
+    expect(archive.map((a) => [a.planId, a.name, a.from, a.to, a.archivedBy])).toEqual([[plan.id, 'March plan', '2024-03-01', '2024-03-31', 'admin']]);
+    const snapshot: unknown = JSON.parse((await store.plans.snapshots(plan.id))[0] ?? '{}');
     expect(snapshot).toMatchObject({ totals: { done: 3 } });
-    expect(await db.all('SELECT * FROM plan_items')).toEqual([]);
+    expect(await store.plans.list()).toEqual([]);
   });
 
   it('deletes a plan without fulfilment at once, archiving nothing', async () => {
-    const { api, db } = await givenGrid();
+    const { api, store } = await givenGrid();
     const plan = await create(api, { ...MARCH_PLAN, from: '2024-01-01', to: '2024-01-31' });
     const body = await okBody(await remove(api, plan.id));
     expect(body).toEqual({ deleted: plan.id, archived: false });
-    expect(await db.all('SELECT * FROM plans_archive')).toEqual([]);
+    expect(await store.plans.archive()).toEqual([]);
   });
 });
 
@@ -175,14 +188,14 @@ const BAD_BODIES: Array<[string, unknown, string]> = [
 
 describe('refused plan bodies', () => {
   it.each(BAD_BODIES)('POST with $0 → 400 naming $2, nothing stored', async (_name, body, field) => {
-    const { app, db } = await givenGrid();
+    const { app, store } = await givenGrid();
     const res = await sendRaw(app, 'POST', '/api/plans', body);
     expect(res.status).toBe(400);
     const refusal = await errorBody(res);
     expect(refusal.error).toBe('invalid_request');
     expect([...new Set(refusal.issues.map((i) => i.field))]).toEqual([field]);
     expect(refusal.issues.every((i) => /\S/.test(i.reason))).toBe(true);
-    expect(await db.all('SELECT * FROM plans')).toEqual([]);
+    expect(await store.plans.list()).toEqual([]);
   });
 
   it('refuses a district nobody has (checked against the database)', async () => {
@@ -202,8 +215,9 @@ describe('refused plan bodies', () => {
   });
 
   it.each([
-    ['PUT', '/api/plans/abc', MARCH_PLAN, 'id'],
-    ['PUT', '/api/plans/1', { ...MARCH_PLAN, to: '2024-02-30' }, 'to'],
+    ['PUT', '/api/plans/abc', { ...MARCH_PLAN, version: 1 }, 'id'],
+    ['PUT', '/api/plans/1', { ...MARCH_PLAN, to: '2024-02-30', version: 1 }, 'to'],
+    ['PUT', '/api/plans/1', MARCH_PLAN, 'version'],
     ['DELETE', '/api/plans/1?confirm=maybe', undefined, 'confirm'],
     ['POST', '/api/plans/1/copy', { from: '2024-04-30', to: '2024-04-01' }, 'to'],
     ['POST', '/api/plans/1/copy', { to: '2024-04-30' }, 'from'],

@@ -10,6 +10,7 @@ const GOOD: PlaylistInput = { name: 'Mirobod morning', district: '1726273', peri
 /** POSTs a playlist, which must be created (201); the stored playlist as the route types it. */
 const create = async (api: Api, p: PlaylistInput) => bodyOf(await api.playlists.$post({ json: p }), 201);
 const byId = (id: number | string) => ({ param: { id: String(id) } });
+const deleting = (id: number | string) => ({ ...byId(id), query: {} });
 
 /** A raw POST, for bodies that break the contract on purpose (`text` is sent as it is, not as JSON). */
 async function postRaw(app: Fixture['app'], body: unknown, text?: string): Promise<Response> {
@@ -23,7 +24,7 @@ async function count(f: Fixture): Promise<number> {
 describe('/api/playlists', () => {
   it('lists the seeded default playlist with its slides', async () => {
     const f = await givenFixture();
-    await seedPlaylists(f.db);
+    await seedPlaylists(f.store);
     const body = await okBody(await f.api.playlists.$get());
     expect(body.playlists.map((p) => [p.name, p.district, p.period])).toEqual([['Morning briefing', null, '7d']]);
     expect(body.playlists[0]?.slides[0]).toEqual({ kind: 'title', dwellS: 12 });
@@ -33,7 +34,7 @@ describe('/api/playlists', () => {
     const { api } = await givenFixture();
     const { id } = await create(api, GOOD);
     const body = await okBody(await api.playlists[':id'].$get(byId(id)));
-    expect({ ...body, updatedAt: undefined }).toEqual({ ...GOOD, id, updatedAt: undefined });
+    expect({ ...body, updatedAt: undefined }).toEqual({ ...GOOD, id, version: 1, updatedBy: 'admin', updatedAt: undefined });
     expect(body.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 
@@ -47,28 +48,30 @@ describe('/api/playlists', () => {
     const { api } = await givenFixture();
     const { id } = await create(api, GOOD);
     const next: PlaylistInput = { ...GOOD, name: 'Reordered', slides: [{ kind: 'top_mahallas', dwellS: 45 }, { kind: 'title', dwellS: 8 }] };
-    const put = await api.playlists[':id'].$put({ ...byId(id), json: next });
+    const put = await api.playlists[':id'].$put({ ...byId(id), json: { ...next, version: 1 } });
     expect(put.status).toBe(200);
     expect((await okBody(await api.playlists[':id'].$get(byId(id)))).slides).toEqual(next.slides);
-    expect((await api.playlists[':id'].$put({ ...byId(999), json: next })).status).toBe(404);
+    expect((await api.playlists[':id'].$put({ ...byId(999), json: { ...next, version: 1 } })).status).toBe(404);
   });
 
   it('deletes a playlist but never the last one', async () => {
     const f = await givenFixture();
     const a = (await create(f.api, GOOD)).id;
     const b = (await create(f.api, GOOD)).id;
-    expect((await f.api.playlists[':id'].$delete(byId(a))).status).toBe(200);
-    expect((await f.api.playlists[':id'].$delete(byId(a))).status).toBe(404);
-    const last = await f.api.playlists[':id'].$delete(byId(b));
+    expect((await f.api.playlists[':id'].$delete(deleting(a))).status).toBe(200);
+    expect((await f.api.playlists[':id'].$delete(deleting(a))).status).toBe(404);
+    const last = await f.api.playlists[':id'].$delete(deleting(b));
     expect(last.status).toBe(409);
     expect(await count(f)).toBe(1);
   });
 
-  it('adds the table to a database built before playlists existed', async () => {
-    const f = await givenFixture();
-    await f.db.run('DROP TABLE playlists');
-    expect(await count(f)).toBe(0);
-    expect((await f.api.playlists.$post({ json: GOOD })).status).toBe(201);
+  it('refuses a save based on an older version with 409, naming who saved since', async () => {
+    const { api } = await givenFixture();
+    const { id } = await create(api, GOOD);
+    expect((await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, name: 'First', version: 1 } })).status).toBe(200);
+    const late = await bodyOf(await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, name: 'Second', version: 1 } }), 409);
+    expect(late.issues[0]?.reason).toMatch(/^changed by admin at /);
+    expect((await okBody(await api.playlists[':id'].$get(byId(id)))).name).toBe('First');
   });
 });
 
@@ -120,15 +123,15 @@ describe('/api/playlists: bad input gets a 400 naming the field, and changes not
   it.each(['0', '-1', 'abc', '1.5', '9999999999'])('rejects the id %s on GET, PUT and DELETE', async (id) => {
     const f = await givenFixture();
     const get = await f.api.playlists[':id'].$get(byId(id));
-    const put = await f.api.playlists[':id'].$put({ ...byId(id), json: GOOD });
-    const del = await f.api.playlists[':id'].$delete(byId(id));
+    const put = await f.api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, version: 1 } });
+    const del = await f.api.playlists[':id'].$delete(deleting(id));
     expect([get.status, put.status, del.status]).toEqual([400, 400, 400]);
   });
 
   it('a PUT with a bad body leaves the stored playlist as it was', async () => {
     const { api } = await givenFixture();
     const { id } = await create(api, GOOD);
-    expect((await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, slides: [] } })).status).toBe(400);
+    expect((await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, slides: [], version: 1 } })).status).toBe(400);
     expect((await okBody(await api.playlists[':id'].$get(byId(id)))).slides).toEqual(GOOD.slides);
   });
 });
