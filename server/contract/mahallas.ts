@@ -3,8 +3,14 @@
 import { z } from 'zod';
 import { Districts, MahallaId } from './common.ts';
 
-/** The mahalla polygons, optionally of some districts. */
-export const MahallasQuery = z.object({ district: Districts.optional() });
+/**
+ * The mahalla polygons, optionally of some districts, simplified for the map's zoom (shared borders stay shared;
+ * absent = every vertex).
+ */
+export const MahallasQuery = z.object({
+  district: Districts.optional(),
+  zoom: z.string().regex(/^\d{1,2}$/, 'must be a map zoom, 0–22').transform(Number).refine((z) => z <= 22, 'must be a map zoom, 0–22').optional(),
+});
 
 export const MahallaParam = z.object({ id: MahallaId });
 

@@ -5,22 +5,20 @@ import { can, principal, type AppEnv } from '../auth/middleware.ts';
 import { memoAsync } from '../db/per-db.ts';
 import { RangeQuery } from '../contract/common.ts';
 import { MahallaParam, MahallasQuery } from '../contract/mahallas.ts';
-import { getMahallas, withoutNames } from '../services/mahallas/mahallas.ts';
+import { mahallaShapes, withoutNames } from '../services/mahallas/mahallas.ts';
 import { getBasePoints, getBoundaries } from '../services/mahallas/boundaries.ts';
 import { getMahallaCard } from '../services/mahallas/card.ts';
-import type { Area } from '../selection/area.ts';
 import type { RouteDeps } from './deps.ts';
 import { areaOf, selection } from './selection.ts';
 import { validate } from './validate.ts';
 
 export const mahallaRoutes = ({ db }: RouteDeps) => {
-  // Boundaries never change while a server runs: their GeoJSON is built once per area.
-  const mahallas = memoAsync((area: string) => getMahallas(db, JSON.parse(area) as Area), new Map());
   const boundaries = memoAsync(() => getBoundaries(db), new Map<string, ReturnType<typeof getBoundaries>>());
   return new Hono<AppEnv>()
     .get('/mahallas', can('read', 'wall'), validate('query', MahallasQuery), async (c) => {
-      const { area } = await areaOf(c, db, c.req.valid('query').district);
-      const fc = await mahallas(JSON.stringify(area));
+      const q = c.req.valid('query');
+      const { area } = await areaOf(c, db, q.district);
+      const fc = await mahallaShapes(db, area, q.zoom);
       return c.json(principal(c).capabilities.has('persons') ? fc : withoutNames(fc), 200);
     })
     .get('/mahallas/:id', can('read'), validate('param', MahallaParam), validate('query', RangeQuery), async (c) => {

@@ -1,8 +1,11 @@
-// Mahalla polygons with their district, residents and inspector, as GeoJSON.
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+// Mahalla polygons with their district, residents and inspector, as GeoJSON, simplified for the map's zoom.
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { MahallaProps } from '../../contract/mahallas.ts';
 import type { Db } from '../../db/database.ts';
-import { areaSql, type Area } from '../../selection/area.ts';
+import { perDb } from '../../db/per-db.ts';
+import { simplifier } from '../../geo/simplify.ts';
+import { ALL, areaSql, type Area } from '../../selection/area.ts';
+import { mahallaColumns } from '../../selection/mahallas.ts';
 
 type MahallaRow = MahallaProps & { geometry: string };
 
@@ -16,6 +19,27 @@ export const feature = <P>(geometry: string, properties: P): Feature<Geometry, P
 /** The same mahallas without their inspectors' names, for an asker who may not see persons' names. */
 export function withoutNames(fc: FeatureCollection<Geometry, MahallaProps>): FeatureCollection<Geometry, MahallaProps> {
   return { ...fc, features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, inspectorName: null } })) };
+}
+
+/** Every mahalla, and its simplifications per zoom: built once per database (boundaries change only on a rebuild). */
+const everyMahalla = perDb(async (db) => {
+  const all = await getMahallas(db, ALL);
+  const byZoom = simplifier(all as FeatureCollection<Polygon | MultiPolygon, MahallaProps>);
+  return { all, byZoom };
+});
+
+/**
+ * The mahallas of an area, simplified for `zoom` (every vertex when absent): from the per-database cache, so a request
+ * costs a filter, not a query.
+ */
+export async function mahallaShapes(db: Db, area: Area, zoom?: number): Promise<FeatureCollection<Geometry, MahallaProps>> {
+  const { all, byZoom } = await everyMahalla(db);
+  const fc: FeatureCollection<Geometry, MahallaProps> = zoom === undefined ? all : byZoom(zoom);
+  if (area.kind === 'all') return fc;
+  const m = await mahallaColumns(db);
+  const keep = new Set<number | string>(area.kind === 'mahallas' ? area.ids : area.districts);
+  const key = (id: number): number | string => (area.kind === 'mahallas' ? id : (m.district[m.index.get(id) ?? -1] ?? ''));
+  return { type: 'FeatureCollection', features: fc.features.filter((f) => keep.has(key(f.properties.id))) };
 }
 
 /** The mahallas of an area as a FeatureCollection; feature `id` = mahalla id. */

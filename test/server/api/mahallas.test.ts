@@ -9,6 +9,12 @@ const boundaries = async () => okBody(await f.api.boundaries.$get());
 const basePoints = async (district?: string) => okBody(await f.api['base-points'].$get({ query: { district } }));
 
 describe('GET /api/mahallas', () => {
+  it('answers a zoom with the same mahallas, simplified (the fixture squares keep their four corners)', async () => {
+    const body = okBody(await f.api.mahallas.$get({ query: { zoom: '5' } }));
+    expect((await body).features.map((x) => [x.id, x.geometry.type])).toEqual([[1, 'Polygon'], [2, 'Polygon'], [3, 'Polygon'], [4, 'Polygon']]);
+    expect((await f.api.mahallas.$get({ query: { zoom: '23' } })).status).toBe(400);
+  });
+
   it('is a FeatureCollection with one feature per mahalla, feature id = mahalla id', async () => {
     const body = await mahallas();
     expect(body.type).toBe('FeatureCollection');
