@@ -1,16 +1,29 @@
-// Page shell: the header with the page tabs, then the open page. Pages live in web/pages.tsx.
+// Page shell: the sign-in page until someone is signed in; then the header with the page tabs this person may use,
+// and the open page. Pages live in web/pages.tsx.
 import { useMeta } from './queries/meta.ts';
+import { can, useSession } from './queries/session.ts';
 import { usePath } from './state/route.ts';
 import { Header } from './views/common/Header.tsx';
+import { SignInPage } from './views/signin/SignInPage.tsx';
 import { PAGES, pageFor } from './pages.tsx';
 
 export function App() {
+  const session = useSession();
+  if (session.isPending) return null;
+  if (session.error) return <div className="error-banner page-error" role="alert">Could not reach the server: {session.error.message}</div>;
+  if (!session.data) return <SignInPage />;
+  return <SignedIn />;
+}
+
+function SignedIn() {
+  const session = useSession();
   const meta = useMeta();
-  const page = pageFor(usePath());
+  const pages = PAGES.filter((p) => !p.needs || can(session.data, p.needs));
+  const page = pageFor(usePath(), pages);
   const Page = page.component;
   return (
     <div className="app">
-      <Header meta={meta.data} pages={PAGES} current={page.path} />
+      <Header meta={meta.data} pages={pages} current={page.path} session={session.data ?? null} />
       {meta.error && <div className="error-banner page-error" role="alert">Could not load data: {meta.error.message}</div>}
       <Page key={page.path} />
     </div>

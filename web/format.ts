@@ -33,3 +33,6 @@ export function fmtChange(now: number, before: number): string | null {
   const pct = Math.round(((now - before) / before) * 100);
   return pct === 0 ? '±0 %' : `${pct > 0 ? '+' : '−'}${Math.abs(pct)} %`;
 }
+
+/** An inspector as the screen names them: their name, or their number where the role may not see persons' names. */
+export const inspectorLabel = (name: string | null | undefined, id: number): string => name ?? `Inspector #${id}`;

@@ -1,6 +1,7 @@
 // The pages of the application (one per surface, STYLE.md "views/"): path, tab label and component.
 // The briefing wall screen is not a page of this shell: web/main.tsx mounts it on its own, without chrome.
 import type { ComponentType } from 'react';
+import type { Capability } from '../server/contract/access.ts';
 import { HotspotsPage } from './views/hotspots/HotspotsPage.tsx';
 import { BriefingPage } from './views/briefing/BriefingPage.tsx';
 import { CooperationPage } from './views/cooperation/CooperationPage.tsx';
@@ -15,6 +16,8 @@ export interface Page {
   /** one line shown as the tab's title (hover) and to screen readers */
   description: string;
   component: ComponentType;
+  /** shown only to those who hold this capability (the server refuses the rest anyway) */
+  needs?: Capability;
 }
 
 export const PAGES: readonly Page[] = [
@@ -29,9 +32,12 @@ export const PAGES: readonly Page[] = [
 /** Paths that pages had before, so old links and bookmarks still open them. */
 const FORMER_PATHS: Readonly<Record<string, string>> = { '/territories': '/coverage' };
 
-/** The page for a path; unknown paths open the first page (a stale bookmark should still show the map). */
-export function pageFor(path: string): Page {
+/**
+ * The page for a path among those a person may open; unknown (or not theirs) paths open the first page (a stale
+ * bookmark should still show the map).
+ */
+export function pageFor(path: string, pages: readonly Page[] = PAGES): Page {
   const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
   const clean = FORMER_PATHS[trimmed] ?? trimmed;
-  return PAGES.find((p) => p.path === clean) ?? (PAGES[0] as Page);
+  return pages.find((p) => p.path === clean) ?? (pages[0] as Page);
 }

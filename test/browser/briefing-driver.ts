@@ -7,7 +7,7 @@ import { watchPage, type PageRecord } from './driver.ts';
 
 /** Stores a playlist through the API, as the editor would have; resolves to its id. */
 export async function givenPlaylist(world: World, playlist: PlaylistInput): Promise<number> {
-  const res = await fetch(`${world.origin}/api/playlists`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(playlist) });
+  const res = await world.fetch(`/api/playlists`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(playlist) });
   if (res.status !== 201) throw new Error(`playlist not stored: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: number }).id;
 }
@@ -27,7 +27,7 @@ export class BriefingDriver {
 
   /** Opens /briefing with `query` at `viewport` and waits until the slides are on screen. */
   static async open(world: World, query: string, viewport: { width: number; height: number }): Promise<BriefingDriver> {
-    const page = await world.browser.newPage({ viewport });
+    const page = await world.newPage(viewport);
     const d = new BriefingDriver(page);
     await watchPage(page, world.origin, d.record);
     await page.goto(`${world.origin}/briefing${query}`);
@@ -117,7 +117,7 @@ export class PlaylistEditorDriver {
   private constructor(readonly page: Page) {}
 
   static async open(world: World): Promise<PlaylistEditorDriver> {
-    const page = await world.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await world.newPage({ width: 1440, height: 900 });
     const d = new PlaylistEditorDriver(page);
     await watchPage(page, world.origin, d.record);
     await page.goto(`${world.origin}/playlists`);

@@ -166,7 +166,7 @@ describe('playlist editor (Briefing page)', () => {
     await editor.moveUp(1);
     await editor.setDwell(1, 7);
     expect(await editor.save()).toMatch(/^Saved\b/);
-    const saved = (await (await fetch(`${world.origin}/api/playlists/${id}`)).json()) as { slides: unknown[] };
+    const saved = (await (await world.fetch(`/api/playlists/${id}`)).json()) as { slides: unknown[] };
     expect(saved.slides).toEqual([{ kind: 'coverage', dwellS: 9 }, { kind: 'title', dwellS: 7 }]);
     expect(await editor.wallLink()).toBe(`/briefing?playlist=${id}`);
     await editor.close();

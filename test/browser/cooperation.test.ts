@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 async function api<T>(path: string): Promise<T> {
-  return (await (await fetch(`${world.origin}${path}`)).json()) as T;
+  return (await (await world.fetch(path)).json()) as T;
 }
 
 async function expectClean(d: AppDriver): Promise<void> {

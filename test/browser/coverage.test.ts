@@ -24,7 +24,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-const api = async <T>(path: string): Promise<T> => (await (await fetch(`${world.origin}${path}`)).json()) as T;
+const api = async <T>(path: string): Promise<T> => (await (await world.fetch(path)).json()) as T;
 
 async function expectClean(d: AppDriver): Promise<void> {
   expect(d.record.foreignRequests).toEqual([]);

@@ -31,7 +31,7 @@ export class AppDriver {
 
   /** A fresh page that records console errors and every request that would leave the app's origin. */
   static async open(world: World, query = '', viewport = { width: 1440, height: 900 }): Promise<AppDriver> {
-    const page = await world.browser.newPage({ viewport });
+    const page = await world.newPage(viewport);
     const d = new AppDriver(page, world.origin);
     await watchPage(page, world.origin, d.record);
     await page.goto(`${world.origin}/${query}`);

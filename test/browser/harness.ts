@@ -1,14 +1,29 @@
 // Owns the browser-test world: a test-scale database (built once, restored before each test), a fresh web build, the
 // real server and Debian's Chromium.
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { buildDatabase } from '../../data/build-db.ts';
+import { DEMO_ACCOUNTS } from '../../data/demo-accounts.ts';
+import { hashPassword } from '../../server/auth/passwords.ts';
+import { openDb } from '../../server/db/database.ts';
 import { startServer } from '../../server/index.ts';
+import { openStore } from '../../server/store/duck/open.ts';
+import { prepareStore } from '../../server/store/prepare.ts';
+
+/** Passwords are hashed cheaply here (scrypt N = 2^10): a sign-in per test costs milliseconds. */
+const AUTH = { passwordCost: 10 } as const;
+
+/** The listed password of a demo account (README, data/demo-accounts.ts). */
+function demoPassword(user: string): string {
+  const account = DEMO_ACCOUNTS.find((a) => a.username === user);
+  if (!account) throw new Error(`no demo account is named ${user}`);
+  return account.password;
+}
 
 const WORK = join(tmpdir(), `hamkor-browser-tests-${process.pid}`);
 async function freePort(): Promise<number> {
@@ -23,22 +38,34 @@ async function freePort(): Promise<number> {
   });
 }
 
-let built: Promise<{ pristine: string; dist: string }> | undefined;
+interface Built {
+  /** the analytics database and the user store as built (demo plans, the default playlist, one account per role) */
+  pristine: string;
+  pristineState: string;
+  dist: string;
+}
+
+let built: Promise<Built> | undefined;
 
 /**
- * Builds once per process: the test-scale database (seeded) as a pristine template that the server never opens, and
- * the web app, into a temp folder.
+ * Builds once per process: the test-scale database (seeded) and its user store as pristine templates that the server
+ * never opens, and the web app, into a temp folder.
  */
-function buildOnce(): Promise<{ pristine: string; dist: string }> {
+function buildOnce(): Promise<Built> {
   built ??= (async () => {
     // Fresh every run (≈ 0.5 s + a few seconds of vite build), so a test never sees an older generator or front end.
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(WORK, { recursive: true });
     const pristine = join(WORK, 'pristine.duckdb');
+    const pristineState = join(WORK, 'pristine-state.duckdb');
     const dist = join(WORK, 'dist');
     await buildDatabase({ scale: 'test', out: pristine });
+    const [db, store] = [await openDb(pristine, { readOnly: true }), await openStore(pristineState)];
+    await prepareStore(db, store, (pw) => hashPassword(pw, AUTH.passwordCost));
+    store.close();
+    db.close();
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], { stdio: 'inherit' });
-    return { pristine, dist };
+    return { pristine, pristineState, dist };
   })();
   return built;
 }
@@ -53,6 +80,7 @@ let copies = 0;
 function workingCopy(pristine: string): string {
   const db = join(WORK, `test-${++copies}.duckdb`);
   copyFileSync(pristine, db);
+  if (existsSync(`${pristine}.wal`)) copyFileSync(`${pristine}.wal`, `${db}.wal`);
   return db;
 }
 
@@ -69,25 +97,40 @@ export interface World {
    * @example beforeEach(() => world.restoreDatabase());
    */
   restoreDatabase(): Promise<void>;
+  /**
+   * A page in a new browser context signed in as one of the demo accounts (`admin` may do everything; the others are
+   * listed in data/demo-accounts.ts), or signed in as nobody.
+   */
+  newPage(viewport: { width: number; height: number }, user?: string | null): Promise<Page>;
+  /** A request to the server from the test itself, signed in as the demo administrator. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
 /** Starts the real server on a free port, over a fresh copy of the pristine database, and launches Chromium. */
 export async function startWorld(): Promise<World> {
-  const { pristine, dist } = await buildOnce();
+  const { pristine, pristineState, dist } = await buildOnce();
   const port = await freePort();
-  const env = { PORT: port, HOST: '127.0.0.1', HAMKOR_DB: workingCopy(pristine), HAMKOR_DIST: dist };
-  let server: Awaited<ReturnType<typeof startServer>> | null = await startServer(env);
+  const env = { PORT: port, HOST: '127.0.0.1', HAMKOR_DB: workingCopy(pristine), HAMKOR_STATE: workingCopy(pristineState), HAMKOR_DIST: dist };
+  let server: Awaited<ReturnType<typeof startServer>> | null = await startServer(env, { auth: AUTH });
   const browser = await launchChromium();
   const stop = async (): Promise<void> => {
     await server?.close();
     server = null;
   };
   const start = async (): Promise<void> => {
-    server ??= await startServer(env);
+    server ??= await startServer(env, { auth: AUTH });
   };
+  const origin = `http://127.0.0.1:${port}`;
+  // The test's own session: a restored database has no sessions, so it signs in again when refused.
+  let cookie = '';
+  const signIn = async (): Promise<void> => {
+    const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: demoPassword('admin') }) });
+    cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  };
+  const request = (path: string, init: RequestInit): Promise<Response> => fetch(`${origin}${path}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), cookie } });
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     browser,
     // Stops only the server (the database and build stay), so a test can watch the app lose and regain it.
     stopServer: stop,
@@ -95,11 +138,30 @@ export async function startWorld(): Promise<World> {
     async restoreDatabase() {
       // The server opens its file once, at start (DuckDB holds it while open): switch files only while it is stopped.
       await stop();
-      const used = env.HAMKOR_DB;
+      const used = [env.HAMKOR_DB, env.HAMKOR_STATE];
       env.HAMKOR_DB = workingCopy(pristine);
-      rmSync(used, { force: true });
-      rmSync(`${used}.wal`, { force: true });
+      env.HAMKOR_STATE = workingCopy(pristineState);
+      for (const f of used) for (const g of [f, `${f}.wal`]) rmSync(g, { force: true });
       await start();
+    },
+    async fetch(path, init = {}) {
+      if (!cookie) await signIn();
+      const res = await request(path, init);
+      if (res.status !== 401) return res;
+      await signIn();
+      return request(path, init);
+    },
+    async newPage(viewport, user = 'admin') {
+      const context = await browser.newContext({ viewport });
+      if (user !== null) {
+        // The context's request shares its cookie jar: the session cookie it receives is the page's.
+        const res = await context.request.post(`${origin}/api/auth/login`, { data: { username: user, password: demoPassword(user) } });
+        if (!res.ok()) throw new Error(`sign-in of ${user} answered ${res.status()}: ${await res.text()}`);
+      }
+      const page = await context.newPage();
+      // Closing the page closes its context with it (a context per page: no session leaks into the next test).
+      page.once('close', () => void context.close());
+      return page;
     },
     async close() {
       await browser.close();

@@ -10,7 +10,7 @@ let target: { id: number; name: string; lon: number; lat: number };
 
 beforeAll(async () => {
   world = await startWorld();
-  const fc = (await (await fetch(`${world.origin}/api/mahallas`)).json()) as FeatureCollection<Polygon | MultiPolygon, { id: number; name: string; areaKm2: number }>;
+  const fc = (await (await world.fetch(`/api/mahallas`)).json()) as FeatureCollection<Polygon | MultiPolygon, { id: number; name: string; areaKm2: number }>;
   // The largest mahalla is the easiest to hit at the initial zoom.
   const biggest = [...fc.features].sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2)[0] as Feature<Polygon | MultiPolygon, { id: number; name: string }>;
   const [lon, lat] = pointOnFeature(biggest).geometry.coordinates as [number, number];
@@ -137,11 +137,11 @@ describe('map screen', () => {
   });
 
   it('a click on the hottest mahalla lists the incidents behind it, with a CSV of them', async () => {
-    const meta = (await (await fetch(`${world.origin}/api/meta`)).json()) as { period: { end: string } };
+    const meta = (await (await world.fetch(`/api/meta`)).json()) as { period: { end: string } };
     const range = `from=2026-08-03&to=${meta.period.end}`;
-    const hot = (await (await fetch(`${world.origin}/api/hotspots?${range}`)).json()) as { ids: number[]; z: number[] };
+    const hot = (await (await world.fetch(`/api/hotspots?${range}`)).json()) as { ids: number[]; z: number[] };
     const best = hot.ids[hot.z.indexOf(Math.max(...hot.z))];
-    const fc = (await (await fetch(`${world.origin}/api/mahallas`)).json()) as FeatureCollection<Polygon | MultiPolygon, { id: number; name: string }>;
+    const fc = (await (await world.fetch(`/api/mahallas`)).json()) as FeatureCollection<Polygon | MultiPolygon, { id: number; name: string }>;
     const f = fc.features.find((x) => x.properties.id === best) as Feature<Polygon | MultiPolygon, { id: number; name: string }>;
     const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
 
@@ -156,7 +156,7 @@ describe('map screen', () => {
     await expect(d.page.getByTestId('incident-page').textContent()).resolves.toMatch(/^Page 1 of \d+$/);
     const href = (await d.page.getByTestId('incident-csv').getAttribute('href')) ?? '';
     expect(href).toMatch(new RegExp(`^/api/records\\.csv\\?.*mahalla=${best}`));
-    const csv = await (await fetch(world.origin + href)).text();
+    const csv = await (await world.fetch(href)).text();
     expect(csv.split('\n')[0]).toBe('id,time,category,category_label,status,lon,lat');
     await expectClean(d);
   });

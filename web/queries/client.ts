@@ -1,9 +1,28 @@
 // The one way the web loads server data: react-query over the typed client. One QueryClient with the app's defaults
 // (provided at both roots in main.tsx), `getQuery` that makes a GET of the typed client into query options keyed by
 // its request (path + query), and `ok` that turns a refused request into a readable error.
-import { keepPreviousData, QueryClient, queryOptions, skipToken } from '@tanstack/react-query';
+import { keepPreviousData, QueryCache, QueryClient, queryOptions, skipToken } from '@tanstack/react-query';
 
-export const queryClient = new QueryClient({
+/** A refused request: its HTTP status and the server's issues, read as one sentence in `message`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The key of who is signed in (web/queries/session.ts): any answer 401 means the session ended, so it is asked again. */
+export const SESSION_KEY = ['session'] as const;
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (err, query) => {
+      if (err instanceof ApiError && err.status === 401 && query.queryKey[0] !== SESSION_KEY[0]) void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    },
+  }),
   defaultOptions: {
     queries: {
       // The records, boundaries and figures of a running server never change (databases are built offline), so an
@@ -66,16 +85,18 @@ export function idPath(route: { $path: (...args: never[]) => string }, id: numbe
 
 /**
  * The success variant of a typed response, parsed; non-2xx responses throw a readable error built from the
- * server's `{ issues: [{ field, reason }] }` body. Hono's `ok` is `true` only on success variants, so it narrows.
+ * server's `{ issues: [{ field, reason }] }` body (an ApiError keeping the status and body). Hono's `ok` is `true` only
+ * on success variants, so it narrows.
  */
 export async function ok<R extends { ok: boolean; status: number; statusText: string; json(): Promise<unknown> }, T>(res: R, parse: (r: Extract<R, { ok: true }>) => Promise<T>): Promise<T> {
   if (res.ok) return parse(res as Extract<R, { ok: true }>);
   let detail = res.statusText;
+  let body: unknown = null;
   try {
-    const body = (await res.json()) as { issues?: Array<{ field: string; reason: string }> };
-    detail = body.issues?.map((i) => `${i.field}: ${i.reason}`).join('; ') ?? detail;
+    body = await res.json();
+    detail = (body as { issues?: Array<{ field: string; reason: string }> }).issues?.map((i) => `${i.field}: ${i.reason}`).join('; ') ?? detail;
   } catch {
     // not JSON: keep the status text
   }
-  throw new Error(`${res.status} ${detail}`);
+  throw new ApiError(res.status, `${res.status} ${detail}`, body);
 }

@@ -65,7 +65,8 @@ export function useDeletePlan() {
       const res = await plan.$delete({ param: { id: String(id) }, query: confirm ? { confirm: 'true' } : {} });
       if (res.status === 409) {
         const body = await res.json();
-        return { deleted: false, reason: body.issues[0]?.reason ?? 'confirmation required', recorded: body.recorded };
+        // A confirmation to give, or someone else changed the plan since it was read (then there is nothing to confirm).
+        return { deleted: false, reason: body.issues[0]?.reason ?? 'confirmation required', recorded: body.error === 'confirmation_required' ? body.recorded : 0 };
       }
       const done = await ok(res, (r) => r.json());
       return { deleted: true, archived: 'archived' in done ? done.archived : false };

@@ -26,10 +26,18 @@ export function useCreatePlaylist() {
   return useChange(async (input: PlaylistInput) => ok(await api.api.playlists.$post({ json: input }), (r) => r.json()));
 }
 
+/**
+ * Saves a playlist as read at `version`; someone else's save in between is refused (409) with who and when, and the
+ * editor keeps the person's changes (web/views/briefing/PlaylistEditor.tsx).
+ */
 export function useSavePlaylist() {
-  return useChange(async ({ id, input }: { id: number; input: PlaylistInput }) => ok(await playlist.$put({ param: { id: String(id) }, json: input }), (r) => r.json()));
+  return useChange(async ({ id, version, input }: { id: number; version: number; input: PlaylistInput }) =>
+    ok(await playlist.$put({ param: { id: String(id) }, json: { ...input, version } }), (r) => r.json()),
+  );
 }
 
 export function useDeletePlaylist() {
-  return useChange(async (id: number) => ok(await playlist.$delete({ param: { id: String(id) } }), (r) => r.json()));
+  return useChange(async ({ id, version }: { id: number; version: number }) =>
+    ok(await playlist.$delete({ param: { id: String(id) }, query: { version: String(version) } }), (r) => r.json()),
+  );
 }

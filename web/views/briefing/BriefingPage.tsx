@@ -3,11 +3,14 @@ import { useState } from 'react';
 import { DEFAULT_PLAYLIST } from '../../../server/contract/playlists.ts';
 import { useMeta } from '../../queries/meta.ts';
 import { useCreatePlaylist, usePlaylists } from '../../queries/playlists.ts';
+import { can, useSession } from '../../queries/session.ts';
 import { PlaylistEditor } from './PlaylistEditor.tsx';
 import './editor.css';
 
 export function BriefingPage() {
   const meta = useMeta();
+  const session = useSession();
+  const canWrite = can(session.data, 'playlists.write');
   const list = usePlaylists();
   const create = useCreatePlaylist();
   const playlists = list.data?.playlists;
@@ -16,7 +19,9 @@ export function BriefingPage() {
   const current = playlists?.find((p) => p.id === chosen) ?? playlists?.[0];
 
   const add = async (): Promise<void> => {
-    const created = await create.mutateAsync({ ...DEFAULT_PLAYLIST, name: `New playlist ${(playlists?.length ?? 0) + 1}` });
+    // One who sees only part of the country starts a playlist of their (first) district: the whole area is not theirs.
+    const district = session.data?.scope.kind === 'all' ? null : (meta.data?.districts[0]?.soato ?? null);
+    const created = await create.mutateAsync({ ...DEFAULT_PLAYLIST, district, name: `New playlist ${(playlists?.length ?? 0) + 1}` });
     setChosen(created.id);
   };
 
@@ -34,7 +39,7 @@ export function BriefingPage() {
             </li>
           ))}
         </ul>
-        <button type="button" data-testid="new-playlist" onClick={() => void add()}>New playlist</button>
+        {canWrite && <button type="button" data-testid="new-playlist" onClick={() => void add()}>New playlist</button>}
         <p className="muted">The wall screen (/briefing) plays a playlist full screen: ← → step, space pauses, F for full screen.</p>
       </aside>
       {current && (
@@ -43,6 +48,7 @@ export function BriefingPage() {
           playlist={current}
           meta={meta.data}
           onDeleted={() => setChosen(null)}
+          canWrite={canWrite}
         />
       )}
     </main>

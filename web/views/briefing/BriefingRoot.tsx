@@ -1,6 +1,10 @@
 // The wall screen: full screen, no application chrome, dark theme. Plays the playlist's slides, refreshes the data on
-// a timer, keeps the last good slides (with a "stale since" badge) while the server is unreachable.
-import { useMemo } from 'react';
+// a timer, keeps the last good slides (with a "stale since" badge) while the server is unreachable. It runs for a
+// signed-in person, or for a kiosk: a link with `kiosk=<token>` signs the screen in as that token's playlist, once
+// (the token then leaves the address bar, so it is not shown on the wall or kept in history).
+import { useEffect, useMemo, useState } from 'react';
+import { kioskSignIn, useSession } from '../../queries/session.ts';
+import { SignInPage } from '../signin/SignInPage.tsx';
 import { useLiveSnapshot } from '../../queries/briefing.ts';
 import { parseBriefingUrl } from './params.ts';
 import { useIdleCursor, useRotation } from './use-rotation.ts';
@@ -14,6 +18,29 @@ import './briefing.css';
 const CURSOR_IDLE_MS = 3000;
 
 export default function BriefingRoot() {
+  const [kiosk, setKiosk] = useState<string | null>(() => new URLSearchParams(window.location.search).get('kiosk'));
+  const [failed, setFailed] = useState<string | null>(null);
+  const session = useSession();
+  useEffect(() => {
+    if (kiosk === null) return;
+    kioskSignIn(kiosk).then(
+      (me) => {
+        const q = new URLSearchParams(window.location.search);
+        q.delete('kiosk');
+        if (me.playlist !== null) q.set('playlist', String(me.playlist));
+        window.history.replaceState(null, '', `${window.location.pathname}?${q.toString()}`);
+        setKiosk(null);
+      },
+      (err: unknown) => setFailed(err instanceof Error ? err.message : String(err)),
+    );
+  }, [kiosk]);
+  if (failed) return <div className="briefing"><div className="connecting" role="alert"><p className="mark">HAMKOR</p><p>This wall-screen link does not work: {failed.replace(/^\d{3} (\w+: )?/, '')}</p></div></div>;
+  if (kiosk !== null || session.isPending) return null;
+  if (!session.data) return <SignInPage />;
+  return <Wall />;
+}
+
+function Wall() {
   // Read once: the URL picks the playlist; later the slide index is written back to it.
   const params = useMemo(() => parseBriefingUrl(window.location.search), []);
   const live = useLiveSnapshot(params, params.refreshS * 1000);

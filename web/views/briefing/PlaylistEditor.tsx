@@ -1,8 +1,11 @@
 // Edits one playlist: name, district, period, and the slides (kind, caption, dwell time, order). Checked with the
-// same contract the server applies, so Save is only offered for something the server will take.
+// same contract the server applies, so Save is only offered for something the server will take. A save names the
+// version it started from: if someone saved in between, the server says who and when, and the edits stay here. A
+// role that may not change playlists sees the same form, read only.
 import { useMemo, useState } from 'react';
 import { DWELL, PlaylistInput, SLIDE_KINDS, SLIDE_LABELS, type Playlist, type Slide, type SlideKind } from '../../../server/contract/playlists.ts';
 import type { Meta } from '../../queries/meta.ts';
+import { ApiError } from '../../queries/client.ts';
 import { useDeletePlaylist, useSavePlaylist } from '../../queries/playlists.ts';
 import { briefingHref } from './params.ts';
 
@@ -18,11 +21,12 @@ const move = <T,>(list: readonly T[], from: number, to: number): T[] => {
   return out;
 };
 
-export function PlaylistEditor({ playlist, meta, onDeleted }: { playlist: Playlist; meta: Meta | undefined; onDeleted: () => void }) {
+export function PlaylistEditor({ playlist, meta, onDeleted, canWrite }: { playlist: Playlist; meta: Meta | undefined; onDeleted: () => void; canWrite: boolean }) {
   // The playlist as stored (as opened, then as the last save returned it): the editor stays open across its own saves,
   // so the save's status stays on screen while the list reloads.
   const [stored, setStored] = useState<Draft>(() => draftOf(playlist));
   const [draft, setDraft] = useState<Draft>(stored);
+  const [version, setVersion] = useState(playlist.version);
   const [status, setStatus] = useState<string>('');
   const [addKind, setAddKind] = useState<SlideKind>('hotspots');
   const saving = useSavePlaylist();
@@ -35,17 +39,19 @@ export function PlaylistEditor({ playlist, meta, onDeleted }: { playlist: Playli
   const save = async (): Promise<void> => {
     setStatus('Saving…');
     try {
-      const saved = draftOf(await saving.mutateAsync({ id: playlist.id, input: draft }));
-      setStored(saved);
-      setDraft(saved);
+      const saved = await saving.mutateAsync({ id: playlist.id, version, input: draft });
+      setStored(draftOf(saved));
+      setDraft(draftOf(saved));
+      setVersion(saved.version);
       setStatus('Saved. The wall screen picks it up at its next refresh.');
     } catch (e) {
-      setStatus(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      const stale = e instanceof ApiError && e.status === 409;
+      setStatus(stale ? `Not saved: ${e.message.replace(/^409 version: /, '')} Your changes are still here.` : `Not saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   const remove = async (): Promise<void> => {
     try {
-      await deleting.mutateAsync(playlist.id);
+      await deleting.mutateAsync({ id: playlist.id, version });
       onDeleted();
     } catch (e) {
       setStatus(`Not deleted: ${e instanceof Error ? e.message : String(e)}`);
@@ -54,6 +60,7 @@ export function PlaylistEditor({ playlist, meta, onDeleted }: { playlist: Playli
 
   return (
     <form className="playlist-editor" data-testid="playlist-editor" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <fieldset disabled={!canWrite} className="editor-fields">
       <div className="fields">
         <label>Name<input data-testid="playlist-name" value={draft.name} maxLength={80} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
         <label>District
@@ -99,13 +106,15 @@ export function PlaylistEditor({ playlist, meta, onDeleted }: { playlist: Playli
         <button type="button" data-testid="add-slide" disabled={draft.slides.length >= 30} onClick={() => setDraft({ ...draft, slides: [...draft.slides, { kind: addKind, dwellS: DWELL.default }] })}>Add slide</button>
         <span className="muted">{draft.slides.length} slides · one round takes {Math.floor(total / 60)} min {total % 60} s</span>
       </div>
+      </fieldset>
       {!check.success && (
         <ul className="issues" role="alert">{check.error.issues.map((i, k) => <li key={k}>{i.path.join(' › ')}: {i.message}</li>)}</ul>
       )}
       <div className="actions">
-        <button type="submit" className="primary" data-testid="save" disabled={!dirty || !check.success}>Save</button>
+        {canWrite && <button type="submit" className="primary" data-testid="save" disabled={!dirty || !check.success}>Save</button>}
         <a className="wall-link" data-testid="wall-link" href={briefingHref(playlist.id)} target="_blank" rel="noreferrer">Open on the wall screen ↗</a>
-        <button type="button" className="danger" onClick={() => void remove()}>Delete playlist</button>
+        {canWrite && <button type="button" className="danger" onClick={() => void remove()}>Delete playlist</button>}
+        {!canWrite && <span className="muted">Your role may show playlists on the wall, not change them.</span>}
         <span role="status" data-testid="save-status">{status}</span>
       </div>
     </form>

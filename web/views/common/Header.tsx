@@ -1,5 +1,7 @@
-// Top bar: product name, the page tabs, the data's coverage and freshness, and the demo-data notice.
+// Top bar: product name, the page tabs, the data's coverage and freshness, the demo-data notice, who is signed in.
 import type { Meta } from '../../queries/meta.ts';
+import type { Session } from '../../queries/session.ts';
+import { UserMenu } from './UserMenu.tsx';
 import { navigate } from '../../state/route.ts';
 import { formatDay, fmtInt } from '../../format.ts';
 
@@ -9,7 +11,7 @@ export interface NavItem {
   description: string;
 }
 
-export function Header({ meta, pages, current }: { meta: Meta | undefined; pages: readonly NavItem[]; current: string }) {
+export function Header({ meta, pages, current, session }: { meta: Meta | undefined; pages: readonly NavItem[]; current: string; session: Session | null }) {
   return (
     <header className="topbar">
       <div className="brand">
@@ -48,6 +50,7 @@ export function Header({ meta, pages, current }: { meta: Meta | undefined; pages
           {meta.synthetic && <span className="badge demo" data-testid="demo-badge" title="Real mahalla polygons are not public: these are generated for demonstration">Demo boundaries &amp; records</span>}
         </div>
       )}
+      {session && <UserMenu session={session} />}
     </header>
   );
 }

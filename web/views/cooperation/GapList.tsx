@@ -3,7 +3,7 @@
 import type { CooperationGaps } from '../../queries/cooperation.ts';
 import { CATEGORY_LABELS } from '../../../server/contract/catalog.ts';
 import { update } from '../../state/store.ts';
-import { formatDay, fmtInt } from '../../format.ts';
+import { formatDay, fmtInt, inspectorLabel } from '../../format.ts';
 import { SERVICE_COLORS, cssOf, pct } from './services.ts';
 
 export function GapList({ gaps, selected }: { gaps: CooperationGaps; selected: number | null }) {
@@ -25,7 +25,7 @@ export function GapList({ gaps, selected }: { gaps: CooperationGaps; selected: n
                 <span className={`badge hot-${g.bin}`}>{g.bin >= 3 ? '99 %' : '95 %'} hot</span>
               </span>
               <span className="gap-sub">
-                {fmtInt(g.incidents)} incidents · {g.inspector ? `inspector ${g.inspector.name}` : <span className="warn">no inspector assigned</span>}
+                {fmtInt(g.incidents)} incidents · {g.inspector ? `inspector ${inspectorLabel(g.inspector.name, g.inspector.id)}` : <span className="warn">no inspector assigned</span>}
               </span>
               {g.missing.map((m) => (
                 <span key={m.service} className="gap-need">

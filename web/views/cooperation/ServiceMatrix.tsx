@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { InspectorServiceMatrix } from '../../queries/cooperation.ts';
 import { SERVICE_LABELS } from '../../../server/contract/catalog.ts';
-import { fmtInt } from '../../format.ts';
+import { fmtInt, inspectorLabel } from '../../format.ts';
 import { SERVICE_COLORS, SERVICE_SHORT } from './services.ts';
 
 type Sort = 'total' | 'name';
@@ -11,8 +11,8 @@ type Sort = 'total' | 'name';
 export function ServiceMatrix({ matrix }: { matrix: InspectorServiceMatrix }) {
   const [sort, setSort] = useState<Sort>('total');
   const rows = useMemo(() => {
-    const r = matrix.inspectors.map((inspector, k) => ({ inspector, cells: matrix.cells[k] ?? [], total: matrix.rowTotals[k] ?? 0 }));
-    return sort === 'total' ? r.sort((a, b) => b.total - a.total || a.inspector.name.localeCompare(b.inspector.name)) : r.sort((a, b) => a.inspector.name.localeCompare(b.inspector.name));
+    const r = matrix.inspectors.map((inspector, k) => ({ inspector, name: inspectorLabel(inspector.name, inspector.id), cells: matrix.cells[k] ?? [], total: matrix.rowTotals[k] ?? 0 }));
+    return sort === 'total' ? r.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)) : r.sort((a, b) => a.name.localeCompare(b.name));
   }, [matrix, sort]);
   const max = Math.max(1, ...matrix.cells.flat());
   const idle = rows.filter((r) => r.total === 0).length;
@@ -38,9 +38,9 @@ export function ServiceMatrix({ matrix }: { matrix: InspectorServiceMatrix }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ inspector, cells, total }) => (
+            {rows.map(({ inspector, name, cells, total }) => (
               <tr key={inspector.id} data-inspector={inspector.id} className={total === 0 ? 'idle' : undefined}>
-                <td className="who" title={`${inspector.rank} · district ${inspector.district}`}>{inspector.name}</td>
+                <td className="who" title={`${inspector.rank ?? 'rank not shown'} · district ${inspector.district}`}>{name}</td>
                 <td className="num total" data-testid="row-total">{fmtInt(total)}</td>
                 {cells.map((n, s) => (
                   <td key={s} className="num cell" style={n > 0 ? { background: `rgba(27, 45, 68, ${(0.08 + 0.5 * (n / max)).toFixed(3)})`, color: n / max > 0.6 ? '#fff' : undefined } : undefined}>

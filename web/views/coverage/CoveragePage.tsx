@@ -6,6 +6,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Norms } from '../../../server/contract/coverage.ts';
 import { useMeta } from '../../queries/meta.ts';
+import { can, useSession } from '../../queries/session.ts';
 import { useBasePoints, useMahallas } from '../../queries/mahallas.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useCoverage, useOutlines } from '../../queries/coverage.ts';
@@ -32,6 +33,7 @@ const setNorms = (norms: Norms): void => update({ norms });
 type MahallaFeature = Feature<Geometry, { id: number; name: string; districtSoato: string; inspectorId: number | null }>;
 
 export function CoveragePage() {
+  const session = useSession();
   const meta = useMeta();
   const range = useSelection();
   const district = useUi((s) => s.district);
@@ -105,7 +107,7 @@ export function CoveragePage() {
         <CoverageLegend synthetic={meta.data?.synthetic ?? true} />
         {loading && <div className="busy" role="status">Updating…</div>}
         {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
-        {selected !== null && range && <InspectorCard id={selected} range={range} norms={norms} onClose={() => selectInspector(null)} />}
+        {selected !== null && range && can(session.data, 'persons') && <InspectorCard id={selected} range={range} norms={norms} onClose={() => selectInspector(null)} />}
       </section>
       {coverage.data && <InspectorTable coverage={coverage.data} selected={selected} onSelect={selectInspector} districtName={districtName} />}
     </main>

@@ -1,8 +1,9 @@
 // The card of a clicked mahalla: its numbers for the period, its inspector, its trend.
 import { useEmerging, useMahallaCard } from '../../queries/hotspots.ts';
+import { can, useSession } from '../../queries/session.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { update } from '../../state/store.ts';
-import { fmtInt } from '../../format.ts';
+import { fmtInt, inspectorLabel } from '../../format.ts';
 import { codeLabel, noun } from './records.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { RecordList } from './RecordList.tsx';
@@ -16,6 +17,7 @@ function changeText(n: number, p: number, year: boolean): string {
 }
 
 export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
+  const session = useSession();
   const card = useMahallaCard(id, range);
   const c = card.data;
   const emerging = useEmerging(range, id);
@@ -48,7 +50,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             <h3>Prevention inspector</h3>
             {c.inspector ? (
               <p>
-                <strong>{c.inspector.rank} {c.inspector.name}</strong>
+                <strong>{c.inspector.name === null ? inspectorLabel(null, c.inspector.id) : `${c.inspector.rank ?? ''} ${c.inspector.name}`}</strong>
                 <br />
                 {c.inspector.mahallas} mahalla{c.inspector.mahallas === 1 ? '' : 's'} · {c.inspector.basePoint}
               </p>
@@ -83,7 +85,11 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
               </ul>
             </section>
           )}
-          <RecordList key={`${id}|${range.from}|${range.to}|${range.categories.join()}|${range.statuses.join()}`} id={id} range={range} />
+          {can(session.data, 'locations') ? (
+            <RecordList key={`${id}|${range.from}|${range.to}|${range.categories.join()}|${range.statuses.join()}`} id={id} range={range} />
+          ) : (
+            <p className="muted small" data-testid="records-withheld">The records behind these figures (places and times) are for roles that work with them; yours sees the figures.</p>
+          )}
         </>
       )}
     </article>

@@ -3,9 +3,10 @@
 import { useState, type ReactNode } from 'react';
 import { JOINT_ACTION_LABELS, PLAN_STATE_LABELS, SERVICE_LABELS, type PlanState } from '../../../server/contract/catalog.ts';
 import { useCopyPlan, useDeletePlan, type PlanDetail } from '../../queries/plans.ts';
+import { can, useSession } from '../../queries/session.ts';
 import { update, useUi } from '../../state/store.ts';
 import { PLAN_TABS, type PlanTab } from '../../state/url.ts';
-import { formatDay, fmtInt } from '../../format.ts';
+import { formatDay, fmtInt, inspectorLabel } from '../../format.ts';
 import { cssOf } from '../cooperation/services.ts';
 import { STATE_COLORS } from './plan-view.ts';
 import { nextPeriod } from '../../../server/shared/period.ts';
@@ -33,6 +34,7 @@ export interface PlanDetailProps {
 }
 
 export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: PlanDetailProps) {
+  const canWrite = can(useSession().data, 'plans.write');
   // The tab is in the UI store (a link reopens it) and stays as it is when another plan is chosen.
   const tab = useUi((s) => s.planTab);
   const [confirm, setConfirm] = useState<string | null>(null);
@@ -76,12 +78,12 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
           <span className="muted small">{fmtInt(plan.totals.done)} of {fmtInt(plan.totals.required)} actions</span>
         </div>
       </header>
-      <div className="plan-actions">
+      {canWrite && <div className="plan-actions">
         <button type="button" className="btn" data-testid="plan-copy" onClick={() => void run(async () => onChanged((await copy.mutateAsync({ id: plan.id, to: next })).id))}>
           Copy to {formatDay(next.from)} – {formatDay(next.to)}
         </button>
         <button type="button" className="btn danger" data-testid="plan-delete" onClick={() => void remove(false)}>Delete…</button>
-      </div>
+      </div>}
       {confirm && (
         <div className="confirm" role="alertdialog" data-testid="plan-confirm">
           <p>{confirm} Deleting keeps an archived copy of the plan with its fulfilment.</p>
@@ -99,7 +101,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
         <Table head={['Territory (inspector)', 'Mahallas', 'Done / required', '% done', 'State']} testId="plan-territories">
           {plan.byInspector.map((t) => (
             <tr key={t.inspector} data-inspector={t.inspector} onMouseEnter={() => onHighlight(t.mahallas)} onMouseLeave={() => onHighlight([])}>
-              <td>{t.name}</td>
+              <td>{inspectorLabel(t.name, t.inspector)}</td>
               <td className="num">{t.mahallas.length}</td>
               <td className="num">{fmtInt(t.done)} / {fmtInt(t.required)}</td>
               <td className="pct-cell"><Progress pct={t.pct} state={t.state} /><span className="num">{t.pct} %</span></td>
@@ -124,7 +126,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
         <Table head={['Inspector', 'Service', 'Joint action', 'Done / required', 'Expected by now', 'State']} testId="plan-items">
           {plan.items.map((i) => (
             <tr key={`${i.inspector}|${i.service}|${i.type}`}>
-              <td>{i.inspectorName}</td>
+              <td>{inspectorLabel(i.inspectorName, i.inspector)}</td>
               <td>{SERVICE_LABELS[i.service]}</td>
               <td>{JOINT_ACTION_LABELS[i.type]}</td>
               <td className="num">{fmtInt(i.done)} / {fmtInt(i.required)}</td>

@@ -10,9 +10,10 @@ import { useMeta } from '../../queries/meta.ts';
 import { useMahallas } from '../../queries/mahallas.ts';
 import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { usePlan, usePlans } from '../../queries/plans.ts';
+import { can, useSession } from '../../queries/session.ts';
 import { getState, update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
-import { formatDay } from '../../format.ts';
+import { formatDay, inspectorLabel } from '../../format.ts';
 import { cssOf } from '../cooperation/services.ts';
 import { PlanDetailView, Progress, StateBadge } from './PlanDetailView.tsx';
 import { PlanForm } from './PlanForm.tsx';
@@ -24,6 +25,7 @@ import '../cooperation/cooperation.css';
 const PICK = [PLAN_LAYER_IDS.fill];
 
 export function PlansPage() {
+  const session = useSession();
   const meta = useMeta();
   // Every district's mahallas: a plan's district is drawn among its neighbours, and the form offers any district's
   // inspectors (their territories come from these polygons).
@@ -55,7 +57,7 @@ export function PlansPage() {
   );
   const territoryOf = useMemo(() => {
     const m = new Map<number, { name: string; pct: number; mahallas: number[] }>();
-    for (const t of plan.data?.byInspector ?? []) for (const id of t.mahallas) m.set(id, { name: t.name, pct: t.pct, mahallas: t.mahallas });
+    for (const t of plan.data?.byInspector ?? []) for (const id of t.mahallas) m.set(id, { name: inspectorLabel(t.name, t.inspector), pct: t.pct, mahallas: t.mahallas });
     return m;
   }, [plan.data]);
   const onPick = useCallback((object: unknown) => {
@@ -89,7 +91,7 @@ export function PlansPage() {
       <aside className="panel" aria-label="Plans">
         <section>
           <h2>Model cooperation plans</h2>
-          <button type="button" className="btn primary block" data-testid="plan-new" onClick={() => setCreating(true)}>+ New plan</button>
+          {can(session.data, 'plans.write') && <button type="button" className="btn primary block" data-testid="plan-new" onClick={() => setCreating(true)}>+ New plan</button>}
         </section>
         <ol className="plan-list" data-testid="plan-list">
           {plans.data?.filter((p) => !removed.has(p.id)).map((p) => (

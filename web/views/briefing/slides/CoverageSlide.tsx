@@ -2,7 +2,7 @@
 // they need. Three columns, each a count and the worst cases by name.
 import type { ReactNode } from 'react';
 import type { SlideProps } from './SlideFrame.tsx';
-import { fmtInt } from '../../../format.ts';
+import { fmtInt, inspectorLabel } from '../../../format.ts';
 
 // Three names a column: on a 16:9 wall screen at the required text size, more would run off the slide.
 const SHOWN = 3;
@@ -29,7 +29,7 @@ export function CoverageSlide({ snap }: SlideProps) {
   const unassigned = [...coverage.unassigned].sort((a, b) => b.incidents - a.incidents);
   const ins = coverage.inspectors;
   const overloaded = ins.id
-    .map((id, i) => ({ id, name: ins.name[i] ?? '', flags: ins.flags[i] ?? [], incidents: ins.incidents[i] ?? 0 }))
+    .map((id, i) => ({ id, name: inspectorLabel(ins.name[i], id), flags: ins.flags[i] ?? [], incidents: ins.incidents[i] ?? 0 }))
     .filter((x) => x.flags.length > 0)
     .sort((a, b) => b.flags.length - a.flags.length || b.incidents - a.incidents);
   const more = (n: number): ReactNode => (n > SHOWN ? <li className="more">and {n - SHOWN} more</li> : null);

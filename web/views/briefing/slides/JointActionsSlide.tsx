@@ -3,7 +3,7 @@
 import type { SlideProps } from './SlideFrame.tsx';
 import { Kpi } from './Kpi.tsx';
 import { PLAN_STATE_LABELS, PLAN_STATES } from '../../../../server/contract/catalog.ts';
-import { fmtChange, fmtInt, formatPeriod } from '../../../format.ts';
+import { fmtChange, fmtInt, formatPeriod, inspectorLabel } from '../../../format.ts';
 
 const SERVICES_SHOWN = 5;
 const TERRITORIES_SHOWN = 7;
@@ -41,7 +41,7 @@ export function JointActionsSlide({ snap }: SlideProps) {
               <tbody>
                 {territories.map((t) => (
                   <tr key={t.inspector}>
-                    <td><span className="name">{t.name}</span> <span className="sub">{t.mahallas.length} mahalla{t.mahallas.length === 1 ? '' : 's'}</span></td>
+                    <td><span className="name">{inspectorLabel(t.name, t.inspector)}</span> <span className="sub">{t.mahallas.length} mahalla{t.mahallas.length === 1 ? '' : 's'}</span></td>
                     <td className="num">{t.done} / {t.required}</td>
                     <td className="num strong">{t.pct.toFixed(0)}</td>
                     <td><span className={`state ${t.state}`}>{PLAN_STATE_LABELS[t.state]}</span></td>

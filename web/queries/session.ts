@@ -1,0 +1,64 @@
+// Who is signed in (GET /api/auth/me), and signing in and out. Everything else the web shows depends on the session,
+// so signing in or out clears every cached answer: nothing one person saw stays for the next.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
+import type { Capability } from '../../server/contract/access.ts';
+import { api, type Api } from '../api.ts';
+import { ApiError, ok, queryClient, SESSION_KEY } from './client.ts';
+
+export type Session = InferResponseType<Api['api']['auth']['me']['$get'], 200>;
+
+/** The signed-in principal; null when nobody is (401), so the sign-in page shows. */
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: async () => {
+      try {
+        return await ok(await api.api.auth.me.$get(), (r) => r.json());
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+/** Whether the session holds a capability (the server checks it anyway: this only hides what would be refused). */
+export const can = (s: Session | null | undefined, c: Capability): boolean => (s?.capabilities as readonly string[] | undefined)?.includes(c) ?? false;
+
+const fresh = (me: Session): void => {
+  queryClient.clear();
+  queryClient.setQueryData(SESSION_KEY, me);
+};
+
+export function useSignIn() {
+  return useMutation({
+    mutationFn: async (input: { username: string; password: string }) => ok(await api.api.auth.login.$post({ json: input }), (r) => r.json()),
+    onSuccess: fresh,
+  });
+}
+
+/** A wall screen's link carries a kiosk token: exchanged once for a kiosk session. */
+export async function kioskSignIn(token: string): Promise<Session> {
+  const me = await ok(await api.api.auth.kiosk.$post({ json: { token } }), (r) => r.json());
+  fresh(me);
+  return me;
+}
+
+export function useSignOut() {
+  return useMutation({
+    mutationFn: async (everywhere: boolean) =>
+      ok(await (everywhere ? api.api.auth['logout-everywhere'].$post() : api.api.auth.logout.$post()), (r) => r.json()),
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_KEY, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: async (input: { current: string; next: string }) => ok(await api.api.auth.password.$post({ json: input }), (r) => r.json()),
+  });
+}
