@@ -1,7 +1,7 @@
 // Latency of the joint-action, gap, before/after and plan endpoints (issue 4, parts 1, 4 and 5) over HTTP.
 // Plans are written through the API and removed again without leaving an archived copy (see `withPlan`).
 import type { BenchRow } from './spatial-join.ts';
-import { measure, window90, type Latency } from './http.ts';
+import { benchFetch, measure, window90, type Latency } from './http.ts';
 
 /** Targets of issue 4: median under 50 ms on the city demo, under 150 ms on the national set. */
 const target = (label: string): string => (label === 'national' ? 'p50 < 150 ms' : 'p50 < 50 ms');
@@ -11,15 +11,15 @@ interface Meta {
 }
 
 async function send(origin: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(origin + path, body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const res = await benchFetch(origin + path, body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   return { status: res.status, json: await res.json() };
 }
 
 /** A plan over the inspectors of the busiest district: every inspector × three common service/type pairs. */
 async function planBody(origin: string, from: string, to: string): Promise<{ name: string; district: string; from: string; to: string; items: unknown[] }> {
-  const meta = (await (await fetch(`${origin}/api/meta`)).json()) as Meta;
+  const meta = (await (await benchFetch(`${origin}/api/meta`)).json()) as Meta;
   const district = meta.districts[0]?.soato ?? '';
-  const matrix = (await (await fetch(`${origin}/api/cooperation/matrix?from=${from}&to=${to}&district=${district}`)).json()) as { inspectors: Array<{ id: number }> };
+  const matrix = (await (await benchFetch(`${origin}/api/cooperation/matrix?from=${from}&to=${to}&district=${district}`)).json()) as { inspectors: Array<{ id: number }> };
   const pairs = [['criminal_investigation', 'joint_raid'], ['patrol', 'joint_patrol'], ['juvenile', 'school_family_meeting']] as const;
   const items = matrix.inspectors.flatMap((i) => pairs.map(([service, type]) => ({ inspector: i.id, service, type, required: 3 })));
   return { name: 'Bench plan', district, from, to, items };

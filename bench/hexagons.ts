@@ -1,6 +1,6 @@
 // Benchmark rows for GET /api/hexagons (H3 counts + Gi*): the city at resolution 8 and the country at resolution 7.
 import type { BenchRow } from './spatial-join.ts';
-import { measure, window90, type Latency } from './http.ts';
+import { benchFetch, measure, window90, type Latency } from './http.ts';
 
 /** Which resolution each extent is measured at: the finest the country allows, and a city-wide zoom. */
 const RES: Record<string, number> = { national: 7, city: 8 };
@@ -13,7 +13,7 @@ export async function benchHexagons(origin: string, label: string, fmt: (l: Late
   const res = RES[label] ?? 7;
   const url = (i: number): string => `/api/hexagons?${window90(i)}&res=${res}`;
   const t0 = performance.now();
-  const first = await fetch(origin + url(0));
+  const first = await benchFetch(origin + url(0));
   const body = (await first.json()) as { counts?: { units: number } };
   const firstMs = performance.now() - t0;
   const name = `${label}: GET /api/hexagons (H3 res ${res}, Gi* k-ring, FDR), 90 days`;

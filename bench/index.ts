@@ -11,6 +11,7 @@ import { benchHexagons } from './hexagons.ts';
 import { benchCoverage } from './coverage.ts';
 import { benchCooperation } from './cooperation.ts';
 import { benchFilterLatency } from './browser.ts';
+import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
 const rows: BenchRow[] = [];
@@ -44,7 +45,7 @@ rows.push(...benchSpatialJoin(geoms));
 // 3. API over HTTP.
 async function api(dbFile: string, label: string, port: number, metricsTarget: string): Promise<void> {
   const fmt = (l: Latency): string => `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms (${(l.bytes / 1024).toFixed(0)} KiB)`;
-  await withServer(dbFile, port, async (origin) => {
+  await withServer(dbFile, port, async (origin, pid) => {
     rows.push({ name: `${label}: GET /api/metrics, 90 days, all categories`, value: fmt(await measure(origin, (i) => `/api/metrics?${window90(i)}`)), target: metricsTarget });
     rows.push({ name: `${label}: GET /api/metrics, 90 days, 3 categories, solved`, value: fmt(await measure(origin, (i) => `/api/metrics?${window90(i)}&categories=property,fraud,drugs&statuses=solved`)), target: '—' });
     rows.push({ name: `${label}: GET /api/hotspots (Gi*, ${label === 'national' ? '≈ 9,400' : '585'} mahallas, FDR), 90 days`, value: fmt(await measure(origin, (i) => `/api/hotspots?${window90(i)}`, 30)), target: label === 'national' ? '< 100 ms' : '—' });
@@ -53,12 +54,17 @@ async function api(dbFile: string, label: string, port: number, metricsTarget: s
       value: fmt(await measure(origin, (i) => `/api/emerging?from=2023-11-0${1 + (i % 5)}&to=2026-10-31`, label === 'national' ? 5 : 20, 1)),
       target: label === 'city' ? '585 × 156 < 1 s' : '—',
     });
-    rows.push({ name: `${label}: GET /api/mahallas/:id card`, value: fmt(await measure(origin, (i) => `/api/mahallas/${1 + ((i * 37) % 500)}?${window90(i)}`, 40)), target: '—' });
+    rows.push({ name: `${label}: GET /api/mahallas/:id card, one client`, value: fmt(await measure(origin, (i) => `/api/mahallas/${1 + ((i * 37) % 500)}?${window90(i)}`, 40)), target: label === 'city' ? 'p50 < 15 ms' : 'p50 < 15 ms (issue 15)' });
     rows.push({ name: `${label}: GET /api/records/points, 90 days`, value: fmt(await measure(origin, (i) => `/api/records/points?${window90(i)}`, 20, 2)), target: '≤ 12 bytes/point (8)' });
     rows.push(...(await benchHexagons(origin, label, fmt)));
     rows.push({ name: `${label}: GET /api/mahallas (cached GeoJSON)`, value: fmt(await measure(origin, () => '/api/mahallas', 20, 1)), target: '—' });
     rows.push(...(await benchCoverage(origin, label, fmt)));
     rows.push(...(await benchCooperation(origin, label, fmt)));
+    rows.push(await benchConcurrency(origin, pid, label, 50, 20, label === 'city' ? 'p95 < 250 ms, 0 errors' : 'p95 < 500 ms, 0 errors'));
+    if (label === 'national') {
+      const years = 'from=2023-11-01&to=2026-10-31';
+      rows.push(await benchHealthUnderLoad(origin, label, [`/api/emerging?${years}`, `/api/hotspots?${years}`, `/api/hexagons?${years}&res=7`], 20));
+    }
   });
 }
 log('API latency…');

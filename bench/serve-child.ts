@@ -1,8 +1,11 @@
-// Serves one database in its own process for the HTTP benchmarks (client and server must not share an event loop).
+// Serves one database in its own process for the HTTP benchmarks (client and server must not share an event loop):
+// `serve-child.ts <analytics.duckdb> <port> [dist] [state.duckdb]`. Prints `listening`.
 import { startServer } from '../server/index.ts';
 
-const [db, port, dist] = process.argv.slice(2);
-const server = await startServer({ PORT: Number(port), HOST: '127.0.0.1', HAMKOR_DB: db ?? '', HAMKOR_DIST: dist ?? 'dist' });
+const [db, port, dist, state] = process.argv.slice(2);
+const server = await startServer({
+  PORT: Number(port), HOST: '127.0.0.1', HAMKOR_DB: db ?? '', HAMKOR_DIST: dist ?? 'dist', ...(state ? { HAMKOR_STATE: state } : {}),
+});
 console.log('listening');
 process.once('SIGTERM', () => {
   void server.close().then(() => process.exit(0));

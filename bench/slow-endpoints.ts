@@ -1,7 +1,7 @@
 // `tsx bench/slow-endpoints.ts FILE.duckdb [label]`: the issue-4 endpoints that once missed their target (gaps,
 // before/after, applications flow), alone, so a change to them can be timed in a minute instead of a full bench run.
 // The first request is timed on its own: it pays for the once-per-database aggregates the later ones read.
-import { measure, window90, withServer } from './http.ts';
+import { benchFetch, measure, window90, withServer } from './http.ts';
 
 const [file, label = 'national'] = process.argv.slice(2);
 if (!file) throw new Error('usage: tsx bench/slow-endpoints.ts FILE.duckdb [label] (use a copy: the server opens it read-write)');
@@ -18,7 +18,7 @@ await withServer(file, 18_090, async (origin) => {
   console.log(`| ${label} | first request | p50 | p95 |\n|---|---|---|---|`);
   for (const [name, url] of ROWS) {
     const t0 = performance.now();
-    await (await fetch(origin + url(39))).arrayBuffer();
+    await (await benchFetch(origin + url(39))).arrayBuffer();
     const first = performance.now() - t0;
     const l = await measure(origin, url, 30, 5);
     console.log(`| ${name} | ${first.toFixed(0)} ms | ${l.p50.toFixed(1)} ms | ${l.p95.toFixed(1)} ms |`);

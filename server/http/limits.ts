@@ -30,11 +30,16 @@ export const deadline = (ms: number) =>
 export function heavyGate(permits: number) {
   let running = 0;
   const waiting: Array<() => void> = [];
+  // A request matched by two of the gate's paths (`/plans` and `/plans/*`) passes once: taking a second permit while
+  // holding the first would deadlock two such requests against each other.
+  const inside = new WeakSet<Request>();
   const release = (): void => {
     running--;
     waiting.shift()?.();
   };
-  return createMiddleware(async (_c, next) => {
+  return createMiddleware(async (c, next) => {
+    if (inside.has(c.req.raw)) return next();
+    inside.add(c.req.raw);
     if (running >= permits) {
       const signal = querySignal.getStore();
       await new Promise<void>((resolve, reject) => {

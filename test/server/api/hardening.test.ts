@@ -93,6 +93,13 @@ describe('limits', () => {
     expect(JSON.stringify(await res.json())).toMatch(/longer than 0 s/);
   });
 
+  it('let requests through the heavy-request gate once each, however many of its paths they match', async () => {
+    // /api/plans is both "/plans" and "/plans/*": holding one permit while waiting for a second deadlocked two of them.
+    const gated = createApp({ db: w.db, store: w.store, auth: CHEAP, http: { heavyPermits: 2, timeoutMs: 5000 } });
+    const res = await Promise.all(Array.from({ length: 6 }, () => gated.request('/api/plans', { headers: { cookie: w.cookie.admin } })));
+    expect(res.map((r) => r.status)).toEqual(Array<number>(6).fill(200));
+  });
+
   it('interrupt a running query when its request is aborted', async () => {
     const db = await openDb(':memory:');
     const ctrl = new AbortController();
