@@ -16,7 +16,7 @@ import { makeHotspots, PlaceSampler } from './generate/space-time.ts';
 import { generateIncidents } from './generate/incidents.ts';
 import { generateApplications } from './generate/applications.ts';
 import { generateJointActions } from './generate/joint-actions.ts';
-import { appendRows, createSchema, loadApplications, loadIncidents } from './load.ts';
+import { appendRows, createSchema, loadApplications, loadIncidents, writeMonthlyCounts } from './load.ts';
 import { writeJointActions } from './load-joint-actions.ts';
 
 /** A mahalla to load: generated (data/generate) or imported, then optionally with known residents. */
@@ -132,6 +132,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
       period_end: PERIOD.end, schema_version: String(SCHEMA_VERSION), mahalla_source: synthetic ? 'synthetic' : (opts.mahallas?.source ?? 'imported'),
     };
     await db.run(`INSERT INTO meta SELECT unnest($k), unnest($v)`, { k: Object.keys(meta), v: Object.values(meta) });
+    await writeMonthlyCounts(db);
     await db.run('CHECKPOINT');
     db.close();
   } catch (err) {

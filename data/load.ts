@@ -169,3 +169,13 @@ export function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>, mah
             ${H3_OF_STAGE}
      FROM stage_applications ORDER BY sec, lon, lat`);
 }
+
+/**
+ * The monthly counts per mahalla of incidents (by category and status) and applications (by registry and receiver),
+ * sorted by mahalla so one mahalla's rows are adjacent: rewritten whenever the records change.
+ */
+export async function writeMonthlyCounts(db: Db): Promise<void> {
+  await db.run(`DELETE FROM incident_months; DELETE FROM application_months;
+    INSERT INTO incident_months SELECT mahalla_id, date_trunc('month', ts)::DATE, category, status, count(*)::INTEGER FROM incidents GROUP BY ALL ORDER BY 1, 2;
+    INSERT INTO application_months SELECT mahalla_id, date_trunc('month', received_at)::DATE, registry, received_by, count(*)::INTEGER FROM applications GROUP BY ALL ORDER BY 1, 2;`);
+}

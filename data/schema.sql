@@ -122,5 +122,22 @@ CREATE TABLE joint_actions (
 
 CREATE TABLE joint_action_services (action_id INTEGER NOT NULL, service service_code NOT NULL);
 
+-- Monthly counts per mahalla by every filter a card can apply, written once the records are loaded: a mahalla's
+-- three-year trend reads a few hundred rows instead of scanning three years of records (server/services/mahallas/card.ts).
+CREATE TABLE incident_months (
+  mahalla_id INTEGER NOT NULL,
+  month DATE NOT NULL,
+  category incident_category NOT NULL,
+  status incident_status NOT NULL,
+  n INTEGER NOT NULL
+);
+CREATE TABLE application_months (
+  mahalla_id INTEGER NOT NULL,
+  month DATE NOT NULL,
+  registry registry NOT NULL,
+  received_by receiver NOT NULL,
+  n INTEGER NOT NULL
+);
+
 -- Plans, their archive and wall-screen playlists are not here: what people type lives in the user store
 -- (data/state-schema.sql), which no rebuild of this database touches.

@@ -6,6 +6,8 @@ import { recordsWhere, type Selection } from '../../selection/select.ts';
 import { and } from '../../selection/window.ts';
 import { addDays, comparisonPeriod, type Comparison, type Period } from '../../shared/period.ts';
 import { dataPeriod } from '../data-period.ts';
+import { staff } from '../coverage/coverage.ts';
+import { mahallaIdentity } from './mahallas.ts';
 
 export interface MahallaCard extends MahallaIdentity {
   /** name and rank are null for an asker who may not see persons' names */
@@ -29,29 +31,23 @@ export interface MahallaCard extends MahallaIdentity {
 /** The card of the selection's mahalla, or null when no mahalla has that id. */
 export async function getMahallaCard(db: Db, sel: Selection & { mahalla: number }, compare: Comparison): Promise<MahallaCard | null> {
   const id = sel.mahalla;
-  const [m] = await db.all<
-    MahallaIdentity & { inspectorId: number | null; inspectorName: string | null; rank: string | null; basePoint: string | null; inspectorMahallas: number | null }
-  >(
-    `SELECT m.id, m.code, m.name, m.district_soato AS districtSoato, d.name_uz AS districtName, m.population, m.households,
-            round(m.area_km2, 3) AS areaKm2, m.synthetic, i.id AS inspectorId, i.name AS inspectorName, i.rank,
-            b.name AS basePoint,
-            (SELECT count(*)::INTEGER FROM territory_assignment t2 WHERE t2.inspector_id = i.id) AS inspectorMahallas
-     FROM mahallas m JOIN districts d ON d.soato = m.district_soato
-     LEFT JOIN territory_assignment t ON t.mahalla_id = m.id
-     LEFT JOIN inspectors i ON i.id = t.inspector_id
-     LEFT JOIN base_points b ON b.id = i.base_point_id
-     WHERE m.id = $id`,
-    { id },
-  );
+  // Who the mahalla is and who covers it come from per-database caches: nothing of it changes while a server runs.
+  const [identity, s, data] = await Promise.all([mahallaIdentity(db, id), staff(db), dataPeriod(db)]);
+  const k = identity?.inspectorId == null ? undefined : s.byId.get(identity.inspectorId);
+  const insp = k === undefined ? undefined : s.inspectors[k];
+  const m = identity && {
+    ...identity, inspectorName: insp?.name ?? null, rank: insp?.rank ?? null, basePoint: insp?.basePoint.name ?? null, inspectorMahallas: insp?.mahallaIds.length ?? null,
+  };
   if (!m) return null;
   const period = sel.period;
   const previous = comparisonPeriod(period, compare);
-  const data = await dataPeriod(db);
   // Incidents break down by category, applications by the book or journal they were registered in.
   const kind = sel.source === 'incidents' ? 'category' : 'registry';
   const now = recordsWhere(sel);
   const before = recordsWhere(sel, { period: previous });
-  const always = recordsWhere(sel, { period: { from: data.start, to: addDays(data.end, -1) } });
+  // The monthly counts of the mahalla by the selection's record filters (data/schema.sql *_months).
+  const months = sel.source === 'incidents' ? 'incident_months' : 'application_months';
+  const always = and(sel.filter, { sql: 'mahalla_id = $mahalla', params: { mahalla: id } });
   const home = districtsArea([m.districtSoato]);
   const district = and(recordsWhere(sel, { mahalla: false, area: false }), areaSql(home));
   const homeMahallas = districtSql([m.districtSoato], 'm.district_soato');
@@ -71,7 +67,7 @@ export async function getMahallaCard(db: Db, sel: Selection & { mahalla: number 
     // Every month of the data period, zero where nothing happened, so the sparkline's time axis is honest.
     db.all<{ month: string; count: number }>(
       `WITH months AS (SELECT unnest(generate_series(date_trunc('month', $start::DATE), $last::DATE, INTERVAL 1 MONTH)) AS m),
-       c AS (SELECT date_trunc('month', ts) AS m, count(*)::INTEGER AS n FROM ${sel.table} WHERE ${always.sql} GROUP BY 1)
+       c AS (SELECT month AS m, sum(n)::INTEGER AS n FROM ${months} WHERE ${always.sql} GROUP BY 1)
        SELECT strftime(months.m, '%Y-%m') AS month, coalesce(c.n, 0)::INTEGER AS count
        FROM months LEFT JOIN c ON c.m = months.m ORDER BY 1`,
       { ...always.params, start: data.start, last: addDays(data.end, -1) },

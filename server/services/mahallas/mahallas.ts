@@ -25,7 +25,8 @@ export function withoutNames(fc: FeatureCollection<Geometry, MahallaProps>): Fea
 const everyMahalla = perDb(async (db) => {
   const all = await getMahallas(db, ALL);
   const byZoom = simplifier(all as FeatureCollection<Polygon | MultiPolygon, MahallaProps>);
-  return { all, byZoom };
+  const byId = new Map(all.features.map((f) => [f.properties.id, f.properties]));
+  return { all, byZoom, byId };
 });
 
 /**
@@ -61,4 +62,9 @@ export async function getMahallas(db: Db, area: Area): Promise<FeatureCollection
     type: 'FeatureCollection',
     features: rows.map(({ geometry, ...p }) => ({ ...feature(geometry, p), id: p.id })),
   };
+}
+
+/** A mahalla's identity and inspector id from the per-database cache; null for an id no mahalla has. */
+export async function mahallaIdentity(db: Db, id: number): Promise<MahallaProps | null> {
+  return (await everyMahalla(db)).byId.get(id) ?? null;
 }
