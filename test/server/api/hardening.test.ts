@@ -96,7 +96,7 @@ describe('limits', () => {
   it('let requests through the heavy-request gate once each, however many of its paths they match', async () => {
     // /api/plans is both "/plans" and "/plans/*": holding one permit while waiting for a second deadlocked two of them.
     const gated = createApp({ db: w.db, store: w.store, auth: CHEAP, http: { heavyPermits: 2, timeoutMs: 5000 } });
-    const res = await Promise.all(Array.from({ length: 6 }, () => gated.request('/api/plans', { headers: { cookie: w.cookie.admin } })));
+    const res = await Promise.all(Array.from({ length: 6 }, () => Promise.resolve(gated.request('/api/plans', { headers: { cookie: w.cookie.admin } }))));
     expect(res.map((r) => r.status)).toEqual(Array<number>(6).fill(200));
   });
 
