@@ -175,6 +175,8 @@ export class AdminDriver extends PageDriver {
   async createWallLink(name: string, playlist: string): Promise<string> {
     const form = this.page.getByTestId('kiosk-form');
     await form.getByTestId('kiosk-name').fill(name);
+    // The playlists arrive with their own request: wait for the one wanted to be offered.
+    await form.getByTestId('kiosk-playlist').locator('option').filter({ hasText: playlist }).waitFor({ state: 'attached', timeout: 60_000 });
     await form.getByTestId('kiosk-playlist').selectOption({ label: playlist });
     await form.getByTestId('kiosk-submit').click();
     const link = this.page.getByTestId('kiosk-link');

@@ -8,7 +8,8 @@ import { Field, OtherIssues, type Issues } from './Fields.tsx';
 
 export function KioskTab() {
   const tokens = useKioskTokens();
-  const playlists = usePlaylists().data?.playlists ?? [];
+  const list = usePlaylists();
+  const playlists = list.data?.playlists ?? [];
   const [made, setMade] = useState<NewKioskToken | null>(null);
   const nameOf = (id: number): string => playlists.find((p) => p.id === id)?.name ?? `Playlist #${id}`;
   return (
@@ -19,6 +20,7 @@ export function KioskTab() {
         {/* Once its link is revoked, the one-time panel has nothing left worth copying. */}
         {made && !tokens.data?.some((t) => t.id === made.id && t.revokedAt) && <NewLink made={made} onDismiss={() => setMade(null)} />}
         {tokens.error && <p className="admin-issues" role="alert">Could not load the links: {tokens.error.message}</p>}
+        {list.error && <p className="admin-issues" role="alert">Could not load the playlists: {list.error.message}</p>}
         {tokens.data?.length === 0 && <p className="admin-empty">No wall-screen links yet.</p>}
         {tokens.data && tokens.data.length > 0 && (
           <table className="admin-table" data-testid="kiosk-table">
