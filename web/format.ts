@@ -24,6 +24,13 @@ export const formatDayLong = (d: string): string => day(d, { day: 'numeric', mon
 /** "09:41" in the screen's own clock. */
 export const formatClock = (ms: number): string => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
+/**
+ * A moment (ISO timestamp, UTC) in the browser's own time zone, to the second: "2 Dec 2026, 09:41:07". The audit log
+ * and the accounts table, where who did what when is read by a person at their own clock.
+ */
+export const formatMoment = (iso: string): string =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 /** Thin-space thousands: 12 345. */
 export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-GB').replace(/,/g, '\u2009');
 

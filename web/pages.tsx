@@ -8,6 +8,7 @@ import { CooperationPage } from './views/cooperation/CooperationPage.tsx';
 import { PlansPage } from './views/plans/PlansPage.tsx';
 import { CoveragePage } from './views/coverage/CoveragePage.tsx';
 import { ApplicationsPage } from './views/applications/ApplicationsPage.tsx';
+import { AdminPage } from './views/admin/AdminPage.tsx';
 
 export interface Page {
   path: string;
@@ -27,6 +28,7 @@ export const PAGES: readonly Page[] = [
   { path: '/cooperation', label: 'Cooperation', description: 'Joint actions with the services: shares, inspector × service matrix, cooperation gaps, before/after', component: CooperationPage },
   { path: '/plans', label: 'Plans', description: 'Model cooperation plans: joint actions required per territory and service, and their fulfilment', component: PlansPage },
   { path: '/playlists', label: 'Briefing', description: 'Wall-screen briefing: playlists of slides, their order and dwell times; open them on the wall', component: BriefingPage },
+  { path: '/admin', label: 'Administration', description: 'Accounts and their roles and areas, wall-screen links, and the audit log', component: AdminPage, needs: 'accounts' },
 ];
 
 /** Paths that pages had before, so old links and bookmarks still open them. */

@@ -1,6 +1,6 @@
 // Period and number text on the wall screen.
 import { describe, expect, it } from 'vitest';
-import { fmtChange, formatPeriod } from '../../web/format.ts';
+import { fmtChange, formatMoment, formatPeriod } from '../../web/format.ts';
 
 describe('formatPeriod', () => {
   it.each([
@@ -16,5 +16,14 @@ describe('formatPeriod', () => {
 describe('fmtChange', () => {
   it.each([[112, 100, '+12 %'], [92, 100, '−8 %'], [100, 100, '±0 %'], [5, 0, null]] as const)('%d vs %d', (now, before, text) => {
     expect(fmtChange(now, before)).toBe(text);
+  });
+});
+
+describe('formatMoment', () => {
+  it('shows a UTC timestamp at the browser’s own clock, to the second', () => {
+    const iso = '2026-12-02T04:57:36.000Z';
+    const local = new Date(iso);
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    expect(formatMoment(iso)).toBe(`${local.getDate()} ${local.toLocaleString('en-GB', { month: 'short' })} ${local.getFullYear()}, ${pad(local.getHours())}:${pad(local.getMinutes())}:36`);
   });
 });

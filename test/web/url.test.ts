@@ -9,7 +9,7 @@ describe('url state', () => {
       layers: ['heat'], district: '1726294', selected: 123, view: { lon: 69.2401, lat: 41.3111, zoom: 11.25 }, at: '2026-09-07',
       source: 'applications', registries: ['form1'], receivers: ['duty_unit', 'service'], hexRes: 7,
       inspector: 412, norms: { normResidents: 20_000, normIncidents: 80, normDistanceKm: 4.5 }, overloadedOnly: true,
-      inspectorSort: { key: 'residents', dir: 'asc' }, applMeasure: 'overdue', plan: 7, planTab: 'items', coopTab: 'before-after', gapDays: 60,
+      inspectorSort: { key: 'residents', dir: 'asc' }, applMeasure: 'overdue', plan: 7, planTab: 'items', coopTab: 'before-after', gapDays: 60, adminTab: 'kiosk',
     };
     expect(parseUrl(serializeUrl(s))).toEqual(s);
   });
@@ -42,9 +42,9 @@ describe('url state', () => {
   it('writes page state, omitting defaults', () => {
     const s: UrlState = {
       ...DEFAULT_URL_STATE, inspector: 412, norms: { ...DEFAULT_URL_STATE.norms, normDistanceKm: 4.5 }, overloadedOnly: true,
-      inspectorSort: { key: 'residents', dir: 'desc' }, applMeasure: 'open', plan: 7, planTab: 'service', coopTab: 'gaps', gapDays: 14,
+      inspectorSort: { key: 'residents', dir: 'desc' }, applMeasure: 'open', plan: 7, planTab: 'service', coopTab: 'gaps', gapDays: 14, adminTab: 'audit',
     };
-    expect(serializeUrl(s)).toBe('i=412&normDistanceKm=4.5&over=1&sort=-residents&am=open&plan=7&ptab=service&ctab=gaps&gap=14');
+    expect(serializeUrl(s)).toBe('i=412&normDistanceKm=4.5&over=1&sort=-residents&am=open&plan=7&ptab=service&ctab=gaps&gap=14&atab=audit');
   });
 
   it('round-trips each sort direction, the default one omitted', () => {
@@ -55,7 +55,7 @@ describe('url state', () => {
   });
 
   it('falls back on malformed page state, field by field', () => {
-    const s = parseUrl('?i=0&plan=abc&over=yes&sort=--name&am=pending&ptab=map&ctab=nope&gap=45');
+    const s = parseUrl('?i=0&plan=abc&over=yes&sort=--name&am=pending&ptab=map&ctab=nope&gap=45&atab=users');
     const d = DEFAULT_URL_STATE;
     expect(s.inspector).toBeNull();
     expect(s.plan).toBeNull();
@@ -65,6 +65,7 @@ describe('url state', () => {
     expect(s.planTab).toBe(d.planTab);
     expect(s.coopTab).toBe(d.coopTab);
     expect(s.gapDays).toBe(d.gapDays);
+    expect(s.adminTab).toBe(d.adminTab);
     expect(parseUrl('?i=1.5&plan=-3').inspector).toBeNull();
     expect(parseUrl('?sort=bogus').inspectorSort).toEqual(d.inspectorSort);
   });

@@ -27,8 +27,13 @@ export function useSession() {
 /** Whether the session holds a capability (the server checks it anyway: this only hides what would be refused). */
 export const can = (s: Session | null | undefined, c: Capability): boolean => (s?.capabilities as readonly string[] | undefined)?.includes(c) ?? false;
 
-const fresh = (me: Session): void => {
-  queryClient.clear();
+/**
+ * Forgets every answer but the session's, then sets who is signed in now. The session's own entry is kept, not
+ * cleared with the rest: the shell's useSession observes that entry, and after a clear() it would keep watching the
+ * removed one and never show the change (the app stayed on the sign-in page after a good sign-in).
+ */
+const fresh = (me: Session | null): void => {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   queryClient.setQueryData(SESSION_KEY, me);
 };
 
@@ -50,10 +55,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: async (everywhere: boolean) =>
       ok(await (everywhere ? api.api.auth['logout-everywhere'].$post() : api.api.auth.logout.$post()), (r) => r.json()),
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(SESSION_KEY, null);
-    },
+    onSettled: () => fresh(null),
   });
 }
 

@@ -26,6 +26,8 @@ export const PLAN_TABS = ['territory', 'service', 'items'] as const;
 export type PlanTab = (typeof PLAN_TABS)[number];
 export const COOP_TABS = ['summary', 'matrix', 'gaps', 'before-after'] as const;
 export type CoopTab = (typeof COOP_TABS)[number];
+export const ADMIN_TABS = ['accounts', 'kiosk', 'audit'] as const;
+export type AdminTab = (typeof ADMIN_TABS)[number];
 /** The gap windows (days) the cooperation page offers; a link can only carry one of them, so a chip is always lit. */
 export const GAP_WINDOWS = [14, 30, 60, 90] as const;
 export type GapDays = (typeof GAP_WINDOWS)[number];
@@ -175,6 +177,8 @@ export const URL_FIELDS = {
   coopTab: oneOf('ctab', COOP_TABS, 'summary'),
   /** cooperation · `gap=60`: one of GAP_WINDOWS (absent = 30) */
   gapDays: param<GapDays>('gap', 30, (raw) => GAP_WINDOWS.find((g) => g === Number(raw ?? NaN)) ?? 30, (v) => (v === 30 ? null : String(v))),
+  /** administration · `atab=audit`: accounts, wall-screen links or the audit log (absent = accounts) */
+  adminTab: oneOf('atab', ADMIN_TABS, 'accounts'),
   /** all · `v=69.2401,41.3111,11.2`: the camera, lon,lat,zoom (absent = fitted to the district or the data) */
   view: param<View | null>('v', null, parseView, (v) => (v ? `${v.lon.toFixed(4)},${v.lat.toFixed(4)},${v.zoom.toFixed(2)}` : null)),
 };

@@ -34,7 +34,7 @@ export default function BriefingRoot() {
       (err: unknown) => setFailed(err instanceof Error ? err.message : String(err)),
     );
   }, [kiosk]);
-  if (failed) return <div className="briefing"><div className="connecting" role="alert"><p className="mark">HAMKOR</p><p>This wall-screen link does not work: {failed.replace(/^\d{3} (\w+: )?/, '')}</p></div></div>;
+  if (failed) return <div className="briefing"><div className="connecting" role="alert" data-testid="wall-link-refused"><p className="mark">HAMKOR</p><p>This wall-screen link does not work: {failed.replace(/^\d{3} (\w+: )?/, '')}</p></div></div>;
   if (kiosk !== null || session.isPending) return null;
   if (!session.data) return <SignInPage />;
   return <Wall />;

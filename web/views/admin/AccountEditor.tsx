@@ -1,0 +1,116 @@
+// Changes one account (name, role, area, disabled) naming the version it was read at: if another administrator saved
+// it in between, the server's reason (who, when) is shown and the edits stay here until the person chooses to start
+// again from the other version. Also: a new password for the account.
+import { useState, type FormEvent } from 'react';
+import { AccountUpdateBody, Password } from '../../../server/contract/access.ts';
+import { formatMoment } from '../../format.ts';
+import { ApiError } from '../../queries/client.ts';
+import { issuesOf, useResetPassword, useUpdateAccount, type Account } from '../../queries/admin.ts';
+import { areaOf, draftOf, issuesByField, type Draft } from './accounts.ts';
+import { Field, OtherIssues, PersonFields, personFields, type Issues } from './Fields.tsx';
+
+interface Props {
+  /** the account as the list now holds it (after a refused save, the other person's version) */
+  account: Account;
+  districts: ReadonlyArray<{ soato: string; name: string }>;
+  onClose: () => void;
+}
+
+export function AccountEditor({ account, districts, onClose }: Props) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(account));
+  const [version, setVersion] = useState(account.version);
+  const [issues, setIssues] = useState<Issues>({});
+  const [stale, setStale] = useState(false);
+  const [status, setStatus] = useState('');
+  const save = useUpdateAccount();
+  const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setStatus('');
+    const parsed = AccountUpdateBody.safeParse({ displayName: draft.displayName, role: draft.role, ...areaOf(draft), disabled: draft.disabled, version });
+    if (!parsed.success) {
+      setIssues(issuesByField(parsed.error.issues));
+      return;
+    }
+    setIssues({});
+    try {
+      const saved = await save.mutateAsync({ id: account.id, input: parsed.data });
+      setDraft(draftOf(saved));
+      setVersion(saved.version);
+      setStale(false);
+      setStatus(saved.disabled ? 'Saved. The account is disabled and its sessions have ended.' : 'Saved.');
+    } catch (err) {
+      const conflict = err instanceof ApiError && err.status === 409;
+      setStale(conflict);
+      const found = issuesOf(err);
+      // The server's reason names the other change's time in UTC (ISO); it is read here at the browser's clock.
+      const reason = (found.version ?? found.form ?? '').replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, (iso) => formatMoment(iso));
+      setIssues(conflict ? { form: `Not saved: ${reason}. Your edits are still here.` } : found);
+    }
+  };
+  const startAgain = (): void => {
+    setDraft(draftOf(account));
+    setVersion(account.version);
+    setStale(false);
+    setIssues({});
+  };
+
+  return (
+    <form className="admin-form" data-testid="account-editor" aria-labelledby="edit-account-title" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 id="edit-account-title">Edit <span className="mono">{account.username}</span></h2>
+      <PersonFields prefix="edit" draft={draft} set={set} issues={issues} districts={districts} />
+      <label className="admin-check">
+        <input type="checkbox" data-testid="account-disabled" checked={draft.disabled} onChange={(e) => set({ disabled: e.target.checked })} />
+        Disabled (cannot sign in; their sessions end when saved)
+      </label>
+      {issues.disabled !== undefined && <span className="field-issue">{issues.disabled}</span>}
+      <OtherIssues issues={issues} shown={[...personFields(draft.role), 'disabled']} />
+      {stale && <button type="button" className="admin-btn small start-again" data-testid="account-start-again" onClick={startAgain}>Discard my edits and load theirs</button>}
+      <div className="admin-actions">
+        <button type="button" className="admin-btn" onClick={onClose}>Close</button>
+        <button type="submit" className="admin-btn primary" data-testid="account-save" disabled={save.isPending}>{save.isPending ? 'Saving…' : 'Save'}</button>
+      </div>
+      <p role="status" className="admin-status" data-testid="account-status">{status}</p>
+    </form>
+  );
+}
+
+/** A new password for an account: the person's sessions end, and they sign in with it from now on. */
+export function PasswordReset({ account, onClose }: { account: Account; onClose: () => void }) {
+  const [password, setPassword] = useState('');
+  const [issue, setIssue] = useState<string | undefined>();
+  const [done, setDone] = useState(false);
+  const reset = useResetPassword();
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const parsed = Password.safeParse(password);
+    if (!parsed.success) {
+      setIssue(parsed.error.issues[0]?.message);
+      return;
+    }
+    try {
+      await reset.mutateAsync({ id: account.id, password: parsed.data });
+      setIssue(undefined);
+      setPassword('');
+      setDone(true);
+    } catch (err) {
+      const found = issuesOf(err);
+      setIssue(found.password ?? Object.values(found).join('; '));
+    }
+  };
+  return (
+    <form className="admin-form" data-testid="password-reset" aria-labelledby="reset-title" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 id="reset-title">New password for <span className="mono">{account.username}</span></h2>
+      <Field id="reset-password" label="New password (10 characters or more)" issue={issue} control={(a) => (
+        <input {...a} data-testid="reset-password" type="password" autoComplete="new-password" value={password} onChange={(e) => { setPassword(e.target.value); setDone(false); }} />
+      )} />
+      <p className="admin-hint">Setting it signs {account.displayName} out everywhere.</p>
+      <div className="admin-actions">
+        <button type="button" className="admin-btn" onClick={onClose}>Close</button>
+        <button type="submit" className="admin-btn primary" data-testid="reset-submit" disabled={reset.isPending}>Set password</button>
+      </div>
+      <p role="status" className="admin-status" data-testid="reset-status">{done ? 'Password set; their sessions have ended.' : ''}</p>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+// Pure helpers of the accounts tab: which area field a role needs, how an account's area reads, and the form's draft
+// turned into the request body (the same contract the server validates, server/contract/access.ts).
+import { ROLE_ACCESS, type Role } from '../../../server/contract/access.ts';
+import { inspectorLabel } from '../../format.ts';
+
+/** The area field a role is bound by, or null for roles that see the whole country. */
+export type AreaField = 'region' | 'district' | 'inspector';
+
+/**
+ * @example areaFieldOf('district_head') // 'district'; areaFieldOf('ministry') // null
+ */
+export function areaFieldOf(role: Role): AreaField | null {
+  const scope = ROLE_ACCESS[role].scope;
+  return scope === 'region' ? 'region' : scope === 'district' ? 'district' : scope === 'territory' ? 'inspector' : null;
+}
+
+export const AREA_LABELS: Record<AreaField, string> = { region: 'Region', district: 'District', inspector: 'Inspector id' };
+
+interface District {
+  soato: string;
+  name: string;
+}
+
+/**
+ * The regions of the listed districts: a district's SOATO code starts with its region's 4 digits (1726294 → 1726).
+ * @example regionsOf([{ soato: '1726294', name: 'Chilonzor' }, { soato: '1726287', name: 'Yakkasaroy' }]) // ['1726']
+ */
+export function regionsOf(districts: readonly District[]): string[] {
+  return [...new Set(districts.map((d) => d.soato.slice(0, 4)))].sort();
+}
+
+/** An account's area as the table shows it: a district's name, a region's code, an inspector, or the whole country. */
+export function areaLabel(a: { region: string | null; district: string | null; inspector: number | null }, districts: readonly District[]): string {
+  if (a.district !== null) return districts.find((d) => d.soato === a.district)?.name ?? `District ${a.district}`;
+  if (a.region !== null) return `Region ${a.region}`;
+  if (a.inspector !== null) return inspectorLabel(null, a.inspector);
+  return 'Whole country';
+}
+
+/** The account form as typed: every field a string, the area fields kept while the role changes. */
+export interface Draft {
+  username: string;
+  displayName: string;
+  role: Role;
+  region: string;
+  district: string;
+  inspector: string;
+  password: string;
+  disabled: boolean;
+}
+
+export const BLANK: Draft = { username: '', displayName: '', role: 'district_head', region: '', district: '', inspector: '', password: '', disabled: false };
+
+/** The draft of an existing account (no user name or password: those are not edited here). */
+export function draftOf(a: { displayName: string; role: Role; region: string | null; district: string | null; inspector: number | null; disabled: boolean }): Draft {
+  return { ...BLANK, displayName: a.displayName, role: a.role, region: a.region ?? '', district: a.district ?? '', inspector: a.inspector === null ? '' : String(a.inspector), disabled: a.disabled };
+}
+
+/**
+ * The area fields of the body: only the one the role needs is sent (the others are null, as the contract demands).
+ * @example areaOf({ ...BLANK, role: 'inspector', inspector: '12', district: '1726294' }) // { region: null, district: null, inspector: 12 }
+ */
+export function areaOf(d: Draft): { region: string | null; district: string | null; inspector: number | null } {
+  const field = areaFieldOf(d.role);
+  const value = field ? d[field].trim() : '';
+  return {
+    region: field === 'region' && value ? value : null,
+    district: field === 'district' && value ? value : null,
+    inspector: field === 'inspector' && value ? Number(value) : null,
+  };
+}
+
+/** The issues of a zod parse, by the first segment of their path (the form field they belong to). */
+export function issuesByField(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const field = String(i.path[0] ?? 'form');
+    out[field] = out[field] ? `${out[field]}; ${i.message}` : i.message;
+  }
+  return out;
+}
