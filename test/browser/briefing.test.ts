@@ -30,7 +30,7 @@ afterAll(async () => {
 async function expectClean(d: BriefingDriver): Promise<void> {
   await d.close();
   expect(d.record.foreignRequests).toEqual([]);
-  expect(d.record.consoleErrors).toEqual([]);
+  expect(d.record.consoleErrors, JSON.stringify(d.record.consoleErrors)).toEqual([]);
 }
 
 /** The colour text is drawn on: its ancestors' backgrounds composited from the outermost opaque one inwards. */

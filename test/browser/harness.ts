@@ -160,7 +160,12 @@ export async function startWorld(): Promise<World> {
       }
       const page = await context.newPage();
       // Closing the page closes its context with it (a context per page: no session leaks into the next test).
-      page.once('close', () => void context.close());
+      // When the browser itself is shutting down, its contexts are already going: nothing is left to close then.
+      page.once('close', () => {
+        context.close().catch((err: unknown) => {
+          if (browser.isConnected()) throw err;
+        });
+      });
       return page;
     },
     async close() {

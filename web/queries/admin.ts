@@ -47,12 +47,13 @@ export function useAccounts() {
 /** A write that refreshes `key` when done (and, with `alsoOnConflict`, when refused as stale). */
 function useWrite<A, R>(key: QueryKey, write: (args: A) => Promise<R>, alsoOnConflict = false) {
   const client = useQueryClient();
-  const refresh = (): void => void client.invalidateQueries({ queryKey: key, exact: true });
+  const refresh = (): Promise<void> => client.invalidateQueries({ queryKey: key, exact: true });
   return useMutation({
     mutationFn: write,
+    // Returned, so the write counts as done (and says "Saved") only once the lists show it.
     onSuccess: refresh,
     onError: (err) => {
-      if (alsoOnConflict && err instanceof ApiError && err.status === 409) refresh();
+      if (alsoOnConflict && err instanceof ApiError && err.status === 409) void refresh();
     },
   });
 }
