@@ -21,6 +21,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'inspector', password: 'hamkor-inspector', role: 'inspector', displayName: 'Demo inspector' },
 ];
 
+/** The listed password of a demo account (README). */
+export function demoPassword(user: string): string {
+  const account = DEMO_ACCOUNTS.find((a) => a.username === user);
+  if (!account) throw new Error(`no demo account is named ${user}`);
+  return account.password;
+}
+
 /**
  * Creates the demo accounts in an empty store: district roles in the district with the most inspectors (the one the
  * demo plans are for), the region head over its region, the inspector as that district's first inspector with a

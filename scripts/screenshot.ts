@@ -1,14 +1,22 @@
-// `npx tsx scripts/screenshot.ts [url-path] [name]`: screenshots a running Hamkor at 1440×900 and 1920×1080 into .shots/.
+// `[HAMKOR_USER=admin] npx tsx scripts/screenshot.ts [url-path] [name]`: screenshots a running Hamkor at 1440×900 and 1920×1080 into .shots/.
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../test/browser/chromium.ts';
+import { demoPassword } from '../data/demo-accounts.ts';
 
 const origin = process.env.HAMKOR_URL ?? 'http://localhost:8080';
 const path = process.argv[2] ?? '/';
 const name = process.argv[3] ?? 'home';
 mkdirSync('.shots', { recursive: true });
+// HAMKOR_USER signs in first as that demo account (its password from data/demo-accounts.ts); unset, the sign-in page.
+const user = process.env.HAMKOR_USER;
 const browser = await launchChromium();
 for (const [width, height] of [[1440, 900], [1920, 1080]] as const) {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const context = await browser.newContext({ viewport: { width, height } });
+  if (user) {
+    const res = await context.request.post(`${origin}/api/auth/login`, { data: { username: user, password: demoPassword(user) } });
+    if (!res.ok()) throw new Error(`sign-in of ${user} answered ${res.status()}`);
+  }
+  const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
   page.on('requestfailed', (r) => console.log('request failed:', r.url()));
   await page.goto(origin + path);
@@ -22,7 +30,7 @@ for (const [width, height] of [[1440, 900], [1920, 1080]] as const) {
   }, undefined, { timeout: 30_000 }).catch(() => console.log(`${path}: the map did not settle in 30 s; taking the picture anyway`));
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `.shots/${name}-${width}.png` });
-  await page.close();
+  await context.close();
 }
 await browser.close();
 console.log('saved');

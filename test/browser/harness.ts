@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { buildDatabase } from '../../data/build-db.ts';
-import { DEMO_ACCOUNTS } from '../../data/demo-accounts.ts';
+import { demoPassword } from '../../data/demo-accounts.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { openDb } from '../../server/db/database.ts';
 import { startServer } from '../../server/index.ts';
@@ -17,13 +17,6 @@ import { prepareStore } from '../../server/store/prepare.ts';
 
 /** Passwords are hashed cheaply here (scrypt N = 2^10): a sign-in per test costs milliseconds. */
 const AUTH = { passwordCost: 10 } as const;
-
-/** The listed password of a demo account (README, data/demo-accounts.ts). */
-function demoPassword(user: string): string {
-  const account = DEMO_ACCOUNTS.find((a) => a.username === user);
-  if (!account) throw new Error(`no demo account is named ${user}`);
-  return account.password;
-}
 
 const WORK = join(tmpdir(), `hamkor-browser-tests-${process.pid}`);
 async function freePort(): Promise<number> {

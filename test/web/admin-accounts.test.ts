@@ -5,6 +5,8 @@ import { AccountCreateBody, ROLES } from '../../server/contract/access.ts';
 import { areaFieldOf, areaLabel, areaOf, BLANK, draftOf, issuesByField, regionsOf } from '../../web/views/admin/accounts.ts';
 
 const DISTRICTS = [{ soato: '1726294', name: 'Chilonzor' }, { soato: '1726287', name: 'Yakkasaroy' }, { soato: '1703202', name: 'Andijon' }];
+/** Before the outlines arrive no region has a name yet. */
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 describe('account areas', () => {
   it('names the area field of each role', () => {
@@ -19,11 +21,12 @@ describe('account areas', () => {
 
   it('reads an area as a district name, a region code, an inspector or the whole country', () => {
     const none = { region: null, district: null, inspector: null };
-    expect(areaLabel({ ...none, district: '1726287' }, DISTRICTS)).toBe('Yakkasaroy');
-    expect(areaLabel({ ...none, district: '1726999' }, DISTRICTS)).toBe('District 1726999');
-    expect(areaLabel({ ...none, region: '1726' }, DISTRICTS)).toBe('Region 1726');
-    expect(areaLabel({ ...none, inspector: 12 }, DISTRICTS)).toBe('Inspector #12');
-    expect(areaLabel(none, DISTRICTS)).toBe('Whole country');
+    expect(areaLabel({ ...none, district: '1726287' }, DISTRICTS, NO_NAMES)).toBe('Yakkasaroy');
+    expect(areaLabel({ ...none, district: '1726999' }, DISTRICTS, NO_NAMES)).toBe('District 1726999');
+    expect(areaLabel({ ...none, region: '1726' }, DISTRICTS, NO_NAMES)).toBe('Region 1726');
+    expect(areaLabel({ ...none, region: '1726' }, DISTRICTS, new Map([['1726', 'Toshkent shahri']]))).toBe('Toshkent shahri');
+    expect(areaLabel({ ...none, inspector: 12 }, DISTRICTS, NO_NAMES)).toBe('Inspector #12');
+    expect(areaLabel(none, DISTRICTS, NO_NAMES)).toBe('Whole country');
   });
 
   it('sends only the area field the role needs, so every role’s draft passes the contract', () => {

@@ -1,5 +1,6 @@
 // The map's geography, which never changes while a server runs: mahalla polygons, region and district outlines, base
 // points.
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -18,6 +19,12 @@ export const boundariesQuery = staticQuery(api.api.boundaries.$path(), {}, async
 
 export function useBoundaries() {
   return useQuery(boundariesQuery);
+}
+
+/** Region names by SOATO code, from the outlines (empty until they arrive). */
+export function useRegionNames(): ReadonlyMap<string, string> {
+  const regions = useBoundaries().data?.regions;
+  return useMemo(() => new Map((regions?.features ?? []).map((f) => [f.properties.soato, f.properties.name])), [regions]);
 }
 
 /** Mahalla polygons of a district, or of every district when `district` is null (pages that draw the city as context). */

@@ -5,6 +5,7 @@ import { ROLE_ACCESS } from '../../../server/contract/access.ts';
 import { formatMoment } from '../../format.ts';
 import { useAccounts, useEndSessions, type Account } from '../../queries/admin.ts';
 import { useMeta } from '../../queries/meta.ts';
+import { useRegionNames } from '../../queries/mahallas.ts';
 import { AccountEditor, PasswordReset } from './AccountEditor.tsx';
 import { areaLabel } from './accounts.ts';
 import { NewAccountForm } from './NewAccountForm.tsx';
@@ -14,6 +15,7 @@ type Open = { id: number; mode: 'edit' | 'password' } | null;
 export function AccountsTab() {
   const accounts = useAccounts();
   const districts = useMeta().data?.districts ?? [];
+  const regions = useRegionNames();
   const endSessions = useEndSessions();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState('');
@@ -43,7 +45,7 @@ export function AccountsTab() {
                 <th scope="row" className="mono">{a.username}</th>
                 <td>{a.displayName}</td>
                 <td>{ROLE_ACCESS[a.role].label}</td>
-                <td data-testid="account-area">{areaLabel(a, districts)}</td>
+                <td data-testid="account-area">{areaLabel(a, districts, regions)}</td>
                 <td data-testid="account-state"><State account={a} /></td>
                 <td className="small">{a.updatedBy}<br /><span className="nowrap">{formatMoment(a.updatedAt)}</span></td>
                 <td>

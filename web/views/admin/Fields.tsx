@@ -2,7 +2,8 @@
 // fields (the area field shown is the one the chosen role needs: region, district or inspector).
 import type { ReactNode } from 'react';
 import { ROLE_ACCESS, ROLES, type Role } from '../../../server/contract/access.ts';
-import { AREA_LABELS, areaFieldOf, regionsOf, type Draft } from './accounts.ts';
+import { AREA_LABELS, areaFieldOf, regionLabel, regionsOf, type Draft } from './accounts.ts';
+import { useRegionNames } from '../../queries/mahallas.ts';
 
 /** Issues by field name (`form` for those of the whole form). */
 export type Issues = Readonly<Record<string, string>>;
@@ -29,6 +30,7 @@ interface District {
 
 /** Name, role and the role's area field of an account draft. `prefix` keeps ids unique between two forms. */
 export function PersonFields({ prefix, draft, set, issues, districts }: { prefix: string; draft: Draft; set: (patch: Partial<Draft>) => void; issues: Issues; districts: readonly District[] }) {
+  const regions = useRegionNames();
   const area = areaFieldOf(draft.role);
   return (
     <>
@@ -52,7 +54,7 @@ export function PersonFields({ prefix, draft, set, issues, districts }: { prefix
         <Field id={`${prefix}-region`} label={AREA_LABELS.region} issue={issues.region} control={(a) => (
           <select {...a} data-testid="account-region" value={draft.region} onChange={(e) => set({ region: e.target.value })}>
             <option value="">Choose a region…</option>
-            {regionsOf(districts).map((r) => <option key={r} value={r}>Region {r}</option>)}
+            {regionsOf(districts).map((r) => <option key={r} value={r}>{regionLabel(r, regions)}</option>)}
           </select>
         )} />
       )}

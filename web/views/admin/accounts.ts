@@ -29,10 +29,19 @@ export function regionsOf(districts: readonly District[]): string[] {
   return [...new Set(districts.map((d) => d.soato.slice(0, 4)))].sort();
 }
 
-/** An account's area as the table shows it: a district's name, a region's code, an inspector, or the whole country. */
-export function areaLabel(a: { region: string | null; district: string | null; inspector: number | null }, districts: readonly District[]): string {
+/** A region by its name, or by its code while the names have not arrived. */
+export function regionLabel(code: string, regions: ReadonlyMap<string, string>): string {
+  return regions.get(code) ?? `Region ${code}`;
+}
+
+/** An account's area as the table shows it: a district's or region's name, an inspector, or the whole country. */
+export function areaLabel(
+  a: { region: string | null; district: string | null; inspector: number | null },
+  districts: readonly District[],
+  regions: ReadonlyMap<string, string>,
+): string {
   if (a.district !== null) return districts.find((d) => d.soato === a.district)?.name ?? `District ${a.district}`;
-  if (a.region !== null) return `Region ${a.region}`;
+  if (a.region !== null) return regionLabel(a.region, regions);
   if (a.inspector !== null) return inspectorLabel(null, a.inspector);
   return 'Whole country';
 }
