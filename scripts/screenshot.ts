@@ -7,19 +7,28 @@ const path = process.argv[2] ?? '/';
 const name = process.argv[3] ?? 'home';
 mkdirSync('.shots', { recursive: true });
 const browser = await launchChromium();
-for (const [width, height] of [[1440, 900], [1920, 1080]] as const) {
+for (const [width, height] of [
+  [1440, 900],
+  [1920, 1080],
+] as const) {
   const page = await browser.newPage({ viewport: { width, height } });
   page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
   page.on('requestfailed', (r) => console.log('request failed:', r.url()));
   await page.goto(origin + path);
   // Pages with a map: wait until it has loaded and the app has no request in flight; pages without: network idle.
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => {
-    if (!document.querySelector('[data-testid="map"]')) return true;
-    const m = window.__hamkorMap;
-    const area = document.querySelector('[aria-label="Map"]');
-    return !!m && m.loaded() && (!area || area.getAttribute('data-loading') === 'false');
-  }, undefined, { timeout: 30_000 }).catch(() => console.log(`${path}: the map did not settle in 30 s; taking the picture anyway`));
+  await page
+    .waitForFunction(
+      () => {
+        if (!document.querySelector('[data-testid="map"]')) return true;
+        const m = window.__hamkorMap;
+        const area = document.querySelector('[aria-label="Map"]');
+        return !!m && m.loaded() && (!area || area.getAttribute('data-loading') === 'false');
+      },
+      undefined,
+      { timeout: 30_000 },
+    )
+    .catch(() => console.log(`${path}: the map did not settle in 30 s; taking the picture anyway`));
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `.shots/${name}-${width}.png` });
   await page.close();
