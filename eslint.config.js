@@ -7,7 +7,11 @@ import globals from 'globals';
 // The web talks to the server through the typed client only: it may import the isomorphic contract and shared code,
 // and the AppType (a type, erased at build time), never services, DuckDB or Node modules.
 const WEB_IMPORTS = [
-  { group: ['**/server/app.ts'], allowTypeImports: true, message: 'only `import type { AppType }`: data comes through web/api.ts' },
+  {
+    group: ['**/server/app.ts'],
+    allowTypeImports: true,
+    message: 'only `import type { AppType }`: data comes through web/api.ts',
+  },
   {
     regex: String.raw`(^|/)(server/(?!contract/|shared/|app\.ts$)|data/)|^node:|^@duckdb/`,
     message: 'the web may import only server/contract and server/shared (isomorphic code)',
@@ -44,24 +48,36 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     ignores: ['web/queries/**', 'web/api.ts', 'web/main.tsx'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          ...WEB_IMPORTS,
-          { group: ['**/api.ts', 'hono/client', '@tanstack/react-query'], message: 'server data comes through the hooks in web/queries' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...WEB_IMPORTS,
+            {
+              group: ['**/api.ts', 'hono/client', '@tanstack/react-query'],
+              message: 'server data comes through the hooks in web/queries',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Isomorphic code runs in the browser too: nothing from the rest of the server, DuckDB or Node.
     files: ['server/contract/**/*.ts', 'server/shared/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{
-          regex: String.raw`^\.\./(?!contract/|shared/)|^node:|^@duckdb/|^@hono/node-server`,
-          message: 'server/contract and server/shared are isomorphic: they import only each other, zod and pure libraries',
-        }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^\.\./(?!contract/|shared/)|^node:|^@duckdb/|^@hono/node-server`,
+              message:
+                'server/contract and server/shared are isomorphic: they import only each other, zod and pure libraries',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },

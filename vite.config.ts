@@ -14,7 +14,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['test/{server,data,web}/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+        test: {
+          name: 'node',
+          include: ['test/{server,data,web}/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,

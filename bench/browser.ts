@@ -10,7 +10,8 @@ import { launchChromium } from '../test/browser/chromium.ts';
 import type { BenchRow } from './spatial-join.ts';
 import { withServer } from './http.ts';
 
-const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** In the page: click the `k`-th control matching `selector`, resolve with ms until the map has redrawn. */
 function clickAndWait([selector, k]: [string, number]): Promise<number> {
@@ -40,7 +41,15 @@ function clickAndWait([selector, k]: [string, number]): Promise<number> {
 /** Median and p95 of filter changes that each need new data (no step repeats an earlier filter state). */
 export async function benchFilterLatency(dbFile: string, port: number): Promise<BenchRow[]> {
   const dist = join(tmpdir(), 'hamkor-bench-dist');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir']);
+  execFileSync(process.execPath, [
+    'node_modules/vite/bin/vite.js',
+    'build',
+    '--logLevel',
+    'error',
+    '--outDir',
+    dist,
+    '--emptyOutDir',
+  ]);
   const browser = await launchChromium();
   try {
     return await withServer(dbFile, port, async (origin) => measureFilter(browser, origin), dist);
@@ -58,16 +67,24 @@ async function measureFilter(browser: Browser, origin: string): Promise<BenchRow
   // tsx compiles with esbuild's keepNames, which wraps functions in `__name(…)`; the page needs that helper too.
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => window.__hamkorMap?.loaded() && document.querySelector('[aria-label="Map"]')?.getAttribute('data-loading') === 'false', undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      window.__hamkorMap?.loaded() &&
+      document.querySelector('[aria-label="Map"]')?.getAttribute('data-loading') === 'false',
+    undefined,
+    { timeout: 60_000 },
+  );
   const checkbox = '[data-testid="categories"] input';
   const times: number[] = [];
   // Categories off one by one (11 of 12: the last cannot be), then back on: 21 filter states, all different.
   for (let k = 0; k < 11; k++) times.push(await page.evaluate(clickAndWait, [checkbox, k] as [string, number]));
   for (let k = 0; k < 10; k++) times.push(await page.evaluate(clickAndWait, [checkbox, k] as [string, number]));
   times.sort((a, b) => a - b);
-  return [{
-    name: 'city, Chromium (SwiftShader), 1440×900: category filter change → map redrawn',
-    value: `median ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms (n = ${times.length})`,
-    target: 'median < 300 ms',
-  }];
+  return [
+    {
+      name: 'city, Chromium (SwiftShader), 1440×900: category filter change → map redrawn',
+      value: `median ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms (n = ${times.length})`,
+      target: 'median < 300 ms',
+    },
+  ];
 }

@@ -5,4 +5,10 @@ import type { ScaleName } from '../data/generate/scales.ts';
 const [scale, out] = process.argv.slice(2);
 const report = await buildDatabase({ scale: (scale ?? 'city') as ScaleName, out: out ?? '/tmp/hamkor-bench.duckdb' });
 // maxRSS is in KiB and covers the whole process (DuckDB's native memory included).
-console.log(JSON.stringify({ seconds: report.seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), counts: report.counts }));
+console.log(
+  JSON.stringify({
+    seconds: report.seconds,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    counts: report.counts,
+  }),
+);

@@ -7,7 +7,10 @@ const target = (label: string): string => (label === 'national' ? 'p50 < 150 ms'
 
 /** One row per endpoint against a running server; `fmt` is the table's latency format. */
 export async function benchCoverage(origin: string, label: string, fmt: (l: Latency) => string): Promise<BenchRow[]> {
-  const meta = (await (await benchFetch(`${origin}/api/meta`)).json()) as { districts: Array<{ soato: string }>; counts: { inspectors: number } };
+  const meta = (await (await benchFetch(`${origin}/api/meta`)).json()) as {
+    districts: Array<{ soato: string }>;
+    counts: { inspectors: number };
+  };
   const districts = meta.districts.map((d) => d.soato);
   const district = (i: number): string => districts[(i * 7) % districts.length] ?? '';
   const inspector = (i: number): number => 1 + ((i * 37) % meta.counts.inspectors);
@@ -18,11 +21,17 @@ export async function benchCoverage(origin: string, label: string, fmt: (l: Late
   });
   return [
     await row('GET /api/coverage, 90 days, every inspector', (i) => `/api/coverage?${window90(i)}`),
-    await row('GET /api/coverage, 90 days, one district', (i) => `/api/coverage?${window90(i)}&district=${district(i)}`),
+    await row(
+      'GET /api/coverage, 90 days, one district',
+      (i) => `/api/coverage?${window90(i)}&district=${district(i)}`,
+    ),
     await row('GET /api/coverage/outlines (dissolved, cached)', () => '/api/coverage/outlines', 20, 1),
     await row('GET /api/inspectors/:id card, 90 days', (i) => `/api/inspectors/${inspector(i)}?${window90(i)}`),
     await row('GET /api/applications/flow, 90 days, whole database', (i) => `/api/applications/flow?${window90(i)}`),
-    await row('GET /api/applications/flow, 90 days, one district', (i) => `/api/applications/flow?${window90(i)}&district=${district(i)}`),
+    await row(
+      'GET /api/applications/flow, 90 days, one district',
+      (i) => `/api/applications/flow?${window90(i)}&district=${district(i)}`,
+    ),
     await row('GET /api/applications/flow/mahallas, 90 days', (i) => `/api/applications/flow/mahallas?${window90(i)}`),
   ];
 }

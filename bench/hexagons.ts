@@ -17,9 +17,16 @@ export async function benchHexagons(origin: string, label: string, fmt: (l: Late
   const body = (await first.json()) as { counts?: { units: number } };
   const firstMs = performance.now() - t0;
   const name = `${label}: GET /api/hexagons (H3 res ${res}, Gi* k-ring, FDR), 90 days`;
-  if (!first.ok) return [{ name, value: `skipped: ${first.status} (a database built before H3 cells: delete it to rebuild)`, target: '—' }];
+  if (!first.ok)
+    return [
+      { name, value: `skipped: ${first.status} (a database built before H3 cells: delete it to rebuild)`, target: '—' },
+    ];
   return [
-    { name: `${name}, first request (study area of ${body.counts?.units ?? '?'} cells)`, value: `${firstMs.toFixed(0)} ms`, target: '—' },
+    {
+      name: `${name}, first request (study area of ${body.counts?.units ?? '?'} cells)`,
+      value: `${firstMs.toFixed(0)} ms`,
+      target: '—',
+    },
     { name, value: fmt(await measure(origin, url, 30, 5)), target: '—' },
   ];
 }

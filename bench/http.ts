@@ -13,7 +13,8 @@ export interface Latency {
   bytes: number;
 }
 
-const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** The session of the benchmark's requests (the demo administrator of the server withServer started). */
 let session = '';
@@ -24,7 +25,11 @@ export const benchFetch = (url: string, init: RequestInit = {}): Promise<Respons
 
 /** Signs in as a demo account of the server at `origin` (bench databases are synthetic: they have them); its cookie. */
 export async function signIn(origin: string, username = 'admin', password = 'hamkor-admin'): Promise<string> {
-  const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
@@ -58,10 +63,19 @@ export function window90(shift: number): string {
  * would slow it down. `work` also gets the server's process id (to read its memory).
  * @example await withServer('/tmp/copy.duckdb', 18_090, (origin) => measure(origin, () => '/api/meta'))
  */
-export async function withServer<T>(dbFile: string, port: number, work: (origin: string, pid: number) => Promise<T>, dist?: string): Promise<T> {
+export async function withServer<T>(
+  dbFile: string,
+  port: number,
+  work: (origin: string, pid: number) => Promise<T>,
+  dist?: string,
+): Promise<T> {
   const state = join(tmpdir(), `hamkor-bench-state-${port}.duckdb`);
   for (const f of [state, `${state}.wal`]) rmSync(f, { force: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-child.ts', dbFile, String(port), dist ?? 'dist', state], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/serve-child.ts', dbFile, String(port), dist ?? 'dist', state],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await once(child.stdout, 'data');
   const origin = `http://127.0.0.1:${port}`;
   try {

@@ -4,11 +4,15 @@ import { readFileSync } from 'node:fs';
 import type { BenchRow } from './spatial-join.ts';
 import { signIn, window90 } from './http.ts';
 
-const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** Resident memory of a process, MB (Linux /proc). */
 export function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:')) ?? '';
+  const line =
+    readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:')) ?? '';
   return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
 }
 
@@ -27,36 +31,60 @@ const MIX: Array<(i: number, mine: readonly number[]) => string> = [
 ];
 
 /** The demo accounts the clients sign in as, in turn (each account's scope makes its requests differ). */
-const ACCOUNTS = [['admin', 'hamkor-admin'], ['ministry', 'hamkor-ministry'], ['region', 'hamkor-region'], ['district', 'hamkor-district'],
-  ['planner', 'hamkor-planner'], ['analyst', 'hamkor-analyst']] as const;
+const ACCOUNTS = [
+  ['admin', 'hamkor-admin'],
+  ['ministry', 'hamkor-ministry'],
+  ['region', 'hamkor-region'],
+  ['district', 'hamkor-district'],
+  ['planner', 'hamkor-planner'],
+  ['analyst', 'hamkor-analyst'],
+] as const;
 
 /**
  * `clients` clients, each signed in as one of the demo accounts, each sending the mix back to back for `seconds`.
  * @example await benchConcurrency(origin, pid, 'city', 50, 20, 'p95 < 250 ms')
  */
-export async function benchConcurrency(origin: string, pid: number, label: string, clients: number, seconds: number, target: string): Promise<BenchRow> {
+export async function benchConcurrency(
+  origin: string,
+  pid: number,
+  label: string,
+  clients: number,
+  seconds: number,
+  target: string,
+): Promise<BenchRow> {
   const cookies = await Promise.all(ACCOUNTS.map(([u, p]) => signIn(origin, u, p)));
   // Each account's own mahallas (a card of another area would be refused, as it should).
-  const mine = await Promise.all(cookies.map(async (cookie) => ((await (await fetch(`${origin}/api/metrics?${window90(0)}`, { headers: { cookie } })).json()) as { ids: number[] }).ids));
+  const mine = await Promise.all(
+    cookies.map(
+      async (cookie) =>
+        (
+          (await (await fetch(`${origin}/api/metrics?${window90(0)}`, { headers: { cookie } })).json()) as {
+            ids: number[];
+          }
+        ).ids,
+    ),
+  );
   const before = rssMb(pid);
   const times: number[] = [];
   let errors = 0;
   let peak = before;
   const end = Date.now() + seconds * 1000;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
-  await Promise.all(Array.from({ length: clients }, async (_, c) => {
-    for (let i = c; Date.now() < end; i += clients) {
-      const url = MIX[i % MIX.length]?.(i, mine[c % mine.length] ?? []) ?? '/api/meta';
-      const t0 = performance.now();
-      const res = await fetch(origin + url, { headers: { cookie: cookies[c % cookies.length] ?? '' } });
-      const body = await res.text();
-      times.push(performance.now() - t0);
-      if (res.status >= 400) {
-        errors++;
-        if (process.env.BENCH_DEBUG) console.error(res.status, url, body);
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = c; Date.now() < end; i += clients) {
+        const url = MIX[i % MIX.length]?.(i, mine[c % mine.length] ?? []) ?? '/api/meta';
+        const t0 = performance.now();
+        const res = await fetch(origin + url, { headers: { cookie: cookies[c % cookies.length] ?? '' } });
+        const body = await res.text();
+        times.push(performance.now() - t0);
+        if (res.status >= 400) {
+          errors++;
+          if (process.env.BENCH_DEBUG) console.error(res.status, url, body);
+        }
       }
-    }
-  }));
+    }),
+  );
   clearInterval(sampler);
   times.sort((a, b) => a - b);
   return {
@@ -69,7 +97,12 @@ export async function benchConcurrency(origin: string, pid: number, label: strin
 /**
  * `/api/health` every 20 ms for `seconds` while `heavy.length` clients each run one heavy request after another.
  */
-export async function benchHealthUnderLoad(origin: string, label: string, heavy: string[], seconds: number): Promise<BenchRow> {
+export async function benchHealthUnderLoad(
+  origin: string,
+  label: string,
+  heavy: string[],
+  seconds: number,
+): Promise<BenchRow> {
   const cookie = await signIn(origin);
   let stop = false;
   let heavyDone = 0;

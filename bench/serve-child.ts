@@ -4,7 +4,11 @@ import { startServer } from '../server/index.ts';
 
 const [db, port, dist, state] = process.argv.slice(2);
 const server = await startServer({
-  PORT: Number(port), HOST: '127.0.0.1', HAMKOR_DB: db ?? '', HAMKOR_DIST: dist ?? 'dist', ...(state ? { HAMKOR_STATE: state } : {}),
+  PORT: Number(port),
+  HOST: '127.0.0.1',
+  HAMKOR_DB: db ?? '',
+  HAMKOR_DIST: dist ?? 'dist',
+  ...(state ? { HAMKOR_STATE: state } : {}),
 });
 console.log('listening');
 process.once('SIGTERM', () => {

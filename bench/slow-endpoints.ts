@@ -4,13 +4,22 @@
 import { benchFetch, measure, window90, withServer } from './http.ts';
 
 const [file, label = 'national'] = process.argv.slice(2);
-if (!file) throw new Error('usage: tsx bench/slow-endpoints.ts FILE.duckdb [label] (use a copy: the server opens it read-write)');
+if (!file)
+  throw new Error(
+    'usage: tsx bench/slow-endpoints.ts FILE.duckdb [label] (use a copy: the server opens it read-write)',
+  );
 
 const ROWS: Array<[string, (i: number) => string]> = [
   ['GET /api/cooperation/gaps, 90 days', (i) => `/api/cooperation/gaps?${window90(i)}`],
-  ['GET /api/cooperation/gaps, 90 days, 3 categories, solved', (i) => `/api/cooperation/gaps?${window90(i)}&categories=property,fraud,drugs&statuses=solved`],
+  [
+    'GET /api/cooperation/gaps, 90 days, 3 categories, solved',
+    (i) => `/api/cooperation/gaps?${window90(i)}&categories=property,fraud,drugs&statuses=solved`,
+  ],
   ['GET /api/cooperation/before-after, 90 days', (i) => `/api/cooperation/before-after?${window90(i)}`],
-  ['GET /api/cooperation/before-after, 90 days, 3 categories, solved', (i) => `/api/cooperation/before-after?${window90(i)}&categories=property,fraud,drugs&statuses=solved`],
+  [
+    'GET /api/cooperation/before-after, 90 days, 3 categories, solved',
+    (i) => `/api/cooperation/before-after?${window90(i)}&categories=property,fraud,drugs&statuses=solved`,
+  ],
   ['GET /api/applications/flow, 90 days, whole database', (i) => `/api/applications/flow?${window90(i)}`],
 ];
 

@@ -28,10 +28,15 @@ const RUNS = 5;
 export function benchPoints(flat: FlatPolygons, n: number, seed = SEED): { lons: Float64Array; lats: Float64Array } {
   const rng = new Rng(seed);
   const b = flat.bbox;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let p = 0; p < flat.count; p++) {
-    minX = Math.min(minX, b[4 * p]!); minY = Math.min(minY, b[4 * p + 1]!);
-    maxX = Math.max(maxX, b[4 * p + 2]!); maxY = Math.max(maxY, b[4 * p + 3]!);
+    minX = Math.min(minX, b[4 * p]!);
+    minY = Math.min(minY, b[4 * p + 1]!);
+    maxX = Math.max(maxX, b[4 * p + 2]!);
+    maxY = Math.max(maxY, b[4 * p + 3]!);
   }
   const lons = new Float64Array(n);
   const lats = new Float64Array(n);
@@ -57,23 +62,39 @@ function rates(n: number, runs: number, fn: () => unknown): { best: number; medi
 }
 
 const mps = (v: number): string => `${(v / 1e6).toFixed(2)} M points/s`;
-const bestMedian = (r: { best: number; median: number }): string => `${mps(r.best)} (median ${(r.median / 1e6).toFixed(2)})`;
-const count = (n: number): string => (n % 2 ** 20 === 0 ? `${n / 2 ** 20} Mi` : n % 1024 === 0 ? `${n / 1024} Ki` : `${n / 1e6} M`);
+const bestMedian = (r: { best: number; median: number }): string =>
+  `${mps(r.best)} (median ${(r.median / 1e6).toFixed(2)})`;
+const count = (n: number): string =>
+  n % 2 ** 20 === 0 ? `${n / 2 ** 20} Mi` : n % 1024 === 0 ? `${n / 1024} Ki` : `${n / 1e6} M`;
 
 /** The join over `n` seeded points, in input order and in batches of each size (Infinity: one batch of all). */
-function joinRows(index: PolygonIndex, flat: FlatPolygons, n: number, batches: number[], expected?: Int32Array): BenchRow[] {
+function joinRows(
+  index: PolygonIndex,
+  flat: FlatPolygons,
+  n: number,
+  batches: number[],
+  expected?: Int32Array,
+): BenchRow[] {
   const { lons, lats } = benchPoints(flat, n);
   const out = new Int32Array(n);
   index.locateMany(lons, lats, out); // warm-up, and the answers every variant must give
   const want = expected ?? out.slice();
   const rows: BenchRow[] = [];
   const inOrder = rates(n, RUNS, () => index.locateRange(lons, lats, out, 0, n));
-  rows.push({ name: `join ${count(n)} points, 1 core, in input order`, value: bestMedian(inOrder), target: 'for small inputs' });
+  rows.push({
+    name: `join ${count(n)} points, 1 core, in input order`,
+    value: bestMedian(inOrder),
+    target: 'for small inputs',
+  });
   for (const batch of batches) {
     const r = rates(n, RUNS, () => index.locateMany(lons, lats, out, batch));
     const same = out.every((v, i) => v === want[i]);
     const how = `${batch >= n ? 'one batch of all' : `batches of ${count(batch)}`}${batch === JOIN_BATCH ? ' (JOIN_BATCH)' : ''}`;
-    rows.push({ name: `join ${count(n)} points, 1 core, ${how}`, value: `${bestMedian(r)}${same ? '' : ', RESULTS DIFFER'}`, target: batch === JOIN_BATCH ? '≥ 4 M points/s' : '—' });
+    rows.push({
+      name: `join ${count(n)} points, 1 core, ${how}`,
+      value: `${bestMedian(r)}${same ? '' : ', RESULTS DIFFER'}`,
+      target: batch === JOIN_BATCH ? '≥ 4 M points/s' : '—',
+    });
   }
   return rows;
 }
@@ -88,22 +109,35 @@ function joinRows(index: PolygonIndex, flat: FlatPolygons, n: number, batches: n
 export function benchSpatialJoin(polys: Array<Polygon | MultiPolygon>): BenchRow[] {
   const flat = flattenPolygons(polys);
   const rows: BenchRow[] = [
-    { name: 'polygons (vertices each)', value: `${flat.count} (${(flat.coords.length / 2 / flat.count).toFixed(1)})`, target: '~9,400 (~40)' },
+    {
+      name: 'polygons (vertices each)',
+      value: `${flat.count} (${(flat.coords.length / 2 / flat.count).toFixed(1)})`,
+      target: '~9,400 (~40)',
+    },
   ];
 
   let t = performance.now();
   const index = new PolygonIndex(flat);
   const d = index.data;
-  rows.push({ name: 'grid index build', value: `${(performance.now() - t).toFixed(0)} ms (${d.nx}×${d.ny} cells)`, target: '< 1 s' });
+  rows.push({
+    name: 'grid index build',
+    value: `${(performance.now() - t).toFixed(0)} ms (${d.nx}×${d.ny} cells)`,
+    target: '< 1 s',
+  });
 
   t = performance.now();
   const adjacency = computeAdjacency(flat);
-  rows.push({ name: 'computeAdjacency (queen)', value: `${(performance.now() - t).toFixed(0)} ms (${adjacency.a.length} pairs)`, target: 'a few seconds' });
+  rows.push({
+    name: 'computeAdjacency (queen)',
+    value: `${(performance.now() - t).toFixed(0)} ms (${adjacency.a.length} pairs)`,
+    target: 'a few seconds',
+  });
 
   // Baseline: flatbush over polygon boxes + turf point-in-polygon on each candidate (first hit wins).
   const { lons, lats } = benchPoints(flat, BASELINE_POINTS);
   const boxes = new Flatbush(flat.count);
-  for (let p = 0; p < flat.count; p++) boxes.add(flat.bbox[4 * p]!, flat.bbox[4 * p + 1]!, flat.bbox[4 * p + 2], flat.bbox[4 * p + 3]);
+  for (let p = 0; p < flat.count; p++)
+    boxes.add(flat.bbox[4 * p]!, flat.bbox[4 * p + 1]!, flat.bbox[4 * p + 2], flat.bbox[4 * p + 3]);
   boxes.finish();
   const turfOut = new Int32Array(BASELINE_POINTS);
   const turf = rates(BASELINE_POINTS, 1, () => {
@@ -113,10 +147,18 @@ export function benchSpatialJoin(polys: Array<Polygon | MultiPolygon>): BenchRow
       turfOut[i] = hits.find((p) => booleanPointInPolygon(pt, polys[p]!, { ignoreBoundary: true })) ?? -1;
     }
   });
-  rows.push({ name: `flatbush + turf booleanPointInPolygon (${BASELINE_POINTS} points)`, value: mps(turf.best), target: 'baseline' });
+  rows.push({
+    name: `flatbush + turf booleanPointInPolygon (${BASELINE_POINTS} points)`,
+    value: mps(turf.best),
+    target: 'baseline',
+  });
   const ours = index.locateMany(lons, lats);
   const disagree = ours.reduce((k, v, i) => k + (v === turfOut[i] ? 0 : 1), 0);
-  rows.push({ name: 'disagreements with turf (boundary points only)', value: `${disagree} of ${BASELINE_POINTS}`, target: '0 (or ~0)' });
+  rows.push({
+    name: 'disagreements with turf (boundary points only)',
+    value: `${disagree} of ${BASELINE_POINTS}`,
+    target: '0 (or ~0)',
+  });
 
   // At 1 M the default batch is the whole input; at 10 M one batch of all leaves the cache, and JOIN_BATCH is the best size.
   rows.push(...joinRows(index, flat, 1_000_000, [JOIN_BATCH]));
@@ -124,7 +166,11 @@ export function benchSpatialJoin(polys: Array<Polygon | MultiPolygon>): BenchRow
 
   // At ingest the second core computes each point's H3 cell (data/load.ts, server/geo/h3-pool.ts), ≈ 15× the join's work.
   const h3 = rates(BASELINE_POINTS, 3, () => h3Halves(lons, lats));
-  rows.push({ name: `h3-js cell per point (${BASELINE_POINTS} points; the H3 worker's work at ingest)`, value: `${(1e6 / h3.best).toFixed(2)} µs a point`, target: '≈ 1.4 µs' });
+  rows.push({
+    name: `h3-js cell per point (${BASELINE_POINTS} points; the H3 worker's work at ingest)`,
+    value: `${(1e6 / h3.best).toFixed(2)} µs a point`,
+    target: '≈ 1.4 µs',
+  });
   return rows;
 }
 
@@ -132,7 +178,8 @@ export function benchSpatialJoin(polys: Array<Polygon | MultiPolygon>): BenchRow
 function wiggle(a: Position, b: Position, k: number): Position[] {
   const flip = a[0]! > b[0]! || (a[0] === b[0] && a[1]! > b[1]!);
   const [p, q] = flip ? [b, a] : [a, b];
-  const dx = q[0]! - p[0]!, dy = q[1]! - p[1]!;
+  const dx = q[0]! - p[0]!,
+    dy = q[1]! - p[1]!;
   const rng = new Rng(Math.floor((p[0]! * 7919 + p[1]! * 104729 + q[0]! * 1299709 + q[1]! * 15485863) * 1e6) >>> 0);
   const mid: Position[] = [];
   for (let s = 1; s < k; s++) {
@@ -146,7 +193,11 @@ function wiggle(a: Position, b: Position, k: number): Position[] {
  * Stand-in for the national mahalla layer until it exists: each district cut into `perDistrict` seeded Voronoi cells
  * with wiggly borders (~40 vertices each), clipped to the district.
  */
-export function subdivideDistricts(districts: Array<Polygon | MultiPolygon>, perDistrict: number, seed = SEED): Array<Polygon | MultiPolygon> {
+export function subdivideDistricts(
+  districts: Array<Polygon | MultiPolygon>,
+  perDistrict: number,
+  seed = SEED,
+): Array<Polygon | MultiPolygon> {
   const rng = new Rng(seed);
   const out: Array<Polygon | MultiPolygon> = [];
   for (const district of districts) {
@@ -162,7 +213,9 @@ export function subdivideDistricts(districts: Array<Polygon | MultiPolygon>, per
       if (!cell) continue;
       const ring: Position[] = cell.slice(0, -1).flatMap((a, j) => [a, ...wiggle(a, cell[j + 1]!, 9)]);
       ring.push(ring[0]!);
-      const piece = intersect(featureCollection([feature<Polygon>({ type: 'Polygon', coordinates: [ring] }), feature(district)]));
+      const piece = intersect(
+        featureCollection([feature<Polygon>({ type: 'Polygon', coordinates: [ring] }), feature(district)]),
+      );
       if (piece) out.push(piece.geometry);
     }
   }
@@ -171,10 +224,14 @@ export function subdivideDistricts(districts: Array<Polygon | MultiPolygon>, per
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const file = new URL('../data/geo/uz_adm2_districts_ocha2018.geojson', import.meta.url);
-  const districts = (JSON.parse(readFileSync(file, 'utf8')) as { features: Array<{ geometry: Polygon | MultiPolygon }> }).features.map((f) => f.geometry);
+  const districts = (
+    JSON.parse(readFileSync(file, 'utf8')) as { features: Array<{ geometry: Polygon | MultiPolygon }> }
+  ).features.map((f) => f.geometry);
   const t = performance.now();
   const polys = subdivideDistricts(districts, 47);
-  console.log(`subdivided ${districts.length} districts into ${polys.length} polygons in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  console.log(
+    `subdivided ${districts.length} districts into ${polys.length} polygons in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
+  );
   const rows = benchSpatialJoin(polys);
   console.log('| measure | value | target |\n|---|---|---|');
   for (const r of rows) console.log(`| ${r.name} | ${r.value} | ${r.target} |`);

@@ -74,7 +74,12 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
   }
   step(`spatial index and adjacency (${adjacency.a.length} pairs)`);
 
-  const generated = assignPopulation(mahallas, scale.population, rng, scale.boundaries === 'tashkent-osm' ? TASHKENT_DISTRICT_WEIGHTS : undefined);
+  const generated = assignPopulation(
+    mahallas,
+    scale.population,
+    rng,
+    scale.boundaries === 'tashkent-osm' ? TASHKENT_DISTRICT_WEIGHTS : undefined,
+  );
   const population = Int32Array.from(mahallas, (m, i) => m.population ?? generated.population[i] ?? 0);
   const households = Int32Array.from(mahallas, (m, i) => m.households ?? generated.households[i] ?? 0);
   const territories = assignTerritories(mahallas, population, neighbours, rng);
@@ -89,27 +94,63 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
     await appendRows(
       con,
       'mahallas',
-      mahallas.map((m, i) => [i + 1, m.code, m.name, m.districtSoato, population[i] ?? 0, households[i] ?? 0, m.areaKm2,
-        m.centroid[0], m.centroid[1], synthetic, JSON.stringify(m.geometry)]),
+      mahallas.map((m, i) => [
+        i + 1,
+        m.code,
+        m.name,
+        m.districtSoato,
+        population[i] ?? 0,
+        households[i] ?? 0,
+        m.areaKm2,
+        m.centroid[0],
+        m.centroid[1],
+        synthetic,
+        JSON.stringify(m.geometry),
+      ]),
       new Set([0, 4, 5]),
     );
-    await appendRows(con, 'mahalla_adjacency', Array.from(adjacency.a, (a, i) => [a + 1, (adjacency.b[i] ?? 0) + 1, adjacency.sharedM[i] ?? 0]), new Set([0, 1]));
+    await appendRows(
+      con,
+      'mahalla_adjacency',
+      Array.from(adjacency.a, (a, i) => [a + 1, (adjacency.b[i] ?? 0) + 1, adjacency.sharedM[i] ?? 0]),
+      new Set([0, 1]),
+    );
     await appendRows(
       con,
       'base_points',
-      territories.basePoints.map((b, j) => [j + 1, `Base point No. ${j + 1}`, b.districtSoato, b.mahalla + 1, b.lon, b.lat]),
+      territories.basePoints.map((b, j) => [
+        j + 1,
+        `Base point No. ${j + 1}`,
+        b.districtSoato,
+        b.mahalla + 1,
+        b.lon,
+        b.lat,
+      ]),
       new Set([0, 3]),
     );
     const identities = Array.from({ length: territories.inspectorCount }, () => inspectorIdentity(rng));
     await appendRows(
       con,
       'inspectors',
-      identities.map((p, k) => [k + 1, p.name, p.rank, territories.inspectorDistrict[k] ?? '', (territories.inspectorBase[k] ?? 0) + 1]),
+      identities.map((p, k) => [
+        k + 1,
+        p.name,
+        p.rank,
+        territories.inspectorDistrict[k] ?? '',
+        (territories.inspectorBase[k] ?? 0) + 1,
+      ]),
       new Set([0, 4]),
     );
-    const assigned = [...territories.inspectorOf].flatMap((k, i) => (k >= 0 ? [[i + 1, k + 1, '2023-01-09'] as const] : []));
+    const assigned = [...territories.inspectorOf].flatMap((k, i) =>
+      k >= 0 ? [[i + 1, k + 1, '2023-01-09'] as const] : [],
+    );
     await appendRows(con, 'territory_assignment', assigned, new Set([0, 1]));
-    await appendRows(con, 'services', SERVICES.map((s, i) => [s, SERVICE_LABELS[s], i + 1]), new Set([2]));
+    await appendRows(
+      con,
+      'services',
+      SERVICES.map((s, i) => [s, SERVICE_LABELS[s], i + 1]),
+      new Set([2]),
+    );
     con.closeSync();
     step(`${territories.inspectorCount} inspectors, ${territories.basePoints.length} base points`);
 
@@ -118,7 +159,11 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
     const hotspots = makeHotspots(centroids, population, INCIDENT_CATEGORIES.length, rng);
     const incidents = await loadIncidents(db, generateIncidents(scale.incidents, places, hotspots, rng), index);
     step(`${incidents} incidents`);
-    const applications = await loadApplications(db, generateApplications(scale.applications, places, hotspots, rng), index);
+    const applications = await loadApplications(
+      db,
+      generateApplications(scale.applications, places, hotspots, rng),
+      index,
+    );
     step(`${applications} applications`);
     const territoryLists: number[][] = Array.from({ length: territories.inspectorCount }, () => []);
     territories.inspectorOf.forEach((k, i) => {
@@ -128,8 +173,13 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
     step(`${actions} joint actions`);
 
     const meta: Record<string, string> = {
-      scale: scale.name, seed: String(seed), built_at: new Date().toISOString(), period_start: PERIOD.start,
-      period_end: PERIOD.end, schema_version: String(SCHEMA_VERSION), mahalla_source: synthetic ? 'synthetic' : (opts.mahallas?.source ?? 'imported'),
+      scale: scale.name,
+      seed: String(seed),
+      built_at: new Date().toISOString(),
+      period_start: PERIOD.start,
+      period_end: PERIOD.end,
+      schema_version: String(SCHEMA_VERSION),
+      mahalla_source: synthetic ? 'synthetic' : (opts.mahallas?.source ?? 'imported'),
     };
     await db.run(`INSERT INTO meta SELECT unnest($k), unnest($v)`, { k: Object.keys(meta), v: Object.values(meta) });
     await writeMonthlyCounts(db);
@@ -147,17 +197,41 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
     out: opts.out,
     seconds: (performance.now() - t0) / 1000,
     peakRssMb: Math.round(peak / 2 ** 20),
-    counts: { mahallas: mahallas.length, inspectors: territories.inspectorCount, incidents: scale.incidents, applications: scale.applications, jointActions: scale.jointActions },
+    counts: {
+      mahallas: mahallas.length,
+      inspectors: territories.inspectorCount,
+      incidents: scale.incidents,
+      applications: scale.applications,
+      jointActions: scale.jointActions,
+    },
   };
 }
 
-async function writeBoundaries(db: Db, regions: ReturnType<typeof loadRegions>, districts: DistrictBoundary[]): Promise<void> {
+async function writeBoundaries(
+  db: Db,
+  regions: ReturnType<typeof loadRegions>,
+  districts: DistrictBoundary[],
+): Promise<void> {
   const con = await db.connect();
-  await appendRows(con, 'regions', regions.map((r) => [r.soato, r.nameUz, r.nameRu, r.nameEn, JSON.stringify(r.geometry)]), new Set());
+  await appendRows(
+    con,
+    'regions',
+    regions.map((r) => [r.soato, r.nameUz, r.nameRu, r.nameEn, JSON.stringify(r.geometry)]),
+    new Set(),
+  );
   await appendRows(
     con,
     'districts',
-    districts.map((d) => [d.soato, d.regionSoato, d.nameUz, d.nameRu, d.nameEn, d.areaKm2, d.source, JSON.stringify(d.geometry)]),
+    districts.map((d) => [
+      d.soato,
+      d.regionSoato,
+      d.nameUz,
+      d.nameRu,
+      d.nameEn,
+      d.areaKm2,
+      d.source,
+      JSON.stringify(d.geometry),
+    ]),
     new Set(),
   );
   con.closeSync();

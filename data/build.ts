@@ -31,7 +31,9 @@ try {
   await assertNotInUse(out);
   if (out === env.HAMKOR_DB) await carryOver(out, env.HAMKOR_STATE);
   const report = await buildDatabase({ scale, out, seed, mahallas, log: (l) => console.log(l) });
-  console.log(`Done in ${report.seconds.toFixed(1)} s, peak memory ${report.peakRssMb} MB: ${JSON.stringify(report.counts)}`);
+  console.log(
+    `Done in ${report.seconds.toFixed(1)} s, peak memory ${report.peakRssMb} MB: ${JSON.stringify(report.counts)}`,
+  );
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

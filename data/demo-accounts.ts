@@ -33,7 +33,11 @@ export function demoPassword(user: string): string {
  * demo plans are for), the region head over its region, the inspector as that district's first inspector with a
  * territory. Returns the accounts made (none when the store already has accounts).
  */
-export async function seedDemoAccounts(db: Db, store: UserStore, hash: (password: string) => Promise<string>): Promise<DemoAccount[]> {
+export async function seedDemoAccounts(
+  db: Db,
+  store: UserStore,
+  hash: (password: string) => Promise<string>,
+): Promise<DemoAccount[]> {
   if ((await store.accounts.list()).length > 0) return [];
   const [home] = await db.all<{ district: string; region: string; inspector: number }>(
     `SELECT d.soato AS district, d.region_soato AS region,
@@ -44,11 +48,18 @@ export async function seedDemoAccounts(db: Db, store: UserStore, hash: (password
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hash(a.password)));
   await store.write(async (w) => {
     for (const [k, a] of DEMO_ACCOUNTS.entries()) {
-      const scope = a.role === 'region_head' ? { region: home.region, district: null, inspector: null }
-        : a.role === 'district_head' || a.role === 'planner' || a.role === 'analyst' ? { region: null, district: home.district, inspector: null }
-        : a.role === 'inspector' ? { region: null, district: null, inspector: home.inspector }
-        : { region: null, district: null, inspector: null };
-      await w.accounts.create({ username: a.username, displayName: a.displayName, role: a.role, ...scope, passwordHash: hashes[k] ?? '' }, { accountId: null, username: 'hamkor' });
+      const scope =
+        a.role === 'region_head'
+          ? { region: home.region, district: null, inspector: null }
+          : a.role === 'district_head' || a.role === 'planner' || a.role === 'analyst'
+            ? { region: null, district: home.district, inspector: null }
+            : a.role === 'inspector'
+              ? { region: null, district: null, inspector: home.inspector }
+              : { region: null, district: null, inspector: null };
+      await w.accounts.create(
+        { username: a.username, displayName: a.displayName, role: a.role, ...scope, passwordHash: hashes[k] ?? '' },
+        { accountId: null, username: 'hamkor' },
+      );
     }
   });
   return [...DEMO_ACCOUNTS];

@@ -21,7 +21,12 @@ export async function createSchema(db: Db): Promise<void> {
 type Cell = string | number | bigint | boolean | null;
 
 /** Appends plain rows; each value's JS type picks the appender call (integers must be marked with `int`). */
-export async function appendRows(con: DuckDBConnection, table: string, rows: Iterable<readonly Cell[]>, intColumns: ReadonlySet<number>): Promise<void> {
+export async function appendRows(
+  con: DuckDBConnection,
+  table: string,
+  rows: Iterable<readonly Cell[]>,
+  intColumns: ReadonlySet<number>,
+): Promise<void> {
   const ap = await con.createAppender(table);
   for (const row of rows) {
     row.forEach((v, i) => appendCell(ap, v, intColumns.has(i)));
@@ -134,29 +139,40 @@ const placeColumns = <C extends Place>(): StageColumn<Placed<C>>[] => [
  * sorted by time with ids in time order. Refused as a whole if a point lies in no mahalla.
  */
 export function loadIncidents(db: Db, chunks: Iterable<IncidentChunk>, mahallas: PolygonIndex): Promise<number> {
-  return stageAndInsert<IncidentChunk>(db, 'stage_incidents', [
-    ...placeColumns<IncidentChunk>(),
-    { name: 'category', kind: 'UTINYINT', of: (c) => c.category },
-    { name: 'status', kind: 'UTINYINT', of: (c) => c.status },
-  ], chunks, mahallas,
+  return stageAndInsert<IncidentChunk>(
+    db,
+    'stage_incidents',
+    [
+      ...placeColumns<IncidentChunk>(),
+      { name: 'category', kind: 'UTINYINT', of: (c) => c.category },
+      { name: 'status', kind: 'UTINYINT', of: (c) => c.status },
+    ],
+    chunks,
+    mahallas,
     `INSERT INTO incidents
      SELECT (row_number() OVER (ORDER BY sec, lon, lat))::INTEGER, $start::TIMESTAMP + to_seconds(sec), lon, lat, mahalla,
             enum_range(NULL::incident_category)[category + 1]::incident_category,
             enum_range(NULL::incident_status)[status + 1]::incident_status, ${H3_OF_STAGE}
-     FROM stage_incidents ORDER BY sec, lon, lat`);
+     FROM stage_incidents ORDER BY sec, lon, lat`,
+  );
 }
 
 /** Same for applications; a resolution time of -1 means still open. */
 export function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>, mahallas: PolygonIndex): Promise<number> {
-  return stageAndInsert<ApplicationChunk>(db, 'stage_applications', [
-    ...placeColumns<ApplicationChunk>(),
-    { name: 'applicant', kind: 'UTINYINT', of: (c) => c.applicant },
-    { name: 'channel', kind: 'UTINYINT', of: (c) => c.channel },
-    { name: 'registry', kind: 'UTINYINT', of: (c) => c.registry },
-    { name: 'received_by', kind: 'UTINYINT', of: (c) => c.receivedBy },
-    { name: 'service', kind: 'UTINYINT', of: (c) => c.service },
-    { name: 'resolved_after', kind: 'INTEGER', of: (c) => c.resolvedAfter },
-  ], chunks, mahallas,
+  return stageAndInsert<ApplicationChunk>(
+    db,
+    'stage_applications',
+    [
+      ...placeColumns<ApplicationChunk>(),
+      { name: 'applicant', kind: 'UTINYINT', of: (c) => c.applicant },
+      { name: 'channel', kind: 'UTINYINT', of: (c) => c.channel },
+      { name: 'registry', kind: 'UTINYINT', of: (c) => c.registry },
+      { name: 'received_by', kind: 'UTINYINT', of: (c) => c.receivedBy },
+      { name: 'service', kind: 'UTINYINT', of: (c) => c.service },
+      { name: 'resolved_after', kind: 'INTEGER', of: (c) => c.resolvedAfter },
+    ],
+    chunks,
+    mahallas,
     `INSERT INTO applications
      SELECT (row_number() OVER (ORDER BY sec, lon, lat))::INTEGER, $start::TIMESTAMP + to_seconds(sec), lon, lat, mahalla,
             enum_range(NULL::applicant_kind)[applicant + 1]::applicant_kind,
@@ -167,7 +183,8 @@ export function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>, mah
             CASE WHEN resolved_after < 0 THEN 'open' ELSE 'resolved' END::application_status,
             CASE WHEN resolved_after < 0 THEN NULL ELSE $start::TIMESTAMP + to_seconds(sec + resolved_after) END,
             ${H3_OF_STAGE}
-     FROM stage_applications ORDER BY sec, lon, lat`);
+     FROM stage_applications ORDER BY sec, lon, lat`,
+  );
 }
 
 /**

@@ -24,14 +24,22 @@ type Intent = 'done' | 'on_track' | 'behind' | 'overdue';
 /** A required count that puts `done` actions (of `elapsed`/`total` plan days) into the intended state. */
 function requiredFor(intent: Intent, done: number, elapsed: number, total: number): number {
   const ratio = total / Math.max(1, elapsed);
-  const n = intent === 'done' ? Math.max(1, done)
-    : intent === 'overdue' ? done + 2
-    : intent === 'on_track' ? Math.max(done + 1, Math.round(done * ratio))
-    : Math.ceil(2 * (done + 2) * ratio); // behind: twice the pro-rata pace, far outside the tolerance
+  const n =
+    intent === 'done'
+      ? Math.max(1, done)
+      : intent === 'overdue'
+        ? done + 2
+        : intent === 'on_track'
+          ? Math.max(done + 1, Math.round(done * ratio))
+          : Math.ceil(2 * (done + 2) * ratio); // behind: twice the pro-rata pace, far outside the tolerance
   return Math.min(MAX_REQUIRED, n);
 }
 
-async function pairCounts(db: Db, district: string, p: Period): Promise<Map<number, Array<{ service: ServiceCode; type: JointActionType; n: number }>>> {
+async function pairCounts(
+  db: Db,
+  district: string,
+  p: Period,
+): Promise<Map<number, Array<{ service: ServiceCode; type: JointActionType; n: number }>>> {
   const rows = await db.all<{ inspector: number; service: ServiceCode; type: JointActionType; n: number }>(
     `SELECT a.inspector_id AS inspector, s.service::VARCHAR AS service, a.type::VARCHAR AS type, count(*)::INTEGER AS n
      FROM joint_actions a JOIN joint_action_services s ON s.action_id = a.id
@@ -44,14 +52,30 @@ async function pairCounts(db: Db, district: string, p: Period): Promise<Map<numb
   return out;
 }
 
-async function planItems(db: Db, district: string, inspectors: number[], p: Period, asOf: string, intentOf: (k: number) => [Intent, Intent]): Promise<PlanItemInput[]> {
+async function planItems(
+  db: Db,
+  district: string,
+  inspectors: number[],
+  p: Period,
+  asOf: string,
+  intentOf: (k: number) => [Intent, Intent],
+): Promise<PlanItemInput[]> {
   const counts = await pairCounts(db, district, p);
   const s = schedule(p, asOf);
   return inspectors.flatMap((inspector, k) => {
     const worked = counts.get(inspector) ?? [];
-    const pairs = [...worked, ...FALLBACK.filter((f) => !worked.some((w) => w.service === f.service && w.type === f.type)).map((f) => ({ ...f, n: 0 }))];
+    const pairs = [
+      ...worked,
+      ...FALLBACK.filter((f) => !worked.some((w) => w.service === f.service && w.type === f.type)).map((f) => ({
+        ...f,
+        n: 0,
+      })),
+    ];
     return pairs.slice(0, PAIRS).map((pair, j) => ({
-      inspector, service: pair.service, type: pair.type, required: requiredFor(intentOf(k)[j] ?? 'done', pair.n, s.elapsed, s.total),
+      inspector,
+      service: pair.service,
+      type: pair.type,
+      required: requiredFor(intentOf(k)[j] ?? 'done', pair.n, s.elapsed, s.total),
     }));
   });
 }
@@ -66,13 +90,18 @@ export async function seedDemoPlans(db: Db, store: UserStore, asOf: string): Pro
      GROUP BY ALL ORDER BY count(*) DESC, d.soato LIMIT 1`,
   );
   if (!district) return [];
-  const inspectors = (await db.all<{ id: number }>(
-    'SELECT id FROM inspectors WHERE district_soato = $d ORDER BY id LIMIT $n', { d: district.soato, n: INSPECTORS },
-  )).map((r) => r.id);
+  const inspectors = (
+    await db.all<{ id: number }>('SELECT id FROM inspectors WHERE district_soato = $d ORDER BY id LIMIT $n', {
+      d: district.soato,
+      n: INSPECTORS,
+    })
+  ).map((r) => r.id);
   const { current, previous } = quarters(addDays(asOf, -1));
   const label = (p: Period): string => `Q${Math.floor(Number(p.from.slice(5, 7)) / 3) + 1} ${p.from.slice(0, 4)}`;
   // Ended plan: even territories met it, odd ones fell short on their second item.
-  const past = await planItems(db, district.soato, inspectors, previous, asOf, (k) => (k % 2 === 0 ? ['done', 'done'] : ['done', 'overdue']));
+  const past = await planItems(db, district.soato, inspectors, previous, asOf, (k) =>
+    k % 2 === 0 ? ['done', 'done'] : ['done', 'overdue'],
+  );
   // Running plan: a third each done, on track and behind.
   const now = await planItems(db, district.soato, inspectors, current, asOf, (k) => {
     const intent = (['done', 'on_track', 'behind'] as const)[k % 3] ?? 'done';
@@ -80,8 +109,30 @@ export async function seedDemoPlans(db: Db, store: UserStore, asOf: string): Pro
   });
   const by = { accountId: null, username: 'hamkor' };
   const ids = [
-    (await createPlan(store, { name: `Cooperation plan ${label(previous)} — ${district.name}`, district: district.soato, ...previous, items: past }, by)).id,
-    (await createPlan(store, { name: `Cooperation plan ${label(current)} — ${district.name}`, district: district.soato, ...current, items: now }, by)).id,
+    (
+      await createPlan(
+        store,
+        {
+          name: `Cooperation plan ${label(previous)} — ${district.name}`,
+          district: district.soato,
+          ...previous,
+          items: past,
+        },
+        by,
+      )
+    ).id,
+    (
+      await createPlan(
+        store,
+        {
+          name: `Cooperation plan ${label(current)} — ${district.name}`,
+          district: district.soato,
+          ...current,
+          items: now,
+        },
+        by,
+      )
+    ).id,
   ];
   return ids;
 }

@@ -13,8 +13,12 @@ import type { Actor, UserStore } from '../server/store/types.ts';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    role: { type: 'string' }, name: { type: 'string' }, region: { type: 'string' }, district: { type: 'string' },
-    inspector: { type: 'string' }, password: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
+    region: { type: 'string' },
+    district: { type: 'string' },
+    inspector: { type: 'string' },
+    password: { type: 'string' },
   },
 });
 const [command, username] = positionals;
@@ -39,21 +43,37 @@ async function run(store: UserStore): Promise<void> {
   switch (command) {
     case 'list-users':
       for (const a of await store.accounts.list()) {
-        console.log([a.username, a.role, a.region ?? a.district ?? a.inspector ?? '', a.disabled ? 'disabled' : '', a.displayName].join('\t'));
+        console.log(
+          [
+            a.username,
+            a.role,
+            a.region ?? a.district ?? a.inspector ?? '',
+            a.disabled ? 'disabled' : '',
+            a.displayName,
+          ].join('\t'),
+        );
       }
       return;
     case 'create-user': {
       const password = values.password ?? generated();
       const parsed = AccountCreateBody.safeParse({
-        username, displayName: values.name ?? username, role: values.role, password,
-        region: values.region ?? null, district: values.district ?? null, inspector: values.inspector ? Number(values.inspector) : null,
+        username,
+        displayName: values.name ?? username,
+        role: values.role,
+        password,
+        region: values.region ?? null,
+        district: values.district ?? null,
+        inspector: values.inspector ? Number(values.inspector) : null,
       });
-      if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
+      if (!parsed.success)
+        fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
       const { password: _pw, ...a } = parsed.data;
       if (await store.accounts.byUsername(a.username)) fail(`an account named "${a.username}" exists already`);
       const passwordHash = await hashPassword(password);
       await store.write((w) => w.accounts.create({ ...a, passwordHash }, by));
-      console.log(`Created ${a.username} (${a.role}).${values.password ? '' : ` Password: ${password}  (shown once; ask them to change it)`}`);
+      console.log(
+        `Created ${a.username} (${a.role}).${values.password ? '' : ` Password: ${password}  (shown once; ask them to change it)`}`,
+      );
       return;
     }
     case 'reset-password': {
@@ -66,18 +86,34 @@ async function run(store: UserStore): Promise<void> {
         await w.accounts.setPassword(a.id, hash, by);
         await w.sessions.removeAll('account', a.id);
       });
-      console.log(`New password for ${a.username}${values.password ? ' set' : `: ${password}  (shown once)`}; their sessions are ended.`);
+      console.log(
+        `New password for ${a.username}${values.password ? ' set' : `: ${password}  (shown once)`}; their sessions are ended.`,
+      );
       return;
     }
     case 'disable':
     case 'enable': {
       const a = await byName(store, username);
       const out = await store.write(async (w) => {
-        const r = await w.accounts.update(a.id, a.version, { displayName: a.displayName, role: a.role, region: a.region, district: a.district, inspector: a.inspector, disabled: command === 'disable' }, by);
+        const r = await w.accounts.update(
+          a.id,
+          a.version,
+          {
+            displayName: a.displayName,
+            role: a.role,
+            region: a.region,
+            district: a.district,
+            inspector: a.inspector,
+            disabled: command === 'disable',
+          },
+          by,
+        );
         if (command === 'disable') await w.sessions.removeAll('account', a.id);
         return r;
       });
-      console.log(out.status === 'ok' ? `${a.username} is ${command}d.` : `${a.username} changed meanwhile; try again.`);
+      console.log(
+        out.status === 'ok' ? `${a.username} is ${command}d.` : `${a.username} changed meanwhile; try again.`,
+      );
       return;
     }
     default:
@@ -90,7 +126,11 @@ let store: UserStore;
 try {
   store = await openStore(env.HAMKOR_STATE);
 } catch (err) {
-  fail(/lock/i.test(String(err)) ? `${env.HAMKOR_STATE} is open in a running Hamkor server: use its Administration page, or stop it first` : String(err));
+  fail(
+    /lock/i.test(String(err))
+      ? `${env.HAMKOR_STATE} is open in a running Hamkor server: use its Administration page, or stop it first`
+      : String(err),
+  );
 }
 try {
   await run(store);

@@ -22,12 +22,18 @@ for (const [width, height] of [[1440, 900], [1920, 1080]] as const) {
   await page.goto(origin + path);
   // Pages with a map: wait until it has loaded and the app has no request in flight; pages without: network idle.
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => {
-    if (!document.querySelector('[data-testid="map"]')) return true;
-    const m = window.__hamkorMap;
-    const area = document.querySelector('[aria-label="Map"]');
-    return !!m && m.loaded() && (!area || area.getAttribute('data-loading') === 'false');
-  }, undefined, { timeout: 30_000 }).catch(() => console.log(`${path}: the map did not settle in 30 s; taking the picture anyway`));
+  await page
+    .waitForFunction(
+      () => {
+        if (!document.querySelector('[data-testid="map"]')) return true;
+        const m = window.__hamkorMap;
+        const area = document.querySelector('[aria-label="Map"]');
+        return !!m && m.loaded() && (!area || area.getAttribute('data-loading') === 'false');
+      },
+      undefined,
+      { timeout: 30_000 },
+    )
+    .catch(() => console.log(`${path}: the map did not settle in 30 s; taking the picture anyway`));
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `.shots/${name}-${width}.png` });
   await context.close();

@@ -21,7 +21,9 @@ function newest(dir: string): number {
 async function describe(path: string): Promise<{ version: number; synthetic: boolean } | null> {
   const db = await openDb(path, { readOnly: true });
   try {
-    const rows = await db.all<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('schema_version', 'mahalla_source')");
+    const rows = await db.all<{ key: string; value: string }>(
+      "SELECT key, value FROM meta WHERE key IN ('schema_version', 'mahalla_source')",
+    );
     const meta = new Map(rows.map((r) => [r.key, r.value]));
     return { version: Number(meta.get('schema_version') ?? 1), synthetic: meta.get('mahalla_source') === 'synthetic' };
   } catch {
@@ -36,31 +38,42 @@ const index = `${env.HAMKOR_DIST}/index.html`;
 // After a pull, web/ is newer than the last build: rebuild rather than serve yesterday's screens.
 if (!existsSync(index) || (existsSync('web') && newest('web') > statSync(index).mtimeMs)) {
   console.log('Building the web app…');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
 }
 const found = existsSync(env.HAMKOR_DB) ? await describe(env.HAMKOR_DB) : null;
 if (found && found.version < SCHEMA_VERSION && !found.synthetic) {
   // Real mahallas were imported into it: never replace those silently.
-  console.error(`${env.HAMKOR_DB} was built with schema ${found.version}; this version needs ${SCHEMA_VERSION}. ` +
-    'Rebuild it from your mahalla file: npm run data:build -- --mahallas <file> --out ' + env.HAMKOR_DB);
+  console.error(
+    `${env.HAMKOR_DB} was built with schema ${found.version}; this version needs ${SCHEMA_VERSION}. ` +
+      'Rebuild it from your mahalla file: npm run data:build -- --mahallas <file> --out ' +
+      env.HAMKOR_DB,
+  );
   process.exit(1);
 }
 if (!found || found.version < SCHEMA_VERSION) {
   // An older demo database may still hold plans and playlists that people typed: carry them into the user store
   // before the rebuild replaces it.
   if (found) await carryOver(env.HAMKOR_DB, env.HAMKOR_STATE);
-  console.log(`Building the demo database ${env.HAMKOR_DB} (Tashkent city${found ? ', replacing one with an older schema' : ''})…`);
+  console.log(
+    `Building the demo database ${env.HAMKOR_DB} (Tashkent city${found ? ', replacing one with an older schema' : ''})…`,
+  );
   await buildDatabase({ scale: 'city', out: env.HAMKOR_DB, log: (l) => console.log(l) });
 }
 const server = await startServer(env);
 const { migrated, demoAccounts, noAccounts } = server.prepared;
-if (migrated.plans + migrated.playlists > 0) console.log(`Moved ${migrated.plans} plans and ${migrated.playlists} playlists into ${env.HAMKOR_STATE}.`);
+if (migrated.plans + migrated.playlists > 0)
+  console.log(`Moved ${migrated.plans} plans and ${migrated.playlists} playlists into ${env.HAMKOR_STATE}.`);
 if (demoAccounts.length > 0) {
   console.log('Demo accounts (one per role; user / password):');
   for (const a of demoAccounts) console.log(`  ${a.role.padEnd(14)} ${a.username} / ${a.password}`);
 }
-if (noAccounts) console.log('No account exists yet: create an administrator with  npm run admin -- create-user <name> --role admin');
-console.log(`Hamkor is running at http://localhost:${server.port}${env.HOST === '127.0.0.1' ? ' (this machine only; set HOST to serve others)' : ''}`);
+if (noAccounts)
+  console.log('No account exists yet: create an administrator with  npm run admin -- create-user <name> --role admin');
+console.log(
+  `Hamkor is running at http://localhost:${server.port}${env.HOST === '127.0.0.1' ? ' (this machine only; set HOST to serve others)' : ''}`,
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void server.close().then(() => process.exit(0));

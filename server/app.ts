@@ -49,8 +49,23 @@ export const HTTP_DEFAULTS: HttpConfig = {
 };
 
 /** The routes whose work is heavy analytics (DuckDB scans, statistics): at most `heavyPermits` run at once. */
-const HEAVY = ['/metrics', '/hotspots', '/hexagons', '/timeline', '/emerging', '/records', '/records.csv', '/records/points', '/mahallas/:id',
-  '/coverage', '/inspectors/:id', '/applications/*', '/cooperation/*', '/plans', '/plans/*'];
+const HEAVY = [
+  '/metrics',
+  '/hotspots',
+  '/hexagons',
+  '/timeline',
+  '/emerging',
+  '/records',
+  '/records.csv',
+  '/records/points',
+  '/mahallas/:id',
+  '/coverage',
+  '/inspectors/:id',
+  '/applications/*',
+  '/cooperation/*',
+  '/plans',
+  '/plans/*',
+];
 
 const error = (error: string, field: string, reason: string) => ({ error, issues: [{ field, reason }] });
 
@@ -84,17 +99,29 @@ export function createApp(deps: AppDeps) {
     .route('/', applicationsRoutes(r));
   const app = new Hono<AppEnv>()
     .use('*', checkHostAndOrigin(http))
-    .use('*', securityHeaders((c) => overTls(c, http.trustProxy)))
+    .use(
+      '*',
+      securityHeaders((c) => overTls(c, http.trustProxy)),
+    )
     .use('/api/*', deadline(http.timeoutMs))
     .route('/api', api)
     .notFound((c) => c.json(error('not_found', 'path', `no route ${c.req.method} ${c.req.path}`), 404))
     .onError((err, c) => {
-      if (err instanceof SelectionRefused) return c.json(error(err.status === 403 ? 'forbidden' : 'not_found', err.field, err.reason), err.status);
+      if (err instanceof SelectionRefused)
+        return c.json(error(err.status === 403 ? 'forbidden' : 'not_found', err.field, err.reason), err.status);
       // A body that is not JSON at all makes Hono's validator throw a 400: answer it like any bad input.
-      if (err instanceof HTTPException && err.status === 400) return c.json(error('invalid_request', 'body', 'must be a JSON object'), 400);
+      if (err instanceof HTTPException && err.status === 400)
+        return c.json(error('invalid_request', 'body', 'must be a JSON object'), 400);
       const signal = querySignal.getStore();
       if (err instanceof QueryAborted || signal?.aborted) {
-        return c.json(error('unavailable', 'request', `${String(signal?.reason ?? 'stopped')}: narrow the period or the area, or try again`), 503);
+        return c.json(
+          error(
+            'unavailable',
+            'request',
+            `${String(signal?.reason ?? 'stopped')}: narrow the period or the area, or try again`,
+          ),
+          503,
+        );
       }
       console.error(err);
       return c.json(error('internal', 'server', 'unexpected error; see the server log'), 500);

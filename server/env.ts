@@ -2,7 +2,12 @@
 // this machine: the server listens on 127.0.0.1 unless HOST says otherwise).
 import { z } from 'zod';
 
-const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 const Env = z.object({

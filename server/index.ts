@@ -15,7 +15,10 @@ export interface Server {
 }
 
 /** Starts Hamkor; `env` fields not given take their defaults (server/env.ts). */
-export async function startServer(given: Partial<ServerEnv> = readEnv(), opts: { auth?: Partial<AuthConfig> } = {}): Promise<Server> {
+export async function startServer(
+  given: Partial<ServerEnv> = readEnv(),
+  opts: { auth?: Partial<AuthConfig> } = {},
+): Promise<Server> {
   const env = { ...readEnv({}), ...given };
   // Files this process creates (databases, their WAL) are the service user's alone.
   process.umask(0o077);
@@ -24,10 +27,22 @@ export async function startServer(given: Partial<ServerEnv> = readEnv(), opts: {
   const store = await openStore(env.HAMKOR_STATE);
   const cost = opts.auth?.passwordCost;
   const prepared = await prepareStore(db, store, (pw) => hashPassword(pw, cost));
-  const hosts = [...HTTP_DEFAULTS.hosts, ...env.HAMKOR_HOSTS, ...(env.HOST !== '0.0.0.0' && env.HOST !== '::' ? [env.HOST] : [])];
+  const hosts = [
+    ...HTTP_DEFAULTS.hosts,
+    ...env.HAMKOR_HOSTS,
+    ...(env.HOST !== '0.0.0.0' && env.HOST !== '::' ? [env.HOST] : []),
+  ];
   const app = createApp({
-    db, store, staticDir: env.HAMKOR_DIST, ...(opts.auth ? { auth: opts.auth } : {}),
-    http: { hosts, trustProxy: env.HAMKOR_TRUST_PROXY, timeoutMs: env.HAMKOR_TIMEOUT_S * 1000, heavyPermits: env.HAMKOR_HEAVY },
+    db,
+    store,
+    staticDir: env.HAMKOR_DIST,
+    ...(opts.auth ? { auth: opts.auth } : {}),
+    http: {
+      hosts,
+      trustProxy: env.HAMKOR_TRUST_PROXY,
+      timeoutMs: env.HAMKOR_TIMEOUT_S * 1000,
+      heavyPermits: env.HAMKOR_HEAVY,
+    },
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve) => server.once('listening', resolve));

@@ -16,14 +16,18 @@ export function staticSite(app: Hono<any>, dir: string): void {
   const indexHtml = (): string => readFileSync(join(dir, 'index.html'), 'utf8');
   app.use('*', async (c, next) => {
     await next();
-    if (c.req.path.startsWith('/assets/') && c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+    if (c.req.path.startsWith('/assets/') && c.res.status === 200)
+      c.header('cache-control', 'public, max-age=31536000, immutable');
     // The page names the current hashed assets: it must be fetched anew after an upgrade.
     else if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('cache-control', 'no-cache');
   });
   app.use('*', serveStatic({ root }));
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || isFilePath(c.req.path)) {
-      return c.json({ error: 'not_found', issues: [{ field: 'path', reason: `no file or route GET ${c.req.path}` }] }, 404);
+      return c.json(
+        { error: 'not_found', issues: [{ field: 'path', reason: `no file or route GET ${c.req.path}` }] },
+        404,
+      );
     }
     return c.html(indexHtml());
   });

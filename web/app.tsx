@@ -10,7 +10,12 @@ import { PAGES, pageFor } from './pages.tsx';
 export function App() {
   const session = useSession();
   if (session.isPending) return null;
-  if (session.error) return <div className="error-banner page-error" role="alert">Could not reach the server: {session.error.message}</div>;
+  if (session.error)
+    return (
+      <div className="error-banner page-error" role="alert">
+        Could not reach the server: {session.error.message}
+      </div>
+    );
   if (!session.data) return <SignInPage />;
   return <SignedIn />;
 }
@@ -24,7 +29,11 @@ function SignedIn() {
   return (
     <div className="app">
       <Header meta={meta.data} pages={pages} current={page.path} session={session.data ?? null} />
-      {meta.error && <div className="error-banner page-error" role="alert">Could not load data: {meta.error.message}</div>}
+      {meta.error && (
+        <div className="error-banner page-error" role="alert">
+          Could not load data: {meta.error.message}
+        </div>
+      )}
       <Page key={page.path} />
     </div>
   );

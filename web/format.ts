@@ -11,7 +11,9 @@ export function formatPeriod(p: Period): string {
   if (p.from === p.to) return day(p.to, full);
   const sameYear = p.from.slice(0, 4) === p.to.slice(0, 4);
   const sameMonth = sameYear && p.from.slice(5, 7) === p.to.slice(5, 7);
-  const start = sameMonth ? day(p.from, { day: 'numeric' }) : day(p.from, sameYear ? { day: 'numeric', month: 'short' } : full);
+  const start = sameMonth
+    ? day(p.from, { day: 'numeric' })
+    : day(p.from, sameYear ? { day: 'numeric', month: 'short' } : full);
   return `${start} – ${day(p.to, full)}`;
 }
 
@@ -22,14 +24,22 @@ export const formatDay = (d: string): string => day(d, { day: 'numeric', month: 
 export const formatDayLong = (d: string): string => day(d, { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "09:41" in the screen's own clock. */
-export const formatClock = (ms: number): string => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+export const formatClock = (ms: number): string =>
+  new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /**
  * A moment (ISO timestamp, UTC) in the browser's own time zone, to the second: "2 Dec 2026, 09:41:07". The audit log
  * and the accounts table, where who did what when is read by a person at their own clock.
  */
 export const formatMoment = (iso: string): string =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 
 /** Thin-space thousands: 12 345. */
 export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-GB').replace(/,/g, '\u2009');

@@ -18,7 +18,13 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        {briefing ? <Suspense fallback={null}><BriefingRoot /></Suspense> : <App />}
+        {briefing ? (
+          <Suspense fallback={null}>
+            <BriefingRoot />
+          </Suspense>
+        ) : (
+          <App />
+        )}
       </QueryClientProvider>
     </StrictMode>,
   );

@@ -22,13 +22,51 @@ export interface Page {
 }
 
 export const PAGES: readonly Page[] = [
-  { path: '/', label: 'Hotspots', description: 'Incidents and applications per mahalla: rates, heat map, tested hot spots and trends', component: HotspotsPage },
-  { path: '/coverage', label: 'Coverage', description: 'Inspector coverage: territories on the map, workload against norms, unassigned mahallas, inspector cards', component: CoveragePage },
-  { path: '/applications', label: 'Applications', description: 'Applications flow: channel, registry, receiver, service; open and overdue; the district against the country', component: ApplicationsPage },
-  { path: '/cooperation', label: 'Cooperation', description: 'Joint actions with the services: shares, inspector × service matrix, cooperation gaps, before/after', component: CooperationPage },
-  { path: '/plans', label: 'Plans', description: 'Model cooperation plans: joint actions required per territory and service, and their fulfilment', component: PlansPage },
-  { path: '/playlists', label: 'Briefing', description: 'Wall-screen briefing: playlists of slides, their order and dwell times; open them on the wall', component: BriefingPage },
-  { path: '/admin', label: 'Administration', description: 'Accounts and their roles and areas, wall-screen links, and the audit log', component: AdminPage, needs: 'accounts' },
+  {
+    path: '/',
+    label: 'Hotspots',
+    description: 'Incidents and applications per mahalla: rates, heat map, tested hot spots and trends',
+    component: HotspotsPage,
+  },
+  {
+    path: '/coverage',
+    label: 'Coverage',
+    description:
+      'Inspector coverage: territories on the map, workload against norms, unassigned mahallas, inspector cards',
+    component: CoveragePage,
+  },
+  {
+    path: '/applications',
+    label: 'Applications',
+    description:
+      'Applications flow: channel, registry, receiver, service; open and overdue; the district against the country',
+    component: ApplicationsPage,
+  },
+  {
+    path: '/cooperation',
+    label: 'Cooperation',
+    description: 'Joint actions with the services: shares, inspector × service matrix, cooperation gaps, before/after',
+    component: CooperationPage,
+  },
+  {
+    path: '/plans',
+    label: 'Plans',
+    description: 'Model cooperation plans: joint actions required per territory and service, and their fulfilment',
+    component: PlansPage,
+  },
+  {
+    path: '/playlists',
+    label: 'Briefing',
+    description: 'Wall-screen briefing: playlists of slides, their order and dwell times; open them on the wall',
+    component: BriefingPage,
+  },
+  {
+    path: '/admin',
+    label: 'Administration',
+    description: 'Accounts and their roles and areas, wall-screen links, and the audit log',
+    component: AdminPage,
+    needs: 'accounts',
+  },
 ];
 
 /** Paths that pages had before, so old links and bookmarks still open them. */

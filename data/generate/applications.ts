@@ -41,7 +41,13 @@ export interface ApplicationChunk {
 const OFFICE = [0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.5, 2, 6, 9, 10, 10, 7, 8, 9, 9, 8, 6, 3, 2, 1.5, 1, 0.7, 0.5];
 
 /** Yields `total` applications in chunks; 20 % come from around incident hotspots. */
-export function* generateApplications(total: number, places: PlaceSampler, hotspots: readonly Hotspot[], rng: Rng, chunkSize = 500_000): Generator<ApplicationChunk> {
+export function* generateApplications(
+  total: number,
+  places: PlaceSampler,
+  hotspots: readonly Hotspot[],
+  rng: Rng,
+  chunkSize = 500_000,
+): Generator<ApplicationChunk> {
   const days = dayWeights([1.15, 1.1, 1.08, 1.05, 1.0, 0.55, 0.3]);
   const hourCum = cumulative(OFFICE);
   const receivedCum = cumulative(RECEIVED_BY);
@@ -49,12 +55,19 @@ export function* generateApplications(total: number, places: PlaceSampler, hotsp
   const channelCum = CHANNEL_BY_RECEIVER.map((w) => cumulative(w));
   const serviceCum = cumulative(SERVICE_WEIGHTS);
   const endSec = PERIOD_DAYS * 86_400;
-  for (let done = 0; done < total; ) {
+  for (let done = 0; done < total;) {
     const n = Math.min(chunkSize, total - done);
     const c: ApplicationChunk = {
-      sec: new Int32Array(n), lon: new Float64Array(n), lat: new Float64Array(n),
-      applicant: new Uint8Array(n), channel: new Uint8Array(n), registry: new Uint8Array(n), receivedBy: new Uint8Array(n),
-      service: new Uint8Array(n), resolvedAfter: new Int32Array(n), length: n,
+      sec: new Int32Array(n),
+      lon: new Float64Array(n),
+      lat: new Float64Array(n),
+      applicant: new Uint8Array(n),
+      channel: new Uint8Array(n),
+      registry: new Uint8Array(n),
+      receivedBy: new Uint8Array(n),
+      service: new Uint8Array(n),
+      resolvedAfter: new Int32Array(n),
+      length: n,
     };
     for (let i = 0; i < n; i++) {
       const day = rng.weighted(days);

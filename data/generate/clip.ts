@@ -40,7 +40,10 @@ export function reverseRing(r: Ring): Ring {
 export function pointInRing(r: Ring, x: number, y: number): boolean {
   let inside = false;
   for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
-    const xi = r[i] ?? 0, yi = r[i + 1] ?? 0, xj = r[j] ?? 0, yj = r[j + 1] ?? 0;
+    const xi = r[i] ?? 0,
+      yi = r[i + 1] ?? 0,
+      xj = r[j] ?? 0,
+      yj = r[j + 1] ?? 0;
     if (yi > y !== yj > y && x < xi + ((y - yi) * (xj - xi)) / (yj - yi)) inside = !inside;
   }
   return inside;
@@ -57,8 +60,10 @@ export function indexDistrict(polygons: PlanarPolygon[]): DistrictIndex {
     poly.forEach((r, k) => rings.push(ringArea(r) > 0 === (k === 0) ? r : reverseRing(r)));
   }
   const n = rings.reduce((s, r) => s + r.length / 2, 0);
-  const xs = new Float64Array(n), ys = new Float64Array(n);
-  const next = new Int32Array(n), ring = new Int32Array(n);
+  const xs = new Float64Array(n),
+    ys = new Float64Array(n);
+  const next = new Int32Array(n),
+    ring = new Int32Array(n);
   let v = 0;
   rings.forEach((r, ri) => {
     const start = v;
@@ -72,7 +77,10 @@ export function indexDistrict(polygons: PlanarPolygon[]): DistrictIndex {
   const index = new Flatbush(Math.max(1, n));
   for (let i = 0; i < n; i++) {
     const j = next[i] ?? 0;
-    const ax = xs[i] ?? 0, ay = ys[i] ?? 0, bx = xs[j] ?? 0, by = ys[j] ?? 0;
+    const ax = xs[i] ?? 0,
+      ay = ys[i] ?? 0,
+      bx = xs[j] ?? 0,
+      by = ys[j] ?? 0;
     index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
   }
   if (n === 0) index.add(0, 0, 0, 0);
@@ -85,7 +93,10 @@ export function pointInDistrict(d: DistrictIndex, x: number, y: number): boolean
   let inside = false;
   for (const i of d.index.search(x, y, d.bbox[2], y)) {
     const j = d.next[i] ?? 0;
-    const xi = d.xs[i] ?? 0, yi = d.ys[i] ?? 0, xj = d.xs[j] ?? 0, yj = d.ys[j] ?? 0;
+    const xi = d.xs[i] ?? 0,
+      yi = d.ys[i] ?? 0,
+      xj = d.xs[j] ?? 0,
+      yj = d.ys[j] ?? 0;
     if (yi > y !== yj > y && x < xi + ((y - yi) * (xj - xi)) / (yj - yi)) inside = !inside;
   }
   return inside;
@@ -108,23 +119,37 @@ interface SegEvent {
  */
 export function clipCell(d: DistrictIndex, cell: Ring): PlanarPolygon[] {
   const m = cell.length / 2;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (let i = 0; i < cell.length; i += 2) {
-    const x = cell[i] ?? 0, y = cell[i + 1] ?? 0;
-    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+    const x = cell[i] ?? 0,
+      y = cell[i + 1] ?? 0;
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
   }
   const cand = d.index.search(x0, y0, x1, y1).sort((a, b) => a - b);
   if (cand.length === 0) return pointInDistrict(d, cell[0] ?? 0, cell[1] ?? 0) ? [[cell]] : [];
 
   // Canonical edge lines: start point, direction and the sign that maps back to this cell's orientation.
-  const ex = new Float64Array(m), ey = new Float64Array(m), edx = new Float64Array(m), edy = new Float64Array(m);
+  const ex = new Float64Array(m),
+    ey = new Float64Array(m),
+    edx = new Float64Array(m),
+    edy = new Float64Array(m);
   const esg = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    const ax = cell[2 * i] ?? 0, ay = cell[2 * i + 1] ?? 0;
-    const bx = cell[(2 * i + 2) % cell.length] ?? 0, by = cell[(2 * i + 3) % cell.length] ?? 0;
+    const ax = cell[2 * i] ?? 0,
+      ay = cell[2 * i + 1] ?? 0;
+    const bx = cell[(2 * i + 2) % cell.length] ?? 0,
+      by = cell[(2 * i + 3) % cell.length] ?? 0;
     const fwd = ax < bx || (ax === bx && ay < by);
-    ex[i] = fwd ? ax : bx; ey[i] = fwd ? ay : by;
-    edx[i] = fwd ? bx - ax : ax - bx; edy[i] = fwd ? by - ay : ay - by;
+    ex[i] = fwd ? ax : bx;
+    ey[i] = fwd ? ay : by;
+    edx[i] = fwd ? bx - ax : ax - bx;
+    edy[i] = fwd ? by - ay : ay - by;
     esg[i] = fwd ? 1 : -1;
   }
   const side = (i: number, px: number, py: number): number =>
@@ -135,20 +160,37 @@ export function clipCell(d: DistrictIndex, cell: Ring): PlanarPolygon[] {
     const hit = memo.get(k);
     if (hit !== undefined) return hit;
     const j = d.next[k] ?? 0;
-    const px = d.xs[k] ?? 0, py = d.ys[k] ?? 0, qx = d.xs[j] ?? 0, qy = d.ys[j] ?? 0;
-    let tIn = 0, tOut = 1, eIn = -1, eOut = -1, pIn = true, qIn = true, out = false;
+    const px = d.xs[k] ?? 0,
+      py = d.ys[k] ?? 0,
+      qx = d.xs[j] ?? 0,
+      qy = d.ys[j] ?? 0;
+    let tIn = 0,
+      tOut = 1,
+      eIn = -1,
+      eOut = -1,
+      pIn = true,
+      qIn = true,
+      out = false;
     for (let i = 0; i < m && !out; i++) {
-      const op = side(i, px, py), oq = side(i, qx, qy);
-      const pi = op > 0, qi = oq > 0;
+      const op = side(i, px, py),
+        oq = side(i, qx, qy);
+      const pi = op > 0,
+        qi = oq > 0;
       if (!pi) pIn = false;
       if (!qi) qIn = false;
       if (!pi && !qi) out = true;
       else if (pi && !qi) {
         const t = op / (op - oq);
-        if (t < tOut) { tOut = t; eOut = i; }
+        if (t < tOut) {
+          tOut = t;
+          eOut = i;
+        }
       } else if (!pi && qi) {
         const t = op / (op - oq);
-        if (t > tIn) { tIn = t; eIn = i; }
+        if (t > tIn) {
+          tIn = t;
+          eIn = i;
+        }
       }
     }
     let ev: SegEvent | null = null;
@@ -165,10 +207,14 @@ export function clipCell(d: DistrictIndex, cell: Ring): PlanarPolygon[] {
   // Position along the cell boundary: edge index plus the fraction along it.
   // A crossing credited to one of two collinear edges moves to the edge whose span holds it.
   const pos = (p: { x: number; y: number; edge: number }): number => {
-    let i = p.edge, u = 0, dir = 0;
+    let i = p.edge,
+      u = 0,
+      dir = 0;
     for (let step = 0; step < m; step++) {
-      const ax = cell[2 * i] ?? 0, ay = cell[2 * i + 1] ?? 0;
-      const dx = (cell[(2 * i + 2) % cell.length] ?? 0) - ax, dy = (cell[(2 * i + 3) % cell.length] ?? 0) - ay;
+      const ax = cell[2 * i] ?? 0,
+        ay = cell[2 * i + 1] ?? 0;
+      const dx = (cell[(2 * i + 2) % cell.length] ?? 0) - ax,
+        dy = (cell[(2 * i + 3) % cell.length] ?? 0) - ay;
       u = ((p.x - ax) * dx + (p.y - ay) * dy) / (dx * dx + dy * dy);
       const move = u < -1e-9 ? -1 : u > 1 + 1e-9 ? 1 : 0;
       if (move === 0 || move === -dir) break;
@@ -185,7 +231,8 @@ export function clipCell(d: DistrictIndex, cell: Ring): PlanarPolygon[] {
     if (ev && !ev.inner) ringHasEvent.add(d.ring[k] ?? 0);
     if (!ev?.entry) continue;
     const pts: Ring = [ev.entry.x, ev.entry.y];
-    let cur = k, e: SegEvent | null = ev;
+    let cur = k,
+      e: SegEvent | null = ev;
     for (let guard = 0; !e?.exit && guard < d.xs.length; guard++) {
       cur = d.next[cur] ?? 0;
       pts.push(d.xs[cur] ?? 0, d.ys[cur] ?? 0);
@@ -243,7 +290,10 @@ export function clipCell(d: DistrictIndex, cell: Ring): PlanarPolygon[] {
 
 /** Groups rings into polygons: counter-clockwise rings are exteriors, each hole joins the smallest exterior holding it. */
 export function assemble(rings: Ring[]): PlanarPolygon[] {
-  const ext = rings.map((r) => ({ r, a: ringArea(r) })).filter((e) => e.a > 0).sort((p, q) => q.a - p.a);
+  const ext = rings
+    .map((r) => ({ r, a: ringArea(r) }))
+    .filter((e) => e.a > 0)
+    .sort((p, q) => q.a - p.a);
   const polys: PlanarPolygon[] = ext.map((e) => [e.r]);
   for (const r of rings) {
     if (ringArea(r) >= 0) continue;

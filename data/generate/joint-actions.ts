@@ -6,9 +6,18 @@ import { dayWeights } from './space-time.ts';
 export const CI_SHARE_TARGET = 0.55;
 
 // With criminal investigation present the action is mostly a raid, a search or a talk; without it, a service event.
-const TYPES_WITH_CI: Partial<Record<JointActionType, number>> = { joint_raid: 0.35, wanted_search: 0.25, preventive_talk: 0.2, joint_patrol: 0.2 };
+const TYPES_WITH_CI: Partial<Record<JointActionType, number>> = {
+  joint_raid: 0.35,
+  wanted_search: 0.25,
+  preventive_talk: 0.2,
+  joint_patrol: 0.2,
+};
 const TYPES_WITHOUT_CI: Partial<Record<JointActionType, number>> = {
-  joint_patrol: 0.2, preventive_talk: 0.2, migration_check: 0.2, traffic_event: 0.2, school_family_meeting: 0.2,
+  joint_patrol: 0.2,
+  preventive_talk: 0.2,
+  migration_check: 0.2,
+  traffic_event: 0.2,
+  school_family_meeting: 0.2,
 };
 const PARTNERS: Record<JointActionType, ServiceCode[]> = {
   joint_raid: ['patrol', 'operational_search', 'migration', 'forensics'],
@@ -20,7 +29,13 @@ const PARTNERS: Record<JointActionType, ServiceCode[]> = {
   school_family_meeting: ['juvenile', 'inquiry'],
 };
 const CHECKED_MEAN: Record<JointActionType, number> = {
-  joint_raid: 25, joint_patrol: 12, preventive_talk: 8, wanted_search: 6, migration_check: 30, traffic_event: 40, school_family_meeting: 35,
+  joint_raid: 25,
+  joint_patrol: 12,
+  preventive_talk: 8,
+  wanted_search: 6,
+  migration_check: 30,
+  traffic_event: 40,
+  school_family_meeting: 35,
 };
 
 export interface JointAction {
@@ -40,7 +55,11 @@ function typeTable(weights: Partial<Record<JointActionType, number>>): { types: 
 }
 
 /** `total` joint actions, each in a mahalla of the acting inspector's own territory. */
-export function generateJointActions(total: number, territories: readonly (readonly number[])[], rng: Rng): JointAction[] {
+export function generateJointActions(
+  total: number,
+  territories: readonly (readonly number[])[],
+  rng: Rng,
+): JointAction[] {
   const staffed = territories.map((t, k) => ({ k, t })).filter((x) => x.t.length > 0);
   const days = dayWeights([1.1, 1.1, 1.1, 1.1, 1.05, 0.8, 0.5]);
   const withCi = typeTable(TYPES_WITH_CI);

@@ -18,14 +18,84 @@ export interface Mahalla {
 
 /** Name stems of real-sounding Tashkent and Fergana-valley mahallas (Uzbek Latin: ʻ is U+02BB, ʼ is U+02BC). */
 const STEMS = [
-  'Navroʻz', 'Bogʻishamol', 'Oqtepa', 'Yangiobod', 'Doʻstlik', 'Mustaqillik', 'Guliston', 'Chinor', 'Qoʻrgʻon',
-  'Beshyogʻoch', 'Ziyokor', 'Olmazor', 'Bodomzor', 'Tinchlik', 'Istiqlol', 'Obod', 'Nurafshon', 'Ishonch', 'Bunyodkor',
-  'Mehnatobod', 'Bogʻbon', 'Gulshan', 'Sebzor', 'Qoraqamish', 'Koʻkcha', 'Taxtapul', 'Beltepa', 'Qatortol', 'Shodlik',
-  'Uzumzor', 'Yakkatut', 'Oltintepa', 'Chorsu', 'Labzak', 'Ipakchi', 'Temirchi', 'Zargar', 'Paxtakor', 'Gulbahor',
-  'Yoshlik', 'Nurli yoʻl', 'Bahor', 'Lolazor', 'Anorzor', 'Madaniyat', 'Maʼrifat', 'Umid', 'Ilgʻor', 'Kamolot',
-  'Farovon', 'Barkamol', 'Oybek', 'Alisher Navoiy', 'Bobur', 'Ulugʻbek', 'Furqat', 'Muqimiy', 'Chashma', 'Buloqboshi',
-  'Ariqboʻyi', 'Toshkoʻprik', 'Qumariq', 'Oqsaroy', 'Saodat', 'Jarariq', 'Oqqoʻrgʻon', 'Tolzor', 'Terakzor', 'Oʻrikzor',
-  'Sharq yulduzi', 'Mirobod', 'Qorasuv', 'Yunusobod', 'Shayxontohur', 'Xadra', 'Kosonsoy', 'Bunyodobod', 'Sogʻbon',
+  'Navroʻz',
+  'Bogʻishamol',
+  'Oqtepa',
+  'Yangiobod',
+  'Doʻstlik',
+  'Mustaqillik',
+  'Guliston',
+  'Chinor',
+  'Qoʻrgʻon',
+  'Beshyogʻoch',
+  'Ziyokor',
+  'Olmazor',
+  'Bodomzor',
+  'Tinchlik',
+  'Istiqlol',
+  'Obod',
+  'Nurafshon',
+  'Ishonch',
+  'Bunyodkor',
+  'Mehnatobod',
+  'Bogʻbon',
+  'Gulshan',
+  'Sebzor',
+  'Qoraqamish',
+  'Koʻkcha',
+  'Taxtapul',
+  'Beltepa',
+  'Qatortol',
+  'Shodlik',
+  'Uzumzor',
+  'Yakkatut',
+  'Oltintepa',
+  'Chorsu',
+  'Labzak',
+  'Ipakchi',
+  'Temirchi',
+  'Zargar',
+  'Paxtakor',
+  'Gulbahor',
+  'Yoshlik',
+  'Nurli yoʻl',
+  'Bahor',
+  'Lolazor',
+  'Anorzor',
+  'Madaniyat',
+  'Maʼrifat',
+  'Umid',
+  'Ilgʻor',
+  'Kamolot',
+  'Farovon',
+  'Barkamol',
+  'Oybek',
+  'Alisher Navoiy',
+  'Bobur',
+  'Ulugʻbek',
+  'Furqat',
+  'Muqimiy',
+  'Chashma',
+  'Buloqboshi',
+  'Ariqboʻyi',
+  'Toshkoʻprik',
+  'Qumariq',
+  'Oqsaroy',
+  'Saodat',
+  'Jarariq',
+  'Oqqoʻrgʻon',
+  'Tolzor',
+  'Terakzor',
+  'Oʻrikzor',
+  'Sharq yulduzi',
+  'Mirobod',
+  'Qorasuv',
+  'Yunusobod',
+  'Shayxontohur',
+  'Xadra',
+  'Kosonsoy',
+  'Bunyodobod',
+  'Sogʻbon',
 ];
 /** Qualifiers that make a second mahalla of the same stem plausible ("Yuqori Chinor", "Quyi Chinor"). */
 const QUALIFIERS = ['Yuqori', 'Quyi', 'Katta', 'Kichik', 'Eski'];
@@ -92,7 +162,8 @@ function nameList(count: number, rng: Rng): string[] {
     rng,
   );
   const names = [...stems, ...qualified].slice(0, count);
-  for (let k = 2; names.length < count; k++) names.push(...stems.slice(0, count - names.length).map((s) => `${s}-${k}`));
+  for (let k = 2; names.length < count; k++)
+    names.push(...stems.slice(0, count - names.length).map((s) => `${s}-${k}`));
   return names.map((n) => n + SUFFIX);
 }
 
@@ -109,13 +180,17 @@ function shuffle<T>(items: readonly T[], rng: Rng): T[] {
 function centroidOf(g: Polygon | MultiPolygon): [number, number] {
   const rings: Position[][] = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
   const [ox = 0, oy = 0] = rings[0]?.[0] ?? [];
-  let a = 0, x = 0, y = 0;
+  let a = 0,
+    x = 0,
+    y = 0;
   for (const r of rings) {
     for (let i = 0; i + 1 < r.length; i++) {
       const [x0 = 0, y0 = 0] = r[i] ?? [];
       const [x1 = 0, y1 = 0] = r[i + 1] ?? [];
       const c = (x0 - ox) * (y1 - oy) - (x1 - ox) * (y0 - oy);
-      a += c; x += (x0 + x1 - 2 * ox) * c; y += (y0 + y1 - 2 * oy) * c;
+      a += c;
+      x += (x0 + x1 - 2 * ox) * c;
+      y += (y0 + y1 - 2 * oy) * c;
     }
   }
   const round = (v: number): number => Math.round(v * 1e7) / 1e7;

@@ -39,7 +39,9 @@ export function assignPopulation(
   });
   // With district weights, each district gets its share of `total`, split inside it by the mahalla weights.
   const districtSum = new Map<string, number>();
-  mahallas.forEach((m, i) => districtSum.set(m.districtSoato, (districtSum.get(m.districtSoato) ?? 0) + (weights[i] ?? 0)));
+  mahallas.forEach((m, i) =>
+    districtSum.set(m.districtSoato, (districtSum.get(m.districtSoato) ?? 0) + (weights[i] ?? 0)),
+  );
   const dwTotal = districtWeights ? [...districtSum.keys()].reduce((a, d) => a + (districtWeights.get(d) ?? 0), 0) : 0;
   const share = (i: number): number => {
     const d = mahallas[i]?.districtSoato ?? '';
@@ -125,7 +127,8 @@ export function assignTerritories(
     let bestD = Infinity;
     basePoints.forEach((b, j) => {
       if (!m) return;
-      const d = (b.lon - m.centroid[0]) ** 2 + (b.lat - m.centroid[1]) ** 2 + (b.districtSoato === m.districtSoato ? 0 : 1);
+      const d =
+        (b.lon - m.centroid[0]) ** 2 + (b.lat - m.centroid[1]) ** 2 + (b.districtSoato === m.districtSoato ? 0 : 1);
       if (d < bestD) {
         bestD = d;
         best = j;
@@ -136,8 +139,28 @@ export function assignTerritories(
   return { inspectorOf, inspectorCount: leaders.length, inspectorDistrict, inspectorBase, basePoints };
 }
 
-const SURNAMES = ['Karimov', 'Rahimov', 'Yusupov', 'Tursunov', 'Abdullayev', 'Ergashev', 'Xolmatov', 'Nazarov', 'Saidov',
-  'Qodirov', 'Mirzayev', 'Sobirov', 'Usmonov', 'Aliyev', 'Ismoilov', 'Jo‘rayev', 'Hamidov', 'Rustamov', 'Olimov', 'Fayzullayev'];
+const SURNAMES = [
+  'Karimov',
+  'Rahimov',
+  'Yusupov',
+  'Tursunov',
+  'Abdullayev',
+  'Ergashev',
+  'Xolmatov',
+  'Nazarov',
+  'Saidov',
+  'Qodirov',
+  'Mirzayev',
+  'Sobirov',
+  'Usmonov',
+  'Aliyev',
+  'Ismoilov',
+  'Jo‘rayev',
+  'Hamidov',
+  'Rustamov',
+  'Olimov',
+  'Fayzullayev',
+];
 const INITIALS = 'ABDFGHIJKLMNOQRSTUXYZ';
 const RANKS = ['Lieutenant', 'Senior lieutenant', 'Senior lieutenant', 'Captain', 'Captain', 'Major'];
 

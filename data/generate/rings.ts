@@ -27,7 +27,7 @@ export function corner(r: Ring, i: number): [number, number, number, number, num
  */
 export function cleanRing(ring: Ring): Ring | null {
   let r = ring.slice();
-  for (let changed = true; changed && r.length >= 6; ) {
+  for (let changed = true; changed && r.length >= 6;) {
     changed = false;
     const out: Ring = [];
     const n = r.length / 2;
@@ -59,7 +59,10 @@ export function dissolve(polygons: PlanarPolygon[]): PlanarPolygon[] {
   for (const poly of polygons) {
     for (const r of poly) {
       for (let i = 0; i < r.length; i += 2) {
-        const ax = r[i] ?? 0, ay = r[i + 1] ?? 0, bx = r[(i + 2) % r.length] ?? 0, by = r[(i + 3) % r.length] ?? 0;
+        const ax = r[i] ?? 0,
+          ay = r[i + 1] ?? 0,
+          bx = r[(i + 2) % r.length] ?? 0,
+          by = r[(i + 3) % r.length] ?? 0;
         const back = edgeKey(bx, by, ax, ay);
         if (edges.has(back)) edges.delete(back);
         else edges.set(edgeKey(ax, ay, bx, by), [ax, ay, bx, by]);
@@ -90,7 +93,10 @@ export function dissolve(polygons: PlanarPolygon[]): PlanarPolygon[] {
         // Clockwise angle from the way back to this edge, in (0, 2π].
         let turn = back - Math.atan2(o[3] - o[1], o[2] - o[0]);
         while (turn <= 0) turn += 2 * Math.PI;
-        if (turn < bestTurn) { bestTurn = turn; best = o; }
+        if (turn < bestTurn) {
+          bestTurn = turn;
+          best = o;
+        }
       }
       if (!best || best === start) break;
       e = best;

@@ -72,9 +72,13 @@ export function mergeSlivers(pieces: readonly Piece[], rules: SliverRules): numb
         if (h !== s) shared.set(h, (shared.get(h) ?? 0) + len);
       }
     }
-    let best = -1, bestLen = 0;
+    let best = -1,
+      bestLen = 0;
     for (const [h, len] of shared) {
-      if (len > bestLen || (len === bestLen && h < best)) { best = h; bestLen = len; }
+      if (len > bestLen || (len === bestLen && h < best)) {
+        best = h;
+        bestLen = len;
+      }
     }
     if (best >= 0) join(s, best);
     else isolated.push(s);
@@ -83,12 +87,16 @@ export function mergeSlivers(pieces: readonly Piece[], rules: SliverRules): numb
   for (const s of isolated) {
     if (find(s) !== s || (area[s] ?? 0) >= limit(s)) continue;
     const [sx, sy] = centroidOf(members[s] ?? [], pieces);
-    let best = -1, bestD = Infinity;
+    let best = -1,
+      bestD = Infinity;
     for (let r = 0; r < pieces.length; r++) {
       if (r === s || find(r) !== r) continue;
       const [x, y] = centroidOf(members[r] ?? [], pieces);
       const dist = Math.hypot((x - sx) * rules.kmPerGridX, (y - sy) * rules.kmPerGridY);
-      if (dist < bestD) { bestD = dist; best = r; }
+      if (dist < bestD) {
+        bestD = dist;
+        best = r;
+      }
     }
     if (best >= 0) join(s, best);
   }
@@ -101,11 +109,15 @@ export function mergeSlivers(pieces: readonly Piece[], rules: SliverRules): numb
 }
 
 function centroidOf(ids: readonly number[], pieces: readonly Piece[]): [number, number] {
-  let a = 0, x = 0, y = 0;
+  let a = 0,
+    x = 0,
+    y = 0;
   for (const i of ids) {
     const p = pieces[i];
     if (!p) continue;
-    a += p.area; x += p.cx * p.area; y += p.cy * p.area;
+    a += p.area;
+    x += p.cx * p.area;
+    y += p.cy * p.area;
   }
   return a > 0 ? [x / a, y / a] : [0, 0];
 }

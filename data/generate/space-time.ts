@@ -40,7 +40,12 @@ export function hotspotAmplitude(h: Hotspot, t: number): number {
 const KINDS: Hotspot['kind'][] = ['steady', 'steady', 'emerging', 'emerging', 'fading', 'seasonal', 'flare'];
 
 /** Places hotspots at population-weighted mahalla centroids; about one per 20 mahallas. */
-export function makeHotspots(centroids: readonly [number, number][], population: Int32Array, categoryCount: number, rng: Rng): Hotspot[] {
+export function makeHotspots(
+  centroids: readonly [number, number][],
+  population: Int32Array,
+  categoryCount: number,
+  rng: Rng,
+): Hotspot[] {
   const cum = cumulative(population);
   const count = Math.max(3, Math.round(centroids.length / 20));
   const out: Hotspot[] = [];
@@ -71,7 +76,8 @@ export function dayWeights(weekday: readonly number[]): Float64Array {
     const date = new Date(PERIOD_START_MS + d * DAY_MS);
     const doy = (date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / DAY_MS;
     const dow = (date.getUTCDay() + 6) % 7; // Monday = 0
-    w[d] = (1 + 0.18 * Math.cos((2 * Math.PI * (doy - 196)) / 365)) * (weekday[dow] ?? 1) * (1 + (0.06 * d) / PERIOD_DAYS);
+    w[d] =
+      (1 + 0.18 * Math.cos((2 * Math.PI * (doy - 196)) / 365)) * (weekday[dow] ?? 1) * (1 + (0.06 * d) / PERIOD_DAYS);
   }
   return cumulative(w);
 }

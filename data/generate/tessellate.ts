@@ -2,7 +2,16 @@
 import { Delaunay } from 'd3-delaunay';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Rng } from './random.ts';
-import { clipCell, indexDistrict, type DistrictIndex, pointInDistrict, reverseRing, ringArea, type PlanarPolygon, type Ring } from './clip.ts';
+import {
+  clipCell,
+  indexDistrict,
+  type DistrictIndex,
+  pointInDistrict,
+  reverseRing,
+  ringArea,
+  type PlanarPolygon,
+  type Ring,
+} from './clip.ts';
 import { cleanRing, corner, dissolve } from './rings.ts';
 import { mergeSlivers, type Piece } from './slivers.ts';
 
@@ -49,7 +58,10 @@ export function tessellateDistrict(
   const { frame, polygons } = toGrid(district);
   const planar = polygons.map((poly) => poly.map((r) => r.map((v, i) => v * (i % 2 === 0 ? frame.kx : frame.ky))));
   const d = indexDistrict(planar);
-  const areaKm2 = planar.reduce((s, poly) => s + poly.reduce((t, r, k) => t + (k === 0 ? 1 : -1) * Math.abs(ringArea(r)), 0), 0);
+  const areaKm2 = planar.reduce(
+    (s, poly) => s + poly.reduce((t, r, k) => t + (k === 0 ? 1 : -1) * Math.abs(ringArea(r)), 0),
+    0,
+  );
   if (areaKm2 <= 0) return [];
   const mean = areaKm2 / Math.max(1, count);
   const minArea = Math.max(minKm2, DEFAULTS.minShare * mean);
@@ -66,7 +78,10 @@ export function tessellateDistrict(
     for (let it = 0; it < DEFAULTS.lloyd; it++) {
       voronoi(seeds, bounds).forEach((cell, i) => {
         const c = cell && centroid(clipCell(d, cell));
-        if (c && pointInDistrict(d, c[0], c[1])) { seeds[2 * i] = c[0]; seeds[2 * i + 1] = c[1]; }
+        if (c && pointInDistrict(d, c[0], c[1])) {
+          seeds[2 * i] = c[0];
+          seeds[2 * i + 1] = c[1];
+        }
       });
     }
     cells = voronoi(seeds, bounds).map((cell) => (cell ? clipCell(d, cell) : []));
@@ -103,18 +118,24 @@ function sampleSeeds(d: DistrictIndex, n: number, rng: Rng): Float64Array {
   const seeds = new Float64Array(2 * n);
   const draw = (): [number, number] => {
     for (let tries = 0; tries < 100_000; tries++) {
-      const x = rng.range(x0, x1), y = rng.range(y0, y1);
+      const x = rng.range(x0, x1),
+        y = rng.range(y0, y1);
       if (pointInDistrict(d, x, y)) return [x, y];
     }
     return [(x0 + x1) / 2, (y0 + y1) / 2];
   };
   for (let i = 0; i < n; i++) {
-    let best: [number, number] = [0, 0], bestD = -1;
+    let best: [number, number] = [0, 0],
+      bestD = -1;
     for (let c = 0; c < CANDIDATES; c++) {
       const [x, y] = draw();
       let near = Infinity;
-      for (let j = 0; j < i; j++) near = Math.min(near, ((seeds[2 * j] ?? 0) - x) ** 2 + ((seeds[2 * j + 1] ?? 0) - y) ** 2);
-      if (near > bestD) { bestD = near; best = [x, y]; }
+      for (let j = 0; j < i; j++)
+        near = Math.min(near, ((seeds[2 * j] ?? 0) - x) ** 2 + ((seeds[2 * j + 1] ?? 0) - y) ** 2);
+      if (near > bestD) {
+        bestD = near;
+        best = [x, y];
+      }
     }
     seeds[2 * i] = best[0];
     seeds[2 * i + 1] = best[1];
@@ -125,17 +146,25 @@ function sampleSeeds(d: DistrictIndex, n: number, rng: Rng): Float64Array {
 /** Rounds the district to the grid (relative to its bbox centre) and drops duplicate and closing vertices. */
 function toGrid(g: Polygon | MultiPolygon): { frame: Frame; polygons: PlanarPolygon[] } {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let lo0 = Infinity, la0 = Infinity, lo1 = -Infinity, la1 = -Infinity;
+  let lo0 = Infinity,
+    la0 = Infinity,
+    lo1 = -Infinity,
+    la1 = -Infinity;
   for (const p of polys.flat(2)) {
-    lo0 = Math.min(lo0, p[0] ?? 0); lo1 = Math.max(lo1, p[0] ?? 0);
-    la0 = Math.min(la0, p[1] ?? 0); la1 = Math.max(la1, p[1] ?? 0);
+    lo0 = Math.min(lo0, p[0] ?? 0);
+    lo1 = Math.max(lo1, p[0] ?? 0);
+    la0 = Math.min(la0, p[1] ?? 0);
+    la1 = Math.max(la1, p[1] ?? 0);
   }
-  const gx0 = Math.round(((lo0 + lo1) / 2) * GRID), gy0 = Math.round(((la0 + la1) / 2) * GRID);
+  const gx0 = Math.round(((lo0 + lo1) / 2) * GRID),
+    gy0 = Math.round(((la0 + la1) / 2) * GRID);
   const lat0 = (gy0 / GRID) * (Math.PI / 180);
   const frame = { gx0, gy0, kx: (KM_PER_DEG * Math.cos(lat0)) / GRID, ky: KM_PER_DEG / GRID };
   const polygons: PlanarPolygon[] = [];
   for (const poly of polys) {
-    const rings = poly.map((r) => cleanRing(r.flatMap((p) => [Math.round((p[0] ?? 0) * GRID) - gx0, Math.round((p[1] ?? 0) * GRID) - gy0])));
+    const rings = poly.map((r) =>
+      cleanRing(r.flatMap((p) => [Math.round((p[0] ?? 0) * GRID) - gx0, Math.round((p[1] ?? 0) * GRID) - gy0])),
+    );
     const [outer, ...holes] = rings;
     if (!outer) continue;
     const inner = holes.filter((h): h is Ring => h !== null).map((h) => (ringArea(h) < 0 ? h : reverseRing(h)));
@@ -150,7 +179,10 @@ function voronoi(seeds: Float64Array, bounds: readonly [number, number, number, 
   const out: Array<Ring | null> = [];
   for (let i = 0; i < seeds.length / 2; i++) {
     const poly = v.cellPolygon(i) as Position[] | null;
-    if (!poly) { out.push(null); continue; }
+    if (!poly) {
+      out.push(null);
+      continue;
+    }
     const r: Ring = [];
     for (const [x = 0, y = 0] of poly.slice(0, -1)) {
       if (r.length === 0 || x !== r[r.length - 2] || y !== r[r.length - 1]) r.push(x, y);
@@ -178,12 +210,19 @@ function dropCollinear(r: Ring): Ring {
 
 /** Area-weighted centroid of polygons (holes subtract), or null when they have no area. */
 function centroid(polys: PlanarPolygon[]): [number, number] | null {
-  let a = 0, x = 0, y = 0;
+  let a = 0,
+    x = 0,
+    y = 0;
   for (const r of polys.flat()) {
     for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
-      const xj = r[j] ?? 0, yj = r[j + 1] ?? 0, xi = r[i] ?? 0, yi = r[i + 1] ?? 0;
+      const xj = r[j] ?? 0,
+        yj = r[j + 1] ?? 0,
+        xi = r[i] ?? 0,
+        yi = r[i + 1] ?? 0;
       const c = xj * yi - xi * yj;
-      a += c; x += (xj + xi) * c; y += (yj + yi) * c;
+      a += c;
+      x += (xj + xi) * c;
+      y += (yj + yi) * c;
     }
   }
   return a > 0 ? [x / (3 * a), y / (3 * a)] : null;
@@ -223,7 +262,9 @@ function toGeoJson(polys: PlanarPolygon[], f: Frame): Polygon | MultiPolygon {
       return ring;
     }),
   );
-  return coords.length === 1 && coords[0] ? { type: 'Polygon', coordinates: coords[0] } : { type: 'MultiPolygon', coordinates: coords };
+  return coords.length === 1 && coords[0]
+    ? { type: 'Polygon', coordinates: coords[0] }
+    : { type: 'MultiPolygon', coordinates: coords };
 }
 
 /** National plan weights and bounds. */
@@ -248,7 +289,8 @@ export function planMahallaCounts(
   const n = districts.length;
   const min = mode === 'city' ? 1 : NATIONAL.minCount;
   if (n === 0) return new Map();
-  if (!Number.isInteger(total) || total < min * n) throw new Error(`cannot give ${n} districts at least ${min} of ${total}`);
+  if (!Number.isInteger(total) || total < min * n)
+    throw new Error(`cannot give ${n} districts at least ${min} of ${total}`);
   const area = districts.map((d) => Math.max(0, d.areaKm2));
   const sqrtSum = area.reduce((s, a) => s + Math.sqrt(a), 0) || 1;
   const weights = area.map((a) =>
@@ -259,14 +301,17 @@ export function planMahallaCounts(
   // Shares outside [min, upper] are pinned there and the rest is shared again among the others.
   const pinned: Array<number | null> = districts.map(() => null);
   let quotas: number[] = [];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const free = total - pinned.reduce<number>((s, p) => s + (p ?? 0), 0);
     const w = weights.reduce((s, x, i) => s + (pinned[i] === null ? x : 0), 0) || 1;
     quotas = weights.map((x, i) => pinned[i] ?? (free * x) / w);
     quotas.forEach((q, i) => {
       const bound = q < min ? min : q > (upper[i] ?? Infinity) ? (upper[i] ?? q) : null;
-      if (pinned[i] === null && bound !== null) { pinned[i] = bound; changed = true; }
+      if (pinned[i] === null && bound !== null) {
+        pinned[i] = bound;
+        changed = true;
+      }
     });
   }
   const counts = quotas.map((q) => Math.floor(q));

@@ -14,7 +14,9 @@ const { values, positionals } = parseArgs({
 });
 const [what, file] = positionals;
 if (what !== 'mahallas' || !file) {
-  console.error('usage: npm run import -- mahallas <file.geojson> [--scale city|national] [--out FILE (default: HAMKOR_DB)]');
+  console.error(
+    'usage: npm run import -- mahallas <file.geojson> [--scale city|national] [--out FILE (default: HAMKOR_DB)]',
+  );
   process.exit(2);
 }
 const env = readEnv();

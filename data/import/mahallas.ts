@@ -18,14 +18,21 @@ export class ImportError extends Error {
   constructor(readonly problems: ImportProblem[]) {
     super(
       `Import refused, nothing was written (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.slice(0, 50).map((p) => `  ${p.file}: feature ${p.row}, ${p.column}: ${p.reason}`).join('\n'),
+        problems
+          .slice(0, 50)
+          .map((p) => `  ${p.file}: feature ${p.row}, ${p.column}: ${p.reason}`)
+          .join('\n'),
     );
   }
 }
 
 const isPosition = (p: unknown): p is Position =>
-  Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number' &&
-  Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
+  Array.isArray(p) &&
+  p.length >= 2 &&
+  typeof p[0] === 'number' &&
+  typeof p[1] === 'number' &&
+  Math.abs(p[0]) <= 180 &&
+  Math.abs(p[1]) <= 90;
 
 function ringProblem(ring: unknown): string | null {
   if (!Array.isArray(ring) || ring.length < 4) return 'a ring needs at least 4 positions';
@@ -38,7 +45,7 @@ function ringProblem(ring: unknown): string | null {
 function geometryProblem(g: unknown): string | null {
   const geom = g as { type?: unknown; coordinates?: unknown } | null;
   if (!geom || (geom.type !== 'Polygon' && geom.type !== 'MultiPolygon')) return 'must be a Polygon or MultiPolygon';
-  const polys = (geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates);
+  const polys = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
   if (!Array.isArray(polys) || polys.length === 0) return 'has no coordinates';
   for (const poly of polys) {
     if (!Array.isArray(poly) || poly.length === 0) return 'a polygon has no rings';
@@ -76,10 +83,13 @@ export function parseMahallas(file: string, text: string, districtCodes: Readonl
     else if (seen.has(code)) fail(row, 'code', `duplicate of feature ${seen.get(code)}`);
     else seen.set(code, row);
     if (typeof p.name !== 'string' || p.name.trim() === '') fail(row, 'name', 'must be a non-empty string');
-    const district = typeof p.district === 'string' ? p.district : String(typeof p.district === 'number' ? p.district : '');
-    if (!districtCodes.has(district)) fail(row, 'district', `"${district}" is not a district SOATO code of this dataset`);
+    const district =
+      typeof p.district === 'string' ? p.district : String(typeof p.district === 'number' ? p.district : '');
+    if (!districtCodes.has(district))
+      fail(row, 'district', `"${district}" is not a district SOATO code of this dataset`);
     for (const k of ['population', 'households'] as const) {
-      if (p[k] !== undefined && !(Number.isInteger(p[k]) && (p[k] as number) >= 0)) fail(row, k, 'must be a non-negative integer');
+      if (p[k] !== undefined && !(Number.isInteger(p[k]) && (p[k] as number) >= 0))
+        fail(row, k, 'must be a non-negative integer');
     }
     const gp = geometryProblem(f.geometry);
     if (gp) fail(row, 'geometry', gp);
@@ -87,13 +97,19 @@ export function parseMahallas(file: string, text: string, districtCodes: Readonl
     const feature = f as Feature<Polygon | MultiPolygon>;
     const inner = pointOnFeature(feature).geometry.coordinates;
     out.push({
-      code, name: String(p.name).trim(), districtSoato: district, geometry: feature.geometry,
-      areaKm2: area(feature) / 1e6, centroid: [inner[0] ?? 0, inner[1] ?? 0],
-      population: p.population as number | undefined, households: p.households as number | undefined,
+      code,
+      name: String(p.name).trim(),
+      districtSoato: district,
+      geometry: feature.geometry,
+      areaKm2: area(feature) / 1e6,
+      centroid: [inner[0] ?? 0, inner[1] ?? 0],
+      population: p.population as number | undefined,
+      households: p.households as number | undefined,
     });
   });
   if (problems.length > 0) throw new ImportError(problems);
-  if (out.length === 0) throw new ImportError([{ file, row: 0, column: 'features', reason: 'the collection is empty' }]);
+  if (out.length === 0)
+    throw new ImportError([{ file, row: 0, column: 'features', reason: 'the collection is empty' }]);
   return out;
 }
 

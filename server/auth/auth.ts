@@ -51,8 +51,20 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
   // Unknown user names cost a hash too, so the answer's timing does not tell which names exist.
   let decoy: Promise<string> | undefined;
   const cache = new Map<number, { principal: Promise<Principal | null>; at: number }>();
-  const fail = (status: 401 | 429, field: string, reason: string, accountId: number | null, retryAfterS?: number): LoginOutcome =>
-    ({ ok: false, status, field, reason, accountId, ...(retryAfterS === undefined ? {} : { retryAfterS }) });
+  const fail = (
+    status: 401 | 429,
+    field: string,
+    reason: string,
+    accountId: number | null,
+    retryAfterS?: number,
+  ): LoginOutcome => ({
+    ok: false,
+    status,
+    field,
+    reason,
+    accountId,
+    ...(retryAfterS === undefined ? {} : { retryAfterS }),
+  });
 
   const principalOfAccount = (id: number): Promise<Principal | null> => {
     const hit = cache.get(id);
@@ -69,7 +81,14 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
 
     async login(username: string, password: string, ip: string): Promise<LoginOutcome> {
       const wait = limiter.hit(ip);
-      if (wait > 0) return fail(429, 'username', `too many sign-in attempts from this computer; try again in ${wait} s`, null, wait);
+      if (wait > 0)
+        return fail(
+          429,
+          'username',
+          `too many sign-in attempts from this computer; try again in ${wait} s`,
+          null,
+          wait,
+        );
       const account = await store.accounts.byUsername(username);
       if (!account) {
         decoy ??= hashPassword('not a real password', config.passwordCost);
@@ -79,14 +98,22 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
       const lockedFor = account.lockedUntil ? Date.parse(account.lockedUntil) - now() : 0;
       if (lockedFor > 0) {
         const s = Math.ceil(lockedFor / 1000);
-        return fail(429, 'username', `this account is locked after ${config.lockAfter} failed sign-ins; try again in ${Math.ceil(s / 60)} min`, account.id, s);
+        return fail(
+          429,
+          'username',
+          `this account is locked after ${config.lockAfter} failed sign-ins; try again in ${Math.ceil(s / 60)} min`,
+          account.id,
+          s,
+        );
       }
       if (!(await verifyPassword(password, account.passwordHash))) {
-        const lock = account.failedLogins + 1 >= config.lockAfter ? new Date(now() + config.lockMs).toISOString() : null;
+        const lock =
+          account.failedLogins + 1 >= config.lockAfter ? new Date(now() + config.lockMs).toISOString() : null;
         await store.write((w) => w.accounts.failedLogin(account.id, lock));
         return fail(401, 'password', 'wrong user name or password', account.id);
       }
-      if (account.disabled) return fail(401, 'username', 'this account is disabled; ask your administrator', account.id);
+      if (account.disabled)
+        return fail(401, 'username', 'this account is disabled; ask your administrator', account.id);
       await store.write((w) => w.accounts.goodLogin(account.id));
       const principal = await principalOfAccount(account.id);
       if (!principal) return fail(401, 'username', 'this account is disabled; ask your administrator', account.id);
@@ -97,10 +124,12 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
     /** A kiosk token (from the wall screen's link) becomes a kiosk session; null when unknown or revoked. */
     async kioskLogin(token: string, ip: string): Promise<LoginOutcome> {
       const wait = limiter.hit(ip);
-      if (wait > 0) return fail(429, 'token', `too many attempts from this computer; try again in ${wait} s`, null, wait);
+      if (wait > 0)
+        return fail(429, 'token', `too many attempts from this computer; try again in ${wait} s`, null, wait);
       const t = await store.kiosk.byHash(tokenHash(token));
       const playlist = t && !t.revokedAt ? await store.playlists.get(t.playlist) : null;
-      if (!t || !playlist) return fail(401, 'token', 'this wall-screen link is not valid (revoked, or its playlist was deleted)', null);
+      if (!t || !playlist)
+        return fail(401, 'token', 'this wall-screen link is not valid (revoked, or its playlist was deleted)', null);
       const session = await sessions.create('kiosk', t.id);
       return { ok: true, ...session, principal: kioskPrincipal(t, playlist) };
     },

@@ -27,7 +27,10 @@ export const overTls = (c: Context, trustProxy: boolean): boolean =>
 /** Sets the session cookie: httpOnly, SameSite=Strict, Secure over TLS, ending with the session. */
 export function setSessionCookie(c: Context, token: string, expiresAt: string, secure: boolean): void {
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Strict', path: '/', secure,
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    secure,
     maxAge: Math.max(1, Math.min(400 * 86_400, Math.floor((Date.parse(expiresAt) - Date.now()) / 1000))),
   });
 }
@@ -45,7 +48,14 @@ export const authenticate = (auth: Auth) =>
 
 /** 401 unless signed in (a person or a kiosk). */
 export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.get('principal')) return c.json({ error: 'unauthenticated' as const, issues: [{ field: 'session', reason: 'sign in first (or your session has ended)' }] }, 401);
+  if (!c.get('principal'))
+    return c.json(
+      {
+        error: 'unauthenticated' as const,
+        issues: [{ field: 'session', reason: 'sign in first (or your session has ended)' }],
+      },
+      401,
+    );
   await next();
   return undefined;
 });
@@ -54,9 +64,22 @@ export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
 export const can = (...caps: Capability[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const p = c.get('principal');
-    if (!p) return c.json({ error: 'unauthenticated' as const, issues: [{ field: 'session', reason: 'sign in first (or your session has ended)' }] }, 401);
+    if (!p)
+      return c.json(
+        {
+          error: 'unauthenticated' as const,
+          issues: [{ field: 'session', reason: 'sign in first (or your session has ended)' }],
+        },
+        401,
+      );
     if (!caps.some((k) => p.capabilities.has(k))) {
-      return c.json({ error: 'forbidden' as const, issues: [{ field: 'role', reason: `your role may not do this (needs ${caps.join(' or ')})` }] }, 403);
+      return c.json(
+        {
+          error: 'forbidden' as const,
+          issues: [{ field: 'role', reason: `your role may not do this (needs ${caps.join(' or ')})` }],
+        },
+        403,
+      );
     }
     await next();
     return undefined;

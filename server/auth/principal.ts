@@ -23,18 +23,27 @@ export interface Principal {
 }
 
 /** The area an account's role binds it to. */
-export async function accountScope(db: Db, a: Pick<Account, 'role' | 'region' | 'district' | 'inspector'>): Promise<Area> {
+export async function accountScope(
+  db: Db,
+  a: Pick<Account, 'role' | 'region' | 'district' | 'inspector'>,
+): Promise<Area> {
   switch (ROLE_ACCESS[a.role].scope) {
     case 'all':
       return ALL;
     case 'district':
       return { kind: 'districts', districts: a.district ? [a.district] : [] };
     case 'region': {
-      const rows = await db.all<{ soato: string }>('SELECT soato FROM districts WHERE region_soato = $region ORDER BY soato', { region: a.region ?? '' });
+      const rows = await db.all<{ soato: string }>(
+        'SELECT soato FROM districts WHERE region_soato = $region ORDER BY soato',
+        { region: a.region ?? '' },
+      );
       return { kind: 'districts', districts: rows.map((r) => r.soato) };
     }
     case 'territory': {
-      const rows = await db.all<{ id: number }>('SELECT mahalla_id AS id FROM territory_assignment WHERE inspector_id = $inspector ORDER BY 1', { inspector: a.inspector ?? -1 });
+      const rows = await db.all<{ id: number }>(
+        'SELECT mahalla_id AS id FROM territory_assignment WHERE inspector_id = $inspector ORDER BY 1',
+        { inspector: a.inspector ?? -1 },
+      );
       return { kind: 'mahallas', ids: rows.map((r) => r.id) };
     }
   }
@@ -42,23 +51,39 @@ export async function accountScope(db: Db, a: Pick<Account, 'role' | 'region' | 
 
 export async function accountPrincipal(db: Db, a: Account): Promise<Principal> {
   return {
-    kind: 'account', id: a.id, username: a.username, displayName: a.displayName, role: a.role,
-    capabilities: new Set(ROLE_ACCESS[a.role].capabilities), scope: await accountScope(db, a),
-    binding: { region: a.region, district: a.district, inspector: a.inspector }, playlist: null,
+    kind: 'account',
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    capabilities: new Set(ROLE_ACCESS[a.role].capabilities),
+    scope: await accountScope(db, a),
+    binding: { region: a.region, district: a.district, inspector: a.inspector },
+    playlist: null,
   };
 }
 
 /** A kiosk sees its playlist's district (or everything, for a playlist of the whole area), through the wall screen only. */
 export function kioskPrincipal(t: KioskToken, playlist: StoredPlaylist): Principal {
   return {
-    kind: 'kiosk', id: t.id, username: `kiosk:${t.name}`, displayName: t.name, role: 'kiosk', capabilities: new Set(KIOSK_CAPABILITIES),
+    kind: 'kiosk',
+    id: t.id,
+    username: `kiosk:${t.name}`,
+    displayName: t.name,
+    role: 'kiosk',
+    capabilities: new Set(KIOSK_CAPABILITIES),
     scope: playlist.district ? { kind: 'districts', districts: [playlist.district] } : ALL,
-    binding: { region: null, district: playlist.district, inspector: null }, playlist: playlist.id,
+    binding: { region: null, district: playlist.district, inspector: null },
+    playlist: playlist.id,
   };
 }
 
 /** Whether the principal may see things of `district` (a plan's, a playlist's, an inspector's). */
-export function seesDistrict(p: Principal, district: string | null, districtOfMahalla?: (id: number) => string | undefined): boolean {
+export function seesDistrict(
+  p: Principal,
+  district: string | null,
+  districtOfMahalla?: (id: number) => string | undefined,
+): boolean {
   const s = p.scope;
   if (s.kind === 'all') return true;
   if (district === null) return false;
@@ -67,10 +92,17 @@ export function seesDistrict(p: Principal, district: string | null, districtOfMa
 }
 
 /** Whether the principal may see an inspector's card: an inspector only their own, others any of their area's. */
-export function seesInspector(p: Principal, inspector: { id: number; districtSoato: string }, districtOfMahalla: (id: number) => string | undefined): boolean {
+export function seesInspector(
+  p: Principal,
+  inspector: { id: number; districtSoato: string },
+  districtOfMahalla: (id: number) => string | undefined,
+): boolean {
   if (p.role === 'inspector') return p.binding.inspector === inspector.id;
   return seesDistrict(p, inspector.districtSoato, districtOfMahalla);
 }
 
 /** Who a change is recorded as: the account, or the kiosk. */
-export const actorOf = (p: Pick<Principal, 'kind' | 'id' | 'username'>): Actor => ({ accountId: p.kind === 'account' ? p.id : null, username: p.username });
+export const actorOf = (p: Pick<Principal, 'kind' | 'id' | 'username'>): Actor => ({
+  accountId: p.kind === 'account' ? p.id : null,
+  username: p.username,
+});

@@ -27,7 +27,8 @@ export class Sessions {
   /** Loads the stored sessions (after a restart every session still valid goes on). */
   async load(): Promise<void> {
     await this.store.write((w) => w.sessions.removeExpired(iso(this.now())));
-    for (const s of await this.store.sessions.list()) this.live.set(s.tokenHash, { ...s, written: Date.parse(s.lastSeenAt) });
+    for (const s of await this.store.sessions.list())
+      this.live.set(s.tokenHash, { ...s, written: Date.parse(s.lastSeenAt) });
   }
 
   /** A new session for an account or a kiosk; the token goes to the browser, its hash to the store. */
@@ -35,7 +36,11 @@ export class Sessions {
     const token = newToken();
     const now = this.now();
     const row: SessionRow = {
-      tokenHash: tokenHash(token), kind, subject, createdAt: iso(now), lastSeenAt: iso(now),
+      tokenHash: tokenHash(token),
+      kind,
+      subject,
+      createdAt: iso(now),
+      lastSeenAt: iso(now),
       expiresAt: iso(now + (kind === 'kiosk' ? this.limits.kioskMaxMs : this.limits.maxMs)),
     };
     await this.store.write((w) => w.sessions.put(row));

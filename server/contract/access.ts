@@ -14,17 +14,33 @@ export type Role = (typeof ROLES)[number];
  * - plans.write, playlists.write: change model cooperation plans, wall-screen playlists
  * - accounts: accounts, kiosk tokens and the audit log
  */
-export const CAPABILITIES = ['read', 'wall', 'locations', 'persons', 'plans.write', 'playlists.write', 'accounts'] as const;
+export const CAPABILITIES = [
+  'read',
+  'wall',
+  'locations',
+  'persons',
+  'plans.write',
+  'playlists.write',
+  'accounts',
+] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** How far a role sees: everything, a region, a district, or an inspector's own territory. */
 export type ScopeKind = 'all' | 'region' | 'district' | 'territory';
 
 export const ROLE_ACCESS: Record<Role, { scope: ScopeKind; capabilities: readonly Capability[]; label: string }> = {
-  admin: { scope: 'all', capabilities: ['read', 'locations', 'persons', 'plans.write', 'playlists.write', 'accounts'], label: 'Administrator' },
+  admin: {
+    scope: 'all',
+    capabilities: ['read', 'locations', 'persons', 'plans.write', 'playlists.write', 'accounts'],
+    label: 'Administrator',
+  },
   ministry: { scope: 'all', capabilities: ['read'], label: 'Ministry' },
   region_head: { scope: 'region', capabilities: ['read', 'persons', 'playlists.write'], label: 'Region head' },
-  district_head: { scope: 'district', capabilities: ['read', 'locations', 'persons', 'plans.write', 'playlists.write'], label: 'District head' },
+  district_head: {
+    scope: 'district',
+    capabilities: ['read', 'locations', 'persons', 'plans.write', 'playlists.write'],
+    label: 'District head',
+  },
   planner: { scope: 'district', capabilities: ['read', 'persons', 'plans.write'], label: 'Planner' },
   analyst: { scope: 'district', capabilities: ['read', 'locations', 'playlists.write'], label: 'Analyst' },
   inspector: { scope: 'territory', capabilities: ['read', 'locations', 'persons'], label: 'Prevention inspector' },
@@ -40,11 +56,17 @@ export const Username = z
   .regex(/^[a-z0-9._-]{3,40}$/, 'must be 3–40 letters, digits, dots, dashes or underscores');
 
 /** Passwords: long enough to resist guessing offline; no composition rules (NIST SP 800-63B). */
-export const Password = z.string({ error: 'is required (a password)' }).min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
+export const Password = z
+  .string({ error: 'is required (a password)' })
+  .min(10, 'must be at least 10 characters')
+  .max(200, 'must be at most 200 characters');
 
 export const LoginBody = z.object({
   username: Username,
-  password: z.string({ error: 'is required (a password)' }).min(1, 'is required (a password)').max(200, 'must be at most 200 characters'),
+  password: z
+    .string({ error: 'is required (a password)' })
+    .min(1, 'is required (a password)')
+    .max(200, 'must be at most 200 characters'),
 });
 
 export const PasswordChangeBody = z.object({ current: z.string().min(1, 'is required').max(200), next: Password });
@@ -53,17 +75,27 @@ export const KioskLoginBody = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]
 
 /** The area an account is bound to, as its role needs: a region, a district or an inspector. */
 const ScopeFields = {
-  region: z.string().regex(/^\d{4}$/, 'must be a 4-digit SOATO region code').nullable().default(null),
+  region: z
+    .string()
+    .regex(/^\d{4}$/, 'must be a 4-digit SOATO region code')
+    .nullable()
+    .default(null),
   district: DistrictCode.nullable().default(null),
   inspector: z.number().int().positive('must be an inspector id').nullable().default(null),
 };
 
-function checkScope(a: { role: Role; region: string | null; district: string | null; inspector: number | null }, ctx: z.RefinementCtx): void {
+function checkScope(
+  a: { role: Role; region: string | null; district: string | null; inspector: number | null },
+  ctx: z.RefinementCtx,
+): void {
   const need = ROLE_ACCESS[a.role].scope;
-  const field = need === 'region' ? 'region' : need === 'district' ? 'district' : need === 'territory' ? 'inspector' : null;
-  if (field && a[field] === null) ctx.addIssue({ code: 'custom', path: [field], message: `is required for the role ${a.role}` });
+  const field =
+    need === 'region' ? 'region' : need === 'district' ? 'district' : need === 'territory' ? 'inspector' : null;
+  if (field && a[field] === null)
+    ctx.addIssue({ code: 'custom', path: [field], message: `is required for the role ${a.role}` });
   for (const other of ['region', 'district', 'inspector'] as const) {
-    if (other !== field && a[other] !== null) ctx.addIssue({ code: 'custom', path: [other], message: `does not apply to the role ${a.role}` });
+    if (other !== field && a[other] !== null)
+      ctx.addIssue({ code: 'custom', path: [other], message: `does not apply to the role ${a.role}` });
   }
 }
 
@@ -72,7 +104,11 @@ export const Role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` 
 export const AccountCreateBody = z
   .object({
     username: Username,
-    displayName: z.string({ error: 'is required (the person’s name)' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+    displayName: z
+      .string({ error: 'is required (the person’s name)' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(120, 'must be at most 120 characters'),
     role: Role,
     ...ScopeFields,
     password: Password,
@@ -94,7 +130,12 @@ export type AccountUpdateInput = z.output<typeof AccountUpdateBody>;
 
 export const PasswordResetBody = z.object({ password: Password });
 
-export const AccountParam = z.object({ id: z.string().regex(/^[1-9]\d{0,8}$/, 'must be an account id').transform(Number) });
+export const AccountParam = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'must be an account id')
+    .transform(Number),
+});
 
 export const KioskTokenBody = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),

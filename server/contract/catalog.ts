@@ -35,7 +35,11 @@ export const CATEGORY_LABELS: Record<IncidentCategory, string> = {
 
 export const INCIDENT_STATUSES = ['registered', 'solved', 'unsolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
-export const STATUS_LABELS: Record<IncidentStatus, string> = { registered: 'Registered', solved: 'Solved', unsolved: 'Unsolved' };
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  registered: 'Registered',
+  solved: 'Solved',
+  unsolved: 'Unsolved',
+};
 
 /** Sectoral services that cooperate with prevention inspectors (the duty unit included). */
 export const SERVICES = [
@@ -173,4 +177,3 @@ export const APPLICATION_TERM_DAYS = { kept: 15, passed: 30 } as const;
 /** What the map counts: incidents, or citizens' and legal entities' applications (issue 3, item 7). */
 export const RECORD_SOURCES = ['incidents', 'applications'] as const;
 export type RecordSource = (typeof RECORD_SOURCES)[number];
-

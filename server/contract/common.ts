@@ -8,7 +8,10 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const Day = z
-  .string({ error: (iss) => (iss.input === undefined ? 'is required (a date written YYYY-MM-DD)' : 'must be a single date written YYYY-MM-DD') })
+  .string({
+    error: (iss) =>
+      iss.input === undefined ? 'is required (a date written YYYY-MM-DD)' : 'must be a single date written YYYY-MM-DD',
+  })
   .regex(ISO_DAY, 'must be a date written YYYY-MM-DD')
   .refine(isCalendarDay, 'is not a calendar date')
   .refine((s) => s >= '1990-01-01' && s <= '2100-12-31', 'must be between 1990-01-01 and 2100-12-31');
@@ -22,11 +25,21 @@ function codeList<T extends string>(codes: readonly [T, ...T[]], what: string) {
     .optional()
     .transform((s, ctx) => {
       if (!s) return [...codes];
-      const items = [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))];
+      const items = [
+        ...new Set(
+          s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (items.length === 0) return [...codes];
       const bad = items.filter((x) => !allowed.has(x));
       if (bad.length > 0) {
-        ctx.addIssue({ code: 'custom', message: `unknown ${what}: ${bad.slice(0, 3).join(', ')} (allowed: ${codes.join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown ${what}: ${bad.slice(0, 3).join(', ')} (allowed: ${codes.join(', ')})`,
+        });
         return z.NEVER;
       }
       return items as T[];
@@ -52,10 +65,20 @@ export const Districts = z
   .string()
   .max(8 * MAX_DISTRICTS)
   .transform((s, ctx) => {
-    const codes = [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))].sort();
+    const codes = [
+      ...new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ].sort();
     const bad = codes.filter((c) => !/^\d{7}$/.test(c));
     if (codes.length === 0 || bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `must be 7-digit SOATO district codes, comma-separated${bad.length > 0 ? ` (not: ${bad.slice(0, 3).join(', ')})` : ''}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be 7-digit SOATO district codes, comma-separated${bad.length > 0 ? ` (not: ${bad.slice(0, 3).join(', ')})` : ''}`,
+      });
       return z.NEVER;
     }
     return codes;
@@ -87,10 +110,16 @@ export function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx
 export const RangeQuery = RangeFields.superRefine(checkRange);
 
 /** The false-discovery-rate correction of a hot-spot analysis: on unless `fdr=false`. */
-export const FdrFlag = z.enum(['true', 'false'], { error: 'must be true or false' }).optional().transform((v) => v !== 'false');
+export const FdrFlag = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .optional()
+  .transform((v) => v !== 'false');
 
 /** A mahalla id in a query or path: a positive integer. */
-export const MahallaId = z.string({ error: 'is required (a mahalla id)' }).regex(/^[1-9]\d{0,8}$/, 'must be a mahalla id (a positive integer)').transform(Number);
+export const MahallaId = z
+  .string({ error: 'is required (a mahalla id)' })
+  .regex(/^[1-9]\d{0,8}$/, 'must be a mahalla id (a positive integer)')
+  .transform(Number);
 
 export type RangeFilter = z.output<typeof RangeQuery>;
 

@@ -46,7 +46,10 @@ const norm = (key: NormKey, what: string) =>
     .string()
     .regex(NORM_VALUE, `must be a number (${what}), e.g. 12000 or 4.5`)
     .transform(Number)
-    .refine((n) => n >= NORM_RANGE[key].min && n <= NORM_RANGE[key].max, `must be between ${NORM_RANGE[key].min} and ${NORM_RANGE[key].max}`)
+    .refine(
+      (n) => n >= NORM_RANGE[key].min && n <= NORM_RANGE[key].max,
+      `must be between ${NORM_RANGE[key].min} and ${NORM_RANGE[key].max}`,
+    )
     .default(NORM_DEFAULTS[key]);
 
 const NormFields = z.object({
@@ -64,10 +67,17 @@ export const InspectorQuery = PeriodFields.omit({ district: true }).extend(NormF
 export type InspectorFilter = z.output<typeof InspectorQuery>;
 
 export const InspectorParam = z.object({
-  id: z.string().regex(/^[1-9]\d{0,8}$/, 'must be an inspector id (a positive integer)').transform(Number),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'must be an inspector id (a positive integer)')
+    .transform(Number),
 });
 
 export const OutlinesQuery = PeriodFields.pick({ district: true });
 
 /** The norms of a validated query. */
-export const normsOf = (q: Norms): Norms => ({ normResidents: q.normResidents, normIncidents: q.normIncidents, normDistanceKm: q.normDistanceKm });
+export const normsOf = (q: Norms): Norms => ({
+  normResidents: q.normResidents,
+  normIncidents: q.normIncidents,
+  normDistanceKm: q.normDistanceKm,
+});

@@ -16,7 +16,10 @@ export type HotspotFilter = z.output<typeof HotspotQuery>;
  */
 export const HexagonQuery = RangeFields.extend({
   res: z
-    .string({ error: (iss) => (iss.input === undefined ? 'is required (an H3 resolution, 5–9)' : 'must be an H3 resolution, 5–9') })
+    .string({
+      error: (iss) =>
+        iss.input === undefined ? 'is required (an H3 resolution, 5–9)' : 'must be an H3 resolution, 5–9',
+    })
     .regex(/^[5-9]$/, 'must be an H3 resolution, 5–9')
     .transform(Number),
   fdr: FdrFlag,
@@ -26,8 +29,17 @@ export type HexagonFilter = z.output<typeof HexagonQuery>;
 /** The records behind a mahalla's numbers: range filters, the mahalla, and a page. */
 export const RecordListQuery = RangeFields.extend({
   mahalla: MahallaId,
-  page: z.string().regex(/^[1-9]\d{0,5}$/, 'must be a page number from 1').transform(Number).default(1),
-  pageSize: z.string().regex(/^\d{1,3}$/, 'must be 1–200').transform(Number).refine((n) => n >= 1 && n <= 200, 'must be 1–200').default(50),
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'must be a page number from 1')
+    .transform(Number)
+    .default(1),
+  pageSize: z
+    .string()
+    .regex(/^\d{1,3}$/, 'must be 1–200')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 200, 'must be 1–200')
+    .default(50),
 }).superRefine(checkRange);
 export type RecordListFilter = z.output<typeof RecordListQuery>;
 
@@ -39,6 +51,11 @@ export const EmergingQuery = RangeFields.extend({
   checkRange(q, ctx);
   const days = lengthDays(q);
   const bins = q.bin === 'week' ? Math.floor(days / 7) : Math.floor(days / 30.4);
-  if (bins < 4) ctx.addIssue({ code: 'custom', path: ['from'], message: `a trend needs at least 4 ${q.bin}s; this period has ${Math.max(0, bins)}` });
+  if (bins < 4)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['from'],
+      message: `a trend needs at least 4 ${q.bin}s; this period has ${Math.max(0, bins)}`,
+    });
 });
 export type EmergingFilter = z.output<typeof EmergingQuery>;

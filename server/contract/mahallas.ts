@@ -9,7 +9,12 @@ import { Districts, MahallaId } from './common.ts';
  */
 export const MahallasQuery = z.object({
   district: Districts.optional(),
-  zoom: z.string().regex(/^\d{1,2}$/, 'must be a map zoom, 0–22').transform(Number).refine((z) => z <= 22, 'must be a map zoom, 0–22').optional(),
+  zoom: z
+    .string()
+    .regex(/^\d{1,2}$/, 'must be a map zoom, 0–22')
+    .transform(Number)
+    .refine((z) => z <= 22, 'must be a map zoom, 0–22')
+    .optional(),
 });
 
 export const MahallaParam = z.object({ id: MahallaId });

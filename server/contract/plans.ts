@@ -12,7 +12,10 @@ export const MAX_REQUIRED = 500;
 const MAX_ITEMS = 2000;
 
 const PositiveId = (what: string) =>
-  z.number({ error: `must be ${what} (a positive whole number)` }).int(`must be ${what} (a positive whole number)`).positive(`must be ${what} (a positive whole number)`);
+  z
+    .number({ error: `must be ${what} (a positive whole number)` })
+    .int(`must be ${what} (a positive whole number)`)
+    .positive(`must be ${what} (a positive whole number)`);
 
 export const PlanItemBody = z.object({
   inspector: PositiveId('an inspector id'),
@@ -29,13 +32,21 @@ export type PlanItemInput = z.output<typeof PlanItemBody>;
 function checkPlanPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx): void {
   const days = lengthDays(p);
   if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-  else if (days > MAX_PLAN_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `a plan covers at most ${MAX_PLAN_DAYS} days` });
+  else if (days > MAX_PLAN_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `a plan covers at most ${MAX_PLAN_DAYS} days` });
 }
 
-const PlanName = z.string({ error: 'is required (the plan name)' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+const PlanName = z
+  .string({ error: 'is required (the plan name)' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(120, 'must be at most 120 characters');
 
 /** The version of an object its writer read: a change based on an older one is refused with 409. */
-export const VersionField = z.number({ error: 'is required (the version you read; reload to get it)' }).int('must be a whole number').positive('must be positive');
+export const VersionField = z
+  .number({ error: 'is required (the version you read; reload to get it)' })
+  .int('must be a whole number')
+  .positive('must be positive');
 
 /** A plan as created (POST): the items are the whole list. */
 export const PlanBody = z
@@ -44,7 +55,10 @@ export const PlanBody = z
     district: DistrictCode,
     from: Day,
     to: Day,
-    items: z.array(PlanItemBody, { error: 'must be a list of plan items' }).min(1, 'a plan needs at least one item').max(MAX_ITEMS, `at most ${MAX_ITEMS} items`),
+    items: z
+      .array(PlanItemBody, { error: 'must be a list of plan items' })
+      .min(1, 'a plan needs at least one item')
+      .max(MAX_ITEMS, `at most ${MAX_ITEMS} items`),
   })
   .superRefine((p, ctx) => {
     checkPlanPeriod(p, ctx);
@@ -53,7 +67,12 @@ export const PlanBody = z
       const key = `${it.inspector}|${it.service}|${it.type}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, k);
-      else ctx.addIssue({ code: 'custom', path: ['items', k], message: `repeats item ${first} (same inspector, service and type); add the counts instead` });
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', k],
+          message: `repeats item ${first} (same inspector, service and type); add the counts instead`,
+        });
     });
   });
 export type PlanInput = z.output<typeof PlanBody>;
@@ -67,15 +86,25 @@ export const PlanCopyBody = z.object({ from: Day, to: Day, name: PlanName.option
 export type PlanCopyInput = z.output<typeof PlanCopyBody>;
 
 export const PlanParam = z.object({
-  id: z.string().regex(/^[1-9]\d{0,8}$/, 'must be a plan id (a positive integer)').transform(Number),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'must be a plan id (a positive integer)')
+    .transform(Number),
 });
 
-const Confirm = z.enum(['true', 'false'], { error: 'must be true or false' }).optional().transform((v) => v === 'true');
+const Confirm = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .optional()
+  .transform((v) => v === 'true');
 
 /** `confirm=true` when the plan has recorded fulfilment (its state then goes to the archive first); `version` optional. */
 export const PlanDeleteQuery = z.object({
   confirm: Confirm,
-  version: z.string().regex(/^[1-9]\d{0,8}$/, 'must be the version you read (a positive integer)').transform(Number).optional(),
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'must be the version you read (a positive integer)')
+    .transform(Number)
+    .optional(),
 });
 
 /** Replacing a plan with recorded fulfilment needs `confirm=true` too (its state goes to the archive first). */

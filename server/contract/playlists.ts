@@ -22,8 +22,11 @@ export const DWELL = { min: 3, max: 600, default: 20 } as const;
 
 export const Slide = z.strictObject({
   kind: z.enum(SLIDE_KINDS, { error: `must be one of ${SLIDE_KINDS.join(', ')}` }),
-  dwellS: z.number({ error: 'must be a whole number of seconds' }).int('must be a whole number of seconds')
-    .min(DWELL.min, `must be at least ${DWELL.min} s`).max(DWELL.max, `must be at most ${DWELL.max} s`),
+  dwellS: z
+    .number({ error: 'must be a whole number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(DWELL.min, `must be at least ${DWELL.min} s`)
+    .max(DWELL.max, `must be at most ${DWELL.max} s`),
   /** optional heading that replaces the kind's default title */
   caption: z.string().trim().max(80, 'must be at most 80 characters').optional(),
 });
@@ -51,20 +54,35 @@ export function resolvePeriod(spec: string, lastDay: string): { from: string; to
 }
 
 /** A period as written in a playlist or the URL (see resolvePeriod). */
-export const PeriodSpec = z.string().max(30).refine((s) => resolvePeriod(s, '2026-01-01') !== null,
-  'must be Nd, Nw (up to 366 days) or YYYY-MM-DD..YYYY-MM-DD (up to a year)');
+export const PeriodSpec = z
+  .string()
+  .max(30)
+  .refine(
+    (s) => resolvePeriod(s, '2026-01-01') !== null,
+    'must be Nd, Nw (up to 366 days) or YYYY-MM-DD..YYYY-MM-DD (up to a year)',
+  );
 
 export const PlaylistInput = z.strictObject({
-  name: z.string({ error: 'is required (text)' }).trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  name: z
+    .string({ error: 'is required (text)' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(80, 'must be at most 80 characters'),
   /** SOATO district, or null for the whole area */
   district: DistrictCode.nullable().default(null),
   period: PeriodSpec.default('7d'),
-  slides: z.array(Slide, { error: 'must be a list of slides' }).min(1, 'needs at least one slide').max(30, 'at most 30 slides'),
+  slides: z
+    .array(Slide, { error: 'must be a list of slides' })
+    .min(1, 'needs at least one slide')
+    .max(30, 'at most 30 slides'),
 });
 export type PlaylistInput = z.input<typeof PlaylistInput>;
 
 /** A playlist as replaced (PUT): the whole playlist with the version it was read at (409 when someone saved since). */
-export const PlaylistReplace = z.strictObject({ ...PlaylistInput.shape, version: z.number({ error: 'is required (the version you read; reload to get it)' }).int().positive() });
+export const PlaylistReplace = z.strictObject({
+  ...PlaylistInput.shape,
+  version: z.number({ error: 'is required (the version you read; reload to get it)' }).int().positive(),
+});
 export type PlaylistReplace = z.input<typeof PlaylistReplace>;
 
 export interface Playlist extends z.output<typeof PlaylistInput> {
@@ -77,11 +95,18 @@ export interface Playlist extends z.output<typeof PlaylistInput> {
 }
 
 export const PlaylistDeleteQuery = z.object({
-  version: z.string().regex(/^[1-9]\d{0,8}$/, 'must be the version you read (a positive integer)').transform(Number).optional(),
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'must be the version you read (a positive integer)')
+    .transform(Number)
+    .optional(),
 });
 
 export const PlaylistParam = z.object({
-  id: z.string().regex(/^[1-9]\d{0,8}$/, 'must be a playlist id (a positive integer)').transform(Number),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'must be a playlist id (a positive integer)')
+    .transform(Number),
 });
 
 /** The playlist a fresh database starts with: every slide kind, in briefing order. */

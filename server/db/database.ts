@@ -1,7 +1,16 @@
 // The one door to DuckDB: open once per file, run parameterised SQL, map rows to plain JSON-safe objects.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, existsSync } from 'node:fs';
-import { DuckDBInstance, DuckDBIntegerVector, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBInstance,
+  DuckDBIntegerVector,
+  LIST,
+  listValue,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 
 /**
  * The abort signal of the request being served (server/http/limits.ts runs each request inside it): a query started
@@ -61,12 +70,16 @@ export interface Db {
 const EMPTY_LIST = LIST(VARCHAR);
 
 /** Parameters as DuckDB values, with the types DuckDB cannot infer (empty lists). */
-function bindings(params: Params | undefined): [Record<string, DuckDBValue> | undefined, Record<string, DuckDBType> | undefined] {
+function bindings(
+  params: Params | undefined,
+): [Record<string, DuckDBValue> | undefined, Record<string, DuckDBType> | undefined] {
   if (!params) return [undefined, undefined];
   const values: Record<string, DuckDBValue> = {};
   const types: Record<string, DuckDBType> = {};
   for (const [key, value] of Object.entries(params)) {
-    values[key] = Array.isArray(value) ? listValue([...(value as readonly (string | number)[])]) : (value as DuckDBValue);
+    values[key] = Array.isArray(value)
+      ? listValue([...(value as readonly (string | number)[])])
+      : (value as DuckDBValue);
     if (Array.isArray(value) && value.length === 0) types[key] = EMPTY_LIST;
   }
   return [values, Object.keys(types).length > 0 ? types : undefined];
@@ -81,9 +94,13 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
   const options: Record<string, string> = {};
   if (opts.readOnly) options.access_mode = 'READ_ONLY';
   if (opts.threads) options.threads = String(opts.threads);
-  const instance = path === ':memory:' ? await DuckDBInstance.create(':memory:', options) : await DuckDBInstance.fromCache(path, options);
+  const instance =
+    path === ':memory:'
+      ? await DuckDBInstance.create(':memory:', options)
+      : await DuckDBInstance.fromCache(path, options);
   // Officers' names and exact incident locations: readable by the service's user only.
-  if (path !== ':memory:' && !opts.readOnly) for (const f of [path, `${path}.wal`]) if (existsSync(f)) chmodSync(f, 0o600);
+  if (path !== ':memory:' && !opts.readOnly)
+    for (const f of [path, `${path}.wal`]) if (existsSync(f)) chmodSync(f, 0o600);
   // A small pool of connections: DuckDB runs queries on different connections in parallel.
   const pool: DuckDBConnection[] = [];
   const take = async (): Promise<DuckDBConnection> => pool.pop() ?? (await instance.connect());
@@ -128,7 +145,8 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
             // A vector without NULLs is copied in one go from its Int32Array (the library keeps it as private fields:
             // ≈ 40 ns a value through getItem, ≈ 1 ns this way, which nationally is 160 ms of event loop saved).
             const raw = v as unknown as { items?: Int32Array; validity?: { data: unknown } };
-            if (raw.items instanceof Int32Array && raw.validity?.data === null) col.set(raw.items.subarray(0, rows), at);
+            if (raw.items instanceof Int32Array && raw.validity?.data === null)
+              col.set(raw.items.subarray(0, rows), at);
             else for (let i = 0; i < rows; i++) col[at + i] = v.getItem(i) ?? 0;
           }
           at += rows;

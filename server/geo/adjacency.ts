@@ -18,7 +18,8 @@ function edgeTable(flat: FlatPolygons): { from: Uint32Array; poly: Int32Array } 
   const poly = new Int32Array(n);
   for (let p = 0; p < flat.count; p++) {
     for (let r = flat.polyRingStart[p]!; r < flat.polyRingStart[p + 1]!; r++) {
-      const s = flat.ringStart[r]!, e = flat.ringStart[r + 1]!;
+      const s = flat.ringStart[r]!,
+        e = flat.ringStart[r + 1]!;
       for (let i = s, j = e - 1; i < e; j = i++) {
         from[i] = j;
         poly[i] = p;
@@ -30,32 +31,59 @@ function edgeTable(flat: FlatPolygons): { from: Uint32Array; poly: Int32Array } 
 
 /** Distance from (px, py) to the segment (ax, ay)–(bx, by), in degrees. */
 function pointSegmentDist(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const len2 = dx * dx + dy * dy;
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
 }
 
 /** True when the segments properly cross (each one's endpoints strictly on both sides of the other). */
-function crossing(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
+function crossing(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): boolean {
   const side = (px: number, py: number, qx: number, qy: number, rx: number, ry: number): number =>
     Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
-  return side(ax, ay, bx, by, cx, cy) * side(ax, ay, bx, by, dx, dy) < 0 && side(cx, cy, dx, dy, ax, ay) * side(cx, cy, dx, dy, bx, by) < 0;
+  return (
+    side(ax, ay, bx, by, cx, cy) * side(ax, ay, bx, by, dx, dy) < 0 &&
+    side(cx, cy, dx, dy, ax, ay) * side(cx, cy, dx, dy, bx, by) < 0
+  );
 }
 
 /**
  * How segments (a, b) and (c, d) meet: metres of collinear overlap (> 0), 0 when they only touch or cross, -1 when they
  * stay more than tol apart. Overlap is measured along the longer segment, between the shorter one's endpoint projections.
  */
-function contact(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number, tol: number): number {
+function contact(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+  tol: number,
+): number {
   const len = Math.hypot(bx - ax, by - ay);
   if (len < Math.hypot(dx - cx, dy - cy)) return contact(cx, cy, dx, dy, ax, ay, bx, by, tol);
   if (len > tol) {
-    const ux = (bx - ax) / len, uy = (by - ay) / len; // unit vector along the longer segment
-    const offC = Math.abs((cx - ax) * uy - (cy - ay) * ux), offD = Math.abs((dx - ax) * uy - (dy - ay) * ux);
+    const ux = (bx - ax) / len,
+      uy = (by - ay) / len; // unit vector along the longer segment
+    const offC = Math.abs((cx - ax) * uy - (cy - ay) * ux),
+      offD = Math.abs((dx - ax) * uy - (dy - ay) * ux);
     if (offC <= tol && offD <= tol) {
-      const tc = (cx - ax) * ux + (cy - ay) * uy, td = (dx - ax) * ux + (dy - ay) * uy;
-      const lo = Math.max(0, Math.min(tc, td)), hi = Math.min(len, Math.max(tc, td));
+      const tc = (cx - ax) * ux + (cy - ay) * uy,
+        td = (dx - ax) * ux + (dy - ay) * uy;
+      const lo = Math.max(0, Math.min(tc, td)),
+        hi = Math.min(len, Math.max(tc, td));
       if (hi - lo > tol) return segmentLengthM(ax + lo * ux, ay + lo * uy, ax + hi * ux, ay + hi * uy);
     }
   }
@@ -82,8 +110,16 @@ export function computeAdjacency(flat: FlatPolygons, toleranceDeg = 1e-7): Adjac
   const n = from.length;
   const tree = new Flatbush(Math.max(1, n));
   for (let e = 0; e < n; e++) {
-    const ax = c[2 * from[e]!]!, ay = c[2 * from[e]! + 1]!, bx = c[2 * e]!, by = c[2 * e + 1]!;
-    tree.add(Math.min(ax, bx) - toleranceDeg, Math.min(ay, by) - toleranceDeg, Math.max(ax, bx) + toleranceDeg, Math.max(ay, by) + toleranceDeg);
+    const ax = c[2 * from[e]!]!,
+      ay = c[2 * from[e]! + 1]!,
+      bx = c[2 * e]!,
+      by = c[2 * e + 1]!;
+    tree.add(
+      Math.min(ax, bx) - toleranceDeg,
+      Math.min(ay, by) - toleranceDeg,
+      Math.max(ax, bx) + toleranceDeg,
+      Math.max(ay, by) + toleranceDeg,
+    );
   }
   if (n === 0) tree.add(0, 0, 0, 0);
   tree.finish();
@@ -92,7 +128,10 @@ export function computeAdjacency(flat: FlatPolygons, toleranceDeg = 1e-7): Adjac
   const pairs: Array<{ a: number; b: number; m: number }> = [];
   for (let e = 0; e < n; e++) {
     const p = poly[e]!;
-    const ax = c[2 * from[e]!]!, ay = c[2 * from[e]! + 1]!, bx = c[2 * e]!, by = c[2 * e + 1]!;
+    const ax = c[2 * from[e]!]!,
+      ay = c[2 * from[e]! + 1]!,
+      bx = c[2 * e]!,
+      by = c[2 * e + 1]!;
     for (const f of tree.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))) {
       const q = poly[f]!;
       if (q <= p) continue; // each pair of polygons once, from its lower side

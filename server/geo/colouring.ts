@@ -10,7 +10,8 @@
 export function colourGraph(n: number, a: ArrayLike<number>, b: ArrayLike<number>): Uint8Array {
   const nbrs = Array.from({ length: n }, () => new Set<number>());
   for (let k = 0; k < a.length; k++) {
-    const u = a[k]!, v = b[k]!;
+    const u = a[k]!,
+      v = b[k]!;
     if (u === v || u < 0 || v < 0 || u >= n || v >= n) continue;
     nbrs[u]!.add(v);
     nbrs[v]!.add(u);

@@ -63,7 +63,8 @@ function orientedEdges(flat: FlatPolygons, members: ArrayLike<number>, v: Vertic
   for (let m = 0; m < members.length; m++) {
     const p = members[m]!;
     for (let r = flat.polyRingStart[p]!; r < flat.polyRingStart[p + 1]!; r++) {
-      const s = flat.ringStart[r]!, e = flat.ringStart[r + 1]!;
+      const s = flat.ringStart[r]!,
+        e = flat.ringStart[r + 1]!;
       let twice = 0;
       for (let i = s, j = e - 1; i < e; j = i++) twice += c[2 * j]! * c[2 * i + 1]! - c[2 * i]! * c[2 * j + 1]!;
       // Outer rings counter-clockwise (positive area), holes clockwise: then the member's interior is always on the left.
@@ -72,7 +73,8 @@ function orientedEdges(flat: FlatPolygons, members: ArrayLike<number>, v: Vertic
       for (let i = s; i < e; i++) ids.push(v.id(c[2 * i]!, c[2 * i + 1]!));
       if (reverse) ids.reverse();
       for (let k = 0; k < ids.length; k++) {
-        const a = ids[k]!, b = ids[(k + 1) % ids.length]!;
+        const a = ids[k]!,
+          b = ids[(k + 1) % ids.length]!;
         if (a !== b) out.push(a, b);
       }
     }
@@ -90,14 +92,23 @@ function splitAtVertices(edges: Edges, v: Vertices, tol: number): Edges {
   const out: Edges = [];
   const inner: Array<[number, number]> = [];
   for (let k = 0; k < edges.length; k += 2) {
-    const a = edges[k]!, b = edges[k + 1]!;
-    const ax = v.x[a]!, ay = v.y[a]!, dx = v.x[b]! - ax, dy = v.y[b]! - ay;
+    const a = edges[k]!,
+      b = edges[k + 1]!;
+    const ax = v.x[a]!,
+      ay = v.y[a]!,
+      dx = v.x[b]! - ax,
+      dy = v.y[b]! - ay;
     const len2 = dx * dx + dy * dy;
     inner.length = 0;
-    for (let i = lowerBound(xs, Math.min(ax, ax + dx) - tol); i < xs.length && xs[i]! <= Math.max(ax, ax + dx) + tol; i++) {
+    for (
+      let i = lowerBound(xs, Math.min(ax, ax + dx) - tol);
+      i < xs.length && xs[i]! <= Math.max(ax, ax + dx) + tol;
+      i++
+    ) {
       const w = byX[i]!;
       if (w === a || w === b) continue;
-      const wx = v.x[w]! - ax, wy = v.y[w]! - ay;
+      const wx = v.x[w]! - ax,
+        wy = v.y[w]! - ay;
       const t = (wx * dx + wy * dy) / len2;
       if (t <= 0 || t >= 1) continue;
       const cross = wx * dy - wy * dx;
@@ -115,7 +126,8 @@ function splitAtVertices(edges: Edges, v: Vertices, tol: number): Edges {
 }
 
 function lowerBound(xs: Float64Array, x: number): number {
-  let lo = 0, hi = xs.length;
+  let lo = 0,
+    hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid]! < x) lo = mid + 1;
@@ -128,7 +140,8 @@ function lowerBound(xs: Float64Array, x: number): number {
 function cancelOpposite(edges: Edges): Edges {
   const count = new Map<string, number>();
   for (let k = 0; k < edges.length; k += 2) {
-    const a = edges[k]!, b = edges[k + 1]!;
+    const a = edges[k]!,
+      b = edges[k + 1]!;
     const back = `${b}>${a}`;
     const n = count.get(back) ?? 0;
     if (n > 0) count.set(back, n - 1);
@@ -175,11 +188,13 @@ function chain(edges: Edges, v: Vertices): number[][] {
 /** Removes and returns the continuation that turns furthest left after arriving at `cur` from `prev`. */
 function takeLeftmost(list: number[], prev: number, cur: number, v: Vertices): number | undefined {
   if (list.length <= 1) return list.pop();
-  const inX = v.x[cur]! - v.x[prev]!, inY = v.y[cur]! - v.y[prev]!;
+  const inX = v.x[cur]! - v.x[prev]!,
+    inY = v.y[cur]! - v.y[prev]!;
   let best = 0;
   let bestAngle = -Infinity;
   list.forEach((next, k) => {
-    const outX = v.x[next]! - v.x[cur]!, outY = v.y[next]! - v.y[cur]!;
+    const outX = v.x[next]! - v.x[cur]!,
+      outY = v.y[next]! - v.y[cur]!;
     const angle = Math.atan2(inX * outY - inY * outX, inX * outX + inY * outY);
     if (angle > bestAngle) {
       bestAngle = angle;
@@ -193,22 +208,30 @@ function takeLeftmost(list: number[], prev: number, cur: number, v: Vertices): n
 function dropCollinear(ring: number[], v: Vertices): number[] {
   const n = ring.length;
   return ring.filter((id, k) => {
-    const p = ring[(k + n - 1) % n]!, q = ring[(k + 1) % n]!;
-    const ax = v.x[id]! - v.x[p]!, ay = v.y[id]! - v.y[p]!, bx = v.x[q]! - v.x[id]!, by = v.y[q]! - v.y[id]!;
+    const p = ring[(k + n - 1) % n]!,
+      q = ring[(k + 1) % n]!;
+    const ax = v.x[id]! - v.x[p]!,
+      ay = v.y[id]! - v.y[p]!,
+      bx = v.x[q]! - v.x[id]!,
+      by = v.y[q]! - v.y[id]!;
     return ax * by - ay * bx !== 0 || ax * bx + ay * by <= 0;
   });
 }
 
 const twiceArea = (ring: readonly number[], v: Vertices): number => {
   let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += v.x[ring[j]!]! * v.y[ring[i]!]! - v.x[ring[i]!]! * v.y[ring[j]!]!;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    a += v.x[ring[j]!]! * v.y[ring[i]!]! - v.x[ring[i]!]! * v.y[ring[j]!]!;
   return a;
 };
 
 function contains(ring: readonly number[], x: number, y: number, v: Vertices): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = v.x[ring[i]!]!, yi = v.y[ring[i]!]!, xj = v.x[ring[j]!]!, yj = v.y[ring[j]!]!;
+    const xi = v.x[ring[i]!]!,
+      yi = v.y[ring[i]!]!,
+      xj = v.x[ring[j]!]!,
+      yj = v.y[ring[j]!]!;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -244,7 +267,8 @@ function assemble(rings: number[][], v: Vertices): Position[][][] {
   }
   for (const hole of holes) {
     // The middle of the hole's first edge: strictly inside its outer ring even where the two touch at a vertex.
-    const x = (v.x[hole[0]!]! + v.x[hole[1]!]!) / 2, y = (v.y[hole[0]!]! + v.y[hole[1]!]!) / 2;
+    const x = (v.x[hole[0]!]! + v.x[hole[1]!]!) / 2,
+      y = (v.y[hole[0]!]! + v.y[hole[1]!]!) / 2;
     let host: (typeof outers)[number] | undefined;
     for (const o of outers) if ((!host || o.area < host.area) && contains(o.ring, x, y, v)) host = o;
     if (host) host.holes.push(hole);

@@ -74,16 +74,24 @@ function pushCandidate(acc: LevelAcc, cell: number, poly: number, start: number,
 /** Classifies one polygon's records overlapping row iy and emits its candidate entry (if any) for each cell of the row. */
 function scanRow(f: Frame, it: Item, iy: number, recs: number[], acc: LevelAcc): void {
   const { ix0, ix1, rec } = it;
-  const lw = ix1 - ix0 + 1, mx = f.w * MARGIN, my = f.h * MARGIN;
-  const bandLo = f.minY + iy * f.h - my, bandHi = f.minY + (iy + 1) * f.h + my;
+  const lw = ix1 - ix0 + 1,
+    mx = f.w * MARGIN,
+    my = f.h * MARGIN;
+  const bandLo = f.minY + iy * f.h - my,
+    bandHi = f.minY + (iy + 1) * f.h + my;
   const through: Array<number[] | undefined> = new Array<number[] | undefined>(lw); // most cells have none: filled lazily
   const east: Array<number[] | undefined> = new Array<number[] | undefined>(lw + 1); // east[k]: records east of cells ix0 .. ix0+k-1
   for (const r of recs) {
-    const x0 = rec[r]!, y0 = rec[r + 1]!, y1 = rec[r + 2]!, slope = rec[r + 3]!;
-    let lo = -Infinity, hi = Infinity; // a non-finite slope (sub-normal dy) is simply tested everywhere
+    const x0 = rec[r]!,
+      y0 = rec[r + 1]!,
+      y1 = rec[r + 2]!,
+      slope = rec[r + 3]!;
+    let lo = -Infinity,
+      hi = Infinity; // a non-finite slope (sub-normal dy) is simply tested everywhere
     if (x0 === Infinity) lo = hi = Infinity;
     else if (Number.isFinite(slope)) {
-      const xa = x0 + (Math.max(y0, bandLo) - y0) * slope, xb = x0 + (Math.min(y1, bandHi) - y0) * slope;
+      const xa = x0 + (Math.max(y0, bandLo) - y0) * slope,
+        xb = x0 + (Math.min(y1, bandHi) - y0) * slope;
       lo = col(f, Math.min(xa, xb) - mx);
       hi = col(f, Math.max(xa, xb) + mx);
     }
@@ -147,7 +155,8 @@ function cellWords(f: Frame, acc: LevelAcc, depth: number, opt: Options, out: Ou
   for (let c = 0; c < cells; c++) {
     if (first[c] === first[c + 1]) continue;
     const e0 = order[first[c]!]!;
-    if (acc.start[e0] === WHOLE_CELL) { // lowest-index candidate holds the whole cell: nothing else can win
+    if (acc.start[e0] === WHOLE_CELL) {
+      // lowest-index candidate holds the whole cell: nothing else can win
       words[c] = acc.poly[e0]!;
       continue;
     }
@@ -170,7 +179,8 @@ function candidateBlock(ents: number[], acc: LevelAcc, out: Output): number {
   const o = out.ent.length;
   out.ent.push(ents.length);
   for (const k of ents) {
-    const start = acc.start[k]!, end = acc.end[k]!;
+    const start = acc.start[k]!,
+      end = acc.end[k]!;
     if (start === WHOLE_CELL) {
       out.ent.push(acc.poly[k]!, WHOLE_CELL, 0);
       continue;
@@ -187,8 +197,11 @@ function candidateBlock(ents: number[], acc: LevelAcc, out: Output): number {
 
 /** Splits cell c into a finer grid over the same candidates (their records are exact for every point of c). */
 function subGrid(f: Frame, c: number, ents: number[], acc: LevelAcc, depth: number, opt: Options, out: Output): number {
-  const s = opt.splitFactor, cx = c % f.nx, cy = (c - cx) / f.nx;
-  const w = f.w / s, h = f.h / s;
+  const s = opt.splitFactor,
+    cx = c % f.nx,
+    cy = (c - cx) / f.nx;
+  const w = f.w / s,
+    h = f.h / s;
   const sub: Frame = { minX: f.minX + cx * f.w, minY: f.minY + cy * f.h, nx: s, ny: s, w, h, invW: 1 / w, invH: 1 / h };
   const items = ents.map((k): Item => {
     const start = acc.start[k]!;
@@ -206,15 +219,23 @@ function subGrid(f: Frame, c: number, ents: number[], acc: LevelAcc, depth: numb
 /** The top grid: the polygons' extent cut into square-ish cells, about cellsPerEdge per edge over the summed bbox area. */
 function topFrame(flat: FlatPolygons, opt: Options): Frame & { maxX: number; maxY: number } {
   const b = flat.bbox;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, boxArea = 0;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity,
+    boxArea = 0;
   for (let p = 0; p < flat.count; p++) {
-    const x0 = b[4 * p]!, y0 = b[4 * p + 1]!, x1 = b[4 * p + 2]!, y1 = b[4 * p + 3]!;
+    const x0 = b[4 * p]!,
+      y0 = b[4 * p + 1]!,
+      x1 = b[4 * p + 2]!,
+      y1 = b[4 * p + 3]!;
     if (!(x0 <= x1 && y0 <= y1)) continue;
     [minX, minY, maxX, maxY] = [Math.min(minX, x0), Math.min(minY, y0), Math.max(maxX, x1), Math.max(maxY, y1)];
     boxArea += (x1 - x0) * (y1 - y0);
   }
   if (!(minX <= maxX)) [minX, minY, maxX, maxY] = [1, 1, 0, 0]; // no geometry: nothing falls into the grid
-  const spanX = Math.max(maxX - minX, 1e-9), spanY = Math.max(maxY - minY, 1e-9);
+  const spanX = Math.max(maxX - minX, 1e-9),
+    spanY = Math.max(maxY - minY, 1e-9);
   const size = Math.max(
     Math.sqrt(boxArea / ((flat.coords.length / 2) * opt.cellsPerEdge)) || Math.max(spanX, spanY),
     Math.sqrt((spanX * spanY) / opt.maxCells),
@@ -228,13 +249,15 @@ function topFrame(flat: FlatPolygons, opt: Options): Frame & { maxX: number; max
 export function buildGrid(flat: FlatPolygons, opt: Options): PolygonIndexData {
   const f = topFrame(flat, opt);
   const { coords, ringStart, polyRingStart, bbox } = flat;
-  const mx = f.w * MARGIN, my = f.h * MARGIN;
+  const mx = f.w * MARGIN,
+    my = f.h * MARGIN;
   const items: Item[] = [];
   for (let p = 0; p < flat.count; p++) {
     if (!(bbox[4 * p]! <= bbox[4 * p + 2]! && bbox[4 * p + 1]! <= bbox[4 * p + 3]!)) continue;
     const rec: number[] = [];
     for (let r = polyRingStart[p]!; r < polyRingStart[p + 1]!; r++) {
-      const s = ringStart[r]!, e = ringStart[r + 1]!;
+      const s = ringStart[r]!,
+        e = ringStart[r + 1]!;
       for (let i = s, j = e - 1; i < e; j = i++) {
         const edge = edgeRecord(coords[2 * j]!, coords[2 * j + 1]!, coords[2 * i]!, coords[2 * i + 1]!);
         if (edge) rec.push(...edge);
@@ -252,7 +275,17 @@ export function buildGrid(flat: FlatPolygons, opt: Options): PolygonIndexData {
   const out: Output = { ent: [], edges: [], frames: [] };
   const cellWord = buildLevel(f, items, 0, opt, out);
   return {
-    minX: f.minX, minY: f.minY, maxX: f.maxX, maxY: f.maxY, nx: f.nx, ny: f.ny, invW: f.invW, invH: f.invH,
-    cellWord, ent: Int32Array.from(out.ent), frames: Float64Array.from(out.frames), edges: Float64Array.from(out.edges),
+    minX: f.minX,
+    minY: f.minY,
+    maxX: f.maxX,
+    maxY: f.maxY,
+    nx: f.nx,
+    ny: f.ny,
+    invW: f.invW,
+    invH: f.invH,
+    cellWord,
+    ent: Int32Array.from(out.ent),
+    frames: Float64Array.from(out.frames),
+    edges: Float64Array.from(out.edges),
   };
 }

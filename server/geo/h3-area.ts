@@ -44,7 +44,8 @@ export function coverCells(polygons: ReadonlyArray<Polygon | MultiPolygon>, res:
   for (const g of polygons) {
     const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     for (const rings of parts) {
-      for (const c of polygonToCellsExperimental(rings, res, POLYGON_TO_CELLS_FLAGS.containmentOverlapping, true)) cells.add(c);
+      for (const c of polygonToCellsExperimental(rings, res, POLYGON_TO_CELLS_FLAGS.containmentOverlapping, true))
+        cells.add(c);
     }
   }
   return [...cells].sort();
@@ -59,7 +60,8 @@ export function coverCells(polygons: ReadonlyArray<Polygon | MultiPolygon>, res:
  */
 export function kRingWeights(cells: readonly string[], k = 1): Weights {
   const index = new Map(cells.map((c, i) => [c, i]));
-  const a: number[] = [], b: number[] = [];
+  const a: number[] = [],
+    b: number[] = [];
   cells.forEach((cell, i) => {
     for (const nb of gridDisk(cell, k)) {
       const j = index.get(nb);

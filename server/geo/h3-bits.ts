@@ -26,7 +26,8 @@ export interface ParentMasks {
  * ((0x8920a192dd3ffffn & clear) | set).toString(16); // '8720a192dffffff', as cellToParent('8920a192dd3ffff', 7)
  */
 export function h3ParentMasks(res: number): ParentMasks {
-  if (!Number.isInteger(res) || res < 0 || res > 15) throw new RangeError(`H3 resolution must be an integer 0–15, got ${res}`);
+  if (!Number.isInteger(res) || res < 0 || res > 15)
+    throw new RangeError(`H3 resolution must be an integer 0–15, got ${res}`);
   const unusedDigits = (1n << BigInt(3 * (15 - res))) - 1n;
   return { clear: ALL_BITS & ~RES_FIELD, set: (BigInt(res) << RES_SHIFT) | unusedDigits };
 }
@@ -55,7 +56,8 @@ export interface H3Halves {
  */
 export function h3Halves(lons: ArrayLike<number>, lats: ArrayLike<number>, res = STORED_H3_RES): H3Halves {
   const n = lons.length;
-  const hi = new Uint32Array(n), lo = new Uint32Array(n);
+  const hi = new Uint32Array(n),
+    lo = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const [lower, upper] = h3IndexToSplitLong(latLngToCell(lats[i] ?? 0, lons[i] ?? 0, res));
     hi[i] = upper;

@@ -16,11 +16,14 @@ const WGS84_E2 = 6.69437999014e-3;
  */
 export function ringAreaKm2(flat: FlatPolygons, r: number): number {
   const c = flat.coords;
-  const s = flat.ringStart[r]!, n = flat.ringStart[r + 1]! - s;
+  const s = flat.ringStart[r]!,
+    n = flat.ringStart[r + 1]! - s;
   if (n < 3) return 0;
   let total = 0;
   for (let k = 0; k < n; k++) {
-    const lower = s + k, middle = s + ((k + 1) % n), upper = s + ((k + 2) % n);
+    const lower = s + k,
+      middle = s + ((k + 1) % n),
+      upper = s + ((k + 2) % n);
     total += (c[2 * upper]! * RAD - c[2 * lower]! * RAD) * Math.sin(c[2 * middle + 1]! * RAD);
   }
   return Math.abs((total * EARTH_RADIUS_M * EARTH_RADIUS_M) / 2) / 1e6;
@@ -49,14 +52,26 @@ export function polygonAreaKm2(flat: FlatPolygons, p: number): number {
  */
 export function polygonCentroid(flat: FlatPolygons, p: number): [lon: number, lat: number] {
   const c = flat.coords;
-  let a = 0, cx = 0, cy = 0, sx = 0, sy = 0, n = 0;
+  let a = 0,
+    cx = 0,
+    cy = 0,
+    sx = 0,
+    sy = 0,
+    n = 0;
   for (let r = flat.polyRingStart[p]!; r < flat.polyRingStart[p + 1]!; r++) {
-    const s = flat.ringStart[r]!, e = flat.ringStart[r + 1]!;
+    const s = flat.ringStart[r]!,
+      e = flat.ringStart[r + 1]!;
     if (e === s) continue;
-    const ox = c[2 * s]!, oy = c[2 * s + 1]!; // relative to the ring's first vertex: less cancellation
-    let ra = 0, rx = 0, ry = 0;
+    const ox = c[2 * s]!,
+      oy = c[2 * s + 1]!; // relative to the ring's first vertex: less cancellation
+    let ra = 0,
+      rx = 0,
+      ry = 0;
     for (let i = s, j = e - 1; i < e; j = i++) {
-      const x0 = c[2 * j]! - ox, y0 = c[2 * j + 1]! - oy, x1 = c[2 * i]! - ox, y1 = c[2 * i + 1]! - oy;
+      const x0 = c[2 * j]! - ox,
+        y0 = c[2 * j + 1]! - oy,
+        x1 = c[2 * i]! - ox,
+        y1 = c[2 * i + 1]! - oy;
       const cross = x0 * y1 - x1 * y0;
       ra += cross;
       rx += (x0 + x1) * cross;

@@ -68,7 +68,12 @@ export interface PolygonIndexData {
  * The record (x0, y0, y1, slope) of edge a–b, or null for a horizontal edge (never crossed). Built from the lower
  * endpoint, so both orientations of a shared edge give identical bits.
  */
-export function edgeRecord(ax: number, ay: number, bx: number, by: number): [x0: number, y0: number, y1: number, slope: number] | null {
+export function edgeRecord(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): [x0: number, y0: number, y1: number, slope: number] | null {
   if (ay === by) return null;
   return ay < by ? [ax, ay, by, (bx - ax) / (by - ay)] : [bx, by, ay, (ax - bx) / (ay - by)];
 }

@@ -65,7 +65,9 @@ function locateIn(d: PolygonIndexData, x: number, y: number): number {
     const o = -2 - word;
     const head = d.ent[o]!;
     if (head >= 0) return scanCandidates(d, o, x, y);
-    const f = 4 * (-1 - head), nx = d.ent[o + 1]!, ny = d.ent[o + 2]!; // a sub-grid: descend one level
+    const f = 4 * (-1 - head),
+      nx = d.ent[o + 1]!,
+      ny = d.ent[o + 2]!; // a sub-grid: descend one level
     const ix = ((x - d.frames[f]!) * d.frames[f + 2]!) | 0;
     const iy = ((y - d.frames[f + 1]!) * d.frames[f + 3]!) | 0;
     word = d.ent[o + 3 + (iy < 0 ? 0 : iy < ny ? iy : ny - 1) * nx + (ix < 0 ? 0 : ix < nx ? ix : nx - 1)]!;
@@ -112,8 +114,14 @@ export class PolygonIndex {
    * @example
    * index.locateMany(new Float64Array([69.24, 0]), new Float64Array([41.3, 0])); // Int32Array [412, -1]
    */
-  locateMany(lons: Float64Array, lats: Float64Array, out = new Int32Array(lons.length), batch = JOIN_BATCH): Int32Array {
-    if (lats.length !== lons.length || out.length < lons.length) throw new RangeError('lons, lats and out differ in length');
+  locateMany(
+    lons: Float64Array,
+    lats: Float64Array,
+    out = new Int32Array(lons.length),
+    batch = JOIN_BATCH,
+  ): Int32Array {
+    if (lats.length !== lons.length || out.length < lons.length)
+      throw new RangeError('lons, lats and out differ in length');
     if (!(batch >= 1)) throw new RangeError(`batch must be at least 1 (got ${batch})`);
     const n = lons.length;
     if (n < JOIN_BATCH_MIN) {
@@ -129,13 +137,22 @@ export class PolygonIndex {
       ys: new Float64Array(size),
       idx: new Uint32Array(size),
     };
-    for (let start = 0; start < n; start += size) locateBatch(d, lons, lats, out, start, Math.min(n, start + size), scratch);
+    for (let start = 0; start < n; start += size)
+      locateBatch(d, lons, lats, out, start, Math.min(n, start + size), scratch);
     return out;
   }
 }
 
 /** Looks up points [start, end) grouped by block: a counting sort by block key, then the lookups in sorted order. */
-function locateBatch(d: PolygonIndexData, lons: Float64Array, lats: Float64Array, out: Int32Array, start: number, end: number, s: Scratch): void {
+function locateBatch(
+  d: PolygonIndexData,
+  lons: Float64Array,
+  lats: Float64Array,
+  out: Int32Array,
+  start: number,
+  end: number,
+  s: Scratch,
+): void {
   const { keys, next, xs, ys, idx } = s;
   const bx = (d.nx >> BLOCK_SHIFT) + 1;
   const offGrid = next.length - 1;

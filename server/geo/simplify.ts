@@ -29,9 +29,13 @@ function keepRings(simple: Position[][], full: Position[][]): Position[][] {
 }
 
 function repaired(simple: Shape, full: Shape): Shape {
-  if (simple.type === 'Polygon' && full.type === 'Polygon') return { type: 'Polygon', coordinates: keepRings(simple.coordinates, full.coordinates) };
+  if (simple.type === 'Polygon' && full.type === 'Polygon')
+    return { type: 'Polygon', coordinates: keepRings(simple.coordinates, full.coordinates) };
   if (simple.type === 'MultiPolygon' && full.type === 'MultiPolygon') {
-    return { type: 'MultiPolygon', coordinates: simple.coordinates.map((p, k) => keepRings(p, full.coordinates[k] ?? p)) };
+    return {
+      type: 'MultiPolygon',
+      coordinates: simple.coordinates.map((p, k) => keepRings(p, full.coordinates[k] ?? p)),
+    };
   }
   return full;
 }

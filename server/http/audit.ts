@@ -45,19 +45,34 @@ const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'u
  * @example actionOf('PUT', '/api/plans/:id') // 'plans.update'; actionOf('POST', '/api/plans/:id/copy') // 'plans.copy'
  */
 export function actionOf(method: string, routePath: string): string {
-  const segs = routePath.replace(/^\/api\//, '').split('/').filter(Boolean);
+  const segs = routePath
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean);
   const names = segs.filter((s) => !s.startsWith(':'));
   const onOne = segs.length >= 2 && !segs.at(-1)?.startsWith(':') && segs.at(-2)?.startsWith(':');
   return onOne && method === 'POST' ? names.join('.') : [...names, VERBS[method] ?? 'view'].join('.');
 }
 
 /** An audit row about this request, by its principal, with its selection's area. */
-export async function entry(c: Context<AppEnv>, action: string, status: number, trustProxy: boolean): Promise<AuditEntry> {
+export async function entry(
+  c: Context<AppEnv>,
+  action: string,
+  status: number,
+  trustProxy: boolean,
+): Promise<AuditEntry> {
   const p = c.get('principal');
   const area = c.get('area');
   return {
-    at: new Date().toISOString(), accountId: p?.kind === 'account' ? p.id : null, username: p?.username ?? '', role: p?.role ?? '',
-    action, area: area ? JSON.stringify(area) : 'all', params: await paramsOf(c), status, ip: clientIp(c, trustProxy),
+    at: new Date().toISOString(),
+    accountId: p?.kind === 'account' ? p.id : null,
+    username: p?.username ?? '',
+    role: p?.role ?? '',
+    action,
+    area: area ? JSON.stringify(area) : 'all',
+    params: await paramsOf(c),
+    status,
+    ip: clientIp(c, trustProxy),
   };
 }
 
@@ -65,12 +80,23 @@ export async function entry(c: Context<AppEnv>, action: string, status: number, 
 export const auditWrites = (store: UserStore, trustProxy: boolean) =>
   createMiddleware<AppEnv>(async (c, next) => {
     await next();
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS' || c.req.path.startsWith('/api/auth/')) return;
+    if (
+      c.req.method === 'GET' ||
+      c.req.method === 'HEAD' ||
+      c.req.method === 'OPTIONS' ||
+      c.req.path.startsWith('/api/auth/')
+    )
+      return;
     await store.audit.append(await entry(c, actionOf(c.req.method, c.req.routePath), c.res.status, trustProxy));
   });
 
 /** Records a view or export (`action`) when it is answered, if `when` says this request shows what must be logged. */
-export const audited = (store: UserStore, action: string, trustProxy: boolean, when: (c: Context<AppEnv>) => boolean = () => true) =>
+export const audited = (
+  store: UserStore,
+  action: string,
+  trustProxy: boolean,
+  when: (c: Context<AppEnv>) => boolean = () => true,
+) =>
   createMiddleware<AppEnv>(async (c, next) => {
     await next();
     if (when(c)) await store.audit.append(await entry(c, action, c.res.status, trustProxy));

@@ -70,5 +70,11 @@ export const bodyCap = (maxBytes: number) =>
   bodyLimit({
     maxSize: maxBytes,
     onError: (c) =>
-      c.json({ error: 'too_large' as const, issues: [{ field: 'body', reason: `must be at most ${Math.round(maxBytes / 1024)} KiB` }] }, 413),
+      c.json(
+        {
+          error: 'too_large' as const,
+          issues: [{ field: 'body', reason: `must be at most ${Math.round(maxBytes / 1024)} KiB` }],
+        },
+        413,
+      ),
   });

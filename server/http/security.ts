@@ -42,14 +42,23 @@ function originHost(origin: string): string {
   }
 }
 
-const refuse = (c: Context, status: 403 | 421, field: string, reason: string) => c.json({ error: 'forbidden' as const, issues: [{ field, reason }] }, status);
+const refuse = (c: Context, status: 403 | 421, field: string, reason: string) =>
+  c.json({ error: 'forbidden' as const, issues: [{ field, reason }] }, status);
 
 export const checkHostAndOrigin = (rules: HostRules) => {
   const allowed = new Set(rules.hosts.map(hostName));
   return createMiddleware(async (c, next) => {
-    const host = (rules.trustProxy ? c.req.header('x-forwarded-host') : undefined) ?? c.req.header('host') ?? new URL(c.req.url).host;
+    const host =
+      (rules.trustProxy ? c.req.header('x-forwarded-host') : undefined) ??
+      c.req.header('host') ??
+      new URL(c.req.url).host;
     if (!allowed.has(hostName(host))) {
-      return refuse(c, 421, 'host', `this server does not answer to "${hostName(host)}"; set HAMKOR_HOSTS to the names it is reached by`);
+      return refuse(
+        c,
+        421,
+        'host',
+        `this server does not answer to "${hostName(host)}"; set HAMKOR_HOSTS to the names it is reached by`,
+      );
     }
     const origin = c.req.header('origin');
     if (origin !== undefined) {

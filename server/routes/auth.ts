@@ -2,7 +2,15 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { KioskLoginBody, LoginBody, PasswordChangeBody } from '../contract/access.ts';
-import { clearSessionCookie, overTls, principal, setSessionCookie, signedIn, SESSION_COOKIE, type AppEnv } from '../auth/middleware.ts';
+import {
+  clearSessionCookie,
+  overTls,
+  principal,
+  setSessionCookie,
+  signedIn,
+  SESSION_COOKIE,
+  type AppEnv,
+} from '../auth/middleware.ts';
 import type { Principal } from '../auth/principal.ts';
 import { clientIp, entry } from '../http/audit.ts';
 import type { RouteDeps } from './deps.ts';
@@ -10,21 +18,40 @@ import { jsonBody, validate } from './validate.ts';
 
 /** What the web app needs to know about who is signed in. */
 export const me = (p: Principal) => ({
-  kind: p.kind, id: p.id, username: p.username, displayName: p.displayName, role: p.role,
-  capabilities: [...p.capabilities].sort(), scope: p.scope, binding: p.binding, playlist: p.playlist,
+  kind: p.kind,
+  id: p.id,
+  username: p.username,
+  displayName: p.displayName,
+  role: p.role,
+  capabilities: [...p.capabilities].sort(),
+  scope: p.scope,
+  binding: p.binding,
+  playlist: p.playlist,
 });
 
 export const authRoutes = ({ auth, store, http }: RouteDeps) => {
-  const log = async (c: Parameters<typeof entry>[0], action: string, status: number) => store.audit.append(await entry(c, action, status, http.trustProxy));
+  const log = async (c: Parameters<typeof entry>[0], action: string, status: number) =>
+    store.audit.append(await entry(c, action, status, http.trustProxy));
   return new Hono<AppEnv>()
     .post('/auth/login', jsonBody, validate('json', LoginBody), async (c) => {
       const { username, password } = c.req.valid('json');
       const out = await auth.login(username, password, clientIp(c, http.trustProxy));
       if (!out.ok) {
-        const row = await entry(c, out.status === 429 ? 'auth.login_refused' : 'auth.login_failed', out.status, http.trustProxy);
+        const row = await entry(
+          c,
+          out.status === 429 ? 'auth.login_refused' : 'auth.login_failed',
+          out.status,
+          http.trustProxy,
+        );
         await store.audit.append({ ...row, username, accountId: out.accountId });
         if (out.retryAfterS) c.header('retry-after', String(out.retryAfterS));
-        return c.json({ error: out.status === 429 ? ('throttled' as const) : ('unauthenticated' as const), issues: [{ field: out.field, reason: out.reason }] }, out.status);
+        return c.json(
+          {
+            error: out.status === 429 ? ('throttled' as const) : ('unauthenticated' as const),
+            issues: [{ field: out.field, reason: out.reason }],
+          },
+          out.status,
+        );
       }
       c.set('principal', out.principal);
       setSessionCookie(c, out.token, out.expiresAt, overTls(c, http.trustProxy));
@@ -35,7 +62,10 @@ export const authRoutes = ({ auth, store, http }: RouteDeps) => {
       const out = await auth.kioskLogin(c.req.valid('json').token, clientIp(c, http.trustProxy));
       if (!out.ok) {
         await log(c, 'auth.kiosk_failed', out.status);
-        return c.json({ error: 'unauthenticated' as const, issues: [{ field: out.field, reason: out.reason }] }, out.status);
+        return c.json(
+          { error: 'unauthenticated' as const, issues: [{ field: out.field, reason: out.reason }] },
+          out.status,
+        );
       }
       c.set('principal', out.principal);
       setSessionCookie(c, out.token, out.expiresAt, overTls(c, http.trustProxy));
@@ -62,7 +92,11 @@ export const authRoutes = ({ auth, store, http }: RouteDeps) => {
       const { current, next } = c.req.valid('json');
       const changed = p.kind === 'account' && (await auth.changePassword(p.id, current, next));
       await log(c, 'auth.password', changed ? 200 : 400);
-      if (!changed) return c.json({ error: 'invalid_request' as const, issues: [{ field: 'current', reason: 'is not your current password' }] }, 400);
+      if (!changed)
+        return c.json(
+          { error: 'invalid_request' as const, issues: [{ field: 'current', reason: 'is not your current password' }] },
+          400,
+        );
       return c.json({ changed: true }, 200);
     });
 };

@@ -2,7 +2,11 @@
 import { Hono } from 'hono';
 import { BeforeAfterQuery, GapQuery, JointActionQuery } from '../contract/cooperation.ts';
 import { can, type AppEnv } from '../auth/middleware.ts';
-import { getInspectorServiceMatrix, getJointActionLayer, getJointActionSummary } from '../services/cooperation/actions.ts';
+import {
+  getInspectorServiceMatrix,
+  getJointActionLayer,
+  getJointActionSummary,
+} from '../services/cooperation/actions.ts';
 import { getCooperationGaps } from '../services/cooperation/gaps.ts';
 import { getBeforeAfter } from '../services/cooperation/before-after.ts';
 import type { RouteDeps } from './deps.ts';

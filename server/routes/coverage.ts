@@ -23,16 +23,29 @@ export const coverageRoutes = ({ db, store, http }: RouteDeps) =>
       const { districts } = await areaOf(c, db, c.req.valid('query').district);
       return c.json(await getOutlines(db, districts, principal(c).capabilities.has('persons')), 200);
     })
-    .get('/inspectors/:id', can('persons'), audited(store, 'inspectors.view', http.trustProxy), validate('param', InspectorParam), validate('query', InspectorQuery), async (c) => {
-      const id = c.req.valid('param').id;
-      const q = c.req.valid('query');
-      const [s, m] = await Promise.all([staff(db), mahallaColumns(db)]);
-      const k = s.byId.get(id);
-      const insp = k === undefined ? undefined : s.inspectors[k];
-      if (!insp) return c.json(noInspector, 404);
-      if (!seesInspector(principal(c), insp, (mid) => m.district[m.index.get(mid) ?? -1])) {
-        return c.json({ error: 'forbidden' as const, issues: [{ field: 'id', reason: 'this inspector works outside the area you may see' }] }, 403);
-      }
-      const card = await getInspectorCard(db, id, q, normsOf(q));
-      return card ? c.json(card, 200) : c.json(noInspector, 404);
-    });
+    .get(
+      '/inspectors/:id',
+      can('persons'),
+      audited(store, 'inspectors.view', http.trustProxy),
+      validate('param', InspectorParam),
+      validate('query', InspectorQuery),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        const q = c.req.valid('query');
+        const [s, m] = await Promise.all([staff(db), mahallaColumns(db)]);
+        const k = s.byId.get(id);
+        const insp = k === undefined ? undefined : s.inspectors[k];
+        if (!insp) return c.json(noInspector, 404);
+        if (!seesInspector(principal(c), insp, (mid) => m.district[m.index.get(mid) ?? -1])) {
+          return c.json(
+            {
+              error: 'forbidden' as const,
+              issues: [{ field: 'id', reason: 'this inspector works outside the area you may see' }],
+            },
+            403,
+          );
+        }
+        const card = await getInspectorCard(db, id, q, normsOf(q));
+        return card ? c.json(card, 200) : c.json(noInspector, 404);
+      },
+    );

@@ -30,26 +30,55 @@ export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
       const q = c.req.valid('query');
       const r = await getHexagons(db, await selection(c, db, q), q);
       if (!('refused' in r)) return c.json(r, 200);
-      if (r.refused === 'too_fine') return c.json({ error: 'invalid_request' as const, issues: [{ field: 'res', reason: r.reason }] }, 400);
+      if (r.refused === 'too_fine')
+        return c.json({ error: 'invalid_request' as const, issues: [{ field: 'res', reason: r.reason }] }, 400);
       return c.json({ error: 'stale_database' as const, issues: [{ field: 'database', reason: r.reason }] }, 503);
     })
-    .get('/timeline', can('read'), validate('query', RangeQuery), async (c) => c.json(await getTimeline(db, await selection(c, db, c.req.valid('query'))), 200))
+    .get('/timeline', can('read'), validate('query', RangeQuery), async (c) =>
+      c.json(await getTimeline(db, await selection(c, db, c.req.valid('query'))), 200),
+    )
     .get('/emerging', can('read', 'wall'), validate('query', EmergingQuery), async (c) => {
       const q = c.req.valid('query');
       return c.json(await getEmerging(db, await selection(c, db, q), q.bin), 200);
     })
-    .get('/records', can('locations'), audited(store, 'records.view', http.trustProxy), validate('query', RecordListQuery), async (c) => {
-      const q = c.req.valid('query');
-      return c.json(await listRecords(db, { ...(await selection(c, db, q)), mahalla: q.mahalla }, q), 200);
-    })
-    .get('/records.csv', can('locations'), audited(store, 'records.export', http.trustProxy), validate('query', RecordListQuery), async (c) => {
-      const q = c.req.valid('query');
-      return c.body(await recordsCsv(db, await selection(c, db, q)), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${q.source}-mahalla-${q.mahalla}-${q.from}-${q.to}.csv"`,
-      });
-    })
-    .get('/records/points', can('read'), audited(store, 'records.points', http.trustProxy, (c) => c.get('principal')?.capabilities.has('locations') === true), validate('query', RangeQuery), async (c) => {
-      const points = await getRecordPoints(db, await selection(c, db, c.req.valid('query')));
-      return c.body(new Uint8Array(points.buffer), 200, { 'content-type': 'application/octet-stream', 'x-point-count': String(points.length / 2) });
-    });
+    .get(
+      '/records',
+      can('locations'),
+      audited(store, 'records.view', http.trustProxy),
+      validate('query', RecordListQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        return c.json(await listRecords(db, { ...(await selection(c, db, q)), mahalla: q.mahalla }, q), 200);
+      },
+    )
+    .get(
+      '/records.csv',
+      can('locations'),
+      audited(store, 'records.export', http.trustProxy),
+      validate('query', RecordListQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        return c.body(await recordsCsv(db, await selection(c, db, q)), 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${q.source}-mahalla-${q.mahalla}-${q.from}-${q.to}.csv"`,
+        });
+      },
+    )
+    .get(
+      '/records/points',
+      can('read'),
+      audited(
+        store,
+        'records.points',
+        http.trustProxy,
+        (c) => c.get('principal')?.capabilities.has('locations') === true,
+      ),
+      validate('query', RangeQuery),
+      async (c) => {
+        const points = await getRecordPoints(db, await selection(c, db, c.req.valid('query')));
+        return c.body(new Uint8Array(points.buffer), 200, {
+          'content-type': 'application/octet-stream',
+          'x-point-count': String(points.length / 2),
+        });
+      },
+    );

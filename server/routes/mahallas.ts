@@ -24,8 +24,16 @@ export const mahallaRoutes = ({ db }: RouteDeps) => {
     .get('/mahallas/:id', can('read'), validate('param', MahallaParam), validate('query', RangeQuery), async (c) => {
       const q = c.req.valid('query');
       const id = c.req.valid('param').id;
-      const card = await getMahallaCard(db, { ...(await selection(c, db, { ...q, mahalla: id }, { mahallaField: 'id' })), mahalla: id }, q.compare);
-      if (!card) return c.json({ error: 'not_found' as const, issues: [{ field: 'id', reason: 'no mahalla has this id' }] }, 404);
+      const card = await getMahallaCard(
+        db,
+        { ...(await selection(c, db, { ...q, mahalla: id }, { mahallaField: 'id' })), mahalla: id },
+        q.compare,
+      );
+      if (!card)
+        return c.json(
+          { error: 'not_found' as const, issues: [{ field: 'id', reason: 'no mahalla has this id' }] },
+          404,
+        );
       return c.json(card, 200);
     })
     .get('/boundaries', can('read', 'wall'), async (c) => c.json(await boundaries(''), 200))

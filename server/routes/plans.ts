@@ -3,27 +3,54 @@
 // and one to a plan with recorded fulfilment must be confirmed (its state is archived first).
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { PlanBody, PlanCopyBody, PlanDeleteQuery, PlanParam, PlanReplaceBody, PlanReplaceQuery } from '../contract/plans.ts';
+import {
+  PlanBody,
+  PlanCopyBody,
+  PlanDeleteQuery,
+  PlanParam,
+  PlanReplaceBody,
+  PlanReplaceQuery,
+} from '../contract/plans.ts';
 import { can, principal, type AppEnv } from '../auth/middleware.ts';
 import { actorOf, seesDistrict } from '../auth/principal.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { detail, summarise } from '../services/plans/progress.ts';
-import { checkReferences, copyPlan, createPlan, deletePlan, replacePlan, type ChangeOutcome } from '../services/plans/store.ts';
+import {
+  checkReferences,
+  copyPlan,
+  createPlan,
+  deletePlan,
+  replacePlan,
+  type ChangeOutcome,
+} from '../services/plans/store.ts';
 import type { StoredPlan, Versioned } from '../store/types.ts';
 import type { RouteDeps } from './deps.ts';
 import { jsonBody, validate } from './validate.ts';
 
 const noPlan = { error: 'not_found' as const, issues: [{ field: 'id', reason: 'no plan has this id' }] };
 const invalid = (issues: Array<{ field: string; reason: string }>) => ({ error: 'invalid_request' as const, issues });
-const outside = (field: string) => ({ error: 'forbidden' as const, issues: [{ field, reason: 'is outside the area you may see' }] });
+const outside = (field: string) => ({
+  error: 'forbidden' as const,
+  issues: [{ field, reason: 'is outside the area you may see' }],
+});
 const stale = (current: Versioned) => ({
   error: 'conflict' as const,
-  issues: [{ field: 'version', reason: `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload to see their change, then apply yours again` }],
+  issues: [
+    {
+      field: 'version',
+      reason: `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload to see their change, then apply yours again`,
+    },
+  ],
   current: { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
 });
 const confirmFirst = (o: { recorded: number; name: string }, verb: string) => ({
   error: 'confirmation_required' as const,
-  issues: [{ field: 'confirm', reason: `plan "${o.name}" has ${o.recorded} recorded joint action(s) counted towards it; repeat with ?confirm=true to archive its current state and ${verb} it` }],
+  issues: [
+    {
+      field: 'confirm',
+      reason: `plan "${o.name}" has ${o.recorded} recorded joint action(s) counted towards it; repeat with ?confirm=true to archive its current state and ${verb} it`,
+    },
+  ],
   recorded: o.recorded,
 });
 
@@ -42,12 +69,16 @@ export const planRoutes = ({ db, store }: RouteDeps) => {
   return new Hono<AppEnv>()
     .get('/plans', can('read', 'wall'), async (c) => {
       const all = await store.plans.list();
-      const mine = (await Promise.all(all.map(async (p) => ((await sees(c, p.district)) ? p : null)))).filter((p): p is StoredPlan => p !== null);
+      const mine = (await Promise.all(all.map(async (p) => ((await sees(c, p.district)) ? p : null)))).filter(
+        (p): p is StoredPlan => p !== null,
+      );
       return c.json(await summarise(db, mine, persons(c)), 200);
     })
     .get('/plans/archive', can('read'), async (c) => {
       const all = await store.plans.archive();
-      const mine = (await Promise.all(all.map(async (p) => ((await sees(c, p.district)) ? p : null)))).filter((p) => p !== null);
+      const mine = (await Promise.all(all.map(async (p) => ((await sees(c, p.district)) ? p : null)))).filter(
+        (p) => p !== null,
+      );
       return c.json(mine, 200);
     })
     .post('/plans', can('plans.write'), jsonBody, validate('json', PlanBody), async (c) => {
@@ -63,37 +94,67 @@ export const planRoutes = ({ db, store }: RouteDeps) => {
       if (plan === 'outside') return c.json(outside('id'), 403);
       return c.json(await detail(db, plan, persons(c)), 200);
     })
-    .put('/plans/:id', can('plans.write'), validate('param', PlanParam), validate('query', PlanReplaceQuery), jsonBody, validate('json', PlanReplaceBody), async (c) => {
-      const { id } = c.req.valid('param');
-      const { version, ...body } = c.req.valid('json');
-      const plan = await visible(c, id);
-      if (plan === 'missing') return c.json(noPlan, 404);
-      if (plan === 'outside' || !(await sees(c, body.district))) return c.json(outside(plan === 'outside' ? 'id' : 'district'), 403);
-      const issues = await checkReferences(db, body);
-      if (issues.length > 0) return c.json(invalid(issues), 400);
-      const out: ChangeOutcome = await replacePlan(store, db, id, version, body, c.req.valid('query').confirm, actorOf(principal(c)));
-      if (out.status === 'missing') return c.json(noPlan, 404);
-      if (out.status === 'stale') return c.json(stale(out.current), 409);
-      if (out.status === 'needs_confirmation') return c.json(confirmFirst(out, 'replace'), 409);
-      return c.json({ ...(await detail(db, out.plan, persons(c))), archived: out.archived }, 200);
-    })
-    .post('/plans/:id/copy', can('plans.write'), validate('param', PlanParam), jsonBody, validate('json', PlanCopyBody), async (c) => {
-      const plan = await visible(c, c.req.valid('param').id);
-      if (plan === 'missing') return c.json(noPlan, 404);
-      if (plan === 'outside') return c.json(outside('id'), 403);
-      const copied = await copyPlan(store, plan.id, c.req.valid('json'), actorOf(principal(c)));
-      return copied ? c.json(await detail(db, copied, persons(c)), 201) : c.json(noPlan, 404);
-    })
-    .delete('/plans/:id', can('plans.write'), validate('param', PlanParam), validate('query', PlanDeleteQuery), async (c) => {
-      const { id } = c.req.valid('param');
-      const q = c.req.valid('query');
-      const plan = await visible(c, id);
-      if (plan === 'missing') return c.json(noPlan, 404);
-      if (plan === 'outside') return c.json(outside('id'), 403);
-      const out = await deletePlan(store, db, id, q.version ?? null, q.confirm, actorOf(principal(c)));
-      if (out.status === 'missing') return c.json(noPlan, 404);
-      if (out.status === 'stale') return c.json(stale(out.current), 409);
-      if (out.status === 'needs_confirmation') return c.json(confirmFirst(out, 'delete'), 409);
-      return c.json({ deleted: id, archived: out.archived }, 200);
-    });
+    .put(
+      '/plans/:id',
+      can('plans.write'),
+      validate('param', PlanParam),
+      validate('query', PlanReplaceQuery),
+      jsonBody,
+      validate('json', PlanReplaceBody),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { version, ...body } = c.req.valid('json');
+        const plan = await visible(c, id);
+        if (plan === 'missing') return c.json(noPlan, 404);
+        if (plan === 'outside' || !(await sees(c, body.district)))
+          return c.json(outside(plan === 'outside' ? 'id' : 'district'), 403);
+        const issues = await checkReferences(db, body);
+        if (issues.length > 0) return c.json(invalid(issues), 400);
+        const out: ChangeOutcome = await replacePlan(
+          store,
+          db,
+          id,
+          version,
+          body,
+          c.req.valid('query').confirm,
+          actorOf(principal(c)),
+        );
+        if (out.status === 'missing') return c.json(noPlan, 404);
+        if (out.status === 'stale') return c.json(stale(out.current), 409);
+        if (out.status === 'needs_confirmation') return c.json(confirmFirst(out, 'replace'), 409);
+        return c.json({ ...(await detail(db, out.plan, persons(c))), archived: out.archived }, 200);
+      },
+    )
+    .post(
+      '/plans/:id/copy',
+      can('plans.write'),
+      validate('param', PlanParam),
+      jsonBody,
+      validate('json', PlanCopyBody),
+      async (c) => {
+        const plan = await visible(c, c.req.valid('param').id);
+        if (plan === 'missing') return c.json(noPlan, 404);
+        if (plan === 'outside') return c.json(outside('id'), 403);
+        const copied = await copyPlan(store, plan.id, c.req.valid('json'), actorOf(principal(c)));
+        return copied ? c.json(await detail(db, copied, persons(c)), 201) : c.json(noPlan, 404);
+      },
+    )
+    .delete(
+      '/plans/:id',
+      can('plans.write'),
+      validate('param', PlanParam),
+      validate('query', PlanDeleteQuery),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const q = c.req.valid('query');
+        const plan = await visible(c, id);
+        if (plan === 'missing') return c.json(noPlan, 404);
+        if (plan === 'outside') return c.json(outside('id'), 403);
+        const out = await deletePlan(store, db, id, q.version ?? null, q.confirm, actorOf(principal(c)));
+        if (out.status === 'missing') return c.json(noPlan, 404);
+        if (out.status === 'stale') return c.json(stale(out.current), 409);
+        if (out.status === 'needs_confirmation') return c.json(confirmFirst(out, 'delete'), 409);
+        return c.json({ deleted: id, archived: out.archived }, 200);
+      },
+    );
 };

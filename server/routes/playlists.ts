@@ -12,10 +12,18 @@ import type { RouteDeps } from './deps.ts';
 import { jsonBody, validate } from './validate.ts';
 
 const notFound = { error: 'not_found' as const, issues: [{ field: 'id', reason: 'no playlist has this id' }] };
-const outside = (field: string) => ({ error: 'forbidden' as const, issues: [{ field, reason: 'is outside the area you may see' }] });
+const outside = (field: string) => ({
+  error: 'forbidden' as const,
+  issues: [{ field, reason: 'is outside the area you may see' }],
+});
 const stale = (current: Versioned) => ({
   error: 'conflict' as const,
-  issues: [{ field: 'version', reason: `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload to see their change, then apply yours again` }],
+  issues: [
+    {
+      field: 'version',
+      reason: `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload to see their change, then apply yours again`,
+    },
+  ],
   current: { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
 });
 
@@ -31,7 +39,9 @@ export const playlistRoutes = ({ db, store }: RouteDeps) => {
   return new Hono<AppEnv>()
     .get('/playlists', can('read', 'wall'), async (c) => {
       const all = await store.playlists.list();
-      const mine = (await Promise.all(all.map(async (p) => ((await sees(c, p)) ? toPlaylist(p) : null)))).filter((p) => p !== null);
+      const mine = (await Promise.all(all.map(async (p) => ((await sees(c, p)) ? toPlaylist(p) : null)))).filter(
+        (p) => p !== null,
+      );
       return c.json({ playlists: mine }, 200);
     })
     .get('/playlists/:id', can('read', 'wall'), validate('param', PlaylistParam), async (c) => {
@@ -44,29 +54,50 @@ export const playlistRoutes = ({ db, store }: RouteDeps) => {
       if (!(await mayWrite(c, f.district))) return c.json(outside('district'), 403);
       return c.json(toPlaylist(await store.write((w) => w.playlists.create(f, actorOf(principal(c))))), 201);
     })
-    .put('/playlists/:id', can('playlists.write'), validate('param', PlaylistParam), jsonBody, validate('json', PlaylistReplace), async (c) => {
-      const { id } = c.req.valid('param');
-      const { version, ...input } = c.req.valid('json');
-      const f = fields(input);
-      const current = await store.playlists.get(id);
-      if (!current) return c.json(notFound, 404);
-      if (!(await sees(c, current)) || !(await mayWrite(c, f.district))) return c.json(outside((await sees(c, current)) ? 'district' : 'id'), 403);
-      const out = await store.write((w) => w.playlists.replace(id, version, f, actorOf(principal(c))));
-      if (out.status === 'missing') return c.json(notFound, 404);
-      if (out.status === 'stale') return c.json(stale(out.current), 409);
-      return c.json(toPlaylist(out.value), 200);
-    })
-    .delete('/playlists/:id', can('playlists.write'), validate('param', PlaylistParam), validate('query', PlaylistDeleteQuery), async (c) => {
-      const { id } = c.req.valid('param');
-      const current = await store.playlists.get(id);
-      if (!current) return c.json(notFound, 404);
-      if (!(await sees(c, current))) return c.json(outside('id'), 403);
-      const out = await deletePlaylist(store, id, c.req.valid('query').version ?? null, actorOf(principal(c)));
-      if (out.status === 'missing') return c.json(notFound, 404);
-      if (out.status === 'stale') return c.json(stale(out.current), 409);
-      if (out.status === 'last') {
-        return c.json({ error: 'conflict' as const, issues: [{ field: 'id', reason: 'the last playlist cannot be deleted: the wall screen needs one' }], current: null }, 409);
-      }
-      return c.json({ deleted: id }, 200);
-    });
+    .put(
+      '/playlists/:id',
+      can('playlists.write'),
+      validate('param', PlaylistParam),
+      jsonBody,
+      validate('json', PlaylistReplace),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { version, ...input } = c.req.valid('json');
+        const f = fields(input);
+        const current = await store.playlists.get(id);
+        if (!current) return c.json(notFound, 404);
+        if (!(await sees(c, current)) || !(await mayWrite(c, f.district)))
+          return c.json(outside((await sees(c, current)) ? 'district' : 'id'), 403);
+        const out = await store.write((w) => w.playlists.replace(id, version, f, actorOf(principal(c))));
+        if (out.status === 'missing') return c.json(notFound, 404);
+        if (out.status === 'stale') return c.json(stale(out.current), 409);
+        return c.json(toPlaylist(out.value), 200);
+      },
+    )
+    .delete(
+      '/playlists/:id',
+      can('playlists.write'),
+      validate('param', PlaylistParam),
+      validate('query', PlaylistDeleteQuery),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const current = await store.playlists.get(id);
+        if (!current) return c.json(notFound, 404);
+        if (!(await sees(c, current))) return c.json(outside('id'), 403);
+        const out = await deletePlaylist(store, id, c.req.valid('query').version ?? null, actorOf(principal(c)));
+        if (out.status === 'missing') return c.json(notFound, 404);
+        if (out.status === 'stale') return c.json(stale(out.current), 409);
+        if (out.status === 'last') {
+          return c.json(
+            {
+              error: 'conflict' as const,
+              issues: [{ field: 'id', reason: 'the last playlist cannot be deleted: the wall screen needs one' }],
+              current: null,
+            },
+            409,
+          );
+        }
+        return c.json({ deleted: id }, 200);
+      },
+    );
 };

@@ -8,10 +8,18 @@ import type { Principal } from '../auth/principal.ts';
 import { select, selectArea, type Access, type Selection, type SelectionInput } from '../selection/select.ts';
 
 /** What a principal may see beyond aggregates. */
-export const accessOf = (p: Principal): Access => ({ locations: p.capabilities.has('locations'), persons: p.capabilities.has('persons') });
+export const accessOf = (p: Principal): Access => ({
+  locations: p.capabilities.has('locations'),
+  persons: p.capabilities.has('persons'),
+});
 
 /** The selection of `q` for this request (refused with 403/404 by the app's error handler when out of scope). */
-export async function selection(c: Context<AppEnv>, db: Db, q: SelectionInput, opts: { mahallaField?: string } = {}): Promise<Selection> {
+export async function selection(
+  c: Context<AppEnv>,
+  db: Db,
+  q: SelectionInput,
+  opts: { mahallaField?: string } = {},
+): Promise<Selection> {
   const p = principal(c);
   const sel = await select(db, q, p.scope, { ...opts, access: accessOf(p) });
   c.set('area', sel.area);

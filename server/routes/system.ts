@@ -12,7 +12,13 @@ export const systemRoutes = ({ db }: RouteDeps) => {
   return new Hono<AppEnv>()
     .get('/health', async (c) => {
       const [row] = await db.all<{ ok: number }>('SELECT 1::INTEGER AS ok');
-      return c.json({ status: row?.ok === 1 ? ('ok' as const) : ('degraded' as const), uptimeS: Math.round((Date.now() - started) / 1000) }, 200);
+      return c.json(
+        {
+          status: row?.ok === 1 ? ('ok' as const) : ('degraded' as const),
+          uptimeS: Math.round((Date.now() - started) / 1000),
+        },
+        200,
+      );
     })
     .get('/meta', can('read', 'wall'), async (c) => {
       meta ??= getMeta(db);
@@ -21,7 +27,9 @@ export const systemRoutes = ({ db }: RouteDeps) => {
       const scope = principal(c).scope;
       if (scope.kind === 'all') return c.json(m, 200);
       const m2 = await mahallaColumns(db);
-      const districts = new Set(scope.kind === 'districts' ? scope.districts : scope.ids.map((id) => m2.district[m2.index.get(id) ?? -1]));
+      const districts = new Set(
+        scope.kind === 'districts' ? scope.districts : scope.ids.map((id) => m2.district[m2.index.get(id) ?? -1]),
+      );
       return c.json({ ...m, districts: m.districts.filter((d) => districts.has(d.soato)) }, 200);
     });
 };

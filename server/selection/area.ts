@@ -39,7 +39,9 @@ export function areaSql(area: Area, col = 'mahalla_id'): SqlPart {
  * mahallas keeps the districts `districtsOf` says they lie in.
  */
 export function districtSql(districts: readonly string[] | null, col = 'district_soato'): SqlPart {
-  return districts === null ? { sql: 'TRUE', params: {} } : { sql: `${col} IN (SELECT unnest($areaDistricts::VARCHAR[]))`, params: { areaDistricts: districts } };
+  return districts === null
+    ? { sql: 'TRUE', params: {} }
+    : { sql: `${col} IN (SELECT unnest($areaDistricts::VARCHAR[]))`, params: { areaDistricts: districts } };
 }
 
 /** Whether `inner` lies wholly inside `outer`, given each mahalla's district (`districtOf`). */

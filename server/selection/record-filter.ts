@@ -10,7 +10,14 @@ export function mask(selected: readonly string[], all: readonly string[]): numbe
 }
 
 /** `(($name >> enum_code(column)) & 1) = 1` unless every code is selected. */
-function maskPredicate(parts: string[], params: Record<string, number>, name: string, column: string, selected: readonly string[], all: readonly string[]): void {
+function maskPredicate(
+  parts: string[],
+  params: Record<string, number>,
+  name: string,
+  column: string,
+  selected: readonly string[],
+  all: readonly string[],
+): void {
   const m = mask(selected, all);
   if (m === 2 ** all.length - 1) return;
   parts.push(`(($${name}::INTEGER >> enum_code(${column})::INTEGER) & 1) = 1`);
@@ -22,7 +29,10 @@ function maskPredicate(parts: string[], params: Record<string, number>, name: st
  * which lists them in catalog order). Values only ever travel as parameters.
  * @example const { sql, params } = incidentFilter(f); db.all(`… WHERE ${sql}`, { ...params })
  */
-export function incidentFilter(f: Pick<RangeFilter, 'categories' | 'statuses'>): { sql: string; params: Record<string, number> } {
+export function incidentFilter(f: Pick<RangeFilter, 'categories' | 'statuses'>): {
+  sql: string;
+  params: Record<string, number>;
+} {
   const parts: string[] = [];
   const params: Record<string, number> = {};
   maskPredicate(parts, params, 'categoryMask', 'category', f.categories, INCIDENT_CATEGORIES);
@@ -47,7 +57,9 @@ export interface RecordSql {
  * The records a map query counts (incidents or applications) and the predicate of their filters.
  * @example const r = recordFilter(f); db.all(`SELECT count(*) FROM ${r.table} WHERE ${r.sql}`, r.params)
  */
-export function recordFilter(f: Pick<RangeFilter, 'source' | 'categories' | 'statuses' | 'registries' | 'receivers'>): RecordSql {
+export function recordFilter(
+  f: Pick<RangeFilter, 'source' | 'categories' | 'statuses' | 'registries' | 'receivers'>,
+): RecordSql {
   if (f.source === 'incidents') return { table: 'incidents', ...incidentFilter(f) };
   const parts: string[] = [];
   const params: Record<string, number> = {};

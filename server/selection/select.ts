@@ -2,7 +2,17 @@
 // scope become, once per request, the records' table, predicate, parameters and area that every service reads. No
 // service computes an end date or an area predicate itself; access to an area is decided here and nowhere else.
 import type { Db } from '../db/database.ts';
-import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, REGISTRIES, type IncidentCategory, type IncidentStatus, type Receiver, type RecordSource, type Registry } from '../contract/catalog.ts';
+import {
+  INCIDENT_CATEGORIES,
+  INCIDENT_STATUSES,
+  RECEIVERS,
+  REGISTRIES,
+  type IncidentCategory,
+  type IncidentStatus,
+  type Receiver,
+  type RecordSource,
+  type Registry,
+} from '../contract/catalog.ts';
 import type { Period } from '../shared/period.ts';
 import { ALL, areaSql, districtsArea, within, type Area } from './area.ts';
 import { mahallaColumns, type MahallaColumns } from './mahallas.ts';
@@ -68,14 +78,20 @@ export class SelectionRefused extends Error {
  * districts or a mahalla outside the scope is refused, never answered with less; asking for none selects the scope.
  * @example const sel = await select(db, c.req.valid('query')); const w = recordsWhere(sel); db.all(`SELECT count(*) FROM ${sel.table} WHERE ${w.sql}`, w.params)
  */
-export async function select(db: Db, q: SelectionInput, scope: Area = ALL, opts: { mahallaField?: string; access?: Access } = {}): Promise<Selection> {
+export async function select(
+  db: Db,
+  q: SelectionInput,
+  scope: Area = ALL,
+  opts: { mahallaField?: string; access?: Access } = {},
+): Promise<Selection> {
   const m = await mahallaColumns(db);
   const { area, districts } = await selectArea(db, q.district, scope);
   if (q.mahalla !== undefined) {
     // The mahalla is named where the request named it: `mahalla` in a query, `id` in a card's path.
     const field = opts.mahallaField ?? 'mahalla';
     if (!m.index.has(q.mahalla)) throw new SelectionRefused(404, field, 'no mahalla has this id');
-    if (!within({ kind: 'mahallas', ids: [q.mahalla] }, scope, districtOfIn(m))) throw new SelectionRefused(403, field, 'is outside the area you may see');
+    if (!within({ kind: 'mahallas', ids: [q.mahalla] }, scope, districtOfIn(m)))
+      throw new SelectionRefused(403, field, 'is outside the area you may see');
   }
   const source = q.source ?? 'incidents';
   const f = {
@@ -99,17 +115,25 @@ export async function select(db: Db, q: SelectionInput, scope: Area = ALL, opts:
   };
 }
 
-const districtOfIn = (m: MahallaColumns) => (id: number): string | undefined => m.district[m.index.get(id) ?? -1];
+const districtOfIn =
+  (m: MahallaColumns) =>
+  (id: number): string | undefined =>
+    m.district[m.index.get(id) ?? -1];
 
 /**
  * The area of a request that names some districts (or none) within `scope`, and the districts it lies in: for the
  * layers that have no period (mahalla polygons, base points, territory outlines). Districts outside the scope are
  * refused; naming none selects the scope.
  */
-export async function selectArea(db: Db, district: readonly string[] | undefined, scope: Area = ALL): Promise<{ area: Area; districts: string[] | null }> {
+export async function selectArea(
+  db: Db,
+  district: readonly string[] | undefined,
+  scope: Area = ALL,
+): Promise<{ area: Area; districts: string[] | null }> {
   const districtOf = districtOfIn(await mahallaColumns(db));
   const asked = districtsArea(district);
-  if (asked.kind !== 'all' && !within(asked, scope, districtOf)) throw new SelectionRefused(403, 'district', 'is outside the area you may see');
+  if (asked.kind !== 'all' && !within(asked, scope, districtOf))
+    throw new SelectionRefused(403, 'district', 'is outside the area you may see');
   const area = asked.kind === 'all' ? scope : asked;
   return { area, districts: areaDistricts(area, districtOf) };
 }
@@ -153,7 +177,11 @@ export function recordsWhere(sel: Selection, opts: WhereOptions = {}): SqlPart {
   return and(
     timeWindow(period, { col, name }),
     sel.filter,
-    one ? { sql: 'mahalla_id = $mahalla', params: { mahalla: sel.mahalla } } : area ? areaSql(sel.area) : { sql: 'TRUE', params: {} },
+    one
+      ? { sql: 'mahalla_id = $mahalla', params: { mahalla: sel.mahalla } }
+      : area
+        ? areaSql(sel.area)
+        : { sql: 'TRUE', params: {} },
   );
 }
 

@@ -14,15 +14,24 @@ export interface SqlPart {
  * so two windows can sit in one query.
  * @example timeWindow({ from: '2024-03-01', to: '2024-03-31' }) // { sql: 'ts >= $from::TIMESTAMP AND ts < $end::TIMESTAMP', params: { from: '2024-03-01', end: '2024-04-01' } }
  */
-export function timeWindow(p: Period, opts: { col?: string; name?: string; type?: 'TIMESTAMP' | 'DATE' } = {}): SqlPart {
+export function timeWindow(
+  p: Period,
+  opts: { col?: string; name?: string; type?: 'TIMESTAMP' | 'DATE' } = {},
+): SqlPart {
   const { col = 'ts', name = '', type = 'TIMESTAMP' } = opts;
   const from = `${name}from`;
   const end = `${name}end`;
-  return { sql: `${col} >= $${from}::${type} AND ${col} < $${end}::${type}`, params: { [from]: p.from, [end]: nextDay(p.to) } };
+  return {
+    sql: `${col} >= $${from}::${type} AND ${col} < $${end}::${type}`,
+    params: { [from]: p.from, [end]: nextDay(p.to) },
+  };
 }
 
 /** Parts joined with AND (TRUE when none), their parameters merged. */
 export function and(...parts: SqlPart[]): SqlPart {
   const kept = parts.filter((p) => p.sql !== 'TRUE');
-  return { sql: kept.length > 0 ? kept.map((p) => p.sql).join(' AND ') : 'TRUE', params: Object.assign({}, ...parts.map((p) => p.params)) as Params };
+  return {
+    sql: kept.length > 0 ? kept.map((p) => p.sql).join(' AND ') : 'TRUE',
+    params: Object.assign({}, ...parts.map((p) => p.params)) as Params,
+  };
 }

@@ -1,6 +1,7 @@
 // CSV text for the exports (records, audit log): RFC 4180 quoting, one header row.
 
-const cell = (v: string | number | null): string => (v === null ? '' : typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const cell = (v: string | number | null): string =>
+  v === null ? '' : typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 
 /**
  * A CSV document from a header and rows, each line ended by a newline.

@@ -10,7 +10,9 @@ export interface DataPeriod {
 
 /** Read once per database: the meta table is written at build time only. */
 export const dataPeriod = perDb(async (db): Promise<DataPeriod> => {
-  const rows = await db.all<{ key: string; value: string }>(`SELECT key, value FROM meta WHERE key IN ('period_start', 'period_end')`);
+  const rows = await db.all<{ key: string; value: string }>(
+    `SELECT key, value FROM meta WHERE key IN ('period_start', 'period_end')`,
+  );
   const kv = new Map(rows.map((r) => [r.key, r.value]));
   return { start: kv.get('period_start') ?? '2023-11-01', end: kv.get('period_end') ?? '2026-11-01' };
 });

@@ -23,7 +23,9 @@ export interface Meta {
 }
 
 export async function getMeta(db: Db): Promise<Meta> {
-  const kv = Object.fromEntries((await db.all<{ key: string; value: string }>('SELECT key, value FROM meta')).map((r) => [r.key, r.value]));
+  const kv = Object.fromEntries(
+    (await db.all<{ key: string; value: string }>('SELECT key, value FROM meta')).map((r) => [r.key, r.value]),
+  );
   const districts = await db.all<Meta['districts'][number]>(
     `SELECT d.soato, d.name_uz AS name, count(m.id)::INTEGER AS mahallas, coalesce(sum(m.population), 0)::INTEGER AS population
      FROM districts d LEFT JOIN mahallas m ON m.district_soato = d.soato GROUP BY ALL ORDER BY d.name_uz`,

@@ -14,7 +14,12 @@ export const fields = (p: PlaylistInput) => {
 export type DeleteOutcome = WriteResult<null> | { status: 'last' };
 
 /** Deletes a playlist unless it is the last one (the wall screen always needs one to show). */
-export function deletePlaylist(store: UserStore, id: number, version: number | null, by: Actor): Promise<DeleteOutcome> {
+export function deletePlaylist(
+  store: UserStore,
+  id: number,
+  version: number | null,
+  by: Actor,
+): Promise<DeleteOutcome> {
   return store.write(async (w) => {
     const current = await w.playlists.get(id);
     if (!current) return { status: 'missing' };
@@ -26,6 +31,7 @@ export function deletePlaylist(store: UserStore, id: number, version: number | n
 /** The playlist a store starts with, when it has none: every slide kind, in briefing order. */
 export async function seedPlaylists(store: UserStore): Promise<void> {
   await store.write(async (w) => {
-    if ((await w.playlists.count()) === 0) await w.playlists.create(fields(DEFAULT_PLAYLIST), { accountId: null, username: 'hamkor' });
+    if ((await w.playlists.count()) === 0)
+      await w.playlists.create(fields(DEFAULT_PLAYLIST), { accountId: null, username: 'hamkor' });
   });
 }

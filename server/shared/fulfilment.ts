@@ -55,11 +55,18 @@ export interface Progress {
   state: PlanState;
 }
 
-const pctOf = (done: number, required: number): number => (required > 0 ? Math.round((1000 * done) / required) / 10 : 0);
+const pctOf = (done: number, required: number): number =>
+  required > 0 ? Math.round((1000 * done) / required) / 10 : 0;
 
 /** One item: `done` is what was recorded, which may exceed the requirement; pct is capped at 100 only in aggregates. */
 export function itemProgress(required: number, done: number, s: Schedule): Progress & { expected: number } {
-  return { required, done, pct: pctOf(done, required), state: itemState(required, done, s), expected: Math.round(expectedByNow(required, s) * 10) / 10 };
+  return {
+    required,
+    done,
+    pct: pctOf(done, required),
+    state: itemState(required, done, s),
+    expected: Math.round(expectedByNow(required, s) * 10) / 10,
+  };
 }
 
 /**

@@ -7,7 +7,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
  * @example labelPoint({ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] }) // [1, 1]
  */
 export function labelPoint(g: Polygon | MultiPolygon): Position {
-  const parts: Polygon[] = g.type === 'Polygon' ? [g] : g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+  const parts: Polygon[] =
+    g.type === 'Polygon' ? [g] : g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
   let best = parts[0] as Polygon;
   let bestArea = -1;
   for (const p of parts) {

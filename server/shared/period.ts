@@ -100,7 +100,8 @@ export function weekSteps(period: Period): Period[] {
   const end = dayMs(period.to);
   if (!(end >= start)) return [];
   const out: Period[] = [];
-  for (let t = start; t <= end; t += 7 * DAY_MS) out.push({ from: isoDay(t), to: isoDay(Math.min(t + 6 * DAY_MS, end)) });
+  for (let t = start; t <= end; t += 7 * DAY_MS)
+    out.push({ from: isoDay(t), to: isoDay(Math.min(t + 6 * DAY_MS, end)) });
   return out;
 }
 

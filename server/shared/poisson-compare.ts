@@ -45,7 +45,7 @@ export interface CountComparison {
  * @example compareCounts(30, 10).p       // ≈ 0.00222, verdict 'up'
  */
 export function compareCounts(n1: number, n0: number, t1 = 1, t0 = 1, alpha = 0.05): CountComparison {
-  const ratio = n0 === 0 ? (n1 === 0 ? 1 : Infinity) : (n1 / t1) / (n0 / t0);
+  const ratio = n0 === 0 ? (n1 === 0 ? 1 : Infinity) : n1 / t1 / (n0 / t0);
   const n = n1 + n0;
   if (n < MIN_EVENTS) return { ratio, p: Number.NaN, verdict: 'too-few' };
   const p0 = t1 / (t0 + t1);

@@ -39,7 +39,14 @@ export type EmergingClassId = (typeof EMERGING_CLASSES)[number]['id'];
 
 /** Offset of a hot category's cold mirror (new-hot 1 → new-cold 9). */
 const COLD = 8;
-const NEW = 1, CONSECUTIVE = 2, INTENSIFYING = 3, PERSISTENT = 4, DIMINISHING = 5, SPORADIC = 6, OSCILLATING = 7, HISTORICAL = 8;
+const NEW = 1,
+  CONSECUTIVE = 2,
+  INTENSIFYING = 3,
+  PERSISTENT = 4,
+  DIMINISHING = 5,
+  SPORADIC = 6,
+  OSCILLATING = 7,
+  HISTORICAL = 8;
 
 /**
  * The category code of an id (its index in EMERGING_CLASSES).
@@ -77,7 +84,8 @@ export function classifyEmergingAt(
   if (n === 0) return 0;
   const alpha = opts.alpha ?? 0.1;
   const trendAlpha = opts.trendAlpha ?? alpha;
-  let hot = 0, cold = 0;
+  let hot = 0,
+    cold = 0;
   for (let t = start; t < start + n; t++) {
     if (p[t]! < alpha) {
       if (z[t]! > 0) hot++;
@@ -93,9 +101,11 @@ export function classifyEmergingAt(
   }
   // From here the final bin is significant, of sign finalSign: "same" are bins of that sign, "other" the opposite.
   const base = finalSign > 0 ? 0 : COLD;
-  const same = finalSign > 0 ? hot : cold, other = finalSign > 0 ? cold : hot;
+  const same = finalSign > 0 ? hot : cold,
+    other = finalSign > 0 ? cold : hot;
   if (mostly(same, n)) {
-    if (trend.p < trendAlpha && trend.z !== 0) return base + (Math.sign(trend.z) === finalSign ? INTENSIFYING : DIMINISHING);
+    if (trend.p < trendAlpha && trend.z !== 0)
+      return base + (Math.sign(trend.z) === finalSign ? INTENSIFYING : DIMINISHING);
     return base + PERSISTENT;
   }
   if (other > 0) return base + OSCILLATING;

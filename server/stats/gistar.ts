@@ -44,7 +44,8 @@ export function giStarPrep(w: Weights): GiStarPrep {
   const sumW = new Float64Array(n);
   const spread = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let s1 = 0, s2 = 0;
+    let s1 = 0,
+      s2 = 0;
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
       const wk = weights[k]!;
       s1 += wk;
@@ -67,9 +68,12 @@ export function giStarPrep(w: Weights): GiStarPrep {
  */
 export function giStarInto(x: Float64Array, w: Weights, prep: GiStarPrep, z: Float64Array, p: Float64Array): void {
   const { n, offsets, neighbours, weights } = w;
-  if (x.length !== n || z.length !== n || p.length !== n) throw new RangeError(`arrays must have ${n} entries, one per unit`);
+  if (x.length !== n || z.length !== n || p.length !== n)
+    throw new RangeError(`arrays must have ${n} entries, one per unit`);
   // Two passes (mean, then squared deviations) rather than Σx²/n − X̄², which cancels badly when X̄ is large against S.
-  let sum = 0, lo = Infinity, hi = -Infinity;
+  let sum = 0,
+    lo = Infinity,
+    hi = -Infinity;
   for (let i = 0; i < n; i++) {
     const v = x[i]!;
     sum += v;
@@ -130,7 +134,8 @@ export function giStarBins(z: Float64Array, p: Float64Array, fdr: boolean): { bi
  * giStar(new Float64Array([1, 2, 3, 4, 5]), w).bin; // [−1, −1, 0, 1, 1] (p = 0.0833)
  */
 export function giStar(x: Float64Array, w: Weights, opts: GiStarOptions = {}): GiStarResult {
-  const z = new Float64Array(w.n), p = new Float64Array(w.n);
+  const z = new Float64Array(w.n),
+    p = new Float64Array(w.n);
   giStarInto(x, w, giStarPrep(w), z, p);
   return { z, p, ...giStarBins(z, p, opts.fdr ?? false) };
 }

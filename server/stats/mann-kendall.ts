@@ -21,7 +21,8 @@ export interface MannKendall {
  * mannKendallAt(zSeries, unit * nBins, nBins).p; // one unit's row of a unit-major matrix
  */
 export function mannKendallAt(x: Float64Array, start: number, n: number): MannKendall {
-  let s = 0, ties = 0;
+  let s = 0,
+    ties = 0;
   for (let i = 0; i < n; i++) {
     const xi = x[start + i]!;
     let later = 0; // values after i equal to it

@@ -17,9 +17,20 @@ const Z95 = 1.959963984540054;
 /** Sums over actions: counts and their second moments (aa = Σ a_i², ab = Σ a_i b_i, …). */
 export interface Moments {
   n: number;
-  a: number; b: number; c: number; d: number;
-  aa: number; bb: number; cc: number; dd: number;
-  ab: number; ac: number; ad: number; bc: number; bd: number; cd: number;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  aa: number;
+  bb: number;
+  cc: number;
+  dd: number;
+  ab: number;
+  ac: number;
+  ad: number;
+  bc: number;
+  bd: number;
+  cd: number;
 }
 
 export interface RatioOfRatios {
@@ -34,15 +45,59 @@ export interface RatioOfRatios {
 }
 
 /** The fields of `Moments` in the order `windowMoments` sums them. */
-const FIELDS = ['n', 'a', 'b', 'c', 'd', 'aa', 'bb', 'cc', 'dd', 'ab', 'ac', 'ad', 'bc', 'bd', 'cd'] as const satisfies ReadonlyArray<keyof Moments>;
+const FIELDS = [
+  'n',
+  'a',
+  'b',
+  'c',
+  'd',
+  'aa',
+  'bb',
+  'cc',
+  'dd',
+  'ab',
+  'ac',
+  'ad',
+  'bc',
+  'bd',
+  'cd',
+] as const satisfies ReadonlyArray<keyof Moments>;
 
-const noMoments = (): Moments => ({ n: 0, a: 0, b: 0, c: 0, d: 0, aa: 0, bb: 0, cc: 0, dd: 0, ab: 0, ac: 0, ad: 0, bc: 0, bd: 0, cd: 0 });
+const noMoments = (): Moments => ({
+  n: 0,
+  a: 0,
+  b: 0,
+  c: 0,
+  d: 0,
+  aa: 0,
+  bb: 0,
+  cc: 0,
+  dd: 0,
+  ab: 0,
+  ac: 0,
+  ad: 0,
+  bc: 0,
+  bd: 0,
+  cd: 0,
+});
 
 /** Adds one action's counts to `m` (in place). */
 function addMoments(m: Moments, a: number, b: number, c: number, d: number): void {
-  m.n++; m.a += a; m.b += b; m.c += c; m.d += d;
-  m.aa += a * a; m.bb += b * b; m.cc += c * c; m.dd += d * d;
-  m.ab += a * b; m.ac += a * c; m.ad += a * d; m.bc += b * c; m.bd += b * d; m.cd += c * d;
+  m.n++;
+  m.a += a;
+  m.b += b;
+  m.c += c;
+  m.d += d;
+  m.aa += a * a;
+  m.bb += b * b;
+  m.cc += c * c;
+  m.dd += d * d;
+  m.ab += a * b;
+  m.ac += a * c;
+  m.ad += a * d;
+  m.bc += b * c;
+  m.bd += b * d;
+  m.cd += c * d;
 }
 
 /** Moments of per-action counts. @example momentsOf([[3, 6, 9, 14]]).ab // 18 */
@@ -65,7 +120,13 @@ export interface ActionColumns {
  * mahalla, and in the rest of its district over the same days (c, d); the action's own day is in neither window.
  * @example windowMoments(actions, local, district, 28, 7)[2].a // events after the actions of kind 2, summed
  */
-export function windowMoments(actions: ActionColumns, local: DayCounts, district: DayCounts, w: number, kinds: number): Moments[] {
+export function windowMoments(
+  actions: ActionColumns,
+  local: DayCounts,
+  district: DayCounts,
+  w: number,
+  kinds: number,
+): Moments[] {
   // Sums in one flat array (kind × 15, in the order of FIELDS): no object is touched per action.
   const sums = new Float64Array(kinds * FIELDS.length);
   for (let i = 0; i < actions.day.length; i++) {
@@ -97,14 +158,21 @@ export function ratioOfRatios(m: Moments): RatioOfRatios {
   const local = m.b > 0 ? m.a / m.b : null;
   const district = m.d > 0 ? m.c / m.d : null;
   if (m.a <= 0 || m.b <= 0 || m.c <= 0 || m.d <= 0) return { ratio: null, low: null, high: null, local, district };
-  const ratio = (m.a / m.b) / (m.c / m.d);
+  const ratio = m.a / m.b / (m.c / m.d);
   if (m.n < 2) return { ratio, low: null, high: null, local, district };
   const { a: A, b: B, c: C, d: D } = m;
   // Σ (a/A − b/B − c/C + d/D)², expanded into the moments.
   const sumU2 =
-    m.aa / (A * A) + m.bb / (B * B) + m.cc / (C * C) + m.dd / (D * D)
-    - (2 * m.ab) / (A * B) - (2 * m.ac) / (A * C) + (2 * m.ad) / (A * D)
-    + (2 * m.bc) / (B * C) - (2 * m.bd) / (B * D) - (2 * m.cd) / (C * D);
+    m.aa / (A * A) +
+    m.bb / (B * B) +
+    m.cc / (C * C) +
+    m.dd / (D * D) -
+    (2 * m.ab) / (A * B) -
+    (2 * m.ac) / (A * C) +
+    (2 * m.ad) / (A * D) +
+    (2 * m.bc) / (B * C) -
+    (2 * m.bd) / (B * D) -
+    (2 * m.cd) / (C * D);
   // Rounding can leave a hair below 0 when every action moved exactly with the totals.
   const se = Math.sqrt(Math.max(0, sumU2) * (m.n / (m.n - 1)));
   return { ratio, low: ratio * Math.exp(-Z95 * se), high: ratio * Math.exp(Z95 * se), local, district };

@@ -45,11 +45,15 @@ export function spaceTimeGiStar(
   opts: SpaceTimeOptions = {},
 ): SpaceTimeResult {
   if (weights.n !== nUnits) throw new RangeError(`weights cover ${weights.n} units, expected ${nUnits}`);
-  if (counts.length !== nUnits * nBins) throw new RangeError(`counts has ${counts.length} values, expected ${nUnits} × ${nBins}`);
+  if (counts.length !== nUnits * nBins)
+    throw new RangeError(`counts has ${counts.length} values, expected ${nUnits} × ${nBins}`);
   const fdr = opts.fdr ?? true;
   const prep = giStarPrep(weights);
-  const z = new Float64Array(nUnits * nBins), p = new Float64Array(nUnits * nBins);
-  const slice = new Float64Array(nUnits), zs = new Float64Array(nUnits), ps = new Float64Array(nUnits);
+  const z = new Float64Array(nUnits * nBins),
+    p = new Float64Array(nUnits * nBins);
+  const slice = new Float64Array(nUnits),
+    zs = new Float64Array(nUnits),
+    ps = new Float64Array(nUnits);
 
   for (let t = 0; t < nBins; t++) {
     for (let u = 0; u < nUnits; u++) slice[u] = counts[u * nBins + t]!;
@@ -62,7 +66,9 @@ export function spaceTimeGiStar(
   }
 
   const category = new Uint8Array(nUnits);
-  const finalZ = new Float64Array(nUnits), trendZ = new Float64Array(nUnits), trendP = new Float64Array(nUnits);
+  const finalZ = new Float64Array(nUnits),
+    trendZ = new Float64Array(nUnits),
+    trendP = new Float64Array(nUnits);
   for (let u = 0; u < nUnits; u++) {
     const start = u * nBins;
     const mk = mannKendallAt(z, start, nBins);

@@ -36,7 +36,8 @@ export function weightsFromPairs(n: number, a: Int32Array, b: Int32Array, opts: 
 
   const offsets = new Uint32Array(n + 1);
   for (let k = 0; k < a.length; k++) {
-    const i = a[k]!, j = b[k]!;
+    const i = a[k]!,
+      j = b[k]!;
     if (i < 0 || i >= n || j < 0 || j >= n) throw new RangeError(`pair ${k} (${i}, ${j}) is outside 0..${n - 1}`);
     if (i === j) throw new RangeError(`pair ${k} joins unit ${i} to itself; use selfWeight instead`);
     offsets[i + 1]! += 1;
@@ -55,16 +56,19 @@ export function weightsFromPairs(n: number, a: Int32Array, b: Int32Array, opts: 
     }
   }
   for (let k = 0; k < a.length; k++) {
-    const i = a[k]!, j = b[k]!;
+    const i = a[k]!,
+      j = b[k]!;
     neighbours[fill[i]!++] = j;
     neighbours[fill[j]!++] = i;
   }
 
   // Insertion sort per row (rows are short), carrying the weights along; equal neighbours mean a repeated pair.
   for (let i = 0; i < n; i++) {
-    const s = offsets[i]!, e = offsets[i + 1]!;
+    const s = offsets[i]!,
+      e = offsets[i + 1]!;
     for (let r = s + 1; r < e; r++) {
-      const nb = neighbours[r]!, wt = weights[r]!;
+      const nb = neighbours[r]!,
+        wt = weights[r]!;
       let q = r - 1;
       while (q >= s && neighbours[q]! > nb) {
         neighbours[q + 1] = neighbours[q]!;
@@ -73,7 +77,8 @@ export function weightsFromPairs(n: number, a: Int32Array, b: Int32Array, opts: 
       }
       neighbours[q + 1] = nb;
       weights[q + 1] = wt;
-      if (q >= s && neighbours[q] === nb) throw new RangeError(`pair (${Math.min(i, nb)}, ${Math.max(i, nb)}) is listed twice`);
+      if (q >= s && neighbours[q] === nb)
+        throw new RangeError(`pair (${Math.min(i, nb)}, ${Math.max(i, nb)}) is listed twice`);
     }
   }
   return { n, offsets, neighbours, weights };

@@ -12,7 +12,10 @@ export async function assertNotInUse(path: string): Promise<void> {
     (await openDb(path)).close();
   } catch (err) {
     if (/lock/i.test(String(err))) {
-      throw new Error(`${path} is open in a running Hamkor server: stop it first (the server holds the file, and replacing it would cut the server off from the data it shows)`, { cause: err });
+      throw new Error(
+        `${path} is open in a running Hamkor server: stop it first (the server holds the file, and replacing it would cut the server off from the data it shows)`,
+        { cause: err },
+      );
     }
     throw err;
   }
@@ -25,7 +28,8 @@ export async function carryOver(analytics: string, state: string): Promise<{ pla
   const store = await openStore(state);
   try {
     const moved = await migrateFromAnalytics(db, store);
-    if (moved.plans + moved.playlists > 0) console.log(`Kept ${moved.plans} plans and ${moved.playlists} playlists from ${analytics} in ${state}.`);
+    if (moved.plans + moved.playlists > 0)
+      console.log(`Kept ${moved.plans} plans and ${moved.playlists} playlists from ${analytics} in ${state}.`);
     return moved;
   } finally {
     db.close();

@@ -25,7 +25,11 @@ async function synthetic(db: Db): Promise<boolean> {
   return (row?.v ?? 'synthetic') === 'synthetic';
 }
 
-export async function prepareStore(db: Db, store: UserStore, hash: (password: string) => Promise<string>): Promise<Prepared> {
+export async function prepareStore(
+  db: Db,
+  store: UserStore,
+  hash: (password: string) => Promise<string>,
+): Promise<Prepared> {
   const migrated = await migrateFromAnalytics(db, store);
   await seedPlaylists(store);
   let demoAccounts: DemoAccount[] = [];

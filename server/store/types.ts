@@ -21,7 +21,8 @@ export interface Versioned {
 }
 
 /** The outcome of a versioned write: done, no such object, or someone changed it since the version named. */
-export type WriteResult<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'stale'; current: Versioned };
+export type WriteResult<T> =
+  { status: 'ok'; value: T } | { status: 'missing' } | { status: 'stale'; current: Versioned };
 
 export interface Account extends Versioned {
   id: number;
@@ -133,7 +134,11 @@ export interface StoreReads {
     byUsername(username: string): Promise<AccountSecret | null>;
   };
   sessions: { list(): Promise<SessionRow[]> };
-  kiosk: { list(): Promise<KioskToken[]>; get(id: number): Promise<KioskToken | null>; byHash(tokenHash: string): Promise<KioskToken | null> };
+  kiosk: {
+    list(): Promise<KioskToken[]>;
+    get(id: number): Promise<KioskToken | null>;
+    byHash(tokenHash: string): Promise<KioskToken | null>;
+  };
   audit: { query(f: AuditFilter): Promise<{ rows: Array<AuditEntry & { id: number }>; total: number }> };
   plans: {
     list(): Promise<StoredPlan[]>;
@@ -151,7 +156,10 @@ export interface StoreWrites extends StoreReads {
   /** copies legacy rows with their ids (their sequences move past them) */
   legacy: { copy(rows: LegacyRows): Promise<void> };
   accounts: StoreReads['accounts'] & {
-    create(a: Omit<AccountFields, 'disabled'> & { username: string; passwordHash: string }, by: Actor): Promise<Account>;
+    create(
+      a: Omit<AccountFields, 'disabled'> & { username: string; passwordHash: string },
+      by: Actor,
+    ): Promise<Account>;
     update(id: number, version: number, fields: AccountFields, by: Actor): Promise<WriteResult<Account>>;
     setPassword(id: number, passwordHash: string, by: Actor): Promise<boolean>;
     /** a failed sign-in: count it, and lock until `lockUntil` when given */
@@ -178,7 +186,12 @@ export interface StoreWrites extends StoreReads {
     /** keeps an archived copy of the plan as it stands (before a confirmed change of a plan with fulfilment) */
     archiveCopy(id: number, snapshot: string, by: Actor): Promise<boolean>;
     /** deletes; with `snapshot`, first keeps an archived copy of the plan as it stood */
-    remove(id: number, version: number | null, snapshot: string | null, by: Actor): Promise<WriteResult<{ archived: boolean }>>;
+    remove(
+      id: number,
+      version: number | null,
+      snapshot: string | null,
+      by: Actor,
+    ): Promise<WriteResult<{ archived: boolean }>>;
   };
   playlists: StoreReads['playlists'] & {
     create(p: PlaylistFields, by: Actor): Promise<StoredPlaylist>;
@@ -190,9 +203,25 @@ export interface StoreWrites extends StoreReads {
 
 /** Rows of plans and playlists as an older release kept them in the analytics database (server/store/migrate.ts). */
 export interface LegacyRows {
-  plans: Array<{ id: number; name: string; district: string; from: string; to: string; createdAt: string; copiedFrom: number | null }>;
+  plans: Array<{
+    id: number;
+    name: string;
+    district: string;
+    from: string;
+    to: string;
+    createdAt: string;
+    copiedFrom: number | null;
+  }>;
   items: Array<{ plan: number; inspector: number; service: string; type: string; required: number }>;
-  archive: Array<{ id: number; name: string; district: string; from: string; to: string; at: string; snapshot: string }>;
+  archive: Array<{
+    id: number;
+    name: string;
+    district: string;
+    from: string;
+    to: string;
+    at: string;
+    snapshot: string;
+  }>;
   playlists: Array<{ id: number; name: string; district: string | null; period: string; slides: string; at: string }>;
 }
 

@@ -12,7 +12,9 @@ const VIEWPORT = { width: 1440, height: 900 };
  * test provokes on purpose (a session ended, a taken user name, a stale version).
  */
 export function unexpectedErrors(record: PageRecord, statuses: readonly number[]): string[] {
-  return record.consoleErrors.filter((e) => !statuses.some((s) => e.startsWith(`Failed to load resource: the server responded with a status of ${s} (`)));
+  return record.consoleErrors.filter(
+    (e) => !statuses.some((s) => e.startsWith(`Failed to load resource: the server responded with a status of ${s} (`)),
+  );
 }
 
 export interface NewAccount {
@@ -26,20 +28,29 @@ export interface NewAccount {
 
 /** Creates an account through the API, as the form would have; resolves to its id. */
 export async function givenAccount(world: World, a: NewAccount): Promise<number> {
-  const res = await world.fetch('/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(a) });
+  const res = await world.fetch('/api/admin/users', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(a),
+  });
   if (res.status !== 201) throw new Error(`account not created: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: number }).id;
 }
 
 /** A sign-in by `username` straight to the API (no page), as another computer would. */
 export async function givenSignIn(world: World, username: string, password: string): Promise<void> {
-  const res = await fetch(`${world.origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${world.origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in of ${username} answered ${res.status}`);
 }
 
 /** The districts the test database holds, as the administrator sees them. */
 export async function districts(world: World): Promise<Array<{ soato: string; name: string }>> {
-  return ((await (await world.fetch('/api/meta')).json()) as { districts: Array<{ soato: string; name: string }> }).districts;
+  return ((await (await world.fetch('/api/meta')).json()) as { districts: Array<{ soato: string; name: string }> })
+    .districts;
 }
 
 /** A page of the app, signed in as a demo account or as nobody, recording console errors and foreign requests. */
@@ -73,7 +84,9 @@ export class PageDriver {
   async pickerDistricts(): Promise<string[]> {
     const picker = this.page.getByTestId('district');
     await picker.locator('option').nth(1).waitFor({ state: 'attached', timeout: 60_000 });
-    return (await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter((v) => v !== '');
+    return (await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(
+      (v) => v !== '',
+    );
   }
 
   async chooseDistrict(soato: string): Promise<void> {
@@ -84,7 +97,9 @@ export class PageDriver {
   async tabs(): Promise<{ ids: string[]; current: string | null }> {
     const tabs = this.page.locator('a[data-testid^="tab-"]');
     await tabs.first().waitFor();
-    const all = await tabs.evaluateAll((as) => as.map((a) => ({ id: a.getAttribute('data-testid') ?? '', current: a.getAttribute('aria-current') === 'page' })));
+    const all = await tabs.evaluateAll((as) =>
+      as.map((a) => ({ id: a.getAttribute('data-testid') ?? '', current: a.getAttribute('aria-current') === 'page' })),
+    );
     return { ids: all.map((t) => t.id), current: all.find((t) => t.current)?.id ?? null };
   }
 
@@ -124,10 +139,15 @@ export class AdminDriver extends PageDriver {
     if (a.district !== undefined) await form.getByTestId('account-district').selectOption(a.district);
     if (a.inspector !== undefined) await form.getByTestId('account-inspector').fill(String(a.inspector));
     await form.getByTestId('account-password').fill(a.password);
-    const answered = this.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/admin/users', { timeout: 30_000 });
+    const answered = this.page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/admin/users',
+      { timeout: 30_000 },
+    );
     await form.getByTestId('account-submit').click();
     const created = (await answered).status() === 201;
-    const shown = created ? this.page.getByTestId('accounts-notice').filter({ hasText: `Account ${a.username} created.` }) : form.getByTestId('field-issue').or(form.getByTestId('form-issues')).first();
+    const shown = created
+      ? this.page.getByTestId('accounts-notice').filter({ hasText: `Account ${a.username} created.` })
+      : form.getByTestId('field-issue').or(form.getByTestId('form-issues')).first();
     await shown.waitFor({ timeout: 30_000 });
   }
 
@@ -141,7 +161,10 @@ export class AdminDriver extends PageDriver {
   async accountCells(username: string): Promise<{ area: string; state: string }> {
     const row = this.row(username);
     await row.waitFor({ timeout: 30_000 });
-    return { area: (await row.getByTestId('account-area').textContent()) ?? '', state: (await row.getByTestId('account-state').textContent()) ?? '' };
+    return {
+      area: (await row.getByTestId('account-area').textContent()) ?? '',
+      state: (await row.getByTestId('account-state').textContent()) ?? '',
+    };
   }
 
   /** Opens the editor of an account. */
@@ -176,7 +199,11 @@ export class AdminDriver extends PageDriver {
     const form = this.page.getByTestId('kiosk-form');
     await form.getByTestId('kiosk-name').fill(name);
     // The playlists arrive with their own request: wait for the one wanted to be offered.
-    await form.getByTestId('kiosk-playlist').locator('option').filter({ hasText: playlist }).waitFor({ state: 'attached', timeout: 60_000 });
+    await form
+      .getByTestId('kiosk-playlist')
+      .locator('option')
+      .filter({ hasText: playlist })
+      .waitFor({ state: 'attached', timeout: 60_000 });
     await form.getByTestId('kiosk-playlist').selectOption({ label: playlist });
     await form.getByTestId('kiosk-submit').click();
     const link = this.page.getByTestId('kiosk-link');
@@ -189,7 +216,10 @@ export class AdminDriver extends PageDriver {
     const row = this.page.locator(`[data-testid="kiosk-row"][data-name="${name}"]`);
     await row.getByTestId('kiosk-revoke').click();
     await row.getByTestId('kiosk-revoke-confirm').click();
-    await row.getByTestId('kiosk-state').filter({ hasText: /^Revoked/ }).waitFor({ timeout: 30_000 });
+    await row
+      .getByTestId('kiosk-state')
+      .filter({ hasText: /^Revoked/ })
+      .waitFor({ timeout: 30_000 });
   }
 
   /** Filters the audit log by the start of the action's name; resolves to the rows shown (action, user, parameters). */
@@ -198,12 +228,18 @@ export class AdminDriver extends PageDriver {
     await this.page.getByTestId('audit-apply').click();
     const table = this.page.getByTestId('audit-table');
     await table.waitFor({ timeout: 30_000 });
-    await this.page.waitForFunction(() => document.querySelector('[data-testid="audit-table"]')?.getAttribute('data-loading') === 'false', undefined, { timeout: 30_000 });
-    return table.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => ({
-      action: r.getAttribute('data-action') ?? '',
-      username: r.getAttribute('data-username') ?? '',
-      params: r.querySelector('[data-testid="audit-params"]')?.textContent ?? '',
-    })));
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid="audit-table"]')?.getAttribute('data-loading') === 'false',
+      undefined,
+      { timeout: 30_000 },
+    );
+    return table.getByTestId('audit-row').evaluateAll((rows) =>
+      rows.map((r) => ({
+        action: r.getAttribute('data-action') ?? '',
+        username: r.getAttribute('data-username') ?? '',
+        params: r.querySelector('[data-testid="audit-params"]')?.textContent ?? '',
+      })),
+    );
   }
 
   auditCsvHref(): Promise<string | null> {

@@ -4,7 +4,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYLIST } from '../../server/contract/playlists.ts';
 import { startWorld, type World } from './harness.ts';
-import { AdminDriver, districts, givenAccount, givenSignIn, PageDriver, unexpectedErrors, WallDriver } from './admin-driver.ts';
+import {
+  AdminDriver,
+  districts,
+  givenAccount,
+  givenSignIn,
+  PageDriver,
+  unexpectedErrors,
+  WallDriver,
+} from './admin-driver.ts';
 import type { PageRecord } from './driver.ts';
 
 let world: World;
@@ -34,7 +42,13 @@ describe('accounts', () => {
     const [, district] = await districts(world);
     if (!district) throw new Error('the test database has two districts');
     const admin = await AdminDriver.openAdmin(world);
-    await admin.createAccount({ username: 'head.two', displayName: 'Head of district two', role: 'district_head', district: district.soato, password: PASSWORD });
+    await admin.createAccount({
+      username: 'head.two',
+      displayName: 'Head of district two',
+      role: 'district_head',
+      district: district.soato,
+      password: PASSWORD,
+    });
     expect(await admin.accountCells('head.two')).toEqual({ area: district.name, state: 'Active' });
 
     const person = await PageDriver.open(world, '/', null);
@@ -58,9 +72,20 @@ describe('accounts', () => {
 
   it('shows the server’s refusals next to the field they name', async () => {
     const admin = await AdminDriver.openAdmin(world);
-    await admin.createAccount({ username: 'district', displayName: 'Taken name', role: 'ministry', password: PASSWORD });
+    await admin.createAccount({
+      username: 'district',
+      displayName: 'Taken name',
+      role: 'ministry',
+      password: PASSWORD,
+    });
     expect(await admin.issueNextTo('account-username')).toBe('is taken');
-    await admin.createAccount({ username: 'nobody.inspector', displayName: 'No such inspector', role: 'inspector', inspector: 999_999, password: PASSWORD });
+    await admin.createAccount({
+      username: 'nobody.inspector',
+      displayName: 'No such inspector',
+      role: 'inspector',
+      inspector: 999_999,
+      password: PASSWORD,
+    });
     expect(await admin.issueNextTo('account-inspector')).toBe('no inspector has this id');
     expect(await admin.issueNextTo('account-username')).toBeNull();
     expectClean(admin.record, [400, 409]);
@@ -68,14 +93,25 @@ describe('accounts', () => {
   });
 
   it('refuses a save over someone else’s change, says who made it, and keeps the edits', async () => {
-    const id = await givenAccount(world, { username: 'planner.two', displayName: 'Planner two', role: 'ministry', password: PASSWORD });
+    const id = await givenAccount(world, {
+      username: 'planner.two',
+      displayName: 'Planner two',
+      role: 'ministry',
+      password: PASSWORD,
+    });
     const admin = await AdminDriver.openAdmin(world);
     await admin.edit('planner.two');
     const body = { displayName: 'Renamed elsewhere', role: 'ministry', disabled: false, version: 1 };
-    const res = await world.fetch(`/api/admin/users/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await world.fetch(`/api/admin/users/${id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(200);
     await admin.setEditedName('Renamed here');
-    expect(await admin.save()).toMatch(/^Not saved: changed by admin at .+ \(now version 2\).*Your edits are still here/);
+    expect(await admin.save()).toMatch(
+      /^Not saved: changed by admin at .+ \(now version 2\).*Your edits are still here/,
+    );
     expect(await admin.editedName()).toBe('Renamed here');
     expectClean(admin.record, [409]);
     await admin.close();
@@ -108,7 +144,12 @@ describe('wall-screen links', () => {
 
 describe('audit log', () => {
   it('lists the account’s creation and the sign-ins with their user names', async () => {
-    await givenAccount(world, { username: 'analyst.two', displayName: 'Analyst two', role: 'ministry', password: PASSWORD });
+    await givenAccount(world, {
+      username: 'analyst.two',
+      displayName: 'Analyst two',
+      role: 'ministry',
+      password: PASSWORD,
+    });
     await givenSignIn(world, 'analyst.two', PASSWORD);
     const admin = await AdminDriver.openAdmin(world, 'audit');
     const created = await admin.auditRows('admin.users.create');

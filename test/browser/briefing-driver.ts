@@ -7,7 +7,11 @@ import { watchPage, type PageRecord } from './driver.ts';
 
 /** Stores a playlist through the API, as the editor would have; resolves to its id. */
 export async function givenPlaylist(world: World, playlist: PlaylistInput): Promise<number> {
-  const res = await world.fetch(`/api/playlists`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(playlist) });
+  const res = await world.fetch(`/api/playlists`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(playlist),
+  });
   if (res.status !== 201) throw new Error(`playlist not stored: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: number }).id;
 }
@@ -46,7 +50,11 @@ export class BriefingDriver {
   }
 
   async waitForSlide(n: number, timeoutMs = 30_000): Promise<void> {
-    await this.page.waitForFunction((k) => document.querySelector('[data-testid="briefing"]')?.getAttribute('data-slide') === String(k), n, { timeout: timeoutMs, polling: 100 });
+    await this.page.waitForFunction(
+      (k) => document.querySelector('[data-testid="briefing"]')?.getAttribute('data-slide') === String(k),
+      n,
+      { timeout: timeoutMs, polling: 100 },
+    );
   }
 
   async press(key: string): Promise<void> {
@@ -55,16 +63,24 @@ export class BriefingDriver {
 
   /** Waits until every map has loaded and stopped, and the slide on screen has fully faded in. */
   async settle(): Promise<void> {
-    await this.page.waitForFunction(() => {
-      const maps = document.querySelectorAll('.maplibregl-map');
-      const map = window.__hamkorMap;
-      return maps.length === 0 || (!!map && map.loaded() && !map.isMoving());
-    }, undefined, { timeout: 110_000, polling: 200 });
+    await this.page.waitForFunction(
+      () => {
+        const maps = document.querySelectorAll('.maplibregl-map');
+        const map = window.__hamkorMap;
+        return maps.length === 0 || (!!map && map.loaded() && !map.isMoving());
+      },
+      undefined,
+      { timeout: 110_000, polling: 200 },
+    );
     // The slide fades in (0.6 s); on a busy machine that can take longer, so wait for the end state, not a time.
-    await this.page.waitForFunction(() => {
-      const active = document.querySelector('.slide.active');
-      return !!active && getComputedStyle(active).opacity === '1';
-    }, undefined, { timeout: 30_000, polling: 100 });
+    await this.page.waitForFunction(
+      () => {
+        const active = document.querySelector('.slide.active');
+        return !!active && getComputedStyle(active).opacity === '1';
+      },
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
   }
 
   /** Every visible piece of text on screen, with its font size and the colours it is drawn on. */
@@ -74,11 +90,16 @@ export class BriefingDriver {
       const root = document.querySelector('[data-testid="briefing"]');
       if (!root) return out;
       for (const el of root.querySelectorAll<HTMLElement>('*')) {
-        const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+        const own = [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent ?? '')
+          .join('')
+          .trim();
         if (!own || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
         const style = getComputedStyle(el);
         const backgrounds: string[] = [];
-        for (let a: HTMLElement | null = el; a; a = a.parentElement) backgrounds.push(getComputedStyle(a).backgroundColor);
+        for (let a: HTMLElement | null = el; a; a = a.parentElement)
+          backgrounds.push(getComputedStyle(a).backgroundColor);
         out.push({ text: own.slice(0, 40), fontPx: parseFloat(style.fontSize), color: style.color, backgrounds });
       }
       return out;
@@ -127,7 +148,8 @@ export class PlaylistEditorDriver {
   /** Chooses a playlist in the list; resolves once the editor shows it. */
   async choose(name: string): Promise<void> {
     await this.page.getByTestId('playlist-item').filter({ hasText: name }).click();
-    const shown = (n: string): boolean => document.querySelector<HTMLInputElement>('[data-testid="playlist-name"]')?.value === n;
+    const shown = (n: string): boolean =>
+      document.querySelector<HTMLInputElement>('[data-testid="playlist-name"]')?.value === n;
     await this.page.waitForFunction(shown, name, { timeout: 10_000, polling: 100 });
   }
 
@@ -151,10 +173,17 @@ export class PlaylistEditorDriver {
    */
   async save(): Promise<string> {
     await this.page.getByTestId('save').click();
-    await this.page.waitForFunction(() => {
-      const status = document.querySelector('[data-testid="save-status"]')?.textContent ?? '';
-      return status.startsWith('Not saved') || document.querySelector<HTMLButtonElement>('[data-testid="save"]')?.disabled === true;
-    }, undefined, { timeout: 30_000, polling: 100 });
+    await this.page.waitForFunction(
+      () => {
+        const status = document.querySelector('[data-testid="save-status"]')?.textContent ?? '';
+        return (
+          status.startsWith('Not saved') ||
+          document.querySelector<HTMLButtonElement>('[data-testid="save"]')?.disabled === true
+        );
+      },
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
     return (await this.page.getByTestId('save-status').textContent()) ?? '';
   }
 

@@ -11,7 +11,11 @@ let world: World;
 const QUICK: PlaylistInput = {
   name: 'Test rotation',
   period: '4w',
-  slides: [{ kind: 'title', dwellS: 3 }, { kind: 'top_mahallas', dwellS: 3 }, { kind: 'coverage', dwellS: 3 }],
+  slides: [
+    { kind: 'title', dwellS: 3 },
+    { kind: 'top_mahallas', dwellS: 3 },
+    { kind: 'coverage', dwellS: 3 },
+  ],
 };
 
 beforeAll(async () => {
@@ -46,10 +50,12 @@ function legibilityProblems(samples: TextSample[], height: number): string[] {
   const problems: string[] = [];
   for (const s of samples) {
     // Body text at least 2.2 % of the screen height (half a pixel of rounding allowed).
-    if (s.fontPx < 0.022 * height - 0.5) problems.push(`"${s.text}" is ${s.fontPx}px < ${(0.022 * height).toFixed(1)}px`);
+    if (s.fontPx < 0.022 * height - 0.5)
+      problems.push(`"${s.text}" is ${s.fontPx}px < ${(0.022 * height).toFixed(1)}px`);
     const fg = parseColor(s.color);
     const ratio = fg ? contrastRatio(fg, effectiveBackground(s.backgrounds)) : 0;
-    if (ratio < 4.5) problems.push(`"${s.text}" has contrast ${ratio.toFixed(2)} (${s.color} on ${s.backgrounds.join(' < ')})`);
+    if (ratio < 4.5)
+      problems.push(`"${s.text}" has contrast ${ratio.toFixed(2)} (${s.color} on ${s.backgrounds.join(' < ')})`);
   }
   return problems;
 }
@@ -97,7 +103,9 @@ describe.each([
       await d.settle();
       const samples = await d.visibleText();
       expect(samples.length, `text on slide ${kinds[i]}`).toBeGreaterThan(5);
-      expect((await d.page.locator('.slide.active .slide-body').innerText()).trim(), `body of ${kinds[i]}`).not.toBe('');
+      expect((await d.page.locator('.slide.active .slide-body').innerText()).trim(), `body of ${kinds[i]}`).not.toBe(
+        '',
+      );
       expect(legibilityProblems(samples, viewport.height), `slide ${i + 1} (${kinds[i]})`).toEqual([]);
       await d.press('ArrowRight');
     }
@@ -113,7 +121,9 @@ describe('wall screen, unattended', () => {
     const d = await BriefingDriver.open(world, '?slide=2&dwell=600', viewport);
     expect(await d.slide()).toBe(2);
     await d.settle();
-    await expect(d.page.getByTestId('slide-legend').textContent()).resolves.toMatch(/Getis–Ord Gi\*.*Hot 99 %.*Not significant.*Cold 99 %/);
+    await expect(d.page.getByTestId('slide-legend').textContent()).resolves.toMatch(
+      /Getis–Ord Gi\*.*Hot 99 %.*Not significant.*Cold 99 %/,
+    );
     await expectClean(d);
   });
 
@@ -122,7 +132,9 @@ describe('wall screen, unattended', () => {
     await d.page.mouse.move(400, 400);
     await d.page.mouse.move(960, 540);
     expect(await d.cursor()).not.toBe('none');
-    await d.page.waitForFunction(() => document.querySelector('.briefing.cursor-hidden') !== null, undefined, { timeout: 6000 });
+    await d.page.waitForFunction(() => document.querySelector('.briefing.cursor-hidden') !== null, undefined, {
+      timeout: 6000,
+    });
     expect(await d.cursor()).toBe('none');
     await d.page.mouse.move(900, 500);
     expect(await d.cursor()).not.toBe('none');
@@ -159,7 +171,13 @@ describe('wall screen, unattended', () => {
 
 describe('playlist editor (Briefing page)', () => {
   it('reorders slides, changes a dwell time and saves to the server', async () => {
-    const id = await givenPlaylist(world, { name: 'Editor test', slides: [{ kind: 'title', dwellS: 5 }, { kind: 'coverage', dwellS: 9 }] });
+    const id = await givenPlaylist(world, {
+      name: 'Editor test',
+      slides: [
+        { kind: 'title', dwellS: 5 },
+        { kind: 'coverage', dwellS: 9 },
+      ],
+    });
     const editor = await PlaylistEditorDriver.open(world);
     await editor.choose('Editor test');
     expect(await editor.slideCount()).toBe(2);
@@ -167,7 +185,10 @@ describe('playlist editor (Briefing page)', () => {
     await editor.setDwell(1, 7);
     expect(await editor.save()).toMatch(/^Saved\b/);
     const saved = (await (await world.fetch(`/api/playlists/${id}`)).json()) as { slides: unknown[] };
-    expect(saved.slides).toEqual([{ kind: 'coverage', dwellS: 9 }, { kind: 'title', dwellS: 7 }]);
+    expect(saved.slides).toEqual([
+      { kind: 'coverage', dwellS: 9 },
+      { kind: 'title', dwellS: 7 },
+    ]);
     expect(await editor.wallLink()).toBe(`/briefing?playlist=${id}`);
     await editor.close();
     expect(editor.record).toEqual({ consoleErrors: [], foreignRequests: [] });

@@ -24,8 +24,13 @@ export class CooperationDriver {
   async matrix(): Promise<{ cells: number[][]; rows: number[]; columns: number[]; grand: number }> {
     const table = this.app.page.getByTestId('matrix');
     await table.waitFor({ timeout: 30_000 });
-    const cells = await table.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td.cell')].map((td) => Number((td.textContent ?? '').replace(/[^\d]/g, '') || '0'))));
+    const cells = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) =>
+          [...tr.querySelectorAll('td.cell')].map((td) => Number((td.textContent ?? '').replace(/[^\d]/g, '') || '0')),
+        ),
+      );
     const rows = (await table.getByTestId('row-total').allTextContents()).map(int);
     const columns = (await table.getByTestId('column-total').allTextContents()).map(int);
     return { cells, rows, columns, grand: int(await table.getByTestId('grand-total').textContent()) };
@@ -62,26 +67,32 @@ export class CooperationDriver {
   async territoryRow(inspector: number): Promise<{ pct: string; state: string | null }> {
     const row = this.app.page.getByTestId('plan-territories').locator(`tr[data-inspector="${inspector}"]`);
     await row.waitFor({ timeout: 30_000 });
-    return { pct: (await row.locator('.pct-cell .num').textContent()) ?? '', state: await row.locator('[data-state]').getAttribute('data-state') };
+    return {
+      pct: (await row.locator('.pct-cell .num').textContent()) ?? '',
+      state: await row.locator('[data-state]').getAttribute('data-state'),
+    };
   }
 
   /** The colour drawn on the map at a geographic point (lon, lat). */
   async pixelAt(lon: number, lat: number): Promise<[number, number, number]> {
-    return this.app.page.evaluate(async ([x, y]) => {
-      const map = window.__hamkorMap;
-      if (!map) return [0, 0, 0] as [number, number, number];
-      map.triggerRepaint();
-      await new Promise((r) => map.once('render', r));
-      const p = map.project([x, y]);
-      const src = map.getCanvas();
-      const scale = src.width / src.getBoundingClientRect().width;
-      const c = document.createElement('canvas');
-      c.width = src.width;
-      c.height = src.height;
-      const ctx = c.getContext('2d');
-      ctx?.drawImage(src, 0, 0);
-      const px = ctx?.getImageData(Math.round(p.x * scale), Math.round(p.y * scale), 1, 1).data;
-      return [px?.[0] ?? 0, px?.[1] ?? 0, px?.[2] ?? 0] as [number, number, number];
-    }, [lon, lat] as const);
+    return this.app.page.evaluate(
+      async ([x, y]) => {
+        const map = window.__hamkorMap;
+        if (!map) return [0, 0, 0] as [number, number, number];
+        map.triggerRepaint();
+        await new Promise((r) => map.once('render', r));
+        const p = map.project([x, y]);
+        const src = map.getCanvas();
+        const scale = src.width / src.getBoundingClientRect().width;
+        const c = document.createElement('canvas');
+        c.width = src.width;
+        c.height = src.height;
+        const ctx = c.getContext('2d');
+        ctx?.drawImage(src, 0, 0);
+        const px = ctx?.getImageData(Math.round(p.x * scale), Math.round(p.y * scale), 1, 1).data;
+        return [px?.[0] ?? 0, px?.[1] ?? 0, px?.[2] ?? 0] as [number, number, number];
+      },
+      [lon, lat] as const,
+    );
   }
 }

@@ -84,13 +84,19 @@ describe('plans page', () => {
     // The running demo plan tells us an inspector, service and type with recorded actions this quarter.
     const [running] = await api<Array<{ id: number; district: string; from: string; to: string }>>('/api/plans');
     if (!running) throw new Error('the demo database has no plan');
-    const detail = await api<{ items: Array<{ inspector: number; service: string; type: string; done: number }>; byInspector: Array<{ inspector: number; mahallas: number[] }> }>(`/api/plans/${running.id}`);
+    const detail = await api<{
+      items: Array<{ inspector: number; service: string; type: string; done: number }>;
+      byInspector: Array<{ inspector: number; mahallas: number[] }>;
+    }>(`/api/plans/${running.id}`);
     const item = detail.items.find((i) => i.done > 0);
     if (!item) throw new Error('no item of the running plan has fulfilment');
     const d = await AppDriver.open(world, 'plans');
     const coop = new CooperationDriver(d);
     await coop.createPlan({
-      name: 'Browser test plan', district: running.district, from: running.from, to: running.to,
+      name: 'Browser test plan',
+      district: running.district,
+      from: running.from,
+      to: running.to,
       items: [{ inspector: item.inspector, service: item.service, type: item.type, required: item.done }],
     });
     expect(await coop.territoryRow(item.inspector)).toEqual({ pct: '100 %', state: 'done' });
@@ -98,7 +104,10 @@ describe('plans page', () => {
 
     const fc = await api<FeatureCollection<Polygon | MultiPolygon, { id: number }>>('/api/mahallas');
     const mahalla = detail.byInspector.find((t) => t.inspector === item.inspector)?.mahallas[0];
-    const feature = fc.features.find((f) => f.properties.id === mahalla) as Feature<Polygon | MultiPolygon, { id: number }>;
+    const feature = fc.features.find((f) => f.properties.id === mahalla) as Feature<
+      Polygon | MultiPolygon,
+      { id: number }
+    >;
     const [lon, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
     const [r, g, b] = await coop.pixelAt(lon, lat);
     // "Done" is drawn green: the green channel clearly above red and blue.
@@ -114,7 +123,9 @@ describe('plans page', () => {
     await d.page.getByTestId('plan-confirm').waitFor({ timeout: 10_000 });
     expect(await d.page.getByTestId('plan-list').locator('li').count()).toBe(before);
     await d.page.getByTestId('plan-confirm-delete').click();
-    await expect.poll(() => d.page.getByTestId('plan-list').locator('li').count(), { timeout: 10_000 }).toBe(before - 1);
+    await expect
+      .poll(() => d.page.getByTestId('plan-list').locator('li').count(), { timeout: 10_000 })
+      .toBe(before - 1);
     const archive = await api<unknown[]>('/api/plans/archive');
     expect(archive.length).toBe(1);
     await expectClean(d);

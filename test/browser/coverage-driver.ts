@@ -7,7 +7,9 @@ export class TerritoriesDriver {
   /** Rows of the inspector table as drawn. */
   async inspectorRowIds(): Promise<number[]> {
     await this.app.page.getByTestId('inspector-table').waitFor({ timeout: 30_000 });
-    return this.app.page.getByTestId('inspector-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))));
+    return this.app.page
+      .getByTestId('inspector-row')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))));
   }
 
   /** The number in the table's heading. */

@@ -57,7 +57,9 @@ describe('coverage page', () => {
     await t.inspectorRowIds();
     await t.clickInspectorRow(target.inspectorId);
     expect(await t.cardTitle()).toBe(target.name);
-    await expect(d.page.locator(`[data-testid="inspector-row"][data-id="${target.inspectorId}"]`).getAttribute('class')).resolves.toContain('selected');
+    await expect(
+      d.page.locator(`[data-testid="inspector-row"][data-id="${target.inspectorId}"]`).getAttribute('class'),
+    ).resolves.toContain('selected');
     await expectClean(d);
   });
 
@@ -83,7 +85,9 @@ describe('coverage page', () => {
     await d.page.reload();
     await d.waitForMap();
     expect(await t.cardTitle()).toBe(target.name);
-    await expect(d.page.locator(`[data-testid="inspector-row"][data-id="${target.inspectorId}"]`).getAttribute('class')).resolves.toContain('selected');
+    await expect(
+      d.page.locator(`[data-testid="inspector-row"][data-id="${target.inspectorId}"]`).getAttribute('class'),
+    ).resolves.toContain('selected');
     await expectClean(d);
   });
 
@@ -93,14 +97,23 @@ describe('coverage page', () => {
     const d = await AppDriver.open(world, `coverage?${PERIOD}`);
     const t = new TerritoriesDriver(d);
     await t.inspectorRowIds();
-    const camera = () => d.page.evaluate(() => {
-      const map = window.__hamkorMap;
-      return map ? { moving: map.isMoving(), zoom: map.getZoom(), bounds: map.getBounds().toArray().flat() } : null;
-    });
+    const camera = () =>
+      d.page.evaluate(() => {
+        const map = window.__hamkorMap;
+        return map ? { moving: map.isMoving(), zoom: map.getZoom(), bounds: map.getBounds().toArray().flat() } : null;
+      });
     const before = await camera();
     await t.clickInspectorRow(target.properties.inspectorId);
     // Settled zoom, 0 while the camera is still flying.
-    await expect.poll(async () => { const c = await camera(); return c && !c.moving ? c.zoom : 0; }, { timeout: 10_000 }).toBeGreaterThan((before?.zoom ?? 99) + 0.5);
+    await expect
+      .poll(
+        async () => {
+          const c = await camera();
+          return c && !c.moving ? c.zoom : 0;
+        },
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan((before?.zoom ?? 99) + 0.5);
     const [w, s, e, n] = bbox(target);
     const [bw, bs, be, bn] = (await camera())?.bounds ?? [];
     expect([bw! <= w, bs! <= s, be! >= e, bn! >= n]).toEqual([true, true, true, true]);
@@ -109,7 +122,8 @@ describe('coverage page', () => {
 
   it('sorts the table by residents, largest first', async () => {
     const coverage = await api<{ inspectors: { id: number[]; residents: number[] } }>(`/api/coverage?${PERIOD}`);
-    const most = coverage.inspectors.id[coverage.inspectors.residents.indexOf(Math.max(...coverage.inspectors.residents))];
+    const most =
+      coverage.inspectors.id[coverage.inspectors.residents.indexOf(Math.max(...coverage.inspectors.residents))];
     const d = await AppDriver.open(world, `coverage?${PERIOD}`);
     const t = new TerritoriesDriver(d);
     await t.sortBy('residents');
@@ -120,7 +134,9 @@ describe('coverage page', () => {
 
 describe('applications page', () => {
   it('shows the flow totals and breakdowns the API computes', async () => {
-    const flow = await api<{ total: { n: number; open: number; overdue: number }; byReceiver: Array<{ n: number }> }>(`/api/applications/flow?${PERIOD}`);
+    const flow = await api<{ total: { n: number; open: number; overdue: number }; byReceiver: Array<{ n: number }> }>(
+      `/api/applications/flow?${PERIOD}`,
+    );
     expect(flow.total.n).toBeGreaterThan(0);
     const d = await AppDriver.open(world, `applications?${PERIOD}`);
     const t = new TerritoriesDriver(d);

@@ -51,7 +51,9 @@ export class AppDriver {
       { timeout: 60_000, polling: 200 },
     );
     // Two frames so deck.gl has drawn the latest layers.
-    await this.page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+    await this.page.evaluate(
+      () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+    );
   }
 
   /** Distinct colours (quantised) and the share of pixels that differ from the background colour. */
@@ -74,7 +76,8 @@ export class AppDriver {
       for (let i = 0; i < px.length; i += 4) {
         const key = ((px[i] ?? 0) >> 4) * 256 + ((px[i + 1] ?? 0) >> 4) * 16 + ((px[i + 2] ?? 0) >> 4);
         colours.add(key);
-        if (Math.abs((px[i] ?? 0) - 0xdf) + Math.abs((px[i + 1] ?? 0) - 0xe6) + Math.abs((px[i + 2] ?? 0) - 0xea) > 24) other++;
+        if (Math.abs((px[i] ?? 0) - 0xdf) + Math.abs((px[i + 1] ?? 0) - 0xe6) + Math.abs((px[i + 2] ?? 0) - 0xea) > 24)
+          other++;
       }
       return { distinct: colours.size, nonBackground: other / (px.length / 4) };
     });
@@ -82,12 +85,15 @@ export class AppDriver {
 
   /** Clicks the map at a geographic point (lon, lat). */
   async clickAt(lon: number, lat: number): Promise<void> {
-    const xy = await this.page.evaluate(([x, y]) => {
-      const map = window.__hamkorMap;
-      const p = map?.project([x, y]);
-      const r = map?.getCanvas().getBoundingClientRect();
-      return p && r ? { x: r.left + p.x, y: r.top + p.y } : null;
-    }, [lon, lat] as const);
+    const xy = await this.page.evaluate(
+      ([x, y]) => {
+        const map = window.__hamkorMap;
+        const p = map?.project([x, y]);
+        const r = map?.getCanvas().getBoundingClientRect();
+        return p && r ? { x: r.left + p.x, y: r.top + p.y } : null;
+      },
+      [lon, lat] as const,
+    );
     if (!xy) throw new Error('map not ready');
     await this.page.mouse.click(xy.x, xy.y);
   }
@@ -119,7 +125,9 @@ export class AppDriver {
     if (!box) throw new Error('map not visible');
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await this.page.mouse.wheel(0, deltaY);
-    await this.page.waitForFunction(() => new URL(window.location.href).searchParams.has('v'), undefined, { timeout: 30_000 });
+    await this.page.waitForFunction(() => new URL(window.location.href).searchParams.has('v'), undefined, {
+      timeout: 30_000,
+    });
     await this.waitForMap();
   }
 

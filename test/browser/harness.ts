@@ -57,7 +57,11 @@ function buildOnce(): Promise<Built> {
     await prepareStore(db, store, (pw) => hashPassword(pw, AUTH.passwordCost));
     store.close();
     db.close();
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'],
+      { stdio: 'inherit' },
+    );
     return { pristine, pristineState, dist };
   })();
   return built;
@@ -104,7 +108,13 @@ export interface World {
 export async function startWorld(): Promise<World> {
   const { pristine, pristineState, dist } = await buildOnce();
   const port = await freePort();
-  const env = { PORT: port, HOST: '127.0.0.1', HAMKOR_DB: workingCopy(pristine), HAMKOR_STATE: workingCopy(pristineState), HAMKOR_DIST: dist };
+  const env = {
+    PORT: port,
+    HOST: '127.0.0.1',
+    HAMKOR_DB: workingCopy(pristine),
+    HAMKOR_STATE: workingCopy(pristineState),
+    HAMKOR_DIST: dist,
+  };
   let server: Awaited<ReturnType<typeof startServer>> | null = await startServer(env, { auth: AUTH });
   const browser = await launchChromium();
   const stop = async (): Promise<void> => {
@@ -118,10 +128,18 @@ export async function startWorld(): Promise<World> {
   // The test's own session: a restored database has no sessions, so it signs in again when refused.
   let cookie = '';
   const signIn = async (): Promise<void> => {
-    const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: demoPassword('admin') }) });
+    const res = await fetch(`${origin}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: demoPassword('admin') }),
+    });
     cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   };
-  const request = (path: string, init: RequestInit): Promise<Response> => fetch(`${origin}${path}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), cookie } });
+  const request = (path: string, init: RequestInit): Promise<Response> =>
+    fetch(`${origin}${path}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string> | undefined), cookie },
+    });
   return {
     origin,
     browser,
@@ -148,7 +166,9 @@ export async function startWorld(): Promise<World> {
       const context = await browser.newContext({ viewport });
       if (user !== null) {
         // The context's request shares its cookie jar: the session cookie it receives is the page's.
-        const res = await context.request.post(`${origin}/api/auth/login`, { data: { username: user, password: demoPassword(user) } });
+        const res = await context.request.post(`${origin}/api/auth/login`, {
+          data: { username: user, password: demoPassword(user) },
+        });
         if (!res.ok()) throw new Error(`sign-in of ${user} answered ${res.status()}: ${await res.text()}`);
       }
       const page = await context.newPage();

@@ -10,9 +10,15 @@ let target: { id: number; name: string; lon: number; lat: number };
 
 beforeAll(async () => {
   world = await startWorld();
-  const fc = (await (await world.fetch(`/api/mahallas`)).json()) as FeatureCollection<Polygon | MultiPolygon, { id: number; name: string; areaKm2: number }>;
+  const fc = (await (await world.fetch(`/api/mahallas`)).json()) as FeatureCollection<
+    Polygon | MultiPolygon,
+    { id: number; name: string; areaKm2: number }
+  >;
   // The largest mahalla is the easiest to hit at the initial zoom.
-  const biggest = [...fc.features].sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2)[0] as Feature<Polygon | MultiPolygon, { id: number; name: string }>;
+  const biggest = [...fc.features].sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2)[0] as Feature<
+    Polygon | MultiPolygon,
+    { id: number; name: string }
+  >;
   const [lon, lat] = pointOnFeature(biggest).geometry.coordinates as [number, number];
   target = { id: biggest.properties.id, name: biggest.properties.name, lon, lat };
 });
@@ -98,7 +104,11 @@ describe('map screen', () => {
     const first = await d.page.getByTestId('district').locator('option').nth(1).getAttribute('value');
     await d.page.getByTestId('district').selectOption(first ?? '');
     // The camera eases to the district (600 ms): wait until it has zoomed in and stopped.
-    await d.page.waitForFunction((z) => (window.__hamkorMap?.getZoom() ?? 0) > z + 0.2 && !window.__hamkorMap?.isMoving(), zoomBefore, { timeout: 30_000 });
+    await d.page.waitForFunction(
+      (z) => (window.__hamkorMap?.getZoom() ?? 0) > z + 0.2 && !window.__hamkorMap?.isMoving(),
+      zoomBefore,
+      { timeout: 30_000 },
+    );
     await d.waitForMap();
     expect(new URL(d.url()).searchParams.get('d')).toBe(first);
     // The fitted camera follows from the district, so the link drops the older saved view.
@@ -141,8 +151,14 @@ describe('map screen', () => {
     const range = `from=2026-08-03&to=${meta.period.end}`;
     const hot = (await (await world.fetch(`/api/hotspots?${range}`)).json()) as { ids: number[]; z: number[] };
     const best = hot.ids[hot.z.indexOf(Math.max(...hot.z))];
-    const fc = (await (await world.fetch(`/api/mahallas`)).json()) as FeatureCollection<Polygon | MultiPolygon, { id: number; name: string }>;
-    const f = fc.features.find((x) => x.properties.id === best) as Feature<Polygon | MultiPolygon, { id: number; name: string }>;
+    const fc = (await (await world.fetch(`/api/mahallas`)).json()) as FeatureCollection<
+      Polygon | MultiPolygon,
+      { id: number; name: string }
+    >;
+    const f = fc.features.find((x) => x.properties.id === best) as Feature<
+      Polygon | MultiPolygon,
+      { id: number; name: string }
+    >;
     const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
 
     const d = await AppDriver.open(world, `?metric=hotspot&${range}`);
@@ -161,7 +177,7 @@ describe('map screen', () => {
     await expectClean(d);
   });
 
-  it('drills down from the districts to one district\'s mahallas to a mahalla\'s incidents, and back up', async () => {
+  it("drills down from the districts to one district's mahallas to a mahalla's incidents, and back up", async () => {
     const d = await AppDriver.open(world, '?metric=count');
     // At 1440 px the list starts folded so it does not cover the map; one click opens it.
     await expect(d.page.getByTestId('drill-row').count()).resolves.toBe(0);

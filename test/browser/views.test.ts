@@ -26,7 +26,11 @@ describe('time slider', () => {
     const clock = d.page.getByTestId('clock');
     await expect(clock.textContent()).resolves.toMatch(/^Whole period · 13 weeks/);
     await d.page.getByTestId('play').click();
-    await d.page.waitForFunction(() => /^Week 2 of 13/.test(document.querySelector('[data-testid="clock"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await d.page.waitForFunction(
+      () => /^Week 2 of 13/.test(document.querySelector('[data-testid="clock"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     await d.page.getByTestId('play').click(); // pause
     await d.waitForMap();
     const at = new URL(d.url()).searchParams.get('at');
@@ -43,10 +47,14 @@ describe('time slider', () => {
     const d = await AppDriver.open(world, PERIOD);
     await d.page.getByTestId('week').nth(12).click();
     await d.waitForMap();
-    await expect(d.page.getByTestId('clock').textContent()).resolves.toMatch(/^Week 13 of 13 · 26 Oct 2026 – 31 Oct 2026/);
+    await expect(d.page.getByTestId('clock').textContent()).resolves.toMatch(
+      /^Week 13 of 13 · 26 Oct 2026 – 31 Oct 2026/,
+    );
     expect(new URL(d.url()).searchParams.get('at')).toBe('2026-10-26');
     // One week of a small test district: most mahallas rest on too few incidents and are hatched, not coloured.
-    await expect(d.page.getByTestId('legend-note').textContent()).resolves.toMatch(/^Hatched: \d+ mahallas? with fewer than/);
+    await expect(d.page.getByTestId('legend-note').textContent()).resolves.toMatch(
+      /^Hatched: \d+ mahallas? with fewer than/,
+    );
     await d.page.getByTestId('whole-period').click();
     await d.waitForMap();
     expect(new URL(d.url()).searchParams.get('at')).toBeNull();
@@ -87,8 +95,12 @@ describe('three views of the same records', () => {
     await d.waitForMap();
     expect(new URL(d.url()).searchParams.get('layers')).toBe('hex,base');
     // Hexagons coloured by Gi* bins, with the support and resolution stated in the legend.
-    await expect(d.page.getByTestId('legend').textContent()).resolves.toContain('Hot & cold spots of incidents per hexagon');
-    await expect(d.page.getByTestId('legend-note').textContent()).resolves.toMatch(/Getis–Ord Gi\* on H3 resolution \d hexagons/);
+    await expect(d.page.getByTestId('legend').textContent()).resolves.toContain(
+      'Hot & cold spots of incidents per hexagon',
+    );
+    await expect(d.page.getByTestId('legend-note').textContent()).resolves.toMatch(
+      /Getis–Ord Gi\* on H3 resolution \d hexagons/,
+    );
     const hexagons = await d.canvasStats();
     expect(hexagons).not.toEqual(mahallas);
     // A resolution chosen by hand is kept in the link.

@@ -54,7 +54,9 @@ describe('demo database (test scale)', () => {
     const mahallas = await db.all<{ id: number; geometry: string }>('SELECT id, geometry FROM mahallas ORDER BY id');
     const flat = flattenPolygons(mahallas.map((m) => JSON.parse(m.geometry) as Polygon | MultiPolygon));
     for (const table of ['incidents', 'applications']) {
-      const pts = await db.columns<{ lon: number; lat: number; m: number }>(`SELECT lon, lat, mahalla_id AS m FROM ${table}`);
+      const pts = await db.columns<{ lon: number; lat: number; m: number }>(
+        `SELECT lon, lat, mahalla_id AS m FROM ${table}`,
+      );
       let wrong = 0;
       for (let i = 0; i < pts.lon.length; i++) {
         // Brute force over every polygon: exactly one must contain the point, and it must be the stored one.
@@ -83,7 +85,9 @@ describe('demo database (test scale)', () => {
   });
 
   it('has about a fifth of applications received by the duty unit', async () => {
-    const r = await one<{ share: number }>(`SELECT avg((received_by = 'duty_unit')::INTEGER)::DOUBLE AS share FROM applications`);
+    const r = await one<{ share: number }>(
+      `SELECT avg((received_by = 'duty_unit')::INTEGER)::DOUBLE AS share FROM applications`,
+    );
     expect(Math.abs(r.share - TARGETS.dutyUnit)).toBeLessThan(0.02);
   });
 
@@ -97,7 +101,13 @@ describe('demo database (test scale)', () => {
   });
 
   it('gives inspectors 1–3 mahallas as a rule, with a few unassigned mahallas and overloaded inspectors', async () => {
-    const s = await one<{ mahallas: number; inspectors: number; unassigned: number; overloaded: number; maxLoad: number }>(
+    const s = await one<{
+      mahallas: number;
+      inspectors: number;
+      unassigned: number;
+      overloaded: number;
+      maxLoad: number;
+    }>(
       `WITH load AS (SELECT inspector_id, count(*) AS n FROM territory_assignment GROUP BY 1)
        SELECT (SELECT count(*) FROM mahallas)::INTEGER AS mahallas, (SELECT count(*) FROM inspectors)::INTEGER AS inspectors,
               (SELECT count(*) FROM mahallas WHERE id NOT IN (SELECT mahalla_id FROM territory_assignment))::INTEGER AS unassigned,
@@ -110,7 +120,14 @@ describe('demo database (test scale)', () => {
   });
 
   it('keeps every record inside the three-year period, with a weekly and a seasonal cycle', async () => {
-    const r = await one<{ first: string; last: string; weekend: number; weekdays: number; july: number; january: number }>(
+    const r = await one<{
+      first: string;
+      last: string;
+      weekend: number;
+      weekdays: number;
+      july: number;
+      january: number;
+    }>(
       `SELECT min(ts)::VARCHAR AS first, max(ts)::VARCHAR AS last,
               (count(*) FILTER (WHERE isodow(ts) IN (5, 6)) / 2)::DOUBLE AS weekend,
               (count(*) FILTER (WHERE isodow(ts) IN (1, 2)) / 2)::DOUBLE AS weekdays,

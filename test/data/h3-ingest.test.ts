@@ -11,7 +11,22 @@ import { flattenPolygons } from '../../server/geo/flat-polygons.ts';
 import { PolygonIndex } from '../../server/geo/polygon-index.ts';
 
 /** One mahalla around all the test points (the loader joins every point to a mahalla). */
-const AROUND = new PolygonIndex(flattenPolygons([{ type: 'Polygon', coordinates: [[[69, 41], [70, 41], [70, 42], [69, 42], [69, 41]]] }]));
+const AROUND = new PolygonIndex(
+  flattenPolygons([
+    {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [69, 41],
+          [70, 41],
+          [70, 42],
+          [69, 42],
+          [69, 41],
+        ],
+      ],
+    },
+  ]),
+);
 
 /** `n` seeded incidents over Tashkent, one second apart from `sec0` (so the loader's time order is the input order). */
 function chunk(n: number, sec0: number, rng: Rng): IncidentChunk {
@@ -33,7 +48,9 @@ describe('H3 cells at ingest', () => {
     try {
       await createSchema(db);
       expect(await loadIncidents(db, chunks, AROUND)).toBe(5501);
-      const rows = await db.columns<{ lon: number; lat: number; cell: string }>('SELECT lon, lat, lower(hex(h3)) AS cell FROM incidents ORDER BY id');
+      const rows = await db.columns<{ lon: number; lat: number; cell: string }>(
+        'SELECT lon, lat, lower(hex(h3)) AS cell FROM incidents ORDER BY id',
+      );
       const expected = chunks.flatMap((c) => Array.from(c.lon, (lon, i) => latLngToCell(c.lat[i]!, lon, 9)));
       expect(rows.cell).toEqual(expected);
     } finally {
@@ -46,7 +63,10 @@ describe('H3 cells at ingest', () => {
     try {
       expect(pool.fallbackReason).toBeNull();
       const c = chunk(2000, 0, new Rng(5));
-      const [a, b] = await Promise.all([pool.cells(c.lon, c.lat), pool.cells(c.lon.subarray(0, 10), c.lat.subarray(0, 10))]);
+      const [a, b] = await Promise.all([
+        pool.cells(c.lon, c.lat),
+        pool.cells(c.lon.subarray(0, 10), c.lat.subarray(0, 10)),
+      ]);
       expect(a).toEqual(h3Halves(c.lon, c.lat));
       expect(b.hi).toEqual(a.hi.subarray(0, 10)); // answers come back in the order asked
     } finally {

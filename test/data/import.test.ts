@@ -12,9 +12,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const square = (x: number, y: number, s = 0.004) => ({
   type: 'Polygon',
-  coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + s, y],
+      [x + s, y + s],
+      [x, y + s],
+      [x, y],
+    ],
+  ],
 });
-const feature = (props: Record<string, unknown>, geometry: unknown = square(69.28, 41.29)) => ({ type: 'Feature', properties: props, geometry });
+const feature = (props: Record<string, unknown>, geometry: unknown = square(69.28, 41.29)) => ({
+  type: 'Feature',
+  properties: props,
+  geometry,
+});
 const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const DISTRICTS = new Set(['1726287', '1726273']);
 
@@ -30,7 +42,11 @@ function problemsOf(text: string): Array<{ row: number; column: string; reason: 
 
 describe('mahalla import validation', () => {
   it('accepts a valid collection and computes area and an interior point', () => {
-    const items = parseMahallas('m.geojson', collection(feature({ code: '1726287001', name: ' Bogʻishamol ', district: '1726287', population: 5200 })), DISTRICTS);
+    const items = parseMahallas(
+      'm.geojson',
+      collection(feature({ code: '1726287001', name: ' Bogʻishamol ', district: '1726287', population: 5200 })),
+      DISTRICTS,
+    );
     expect(items).toHaveLength(1);
     expect(items[0]?.name).toBe('Bogʻishamol');
     expect(items[0]?.population).toBe(5200);
@@ -46,7 +62,20 @@ describe('mahalla import validation', () => {
         feature({ code: '1726287003', name: 'C', district: '1726287', population: -5 }),
         feature({ code: '1726287003', name: 'D', district: '1726287' }),
         feature({ code: '1726287005', name: 'E', district: '1726287' }, { type: 'Point', coordinates: [69, 41] }),
-        feature({ code: '1726287006', name: 'F', district: '1726287' }, { type: 'Polygon', coordinates: [[[69, 41], [69.1, 41], [69.1, 41.1], [69, 41.1]]] }),
+        feature(
+          { code: '1726287006', name: 'F', district: '1726287' },
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [69, 41],
+                [69.1, 41],
+                [69.1, 41.1],
+                [69, 41.1],
+              ],
+            ],
+          },
+        ),
       ),
     );
     expect(problems).toEqual([
@@ -62,14 +91,18 @@ describe('mahalla import validation', () => {
 
   it('refuses files that are not JSON or not a FeatureCollection', () => {
     expect(problemsOf('{not json')[0]?.column).toBe('file');
-    expect(problemsOf(JSON.stringify({ type: 'Feature' }))[0]).toEqual({ row: 0, column: 'type', reason: 'must be a GeoJSON FeatureCollection' });
+    expect(problemsOf(JSON.stringify({ type: 'Feature' }))[0]).toEqual({
+      row: 0,
+      column: 'type',
+      reason: 'must be a GeoJSON FeatureCollection',
+    });
     expect(problemsOf(collection())[0]?.column).toBe('features');
   });
 
   it('puts the file name in the error message', () => {
-    expect(() => parseMahallas('real.geojson', collection(feature({ code: 'x', name: 'A', district: '1726287' })), DISTRICTS)).toThrow(
-      /real\.geojson: feature 1, code: must be a 10-digit mahalla code/,
-    );
+    expect(() =>
+      parseMahallas('real.geojson', collection(feature({ code: 'x', name: 'A', district: '1726287' })), DISTRICTS),
+    ).toThrow(/real\.geojson: feature 1, code: must be a 10-digit mahalla code/);
   });
 });
 
@@ -80,7 +113,17 @@ describe('building on imported mahallas', () => {
     const features = [];
     for (let i = 0; i < 4; i++) {
       for (let j = 0; j < 3; j++) {
-        features.push(feature({ code: `1726287${String(i * 3 + j + 1).padStart(3, '0')}`, name: `M${i}${j}`, district: '1726287', population: 3000 }, square(69.255 + i * 0.004, 41.28 + j * 0.004)));
+        features.push(
+          feature(
+            {
+              code: `1726287${String(i * 3 + j + 1).padStart(3, '0')}`,
+              name: `M${i}${j}`,
+              district: '1726287',
+              population: 3000,
+            },
+            square(69.255 + i * 0.004, 41.28 + j * 0.004),
+          ),
+        );
       }
     }
     writeFileSync(file, collection(...features));

@@ -13,7 +13,9 @@ const grid = new PolygonIndex(flattenPolygons(loadFixture('grid-3x3')));
 
 /** [x, y] in fixture units → the square that owns it (hand-checked: east of a vertical edge, north of a horizontal one). */
 const CASES: Array<[x: number, y: number, square: number]> = [
-  [0.5, 0.5, 0], [2.5, 2.5, 8], [1.5, 1.5, 4],
+  [0.5, 0.5, 0],
+  [2.5, 2.5, 8],
+  [1.5, 1.5, 4],
   [1, 0.5, 1], // edge 0|1
   [0.5, 1, 3], // edge 0|3
   [1, 1, 4], // vertex of 0, 1, 3, 4
@@ -63,7 +65,13 @@ describe('the spatial join at ingest', () => {
       const p = points(0);
       const zeros = new Uint8Array(p.length);
       const chunk: ApplicationChunk = {
-        ...p, applicant: zeros, channel: zeros, registry: zeros, receivedBy: zeros, service: zeros, resolvedAfter: new Int32Array(p.length).fill(-1),
+        ...p,
+        applicant: zeros,
+        channel: zeros,
+        registry: zeros,
+        receivedBy: zeros,
+        service: zeros,
+        resolvedAfter: new Int32Array(p.length).fill(-1),
       };
       await loadApplications(db, [chunk], grid);
       expect(await storedIds(db, 'applications')).toEqual(CASES.map(([, , square]) => square + 1));

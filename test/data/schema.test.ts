@@ -4,8 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../server/db/database.ts';
 import { createSchema } from '../../data/load.ts';
 import {
-  APPLICANT_KINDS, APPLICATION_CHANNELS, APPLICATION_STATUSES, INCIDENT_CATEGORIES, INCIDENT_STATUSES, JOINT_ACTION_TYPES,
-  RECEIVERS, REGISTRIES, SERVICES,
+  APPLICANT_KINDS,
+  APPLICATION_CHANNELS,
+  APPLICATION_STATUSES,
+  INCIDENT_CATEGORIES,
+  INCIDENT_STATUSES,
+  JOINT_ACTION_TYPES,
+  RECEIVERS,
+  REGISTRIES,
+  SERVICES,
 } from '../../server/contract/catalog.ts';
 
 const PAIRS: Array<[string, readonly string[]]> = [

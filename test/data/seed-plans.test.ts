@@ -44,7 +44,8 @@ describe('demo plans', () => {
 
   it('shows done and overdue items in the ended plan, done, on-track and behind ones in the running plan', async () => {
     const [running, ended] = await store.plans.list();
-    const states = async (p: typeof running): Promise<string[]> => (p ? [...new Set((await detail(db, p, true)).items.map((i) => i.state))].sort() : []);
+    const states = async (p: typeof running): Promise<string[]> =>
+      p ? [...new Set((await detail(db, p, true)).items.map((i) => i.state))].sort() : [];
     expect(await states(ended)).toEqual(['done', 'overdue']);
     expect(await states(running)).toEqual(['behind', 'done', 'on_track']);
   });

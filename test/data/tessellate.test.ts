@@ -48,7 +48,9 @@ function gridArea2(g: Geometry): bigint {
       for (let i = 0; i + 1 < r.length; i++) {
         const [ax = 0, ay = 0] = r[i] ?? [];
         const [bx = 0, by = 0] = r[i + 1] ?? [];
-        s += BigInt(grid(ax) - grid(ox)) * BigInt(grid(by) - grid(oy)) - BigInt(grid(bx) - grid(ox)) * BigInt(grid(ay) - grid(oy));
+        s +=
+          BigInt(grid(ax) - grid(ox)) * BigInt(grid(by) - grid(oy)) -
+          BigInt(grid(bx) - grid(ox)) * BigInt(grid(ay) - grid(oy));
       }
       total += (k === 0 ? 1n : -1n) * (s < 0n ? -s : s);
     });
@@ -66,9 +68,19 @@ function samplePoints(g: Geometry, n: number, seed: number): Position[] {
 const cases = [
   { label: 'Chilonzor (city)', district: tashkent.find((d) => d.soato === '1726294'), plan: cityPlan, city: true },
   { label: 'Mirobod (city)', district: tashkent.find((d) => d.soato === '1726273'), plan: cityPlan, city: true },
-  { label: 'Yashnobod (city, largest)', district: tashkent.find((d) => d.soato === '1726290'), plan: cityPlan, city: true },
+  {
+    label: 'Yashnobod (city, largest)',
+    district: tashkent.find((d) => d.soato === '1726290'),
+    plan: cityPlan,
+    city: true,
+  },
   // Two parts, two holes in the larger one.
-  { label: "Farg'ona (OCHA, multipolygon with holes)", district: country.find((d) => d.soato === '1730233'), plan: nationalPlan, city: false },
+  {
+    label: "Farg'ona (OCHA, multipolygon with holes)",
+    district: country.find((d) => d.soato === '1730233'),
+    plan: nationalPlan,
+    city: false,
+  },
 ].map((c) => {
   if (!c.district) throw new Error(`fixture district missing: ${c.label}`);
   const count = c.plan.get(c.district.soato) ?? 0;
@@ -91,15 +103,18 @@ describe.each(cases)('tessellateDistrict: $label', ({ district, count, cells, ci
     expect(Math.abs(geodesic - km2(district.geometry)) / km2(district.geometry)).toBeLessThan(1e-5);
   });
 
-  it(city ? 'keeps every city cell between 0.3 and 1.5 km²' : 'keeps cells single-part, a quarter to thrice the mean', () => {
-    const mean = km2(district.geometry) / count;
-    const [lo, hi] = city ? [0.3, 1.5] : [mean / 4, mean * 3];
-    for (const c of cells) {
-      expect(km2(c)).toBeGreaterThanOrEqual(lo);
-      expect(km2(c)).toBeLessThanOrEqual(hi);
-      if (!city) expect(c.type).toBe('Polygon');
-    }
-  });
+  it(
+    city ? 'keeps every city cell between 0.3 and 1.5 km²' : 'keeps cells single-part, a quarter to thrice the mean',
+    () => {
+      const mean = km2(district.geometry) / count;
+      const [lo, hi] = city ? [0.3, 1.5] : [mean / 4, mean * 3];
+      for (const c of cells) {
+        expect(km2(c)).toBeGreaterThanOrEqual(lo);
+        expect(km2(c)).toBeLessThanOrEqual(hi);
+        if (!city) expect(c.type).toBe('Polygon');
+      }
+    },
+  );
 
   it('puts every point of the district in exactly one cell and points outside in none', () => {
     const boxes = cells.map((c) => bbox(c));
@@ -114,12 +129,14 @@ describe.each(cases)('tessellateDistrict: $label', ({ district, count, cells, ci
   });
 
   it('shares every inner edge with a neighbour, vertex for vertex', () => {
-    const key = (a: Position, b: Position): string => `${grid(a[0] ?? 0)},${grid(a[1] ?? 0)}>${grid(b[0] ?? 0)},${grid(b[1] ?? 0)}`;
+    const key = (a: Position, b: Position): string =>
+      `${grid(a[0] ?? 0)},${grid(a[1] ?? 0)}>${grid(b[0] ?? 0)},${grid(b[1] ?? 0)}`;
     const edges = new Set<string>();
     const all: Array<[Position, Position]> = [];
     for (const r of cells.flatMap(ringsOf)) {
       for (let i = 0; i + 1 < r.length; i++) {
-        const a = r[i] ?? [], b = r[i + 1] ?? [];
+        const a = r[i] ?? [],
+          b = r[i + 1] ?? [];
         edges.add(key(a, b));
         all.push([a, b]);
       }
@@ -127,9 +144,13 @@ describe.each(cases)('tessellateDistrict: $label', ({ district, count, cells, ci
     const boundary = ringsOf(district.geometry).flatMap((r) => r.slice(1).map((b, i) => [r[i] ?? [], b] as const));
     // An edge without its reverse must lie on the district boundary (its midpoint within one grid step of it).
     const onBoundary = ([a, b]: [Position, Position]): boolean => {
-      const mx = (grid(a[0] ?? 0) + grid(b[0] ?? 0)) / 2, my = (grid(a[1] ?? 0) + grid(b[1] ?? 0)) / 2;
+      const mx = (grid(a[0] ?? 0) + grid(b[0] ?? 0)) / 2,
+        my = (grid(a[1] ?? 0) + grid(b[1] ?? 0)) / 2;
       return boundary.some(([p, q]) => {
-        const px = grid(p[0] ?? 0), py = grid(p[1] ?? 0), dx = grid(q[0] ?? 0) - px, dy = grid(q[1] ?? 0) - py;
+        const px = grid(p[0] ?? 0),
+          py = grid(p[1] ?? 0),
+          dx = grid(q[0] ?? 0) - px,
+          dy = grid(q[1] ?? 0) - py;
         const t = Math.max(0, Math.min(1, ((mx - px) * dx + (my - py) * dy) / (dx * dx + dy * dy || 1)));
         return Math.hypot(mx - px - t * dx, my - py - t * dy) <= 1;
       });
@@ -159,7 +180,9 @@ describe.each(cases)('tessellateDistrict: $label', ({ district, count, cells, ci
 describe('tessellateDistrict: edge cases', () => {
   it('leaves holes empty', () => {
     const fergana = cases.find((c) => c.district.soato === '1730233');
-    const holes = polygonsOf(fergana?.district.geometry ?? { type: 'Polygon', coordinates: [] }).flatMap((p) => p.slice(1));
+    const holes = polygonsOf(fergana?.district.geometry ?? { type: 'Polygon', coordinates: [] }).flatMap((p) =>
+      p.slice(1),
+    );
     expect(holes.length).toBe(2);
     for (const hole of holes) {
       const shape: Polygon = { type: 'Polygon', coordinates: [hole] };
@@ -181,12 +204,23 @@ describe('tessellateDistrict: edge cases', () => {
 describe('dissolve', () => {
   // Regression: numeric vertex keys packed two grid integers past 2^53, so vertices one grid step apart collided.
   it('merges cells whose shared edge is one grid step long', () => {
-    expect(dissolve([[[0, 0, 1, 0, 1, 1, 0, 1]], [[1, 0, 2, 0, 2, 1, 1, 1]]])).toEqual([[[0, 0, 1, 0, 2, 0, 2, 1, 1, 1, 0, 1]]]);
+    expect(dissolve([[[0, 0, 1, 0, 1, 1, 0, 1]], [[1, 0, 2, 0, 2, 1, 1, 1]]])).toEqual([
+      [[0, 0, 1, 0, 2, 0, 2, 1, 1, 1, 0, 1]],
+    ]);
   });
 
   it('keeps the hole left by a ring of cells around a gap', () => {
     const square = (x: number, y: number): number[][] => [[x, y, x + 1, y, x + 1, y + 1, x, y + 1]];
-    const ring = [square(0, 0), square(1, 0), square(2, 0), square(2, 1), square(2, 2), square(1, 2), square(0, 2), square(0, 1)];
+    const ring = [
+      square(0, 0),
+      square(1, 0),
+      square(2, 0),
+      square(2, 1),
+      square(2, 2),
+      square(1, 2),
+      square(0, 2),
+      square(0, 1),
+    ];
     const merged = dissolve(ring);
     expect(merged).toHaveLength(1);
     expect(merged[0]).toHaveLength(2);
@@ -195,7 +229,14 @@ describe('dissolve', () => {
 
 describe('planMahallaCounts', () => {
   it('splits a city total by area with largest remainders', () => {
-    const plan = planMahallaCounts([{ soato: 'a', areaKm2: 30.4 }, { soato: 'b', areaKm2: 16.7 }], 66, 'city');
+    const plan = planMahallaCounts(
+      [
+        { soato: 'a', areaKm2: 30.4 },
+        { soato: 'b', areaKm2: 16.7 },
+      ],
+      66,
+      'city',
+    );
     expect([...plan.values()]).toEqual([43, 23]);
   });
 

@@ -26,7 +26,9 @@ async function freePort(): Promise<number> {
 }
 
 async function serve(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/serve-child.ts', DB, STATE, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/serve-child.ts', DB, STATE, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await once(child.stdout as NodeJS.ReadableStream, 'data');
   return child;
 }
@@ -39,12 +41,20 @@ async function stopped(child: ChildProcess): Promise<void> {
 }
 
 async function signIn(): Promise<string> {
-  const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'hamkor-admin' }) });
+  const res = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'hamkor-admin' }),
+  });
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
 const post = (cookie: string, path: string, body: unknown) =>
-  fetch(`${origin}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   await buildDatabase({ scale: 'test', out: DB });
@@ -62,7 +72,11 @@ describe('kill -9 during writes', () => {
     const writer = async (k: number): Promise<void> => {
       for (let i = 0; !stop; i++) {
         try {
-          const res = await post(cookie, '/api/playlists', { name: `w${k}-${i}`, period: '7d', slides: [{ kind: 'title', dwellS: 10 }] });
+          const res = await post(cookie, '/api/playlists', {
+            name: `w${k}-${i}`,
+            period: '7d',
+            slides: [{ kind: 'title', dwellS: 10 }],
+          });
           if (res.status === 201) acknowledged.push(((await res.json()) as { id: number }).id);
         } catch {
           return; // the server is gone: what it did not answer was never acknowledged
@@ -91,21 +105,35 @@ describe('a rebuild beside the server', () => {
   it('refuses to run while the server holds the database, and later leaves the user store as it was', async () => {
     const server = await serve();
     const cookie = await signIn();
-    await post(cookie, '/api/playlists', { name: 'Typed before the rebuild', period: '7d', slides: [{ kind: 'title', dwellS: 10 }] });
+    await post(cookie, '/api/playlists', {
+      name: 'Typed before the rebuild',
+      period: '7d',
+      slides: [{ kind: 'title', dwellS: 10 }],
+    });
     const before: unknown = await (await fetch(`${origin}/api/playlists`, { headers: { cookie } })).json();
-    const audit = ((await (await fetch(`${origin}/api/admin/audit`, { headers: { cookie } })).json()) as { total: number }).total;
+    const audit = (
+      (await (await fetch(`${origin}/api/admin/audit`, { headers: { cookie } })).json()) as { total: number }
+    ).total;
     const env = { ...process.env, HAMKOR_DB: DB, HAMKOR_STATE: STATE };
-    const beside = spawnSync(process.execPath, ['--import', 'tsx', 'data/build.ts', '--scale', 'test', '--out', DB], { env, encoding: 'utf8' });
+    const beside = spawnSync(process.execPath, ['--import', 'tsx', 'data/build.ts', '--scale', 'test', '--out', DB], {
+      env,
+      encoding: 'utf8',
+    });
     expect(beside.status).not.toBe(0);
     expect(beside.stderr).toMatch(/open in a running Hamkor server/);
     await stopped(server);
-    const rebuilt = spawnSync(process.execPath, ['--import', 'tsx', 'data/build.ts', '--scale', 'test', '--out', DB], { env, encoding: 'utf8' });
+    const rebuilt = spawnSync(process.execPath, ['--import', 'tsx', 'data/build.ts', '--scale', 'test', '--out', DB], {
+      env,
+      encoding: 'utf8',
+    });
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     const again = await serve();
     try {
       const c2 = await signIn();
       expect(await (await fetch(`${origin}/api/playlists`, { headers: { cookie: c2 } })).json()).toEqual(before);
-      const after = ((await (await fetch(`${origin}/api/admin/audit`, { headers: { cookie: c2 } })).json()) as { total: number }).total;
+      const after = (
+        (await (await fetch(`${origin}/api/admin/audit`, { headers: { cookie: c2 } })).json()) as { total: number }
+      ).total;
       expect(after).toBeGreaterThan(audit);
     } finally {
       await stopped(again);

@@ -18,8 +18,21 @@ describe('resolvePeriod', () => {
     expect(resolvePeriod('3d', '2024-03-01')).toEqual({ from: '2024-02-28', to: '2024-03-01' });
   });
 
-  it.each(['', '0d', '367d', '53w', '7', 'd7', '7days', 'week', '2026-10-31..2026-10-01', '2026-02-30..2026-03-01',
-    '2024-01-01..2025-06-01', '2026-10-01..', ' 7d'])('rejects %j', (spec) => {
+  it.each([
+    '',
+    '0d',
+    '367d',
+    '53w',
+    '7',
+    'd7',
+    '7days',
+    'week',
+    '2026-10-31..2026-10-01',
+    '2026-02-30..2026-03-01',
+    '2024-01-01..2025-06-01',
+    '2026-10-01..',
+    ' 7d',
+  ])('rejects %j', (spec) => {
     expect(resolvePeriod(spec, '2026-10-31')).toBeNull();
   });
 });
@@ -30,13 +43,24 @@ describe('PlaylistInput', () => {
   });
 
   it('trims names and captions', () => {
-    const p = PlaylistInput.parse({ name: '  Wall  ', slides: [{ kind: 'title', dwellS: 5, caption: ' Good morning ' }] });
+    const p = PlaylistInput.parse({
+      name: '  Wall  ',
+      slides: [{ kind: 'title', dwellS: 5, caption: ' Good morning ' }],
+    });
     expect([p.name, p.slides[0]?.caption]).toEqual(['Wall', 'Good morning']);
   });
 
   it('names the slide and field of a bad dwell time', () => {
-    const r = PlaylistInput.safeParse({ name: 'x', slides: [{ kind: 'title', dwellS: 5 }, { kind: 'hotspots', dwellS: 2 }] });
+    const r = PlaylistInput.safeParse({
+      name: 'x',
+      slides: [
+        { kind: 'title', dwellS: 5 },
+        { kind: 'hotspots', dwellS: 2 },
+      ],
+    });
     expect(r.success).toBe(false);
-    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['slides.1.dwellS', 'must be at least 3 s']]);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['slides.1.dwellS', 'must be at least 3 s'],
+    ]);
   });
 });

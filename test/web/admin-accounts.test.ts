@@ -2,7 +2,15 @@
 // body the server's own contract accepts.
 import { describe, expect, it } from 'vitest';
 import { AccountCreateBody, ROLES } from '../../server/contract/access.ts';
-import { areaFieldOf, areaLabel, areaOf, BLANK, draftOf, issuesByField, regionsOf } from '../../web/views/admin/accounts.ts';
+import {
+  areaFieldOf,
+  areaLabel,
+  areaOf,
+  BLANK,
+  draftOf,
+  issuesByField,
+  regionsOf,
+} from '../../web/views/admin/accounts.ts';
 
 const DISTRICTS = [{ soato: '1726294', name: 'Chilonzor' }, { soato: '1726287', name: 'Yakkasaroy' }, { soato: '1703202', name: 'Andijon' }];
 /** Before the outlines arrive no region has a name yet. */
@@ -11,7 +19,13 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
 describe('account areas', () => {
   it('names the area field of each role', () => {
     expect(ROLES.map((r) => [r, areaFieldOf(r)])).toEqual([
-      ['admin', null], ['ministry', null], ['region_head', 'region'], ['district_head', 'district'], ['planner', 'district'], ['analyst', 'district'], ['inspector', 'inspector'],
+      ['admin', null],
+      ['ministry', null],
+      ['region_head', 'region'],
+      ['district_head', 'district'],
+      ['planner', 'district'],
+      ['analyst', 'district'],
+      ['inspector', 'inspector'],
     ]);
   });
 
@@ -30,18 +44,38 @@ describe('account areas', () => {
   });
 
   it('sends only the area field the role needs, so every role’s draft passes the contract', () => {
-    const filled = { ...BLANK, username: 'new.person', displayName: 'New person', password: 'long-enough-1', region: '1726', district: '1726294', inspector: '12' };
+    const filled = {
+      ...BLANK,
+      username: 'new.person',
+      displayName: 'New person',
+      password: 'long-enough-1',
+      region: '1726',
+      district: '1726294',
+      inspector: '12',
+    };
     for (const role of ROLES) {
       const body = { ...filled, ...areaOf({ ...filled, role }), role };
       expect(AccountCreateBody.safeParse(body).success, role).toBe(true);
     }
     expect(areaOf({ ...filled, role: 'inspector' })).toEqual({ region: null, district: null, inspector: 12 });
-    expect(areaOf({ ...filled, role: 'district_head', district: ' ' })).toEqual({ region: null, district: null, inspector: null });
+    expect(areaOf({ ...filled, role: 'district_head', district: ' ' })).toEqual({
+      region: null,
+      district: null,
+      inspector: null,
+    });
   });
 
   it('keeps an account’s area in its draft, and groups a parse’s issues by field', () => {
-    expect(draftOf({ displayName: 'A', role: 'inspector', region: null, district: null, inspector: 7, disabled: true })).toMatchObject({ role: 'inspector', inspector: '7', district: '', disabled: true });
-    const parsed = AccountCreateBody.safeParse({ ...BLANK, role: 'district_head', region: null, district: null, inspector: null });
+    expect(
+      draftOf({ displayName: 'A', role: 'inspector', region: null, district: null, inspector: 7, disabled: true }),
+    ).toMatchObject({ role: 'inspector', inspector: '7', district: '', disabled: true });
+    const parsed = AccountCreateBody.safeParse({
+      ...BLANK,
+      role: 'district_head',
+      region: null,
+      district: null,
+      inspector: null,
+    });
     expect(parsed.success).toBe(false);
     const issues = issuesByField(parsed.error?.issues ?? []);
     expect(Object.keys(issues).sort()).toEqual(['displayName', 'district', 'password', 'username']);

@@ -3,10 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { hotLabels } from '../../web/views/briefing/map-layers.ts';
 import type { Hotspots, Territories } from '../../web/queries/briefing.ts';
 
-const square = (x: number, y: number, s = 0.01) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] });
-const feature = (id: number, x: number, y: number) => ({ type: 'Feature' as const, geometry: square(x, y), properties: { id, name: `M${id}` } });
+const square = (x: number, y: number, s = 0.01) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [x, y],
+      [x + s, y],
+      [x + s, y + s],
+      [x, y + s],
+      [x, y],
+    ],
+  ],
+});
+const feature = (id: number, x: number, y: number) => ({
+  type: 'Feature' as const,
+  geometry: square(x, y),
+  properties: { id, name: `M${id}` },
+});
 // 1 and 2 are neighbours (0.01° apart), 3 is far away; 4 is only 90 % significant.
-const territories = { type: 'FeatureCollection', features: [feature(1, 69.2, 41.3), feature(2, 69.21, 41.3), feature(3, 69.4, 41.2), feature(4, 69.5, 41.1)] } as unknown as Territories;
+const territories = {
+  type: 'FeatureCollection',
+  features: [feature(1, 69.2, 41.3), feature(2, 69.21, 41.3), feature(3, 69.4, 41.2), feature(4, 69.5, 41.1)],
+} as unknown as Territories;
 const hotspots = { ids: [1, 2, 3, 4], z: [3.1, 4.2, 2.2, 1.8], bin: [3, 3, 2, 1] } as unknown as Hotspots;
 
 describe('wall-screen hot-spot labels', () => {

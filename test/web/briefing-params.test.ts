@@ -4,13 +4,27 @@ import { briefingHref, parseBriefingUrl, withSlide } from '../../web/views/brief
 
 describe('parseBriefingUrl', () => {
   it('reads every parameter', () => {
-    expect(parseBriefingUrl('?playlist=4&district=1726294&period=2026-10-01..2026-10-31&slide=3&refresh=60&dwell=5')).toEqual({
-      playlist: 4, district: '1726294', period: '2026-10-01..2026-10-31', slide: 2, refreshS: 60, dwellS: 5,
+    expect(
+      parseBriefingUrl('?playlist=4&district=1726294&period=2026-10-01..2026-10-31&slide=3&refresh=60&dwell=5'),
+    ).toEqual({
+      playlist: 4,
+      district: '1726294',
+      period: '2026-10-01..2026-10-31',
+      slide: 2,
+      refreshS: 60,
+      dwellS: 5,
     });
   });
 
   it('falls back to the defaults for an empty query', () => {
-    expect(parseBriefingUrl('')).toEqual({ playlist: null, district: null, period: null, slide: 0, refreshS: 300, dwellS: null });
+    expect(parseBriefingUrl('')).toEqual({
+      playlist: null,
+      district: null,
+      period: null,
+      slide: 0,
+      refreshS: 300,
+      dwellS: null,
+    });
   });
 
   it.each([

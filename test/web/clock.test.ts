@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { weekIndex, weekSteps } from '../../server/shared/period.ts';
 import { effectiveRange } from '../../web/queries/range.ts';
 
-const selection = { from: '2026-10-01', to: '2026-10-17', categories: ['fraud'], statuses: ['solved'], district: '1726294', compare: 'previous' as const };
+const selection = {
+  from: '2026-10-01',
+  to: '2026-10-17',
+  categories: ['fraud'],
+  statuses: ['solved'],
+  district: '1726294',
+  compare: 'previous' as const,
+};
 
 describe('weekly steps', () => {
   it('tiles a period from its first day; the last week is cut at the end', () => {
@@ -20,7 +27,10 @@ describe('weekly steps', () => {
   });
 
   it('crosses month and leap-day boundaries by calendar days', () => {
-    expect(weekSteps({ from: '2024-02-26', to: '2024-03-10' }).map((w) => w.from)).toEqual(['2024-02-26', '2024-03-04']);
+    expect(weekSteps({ from: '2024-02-26', to: '2024-03-10' }).map((w) => w.from)).toEqual([
+      '2024-02-26',
+      '2024-03-04',
+    ]);
   });
 
   it('finds the week of a day, or -1 outside the period', () => {

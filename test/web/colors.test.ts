@@ -31,7 +31,11 @@ describe('colour scales', () => {
 describe('metric values', () => {
   // Mahalla 4: 40 vs 10 incidents, p ≈ 2e-6 (significant); mahalla 2: 30 vs 20, p ≈ 0.2 (not significant).
   const cols = {
-    ids: [1, 2, 3, 4], count: [4, 30, 0, 40], prev: [1, 20, 0, 10], rate: [0.5, 3.25, 0, 4], population: [8000, 9231, 500, 10000],
+    ids: [1, 2, 3, 4],
+    count: [4, 30, 0, 40],
+    prev: [1, 20, 0, 10],
+    rate: [0.5, 3.25, 0, 4],
+    population: [8000, 9231, 500, 10000],
     changeP: [null, 0.2026, null, 0],
   };
 

@@ -14,7 +14,12 @@ describe('formatPeriod', () => {
 });
 
 describe('fmtChange', () => {
-  it.each([[112, 100, '+12 %'], [92, 100, '−8 %'], [100, 100, '±0 %'], [5, 0, null]] as const)('%d vs %d', (now, before, text) => {
+  it.each([
+    [112, 100, '+12 %'],
+    [92, 100, '−8 %'],
+    [100, 100, '±0 %'],
+    [5, 0, null],
+  ] as const)('%d vs %d', (now, before, text) => {
     expect(fmtChange(now, before)).toBe(text);
   });
 });
@@ -24,6 +29,8 @@ describe('formatMoment', () => {
     const iso = '2026-12-02T04:57:36.000Z';
     const local = new Date(iso);
     const pad = (n: number): string => String(n).padStart(2, '0');
-    expect(formatMoment(iso)).toBe(`${local.getDate()} ${local.toLocaleString('en-GB', { month: 'short' })} ${local.getFullYear()}, ${pad(local.getHours())}:${pad(local.getMinutes())}:36`);
+    expect(formatMoment(iso)).toBe(
+      `${local.getDate()} ${local.toLocaleString('en-GB', { month: 'short' })} ${local.getFullYear()}, ${pad(local.getHours())}:${pad(local.getMinutes())}:36`,
+    );
   });
 });

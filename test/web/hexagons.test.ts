@@ -15,14 +15,23 @@ function response(over: Partial<HexColumns> = {}): HexColumns {
     bin: [3, 1, 0, 0, 0, -1, -2],
     lostToFdr: 2,
     counts: { hot: 2, cold: 2, units: 40, records: 30 },
-    params: { resolution: 8, source: 'incidents', fdr: true, period: { from: '2024-03-01', to: '2024-03-31' }, categories: ['fraud'], statuses: ['solved'] },
+    params: {
+      resolution: 8,
+      source: 'incidents',
+      fdr: true,
+      period: { from: '2024-03-01', to: '2024-03-31' },
+      categories: ['fraud'],
+      statuses: ['solved'],
+    },
     ...over,
   };
 }
 
 describe('resolutionForZoom', () => {
   it('gets finer as the map zooms in: ≤ 5 → 5, 6–7 → 6, 8–9 → 7, 10–11 → 8, ≥ 12 → 9', () => {
-    expect([3, 5, 6, 7.9, 8, 9, 10, 11.5, 12, 18].map((z) => resolutionForZoom(z))).toEqual([5, 5, 6, 6, 7, 7, 8, 8, 9, 9]);
+    expect([3, 5, 6, 7.9, 8, 9, 10, 11.5, 12, 18].map((z) => resolutionForZoom(z))).toEqual([
+      5, 5, 6, 6, 7, 7, 8, 8, 9, 9,
+    ]);
   });
 
   it('never goes finer than the extent allows, nor outside 5–9', () => {
@@ -45,10 +54,20 @@ describe('hexView', () => {
 
   it('states method, support, resolution, period, filters and what FDR removed', () => {
     const note = hexView(response(), 'hotspot').note ?? '';
-    for (const part of ['Getis–Ord Gi*', 'H3 resolution 8', 'k-ring 1', '2024-03-01 – 2024-03-31', '1 categories, solved', '2 hot, 2 cold of 40', 'FDR correction on: 2 lost']) {
+    for (const part of [
+      'Getis–Ord Gi*',
+      'H3 resolution 8',
+      'k-ring 1',
+      '2024-03-01 – 2024-03-31',
+      '1 categories, solved',
+      '2 hot, 2 cold of 40',
+      'FDR correction on: 2 lost',
+    ]) {
       expect(note).toContain(part);
     }
-    expect(hexView(response({ params: { ...response().params, fdr: false } }), 'hotspot').note).toContain('FDR correction off');
+    expect(hexView(response({ params: { ...response().params, fdr: false } }), 'hotspot').note).toContain(
+      'FDR correction off',
+    );
   });
 
   it('colours counts on the sequential ramp, the largest darkest', () => {
@@ -79,6 +98,10 @@ describe('buildHexLayer', () => {
 
   it('recolours when the mode or the selected cell changes', () => {
     const layer = buildHexLayer(response(), { mode: 'hotspot', selectedCell: CELLS[2], opacity: 1 });
-    expect(layer.props.updateTriggers).toEqual({ getFillColor: ['hotspot'], getLineColor: [CELLS[2]], getLineWidth: [CELLS[2]] });
+    expect(layer.props.updateTriggers).toEqual({
+      getFillColor: ['hotspot'],
+      getLineColor: [CELLS[2]],
+      getLineWidth: [CELLS[2]],
+    });
   });
 });

@@ -37,11 +37,30 @@ describe('basemap style', () => {
 describe('layer builder', () => {
   const territories = {
     type: 'FeatureCollection' as const,
-    features: [{ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }, properties: { id: 1, name: 'A', districtSoato: '1726294', districtName: 'D' } }],
+    features: [
+      {
+        type: 'Feature' as const,
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+        },
+        properties: { id: 1, name: 'A', districtSoato: '1726294', districtName: 'D' },
+      },
+    ],
   };
 
   it('builds only the layers that are switched on, with stable unique ids', () => {
-    const layers = buildLayers({ territories, basePoints: [] }, { layers: ['choropleth', 'base'], selected: null, metricKey: 'k' });
+    const layers = buildLayers(
+      { territories, basePoints: [] },
+      { layers: ['choropleth', 'base'], selected: null, metricKey: 'k' },
+    );
     const ids = layers.map((l) => l.id);
     expect(ids).toEqual([LAYER_IDS.choropleth, LAYER_IDS.selected, LAYER_IDS.base]);
   });

@@ -20,13 +20,38 @@ const names = new Map([
 
 describe('district ranking', () => {
   it('sums incidents and residents per district and ranks by the rate', () => {
-    const rows = districtRows(m, new Map([[1, 'A'], [2, 'A'], [3, 'B']]), [{ soato: 'A', name: 'Alpha' }, { soato: 'B', name: 'Beta' }]);
+    const rows = districtRows(
+      m,
+      new Map([
+        [1, 'A'],
+        [2, 'A'],
+        [3, 'B'],
+      ]),
+      [
+        { soato: 'A', name: 'Alpha' },
+        { soato: 'B', name: 'Beta' },
+      ],
+    );
     // B: 10 / 2,000 = 5.0 ‰; A: 12 / 4,000 = 3.0 ‰.
-    expect(rows.map((r) => [r.id, r.count, r.label])).toEqual([['B', 10, '5.0'], ['A', 12, '3.0']]);
+    expect(rows.map((r) => [r.id, r.count, r.label])).toEqual([
+      ['B', 10, '5.0'],
+      ['A', 12, '3.0'],
+    ]);
   });
 
   it('leaves out districts with no mahalla in the figures', () => {
-    const rows = districtRows(m, new Map([[1, 'A'], [2, 'A'], [3, 'B']]), [{ soato: 'C', name: 'Gamma' }, { soato: 'A', name: 'Alpha' }]);
+    const rows = districtRows(
+      m,
+      new Map([
+        [1, 'A'],
+        [2, 'A'],
+        [3, 'B'],
+      ]),
+      [
+        { soato: 'C', name: 'Gamma' },
+        { soato: 'A', name: 'Alpha' },
+      ],
+    );
     expect(rows.map((r) => r.id)).toEqual(['A']);
   });
 });
@@ -36,12 +61,21 @@ describe('mahalla ranking', () => {
     // Mahalla 1 has 1,000 residents: rated (threshold 1,000) only if 5 incidents are expected at the overall rate:
     // 22 / 6,000 × 1,000 = 3.7 < 5, so it is not rated and goes last despite the highest raw rate.
     const rows = mahallaRows(metricView(m, 'rate'), m, names, 'A');
-    expect(rows.map((r) => [r.name, r.label])).toEqual([["Bog'bon", '2.0'], ['Olmazor', 'too few to rate']]);
+    expect(rows.map((r) => [r.name, r.label])).toEqual([
+      ["Bog'bon", '2.0'],
+      ['Olmazor', 'too few to rate'],
+    ]);
     expect(rows[1]?.color).toBeNull();
   });
 
   it('names hot-spot classes as the legend does, hottest first', () => {
-    const view = hotspotView({ ids: [1, 2, 3], bin: [-2, 3, 0], lostToFdr: 0, counts: { hot: 1, cold: 1, units: 3 }, params: { fdr: true, period: { from: '2024-03-01', to: '2024-03-31' }, categories: [], statuses: [] } });
+    const view = hotspotView({
+      ids: [1, 2, 3],
+      bin: [-2, 3, 0],
+      lostToFdr: 0,
+      counts: { hot: 1, cold: 1, units: 3 },
+      params: { fdr: true, period: { from: '2024-03-01', to: '2024-03-31' }, categories: [], statuses: [] },
+    });
     expect(mahallaRows(view, m, names, 'A').map((r) => r.label)).toEqual(['Hot spot, 99 %', 'Cold spot, 95 %']);
     expect(valueLabel(view, 0)).toBe('Not significant');
   });

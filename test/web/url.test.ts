@@ -5,11 +5,32 @@ import { DEFAULT_URL_STATE, parseUrl, serializeUrl, type UrlState } from '../../
 describe('url state', () => {
   it('round-trips a full state', () => {
     const s: UrlState = {
-      from: '2026-08-03', to: '2026-10-31', categories: ['property', 'fraud'], statuses: ['solved'], metric: 'hotspot', fdr: false, compare: 'year',
-      layers: ['heat'], district: '1726294', selected: 123, view: { lon: 69.2401, lat: 41.3111, zoom: 11.25 }, at: '2026-09-07',
-      source: 'applications', registries: ['form1'], receivers: ['duty_unit', 'service'], hexRes: 7,
-      inspector: 412, norms: { normResidents: 20_000, normIncidents: 80, normDistanceKm: 4.5 }, overloadedOnly: true,
-      inspectorSort: { key: 'residents', dir: 'asc' }, applMeasure: 'overdue', plan: 7, planTab: 'items', coopTab: 'before-after', gapDays: 60, adminTab: 'kiosk',
+      from: '2026-08-03',
+      to: '2026-10-31',
+      categories: ['property', 'fraud'],
+      statuses: ['solved'],
+      metric: 'hotspot',
+      fdr: false,
+      compare: 'year',
+      layers: ['heat'],
+      district: '1726294',
+      selected: 123,
+      view: { lon: 69.2401, lat: 41.3111, zoom: 11.25 },
+      at: '2026-09-07',
+      source: 'applications',
+      registries: ['form1'],
+      receivers: ['duty_unit', 'service'],
+      hexRes: 7,
+      inspector: 412,
+      norms: { normResidents: 20_000, normIncidents: 80, normDistanceKm: 4.5 },
+      overloadedOnly: true,
+      inspectorSort: { key: 'residents', dir: 'asc' },
+      applMeasure: 'overdue',
+      plan: 7,
+      planTab: 'items',
+      coopTab: 'before-after',
+      gapDays: 60,
+      adminTab: 'kiosk',
     };
     expect(parseUrl(serializeUrl(s))).toEqual(s);
   });
@@ -41,14 +62,29 @@ describe('url state', () => {
 
   it('writes page state, omitting defaults', () => {
     const s: UrlState = {
-      ...DEFAULT_URL_STATE, inspector: 412, norms: { ...DEFAULT_URL_STATE.norms, normDistanceKm: 4.5 }, overloadedOnly: true,
-      inspectorSort: { key: 'residents', dir: 'desc' }, applMeasure: 'open', plan: 7, planTab: 'service', coopTab: 'gaps', gapDays: 14, adminTab: 'audit',
+      ...DEFAULT_URL_STATE,
+      inspector: 412,
+      norms: { ...DEFAULT_URL_STATE.norms, normDistanceKm: 4.5 },
+      overloadedOnly: true,
+      inspectorSort: { key: 'residents', dir: 'desc' },
+      applMeasure: 'open',
+      plan: 7,
+      planTab: 'service',
+      coopTab: 'gaps',
+      gapDays: 14,
+      adminTab: 'audit',
     };
-    expect(serializeUrl(s)).toBe('i=412&normDistanceKm=4.5&over=1&sort=-residents&am=open&plan=7&ptab=service&ctab=gaps&gap=14&atab=audit');
+    expect(serializeUrl(s)).toBe(
+      'i=412&normDistanceKm=4.5&over=1&sort=-residents&am=open&plan=7&ptab=service&ctab=gaps&gap=14&atab=audit',
+    );
   });
 
   it('round-trips each sort direction, the default one omitted', () => {
-    for (const sort of [{ key: 'name', dir: 'asc' }, { key: 'name', dir: 'desc' }, { key: 'flags', dir: 'asc' }] as const) {
+    for (const sort of [
+      { key: 'name', dir: 'asc' },
+      { key: 'name', dir: 'desc' },
+      { key: 'flags', dir: 'asc' },
+    ] as const) {
       expect(parseUrl(serializeUrl({ ...DEFAULT_URL_STATE, inspectorSort: sort })).inspectorSort).toEqual(sort);
     }
     expect(serializeUrl({ ...DEFAULT_URL_STATE, inspectorSort: { key: 'flags', dir: 'desc' } })).toBe('');
@@ -72,7 +108,10 @@ describe('url state', () => {
 
   it('keeps each valid norm and drops one out of range or malformed, as the server would reject it', () => {
     // normResidents above 1,000,000; normIncidents with three decimals; normDistanceKm fine
-    expect(parseUrl('?normResidents=2000000&normIncidents=12.345&normDistanceKm=0.5').norms).toEqual({ ...DEFAULT_URL_STATE.norms, normDistanceKm: 0.5 });
+    expect(parseUrl('?normResidents=2000000&normIncidents=12.345&normDistanceKm=0.5').norms).toEqual({
+      ...DEFAULT_URL_STATE.norms,
+      normDistanceKm: 0.5,
+    });
     expect(parseUrl('?normResidents=1e4&normIncidents=0&normDistanceKm=0.05').norms).toEqual(DEFAULT_URL_STATE.norms);
   });
 });

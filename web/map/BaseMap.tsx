@@ -27,7 +27,14 @@ export interface BaseMapProps {
 const NO_PICK: string[] = [];
 const ignore = (): void => undefined;
 
-export function BaseMap({ layers, pickLayerIds = NO_PICK, onPick = ignore, tooltip, focus: override = null, outlines }: BaseMapProps) {
+export function BaseMap({
+  layers,
+  pickLayerIds = NO_PICK,
+  onPick = ignore,
+  tooltip,
+  focus: override = null,
+  outlines,
+}: BaseMapProps) {
   const meta = useMeta();
   const boundaries = useBoundaries();
   const district = useUi((s) => s.district);
@@ -42,7 +49,10 @@ export function BaseMap({ layers, pickLayerIds = NO_PICK, onPick = ignore, toolt
       districts={boundaries.data.districts as FeatureCollection}
       districtLabels={boundaries.data.districtLabels as FeatureCollection}
       bbox={meta.data.bbox}
-      attribution={[meta.data.attribution, meta.data.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported']}
+      attribution={[
+        meta.data.attribution,
+        meta.data.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported',
+      ]}
       layers={layers}
       pickLayerIds={pickLayerIds}
       onPick={onPick}

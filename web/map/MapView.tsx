@@ -1,6 +1,13 @@
 // The map: an uncontrolled MapLibre map with our offline style and one deck.gl overlay (interleaved).
 import { useEffect, useRef } from 'react';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -48,7 +55,20 @@ declare global {
   }
 }
 
-export function MapView({ regions, districts, districtLabels, bbox, attribution, layers, pickLayerIds, onPick, tooltip, focus, theme = LIGHT, outlines }: MapViewProps) {
+export function MapView({
+  regions,
+  districts,
+  districtLabels,
+  bbox,
+  attribution,
+  layers,
+  pickLayerIds,
+  onPick,
+  tooltip,
+  focus,
+  theme = LIGHT,
+  outlines,
+}: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -66,7 +86,9 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
     const map = new MapLibreMap({
       container: container.current,
       style: basemapStyle(t, r, d, l),
-      ...(view ? { center: [view.lon, view.lat], zoom: view.zoom } : { bounds: [b[0], b[1], b[2], b[3]], fitBoundsOptions: { padding: 40 } }),
+      ...(view
+        ? { center: [view.lon, view.lat], zoom: view.zoom }
+        : { bounds: [b[0], b[1], b[2], b[3]], fitBoundsOptions: { padding: 40 } }),
       attributionControl: false,
       maxZoom: 17,
       // Labels appear at once: a fade keeps MapLibre repainting for 300 ms after every change, which a software-rendered
@@ -152,7 +174,9 @@ export function MapView({ regions, districts, districtLabels, bbox, attribution,
     if (!map) return;
     const apply = (): void => {
       // setData returns a promise of the worker's parse; the outlines simply appear when it is done.
-      void map.getSource<GeoJSONSource>(MAHALLA_SOURCE)?.setData(outlines?.data ?? { type: 'FeatureCollection', features: [] });
+      void map
+        .getSource<GeoJSONSource>(MAHALLA_SOURCE)
+        ?.setData(outlines?.data ?? { type: 'FeatureCollection', features: [] });
       if (outlines) {
         map.setPaintProperty(OVERLAY_BEFORE, 'line-color', outlines.color);
         map.setPaintProperty(OVERLAY_BEFORE, 'line-opacity', outlines.opacity);
@@ -185,5 +209,9 @@ function fitBox(map: MapLibreMap, b: [number, number, number, number], duration:
   const corner = map.getContainer().querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
   const bottom = Math.max(40, (corner?.offsetHeight ?? 0) + 8);
   // A one-mahalla territory would otherwise fill the screen: 14 still shows its neighbours and the streets' scale.
-  map.fitBounds([b[0], b[1], b[2], b[3]], { padding: { top: 40, left: 40, right: 40, bottom }, duration, maxZoom: 14 }, { source: 'app' });
+  map.fitBounds(
+    [b[0], b[1], b[2], b[3]],
+    { padding: { top: 40, left: 40, right: 40, bottom }, duration, maxZoom: 14 },
+    { source: 'app' },
+  );
 }

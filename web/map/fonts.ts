@@ -16,13 +16,43 @@ const abs = (u: string): string => (typeof window === 'undefined' ? u : new URL(
 export function fontFaces(): FontFacesSpecification {
   return {
     [FONT_REGULAR]: [
-      { url: abs(latin400), 'unicode-range': ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+02C6', 'U+02DA', 'U+02DC', 'U+2000-206F'] },
-      { url: abs(latinExt400), 'unicode-range': ['U+0100-02AF', 'U+0304', 'U+0308', 'U+0329', 'U+1E00-1EFF', 'U+20A0-20CF'] },
+      {
+        url: abs(latin400),
+        'unicode-range': [
+          'U+0000-00FF',
+          'U+0131',
+          'U+0152-0153',
+          'U+02BB-02BC',
+          'U+02C6',
+          'U+02DA',
+          'U+02DC',
+          'U+2000-206F',
+        ],
+      },
+      {
+        url: abs(latinExt400),
+        'unicode-range': ['U+0100-02AF', 'U+0304', 'U+0308', 'U+0329', 'U+1E00-1EFF', 'U+20A0-20CF'],
+      },
       { url: abs(cyrillic400), 'unicode-range': ['U+0400-04FF', 'U+2116'] },
     ],
     [FONT_BOLD]: [
-      { url: abs(latin600), 'unicode-range': ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+02C6', 'U+02DA', 'U+02DC', 'U+2000-206F'] },
-      { url: abs(latinExt600), 'unicode-range': ['U+0100-02AF', 'U+0304', 'U+0308', 'U+0329', 'U+1E00-1EFF', 'U+20A0-20CF'] },
+      {
+        url: abs(latin600),
+        'unicode-range': [
+          'U+0000-00FF',
+          'U+0131',
+          'U+0152-0153',
+          'U+02BB-02BC',
+          'U+02C6',
+          'U+02DA',
+          'U+02DC',
+          'U+2000-206F',
+        ],
+      },
+      {
+        url: abs(latinExt600),
+        'unicode-range': ['U+0100-02AF', 'U+0304', 'U+0308', 'U+0329', 'U+1E00-1EFF', 'U+20A0-20CF'],
+      },
       { url: abs(cyrillic600), 'unicode-range': ['U+0400-04FF', 'U+2116'] },
     ],
   };

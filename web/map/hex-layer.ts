@@ -59,20 +59,22 @@ const withAlpha = (c: Rgb, a: number): [number, number, number, number] => [c[0]
 export function buildHexLayer(data: HexColumns, ui: HexLayerUi): PolygonLayer<HexDatum> {
   const view = viewOf(data, ui.mode);
   const selected = ui.selectedCell ?? null;
-  return new PolygonLayer<HexDatum>(placedBefore(OVERLAY_BEFORE, {
-    id: HEX_LAYER_ID,
-    data: hexData(data),
-    getPolygon: (d: HexDatum) => d.polygon,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [30, 60, 90, 70] as [number, number, number, number],
-    filled: true,
-    stroked: true,
-    opacity: ui.opacity,
-    getFillColor: (d: HexDatum) => withAlpha(view.scale.colorOf(view.values[d.row] ?? Number.NaN), 215),
-    getLineColor: (d: HexDatum) => (d.cell === selected ? SELECTED_LINE : CELL_LINE),
-    getLineWidth: (d: HexDatum) => (d.cell === selected ? 3 : 0.5),
-    lineWidthUnits: 'pixels' as const,
-    updateTriggers: { getFillColor: [ui.mode], getLineColor: [selected], getLineWidth: [selected] },
-  }));
+  return new PolygonLayer<HexDatum>(
+    placedBefore(OVERLAY_BEFORE, {
+      id: HEX_LAYER_ID,
+      data: hexData(data),
+      getPolygon: (d: HexDatum) => d.polygon,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [30, 60, 90, 70] as [number, number, number, number],
+      filled: true,
+      stroked: true,
+      opacity: ui.opacity,
+      getFillColor: (d: HexDatum) => withAlpha(view.scale.colorOf(view.values[d.row] ?? Number.NaN), 215),
+      getLineColor: (d: HexDatum) => (d.cell === selected ? SELECTED_LINE : CELL_LINE),
+      getLineWidth: (d: HexDatum) => (d.cell === selected ? 3 : 0.5),
+      lineWidthUnits: 'pixels' as const,
+      updateTriggers: { getFillColor: [ui.mode], getLineColor: [selected], getLineWidth: [selected] },
+    }),
+  );
 }

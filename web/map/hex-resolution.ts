@@ -12,6 +12,8 @@ export const HEX_RES_RANGE = { min: 5, max: 9 } as const;
 export function resolutionForZoom(zoom: number, maxRes: number = HEX_RES_RANGE.max): number {
   const z = Number.isFinite(zoom) ? Math.floor(zoom) : 0;
   const res = z <= 5 ? 5 : z <= 7 ? 6 : z <= 9 ? 7 : z <= 11 ? 8 : 9;
-  const cap = Number.isFinite(maxRes) ? Math.min(HEX_RES_RANGE.max, Math.max(HEX_RES_RANGE.min, Math.floor(maxRes))) : HEX_RES_RANGE.max;
+  const cap = Number.isFinite(maxRes)
+    ? Math.min(HEX_RES_RANGE.max, Math.max(HEX_RES_RANGE.min, Math.floor(maxRes)))
+    : HEX_RES_RANGE.max;
   return Math.min(res, cap);
 }

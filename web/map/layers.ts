@@ -32,7 +32,13 @@ export interface LayerUi {
   metricKey: string;
 }
 
-export const LAYER_IDS = { choropleth: 'mahalla-fill', unrated: 'mahalla-unrated', selected: 'mahalla-selected', heat: 'incident-heat', base: 'base-points' } as const;
+export const LAYER_IDS = {
+  choropleth: 'mahalla-fill',
+  unrated: 'mahalla-unrated',
+  selected: 'mahalla-selected',
+  heat: 'incident-heat',
+  base: 'base-points',
+} as const;
 
 type MahallaFeature = Feature<Geometry, MahallaFeatureProps>;
 
@@ -52,16 +58,21 @@ export function toPositions3(xy: Float32Array): Float32Array {
   return out;
 }
 
-
 // The unrated mahallas of a metric view, as their own collection: cached per (territories, view) pair, so rebuilding
 // the layers for another reason (a selection, a layer toggle) does not make deck.gl tessellate them again.
 const unratedCache = new WeakMap<object, WeakMap<MetricView, FeatureCollection<Geometry, MahallaFeatureProps>>>();
-function unratedOf(t: FeatureCollection<Geometry, MahallaFeatureProps>, view: MetricView): FeatureCollection<Geometry, MahallaFeatureProps> {
+function unratedOf(
+  t: FeatureCollection<Geometry, MahallaFeatureProps>,
+  view: MetricView,
+): FeatureCollection<Geometry, MahallaFeatureProps> {
   const byView = unratedCache.get(t) ?? new WeakMap<MetricView, FeatureCollection<Geometry, MahallaFeatureProps>>();
   unratedCache.set(t, byView);
   let fc = byView.get(view);
   if (!fc) {
-    fc = { type: 'FeatureCollection', features: t.features.filter((f) => Number.isNaN(view.valueById.get(f.properties.id))) };
+    fc = {
+      type: 'FeatureCollection',
+      features: t.features.filter((f) => Number.isNaN(view.valueById.get(f.properties.id))),
+    };
     byView.set(view, fc);
   }
   return fc;
@@ -73,27 +84,34 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
   const { territories, metric } = data;
   if (territories) {
     layers.push(
-      mahallaFill(LAYER_IDS.choropleth, territories, (f: MahallaFeature) => {
-        if (!on('choropleth') || !metric) return [0, 0, 0, 0];
-        const v = metric.valueById.get(f.properties.id);
-        // Mahallas outside the chosen district have no value, and unrated ones (NaN) are hatched by the next layer.
-        if (v === undefined || Number.isNaN(v)) return [0, 0, 0, 0];
-        return withAlpha(metric.scale.colorOf(v), on('heat') ? 120 : 215);
-      }, [ui.metricKey, ui.layers.join()]),
+      mahallaFill(
+        LAYER_IDS.choropleth,
+        territories,
+        (f: MahallaFeature) => {
+          if (!on('choropleth') || !metric) return [0, 0, 0, 0];
+          const v = metric.valueById.get(f.properties.id);
+          // Mahallas outside the chosen district have no value, and unrated ones (NaN) are hatched by the next layer.
+          if (v === undefined || Number.isNaN(v)) return [0, 0, 0, 0];
+          return withAlpha(metric.scale.colorOf(v), on('heat') ? 120 : 215);
+        },
+        [ui.metricKey, ui.layers.join()],
+      ),
     );
     const unrated = on('choropleth') && metric ? unratedOf(territories, metric) : null;
     if (unrated && unrated.features.length > 0) {
       layers.push(
-        new GeoJsonLayer<MahallaFeatureProps>(placedBefore(OVERLAY_BEFORE, {
-          id: LAYER_IDS.unrated,
-          data: unrated,
-          filled: true,
-          stroked: false,
-          getFillColor: HATCH_COLOR,
-          // Not rated (too few residents or events): hatched, never a colour of the scale. Only these mahallas carry
-          // the pattern, so its texture lookups are paid on a few polygons rather than all of them.
-          ...hatchProps(() => true),
-        })),
+        new GeoJsonLayer<MahallaFeatureProps>(
+          placedBefore(OVERLAY_BEFORE, {
+            id: LAYER_IDS.unrated,
+            data: unrated,
+            filled: true,
+            stroked: false,
+            getFillColor: HATCH_COLOR,
+            // Not rated (too few residents or events): hatched, never a colour of the scale. Only these mahallas carry
+            // the pattern, so its texture lookups are paid on a few polygons rather than all of them.
+            ...hatchProps(() => true),
+          }),
+        ),
       );
     }
     const selected = ui.selected === null ? [] : territories.features.filter((f) => f.properties.id === ui.selected);
@@ -101,37 +119,48 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
   }
   if (on('heat') && positions3 && positions3.length > 0) {
     layers.push(
-      new HeatmapLayer(placedBefore(OVERLAY_BEFORE, {
-        id: LAYER_IDS.heat,
-        opacity: 0.85,
-        data: { length: positions3.length / 3, attributes: { getPosition: { value: positions3, size: 3 } } },
-        radiusPixels: 28,
-        intensity: 1,
-        threshold: 0.12,
-        colorRange: [[255, 255, 178, 60], [254, 217, 118, 140], [254, 178, 76, 190], [253, 141, 60, 220], [240, 59, 32, 235], [189, 0, 38, 245]],
-        aggregation: 'SUM',
-      })),
+      new HeatmapLayer(
+        placedBefore(OVERLAY_BEFORE, {
+          id: LAYER_IDS.heat,
+          opacity: 0.85,
+          data: { length: positions3.length / 3, attributes: { getPosition: { value: positions3, size: 3 } } },
+          radiusPixels: 28,
+          intensity: 1,
+          threshold: 0.12,
+          colorRange: [
+            [255, 255, 178, 60],
+            [254, 217, 118, 140],
+            [254, 178, 76, 190],
+            [253, 141, 60, 220],
+            [240, 59, 32, 235],
+            [189, 0, 38, 245],
+          ],
+          aggregation: 'SUM',
+        }),
+      ),
     );
   }
   if (on('base') && data.basePoints) {
     layers.push(
-      new ScatterplotLayer<{ id: number; name: string; lon: number; lat: number }>(placedBefore('district-label', {
-        id: LAYER_IDS.base,
-        data: data.basePoints,
-        getPosition: (d) => [d.lon, d.lat],
-        // Metres with pixel bounds: a readable dot in a district, a speck (not a carpet) at national zoom.
-        radiusUnits: 'meters',
-        getRadius: 220,
-        radiusMinPixels: 1.5,
-        radiusMaxPixels: 6.5,
-        filled: true,
-        stroked: true,
-        getFillColor: [21, 101, 192, 255],
-        getLineColor: [255, 255, 255, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
-        pickable: true,
-      })),
+      new ScatterplotLayer<{ id: number; name: string; lon: number; lat: number }>(
+        placedBefore('district-label', {
+          id: LAYER_IDS.base,
+          data: data.basePoints,
+          getPosition: (d) => [d.lon, d.lat],
+          // Metres with pixel bounds: a readable dot in a district, a speck (not a carpet) at national zoom.
+          radiusUnits: 'meters',
+          getRadius: 220,
+          radiusMinPixels: 1.5,
+          radiusMaxPixels: 6.5,
+          filled: true,
+          stroked: true,
+          getFillColor: [21, 101, 192, 255],
+          getLineColor: [255, 255, 255, 255],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1.5,
+          pickable: true,
+        }),
+      ),
     );
   }
   return layers;

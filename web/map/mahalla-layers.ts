@@ -14,22 +14,34 @@ const HOVER: Rgba = [30, 60, 90, 70];
  * stroke: the outlines are MapLibre's (see `mahallaOutlines`), which in software WebGL costs a fraction of a stroke.
  * @example mahallaFill('plan-fill', territories, (f) => colourOf(f.properties.id), [dataKey])
  */
-export function mahallaFill<P extends object>(id: string, data: FeatureCollection<Geometry, P>, fill: (f: Feature<Geometry, P>) => Rgba, trigger: unknown[]): GeoJsonLayer<P> {
-  return new GeoJsonLayer<P>(placedBefore(OVERLAY_BEFORE, {
-    id,
-    data,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: HOVER,
-    filled: true,
-    stroked: false,
-    getFillColor: fill,
-    updateTriggers: { getFillColor: trigger },
-  }));
+export function mahallaFill<P extends object>(
+  id: string,
+  data: FeatureCollection<Geometry, P>,
+  fill: (f: Feature<Geometry, P>) => Rgba,
+  trigger: unknown[],
+): GeoJsonLayer<P> {
+  return new GeoJsonLayer<P>(
+    placedBefore(OVERLAY_BEFORE, {
+      id,
+      data,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: HOVER,
+      filled: true,
+      stroked: false,
+      getFillColor: fill,
+      updateTriggers: { getFillColor: trigger },
+    }),
+  );
 }
 
 /** Thick outlines of `features` (a selected mahalla, a territory, the gaps), drawn above everything of the overlay. */
-export function mahallaOutline<P extends object>(id: string, features: Array<Feature<Geometry, P>>, color: Rgba, widthPx: number): GeoJsonLayer<P> {
+export function mahallaOutline<P extends object>(
+  id: string,
+  features: Array<Feature<Geometry, P>>,
+  color: Rgba,
+  widthPx: number,
+): GeoJsonLayer<P> {
   return new GeoJsonLayer<P>({
     id,
     data: { type: 'FeatureCollection', features },

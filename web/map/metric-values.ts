@@ -40,7 +40,12 @@ export interface MetricView {
 }
 
 /** Per-mahalla values and a colour scale for the metric. `change` is % vs the previous period. */
-export function metricView(m: MetricColumns, metric: Metric, compare: 'previous' | 'year' = 'previous', what: Noun = INCIDENTS): MetricView {
+export function metricView(
+  m: MetricColumns,
+  metric: Metric,
+  compare: 'previous' | 'year' = 'previous',
+  what: Noun = INCIDENTS,
+): MetricView {
   if (metric === 'eb' || metric === 'rate') return rateView(m, metric, what);
   const valueById = new Map<number, number>();
   m.ids.forEach((id, i) => {
@@ -51,13 +56,17 @@ export function metricView(m: MetricColumns, metric: Metric, compare: 'previous'
   const values = [...valueById.values()].filter(Number.isFinite);
   if (metric === 'change') {
     // Breaks from the significant changes only: the many zeros (no significant change) would flatten the scale.
-    const sorted = values.filter((v) => v !== 0).map(Math.abs).sort((a, b) => a - b);
+    const sorted = values
+      .filter((v) => v !== 0)
+      .map(Math.abs)
+      .sort((a, b) => a - b);
     const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 50;
     const significant = [...valueById.values()].filter((v) => Number.isFinite(v) && v !== 0).length;
     return {
       valueById,
       scale: divergingScale(Math.max(10, Math.min(p90, 200))),
-      label: compare === 'year' ? 'Significant change vs same period last year' : 'Significant change vs previous period',
+      label:
+        compare === 'year' ? 'Significant change vs same period last year' : 'Significant change vs previous period',
       unit: '%',
       note: `Coloured where a Poisson test gives p < ${CHANGE_ALPHA} (${significant} mahalla${significant === 1 ? '' : 's'}); white: no significant change; hatched: fewer than ${MIN_EVENTS_FOR_CHANGE} ${what.plural} in both periods together.`,
     };
@@ -79,16 +88,28 @@ export interface HotspotColumns {
  * // '2024-03-01 – 2024-03-31, 1 categories, solved'
  */
 export function filtersPhrase(p: Pick<HotspotColumns['params'], 'period' | 'categories' | 'statuses'>): string {
-  return `${p.period.from} – ${p.period.to}, ` +
+  return (
+    `${p.period.from} – ${p.period.to}, ` +
     `${p.categories.length === 12 ? 'all categories' : `${p.categories.length} categories`}` +
-    `${p.statuses.length === 3 ? '' : `, ${p.statuses.join('/')}`}`;
+    `${p.statuses.length === 3 ? '' : `, ${p.statuses.join('/')}`}`
+  );
 }
 
 /** Gi* bins −3…+3 (mahallas or hexagons): one colour and one name per bin. */
 export const HOTSPOT_SCALE: ColorScale = {
-  breaks: [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5], colors: HOTSPOT_COLORS, colorOf: (v) => HOTSPOT_COLORS[Math.round(v) + 3] ?? NEUTRAL,
+  breaks: [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5],
+  colors: HOTSPOT_COLORS,
+  colorOf: (v) => HOTSPOT_COLORS[Math.round(v) + 3] ?? NEUTRAL,
 };
-export const HOTSPOT_CLASSES = ['Cold spot, 99 %', 'Cold spot, 95 %', 'Cold spot, 90 %', 'Not significant', 'Hot spot, 90 %', 'Hot spot, 95 %', 'Hot spot, 99 %'];
+export const HOTSPOT_CLASSES = [
+  'Cold spot, 99 %',
+  'Cold spot, 95 %',
+  'Cold spot, 90 %',
+  'Not significant',
+  'Hot spot, 90 %',
+  'Hot spot, 95 %',
+  'Hot spot, 99 %',
+];
 
 /** Gi* bins −3…+3 as seven named classes; the legend states the method and what FDR removed. */
 export function hotspotView(h: HotspotColumns): MetricView {
@@ -126,7 +147,11 @@ export function emergingView(e: EmergingColumns): MetricView {
   const codes = [...present.keys()].sort((a, b) => a - b);
   return {
     valueById,
-    scale: { breaks: [], colors: codes.map((c) => EMERGING_COLORS[c] ?? NEUTRAL), colorOf: (v) => EMERGING_COLORS[v] ?? NEUTRAL },
+    scale: {
+      breaks: [],
+      colors: codes.map((c) => EMERGING_COLORS[c] ?? NEUTRAL),
+      colorOf: (v) => EMERGING_COLORS[v] ?? NEUTRAL,
+    },
     label: 'Emerging hot spots',
     unit: '',
     classes: codes.map((c) => `${e.classes[c]?.label ?? c} (${present.get(c) ?? 0})`),

@@ -52,7 +52,12 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * `labels` are one point per district (else every part of a multi-part district gets a label).
  * @example new maplibregl.Map({ container, style: basemapStyle(LIGHT, regions, districts, labelPoints) })
  */
-export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, districts: FeatureCollection, labels: FeatureCollection = districts): StyleSpecification {
+export function basemapStyle(
+  theme: BasemapTheme,
+  regions: FeatureCollection,
+  districts: FeatureCollection,
+  labels: FeatureCollection = districts,
+): StyleSpecification {
   return {
     version: 8,
     name: 'Hamkor offline',
@@ -67,12 +72,21 @@ export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, di
       { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
       { id: 'region-fill', type: 'fill', source: 'regions', paint: { 'fill-color': theme.land } },
       { id: 'district-fill', type: 'fill', source: 'districts', paint: { 'fill-color': theme.land } },
-      { id: 'region-line', type: 'line', source: 'regions', paint: { 'line-color': theme.regionLine, 'line-width': 1.2, 'line-dasharray': [3, 2] } },
+      {
+        id: 'region-line',
+        type: 'line',
+        source: 'regions',
+        paint: { 'line-color': theme.regionLine, 'line-width': 1.2, 'line-dasharray': [3, 2] },
+      },
       {
         id: OVERLAY_BEFORE,
         type: 'line',
         source: MAHALLA_SOURCE,
-        paint: { 'line-color': theme.districtLine, 'line-opacity': 0.35, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 14, 1.2] },
+        paint: {
+          'line-color': theme.districtLine,
+          'line-opacity': 0.35,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 14, 1.2],
+        },
       },
       {
         id: 'district-line',
@@ -88,13 +102,26 @@ export function basemapStyle(theme: BasemapTheme, regions: FeatureCollection, di
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [FONT_BOLD, FONT_REGULAR],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 8, 11 * (theme.labelScale ?? 1), 13, 17 * (theme.labelScale ?? 1)],
+          'text-size': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            8,
+            11 * (theme.labelScale ?? 1),
+            13,
+            17 * (theme.labelScale ?? 1),
+          ],
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.06,
           'text-max-width': 8,
           'symbol-placement': 'point',
         },
-        paint: { 'text-color': theme.districtLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 2, 'text-halo-blur': 0.5 },
+        paint: {
+          'text-color': theme.districtLabel,
+          'text-halo-color': theme.labelHalo,
+          'text-halo-width': 2,
+          'text-halo-blur': 0.5,
+        },
       },
     ],
   };

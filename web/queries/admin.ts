@@ -36,8 +36,16 @@ function auditQuery(f: AuditFilter): Record<string, string> {
   return q;
 }
 
-const usersQuery = { ...getQuery(admin.users.$path(), {}, async (_q, init) => ok(await admin.users.$get(undefined, init), (r) => r.json())), ...CHANGING };
-const kioskQuery = { ...getQuery(kiosk.$path(), {}, async (_q, init) => ok(await kiosk.$get(undefined, init), (r) => r.json())), ...CHANGING };
+const usersQuery = {
+  ...getQuery(admin.users.$path(), {}, async (_q, init) =>
+    ok(await admin.users.$get(undefined, init), (r) => r.json()),
+  ),
+  ...CHANGING,
+};
+const kioskQuery = {
+  ...getQuery(kiosk.$path(), {}, async (_q, init) => ok(await kiosk.$get(undefined, init), (r) => r.json())),
+  ...CHANGING,
+};
 
 /** Every account, in the store's order. */
 export function useAccounts() {
@@ -59,7 +67,9 @@ function useWrite<A, R>(key: QueryKey, write: (args: A) => Promise<R>, alsoOnCon
 }
 
 export function useCreateAccount() {
-  return useWrite(usersQuery.queryKey, async (input: AccountCreateInput) => ok(await admin.users.$post({ json: input }), (r) => r.json()));
+  return useWrite(usersQuery.queryKey, async (input: AccountCreateInput) =>
+    ok(await admin.users.$post({ json: input }), (r) => r.json()),
+  );
 }
 
 /**
@@ -69,7 +79,8 @@ export function useCreateAccount() {
 export function useUpdateAccount() {
   return useWrite(
     usersQuery.queryKey,
-    async ({ id, input }: { id: number; input: AccountUpdateInput }) => ok(await user.$put({ param: { id: String(id) }, json: input }), (r) => r.json()),
+    async ({ id, input }: { id: number; input: AccountUpdateInput }) =>
+      ok(await user.$put({ param: { id: String(id) }, json: input }), (r) => r.json()),
     true,
   );
 }
@@ -94,17 +105,26 @@ export function useKioskTokens() {
 }
 
 export function useCreateKioskToken() {
-  return useWrite(kioskQuery.queryKey, async (input: { name: string; playlist: number }) => ok(await kiosk.$post({ json: input }), (r) => r.json()));
+  return useWrite(kioskQuery.queryKey, async (input: { name: string; playlist: number }) =>
+    ok(await kiosk.$post({ json: input }), (r) => r.json()),
+  );
 }
 
 export function useRevokeKioskToken() {
-  return useWrite(kioskQuery.queryKey, async (id: number) => ok(await kiosk[':id'].$delete({ param: { id: String(id) } }), (r) => r.json()));
+  return useWrite(kioskQuery.queryKey, async (id: number) =>
+    ok(await kiosk[':id'].$delete({ param: { id: String(id) } }), (r) => r.json()),
+  );
 }
 
 /** One page (100 rows, newest first) of the audit log under the filters; refetched whenever it is shown again. */
 export function useAudit(filter: AuditFilter, page: number) {
   const query = { ...auditQuery(filter), page: String(page) };
-  return useQuery({ ...getQuery(admin.audit.$path(), query, async (q, init) => ok(await admin.audit.$get({ query: q }, init), (r) => r.json())), ...CHANGING });
+  return useQuery({
+    ...getQuery(admin.audit.$path(), query, async (q, init) =>
+      ok(await admin.audit.$get({ query: q }, init), (r) => r.json()),
+    ),
+    ...CHANGING,
+  });
 }
 
 /** A plain same-origin link to the CSV of every audit row under the filters (the browser downloads it). */
@@ -117,7 +137,10 @@ export function auditCsvUrl(filter: AuditFilter): string {
 export function issuesOf(err: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(err instanceof Error)) return out;
-  const issues = err instanceof ApiError ? (err.body as { issues?: Array<{ field: string; reason: string }> } | null)?.issues : undefined;
+  const issues =
+    err instanceof ApiError
+      ? (err.body as { issues?: Array<{ field: string; reason: string }> } | null)?.issues
+      : undefined;
   if (!issues || issues.length === 0) return { form: err.message };
   for (const i of issues) out[i.field] = out[i.field] ? `${out[i.field]}; ${i.reason}` : i.reason;
   return out;

@@ -14,11 +14,17 @@ const placeQuery = (a: RangeArgs) => ({ from: a.from, to: a.to, ...(a.district ?
 /** The flow for the district (or the whole database), or for one mahalla when `mahalla` is given. */
 export function useApplicationsFlow(a: RangeArgs | null, mahalla: number | null) {
   const query = a ? { ...placeQuery(a), ...(mahalla !== null ? { mahalla: String(mahalla) } : {}) } : null;
-  return useQuery(getQuery(api.api.applications.flow.$path(), query, async (q, init) => ok(await api.api.applications.flow.$get({ query: q }, init), (r) => r.json())));
+  return useQuery(
+    getQuery(api.api.applications.flow.$path(), query, async (q, init) =>
+      ok(await api.api.applications.flow.$get({ query: q }, init), (r) => r.json()),
+    ),
+  );
 }
 
 export function useApplicationsByMahalla(a: RangeArgs | null) {
-  return useQuery(getQuery(api.api.applications.flow.mahallas.$path(), a && placeQuery(a), async (query, init) =>
-    ok(await api.api.applications.flow.mahallas.$get({ query }, init), (r) => r.json()),
-  ));
+  return useQuery(
+    getQuery(api.api.applications.flow.mahallas.$path(), a && placeQuery(a), async (query, init) =>
+      ok(await api.api.applications.flow.mahallas.$get({ query }, init), (r) => r.json()),
+    ),
+  );
 }

@@ -22,21 +22,40 @@ export interface OpsData {
 export type OpsNeed = 'applications' | 'joint_actions' | 'coverage';
 
 /** Fetches, in parallel, what the operational slides in `needs` show for the period (and the one before it). */
-export async function loadOps(needs: ReadonlySet<OpsNeed>, period: Period, previous: Period, district: string | null, init: Init): Promise<OpsData> {
+export async function loadOps(
+  needs: ReadonlySet<OpsNeed>,
+  period: Period,
+  previous: Period,
+  district: string | null,
+  init: Init,
+): Promise<OpsData> {
   const where = district ? { district } : {};
   const now = { ...period, ...where };
   const before = { ...previous, ...where };
-  const when = <T>(need: OpsNeed, load: () => Promise<T>): Promise<T | undefined> => (needs.has(need) ? load() : Promise.resolve(undefined));
+  const when = <T>(need: OpsNeed, load: () => Promise<T>): Promise<T | undefined> =>
+    needs.has(need) ? load() : Promise.resolve(undefined);
   const [flow, flowPrevious, actions, actionsPrevious, plans, coverage, gaps] = await Promise.all([
     when('applications', async () => ok(await api.api.applications.flow.$get({ query: now }, init), (r) => r.json())),
-    when('applications', async () => ok(await api.api.applications.flow.$get({ query: before }, init), (r) => r.json())),
-    when('joint_actions', async () => ok(await api.api.cooperation.summary.$get({ query: now }, init), (r) => r.json())),
-    when('joint_actions', async () => ok(await api.api.cooperation.summary.$get({ query: before }, init), (r) => r.json())),
+    when('applications', async () =>
+      ok(await api.api.applications.flow.$get({ query: before }, init), (r) => r.json()),
+    ),
+    when('joint_actions', async () =>
+      ok(await api.api.cooperation.summary.$get({ query: now }, init), (r) => r.json()),
+    ),
+    when('joint_actions', async () =>
+      ok(await api.api.cooperation.summary.$get({ query: before }, init), (r) => r.json()),
+    ),
     when('joint_actions', async () => {
       // The plan list has no district parameter: the running plans of the district are picked here.
       const all = await ok(await api.api.plans.$get(undefined, init), (r) => r.json());
-      const running = all.filter((p) => p.from <= period.to && p.to >= period.to && (!district || p.district === district));
-      return Promise.all(running.map(async (p) => ok(await api.api.plans[':id'].$get({ param: { id: String(p.id) } }, init), (r) => r.json())));
+      const running = all.filter(
+        (p) => p.from <= period.to && p.to >= period.to && (!district || p.district === district),
+      );
+      return Promise.all(
+        running.map(async (p) =>
+          ok(await api.api.plans[':id'].$get({ param: { id: String(p.id) } }, init), (r) => r.json()),
+        ),
+      );
     }),
     when('coverage', async () => ok(await api.api.coverage.$get({ query: now }, init), (r) => r.json())),
     when('coverage', async () => ok(await api.api.cooperation.gaps.$get({ query: now }, init), (r) => r.json())),

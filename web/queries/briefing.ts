@@ -48,7 +48,6 @@ const NEEDS: Record<SlideKind, ReadonlyArray<'territories' | 'metrics' | 'hotspo
   coverage: ['coverage', 'territories'],
 };
 
-
 async function loadPlaylist(id: number | null, init: Init): Promise<Playlist> {
   if (id !== null) {
     return ok(await api.api.playlists[':id'].$get({ param: { id: String(id) } }, init), (r) => r.json());
@@ -74,21 +73,40 @@ export async function loadSnapshot(client: QueryClient, req: BriefingRequest, in
   const trendPeriod = trendWeeks(period, 12);
   const needs = new Set(playlist.slides.flatMap((s) => NEEDS[s.kind]));
   const range = { from: period.from, to: period.to, ...(found ? { district: found.soato } : {}) };
-  const when = <T>(need: boolean, load: () => Promise<T>): Promise<T | undefined> => (need ? load() : Promise.resolve(undefined));
-  const opsNeeds = new Set([...needs].filter((n): n is OpsNeed => n === 'applications' || n === 'joint_actions' || n === 'coverage'));
+  const when = <T>(need: boolean, load: () => Promise<T>): Promise<T | undefined> =>
+    need ? load() : Promise.resolve(undefined);
+  const opsNeeds = new Set(
+    [...needs].filter((n): n is OpsNeed => n === 'applications' || n === 'joint_actions' || n === 'coverage'),
+  );
   const [boundaries, territories, metrics, hotspots, hotspotsPrevious, emerging, ops] = await Promise.all([
     client.fetchQuery(boundariesQuery),
     // Every district's polygons: the map frames the district and draws its neighbours' mahallas as context.
     when(needs.has('territories'), () => client.fetchQuery(mahallasQuery(null))),
     when(needs.has('metrics'), async () => ok(await api.api.metrics.$get({ query: range }, init), (r) => r.json())),
     when(needs.has('hotspots'), async () => ok(await api.api.hotspots.$get({ query: range }, init), (r) => r.json())),
-    when(needs.has('hotspots'), async () => ok(await api.api.hotspots.$get({ query: { ...range, ...previous } }, init), (r) => r.json())),
-    when(needs.has('emerging'), async () => ok(await api.api.emerging.$get({ query: { ...range, ...trendPeriod, bin: 'week' } }, init), (r) => r.json())),
+    when(needs.has('hotspots'), async () =>
+      ok(await api.api.hotspots.$get({ query: { ...range, ...previous } }, init), (r) => r.json()),
+    ),
+    when(needs.has('emerging'), async () =>
+      ok(await api.api.emerging.$get({ query: { ...range, ...trendPeriod, bin: 'week' } }, init), (r) => r.json()),
+    ),
     loadOps(opsNeeds, period, previous, found?.soato ?? null, init),
   ]);
   return {
-    meta, playlist, district: found ? { soato: found.soato, name: found.name } : null, period, previous, trendPeriod,
-    boundaries, territories, metrics, hotspots, hotspotsPrevious, emerging, ops, fetchedAt: Date.now(),
+    meta,
+    playlist,
+    district: found ? { soato: found.soato, name: found.name } : null,
+    period,
+    previous,
+    trendPeriod,
+    boundaries,
+    territories,
+    metrics,
+    hotspots,
+    hotspotsPrevious,
+    emerging,
+    ops,
+    fetchedAt: Date.now(),
   };
 }
 

@@ -20,7 +20,8 @@ export const SESSION_KEY = ['session'] as const;
 export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
     onError: (err, query) => {
-      if (err instanceof ApiError && err.status === 401 && query.queryKey[0] !== SESSION_KEY[0]) void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      if (err instanceof ApiError && err.status === 401 && query.queryKey[0] !== SESSION_KEY[0])
+        void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
     },
   }),
   defaultOptions: {
@@ -51,7 +52,11 @@ export interface Init {
  * key loads. `load` gets the query and the abort signal to pass to the client.
  * @example useQuery(getQuery(api.api.metrics.$path(), rangeQuery(range), async (query, init) => ok(await api.api.metrics.$get({ query }, init), (r) => r.json())))
  */
-export function getQuery<Q extends object, T>(path: string, query: Q | null, load: (query: Q, init: Init) => Promise<T>) {
+export function getQuery<Q extends object, T>(
+  path: string,
+  query: Q | null,
+  load: (query: Q, init: Init) => Promise<T>,
+) {
   return queryOptions({
     queryKey: [path, query] as const,
     queryFn: query === null ? skipToken : ({ signal }) => load(query, { init: { signal } }),
@@ -88,13 +93,19 @@ export function idPath(route: { $path: (...args: never[]) => string }, id: numbe
  * server's `{ issues: [{ field, reason }] }` body (an ApiError keeping the status and body). Hono's `ok` is `true` only
  * on success variants, so it narrows.
  */
-export async function ok<R extends { ok: boolean; status: number; statusText: string; json(): Promise<unknown> }, T>(res: R, parse: (r: Extract<R, { ok: true }>) => Promise<T>): Promise<T> {
+export async function ok<R extends { ok: boolean; status: number; statusText: string; json(): Promise<unknown> }, T>(
+  res: R,
+  parse: (r: Extract<R, { ok: true }>) => Promise<T>,
+): Promise<T> {
   if (res.ok) return parse(res as Extract<R, { ok: true }>);
   let detail = res.statusText;
   let body: unknown = null;
   try {
     body = await res.json();
-    detail = (body as { issues?: Array<{ field: string; reason: string }> }).issues?.map((i) => `${i.field}: ${i.reason}`).join('; ') ?? detail;
+    detail =
+      (body as { issues?: Array<{ field: string; reason: string }> }).issues
+        ?.map((i) => `${i.field}: ${i.reason}`)
+        .join('; ') ?? detail;
   } catch {
     // not JSON: keep the status text
   }

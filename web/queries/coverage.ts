@@ -11,23 +11,37 @@ export type Outlines = InferResponseType<Api['api']['coverage']['outlines']['$ge
 export type InspectorCardData = InferResponseType<Api['api']['inspectors'][':id']['$get'], 200>;
 
 /** Coverage is judged on every incident and application: only the period, district and norms apply. */
-const normQuery = (n: Norms) => ({ normResidents: String(n.normResidents), normIncidents: String(n.normIncidents), normDistanceKm: String(n.normDistanceKm) });
+const normQuery = (n: Norms) => ({
+  normResidents: String(n.normResidents),
+  normIncidents: String(n.normIncidents),
+  normDistanceKm: String(n.normDistanceKm),
+});
 
 export function useCoverage(a: RangeArgs | null, norms: Norms) {
-  const query = a ? { from: a.from, to: a.to, ...(a.district ? { district: a.district } : {}), ...normQuery(norms) } : null;
-  return useQuery(getQuery(api.api.coverage.$path(), query, async (q, init) => ok(await api.api.coverage.$get({ query: q }, init), (r) => r.json())));
+  const query = a
+    ? { from: a.from, to: a.to, ...(a.district ? { district: a.district } : {}), ...normQuery(norms) }
+    : null;
+  return useQuery(
+    getQuery(api.api.coverage.$path(), query, async (q, init) =>
+      ok(await api.api.coverage.$get({ query: q }, init), (r) => r.json()),
+    ),
+  );
 }
 
 /** Outlines of the inspectors' territories in a district (every district when null); they do not depend on the period. */
 export function useOutlines(district: string | null) {
-  return useQuery(getQuery(api.api.coverage.outlines.$path(), district ? { district } : {}, async (query, init) =>
-    ok(await api.api.coverage.outlines.$get({ query }, init), (r) => r.json()),
-  ));
+  return useQuery(
+    getQuery(api.api.coverage.outlines.$path(), district ? { district } : {}, async (query, init) =>
+      ok(await api.api.coverage.outlines.$get({ query }, init), (r) => r.json()),
+    ),
+  );
 }
 
 export function useInspectorCard(id: number | null, a: RangeArgs | null, norms: Norms) {
   const query = id !== null && a ? { from: a.from, to: a.to, ...normQuery(norms) } : null;
-  return useQuery(getQuery(idPath(api.api.inspectors[':id'], id ?? 0), query, async (q, init) =>
-    ok(await api.api.inspectors[':id'].$get({ param: { id: String(id) }, query: q }, init), (r) => r.json()),
-  ));
+  return useQuery(
+    getQuery(idPath(api.api.inspectors[':id'], id ?? 0), query, async (q, init) =>
+      ok(await api.api.inspectors[':id'].$get({ param: { id: String(id) }, query: q }, init), (r) => r.json()),
+    ),
+  );
 }

@@ -13,6 +13,12 @@ export type Hexagons = InferResponseType<Api['api']['hexagons']['$get'], 200>;
  * @example const { data } = useHexagons(useRange(), resolutionForZoom(zoom), true);
  */
 export function useHexagons(range: RangeArgs | null, res: number, fdr: boolean) {
-  const query = range ? { ...rangeQuery(range), res: String(res), fdr: fdr ? ('true' as const) : ('false' as const) } : null;
-  return useQuery(getQuery(api.api.hexagons.$path(), query, async (q, init) => ok(await api.api.hexagons.$get({ query: q }, init), (r) => r.json())));
+  const query = range
+    ? { ...rangeQuery(range), res: String(res), fdr: fdr ? ('true' as const) : ('false' as const) }
+    : null;
+  return useQuery(
+    getQuery(api.api.hexagons.$path(), query, async (q, init) =>
+      ok(await api.api.hexagons.$get({ query: q }, init), (r) => r.json()),
+    ),
+  );
 }

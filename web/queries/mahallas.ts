@@ -15,7 +15,9 @@ export type Territories = FeatureCollection<Geometry, MahallaProps>;
 /** `district` (one or more SOATO codes) narrows on the server; null = every district. */
 const areaQuery = (district: string | null | undefined) => (district ? { district } : {});
 
-export const boundariesQuery = staticQuery(api.api.boundaries.$path(), {}, async () => ok(await api.api.boundaries.$get(), (r) => r.json()));
+export const boundariesQuery = staticQuery(api.api.boundaries.$path(), {}, async () =>
+  ok(await api.api.boundaries.$get(), (r) => r.json()),
+);
 
 export function useBoundaries() {
   return useQuery(boundariesQuery);
@@ -29,7 +31,9 @@ export function useRegionNames(): ReadonlyMap<string, string> {
 
 /** Mahalla polygons of a district, or of every district when `district` is null (pages that draw the city as context). */
 export function mahallasQuery(district: string | null) {
-  return staticQuery(api.api.mahallas.$path(), areaQuery(district), async (query) => ok(await api.api.mahallas.$get({ query }), async (r) => (await r.json()) as Territories));
+  return staticQuery(api.api.mahallas.$path(), areaQuery(district), async (query) =>
+    ok(await api.api.mahallas.$get({ query }), async (r) => (await r.json()) as Territories),
+  );
 }
 
 export function useMahallas(district: string | null) {
@@ -38,7 +42,9 @@ export function useMahallas(district: string | null) {
 
 /** Police base points of a district (every district when null). */
 export function useBasePoints(district: string | null) {
-  return useQuery(getQuery(api.api['base-points'].$path(), areaQuery(district), async (query, init) =>
-    ok(await api.api['base-points'].$get({ query }, init), (r) => r.json()),
-  ));
+  return useQuery(
+    getQuery(api.api['base-points'].$path(), areaQuery(district), async (query, init) =>
+      ok(await api.api['base-points'].$get({ query }, init), (r) => r.json()),
+    ),
+  );
 }

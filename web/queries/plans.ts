@@ -10,9 +10,16 @@ export type PlanSummary = InferResponseType<Api['api']['plans']['$get'], 200>[nu
 export type PlanDetail = InferResponseType<Api['api']['plans'][':id']['$get'], 200>;
 
 const plan = api.api.plans[':id'];
-const listQuery = { ...getQuery(api.api.plans.$path(), {}, async (_q, init) => ok(await api.api.plans.$get(undefined, init), (r) => r.json())), ...CHANGING };
+const listQuery = {
+  ...getQuery(api.api.plans.$path(), {}, async (_q, init) =>
+    ok(await api.api.plans.$get(undefined, init), (r) => r.json()),
+  ),
+  ...CHANGING,
+};
 const planQuery = (id: number | null) => ({
-  ...getQuery(idPath(plan, id ?? 0), id === null ? null : {}, async (_q, init) => ok(await plan.$get({ param: { id: String(id) } }, init), (r) => r.json())),
+  ...getQuery(idPath(plan, id ?? 0), id === null ? null : {}, async (_q, init) =>
+    ok(await plan.$get({ param: { id: String(id) } }, init), (r) => r.json()),
+  ),
   ...CHANGING,
 });
 
@@ -27,7 +34,8 @@ export function usePlan(id: number | null) {
 }
 
 /** The list is refetched in the background; the page keeps showing it (and a plan just written) meanwhile. */
-const refreshList = (client: QueryClient): void => void client.invalidateQueries({ queryKey: listQuery.queryKey, exact: true });
+const refreshList = (client: QueryClient): void =>
+  void client.invalidateQueries({ queryKey: listQuery.queryKey, exact: true });
 
 /** After a plan was written: the list changes, and the plan the server sent back is that plan's detail as it now is. */
 function written(client: QueryClient, p: PlanDetail): void {
@@ -47,7 +55,8 @@ export function useCreatePlan() {
 export function useCopyPlan() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, to }: { id: number; to: PlanCopyInput }) => ok(await plan.copy.$post({ param: { id: String(id) }, json: to }), (r) => r.json()),
+    mutationFn: async ({ id, to }: { id: number; to: PlanCopyInput }) =>
+      ok(await plan.copy.$post({ param: { id: String(id) }, json: to }), (r) => r.json()),
     onSuccess: (p) => written(client, p),
   });
 }
@@ -66,7 +75,11 @@ export function useDeletePlan() {
       if (res.status === 409) {
         const body = await res.json();
         // A confirmation to give, or someone else changed the plan since it was read (then there is nothing to confirm).
-        return { deleted: false, reason: body.issues[0]?.reason ?? 'confirmation required', recorded: body.error === 'confirmation_required' ? body.recorded : 0 };
+        return {
+          deleted: false,
+          reason: body.issues[0]?.reason ?? 'confirmation required',
+          recorded: body.error === 'confirmation_required' ? body.recorded : 0,
+        };
       }
       const done = await ok(res, (r) => r.json());
       return { deleted: true, archived: 'archived' in done ? done.archived : false };

@@ -6,7 +6,12 @@ import type { PlaylistInput } from '../../server/contract/playlists.ts';
 import { CHANGING, getQuery, ok } from './client.ts';
 
 const playlist = api.api.playlists[':id'];
-const listQuery = { ...getQuery(api.api.playlists.$path(), {}, async (_q, init) => ok(await api.api.playlists.$get(undefined, init), (r) => r.json())), ...CHANGING };
+const listQuery = {
+  ...getQuery(api.api.playlists.$path(), {}, async (_q, init) =>
+    ok(await api.api.playlists.$get(undefined, init), (r) => r.json()),
+  ),
+  ...CHANGING,
+};
 
 /** All stored playlists. */
 export function usePlaylists() {

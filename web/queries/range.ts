@@ -29,7 +29,11 @@ export const rangeQuery = (a: RangeArgs) => ({
   ...(a.compare === 'year' ? { compare: 'year' as const } : {}),
   // Application filters travel only when applications are counted, so incident queries keep their cache keys.
   ...(a.source === 'applications'
-    ? { source: 'applications' as const, registries: (a.registries ?? []).join(','), receivers: (a.receivers ?? []).join(',') }
+    ? {
+        source: 'applications' as const,
+        registries: (a.registries ?? []).join(','),
+        receivers: (a.receivers ?? []).join(','),
+      }
     : {}),
 });
 
@@ -48,7 +52,17 @@ export function useSelection(): RangeArgs | null {
   return useMemo(() => {
     if (!meta.data) return null;
     const d = defaultRange(meta.data.period.end);
-    return { from: from ?? d.from, to: to ?? d.to, categories, statuses, district, compare, source, registries, receivers };
+    return {
+      from: from ?? d.from,
+      to: to ?? d.to,
+      categories,
+      statuses,
+      district,
+      compare,
+      source,
+      registries,
+      receivers,
+    };
   }, [meta.data, from, to, categories, statuses, district, compare, source, registries, receivers]);
 }
 

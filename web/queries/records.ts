@@ -6,15 +6,21 @@ import { rangeQuery, type RangeArgs } from './range.ts';
 
 /** Heat-map points as interleaved Float32 lon/lat. */
 export function useRecordPoints(a: RangeArgs | null) {
-  return useQuery(getQuery(api.api.records.points.$path(), a && rangeQuery(a), async (query, init) =>
-    ok(await api.api.records.points.$get({ query }, init), async (r) => new Float32Array(await r.arrayBuffer())),
-  ));
+  return useQuery(
+    getQuery(api.api.records.points.$path(), a && rangeQuery(a), async (query, init) =>
+      ok(await api.api.records.points.$get({ query }, init), async (r) => new Float32Array(await r.arrayBuffer())),
+    ),
+  );
 }
 
 /** One page of the records behind a mahalla's numbers. */
 export function useRecordList(a: RangeArgs | null, mahalla: number, page: number) {
   const query = a ? { ...rangeQuery(a), mahalla: String(mahalla), page: String(page), pageSize: '25' } : null;
-  return useQuery(getQuery(api.api.records.$path(), query, async (q, init) => ok(await api.api.records.$get({ query: q }, init), (r) => r.json())));
+  return useQuery(
+    getQuery(api.api.records.$path(), query, async (q, init) =>
+      ok(await api.api.records.$get({ query: q }, init), (r) => r.json()),
+    ),
+  );
 }
 
 /** Link to the CSV of all records behind a mahalla's numbers (same filters). */

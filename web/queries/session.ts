@@ -25,7 +25,8 @@ export function useSession() {
 }
 
 /** Whether the session holds a capability (the server checks it anyway: this only hides what would be refused). */
-export const can = (s: Session | null | undefined, c: Capability): boolean => (s?.capabilities as readonly string[] | undefined)?.includes(c) ?? false;
+export const can = (s: Session | null | undefined, c: Capability): boolean =>
+  (s?.capabilities as readonly string[] | undefined)?.includes(c) ?? false;
 
 /**
  * Forgets every answer but the session's, then sets who is signed in now. The session's own entry is kept, not
@@ -39,7 +40,8 @@ const fresh = (me: Session | null): void => {
 
 export function useSignIn() {
   return useMutation({
-    mutationFn: async (input: { username: string; password: string }) => ok(await api.api.auth.login.$post({ json: input }), (r) => r.json()),
+    mutationFn: async (input: { username: string; password: string }) =>
+      ok(await api.api.auth.login.$post({ json: input }), (r) => r.json()),
     onSuccess: fresh,
   });
 }
@@ -61,6 +63,7 @@ export function useSignOut() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: async (input: { current: string; next: string }) => ok(await api.api.auth.password.$post({ json: input }), (r) => r.json()),
+    mutationFn: async (input: { current: string; next: string }) =>
+      ok(await api.api.auth.password.$post({ json: input }), (r) => r.json()),
   });
 }

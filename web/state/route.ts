@@ -15,7 +15,11 @@ function subscribe(l: () => void): () => void {
 
 /** The current path, e.g. "/coverage"; re-renders on navigation and on back/forward. */
 export function usePath(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname, () => '/');
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.pathname,
+    () => '/',
+  );
 }
 
 /** Opens another page (a history step, unlike filter changes) keeping the shared query string. */

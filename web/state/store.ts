@@ -34,7 +34,11 @@ export function subscribe(l: Listener): () => void {
 
 /** Reads one slice; re-renders only when that slice changes (by reference). */
 export function useUi<T>(select: (s: UiState) => T): T {
-  return useSyncExternalStore(subscribe, () => select(state), () => select(DEFAULT_URL_STATE));
+  return useSyncExternalStore(
+    subscribe,
+    () => select(state),
+    () => select(DEFAULT_URL_STATE),
+  );
 }
 
 if (typeof window !== 'undefined') {

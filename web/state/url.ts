@@ -5,7 +5,13 @@
 // Each field is declared once, in URL_FIELDS below: its URL parameter, how it is read and written, and its default.
 // The UrlState type, DEFAULT_URL_STATE, parseUrl and serializeUrl all follow from those declarations; the comment on
 // each declaration is the table of what a link may carry (the pages that read it, an example, what absent means).
-import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, RECORD_SOURCES, REGISTRIES } from '../../server/contract/catalog.ts';
+import {
+  INCIDENT_CATEGORIES,
+  INCIDENT_STATUSES,
+  RECEIVERS,
+  RECORD_SOURCES,
+  REGISTRIES,
+} from '../../server/contract/catalog.ts';
 import { NORM_DEFAULTS, NORM_KEYS, NORM_RANGE, NORM_VALUE, type Norms } from '../../server/contract/coverage.ts';
 
 export const METRICS = ['rate', 'eb', 'count', 'change', 'hotspot', 'emerging'] as const;
@@ -13,7 +19,17 @@ export type Metric = (typeof METRICS)[number];
 export const LAYERS = ['choropleth', 'heat', 'hex', 'base'] as const;
 export type LayerKey = (typeof LAYERS)[number];
 /** Columns the inspector table sorts by. */
-export const INSPECTOR_SORT_KEYS = ['name', 'mahallas', 'residents', 'incidents', 'applications', 'jointActions', 'areaKm2', 'maxDistanceKm', 'flags'] as const;
+export const INSPECTOR_SORT_KEYS = [
+  'name',
+  'mahallas',
+  'residents',
+  'incidents',
+  'applications',
+  'jointActions',
+  'areaKm2',
+  'maxDistanceKm',
+  'flags',
+] as const;
 export type InspectorSortKey = (typeof INSPECTOR_SORT_KEYS)[number];
 export interface InspectorSort {
   key: InspectorSortKey;
@@ -51,7 +67,12 @@ export interface UrlField<T> {
  * A field held in one URL parameter: `parse` turns the raw value (null when absent) into state, falling back on
  * anything malformed; `format` writes it, or returns null to leave the parameter out.
  */
-function param<T>(name: string, def: T, parse: (raw: string | null) => T, format: (value: T) => string | null): UrlField<T> {
+function param<T>(
+  name: string,
+  def: T,
+  parse: (raw: string | null) => T,
+  format: (value: T) => string | null,
+): UrlField<T> {
   return {
     default: def,
     read: (q) => parse(q.get(name)),
@@ -65,34 +86,65 @@ function param<T>(name: string, def: T, parse: (raw: string | null) => T, format
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A day (YYYY-MM-DD) or null. */
-const day = (name: string): UrlField<string | null> => param(name, null, (raw) => (raw && DAY.test(raw) ? raw : null), (v) => v || null);
+const day = (name: string): UrlField<string | null> =>
+  param(
+    name,
+    null,
+    (raw) => (raw && DAY.test(raw) ? raw : null),
+    (v) => v || null,
+  );
 
 /** A positive integer id, or null. */
 const id = (name: string): UrlField<number | null> =>
-  param(name, null, (raw) => (raw !== null && /^[1-9]\d{0,8}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : null), (v) => (v === null ? null : String(v)));
+  param(
+    name,
+    null,
+    (raw) => (raw !== null && /^[1-9]\d{0,8}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : null),
+    (v) => (v === null ? null : String(v)),
+  );
 
 /** One of `allowed`; anything else is the default. */
 function oneOf<T extends string>(name: string, allowed: readonly T[], def: T): UrlField<T> {
-  return param(name, def, (raw) => allowed.find((a) => a === raw) ?? def, (v) => (v === def ? null : v));
+  return param(
+    name,
+    def,
+    (raw) => allowed.find((a) => a === raw) ?? def,
+    (v) => (v === def ? null : v),
+  );
 }
 
 /**
  * A comma-separated subset of `allowed`, kept in vocabulary order with unknown codes dropped; nothing known = the
  * default. `emptyIsNone`: an empty parameter means the empty list (layers), not the default.
  */
-function list<T extends string>(name: string, allowed: readonly T[], def: T[] = [...allowed], emptyIsNone = false): UrlField<T[]> {
+function list<T extends string>(
+  name: string,
+  allowed: readonly T[],
+  def: T[] = [...allowed],
+  emptyIsNone = false,
+): UrlField<T[]> {
   const set = new Set<string>(allowed);
-  return param(name, def, (raw) => {
-    if (raw === null) return def;
-    if (raw === '' && emptyIsNone) return [];
-    const items = raw.split(',').filter((x): x is T => set.has(x));
-    return items.length > 0 ? allowed.filter((a) => items.includes(a)) : def;
-  }, (v) => (v.join(',') === def.join(',') ? null : v.join(',')));
+  return param(
+    name,
+    def,
+    (raw) => {
+      if (raw === null) return def;
+      if (raw === '' && emptyIsNone) return [];
+      const items = raw.split(',').filter((x): x is T => set.has(x));
+      return items.length > 0 ? allowed.filter((a) => items.includes(a)) : def;
+    },
+    (v) => (v.join(',') === def.join(',') ? null : v.join(',')),
+  );
 }
 
 /** A flag written as `1` (or `0` when it is on by default) and absent in its default state. */
 const flag = (name: string, def: boolean): UrlField<boolean> =>
-  param(name, def, (raw) => (def ? raw !== '0' : raw === '1'), (v) => (v === def ? null : v ? '1' : '0'));
+  param(
+    name,
+    def,
+    (raw) => (def ? raw !== '0' : raw === '1'),
+    (v) => (v === def ? null : v ? '1' : '0'),
+  );
 
 const DEFAULT_SORT: InspectorSort = { key: 'flags', dir: 'desc' };
 
@@ -116,8 +168,16 @@ const norms: UrlField<Norms> = {
 function parseView(raw: string | null): View | null {
   const v = (raw ?? '').split(',').map(Number);
   const [lon, lat, zoom] = v;
-  const valid = v.length === 3 && lon !== undefined && lat !== undefined && zoom !== undefined && v.every(Number.isFinite) &&
-    Math.abs(lon) <= 180 && Math.abs(lat) <= 85 && zoom >= 0 && zoom <= 22;
+  const valid =
+    v.length === 3 &&
+    lon !== undefined &&
+    lat !== undefined &&
+    zoom !== undefined &&
+    v.every(Number.isFinite) &&
+    Math.abs(lon) <= 180 &&
+    Math.abs(lat) <= 85 &&
+    zoom >= 0 &&
+    zoom <= 22;
   return valid ? { lon, lat, zoom } : null;
 }
 
@@ -143,7 +203,12 @@ export const URL_FIELDS = {
   /** map · `layers=choropleth,heat,base`; `layers=` = none (absent = choropleth,base) */
   layers: list('layers', LAYERS, ['choropleth', 'base'], true),
   /** all · `d=1726294`: the chosen district's SOATO code (absent = every district) */
-  district: param<string | null>('d', null, (raw) => (raw && /^\d{7}$/.test(raw) ? raw : null), (v) => v || null),
+  district: param<string | null>(
+    'd',
+    null,
+    (raw) => (raw && /^\d{7}$/.test(raw) ? raw : null),
+    (v) => v || null,
+  ),
   /** map, cooperation, applications · `m=123`: the chosen mahalla, wherever a page lets one be clicked */
   selected: id('m'),
   /** map · `at=2026-10-20`: the time slider's clock, first day of the week shown (absent = the whole period) */
@@ -155,7 +220,12 @@ export const URL_FIELDS = {
   /** map · `rcv=duty_unit` (absent = every receiver) */
   receivers: list('rcv', RECEIVERS),
   /** map · `res=8`: H3 resolution of the hexagon view chosen by hand (absent = picked from the zoom) */
-  hexRes: param<number | null>('res', null, (raw) => (/^[5-9]$/.test(raw ?? '') ? Number(raw) : null), (v) => (v === null ? null : String(v))),
+  hexRes: param<number | null>(
+    'res',
+    null,
+    (raw) => (/^[5-9]$/.test(raw ?? '') ? Number(raw) : null),
+    (v) => (v === null ? null : String(v)),
+  ),
   /** coverage · `i=412`: the inspector whose card is open */
   inspector: id('i'),
   /** coverage · `normResidents=20000&normIncidents=80&normDistanceKm=4.5` (incidents per 30 days; absent = NORM_DEFAULTS) */
@@ -163,10 +233,15 @@ export const URL_FIELDS = {
   /** coverage · `over=1`: only overloaded inspectors (absent = every inspector) */
   overloadedOnly: flag('over', false),
   /** coverage · `sort=-residents` (- = descending; absent = -flags, rows over a norm first: the table is read to find them) */
-  inspectorSort: param<InspectorSort>('sort', DEFAULT_SORT, (raw) => {
-    const key = INSPECTOR_SORT_KEYS.find((k) => k === raw?.replace(/^-/, ''));
-    return key ? { key, dir: raw?.startsWith('-') ? 'desc' : 'asc' } : DEFAULT_SORT;
-  }, (v) => (v.key === DEFAULT_SORT.key && v.dir === DEFAULT_SORT.dir ? null : `${v.dir === 'desc' ? '-' : ''}${v.key}`)),
+  inspectorSort: param<InspectorSort>(
+    'sort',
+    DEFAULT_SORT,
+    (raw) => {
+      const key = INSPECTOR_SORT_KEYS.find((k) => k === raw?.replace(/^-/, ''));
+      return key ? { key, dir: raw?.startsWith('-') ? 'desc' : 'asc' } : DEFAULT_SORT;
+    },
+    (v) => (v.key === DEFAULT_SORT.key && v.dir === DEFAULT_SORT.dir ? null : `${v.dir === 'desc' ? '-' : ''}${v.key}`),
+  ),
   /** applications · `am=overdue`: what the map colours mahallas by (absent = count) */
   applMeasure: oneOf('am', APPL_MEASURES, 'count'),
   /** plans · `plan=7`: the plan shown (absent = the newest) */
@@ -176,11 +251,18 @@ export const URL_FIELDS = {
   /** cooperation · `ctab=gaps` (absent = summary) */
   coopTab: oneOf('ctab', COOP_TABS, 'summary'),
   /** cooperation · `gap=60`: one of GAP_WINDOWS (absent = 30) */
-  gapDays: param<GapDays>('gap', 30, (raw) => GAP_WINDOWS.find((g) => g === Number(raw ?? NaN)) ?? 30, (v) => (v === 30 ? null : String(v))),
+  gapDays: param<GapDays>(
+    'gap',
+    30,
+    (raw) => GAP_WINDOWS.find((g) => g === Number(raw ?? NaN)) ?? 30,
+    (v) => (v === 30 ? null : String(v)),
+  ),
   /** administration · `atab=audit`: accounts, wall-screen links or the audit log (absent = accounts) */
   adminTab: oneOf('atab', ADMIN_TABS, 'accounts'),
   /** all · `v=69.2401,41.3111,11.2`: the camera, lon,lat,zoom (absent = fitted to the district or the data) */
-  view: param<View | null>('v', null, parseView, (v) => (v ? `${v.lon.toFixed(4)},${v.lat.toFixed(4)},${v.zoom.toFixed(2)}` : null)),
+  view: param<View | null>('v', null, parseView, (v) =>
+    v ? `${v.lon.toFixed(4)},${v.lat.toFixed(4)},${v.zoom.toFixed(2)}` : null,
+  ),
 };
 
 type Fields = typeof URL_FIELDS;

@@ -90,7 +90,11 @@ const round = (x: number, digits: number): number => Math.round(x * 10 ** digits
 function received(sel: Selection, area = true): SqlPart {
   return and(
     timeWindow(sel.period, { col: 'received_at' }),
-    sel.mahalla !== null ? { sql: 'mahalla_id = $mahalla', params: { mahalla: sel.mahalla } } : area ? areaSql(sel.area) : { sql: 'TRUE', params: {} },
+    sel.mahalla !== null
+      ? { sql: 'mahalla_id = $mahalla', params: { mahalla: sel.mahalla } }
+      : area
+        ? areaSql(sel.area)
+        : { sql: 'TRUE', params: {} },
   );
 }
 
@@ -127,7 +131,12 @@ function sumBy(cells: readonly CountCell[], d: Dimension): FlowRow[] {
 }
 
 /** Receiver, service and total histograms of resolution-time bins from the (receiver, service, bin) cells. */
-function timeHistograms(cells: { received_by: Array<string | null>; service: Array<string | null>; bin: number[]; n: number[] }): TimeHistograms {
+function timeHistograms(cells: {
+  received_by: Array<string | null>;
+  service: Array<string | null>;
+  bin: number[];
+  n: number[];
+}): TimeHistograms {
   const out: TimeHistograms = new Map();
   const add = (key: string, bin: number, n: number): void => {
     const h = out.get(key) ?? out.set(key, new Map()).get(key);
@@ -186,7 +195,8 @@ export async function getApplicationsFlow(db: Db, s: Selection): Promise<Applica
         ),
   ]);
   const histograms = timeHistograms(timeCells);
-  const timed = (key: (code: string | null) => string, rows: FlowRow[]): TimedRow[] => rows.map((r) => ({ ...r, ...times(histograms.get(key(r.code))) }));
+  const timed = (key: (code: string | null) => string, rows: FlowRow[]): TimedRow[] =>
+    rows.map((r) => ({ ...r, ...times(histograms.get(key(r.code))) }));
   const links = (a: Dimension, b: Dimension): FlowLink[] => {
     const sums = new Map<string, FlowLink>();
     for (const c of cells) {
@@ -257,7 +267,15 @@ export async function getApplicationsByMahalla(db: Db, s: Selection): Promise<Ap
   ]);
   const at = new Map<number, number>();
   agg.id.forEach((id, k) => at.set(id, k));
-  const out: ApplicationsByMahalla = { period: s.period, asOf, ids: [], count: [], open: [], overdue: [], totals: { count: 0, open: 0, overdue: 0 } };
+  const out: ApplicationsByMahalla = {
+    period: s.period,
+    asOf,
+    ids: [],
+    count: [],
+    open: [],
+    overdue: [],
+    totals: { count: 0, open: 0, overdue: 0 },
+  };
   m.id.forEach((id, i) => {
     if (!inArea(s, i)) return;
     const k = at.get(id);

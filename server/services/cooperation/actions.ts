@@ -4,7 +4,12 @@ import { areaSql, districtSql } from '../../selection/area.ts';
 import type { Selection } from '../../selection/select.ts';
 import { and, timeWindow } from '../../selection/window.ts';
 import {
-  JOINT_ACTION_LABELS, JOINT_ACTION_TYPES, SERVICES, SERVICE_LABELS, type JointActionType, type ServiceCode,
+  JOINT_ACTION_LABELS,
+  JOINT_ACTION_TYPES,
+  SERVICES,
+  SERVICE_LABELS,
+  type JointActionType,
+  type ServiceCode,
 } from '../../contract/catalog.ts';
 import type { Period } from '../../shared/period.ts';
 
@@ -24,7 +29,14 @@ export interface JointActionSummary {
   total: number;
   /** every service in catalog order; share = actions with the service / all actions (an action may have several) */
   services: Array<{ code: ServiceCode; label: string; actions: number; share: number }>;
-  types: Array<{ code: JointActionType; label: string; actions: number; personsChecked: number; offencesFound: number; wantedFound: number }>;
+  types: Array<{
+    code: JointActionType;
+    label: string;
+    actions: number;
+    personsChecked: number;
+    offencesFound: number;
+    wantedFound: number;
+  }>;
   results: { personsChecked: number; offencesFound: number; wantedFound: number };
 }
 
@@ -50,7 +62,14 @@ export async function getJointActionSummary(db: Db, sel: Selection): Promise<Joi
   const total = types.reduce((s, t) => s + t.n, 0);
   const typeRows = JOINT_ACTION_TYPES.map((code) => {
     const t = byType.get(code);
-    return { code, label: JOINT_ACTION_LABELS[code], actions: t?.n ?? 0, personsChecked: t?.checked ?? 0, offencesFound: t?.offences ?? 0, wantedFound: t?.wanted ?? 0 };
+    return {
+      code,
+      label: JOINT_ACTION_LABELS[code],
+      actions: t?.n ?? 0,
+      personsChecked: t?.checked ?? 0,
+      offencesFound: t?.offences ?? 0,
+      wantedFound: t?.wanted ?? 0,
+    };
   });
   return {
     period: sel.period,
@@ -85,7 +104,10 @@ export interface JointActionLayer {
 export async function getJointActionLayer(db: Db, sel: Selection): Promise<JointActionLayer> {
   const scope = actionScope(sel);
   const [perMahalla, perService] = await Promise.all([
-    db.columns<{ id: number; n: number }>(`SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${scope.sql} GROUP BY mahalla_id ORDER BY id`, scope.params),
+    db.columns<{ id: number; n: number }>(
+      `SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${scope.sql} GROUP BY mahalla_id ORDER BY id`,
+      scope.params,
+    ),
     db.columns<{ id: number; s: number; n: number }>(
       `SELECT a.mahalla_id AS id, enum_code(s.service)::INTEGER AS s, count(*)::INTEGER AS n
        FROM ${scope.sql} JOIN joint_action_services s ON s.action_id = a.id GROUP BY ALL`,
@@ -138,7 +160,10 @@ export async function getInspectorServiceMatrix(db: Db, sel: Selection): Promise
       `SELECT id, name, rank, district_soato AS district FROM inspectors WHERE ${who.sql} ORDER BY id`,
       who.params,
     ),
-    db.columns<{ id: number; n: number }>(`SELECT inspector_id AS id, count(*)::INTEGER AS n FROM ${acts} GROUP BY 1`, params),
+    db.columns<{ id: number; n: number }>(
+      `SELECT inspector_id AS id, count(*)::INTEGER AS n FROM ${acts} GROUP BY 1`,
+      params,
+    ),
     db.columns<{ id: number; s: number; n: number }>(
       `SELECT a.inspector_id AS id, enum_code(s.service)::INTEGER AS s, count(*)::INTEGER AS n
        FROM ${acts} JOIN joint_action_services s ON s.action_id = a.id GROUP BY ALL`,

@@ -54,7 +54,12 @@ export async function getBeforeAfter(db: Db, sel: Selection): Promise<BeforeAfte
   const start = after(all.day, from - 1);
   const end = after(all.day, to);
   const excluded = new Array<number>(JOINT_ACTION_TYPES.length).fill(0);
-  const actions = { day: new Int32Array(end - start), mahalla: new Int32Array(end - start), district: new Int32Array(end - start), kind: new Int32Array(end - start) };
+  const actions = {
+    day: new Int32Array(end - start),
+    mahalla: new Int32Array(end - start),
+    district: new Int32Array(end - start),
+    kind: new Int32Array(end - start),
+  };
   let n = 0;
   for (let i = start; i < end; i++) {
     const m = all.mahalla[i] ?? 0;
@@ -70,9 +75,20 @@ export async function getBeforeAfter(db: Db, sel: Selection): Promise<BeforeAfte
     actions.district[n] = all.district[i] ?? 0;
     actions.kind[n++] = kind;
   }
-  const compared = { day: actions.day.subarray(0, n), mahalla: actions.mahalla.subarray(0, n), district: actions.district.subarray(0, n), kind: actions.kind.subarray(0, n) };
+  const compared = {
+    day: actions.day.subarray(0, n),
+    mahalla: actions.mahalla.subarray(0, n),
+    district: actions.district.subarray(0, n),
+    kind: actions.kind.subarray(0, n),
+  };
   const incidents = await incidentDays(db, sel, from - WINDOW_DAYS, to + WINDOW_DAYS + 1);
-  const moments = windowMoments(compared, incidents.mahalla, incidents.district, WINDOW_DAYS, JOINT_ACTION_TYPES.length);
+  const moments = windowMoments(
+    compared,
+    incidents.mahalla,
+    incidents.district,
+    WINDOW_DAYS,
+    JOINT_ACTION_TYPES.length,
+  );
   const round = (x: number | null, d = 3): number | null => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
   return {
     period: sel.period,
@@ -85,9 +101,19 @@ export async function getBeforeAfter(db: Db, sel: Selection): Promise<BeforeAfte
       const m = moments[k] ?? momentsOf([]);
       const r = ratioOfRatios(m);
       return {
-        type, label: JOINT_ACTION_LABELS[type], actions: m.n, excluded: excluded[k] ?? 0,
-        after: m.a, before: m.b, districtAfter: m.c, districtBefore: m.d,
-        ratio: round(r.ratio), low: round(r.low), high: round(r.high), local: round(r.local), district: round(r.district),
+        type,
+        label: JOINT_ACTION_LABELS[type],
+        actions: m.n,
+        excluded: excluded[k] ?? 0,
+        after: m.a,
+        before: m.b,
+        districtAfter: m.c,
+        districtBefore: m.d,
+        ratio: round(r.ratio),
+        low: round(r.low),
+        high: round(r.high),
+        local: round(r.local),
+        district: round(r.district),
       };
     }),
   };

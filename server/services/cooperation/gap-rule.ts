@@ -1,5 +1,11 @@
 // The cooperation-gap rule, pure: which hot mahallas lack a recent joint action with the service their incidents need.
-import { INCIDENT_CATEGORIES, RELEVANT_SERVICE, SERVICES, type IncidentCategory, type ServiceCode } from '../../contract/catalog.ts';
+import {
+  INCIDENT_CATEGORIES,
+  RELEVANT_SERVICE,
+  SERVICES,
+  type IncidentCategory,
+  type ServiceCode,
+} from '../../contract/catalog.ts';
 
 /** Defaults of the rule, one comment per field. */
 export const GAP_RULE = {
@@ -44,9 +50,14 @@ export interface Gap {
  * service of its largest category (ties: catalog order), so a hot mahalla always needs someone.
  * @example servicesNeeded({ property: 7, drugs: 3 }) // criminal_investigation (0.7), operational_search (0.3)
  */
-export function servicesNeeded(categories: Partial<Record<IncidentCategory, number>>, minShare: number = GAP_RULE.minShare): Omit<ServiceNeed, 'lastAction'>[] {
+export function servicesNeeded(
+  categories: Partial<Record<IncidentCategory, number>>,
+  minShare: number = GAP_RULE.minShare,
+): Omit<ServiceNeed, 'lastAction'>[] {
   // Catalog order, so ties (largest category, equal services) do not depend on the order rows arrived in.
-  const entries = INCIDENT_CATEGORIES.flatMap((c): Array<[IncidentCategory, number]> => ((categories[c] ?? 0) > 0 ? [[c, categories[c] ?? 0]] : []));
+  const entries = INCIDENT_CATEGORIES.flatMap((c): Array<[IncidentCategory, number]> =>
+    (categories[c] ?? 0) > 0 ? [[c, categories[c] ?? 0]] : [],
+  );
   const total = entries.reduce((s, [, n]) => s + n, 0);
   if (total === 0) return [];
   const byService = new Map<ServiceCode, Array<[IncidentCategory, number]>>();
@@ -57,7 +68,12 @@ export function servicesNeeded(categories: Partial<Record<IncidentCategory, numb
   const largest = entries.reduce((best, e) => (e[1] > best[1] ? e : best));
   const needs = [...byService.entries()].map(([service, list]) => {
     const incidents = list.reduce((s, [, n]) => s + n, 0);
-    return { service, categories: list.sort((a, b) => b[1] - a[1]).map(([c]) => c), incidents, share: incidents / total };
+    return {
+      service,
+      categories: list.sort((a, b) => b[1] - a[1]).map(([c]) => c),
+      incidents,
+      share: incidents / total,
+    };
   });
   return needs
     .filter((n) => n.share >= minShare || n.service === RELEVANT_SERVICE[largest[0]])
@@ -70,7 +86,11 @@ export function servicesNeeded(categories: Partial<Record<IncidentCategory, numb
  * @example cooperationGaps([{ id: 7, bin: 3, z: 4, categories: { drugs: 5 }, lastAction: {} }], '2024-03-02')
  *   // [{ id: 7, bin: 3, z: 4, missing: [{ service: 'operational_search', share: 1, lastAction: null, … }] }]
  */
-export function cooperationGaps(candidates: readonly GapCandidate[], windowStart: string, rule: { minBin: number; minShare: number } = GAP_RULE): Gap[] {
+export function cooperationGaps(
+  candidates: readonly GapCandidate[],
+  windowStart: string,
+  rule: { minBin: number; minShare: number } = GAP_RULE,
+): Gap[] {
   const gaps: Gap[] = [];
   for (const c of candidates) {
     if (c.bin < rule.minBin) continue;

@@ -39,11 +39,23 @@ export interface GapResult {
 }
 
 /** Gaps among the selection's hot spots; the selection must count incidents (the gap rule reads their categories). */
-export async function getCooperationGaps(db: Db, sel: Selection, opts: { fdr: boolean; days: number }): Promise<GapResult> {
+export async function getCooperationGaps(
+  db: Db,
+  sel: Selection,
+  opts: { fdr: boolean; days: number },
+): Promise<GapResult> {
   const window = lastDays(sel.period.to, opts.days);
   const hotspots = await getHotspots(db, sel, opts.fdr);
-  const hot = hotspots.ids.flatMap((id, k) => ((hotspots.bin[k] ?? 0) >= GAP_RULE.minBin ? [{ id, bin: hotspots.bin[k] ?? 0, z: hotspots.z[k] ?? 0 }] : []));
-  const params: GapResult['params'] = { hotspots: hotspots.params, ...GAP_RULE, days: opts.days, window, lookbackDays: LOOKBACK_DAYS };
+  const hot = hotspots.ids.flatMap((id, k) =>
+    (hotspots.bin[k] ?? 0) >= GAP_RULE.minBin ? [{ id, bin: hotspots.bin[k] ?? 0, z: hotspots.z[k] ?? 0 }] : [],
+  );
+  const params: GapResult['params'] = {
+    hotspots: hotspots.params,
+    ...GAP_RULE,
+    days: opts.days,
+    window,
+    lookbackDays: LOOKBACK_DAYS,
+  };
   if (hot.length === 0) return { params, hot: 0, gaps: [] };
 
   const ids = hot.map((h) => h.id);
@@ -57,7 +69,14 @@ export async function getCooperationGaps(db: Db, sel: Selection, opts: { fdr: bo
        GROUP BY ALL`,
       { ...w.params, ids },
     ),
-    db.all<{ id: number; name: string; code: string; district: string; inspectorId: number | null; inspectorName: string | null }>(
+    db.all<{
+      id: number;
+      name: string;
+      code: string;
+      district: string;
+      inspectorId: number | null;
+      inspectorName: string | null;
+    }>(
       `SELECT m.id, m.name, m.code, m.district_soato AS district, i.id AS inspectorId, i.name AS inspectorName
        FROM mahallas m LEFT JOIN territory_assignment t ON t.mahalla_id = m.id LEFT JOIN inspectors i ON i.id = t.inspector_id
        WHERE m.id IN (SELECT unnest($ids::INTEGER[]))`,
@@ -83,7 +102,9 @@ export async function getCooperationGaps(db: Db, sel: Selection, opts: { fdr: bo
     });
     return out;
   };
-  const candidates = new Map<number, GapCandidate>(hot.map((h) => [h.id, { ...h, categories: {}, lastAction: lastAction(h.id) }]));
+  const candidates = new Map<number, GapCandidate>(
+    hot.map((h) => [h.id, { ...h, categories: {}, lastAction: lastAction(h.id) }]),
+  );
   for (const r of categories) {
     const c = candidates.get(r.id);
     if (c) c.categories[r.category] = r.n;
@@ -100,8 +121,15 @@ export async function getCooperationGaps(db: Db, sel: Selection, opts: { fdr: bo
       bin: g.bin,
       z: g.z,
       incidents: counts.reduce((s, n) => s + n, 0),
-      inspector: m?.inspectorId != null ? { id: m.inspectorId, name: sel.access.persons ? (m.inspectorName ?? '') : null } : null,
-      missing: g.missing.map((need) => ({ ...need, share: Math.round(need.share * 1000) / 1000, label: SERVICE_LABELS[need.service] })),
+      inspector:
+        m?.inspectorId != null
+          ? { id: m.inspectorId, name: sel.access.persons ? (m.inspectorName ?? '') : null }
+          : null,
+      missing: g.missing.map((need) => ({
+        ...need,
+        share: Math.round(need.share * 1000) / 1000,
+        label: SERVICE_LABELS[need.service],
+      })),
     };
   });
   return { params, hot: hot.length, gaps };

@@ -69,11 +69,21 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
   const st = await runStat('spaceTimeGiStar', counts, ids.length, nBins, weights, { fdr: true });
   const out: EmergingResult = {
     params: {
-      method: 'Emerging hot spot analysis (Gi* per time slice + Mann–Kendall)', bin: bin, from: first, to: sel.period.to, bins: nBins,
-      categories: sel.categories, statuses: sel.statuses, fdr: true,
+      method: 'Emerging hot spot analysis (Gi* per time slice + Mann–Kendall)',
+      bin: bin,
+      from: first,
+      to: sel.period.to,
+      bins: nBins,
+      categories: sel.categories,
+      statuses: sel.statuses,
+      fdr: true,
     },
     classes: EMERGING_CLASSES.map(({ id, label }) => ({ id, label })),
-    ids: [], category: [], finalZ: [], trendZ: [], trendP: [],
+    ids: [],
+    category: [],
+    finalZ: [],
+    trendZ: [],
+    trendP: [],
   };
   ids.forEach((id, i) => {
     if (!inArea(sel, i)) return;
@@ -85,7 +95,11 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
   });
   const m = sel.mahalla === null ? undefined : index.get(sel.mahalla);
   if (m !== undefined && sel.mahalla !== null) {
-    out.series = { id: sel.mahalla, binStarts: starts, z: Array.from(st.z.subarray(m * nBins, (m + 1) * nBins), round3) };
+    out.series = {
+      id: sel.mahalla,
+      binStarts: starts,
+      z: Array.from(st.z.subarray(m * nBins, (m + 1) * nBins), round3),
+    };
   }
   return out;
 }

@@ -75,12 +75,17 @@ const hasH3 = perDb(async (db) => {
 });
 
 /** Cells and k-ring weights per database × districts × resolution (key `districts|res`, '' = every district). */
-const studyAreas = perDb((db) => Promise.resolve(memoAsync((key: string) => loadStudyArea(db, key), new Map<string, Promise<StudyArea>>())));
+const studyAreas = perDb((db) =>
+  Promise.resolve(memoAsync((key: string) => loadStudyArea(db, key), new Map<string, Promise<StudyArea>>())),
+);
 
 /** The SQL of a record's cell at a resolution as an h3CellKey: the stored resolution-9 cell coarsened by the parent masks, shifted past its unused digits. */
 export function cellKey(res: number): SqlPart {
   const { clear, set } = h3ParentMasks(res);
-  return { sql: '((h3 & $clear::UBIGINT) | $set::UBIGINT) >> $shift::INTEGER', params: { clear: clear.toString(), set: set.toString(), shift: h3UnusedBits(res) } };
+  return {
+    sql: '((h3 & $clear::UBIGINT) | $set::UBIGINT) >> $shift::INTEGER',
+    params: { clear: clear.toString(), set: set.toString(), shift: h3UnusedBits(res) },
+  };
 }
 
 async function loadStudyArea(db: Db, key: string): Promise<StudyArea> {
@@ -98,8 +103,16 @@ async function loadStudyArea(db: Db, key: string): Promise<StudyArea> {
   // can count a cell outside the area, and the area, hence Gi*, does not depend on which period was asked first.
   const k = cellKey(res);
   const inArea = areaSql(districtsArea(districts ?? undefined));
-  const used = await db.columns<{ key: number }>(`SELECT DISTINCT (${k.sql})::DOUBLE AS key FROM incidents WHERE ${inArea.sql}`, { ...k.params, ...inArea.params });
-  const cells = new Set(coverCells(rows.map((r) => JSON.parse(r.g) as Polygon | MultiPolygon), res));
+  const used = await db.columns<{ key: number }>(
+    `SELECT DISTINCT (${k.sql})::DOUBLE AS key FROM incidents WHERE ${inArea.sql}`,
+    { ...k.params, ...inArea.params },
+  );
+  const cells = new Set(
+    coverCells(
+      rows.map((r) => JSON.parse(r.g) as Polygon | MultiPolygon),
+      res,
+    ),
+  );
   for (const c of used.key) cells.add(h3KeyCell(c, res));
   return areaOf([...cells], res);
 }
@@ -144,42 +157,67 @@ async function countByCell(db: Db, sel: Selection, res: number): Promise<{ key: 
  * Counts and Gi* per H3 cell. The study area is the district (or every district) at `res`, zero cells included, so a
  * district's hot spots are judged against its own surroundings; it is refused beyond H3_MAX_CELLS cells.
  */
-export async function getHexagons(db: Db, sel: Selection, opts: { res: number; fdr: boolean }): Promise<HexagonResult | HexagonRefusal> {
+export async function getHexagons(
+  db: Db,
+  sel: Selection,
+  opts: { res: number; fdr: boolean },
+): Promise<HexagonResult | HexagonRefusal> {
   const { res, fdr } = opts;
   if (!(await hasH3(db))) {
-    return { refused: 'stale_database', reason: 'this database was built before H3 cells were stored; rebuild it (npm run data:build)' };
+    return {
+      refused: 'stale_database',
+      reason: 'this database was built before H3 cells were stored; rebuild it (npm run data:build)',
+    };
   }
   const areas = await districtAreas(db);
   const km2 = (sel.districts ?? [...areas.keys()]).reduce((sum, d) => sum + (areas.get(d) ?? 0), 0);
-  const where = sel.districts === null ? 'the whole area' : sel.districts.length === 1 ? 'this district' : 'these districts';
+  const where =
+    sel.districts === null ? 'the whole area' : sel.districts.length === 1 ? 'this district' : 'these districts';
   const maxResolution = maxResolutionFor(km2);
   const estimate = estimateCells(km2, res);
   if (estimate > H3_MAX_CELLS) {
     return {
       refused: 'too_fine',
-      reason: `resolution ${res} needs ≈ ${estimate.toLocaleString('en-GB')} cells for ${where} ` +
+      reason:
+        `resolution ${res} needs ≈ ${estimate.toLocaleString('en-GB')} cells for ${where} ` +
         `(at most ${H3_MAX_CELLS.toLocaleString('en-GB')}): use resolution ${maxResolution} or coarser, or choose a district`,
     };
   }
-  const [base, counted] = await Promise.all([(await studyAreas(db))(`${(sel.districts ?? []).join(',')}|${res}`), countByCell(db, sel, res)]);
+  const [base, counted] = await Promise.all([
+    (await studyAreas(db))(`${(sel.districts ?? []).join(',')}|${res}`),
+    countByCell(db, sel, res),
+  ]);
   // Only records outside the cached area (incidents added since, or applications where no incident ever was) fall
   // outside it; they widen it for this request.
   const first = placeCounts(base, counted);
-  const area = first.outside.length > 0 ? areaOf([...base.cells, ...first.outside.map((k) => h3KeyCell(k, res))], res) : base;
+  const area =
+    first.outside.length > 0 ? areaOf([...base.cells, ...first.outside.map((k) => h3KeyCell(k, res))], res) : base;
   const { x } = area === base ? first : placeCounts(area, counted);
-  const z = new Float64Array(x.length), p = new Float64Array(x.length);
+  const z = new Float64Array(x.length),
+    p = new Float64Array(x.length);
   giStarInto(x, area.w, area.prep, z, p);
   const g = { z, p, ...giStarBins(z, p, fdr) };
   const out: HexagonResult = {
     params: {
-      ...giStarParams(sel, fdr), support: 'h3', resolution: res, maxResolution, weights: 'k-ring k=1, binary, self included', value: `${sel.source} per cell`,
+      ...giStarParams(sel, fdr),
+      support: 'h3',
+      resolution: res,
+      maxResolution,
+      weights: 'k-ring k=1, binary, self included',
+      value: `${sel.source} per cell`,
       studyArea: `H3 cells overlapping ${sel.districts === null ? 'every district' : `district ${sel.districts.join(', ')}`} or holding any of its incidents on record`,
     },
-    cells: [], count: [], z: [], p: [], bin: [],
-    counts: { hot: 0, cold: 0, units: area.cells.length, records: 0 }, lostToFdr: g.lostToFdr,
+    cells: [],
+    count: [],
+    z: [],
+    p: [],
+    bin: [],
+    counts: { hot: 0, cold: 0, units: area.cells.length, records: 0 },
+    lostToFdr: g.lostToFdr,
   };
   area.cells.forEach((cell, i) => {
-    const n = x[i] ?? 0, bin = g.bin[i] ?? 0;
+    const n = x[i] ?? 0,
+      bin = g.bin[i] ?? 0;
     if (bin > 0) out.counts.hot++;
     if (bin < 0) out.counts.cold++;
     out.counts.records += n;

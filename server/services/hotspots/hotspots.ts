@@ -64,8 +64,18 @@ export async function getHotspots(db: Db, sel: Selection, fdr: boolean): Promise
   const rate = Float64Array.from(ids, (_, i) => ((count[i] ?? 0) * 1000) / Math.max(1, m.population[i] ?? 1));
   const g = giStar(rate, w, { fdr });
   const out: HotspotResult = {
-    params: { ...giStarParams(sel, fdr), support: 'mahalla', weights: 'queen contiguity, self included', value: `${sel.source} per 1,000 residents` },
-    ids: [], z: [], p: [], bin: [], counts: { hot: 0, cold: 0, units: 0 }, lostToFdr: g.lostToFdr,
+    params: {
+      ...giStarParams(sel, fdr),
+      support: 'mahalla',
+      weights: 'queen contiguity, self included',
+      value: `${sel.source} per 1,000 residents`,
+    },
+    ids: [],
+    z: [],
+    p: [],
+    bin: [],
+    counts: { hot: 0, cold: 0, units: 0 },
+    lostToFdr: g.lostToFdr,
   };
   ids.forEach((id, i) => {
     if (!inArea(sel, i)) return;
@@ -84,7 +94,14 @@ export async function getHotspots(db: Db, sel: Selection, fdr: boolean): Promise
 /** The parameters every Gi* result echoes (mahallas or hexagons), from the selection. */
 export function giStarParams(sel: Selection, fdr: boolean): GiStarParams {
   return {
-    method: 'Getis–Ord Gi*', source: sel.source, period: sel.period, categories: sel.categories, statuses: sel.statuses,
-    registries: sel.registries, receivers: sel.receivers, fdr, confidence: [0.9, 0.95, 0.99],
+    method: 'Getis–Ord Gi*',
+    source: sel.source,
+    period: sel.period,
+    categories: sel.categories,
+    statuses: sel.statuses,
+    registries: sel.registries,
+    receivers: sel.receivers,
+    fdr,
+    confidence: [0.9, 0.95, 0.99],
   };
 }

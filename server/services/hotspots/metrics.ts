@@ -38,7 +38,10 @@ export async function periodCounts(db: Db, sel: Selection): Promise<Int32Array> 
   const w = recordsWhere(sel, { area: false });
   const [m, agg] = await Promise.all([
     mahallaColumns(db),
-    db.ints<'id' | 'n'>(`SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql} GROUP BY mahalla_id`, w.params),
+    db.ints<'id' | 'n'>(
+      `SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql} GROUP BY mahalla_id`,
+      w.params,
+    ),
   ]);
   const count = new Int32Array(m.id.length);
   agg.id.forEach((id, k) => {
@@ -71,7 +74,13 @@ export async function getMetrics(db: Db, sel: Selection, compare: Comparison): P
   const row = new Map<number, number>();
   agg.id.forEach((id, k) => row.set(id, k));
   const out: Pick<MetricsResult, 'ids' | 'count' | 'prev' | 'population' | 'rate' | 'prevRate' | 'changeP'> = {
-    ids: [], count: [], prev: [], population: [], rate: [], prevRate: [], changeP: [],
+    ids: [],
+    count: [],
+    prev: [],
+    population: [],
+    rate: [],
+    prevRate: [],
+    changeP: [],
   };
   const totals = { count: 0, prev: 0, population: 0 };
   m.id.forEach((id, i) => {

@@ -16,7 +16,10 @@ export const COARSE_RESOLUTION = 8;
 /** Interleaved [lon0, lat0, lon1, lat1, …] of the selected records (at most MAX_POINTS, evenly thinned). */
 export async function getRecordPoints(db: Db, sel: Selection): Promise<Float32Array<ArrayBuffer>> {
   const w = recordsWhere(sel);
-  const [count] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql}`, w.params);
+  const [count] = await db.all<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql}`,
+    w.params,
+  );
   const keepOutOf = Math.max(1, Math.ceil((count?.n ?? 0) / MAX_POINTS));
   if (!sel.access.locations) return cellCentres(db, sel, keepOutOf);
   const cols = await db.columns<{ lon: number; lat: number }>(

@@ -39,14 +39,33 @@ function query(sel: Selection): { select: string; where: SqlPart } {
 }
 
 /** One page of the selection's records (of its one mahalla), newest first. */
-export async function listRecords(db: Db, sel: Selection & { mahalla: number }, page: { page: number; pageSize: number }): Promise<RecordPage> {
+export async function listRecords(
+  db: Db,
+  sel: Selection & { mahalla: number },
+  page: { page: number; pageSize: number },
+): Promise<RecordPage> {
   const q = query(sel);
-  const [count] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${sel.table} WHERE ${q.where.sql}`, q.where.params);
+  const [count] = await db.all<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM ${sel.table} WHERE ${q.where.sql}`,
+    q.where.params,
+  );
   const total = count?.n ?? 0;
-  const rows = await db.all<RecordRow>(`${q.select} WHERE ${q.where.sql} ORDER BY ts DESC, id DESC LIMIT $limit OFFSET $offset`, {
-    ...q.where.params, limit: page.pageSize, offset: (page.page - 1) * page.pageSize,
-  });
-  return { mahalla: sel.mahalla, total, page: page.page, pageSize: page.pageSize, pages: Math.max(1, Math.ceil(total / page.pageSize)), rows };
+  const rows = await db.all<RecordRow>(
+    `${q.select} WHERE ${q.where.sql} ORDER BY ts DESC, id DESC LIMIT $limit OFFSET $offset`,
+    {
+      ...q.where.params,
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    },
+  );
+  return {
+    mahalla: sel.mahalla,
+    total,
+    page: page.page,
+    pageSize: page.pageSize,
+    pages: Math.max(1, Math.ceil(total / page.pageSize)),
+    rows,
+  };
 }
 
 const label = (labels: Record<string, string>, code: string): string => labels[code] ?? code;
@@ -54,12 +73,27 @@ const label = (labels: Record<string, string>, code: string): string => labels[c
 /** All the selection's records (up to CSV_LIMIT) as CSV with a header row; codes also as readable labels. */
 export async function recordsCsv(db: Db, sel: Selection): Promise<string> {
   const q = query(sel);
-  const rows = await db.all<RecordRow>(`${q.select} WHERE ${q.where.sql} ORDER BY ts DESC, id DESC LIMIT ${CSV_LIMIT}`, q.where.params);
+  const rows = await db.all<RecordRow>(
+    `${q.select} WHERE ${q.where.sql} ORDER BY ts DESC, id DESC LIMIT ${CSV_LIMIT}`,
+    q.where.params,
+  );
   if (sel.source === 'incidents') {
-    return csv(['id', 'time', 'category', 'category_label', 'status', 'lon', 'lat'], rows.map((r) => [r.id, r.time, r.category, label(CATEGORY_LABELS, r.category), r.status, r.lon, r.lat]));
+    return csv(
+      ['id', 'time', 'category', 'category_label', 'status', 'lon', 'lat'],
+      rows.map((r) => [r.id, r.time, r.category, label(CATEGORY_LABELS, r.category), r.status, r.lon, r.lat]),
+    );
   }
   return csv(
     ['id', 'time', 'registry', 'registry_label', 'received_by', 'received_by_label', 'lon', 'lat'],
-    rows.map((r) => [r.id, r.time, r.category, label(REGISTRY_LABELS, r.category), r.status, label(RECEIVER_LABELS, r.status), r.lon, r.lat]),
+    rows.map((r) => [
+      r.id,
+      r.time,
+      r.category,
+      label(REGISTRY_LABELS, r.category),
+      r.status,
+      label(RECEIVER_LABELS, r.status),
+      r.lon,
+      r.lat,
+    ]),
   );
 }

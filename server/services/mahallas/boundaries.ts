@@ -14,8 +14,12 @@ export async function getBoundaries(db: Db): Promise<{
   /** one label point per district (multi-part districts would otherwise be labelled once per part) */
   districtLabels: FeatureCollection<Geometry, BoundaryProps>;
 }> {
-  const regions = await db.all<{ soato: string; name: string; geometry: string }>(`SELECT soato, name_uz AS name, geometry FROM regions ORDER BY soato`);
-  const districts = await db.all<{ soato: string; name: string; geometry: string }>(`SELECT soato, name_uz AS name, geometry FROM districts ORDER BY soato`);
+  const regions = await db.all<{ soato: string; name: string; geometry: string }>(
+    `SELECT soato, name_uz AS name, geometry FROM regions ORDER BY soato`,
+  );
+  const districts = await db.all<{ soato: string; name: string; geometry: string }>(
+    `SELECT soato, name_uz AS name, geometry FROM districts ORDER BY soato`,
+  );
   const fc = (rows: typeof regions, kind: BoundaryProps['kind']): FeatureCollection<Geometry, BoundaryProps> => ({
     type: 'FeatureCollection',
     features: rows.map((r) => feature(r.geometry, { soato: r.soato, name: r.name, kind })),

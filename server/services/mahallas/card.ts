@@ -29,14 +29,22 @@ export interface MahallaCard extends MahallaIdentity {
 }
 
 /** The card of the selection's mahalla, or null when no mahalla has that id. */
-export async function getMahallaCard(db: Db, sel: Selection & { mahalla: number }, compare: Comparison): Promise<MahallaCard | null> {
+export async function getMahallaCard(
+  db: Db,
+  sel: Selection & { mahalla: number },
+  compare: Comparison,
+): Promise<MahallaCard | null> {
   const id = sel.mahalla;
   // Who the mahalla is and who covers it come from per-database caches: nothing of it changes while a server runs.
   const [identity, s, data] = await Promise.all([mahallaIdentity(db, id), staff(db), dataPeriod(db)]);
   const k = identity?.inspectorId == null ? undefined : s.byId.get(identity.inspectorId);
   const insp = k === undefined ? undefined : s.inspectors[k];
   const m = identity && {
-    ...identity, inspectorName: insp?.name ?? null, rank: insp?.rank ?? null, basePoint: insp?.basePoint.name ?? null, inspectorMahallas: insp?.mahallaIds.length ?? null,
+    ...identity,
+    inspectorName: insp?.name ?? null,
+    rank: insp?.rank ?? null,
+    basePoint: insp?.basePoint.name ?? null,
+    inspectorMahallas: insp?.mahallaIds.length ?? null,
   };
   if (!m) return null;
   const period = sel.period;
@@ -87,10 +95,18 @@ export async function getMahallaCard(db: Db, sel: Selection & { mahalla: number 
   const { inspectorId, inspectorName, rank, basePoint, inspectorMahallas, ...rest } = m;
   return {
     ...rest,
-    inspector: inspectorId !== null && inspectorName !== null
-      ? { id: inspectorId, name: sel.access.persons ? inspectorName : null, rank: sel.access.persons ? (rank ?? '') : null, mahallas: inspectorMahallas ?? 0, basePoint: basePoint ?? '' }
-      : null,
-    period, previous,
+    inspector:
+      inspectorId !== null && inspectorName !== null
+        ? {
+            id: inspectorId,
+            name: sel.access.persons ? inspectorName : null,
+            rank: sel.access.persons ? (rank ?? '') : null,
+            mahallas: inspectorMahallas ?? 0,
+            basePoint: basePoint ?? '',
+          }
+        : null,
+    period,
+    previous,
     count: mine?.n ?? 0,
     prev: prevRow?.n ?? 0,
     rate: Math.round((mine?.rate ?? 0) * 100) / 100,

@@ -33,13 +33,18 @@ const everyMahalla = perDb(async (db) => {
  * The mahallas of an area, simplified for `zoom` (every vertex when absent): from the per-database cache, so a request
  * costs a filter, not a query.
  */
-export async function mahallaShapes(db: Db, area: Area, zoom?: number): Promise<FeatureCollection<Geometry, MahallaProps>> {
+export async function mahallaShapes(
+  db: Db,
+  area: Area,
+  zoom?: number,
+): Promise<FeatureCollection<Geometry, MahallaProps>> {
   const { all, byZoom } = await everyMahalla(db);
   const fc: FeatureCollection<Geometry, MahallaProps> = zoom === undefined ? all : byZoom(zoom);
   if (area.kind === 'all') return fc;
   const m = await mahallaColumns(db);
   const keep = new Set<number | string>(area.kind === 'mahallas' ? area.ids : area.districts);
-  const key = (id: number): number | string => (area.kind === 'mahallas' ? id : (m.district[m.index.get(id) ?? -1] ?? ''));
+  const key = (id: number): number | string =>
+    area.kind === 'mahallas' ? id : (m.district[m.index.get(id) ?? -1] ?? '');
   return { type: 'FeatureCollection', features: fc.features.filter((f) => keep.has(key(f.properties.id))) };
 }
 

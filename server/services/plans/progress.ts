@@ -1,7 +1,14 @@
 // Plans as read: their items (from the user store) with fulfilment counted from the analytics database's recorded
 // joint actions, and the aggregates a head looks at. Inspectors' names appear only for principals allowed to see them.
 import type { Db } from '../../db/database.ts';
-import { JOINT_ACTION_TYPES, SERVICES, SERVICE_LABELS, type JointActionType, type PlanState, type ServiceCode } from '../../contract/catalog.ts';
+import {
+  JOINT_ACTION_TYPES,
+  SERVICES,
+  SERVICE_LABELS,
+  type JointActionType,
+  type PlanState,
+  type ServiceCode,
+} from '../../contract/catalog.ts';
 import type { StoredPlan } from '../../store/types.ts';
 import { dataPeriod } from '../data-period.ts';
 import { aggregate, itemProgress, schedule, type Progress, type Schedule } from '../../shared/fulfilment.ts';
@@ -62,8 +69,12 @@ async function doneCounts(db: Db, plans: readonly StoredPlan[]): Promise<Map<str
      LEFT JOIN joint_action_services s ON s.action_id = acts.id AND s.service::VARCHAR = it.service
      GROUP BY ALL`,
     {
-      plan: items.map((i) => i.plan), inspector: items.map((i) => i.inspector), service: items.map((i) => i.service),
-      type: items.map((i) => i.type), from: items.map((i) => i.from), to: items.map((i) => i.to),
+      plan: items.map((i) => i.plan),
+      inspector: items.map((i) => i.inspector),
+      service: items.map((i) => i.service),
+      type: items.map((i) => i.type),
+      from: items.map((i) => i.from),
+      to: items.map((i) => i.to),
     },
   );
   return new Map(rows.map((r) => [`${r.plan}|${r.inspector}|${r.service}|${r.type}`, r.done]));
@@ -72,8 +83,14 @@ async function doneCounts(db: Db, plans: readonly StoredPlan[]): Promise<Map<str
 /** Names of inspectors and districts, read once per call from the analytics database. */
 async function names(db: Db, inspectors: readonly number[], districts: readonly string[]) {
   const [ins, dis] = await Promise.all([
-    db.all<{ id: number; name: string }>('SELECT id, name FROM inspectors WHERE id IN (SELECT unnest($ids::INTEGER[]))', { ids: [...inspectors] }),
-    db.all<{ soato: string; name: string }>('SELECT soato, name_uz AS name FROM districts WHERE soato IN (SELECT unnest($ids::VARCHAR[]))', { ids: [...districts] }),
+    db.all<{ id: number; name: string }>(
+      'SELECT id, name FROM inspectors WHERE id IN (SELECT unnest($ids::INTEGER[]))',
+      { ids: [...inspectors] },
+    ),
+    db.all<{ soato: string; name: string }>(
+      'SELECT soato, name_uz AS name FROM districts WHERE soato IN (SELECT unnest($ids::VARCHAR[]))',
+      { ids: [...districts] },
+    ),
   ]);
   return { inspector: new Map(ins.map((r) => [r.id, r.name])), district: new Map(dis.map((r) => [r.soato, r.name])) };
 }
@@ -83,17 +100,27 @@ async function progressOf(db: Db, plans: readonly StoredPlan[], persons: boolean
   const [done, { end: asOf }, n] = await Promise.all([
     doneCounts(db, plans),
     dataPeriod(db),
-    names(db, [...new Set(plans.flatMap((p) => p.items.map((i) => i.inspector)))], [...new Set(plans.map((p) => p.district))]),
+    names(
+      db,
+      [...new Set(plans.flatMap((p) => p.items.map((i) => i.inspector)))],
+      [...new Set(plans.map((p) => p.district))],
+    ),
   ]);
   const order = (a: PlanItem, b: PlanItem): number =>
-    (n.inspector.get(a.inspector) ?? '').localeCompare(n.inspector.get(b.inspector) ?? '') || a.inspector - b.inspector ||
-    SERVICES.indexOf(a.service) - SERVICES.indexOf(b.service) || JOINT_ACTION_TYPES.indexOf(a.type) - JOINT_ACTION_TYPES.indexOf(b.type);
+    (n.inspector.get(a.inspector) ?? '').localeCompare(n.inspector.get(b.inspector) ?? '') ||
+    a.inspector - b.inspector ||
+    SERVICES.indexOf(a.service) - SERVICES.indexOf(b.service) ||
+    JOINT_ACTION_TYPES.indexOf(a.type) - JOINT_ACTION_TYPES.indexOf(b.type);
   return plans.map((p) => {
     const s = schedule(p, asOf);
     const items = p.items
       .map((i): PlanItem => {
         const d = done.get(`${p.id}|${i.inspector}|${i.service}|${i.type}`) ?? 0;
-        return { ...i, inspectorName: persons ? (n.inspector.get(i.inspector) ?? '') : null, ...itemProgress(i.required, d, s) };
+        return {
+          ...i,
+          inspectorName: persons ? (n.inspector.get(i.inspector) ?? '') : null,
+          ...itemProgress(i.required, d, s),
+        };
       })
       .sort(order);
     const { items: _items, ...rest } = p;
@@ -103,7 +130,11 @@ async function progressOf(db: Db, plans: readonly StoredPlan[], persons: boolean
 
 /** Plans with their overall fulfilment, newest period first. */
 export async function summarise(db: Db, plans: readonly StoredPlan[], persons: boolean): Promise<PlanSummary[]> {
-  return (await progressOf(db, plans, persons)).map(({ plan, items }) => ({ ...plan, items: items.length, totals: aggregate(items) }));
+  return (await progressOf(db, plans, persons)).map(({ plan, items }) => ({
+    ...plan,
+    items: items.length,
+    totals: aggregate(items),
+  }));
 }
 
 /** Map.groupBy, which Node 20 lacks. */
@@ -130,7 +161,10 @@ export async function detail(db: Db, stored: StoredPlan, persons: boolean): Prom
   );
   const territory = new Map(territories.map((t) => [t.inspector, t.mahallas]));
   const byInspector = [...groupBy(items, (i) => i.inspector).entries()].map(([inspector, list]) => ({
-    inspector, name: list[0]?.inspectorName ?? null, mahallas: territory.get(inspector) ?? [], ...aggregate(list),
+    inspector,
+    name: list[0]?.inspectorName ?? null,
+    mahallas: territory.get(inspector) ?? [],
+    ...aggregate(list),
   }));
   const perService = groupBy(items, (i) => i.service);
   const byService = SERVICES.flatMap((service) => {

@@ -19,15 +19,23 @@ export async function checkReferences(db: Db, plan: Pick<PlanInput, 'district' |
   const ids = [...new Set(plan.items.map((i) => i.inspector))];
   const [districts, inspectors] = await Promise.all([
     db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM districts WHERE soato = $d', { d: plan.district }),
-    db.all<{ id: number; district: string }>('SELECT id, district_soato AS district FROM inspectors WHERE id IN (SELECT unnest($ids::INTEGER[]))', { ids }),
+    db.all<{ id: number; district: string }>(
+      'SELECT id, district_soato AS district FROM inspectors WHERE id IN (SELECT unnest($ids::INTEGER[]))',
+      { ids },
+    ),
   ]);
   const issues: Issue[] = [];
-  if ((districts[0]?.n ?? 0) === 0) issues.push({ field: 'district', reason: `no district has SOATO code ${plan.district}` });
+  if ((districts[0]?.n ?? 0) === 0)
+    issues.push({ field: 'district', reason: `no district has SOATO code ${plan.district}` });
   const home = new Map(inspectors.map((i) => [i.id, i.district]));
   plan.items.forEach((it, k) => {
     const d = home.get(it.inspector);
     if (d === undefined) issues.push({ field: `items.${k}.inspector`, reason: `no inspector has id ${it.inspector}` });
-    else if (d !== plan.district) issues.push({ field: `items.${k}.inspector`, reason: `inspector ${it.inspector} works in district ${d}, not in ${plan.district}` });
+    else if (d !== plan.district)
+      issues.push({
+        field: `items.${k}.inspector`,
+        reason: `inspector ${it.inspector} works in district ${d}, not in ${plan.district}`,
+      });
   });
   return issues;
 }
@@ -47,11 +55,23 @@ export type ChangeOutcome =
   /** the plan has recorded fulfilment and the caller did not confirm */
   | { status: 'needs_confirmation'; recorded: number; name: string };
 
-export const createPlan = (store: UserStore, plan: PlanInput, by: Actor, copiedFrom: number | null = null): Promise<StoredPlan> =>
-  store.write((w) => w.plans.create(fields(plan), copiedFrom, by));
+export const createPlan = (
+  store: UserStore,
+  plan: PlanInput,
+  by: Actor,
+  copiedFrom: number | null = null,
+): Promise<StoredPlan> => store.write((w) => w.plans.create(fields(plan), copiedFrom, by));
 
 /** Replaces a plan read at `version`; one with recorded fulfilment needs `confirm`, and its old state is archived. */
-export function replacePlan(store: UserStore, db: Db, id: number, version: number, plan: PlanInput, confirm: boolean, by: Actor): Promise<ChangeOutcome> {
+export function replacePlan(
+  store: UserStore,
+  db: Db,
+  id: number,
+  version: number,
+  plan: PlanInput,
+  confirm: boolean,
+  by: Actor,
+): Promise<ChangeOutcome> {
   return store.write(async (w) => {
     const current = await w.plans.get(id);
     if (!current) return { status: 'missing' };
@@ -65,7 +85,14 @@ export function replacePlan(store: UserStore, db: Db, id: number, version: numbe
 }
 
 /** Deletes a plan; one with recorded fulfilment needs `confirm` and is archived as it stood before it goes. */
-export function deletePlan(store: UserStore, db: Db, id: number, version: number | null, confirm: boolean, by: Actor): Promise<Exclude<ChangeOutcome, { status: 'ok' }> | { status: 'ok'; archived: boolean }> {
+export function deletePlan(
+  store: UserStore,
+  db: Db,
+  id: number,
+  version: number | null,
+  confirm: boolean,
+  by: Actor,
+): Promise<Exclude<ChangeOutcome, { status: 'ok' }> | { status: 'ok'; archived: boolean }> {
   return store.write(async (w) => {
     const current = await w.plans.get(id);
     if (!current) return { status: 'missing' };
@@ -81,6 +108,7 @@ export function deletePlan(store: UserStore, db: Db, id: number, version: number
 export async function copyPlan(store: UserStore, id: number, to: PlanCopyInput, by: Actor): Promise<StoredPlan | null> {
   const source = await store.plans.get(id);
   if (!source) return null;
-  const name = to.name ?? `${source.name.replace(/ \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\)$/, '')} (${to.from} – ${to.to})`;
+  const name =
+    to.name ?? `${source.name.replace(/ \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\)$/, '')} (${to.from} – ${to.to})`;
   return createPlan(store, { name, district: source.district, from: to.from, to: to.to, items: source.items }, by, id);
 }

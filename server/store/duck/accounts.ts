@@ -9,14 +9,16 @@ const SELECT = `SELECT id, username, display_name AS "displayName", role, region
 const withoutSecret = ({ passwordHash: _hash, ...a }: AccountSecret): Account => a;
 
 export function accountOps(q: Q): StoreWrites['accounts'] {
-  const get = async (id: number): Promise<AccountSecret | null> => (await q.all<AccountSecret>(`${SELECT} WHERE id = $id`, { id }))[0] ?? null;
+  const get = async (id: number): Promise<AccountSecret | null> =>
+    (await q.all<AccountSecret>(`${SELECT} WHERE id = $id`, { id }))[0] ?? null;
   return {
     list: async () => (await q.all<AccountSecret>(`${SELECT} ORDER BY username`)).map(withoutSecret),
     get: async (id) => {
       const a = await get(id);
       return a && withoutSecret(a);
     },
-    byUsername: async (username) => (await q.all<AccountSecret>(`${SELECT} WHERE username = $username`, { username }))[0] ?? null,
+    byUsername: async (username) =>
+      (await q.all<AccountSecret>(`${SELECT} WHERE username = $username`, { username }))[0] ?? null,
     async create(a, by: Actor) {
       const at = nowUtc();
       const [row] = await q.all<{ id: number }>(
@@ -24,7 +26,17 @@ export function accountOps(q: Q): StoreWrites['accounts'] {
                                failed_logins, locked_until, created_at, version, updated_at, updated_by)
          VALUES ($username, $displayName, $role, $region, $district, $inspector, $hash, false, 0, NULL, $at::TIMESTAMP, 1, $at::TIMESTAMP, $by)
          RETURNING id`,
-        { username: a.username, displayName: a.displayName, role: a.role, region: a.region, district: a.district, inspector: a.inspector, hash: a.passwordHash, at, by: by.username },
+        {
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          region: a.region,
+          district: a.district,
+          inspector: a.inspector,
+          hash: a.passwordHash,
+          at,
+          by: by.username,
+        },
       );
       const made = row && (await get(row.id));
       if (!made) throw new Error('INSERT … RETURNING gave no account');
@@ -38,7 +50,17 @@ export function accountOps(q: Q): StoreWrites['accounts'] {
         `UPDATE accounts SET display_name = $displayName, role = $role, region_soato = $region, district_soato = $district,
            inspector_id = $inspector, disabled = $disabled, version = version + 1, updated_at = $at::TIMESTAMP, updated_by = $by
          WHERE id = $id`,
-        { id, displayName: f.displayName, role: f.role, region: f.region, district: f.district, inspector: f.inspector, disabled: f.disabled, at: nowUtc(), by: by.username },
+        {
+          id,
+          displayName: f.displayName,
+          role: f.role,
+          region: f.region,
+          district: f.district,
+          inspector: f.inspector,
+          disabled: f.disabled,
+          at: nowUtc(),
+          by: by.username,
+        },
       );
       const after = await get(id);
       return after ? { status: 'ok', value: withoutSecret(after) } : { status: 'missing' };
@@ -52,9 +74,13 @@ export function accountOps(q: Q): StoreWrites['accounts'] {
       return hit.length > 0;
     },
     async failedLogin(id, lockUntil) {
-      await q.run('UPDATE accounts SET failed_logins = failed_logins + 1, locked_until = $lock::TIMESTAMP WHERE id = $id', {
-        id, lock: lockUntil === null ? null : lockUntil.replace('T', ' ').replace('Z', ''),
-      });
+      await q.run(
+        'UPDATE accounts SET failed_logins = failed_logins + 1, locked_until = $lock::TIMESTAMP WHERE id = $id',
+        {
+          id,
+          lock: lockUntil === null ? null : lockUntil.replace('T', ' ').replace('Z', ''),
+        },
+      );
     },
     async goodLogin(id) {
       await q.run('UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $id', { id });

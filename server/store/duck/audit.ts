@@ -17,7 +17,13 @@ export function auditOps(q: Q): StoreWrites['audit'] {
           at: rows.map((r) => r.at.replace('T', ' ').replace('Z', '')),
           // A number[] parameter carries no NULL: −1 stands for "no account" and becomes NULL in the INSERT.
           account: col('accountId').map((id) => id ?? -1),
-          username: col('username'), role: col('role'), action: col('action'), area: col('area'), params: col('params'), status: col('status'), ip: col('ip'),
+          username: col('username'),
+          role: col('role'),
+          action: col('action'),
+          area: col('area'),
+          params: col('params'),
+          status: col('status'),
+          ip: col('ip'),
         },
       );
     },
@@ -29,12 +35,25 @@ export function auditOps(q: Q): StoreWrites['audit'] {
         f.action ? 'starts_with(action, $action)' : null,
       ].filter((x): x is string => x !== null);
       const params = {
-        ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}),
-        ...(f.username ? { username: f.username } : {}), ...(f.action ? { action: f.action } : {}),
+        ...(f.from ? { from: f.from } : {}),
+        ...(f.to ? { to: f.to } : {}),
+        ...(f.username ? { username: f.username } : {}),
+        ...(f.action ? { action: f.action } : {}),
       };
       const cond = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
       const [count] = await q.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM audit ${cond}`, params);
-      const rows = await q.all<{ id: number; at: string; accountId: number | null; username: string; role: string; action: string; area: string; params: string; status: number; ip: string }>(
+      const rows = await q.all<{
+        id: number;
+        at: string;
+        accountId: number | null;
+        username: string;
+        role: string;
+        action: string;
+        area: string;
+        params: string;
+        status: number;
+        ip: string;
+      }>(
         `SELECT id::INTEGER AS id, ${iso('happened_at')} AS at, account_id AS "accountId", username, role, action, area, params, status, ip
          FROM audit ${cond} ORDER BY id DESC LIMIT $limit OFFSET $offset`,
         { ...params, limit: f.limit, offset: f.offset },

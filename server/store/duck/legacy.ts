@@ -15,17 +15,32 @@ export function legacyOps(q: Q): StoreWrites['legacy'] {
       for (const p of r.plans) {
         await q.run(
           `INSERT INTO plans VALUES ($id, $name, $district, $from::DATE, $to::DATE, $at::TIMESTAMP, $by, $copiedFrom, 1, $at::TIMESTAMP, $by)`,
-          { id: p.id, name: p.name, district: p.district, from: p.from, to: p.to, at: p.createdAt, by: BY, copiedFrom: p.copiedFrom },
+          {
+            id: p.id,
+            name: p.name,
+            district: p.district,
+            from: p.from,
+            to: p.to,
+            at: p.createdAt,
+            by: BY,
+            copiedFrom: p.copiedFrom,
+          },
         );
       }
       for (const i of r.items) {
         await q.run('INSERT INTO plan_items VALUES ($plan, $inspector, $service, $type, $required)', { ...i });
       }
       for (const a of r.archive) {
-        await q.run(`INSERT INTO plans_archive VALUES ($id, $name, $district, $from::DATE, $to::DATE, $at::TIMESTAMP, $by, $snapshot)`, { ...a, by: BY });
+        await q.run(
+          `INSERT INTO plans_archive VALUES ($id, $name, $district, $from::DATE, $to::DATE, $at::TIMESTAMP, $by, $snapshot)`,
+          { ...a, by: BY },
+        );
       }
       for (const p of r.playlists) {
-        await q.run(`INSERT INTO playlists VALUES ($id, $name, $district, $period, $slides, 1, $at::TIMESTAMP, $by)`, { ...p, by: BY });
+        await q.run(`INSERT INTO playlists VALUES ($id, $name, $district, $period, $slides, 1, $at::TIMESTAMP, $by)`, {
+          ...p,
+          by: BY,
+        });
       }
       await passSequence(q, 'plan_ids', Math.max(0, ...r.plans.map((p) => p.id), ...r.archive.map((a) => a.id)));
       await passSequence(q, 'playlist_ids', Math.max(0, ...r.playlists.map((p) => p.id)));

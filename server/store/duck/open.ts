@@ -19,15 +19,28 @@ const SCHEMA = readFileSync(fileURLToPath(new URL('../../../data/state-schema.sq
 
 function metaOps(q: Q): StoreWrites['meta'] {
   return {
-    get: async (key) => (await q.all<{ value: string }>('SELECT value FROM store_meta WHERE key = $key', { key }))[0]?.value ?? null,
+    get: async (key) =>
+      (await q.all<{ value: string }>('SELECT value FROM store_meta WHERE key = $key', { key }))[0]?.value ?? null,
     set: async (key, value) => {
-      await q.run('INSERT INTO store_meta VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value', { key, value });
+      await q.run(
+        'INSERT INTO store_meta VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        { key, value },
+      );
     },
   };
 }
 
 function ops(q: Q): StoreWrites {
-  return { meta: metaOps(q), legacy: legacyOps(q), accounts: accountOps(q), sessions: sessionOps(q), kiosk: kioskOps(q), audit: auditOps(q), plans: planOps(q), playlists: playlistOps(q) };
+  return {
+    meta: metaOps(q),
+    legacy: legacyOps(q),
+    accounts: accountOps(q),
+    sessions: sessionOps(q),
+    kiosk: kioskOps(q),
+    audit: auditOps(q),
+    plans: planOps(q),
+    playlists: playlistOps(q),
+  };
 }
 
 /**
@@ -39,7 +52,8 @@ export async function openStore(path: string): Promise<UserStore> {
   await db.run(SCHEMA);
   const reads: StoreReads = ops(db);
   const queue = serialQueue();
-  const write = <T>(work: (w: StoreWrites) => Promise<T>): Promise<T> => queue(() => db.transaction((tx) => work(ops(tx))));
+  const write = <T>(work: (w: StoreWrites) => Promise<T>): Promise<T> =>
+    queue(() => db.transaction((tx) => work(ops(tx))));
 
   let pending: Array<{ row: AuditEntry; done: () => void; fail: (e: unknown) => void }> = [];
   const flush = (): void => {

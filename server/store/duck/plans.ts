@@ -12,7 +12,10 @@ const ITEMS = `SELECT plan_id AS plan, inspector_id AS inspector, service, type,
 
 async function withItems(q: Q, plans: PlanRow[]): Promise<StoredPlan[]> {
   if (plans.length === 0) return [];
-  const items = await q.all<ItemRow>(`${ITEMS} WHERE plan_id IN (SELECT unnest($ids::INTEGER[])) ORDER BY plan_id, inspector_id, service, type`, { ids: plans.map((p) => p.id) });
+  const items = await q.all<ItemRow>(
+    `${ITEMS} WHERE plan_id IN (SELECT unnest($ids::INTEGER[])) ORDER BY plan_id, inspector_id, service, type`,
+    { ids: plans.map((p) => p.id) },
+  );
   const byPlan = new Map<number, PlanItemInput[]>();
   for (const { plan, ...it } of items) (byPlan.get(plan) ?? byPlan.set(plan, []).get(plan))?.push(it);
   return plans.map((p) => ({ ...p, items: byPlan.get(p.id) ?? [] }));
@@ -22,18 +25,34 @@ async function insertItems(q: Q, planId: number, items: readonly PlanItemInput[]
   if (items.length === 0) return;
   await q.run(
     `INSERT INTO plan_items SELECT $id, unnest($inspectors::INTEGER[]), unnest($services::VARCHAR[]), unnest($types::VARCHAR[]), unnest($required::INTEGER[])`,
-    { id: planId, inspectors: items.map((i) => i.inspector), services: items.map((i) => i.service), types: items.map((i) => i.type), required: items.map((i) => i.required) },
+    {
+      id: planId,
+      inspectors: items.map((i) => i.inspector),
+      services: items.map((i) => i.service),
+      types: items.map((i) => i.type),
+      required: items.map((i) => i.required),
+    },
   );
 }
 
 export function planOps(q: Q): StoreWrites['plans'] {
-  const get = async (id: number): Promise<StoredPlan | null> => (await withItems(q, await q.all<PlanRow>(`${SELECT} WHERE id = $id`, { id })))[0] ?? null;
+  const get = async (id: number): Promise<StoredPlan | null> =>
+    (await withItems(q, await q.all<PlanRow>(`${SELECT} WHERE id = $id`, { id })))[0] ?? null;
   const archiveCopy = async (id: number, snapshot: string, by: Actor): Promise<boolean> => {
     const current = await get(id);
     if (!current) return false;
     await q.run(
       `INSERT INTO plans_archive VALUES ($id, $name, $district, $from::DATE, $to::DATE, $at::TIMESTAMP, $by, $snapshot)`,
-      { id, name: current.name, district: current.district, from: current.from, to: current.to, at: nowUtc(), by: by.username, snapshot },
+      {
+        id,
+        name: current.name,
+        district: current.district,
+        from: current.from,
+        to: current.to,
+        at: nowUtc(),
+        by: by.username,
+        snapshot,
+      },
     );
     return true;
   };
@@ -74,7 +93,12 @@ export function planOps(q: Q): StoreWrites['plans'] {
       return after ? { status: 'ok', value: after } : { status: 'missing' };
     },
     snapshots: async (planId) =>
-      (await q.all<{ s: string }>('SELECT snapshot AS s FROM plans_archive WHERE plan_id = $planId ORDER BY archived_at DESC', { planId })).map((r) => r.s),
+      (
+        await q.all<{ s: string }>(
+          'SELECT snapshot AS s FROM plans_archive WHERE plan_id = $planId ORDER BY archived_at DESC',
+          { planId },
+        )
+      ).map((r) => r.s),
     archiveCopy,
     async remove(id, version, snapshot, by): Promise<WriteResult<{ archived: boolean }>> {
       const current = await get(id);

@@ -35,7 +35,14 @@ export function playlistOps(q: Q): StoreWrites['playlists'] {
       const [row] = await q.all<{ id: number }>(
         `INSERT INTO playlists (name, district_soato, period, slides, version, updated_at, updated_by)
          VALUES ($name, $district, $period, $slides, 1, $at::TIMESTAMP, $by) RETURNING id`,
-        { name: p.name, district: p.district, period: p.period, slides: JSON.stringify(p.slides), at: nowUtc(), by: by.username },
+        {
+          name: p.name,
+          district: p.district,
+          period: p.period,
+          slides: JSON.stringify(p.slides),
+          at: nowUtc(),
+          by: by.username,
+        },
       );
       const made = row && (await get(row.id));
       if (!made) throw new Error('INSERT … RETURNING gave no playlist');
@@ -48,7 +55,15 @@ export function playlistOps(q: Q): StoreWrites['playlists'] {
       await q.run(
         `UPDATE playlists SET name = $name, district_soato = $district, period = $period, slides = $slides,
            version = version + 1, updated_at = $at::TIMESTAMP, updated_by = $by WHERE id = $id`,
-        { id, name: p.name, district: p.district, period: p.period, slides: JSON.stringify(p.slides), at: nowUtc(), by: by.username },
+        {
+          id,
+          name: p.name,
+          district: p.district,
+          period: p.period,
+          slides: JSON.stringify(p.slides),
+          at: nowUtc(),
+          by: by.username,
+        },
       );
       const after = await get(id);
       return after ? { status: 'ok', value: after } : { status: 'missing' };

@@ -14,17 +14,30 @@ export function sessionOps(q: Q): StoreWrites['sessions'] {
     async put(s) {
       await q.run(
         `INSERT INTO sessions VALUES ($hash, $kind, $subject, $created::TIMESTAMP, $seen::TIMESTAMP, $expires::TIMESTAMP)`,
-        { hash: s.tokenHash, kind: s.kind, subject: s.subject, created: ts(s.createdAt), seen: ts(s.lastSeenAt), expires: ts(s.expiresAt) },
+        {
+          hash: s.tokenHash,
+          kind: s.kind,
+          subject: s.subject,
+          created: ts(s.createdAt),
+          seen: ts(s.lastSeenAt),
+          expires: ts(s.expiresAt),
+        },
       );
     },
     async touch(tokenHash, lastSeenAt) {
-      await q.run('UPDATE sessions SET last_seen_at = $seen::TIMESTAMP WHERE token_hash = $hash', { hash: tokenHash, seen: ts(lastSeenAt) });
+      await q.run('UPDATE sessions SET last_seen_at = $seen::TIMESTAMP WHERE token_hash = $hash', {
+        hash: tokenHash,
+        seen: ts(lastSeenAt),
+      });
     },
     async remove(tokenHash) {
       await q.run('DELETE FROM sessions WHERE token_hash = $hash', { hash: tokenHash });
     },
     async removeAll(kind, subject) {
-      const gone = await q.all<{ h: string }>('DELETE FROM sessions WHERE kind = $kind AND subject = $subject RETURNING token_hash AS h', { kind, subject });
+      const gone = await q.all<{ h: string }>(
+        'DELETE FROM sessions WHERE kind = $kind AND subject = $subject RETURNING token_hash AS h',
+        { kind, subject },
+      );
       return gone.map((g) => g.h);
     },
     async removeExpired(now) {
@@ -40,7 +53,8 @@ export function kioskOps(q: Q): StoreWrites['kiosk'] {
   return {
     list: () => q.all<KioskToken>(`${KIOSK} ORDER BY id`),
     get: async (id) => (await q.all<KioskToken>(`${KIOSK} WHERE id = $id`, { id }))[0] ?? null,
-    byHash: async (tokenHash) => (await q.all<KioskToken>(`${KIOSK} WHERE token_hash = $hash`, { hash: tokenHash }))[0] ?? null,
+    byHash: async (tokenHash) =>
+      (await q.all<KioskToken>(`${KIOSK} WHERE token_hash = $hash`, { hash: tokenHash }))[0] ?? null,
     async create(t, by) {
       const [row] = await q.all<KioskToken>(
         `INSERT INTO kiosk_tokens (name, playlist_id, token_hash, created_at, created_by) VALUES ($name, $playlist, $hash, $at::TIMESTAMP, $by)
@@ -51,7 +65,10 @@ export function kioskOps(q: Q): StoreWrites['kiosk'] {
       return row;
     },
     async revoke(id) {
-      const hit = await q.all<{ id: number }>('UPDATE kiosk_tokens SET revoked_at = $at::TIMESTAMP WHERE id = $id AND revoked_at IS NULL RETURNING id', { id, at: nowUtc() });
+      const hit = await q.all<{ id: number }>(
+        'UPDATE kiosk_tokens SET revoked_at = $at::TIMESTAMP WHERE id = $id AND revoked_at IS NULL RETURNING id',
+        { id, at: nowUtc() },
+      );
       return hit.length > 0;
     },
   };

@@ -6,8 +6,18 @@ import { ROLES, ROLE_ACCESS, type Capability, type Role } from '../../../server/
 import { givenRoles, type SignedIn } from '../../fixtures/api/signed-in.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';
-const json = (body: unknown, method = 'POST'): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const PLAN = { name: 'Plan', district: '1726287', from: '2024-03-01', to: '2024-03-31', items: [{ inspector: 1, service: 'patrol', type: 'joint_patrol', required: 2 }] };
+const json = (body: unknown, method = 'POST'): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+const PLAN = {
+  name: 'Plan',
+  district: '1726287',
+  from: '2024-03-01',
+  to: '2024-03-31',
+  items: [{ inspector: 1, service: 'patrol', type: 'joint_patrol', required: 2 }],
+};
 const PLAYLIST = { name: 'Wall', district: '1726287', period: '7d', slides: [{ kind: 'title', dwellS: 10 }] };
 
 interface Case {
@@ -41,7 +51,10 @@ const ROUTES: Record<string, Case> = {
   'GET /api/coverage/outlines': { needs: ['read'], request: () => ['/api/coverage/outlines'] },
   'GET /api/inspectors/:id': { needs: ['persons'], request: () => [`/api/inspectors/1?${MARCH}`] },
   'GET /api/applications/flow': { needs: ['read', 'wall'], request: () => [`/api/applications/flow?${MARCH}`] },
-  'GET /api/applications/flow/mahallas': { needs: ['read'], request: () => [`/api/applications/flow/mahallas?${MARCH}`] },
+  'GET /api/applications/flow/mahallas': {
+    needs: ['read'],
+    request: () => [`/api/applications/flow/mahallas?${MARCH}`],
+  },
   'GET /api/cooperation/summary': { needs: ['read', 'wall'], request: () => [`/api/cooperation/summary?${MARCH}`] },
   'GET /api/cooperation/mahallas': { needs: ['read', 'wall'], request: () => [`/api/cooperation/mahallas?${MARCH}`] },
   'GET /api/cooperation/matrix': { needs: ['read'], request: () => [`/api/cooperation/matrix?${MARCH}`] },
@@ -51,36 +64,103 @@ const ROUTES: Record<string, Case> = {
   'GET /api/plans/archive': { needs: ['read'], request: () => ['/api/plans/archive'] },
   'POST /api/plans': { needs: ['plans.write'], request: () => ['/api/plans', json(PLAN)] },
   'GET /api/plans/:id': { needs: ['read', 'wall'], prepare: true, request: (i) => [`/api/plans/${i.plan}`] },
-  'PUT /api/plans/:id': { needs: ['plans.write'], prepare: true, request: (i) => [`/api/plans/${i.plan}`, json({ ...PLAN, name: 'Changed', version: 1 }, 'PUT')] },
-  'POST /api/plans/:id/copy': { needs: ['plans.write'], prepare: true, request: (i) => [`/api/plans/${i.plan}/copy`, json({ from: '2024-04-01', to: '2024-04-30' })] },
-  'DELETE /api/plans/:id': { needs: ['plans.write'], prepare: true, request: (i) => [`/api/plans/${i.plan}?confirm=true`, { method: 'DELETE' }] },
+  'PUT /api/plans/:id': {
+    needs: ['plans.write'],
+    prepare: true,
+    request: (i) => [`/api/plans/${i.plan}`, json({ ...PLAN, name: 'Changed', version: 1 }, 'PUT')],
+  },
+  'POST /api/plans/:id/copy': {
+    needs: ['plans.write'],
+    prepare: true,
+    request: (i) => [`/api/plans/${i.plan}/copy`, json({ from: '2024-04-01', to: '2024-04-30' })],
+  },
+  'DELETE /api/plans/:id': {
+    needs: ['plans.write'],
+    prepare: true,
+    request: (i) => [`/api/plans/${i.plan}?confirm=true`, { method: 'DELETE' }],
+  },
   'GET /api/playlists': { needs: ['read', 'wall'], request: () => ['/api/playlists'] },
-  'GET /api/playlists/:id': { needs: ['read', 'wall'], prepare: true, notTheKiosks: true, request: (i) => [`/api/playlists/${i.playlist}`] },
+  'GET /api/playlists/:id': {
+    needs: ['read', 'wall'],
+    prepare: true,
+    notTheKiosks: true,
+    request: (i) => [`/api/playlists/${i.playlist}`],
+  },
   'POST /api/playlists': { needs: ['playlists.write'], request: () => ['/api/playlists', json(PLAYLIST)] },
-  'PUT /api/playlists/:id': { needs: ['playlists.write'], prepare: true, request: (i) => [`/api/playlists/${i.playlist}`, json({ ...PLAYLIST, name: 'Changed', version: 1 }, 'PUT')] },
-  'DELETE /api/playlists/:id': { needs: ['playlists.write'], prepare: true, request: (i) => [`/api/playlists/${i.playlist}`, { method: 'DELETE' }] },
+  'PUT /api/playlists/:id': {
+    needs: ['playlists.write'],
+    prepare: true,
+    request: (i) => [`/api/playlists/${i.playlist}`, json({ ...PLAYLIST, name: 'Changed', version: 1 }, 'PUT')],
+  },
+  'DELETE /api/playlists/:id': {
+    needs: ['playlists.write'],
+    prepare: true,
+    request: (i) => [`/api/playlists/${i.playlist}`, { method: 'DELETE' }],
+  },
   'GET /api/admin/users': { needs: ['accounts'], request: () => ['/api/admin/users'] },
-  'POST /api/admin/users': { needs: ['accounts'], request: () => ['/api/admin/users', json({ username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: 'New', role: 'ministry', password: 'a-long-password' })] },
-  'PUT /api/admin/users/:id': { needs: ['accounts'], prepare: true, request: (i) => [`/api/admin/users/${i.user}`, json({ displayName: 'Renamed', role: 'ministry', disabled: false, version: 1 }, 'PUT')] },
-  'POST /api/admin/users/:id/password': { needs: ['accounts'], prepare: true, request: (i) => [`/api/admin/users/${i.user}/password`, json({ password: 'another-long-password' })] },
-  'DELETE /api/admin/users/:id/sessions': { needs: ['accounts'], prepare: true, request: (i) => [`/api/admin/users/${i.user}/sessions`, { method: 'DELETE' }] },
+  'POST /api/admin/users': {
+    needs: ['accounts'],
+    request: () => [
+      '/api/admin/users',
+      json({
+        username: `u${Math.random().toString(36).slice(2, 10)}`,
+        displayName: 'New',
+        role: 'ministry',
+        password: 'a-long-password',
+      }),
+    ],
+  },
+  'PUT /api/admin/users/:id': {
+    needs: ['accounts'],
+    prepare: true,
+    request: (i) => [
+      `/api/admin/users/${i.user}`,
+      json({ displayName: 'Renamed', role: 'ministry', disabled: false, version: 1 }, 'PUT'),
+    ],
+  },
+  'POST /api/admin/users/:id/password': {
+    needs: ['accounts'],
+    prepare: true,
+    request: (i) => [`/api/admin/users/${i.user}/password`, json({ password: 'another-long-password' })],
+  },
+  'DELETE /api/admin/users/:id/sessions': {
+    needs: ['accounts'],
+    prepare: true,
+    request: (i) => [`/api/admin/users/${i.user}/sessions`, { method: 'DELETE' }],
+  },
   'GET /api/admin/kiosk-tokens': { needs: ['accounts'], request: () => ['/api/admin/kiosk-tokens'] },
-  'POST /api/admin/kiosk-tokens': { needs: ['accounts'], prepare: true, request: (i) => ['/api/admin/kiosk-tokens', json({ name: 'Hall', playlist: i.playlist })] },
-  'DELETE /api/admin/kiosk-tokens/:id': { needs: ['accounts'], prepare: true, request: (i) => [`/api/admin/kiosk-tokens/${i.token}`, { method: 'DELETE' }] },
+  'POST /api/admin/kiosk-tokens': {
+    needs: ['accounts'],
+    prepare: true,
+    request: (i) => ['/api/admin/kiosk-tokens', json({ name: 'Hall', playlist: i.playlist })],
+  },
+  'DELETE /api/admin/kiosk-tokens/:id': {
+    needs: ['accounts'],
+    prepare: true,
+    request: (i) => [`/api/admin/kiosk-tokens/${i.token}`, { method: 'DELETE' }],
+  },
   'GET /api/admin/audit': { needs: ['accounts'], request: () => ['/api/admin/audit'] },
   'GET /api/admin/audit.csv': { needs: ['accounts'], request: () => ['/api/admin/audit.csv'] },
 };
 
 /** Routes checked elsewhere, because calling them changes the caller's own session or needs a secret. */
-const ELSEWHERE = new Set(['POST /api/auth/login', 'POST /api/auth/kiosk', 'POST /api/auth/logout', 'POST /api/auth/logout-everywhere', 'POST /api/auth/password']);
+const ELSEWHERE = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/kiosk',
+  'POST /api/auth/logout',
+  'POST /api/auth/logout-everywhere',
+  'POST /api/auth/password',
+]);
 
 let w: SignedIn;
 let kiosk = '';
 
 beforeAll(async () => {
   w = await givenRoles();
-  const made = await (await w.as('admin', '/api/playlists', json(PLAYLIST))).json() as { id: number };
-  const t = await (await w.as('admin', '/api/admin/kiosk-tokens', json({ name: 'Hall', playlist: made.id }))).json() as { token: string };
+  const made = (await (await w.as('admin', '/api/playlists', json(PLAYLIST))).json()) as { id: number };
+  const t = (await (
+    await w.as('admin', '/api/admin/kiosk-tokens', json({ name: 'Hall', playlist: made.id }))
+  ).json()) as { token: string };
   const res = await w.app.request('/api/auth/kiosk', json({ token: t.token }));
   kiosk = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 });
@@ -88,10 +168,23 @@ afterAll(() => w.close());
 
 /** Fresh objects for a write, made by the admin. */
 async function prepare() {
-  const plan = await (await w.as('admin', '/api/plans', json(PLAN))).json() as { id: number };
-  const playlist = await (await w.as('admin', '/api/playlists', json(PLAYLIST))).json() as { id: number };
-  const user = await (await w.as('admin', '/api/admin/users', json({ username: `t${Math.random().toString(36).slice(2, 10)}`, displayName: 'T', role: 'ministry', password: 'a-long-password' }))).json() as { id: number };
-  const token = await (await w.as('admin', '/api/admin/kiosk-tokens', json({ name: 'T', playlist: playlist.id }))).json() as { id: number };
+  const plan = (await (await w.as('admin', '/api/plans', json(PLAN))).json()) as { id: number };
+  const playlist = (await (await w.as('admin', '/api/playlists', json(PLAYLIST))).json()) as { id: number };
+  const user = (await (
+    await w.as(
+      'admin',
+      '/api/admin/users',
+      json({
+        username: `t${Math.random().toString(36).slice(2, 10)}`,
+        displayName: 'T',
+        role: 'ministry',
+        password: 'a-long-password',
+      }),
+    )
+  ).json()) as { id: number };
+  const token = (await (
+    await w.as('admin', '/api/admin/kiosk-tokens', json({ name: 'T', playlist: playlist.id }))
+  ).json()) as { id: number };
   return { plan: plan.id, playlist: playlist.id, user: user.id, token: token.id };
 }
 
@@ -103,7 +196,9 @@ const allowed = (role: Role | 'kiosk', needs: Case['needs']): boolean => {
 
 describe('the table covers the app', () => {
   it('names every API route the app serves', () => {
-    const served = new Set(w.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`));
+    const served = new Set(
+      w.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`),
+    );
     expect([...served].filter((r) => !(r in ROUTES) && !ELSEWHERE.has(r)).sort()).toEqual([]);
     expect(Object.keys(ROUTES).filter((r) => !served.has(r))).toEqual([]);
   });
@@ -113,7 +208,13 @@ describe.each(Object.entries(ROUTES))('%s', (_name, c) => {
   it.each([...ROLES, 'kiosk' as const])('as %s', async (role) => {
     const ids = c.prepare ? await prepare() : { plan: 0, playlist: 0, user: 0, token: 0 };
     const [url, init = {}] = c.request(ids);
-    const res = await w.app.request(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), cookie: role === 'kiosk' ? kiosk : w.cookie[role] } });
+    const res = await w.app.request(url, {
+      ...init,
+      headers: {
+        ...(init.headers as Record<string, string> | undefined),
+        cookie: role === 'kiosk' ? kiosk : w.cookie[role],
+      },
+    });
     const expected = allowed(role, c.needs) && !(role === 'kiosk' && c.notTheKiosks);
     if (expected) expect(res.status, await res.clone().text()).toBeLessThan(300);
     else expect(res.status).toBe(403);

@@ -9,7 +9,8 @@ const MARCH_URL = 'from=2024-03-01&to=2024-03-31';
 
 // Every test below only reads: one fixture database for all of them (the refusals build their own, to count rows).
 const f = sharedFixture();
-const flow = async (query: InferRequestType<typeof f.api.applications.flow.$get>['query']) => okBody(await f.api.applications.flow.$get({ query }));
+const flow = async (query: InferRequestType<typeof f.api.applications.flow.$get>['query']) =>
+  okBody(await f.api.applications.flow.$get({ query }));
 const byMahalla = async (query: InferRequestType<typeof f.api.applications.flow.mahallas.$get>['query']) =>
   okBody(await f.api.applications.flow.mahallas.$get({ query }));
 
@@ -35,7 +36,10 @@ describe('GET /api/applications/flow', () => {
       { code: 'form2', n: 3, open: 2, overdue: 1 },
       { code: 'form1', n: 2, open: 1, overdue: 1 },
     ]);
-    expect(body.byApplicant.map((r) => [r.code, r.n])).toEqual([['citizen', 6], ['legal_entity', 2]]);
+    expect(body.byApplicant.map((r) => [r.code, r.n])).toEqual([
+      ['citizen', 6],
+      ['legal_entity', 2],
+    ]);
   });
 
   it('gives receivers and services their resolution times; a NULL service is the inspector keeping it', async () => {
@@ -103,7 +107,10 @@ describe('GET /api/applications/flow/mahallas', () => {
   it('gives every mahalla its count, open and overdue, columnar in id order', async () => {
     const body = await byMahalla(MARCH);
     expect({ ids: body.ids, count: body.count, open: body.open, overdue: body.overdue }).toEqual({
-      ids: [1, 2, 3, 4], count: [2, 2, 2, 2], open: [1, 1, 2, 1], overdue: [1, 1, 1, 0],
+      ids: [1, 2, 3, 4],
+      count: [2, 2, 2, 2],
+      open: [1, 1, 2, 1],
+      overdue: [1, 1, 1, 0],
     });
     expect(body.totals).toEqual({ count: 8, open: 5, overdue: 3 });
   });

@@ -19,13 +19,22 @@ describe('applications on the map', () => {
   });
 
   it('narrows by registry and by who received them', async () => {
-    expect((await okBody(await f.api.metrics.$get({ query: { ...MARCH, registries: 'form1' } }))).count).toEqual([1, 0, 0, 1]);
-    expect((await okBody(await f.api.metrics.$get({ query: { ...MARCH, receivers: 'duty_unit' } }))).count).toEqual([1, 0, 1, 1]);
-    expect((await okBody(await f.api.metrics.$get({ query: { ...MARCH, registries: 'form2', receivers: 'inspector' } }))).count).toEqual([1, 1, 0, 1]);
+    expect((await okBody(await f.api.metrics.$get({ query: { ...MARCH, registries: 'form1' } }))).count).toEqual([
+      1, 0, 0, 1,
+    ]);
+    expect((await okBody(await f.api.metrics.$get({ query: { ...MARCH, receivers: 'duty_unit' } }))).count).toEqual([
+      1, 0, 1, 1,
+    ]);
+    expect(
+      (await okBody(await f.api.metrics.$get({ query: { ...MARCH, registries: 'form2', receivers: 'inspector' } })))
+        .count,
+    ).toEqual([1, 1, 0, 1]);
   });
 
   it('ignores incident categories when counting applications', async () => {
-    expect((await okBody(await f.api.metrics.$get({ query: { ...MARCH, categories: 'fraud' } }))).count).toEqual([2, 2, 2, 2]);
+    expect((await okBody(await f.api.metrics.$get({ query: { ...MARCH, categories: 'fraud' } }))).count).toEqual([
+      2, 2, 2, 2,
+    ]);
   });
 
   it('tests hot spots of application rates and says so in the parameters', async () => {
@@ -52,7 +61,10 @@ describe('applications on the map', () => {
     const c = await okBody(await f.api.mahallas[':id'].$get({ param: { id: '4' }, query: MARCH }));
     expect(c.count).toBe(2);
     expect(c.prev).toBe(1);
-    expect(c.byCategory).toEqual([{ category: 'form1', count: 1 }, { category: 'form2', count: 1 }]);
+    expect(c.byCategory).toEqual([
+      { category: 'form1', count: 1 },
+      { category: 'form2', count: 1 },
+    ]);
   });
 
   it('lists the applications behind a mahalla, newest first, and exports them as CSV', async () => {
@@ -70,7 +82,11 @@ describe('applications on the map', () => {
 
   it('rejects an unknown source, registry or receiver with the field and the reason', async () => {
     // Raw requests: the typed client would not send a source outside the contract's enum.
-    for (const [query, field] of [['source=complaints', 'source'], ['source=applications&registries=form9', 'registries'], ['source=applications&receivers=mayor', 'receivers']] as const) {
+    for (const [query, field] of [
+      ['source=complaints', 'source'],
+      ['source=applications&registries=form9', 'registries'],
+      ['source=applications&receivers=mayor', 'receivers'],
+    ] as const) {
       const res = await f.app.request(`/api/metrics?from=2024-03-01&to=2024-03-31&${query}`);
       expect(res.status).toBe(400);
       const body = await errorBody(res);

@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenRoles, signIn, type SignedIn } from '../../fixtures/api/signed-in.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';
-const json = (body: unknown, method = 'POST'): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown, method = 'POST'): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 type Row = { action: string; username: string; role: string; status: number; area: string; params: string };
 
 let w: SignedIn;
@@ -32,7 +36,13 @@ describe('audit rows', () => {
   });
 
   it('record every write with who, the outcome and the parameters', async () => {
-    const plan = { name: 'Audited', district: '1726287', from: '2024-04-01', to: '2024-04-30', items: [{ inspector: 1, service: 'patrol', type: 'joint_patrol', required: 1 }] };
+    const plan = {
+      name: 'Audited',
+      district: '1726287',
+      from: '2024-04-01',
+      to: '2024-04-30',
+      items: [{ inspector: 1, service: 'patrol', type: 'joint_patrol', required: 1 }],
+    };
     const made = (await (await w.as('planner', '/api/plans', json(plan))).json()) as { id: number };
     await w.as('planner', `/api/plans/${made.id}`, json({ ...plan, name: 'Audited 2', version: 1 }, 'PUT'));
     await w.as('planner', `/api/plans/${made.id}`, { method: 'DELETE' });

@@ -14,8 +14,20 @@ const MARCH_URL = 'from=2024-03-01&to=2024-03-31';
 const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 const q = encodeURIComponent;
 
-const bad = (name: string, url: string, field: string): Case => ({ name, url, status: 400, error: 'invalid_request', field });
-const missing = (name: string, url: string, field: string): Case => ({ name, url, status: 404, error: 'not_found', field });
+const bad = (name: string, url: string, field: string): Case => ({
+  name,
+  url,
+  status: 400,
+  error: 'invalid_request',
+  field,
+});
+const missing = (name: string, url: string, field: string): Case => ({
+  name,
+  url,
+  status: 404,
+  error: 'not_found',
+  field,
+});
 
 // Raw URLs: the typed client would not build most of these (values outside the contract, fields given twice, routes
 // that do not exist), which is the point.
@@ -29,14 +41,26 @@ const CASES: Case[] = [
   bad('metrics to before from', '/api/metrics?from=2024-03-31&to=2024-03-01', 'to'),
   bad('metrics range over 3 years', '/api/metrics?from=2020-01-01&to=2024-01-01', 'to'),
   bad('metrics unknown category', `/api/metrics?${MARCH_URL}&categories=unknown`, 'categories'),
-  bad('metrics category with SQL', `/api/metrics?${MARCH_URL}&categories=${q("property');DROP TABLE incidents;--")}`, 'categories'),
-  bad('metrics category list over 1000 characters', `/api/metrics?${MARCH_URL}&categories=${'property,'.repeat(112)}`, 'categories'),
+  bad(
+    'metrics category with SQL',
+    `/api/metrics?${MARCH_URL}&categories=${q("property');DROP TABLE incidents;--")}`,
+    'categories',
+  ),
+  bad(
+    'metrics category list over 1000 characters',
+    `/api/metrics?${MARCH_URL}&categories=${'property,'.repeat(112)}`,
+    'categories',
+  ),
   bad('metrics unknown status', `/api/metrics?${MARCH_URL}&statuses=bad`, 'statuses'),
   bad('metrics status with SQL', `/api/metrics?${MARCH_URL}&statuses=${q("solved' OR '1'='1")}`, 'statuses'),
   bad('metrics 2-digit district', `/api/metrics?${MARCH_URL}&district=12`, 'district'),
   bad('metrics district with SQL', `/api/metrics?${MARCH_URL}&district=${q("1726287' OR 1=1")}`, 'district'),
   bad('points without from', '/api/records/points?to=2024-03-31', 'from'),
-  bad('points category with SQL', `/api/records/points?${MARCH_URL}&categories=${q("property');DROP TABLE incidents;--")}`, 'categories'),
+  bad(
+    'points category with SQL',
+    `/api/records/points?${MARCH_URL}&categories=${q("property');DROP TABLE incidents;--")}`,
+    'categories',
+  ),
   bad('points district with SQL', `/api/records/points?${MARCH_URL}&district=${q("1726287' OR 1=1")}`, 'district'),
   bad('mahalla id abc', `/api/mahallas/abc?${MARCH_URL}`, 'id'),
   bad('mahalla id -1', `/api/mahallas/-1?${MARCH_URL}`, 'id'),
@@ -49,14 +73,22 @@ const CASES: Case[] = [
   bad('base points district with SQL', `/api/base-points?district=${q("1726287' OR 1=1")}`, 'district'),
   bad('cooperation summary without from', '/api/cooperation/summary?to=2024-03-31', 'from'),
   bad('cooperation summary to before from', '/api/cooperation/summary?from=2024-03-31&to=2024-03-01', 'to'),
-  bad('cooperation layer district with SQL', `/api/cooperation/mahallas?${MARCH_URL}&district=${q("1726287' OR 1=1")}`, 'district'),
+  bad(
+    'cooperation layer district with SQL',
+    `/api/cooperation/mahallas?${MARCH_URL}&district=${q("1726287' OR 1=1")}`,
+    'district',
+  ),
   bad('cooperation matrix from on February 30th', '/api/cooperation/matrix?from=2024-02-30&to=2024-03-31', 'from'),
   bad('cooperation gaps days=0', `/api/cooperation/gaps?${MARCH_URL}&days=0`, 'days'),
   bad('cooperation gaps days=366', `/api/cooperation/gaps?${MARCH_URL}&days=366`, 'days'),
   bad('cooperation gaps days=abc', `/api/cooperation/gaps?${MARCH_URL}&days=abc`, 'days'),
   bad('cooperation gaps days=-5', `/api/cooperation/gaps?${MARCH_URL}&days=-5`, 'days'),
   bad('cooperation gaps fdr=maybe', `/api/cooperation/gaps?${MARCH_URL}&fdr=maybe`, 'fdr'),
-  bad('cooperation gaps category with SQL', `/api/cooperation/gaps?${MARCH_URL}&categories=${q("drugs');DROP TABLE incidents;--")}`, 'categories'),
+  bad(
+    'cooperation gaps category with SQL',
+    `/api/cooperation/gaps?${MARCH_URL}&categories=${q("drugs');DROP TABLE incidents;--")}`,
+    'categories',
+  ),
   bad('before/after unknown status', `/api/cooperation/before-after?${MARCH_URL}&statuses=bad`, 'statuses'),
   bad('before/after without to', '/api/cooperation/before-after?from=2024-03-01', 'to'),
   bad('plan id abc', '/api/plans/abc', 'id'),

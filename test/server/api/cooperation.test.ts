@@ -64,7 +64,9 @@ describe('GET /api/cooperation/matrix', () => {
   });
 
   it('lists every inspector of a district, also those without actions', async () => {
-    const body = await okBody(await grid.api.cooperation.matrix.$get({ query: { from: '2024-01-01', to: '2024-01-31', district: '1726287' } }));
+    const body = await okBody(
+      await grid.api.cooperation.matrix.$get({ query: { from: '2024-01-01', to: '2024-01-31', district: '1726287' } }),
+    );
     expect(body.inspectors.map((i) => i.id)).toEqual([1, 2]);
     expect(body.rowTotals).toEqual([0, 0]);
     expect(body.total).toBe(0);
@@ -78,7 +80,14 @@ describe('GET /api/cooperation/gaps', () => {
     expect(body.params.window).toEqual({ from: '2024-03-02', to: '2024-03-31' });
     expect(body.gaps.map((g) => g.id)).toEqual([13]);
     expect(body.gaps[0]?.missing).toEqual([
-      { service: 'operational_search', label: 'Operational search', categories: ['drugs'], incidents: 6, share: 0.3, lastAction: '2024-02-20' },
+      {
+        service: 'operational_search',
+        label: 'Operational search',
+        categories: ['drugs'],
+        incidents: 6,
+        share: 0.3,
+        lastAction: '2024-02-20',
+      },
     ]);
     expect(body.gaps[0]?.inspector).toEqual({ id: 1, name: 'Aziz Karimov' });
   });
@@ -99,17 +108,30 @@ describe('GET /api/cooperation/gaps', () => {
   });
 
   it('has no gaps where nothing is hot', async () => {
-    const body = await okBody(await grid.api.cooperation.gaps.$get({ query: { from: '2024-04-01', to: '2024-04-30' } }));
+    const body = await okBody(
+      await grid.api.cooperation.gaps.$get({ query: { from: '2024-04-01', to: '2024-04-30' } }),
+    );
     expect(body).toMatchObject({ hot: 0, gaps: [] });
   });
 });
 
 describe('GET /api/cooperation/before-after', () => {
   it('compares the 28 days after with the 28 before against the rest of the district, per type', async () => {
-    const body = await okBody(await grid.api.cooperation['before-after'].$get({ query: { from: '2024-05-01', to: '2024-06-30' } }));
+    const body = await okBody(
+      await grid.api.cooperation['before-after'].$get({ query: { from: '2024-05-01', to: '2024-06-30' } }),
+    );
     const row = body.rows.find((r) => r.type === 'school_family_meeting');
-    expect(row).toMatchObject({ actions: 2, excluded: 1, after: 7, before: 10, districtAfter: 17, districtBefore: 30, local: 0.7, district: 0.567 });
-    expect(row?.ratio).toBeCloseTo((7 / 10) / (17 / 30), 3);
+    expect(row).toMatchObject({
+      actions: 2,
+      excluded: 1,
+      after: 7,
+      before: 10,
+      districtAfter: 17,
+      districtBefore: 30,
+      local: 0.7,
+      district: 0.567,
+    });
+    expect(row?.ratio).toBeCloseTo(7 / 10 / (17 / 30), 3);
     // Sandwich variance by hand: u = ±0.234174, n/(n−1)·Σu² = 0.219348, se = 0.468346.
     expect(row?.low).toBeCloseTo(1.2353 * Math.exp(-1.96 * 0.468346), 2);
     expect(row?.high).toBeCloseTo(1.2353 * Math.exp(1.96 * 0.468346), 2);
@@ -117,8 +139,17 @@ describe('GET /api/cooperation/before-after', () => {
   });
 
   it('gives no ratio for types without actions, and applies the incident filters', async () => {
-    const body = await okBody(await grid.api.cooperation['before-after'].$get({ query: { from: '2024-05-01', to: '2024-06-30', categories: 'drugs' } }));
+    const body = await okBody(
+      await grid.api.cooperation['before-after'].$get({
+        query: { from: '2024-05-01', to: '2024-06-30', categories: 'drugs' },
+      }),
+    );
     expect(body.rows.find((r) => r.type === 'joint_raid')).toMatchObject({ actions: 0, ratio: null, low: null });
-    expect(body.rows.find((r) => r.type === 'school_family_meeting')).toMatchObject({ actions: 2, after: 0, before: 0, ratio: null });
+    expect(body.rows.find((r) => r.type === 'school_family_meeting')).toMatchObject({
+      actions: 2,
+      after: 0,
+      before: 0,
+      ratio: null,
+    });
   });
 });

@@ -9,9 +9,12 @@ const MARCH_URL = 'from=2024-03-01&to=2024-03-31';
 
 // Every test below only reads: one fixture database for all of them (the refusals build their own, to count rows).
 const f = sharedFixture();
-const coverage = async (query: InferRequestType<typeof f.api.coverage.$get>['query']) => okBody(await f.api.coverage.$get({ query }));
-const outlines = async (query: InferRequestType<typeof f.api.coverage.outlines.$get>['query'] = {}) => okBody(await f.api.coverage.outlines.$get({ query }));
-const inspector = (id: string, query: InferRequestType<(typeof f.api.inspectors)[':id']['$get']>['query']) => f.api.inspectors[':id'].$get({ param: { id }, query });
+const coverage = async (query: InferRequestType<typeof f.api.coverage.$get>['query']) =>
+  okBody(await f.api.coverage.$get({ query }));
+const outlines = async (query: InferRequestType<typeof f.api.coverage.outlines.$get>['query'] = {}) =>
+  okBody(await f.api.coverage.outlines.$get({ query }));
+const inspector = (id: string, query: InferRequestType<(typeof f.api.inspectors)[':id']['$get']>['query']) =>
+  f.api.inspectors[':id'].$get({ param: { id }, query });
 
 describe('GET /api/coverage', () => {
   it('gives each inspector the workload of the territory for the period', async () => {
@@ -33,14 +36,33 @@ describe('GET /api/coverage', () => {
       maxDistanceKm: [5.69, 2.09],
     });
     // Mahalla 2 lies 5.69 km from base point 1: beyond the default 5 km.
-    expect(flags).toEqual([[{ norm: 'normDistanceKm', value: 5.69, limit: 5, reason: 'farthest mahalla 5.7 km from the base point, norm 5 km' }], []]);
+    expect(flags).toEqual([
+      [
+        {
+          norm: 'normDistanceKm',
+          value: 5.69,
+          limit: 5,
+          reason: 'farthest mahalla 5.7 km from the base point, norm 5 km',
+        },
+      ],
+      [],
+    ]);
     expect(rank).toEqual(['captain', 'major']);
   });
 
   it('lists the unassigned mahalla with what happened there', async () => {
     const body = await coverage(MARCH);
-    expect(body.unassigned).toEqual([{ id: 4, name: 'Chinor', districtSoato: '1726273', population: 500, incidents: 1, applications: 2 }]);
-    expect(body.totals).toEqual({ inspectors: 2, overloaded: 1, mahallas: 4, unassigned: 1, residents: 6500, unassignedResidents: 500 });
+    expect(body.unassigned).toEqual([
+      { id: 4, name: 'Chinor', districtSoato: '1726273', population: 500, incidents: 1, applications: 2 },
+    ]);
+    expect(body.totals).toEqual({
+      inspectors: 2,
+      overloaded: 1,
+      mahallas: 4,
+      unassigned: 1,
+      residents: 6500,
+      unassignedResidents: 500,
+    });
   });
 
   it('applies the default norms, the incidents norm scaled to the 31 days', async () => {
@@ -62,7 +84,10 @@ describe('GET /api/coverage', () => {
 
   it('scales the incidents norm to the period: 4 per 30 days is 4.1 in March (5 is over), 5 is 5.2 (not)', async () => {
     const four = await coverage({ ...MARCH, normIncidents: '4', normDistanceKm: '10' });
-    expect(four.inspectors.flags.map((row) => row.map((x) => [x.norm, x.value, x.limit]))).toEqual([[['normIncidents', 5, 4.1]], [['normIncidents', 5, 4.1]]]);
+    expect(four.inspectors.flags.map((row) => row.map((x) => [x.norm, x.value, x.limit]))).toEqual([
+      [['normIncidents', 5, 4.1]],
+      [['normIncidents', 5, 4.1]],
+    ]);
     const five = await coverage({ ...MARCH, normIncidents: '5', normDistanceKm: '10' });
     expect(five.inspectors.flags).toEqual([[], []]);
   });
@@ -70,7 +95,12 @@ describe('GET /api/coverage', () => {
   it('flags only the inspector whose farthest mahalla lies beyond a 3 km norm', async () => {
     const body = await coverage({ ...MARCH, normDistanceKm: '3' });
     expect(body.inspectors.flags[0]).toEqual([
-      { norm: 'normDistanceKm', value: 5.69, limit: 3, reason: 'farthest mahalla 5.7 km from the base point, norm 3 km' },
+      {
+        norm: 'normDistanceKm',
+        value: 5.69,
+        limit: 3,
+        reason: 'farthest mahalla 5.7 km from the base point, norm 3 km',
+      },
     ]);
     expect(body.inspectors.flags[1]).toEqual([]);
   });
@@ -91,11 +121,31 @@ describe('GET /api/coverage', () => {
 });
 
 describe('GET /api/coverage/outlines', () => {
-  it('dissolves inspector 1\'s two mahallas into one rectangle and keeps inspector 2\'s square', async () => {
+  it("dissolves inspector 1's two mahallas into one rectangle and keeps inspector 2's square", async () => {
     const body = await outlines();
     expect(body.features.map((f) => f.geometry.coordinates)).toEqual([
-      [[[[69.2, 41.2], [69.3, 41.2], [69.3, 41.25], [69.2, 41.25], [69.2, 41.2]]]],
-      [[[[69.3, 41.25], [69.35, 41.25], [69.35, 41.3], [69.3, 41.3], [69.3, 41.25]]]],
+      [
+        [
+          [
+            [69.2, 41.2],
+            [69.3, 41.2],
+            [69.3, 41.25],
+            [69.2, 41.25],
+            [69.2, 41.2],
+          ],
+        ],
+      ],
+      [
+        [
+          [
+            [69.3, 41.25],
+            [69.35, 41.25],
+            [69.35, 41.3],
+            [69.3, 41.3],
+            [69.3, 41.25],
+          ],
+        ],
+      ],
     ]);
   });
 
@@ -116,9 +166,23 @@ describe('GET /api/inspectors/:id', () => {
   it('gives the card: identity, base point, workload and the territory nearest first', async () => {
     const body = await okBody(await inspector('1', MARCH));
     expect(body).toMatchObject({
-      id: 1, name: 'Aziz Karimov', rank: 'captain', districtSoato: '1726287', districtName: 'Yakkasaroy',
+      id: 1,
+      name: 'Aziz Karimov',
+      rank: 'captain',
+      districtSoato: '1726287',
+      districtName: 'Yakkasaroy',
       basePoint: { id: 1, name: 'Base point No. 1', lon: 69.21, lat: 41.21 },
-      workload: { mahallas: 2, residents: 3000, households: 770, incidents: 5, applications: 4, jointActions: 1, areaKm2: 46.309, meanDistanceKm: 3.89, maxDistanceKm: 5.69 },
+      workload: {
+        mahallas: 2,
+        residents: 3000,
+        households: 770,
+        incidents: 5,
+        applications: 4,
+        jointActions: 1,
+        areaKm2: 46.309,
+        meanDistanceKm: 3.89,
+        maxDistanceKm: 5.69,
+      },
     });
     expect(body.mahallas.map((m) => [m.id, m.name, m.distanceKm, m.incidents, m.applications])).toEqual([
       [1, 'Olmazor', 2.09, 3, 2],
@@ -126,9 +190,12 @@ describe('GET /api/inspectors/:id', () => {
     ]);
   });
 
-  it('breaks the joint actions down by service and counts the territory\'s open and overdue applications', async () => {
+  it("breaks the joint actions down by service and counts the territory's open and overdue applications", async () => {
     const body = await okBody(await inspector('1', MARCH));
-    expect(body.jointActionsByService).toEqual([{ service: 'criminal_investigation', count: 1 }, { service: 'patrol', count: 1 }]);
+    expect(body.jointActionsByService).toEqual([
+      { service: 'criminal_investigation', count: 1 },
+      { service: 'patrol', count: 1 },
+    ]);
     expect(body.applications).toEqual({ total: 4, open: 2, overdue: 2, asOf: '2024-04-01' });
   });
 
@@ -156,8 +223,16 @@ const CASES = [
   bad('coverage residents norm 0', `/api/coverage?${MARCH_URL}&normResidents=0`, 'normResidents'),
   bad('coverage negative distance norm', `/api/coverage?${MARCH_URL}&normDistanceKm=-3`, 'normDistanceKm'),
   bad('coverage distance norm over 1000 km', `/api/coverage?${MARCH_URL}&normDistanceKm=5000`, 'normDistanceKm'),
-  bad('coverage incidents norm with SQL', `/api/coverage?${MARCH_URL}&normIncidents=${q('5;DROP TABLE incidents')}`, 'normIncidents'),
-  bad('coverage incidents norm given twice', `/api/coverage?${MARCH_URL}&normIncidents=5&normIncidents=6`, 'normIncidents'),
+  bad(
+    'coverage incidents norm with SQL',
+    `/api/coverage?${MARCH_URL}&normIncidents=${q('5;DROP TABLE incidents')}`,
+    'normIncidents',
+  ),
+  bad(
+    'coverage incidents norm given twice',
+    `/api/coverage?${MARCH_URL}&normIncidents=5&normIncidents=6`,
+    'normIncidents',
+  ),
   bad('outlines 2-digit district', '/api/coverage/outlines?district=12', 'district'),
   bad('inspector id abc', `/api/inspectors/abc?${MARCH_URL}`, 'id'),
   bad('inspector id 0', `/api/inspectors/0?${MARCH_URL}`, 'id'),

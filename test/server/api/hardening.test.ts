@@ -47,7 +47,9 @@ describe('security headers', () => {
 
   it('forbid caching API data, cache hashed assets for a year, and revalidate the page', async () => {
     expect((await w.as('admin', '/api/meta')).headers.get('cache-control')).toBe('no-store');
-    expect((await w.as(null, '/assets/app-1234.js')).headers.get('cache-control')).toMatch(/max-age=31536000, immutable/);
+    expect((await w.as(null, '/assets/app-1234.js')).headers.get('cache-control')).toMatch(
+      /max-age=31536000, immutable/,
+    );
     expect((await w.as(null, '/')).headers.get('cache-control')).toBe('no-cache');
   });
 
@@ -66,11 +68,16 @@ describe('Host and Origin', () => {
   });
 
   it('accept the local names with any port', async () => {
-    for (const host of ['localhost:8080', '127.0.0.1:3000', '[::1]:8080']) expect((await w.app.request('/api/health', { headers: { host } })).status).toBe(200);
+    for (const host of ['localhost:8080', '127.0.0.1:3000', '[::1]:8080'])
+      expect((await w.app.request('/api/health', { headers: { host } })).status).toBe(200);
   });
 
   it('refuse a write, and a read, sent from another site', async () => {
-    const post = await w.as('admin', '/api/playlists', { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' });
+    const post = await w.as('admin', '/api/playlists', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(post.status).toBe(403);
     expect((await w.as('admin', '/api/meta', { headers: { origin: 'https://evil.example' } })).status).toBe(403);
     expect((await w.as('admin', '/api/meta', { headers: { origin: 'http://localhost:8080' } })).status).toBe(200);
@@ -80,7 +87,11 @@ describe('Host and Origin', () => {
 describe('limits', () => {
   it('refuse a body over 1 MiB with 413 naming the body', async () => {
     const big = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) });
-    const res = await w.as('admin', '/api/playlists', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const res = await w.as('admin', '/api/playlists', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { issues: Array<{ field: string }> }).issues[0]?.field).toBe('body');
   });
@@ -88,7 +99,9 @@ describe('limits', () => {
   it('answer 503 with the reason when a request outlives its deadline', async () => {
     // The same data and sessions, served with a deadline that has passed before the first query.
     const late = createApp({ db: w.db, store: w.store, auth: CHEAP, http: { timeoutMs: 0 } });
-    const res = await late.request('/api/metrics?from=2024-03-01&to=2024-03-31', { headers: { cookie: w.cookie.admin } });
+    const res = await late.request('/api/metrics?from=2024-03-01&to=2024-03-31', {
+      headers: { cookie: w.cookie.admin },
+    });
     expect(res.status).toBe(503);
     expect(JSON.stringify(await res.json())).toMatch(/longer than 0 s/);
   });
@@ -96,7 +109,11 @@ describe('limits', () => {
   it('let requests through the heavy-request gate once each, however many of its paths they match', async () => {
     // /api/plans is both "/plans" and "/plans/*": holding one permit while waiting for a second deadlocked two of them.
     const gated = createApp({ db: w.db, store: w.store, auth: CHEAP, http: { heavyPermits: 2, timeoutMs: 5000 } });
-    const res = await Promise.all(Array.from({ length: 6 }, () => Promise.resolve(gated.request('/api/plans', { headers: { cookie: w.cookie.admin } }))));
+    const res = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        Promise.resolve(gated.request('/api/plans', { headers: { cookie: w.cookie.admin } })),
+      ),
+    );
     expect(res.map((r) => r.status)).toEqual(Array<number>(6).fill(200));
   });
 
@@ -105,7 +122,9 @@ describe('limits', () => {
     const ctrl = new AbortController();
     const started = Date.now();
     setTimeout(() => ctrl.abort('client gone'), 100);
-    await expect(querySignal.run(ctrl.signal, () => db.all('SELECT sum(range)::DOUBLE AS s FROM range(20000000000)'))).rejects.toBeInstanceOf(QueryAborted);
+    await expect(
+      querySignal.run(ctrl.signal, () => db.all('SELECT sum(range)::DOUBLE AS s FROM range(20000000000)')),
+    ).rejects.toBeInstanceOf(QueryAborted);
     expect(Date.now() - started).toBeLessThan(5000);
     db.close();
   });

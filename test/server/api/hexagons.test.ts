@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { bodyOf, errorBody, givenFixture, okBody, sharedFixture, type Api, type Fixture } from '../../fixtures/api/fixture-app.ts';
+import {
+  bodyOf,
+  errorBody,
+  givenFixture,
+  okBody,
+  sharedFixture,
+  type Api,
+  type Fixture,
+} from '../../fixtures/api/fixture-app.ts';
 
 const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 const MARCH_URL = 'from=2024-03-01&to=2024-03-31';
@@ -54,7 +62,9 @@ describe('GET /api/hexagons', () => {
   it('adds cells with incidents outside the district outlines to the study area', async () => {
     const { api, db } = await givenFixture();
     // Shrink Yakkasaroy to a corner: its mahallas' incidents now lie outside every outline.
-    await db.run(`UPDATE districts SET geometry = '{"type":"Polygon","coordinates":[[[69.2,41.2],[69.21,41.2],[69.21,41.21],[69.2,41.2]]]}' WHERE soato = '1726287'`);
+    await db.run(
+      `UPDATE districts SET geometry = '{"type":"Polygon","coordinates":[[[69.2,41.2],[69.21,41.2],[69.21,41.21],[69.2,41.2]]]}' WHERE soato = '1726287'`,
+    );
     const body = await hexagons(api, { ...MARCH, res: '9' });
     expect(countsOf(body)).toEqual(await expectedCounts(db, 9));
     expect(new Set(body.cells).size).toBe(body.cells.length);
@@ -64,7 +74,10 @@ describe('GET /api/hexagons', () => {
     const { api, db } = await givenFixture();
     await hexagons(api, { ...MARCH, res: '9' });
     const far = latLngToCell(41.5, 69.6, 9); // 30 km north-east of every mahalla
-    await db.run(`INSERT INTO incidents VALUES (99, '2024-03-02 10:00:00', 69.6, 41.5, 4, 'fraud', 'solved', $h3::UBIGINT)`, { h3: BigInt(`0x${far}`).toString() });
+    await db.run(
+      `INSERT INTO incidents VALUES (99, '2024-03-02 10:00:00', 69.6, 41.5, 4, 'fraud', 'solved', $h3::UBIGINT)`,
+      { h3: BigInt(`0x${far}`).toString() },
+    );
     const body = await hexagons(api, { ...MARCH, res: '9' });
     expect(countsOf(body).get(far)).toBe(1);
     expect(countsOf(body)).toEqual(await expectedCounts(db, 9));
@@ -89,7 +102,13 @@ describe('GET /api/hexagons', () => {
   });
 
   it('records its parameters: support, resolution, weights, period, filters and FDR', async () => {
-    const body = await hexagons(shared.api, { ...MARCH, res: '7', categories: 'property,fraud', statuses: 'solved', fdr: 'false' });
+    const body = await hexagons(shared.api, {
+      ...MARCH,
+      res: '7',
+      categories: 'property,fraud',
+      statuses: 'solved',
+      fdr: 'false',
+    });
     expect(body.params).toMatchObject({
       method: 'Getis–Ord Gi*',
       support: 'h3',

@@ -12,7 +12,8 @@ const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 
 // Every test below only reads: one fixture database for all of them.
 const f = sharedFixture();
-const hotspots = async (query: InferRequestType<typeof f.api.hotspots.$get>['query']) => okBody(await f.api.hotspots.$get({ query }));
+const hotspots = async (query: InferRequestType<typeof f.api.hotspots.$get>['query']) =>
+  okBody(await f.api.hotspots.$get({ query }));
 
 describe('GET /api/hotspots', () => {
   it('computes Gi* z-scores of the rates as worked out by hand', async () => {

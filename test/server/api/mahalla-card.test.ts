@@ -15,19 +15,35 @@ const card = async (id: number, query: CardQuery = MARCH) => okBody(await getCar
 describe('GET /api/mahallas/:id', () => {
   it('describes the mahalla and its district', async () => {
     const c = await card(1);
-    expect({ id: c.id, code: c.code, name: c.name, districtSoato: c.districtSoato, districtName: c.districtName }).toEqual({
+    expect({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      districtSoato: c.districtSoato,
+      districtName: c.districtName,
+    }).toEqual({
       id: 1,
       code: '1726287001',
       name: 'Olmazor',
       districtSoato: '1726287',
       districtName: 'Yakkasaroy',
     });
-    expect({ population: c.population, households: c.households, areaKm2: c.areaKm2 }).toEqual({ population: 1000, households: 250, areaKm2: 23.154 });
+    expect({ population: c.population, households: c.households, areaKm2: c.areaKm2 }).toEqual({
+      population: 1000,
+      households: 250,
+      areaKm2: 23.154,
+    });
   });
 
   it('names the inspector, the mahallas in their territory and their base point', async () => {
     const c = await card(1);
-    expect(c.inspector).toEqual({ id: 1, name: 'Aziz Karimov', rank: 'captain', mahallas: 2, basePoint: 'Base point No. 1' });
+    expect(c.inspector).toEqual({
+      id: 1,
+      name: 'Aziz Karimov',
+      rank: 'captain',
+      mahallas: 2,
+      basePoint: 'Base point No. 1',
+    });
   });
 
   it('has a null inspector for the unassigned mahalla', async () => {
@@ -48,7 +64,10 @@ describe('GET /api/mahallas/:id', () => {
 
   it('ranks the highest rate of the district first', async () => {
     const c = await card(1);
-    expect({ districtRank: c.districtRank, districtMahallas: c.districtMahallas }).toEqual({ districtRank: 1, districtMahallas: 2 });
+    expect({ districtRank: c.districtRank, districtMahallas: c.districtMahallas }).toEqual({
+      districtRank: 1,
+      districtMahallas: 2,
+    });
   });
 
   it('ranks by rate, not by count (5 incidents at 1.67 below 1 incident at 2.00)', async () => {

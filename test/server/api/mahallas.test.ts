@@ -11,7 +11,12 @@ const basePoints = async (district?: string) => okBody(await f.api['base-points'
 describe('GET /api/mahallas', () => {
   it('answers a zoom with the same mahallas, simplified (the fixture squares keep their four corners)', async () => {
     const body = okBody(await f.api.mahallas.$get({ query: { zoom: '5' } }));
-    expect((await body).features.map((x) => [x.id, x.geometry.type])).toEqual([[1, 'Polygon'], [2, 'Polygon'], [3, 'Polygon'], [4, 'Polygon']]);
+    expect((await body).features.map((x) => [x.id, x.geometry.type])).toEqual([
+      [1, 'Polygon'],
+      [2, 'Polygon'],
+      [3, 'Polygon'],
+      [4, 'Polygon'],
+    ]);
     expect((await f.api.mahallas.$get({ query: { zoom: '23' } })).status).toBe(400);
   });
 
@@ -49,7 +54,15 @@ describe('GET /api/mahallas', () => {
     const body = await mahallas();
     expect(body.features[1]?.geometry).toEqual({
       type: 'Polygon',
-      coordinates: [[[69.25, 41.2], [69.3, 41.2], [69.3, 41.25], [69.25, 41.25], [69.25, 41.2]]],
+      coordinates: [
+        [
+          [69.25, 41.2],
+          [69.3, 41.2],
+          [69.3, 41.25],
+          [69.25, 41.25],
+          [69.25, 41.2],
+        ],
+      ],
     });
   });
 
@@ -67,7 +80,9 @@ describe('GET /api/mahallas', () => {
 describe('GET /api/boundaries', () => {
   it('returns the region outline', async () => {
     const body = await boundaries();
-    expect(body.regions.features.map((f) => f.properties)).toEqual([{ soato: '1726', name: 'Toshkent shahri', kind: 'region' }]);
+    expect(body.regions.features.map((f) => f.properties)).toEqual([
+      { soato: '1726', name: 'Toshkent shahri', kind: 'region' },
+    ]);
   });
 
   it('returns district outlines ordered by SOATO code', async () => {
@@ -78,7 +93,15 @@ describe('GET /api/boundaries', () => {
     ]);
     expect(body.districts.features[1]?.geometry).toEqual({
       type: 'Polygon',
-      coordinates: [[[69.2, 41.2], [69.3, 41.2], [69.3, 41.25], [69.2, 41.25], [69.2, 41.2]]],
+      coordinates: [
+        [
+          [69.2, 41.2],
+          [69.3, 41.2],
+          [69.3, 41.25],
+          [69.2, 41.25],
+          [69.2, 41.2],
+        ],
+      ],
     });
   });
 });

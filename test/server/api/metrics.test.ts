@@ -8,7 +8,8 @@ const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 
 // Every test below only reads: one fixture database for all of them.
 const f = sharedFixture();
-const metrics = async (query: InferRequestType<typeof f.api.metrics.$get>['query']) => okBody(await f.api.metrics.$get({ query }));
+const metrics = async (query: InferRequestType<typeof f.api.metrics.$get>['query']) =>
+  okBody(await f.api.metrics.$get({ query }));
 
 describe('GET /api/metrics for March 2024', () => {
   it('lists every mahalla in id order with its residents', async () => {

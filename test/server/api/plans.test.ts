@@ -11,12 +11,22 @@ const givenGrid = () => givenFixture(cooperationDb);
 /** POSTs a plan, which must be created (201); its detail as the route types it. */
 const create = async (api: Api, plan: PlanInput) => bodyOf(await api.plans.$post({ json: plan }), 201);
 const read = (api: Api, id: number) => api.plans[':id'].$get({ param: { id: String(id) } });
-const remove = (api: Api, id: number, confirm?: 'true') => api.plans[':id'].$delete({ param: { id: String(id) }, query: { confirm } });
-const JANUARY_PLAN: PlanInput = { name: 'January plan', district: '1726287', from: '2024-01-01', to: '2024-01-31', items: [{ inspector: 1, service: 'operational_search', type: 'joint_raid', required: 1 }] };
+const remove = (api: Api, id: number, confirm?: 'true') =>
+  api.plans[':id'].$delete({ param: { id: String(id) }, query: { confirm } });
+const JANUARY_PLAN: PlanInput = {
+  name: 'January plan',
+  district: '1726287',
+  from: '2024-01-01',
+  to: '2024-01-31',
+  items: [{ inspector: 1, service: 'operational_search', type: 'joint_raid', required: 1 }],
+};
 
 /** A raw request, for bodies and URLs that break the contract on purpose (the typed client would not send them). */
 async function sendRaw(app: Fixture['app'], method: string, url: string, body?: unknown): Promise<Response> {
-  const init: RequestInit = body === undefined ? { method } : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+  const init: RequestInit =
+    body === undefined
+      ? { method }
+      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
   return await app.request(url, init);
 }
 
@@ -49,7 +59,12 @@ describe('creating and reading plans', () => {
   it('creates a plan (201) whose items are done or overdue once the period has ended', async () => {
     const { api } = await givenGrid();
     const body = await create(api, MARCH_PLAN);
-    expect(body).toMatchObject({ name: 'March plan', district: '1726287', districtName: 'Yakkasaroy', asOf: '2024-07-01' });
+    expect(body).toMatchObject({
+      name: 'March plan',
+      district: '1726287',
+      districtName: 'Yakkasaroy',
+      asOf: '2024-07-01',
+    });
     expect(body.schedule).toEqual({ elapsed: 31, total: 31, ended: true });
     expect(body.items.map((i) => [i.service, i.done, i.required, i.state])).toEqual([
       ['criminal_investigation', 2, 2, 'done'],
@@ -64,7 +79,11 @@ describe('creating and reading plans', () => {
     const body = await okBody(await read(api, created.id));
     expect(body.schedule).toEqual({ elapsed: 30, total: 61, ended: false });
     // expected by now: 2·30/61 = 0.98 (0 done is within one action: on track); 10·30/61 = 4.9 (0 done: behind)
-    expect(body.byService.map((s) => [s.service, s.state])).toEqual([['traffic_safety', 'behind'], ['juvenile', 'done'], ['patrol', 'on_track']]);
+    expect(body.byService.map((s) => [s.service, s.state])).toEqual([
+      ['traffic_safety', 'behind'],
+      ['juvenile', 'done'],
+      ['patrol', 'on_track'],
+    ]);
     expect(body.byInspector.map((t) => [t.inspector, t.mahallas, t.done, t.required, t.pct, t.state])).toEqual([
       [1, [7, 8, 12, 13], 1, 3, 33.3, 'on_track'],
       [2, [1, 2, 3, 6, 11, 16, 17, 18, 21, 22, 23], 0, 10, 0, 'behind'],
@@ -96,35 +115,74 @@ describe('changing plans', () => {
   it('replaces a plan without fulfilment and its items (PUT with the version read), bumping the version', async () => {
     const { api } = await givenGrid();
     const plan = await create(api, JANUARY_PLAN);
-    const body = await okBody(await api.plans[':id'].$put({
-      param: { id: String(plan.id) },
-      query: {},
-      json: { ...JANUARY_PLAN, name: 'January plan, revised', items: [{ inspector: 1, service: 'criminal_investigation', type: 'joint_raid', required: 4 }], version: 1 },
-    }));
+    const body = await okBody(
+      await api.plans[':id'].$put({
+        param: { id: String(plan.id) },
+        query: {},
+        json: {
+          ...JANUARY_PLAN,
+          name: 'January plan, revised',
+          items: [{ inspector: 1, service: 'criminal_investigation', type: 'joint_raid', required: 4 }],
+          version: 1,
+        },
+      }),
+    );
     expect([body.name, body.version, body.updatedBy]).toEqual(['January plan, revised', 2, 'admin']);
     expect(body.items.map((i) => [i.service, i.required])).toEqual([['criminal_investigation', 4]]);
-    expect((await api.plans[':id'].$put({ param: { id: '999' }, query: {}, json: { ...MARCH_PLAN, version: 1 } })).status).toBe(404);
+    expect(
+      (await api.plans[':id'].$put({ param: { id: '999' }, query: {}, json: { ...MARCH_PLAN, version: 1 } })).status,
+    ).toBe(404);
   });
 
   it('replaces a plan with recorded fulfilment only when confirmed, archiving its state first', async () => {
     const { api, store } = await givenGrid();
     const plan = await create(api, MARCH_PLAN);
-    const revised = { ...MARCH_PLAN, name: 'March plan, revised', items: [{ inspector: 1, service: 'operational_search' as const, type: 'joint_raid' as const, required: 1 }], version: 1 };
-    const refused = await bodyOf(await api.plans[':id'].$put({ param: { id: String(plan.id) }, query: {}, json: revised }), 409);
+    const revised = {
+      ...MARCH_PLAN,
+      name: 'March plan, revised',
+      items: [{ inspector: 1, service: 'operational_search' as const, type: 'joint_raid' as const, required: 1 }],
+      version: 1,
+    };
+    const refused = await bodyOf(
+      await api.plans[':id'].$put({ param: { id: String(plan.id) }, query: {}, json: revised }),
+      409,
+    );
     expect(refused.error).toBe('confirmation_required');
-    const body = await okBody(await api.plans[':id'].$put({ param: { id: String(plan.id) }, query: { confirm: 'true' }, json: revised }));
+    const body = await okBody(
+      await api.plans[':id'].$put({ param: { id: String(plan.id) }, query: { confirm: 'true' }, json: revised }),
+    );
     expect([body.id, body.name, body.archived]).toEqual([plan.id, 'March plan, revised', true]);
     expect(body.items.map((i) => [i.service, i.done, i.state])).toEqual([['operational_search', 1, 'done']]);
-    expect(JSON.parse((await store.plans.snapshots(plan.id))[0] ?? '{}')).toMatchObject({ name: 'March plan', totals: { done: 3 } });
+    expect(JSON.parse((await store.plans.snapshots(plan.id))[0] ?? '{}')).toMatchObject({
+      name: 'March plan',
+      totals: { done: 3 },
+    });
   });
 
   it('copies a plan as a template to the next period, counting afresh', async () => {
     const { api } = await givenGrid();
     const plan = await create(api, MARCH_PLAN);
-    const body = await bodyOf(await api.plans[':id'].copy.$post({ param: { id: String(plan.id) }, json: { from: '2024-04-01', to: '2024-04-30' } }), 201);
-    expect(body).toMatchObject({ name: 'March plan (2024-04-01 – 2024-04-30)', from: '2024-04-01', to: '2024-04-30', copiedFrom: plan.id });
-    expect(body.items.map((i) => [i.service, i.required, i.done])).toEqual([['criminal_investigation', 2, 0], ['operational_search', 3, 0]]);
-    expect((await api.plans[':id'].copy.$post({ param: { id: '999' }, json: { from: '2024-04-01', to: '2024-04-30' } })).status).toBe(404);
+    const body = await bodyOf(
+      await api.plans[':id'].copy.$post({
+        param: { id: String(plan.id) },
+        json: { from: '2024-04-01', to: '2024-04-30' },
+      }),
+      201,
+    );
+    expect(body).toMatchObject({
+      name: 'March plan (2024-04-01 – 2024-04-30)',
+      from: '2024-04-01',
+      to: '2024-04-30',
+      copiedFrom: plan.id,
+    });
+    expect(body.items.map((i) => [i.service, i.required, i.done])).toEqual([
+      ['criminal_investigation', 2, 0],
+      ['operational_search', 3, 0],
+    ]);
+    expect(
+      (await api.plans[':id'].copy.$post({ param: { id: '999' }, json: { from: '2024-04-01', to: '2024-04-30' } }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -147,7 +205,9 @@ describe('deleting plans', () => {
     expect(body).toEqual({ deleted: plan.id, archived: true });
     expect((await read(api, plan.id)).status).toBe(404);
     const archive = await okBody(await api.plans.archive.$get());
-    expect(archive.map((a) => [a.planId, a.name, a.from, a.to, a.archivedBy])).toEqual([[plan.id, 'March plan', '2024-03-01', '2024-03-31', 'admin']]);
+    expect(archive.map((a) => [a.planId, a.name, a.from, a.to, a.archivedBy])).toEqual([
+      [plan.id, 'March plan', '2024-03-01', '2024-03-31', 'admin'],
+    ]);
     const snapshot: unknown = JSON.parse((await store.plans.snapshots(plan.id))[0] ?? '{}');
     expect(snapshot).toMatchObject({ totals: { done: 3 } });
     expect(await store.plans.list()).toEqual([]);

@@ -5,7 +5,15 @@ import type { PlaylistInput } from '../../../server/contract/playlists.ts';
 import { seedPlaylists } from '../../../server/services/playlists.ts';
 import { bodyOf, errorBody, givenFixture, okBody, type Api, type Fixture } from '../../fixtures/api/fixture-app.ts';
 
-const GOOD: PlaylistInput = { name: 'Mirobod morning', district: '1726273', period: '4w', slides: [{ kind: 'title', dwellS: 10 }, { kind: 'hotspots', dwellS: 30, caption: 'Hot spots' }] };
+const GOOD: PlaylistInput = {
+  name: 'Mirobod morning',
+  district: '1726273',
+  period: '4w',
+  slides: [
+    { kind: 'title', dwellS: 10 },
+    { kind: 'hotspots', dwellS: 30, caption: 'Hot spots' },
+  ],
+};
 
 /** POSTs a playlist, which must be created (201); the stored playlist as the route types it. */
 const create = async (api: Api, p: PlaylistInput) => bodyOf(await api.playlists.$post({ json: p }), 201);
@@ -14,7 +22,11 @@ const deleting = (id: number | string) => ({ ...byId(id), query: {} });
 
 /** A raw POST, for bodies that break the contract on purpose (`text` is sent as it is, not as JSON). */
 async function postRaw(app: Fixture['app'], body: unknown, text?: string): Promise<Response> {
-  return await app.request('/api/playlists', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text ?? JSON.stringify(body) });
+  return await app.request('/api/playlists', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: text ?? JSON.stringify(body),
+  });
 }
 
 async function count(f: Fixture): Promise<number> {
@@ -34,7 +46,13 @@ describe('/api/playlists', () => {
     const { api } = await givenFixture();
     const { id } = await create(api, GOOD);
     const body = await okBody(await api.playlists[':id'].$get(byId(id)));
-    expect({ ...body, updatedAt: undefined }).toEqual({ ...GOOD, id, version: 1, updatedBy: 'admin', updatedAt: undefined });
+    expect({ ...body, updatedAt: undefined }).toEqual({
+      ...GOOD,
+      id,
+      version: 1,
+      updatedBy: 'admin',
+      updatedAt: undefined,
+    });
     expect(body.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 
@@ -47,7 +65,14 @@ describe('/api/playlists', () => {
   it('replaces a playlist (reordered slides, new dwell) and 404s an unknown id', async () => {
     const { api } = await givenFixture();
     const { id } = await create(api, GOOD);
-    const next: PlaylistInput = { ...GOOD, name: 'Reordered', slides: [{ kind: 'top_mahallas', dwellS: 45 }, { kind: 'title', dwellS: 8 }] };
+    const next: PlaylistInput = {
+      ...GOOD,
+      name: 'Reordered',
+      slides: [
+        { kind: 'top_mahallas', dwellS: 45 },
+        { kind: 'title', dwellS: 8 },
+      ],
+    };
     const put = await api.playlists[':id'].$put({ ...byId(id), json: { ...next, version: 1 } });
     expect(put.status).toBe(200);
     expect((await okBody(await api.playlists[':id'].$get(byId(id)))).slides).toEqual(next.slides);
@@ -68,8 +93,13 @@ describe('/api/playlists', () => {
   it('refuses a save based on an older version with 409, naming who saved since', async () => {
     const { api } = await givenFixture();
     const { id } = await create(api, GOOD);
-    expect((await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, name: 'First', version: 1 } })).status).toBe(200);
-    const late = await bodyOf(await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, name: 'Second', version: 1 } }), 409);
+    expect(
+      (await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, name: 'First', version: 1 } })).status,
+    ).toBe(200);
+    const late = await bodyOf(
+      await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, name: 'Second', version: 1 } }),
+      409,
+    );
     expect(late.issues[0]?.reason).toMatch(/^changed by admin at /);
     expect((await okBody(await api.playlists[':id'].$get(byId(id)))).name).toBe('First');
   });
@@ -131,7 +161,9 @@ describe('/api/playlists: bad input gets a 400 naming the field, and changes not
   it('a PUT with a bad body leaves the stored playlist as it was', async () => {
     const { api } = await givenFixture();
     const { id } = await create(api, GOOD);
-    expect((await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, slides: [], version: 1 } })).status).toBe(400);
+    expect((await api.playlists[':id'].$put({ ...byId(id), json: { ...GOOD, slides: [], version: 1 } })).status).toBe(
+      400,
+    );
     expect((await okBody(await api.playlists[':id'].$get(byId(id)))).slides).toEqual(GOOD.slides);
   });
 });

@@ -9,11 +9,18 @@ type LonLat = readonly [number, number];
 
 // March 2024 incidents of the fixture, [lon, lat] as inserted.
 const MARCH_MAHALLA_1_2: LonLat[] = [
-  [69.201234, 41.201234], [69.212345, 41.212345], [69.223456, 41.223456], // #1–#3, mahalla 1
-  [69.251111, 41.201111], [69.262222, 41.212222], // #4, #5, mahalla 2
+  [69.201234, 41.201234],
+  [69.212345, 41.212345],
+  [69.223456, 41.223456], // #1–#3, mahalla 1
+  [69.251111, 41.201111],
+  [69.262222, 41.212222], // #4, #5, mahalla 2
 ];
 const MARCH_MAHALLA_3_4: LonLat[] = [
-  [69.301111, 41.251111], [69.312222, 41.262222], [69.323333, 41.273333], [69.334444, 41.284444], [69.345555, 41.295555], // #6–#10
+  [69.301111, 41.251111],
+  [69.312222, 41.262222],
+  [69.323333, 41.273333],
+  [69.334444, 41.284444],
+  [69.345555, 41.295555], // #6–#10
   [69.387654, 41.287654], // #11, mahalla 4
 ];
 
@@ -38,7 +45,12 @@ function decode(bytes: ArrayBuffer): LonLat[] {
 function maxError(actual: LonLat[], expected: LonLat[]): number {
   if (actual.length !== expected.length) return Infinity;
   const sorted = [...expected].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return Math.max(0, ...actual.map((p, i) => Math.max(Math.abs(p[0] - (sorted[i]?.[0] ?? NaN)), Math.abs(p[1] - (sorted[i]?.[1] ?? NaN)))));
+  return Math.max(
+    0,
+    ...actual.map((p, i) =>
+      Math.max(Math.abs(p[0] - (sorted[i]?.[0] ?? NaN)), Math.abs(p[1] - (sorted[i]?.[1] ?? NaN))),
+    ),
+  );
 }
 
 describe('GET /api/records/points', () => {
@@ -66,13 +78,23 @@ describe('GET /api/records/points', () => {
   it('keeps only the asked categories', async () => {
     // fraud in March: #3 (mahalla 1) and #10 (mahalla 3)
     const { bytes } = await points({ ...MARCH, categories: 'fraud' });
-    expect(maxError(decode(bytes), [[69.223456, 41.223456], [69.345555, 41.295555]])).toBeLessThan(1e-5);
+    expect(
+      maxError(decode(bytes), [
+        [69.223456, 41.223456],
+        [69.345555, 41.295555],
+      ]),
+    ).toBeLessThan(1e-5);
   });
 
   it('keeps only the asked statuses', async () => {
     // unsolved in March: #3 and #8
     const { bytes } = await points({ ...MARCH, statuses: 'unsolved' });
-    expect(maxError(decode(bytes), [[69.223456, 41.223456], [69.323333, 41.273333]])).toBeLessThan(1e-5);
+    expect(
+      maxError(decode(bytes), [
+        [69.223456, 41.223456],
+        [69.323333, 41.273333],
+      ]),
+    ).toBeLessThan(1e-5);
   });
 
   it('includes the last second of the last day and not the first second after it', async () => {

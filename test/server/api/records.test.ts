@@ -8,14 +8,22 @@ const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 
 // Every test below only reads: one fixture database for all of them.
 const f = sharedFixture();
-const records = async (query: InferRequestType<typeof f.api.records.$get>['query']) => okBody(await f.api.records.$get({ query }));
+const records = async (query: InferRequestType<typeof f.api.records.$get>['query']) =>
+  okBody(await f.api.records.$get({ query }));
 
 describe('GET /api/records', () => {
   it('lists a mahalla’s incidents of the period, newest first, one page at a time', async () => {
     const body = await records({ ...MARCH, mahalla: '3', pageSize: '2' });
     expect(body).toMatchObject({ mahalla: 3, total: 5, page: 1, pageSize: 2, pages: 3 });
     expect(body.rows.map((r) => r.id)).toEqual([10, 9]);
-    expect(body.rows[0]).toEqual({ id: 10, time: '2024-03-09 08:00', category: 'fraud', status: 'solved', lon: 69.345555, lat: 41.295555 });
+    expect(body.rows[0]).toEqual({
+      id: 10,
+      time: '2024-03-09 08:00',
+      category: 'fraud',
+      status: 'solved',
+      lon: 69.345555,
+      lat: 41.295555,
+    });
     const last = await records({ ...MARCH, mahalla: '3', pageSize: '2', page: '3' });
     expect(last.rows.map((r) => r.id)).toEqual([6]);
   });
@@ -40,7 +48,9 @@ describe('GET /api/records.csv', () => {
     const res = await f.api['records.csv'].$get({ query: { ...MARCH, mahalla: '3' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="incidents-mahalla-3-2024-03-01-2024-03-31.csv"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="incidents-mahalla-3-2024-03-01-2024-03-31.csv"',
+    );
     const lines = (await res.text()).trim().split('\n');
     expect(lines[0]).toBe('id,time,category,category_label,status,lon,lat');
     expect(lines).toHaveLength(6);

@@ -6,7 +6,11 @@ import { givenRoles, type SignedIn } from '../../fixtures/api/signed-in.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';
 const MIROBOD = '1726273';
-const json = (body: unknown, method = 'POST'): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown, method = 'POST'): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 let w: SignedIn;
 beforeAll(async () => {
@@ -57,7 +61,8 @@ describe('aggregates for roles without exact locations or names', () => {
     const exact = new Float32Array(await (await w.as('admin', `/api/records/points?${MARCH}`)).arrayBuffer());
     const coarse = new Float32Array(await (await w.as('ministry', `/api/records/points?${MARCH}`)).arrayBuffer());
     expect(coarse.length).toBe(exact.length);
-    const pairs = (a: Float32Array) => new Set(Array.from({ length: a.length / 2 }, (_, i) => `${a[2 * i]},${a[2 * i + 1]}`));
+    const pairs = (a: Float32Array) =>
+      new Set(Array.from({ length: a.length / 2 }, (_, i) => `${a[2 * i]},${a[2 * i + 1]}`));
     expect([...pairs(coarse)].filter((p) => pairs(exact).has(p))).toEqual([]);
     // Each is the centre of the resolution-8 cell the record lies in.
     for (let i = 0; i < coarse.length; i += 2) {
@@ -67,20 +72,34 @@ describe('aggregates for roles without exact locations or names', () => {
   });
 
   it('leaves inspectors unnamed for roles that may not see persons', async () => {
-    const cov = await body<{ inspectors: { name: Array<string | null> } }>(await w.as('ministry', `/api/coverage?${MARCH}`));
+    const cov = await body<{ inspectors: { name: Array<string | null> } }>(
+      await w.as('ministry', `/api/coverage?${MARCH}`),
+    );
     expect(cov.inspectors.name).toEqual([null, null]);
-    const named = await body<{ inspectors: { name: Array<string | null> } }>(await w.as('district_head', `/api/coverage?${MARCH}`));
+    const named = await body<{ inspectors: { name: Array<string | null> } }>(
+      await w.as('district_head', `/api/coverage?${MARCH}`),
+    );
     expect(named.inspectors.name.every((n) => typeof n === 'string' && n.length > 0)).toBe(true);
-    const fc = await body<{ features: Array<{ properties: { inspectorName: string | null } }> }>(await w.as('analyst', '/api/mahallas'));
+    const fc = await body<{ features: Array<{ properties: { inspectorName: string | null } }> }>(
+      await w.as('analyst', '/api/mahallas'),
+    );
     expect(fc.features.map((f) => f.properties.inspectorName)).toEqual([null, null]);
-    const card = await body<{ inspector: { name: string | null } | null }>(await w.as('ministry', `/api/mahallas/1?${MARCH}`));
+    const card = await body<{ inspector: { name: string | null } | null }>(
+      await w.as('ministry', `/api/mahallas/1?${MARCH}`),
+    );
     expect(card.inspector?.name).toBeNull();
   });
 });
 
 describe('plans and playlists of the area', () => {
   it('lists only the plans of the districts a role sees, and refuses a plan of another district', async () => {
-    const plan = (district: string, inspector: number) => ({ name: `P ${district}`, district, from: '2024-03-01', to: '2024-03-31', items: [{ inspector, service: 'patrol', type: 'joint_patrol', required: 1 }] });
+    const plan = (district: string, inspector: number) => ({
+      name: `P ${district}`,
+      district,
+      from: '2024-03-01',
+      to: '2024-03-31',
+      items: [{ inspector, service: 'patrol', type: 'joint_patrol', required: 1 }],
+    });
     const a = await body<{ id: number }>(await w.as('admin', '/api/plans', json(plan('1726287', 1))));
     const b = await body<{ id: number }>(await w.as('admin', '/api/plans', json(plan(MIROBOD, 2))));
     const mine = await body<Array<{ id: number }>>(await w.as('planner', '/api/plans'));

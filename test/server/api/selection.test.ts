@@ -25,25 +25,119 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 const api = () => f.api;
 
 const ENDPOINTS: Record<string, { unit: 'mahalla' | 'inspector'; ask: (a: Area) => Promise<Answer> }> = {
-  '/metrics': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().metrics.$get({ query: { ...MARCH, ...a } })); return { ids: r.ids, total: r.totals.count }; } },
-  '/hotspots': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().hotspots.$get({ query: { ...MARCH, ...a } })); return { ids: r.ids, total: r.ids.length }; } },
-  '/hexagons': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().hexagons.$get({ query: { ...MARCH, res: '7', ...a } })); return { ids: [], total: 'counts' in r ? r.counts.records : -1 }; } },
-  '/timeline': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().timeline.$get({ query: { ...MARCH, ...a } })); return { ids: [], total: sum(r.count) }; } },
-  '/emerging': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().emerging.$get({ query: { ...SPRING, ...a } })); return { ids: r.ids, total: r.ids.length }; } },
+  '/metrics': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().metrics.$get({ query: { ...MARCH, ...a } }));
+      return { ids: r.ids, total: r.totals.count };
+    },
+  },
+  '/hotspots': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().hotspots.$get({ query: { ...MARCH, ...a } }));
+      return { ids: r.ids, total: r.ids.length };
+    },
+  },
+  '/hexagons': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().hexagons.$get({ query: { ...MARCH, res: '7', ...a } }));
+      return { ids: [], total: 'counts' in r ? r.counts.records : -1 };
+    },
+  },
+  '/timeline': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().timeline.$get({ query: { ...MARCH, ...a } }));
+      return { ids: [], total: sum(r.count) };
+    },
+  },
+  '/emerging': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().emerging.$get({ query: { ...SPRING, ...a } }));
+      return { ids: r.ids, total: r.ids.length };
+    },
+  },
   '/records/points': {
     unit: 'mahalla',
-    ask: async (a) => { const res = await api().records.points.$get({ query: { ...MARCH, ...a } }); expect(res.status).toBe(200); return { ids: [], total: Number(res.headers.get('x-point-count')) }; },
+    ask: async (a) => {
+      const res = await api().records.points.$get({ query: { ...MARCH, ...a } });
+      expect(res.status).toBe(200);
+      return { ids: [], total: Number(res.headers.get('x-point-count')) };
+    },
   },
-  '/mahallas': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().mahallas.$get({ query: a })); return { ids: r.features.map((f) => f.properties.id), total: r.features.length }; } },
-  '/base-points': { unit: 'inspector', ask: async (a) => { const r = await okBody(await api()['base-points'].$get({ query: a })); return { ids: r.map((b) => b.id), total: sum(r.map((b) => b.inspectors)) }; } },
-  '/coverage': { unit: 'inspector', ask: async (a) => { const r = await okBody(await api().coverage.$get({ query: { ...MARCH, ...a } })); return { ids: r.inspectors.id, total: r.totals.residents }; } },
-  '/coverage/outlines': { unit: 'inspector', ask: async (a) => { const r = await okBody(await api().coverage.outlines.$get({ query: a })); return { ids: r.features.map((f) => f.properties.inspectorId), total: r.features.length }; } },
-  '/applications/flow': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().applications.flow.$get({ query: { ...MARCH, ...a } })); return { ids: [], total: r.total.n }; } },
-  '/applications/flow/mahallas': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().applications.flow.mahallas.$get({ query: { ...MARCH, ...a } })); return { ids: r.ids, total: r.totals.count }; } },
-  '/cooperation/summary': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().cooperation.summary.$get({ query: { ...MARCH, ...a } })); return { ids: [], total: r.total }; } },
-  '/cooperation/mahallas': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().cooperation.mahallas.$get({ query: { ...MARCH, ...a } })); return { ids: r.ids, total: sum(r.actions) }; } },
-  '/cooperation/matrix': { unit: 'inspector', ask: async (a) => { const r = await okBody(await api().cooperation.matrix.$get({ query: { ...MARCH, ...a } })); return { ids: r.inspectors.map((i) => i.id), total: r.total }; } },
-  '/cooperation/before-after': { unit: 'mahalla', ask: async (a) => { const r = await okBody(await api().cooperation['before-after'].$get({ query: { ...MARCH, ...a } })); return { ids: [], total: sum(r.rows.map((x) => x.actions + x.excluded)) }; } },
+  '/mahallas': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().mahallas.$get({ query: a }));
+      return { ids: r.features.map((f) => f.properties.id), total: r.features.length };
+    },
+  },
+  '/base-points': {
+    unit: 'inspector',
+    ask: async (a) => {
+      const r = await okBody(await api()['base-points'].$get({ query: a }));
+      return { ids: r.map((b) => b.id), total: sum(r.map((b) => b.inspectors)) };
+    },
+  },
+  '/coverage': {
+    unit: 'inspector',
+    ask: async (a) => {
+      const r = await okBody(await api().coverage.$get({ query: { ...MARCH, ...a } }));
+      return { ids: r.inspectors.id, total: r.totals.residents };
+    },
+  },
+  '/coverage/outlines': {
+    unit: 'inspector',
+    ask: async (a) => {
+      const r = await okBody(await api().coverage.outlines.$get({ query: a }));
+      return { ids: r.features.map((f) => f.properties.inspectorId), total: r.features.length };
+    },
+  },
+  '/applications/flow': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().applications.flow.$get({ query: { ...MARCH, ...a } }));
+      return { ids: [], total: r.total.n };
+    },
+  },
+  '/applications/flow/mahallas': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().applications.flow.mahallas.$get({ query: { ...MARCH, ...a } }));
+      return { ids: r.ids, total: r.totals.count };
+    },
+  },
+  '/cooperation/summary': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().cooperation.summary.$get({ query: { ...MARCH, ...a } }));
+      return { ids: [], total: r.total };
+    },
+  },
+  '/cooperation/mahallas': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().cooperation.mahallas.$get({ query: { ...MARCH, ...a } }));
+      return { ids: r.ids, total: sum(r.actions) };
+    },
+  },
+  '/cooperation/matrix': {
+    unit: 'inspector',
+    ask: async (a) => {
+      const r = await okBody(await api().cooperation.matrix.$get({ query: { ...MARCH, ...a } }));
+      return { ids: r.inspectors.map((i) => i.id), total: r.total };
+    },
+  },
+  '/cooperation/before-after': {
+    unit: 'mahalla',
+    ask: async (a) => {
+      const r = await okBody(await api().cooperation['before-after'].$get({ query: { ...MARCH, ...a } }));
+      return { ids: [], total: sum(r.rows.map((x) => x.actions + x.excluded)) };
+    },
+  },
 };
 
 const INSPECTORS: Record<string, number[]> = { [YAKKASAROY]: [1], [MIROBOD]: [2] };

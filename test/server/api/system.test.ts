@@ -15,7 +15,12 @@ describe('GET /api/health', () => {
 describe('GET /api/meta', () => {
   it('reports the scale, build time and mahalla source from the meta table', async () => {
     const body = await okBody(await f.api.meta.$get());
-    expect({ scale: body.scale, builtAt: body.builtAt, mahallaSource: body.mahallaSource, synthetic: body.synthetic }).toEqual({
+    expect({
+      scale: body.scale,
+      builtAt: body.builtAt,
+      mahallaSource: body.mahallaSource,
+      synthetic: body.synthetic,
+    }).toEqual({
       scale: 'fixture',
       builtAt: '2025-01-02T03:04:05.000Z',
       mahallaSource: 'synthetic',

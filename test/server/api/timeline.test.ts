@@ -6,7 +6,8 @@ import { bodyOf, okBody, sharedFixture } from '../../fixtures/api/fixture-app.ts
 
 // Every test below only reads: one fixture database for all of them.
 const f = sharedFixture();
-const timeline = async (query: InferRequestType<typeof f.api.timeline.$get>['query']) => okBody(await f.api.timeline.$get({ query }));
+const timeline = async (query: InferRequestType<typeof f.api.timeline.$get>['query']) =>
+  okBody(await f.api.timeline.$get({ query }));
 
 describe('GET /api/timeline', () => {
   it('splits March 2024 into four full weeks and a 3-day tail, boundary seconds included', async () => {
@@ -18,8 +19,12 @@ describe('GET /api/timeline', () => {
   });
 
   it('narrows to a district and to categories', async () => {
-    expect((await timeline({ from: '2024-03-01', to: '2024-03-31', district: '1726273' })).count).toEqual([3, 2, 0, 1, 0]);
-    expect((await timeline({ from: '2024-03-01', to: '2024-03-31', categories: 'fraud' })).count).toEqual([0, 1, 0, 0, 1]);
+    expect((await timeline({ from: '2024-03-01', to: '2024-03-31', district: '1726273' })).count).toEqual([
+      3, 2, 0, 1, 0,
+    ]);
+    expect((await timeline({ from: '2024-03-01', to: '2024-03-31', categories: 'fraud' })).count).toEqual([
+      0, 1, 0, 0, 1,
+    ]);
   });
 
   it('rejects a reversed period with the field and the reason', async () => {

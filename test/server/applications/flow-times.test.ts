@@ -11,7 +11,9 @@ describe('resolution-time bins', () => {
       await db.run(`CREATE TABLE applications AS
                     SELECT TIMESTAMP '2024-01-01 08:00:00' AS received_at, TIMESTAMP '2024-01-01 08:00:00' + to_minutes(range) AS resolved_at
                     FROM range(0, 5 * 366 * 1440)`);
-      const { m, bin } = await db.ints<'m' | 'bin'>(`SELECT date_diff('minute', received_at, resolved_at)::INTEGER AS m, ${TIME_BIN} AS bin FROM applications`);
+      const { m, bin } = await db.ints<'m' | 'bin'>(
+        `SELECT date_diff('minute', received_at, resolved_at)::INTEGER AS m, ${TIME_BIN} AS bin FROM applications`,
+      );
       expect(m.length).toBe(5 * 366 * 1440);
       let wrong = 0;
       m.forEach((minutes, k) => {

@@ -34,7 +34,20 @@ beforeEach(async () => {
   auth = createAuth(db, store, { ...AUTH_DEFAULTS, passwordCost: 10, attemptsPerWindow: 8 }, () => clock);
   await auth.ready;
   const hash = await hashPassword('ministry-password', 10);
-  await store.write((w) => w.accounts.create({ username: 'm', displayName: 'M', role: 'ministry', region: null, district: null, inspector: null, passwordHash: hash }, { accountId: null, username: 't' }));
+  await store.write((w) =>
+    w.accounts.create(
+      {
+        username: 'm',
+        displayName: 'M',
+        role: 'ministry',
+        region: null,
+        district: null,
+        inspector: null,
+        passwordHash: hash,
+      },
+      { accountId: null, username: 't' },
+    ),
+  );
 });
 afterEach(() => {
   store.close();
@@ -122,7 +135,14 @@ describe('a disabled account', () => {
     if (!s.ok) throw new Error('no session');
     const a = await store.accounts.byUsername('m');
     if (!a) throw new Error('no account');
-    await store.write((w) => w.accounts.update(a.id, a.version, { displayName: a.displayName, role: a.role, region: null, district: null, inspector: null, disabled: true }, { accountId: null, username: 't' }));
+    await store.write((w) =>
+      w.accounts.update(
+        a.id,
+        a.version,
+        { displayName: a.displayName, role: a.role, region: null, district: null, inspector: null, disabled: true },
+        { accountId: null, username: 't' },
+      ),
+    );
     auth.forget(a.id);
     expect(await auth.principalOf(s.token)).toBeNull();
     const again = await signIn();

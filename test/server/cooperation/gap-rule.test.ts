@@ -4,7 +4,14 @@ import { RELEVANT_SERVICE, INCIDENT_CATEGORIES, SERVICES } from '../../../server
 import { cooperationGaps, servicesNeeded, type GapCandidate } from '../../../server/services/cooperation/gap-rule.ts';
 
 const WINDOW_START = '2024-03-02';
-const hot = (patch: Partial<GapCandidate>): GapCandidate => ({ id: 1, bin: 3, z: 3.5, categories: { property: 10 }, lastAction: {}, ...patch });
+const hot = (patch: Partial<GapCandidate>): GapCandidate => ({
+  id: 1,
+  bin: 3,
+  z: 3.5,
+  categories: { property: 10 },
+  lastAction: {},
+  ...patch,
+});
 
 describe('servicesNeeded', () => {
   it('groups categories by their service and keeps services with at least a quarter of the incidents', () => {
@@ -37,7 +44,14 @@ describe('servicesNeeded', () => {
 describe('cooperationGaps', () => {
   it('is a gap when the needed service never acted there', () => {
     const gaps = cooperationGaps([hot({ categories: { drugs: 4 } })], WINDOW_START);
-    expect(gaps).toEqual([{ id: 1, bin: 3, z: 3.5, missing: [{ service: 'operational_search', categories: ['drugs'], incidents: 4, share: 1, lastAction: null }] }]);
+    expect(gaps).toEqual([
+      {
+        id: 1,
+        bin: 3,
+        z: 3.5,
+        missing: [{ service: 'operational_search', categories: ['drugs'], incidents: 4, share: 1, lastAction: null }],
+      },
+    ]);
   });
 
   it('is no gap when the service acted on the first day of the window, and a gap the day before', () => {
@@ -52,12 +66,20 @@ describe('cooperationGaps', () => {
   });
 
   it('lists only the needed services that are missing', () => {
-    const gaps = cooperationGaps([hot({ categories: { property: 6, drugs: 4 }, lastAction: { criminal_investigation: '2024-03-10' } })], WINDOW_START);
+    const gaps = cooperationGaps(
+      [hot({ categories: { property: 6, drugs: 4 }, lastAction: { criminal_investigation: '2024-03-10' } })],
+      WINDOW_START,
+    );
     expect(gaps[0]?.missing.map((m) => m.service)).toEqual(['operational_search']);
   });
 
   it('considers only bins +2 and +3', () => {
-    const candidates = [hot({ id: 1, bin: 1 }), hot({ id: 2, bin: 0 }), hot({ id: 3, bin: -3 }), hot({ id: 4, bin: 2, z: 2.1 })];
+    const candidates = [
+      hot({ id: 1, bin: 1 }),
+      hot({ id: 2, bin: 0 }),
+      hot({ id: 3, bin: -3 }),
+      hot({ id: 4, bin: 2, z: 2.1 }),
+    ];
     expect(cooperationGaps(candidates, WINDOW_START).map((g) => g.id)).toEqual([4]);
   });
 

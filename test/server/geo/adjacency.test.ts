@@ -7,10 +7,12 @@ import { flattenPolygons } from '../../../server/geo/flat-polygons.ts';
 import { loadFixture, voronoiCells } from './fixtures.ts';
 
 /** Pairs as "a-b" → shared metres, for readable comparisons. */
-const asMap = (adj: Adjacency): Map<string, number> => new Map(Array.from(adj.a, (a, i) => [`${a}-${adj.b[i]}`, adj.sharedM[i]!]));
+const asMap = (adj: Adjacency): Map<string, number> =>
+  new Map(Array.from(adj.a, (a, i) => [`${a}-${adj.b[i]}`, adj.sharedM[i]!]));
 
 /** Within 0.5 % (the accuracy promised for shared lengths). */
-const expectNear = (metres: number | undefined, expected: number): void => expect(Math.abs(metres! / expected - 1)).toBeLessThan(0.005);
+const expectNear = (metres: number | undefined, expected: number): void =>
+  expect(Math.abs(metres! / expected - 1)).toBeLessThan(0.005);
 
 describe('computeAdjacency on the 3×3 grid of 1/64° squares', () => {
   const pairs = asMap(computeAdjacency(flattenPolygons(loadFixture('grid-3x3'))));
@@ -28,7 +30,8 @@ describe('computeAdjacency on the 3×3 grid of 1/64° squares', () => {
   });
 
   it('gives a corner square 2 rook and 1 queen neighbours, the centre 4 and 4', () => {
-    const of = (k: number): number[] => [...pairs].filter(([key]) => key.split('-').map(Number).includes(k)).map(([, m]) => m);
+    const of = (k: number): number[] =>
+      [...pairs].filter(([key]) => key.split('-').map(Number).includes(k)).map(([, m]) => m);
     expect(of(0).filter((m) => m > 0)).toHaveLength(2);
     expect(of(0).filter((m) => m === 0)).toHaveLength(1);
     expect(of(4).filter((m) => m > 0)).toHaveLength(4);
@@ -61,7 +64,9 @@ describe('computeAdjacency on a Voronoi tessellation', () => {
     const adj = computeAdjacency(flattenPolygons(cells));
     const reversed = computeAdjacency(flattenPolygons([...cells].reverse()));
     const n = cells.length;
-    const flip = new Map(Array.from(reversed.a, (a, i) => [`${n - 1 - reversed.b[i]!}-${n - 1 - a}`, reversed.sharedM[i]!]));
+    const flip = new Map(
+      Array.from(reversed.a, (a, i) => [`${n - 1 - reversed.b[i]!}-${n - 1 - a}`, reversed.sharedM[i]!]),
+    );
     for (const [key, m] of asMap(adj)) expect(flip.get(key)).toBeCloseTo(m, 6);
     expect(flip.size).toBe(adj.a.length);
     const degree = new Int32Array(n);

@@ -34,7 +34,9 @@ export const GRID_ORIGIN = [69.25, 41.25] as const;
  */
 export function voronoiCells(n: number, seed: number, box: readonly [number, number, number, number]): Polygon[] {
   const rng = new Rng(seed);
-  const pts = Float64Array.from({ length: 2 * n }, (_, i) => (i % 2 === 0 ? rng.range(box[0], box[2]) : rng.range(box[1], box[3])));
+  const pts = Float64Array.from({ length: 2 * n }, (_, i) =>
+    i % 2 === 0 ? rng.range(box[0], box[2]) : rng.range(box[1], box[3]),
+  );
   const voronoi = new Delaunay(pts).voronoi([...box]);
   return Array.from({ length: n }, (_, i): Polygon => ({ type: 'Polygon', coordinates: [voronoi.cellPolygon(i)] }));
 }

@@ -5,7 +5,16 @@ import { latLngToCell } from 'h3-js';
 import { coverCells, estimateCells, H3_MAX_CELLS, maxResolutionFor } from '../../../server/geo/h3-area.ts';
 
 const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 
 describe('maxResolutionFor', () => {

@@ -1,14 +1,25 @@
 // The bit-mask parents used in SQL against h3-js cellToParent, and the split cells written at ingest.
 import { describe, expect, it } from 'vitest';
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
-import { h3Bigint, h3CellKey, h3Halves, h3KeyCell, h3ParentBits, h3ParentMasks, STORED_H3_RES } from '../../../server/geo/h3-bits.ts';
+import {
+  h3Bigint,
+  h3CellKey,
+  h3Halves,
+  h3KeyCell,
+  h3ParentBits,
+  h3ParentMasks,
+  STORED_H3_RES,
+} from '../../../server/geo/h3-bits.ts';
 import { Rng } from '../../../data/generate/random.ts';
 
 // Seeded points over Uzbekistan's bounding box and a few far away (southern hemisphere, the antimeridian).
 const rng = new Rng(3);
 const POINTS: Array<[number, number]> = [
   ...Array.from({ length: 400 }, (): [number, number] => [56 + rng.next() * 17.2, 37.1 + rng.next() * 8.5]),
-  [69.28, 41.3], [-179.99, -45.5], [179.99, 0.01], [0, 89.9],
+  [69.28, 41.3],
+  [-179.99, -45.5],
+  [179.99, 0.01],
+  [0, 89.9],
 ];
 
 describe('h3ParentBits', () => {

@@ -14,11 +14,13 @@ describe('polygonAreaKm2', () => {
   });
 
   it('subtracts the hole: 4×4 units minus 2×2 is three quarters of the square', () => {
-    const square = flattenPolygons([{ type: 'Polygon', coordinates: [[at(6, 0), at(10, 0), at(10, 4), at(6, 4), at(6, 0)]] }]);
+    const square = flattenPolygons([
+      { type: 'Polygon', coordinates: [[at(6, 0), at(10, 0), at(10, 4), at(6, 4), at(6, 0)]] },
+    ]);
     expect(polygonAreaKm2(flat, 1) / polygonAreaKm2(square, 0)).toBeCloseTo(0.75, 3);
   });
 
-  it('gives a 1/64° square at 41.27°N about 1.737 km × 1.306 km on turf\'s sphere', () => {
+  it("gives a 1/64° square at 41.27°N about 1.737 km × 1.306 km on turf's sphere", () => {
     expect(polygonAreaKm2(flattenPolygons(loadFixture('grid-3x3')), 4)).toBeCloseTo(1.7374 * 1.3058, 2);
   });
 });

@@ -21,7 +21,8 @@ function pointsOnInnerEdges(rng: Rng): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const c = flat.coords;
   for (let r = 0; r + 1 < flat.ringStart.length; r++) {
-    const s = flat.ringStart[r]!, e = flat.ringStart[r + 1]!;
+    const s = flat.ringStart[r]!,
+      e = flat.ringStart[r + 1]!;
     for (let i = s, j = e - 1; i < e; j = i++) {
       const [ax, ay, bx, by] = [c[2 * j]!, c[2 * j + 1]!, c[2 * i]!, c[2 * i + 1]!];
       if (!inside(ax, ay) || !inside(bx, by)) continue;
@@ -66,15 +67,20 @@ describe.each<[string, GridOptions]>([
   it("gives locate's answers in batches of any size, shared edges and vertices included", () => {
     const rng = new Rng(5);
     const pts = pointsOnInnerEdges(rng);
-    for (let i = 0; i < 100_000; i++) pts.push([rng.range(BOX[0] - 0.05, BOX[2] + 0.05), rng.range(BOX[1] - 0.05, BOX[3] + 0.05)]);
+    for (let i = 0; i < 100_000; i++)
+      pts.push([rng.range(BOX[0] - 0.05, BOX[2] + 0.05), rng.range(BOX[1] - 0.05, BOX[3] + 0.05)]);
     for (let i = pts.length - 1; i > 0; i--) {
       const j = rng.int(0, i);
       [pts[i], pts[j]] = [pts[j]!, pts[i]!];
     }
-    const lons = Float64Array.from(pts, (p) => p[0]), lats = Float64Array.from(pts, (p) => p[1]);
+    const lons = Float64Array.from(pts, (p) => p[0]),
+      lats = Float64Array.from(pts, (p) => p[1]);
     const one = Int32Array.from(pts, ([x, y]) => index.locate(x, y));
     for (const batch of [4096, 10_007, 65_536, JOIN_BATCH]) {
-      expect(mismatches(index.locateMany(lons, lats, undefined, batch), one), `batch ${batch}`).toEqual({ count: 0, first: [] });
+      expect(mismatches(index.locateMany(lons, lats, undefined, batch), one), `batch ${batch}`).toEqual({
+        count: 0,
+        first: [],
+      });
     }
   });
 });
@@ -92,7 +98,12 @@ describe('PolygonIndex on the 199 real district boundaries (data/geo)', () => {
     for (let i = 0; i < 20_000; i++) {
       const pt = [rng.range(minX, maxX), rng.range(minY, maxY)] as [number, number];
       const turf = districts.findIndex(
-        (g, p) => pt[0] >= b[4 * p]! && pt[0] <= b[4 * p + 2]! && pt[1] >= b[4 * p + 1]! && pt[1] <= b[4 * p + 3]! && booleanPointInPolygon(pt, g),
+        (g, p) =>
+          pt[0] >= b[4 * p]! &&
+          pt[0] <= b[4 * p + 2]! &&
+          pt[1] >= b[4 * p + 1]! &&
+          pt[1] <= b[4 * p + 3]! &&
+          booleanPointInPolygon(pt, g),
       );
       if (turf !== index.locate(...pt)) disagree++;
     }

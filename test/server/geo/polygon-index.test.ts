@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import { flattenPolygons } from '../../../server/geo/flat-polygons.ts';
-import { JOIN_BATCH_MIN, PolygonIndex, pointInFlatPolygon, type GridOptions } from '../../../server/geo/polygon-index.ts';
+import {
+  JOIN_BATCH_MIN,
+  PolygonIndex,
+  pointInFlatPolygon,
+  type GridOptions,
+} from '../../../server/geo/polygon-index.ts';
 import { at, GRID_ORIGIN, loadFixture, mismatches } from './fixtures.ts';
 
 /** Grid settings to run every golden case under: the defaults, one top cell holding everything, sub-grids forced four deep. */
@@ -85,7 +90,8 @@ describe.each(GRIDS)('PolygonIndex (%s)', (_name, options) => {
 
   it('gives every golden answer in batches of any size, a short last batch included', () => {
     const n = JOIN_BATCH_MIN + 2000; // batches of 5000 or 4096 end with a short one; 1e9 is one batch
-    const lons = new Float64Array(n), lats = new Float64Array(n);
+    const lons = new Float64Array(n),
+      lats = new Float64Array(n);
     const expected = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const [x, y, want] = GRID_CASES[(i * 7) % GRID_CASES.length]!; // interleaved, so each batch is unsorted
@@ -93,7 +99,10 @@ describe.each(GRIDS)('PolygonIndex (%s)', (_name, options) => {
       expected[i] = want;
     }
     for (const batch of [4096, 5000, 1e9]) {
-      expect(mismatches(grid.locateMany(lons, lats, new Int32Array(n), batch), expected), `batch ${batch}`).toEqual({ count: 0, first: [] });
+      expect(mismatches(grid.locateMany(lons, lats, new Int32Array(n), batch), expected), `batch ${batch}`).toEqual({
+        count: 0,
+        first: [],
+      });
     }
   });
 });
@@ -139,8 +148,8 @@ describe('points on shared edges', () => {
   });
 
   it('has nothing to find in an empty set of polygons', () => {
-    expect(new PolygonIndex(flattenPolygons([])).locateMany(new Float64Array([0, 70]), new Float64Array([0, 40]))).toEqual(
-      new Int32Array([-1, -1]),
-    );
+    expect(
+      new PolygonIndex(flattenPolygons([])).locateMany(new Float64Array([0, 70]), new Float64Array([0, 40])),
+    ).toEqual(new Int32Array([-1, -1]));
   });
 });

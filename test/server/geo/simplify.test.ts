@@ -19,7 +19,8 @@ function edge(a: Position, b: Position): Position[] {
   }
   return out;
 }
-const between = (a: Position, b: Position): Position[] => (a[0]! < b[0]! || (a[0] === b[0] && a[1]! < b[1]!) ? edge(a, b) : edge(b, a).reverse());
+const between = (a: Position, b: Position): Position[] =>
+  a[0]! < b[0]! || (a[0] === b[0] && a[1]! < b[1]!) ? edge(a, b) : edge(b, a).reverse();
 
 function grid(): FeatureCollection<Polygon, { id: number }> {
   const corner = (i: number, j: number): Position => [69 + i * STEP, 41 + j * STEP];
@@ -30,7 +31,12 @@ function grid(): FeatureCollection<Polygon, { id: number }> {
       const ring: Position[] = [];
       for (let k = 0; k < 4; k++) ring.push(c[k]!, ...between(c[k]!, c[(k + 1) % 4]!));
       ring.push(c[0]!);
-      features.push({ type: 'Feature', id: i * N + j + 1, properties: { id: i * N + j + 1 }, geometry: { type: 'Polygon', coordinates: [ring] } });
+      features.push({
+        type: 'Feature',
+        id: i * N + j + 1,
+        properties: { id: i * N + j + 1 },
+        geometry: { type: 'Polygon', coordinates: [ring] },
+      });
     }
   }
   return { type: 'FeatureCollection', features };
@@ -48,7 +54,8 @@ describe('simplifier', () => {
     for (const f of out.features) {
       if (f.geometry.type !== 'Polygon') throw new Error('a square stays a polygon');
       const ring = f.geometry.coordinates[0] ?? [];
-      for (let k = 0; k + 1 < ring.length; k++) count.set(key(ring[k]!, ring[k + 1]!), (count.get(key(ring[k]!, ring[k + 1]!)) ?? 0) + 1);
+      for (let k = 0; k + 1 < ring.length; k++)
+        count.set(key(ring[k]!, ring[k + 1]!), (count.get(key(ring[k]!, ring[k + 1]!)) ?? 0) + 1);
     }
     let interior = 0;
     for (const [seg, n] of count) {
@@ -61,14 +68,19 @@ describe('simplifier', () => {
   });
 
   it('drops most vertices at low zoom, keeps them all at full detail, and keeps ids and properties', () => {
-    const ringOf = (g: Polygon | MultiPolygon): Position[] => (g.type === 'Polygon' ? (g.coordinates[0] ?? []) : (g.coordinates[0]?.[0] ?? []));
+    const ringOf = (g: Polygon | MultiPolygon): Position[] =>
+      g.type === 'Polygon' ? (g.coordinates[0] ?? []) : (g.coordinates[0]?.[0] ?? []);
     const vertices = (z: number): number => at(z).features.reduce((s, f) => s + ringOf(f.geometry).length, 0);
-    expect(vertices(FULL_DETAIL_ZOOM)).toBe(fc.features.reduce((s, f) => s + (f.geometry.coordinates[0]?.length ?? 0), 0));
+    expect(vertices(FULL_DETAIL_ZOOM)).toBe(
+      fc.features.reduce((s, f) => s + (f.geometry.coordinates[0]?.length ?? 0), 0),
+    );
     expect(vertices(5)).toBeLessThan(vertices(FULL_DETAIL_ZOOM) / 5);
     expect(at(5).features.map((f) => [f.id, f.properties.id])).toEqual(fc.features.map((f) => [f.id, f.properties.id]));
   });
 
   it('never leaves a ring of fewer than four positions', () => {
-    for (const z of SIMPLIFY_ZOOMS) for (const f of at(z).features) if (f.geometry.type === 'Polygon') expect(f.geometry.coordinates[0]?.length).toBeGreaterThanOrEqual(4);
+    for (const z of SIMPLIFY_ZOOMS)
+      for (const f of at(z).features)
+        if (f.geometry.type === 'Polygon') expect(f.geometry.coordinates[0]?.length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -11,7 +11,10 @@ describe('incident filter', () => {
   });
 
   it('leaves the predicate out when every category and status is selected', () => {
-    expect(incidentFilter({ categories: [...INCIDENT_CATEGORIES], statuses: [...INCIDENT_STATUSES] })).toEqual({ sql: 'TRUE', params: {} });
+    expect(incidentFilter({ categories: [...INCIDENT_CATEGORIES], statuses: [...INCIDENT_STATUSES] })).toEqual({
+      sql: 'TRUE',
+      params: {},
+    });
   });
 
   it('filters only what is narrowed, with values as parameters', () => {
@@ -19,6 +22,8 @@ describe('incident filter', () => {
     expect(f.params).toEqual({ categoryMask: 4 });
     expect(f.sql).toContain('$categoryMask');
     expect(f.sql).not.toContain('status');
-    expect(incidentFilter({ categories: [...INCIDENT_CATEGORIES], statuses: ['solved'] }).params).toEqual({ statusMask: 2 });
+    expect(incidentFilter({ categories: [...INCIDENT_CATEGORIES], statuses: ['solved'] }).params).toEqual({
+      statusMask: 2,
+    });
   });
 });

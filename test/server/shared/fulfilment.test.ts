@@ -1,6 +1,13 @@
 // Fulfilment arithmetic of plans: the schedule at a reference day, expected counts, item states and aggregates.
 import { describe, expect, it } from 'vitest';
-import { aggregate, expectedByNow, itemProgress, itemState, quarters, schedule } from '../../../server/shared/fulfilment.ts';
+import {
+  aggregate,
+  expectedByNow,
+  itemProgress,
+  itemState,
+  quarters,
+  schedule,
+} from '../../../server/shared/fulfilment.ts';
 
 const Q4 = { from: '2026-10-01', to: '2026-12-31' };
 
@@ -47,26 +54,42 @@ describe('itemState', () => {
 
 describe('itemProgress and aggregate', () => {
   it('reports % done and the expected count to one decimal', () => {
-    expect(itemProgress(3, 1, { elapsed: 30, total: 61, ended: false })).toEqual({ required: 3, done: 1, pct: 33.3, state: 'on_track', expected: 1.5 });
+    expect(itemProgress(3, 1, { elapsed: 30, total: 61, ended: false })).toEqual({
+      required: 3,
+      done: 1,
+      pct: 33.3,
+      state: 'on_track',
+      expected: 1.5,
+    });
     expect(itemProgress(2, 5, { elapsed: 30, total: 61, ended: false }).pct).toBe(250);
   });
 
   it('caps each item at its requirement and takes the worst state', () => {
-    expect(aggregate([
-      { required: 2, done: 5, state: 'done' },
-      { required: 2, done: 0, state: 'behind' },
-    ])).toEqual({ required: 4, done: 2, pct: 50, state: 'behind' });
-    expect(aggregate([
-      { required: 3, done: 1, state: 'on_track' },
-      { required: 1, done: 0, state: 'overdue' },
-      { required: 1, done: 1, state: 'done' },
-    ]).state).toBe('overdue');
+    expect(
+      aggregate([
+        { required: 2, done: 5, state: 'done' },
+        { required: 2, done: 0, state: 'behind' },
+      ]),
+    ).toEqual({ required: 4, done: 2, pct: 50, state: 'behind' });
+    expect(
+      aggregate([
+        { required: 3, done: 1, state: 'on_track' },
+        { required: 1, done: 0, state: 'overdue' },
+        { required: 1, done: 1, state: 'done' },
+      ]).state,
+    ).toBe('overdue');
   });
 });
 
 describe('quarters', () => {
   it('finds the calendar quarter of a day and the one before, across a year boundary', () => {
-    expect(quarters('2026-10-31')).toEqual({ current: { from: '2026-10-01', to: '2026-12-31' }, previous: { from: '2026-07-01', to: '2026-09-30' } });
-    expect(quarters('2026-02-28')).toEqual({ current: { from: '2026-01-01', to: '2026-03-31' }, previous: { from: '2025-10-01', to: '2025-12-31' } });
+    expect(quarters('2026-10-31')).toEqual({
+      current: { from: '2026-10-01', to: '2026-12-31' },
+      previous: { from: '2026-07-01', to: '2026-09-30' },
+    });
+    expect(quarters('2026-02-28')).toEqual({
+      current: { from: '2026-01-01', to: '2026-03-31' },
+      previous: { from: '2025-10-01', to: '2025-12-31' },
+    });
   });
 });

@@ -1,6 +1,13 @@
 // Comparison periods: the equally long period just before, or the same calendar days a year earlier.
 import { describe, expect, it } from 'vitest';
-import { addDays, comparisonPeriod, daysBetween, lengthDays, previousPeriod, sameLastYear } from '../../../server/shared/period.ts';
+import {
+  addDays,
+  comparisonPeriod,
+  daysBetween,
+  lengthDays,
+  previousPeriod,
+  sameLastYear,
+} from '../../../server/shared/period.ts';
 
 describe('comparison periods', () => {
   it('takes the equally long period that ends the day before', () => {

@@ -1,7 +1,14 @@
 // Day counts as running sums (window sums, grouping into districts) and sorted day lists (last on or before), checked
 // against brute-force counts over hand-made and seeded events.
 import { describe, expect, it } from 'vitest';
-import { after, dayCounts, dayLists, groupDayCounts, lastOnOrBefore, windowSum } from '../../../server/stats/day-counts.ts';
+import {
+  after,
+  dayCounts,
+  dayLists,
+  groupDayCounts,
+  lastOnOrBefore,
+  windowSum,
+} from '../../../server/stats/day-counts.ts';
 
 /** A seeded linear congruential generator: the same events on every run. */
 function seeded(seed: number): () => number {
@@ -42,7 +49,8 @@ describe('dayCounts and windowSum', () => {
       const from = 95 + Math.floor(rnd() * 70);
       const to = from + Math.floor(rnd() * 40) - 5;
       let brute = 0;
-      for (let i = 0; i < n; i++) if (unit[i] === u && day[i]! >= Math.max(from, 105) && day[i]! <= Math.min(to, 154)) brute++;
+      for (let i = 0; i < n; i++)
+        if (unit[i] === u && day[i]! >= Math.max(from, 105) && day[i]! <= Math.min(to, 154)) brute++;
       expect(windowSum(counts, u, from, to)).toBe(brute);
     }
   });
@@ -83,7 +91,10 @@ describe('dayLists and lastOnOrBefore', () => {
     for (let t = 0; t < 300; t++) {
       const k = Math.floor(rnd() * 20);
       const d = Math.floor(rnd() * 1200) - 150;
-      const brute = day.reduce<number | null>((best, x, i) => (key[i] === k && x <= d && (best === null || x > best) ? x : best), null);
+      const brute = day.reduce<number | null>(
+        (best, x, i) => (key[i] === k && x <= d && (best === null || x > best) ? x : best),
+        null,
+      );
       expect(lastOnOrBefore(lists, k, d)).toBe(brute);
     }
   });

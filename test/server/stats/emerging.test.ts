@@ -26,12 +26,22 @@ const CASES: [EmergingClassId, EmergingClassId, string, number[]][] = [
   ['consecutive-hot', 'consecutive-cold', 'a final run of 8 of 10 bins (80 % < 90 %)', [0, 0, 2, 2, 2, 2, 2, 2, 2, 2]],
   ['intensifying-hot', 'intensifying-cold', 'all bins hot and rising', rising],
   ['persistent-hot', 'persistent-cold', 'all bins hot, no trend', steady],
-  ['persistent-hot', 'persistent-cold', '9 of 10 bins (exactly 90 %) incl. the final, no trend', [2, 2, 2, 2, 0, 2, 2, 2, 2, 2]],
+  [
+    'persistent-hot',
+    'persistent-cold',
+    '9 of 10 bins (exactly 90 %) incl. the final, no trend',
+    [2, 2, 2, 2, 0, 2, 2, 2, 2, 2],
+  ],
   ['diminishing-hot', 'diminishing-cold', 'all bins hot and falling', [...rising].reverse()],
   ['sporadic-hot', 'sporadic-cold', 'hot on and off, hot at the end, never cold', [2, 0, 0, 2, 0, 2, 0, 0, 0, 2]],
   ['sporadic-hot', 'sporadic-cold', 'a final run of 2 after an earlier hot bin', [2, 0, 0, 0, 0, 0, 0, 0, 2, 2]],
   ['oscillating-hot', 'oscillating-cold', 'hot at the end after a cold bin', [0, 2, -2, 0, 0, 0, 0, 0, 2, 2]],
-  ['oscillating-hot', 'oscillating-cold', 'first hot at the end, cold before (oscillating, not new)', [-2, 0, 0, 0, 0, 0, 0, 0, 0, 2]],
+  [
+    'oscillating-hot',
+    'oscillating-cold',
+    'first hot at the end, cold before (oscillating, not new)',
+    [-2, 0, 0, 0, 0, 0, 0, 0, 0, 2],
+  ],
   ['historical-hot', 'historical-cold', 'hot in 9 of 10 bins, not in the final one', [2, 2, 2, 2, 2, 2, 2, 2, 2, 0]],
   ['none', 'none', 'nothing significant', [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]],
   ['none', 'none', 'hot now and then, but not in the final bin', [0, 2, 0, 2, 0, 0, 2, 0, 0, 0]],
@@ -87,6 +97,7 @@ describe('EMERGING_CLASSES', () => {
   });
 
   it('pairs each hot category with its cold mirror 8 places on', () => {
-    for (let k = 1; k <= 8; k++) expect(EMERGING_CLASSES[k + 8]!.id).toBe(EMERGING_CLASSES[k]!.id.replace('-hot', '-cold'));
+    for (let k = 1; k <= 8; k++)
+      expect(EMERGING_CLASSES[k + 8]!.id).toBe(EMERGING_CLASSES[k]!.id.replace('-hot', '-cold'));
   });
 });

@@ -10,7 +10,8 @@ import { expectAllClose } from './helpers.ts';
 const P = new Float64Array([0.01, 0.04, 0.03, 0.005, 0.2]);
 
 describe('benjaminiHochberg', () => {
-  it('rejects the four smallest at α = 0.05', () => expect(Array.from(benjaminiHochberg(P, 0.05))).toEqual([1, 1, 1, 1, 0]));
+  it('rejects the four smallest at α = 0.05', () =>
+    expect(Array.from(benjaminiHochberg(P, 0.05))).toEqual([1, 1, 1, 1, 0]));
 
   it('rejects only the two smallest at α = 0.025 (bounds 0.005, 0.01, 0.015, 0.02, 0.025)', () =>
     expect(Array.from(benjaminiHochberg(P, 0.025))).toEqual([1, 0, 0, 1, 0]));
@@ -30,7 +31,8 @@ describe('benjaminiHochberg', () => {
 });
 
 describe('bhAdjusted', () => {
-  it('adjusts the example to [0.025, 0.05, 0.05, 0.025, 0.2]', () => expectAllClose(bhAdjusted(P), [0.025, 0.05, 0.05, 0.025, 0.2], 1e-15));
+  it('adjusts the example to [0.025, 0.05, 0.05, 0.025, 0.2]', () =>
+    expectAllClose(bhAdjusted(P), [0.025, 0.05, 0.05, 0.025, 0.2], 1e-15));
 
   it('caps at 1 and stays monotone in p', () => {
     const p = new Float64Array([0.9, 0.8, 0.95, 0.7]);

@@ -20,8 +20,12 @@ const cells = gridDisk(CENTRE, 2);
 const ring1 = new Set(gridRing(CENTRE, 1));
 const ringOneNeighbours = (c: string): number => [...ring1].filter((r) => areNeighborCells(c, r)).length;
 
-const Z_INNER = 2 * Math.sqrt(3 / 7), Z_CORNER = -2 / Math.sqrt(15), Z_SIDE = -5 / Math.sqrt(70);
-const P_INNER = 0.1904302638255242, P_CORNER = 0.6055766163353464, P_SIDE = 0.5500973172303969;
+const Z_INNER = 2 * Math.sqrt(3 / 7),
+  Z_CORNER = -2 / Math.sqrt(15),
+  Z_SIDE = -5 / Math.sqrt(70);
+const P_INNER = 0.1904302638255242,
+  P_CORNER = 0.6055766163353464,
+  P_SIDE = 0.5500973172303969;
 
 function expected(c: string): { z: number; p: number } {
   if (c === CENTRE || ring1.has(c)) return { z: Z_INNER, p: P_INNER };

@@ -17,7 +17,9 @@ describe('Gi* on the 3×3 grid with a single high centre', () => {
     // corner (0): Σw = 3 (1, 3, itself), Σwx = 0: num = −3/9;
     //   den = (2√2/9)·sqrt((27 − 9)/8) = (2√2/9)(3/2) = √2/3 → z = −1/√2
     const { z, p } = giStar(CENTRE, fromPairs(9, ROOK_3X3));
-    const c = 2 / Math.sqrt(5), e = Math.sqrt(5) / 2, k = -1 / Math.sqrt(2);
+    const c = 2 / Math.sqrt(5),
+      e = Math.sqrt(5) / 2,
+      k = -1 / Math.sqrt(2);
     expectAllClose(z, [k, e, k, e, c, e, k, e, k]);
     expectClose(p[4], 0.37109336952269756); // mpmath: 2Φ(−2/√5)
     expectClose(p[0], 0.4795001221869534); // 2Φ(−1/√2) = erfc(1/2)
@@ -28,7 +30,8 @@ describe('Gi* on the 3×3 grid with a single high centre', () => {
     // edge (1): Σw = 6 (0, 2, 3, 4, 5, itself), Σwx = 1: num = 1 − 6/9 = 1/3; den = (2√2/9)·sqrt((54 − 36)/8) = √2/3 → z = 1/√2
     // centre: Σw = 9 = n, so n Σw² − (Σw)² = 0: no variance to test against → z = 0, p = 1 (the numerator is 0 too)
     const { z, p } = giStar(CENTRE, fromPairs(9, QUEEN_3X3));
-    const e = Math.sqrt(5) / 2, k = 1 / Math.sqrt(2);
+    const e = Math.sqrt(5) / 2,
+      k = 1 / Math.sqrt(2);
     expectAllClose(z, [e, k, e, k, 0, k, e, k, e]);
     expect(p[4]).toBe(1);
   });
@@ -84,9 +87,30 @@ describe('Gi* invariances', () => {
   const x = Float64Array.from(grid.x);
   const base = giStar(x, w).z;
 
-  it('negating x negates z', () => expectAllClose(giStar(x.map((v) => -v), w).z, Array.from(base, (v) => -v)));
-  it('adding a constant leaves z unchanged', () => expectAllClose(giStar(x.map((v) => v + 1e6), w).z, Array.from(base)));
-  it('scaling by a positive constant leaves z unchanged', () => expectAllClose(giStar(x.map((v) => v * 7.25), w).z, Array.from(base)));
+  it('negating x negates z', () =>
+    expectAllClose(
+      giStar(
+        x.map((v) => -v),
+        w,
+      ).z,
+      Array.from(base, (v) => -v),
+    ));
+  it('adding a constant leaves z unchanged', () =>
+    expectAllClose(
+      giStar(
+        x.map((v) => v + 1e6),
+        w,
+      ).z,
+      Array.from(base),
+    ));
+  it('scaling by a positive constant leaves z unchanged', () =>
+    expectAllClose(
+      giStar(
+        x.map((v) => v * 7.25),
+        w,
+      ).z,
+      Array.from(base),
+    ));
 
   it('gives z = 0, p = 1 everywhere when all values are equal (S = 0), even ones that do not sum exactly', () => {
     const { z, p, bin } = giStar(new Float64Array(grid.n).fill(0.1), w);

@@ -6,7 +6,11 @@ import { discIndex, quantileDisc } from '../../../server/stats/histogram-quantil
 describe('quantileDisc', () => {
   it('picks the first value whose cumulative share reaches q', () => {
     // sorted: 10 10 20 20 20 20 20 30 — the 4th (0.5 · 8 = 4) and the 8th (⌈0.9 · 8⌉ = 8)
-    const h: Array<[number, number]> = [[30, 1], [10, 2], [20, 5]];
+    const h: Array<[number, number]> = [
+      [30, 1],
+      [10, 2],
+      [20, 5],
+    ];
     expect(quantileDisc(h, 0.5)).toBe(20);
     expect(quantileDisc(h, 0.9)).toBe(30);
     expect(quantileDisc(h, 0.25)).toBe(10);
@@ -31,11 +35,15 @@ describe('quantileDisc', () => {
     const db = await openDb(':memory:');
     try {
       // 60 groups of different sizes; values 0–199 (heavy ties, as 0.1-day bins have).
-      await db.run(`CREATE TABLE v AS SELECT g, (hash(g, i) % 200)::INTEGER AS x FROM range(60) t(g), range(1 + (g * g * 1.4)::INTEGER) r(i)`);
+      await db.run(
+        `CREATE TABLE v AS SELECT g, (hash(g, i) % 200)::INTEGER AS x FROM range(60) t(g), range(1 + (g * g * 1.4)::INTEGER) r(i)`,
+      );
       const duck = await db.all<{ g: number; m: number; p: number }>(
         'SELECT g::INTEGER AS g, quantile_disc(x, 0.5) AS m, quantile_disc(x, 0.9) AS p FROM v GROUP BY g ORDER BY g',
       );
-      const cells = await db.ints<'g' | 'x' | 'n'>('SELECT g::INTEGER AS g, x, count(*)::INTEGER AS n FROM v GROUP BY ALL');
+      const cells = await db.ints<'g' | 'x' | 'n'>(
+        'SELECT g::INTEGER AS g, x, count(*)::INTEGER AS n FROM v GROUP BY ALL',
+      );
       const byGroup = new Map<number, Array<[number, number]>>();
       cells.g.forEach((g, k) => byGroup.set(g, [...(byGroup.get(g) ?? []), [cells.x[k] ?? 0, cells.n[k] ?? 0]]));
       expect(duck).toHaveLength(60);

@@ -18,7 +18,8 @@ function counts(nBins: number, seed: number, rate: (u: number, t: number) => num
   for (let u = 0; u < N; u++) for (let t = 0; t < nBins; t++) out[u * nBins + t] = rng.poisson(rate(u, t));
   return out;
 }
-const column = (m: Float64Array, nBins: number, t: number): Float64Array => Float64Array.from({ length: N }, (_, u) => m[u * nBins + t]!);
+const column = (m: Float64Array, nBins: number, t: number): Float64Array =>
+  Float64Array.from({ length: N }, (_, u) => m[u * nBins + t]!);
 const row = (m: Float64Array, nBins: number, u: number): Float64Array => m.slice(u * nBins, (u + 1) * nBins);
 
 describe('spaceTimeGiStar', () => {
@@ -40,7 +41,8 @@ describe('spaceTimeGiStar', () => {
   it('gives each unit the Mann–Kendall trend of its z-series, its final z, and the category classifyEmerging gives', () => {
     const res = spaceTimeGiStar(x, N, B, W);
     for (let u = 0; u < N; u++) {
-      const z = row(res.z, B, u), mk = mannKendall(z);
+      const z = row(res.z, B, u),
+        mk = mannKendall(z);
       expect([res.trendZ[u], res.trendP[u], res.finalZ[u]]).toEqual([mk.z, mk.p, z[B - 1]]);
       expect(res.category[u]).toBe(classifyEmerging(z, row(res.p, B, u), mk));
     }

@@ -18,8 +18,18 @@ describe('weightsFromPairs', () => {
 
   it('gives the 3×3 rook centre its 4 sides plus itself, a corner 2 plus itself', () => {
     const w = fromPairs(9, ROOK_3X3);
-    expect(row(w, 4)).toEqual([[1, 1], [3, 1], [4, 1], [5, 1], [7, 1]]);
-    expect(row(w, 0)).toEqual([[0, 1], [1, 1], [3, 1]]);
+    expect(row(w, 4)).toEqual([
+      [1, 1],
+      [3, 1],
+      [4, 1],
+      [5, 1],
+      [7, 1],
+    ]);
+    expect(row(w, 0)).toEqual([
+      [0, 1],
+      [1, 1],
+      [3, 1],
+    ]);
     expect(w.neighbours.length).toBe(2 * ROOK_3X3.length + 9);
   });
 
@@ -29,12 +39,24 @@ describe('weightsFromPairs', () => {
   });
 
   it('leaves the unit out of its own row when selfWeight is 0, and stores any other self weight', () => {
-    expect(row(chain(3, 0), 1)).toEqual([[0, 1], [2, 1]]);
-    expect(row(chain(3, 2.5), 1)).toEqual([[0, 1], [1, 2.5], [2, 1]]);
+    expect(row(chain(3, 0), 1)).toEqual([
+      [0, 1],
+      [2, 1],
+    ]);
+    expect(row(chain(3, 2.5), 1)).toEqual([
+      [0, 1],
+      [1, 2.5],
+      [2, 1],
+    ]);
   });
 
   it('sorts rows whatever order the pairs come in', () => {
-    const w = fromPairs(4, [[2, 3], [0, 2], [1, 0], [3, 0]]);
+    const w = fromPairs(4, [
+      [2, 3],
+      [0, 2],
+      [1, 0],
+      [3, 0],
+    ]);
     expect(row(w, 0).map(([k]) => k)).toEqual([0, 1, 2, 3]);
     expect(row(w, 3).map(([k]) => k)).toEqual([0, 2, 3]);
   });
@@ -45,7 +67,12 @@ describe('weightsFromPairs', () => {
   });
 
   it('refuses repeated, self and out-of-range pairs', () => {
-    expect(() => fromPairs(3, [[0, 1], [1, 0]])).toThrow(/listed twice/);
+    expect(() =>
+      fromPairs(3, [
+        [0, 1],
+        [1, 0],
+      ]),
+    ).toThrow(/listed twice/);
     expect(() => fromPairs(3, [[1, 1]])).toThrow(/itself/);
     expect(() => fromPairs(3, [[0, 3]])).toThrow(/outside/);
     expect(() => weightsFromPairs(3, new Int32Array([0]), new Int32Array([]))).toThrow(/length/);

@@ -28,7 +28,13 @@ export function AccountEditor({ account, districts, onClose }: Props) {
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setStatus('');
-    const parsed = AccountUpdateBody.safeParse({ displayName: draft.displayName, role: draft.role, ...areaOf(draft), disabled: draft.disabled, version });
+    const parsed = AccountUpdateBody.safeParse({
+      displayName: draft.displayName,
+      role: draft.role,
+      ...areaOf(draft),
+      disabled: draft.disabled,
+      version,
+    });
     if (!parsed.success) {
       setIssues(issuesByField(parsed.error.issues));
       return;
@@ -45,7 +51,9 @@ export function AccountEditor({ account, districts, onClose }: Props) {
       setStale(conflict);
       const found = issuesOf(err);
       // The server's reason names the other change's time in UTC (ISO); it is read here at the browser's clock.
-      const reason = (found.version ?? found.form ?? '').replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, (iso) => formatMoment(iso));
+      const reason = (found.version ?? found.form ?? '').replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, (iso) =>
+        formatMoment(iso),
+      );
       setIssues(conflict ? { form: `Not saved: ${reason}. Your edits are still here.` } : found);
     }
   };
@@ -57,21 +65,49 @@ export function AccountEditor({ account, districts, onClose }: Props) {
   };
 
   return (
-    <form className="admin-form" data-testid="account-editor" aria-labelledby="edit-account-title" onSubmit={(e) => void submit(e)} noValidate>
-      <h2 id="edit-account-title">Edit <span className="mono">{account.username}</span></h2>
+    <form
+      className="admin-form"
+      data-testid="account-editor"
+      aria-labelledby="edit-account-title"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
+      <h2 id="edit-account-title">
+        Edit <span className="mono">{account.username}</span>
+      </h2>
       <PersonFields prefix="edit" draft={draft} set={set} issues={issues} districts={districts} />
       <label className="admin-check">
-        <input type="checkbox" data-testid="account-disabled" checked={draft.disabled} onChange={(e) => set({ disabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          data-testid="account-disabled"
+          checked={draft.disabled}
+          onChange={(e) => set({ disabled: e.target.checked })}
+        />
         Disabled (cannot sign in; their sessions end when saved)
       </label>
       {issues.disabled !== undefined && <span className="field-issue">{issues.disabled}</span>}
       <OtherIssues issues={issues} shown={[...personFields(draft.role), 'disabled']} />
-      {stale && <button type="button" className="admin-btn small start-again" data-testid="account-start-again" onClick={startAgain}>Discard my edits and load theirs</button>}
+      {stale && (
+        <button
+          type="button"
+          className="admin-btn small start-again"
+          data-testid="account-start-again"
+          onClick={startAgain}
+        >
+          Discard my edits and load theirs
+        </button>
+      )}
       <div className="admin-actions">
-        <button type="button" className="admin-btn" onClick={onClose}>Close</button>
-        <button type="submit" className="admin-btn primary" data-testid="account-save" disabled={save.isPending}>{save.isPending ? 'Saving…' : 'Save'}</button>
+        <button type="button" className="admin-btn" onClick={onClose}>
+          Close
+        </button>
+        <button type="submit" className="admin-btn primary" data-testid="account-save" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save'}
+        </button>
       </div>
-      <p role="status" className="admin-status" data-testid="account-status">{status}</p>
+      <p role="status" className="admin-status" data-testid="account-status">
+        {status}
+      </p>
     </form>
   );
 }
@@ -100,17 +136,46 @@ export function PasswordReset({ account, onClose }: { account: Account; onClose:
     }
   };
   return (
-    <form className="admin-form" data-testid="password-reset" aria-labelledby="reset-title" onSubmit={(e) => void submit(e)} noValidate>
-      <h2 id="reset-title">New password for <span className="mono">{account.username}</span></h2>
-      <Field id="reset-password" label="New password (10 characters or more)" issue={issue} control={(a) => (
-        <input {...a} data-testid="reset-password" type="password" autoComplete="new-password" value={password} onChange={(e) => { setPassword(e.target.value); setDone(false); }} />
-      )} />
+    <form
+      className="admin-form"
+      data-testid="password-reset"
+      aria-labelledby="reset-title"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
+      <h2 id="reset-title">
+        New password for <span className="mono">{account.username}</span>
+      </h2>
+      <Field
+        id="reset-password"
+        label="New password (10 characters or more)"
+        issue={issue}
+        control={(a) => (
+          <input
+            {...a}
+            data-testid="reset-password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              setDone(false);
+            }}
+          />
+        )}
+      />
       <p className="admin-hint">Setting it signs {account.displayName} out everywhere.</p>
       <div className="admin-actions">
-        <button type="button" className="admin-btn" onClick={onClose}>Close</button>
-        <button type="submit" className="admin-btn primary" data-testid="reset-submit" disabled={reset.isPending}>Set password</button>
+        <button type="button" className="admin-btn" onClick={onClose}>
+          Close
+        </button>
+        <button type="submit" className="admin-btn primary" data-testid="reset-submit" disabled={reset.isPending}>
+          Set password
+        </button>
       </div>
-      <p role="status" className="admin-status" data-testid="reset-status">{done ? 'Password set; their sessions have ended.' : ''}</p>
+      <p role="status" className="admin-status" data-testid="reset-status">
+        {done ? 'Password set; their sessions have ended.' : ''}
+      </p>
     </form>
   );
 }

@@ -10,7 +10,17 @@ const NONE: AuditFilter = { from: '', to: '', username: '', action: '' };
 /** Longer parameter texts are cut in the table; the whole text is on hover and one click away. */
 const SHORT = 70;
 /** Action prefixes offered while typing (any prefix works). */
-const ACTIONS = ['auth.', 'auth.login', 'auth.login_failed', 'admin.', 'admin.users.', 'plans.', 'playlists.', 'records.', 'inspectors.view'];
+const ACTIONS = [
+  'auth.',
+  'auth.login',
+  'auth.login_failed',
+  'admin.',
+  'admin.users.',
+  'plans.',
+  'playlists.',
+  'records.',
+  'inspectors.view',
+];
 
 export function AuditTab() {
   const [typed, setTyped] = useState<AuditFilter>(NONE);
@@ -36,17 +46,90 @@ export function AuditTab() {
     <section className="admin-audit" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log {d && <span className="muted">({fmtInt(d.total)} rows)</span>}</h2>
       <form className="admin-filters" data-testid="audit-filters" onSubmit={apply} noValidate>
-        <Field id="audit-from" label="From (UTC day)" issue={serverIssues.from} control={(a) => <input {...a} type="date" data-testid="audit-from" value={typed.from} onChange={(e) => set({ from: e.target.value })} />} />
-        <Field id="audit-to" label="To (UTC day)" issue={serverIssues.to} control={(a) => <input {...a} type="date" data-testid="audit-to" value={typed.to} onChange={(e) => set({ to: e.target.value })} />} />
-        <Field id="audit-user" label="User name" issue={serverIssues.username} control={(a) => <input {...a} data-testid="audit-user" value={typed.username} maxLength={80} spellCheck={false} onChange={(e) => set({ username: e.target.value })} />} />
-        <Field id="audit-action" label="Action starts with" issue={actionIssue ?? serverIssues.action} control={(a) => (
-          <input {...a} data-testid="audit-action" list="audit-actions" value={typed.action} maxLength={80} spellCheck={false} placeholder="e.g. auth." onChange={(e) => set({ action: e.target.value })} />
-        )} />
-        <datalist id="audit-actions">{ACTIONS.map((x) => <option key={x} value={x} />)}</datalist>
+        <Field
+          id="audit-from"
+          label="From (UTC day)"
+          issue={serverIssues.from}
+          control={(a) => (
+            <input
+              {...a}
+              type="date"
+              data-testid="audit-from"
+              value={typed.from}
+              onChange={(e) => set({ from: e.target.value })}
+            />
+          )}
+        />
+        <Field
+          id="audit-to"
+          label="To (UTC day)"
+          issue={serverIssues.to}
+          control={(a) => (
+            <input
+              {...a}
+              type="date"
+              data-testid="audit-to"
+              value={typed.to}
+              onChange={(e) => set({ to: e.target.value })}
+            />
+          )}
+        />
+        <Field
+          id="audit-user"
+          label="User name"
+          issue={serverIssues.username}
+          control={(a) => (
+            <input
+              {...a}
+              data-testid="audit-user"
+              value={typed.username}
+              maxLength={80}
+              spellCheck={false}
+              onChange={(e) => set({ username: e.target.value })}
+            />
+          )}
+        />
+        <Field
+          id="audit-action"
+          label="Action starts with"
+          issue={actionIssue ?? serverIssues.action}
+          control={(a) => (
+            <input
+              {...a}
+              data-testid="audit-action"
+              list="audit-actions"
+              value={typed.action}
+              maxLength={80}
+              spellCheck={false}
+              placeholder="e.g. auth."
+              onChange={(e) => set({ action: e.target.value })}
+            />
+          )}
+        />
+        <datalist id="audit-actions">
+          {ACTIONS.map((x) => (
+            <option key={x} value={x} />
+          ))}
+        </datalist>
         <div className="admin-filter-actions">
-          <button type="submit" className="admin-btn primary" data-testid="audit-apply">Show</button>
-          <button type="button" className="admin-btn" onClick={() => { setTyped(NONE); setApplied(NONE); setPage(1); setActionIssue(undefined); }}>Clear</button>
-          <a className="admin-btn" href={auditCsvUrl(applied)} download data-testid="audit-csv">Export CSV</a>
+          <button type="submit" className="admin-btn primary" data-testid="audit-apply">
+            Show
+          </button>
+          <button
+            type="button"
+            className="admin-btn"
+            onClick={() => {
+              setTyped(NONE);
+              setApplied(NONE);
+              setPage(1);
+              setActionIssue(undefined);
+            }}
+          >
+            Clear
+          </button>
+          <a className="admin-btn" href={auditCsvUrl(applied)} download data-testid="audit-csv">
+            Export CSV
+          </a>
         </div>
       </form>
       <OtherIssues issues={serverIssues} shown={['from', 'to', 'username', 'action']} />
@@ -54,29 +137,65 @@ export function AuditTab() {
       {d && d.total > 0 && (
         <>
           <div className="admin-scroll">
-            <table className="admin-table audit" data-testid="audit-table" data-loading={audit.isFetching ? 'true' : 'false'}>
+            <table
+              className="admin-table audit"
+              data-testid="audit-table"
+              data-loading={audit.isFetching ? 'true' : 'false'}
+            >
               <thead>
-                <tr><th scope="col">Time</th><th scope="col">User</th><th scope="col">Role</th><th scope="col">Action</th><th scope="col" className="num">Status</th><th scope="col">Area</th><th scope="col">Parameters</th></tr>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">User</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Action</th>
+                  <th scope="col" className="num">
+                    Status
+                  </th>
+                  <th scope="col">Area</th>
+                  <th scope="col">Parameters</th>
+                </tr>
               </thead>
               <tbody>
                 {d.rows.map((r) => (
                   <tr key={r.id} data-testid="audit-row" data-action={r.action} data-username={r.username}>
-                    <td className="nowrap"><time dateTime={r.at}>{formatMoment(r.at)}</time></td>
+                    <td className="nowrap">
+                      <time dateTime={r.at}>{formatMoment(r.at)}</time>
+                    </td>
                     <td className="mono">{r.username || '—'}</td>
                     <td>{r.role || '—'}</td>
                     <td className="mono">{r.action}</td>
                     <td className={r.status >= 400 ? 'num refused' : 'num'}>{r.status}</td>
-                    <td><Long text={r.area} /></td>
-                    <td data-testid="audit-params"><Long text={r.params} /></td>
+                    <td>
+                      <Long text={r.area} />
+                    </td>
+                    <td data-testid="audit-params">
+                      <Long text={r.params} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <div className="admin-pager">
-            <button type="button" className="admin-btn small" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>‹ Newer</button>
-            <span data-testid="audit-page">Page {d.page} of {d.pages}</span>
-            <button type="button" className="admin-btn small" disabled={page >= d.pages} onClick={() => setPage((p) => p + 1)}>Older ›</button>
+            <button
+              type="button"
+              className="admin-btn small"
+              disabled={page <= 1}
+              onClick={() => setPage((p) => p - 1)}
+            >
+              ‹ Newer
+            </button>
+            <span data-testid="audit-page">
+              Page {d.page} of {d.pages}
+            </span>
+            <button
+              type="button"
+              className="admin-btn small"
+              disabled={page >= d.pages}
+              onClick={() => setPage((p) => p + 1)}
+            >
+              Older ›
+            </button>
           </div>
         </>
       )}
@@ -89,7 +208,9 @@ function Long({ text }: { text: string }) {
   if (text.length <= SHORT) return <span className="mono">{text}</span>;
   return (
     <details className="admin-long">
-      <summary className="mono" title={text}>{text.slice(0, SHORT)}…</summary>
+      <summary className="mono" title={text}>
+        {text.slice(0, SHORT)}…
+      </summary>
       <pre>{text}</pre>
     </details>
   );

@@ -12,13 +12,31 @@ export type Issues = Readonly<Record<string, string>>;
  * One labelled input and the issue the contract or the server names for it. `control` gets the attributes that tie
  * the input to its issue (aria-invalid, aria-describedby), so a screen reader reads the reason with the field.
  */
-export function Field({ id, label, issue, control }: { id: string; label: ReactNode; issue: string | undefined; control: (aria: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode }) {
+export function Field({
+  id,
+  label,
+  issue,
+  control,
+}: {
+  id: string;
+  label: ReactNode;
+  issue: string | undefined;
+  control: (aria: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const issueId = `${id}-issue`;
   return (
     <div className="admin-field">
       <label htmlFor={id}>{label}</label>
-      {control({ id, 'aria-invalid': issue !== undefined, ...(issue !== undefined ? { 'aria-describedby': issueId } : {}) })}
-      {issue !== undefined && <span className="field-issue" id={issueId} data-testid="field-issue">{issue}</span>}
+      {control({
+        id,
+        'aria-invalid': issue !== undefined,
+        ...(issue !== undefined ? { 'aria-describedby': issueId } : {}),
+      })}
+      {issue !== undefined && (
+        <span className="field-issue" id={issueId} data-testid="field-issue">
+          {issue}
+        </span>
+      )}
     </div>
   );
 }
@@ -34,21 +52,61 @@ export function PersonFields({ prefix, draft, set, issues, districts }: { prefix
   const area = areaFieldOf(draft.role);
   return (
     <>
-      <Field id={`${prefix}-name`} label="Full name" issue={issues.displayName} control={(a) => (
-        <input {...a} data-testid="account-name" value={draft.displayName} maxLength={120} autoComplete="off" onChange={(e) => set({ displayName: e.target.value })} />
-      )} />
-      <Field id={`${prefix}-role`} label="Role" issue={issues.role} control={(a) => (
-        <select {...a} data-testid="account-role" value={draft.role} onChange={(e) => set({ role: e.target.value as Role })}>
-          {ROLES.map((r) => <option key={r} value={r}>{ROLE_ACCESS[r].label}</option>)}
-        </select>
-      )} />
-      {area === 'district' && (
-        <Field id={`${prefix}-district`} label={AREA_LABELS.district} issue={issues.district} control={(a) => (
-          <select {...a} data-testid="account-district" value={draft.district} onChange={(e) => set({ district: e.target.value })}>
-            <option value="">Choose a district…</option>
-            {districts.map((d) => <option key={d.soato} value={d.soato}>{d.name}</option>)}
+      <Field
+        id={`${prefix}-name`}
+        label="Full name"
+        issue={issues.displayName}
+        control={(a) => (
+          <input
+            {...a}
+            data-testid="account-name"
+            value={draft.displayName}
+            maxLength={120}
+            autoComplete="off"
+            onChange={(e) => set({ displayName: e.target.value })}
+          />
+        )}
+      />
+      <Field
+        id={`${prefix}-role`}
+        label="Role"
+        issue={issues.role}
+        control={(a) => (
+          <select
+            {...a}
+            data-testid="account-role"
+            value={draft.role}
+            onChange={(e) => set({ role: e.target.value as Role })}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_ACCESS[r].label}
+              </option>
+            ))}
           </select>
-        )} />
+        )}
+      />
+      {area === 'district' && (
+        <Field
+          id={`${prefix}-district`}
+          label={AREA_LABELS.district}
+          issue={issues.district}
+          control={(a) => (
+            <select
+              {...a}
+              data-testid="account-district"
+              value={draft.district}
+              onChange={(e) => set({ district: e.target.value })}
+            >
+              <option value="">Choose a district…</option>
+              {districts.map((d) => (
+                <option key={d.soato} value={d.soato}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          )}
+        />
       )}
       {area === 'region' && (
         <Field id={`${prefix}-region`} label={AREA_LABELS.region} issue={issues.region} control={(a) => (
@@ -59,9 +117,23 @@ export function PersonFields({ prefix, draft, set, issues, districts }: { prefix
         )} />
       )}
       {area === 'inspector' && (
-        <Field id={`${prefix}-inspector`} label={AREA_LABELS.inspector} issue={issues.inspector} control={(a) => (
-          <input {...a} data-testid="account-inspector" type="number" min={1} step={1} inputMode="numeric" value={draft.inspector} onChange={(e) => set({ inspector: e.target.value })} />
-        )} />
+        <Field
+          id={`${prefix}-inspector`}
+          label={AREA_LABELS.inspector}
+          issue={issues.inspector}
+          control={(a) => (
+            <input
+              {...a}
+              data-testid="account-inspector"
+              type="number"
+              min={1}
+              step={1}
+              inputMode="numeric"
+              value={draft.inspector}
+              onChange={(e) => set({ inspector: e.target.value })}
+            />
+          )}
+        />
       )}
       {area === null && <p className="admin-hint">{ROLE_ACCESS[draft.role].label}: sees the whole country.</p>}
     </>
@@ -74,7 +146,9 @@ export function OtherIssues({ issues, shown }: { issues: Issues; shown: readonly
   if (rest.length === 0) return null;
   return (
     <ul className="admin-issues" role="alert" data-testid="form-issues">
-      {rest.map(([k, v]) => <li key={k}>{k === 'form' ? v : `${k}: ${v}`}</li>)}
+      {rest.map(([k, v]) => (
+        <li key={k}>{k === 'form' ? v : `${k}: ${v}`}</li>
+      ))}
     </ul>
   );
 }

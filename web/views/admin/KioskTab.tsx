@@ -2,7 +2,14 @@
 // when it is made (only the token's hash is kept); revoking it ends the screens that use it.
 import { useState, type FormEvent } from 'react';
 import { formatMoment } from '../../format.ts';
-import { issuesOf, useCreateKioskToken, useKioskTokens, useRevokeKioskToken, type KioskToken, type NewKioskToken } from '../../queries/admin.ts';
+import {
+  issuesOf,
+  useCreateKioskToken,
+  useKioskTokens,
+  useRevokeKioskToken,
+  type KioskToken,
+  type NewKioskToken,
+} from '../../queries/admin.ts';
 import { usePlaylists } from '../../queries/playlists.ts';
 import { Field, OtherIssues, type Issues } from './Fields.tsx';
 
@@ -16,24 +23,53 @@ export function KioskTab() {
     <div className="admin-split">
       <section className="admin-main" aria-labelledby="kiosk-title">
         <h2 id="kiosk-title">Wall-screen links</h2>
-        <p className="admin-hint">Each link signs one wall screen in to one playlist, with no account. Revoke a link when a screen is lost or replaced.</p>
+        <p className="admin-hint">
+          Each link signs one wall screen in to one playlist, with no account. Revoke a link when a screen is lost or
+          replaced.
+        </p>
         {/* Once its link is revoked, the one-time panel has nothing left worth copying. */}
-        {made && !tokens.data?.some((t) => t.id === made.id && t.revokedAt) && <NewLink made={made} onDismiss={() => setMade(null)} />}
-        {tokens.error && <p className="admin-issues" role="alert">Could not load the links: {tokens.error.message}</p>}
-        {list.error && <p className="admin-issues" role="alert">Could not load the playlists: {list.error.message}</p>}
+        {made && !tokens.data?.some((t) => t.id === made.id && t.revokedAt) && (
+          <NewLink made={made} onDismiss={() => setMade(null)} />
+        )}
+        {tokens.error && (
+          <p className="admin-issues" role="alert">
+            Could not load the links: {tokens.error.message}
+          </p>
+        )}
+        {list.error && (
+          <p className="admin-issues" role="alert">
+            Could not load the playlists: {list.error.message}
+          </p>
+        )}
         {tokens.data?.length === 0 && <p className="admin-empty">No wall-screen links yet.</p>}
         {tokens.data && tokens.data.length > 0 && (
           <table className="admin-table" data-testid="kiosk-table">
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">Playlist</th><th scope="col">Created</th><th scope="col">State</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Playlist</th>
+                <th scope="col">Created</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
               {tokens.data.map((t) => (
                 <tr key={t.id} data-testid="kiosk-row" data-name={t.name}>
                   <th scope="row">{t.name}</th>
                   <td>{nameOf(t.playlist)}</td>
-                  <td className="small">{t.createdBy} · {formatMoment(t.createdAt)}</td>
-                  <td data-testid="kiosk-state">{t.revokedAt ? <span className="admin-badge off">Revoked {formatMoment(t.revokedAt)}</span> : <span className="admin-badge on">Active</span>}</td>
+                  <td className="small">
+                    {t.createdBy} · {formatMoment(t.createdAt)}
+                  </td>
+                  <td data-testid="kiosk-state">
+                    {t.revokedAt ? (
+                      <span className="admin-badge off">Revoked {formatMoment(t.revokedAt)}</span>
+                    ) : (
+                      <span className="admin-badge on">Active</span>
+                    )}
+                  </td>
                   <td>{!t.revokedAt && <Revoke token={t} />}</td>
                 </tr>
               ))}
@@ -48,7 +84,13 @@ export function KioskTab() {
   );
 }
 
-function NewLinkForm({ playlists, onCreated }: { playlists: ReadonlyArray<{ id: number; name: string }>; onCreated: (t: NewKioskToken) => void }) {
+function NewLinkForm({
+  playlists,
+  onCreated,
+}: {
+  playlists: ReadonlyArray<{ id: number; name: string }>;
+  onCreated: (t: NewKioskToken) => void;
+}) {
   const [name, setName] = useState('');
   const [playlist, setPlaylist] = useState('');
   const [issues, setIssues] = useState<Issues>({});
@@ -68,20 +110,49 @@ function NewLinkForm({ playlists, onCreated }: { playlists: ReadonlyArray<{ id: 
     }
   };
   return (
-    <form className="admin-form" data-testid="kiosk-form" aria-labelledby="new-link-title" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="admin-form"
+      data-testid="kiosk-form"
+      aria-labelledby="new-link-title"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <h2 id="new-link-title">New wall-screen link</h2>
-      <Field id="kiosk-name" label="Name (where the screen is)" issue={issues.name} control={(a) => (
-        <input {...a} data-testid="kiosk-name" value={name} maxLength={80} placeholder="e.g. Duty room, 2nd floor" onChange={(e) => setName(e.target.value)} />
-      )} />
-      <Field id="kiosk-playlist" label="Playlist" issue={issues.playlist} control={(a) => (
-        <select {...a} data-testid="kiosk-playlist" value={playlist} onChange={(e) => setPlaylist(e.target.value)}>
-          <option value="">Choose a playlist…</option>
-          {playlists.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-        </select>
-      )} />
+      <Field
+        id="kiosk-name"
+        label="Name (where the screen is)"
+        issue={issues.name}
+        control={(a) => (
+          <input
+            {...a}
+            data-testid="kiosk-name"
+            value={name}
+            maxLength={80}
+            placeholder="e.g. Duty room, 2nd floor"
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+      />
+      <Field
+        id="kiosk-playlist"
+        label="Playlist"
+        issue={issues.playlist}
+        control={(a) => (
+          <select {...a} data-testid="kiosk-playlist" value={playlist} onChange={(e) => setPlaylist(e.target.value)}>
+            <option value="">Choose a playlist…</option>
+            {playlists.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      />
       <OtherIssues issues={issues} shown={['name', 'playlist']} />
       <div className="admin-actions">
-        <button type="submit" className="admin-btn primary" data-testid="kiosk-submit" disabled={create.isPending}>Create link</button>
+        <button type="submit" className="admin-btn primary" data-testid="kiosk-submit" disabled={create.isPending}>
+          Create link
+        </button>
       </div>
     </form>
   );
@@ -108,13 +179,21 @@ function NewLink({ made, onDismiss }: { made: NewKioskToken; onDismiss: () => vo
       <h3 id="new-link-shown">Link for “{made.name}”</h3>
       <p className="warn">Copy it now: it cannot be shown again. Anyone with this link can open the wall screen.</p>
       <div className="admin-link-row">
-        <label htmlFor="kiosk-link" className="sr-only">Wall-screen link</label>
+        <label htmlFor="kiosk-link" className="sr-only">
+          Wall-screen link
+        </label>
         <input id="kiosk-link" data-testid="kiosk-link" readOnly value={link} onFocus={(e) => e.target.select()} />
-        <button type="button" className="admin-btn primary" data-testid="kiosk-copy" onClick={copy}>Copy</button>
+        <button type="button" className="admin-btn primary" data-testid="kiosk-copy" onClick={copy}>
+          Copy
+        </button>
       </div>
       <div className="admin-link-foot">
-        <button type="button" className="admin-btn" onClick={onDismiss}>Done, hide it</button>
-        <p role="status" className="admin-status">{copied}</p>
+        <button type="button" className="admin-btn" onClick={onDismiss}>
+          Done, hide it
+        </button>
+        <p role="status" className="admin-status">
+          {copied}
+        </p>
       </div>
     </div>
   );
@@ -124,13 +203,37 @@ function NewLink({ made, onDismiss }: { made: NewKioskToken; onDismiss: () => vo
 function Revoke({ token }: { token: KioskToken }) {
   const [asking, setAsking] = useState(false);
   const revoke = useRevokeKioskToken();
-  if (!asking) return <button type="button" className="admin-btn small danger" data-testid="kiosk-revoke" onClick={() => setAsking(true)}>Revoke…</button>;
+  if (!asking)
+    return (
+      <button
+        type="button"
+        className="admin-btn small danger"
+        data-testid="kiosk-revoke"
+        onClick={() => setAsking(true)}
+      >
+        Revoke…
+      </button>
+    );
   return (
     <span className="admin-confirm" role="group" aria-label={`Revoke ${token.name}?`}>
       <span>Revoke? Its screens go dark.</span>
-      <button type="button" className="admin-btn small danger" data-testid="kiosk-revoke-confirm" disabled={revoke.isPending} onClick={() => revoke.mutate(token.id)}>Revoke</button>
-      <button type="button" className="admin-btn small" onClick={() => setAsking(false)}>Keep</button>
-      {revoke.error && <span className="field-issue" role="alert">{revoke.error.message}</span>}
+      <button
+        type="button"
+        className="admin-btn small danger"
+        data-testid="kiosk-revoke-confirm"
+        disabled={revoke.isPending}
+        onClick={() => revoke.mutate(token.id)}
+      >
+        Revoke
+      </button>
+      <button type="button" className="admin-btn small" onClick={() => setAsking(false)}>
+        Keep
+      </button>
+      {revoke.error && (
+        <span className="field-issue" role="alert">
+          {revoke.error.message}
+        </span>
+      )}
     </span>
   );
 }

@@ -7,7 +7,13 @@ import { issuesOf, useCreateAccount, type Account } from '../../queries/admin.ts
 import { areaOf, BLANK, issuesByField, type Draft } from './accounts.ts';
 import { Field, OtherIssues, PersonFields, personFields, type Issues } from './Fields.tsx';
 
-export function NewAccountForm({ districts, onCreated }: { districts: ReadonlyArray<{ soato: string; name: string }>; onCreated: (a: Account) => void }) {
+export function NewAccountForm({
+  districts,
+  onCreated,
+}: {
+  districts: ReadonlyArray<{ soato: string; name: string }>;
+  onCreated: (a: Account) => void;
+}) {
   const [draft, setDraft] = useState<Draft>(BLANK);
   const [issues, setIssues] = useState<Issues>({});
   const create = useCreateAccount();
@@ -15,7 +21,13 @@ export function NewAccountForm({ districts, onCreated }: { districts: ReadonlyAr
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const parsed = AccountCreateBody.safeParse({ username: draft.username, displayName: draft.displayName, role: draft.role, ...areaOf(draft), password: draft.password });
+    const parsed = AccountCreateBody.safeParse({
+      username: draft.username,
+      displayName: draft.displayName,
+      role: draft.role,
+      ...areaOf(draft),
+      password: draft.password,
+    });
     if (!parsed.success) {
       setIssues(issuesByField(parsed.error.issues));
       return;
@@ -31,19 +43,54 @@ export function NewAccountForm({ districts, onCreated }: { districts: ReadonlyAr
   };
 
   return (
-    <form className="admin-form" data-testid="account-form" aria-labelledby="new-account-title" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="admin-form"
+      data-testid="account-form"
+      aria-labelledby="new-account-title"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <h2 id="new-account-title">New account</h2>
-      <Field id="new-username" label="User name" issue={issues.username} control={(a) => (
-        <input {...a} data-testid="account-username" value={draft.username} maxLength={40} autoComplete="off" spellCheck={false} onChange={(e) => set({ username: e.target.value })} />
-      )} />
+      <Field
+        id="new-username"
+        label="User name"
+        issue={issues.username}
+        control={(a) => (
+          <input
+            {...a}
+            data-testid="account-username"
+            value={draft.username}
+            maxLength={40}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => set({ username: e.target.value })}
+          />
+        )}
+      />
       <PersonFields prefix="new" draft={draft} set={set} issues={issues} districts={districts} />
-      <Field id="new-password" label="Initial password (10 characters or more)" issue={issues.password} control={(a) => (
-        <input {...a} data-testid="account-password" type="password" autoComplete="new-password" value={draft.password} onChange={(e) => set({ password: e.target.value })} />
-      )} />
-      <p className="admin-hint">Give the password to the person in person; they can change it from their menu after signing in.</p>
+      <Field
+        id="new-password"
+        label="Initial password (10 characters or more)"
+        issue={issues.password}
+        control={(a) => (
+          <input
+            {...a}
+            data-testid="account-password"
+            type="password"
+            autoComplete="new-password"
+            value={draft.password}
+            onChange={(e) => set({ password: e.target.value })}
+          />
+        )}
+      />
+      <p className="admin-hint">
+        Give the password to the person in person; they can change it from their menu after signing in.
+      </p>
       <OtherIssues issues={issues} shown={['username', 'password', ...personFields(draft.role)]} />
       <div className="admin-actions">
-        <button type="submit" className="admin-btn primary" data-testid="account-submit" disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create account'}</button>
+        <button type="submit" className="admin-btn primary" data-testid="account-submit" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create account'}
+        </button>
       </div>
     </form>
   );

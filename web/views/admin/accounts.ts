@@ -14,7 +14,11 @@ export function areaFieldOf(role: Role): AreaField | null {
   return scope === 'region' ? 'region' : scope === 'district' ? 'district' : scope === 'territory' ? 'inspector' : null;
 }
 
-export const AREA_LABELS: Record<AreaField, string> = { region: 'Region', district: 'District', inspector: 'Inspector id' };
+export const AREA_LABELS: Record<AreaField, string> = {
+  region: 'Region',
+  district: 'District',
+  inspector: 'Inspector id',
+};
 
 interface District {
   soato: string;
@@ -58,11 +62,35 @@ export interface Draft {
   disabled: boolean;
 }
 
-export const BLANK: Draft = { username: '', displayName: '', role: 'district_head', region: '', district: '', inspector: '', password: '', disabled: false };
+export const BLANK: Draft = {
+  username: '',
+  displayName: '',
+  role: 'district_head',
+  region: '',
+  district: '',
+  inspector: '',
+  password: '',
+  disabled: false,
+};
 
 /** The draft of an existing account (no user name or password: those are not edited here). */
-export function draftOf(a: { displayName: string; role: Role; region: string | null; district: string | null; inspector: number | null; disabled: boolean }): Draft {
-  return { ...BLANK, displayName: a.displayName, role: a.role, region: a.region ?? '', district: a.district ?? '', inspector: a.inspector === null ? '' : String(a.inspector), disabled: a.disabled };
+export function draftOf(a: {
+  displayName: string;
+  role: Role;
+  region: string | null;
+  district: string | null;
+  inspector: number | null;
+  disabled: boolean;
+}): Draft {
+  return {
+    ...BLANK,
+    displayName: a.displayName,
+    role: a.role,
+    region: a.region ?? '',
+    district: a.district ?? '',
+    inspector: a.inspector === null ? '' : String(a.inspector),
+    disabled: a.disabled,
+  };
 }
 
 /**
@@ -80,7 +108,9 @@ export function areaOf(d: Draft): { region: string | null; district: string | nu
 }
 
 /** The issues of a zod parse, by the first segment of their path (the form field they belong to). */
-export function issuesByField(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string> {
+export function issuesByField(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of issues) {
     const field = String(i.path[0] ?? 'form');

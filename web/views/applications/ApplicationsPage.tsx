@@ -37,7 +37,10 @@ export function ApplicationsPage() {
   const flow = useApplicationsFlow(range, selected);
   const features = territories.data as FeatureCollection<Geometry, Props> | undefined;
   // The link carries only the id; the name comes from the boundaries (null until they load).
-  const mahallaName = useMemo(() => features?.features.find((f) => f.properties.id === selected)?.properties.name ?? null, [features, selected]);
+  const mahallaName = useMemo(
+    () => features?.features.find((f) => f.properties.id === selected)?.properties.name ?? null,
+    [features, selected],
+  );
 
   const { values, scale } = useMemo(() => {
     const m = new Map<number, number>();
@@ -47,20 +50,27 @@ export function ApplicationsPage() {
   }, [perMahalla.data, measure]);
   const outlines = useMemo(() => mahallaOutlines(features, true), [features]);
   const layers = useMemo(
-    () => buildApplicationLayers(
-      { mahallas: features, values, scale },
-      { selected, valuesKey: `${measure}|${perMahalla.data?.period.from ?? ''}|${perMahalla.data?.period.to ?? ''}|${district ?? ''}` },
-    ),
+    () =>
+      buildApplicationLayers(
+        { mahallas: features, values, scale },
+        {
+          selected,
+          valuesKey: `${measure}|${perMahalla.data?.period.from ?? ''}|${perMahalla.data?.period.to ?? ''}|${district ?? ''}`,
+        },
+      ),
     [features, values, scale, selected, measure, perMahalla.data, district],
   );
   const onPick = useCallback((object: unknown) => {
     const p = (object as { properties?: Props } | null)?.properties;
     update({ selected: p ? p.id : null });
   }, []);
-  const tooltip = useCallback(({ object }: PickingInfo) => {
-    const p = (object as { properties?: Props } | null)?.properties;
-    return p ? `${p.name}\n${MEASURE_LABELS[measure]}: ${fmtInt(values.get(p.id) ?? 0)}` : null;
-  }, [measure, values]);
+  const tooltip = useCallback(
+    ({ object }: PickingInfo) => {
+      const p = (object as { properties?: Props } | null)?.properties;
+      return p ? `${p.name}\n${MEASURE_LABELS[measure]}: ${fmtInt(values.get(p.id) ?? 0)}` : null;
+    },
+    [measure, values],
+  );
 
   const districtName = meta.data?.districts.find((d) => d.soato === district)?.name;
   const scopeName = selected !== null ? (mahallaName ?? `Mahalla ${selected}`) : (districtName ?? 'All districts');
@@ -79,7 +89,13 @@ export function ApplicationsPage() {
             <div className="radios" data-testid="measure">
               {APPL_MEASURES.map((m) => (
                 <label key={m} className="check">
-                  <input type="radio" name="measure" value={m} checked={measure === m} onChange={() => update({ applMeasure: m })} />
+                  <input
+                    type="radio"
+                    name="measure"
+                    value={m}
+                    checked={measure === m}
+                    onChange={() => update({ applMeasure: m })}
+                  />
                   {MEASURE_LABELS[m]} applications per mahalla
                 </label>
               ))}
@@ -87,18 +103,38 @@ export function ApplicationsPage() {
           </section>
           {f && (
             <section data-testid="flow-totals">
-              <h2>{scopeName}{selected !== null && <button type="button" className="link" onClick={() => update({ selected: null })}>Back to {districtName ?? 'all districts'}</button>}</h2>
+              <h2>
+                {scopeName}
+                {selected !== null && (
+                  <button type="button" className="link" onClick={() => update({ selected: null })}>
+                    Back to {districtName ?? 'all districts'}
+                  </button>
+                )}
+              </h2>
               <dl className="figures appl-totals">
-                <div><dt>Arrived</dt><dd data-testid="total-arrived">{fmtInt(f.total.n)}</dd></div>
-                <div><dt>Open</dt><dd data-testid="total-open">{fmtInt(f.total.open)}</dd></div>
-                <div><dt>Overdue</dt><dd data-testid="total-overdue" className={f.total.overdue > 0 ? 'warn' : undefined}>{fmtInt(f.total.overdue)}</dd></div>
+                <div>
+                  <dt>Arrived</dt>
+                  <dd data-testid="total-arrived">{fmtInt(f.total.n)}</dd>
+                </div>
+                <div>
+                  <dt>Open</dt>
+                  <dd data-testid="total-open">{fmtInt(f.total.open)}</dd>
+                </div>
+                <div>
+                  <dt>Overdue</dt>
+                  <dd data-testid="total-overdue" className={f.total.overdue > 0 ? 'warn' : undefined}>
+                    {fmtInt(f.total.overdue)}
+                  </dd>
+                </div>
               </dl>
               <p className="summary">
-                Resolved in a median <strong>{f.total.medianDays ?? '—'}</strong> days; 90 % within <strong>{f.total.p90Days ?? '—'}</strong> days.
+                Resolved in a median <strong>{f.total.medianDays ?? '—'}</strong> days; 90 % within{' '}
+                <strong>{f.total.p90Days ?? '—'}</strong> days.
               </p>
               <p className="appl-rule">
-                Open and overdue as of {formatDay(f.asOf)}. Legal term (Law on appeals, ZRU-445): {f.termDays.kept} days when the inspector keeps
-                the application, {f.termDays.passed} days when it is passed to a service for checking.
+                Open and overdue as of {formatDay(f.asOf)}. Legal term (Law on appeals, ZRU-445): {f.termDays.kept} days
+                when the inspector keeps the application, {f.termDays.passed} days when it is passed to a service for
+                checking.
               </p>
             </section>
           )}
@@ -110,21 +146,38 @@ export function ApplicationsPage() {
           <h3>{MEASURE_LABELS[measure]} applications per mahalla</h3>
           <ul className="ramp">
             {scale.colors.map((c, k) => (
-              <li key={c.join()}><span className="swatch" style={{ background: css(c) }} />{k === 0 ? `≤ ${fmtInt(scale.breaks[0] ?? 0)}` : k === scale.colors.length - 1 ? `> ${fmtInt(scale.breaks[k - 1] ?? 0)}` : `${fmtInt(scale.breaks[k - 1] ?? 0)} – ${fmtInt(scale.breaks[k] ?? 0)}`}</li>
+              <li key={c.join()}>
+                <span className="swatch" style={{ background: css(c) }} />
+                {k === 0
+                  ? `≤ ${fmtInt(scale.breaks[0] ?? 0)}`
+                  : k === scale.colors.length - 1
+                    ? `> ${fmtInt(scale.breaks[k - 1] ?? 0)}`
+                    : `${fmtInt(scale.breaks[k - 1] ?? 0)} – ${fmtInt(scale.breaks[k] ?? 0)}`}
+              </li>
             ))}
           </ul>
           <p className="note">Click a mahalla for its own flow.</p>
           {meta.data?.synthetic && <p className="note demo">Demo boundaries and records (synthetic)</p>}
         </div>
-        {loading && <div className="busy" role="status">Updating…</div>}
-        {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
+        {loading && (
+          <div className="busy" role="status">
+            Updating…
+          </div>
+        )}
+        {error && (
+          <div className="error-banner" role="alert">
+            Could not load data: {error.message}
+          </div>
+        )}
       </section>
       <section className="appl-analysis" aria-label="Applications flow">
         {f && (
           <>
             <header>
               <h2>Applications flow · {scopeName}</h2>
-              <p className="muted">{formatDay(f.period.from)} – {formatDay(f.period.to)} · {fmtInt(f.total.n)} applications</p>
+              <p className="muted">
+                {formatDay(f.period.from)} – {formatDay(f.period.to)} · {fmtInt(f.total.n)} applications
+              </p>
             </header>
             <FlowSankey flow={f} />
             <NationalPanel flow={f} scopeName={scopeName} countryName={countryName} />

@@ -11,7 +11,19 @@ export interface BreakdownRow {
   p90Days?: number | null;
 }
 
-export function Breakdown({ title, dim, rows, total, testId }: { title: string; dim: Dimension; rows: readonly BreakdownRow[]; total: number; testId: string }) {
+export function Breakdown({
+  title,
+  dim,
+  rows,
+  total,
+  testId,
+}: {
+  title: string;
+  dim: Dimension;
+  rows: readonly BreakdownRow[];
+  total: number;
+  testId: string;
+}) {
   const timed = rows.some((r) => r.medianDays !== undefined);
   const max = Math.max(1, ...rows.map((r) => r.n));
   return (
@@ -24,7 +36,11 @@ export function Breakdown({ title, dim, rows, total, testId }: { title: string; 
             <th className="num">Arrived</th>
             <th className="num">Open</th>
             <th className="num">Overdue</th>
-            {timed && <th className="num" title="Median / 90th percentile days to resolution">Days (med / p90)</th>}
+            {timed && (
+              <th className="num" title="Median / 90th percentile days to resolution">
+                Days (med / p90)
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -34,7 +50,10 @@ export function Breakdown({ title, dim, rows, total, testId }: { title: string; 
                 <span className="appl-label">{labelOf(dim, r.code)}</span>
                 <span className="appl-bar" style={{ width: `${(100 * r.n) / max}%` }} />
               </td>
-              <td className="num">{fmtInt(r.n)} <span className="appl-share">{total > 0 ? `${((100 * r.n) / total).toFixed(1)} %` : ''}</span></td>
+              <td className="num">
+                {fmtInt(r.n)}{' '}
+                <span className="appl-share">{total > 0 ? `${((100 * r.n) / total).toFixed(1)} %` : ''}</span>
+              </td>
               <td className="num">{fmtInt(r.open)}</td>
               <td className={r.overdue > 0 ? 'num warn' : 'num'}>{fmtInt(r.overdue)}</td>
               {timed && <td className="num">{r.medianDays == null ? '—' : `${r.medianDays} / ${r.p90Days ?? '—'}`}</td>}

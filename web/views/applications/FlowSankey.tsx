@@ -26,8 +26,12 @@ export function FlowSankey({ flow }: { flow: ApplicationsFlow }) {
     const rows = [flow.byChannel, flow.byRegistry, flow.byReceiver, flow.byService];
     return sankeyLayout(
       {
-        stages: rows.map((r, s) => r.map((x) => ({ key: keyOf(x.code), label: labelOf(STAGES[s]!.dim, x.code, true), n: x.n }))),
-        links: [flow.links.channelRegistry, flow.links.registryReceiver, flow.links.receiverService].map((ls) => ls.map((l) => ({ from: keyOf(l.from), to: keyOf(l.to), n: l.n }))),
+        stages: rows.map((r, s) =>
+          r.map((x) => ({ key: keyOf(x.code), label: labelOf(STAGES[s]!.dim, x.code, true), n: x.n })),
+        ),
+        links: [flow.links.channelRegistry, flow.links.registryReceiver, flow.links.receiverService].map((ls) =>
+          ls.map((l) => ({ from: keyOf(l.from), to: keyOf(l.to), n: l.n })),
+        ),
       },
       WIDTH - LABEL_ROOM,
       HEIGHT - TOP,
@@ -36,13 +40,26 @@ export function FlowSankey({ flow }: { flow: ApplicationsFlow }) {
   if (flow.total.n === 0) return <p className="muted">No application arrived in the period.</p>;
   return (
     <figure className="appl-sankey" data-testid="flow-sankey">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Flow of ${flow.total.n} applications from channel to registry, receiver and service`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={`Flow of ${flow.total.n} applications from channel to registry, receiver and service`}
+      >
         {STAGES.map((s, k) => (
-          <text key={s.dim} x={((WIDTH - LABEL_ROOM - 10) * k) / (STAGES.length - 1)} y={10} className="appl-stage">{s.title}</text>
+          <text key={s.dim} x={((WIDTH - LABEL_ROOM - 10) * k) / (STAGES.length - 1)} y={10} className="appl-stage">
+            {s.title}
+          </text>
         ))}
         <g transform={`translate(0, ${TOP})`}>
           {layout.bands.map((b) => (
-            <path key={`${b.stage}:${b.from}>${b.to}`} d={b.path} fill="none" stroke={STAGE_COLORS[b.stage]} strokeOpacity={0.28} strokeWidth={Math.max(0.5, b.width)}>
+            <path
+              key={`${b.stage}:${b.from}>${b.to}`}
+              d={b.path}
+              fill="none"
+              stroke={STAGE_COLORS[b.stage]}
+              strokeOpacity={0.28}
+              strokeWidth={Math.max(0.5, b.width)}
+            >
               <title>{`${fmtInt(b.n)} applications`}</title>
             </path>
           ))}
@@ -55,16 +72,22 @@ export function FlowSankey({ flow }: { flow: ApplicationsFlow }) {
               {n.h >= 24 ? (
                 <text x={n.x + 14} y={n.y + n.h / 2 - 6} dominantBaseline="middle" className="appl-node-label">
                   {n.label}
-                  <tspan x={n.x + 14} dy={13} className="appl-node-n">{fmtInt(n.n)}</tspan>
+                  <tspan x={n.x + 14} dy={13} className="appl-node-n">
+                    {fmtInt(n.n)}
+                  </tspan>
                 </text>
               ) : n.h >= 9 ? (
-                <text x={n.x + 14} y={n.y + n.h / 2} dominantBaseline="middle" className="appl-node-label">{n.label}</text>
+                <text x={n.x + 14} y={n.y + n.h / 2} dominantBaseline="middle" className="appl-node-label">
+                  {n.label}
+                </text>
               ) : null}
             </g>
           ))}
         </g>
       </svg>
-      <figcaption className="muted">Band width = number of applications; hover a band for its count. Small nodes are labelled in the tables below.</figcaption>
+      <figcaption className="muted">
+        Band width = number of applications; hover a band for its count. Small nodes are labelled in the tables below.
+      </figcaption>
     </figure>
   );
 }

@@ -1,5 +1,12 @@
 // Display names of the flow's codes; a NULL service means the prevention inspector kept the application.
-import { CHANNEL_LABELS, RECEIVER_LABELS, REGISTRY_LABELS, SERVICE_LABELS, APPLICANT_LABELS, type ServiceCode } from '../../../server/contract/catalog.ts';
+import {
+  CHANNEL_LABELS,
+  RECEIVER_LABELS,
+  REGISTRY_LABELS,
+  SERVICE_LABELS,
+  APPLICANT_LABELS,
+  type ServiceCode,
+} from '../../../server/contract/catalog.ts';
 
 /** Short service names for the diagram (the full names do not fit beside a band). */
 const SERVICE_SHORT: Record<ServiceCode, string> = {
@@ -18,7 +25,14 @@ const SERVICE_SHORT: Record<ServiceCode, string> = {
 export const KEPT = 'Kept by the inspector';
 
 /** Short registry and receiver names for the diagram. */
-const SHORT: Record<string, string> = { form1: 'Form 1 book', form2: 'Form 2 journal', alphabetical: 'Alphabetical', duty_unit: 'Duty unit', inspector: 'Inspector', service: 'A service' };
+const SHORT: Record<string, string> = {
+  form1: 'Form 1 book',
+  form2: 'Form 2 journal',
+  alphabetical: 'Alphabetical',
+  duty_unit: 'Duty unit',
+  inspector: 'Inspector',
+  service: 'A service',
+};
 
 export type Dimension = 'channel' | 'registry' | 'receiver' | 'service' | 'applicant';
 
@@ -29,6 +43,13 @@ export function labelOf(dim: Dimension, code: string | null, short = false): str
     return (short ? SERVICE_SHORT : SERVICE_LABELS)[code as ServiceCode] ?? code;
   }
   if (short && code !== null && (dim === 'registry' || dim === 'receiver')) return SHORT[code] ?? code;
-  const table: Record<string, string> = dim === 'channel' ? CHANNEL_LABELS : dim === 'registry' ? REGISTRY_LABELS : dim === 'receiver' ? RECEIVER_LABELS : APPLICANT_LABELS;
+  const table: Record<string, string> =
+    dim === 'channel'
+      ? CHANNEL_LABELS
+      : dim === 'registry'
+        ? REGISTRY_LABELS
+        : dim === 'receiver'
+          ? RECEIVER_LABELS
+          : APPLICANT_LABELS;
   return code === null ? '—' : (table[code] ?? code);
 }

@@ -7,9 +7,15 @@ import { SELECTED_LINE } from '../../map/layers.ts';
 import { mahallaFill, mahallaOutline } from '../../map/mahalla-layers.ts';
 import type { ApplMeasure } from '../../state/url.ts';
 
-
 /** ColorBrewer Blues (6): applications are not incidents, so they do not share the incidents' orange ramp. */
-export const BLUES: readonly Rgb[] = [[239, 243, 255], [198, 219, 239], [158, 202, 225], [107, 174, 214], [49, 130, 189], [8, 81, 156]];
+export const BLUES: readonly Rgb[] = [
+  [239, 243, 255],
+  [198, 219, 239],
+  [158, 202, 225],
+  [107, 174, 214],
+  [49, 130, 189],
+  [8, 81, 156],
+];
 
 export const APPLICATION_LAYER_IDS = { fill: 'applications-fill', selected: 'applications-selected' } as const;
 
@@ -27,16 +33,29 @@ export function measureScale(measure: ApplMeasure, values: Iterable<number>): Co
   return quantileScale([...values], measure === 'overdue' ? SEQUENTIAL : BLUES);
 }
 
-export function buildApplicationLayers(data: ApplicationLayerData, ui: { selected: number | null; valuesKey: string }): Layer[] {
+export function buildApplicationLayers(
+  data: ApplicationLayerData,
+  ui: { selected: number | null; valuesKey: string },
+): Layer[] {
   const { mahallas } = data;
   if (!mahallas) return [];
   return [
-    mahallaFill(APPLICATION_LAYER_IDS.fill, mahallas, (f: Feature<Geometry, Props>) => {
-      const v = data.values.get(f.properties.id);
-      if (v === undefined) return [0, 0, 0, 0];
-      const c = data.scale.colorOf(v);
-      return [c[0], c[1], c[2], 215];
-    }, [ui.valuesKey]),
-    mahallaOutline(APPLICATION_LAYER_IDS.selected, mahallas.features.filter((f) => f.properties.id === ui.selected), SELECTED_LINE, 3.5),
+    mahallaFill(
+      APPLICATION_LAYER_IDS.fill,
+      mahallas,
+      (f: Feature<Geometry, Props>) => {
+        const v = data.values.get(f.properties.id);
+        if (v === undefined) return [0, 0, 0, 0];
+        const c = data.scale.colorOf(v);
+        return [c[0], c[1], c[2], 215];
+      },
+      [ui.valuesKey],
+    ),
+    mahallaOutline(
+      APPLICATION_LAYER_IDS.selected,
+      mahallas.features.filter((f) => f.properties.id === ui.selected),
+      SELECTED_LINE,
+      3.5,
+    ),
   ];
 }

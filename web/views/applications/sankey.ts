@@ -8,15 +8,36 @@ export interface SankeyInput {
   links: Array<Array<{ from: string; to: string; n: number }>>;
 }
 
-export interface SankeyNode { stage: number; key: string; label: string; n: number; x: number; y: number; h: number }
-export interface SankeyBand { stage: number; from: string; to: string; n: number; path: string; width: number }
+export interface SankeyNode {
+  stage: number;
+  key: string;
+  label: string;
+  n: number;
+  x: number;
+  y: number;
+  h: number;
+}
+export interface SankeyBand {
+  stage: number;
+  from: string;
+  to: string;
+  n: number;
+  path: string;
+  width: number;
+}
 
 /**
  * Nodes as rectangles and bands as stroked centre-line paths (stroke width = band width).
  * Every stage is scaled by the same factor, so equal counts have equal heights across stages.
  * @example sankeyLayout({ stages: [[{ key: 'a', label: 'A', n: 2 }], [{ key: 'b', label: 'B', n: 2 }]], links: [[{ from: 'a', to: 'b', n: 2 }]] }, 200, 100).bands[0].width // 100
  */
-export function sankeyLayout(input: SankeyInput, width: number, height: number, nodeWidth = 10, gap = 8): { nodes: SankeyNode[]; bands: SankeyBand[] } {
+export function sankeyLayout(
+  input: SankeyInput,
+  width: number,
+  height: number,
+  nodeWidth = 10,
+  gap = 8,
+): { nodes: SankeyNode[]; bands: SankeyBand[] } {
   const stages = input.stages;
   const columns = Math.max(1, stages.length - 1);
   const maxGaps = Math.max(0, ...stages.map((s) => s.length - 1));
@@ -40,8 +61,12 @@ export function sankeyLayout(input: SankeyInput, width: number, height: number, 
     const outOffset = new Map<string, number>();
     const inOffset = new Map<string, number>();
     const order = (key: string, stage: number): number => at.get(`${stage}:${key}`)?.y ?? 0;
-    const sorted = [...links].sort((a, b) => order(a.from, s) - order(b.from, s) || order(a.to, s + 1) - order(b.to, s + 1));
-    const byTarget = [...links].sort((a, b) => order(a.to, s + 1) - order(b.to, s + 1) || order(a.from, s) - order(b.from, s));
+    const sorted = [...links].sort(
+      (a, b) => order(a.from, s) - order(b.from, s) || order(a.to, s + 1) - order(b.to, s + 1),
+    );
+    const byTarget = [...links].sort(
+      (a, b) => order(a.to, s + 1) - order(b.to, s + 1) || order(a.from, s) - order(b.from, s),
+    );
     const inStart = new Map<(typeof links)[number], number>();
     for (const l of byTarget) {
       const t = at.get(`${s + 1}:${l.to}`);
@@ -57,9 +82,19 @@ export function sankeyLayout(input: SankeyInput, width: number, height: number, 
       const off = outOffset.get(l.from) ?? 0;
       outOffset.set(l.from, off + l.n * k);
       const w = l.n * k;
-      const x0 = f.x + nodeWidth, y0 = f.y + off + w / 2, x1 = ((width - nodeWidth) * (s + 1)) / columns, ym = y1 + w / 2;
+      const x0 = f.x + nodeWidth,
+        y0 = f.y + off + w / 2,
+        x1 = ((width - nodeWidth) * (s + 1)) / columns,
+        ym = y1 + w / 2;
       const mid = (x0 + x1) / 2;
-      bands.push({ stage: s, from: l.from, to: l.to, n: l.n, width: w, path: `M${x0},${y0}C${mid},${y0} ${mid},${ym} ${x1},${ym}` });
+      bands.push({
+        stage: s,
+        from: l.from,
+        to: l.to,
+        n: l.n,
+        width: w,
+        path: `M${x0},${y0}C${mid},${y0} ${mid},${ym} ${x1},${ym}`,
+      });
     }
   });
   return { nodes, bands };

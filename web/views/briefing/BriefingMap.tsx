@@ -24,7 +24,10 @@ export function BriefingMap({ snap, layers }: { snap: BriefingSnapshot; layers: 
       districts={boundaries.districts as FeatureCollection}
       districtLabels={boundaries.districtLabels as FeatureCollection}
       bbox={meta.bbox}
-      attribution={[meta.attribution, meta.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported']}
+      attribution={[
+        meta.attribution,
+        meta.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported',
+      ]}
       layers={layers}
       pickLayerIds={NO_PICK}
       onPick={ignore}

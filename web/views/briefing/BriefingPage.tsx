@@ -21,7 +21,11 @@ export function BriefingPage() {
   const add = async (): Promise<void> => {
     // One who sees only part of the country starts a playlist of their (first) district: the whole area is not theirs.
     const district = session.data?.scope.kind === 'all' ? null : (meta.data?.districts[0]?.soato ?? null);
-    const created = await create.mutateAsync({ ...DEFAULT_PLAYLIST, district, name: `New playlist ${(playlists?.length ?? 0) + 1}` });
+    const created = await create.mutateAsync({
+      ...DEFAULT_PLAYLIST,
+      district,
+      name: `New playlist ${(playlists?.length ?? 0) + 1}`,
+    });
     setChosen(created.id);
   };
 
@@ -29,18 +33,33 @@ export function BriefingPage() {
     <main className="briefing-page">
       <aside className="playlist-list">
         <h2>Wall-screen playlists</h2>
-        {error && <p className="warn" role="alert">Could not load playlists: {error.message}</p>}
+        {error && (
+          <p className="warn" role="alert">
+            Could not load playlists: {error.message}
+          </p>
+        )}
         <ul>
           {playlists?.map((p) => (
             <li key={p.id}>
-              <button type="button" className={p.id === current?.id ? 'chip active' : 'chip'} data-testid="playlist-item" onClick={() => setChosen(p.id)}>
+              <button
+                type="button"
+                className={p.id === current?.id ? 'chip active' : 'chip'}
+                data-testid="playlist-item"
+                onClick={() => setChosen(p.id)}
+              >
                 {p.name} <span className="muted">· {p.slides.length} slides</span>
               </button>
             </li>
           ))}
         </ul>
-        {canWrite && <button type="button" data-testid="new-playlist" onClick={() => void add()}>New playlist</button>}
-        <p className="muted">The wall screen (/briefing) plays a playlist full screen: ← → step, space pauses, F for full screen.</p>
+        {canWrite && (
+          <button type="button" data-testid="new-playlist" onClick={() => void add()}>
+            New playlist
+          </button>
+        )}
+        <p className="muted">
+          The wall screen (/briefing) plays a playlist full screen: ← → step, space pauses, F for full screen.
+        </p>
       </aside>
       {current && (
         <PlaylistEditor

@@ -34,7 +34,15 @@ export default function BriefingRoot() {
       (err: unknown) => setFailed(err instanceof Error ? err.message : String(err)),
     );
   }, [kiosk]);
-  if (failed) return <div className="briefing"><div className="connecting" role="alert" data-testid="wall-link-refused"><p className="mark">HAMKOR</p><p>This wall-screen link does not work: {failed.replace(/^\d{3} (\w+: )?/, '')}</p></div></div>;
+  if (failed)
+    return (
+      <div className="briefing">
+        <div className="connecting" role="alert" data-testid="wall-link-refused">
+          <p className="mark">HAMKOR</p>
+          <p>This wall-screen link does not work: {failed.replace(/^\d{3} (\w+: )?/, '')}</p>
+        </div>
+      </div>
+    );
   if (kiosk !== null || session.isPending) return null;
   if (!session.data) return <SignInPage />;
   return <Wall />;
@@ -52,7 +60,12 @@ function Wall() {
   const dwell = dwellMs[rotation.index] ?? 0;
 
   return (
-    <div className={`briefing${idle ? ' cursor-hidden' : ''}`} data-testid="briefing" data-slide={rotation.index + 1} data-paused={rotation.paused}>
+    <div
+      className={`briefing${idle ? ' cursor-hidden' : ''}`}
+      data-testid="briefing"
+      data-slide={rotation.index + 1}
+      data-paused={rotation.paused}
+    >
       {!snap && (
         <div className="connecting" role="status">
           <p className="mark">HAMKOR</p>
@@ -66,7 +79,14 @@ function Wall() {
             const title = s.caption ?? SLIDE_TITLES[s.kind];
             const active = i === rotation.index;
             return (
-              <section key={`${i}-${s.kind}`} className={`slide${active ? ' active' : ''}`} data-testid="slide" data-kind={s.kind} aria-hidden={!active} aria-label={title}>
+              <section
+                key={`${i}-${s.kind}`}
+                className={`slide${active ? ' active' : ''}`}
+                data-testid="slide"
+                data-kind={s.kind}
+                aria-hidden={!active}
+                aria-label={title}
+              >
                 <SlideFrame snap={snap} title={title} position={`${i + 1} / ${slides.length}`}>
                   <Body snap={snap} title={title} />
                 </SlideFrame>
@@ -77,13 +97,23 @@ function Wall() {
       )}
       {snap && slides.length > 1 && (
         <div className="progress" aria-hidden="true">
-          <div key={`${rotation.index}-${rotation.step}`} className={`bar${rotation.paused ? ' paused' : ''}`} style={{ animationDuration: `${dwell}ms` }} />
+          <div
+            key={`${rotation.index}-${rotation.step}`}
+            className={`bar${rotation.paused ? ' paused' : ''}`}
+            style={{ animationDuration: `${dwell}ms` }}
+          />
         </div>
       )}
       <div className="badges">
-        {rotation.paused && <p className="badge paused" data-testid="paused-badge">Paused · space to resume</p>}
+        {rotation.paused && (
+          <p className="badge paused" data-testid="paused-badge">
+            Paused · space to resume
+          </p>
+        )}
         {live.staleSince !== null && (
-          <p className="badge stale" role="status" data-testid="stale-badge">Server unreachable · stale since {formatClock(live.staleSince)}</p>
+          <p className="badge stale" role="status" data-testid="stale-badge">
+            Server unreachable · stale since {formatClock(live.staleSince)}
+          </p>
         )}
       </div>
     </div>

@@ -15,7 +15,15 @@ import type { Hotspots, Territories } from '../../queries/briefing.ts';
  */
 export const HOTSPOT_DARK: readonly Rgb[] = HOTSPOT_COLORS.map((c, k) => (k === 3 ? [52, 70, 92] : c));
 
-export const HOTSPOT_CLASSES = ['Cold 99 %', 'Cold 95 %', 'Cold 90 %', 'Not significant', 'Hot 90 %', 'Hot 95 %', 'Hot 99 %'];
+export const HOTSPOT_CLASSES = [
+  'Cold 99 %',
+  'Cold 95 %',
+  'Cold 90 %',
+  'Not significant',
+  'Hot 90 %',
+  'Hot 95 %',
+  'Hot 99 %',
+];
 
 export interface HotLabel {
   id: number;
@@ -31,7 +39,10 @@ export interface HotLabel {
 export function hotLabels(t: Territories, h: Hotspots, max: number, minSeparation = 0.025): HotLabel[] {
   const byId = new Map(t.features.map((f) => [f.properties.id, f]));
   const kept: HotLabel[] = [];
-  const clear = (p: Position): boolean => kept.every((k) => Math.hypot((k.position[0] ?? 0) - (p[0] ?? 0), (k.position[1] ?? 0) - (p[1] ?? 0)) >= minSeparation);
+  const clear = (p: Position): boolean =>
+    kept.every(
+      (k) => Math.hypot((k.position[0] ?? 0) - (p[0] ?? 0), (k.position[1] ?? 0) - (p[1] ?? 0)) >= minSeparation,
+    );
   h.ids
     .map((id, i) => ({ id, z: h.z[i] ?? 0, bin: h.bin[i] ?? 0 }))
     .filter((x) => x.bin >= 2)

@@ -22,9 +22,14 @@ export function useRotation(dwellMs: readonly number[], start: number): Rotation
   const n = dwellMs.length;
   const [state, setState] = useState({ index: start, paused: false, step: 0 });
   const index = n > 0 ? Math.min(state.index, n - 1) : 0;
-  const go = useCallback((delta: number) => {
-    setState((s) => (n === 0 ? s : { ...s, index: (((Math.min(s.index, n - 1) + delta) % n) + n) % n, step: s.step + 1 }));
-  }, [n]);
+  const go = useCallback(
+    (delta: number) => {
+      setState((s) =>
+        n === 0 ? s : { ...s, index: (((Math.min(s.index, n - 1) + delta) % n) + n) % n, step: s.step + 1 },
+      );
+    },
+    [n],
+  );
 
   const dwell = dwellMs[index] ?? 0;
   useEffect(() => {

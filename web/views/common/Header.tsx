@@ -11,11 +11,23 @@ export interface NavItem {
   description: string;
 }
 
-export function Header({ meta, pages, current, session }: { meta: Meta | undefined; pages: readonly NavItem[]; current: string; session: Session | null }) {
+export function Header({
+  meta,
+  pages,
+  current,
+  session,
+}: {
+  meta: Meta | undefined;
+  pages: readonly NavItem[];
+  current: string;
+  session: Session | null;
+}) {
   return (
     <header className="topbar">
       <div className="brand">
-        <span className="logo" aria-hidden="true">H</span>
+        <span className="logo" aria-hidden="true">
+          H
+        </span>
         <div>
           <h1>Hamkor</h1>
           <p className="subtitle">Territory analytics · prevention service</p>
@@ -46,8 +58,18 @@ export function Header({ meta, pages, current, session }: { meta: Meta | undefin
           <span>{meta.scale === 'national' ? 'Uzbekistan' : 'Tashkent city'}</span>
           <span>{fmtInt(meta.counts.mahallas)} mahallas</span>
           <span>{fmtInt(meta.counts.inspectors)} inspectors</span>
-          <span>Data {formatDay(meta.period.start)} – {formatDay(meta.period.end)}</span>
-          {meta.synthetic && <span className="badge demo" data-testid="demo-badge" title="Real mahalla polygons are not public: these are generated for demonstration">Demo boundaries &amp; records</span>}
+          <span>
+            Data {formatDay(meta.period.start)} – {formatDay(meta.period.end)}
+          </span>
+          {meta.synthetic && (
+            <span
+              className="badge demo"
+              data-testid="demo-badge"
+              title="Real mahalla polygons are not public: these are generated for demonstration"
+            >
+              Demo boundaries &amp; records
+            </span>
+          )}
         </div>
       )}
       {session && <UserMenu session={session} />}

@@ -22,7 +22,13 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
           const r = lastDays(meta.period.end, p.days);
           const active = r.from === range.from && r.to === range.to;
           return (
-            <button key={p.days} type="button" className={active ? 'chip active' : 'chip'} aria-pressed={active} onClick={() => update({ ...r, selected: null, at: null })}>
+            <button
+              key={p.days}
+              type="button"
+              className={active ? 'chip active' : 'chip'}
+              aria-pressed={active}
+              onClick={() => update({ ...r, selected: null, at: null })}
+            >
               {p.label}
             </button>
           );
@@ -31,11 +37,25 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
       <div className="dates">
         <label>
           From
-          <input type="date" data-testid="from" value={range.from} min={meta.period.start} max={range.to} onChange={(e) => e.target.value && update({ from: e.target.value, at: null })} />
+          <input
+            type="date"
+            data-testid="from"
+            value={range.from}
+            min={meta.period.start}
+            max={range.to}
+            onChange={(e) => e.target.value && update({ from: e.target.value, at: null })}
+          />
         </label>
         <label>
           To
-          <input type="date" data-testid="to" value={range.to} min={range.from} max={meta.period.end} onChange={(e) => e.target.value && update({ to: e.target.value, at: null })} />
+          <input
+            type="date"
+            data-testid="to"
+            value={range.to}
+            min={range.from}
+            max={meta.period.end}
+            onChange={(e) => e.target.value && update({ to: e.target.value, at: null })}
+          />
         </label>
       </div>
       {children}
@@ -51,10 +71,16 @@ export function DistrictSection({ meta, district }: { meta: Meta; district: stri
   return (
     <section>
       <h2>District</h2>
-      <select data-testid="district" value={district ?? ''} onChange={(e) => update({ district: e.target.value || null, selected: null, inspector: null, view: null })}>
+      <select
+        data-testid="district"
+        value={district ?? ''}
+        onChange={(e) => update({ district: e.target.value || null, selected: null, inspector: null, view: null })}
+      >
         <option value="">All districts</option>
         {meta.districts.map((d) => (
-          <option key={d.soato} value={d.soato}>{d.name} ({d.mahallas})</option>
+          <option key={d.soato} value={d.soato}>
+            {d.name} ({d.mahallas})
+          </option>
         ))}
       </select>
     </section>

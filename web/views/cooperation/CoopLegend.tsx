@@ -19,29 +19,58 @@ export function CoopLegend({ focus, onFocus, breaks, gaps, synthetic }: CoopLege
   return (
     <div className="legend coop-legend" data-testid="coop-legend">
       <h3>Joint actions per mahalla</h3>
-      <p className="note">{focus ? `Where ${SERVICE_LABELS[focus].toLowerCase()} took part` : 'Colour: the service in most of its actions'}</p>
+      <p className="note">
+        {focus
+          ? `Where ${SERVICE_LABELS[focus].toLowerCase()} took part`
+          : 'Colour: the service in most of its actions'}
+      </p>
       <ul className="svc-keys" aria-label="Services">
         {SERVICES.map((s) => (
           <li key={s}>
-            <button type="button" className={focus === s ? 'svc-key active' : 'svc-key'} aria-pressed={focus === s} data-service={s} onClick={() => onFocus(focus === s ? null : s)} title={SERVICE_LABELS[s]}>
+            <button
+              type="button"
+              className={focus === s ? 'svc-key active' : 'svc-key'}
+              aria-pressed={focus === s}
+              data-service={s}
+              onClick={() => onFocus(focus === s ? null : s)}
+              title={SERVICE_LABELS[s]}
+            >
               <span className="swatch" style={{ background: cssOf(SERVICE_COLORS[s]) }} />
               {SERVICE_SHORT[s]}
             </button>
           </li>
         ))}
       </ul>
-      {focus && <button type="button" className="link" onClick={() => onFocus(null)}>Show all services</button>}
+      {focus && (
+        <button type="button" className="link" onClick={() => onFocus(null)}>
+          Show all services
+        </button>
+      )}
       <div className="activity">
         <span className="muted small">Actions</span>
-        {classes.map((label, k) => label && (
-          <span key={k} className="act">
-            <span className="swatch" style={{ background: `rgba(${base[0]}, ${base[1]}, ${base[2]}, ${(ACTIVITY_ALPHA[k] ?? 0) / 255})` }} />
-            {label}
-          </span>
-        ))}
+        {classes.map(
+          (label, k) =>
+            label && (
+              <span key={k} className="act">
+                <span
+                  className="swatch"
+                  style={{ background: `rgba(${base[0]}, ${base[1]}, ${base[2]}, ${(ACTIVITY_ALPHA[k] ?? 0) / 255})` }}
+                />
+                {label}
+              </span>
+            ),
+        )}
       </div>
-      {focus && <p className="note"><span className="swatch" style={{ background: `rgba(${WITHOUT_FOCUS.slice(0, 3).join(',')}, 0.6)` }} />actions, none with this service</p>}
-      <p className="note"><span className="swatch gap-swatch" />cooperation gap ({gaps})</p>
+      {focus && (
+        <p className="note">
+          <span className="swatch" style={{ background: `rgba(${WITHOUT_FOCUS.slice(0, 3).join(',')}, 0.6)` }} />
+          actions, none with this service
+        </p>
+      )}
+      <p className="note">
+        <span className="swatch gap-swatch" />
+        cooperation gap ({gaps})
+      </p>
       {synthetic && <p className="note demo">Demo boundaries and records</p>}
     </div>
   );

@@ -9,7 +9,13 @@ import { useMeta } from '../../queries/meta.ts';
 import { useMahallas } from '../../queries/mahallas.ts';
 import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { useSelection } from '../../queries/range.ts';
-import { useBeforeAfter, useCooperationGaps, useInspectorServiceMatrix, useJointActionLayer, useJointActionSummary } from '../../queries/cooperation.ts';
+import {
+  useBeforeAfter,
+  useCooperationGaps,
+  useInspectorServiceMatrix,
+  useJointActionLayer,
+  useJointActionSummary,
+} from '../../queries/cooperation.ts';
 import { update, useUi } from '../../state/store.ts';
 import { COOP_TABS, GAP_WINDOWS, type CoopTab } from '../../state/url.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
@@ -24,7 +30,12 @@ import { ServiceShares } from './ServiceShares.tsx';
 import { activityBreaks, COOP_LAYER_IDS, cooperationLayers } from './layers.ts';
 import './cooperation.css';
 
-const TAB_LABELS: Record<CoopTab, string> = { summary: 'Services', matrix: 'Inspector × service', gaps: 'Gaps', 'before-after': 'Before / after' };
+const TAB_LABELS: Record<CoopTab, string> = {
+  summary: 'Services',
+  matrix: 'Inspector × service',
+  gaps: 'Gaps',
+  'before-after': 'Before / after',
+};
 const PICK = [COOP_LAYER_IDS.fill];
 
 export function CooperationPage() {
@@ -48,10 +59,15 @@ export function CooperationPage() {
   const features = territories.data as FeatureCollection<Geometry, MahallaFeatureProps> | undefined;
   const gapIds = useMemo(() => gaps.data?.gaps.map((g) => g.id), [gaps.data]);
   const layers = useMemo(
-    () => cooperationLayers(
-      { territories: features, cells: layer.data, gaps: gapIds },
-      { focus, selected, dataKey: `${layer.data?.period.from ?? ''}|${layer.data?.period.to ?? ''}|${district ?? ''}|${layer.data?.ids.length ?? 0}` },
-    ),
+    () =>
+      cooperationLayers(
+        { territories: features, cells: layer.data, gaps: gapIds },
+        {
+          focus,
+          selected,
+          dataKey: `${layer.data?.period.from ?? ''}|${layer.data?.period.to ?? ''}|${district ?? ''}|${layer.data?.ids.length ?? 0}`,
+        },
+      ),
     [features, layer.data, gapIds, focus, selected, district],
   );
   const breaks = useMemo(() => activityBreaks(layer.data?.actions ?? []), [layer.data]);
@@ -59,15 +75,27 @@ export function CooperationPage() {
     const props = (object as { properties?: MahallaFeatureProps } | null)?.properties;
     update({ selected: props ? props.id : null });
   }, []);
-  const tooltip = useCallback(({ object }: PickingInfo): string | null => {
-    const p = (object as { properties?: MahallaFeatureProps } | null)?.properties;
-    if (!p) return null;
-    const k = layer.data?.ids.indexOf(p.id) ?? -1;
-    return `${p.name}\n${k >= 0 ? `${layer.data?.actions[k] ?? 0} joint actions` : 'no joint action in the period'}`;
-  }, [layer.data]);
+  const tooltip = useCallback(
+    ({ object }: PickingInfo): string | null => {
+      const p = (object as { properties?: MahallaFeatureProps } | null)?.properties;
+      if (!p) return null;
+      const k = layer.data?.ids.indexOf(p.id) ?? -1;
+      return `${p.name}\n${k >= 0 ? `${layer.data?.actions[k] ?? 0} joint actions` : 'no joint action in the period'}`;
+    },
+    [layer.data],
+  );
 
-  const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, true), [territories.data]);
-  const loading = summary.isFetching || layer.isFetching || gaps.isFetching || matrix.isFetching || beforeAfter.isFetching || territories.isFetching;
+  const outlines = useMemo(
+    () => mahallaOutlines(territories.data as FeatureCollection | undefined, true),
+    [territories.data],
+  );
+  const loading =
+    summary.isFetching ||
+    layer.isFetching ||
+    gaps.isFetching ||
+    matrix.isFetching ||
+    beforeAfter.isFetching ||
+    territories.isFetching;
   const error = summary.error ?? layer.error ?? gaps.error ?? matrix.error ?? beforeAfter.error;
   return (
     <main className="workspace coop-workspace">
@@ -78,10 +106,20 @@ export function CooperationPage() {
           <h2>Gap window</h2>
           <div className="presets" data-testid="gap-days">
             {GAP_WINDOWS.map((d) => (
-              <button key={d} type="button" className={d === days ? 'chip active' : 'chip'} aria-pressed={d === days} onClick={() => update({ gapDays: d })}>{d} days</button>
+              <button
+                key={d}
+                type="button"
+                className={d === days ? 'chip active' : 'chip'}
+                aria-pressed={d === days}
+                onClick={() => update({ gapDays: d })}
+              >
+                {d} days
+              </button>
             ))}
           </div>
-          <p className="summary">A hot mahalla with no joint action with the service it needs in the last {days} days of the period is a gap.</p>
+          <p className="summary">
+            A hot mahalla with no joint action with the service it needs in the last {days} days of the period is a gap.
+          </p>
         </section>
         {selected !== null && features && (
           <MahallaActions id={selected} features={features} layer={layer.data} gaps={gaps.data} />
@@ -89,15 +127,38 @@ export function CooperationPage() {
       </aside>
       <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
-        <CoopLegend focus={focus} onFocus={setFocus} breaks={breaks} gaps={gapIds?.length ?? 0} synthetic={meta.data?.synthetic ?? true} />
-        {loading && <div className="busy" role="status">Updating…</div>}
-        {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
+        <CoopLegend
+          focus={focus}
+          onFocus={setFocus}
+          breaks={breaks}
+          gaps={gapIds?.length ?? 0}
+          synthetic={meta.data?.synthetic ?? true}
+        />
+        {loading && (
+          <div className="busy" role="status">
+            Updating…
+          </div>
+        )}
+        {error && (
+          <div className="error-banner" role="alert">
+            Could not load data: {error.message}
+          </div>
+        )}
       </section>
       <section className="coop-report" aria-label="Cooperation report">
         <nav className="report-tabs" role="tablist">
           {COOP_TABS.map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`coop-tab-${t}`} className={tab === t ? 'report-tab active' : 'report-tab'} onClick={() => update({ coopTab: t })}>
-              {TAB_LABELS[t]}{t === 'gaps' && gaps.data ? <span className="count-badge">{gaps.data.gaps.length}</span> : null}
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              data-testid={`coop-tab-${t}`}
+              className={tab === t ? 'report-tab active' : 'report-tab'}
+              onClick={() => update({ coopTab: t })}
+            >
+              {TAB_LABELS[t]}
+              {t === 'gaps' && gaps.data ? <span className="count-badge">{gaps.data.gaps.length}</span> : null}
             </button>
           ))}
         </nav>

@@ -23,21 +23,35 @@ export function MahallaActions({ id, features, layer, gaps }: MahallaActionsProp
     <section className="coop-mahalla" data-testid="coop-mahalla">
       <h2>
         Selected mahalla
-        <button type="button" className="link" onClick={() => update({ selected: null })}>clear</button>
+        <button type="button" className="link" onClick={() => update({ selected: null })}>
+          clear
+        </button>
       </h2>
       <p className="coop-mahalla-name">{f?.properties.name ?? `Mahalla ${id}`}</p>
       <p className="muted">{f?.properties.districtName}</p>
-      <p className="summary"><strong>{k >= 0 ? layer?.actions[k] ?? 0 : 0}</strong> joint actions in the period</p>
+      <p className="summary">
+        <strong>{k >= 0 ? (layer?.actions[k] ?? 0) : 0}</strong> joint actions in the period
+      </p>
       {k >= 0 && layer && (
         <ul className="svc-list">
           {servicesIn(layer.mask[k] ?? 0).map((s) => (
-            <li key={s}><span className="dot" style={{ background: cssOf(SERVICE_COLORS[s]) }} />{SERVICE_LABELS[s]}</li>
+            <li key={s}>
+              <span className="dot" style={{ background: cssOf(SERVICE_COLORS[s]) }} />
+              {SERVICE_LABELS[s]}
+            </li>
           ))}
         </ul>
       )}
       {gap && (
         <div className="gap-note" data-testid="coop-mahalla-gap">
-          <strong>Cooperation gap.</strong> Hot spot without {gap.missing.map((m) => `${m.label.toLowerCase()} (${m.lastAction ? `last ${formatDay(m.lastAction)}` : 'none this year'})`).join(', ')}.
+          <strong>Cooperation gap.</strong> Hot spot without{' '}
+          {gap.missing
+            .map(
+              (m) =>
+                `${m.label.toLowerCase()} (${m.lastAction ? `last ${formatDay(m.lastAction)}` : 'none this year'})`,
+            )
+            .join(', ')}
+          .
         </div>
       )}
     </section>

@@ -52,7 +52,12 @@ export function activityClass(n: number, breaks: readonly [number, number, numbe
 }
 
 /** Fill of one mahalla: its dominant (or the focused) service's colour at the alpha of its activity class. */
-export function fillOf(k: number | undefined, cells: ActionCells, breaks: readonly [number, number, number], focus: ServiceCode | null): Rgba {
+export function fillOf(
+  k: number | undefined,
+  cells: ActionCells,
+  breaks: readonly [number, number, number],
+  focus: ServiceCode | null,
+): Rgba {
   if (k === undefined) return NONE;
   const alpha = ACTIVITY_ALPHA[activityClass(cells.actions[k] ?? 0, breaks)] ?? 0;
   if (focus) {
@@ -82,10 +87,21 @@ export function cooperationLayers(data: CoopLayerData, ui: CoopLayerUi): Layer[]
   cells?.ids.forEach((id, k) => row.set(id, k));
   const breaks = activityBreaks(cells?.actions ?? []);
   const gapSet = new Set(data.gaps ?? []);
-  const pick = (ids: Set<number>): Array<Feature<Geometry, MahallaFeatureProps>> => territories.features.filter((f) => ids.has(f.properties.id));
+  const pick = (ids: Set<number>): Array<Feature<Geometry, MahallaFeatureProps>> =>
+    territories.features.filter((f) => ids.has(f.properties.id));
   return [
-    mahallaFill(COOP_LAYER_IDS.fill, territories, (f: MahallaFeature) => (cells ? fillOf(row.get(f.properties.id), cells, breaks, ui.focus) : NONE), [ui.dataKey, ui.focus]),
+    mahallaFill(
+      COOP_LAYER_IDS.fill,
+      territories,
+      (f: MahallaFeature) => (cells ? fillOf(row.get(f.properties.id), cells, breaks, ui.focus) : NONE),
+      [ui.dataKey, ui.focus],
+    ),
     mahallaOutline(COOP_LAYER_IDS.gaps, pick(gapSet), [178, 24, 43, 255], 2.5),
-    mahallaOutline(COOP_LAYER_IDS.selected, pick(new Set(ui.selected === null ? [] : [ui.selected])), SELECTED_LINE, 3.5),
+    mahallaOutline(
+      COOP_LAYER_IDS.selected,
+      pick(new Set(ui.selected === null ? [] : [ui.selected])),
+      SELECTED_LINE,
+      3.5,
+    ),
   ];
 }

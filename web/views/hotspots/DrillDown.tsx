@@ -19,21 +19,47 @@ export interface DrillProps {
 }
 
 function useNames(territories: DrillProps['territories']) {
-  return useMemo(() => new Map(territories.features.map((f) => [f.properties.id, { name: f.properties.name, district: f.properties.districtSoato }])), [territories]);
+  return useMemo(
+    () =>
+      new Map(
+        territories.features.map((f) => [
+          f.properties.id,
+          { name: f.properties.name, district: f.properties.districtSoato },
+        ]),
+      ),
+    [territories],
+  );
 }
 
-export function Breadcrumb({ meta, territories, district, selected }: Omit<DrillProps, 'metrics' | 'view'> & { selected: number | null }) {
+export function Breadcrumb({
+  meta,
+  territories,
+  district,
+  selected,
+}: Omit<DrillProps, 'metrics' | 'view'> & { selected: number | null }) {
   const names = useNames(territories);
   const districtName = meta.districts.find((d) => d.soato === district)?.name;
   const mahalla = selected !== null ? names.get(selected)?.name : undefined;
   const area = meta.scale === 'national' ? 'Uzbekistan' : 'Tashkent city';
   return (
     <nav className="crumbs" aria-label="Drill-down" data-testid="breadcrumb">
-      {district ? <button type="button" onClick={() => update({ district: null, selected: null, view: null })}>{area}</button> : <span>{area}</span>}
+      {district ? (
+        <button type="button" onClick={() => update({ district: null, selected: null, view: null })}>
+          {area}
+        </button>
+      ) : (
+        <span>{area}</span>
+      )}
       {districtName && (
         <>
           <span aria-hidden="true">›</span>
-          {mahalla ? <button type="button" onClick={() => update({ selected: null })}>{districtName}</button> : <span>{districtName}</span>}
+          {mahalla ? (
+            <button type="button" onClick={() => update({ selected: null })}>
+              {districtName}
+            </button>
+          ) : (
+            <span>{districtName}</span>
+          )}
         </>
       )}
       {mahalla && (
@@ -52,7 +78,15 @@ export function Breadcrumb({ meta, territories, district, selected }: Omit<Drill
  */
 export const drillOpenAtFirst = (): boolean => window.innerWidth >= 1600;
 
-export function DrillDown({ meta, metrics, view, territories, district, open, setOpen }: DrillProps & { open: boolean; setOpen: (open: boolean) => void }) {
+export function DrillDown({
+  meta,
+  metrics,
+  view,
+  territories,
+  district,
+  open,
+  setOpen,
+}: DrillProps & { open: boolean; setOpen: (open: boolean) => void }) {
   const names = useNames(territories);
   const rows: RankRow[] = useMemo(() => {
     if (district) return mahallaRows(view, metrics, names, district);
@@ -62,23 +96,42 @@ export function DrillDown({ meta, metrics, view, territories, district, open, se
   const what = noun(useUi((s) => s.source)).plural;
   const title = district ? `Mahallas by ${view.label.toLowerCase()}` : `Districts by ${what} per 1,000 residents`;
   if (!open) {
-    return <button type="button" className="drill-open" data-testid="drill-open" onClick={() => setOpen(true)}>{district ? 'Mahalla list' : 'District list'}</button>;
+    return (
+      <button type="button" className="drill-open" data-testid="drill-open" onClick={() => setOpen(true)}>
+        {district ? 'Mahalla list' : 'District list'}
+      </button>
+    );
   }
   return (
     <aside className={district ? 'drill mahallas' : 'drill'} data-testid="drill" aria-label={title}>
       <header>
         <h2>{title}</h2>
-        <button type="button" className="close" aria-label="Hide the list" onClick={() => setOpen(false)}>×</button>
+        <button type="button" className="close" aria-label="Hide the list" onClick={() => setOpen(false)}>
+          ×
+        </button>
       </header>
       <ol>
         {rows.map((r, k) => (
           <li key={r.id}>
-            <button type="button" data-testid="drill-row" onClick={() => update(district ? { selected: Number(r.id) } : { district: r.id, selected: null, view: null })}>
+            <button
+              type="button"
+              data-testid="drill-row"
+              onClick={() =>
+                update(district ? { selected: Number(r.id) } : { district: r.id, selected: null, view: null })
+              }
+            >
               <span className="rank">{k + 1}</span>
-              {district && <span className={r.color ? 'swatch' : 'swatch hatched'} style={r.color ? { background: css(r.color) } : undefined} />}
+              {district && (
+                <span
+                  className={r.color ? 'swatch' : 'swatch hatched'}
+                  style={r.color ? { background: css(r.color) } : undefined}
+                />
+              )}
               <span className="name">{r.name}</span>
               <span className="value">{r.label}</span>
-              <span className="count" title={what}>{fmtInt(r.count)}</span>
+              <span className="count" title={what}>
+                {fmtInt(r.count)}
+              </span>
             </button>
           </li>
         ))}

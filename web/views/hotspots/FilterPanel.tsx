@@ -36,14 +36,22 @@ export function FilterPanel({ meta, range, totals, period, previous, hexRes }: F
       <PeriodSection meta={meta} range={range}>
         <div className="presets compare" role="group" aria-label="Compare with">
           {(['previous', 'year'] as const).map((c) => (
-            <button key={c} type="button" data-testid={`compare-${c}`} className={range.compare === c ? 'chip active' : 'chip'} aria-pressed={range.compare === c} onClick={() => update({ compare: c })}>
+            <button
+              key={c}
+              type="button"
+              data-testid={`compare-${c}`}
+              className={range.compare === c ? 'chip active' : 'chip'}
+              aria-pressed={range.compare === c}
+              onClick={() => update({ compare: c })}
+            >
               {c === 'previous' ? 'vs previous period' : 'vs same days last year'}
             </button>
           ))}
         </div>
         {totals && previous && period && (
           <p className="summary" data-testid="summary">
-            <strong>{fmtInt(totals.count)}</strong> {noun(range.source ?? 'incidents').plural} {formatDay(period.from)} – {formatDay(period.to)} · {range.compare === 'year' ? 'same days last year' : 'previous period'} (
+            <strong>{fmtInt(totals.count)}</strong> {noun(range.source ?? 'incidents').plural} {formatDay(period.from)}{' '}
+            – {formatDay(period.to)} · {range.compare === 'year' ? 'same days last year' : 'previous period'} (
             {formatDay(previous.from)} – {formatDay(previous.to)}): {fmtInt(totals.prev)}
           </p>
         )}
@@ -55,12 +63,21 @@ export function FilterPanel({ meta, range, totals, period, previous, hexRes }: F
         <div className="radios" data-testid="metric">
           {METRICS.map((m) => (
             <label key={m} className="check">
-              <input type="radio" name="metric" value={m} checked={m === metric} onChange={() => update({ metric: m })} />
+              <input
+                type="radio"
+                name="metric"
+                value={m}
+                checked={m === metric}
+                onChange={() => update({ metric: m })}
+              />
               {m === 'count' ? `Number of ${noun(range.source ?? 'incidents').plural}` : METRIC_LABELS[m]}
             </label>
           ))}
           {metric === 'hotspot' && (
-            <label className="check sub" title="Benjamini–Hochberg false-discovery-rate correction for testing many mahallas at once">
+            <label
+              className="check sub"
+              title="Benjamini–Hochberg false-discovery-rate correction for testing many mahallas at once"
+            >
               <input type="checkbox" data-testid="fdr" checked={fdr} onChange={() => update({ fdr: !fdr })} />
               Correct for multiple testing (FDR)
             </label>

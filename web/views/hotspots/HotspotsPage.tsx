@@ -9,7 +9,14 @@ import { useRange, useSelection } from '../../queries/range.ts';
 import { update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { emergingView, hotspotView, metricView } from '../../map/metric-values.ts';
-import { buildLayers, LAYER_IDS, toPositions3, type LayerData, type LayerUi, type MahallaFeatureProps } from '../../map/layers.ts';
+import {
+  buildLayers,
+  LAYER_IDS,
+  toPositions3,
+  type LayerData,
+  type LayerUi,
+  type MahallaFeatureProps,
+} from '../../map/layers.ts';
 import type { FeatureCollection } from 'geojson';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Legend } from './Legend.tsx';
@@ -72,7 +79,10 @@ export function HotspotsPage() {
   }, [data, ui, positions3, hex.layer]);
   // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
   const choropleth = layerKeys.includes('choropleth');
-  const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, choropleth), [territories.data, choropleth]);
+  const outlines = useMemo(
+    () => mahallaOutlines(territories.data as FeatureCollection | undefined, choropleth),
+    [territories.data, choropleth],
+  );
   const hexTooltip = hex.tooltip;
   const tooltip = useCallback((info: PickingInfo) => hexTooltip(info) ?? mahallaTooltip(info), [hexTooltip]);
   const onPick = useCallback((object: unknown) => {
@@ -81,22 +91,65 @@ export function HotspotsPage() {
   }, []);
 
   const error = meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error ?? hex.error;
-  const loading = metrics.isFetching || points.isFetching || territories.isFetching || hotspots.isFetching || emerging.isFetching || hex.loading;
+  const loading =
+    metrics.isFetching ||
+    points.isFetching ||
+    territories.isFetching ||
+    hotspots.isFetching ||
+    emerging.isFetching ||
+    hex.loading;
   // The legend explains the hexagons when they are the view (mahalla colours off), else the mahallas.
   const legend = hex.view && !layerKeys.includes('choropleth') ? hex.view : view;
   return (
     <main className="workspace">
-      {meta.data && selection && <FilterPanel meta={meta.data} range={selection} totals={metrics.data?.totals} period={metrics.data?.period} previous={metrics.data?.previous} hexRes={{ res: hex.res, auto: hex.auto }} />}
+      {meta.data && selection && (
+        <FilterPanel
+          meta={meta.data}
+          range={selection}
+          totals={metrics.data?.totals}
+          period={metrics.data?.period}
+          previous={metrics.data?.previous}
+          hexRes={{ res: hex.res, auto: hex.auto }}
+        />
+      )}
       <section className="map-area with-timebar" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
-        {legend && <Legend view={legend} synthetic={meta.data?.synthetic ?? true} heat={layerKeys.includes('heat')} choropleth={layerKeys.includes('choropleth') || layerKeys.includes('hex')} />}
-        {loading && <div className="busy" role="status">Updating…</div>}
-        {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
+        {legend && (
+          <Legend
+            view={legend}
+            synthetic={meta.data?.synthetic ?? true}
+            heat={layerKeys.includes('heat')}
+            choropleth={layerKeys.includes('choropleth') || layerKeys.includes('hex')}
+          />
+        )}
+        {loading && (
+          <div className="busy" role="status">
+            Updating…
+          </div>
+        )}
+        {error && (
+          <div className="error-banner" role="alert">
+            Could not load data: {error.message}
+          </div>
+        )}
         {meta.data && territories.data && (
-          <Breadcrumb meta={meta.data} territories={data.territories as NonNullable<LayerData['territories']>} district={district} selected={selected} />
+          <Breadcrumb
+            meta={meta.data}
+            territories={data.territories as NonNullable<LayerData['territories']>}
+            district={district}
+            selected={selected}
+          />
         )}
         {selected === null && meta.data && metrics.data && view && data.territories && (
-          <DrillDown meta={meta.data} metrics={metrics.data} view={view} territories={data.territories} district={district} open={drillOpen} setOpen={setDrillOpen} />
+          <DrillDown
+            meta={meta.data}
+            metrics={metrics.data}
+            view={view}
+            territories={data.territories}
+            district={district}
+            open={drillOpen}
+            setOpen={setDrillOpen}
+          />
         )}
         {selected !== null && range && <MahallaCard id={selected} range={range} />}
         {selection && <TimeBar selection={selection} busy={loading} />}

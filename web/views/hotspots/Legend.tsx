@@ -13,19 +13,38 @@ const fmt = (v: number, unit: string): string => {
 /** What a legend needs: the mahalla metric view or the hexagon view both provide it. */
 export type LegendView = Pick<MetricView, 'scale' | 'label' | 'unit' | 'classes' | 'note'>;
 
-export function Legend({ view, synthetic, heat, choropleth }: { view: LegendView; synthetic: boolean; heat: boolean; choropleth: boolean }) {
+export function Legend({
+  view,
+  synthetic,
+  heat,
+  choropleth,
+}: {
+  view: LegendView;
+  synthetic: boolean;
+  heat: boolean;
+  choropleth: boolean;
+}) {
   const source = useUi((s) => s.source);
   const { scale, label, unit, classes, note } = view;
   return (
     <div className="legend" data-testid="legend">
       {choropleth && (
         <>
-          <h3>{label}{unit === '‰' ? '' : unit ? ` (${unit})` : ''}</h3>
+          <h3>
+            {label}
+            {unit === '‰' ? '' : unit ? ` (${unit})` : ''}
+          </h3>
           <ol className="ramp">
             {scale.colors.map((c, k) => {
               const lo = k === 0 ? null : scale.breaks[k - 1];
               const hi = scale.breaks[k];
-              const text = classes?.[k] ?? (lo === null || lo === undefined ? `≤ ${fmt(hi ?? 0, unit)}` : hi === undefined ? `> ${fmt(lo, unit)}` : `${fmt(lo, unit)} – ${fmt(hi, unit)}`);
+              const text =
+                classes?.[k] ??
+                (lo === null || lo === undefined
+                  ? `≤ ${fmt(hi ?? 0, unit)}`
+                  : hi === undefined
+                    ? `> ${fmt(lo, unit)}`
+                    : `${fmt(lo, unit)} – ${fmt(hi, unit)}`);
               return (
                 <li key={k}>
                   <span className="swatch" style={{ background: css(c) }} />
@@ -48,8 +67,14 @@ export function Legend({ view, synthetic, heat, choropleth }: { view: LegendView
           {note}
         </p>
       )}
-      {heat && <p className="note"><span className="heat-swatch" /> {noun(source).title} density (kernel heat map)</p>}
-      <p className="note"><span className="base-swatch" /> Police base point</p>
+      {heat && (
+        <p className="note">
+          <span className="heat-swatch" /> {noun(source).title} density (kernel heat map)
+        </p>
+      )}
+      <p className="note">
+        <span className="base-swatch" /> Police base point
+      </p>
       {synthetic && <p className="note demo">Demo boundaries: mahalla polygons and records are generated</p>}
     </div>
   );

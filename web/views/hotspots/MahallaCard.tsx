@@ -23,7 +23,9 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
   const emerging = useEmerging(range, id);
   return (
     <article className="card" data-testid="mahalla-card" aria-live="polite">
-      <button type="button" className="close" aria-label="Close card" onClick={() => update({ selected: null })}>×</button>
+      <button type="button" className="close" aria-label="Close card" onClick={() => update({ selected: null })}>
+        ×
+      </button>
       {card.error && <p role="alert">Could not load this mahalla: {card.error.message}</p>}
       {!c && !card.error && <p className="muted">Loading…</p>}
       {c && (
@@ -36,21 +38,45 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             </p>
           </header>
           <dl className="figures">
-            <div><dt>{noun(range.source ?? 'incidents').title}</dt><dd data-testid="card-count">{fmtInt(c.count)}</dd></div>
-            <div><dt>Per 1,000 residents</dt><dd>{c.rate.toFixed(1)}</dd></div>
-            <div><dt>Rank in district</dt><dd>{c.districtRank} / {c.districtMahallas}</dd></div>
+            <div>
+              <dt>{noun(range.source ?? 'incidents').title}</dt>
+              <dd data-testid="card-count">{fmtInt(c.count)}</dd>
+            </div>
+            <div>
+              <dt>Per 1,000 residents</dt>
+              <dd>{c.rate.toFixed(1)}</dd>
+            </div>
+            <div>
+              <dt>Rank in district</dt>
+              <dd>
+                {c.districtRank} / {c.districtMahallas}
+              </dd>
+            </div>
           </dl>
           <p className="change">{changeText(c.count, c.prev, range.compare === 'year')}</p>
           <dl className="facts">
-            <div><dt>Residents</dt><dd>{fmtInt(c.population)}</dd></div>
-            <div><dt>Households</dt><dd>{fmtInt(c.households)}</dd></div>
-            <div><dt>Area</dt><dd>{c.areaKm2.toFixed(2)} km²</dd></div>
+            <div>
+              <dt>Residents</dt>
+              <dd>{fmtInt(c.population)}</dd>
+            </div>
+            <div>
+              <dt>Households</dt>
+              <dd>{fmtInt(c.households)}</dd>
+            </div>
+            <div>
+              <dt>Area</dt>
+              <dd>{c.areaKm2.toFixed(2)} km²</dd>
+            </div>
           </dl>
           <section className="inspector" data-testid="card-inspector">
             <h3>Prevention inspector</h3>
             {c.inspector ? (
               <p>
-                <strong>{c.inspector.name === null ? inspectorLabel(null, c.inspector.id) : `${c.inspector.rank ?? ''} ${c.inspector.name}`}</strong>
+                <strong>
+                  {c.inspector.name === null
+                    ? inspectorLabel(null, c.inspector.id)
+                    : `${c.inspector.rank ?? ''} ${c.inspector.name}`}
+                </strong>
                 <br />
                 {c.inspector.mahallas} mahalla{c.inspector.mahallas === 1 ? '' : 's'} · {c.inspector.basePoint}
               </p>
@@ -78,7 +104,10 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
                 {c.byCategory.slice(0, 6).map((b) => (
                   <li key={b.category}>
                     <span>{codeLabel(b.category)}</span>
-                    <span className="bar" style={{ width: `${(b.count / Math.max(1, c.byCategory[0]?.count ?? 1)) * 100}%` }} />
+                    <span
+                      className="bar"
+                      style={{ width: `${(b.count / Math.max(1, c.byCategory[0]?.count ?? 1)) * 100}%` }}
+                    />
                     <span className="n">{b.count}</span>
                   </li>
                 ))}
@@ -86,9 +115,16 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             </section>
           )}
           {can(session.data, 'locations') ? (
-            <RecordList key={`${id}|${range.from}|${range.to}|${range.categories.join()}|${range.statuses.join()}`} id={id} range={range} />
+            <RecordList
+              key={`${id}|${range.from}|${range.to}|${range.categories.join()}|${range.statuses.join()}`}
+              id={id}
+              range={range}
+            />
           ) : (
-            <p className="muted small" data-testid="records-withheld">The records behind these figures (places and times) are for roles that work with them; yours sees the figures.</p>
+            <p className="muted small" data-testid="records-withheld">
+              The records behind these figures (places and times) are for roles that work with them; yours sees the
+              figures.
+            </p>
           )}
         </>
       )}

@@ -16,7 +16,9 @@ export function RecordList({ id, range }: { id: number; range: RangeArgs }) {
     <section className="incidents" data-testid="incident-list">
       <h3>
         {what.title} in the period {d && `(${fmtInt(d.total)})`}
-        <a className="link" href={csv} download data-testid="incident-csv">Download CSV</a>
+        <a className="link" href={csv} download data-testid="incident-csv">
+          Download CSV
+        </a>
       </h3>
       {list.error && <p role="alert">Could not load the list: {list.error.message}</p>}
       {d && d.total === 0 && <p className="muted">No {what.plural} match the filters.</p>}
@@ -24,7 +26,11 @@ export function RecordList({ id, range }: { id: number; range: RangeArgs }) {
         <>
           <table>
             <thead>
-              <tr><th>Time</th><th>{applications ? 'Registered in' : 'Category'}</th><th>{applications ? 'Received by' : 'Status'}</th></tr>
+              <tr>
+                <th>Time</th>
+                <th>{applications ? 'Registered in' : 'Category'}</th>
+                <th>{applications ? 'Received by' : 'Status'}</th>
+              </tr>
             </thead>
             <tbody>
               {d.rows.map((r) => (
@@ -37,9 +43,15 @@ export function RecordList({ id, range }: { id: number; range: RangeArgs }) {
             </tbody>
           </table>
           <div className="pager">
-            <button type="button" className="chip" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>‹ Newer</button>
-            <span data-testid="incident-page">Page {d.page} of {d.pages}</span>
-            <button type="button" className="chip" disabled={page >= d.pages} onClick={() => setPage((p) => p + 1)}>Older ›</button>
+            <button type="button" className="chip" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+              ‹ Newer
+            </button>
+            <span data-testid="incident-page">
+              Page {d.page} of {d.pages}
+            </span>
+            <button type="button" className="chip" disabled={page >= d.pages} onClick={() => setPage((p) => p + 1)}>
+              Older ›
+            </button>
           </div>
         </>
       )}

@@ -12,7 +12,15 @@ export interface SparklineProps {
   caption?: string;
 }
 
-export function Sparkline({ values, labels, width = 300, height = 64, references = [], format = String, caption }: SparklineProps) {
+export function Sparkline({
+  values,
+  labels,
+  width = 300,
+  height = 64,
+  references = [],
+  format = String,
+  caption,
+}: SparklineProps) {
   if (values.length < 2) return <p className="muted">Not enough data for a trend.</p>;
   const lo = Math.min(0, ...values, ...references);
   const hi = Math.max(1, ...values, ...references);
@@ -25,11 +33,26 @@ export function Sparkline({ values, labels, width = 300, height = 64, references
   const last = values[values.length - 1] ?? 0;
   return (
     <figure className="sparkline">
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" height={height} role="img" aria-label={`${caption ?? 'Series'} from ${labels[0]} to ${labels[labels.length - 1]}`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        height={height}
+        role="img"
+        aria-label={`${caption ?? 'Series'} from ${labels[0]} to ${labels[labels.length - 1]}`}
+      >
         <path d={area} fill="rgba(189, 0, 38, 0.10)" />
         {lo < 0 && <line x1={pad} x2={width - pad} y1={base} y2={base} stroke="#8a949e" strokeWidth="0.8" />}
         {references.map((r) => (
-          <line key={r} x1={pad} x2={width - pad} y1={y(r)} y2={y(r)} stroke="#8a949e" strokeWidth="0.8" strokeDasharray="3 3" />
+          <line
+            key={r}
+            x1={pad}
+            x2={width - pad}
+            y1={y(r)}
+            y2={y(r)}
+            stroke="#8a949e"
+            strokeWidth="0.8"
+            strokeDasharray="3 3"
+          />
         ))}
         <path d={d} fill="none" stroke="#bd0026" strokeWidth="1.8" />
         <circle cx={x(values.length - 1)} cy={y(last)} r="3" fill="#bd0026" />
@@ -37,7 +60,9 @@ export function Sparkline({ values, labels, width = 300, height = 64, references
       <figcaption>
         <span>{labels[0]}</span>
         {caption && <span>{caption}</span>}
-        <span>{labels[labels.length - 1]}: {format(last)}</span>
+        <span>
+          {labels[labels.length - 1]}: {format(last)}
+        </span>
       </figcaption>
     </figure>
   );

@@ -27,7 +27,10 @@ export function TimeBar({ selection, busy }: { selection: RangeArgs; busy: boole
       setPlaying(false);
       return;
     }
-    const t = setTimeout(() => update({ at: weeks.from[current + 1] ?? null, selected: null }), current < 0 ? 0 : PLAY_STEP_MS);
+    const t = setTimeout(
+      () => update({ at: weeks.from[current + 1] ?? null, selected: null }),
+      current < 0 ? 0 : PLAY_STEP_MS,
+    );
     return () => clearTimeout(t);
   }, [playing, busy, weeks, current, n]);
 
@@ -36,31 +39,72 @@ export function TimeBar({ selection, busy }: { selection: RangeArgs; busy: boole
   };
   const max = Math.max(1, ...(weeks?.count ?? [1]));
   const what = noun(selection.source ?? 'incidents').plural;
-  const label = current >= 0 && weeks
-    ? `Week ${current + 1} of ${n} · ${formatDay(weeks.from[current] ?? '')} – ${formatDay(weeks.to[current] ?? '')} · ${fmtInt(weeks.count[current] ?? 0)} ${what}`
-    : `Whole period · ${n} weeks · ${fmtInt(weeks?.count.reduce((a, b) => a + b, 0) ?? 0)} ${what}`;
+  const label =
+    current >= 0 && weeks
+      ? `Week ${current + 1} of ${n} · ${formatDay(weeks.from[current] ?? '')} – ${formatDay(weeks.to[current] ?? '')} · ${fmtInt(weeks.count[current] ?? 0)} ${what}`
+      : `Whole period · ${n} weeks · ${fmtInt(weeks?.count.reduce((a, b) => a + b, 0) ?? 0)} ${what}`;
   return (
     <div className="timebar" data-testid="timebar">
       <div className="timebar-controls">
-        <button type="button" className="play" data-testid="play" aria-pressed={playing} disabled={n < 2}
+        <button
+          type="button"
+          className="play"
+          data-testid="play"
+          aria-pressed={playing}
+          disabled={n < 2}
           onClick={() => {
             if (!playing && current >= n - 1) update({ at: null });
             setPlaying(!playing);
-          }}>
+          }}
+        >
           {playing ? 'Pause' : 'Play weeks'}
         </button>
-        <button type="button" className="step" aria-label="Previous week" disabled={current <= 0} onClick={() => go(current - 1)}>‹</button>
-        <button type="button" className="step" aria-label="Next week" disabled={current >= n - 1} onClick={() => go(current + 1)}>›</button>
-        <button type="button" className={current < 0 ? 'chip active' : 'chip'} data-testid="whole-period" onClick={() => { setPlaying(false); update({ at: null }); }}>
+        <button
+          type="button"
+          className="step"
+          aria-label="Previous week"
+          disabled={current <= 0}
+          onClick={() => go(current - 1)}
+        >
+          ‹
+        </button>
+        <button
+          type="button"
+          className="step"
+          aria-label="Next week"
+          disabled={current >= n - 1}
+          onClick={() => go(current + 1)}
+        >
+          ›
+        </button>
+        <button
+          type="button"
+          className={current < 0 ? 'chip active' : 'chip'}
+          data-testid="whole-period"
+          onClick={() => {
+            setPlaying(false);
+            update({ at: null });
+          }}
+        >
           Whole period
         </button>
-        <span className="clock" data-testid="clock" aria-live="polite">{label}</span>
+        <span className="clock" data-testid="clock" aria-live="polite">
+          {label}
+        </span>
       </div>
       <div className="weeks" role="group" aria-label="Weeks of the period">
         {weeks?.from.map((from, k) => (
-          <button key={from} type="button" className={k === current ? 'week active' : 'week'} data-testid="week"
+          <button
+            key={from}
+            type="button"
+            className={k === current ? 'week active' : 'week'}
+            data-testid="week"
             title={`${formatDay(from)} – ${formatDay(weeks.to[k] ?? '')}: ${fmtInt(weeks.count[k] ?? 0)}`}
-            onClick={() => { setPlaying(false); update({ at: from }); }}>
+            onClick={() => {
+              setPlaying(false);
+              update({ at: from });
+            }}
+          >
             <span style={{ height: `${Math.max(4, ((weeks.count[k] ?? 0) / max) * 100)}%` }} />
           </button>
         ))}

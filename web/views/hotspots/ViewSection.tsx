@@ -11,23 +11,42 @@ const VIEWS: Array<{ id: 'choropleth' | 'heat' | 'hex'; label: string }> = [
   { id: 'hex', label: 'Hexagons' },
 ];
 const LAYER_LABELS: Record<LayerKey, string> = {
-  choropleth: 'Mahalla colours', heat: 'Heat map (kernel density)', hex: 'H3 hexagons', base: 'Police base points',
+  choropleth: 'Mahalla colours',
+  heat: 'Heat map (kernel density)',
+  hex: 'H3 hexagons',
+  base: 'Police base points',
 };
 // Average H3 cell areas (h3geo.org resolution table), to say what a resolution means.
-const CELL_KM2: Record<number, string> = { 5: '≈ 250 km²', 6: '≈ 36 km²', 7: '≈ 5 km²', 8: '≈ 0.7 km²', 9: '≈ 0.1 km²' };
+const CELL_KM2: Record<number, string> = {
+  5: '≈ 250 km²',
+  6: '≈ 36 km²',
+  7: '≈ 5 km²',
+  8: '≈ 0.7 km²',
+  9: '≈ 0.1 km²',
+};
 
 export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } }) {
   const layers = useUi((s) => s.layers);
   const chosen = useUi((s) => s.hexRes);
   const current = VIEWS.find((v) => layers.includes(v.id))?.id;
-  const resolutions = Array.from({ length: HEX_RES_RANGE.max - HEX_RES_RANGE.min + 1 }, (_, k) => HEX_RES_RANGE.min + k);
+  const resolutions = Array.from(
+    { length: HEX_RES_RANGE.max - HEX_RES_RANGE.min + 1 },
+    (_, k) => HEX_RES_RANGE.min + k,
+  );
   return (
     <section>
       <h2>View</h2>
       <div className="segmented" role="group" aria-label="View" data-testid="view">
         {VIEWS.map((v) => (
-          <button key={v.id} type="button" className={v.id === current ? 'active' : ''} aria-pressed={v.id === current}
-            onClick={() => update({ layers: LAYERS.filter((l) => l === v.id || (l === 'base' && layers.includes('base'))) })}>
+          <button
+            key={v.id}
+            type="button"
+            className={v.id === current ? 'active' : ''}
+            aria-pressed={v.id === current}
+            onClick={() =>
+              update({ layers: LAYERS.filter((l) => l === v.id || (l === 'base' && layers.includes('base'))) })
+            }
+          >
             {v.label}
           </button>
         ))}
@@ -35,10 +54,18 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
       {layers.includes('hex') && (
         <label className="field">
           Hexagon size
-          <select data-testid="hex-res" value={chosen ?? ''} onChange={(e) => update({ hexRes: e.target.value ? Number(e.target.value) : null })}>
-            <option value="">Automatic, from the zoom (resolution {hexRes.auto}, {CELL_KM2[hexRes.auto]})</option>
+          <select
+            data-testid="hex-res"
+            value={chosen ?? ''}
+            onChange={(e) => update({ hexRes: e.target.value ? Number(e.target.value) : null })}
+          >
+            <option value="">
+              Automatic, from the zoom (resolution {hexRes.auto}, {CELL_KM2[hexRes.auto]})
+            </option>
             {resolutions.map((r) => (
-              <option key={r} value={r}>Resolution {r} ({CELL_KM2[r]})</option>
+              <option key={r} value={r}>
+                Resolution {r} ({CELL_KM2[r]})
+              </option>
             ))}
           </select>
         </label>
@@ -46,7 +73,12 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
       <div className="checks layer-checks" data-testid="layers">
         {LAYERS.map((l) => (
           <label key={l} className="check">
-            <input type="checkbox" value={l} checked={layers.includes(l)} onChange={() => update({ layers: toggle(layers, l, LAYERS) })} />
+            <input
+              type="checkbox"
+              value={l}
+              checked={layers.includes(l)}
+              onChange={() => update({ layers: toggle(layers, l, LAYERS) })}
+            />
             {LAYER_LABELS[l]}
           </label>
         ))}

@@ -13,19 +13,34 @@ export function WeekHourMatrix({ cells }: { cells: number[][] }) {
   const top = 12;
   return (
     <figure className="weekhour" data-testid="week-hour">
-      <svg viewBox={`0 0 ${left + 24 * cw + 30} ${top + 7 * ch}`} width="100%" role="img" aria-label={`Incidents by weekday and hour, ${total} in all`}>
+      <svg
+        viewBox={`0 0 ${left + 24 * cw + 30} ${top + 7 * ch}`}
+        width="100%"
+        role="img"
+        aria-label={`Incidents by weekday and hour, ${total} in all`}
+      >
         {[0, 6, 12, 18].map((h) => (
-          <text key={h} x={left + h * cw} y={9} className="axis">{String(h).padStart(2, '0')}</text>
+          <text key={h} x={left + h * cw} y={9} className="axis">
+            {String(h).padStart(2, '0')}
+          </text>
         ))}
         {cells.map((row, d) => (
           <g key={d}>
-            <text x={0} y={top + d * ch + 9} className="axis">{DAYS[d]}</text>
+            <text x={0} y={top + d * ch + 9} className="axis">
+              {DAYS[d]}
+            </text>
             {row.map((n, h) => {
               const k = n === 0 ? -1 : Math.min(SEQUENTIAL.length - 1, Math.floor((n / max) * SEQUENTIAL.length));
               const fill = k < 0 ? '#f1f3f5' : css(SEQUENTIAL[k] ?? SEQUENTIAL[0]!);
-              return <rect key={h} x={left + h * cw} y={top + d * ch} width={cw - 1} height={ch - 1} fill={fill}><title>{`${DAYS[d]} ${h}:00 — ${n}`}</title></rect>;
+              return (
+                <rect key={h} x={left + h * cw} y={top + d * ch} width={cw - 1} height={ch - 1} fill={fill}>
+                  <title>{`${DAYS[d]} ${h}:00 — ${n}`}</title>
+                </rect>
+              );
             })}
-            <text x={left + 24 * cw + 4} y={top + d * ch + 9} className="axis">{row.reduce((a, b) => a + b, 0)}</text>
+            <text x={left + 24 * cw + 4} y={top + d * ch + 9} className="axis">
+              {row.reduce((a, b) => a + b, 0)}
+            </text>
           </g>
         ))}
       </svg>

@@ -19,7 +19,11 @@ const rate = (n: number, pop: number): number => (pop > 0 ? (n / pop) * 1000 : 0
  * Districts by incidents per 1,000 residents (highest first), summed from the mahallas.
  * @example districtRows(m, new Map([[1, 'a']]), [{ soato: 'a', name: 'A' }])[0].label // '3.0' (the list's title says per 1,000)
  */
-export function districtRows(m: MetricColumns, districtOf: ReadonlyMap<number, string>, districts: ReadonlyArray<{ soato: string; name: string }>): RankRow[] {
+export function districtRows(
+  m: MetricColumns,
+  districtOf: ReadonlyMap<number, string>,
+  districts: ReadonlyArray<{ soato: string; name: string }>,
+): RankRow[] {
   const sums = new Map<string, { n: number; pop: number }>();
   m.ids.forEach((id, i) => {
     const d = districtOf.get(id);
@@ -43,7 +47,12 @@ export function districtRows(m: MetricColumns, districtOf: ReadonlyMap<number, s
  * The mahallas of one district, ranked by the map's value (hot spots and highest rates first; not rated last),
  * each labelled with its legend class or value.
  */
-export function mahallaRows(view: MetricView, m: MetricColumns, names: ReadonlyMap<number, { name: string; district: string }>, district: string): RankRow[] {
+export function mahallaRows(
+  view: MetricView,
+  m: MetricColumns,
+  names: ReadonlyMap<number, { name: string; district: string }>,
+  district: string,
+): RankRow[] {
   const countOf = new Map<number, number>();
   m.ids.forEach((id, i) => countOf.set(id, m.count[i] ?? 0));
   const rows: Array<RankRow & { value: number }> = [];
@@ -51,10 +60,19 @@ export function mahallaRows(view: MetricView, m: MetricColumns, names: ReadonlyM
     if (p.district !== district) continue;
     const value = view.valueById.get(id) ?? Number.NaN;
     const rated = Number.isFinite(value);
-    rows.push({ id: String(id), name: p.name, count: countOf.get(id) ?? 0, value, label: rated ? valueLabel(view, value) : 'too few to rate', color: rated ? view.scale.colorOf(value) : null });
+    rows.push({
+      id: String(id),
+      name: p.name,
+      count: countOf.get(id) ?? 0,
+      value,
+      label: rated ? valueLabel(view, value) : 'too few to rate',
+      color: rated ? view.scale.colorOf(value) : null,
+    });
   }
   const key = (v: number): number => (Number.isFinite(v) ? v : Number.NEGATIVE_INFINITY);
-  return rows.sort((a, b) => key(b.value) - key(a.value) || b.count - a.count || a.name.localeCompare(b.name)).map(({ value: _v, ...r }) => r);
+  return rows
+    .sort((a, b) => key(b.value) - key(a.value) || b.count - a.count || a.name.localeCompare(b.name))
+    .map(({ value: _v, ...r }) => r);
 }
 
 /** A value as the legend names it: its class when the view has named classes, else the number and unit. */

@@ -25,19 +25,26 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
   const fdr = useUi((s) => s.fdr);
   const national = meta.data?.scale === 'national';
   const cap = national && !district ? NATIONAL_MAX_RES : 9;
-  const auto = resolutionForZoom(zoom ?? (district ? INITIAL_ZOOM.district : national ? INITIAL_ZOOM.national : INITIAL_ZOOM.city), cap);
+  const auto = resolutionForZoom(
+    zoom ?? (district ? INITIAL_ZOOM.district : national ? INITIAL_ZOOM.national : INITIAL_ZOOM.city),
+    cap,
+  );
   const res = chosen ?? auto;
   const query = useHexagons(on ? range : null, res, fdr);
   const mode = metric === 'hotspot' ? 'hotspot' : 'count';
   const data = on ? query.data : undefined;
   const layer = useMemo(() => (data ? buildHexLayer(data, { mode, opacity: 0.9 }) : undefined), [data, mode]);
   const view = useMemo(() => (data ? hexView(data, mode) : undefined), [data, mode]);
-  const tooltip = useMemo(() => (info: PickingInfo): string | null => {
-    if (info.layer?.id !== HEX_LAYER_ID || !data) return null;
-    const row = (info.object as HexDatum).row;
-    const n = data.count[row] ?? 0;
-    const bin = data.bin[row] ?? 0;
-    return `${n.toLocaleString('en-GB')} ${data.params.source}\n${HOTSPOT_CLASSES[bin + 3] ?? ''} (Gi* z = ${(data.z[row] ?? 0).toFixed(2)})`;
-  }, [data]);
+  const tooltip = useMemo(
+    () =>
+      (info: PickingInfo): string | null => {
+        if (info.layer?.id !== HEX_LAYER_ID || !data) return null;
+        const row = (info.object as HexDatum).row;
+        const n = data.count[row] ?? 0;
+        const bin = data.bin[row] ?? 0;
+        return `${n.toLocaleString('en-GB')} ${data.params.source}\n${HOTSPOT_CLASSES[bin + 3] ?? ''} (Gi* z = ${(data.z[row] ?? 0).toFixed(2)})`;
+      },
+    [data],
+  );
   return { res, auto, chosen, layer, view, tooltip, loading: on && query.isFetching, error: on ? query.error : null };
 }

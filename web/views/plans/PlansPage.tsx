@@ -46,7 +46,8 @@ export function PlansPage() {
   // A plan belongs to one district: opening it makes that the district of every page, so the map fits it.
   const planDistrict = plan.data?.district;
   useEffect(() => {
-    if (planDistrict && planDistrict !== getState().district) update({ district: planDistrict, selected: null, view: null });
+    if (planDistrict && planDistrict !== getState().district)
+      update({ district: planDistrict, selected: null, view: null });
   }, [planDistrict]);
 
   const features = territories.data as FeatureCollection<Geometry, TerritoryProps> | undefined;
@@ -57,19 +58,27 @@ export function PlansPage() {
   );
   const territoryOf = useMemo(() => {
     const m = new Map<number, { name: string; pct: number; mahallas: number[] }>();
-    for (const t of plan.data?.byInspector ?? []) for (const id of t.mahallas) m.set(id, { name: inspectorLabel(t.name, t.inspector), pct: t.pct, mahallas: t.mahallas });
+    for (const t of plan.data?.byInspector ?? [])
+      for (const id of t.mahallas)
+        m.set(id, { name: inspectorLabel(t.name, t.inspector), pct: t.pct, mahallas: t.mahallas });
     return m;
   }, [plan.data]);
-  const onPick = useCallback((object: unknown) => {
-    const id = (object as { properties?: TerritoryProps } | null)?.properties?.id;
-    setHighlight(id === undefined ? [] : (territoryOf.get(id)?.mahallas ?? []));
-  }, [territoryOf]);
-  const tooltip = useCallback(({ object }: PickingInfo): string | null => {
-    const p = (object as { properties?: TerritoryProps } | null)?.properties;
-    if (!p) return null;
-    const t = territoryOf.get(p.id);
-    return t ? `${p.name}\n${t.name}: ${t.pct} % done` : `${p.name}\nnot in this plan`;
-  }, [territoryOf]);
+  const onPick = useCallback(
+    (object: unknown) => {
+      const id = (object as { properties?: TerritoryProps } | null)?.properties?.id;
+      setHighlight(id === undefined ? [] : (territoryOf.get(id)?.mahallas ?? []));
+    },
+    [territoryOf],
+  );
+  const tooltip = useCallback(
+    ({ object }: PickingInfo): string | null => {
+      const p = (object as { properties?: TerritoryProps } | null)?.properties;
+      if (!p) return null;
+      const t = territoryOf.get(p.id);
+      return t ? `${p.name}\n${t.name}: ${t.pct} % done` : `${p.name}\nnot in this plan`;
+    },
+    [territoryOf],
+  );
   // The writes themselves refresh the list (queries/plans.ts); here the page only moves to what was written.
   const changed = useCallback((selectId: number) => {
     update({ plan: selectId });
@@ -83,7 +92,10 @@ export function PlansPage() {
   // A new plan defaults to the quarter after the one the data ends in.
   const current = meta.data ? quarters(meta.data.period.end).current : null;
   const formPeriod = current ? nextPeriod(current) : null;
-  const outlines = useMemo(() => mahallaOutlines(territories.data as FeatureCollection | undefined, false), [territories.data]);
+  const outlines = useMemo(
+    () => mahallaOutlines(territories.data as FeatureCollection | undefined, false),
+    [territories.data],
+  );
   const loading = plans.isFetching || plan.isFetching || territories.isFetching;
   const error = plans.error ?? plan.error;
   return (
@@ -91,41 +103,102 @@ export function PlansPage() {
       <aside className="panel" aria-label="Plans">
         <section>
           <h2>Model cooperation plans</h2>
-          {can(session.data, 'plans.write') && <button type="button" className="btn primary block" data-testid="plan-new" onClick={() => setCreating(true)}>+ New plan</button>}
+          {can(session.data, 'plans.write') && (
+            <button
+              type="button"
+              className="btn primary block"
+              data-testid="plan-new"
+              onClick={() => setCreating(true)}
+            >
+              + New plan
+            </button>
+          )}
         </section>
         <ol className="plan-list" data-testid="plan-list">
-          {plans.data?.filter((p) => !removed.has(p.id)).map((p) => (
-            <li key={p.id}>
-              <button type="button" className={p.id === selectedId && !creating ? 'plan-card active' : 'plan-card'} data-plan={p.id} onClick={() => { update({ plan: p.id }); setCreating(false); }}>
-                <span className="plan-card-name">{p.name}</span>
-                <span className="muted small">{p.districtName} · {formatDay(p.from)} – {formatDay(p.to)}{p.schedule.ended ? ' · ended' : ''}</span>
-                <span className="plan-card-progress"><Progress pct={p.totals.pct} state={p.totals.state} /><span className="num">{p.totals.pct} %</span><StateBadge state={p.totals.state} /></span>
-              </button>
-            </li>
-          ))}
+          {plans.data
+            ?.filter((p) => !removed.has(p.id))
+            .map((p) => (
+              <li key={p.id}>
+                <button
+                  type="button"
+                  className={p.id === selectedId && !creating ? 'plan-card active' : 'plan-card'}
+                  data-plan={p.id}
+                  onClick={() => {
+                    update({ plan: p.id });
+                    setCreating(false);
+                  }}
+                >
+                  <span className="plan-card-name">{p.name}</span>
+                  <span className="muted small">
+                    {p.districtName} · {formatDay(p.from)} – {formatDay(p.to)}
+                    {p.schedule.ended ? ' · ended' : ''}
+                  </span>
+                  <span className="plan-card-progress">
+                    <Progress pct={p.totals.pct} state={p.totals.state} />
+                    <span className="num">{p.totals.pct} %</span>
+                    <StateBadge state={p.totals.state} />
+                  </span>
+                </button>
+              </li>
+            ))}
         </ol>
-        {plans.data?.length === 0 && <p className="summary">No plans yet. A plan sets, for each territory and service, the joint actions required in a period.</p>}
-        {meta.data && <p className="summary">Fulfilment is counted up to {formatDay(meta.data.period.end)}, the last day of data.</p>}
+        {plans.data?.length === 0 && (
+          <p className="summary">
+            No plans yet. A plan sets, for each territory and service, the joint actions required in a period.
+          </p>
+        )}
+        {meta.data && (
+          <p className="summary">
+            Fulfilment is counted up to {formatDay(meta.data.period.end)}, the last day of data.
+          </p>
+        )}
       </aside>
       <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
         <div className="legend plan-legend" data-testid="plan-legend">
           <h3>Plan fulfilment per territory</h3>
           <ul className="ramp">
-            {PLAN_STATES.map((s) => <li key={s}><span className="swatch" style={{ background: cssOf(STATE_COLORS[s]) }} />{PLAN_STATE_LABELS[s]}</li>)}
-            <li><span className="swatch" style={{ background: 'transparent' }} />Not in the plan</li>
+            {PLAN_STATES.map((s) => (
+              <li key={s}>
+                <span className="swatch" style={{ background: cssOf(STATE_COLORS[s]) }} />
+                {PLAN_STATE_LABELS[s]}
+              </li>
+            ))}
+            <li>
+              <span className="swatch" style={{ background: 'transparent' }} />
+              Not in the plan
+            </li>
           </ul>
-          <p className="note">Each mahalla shows its inspector&apos;s state{district ? '' : '; click one to outline the territory'}.</p>
+          <p className="note">
+            Each mahalla shows its inspector&apos;s state{district ? '' : '; click one to outline the territory'}.
+          </p>
         </div>
-        {loading && <div className="busy" role="status">Updating…</div>}
-        {error && <div className="error-banner" role="alert">Could not load plans: {error.message}</div>}
+        {loading && (
+          <div className="busy" role="status">
+            Updating…
+          </div>
+        )}
+        {error && (
+          <div className="error-banner" role="alert">
+            Could not load plans: {error.message}
+          </div>
+        )}
       </section>
       <section className="coop-report" aria-label="Plan">
         <div className="report-body">
           {creating && meta.data && features && formPeriod && (
-            <PlanForm meta={meta.data} territories={features} district={district ?? plan.data?.district ?? meta.data.districts[0]?.soato ?? ''} period={formPeriod} onCreated={(p) => changed(p.id)} onCancel={() => setCreating(false)} />
+            <PlanForm
+              meta={meta.data}
+              territories={features}
+              district={district ?? plan.data?.district ?? meta.data.districts[0]?.soato ?? ''}
+              period={formPeriod}
+              onCreated={(p) => changed(p.id)}
+              onCancel={() => setCreating(false)}
+            />
           )}
-          {!creating && plan.data && <PlanDetailView plan={plan.data} onChanged={changed} onDeleted={deleted} onHighlight={setHighlight} />}
+          {!creating && plan.data && (
+            <PlanDetailView plan={plan.data} onChanged={changed} onDeleted={deleted} onHighlight={setHighlight} />
+          )}
           {!creating && !plan.data && !plan.isFetching && <p className="empty">Choose a plan or create one.</p>}
         </div>
       </section>

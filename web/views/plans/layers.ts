@@ -35,7 +35,17 @@ export function planLayers(
   });
   const highlight = new Set(ui.highlight);
   return [
-    mahallaFill(PLAN_LAYER_IDS.fill, territories, (f: Feature<Geometry, MahallaFeatureProps>) => planFill(stateOf.get(f.properties.id)), [ui.dataKey]),
-    mahallaOutline(PLAN_LAYER_IDS.territory, territories.features.filter((f) => highlight.has(f.properties.id)), SELECTED_LINE, 3),
+    mahallaFill(
+      PLAN_LAYER_IDS.fill,
+      territories,
+      (f: Feature<Geometry, MahallaFeatureProps>) => planFill(stateOf.get(f.properties.id)),
+      [ui.dataKey],
+    ),
+    mahallaOutline(
+      PLAN_LAYER_IDS.territory,
+      territories.features.filter((f) => highlight.has(f.properties.id)),
+      SELECTED_LINE,
+      3,
+    ),
   ];
 }

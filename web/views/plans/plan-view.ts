@@ -15,12 +15,19 @@ export const STATE_COLORS: Record<PlanState, Rgb> = {
 export type TerritoryProps = MahallaFeatureProps & { inspectorId: number | null; inspectorName: string | null };
 
 /** The inspectors with a territory in a district, by name. */
-export function districtInspectors(fc: FeatureCollection<Geometry, TerritoryProps>, district: string): Array<{ id: number; name: string; mahallas: number }> {
+export function districtInspectors(
+  fc: FeatureCollection<Geometry, TerritoryProps>,
+  district: string,
+): Array<{ id: number; name: string; mahallas: number }> {
   const byId = new Map<number, { id: number; name: string; mahallas: number }>();
   for (const f of fc.features) {
     const p = f.properties;
     if (p.districtSoato !== district || p.inspectorId === null) continue;
-    const e = byId.get(p.inspectorId) ?? { id: p.inspectorId, name: p.inspectorName ?? `Inspector ${p.inspectorId}`, mahallas: 0 };
+    const e = byId.get(p.inspectorId) ?? {
+      id: p.inspectorId,
+      name: p.inspectorName ?? `Inspector ${p.inspectorId}`,
+      mahallas: 0,
+    };
     e.mahallas++;
     byId.set(p.inspectorId, e);
   }

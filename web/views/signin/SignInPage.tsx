@@ -22,17 +22,35 @@ export function SignInPage({ demo }: { demo?: boolean }) {
     <main className="signin" lang={lang}>
       <form className="signin-card" onSubmit={submit} data-testid="sign-in">
         <div className="signin-brand">
-          <span className="logo" aria-hidden="true">H</span>
+          <span className="logo" aria-hidden="true">
+            H
+          </span>
           <h1>{t.title}</h1>
         </div>
         <p className="signin-lead">{t.lead}</p>
         <label>
           {t.username}
-          <input name="username" autoComplete="username" autoFocus required value={username} onChange={(e) => setUsername(e.target.value)} data-testid="sign-in-user" />
+          <input
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            data-testid="sign-in-user"
+          />
         </label>
         <label>
           {t.password}
-          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} data-testid="sign-in-password" />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="sign-in-password"
+          />
         </label>
         {signIn.error && (
           <p className="signin-error" role="alert" data-testid="sign-in-error">
@@ -54,7 +72,9 @@ export function SignInPage({ demo }: { demo?: boolean }) {
             data-testid="sign-in-lang"
           >
             {LANGS.map((l) => (
-              <option key={l} value={l} lang={l}>{LANG_NAMES[l]}</option>
+              <option key={l} value={l} lang={l}>
+                {LANG_NAMES[l]}
+              </option>
             ))}
           </select>
         </label>

@@ -4,7 +4,12 @@
 export const LANGS = ['uz-Latn', 'uz-Cyrl', 'ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const LANG_NAMES: Record<Lang, string> = { 'uz-Latn': 'O‘zbekcha', 'uz-Cyrl': 'Ўзбекча', ru: 'Русский', en: 'English' };
+export const LANG_NAMES: Record<Lang, string> = {
+  'uz-Latn': 'O‘zbekcha',
+  'uz-Cyrl': 'Ўзбекча',
+  ru: 'Русский',
+  en: 'English',
+};
 
 interface Words {
   title: string;

@@ -22,22 +22,33 @@ export function HotspotSlide({ snap }: SlideProps) {
     if (!now || !before || !territories) return [];
     const was = new Map(before.ids.map((id, i) => [id, before.bin[i] ?? 0]));
     const names = new Map(territories.features.map((f) => [f.properties.id, f.properties.name]));
-    return now.ids.flatMap((id, i) => ((now.bin[i] ?? 0) > 0 && (was.get(id) ?? 0) <= 0 ? [{ id, z: now.z[i] ?? 0 }] : []))
+    return now.ids
+      .flatMap((id, i) => ((now.bin[i] ?? 0) > 0 && (was.get(id) ?? 0) <= 0 ? [{ id, z: now.z[i] ?? 0 }] : []))
       .sort((a, b) => b.z - a.z)
       .map((x) => names.get(x.id) ?? `#${x.id}`);
   }, [now, before, territories]);
   if (!now || !before || !metrics) return null;
   const test = compareCounts(metrics.totals.count, metrics.totals.prev);
-  const verdict = test.verdict === 'too-few' ? 'too few incidents to judge'
-    : test.verdict === 'none' ? `within normal variation (p = ${test.p.toFixed(2)})` : `significant change (p ${test.p < 0.001 ? '< 0.001' : `= ${test.p.toFixed(3)}`})`;
+  const verdict =
+    test.verdict === 'too-few'
+      ? 'too few incidents to judge'
+      : test.verdict === 'none'
+        ? `within normal variation (p = ${test.p.toFixed(2)})`
+        : `significant change (p ${test.p < 0.001 ? '< 0.001' : `= ${test.p.toFixed(3)}`})`;
   return (
     <div className="split">
       <div className="map-column">
         <div className="map-legend" data-testid="slide-legend">
-          <p className="legend-title">Getis–Ord Gi* · {formatPeriod(snap.period)} · incidents per 1,000 residents{now.params.fdr ? ', FDR-corrected' : ''}</p>
+          <p className="legend-title">
+            Getis–Ord Gi* · {formatPeriod(snap.period)} · incidents per 1,000 residents
+            {now.params.fdr ? ', FDR-corrected' : ''}
+          </p>
           <ol>
             {[6, 5, 4, 3, 2, 1, 0].map((k) => (
-              <li key={k}><span className="swatch" style={{ background: css(HOTSPOT_DARK[k] ?? [0, 0, 0]) }} />{HOTSPOT_CLASSES[k]}</li>
+              <li key={k}>
+                <span className="swatch" style={{ background: css(HOTSPOT_DARK[k] ?? [0, 0, 0]) }} />
+                {HOTSPOT_CLASSES[k]}
+              </li>
             ))}
           </ol>
         </div>
@@ -48,22 +59,38 @@ export function HotspotSlide({ snap }: SlideProps) {
       <aside className="slide-facts">
         <div className="fact">
           <h3>Hot spots</h3>
-          <p className="figure"><span className="big">{now.counts.hot}</span> <span className="was">previous period {before.counts.hot}</span></p>
+          <p className="figure">
+            <span className="big">{now.counts.hot}</span>{' '}
+            <span className="was">previous period {before.counts.hot}</span>
+          </p>
           <p className="detail">{levels(now, 1)}</p>
         </div>
         <div className="fact">
           <h3>Cold spots</h3>
-          <p className="figure"><span className="big">{now.counts.cold}</span> <span className="was">previous period {before.counts.cold}</span></p>
+          <p className="figure">
+            <span className="big">{now.counts.cold}</span>{' '}
+            <span className="was">previous period {before.counts.cold}</span>
+          </p>
         </div>
         <div className="fact">
           <h3>Incidents</h3>
-          <p className="figure"><span className="big">{fmtInt(metrics.totals.count)}</span> <span className="was">{fmtChange(metrics.totals.count, metrics.totals.prev) ?? ''} vs {fmtInt(metrics.totals.prev)}</span></p>
+          <p className="figure">
+            <span className="big">{fmtInt(metrics.totals.count)}</span>{' '}
+            <span className="was">
+              {fmtChange(metrics.totals.count, metrics.totals.prev) ?? ''} vs {fmtInt(metrics.totals.prev)}
+            </span>
+          </p>
           <p className="detail">{verdict}</p>
         </div>
         <div className="fact">
           <h3>New hot spots</h3>
-          {fresh.length === 0 ? <p className="detail">None: every hot spot was already hot in {formatPeriod(snap.previous)}</p> : (
-            <p className="detail names">{fresh.slice(0, 5).join(', ')}{fresh.length > 5 ? ` and ${fresh.length - 5} more` : ''}</p>
+          {fresh.length === 0 ? (
+            <p className="detail">None: every hot spot was already hot in {formatPeriod(snap.previous)}</p>
+          ) : (
+            <p className="detail names">
+              {fresh.slice(0, 5).join(', ')}
+              {fresh.length > 5 ? ` and ${fresh.length - 5} more` : ''}
+            </p>
           )}
         </div>
       </aside>

@@ -15,19 +15,30 @@ export function areaName(snap: BriefingSnapshot): string {
   return snap.district ? snap.district.name : `All ${snap.meta.districts.length} districts`;
 }
 
-export function SlideFrame({ snap, title, position, children }: SlideProps & { position: string; children: ReactNode }) {
+export function SlideFrame({
+  snap,
+  title,
+  position,
+  children,
+}: SlideProps & { position: string; children: ReactNode }) {
   return (
     <>
       <header className="slide-head">
         <div>
-          <p className="kicker">{areaName(snap)} · {formatPeriod(snap.period)}</p>
+          <p className="kicker">
+            {areaName(snap)} · {formatPeriod(snap.period)}
+          </p>
           <h1>{title}</h1>
         </div>
-        <p className="mark" aria-label="Hamkor">HAMKOR</p>
+        <p className="mark" aria-label="Hamkor">
+          HAMKOR
+        </p>
       </header>
       <div className="slide-body">{children}</div>
       <footer className="slide-foot">
-        <span data-testid="data-as-of">Data as of {formatDayLong(snap.meta.period.end)} · fetched {formatClock(snap.fetchedAt)}</span>
+        <span data-testid="data-as-of">
+          Data as of {formatDayLong(snap.meta.period.end)} · fetched {formatClock(snap.fetchedAt)}
+        </span>
         {snap.meta.synthetic && <span className="demo-tag">Demo data (synthetic)</span>}
         <span className="position">{position}</span>
       </footer>

@@ -23,9 +23,27 @@ export function TitleSlide({ snap }: SlideProps) {
           {formatPeriod(snap.period)} <span className="vs">compared with {formatPeriod(snap.previous)}</span>
         </p>
         <dl className="kpis">
-          {metrics && <Kpi label="Incidents" value={fmtInt(metrics.totals.count)} note={`${fmtChange(metrics.totals.count, metrics.totals.prev) ?? 'no earlier data'} vs ${fmtInt(metrics.totals.prev)}`} />}
-          {hotspots && <Kpi label="Hot spots" value={hotspots.counts.hot} note={`of ${hotspots.counts.units} mahallas (Gi*, 90 %+)`} />}
-          {metrics && <Kpi label="Residents" value={residents(metrics.totals.population)} note={`in ${metrics.ids.length} mahallas`} />}
+          {metrics && (
+            <Kpi
+              label="Incidents"
+              value={fmtInt(metrics.totals.count)}
+              note={`${fmtChange(metrics.totals.count, metrics.totals.prev) ?? 'no earlier data'} vs ${fmtInt(metrics.totals.prev)}`}
+            />
+          )}
+          {hotspots && (
+            <Kpi
+              label="Hot spots"
+              value={hotspots.counts.hot}
+              note={`of ${hotspots.counts.units} mahallas (Gi*, 90 %+)`}
+            />
+          )}
+          {metrics && (
+            <Kpi
+              label="Residents"
+              value={residents(metrics.totals.population)}
+              note={`in ${metrics.ids.length} mahallas`}
+            />
+          )}
         </dl>
         <p className="fresh">
           Data as of <strong>{formatDayLong(meta.period.end)}</strong>
@@ -36,7 +54,10 @@ export function TitleSlide({ snap }: SlideProps) {
         <h3>On this briefing</h3>
         <ol>
           {snap.playlist.slides.map((s, i) => (
-            <li key={i}><span className="n">{i + 1}</span>{s.caption ?? SLIDE_TITLES[s.kind]}</li>
+            <li key={i}>
+              <span className="n">{i + 1}</span>
+              {s.caption ?? SLIDE_TITLES[s.kind]}
+            </li>
           ))}
         </ol>
       </nav>

@@ -22,7 +22,14 @@ export function TopMahallasSlide({ snap }: SlideProps) {
       .slice(0, ROWS)
       .map((r) => {
         const code = trend.get(r.id) ?? 0;
-        return { ...r, name: props.get(r.id)?.name ?? `#${r.id}`, district: props.get(r.id)?.districtName ?? '', code, label: emerging.classes[code]?.label ?? '', test: compareCounts(r.n, r.prev) };
+        return {
+          ...r,
+          name: props.get(r.id)?.name ?? `#${r.id}`,
+          district: props.get(r.id)?.districtName ?? '',
+          code,
+          label: emerging.classes[code]?.label ?? '',
+          test: compareCounts(r.n, r.prev),
+        };
       });
   }, [metrics, emerging, territories]);
   if (!emerging) return null;
@@ -31,24 +38,42 @@ export function TopMahallasSlide({ snap }: SlideProps) {
       <table className="wall-table" data-testid="top-table">
         <thead>
           <tr>
-            <th className="rank">#</th><th>Mahalla</th><th className="num">Incidents</th><th className="num">vs previous</th>
-            <th className="num">per 1,000</th><th>Trend, {emerging.params.bins} weeks</th>
+            <th className="rank">#</th>
+            <th>Mahalla</th>
+            <th className="num">Incidents</th>
+            <th className="num">vs previous</th>
+            <th className="num">per 1,000</th>
+            <th>Trend, {emerging.params.bins} weeks</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r, k) => (
             <tr key={r.id}>
               <td className="rank">{k + 1}</td>
-              <td><span className="name">{r.name}</span>{!snap.district && <span className="sub"> {r.district}</span>}</td>
+              <td>
+                <span className="name">{r.name}</span>
+                {!snap.district && <span className="sub"> {r.district}</span>}
+              </td>
               <td className="num strong">{fmtInt(r.n)}</td>
-              <td className="num">{fmtChange(r.n, r.prev) ?? `new (${r.prev})`}{r.test.verdict === 'up' || r.test.verdict === 'down' ? ' *' : ''}</td>
+              <td className="num">
+                {fmtChange(r.n, r.prev) ?? `new (${r.prev})`}
+                {r.test.verdict === 'up' || r.test.verdict === 'down' ? ' *' : ''}
+              </td>
               <td className="num">{r.rate.toFixed(1)}</td>
-              <td><span className={`trend ${tone(r.code)}`}>{tone(r.code) === 'hot' ? '▲ ' : tone(r.code) === 'cold' ? '▼ ' : ''}{r.label}</span></td>
+              <td>
+                <span className={`trend ${tone(r.code)}`}>
+                  {tone(r.code) === 'hot' ? '▲ ' : tone(r.code) === 'cold' ? '▼ ' : ''}
+                  {r.label}
+                </span>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="note">* significant change (Poisson test, p &lt; 0.05). Trend: emerging hot-spot analysis, Gi* per week and a Mann–Kendall test, {emerging.params.from} – {emerging.params.to}.</p>
+      <p className="note">
+        * significant change (Poisson test, p &lt; 0.05). Trend: emerging hot-spot analysis, Gi* per week and a
+        Mann–Kendall test, {emerging.params.from} – {emerging.params.to}.
+      </p>
     </div>
   );
 }
