@@ -10,10 +10,15 @@ mkdirSync('.shots', { recursive: true });
 // HAMKOR_USER signs in first as that demo account (its password from data/demo-accounts.ts); unset, the sign-in page.
 const user = process.env.HAMKOR_USER;
 const browser = await launchChromium();
-for (const [width, height] of [[1440, 900], [1920, 1080]] as const) {
+for (const [width, height] of [
+  [1440, 900],
+  [1920, 1080],
+] as const) {
   const context = await browser.newContext({ viewport: { width, height } });
   if (user) {
-    const res = await context.request.post(`${origin}/api/auth/login`, { data: { username: user, password: demoPassword(user) } });
+    const res = await context.request.post(`${origin}/api/auth/login`, {
+      data: { username: user, password: demoPassword(user) },
+    });
     if (!res.ok()) throw new Error(`sign-in of ${user} answered ${res.status()}`);
   }
   const page = await context.newPage();

@@ -12,7 +12,11 @@ import {
   regionsOf,
 } from '../../web/views/admin/accounts.ts';
 
-const DISTRICTS = [{ soato: '1726294', name: 'Chilonzor' }, { soato: '1726287', name: 'Yakkasaroy' }, { soato: '1703202', name: 'Andijon' }];
+const DISTRICTS = [
+  { soato: '1726294', name: 'Chilonzor' },
+  { soato: '1726287', name: 'Yakkasaroy' },
+  { soato: '1703202', name: 'Andijon' },
+];
 /** Before the outlines arrive no region has a name yet. */
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
@@ -38,7 +42,9 @@ describe('account areas', () => {
     expect(areaLabel({ ...none, district: '1726287' }, DISTRICTS, NO_NAMES)).toBe('Yakkasaroy');
     expect(areaLabel({ ...none, district: '1726999' }, DISTRICTS, NO_NAMES)).toBe('District 1726999');
     expect(areaLabel({ ...none, region: '1726' }, DISTRICTS, NO_NAMES)).toBe('Region 1726');
-    expect(areaLabel({ ...none, region: '1726' }, DISTRICTS, new Map([['1726', 'Toshkent shahri']]))).toBe('Toshkent shahri');
+    expect(areaLabel({ ...none, region: '1726' }, DISTRICTS, new Map([['1726', 'Toshkent shahri']]))).toBe(
+      'Toshkent shahri',
+    );
     expect(areaLabel({ ...none, inspector: 12 }, DISTRICTS, NO_NAMES)).toBe('Inspector #12');
     expect(areaLabel(none, DISTRICTS, NO_NAMES)).toBe('Whole country');
   });

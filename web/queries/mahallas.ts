@@ -26,7 +26,10 @@ export function useBoundaries() {
 /** Region names by SOATO code, from the outlines (empty until they arrive). */
 export function useRegionNames(): ReadonlyMap<string, string> {
   const regions = useBoundaries().data?.regions;
-  return useMemo(() => new Map((regions?.features ?? []).map((f) => [f.properties.soato, f.properties.name])), [regions]);
+  return useMemo(
+    () => new Map((regions?.features ?? []).map((f) => [f.properties.soato, f.properties.name])),
+    [regions],
+  );
 }
 
 /** Mahalla polygons of a district, or of every district when `district` is null (pages that draw the city as context). */

@@ -70,8 +70,14 @@ export function AccountsTab() {
                 <td>{a.displayName}</td>
                 <td>{ROLE_ACCESS[a.role].label}</td>
                 <td data-testid="account-area">{areaLabel(a, districts, regions)}</td>
-                <td data-testid="account-state"><State account={a} /></td>
-                <td className="small">{a.updatedBy}<br /><span className="nowrap">{formatMoment(a.updatedAt)}</span></td>
+                <td data-testid="account-state">
+                  <State account={a} />
+                </td>
+                <td className="small">
+                  {a.updatedBy}
+                  <br />
+                  <span className="nowrap">{formatMoment(a.updatedAt)}</span>
+                </td>
                 <td>
                   <div className="admin-row-actions">
                     <button

@@ -47,7 +47,19 @@ interface District {
 }
 
 /** Name, role and the role's area field of an account draft. `prefix` keeps ids unique between two forms. */
-export function PersonFields({ prefix, draft, set, issues, districts }: { prefix: string; draft: Draft; set: (patch: Partial<Draft>) => void; issues: Issues; districts: readonly District[] }) {
+export function PersonFields({
+  prefix,
+  draft,
+  set,
+  issues,
+  districts,
+}: {
+  prefix: string;
+  draft: Draft;
+  set: (patch: Partial<Draft>) => void;
+  issues: Issues;
+  districts: readonly District[];
+}) {
   const regions = useRegionNames();
   const area = areaFieldOf(draft.role);
   return (
@@ -109,12 +121,26 @@ export function PersonFields({ prefix, draft, set, issues, districts }: { prefix
         />
       )}
       {area === 'region' && (
-        <Field id={`${prefix}-region`} label={AREA_LABELS.region} issue={issues.region} control={(a) => (
-          <select {...a} data-testid="account-region" value={draft.region} onChange={(e) => set({ region: e.target.value })}>
-            <option value="">Choose a region…</option>
-            {regionsOf(districts).map((r) => <option key={r} value={r}>{regionLabel(r, regions)}</option>)}
-          </select>
-        )} />
+        <Field
+          id={`${prefix}-region`}
+          label={AREA_LABELS.region}
+          issue={issues.region}
+          control={(a) => (
+            <select
+              {...a}
+              data-testid="account-region"
+              value={draft.region}
+              onChange={(e) => set({ region: e.target.value })}
+            >
+              <option value="">Choose a region…</option>
+              {regionsOf(districts).map((r) => (
+                <option key={r} value={r}>
+                  {regionLabel(r, regions)}
+                </option>
+              ))}
+            </select>
+          )}
+        />
       )}
       {area === 'inspector' && (
         <Field
