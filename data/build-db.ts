@@ -11,7 +11,7 @@ import { generateMahallas, type Mahalla } from './generate/mahallas.ts';
 import { assignPopulation, assignTerritories, inspectorIdentity } from './generate/people.ts';
 import { Rng } from './generate/random.ts';
 import { SCHEMA_VERSION } from './schema-version.ts';
-import { PERIOD, SCALES, TASHKENT_DISTRICT_WEIGHTS, type ScaleName } from './generate/scales.ts';
+import { DEFAULT_SEED, PERIOD, SCALES, TASHKENT_DISTRICT_WEIGHTS, type ScaleName } from './generate/scales.ts';
 import { makeHotspots, PlaceSampler } from './generate/space-time.ts';
 import { generateIncidents } from './generate/incidents.ts';
 import { generateApplications } from './generate/applications.ts';
@@ -48,7 +48,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
     log(`${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${what}`);
   };
   const scale = SCALES[opts.scale];
-  const seed = opts.seed ?? 20_261_128;
+  const seed = opts.seed ?? DEFAULT_SEED;
   const rng = new Rng(seed);
   const districts = loadDistricts(scale);
   const regions = loadRegions(districts);

@@ -2,6 +2,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { area as turfArea } from '@turf/turf';
 import { Rng } from './random.ts';
+import { stitch } from './stitch.ts';
 import { planMahallaCounts, tessellateDistrict } from './tessellate.ts';
 
 /** One generated mahalla; coordinates are [lon, lat] (WGS84), areas km². */
@@ -100,11 +101,19 @@ const STEMS = [
 /** Qualifiers that make a second mahalla of the same stem plausible ("Yuqori Chinor", "Quyi Chinor"). */
 const QUALIFIERS = ['Yuqori', 'Quyi', 'Katta', 'Kichik', 'Eski'];
 const SUFFIX = ' MFY'; // mahalla fuqarolar yigʻini: how official lists name a mahalla
+/**
+ * Grid steps (1e-7°) within which vertices of neighbouring districts' mahallas are snapped together: a crossing point
+ * rounded to the grid sits at most √2/2 steps off the common border, and at most twice that off a neighbour's edge
+ * that ends in such a point.
+ */
+const STITCH_TOL_GRID = 2;
 
 /**
- * Generates the mahallas of the given districts: counts by planMahallaCounts, cells by tessellateDistrict, codes in
- * reading order (rows from north to south, west to east within a row), names unique within a district.
- * Each district draws from its own stream (seed × SOATO), so one district's output does not depend on the others.
+ * Generates the mahallas of the given districts: counts by planMahallaCounts, cells by tessellateDistrict, borders
+ * between districts stitched (both sides carry the same vertices), codes in reading order (rows from north to south,
+ * west to east within a row), names unique within a district.
+ * Each district draws from its own stream (seed × SOATO), so one district's cells do not depend on the others; only
+ * the stitch, which moves or adds vertices within STITCH_TOL_GRID of a neighbouring district's, looks across.
  * @example generateMahallas(tashkentDistricts, { total: 585, mode: 'city', seed: 1 })[0]?.code // '1726262001'
  */
 export function generateMahallas(
@@ -112,8 +121,7 @@ export function generateMahallas(
   opts: { total: number; mode: 'city' | 'national'; seed: number },
 ): Mahalla[] {
   const plan = planMahallaCounts(districts, opts.total, opts.mode);
-  const out: Mahalla[] = [];
-  for (const d of districts) {
+  const tiled = districts.map((d) => {
     if (!/^\d{7}$/.test(d.soato)) throw new Error(`district SOATO must have 7 digits: ${d.soato}`);
     const streamSeed = (Math.imul(opts.seed >>> 0, 0x9e3779b1) ^ Number(d.soato)) >>> 0;
     const planned = plan.get(d.soato) ?? 1;
@@ -124,15 +132,27 @@ export function generateMahallas(
       const retry = tessellateDistrict(d.geometry, planned + (attempt >> 1), new Rng(streamSeed + attempt));
       if (Math.abs(retry.length - planned) < Math.abs(geometries.length - planned)) geometries = retry;
     }
-    const rng = new Rng(streamSeed ^ 0x5bd1e995);
-    const cells = geometries.map((geometry) => ({ geometry, centroid: centroidOf(geometry) }));
-    if (cells.length > 999) throw new Error(`${d.soato}: ${cells.length} mahallas do not fit a 3-digit sequence`);
-    const names = nameList(cells.length, rng);
+    if (geometries.length > 999) throw new Error(`${d.soato}: ${geometries.length} mahallas do not fit 3 digits`);
+    return { soato: d.soato, streamSeed, geometries };
+  });
+  const stitched = stitch(
+    tiled.flatMap((t) => t.geometries),
+    tiled.flatMap((t, k) => t.geometries.map(() => k)),
+    STITCH_TOL_GRID,
+  ).geometries;
+
+  const out: Mahalla[] = [];
+  let next = 0;
+  for (const t of tiled) {
+    const cells = stitched
+      .slice(next, (next += t.geometries.length))
+      .map((geometry) => ({ geometry, centroid: centroidOf(geometry) }));
+    const names = nameList(cells.length, new Rng(t.streamSeed ^ 0x5bd1e995));
     readingOrder(cells).forEach((c, i) => {
       out.push({
-        code: d.soato + String(i + 1).padStart(3, '0'),
+        code: t.soato + String(i + 1).padStart(3, '0'),
         name: names[i] ?? `${i + 1}-mahalla${SUFFIX}`,
-        districtSoato: d.soato,
+        districtSoato: t.soato,
         geometry: c.geometry,
         areaKm2: turfArea(c.geometry) / 1e6,
         centroid: c.centroid,

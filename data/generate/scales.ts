@@ -49,6 +49,9 @@ export const SCALES: Record<ScaleName, Scale> = {
   },
 };
 
+/** The seed a build uses unless told otherwise (`--seed`). */
+export const DEFAULT_SEED = 20_261_128;
+
 /** The demo data covers three full years; `END` is exclusive. Times are local (Tashkent, UTC+5). */
 export const PERIOD = { start: '2023-11-01', end: '2026-11-01' } as const;
 
