@@ -14,6 +14,12 @@ import { benchFilterLatency } from './browser.ts';
 import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
+// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser); all by default.
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser'): boolean => !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -30,11 +36,12 @@ function buildInChild(scale: string, out: string): { seconds: number; peakRssMb:
 const cityOut = join(tmpdir(), 'hamkor-bench-city.duckdb');
 log('building the city demo database…');
 const city = buildInChild('city', cityOut);
-rows.push({
-  name: 'build demo database (city: 585 mahallas, 330 k incidents)',
-  value: `${city.seconds.toFixed(1)} s, peak ${city.peakRssMb} MB`,
-  target: 'first start < 2 min',
-});
+if (want('build'))
+  rows.push({
+    name: 'build demo database (city: 585 mahallas, 330 k incidents)',
+    value: `${city.seconds.toFixed(1)} s, peak ${city.peakRssMb} MB`,
+    target: 'first start < 2 min',
+  });
 if (!existsSync(NATIONAL)) {
   log('building the national database (≈ 40 s)…');
   const nat = buildInChild('national', NATIONAL);
@@ -48,94 +55,113 @@ if (!existsSync(NATIONAL)) {
 }
 
 // 2. Spatial join against the national demo mahallas.
-log('spatial join…');
-const db = await openDb(NATIONAL, { readOnly: true });
-const geoms = (await db.all<{ g: string }>('SELECT geometry AS g FROM mahallas ORDER BY id')).map(
-  (r) => JSON.parse(r.g) as Polygon | MultiPolygon,
-);
-db.close();
-rows.push(...benchSpatialJoin(geoms));
+if (want('join')) {
+  log('spatial join…');
+  const db = await openDb(NATIONAL, { readOnly: true });
+  const geoms = (await db.all<{ g: string }>('SELECT geometry AS g FROM mahallas ORDER BY id')).map(
+    (r) => JSON.parse(r.g) as Polygon | MultiPolygon,
+  );
+  db.close();
+  rows.push(...benchSpatialJoin(geoms));
+}
 
 // 3. API over HTTP.
 async function api(dbFile: string, label: string, port: number, metricsTarget: string): Promise<void> {
   const fmt = (l: Latency): string =>
     `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms (${(l.bytes / 1024).toFixed(0)} KiB)`;
   await withServer(dbFile, port, async (origin, pid) => {
-    rows.push({
-      name: `${label}: GET /api/metrics, 90 days, all categories`,
-      value: fmt(await measure(origin, (i) => `/api/metrics?${window90(i)}`)),
-      target: metricsTarget,
-    });
-    rows.push({
-      name: `${label}: GET /api/metrics, 90 days, 3 categories, solved`,
-      value: fmt(
-        await measure(origin, (i) => `/api/metrics?${window90(i)}&categories=property,fraud,drugs&statuses=solved`),
-      ),
-      target: '—',
-    });
-    rows.push({
-      name: `${label}: GET /api/hotspots (Gi*, ${label === 'national' ? '≈ 9,400' : '585'} mahallas, FDR), 90 days`,
-      value: fmt(await measure(origin, (i) => `/api/hotspots?${window90(i)}`, 30)),
-      target: label === 'national' ? '< 100 ms' : '—',
-    });
-    rows.push({
-      name: `${label}: GET /api/emerging, 156 weekly bins (3 years)`,
-      value: fmt(
-        await measure(
-          origin,
-          (i) => `/api/emerging?from=2023-11-0${1 + (i % 5)}&to=2026-10-31`,
-          label === 'national' ? 5 : 20,
-          1,
-        ),
-      ),
-      target: label === 'city' ? '585 × 156 < 1 s' : '—',
-    });
-    rows.push({
-      name: `${label}: GET /api/mahallas/:id card, one client`,
-      value: fmt(await measure(origin, (i) => `/api/mahallas/${1 + ((i * 37) % 500)}?${window90(i)}`, 40)),
-      target: label === 'city' ? 'p50 < 15 ms' : 'p50 < 15 ms (issue 15)',
-    });
-    rows.push({
-      name: `${label}: GET /api/records/points, 90 days`,
-      value: fmt(await measure(origin, (i) => `/api/records/points?${window90(i)}`, 20, 2)),
-      target: '≤ 12 bytes/point (8)',
-    });
-    rows.push(...(await benchHexagons(origin, label, fmt)));
-    rows.push({
-      name: `${label}: GET /api/mahallas (cached GeoJSON)`,
-      value: fmt(await measure(origin, () => '/api/mahallas', 20, 1)),
-      target: '—',
-    });
-    rows.push(...(await benchCoverage(origin, label, fmt)));
-    rows.push(...(await benchCooperation(origin, label, fmt)));
-    rows.push(
-      await benchConcurrency(
-        origin,
-        pid,
-        label,
-        50,
-        20,
-        label === 'city' ? 'p95 < 250 ms, 0 errors' : 'p95 < 500 ms, 0 errors',
-      ),
-    );
-    if (label === 'national') {
-      const years = 'from=2023-11-01&to=2026-10-31';
-      rows.push(
-        await benchHealthUnderLoad(
-          origin,
-          label,
-          [`/api/emerging?${years}`, `/api/hotspots?${years}`, `/api/hexagons?${years}&res=7`],
-          20,
-        ),
-      );
-    }
+    if (want('api')) await apiRows(origin, label, metricsTarget, fmt);
+    if (want('load')) await loadRows(origin, pid, label);
   });
 }
-log('API latency…');
-await api(NATIONAL, 'national', 18_081, 'p50 ≤ 30 ms, p95 ≤ 60 ms');
-await api(cityOut, 'city', 18_082, '—');
-log('filter change → map in Chromium…');
-rows.push(...(await benchFilterLatency(cityOut, 18_083)));
+
+async function apiRows(
+  origin: string,
+  label: string,
+  metricsTarget: string,
+  fmt: (l: Latency) => string,
+): Promise<void> {
+  rows.push({
+    name: `${label}: GET /api/metrics, 90 days, all categories`,
+    value: fmt(await measure(origin, (i) => `/api/metrics?${window90(i)}`)),
+    target: metricsTarget,
+  });
+  rows.push({
+    name: `${label}: GET /api/metrics, 90 days, 3 categories, solved`,
+    value: fmt(
+      await measure(origin, (i) => `/api/metrics?${window90(i)}&categories=property,fraud,drugs&statuses=solved`),
+    ),
+    target: '—',
+  });
+  rows.push({
+    name: `${label}: GET /api/hotspots (Gi*, ${label === 'national' ? '≈ 9,400' : '585'} mahallas, FDR), 90 days`,
+    value: fmt(await measure(origin, (i) => `/api/hotspots?${window90(i)}`, 30)),
+    target: label === 'national' ? '< 100 ms' : '—',
+  });
+  rows.push({
+    name: `${label}: GET /api/emerging, 156 weekly bins (3 years)`,
+    value: fmt(
+      await measure(
+        origin,
+        (i) => `/api/emerging?from=2023-11-0${1 + (i % 5)}&to=2026-10-31`,
+        label === 'national' ? 5 : 20,
+        1,
+      ),
+    ),
+    target: label === 'city' ? '585 × 156 < 1 s' : '—',
+  });
+  rows.push({
+    name: `${label}: GET /api/mahallas/:id card, one client`,
+    value: fmt(await measure(origin, (i) => `/api/mahallas/${1 + ((i * 37) % 500)}?${window90(i)}`, 40)),
+    target: label === 'city' ? 'p50 < 15 ms' : 'p50 < 15 ms (issue 15)',
+  });
+  rows.push({
+    name: `${label}: GET /api/records/points, 90 days`,
+    value: fmt(await measure(origin, (i) => `/api/records/points?${window90(i)}`, 20, 2)),
+    target: '≤ 12 bytes/point (8)',
+  });
+  rows.push(...(await benchHexagons(origin, label, fmt)));
+  rows.push({
+    name: `${label}: GET /api/mahallas (cached GeoJSON)`,
+    value: fmt(await measure(origin, () => '/api/mahallas', 20, 1)),
+    target: '—',
+  });
+  rows.push(...(await benchCoverage(origin, label, fmt)));
+  rows.push(...(await benchCooperation(origin, label, fmt)));
+}
+
+async function loadRows(origin: string, pid: number, label: string): Promise<void> {
+  rows.push(
+    await benchConcurrency(
+      origin,
+      pid,
+      label,
+      50,
+      20,
+      label === 'city' ? 'p95 < 250 ms, 0 errors' : 'p95 < 500 ms, 0 errors',
+    ),
+  );
+  if (label === 'national') {
+    const years = 'from=2023-11-01&to=2026-10-31';
+    rows.push(
+      await benchHealthUnderLoad(
+        origin,
+        label,
+        [`/api/emerging?${years}`, `/api/hotspots?${years}`, `/api/hexagons?${years}&res=7`],
+        20,
+      ),
+    );
+  }
+}
+if (want('api') || want('load')) {
+  log('API latency…');
+  await api(NATIONAL, 'national', 18_081, 'p50 ≤ 30 ms, p95 ≤ 60 ms');
+  await api(cityOut, 'city', 18_082, '—');
+}
+if (want('browser')) {
+  log('filter change → map in Chromium…');
+  rows.push(...(await benchFilterLatency(cityOut, 18_083)));
+}
 rmSync(cityOut, { force: true });
 
 console.log(`\n| measure | result | target |\n|---|---|---|`);
