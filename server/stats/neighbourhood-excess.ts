@@ -71,7 +71,12 @@ export function neighbourhoodShares(residents: Float64Array, w: Weights): Float6
  * const out = { observed: new Float64Array(n), expected: new Float64Array(n), p: new Float64Array(n), z: new Float64Array(n) };
  * neighbourhoodExcessInto(counts, w, neighbourhoodShares(residents, w), out); // N
  */
-export function neighbourhoodExcessInto(counts: Float64Array, w: Weights, share: Float64Array, out: ExcessTest): number {
+export function neighbourhoodExcessInto(
+  counts: Float64Array,
+  w: Weights,
+  share: Float64Array,
+  out: ExcessTest,
+): number {
   const n = w.n;
   if (counts.length !== n || share.length !== n) throw new RangeError(`arrays must have ${n} entries, one per unit`);
   let total = 0;

@@ -20,6 +20,33 @@ describe('GET /api/emerging', () => {
     expect(body.classes[0]).toEqual({ id: 'none', label: 'No pattern detected' });
   });
 
+  it("echoes the rule of every bin: the hot-spot map's exact test, study area and FDR", async () => {
+    const body = await okBody(await emerging(Q1));
+    expect(body.params.method).toBe(
+      'Emerging hot spot analysis (exact neighbourhood test per time slice + Mann–Kendall)',
+    );
+    expect(body.params.inference).toEqual({
+      variable: 'counts',
+      null: 'constant risk given residents',
+      test: 'exact binomial, neighbourhood',
+      draws: 0,
+      seed: null,
+      studyArea: 'city',
+      studyAreaName: 'Tashkent city',
+      neighbourhood: 'the mahalla and the mahallas touching it (queen contiguity), in each time bin',
+      records: 18, // Q1 2024: incidents #1–18 (11 in March, 7 from 29 January to 29 February)
+      residents: 6500,
+      fdr: { method: 'Benjamini–Hochberg', q: 0.1 },
+      levels: [0.1, 0.05, 0.01],
+    });
+  });
+
+  it('says which weeks hold too few records to test (all 13 here: a handful of records a week) and classes none', async () => {
+    const body = await okBody(await emerging(Q1));
+    expect(body.tooFew).toEqual({ records: 0, needed: 20, bins: 13 });
+    expect(body.category.every((c) => c === 0)).toBe(true);
+  });
+
   it('drops the leading days that do not fill a week', async () => {
     const body = await okBody(await emerging({ from: '2024-01-01', to: '2024-02-01' }));
     // 32 days = 4 weeks + 4 days: the bins are 2024-01-05 … 2024-02-01.

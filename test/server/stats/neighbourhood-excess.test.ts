@@ -112,7 +112,10 @@ describe('neighbourhoodExcess on enumerated nulls', () => {
     const residents = new Float64Array([9000, 200, 4000, 1500, 300]);
     const total = residents.reduce((a, b) => a + b, 0);
     const n = 24;
-    const all = outcomes(n, Array.from(residents, (r) => r / total));
+    const all = outcomes(
+      n,
+      Array.from(residents, (r) => r / total),
+    );
     expect(all.length).toBe(20475); // C(28, 4)
     // The oracle: p from each neighbourhood's enumerated distribution, BH over the 5 units, no hot unit without records.
     const pmf = [0, 1, 2, 3, 4].map((i) => neighbourhoodPmf(all, w, i, n));
