@@ -1,6 +1,7 @@
 // The number each mahalla is coloured by, for the selected metric; pure so the legend and the map agree.
 import type { Metric } from '../state/url.ts';
 import { empiricalBayes } from '../../server/shared/empirical-bayes.ts';
+import type { Inference, TooFewRecords } from '../../server/contract/hotspots.ts';
 import { EMERGING_COLORS, HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
 
 const NEUTRAL: Rgb = [247, 247, 247];
@@ -37,6 +38,8 @@ export interface MetricView {
   classes?: string[];
   /** how the values were obtained, shown under the legend */
   note?: string;
+  /** said instead of the classes when the data cannot be coloured (too few records to test) */
+  notice?: string;
 }
 
 /** Per-mahalla values and a colour scale for the metric. `change` is % vs the previous period. */
@@ -78,8 +81,17 @@ export interface HotspotColumns {
   ids: number[];
   bin: number[];
   lostToFdr: number;
+  heldBack: number;
+  tooFew: TooFewRecords | null;
   counts: { hot: number; cold: number; units: number };
-  params: { fdr: boolean; period: { from: string; to: string }; categories: string[]; statuses: string[] };
+  params: {
+    source: 'incidents' | 'applications';
+    fdr: boolean;
+    period: { from: string; to: string };
+    categories: string[];
+    statuses: string[];
+    inference: Inference;
+  };
 }
 
 /**
@@ -92,6 +104,59 @@ export function filtersPhrase(p: Pick<HotspotColumns['params'], 'period' | 'cate
     `${p.period.from} – ${p.period.to}, ` +
     `${p.categories.length === 12 ? 'all categories' : `${p.categories.length} categories`}` +
     `${p.statuses.length === 3 ? '' : `, ${p.statuses.join('/')}`}`
+  );
+}
+
+const thousands = (n: number): string => Math.round(n).toLocaleString('en-GB');
+
+/** What was counted, as the legend names it, from a response's `source`. */
+export const nounOf = (source: 'incidents' | 'applications'): Noun =>
+  source === 'applications' ? { plural: 'applications', title: 'Applications' } : INCIDENTS;
+
+/**
+ * How a hot-spot map was tested, in words a reader without statistics can follow: the variable (counts against
+ * residents), the null (everyone the same risk), the test (exact), the study area and the false discovery rate.
+ * @example
+ * inferenceSentence(h.params.inference, 'mahalla', INCIDENTS);
+ * // 'A hot (cold) spot: a mahalla whose neighbourhood — itself and the mahallas touching it — has more (fewer) …'
+ */
+export function inferenceSentence(inf: Inference, unit: 'mahalla' | 'hexagon', what: Noun): string {
+  const around = unit === 'mahalla' ? 'itself and the mahallas touching it' : 'itself and the 6 hexagons touching it';
+  const residents = unit === 'mahalla' ? 'residents' : 'residents (shared out from mahallas by area)';
+  return (
+    `A hot (cold) spot: a ${unit} whose neighbourhood — ${around} — has more (fewer) ${what.plural} than its ` +
+    `${residents} explain if everyone ran the same risk. Counts, not rates; exact test, no simulation. ` +
+    `Compared with all of ${inf.studyAreaName} (${thousands(inf.residents)} residents, ${thousands(inf.records)} ` +
+    `${what.plural}), whatever district is shown. ` +
+    (inf.fdr
+      ? `False discovery rate ${Math.round(inf.fdr.q * 100)} % (Benjamini–Hochberg).`
+      : 'No false-discovery correction: expect some spots by chance alone.')
+  );
+}
+
+/**
+ * The same in one short line for the wall screen.
+ * @example inferenceLine(inf, INCIDENTS); // 'Incidents counted against residents, as if everyone ran the same risk · exact test · …'
+ */
+export function inferenceLine(inf: Inference, what: Noun): string {
+  return (
+    `${what.title} counted against residents, as if everyone ran the same risk · exact test · ` +
+    `compared with all of ${inf.studyAreaName} · ` +
+    (inf.fdr ? `false discovery rate ${Math.round(inf.fdr.q * 100)} %` : 'no false-discovery correction')
+  );
+}
+
+/** "2 more with no incident of their own left uncoloured." (the guardrail on own records), or nothing. */
+export function heldBackSentence(heldBack: number, what: Noun): string {
+  if (heldBack <= 0) return '';
+  return ` ${heldBack} more with no ${what.plural.replace(/s$/, '')} of ${heldBack === 1 ? 'its' : 'their'} own left uncoloured.`;
+}
+
+/** "Too few incidents (11) …": the words shown instead of spots when nothing could be significant. */
+export function tooFewSentence(t: TooFewRecords, inf: Pick<Inference, 'studyAreaName'>, what: Noun): string {
+  return (
+    `Too few ${what.plural} (${thousands(t.records)} in ${inf.studyAreaName}) to test for hot spots in this view: ` +
+    `at least ${thousands(t.needed)} are needed. Choose a longer period or fewer filters.`
   );
 }
 
@@ -111,20 +176,28 @@ export const HOTSPOT_CLASSES = [
   'Hot spot, 99 %',
 ];
 
-/** Gi* bins −3…+3 as seven named classes; the legend states the method and what FDR removed. */
+/**
+ * Hot-spot bins −3…+3 as seven named classes; the legend states variable, null, test, study area and FDR, and every
+ * figure counts the mahallas shown. With too few records nothing is coloured (hatched) and the legend says why.
+ */
 export function hotspotView(h: HotspotColumns): MetricView {
+  const what = nounOf(h.params.source);
   const valueById = new Map<number, number>();
-  h.ids.forEach((id, i) => valueById.set(id, h.bin[i] ?? 0));
+  h.ids.forEach((id, i) => valueById.set(id, h.tooFew ? Number.NaN : (h.bin[i] ?? 0)));
   return {
     valueById,
     scale: HOTSPOT_SCALE,
-    label: 'Hot & cold spots of the rate per 1,000',
+    label: `Hot & cold spots of ${what.plural}`,
     unit: '',
     classes: HOTSPOT_CLASSES,
     note:
-      `Getis–Ord Gi*, queen contiguity, ${filtersPhrase(h.params)}. ` +
-      `${h.counts.hot} hot, ${h.counts.cold} cold of ${h.counts.units} mahallas. ` +
-      (h.params.fdr ? `FDR correction on: ${h.lostToFdr} lost significance.` : 'FDR correction off.'),
+      `${filtersPhrase(h.params)}. ${inferenceSentence(h.params.inference, 'mahalla', what)} ` +
+      (h.tooFew
+        ? 'Hatched: not tested.'
+        : `${h.counts.hot} hot, ${h.counts.cold} cold of ${h.counts.units} mahallas shown` +
+          (h.params.fdr ? `; ${h.lostToFdr} lost significance to the correction.` : '.') +
+          heldBackSentence(h.heldBack, what)),
+    ...(h.tooFew ? { notice: tooFewSentence(h.tooFew, h.params.inference, what) } : {}),
   };
 }
 
@@ -132,19 +205,30 @@ export interface EmergingColumns {
   ids: number[];
   category: number[];
   classes: Array<{ id: string; label: string }>;
-  params: { bin: string; bins: number; from: string; to: string };
+  params: {
+    source: 'incidents' | 'applications';
+    bin: string;
+    bins: number;
+    from: string;
+    to: string;
+    inference: Inference;
+  };
+  tooFew: { records: number; needed: number; bins: number } | null;
 }
 
-/** Emerging hot spot classes; the legend lists only the classes that occur. */
+/** Emerging hot spot classes; the legend lists only the classes that occur, or says why there are none to show. */
 export function emergingView(e: EmergingColumns): MetricView {
+  const what = nounOf(e.params.source);
+  const { bin, bins } = e.params;
   const valueById = new Map<number, number>();
   const present = new Map<number, number>();
   e.ids.forEach((id, i) => {
     const code = e.category[i] ?? 0;
-    valueById.set(id, code);
+    valueById.set(id, e.tooFew ? Number.NaN : code);
     present.set(code, (present.get(code) ?? 0) + 1);
   });
-  const codes = [...present.keys()].sort((a, b) => a - b);
+  const codes = e.tooFew ? [] : [...present.keys()].sort((a, b) => a - b);
+  const inf = e.params.inference;
   return {
     valueById,
     scale: {
@@ -155,7 +239,20 @@ export function emergingView(e: EmergingColumns): MetricView {
     label: 'Emerging hot spots',
     unit: '',
     classes: codes.map((c) => `${e.classes[c]?.label ?? c} (${present.get(c) ?? 0})`),
-    note: `Gi* per ${e.params.bin} (${e.params.bins} ${e.params.bin}s, ${e.params.from} – ${e.params.to}, FDR-corrected) and a Mann–Kendall trend per mahalla.`,
+    note:
+      `Each ${bin} (${bins} ${bin}s, ${e.params.from} – ${e.params.to}) tested as the hot-spot map is: ${what.plural} ` +
+      `counted in each mahalla and its neighbours against what their residents explain if everyone ran the same risk, ` +
+      `exact test, compared with all of ${inf.studyAreaName}, false discovery rate ` +
+      `${Math.round((inf.fdr?.q ?? 0) * 100)} % per ${bin}; then a Mann–Kendall trend per mahalla.` +
+      (e.tooFew ? ' Hatched: not tested.' : ''),
+    ...(e.tooFew
+      ? {
+          notice:
+            `Too few ${what.plural} in ${e.tooFew.bins} of ${bins} ${bin}s (the thinnest has ${e.tooFew.records}; ` +
+            `each needs ${e.tooFew.needed}) to find emerging hot spots in this view. Choose monthly bins, a longer ` +
+            `period or fewer filters.`,
+        }
+      : {}),
   };
 }
 

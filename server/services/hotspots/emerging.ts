@@ -8,11 +8,13 @@ import { runStat } from '../../stats/pool.ts';
 import { contiguity, exactInference, mahallaShares } from './hotspots.ts';
 import { MIN_RECORDS, tooFewToTest } from '../../stats/neighbourhood-excess.ts';
 import type { Inference } from '../../contract/hotspots.ts';
+import type { RecordSource } from '../../contract/catalog.ts';
 import { addDays, lengthDays, monthStarts, type Period } from '../../shared/period.ts';
 
 export interface EmergingResult {
   params: {
     method: 'Emerging hot spot analysis (exact neighbourhood test per time slice + Mann–Kendall)';
+    source: RecordSource;
     bin: 'week' | 'month';
     /** first day of the first bin and last day of the last bin (whole bins ending at `to`) */
     from: string;
@@ -97,6 +99,7 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
   const out: EmergingResult = {
     params: {
       method: 'Emerging hot spot analysis (exact neighbourhood test per time slice + Mann–Kendall)',
+      source: sel.source,
       bin: bin,
       from: first,
       to: sel.period.to,

@@ -11,7 +11,7 @@ const fmt = (v: number, unit: string): string => {
 };
 
 /** What a legend needs: the mahalla metric view or the hexagon view both provide it. */
-export type LegendView = Pick<MetricView, 'scale' | 'label' | 'unit' | 'classes' | 'note'>;
+export type LegendView = Pick<MetricView, 'scale' | 'label' | 'unit' | 'classes' | 'note' | 'notice'>;
 
 export function Legend({
   view,
@@ -25,7 +25,7 @@ export function Legend({
   choropleth: boolean;
 }) {
   const source = useUi((s) => s.source);
-  const { scale, label, unit, classes, note } = view;
+  const { scale, label, unit, classes, note, notice } = view;
   return (
     <div className="legend" data-testid="legend">
       {choropleth && (
@@ -34,7 +34,13 @@ export function Legend({
             {label}
             {unit === '‰' ? '' : unit ? ` (${unit})` : ''}
           </h3>
-          <ol className="ramp">
+          {/* Too few records to test: said in words, in place of classes that nothing is coloured by. */}
+          {notice && (
+            <p className="note notice" role="status" data-testid="legend-notice">
+              {notice}
+            </p>
+          )}
+          <ol className="ramp" hidden={notice !== undefined}>
             {scale.colors.map((c, k) => {
               const lo = k === 0 ? null : scale.breaks[k - 1];
               const hi = scale.breaks[k];

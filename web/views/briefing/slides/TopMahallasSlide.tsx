@@ -71,8 +71,8 @@ export function TopMahallasSlide({ snap }: SlideProps) {
         </tbody>
       </table>
       <p className="note">
-        * significant change (Poisson test, p &lt; 0.05). Trend: emerging hot-spot analysis, Gi* per week and a
-        Mann–Kendall test, {emerging.params.from} – {emerging.params.to}.
+        * significant change (Poisson test, p &lt; 0.05). Trend: emerging hot-spot analysis, an exact neighbourhood test
+        per week and a Mann–Kendall test, {emerging.params.from} – {emerging.params.to}.
       </p>
     </div>
   );
