@@ -71,18 +71,24 @@ export const mahallaShares = perDb(async (db): Promise<{ share: Float64Array; re
   return { share: neighbourhoodShares(residents, w), residents: residents.reduce((a, b) => a + b, 0) };
 });
 
+/** SOATO of Tashkent city, the one region that is a city. */
+const TASHKENT_CITY = '1726';
+
 /**
  * The study area of every test: the whole database. A city when its districts lie in Tashkent city (SOATO 1726), a
- * region when in one other region, else the country.
+ * region when in one other region, else the country. The demo city has no region rows (OSM districts only), so the
+ * name falls back to the SOATO's.
  */
 export const studyArea = perDb(async (db): Promise<{ scope: StudyAreaScope; name: string }> => {
-  const rows = await db.all<{ soato: string; name: string }>(
-    `SELECT soato, coalesce(name_en, name_uz) AS name FROM regions
-     WHERE soato IN (SELECT DISTINCT left(district_soato, 4) FROM mahallas) ORDER BY soato`,
+  const rows = await db.all<{ soato: string; name: string | null }>(
+    `SELECT p.soato, coalesce(r.name_en, r.name_uz) AS name
+     FROM (SELECT DISTINCT left(district_soato, 4) AS soato FROM mahallas) p LEFT JOIN regions r USING (soato)
+     ORDER BY p.soato`,
   );
   const [only] = rows;
-  if (rows.length === 1 && only) return { scope: only.soato === '1726' ? 'city' : 'region', name: only.name };
-  return { scope: 'country', name: 'Uzbekistan' };
+  if (rows.length !== 1 || !only) return { scope: 'country', name: 'Uzbekistan' };
+  if (only.soato === TASHKENT_CITY) return { scope: 'city', name: only.name ?? 'Tashkent city' };
+  return { scope: 'region', name: only.name ?? `region ${only.soato}` };
 });
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;

@@ -69,6 +69,13 @@ describe('GET /api/hotspots', () => {
     expect([off.params.fdr, off.params.inference.fdr, off.params.districts]).toEqual([false, null, ['1726273']]);
   });
 
+  it('names the study area from the district codes where the database has no region rows (the demo city)', async () => {
+    const { api, db } = await givenFixture();
+    await db.run('DELETE FROM regions');
+    const body = await hotspots(YEAR, api);
+    expect([body.params.inference.studyArea, body.params.inference.studyAreaName]).toEqual(['city', 'Tashkent city']);
+  });
+
   it('says there are too few records to test (11 in March, 20 needed) and colours nothing', async () => {
     const body = await hotspots(MARCH);
     expect(body.tooFew).toEqual({ records: 11, needed: 20 });
