@@ -108,12 +108,19 @@ export function neighbourhoodExcessInto(
  * tooFewToTest(new Float64Array([0.5, 0.5]), 3, true); // { records: 3, needed: 20 }
  */
 export function tooFewToTest(share: Float64Array, records: number, fdr: boolean, alpha = WEAKEST_ALPHA): TooFew | null {
+  // A share of 0 (no residents) or 1 (the whole area: its count is always N) can never depart from the null; the
+  // unit with the smallest min(s, 1 − s) reaches the smallest p.
+  let tightest = 1;
+  for (const s of share) if (s > 0 && s < 1) tightest = Math.min(tightest, s, 1 - s);
   const reachable = (n: number): boolean => {
-    // A share of 0 (no residents) or 1 (the whole area: its count is always N) can never depart from the null.
+    const least = Math.min(1, 2 * Math.exp(n * Math.log(tightest)));
+    if (!fdr) return least < alpha;
+    // One unit reaching alpha/m is enough for BH (the common case, decided without sorting); else try them all.
+    if (least <= alpha / share.length) return true;
     const best = Float64Array.from(share, (s) =>
       s <= 0 || s >= 1 ? 1 : Math.min(1, 2 * Math.exp(n * Math.log(Math.min(s, 1 - s)))),
     );
-    return fdr ? bhCutoff(best, alpha) > -Infinity : best.some((b) => b < alpha);
+    return bhCutoff(best, alpha) > -Infinity;
   };
   if (records >= MIN_RECORDS && reachable(records)) return null;
   // The least reachable N: doubling, then bisection (reachability only grows with N).

@@ -131,21 +131,21 @@ async function loadStudyArea(db: Db, res: number): Promise<StudyArea> {
   const [outline, used, mahallas] = await Promise.all([
     outlineCells(db, null, res),
     db.columns<{ key: number }>(`SELECT DISTINCT (${k.sql})::DOUBLE AS key FROM incidents`, k.params),
-    db.all<{ population: number; km2: number; lon: number; lat: number; g: string }>(
-      'SELECT population, area_km2 AS km2, centroid_lon AS lon, centroid_lat AS lat, geometry AS g FROM mahallas',
+    db.all<{ population: number; lon: number; lat: number; g: string }>(
+      'SELECT population, centroid_lon AS lon, centroid_lat AS lat, geometry AS g FROM mahallas',
     ),
   ]);
+  const cells = new Set(outline);
+  for (const c of used.key) cells.add(h3KeyCell(c, res));
   const residents = apportionResidents(
     mahallas.map((m) => ({
       geometry: JSON.parse(m.g) as Polygon | MultiPolygon,
       population: m.population,
-      areaKm2: m.km2,
       label: [m.lon, m.lat] as const,
     })),
+    [...cells],
     res,
   );
-  const cells = new Set(outline);
-  for (const c of used.key) cells.add(h3KeyCell(c, res));
   for (const c of residents.keys()) cells.add(c);
   return areaOf([...cells], res, residents);
 }
