@@ -127,7 +127,7 @@ export function inferenceSentence(inf: Inference, unit: 'mahalla' | 'hexagon', w
     `A hot (cold) spot: a ${unit} whose neighbourhood — ${around} — has more (fewer) ${what.plural} than its ` +
     `${residents} explain if everyone ran the same risk. Counts, not rates; exact test, no simulation. ` +
     `Compared with all of ${inf.studyAreaName} (${thousands(inf.residents)} residents, ${thousands(inf.records)} ` +
-    `${what.plural}), whatever district is shown. ` +
+    `${inf.records === 1 ? what.plural.replace(/s$/, '') : what.plural}), whatever district is shown. ` +
     (inf.fdr
       ? `False discovery rate ${Math.round(inf.fdr.q * 100)} % (Benjamini–Hochberg).`
       : 'No false-discovery correction: expect some spots by chance alone.')
