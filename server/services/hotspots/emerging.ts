@@ -65,7 +65,7 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
   const starts = binStarts(sel.period, bin);
   const nBins = starts.length;
   const first = starts[0] ?? sel.period.from;
-  // Gi* is judged over every mahalla (the study area); the area narrows what is returned.
+  // Each bin is judged over every mahalla (the study area); the area narrows what is returned.
   const w = recordsWhere(sel, { period: { from: first, to: sel.period.to }, area: false, mahalla: false });
   const [{ ids, w: weights }, { index }, { share, residents }] = await Promise.all([
     contiguity(db),
@@ -120,7 +120,8 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
   ids.forEach((id, i) => {
     if (!inArea(sel, i)) return;
     out.ids.push(id);
-    out.category.push(st.category[i] ?? 0);
+    // A class read from bins that could not be tested (a "new" hot spot after untestable weeks) would mislead: none.
+    out.category.push(short > 0 ? 0 : (st.category[i] ?? 0));
     out.finalZ.push(round3(st.finalZ[i] ?? 0));
     out.trendZ.push(round3(st.trendZ[i] ?? 0));
     out.trendP.push(Math.round((st.trendP[i] ?? 1) * 1e5) / 1e5);
