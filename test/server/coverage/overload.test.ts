@@ -1,7 +1,7 @@
 // The overload rule: strict comparisons, the incidents norm scaled to the period, one flag per norm with its reason.
 import { describe, expect, it } from 'vitest';
 import { NORM_DEFAULTS, type Norms } from '../../../server/contract/coverage.ts';
-import { incidentLimit, overloadFlags } from '../../../server/services/coverage/overload.ts';
+import { incidentLimit, overloadFlags } from '../../../server/shared/overload.ts';
 
 const norms: Norms = { normResidents: 10_000, normIncidents: 30, normDistanceKm: 4 };
 const calm = { residents: 8_000, incidents: 20, maxDistanceKm: 3 };
