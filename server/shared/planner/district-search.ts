@@ -105,6 +105,11 @@ export class DistrictSearch {
 
   score(o: Objective): number {
     this.measure();
+    return this.value(o);
+  }
+
+  /** The score of the last measure under an objective (no new measure). */
+  value(o: Objective): number {
     return (
       o.outside * this.outside +
       o.excess * this.excess +

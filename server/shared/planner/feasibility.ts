@@ -35,7 +35,13 @@ export function blame(
   posts: number[],
   text: string,
 ): Infeasibility {
-  return { reason, district: ds.model.districts[ds.d]!, mahallas: mahallas.map((m) => ds.model.ids[m]!), posts, text };
+  return {
+    reason,
+    district: ds.model.districts[ds.d]!,
+    mahallas: mahallas.map((m) => ds.model.ids[m]!).sort((a, b) => a - b),
+    posts,
+    text,
+  };
 }
 
 /**

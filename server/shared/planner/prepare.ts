@@ -6,9 +6,31 @@ import { UNASSIGNED } from './model.ts';
 import { piecesOf } from './shape.ts';
 import { costOf, distanceOf } from './workload.ts';
 
+/**
+ * A territory in pieces first takes back, from its neighbours, mahallas it holds in the plan in force where that joins
+ * two of its pieces (a draft that painted over a territory's middle is mended by undoing just that).
+ */
+function mendFromPlanInForce(ds: DistrictSearch): void {
+  const { model, t, rules } = ds;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const m of ds.mahallas) {
+      const p = rules.inForce[m]!;
+      if (p === UNASSIGNED || t.plan[m] === p || t.count[p] === 0 || !ds.canGive(m, p)) continue;
+      const before = piecesOf(model, t.plan, t.members(p), ds.s).length;
+      if (before <= 1) continue;
+      const from = t.plan[m]!;
+      ds.move(m, p);
+      if (piecesOf(model, t.plan, t.members(p), ds.s).length < before) changed = true;
+      else ds.move(m, from);
+    }
+  }
+}
+
 /** Stray pieces of a territory go back to the pool: the piece with most pins (then most work) stays. */
 function joinPieces(ds: DistrictSearch, out: Infeasibility[]): void {
   const { model, t, rules } = ds;
+  mendFromPlanInForce(ds);
   for (const p of ds.posts) {
     const pieces = piecesOf(model, t.plan, t.members(p), ds.s);
     if (pieces.length <= 1) continue;

@@ -9,7 +9,7 @@ import { balanceOf } from './evaluate.ts';
 import { obstacles, shortfall, type Infeasibility } from './feasibility.ts';
 import { greedy } from './greedy.ts';
 import { border, Move } from './moves.ts';
-import { movedBetween, type DistrictModel, type Plan } from './model.ts';
+import { movedBetween, UNASSIGNED, type DistrictModel, type Plan } from './model.ts';
 import { prepare } from './prepare.ts';
 import { cutEdges } from './shape.ts';
 import { Scratch, Territories } from './territories.ts';
@@ -77,6 +77,8 @@ export interface PlanOutcome {
   maxAbsDeviation: number;
   topToBottom: number;
   cutEdges: number;
+  /** posts outside the band */
+  outside: number;
   /** every post within ε, every territory whole, every free mahalla covered */
   feasible: boolean;
   /** what stood in the way, with the best deviation reached */
@@ -104,10 +106,12 @@ function run(
   const pinned = new Uint8Array(model.n);
   for (const k of p.locked) locked[k] = 1;
   for (const m of p.pinned) pinned[m] = 1;
-  const rules: Rules = { locked, pinned, inForce, epsilon: p.epsilon };
+  // A post exactly on the edge of the band is inside it, whatever the last bit of its floating-point sum says.
+  const rules: Rules = { locked, pinned, inForce, epsilon: p.epsilon + 1e-9 };
   const t = new Territories(model, costs, current);
   const s = new Scratch(model.n);
   const infeasible: Infeasibility[] = [];
+  let outside = 0;
   for (const code of p.districts) {
     const d = model.districts.indexOf(code);
     if (d === -1) throw new RangeError(`district ${code} is not in the model`);
@@ -115,6 +119,8 @@ function run(
     infeasible.push(...prepare(ds), ...obstacles(ds));
     work(ds, d);
     infeasible.push(...shortfall(ds));
+    ds.measure();
+    outside += ds.outside;
   }
   t.resum();
   const districts = balanceOf(model, (k) => t.load[k]!);
@@ -126,6 +132,7 @@ function run(
     maxAbsDeviation: Math.max(0, ...scope.map((b) => b.maxAbsDeviation)),
     topToBottom: Math.max(0, ...scope.map((b) => b.topToBottom)),
     cutEdges: cutEdges(model, plan),
+    outside,
     feasible: infeasible.length === 0,
     infeasible,
   };
@@ -146,15 +153,40 @@ export function proposeWith(
     const rng = new Rng((params.seed + Math.imul(d + 1, 0x9e3779b1)) >>> 0);
     const mv = new Move();
     for (let i = 0; i < params.kick; i++) border(ds, rng, mv, false);
-    anneal(ds, params.objective, rng, params.anneal);
+    // Several searches on a share of the budget each — from the legal start, from where the greedy baseline gets from
+    // there, and from a few random border moves away — and the best (by the variant's full score) is kept: a trap one
+    // start falls into, another usually misses.
+    const starts = Math.max(1, Math.round(params.anneal.starts));
+    const share = {
+      ...params.anneal,
+      stepsPerMahalla: params.anneal.stepsPerMahalla / starts,
+      minSteps: params.anneal.minSteps / starts,
+    };
+    const start = ds.snapshot();
+    const best = ds.snapshot();
+    let bestScore = Infinity;
+    for (let k = 0; k < starts; k++) {
+      ds.restore(start);
+      if (k === 1) greedy(ds);
+      if (k >= 2) for (let i = 0; i < 2 + 2 * k; i++) border(ds, rng, mv, false);
+      const score = anneal(ds, params.objective, rng, share);
+      if (score < bestScore) {
+        bestScore = score;
+        ds.snapshot(best);
+      }
+    }
+    ds.restore(best);
   });
 }
 
 const samePlan = (a: Plan, b: Plan): boolean => a.every((x, i) => x === b[i]);
 
 /**
- * Three different proposals for the current plan (restarting one from a few random moves away, up to three times,
- * when it comes out equal to an earlier one).
+ * Three different proposals for the current plan. One that comes out equal to an earlier one is searched again, up to
+ * three times, with one more of that plan's changes forbidden (the mahalla pinned where it is now: "the same, but
+ * without moving X") and a few random moves to start from; the new plan is kept only if it balances as well (no more
+ * posts outside the band, feasible if the first was) and moves at most max(3, half as many again) more mahallas; else
+ * the first stays, marked `sameAs`.
  * @example propose(model, costs, plan, { epsilon: 0.1, seed: 1 }).map((p) => p.moved.length) // [6, 9, 11]
  */
 export function propose(model: DistrictModel, costs: Costs, current: Plan, o: ProposeOptions): Proposal[] {
@@ -169,10 +201,13 @@ export function propose(model: DistrictModel, costs: Costs, current: Plan, o: Pr
   if (!(o.epsilon >= 0 && Number.isFinite(o.epsilon))) throw new RangeError('epsilon must be a finite number ≥ 0');
   const out: Proposal[] = [];
   VARIANTS.forEach((v, k) => {
+    let first: Proposal | null = null;
     let proposal: Proposal | null = null;
-    for (let attempt = 0; attempt < 4; attempt++) {
+    const keep: number[] = [];
+    for (let attempt = 0; attempt < 4 && proposal === null; attempt++) {
       const params: ProposalParams = {
         ...base,
+        pinned: [...base.pinned, ...keep],
         kind: v.kind,
         objective: v.objective,
         seed: (o.seed + 7919 * (3 * attempt + k)) >>> 0,
@@ -180,10 +215,24 @@ export function propose(model: DistrictModel, costs: Costs, current: Plan, o: Pr
       };
       const outcome = proposeWith(model, costs, current, inForce, params);
       const twin = out.findIndex((p) => samePlan(p.plan, outcome.plan));
-      proposal = { ...outcome, kind: v.kind, label: v.label, params, sameAs: twin === -1 ? null : twin };
-      if (twin === -1) break;
+      const made: Proposal = { ...outcome, kind: v.kind, label: v.label, params, sameAs: twin === -1 ? null : twin };
+      first ??= made;
+      // A restart is kept only if it balances as well and moves not many more mahallas (no territories traded whole).
+      const asGood =
+        made.outside <= first.outside &&
+        (made.feasible || !first.feasible) &&
+        made.moved.length <= first.moved.length + Math.max(3, first.moved.length / 2);
+      if (twin === -1 && asGood) proposal = made;
+      // the next attempt also keeps in place one more mahalla the twin moved
+      const twinPlan = first.sameAs === null ? null : out[first.sameAs]!.plan;
+      const changed = twinPlan
+        ? movedBetween(twinPlan, current).filter(
+            (m) => current[m] !== UNASSIGNED && !keep.includes(m) && !base.pinned.includes(m),
+          )
+        : [];
+      if (changed.length > 0) keep.push(changed[attempt % changed.length]!);
     }
-    out.push(proposal!);
+    out.push(proposal ?? first!);
   });
   return out;
 }

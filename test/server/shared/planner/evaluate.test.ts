@@ -3,16 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { NORM_DEFAULTS, type Norms } from '../../../../server/contract/coverage.ts';
 import { evaluatePlan } from '../../../../server/shared/planner/evaluate.ts';
-import { workloadCosts, WEIGHT_KEYS, type WorkloadWeights } from '../../../../server/shared/planner/workload.ts';
+import { workloadCosts } from '../../../../server/shared/planner/workload.ts';
 import type { DistrictModel } from '../../../../server/shared/planner/model.ts';
-import { drawn, grid, id, post } from './grid.ts';
-
-/** Every weight 0 but the named ones. */
-export const only = (w: Partial<WorkloadWeights>): WorkloadWeights => ({
-  ...(Object.fromEntries(WEIGHT_KEYS.map((k) => [k, 0])) as Record<(typeof WEIGHT_KEYS)[number], number>),
-  categories: {},
-  ...w,
-});
+import { drawn, grid, id, only, post } from './grid.ts';
 
 const three = (n: number) => Array.from({ length: n }, (_, k) => post(k + 1));
 /** Each number of `actual` within 1e-12 of the one of `expected`. */

@@ -9,6 +9,7 @@ import {
   type Plan,
   type PostInput,
 } from '../../../../server/shared/planner/model.ts';
+import { WEIGHT_KEYS, type WorkloadWeights } from '../../../../server/shared/planner/workload.ts';
 
 export interface GridOptions {
   residents?: (k: number) => number;
@@ -77,3 +78,10 @@ export function drawn(model: DistrictModel, picture: string): Plan {
   [...chars].forEach((ch, k) => ch !== '.' && pairs.set(id(k), Number(ch)));
   return planOf(model, pairs);
 }
+
+/** Weights that are all 0 but the named ones. */
+export const only = (w: Partial<WorkloadWeights>): WorkloadWeights => ({
+  ...(Object.fromEntries(WEIGHT_KEYS.map((k) => [k, 0])) as Record<(typeof WEIGHT_KEYS)[number], number>),
+  categories: {},
+  ...w,
+});
