@@ -184,25 +184,7 @@ export function buildModel(input: ModelInput): DistrictModel {
     exteriorKm[i] = Math.max(0, exteriorKm[i]!);
   }
 
-  const p = posts.length;
-  const inspector = new Int32Array(p);
-  const postDistrict = new Int32Array(p);
-  const postLon = new Float64Array(p);
-  const postLat = new Float64Array(p);
-  posts.forEach((post, k) => {
-    const d = districtOf.get(post.district);
-    if (d === undefined)
-      throw new Error(`post ${k} is in district ${post.district}, which has no mahalla in the model`);
-    inspector[k] = post.inspectorId ?? VACANT;
-    postDistrict[k] = d;
-    postLon[k] = post.lon;
-    postLat[k] = post.lat;
-  });
-  const { start: postStart, list: postList } = groupBy(postDistrict, districts.length);
-  const rank = new Int32Array(p);
-  for (let d = 0; d < districts.length; d++) {
-    for (let k = postStart[d]!; k < postStart[d + 1]!; k++) rank[postList[k]!] = k - postStart[d]!;
-  }
+  const postFields = indexPosts(districts, posts);
   return {
     n,
     ids: Int32Array.from(mahallas, (m) => m.id),
@@ -224,17 +206,41 @@ export function buildModel(input: ModelInput): DistrictModel {
     adjStart,
     adj,
     adjKm,
-    p,
-    inspector,
-    postDistrict,
-    postLon,
-    postLat,
-    postStart,
-    postList,
-    rank,
+    ...postFields,
     days: input.days,
     index,
   };
+}
+
+export type PostFields = Pick<
+  DistrictModel,
+  'p' | 'inspector' | 'postDistrict' | 'postLon' | 'postLat' | 'postStart' | 'postList' | 'rank'
+>;
+
+/**
+ * The post arrays of a model whose districts are `districts`; throws for a post of another district.
+ * @example indexPosts(['1726294'], [{ inspectorId: 7, district: '1726294', lon: 69.2, lat: 41.3 }]).postList // Int32Array [0]
+ */
+export function indexPosts(districts: readonly string[], posts: readonly PostInput[]): PostFields {
+  const p = posts.length;
+  const inspector = new Int32Array(p);
+  const postDistrict = new Int32Array(p);
+  const postLon = new Float64Array(p);
+  const postLat = new Float64Array(p);
+  posts.forEach((post, k) => {
+    const d = districts.indexOf(post.district);
+    if (d === -1) throw new Error(`post ${k} is in district ${post.district}, which has no mahalla in the model`);
+    inspector[k] = post.inspectorId ?? VACANT;
+    postDistrict[k] = d;
+    postLon[k] = post.lon;
+    postLat[k] = post.lat;
+  });
+  const { start: postStart, list: postList } = groupBy(postDistrict, districts.length);
+  const rank = new Int32Array(p);
+  for (let d = 0; d < districts.length; d++) {
+    for (let k = postStart[d]!; k < postStart[d + 1]!; k++) rank[postList[k]!] = k - postStart[d]!;
+  }
+  return { p, inspector, postDistrict, postLon, postLat, postStart, postList, rank };
 }
 
 /**
