@@ -71,7 +71,7 @@ function benchStrokes(loaded: LoadedModel, label: string): BenchRow[] {
   const full: number[] = [];
   for (let i = 0; i < 50; i++) {
     const t = performance.now();
-    evaluatePlan(model, state.costs, state.plan, NORM_DEFAULTS);
+    evaluatePlan(model, state.weights, state.plan, NORM_DEFAULTS);
     full.push(performance.now() - t);
   }
   const f = (xs: number[]): string => `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;

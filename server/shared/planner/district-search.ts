@@ -36,6 +36,13 @@ export interface Balance {
   maxAbs: number;
 }
 
+/**
+ * One district of a plan under search (the other districts of the same Territories are never touched).
+ * @example
+ * const ds = new DistrictSearch(new Territories(model, costs, plan), 0, rules, new Scratch(model.n));
+ * if (ds.canGive(4, 1)) ds.move(4, 1);
+ * ds.score(VARIANTS[0].objective); // outside·300 + excess·100 + moved + …
+ */
 export class DistrictSearch {
   readonly model: DistrictModel;
   readonly mahallas: Int32Array;

@@ -136,7 +136,10 @@ export function balanceOf(model: DistrictModel, workload: (p: number) => number)
   });
 }
 
-/** The plan-wide summary from up-to-date post metrics (returned as new objects, deviations against today's ideal). */
+/**
+ * The plan-wide summary from up-to-date post metrics (returned as new objects, deviations against today's ideal).
+ * @example summarise(model, plan, posts, cutEdges(model, plan)).maxAbsDeviation // 0.18
+ */
 export function summarise(model: DistrictModel, plan: Plan, current: readonly PostMetrics[], cut: number): PlanMetrics {
   const districts = balanceOf(model, (p) => current[p]!.workload);
   const posts = current.map((pm) => ({

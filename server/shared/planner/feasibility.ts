@@ -27,7 +27,10 @@ export interface Infeasibility {
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
-/** An infeasibility of the search's district. */
+/**
+ * An infeasibility of the search's district, mahallas as sorted ids.
+ * @example blame(ds, 'no-room', [], [3], 'Post 3 can get no mahalla…').district // '1726294'
+ */
 export function blame(
   ds: DistrictSearch,
   reason: InfeasibleReason,
@@ -104,7 +107,10 @@ export function obstacles(ds: DistrictSearch): Infeasibility[] {
   return out;
 }
 
-/** Posts still outside the band once the search is over, as a 'not-found' entry (none when every post is within). */
+/**
+ * Posts still outside the band once the search is over, as a 'not-found' entry (none when every post is within).
+ * @example shortfall(ds)[0]?.text // 'No plan within 10.0 % of the fair share was found: 2 posts stay outside it; …'
+ */
 export function shortfall(ds: DistrictSearch): Infeasibility[] {
   const { ideal, maxAbs } = ds.balance();
   const eps = ds.rules.epsilon;

@@ -6,7 +6,10 @@ import type { Rng } from '../random.ts';
 import type { DistrictSearch } from './district-search.ts';
 import { UNASSIGNED } from './model.ts';
 
-/** The steps of one move, undone in reverse order. */
+/**
+ * The steps of one move, undone in reverse order.
+ * @example const mv = new Move(); mv.push(ds, 4, 1); mv.undo(ds); // mahalla 4 is back where it was
+ */
 export class Move {
   n = 0;
   readonly m = new Int32Array(16);
@@ -31,6 +34,7 @@ export class Move {
  * From a random post outside the band, a chain of up to `maxLength` border moves: an overloaded post gives a mahalla to
  * a neighbouring post, which gives one on if that pushed it over the band, and so on; an underloaded post takes one the
  * same way. At each link, of two draws the one whose other post is lighter (giving) or heavier (taking).
+ * @example if (chain(ds, rng, mv, buf, 6)) ds.score(objective); // judge it; mv.undo(ds) to refuse it
  */
 export function chain(ds: DistrictSearch, rng: Rng, mv: Move, buf: Int32Array, maxLength: number): boolean {
   const { model, t, rules } = ds;
@@ -78,7 +82,7 @@ export function chain(ds: DistrictSearch, rng: Rng, mv: Move, buf: Int32Array, m
   return mv.n > 0;
 }
 
-/** A random moved mahalla back to its post in force. */
+/** A random moved mahalla back to its post in force. @example handBackOne(ds, rng, mv) // true when one went back */
 export function handBackOne(ds: DistrictSearch, rng: Rng, mv: Move): boolean {
   if (ds.moved === 0) return false;
   for (let tries = 0; tries < 8; tries++) {
@@ -93,7 +97,10 @@ export function handBackOne(ds: DistrictSearch, rng: Rng, mv: Move): boolean {
   return false;
 }
 
-/** A random mahalla to the post of a random neighbour, or (swap) each of the two to the other's post. */
+/**
+ * A random mahalla to the post of a random neighbour, or (swap) each of the two to the other's post.
+ * @example border(ds, rng, mv, true) // true when a legal swap was made (both territories stay whole)
+ */
 export function border(ds: DistrictSearch, rng: Rng, mv: Move, swap: boolean): boolean {
   const { model, t, frozen, rules } = ds;
   const m = ds.mahallas[Math.floor(rng.next() * ds.mahallas.length)]!;

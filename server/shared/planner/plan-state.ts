@@ -29,10 +29,19 @@ export interface Preview {
   skipped: Stroke['skipped'];
 }
 
+/**
+ * The plan an editor works on.
+ * @example
+ * const state = new PlanState(model, workloadCosts(model, DEFAULT_WEIGHTS), inForce, NORM_DEFAULTS);
+ * state.preview([3, 4], 1); // hover: what the stroke would do to each post touched
+ * state.paint([3, 4], 1);
+ * state.metrics().maxAbsDeviation; // 0.21
+ * state.undo();
+ */
 export class PlanState {
   readonly locked: Uint8Array;
   readonly pinned: Uint8Array;
-  private readonly t: Territories;
+  private t: Territories;
   private readonly s: Scratch;
   private done: Delta[] = [];
   private undone: Delta[] = [];
@@ -43,9 +52,9 @@ export class PlanState {
 
   constructor(
     readonly model: DistrictModel,
-    readonly costs: Costs,
+    private costs: Costs,
     plan: Plan,
-    readonly norms: Norms,
+    private norms: Norms,
   ) {
     this.t = new Territories(model, costs, plan);
     this.s = new Scratch(model.n);
@@ -55,6 +64,24 @@ export class PlanState {
     this.residents = new Float64Array(model.p);
     plan.forEach((p, m) => p !== UNASSIGNED && (this.residents[p]! += model.residents[m]!));
     this.cut = cutEdges(model, this.t.plan);
+  }
+
+  /** New weights (their costs): every workload is summed again; the plan and its history stay. */
+  reweigh(costs: Costs): void {
+    this.costs = costs;
+    this.t = new Territories(this.model, costs, this.t.plan);
+    this.dirty.fill(1);
+  }
+
+  /** New overload norms: every post's flags are judged again. */
+  setNorms(norms: Norms): void {
+    this.norms = norms;
+    this.dirty.fill(1);
+  }
+
+  /** The costs of the weights in use. */
+  get weights(): Costs {
+    return this.costs;
   }
 
   /** The plan as it stands (read it, never write it: strokes keep the metrics in step). */

@@ -3,7 +3,7 @@
 // unassigned, for the proposer to give out.
 import { indexPosts, UNASSIGNED, VACANT, type DistrictModel, type Plan, type PostInput } from './model.ts';
 
-/** The model's posts as inputs, to edit and index again. */
+/** The model's posts as inputs, to edit and index again. @example postInputs(model)[0] // { inspectorId: 7, district: '1726294', lon: 69.2, lat: 41.3 } */
 export function postInputs(model: DistrictModel): PostInput[] {
   return Array.from({ length: model.p }, (_, k) => ({
     inspectorId: model.inspector[k] === VACANT ? null : model.inspector[k]!,

@@ -17,6 +17,7 @@ function root(parent: Int32Array, x: number): number {
 /**
  * Tries one recombination of the territories on a random border of the district; applies it under the Metropolis rule
  * at `temp` and returns the new score, or null when nothing was tried or it was refused (the plan is then unchanged).
+ * @example const next = recombine(ds, objective, rng, score, 0.5); if (next !== null) score = next;
  */
 export function recombine(ds: DistrictSearch, o: Objective, rng: Rng, score: number, temp: number): number | null {
   const { model, t, rules } = ds;

@@ -3,6 +3,13 @@
 import { UNASSIGNED, type DistrictModel, type Plan } from './model.ts';
 import { costOf, type Costs } from './workload.ts';
 
+/**
+ * A plan with each post's workload, size and members.
+ * @example
+ * const t = new Territories(model, costs, plan);
+ * t.move(4, 1);
+ * t.load[1]; // post 1's workload with mahalla 4
+ */
 export class Territories {
   readonly plan: Plan;
   /** composite workload per post */
@@ -86,7 +93,10 @@ export class Territories {
   }
 }
 
-/** Reusable BFS buffers: a visit stamp per mahalla (no clearing between searches) and a queue. */
+/**
+ * Reusable BFS buffers: a visit stamp per mahalla (no clearing between searches) and a queue.
+ * @example const s = new Scratch(model.n); const stamp = s.next(); s.mark[0] = stamp; // mahalla 0 visited
+ */
 export class Scratch {
   readonly mark: Int32Array;
   readonly queue: Int32Array;

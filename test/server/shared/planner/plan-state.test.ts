@@ -101,6 +101,20 @@ describe('PlanState', () => {
     expect(s.metrics().enclaves).toEqual([]);
   });
 
+  it('weighs again and judges against new norms without losing the plan or its history', () => {
+    const s = fresh();
+    s.paint([0, 6], 1);
+    const heavier = workloadCosts(model, { ...DEFAULT_WEIGHTS, residents: 1, distanceKm: 0.5 });
+    const strict = { ...NORM_DEFAULTS, normResidents: 1000 };
+    s.reweigh(heavier);
+    s.setNorms(strict);
+    expect(rounded(s.metrics())).toEqual(rounded(evaluatePlan(model, heavier, s.plan, strict)));
+    expect(s.metrics().overloaded).toBeGreaterThan(0);
+    s.undo();
+    expect(s.plan).toEqual(start);
+    expect(rounded(s.metrics())).toEqual(rounded(evaluatePlan(model, heavier, start, strict)));
+  });
+
   it('erases to unassigned and a new stroke clears the redo stack', () => {
     const s = fresh();
     s.erase([0, 1]);
