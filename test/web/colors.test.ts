@@ -53,6 +53,12 @@ describe('separatingDecimals', () => {
     expect(separatingDecimals([], 1)).toBe(1);
   });
 
+  it('lets smaller values have more decimals before the cap, at most 6', () => {
+    expect(separatingDecimals([0.08623, 0.08571])).toBe(4);
+    expect(separatingDecimals([0.086121, 0.086118])).toBe(5);
+    expect(separatingDecimals([1e-9, 2e-9])).toBe(6);
+  });
+
   it('counts −0.004 and 0.004 as one value at two decimals (both print as zero)', () => {
     expect(separatingDecimals([-0.004, 0.004, 0.5])).toBe(3);
   });
@@ -89,15 +95,24 @@ describe('legend classes', () => {
     // 7-day counts: most mahallas 0, a few 1, one 5. Quantile breaks 0, 0, 0, 1, 5 become 0 and 1: three classes.
     const s = quantileScale([0, 0, 0, 0, 0, 0, 0, 1, 1, 5]);
     expect(s.breaks).toEqual([0, 1]);
-    expect(classLabels(s, '')).toEqual(['≤ 0', '0 – 1', '> 1']);
+    expect(classLabels(s, '')).toEqual(['0', '1', '2 – 5']);
     expect(s.colors).toEqual([SEQUENTIAL[0], SEQUENTIAL[3], SEQUENTIAL[5]]);
     expect(s.colorOf(5)).toEqual(SEQUENTIAL[5]);
   });
 
-  it('say "all alike" when every value is the same', () => {
-    const s = quantileScale([0, 0, 0]);
+  it('name the whole numbers a class of counts holds', () => {
+    // Breaks 2, 4, 8, 12, 18 over counts 0…40: "≤ 2", "2 – 4" would read as overlapping; these do not.
+    const counts = [0, 1, 2, 2, 3, 4, 4, 5, 6, 7, 8, 9, 10, 12, 12, 15, 18, 20, 25, 40];
+    const s = quantileScale(counts);
+    expect(s.integers).toBe(true);
+    expect(classLabels(s, '')).toEqual(['0 – 2', '3 – 4', '5 – 8', '9 – 12', '13 – 18', '19 – 40']);
+  });
+
+  it('name the one value when every value is the same, and say when there is none', () => {
+    const s = quantileScale([2.5, 2.5, 2.5], SEQUENTIAL, 1);
     expect(s.breaks).toEqual([]);
-    expect(classLabels(s, '')).toEqual(['all alike']);
+    expect(classLabels(s, '‰')).toEqual(['2.5']);
+    expect(classLabels(quantileScale([]), '')).toEqual(['no values']);
   });
 
   it('every class of a quantile scale holds a value and prints differently from its neighbours', () => {
@@ -175,12 +190,16 @@ describe('metric values', () => {
 
   it('states the test, the FDR and what chance alone would colour, in words', () => {
     expect(metricView(cols, 'change').note).toBe(
-      '1 of the 2 mahallas compared changed beyond chance (1 up, 0 down): exact test of the two counts, with the ' +
-        'false discovery rate held at 10 % (Benjamini–Hochberg), so less than 1 of them may be chance. Tested one by ' +
-        'one at 10 % without that correction, chance alone would colour less than 1 even if nothing had changed. ' +
-        'White: no significant change. Hatched: 2 mahallas with fewer than 10 incidents in both periods together, too ' +
-        'few to compare.',
+      '1 of 2 mahallas compared changed beyond chance (1 up, 0 down). Exact test of the two counts, false discovery ' +
+        'rate 10 % (Benjamini–Hochberg): on average at most 1 in 10 of those coloured is chance. Without that correction, ' +
+        'chance alone would colour less than 1 even if nothing had changed. 2 mahallas have too few incidents to ' +
+        'compare (fewer than 10 in both periods).',
     );
+  });
+
+  it('does not speak of chance among the coloured when none is coloured', () => {
+    const none = { ...cols, changeQ: [null, 0.2026, null, 0.2], change: { ...cols.change, up: 0 } };
+    expect(metricView(none, 'change').note).toContain('(Benjamini–Hochberg). Without that correction');
   });
 
   it('measures a change across 29 February per day and says so', () => {
@@ -188,6 +207,8 @@ describe('metric values', () => {
     const leap = { ...cols, change: { ...cols.change, days: { period: 60, previous: 59 } } };
     const v = metricView(leap, 'change', 'year');
     expect(v.valueById.get(4)).toBeCloseTo((40 / 60 / (10 / 59) - 1) * 100, 9);
-    expect(v.note).toContain('The periods have 60 and 59 days (29 February has no twin a year earlier)');
+    expect(v.note).toContain(
+      '60 days against 59 (29 February has no twin a year earlier): incidents per day are compared.',
+    );
   });
 });

@@ -42,11 +42,25 @@ export interface ColorScale {
   colors: readonly Rgb[];
   /** decimals the breaks are printed with: the fewest at which neighbouring breaks read differently */
   decimals?: number;
+  /** the smallest and largest value classed (absent: none, or a scale not built from values) */
+  extent?: [number, number];
+  /** every value is a whole number (counts): a class names the whole numbers it holds, "2 – 3" rather than "1 – 3" */
+  integers?: boolean;
   colorOf(value: number): Rgb;
 }
 
-/** Decimals printed at most: past 3 (a thousandth of a rate per 1,000) differences mean nothing to a reader. */
+/**
+ * Decimals printed at most for values of 1 and more: past 3 (a thousandth of a rate per 1,000) differences mean
+ * nothing to a reader. Smaller values get one more per decade below 1 (0.086 → 5), so a cap never cuts more
+ * significant digits than it does at 2.9; never more than 6.
+ */
 export const MAX_DECIMALS = 3;
+
+/** The cap of `separatingDecimals` for values whose largest magnitude is `top`. @example decimalCap(0.086) // 5 */
+export function decimalCap(top: number): number {
+  const below1 = top > 0 && top < 1 ? -Math.floor(Math.log10(top)) : 0;
+  return Math.min(6, MAX_DECIMALS + below1);
+}
 
 /** `v` as printed with `d` decimals, back as a number (so −0.00 and 0.00 are one value). */
 const printed = (v: number, d: number): number => Number(v.toFixed(d));
@@ -58,9 +72,11 @@ const printed = (v: number, d: number): number => Number(v.toFixed(d));
  * @example separatingDecimals([2.81, 2.84, 2.9]) // 2
  * @example separatingDecimals([3, 10, 25]) // 0
  * @example separatingDecimals([2.9132, 2.9134], 1) // 3 (the cap: they still print alike)
+ * @example separatingDecimals([0.08623, 0.08571]) // 4 (smaller values, a later cap: see decimalCap)
  */
-export function separatingDecimals(values: Iterable<number>, min = 0, max = MAX_DECIMALS): number {
+export function separatingDecimals(values: Iterable<number>, min = 0, max?: number): number {
   const sorted = [...new Set([...values].filter(Number.isFinite))].sort((a, b) => a - b);
+  max ??= decimalCap(sorted.reduce((top, v) => Math.max(top, Math.abs(v)), 0));
   for (let d = min; d < max; d++) {
     let apart = true;
     for (let i = 1; i < sorted.length && apart; i++) apart = printed(sorted[i - 1]!, d) !== printed(sorted[i]!, d);
@@ -108,7 +124,16 @@ export function quantileScale(
     }
   }
   const used = spread(colors, breaks.length + 1);
-  return { breaks, colors: used, decimals, colorOf: (value) => classify(value, breaks, used) };
+  const lo = sorted[0];
+  const hi = sorted[sorted.length - 1];
+  return {
+    breaks,
+    colors: used,
+    decimals,
+    extent: lo === undefined || hi === undefined ? undefined : [lo, hi],
+    integers: sorted.every(Number.isInteger),
+    colorOf: (value) => classify(value, breaks, used),
+  };
 }
 
 /** Symmetric classes around zero for signed changes (e.g. −60 %…+60 %), breaks rounded as the legend prints them. */
@@ -130,17 +155,24 @@ function classify(value: number, breaks: readonly number[], colors: readonly Rgb
 
 /**
  * The legend's text for each class of a numeric scale — "≤ a", "a – b", "> b" — with the scale's decimals, which
- * make neighbouring breaks read differently. In the change map (unit %) a "+" marks rises, and the middle class, which
- * holds the mahallas without a significant change, says so.
+ * make neighbouring breaks read differently. Counts name the whole numbers each class holds ("0", "1", "2 – 5",
+ * "6 – 40"). In the change map (unit %) a "+" marks rises, and the middle class, which holds the mahallas without a
+ * significant change, says so.
  * @example classLabels(divergingScale(60), '%') // ['≤ -43', '-43 – -26', '-26 – -9', '-9 – +9, or no significant change', …]
+ * @example classLabels(quantileScale([0, 0, 0, 0, 0, 0, 0, 1, 1, 5]), '') // ['0', '1', '2 – 5']
  */
-export function classLabels(scale: Pick<ColorScale, 'breaks' | 'colors' | 'decimals'>, unit: string): string[] {
+export function classLabels(scale: Omit<ColorScale, 'colorOf'>, unit: string): string[] {
   const d = scale.decimals ?? separatingDecimals(scale.breaks);
   const fmt = (v: number): string => (unit === '%' && v > 0 ? '+' : '') + v.toFixed(d);
+  const whole = scale.integers === true && unit !== '%';
+  const span = (a: number, b: number): string => (a === b ? fmt(a) : `${fmt(a)} – ${fmt(b)}`);
   return scale.colors.map((_, k) => {
     const lo = k === 0 ? undefined : scale.breaks[k - 1];
     const hi = scale.breaks[k];
-    if (lo === undefined && hi === undefined) return 'all alike';
+    const [min, max] = scale.extent ?? [undefined, undefined];
+    if (lo === undefined && hi === undefined)
+      return min === undefined || max === undefined ? 'no values' : span(min, max);
+    if (whole) return span(lo === undefined ? (min ?? hi!) : lo + 1, hi ?? max ?? lo! + 1);
     if (lo === undefined) return `≤ ${fmt(hi ?? 0)}`;
     if (hi === undefined) return `> ${fmt(lo)}`;
     const range = `${fmt(lo)} – ${fmt(hi)}`;

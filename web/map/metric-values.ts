@@ -180,26 +180,25 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 
 /**
  * The change map's legend note: how many changed beyond chance, by which test and false discovery rate, what chance
- * alone would colour with and without that correction, and how leap days and thin counts are handled.
+ * alone would colour without that correction, and how thin counts and leap days are handled. (The legend's hatched
+ * row already names the hatching, so the note does not.)
  * @example changeNote({ days: { period: 31, previous: 31 }, minEvents: 10, fdr: { q: 0.1 }, tested: 40, tooFew: 2, up: 3,
  *   down: 1, expectedByChance: { withoutFdr: 2.6, amongColoured: 0.4 } }, { plural: 'incidents', title: 'Incidents' })
- * // '4 of the 40 mahallas compared changed beyond chance (3 up, 1 down): …'
+ * // '4 of 40 mahallas compared changed beyond chance (3 up, 1 down). …'
  */
 export function changeNote(c: ChangeJudgement, what: Noun): string {
-  const coloured = c.up + c.down;
   const level = `${Math.round(c.fdr.q * 100)} %`;
-  const thin = `${plural(c.tooFew, 'mahalla', 'mahallas')} with fewer than ${c.minEvents} ${what.plural} in both periods together, too few to compare.`;
+  const few = `${plural(c.tooFew, 'mahalla has', 'mahallas have')} too few ${what.plural} to compare (fewer than ${c.minEvents} in both periods).`;
   const leap =
     c.days.period === c.days.previous
       ? ''
-      : ` The periods have ${c.days.period} and ${c.days.previous} days (29 February has no twin a year earlier), so ${what.plural} per day are compared.`;
-  if (c.tested === 0) return `No change can be judged. Hatched: ${thin}${leap}`;
+      : ` ${c.days.period} days against ${c.days.previous} (29 February has no twin a year earlier): ${what.plural} per day are compared.`;
+  if (c.tested === 0) return `No change can be judged: ${few}${leap}`;
   return (
-    `${coloured} of the ${plural(c.tested, 'mahalla', 'mahallas')} compared changed beyond chance (${c.up} up, ${c.down} down): ` +
-    `exact test of the two counts, with the false discovery rate held at ${level} (Benjamini–Hochberg), so ` +
-    `${coloured === 0 ? 'none is' : `${about(c.expectedByChance.amongColoured)} of them may be`} chance. ` +
-    `Tested one by one at ${level} without that correction, chance alone would colour ${about(c.expectedByChance.withoutFdr)} ` +
-    `even if nothing had changed. White: no significant change. Hatched: ${thin}${leap}`
+    `${c.up + c.down} of ${plural(c.tested, 'mahalla', 'mahallas')} compared changed beyond chance (${c.up} up, ${c.down} down). ` +
+    `Exact test of the two counts, false discovery rate ${level} (Benjamini–Hochberg)` +
+    (c.up + c.down > 0 ? `: on average at most 1 in ${Math.round(1 / c.fdr.q)} of those coloured is chance. ` : '. ') +
+    `Without that correction, chance alone would colour ${about(c.expectedByChance.withoutFdr)} even if nothing had changed. ${few}${leap}`
   );
 }
 
