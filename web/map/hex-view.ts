@@ -1,16 +1,8 @@
 // What each H3 hexagon is coloured by (incident count or hot-spot bin) and the legend text; pure, so legend and map agree.
 import { getHexagonAreaAvg } from 'h3-js';
 import { quantileScale } from './colors.ts';
-import {
-  filtersPhrase,
-  HOTSPOT_CLASSES,
-  HOTSPOT_SCALE,
-  heldBackSentence,
-  inferenceSentence,
-  nounOf,
-  tooFewSentence,
-  type MetricView,
-} from './metric-values.ts';
+import { filtersPhrase, HOTSPOT_CLASSES, HOTSPOT_SCALE, type MetricView } from './metric-values.ts';
+import { heldBackSentence, inferenceSentence, nounOf, tooFewSentence } from './inference-text.ts';
 import type { Inference, TooFewRecords } from '../../server/contract/hotspots.ts';
 
 export type HexMode = 'count' | 'hotspot';

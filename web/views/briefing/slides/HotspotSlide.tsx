@@ -8,7 +8,7 @@ import { css } from '../../../map/colors.ts';
 import { compareCounts } from '../../../../server/shared/poisson-compare.ts';
 import type { Hotspots } from '../../../queries/briefing.ts';
 import { fmtChange, fmtInt, formatPeriod } from '../../../format.ts';
-import { inferenceLine, nounOf, tooFewSentence } from '../../../map/metric-values.ts';
+import { inferenceLine, nounOf, tooFewSentence } from '../../../map/inference-text.ts';
 
 const levels = (h: Hotspots, sign: 1 | -1): string =>
   [3, 2, 1].map((k) => `${h.bin.filter((b) => b === sign * k).length} at ${['90', '95', '99'][k - 1]} %`).join(' · ');
@@ -30,7 +30,9 @@ export function HotspotSlide({ snap }: SlideProps) {
       .map((x) => names.get(x.id) ?? `#${x.id}`);
   }, [now, before, territories]);
   if (!now || !before || !metrics) return null;
-  const test = compareCounts(metrics.totals.count, metrics.totals.prev);
+  // Per day, as the change map compares: the two periods can differ in length (29 February).
+  const { days } = metrics.change;
+  const test = compareCounts(metrics.totals.count, metrics.totals.prev, days.period, days.previous);
   const verdict =
     test.verdict === 'too-few'
       ? 'too few incidents to judge'
