@@ -77,6 +77,15 @@ function contentOf(store: UserStore, v: ApprovedTerritory): Promise<Map<number, 
   return hit;
 }
 
+/** A number per store, so keys of two stores over one database (tests) never meet. */
+const serials = new WeakMap<UserStore, number>();
+let lastSerial = 0;
+function storeSerial(store: UserStore): number {
+  let n = serials.get(store);
+  if (n === undefined) serials.set(store, (n = ++lastSerial));
+  return n;
+}
+
 /** The last few assignments built, per database and store (a handful of periods are in use at any time). */
 const RECENT = 8;
 const built = new WeakMap<Db, WeakMap<UserStore, Map<string, Promise<Assignment>>>>();
@@ -123,7 +132,7 @@ async function build(
 export async function assignmentOn(db: Db, store: UserStore, day: string): Promise<Assignment> {
   const [byDistrict, cols, base] = await Promise.all([timeline(store), mahallaColumns(db), baseline(db)]);
   const picked = new Map(base.districts.map((d) => [d, pickInForce(byDistrict.get(d) ?? [], day)]));
-  const key = [...picked.values()].map((v) => (v ? `${v.id}.${v.version}` : 'b')).join(',');
+  const key = `${storeSerial(store)}:${[...picked.values()].map((v) => (v ? `${v.id}.${v.version}` : 'b')).join(',')}`;
   const cache = recent(db, store);
   let hit = cache.get(key);
   if (hit) {
@@ -152,4 +161,31 @@ export function territoryOf(a: Assignment, inspector: number): number[] {
   const out: number[] = [];
   for (const [m, i] of a.inspectorOf) if (i === inspector) out.push(m);
   return out.sort((x, y) => x - y);
+}
+
+/**
+ * Caches what is derived from a plan in force (workloads, outlines) per database and plan, for the last few plans:
+ * a new approval or another period's plan builds once, then is reused.
+ * @example const staffOf = perAssignment(async (db, a) => build(db, a)); await staffOf(db, await assignmentOn(db, store, day))
+ */
+export function perAssignment<T>(
+  load: (db: Db, a: Assignment) => Promise<T>,
+  size = RECENT,
+): (db: Db, a: Assignment) => Promise<T> {
+  const caches = new WeakMap<Db, Map<string, Promise<T>>>();
+  return (db, a) => {
+    let cache = caches.get(db);
+    if (!cache) caches.set(db, (cache = new Map<string, Promise<T>>()));
+    let hit = cache.get(a.key);
+    if (hit) {
+      cache.delete(a.key);
+    } else {
+      hit = load(db, a);
+      const mine = cache;
+      hit.catch(() => mine.delete(a.key));
+    }
+    cache.set(a.key, hit);
+    if (cache.size > size) cache.delete(cache.keys().next().value ?? a.key);
+    return hit;
+  };
 }
