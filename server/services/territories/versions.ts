@@ -110,7 +110,14 @@ export type Outcome =
 
 /** A new draft: a copy of `from` (a version of the same district), or of the plan in force on the reference day. */
 export async function createDraft(db: Db, store: UserStore, input: TerritoryCreateInput, by: Actor): Promise<Outcome> {
-  const today = await referenceDay(db);
+  const [today, [known]] = await Promise.all([
+    referenceDay(db),
+    db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM districts WHERE soato = $district', {
+      district: input.district,
+    }),
+  ]);
+  if ((known?.n ?? 0) === 0)
+    return { status: 'refused', code: 400, field: 'district', reason: `no district has SOATO code ${input.district}` };
   return store.write(async (w) => {
     let source: PlanContent;
     let parent: number | null;

@@ -34,10 +34,13 @@ export type Roles = SignedIn & {
   seeded: { yakkasaroy: number; mirobod: number };
 };
 
-/** A fresh app and store with one signed-in account per role and version 1 of each district; closed after the test. */
-export async function givenTerritories(): Promise<Roles> {
+/**
+ * A fresh app and store with one signed-in account per role and version 1 of each district; closed after the test
+ * (or, with `keep`, left to the caller to close).
+ */
+export async function givenTerritories(keep = false): Promise<Roles> {
   const w = await givenRoles();
-  onTestFinished(() => w.close());
+  if (!keep) onTestFinished(() => w.close());
   await seedTerritories(w.db, w.store);
   const list = await w.store.territories.list();
   const id = (d: string): number => list.find((v) => v.district === d)?.id ?? -1;
