@@ -81,7 +81,7 @@ export const INCIDENTS: RecordKind = {
         'shaxsga qarshi jinoyatlar': 'person',
         'имущественные преступления': 'property',
         кража: 'property',
-        "o'g'rilik": 'property',
+        "o'g'irlik": 'property',
         ўғирлик: 'property',
         мошенничество: 'fraud',
         firibgarlik: 'fraud',
