@@ -76,6 +76,7 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
   const others = kind.columns.filter((c) => c.type !== 'lon' && c.type !== 'lat');
   const con = await db.connect();
   const hash = createHash('sha256');
+  const t0 = performance.now();
   let format: CsvFormat | undefined;
   let rowsRead = 0;
   let rowsGood = 0;
@@ -105,7 +106,7 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
         rowsRead++;
         checkRow(row, width, plan.index, kind, labels, problems, batch);
         if (batch.lines.length >= BATCH) flush();
-        if (rowsRead % 500_000 === 0) log(`read ${rowsRead} rows (${(chunk.bytes / 2 ** 20).toFixed(0)} MB)`);
+        if (rowsRead % 100_000 === 0) log(`read ${rowsRead} rows (${(chunk.bytes / 2 ** 20).toFixed(0)} MB)`);
       }
     }
     if (!plan) throw new Error(`${file}: the file has no header row`);
@@ -130,6 +131,7 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
     const refused = problems.count > 0 && !opts.keepGood;
     for (const p of problems.kept.slice(0, 20)) log(problemLine(p));
     if (problems.count > 20) log(`… and ${problems.count - 20} more problems (all in ${report})`);
+    log(`checked ${rowsRead} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s; writing`);
     let counts: ChangeCounts | undefined;
     if (!refused && rowsGood > 0)
       counts = await commitStage(con, kind, {
@@ -141,6 +143,7 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
         rowsRead,
         rejected: problems.rejectedRows,
       });
+    log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const result: RecordImportResult = { ...base, ...counts, committed: counts !== undefined && !opts.dryRun };
     writeReport(report, result);
     return result;
