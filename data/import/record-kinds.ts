@@ -34,6 +34,8 @@ export interface RecordKind {
   /** The column whose time orders the table (zone maps) and feeds the monthly counts. */
   time: string;
   columns: readonly RecordColumn[];
+  /** A rule across the columns of one good row (values by our column name): the column at fault and why, or null. */
+  check?: (row: ReadonlyMap<string, string | number | null>) => { column: string; reason: string } | null;
 }
 
 const ID: RecordColumn = {
@@ -190,6 +192,17 @@ export const APPLICATIONS: RecordKind = {
       headers: ['дата решения', 'дата рассмотрения', "ko'rib chiqilgan sana"],
     },
   ],
+  check: (row) => {
+    const resolved = row.get('resolved_at');
+    if (row.get('status') === 'resolved' && resolved === null)
+      return { column: 'resolved_at', reason: 'is empty, but the status is resolved' };
+    if (row.get('status') === 'open' && resolved !== null)
+      return { column: 'resolved_at', reason: 'is given, but the status is open' };
+    // both are 'YYYY-MM-DD HH:MM:SS' (mapping.ts readTime): text order is time order
+    if (resolved !== null && String(resolved) < String(row.get('received_at')))
+      return { column: 'resolved_at', reason: 'is before received_at' };
+    return null;
+  },
 };
 
 function enumColumn(

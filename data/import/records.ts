@@ -73,7 +73,6 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
   const rejectsPath = opts.keepGood ? report.replace(/\.json$/, '') + '.rejects.csv' : undefined;
   const problems = new ProblemLog(file, rejectsPath);
   const { index, ids } = await mahallaIndex(db);
-  const others = kind.columns.filter((c) => c.type !== 'lon' && c.type !== 'lat');
   const con = await db.connect();
   const hash = createHash('sha256');
   const t0 = performance.now();
@@ -83,7 +82,9 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
   let ignoredColumns: string[] = [];
   try {
     await con.run(`DROP TABLE IF EXISTS import_stage; CREATE TEMP TABLE import_stage (line INTEGER,
-      ${others.map((c) => `${c.name} VARCHAR`).join(', ')}, lon DOUBLE, lat DOUBLE, mahalla INTEGER, h3_hi UINTEGER, h3_lo UINTEGER)`);
+      ${stagedNames(kind)
+        .map((name) => `${name} VARCHAR`)
+        .join(', ')}, lon DOUBLE, lat DOUBLE, mahalla INTEGER, h3_hi UINTEGER, h3_lo UINTEGER)`);
     const ap = await con.createAppender('import_stage');
     let plan: ReturnType<typeof planColumns> | undefined;
     let labels = new Map<string, Map<string, string>>();
@@ -158,6 +159,10 @@ function labelsOf(kind: RecordKind, mapping: Mapping): Map<string, Map<string, s
   return new Map(kind.columns.filter((c) => c.type === 'enum').map((c) => [c.name, labelTable(c, mapping)]));
 }
 
+/** The names of a kind's columns that are staged as text, in stage order (all but the coordinates). */
+const stagedNames = (kind: RecordKind): string[] =>
+  kind.columns.filter((c) => c.type !== 'lon' && c.type !== 'lat').map((c) => c.name);
+
 /** Checks one data row; a good one joins the batch, a bad one is logged (and written to the rejects). */
 function checkRow(
   row: CsvRow,
@@ -187,6 +192,12 @@ function checkRow(
     } else if (col.type === 'lon') lon = r.value as number;
     else if (col.type === 'lat') lat = r.value as number;
     else values.push(r.value);
+  }
+  const broken =
+    found.length === 0 && kind.check?.(new Map(stagedNames(kind).map((name, k) => [name, values[k] ?? null])));
+  if (broken) {
+    const i = where.get(broken.column);
+    found.push(problems.add(row.line, broken.column, i === undefined ? '' : (row.fields[i] ?? ''), broken.reason));
   }
   if (found.length > 0) return problems.reject(found, row.fields);
   batch.lines.push(row.line);

@@ -138,6 +138,23 @@ describe('row rules: each bad row is named with file, row, column, value and rea
   });
 });
 
+describe('application rules across columns', () => {
+  const head = 'id,received_at,lon,lat,applicant,channel,registry,received_by,service,status,resolved_at\n';
+  it.each([
+    ['resolved,', '', 'is empty, but the status is resolved'],
+    ['open,2024-01-12 10:00', '2024-01-12 10:00', 'is given, but the status is open'],
+    ['resolved,2024-01-09 10:00', '2024-01-09 10:00', 'is before received_at'],
+  ])('%s', async (tail, value, reason) => {
+    const f = file(
+      'rule.csv',
+      `${head}Z1,2024-01-10 09:00,69.205,41.305,citizen,phone,form1,inspector,patrol,${tail}\n`,
+    );
+    const r = await importRecords(db, { kind: APPLICATIONS, file: f });
+    expect(r.problems).toEqual([{ file: f, row: 2, column: 'resolved_at', value, reason }]);
+    expect(r.committed).toBe(false);
+  });
+});
+
 describe('--keep-good', () => {
   it('imports the good rows and writes each bad one, with its reason, to the rejects CSV', async () => {
     const f = file(
