@@ -1,6 +1,6 @@
 // `npm run import -- mahallas <file.geojson> [--scale city] [--out FILE]`: rebuilds the analytics database (HAMKOR_DB
 // unless --out says otherwise) on real mahalla boundaries (the demo records are regenerated on them); the old database
-// stays if anything is invalid. `npm run import -- incidents|applications <file.csv> [--mapping m.json] [--dry-run]
+// stays if anything is invalid. `npm run import -- incidents|applications <file.csv|.parquet> [--mapping m.json] [--dry-run]
 // [--keep-good] [--report FILE] [--out FILE]` adds or updates records in it in one transaction (records.ts).
 // Both refuse to run while a server holds the file; the user store is never touched.
 import { parseArgs } from 'node:util';
@@ -26,7 +26,7 @@ const { values, positionals } = parseArgs({
 });
 const [what, file] = positionals;
 const USAGE = `usage: npm run import -- mahallas <file.geojson> [--scale city|national] [--out FILE (default: HAMKOR_DB)]
-       npm run import -- incidents|applications <file.csv> [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--out FILE]`;
+       npm run import -- incidents|applications <file.csv|file.parquet> [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--out FILE]`;
 const isRecordKind = (w: string | undefined): w is RecordKindName => w !== undefined && Object.hasOwn(RECORD_KINDS, w);
 if ((what !== 'mahallas' && !isRecordKind(what)) || !file) {
   console.error(USAGE);

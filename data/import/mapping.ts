@@ -77,12 +77,13 @@ export function planColumns(kind: RecordKind, headers: readonly string[], mappin
 /** A cell's value once read, or why it cannot be. */
 export type CellResult = { ok: true; value: string | number | null } | { ok: false; reason: string };
 
-const TIME_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const TIME_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const TIME_DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /**
  * A local date-time as `YYYY-MM-DD HH:MM:SS`: accepts `2024-03-05 14:30[:15]`, `2024-03-05T14:30`, `05.03.2024
- * 14:30` and dates alone (midnight); refuses impossible dates such as 31.02.
+ * 14:30` and dates alone (midnight); fractions of a second (Parquet timestamps) are dropped; refuses impossible dates
+ * such as 31.02.
  * @example readTime('05.03.2024 9:05') // '2024-03-05 09:05:00'
  */
 export function readTime(text: string): string | null {

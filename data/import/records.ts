@@ -1,4 +1,4 @@
-// Imports incidents or applications from a CSV export: streams and checks every row, places each point in its mahalla
+// Imports incidents or applications from a CSV or Parquet export: streams and checks every row, places each point in its mahalla
 // (the loader's PolygonIndex join), stages the good rows, then commits them in one transaction keyed by the source's
 // own ids (commit.ts). By default one bad row refuses the whole file; keepGood imports the rest.
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import { h3Halves } from '../../server/geo/h3-bits.ts';
 import { PolygonIndex } from '../../server/geo/polygon-index.ts';
 import { commitStage, type ChangeCounts } from './commit.ts';
 import { readCsv, type CsvFormat, type CsvRow } from './csv.ts';
+import { readParquet } from './parquet.ts';
 import { labelTable, planColumns, readCell, readMapping, type Mapping } from './mapping.ts';
 import { ProblemLog, problemLine, writeReport, type RowProblem } from './report.ts';
 import type { RecordKind } from './record-kinds.ts';
@@ -94,7 +95,10 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
       rowsGood += appendBatch(ap, batch, index, ids, problems);
       batch = new Batch();
     };
-    for await (const chunk of readCsv(file, { format: (f) => (format = f), chunk: (b) => hash.update(b) })) {
+    const source = /\.parquet$/i.test(file)
+      ? readParquet(db, file, { chunk: (b) => hash.update(b) })
+      : readCsv(file, { format: (f) => (format = f), chunk: (b) => hash.update(b) });
+    for await (const chunk of source) {
       for (const row of chunk.rows) {
         if (!plan) {
           plan = planColumns(kind, row.fields, mapping);

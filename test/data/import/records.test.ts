@@ -80,6 +80,28 @@ describe('files departments export', () => {
   });
 });
 
+describe('Parquet', () => {
+  it('imports a Parquet file through the same checks, numbering records from row 2', async () => {
+    const f = join(dir, `${n}-p.parquet`);
+    await db.run(`COPY (SELECT * FROM (VALUES
+        ('P1', TIMESTAMP '2024-03-05 14:30:00.5', 69.205, 41.305, 'Кража', 'solved'),
+        ('P2', TIMESTAMP '2024-03-06 08:00:00', 69.215, 41.305, 'fraud', 'registered'))
+        t(id, "Дата", lon, lat, "Вид", status)) TO '${f}' (FORMAT parquet)`);
+    expect(await run(f)).toMatchObject({ committed: true, added: 2, problems: [] });
+    expect((await incidents())[0]).toEqual({
+      source_id: 'P1',
+      mahalla_id: 1,
+      category: 'property',
+      status: 'solved',
+      ts: '2024-03-05 14:30:00',
+    });
+    await db.run(`COPY (SELECT 'P3' AS id, '2024-03-07' AS "Дата", 69.205 AS lon, 95 AS lat, 'fraud' AS "Вид",
+      'solved' AS status) TO '${f}' (FORMAT parquet)`);
+    const r = await run(f);
+    expect(r.problems).toEqual([{ file: f, row: 2, column: 'lat', value: '95', reason: 'is outside ±90 degrees' }]);
+  });
+});
+
 describe('row rules: each bad row is named with file, row, column, value and reason, and nothing is written', () => {
   const cases: Array<[string, string, string, string]> = [
     ['A1,,69.205,41.305,fraud,solved', 'ts', '', 'is empty'],
