@@ -2,9 +2,10 @@
 // rule with its exact message, all or nothing, --keep-good, idempotence by source id, updates, dry runs, mappings.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../server/db/database.ts';
+import { getMeta } from '../../../server/services/meta.ts';
 import { APPLICATIONS, INCIDENTS } from '../../../data/import/record-kinds.ts';
 import { importRecords, type RecordImportOptions } from '../../../data/import/records.ts';
 import { dump, makeDb, writeText } from './fixture.ts';
@@ -220,6 +221,12 @@ describe('idempotence by the source id', () => {
       { file: f, added: 0, updated: 0, unchanged: 2 },
       { file: newer, added: 1, updated: 1, unchanged: 1 },
     ]);
+    // /api/meta names the latest import of each kind by file name only, never its path on the server
+    const [latest, ...more] = (await getMeta(db)).imports;
+    expect(more).toEqual([]);
+    expect(latest).toMatchObject({ kind: 'incidents', file: basename(newer), records: 3 });
+    expect(latest?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(latest?.importedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 
   it('a dry run counts what would change and writes nothing', async () => {
