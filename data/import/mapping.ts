@@ -88,23 +88,18 @@ const TIME_DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{
  */
 export function readTime(text: string): string | null {
   const iso = TIME_ISO.exec(text);
-  const dmy = iso ? null : TIME_DMY.exec(text);
-  const m = iso ?? dmy;
+  const m = iso ?? TIME_DMY.exec(text);
   if (!m) return null;
-  const [y, mo, d] = iso ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
+  const [y, mo, d] = iso ? [m[1]!, Number(m[2]), Number(m[3])] : [m[3]!, Number(m[2]), Number(m[1])];
   const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), h, mi, s));
-  if (
-    date.getUTCFullYear() !== Number(y) ||
-    date.getUTCMonth() !== Number(mo) - 1 ||
-    date.getUTCDate() !== Number(d) ||
-    h > 23 ||
-    mi > 59 ||
-    s > 59
-  )
-    return null;
-  return date.toISOString().slice(0, 19).replace('T', ' ');
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(Number(y), mo) || h > 23 || mi > 59 || s > 59) return null;
+  return `${y}-${two(mo)}-${two(d)} ${two(h)}:${two(mi)}:${two(s)}`;
 }
+
+/** Days in a month of the Gregorian calendar (string building instead of Date: this runs once a row). */
+const daysIn = (y: number, mo: number): number =>
+  mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** A decimal number with a point or a decimal comma (Russian exports), nothing else. */
 const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
