@@ -13,14 +13,16 @@ import { benchCooperation } from './cooperation.ts';
 import { benchTerritories } from './territories.ts';
 import { benchFilterLatency } from './browser.ts';
 import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
+import { benchPlanner } from './planner.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
-// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser); all by default.
+// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner); all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser'): boolean => !only || only.includes(section);
+const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner'): boolean =>
+  !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -158,6 +160,10 @@ if (want('api') || want('load')) {
 if (want('browser')) {
   log('filter change → map in Chromium…');
   rows.push(...(await benchFilterLatency(cityOut, 18_083)));
+}
+if (want('planner')) {
+  log('territory planner…');
+  rows.push(...(await benchPlanner(cityOut, NATIONAL)));
 }
 rmSync(cityOut, { force: true });
 

@@ -8,13 +8,13 @@ import type { Norms } from '../../contract/coverage.ts';
 import { areaSql, type Area } from '../../selection/area.ts';
 import type { Selection } from '../../selection/select.ts';
 import { and, timeWindow } from '../../selection/window.ts';
-import { haversineKm } from '../../geo/distance.ts';
+import { haversineKm } from '../../shared/distance.ts';
 import { flattenPolygons } from '../../geo/flat-polygons.ts';
 import { dissolve } from '../../geo/dissolve.ts';
 import { colourGraph } from '../../geo/colouring.ts';
 import { lengthDays, type Period } from '../../shared/period.ts';
 import { perAssignment, type Assignment } from '../territories/in-force.ts';
-import { incidentLimit, overloadFlags, type OverloadFlag } from './overload.ts';
+import { incidentLimit, overloadFlags, type OverloadFlag } from '../../shared/overload.ts';
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 

@@ -5,7 +5,7 @@ import type { Norms } from '../../contract/coverage.ts';
 import { areaSql, type Area } from '../../selection/area.ts';
 import { and, timeWindow } from '../../selection/window.ts';
 import { lengthDays, type Period } from '../../shared/period.ts';
-import { overloadFlags, type OverloadFlag } from './overload.ts';
+import { overloadFlags, type OverloadFlag } from '../../shared/overload.ts';
 import { periodCounts, staff, workloadOf, type StaffInspector, type Workload } from './coverage.ts';
 import { APPLICATION_SQL, applicationParams, asOfDay } from '../applications/flow.ts';
 import type { Assignment } from '../territories/in-force.ts';
