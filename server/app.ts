@@ -52,6 +52,7 @@ export const HTTP_DEFAULTS: HttpConfig = {
 const HEAVY = [
   '/metrics',
   '/hotspots',
+  '/hotspots/scan',
   '/hexagons',
   '/timeline',
   '/emerging',

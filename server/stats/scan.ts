@@ -1,11 +1,10 @@
 // Kulldorff's spatial scan statistic, Poisson model (Kulldorff 1997, "A spatial scan statistic"; SaTScan's discrete
 // Poisson model): the most likely clusters among circular windows, with Monte Carlo p-values under constant risk.
-import { Rng } from '../../data/generate/random.ts';
-import { multinomialInto, multinomialPrep } from './scan-null.ts';
+import { llrTerms, windowLlrs, type ScanRate } from './scan-llr.ts';
+import { nullMaxima } from './scan-monte-carlo.ts';
 import type { ScanWindows } from './scan-windows.ts';
 
-/** Which clusters are looked for: more records than residents predict, fewer, or either. */
-export type ScanRate = 'high' | 'low' | 'both';
+export { scanLlr, type ScanRate } from './scan-llr.ts';
 
 /** Defaults of spatialScan; each is stamped in every result. */
 export const SCAN_DEFAULTS = {
@@ -48,81 +47,8 @@ export interface ScanResult {
   seed: number;
   rate: ScanRate;
   clusters: ScanCluster[];
-  /** the largest LLR of each Monte Carlo dataset, ascending */
+  /** the largest LLR of each Monte Carlo dataset, ascending, where it reaches the weakest cluster's (else 0) */
   nullMax: Float64Array;
-}
-
-/**
- * The Poisson log-likelihood ratio of a window with `c` of `n` records where `e` are expected, or 0 where the window
- * does not have the direction asked for (c ≤ e for high-rate clusters, c ≥ e for low-rate ones).
- * @example
- * scanLlr(6, 2, 10); // 6 ln 3 + 4 ln 0.5 ≈ 3.8191
- * scanLlr(1, 2, 10); // 0: fewer than expected is not a high-rate cluster
- */
-export function scanLlr(c: number, e: number, n: number, rate: ScanRate = 'high'): number {
-  if (e <= 0 || e >= n) return 0;
-  if (c > e ? rate === 'low' : c < e ? rate === 'high' : true) return 0;
-  return xlnx(c) - c * Math.log(e) + xlnx(n - c) - (n - c) * Math.log(n - e);
-}
-
-const xlnx = (v: number): number => (v > 0 ? v * Math.log(v) : 0);
-
-/**
- * Per window position: the terms of its LLR that do not depend on the counts, so a draw's LLR is two table reads and a
- * multiply: LLR = G[c] − F − c·D with G[c] = c ln c + (N − c) ln(N − c), F = N ln(N − E), D = ln E − ln(N − E).
- * NaN marks a position that is no circle (or has no residents), so every comparison with it is false.
- */
-interface Terms {
-  g: Float64Array;
-  e: Float64Array;
-  f: Float64Array;
-  d: Float64Array;
-}
-
-function terms(w: ScanWindows, records: number, residents: number): Terms {
-  const g = new Float64Array(records + 1);
-  for (let c = 0; c <= records; c++) g[c] = xlnx(c) + xlnx(records - c);
-  const m = w.members.length;
-  const e = new Float64Array(m),
-    f = new Float64Array(m),
-    d = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const ek = (records * w.popCum[k]!) / residents;
-    if (w.closes[k] !== 1 || !(ek > 0) || !(ek < records)) {
-      e[k] = f[k] = d[k] = NaN;
-      continue;
-    }
-    e[k] = ek;
-    f[k] = records * Math.log(records - ek);
-    d[k] = Math.log(ek) - Math.log(records - ek);
-  }
-  return { g, e, f, d };
-}
-
-/**
- * The largest LLR over all windows for one set of counts; with `llr`, also every window's LLR (NaN where none).
- * The Monte Carlo hot loop: cumulative sums along each centre's sorted list, no allocation.
- */
-function maxLlr(counts: Int32Array, w: ScanWindows, t: Terms, rate: ScanRate, llr?: Float64Array): number {
-  const { offsets, members } = w;
-  const { g, e, f, d } = t;
-  const high = rate !== 'low',
-    low = rate !== 'high';
-  let best = 0;
-  for (let c = 0; c < w.n; c++) {
-    let sum = 0;
-    const end = offsets[c + 1]!;
-    for (let k = offsets[c]!; k < end; k++) {
-      sum += counts[members[k]!]!;
-      const ek = e[k]!;
-      if ((high && sum > ek) || (low && sum < ek)) {
-        const v = g[sum]! - f[k]! - sum * d[k]!;
-        if (v > best) best = v;
-        if (llr) llr[k] = v;
-      } else if (llr) llr[k] = NaN;
-    }
-  }
-  return best;
 }
 
 /**
@@ -150,20 +76,14 @@ export function spatialScan(counts: Int32Array, pop: Float64Array, w: ScanWindow
   }
   const result: ScanResult = { records, residents, draws, seed, rate, clusters: [], nullMax: new Float64Array(draws) };
   if (records === 0 || residents <= 0) return result;
-  const t = terms(w, records, residents);
-  const llr = new Float64Array(w.members.length);
-  maxLlr(counts, w, t, rate, llr);
+  const t = llrTerms(w, records, residents);
+  const llr = windowLlrs(counts, w, t, rate);
+  const found = clusterPositions(w, llr, maxClusters);
+  // Only draws reaching the weakest reported cluster's LLR count towards any p-value.
+  const floor = Math.min(...found.map((at) => llr[at]!));
+  result.nullMax = nullMaxima(w, t, pop, rate, floor, draws, seed).sort();
 
-  const sim = new Int32Array(w.n);
-  const prep = multinomialPrep(records, pop);
-  const rng = new Rng(seed);
-  for (let r = 0; r < draws; r++) {
-    multinomialInto(sim, prep, rng);
-    result.nullMax[r] = maxLlr(sim, w, t, rate);
-  }
-  result.nullMax.sort();
-
-  for (const at of clusterPositions(w, llr, maxClusters)) {
+  for (const at of found) {
     const centre = centreOf(w, at);
     const observed = cumulative(counts, w, centre, at);
     const expected = t.e[at]!;
