@@ -213,6 +213,8 @@ export const URL_FIELDS = {
   selected: id('m'),
   /** map · `at=2026-10-20`: the time slider's clock, first day of the week shown (absent = the whole period) */
   at: day('at'),
+  /** map · `scan=1`: outlines of the Kulldorff scan's clusters over the map (absent = off) */
+  scan: flag('scan', false),
   /** map · `src=applications`: which records the map counts (absent = incidents) */
   source: oneOf('src', RECORD_SOURCES, 'incidents'),
   /** map · `reg=form1,form2` (absent = every registry) */
