@@ -11,7 +11,7 @@ export const SCAN_LIMITS = {
   /** 99 draws give p-values down to 0.01; 9,999 down to 0.0001 (and take ten times as long as 999). */
   draws: { min: 99, max: 9999 },
   seed: { min: 0, max: 4_294_967_295 },
-  /** SaTScan's default and upper limit for circles: half of all residents; larger would be "everywhere but …". */
+  /** Circles of up to half of all residents at most (SaTScan's limit: larger would be "everywhere but …"). */
   maxShare: { min: 0.001, max: 0.5 },
 } as const;
 

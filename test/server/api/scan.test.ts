@@ -8,7 +8,9 @@ import { cooperationDb } from '../../fixtures/api/cooperation-db.ts';
 // March 2024: 20 incidents in each mahalla of the plus, 1 in each of the other 20; 1,000 residents each.
 // N = 120, 25,000 residents: E = 4.8 a mahalla. The plus: 100 observed, 24 expected,
 // LLR = 100 ln(100/24) + 20 ln(20/96) = 111.34, relative risk (100/24) / (20/96) = 20.
-const MARCH = { from: '2024-03-01', to: '2024-03-31' };
+const MARCH = { from: '2024-03-01', to: '2024-03-31', maxShare: '0.5' };
+// The default largest circle, 10 % of the 25,000 residents, holds at most 2 mahallas: too small for the plus.
+const MARCH_DEFAULTS = { from: '2024-03-01', to: '2024-03-31' };
 const PLUS = [8, 12, 13, 14, 18];
 
 const f = sharedFixture(cooperationDb);
@@ -32,17 +34,17 @@ describe('GET /api/hotspots/scan', () => {
     expect(body.counts).toEqual({ clusters: 1, significant: 1 });
   });
 
-  it('echoes the defaults it used: 999 draws, the seed, 50 % of residents, the null and the study area', async () => {
-    const body = await okBody(await scan(MARCH));
+  it('echoes the defaults it used: 999 draws, the seed, 10 % of residents, the null and the study area', async () => {
+    const body = await okBody(await scan(MARCH_DEFAULTS));
     expect(body.params).toMatchObject({
       method: "Kulldorff's spatial scan statistic (Poisson model)",
       source: 'incidents',
-      period: MARCH,
+      period: MARCH_DEFAULTS,
       rate: 'high',
       alpha: 0.05,
       records: 120,
       residents: 25_000,
-      windows: { maxShare: 0.5, maxShareFrom: 'default' },
+      windows: { maxShare: 0.1, maxShareFrom: 'default' },
       inference: {
         variable: 'counts',
         null: 'constant risk given residents',
@@ -53,7 +55,9 @@ describe('GET /api/hotspots/scan', () => {
         fdr: null,
       },
     });
+    // each mahalla alone, and with its nearest neighbour (east or west, 0.84 km) where that one is nearer than the rest
     expect(body.params.windows.circles).toBeGreaterThan(25);
+    expect(body.clusters.every((c) => c.ids.length <= 2)).toBe(true);
   });
 
   it('echoes every parameter asked for', async () => {
@@ -123,6 +127,7 @@ describe('GET /api/hotspots/scan', () => {
 
   it('refuses a reversed period like every range query', async () => {
     const res = await f.app.request('/api/hotspots/scan?from=2024-03-31&to=2024-03-01');
+    expect(res.status).toBe(400);
     expect((await errorBody(res)).issues.map((i) => i.field)).toEqual(['to']);
   });
 });
