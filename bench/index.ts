@@ -12,14 +12,16 @@ import { benchCoverage } from './coverage.ts';
 import { benchCooperation } from './cooperation.ts';
 import { benchFilterLatency } from './browser.ts';
 import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
+import { benchScan } from './scan.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
-// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser); all by default.
+// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, scan); all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser'): boolean => !only || only.includes(section);
+const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'scan'): boolean =>
+  !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -71,6 +73,7 @@ async function api(dbFile: string, label: string, port: number, metricsTarget: s
     `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms (${(l.bytes / 1024).toFixed(0)} KiB)`;
   await withServer(dbFile, port, async (origin, pid) => {
     if (want('api')) await apiRows(origin, label, metricsTarget, fmt);
+    if (want('scan')) rows.push(...(await benchScan(origin, label, fmt)));
     if (want('load')) await loadRows(origin, pid, label);
   });
 }
@@ -153,7 +156,7 @@ async function loadRows(origin: string, pid: number, label: string): Promise<voi
     );
   }
 }
-if (want('api') || want('load')) {
+if (want('api') || want('load') || want('scan')) {
   log('API latency…');
   await api(NATIONAL, 'national', 18_081, 'p50 ≤ 30 ms, p95 ≤ 60 ms');
   await api(cityOut, 'city', 18_082, '—');
