@@ -79,7 +79,7 @@ describe('Kulldorff scan on the map screen', () => {
     const text = (await card.textContent()) ?? '';
     expect(text).toContain('Most likely cluster');
     expect(text).toMatch(/Relative risk\d+(\.\d+)?×/);
-    expect(text).toContain(`${top.observed} observed`);
+    expect(text.replace(/\u2009/g, '')).toContain(`${top.observed} incidents observed`);
     expect(text).toMatch(/p ≤ 0\.001|p = 0\.0\d+/);
     for (const id of top.ids) expect(text).toContain(names.get(id));
     // the mahalla card does not open: the click was on the cluster

@@ -12,6 +12,7 @@ import {
   clusterLine,
   pText,
   rrText,
+  recordsLine,
   scanEmpty,
   scanExplanation,
   scanMethod,
@@ -103,8 +104,9 @@ describe('scan panel text', () => {
   });
 
   it('sums a cluster up in one line', () => {
-    expect(clusterLine(CLUSTERS[0]!, 999)).toBe(
-      '2 mahallas · 20× the rate outside · 100 observed, 24 expected · p ≤ 0.001',
+    expect(clusterLine(CLUSTERS[0]!, 999)).toBe('2 mahallas · 20× the rate outside · p ≤ 0.001');
+    expect(recordsLine({ ...CLUSTERS[0]!, observed: 1234, expected: 345.6, residents: 31_500 }, 'incidents')).toBe(
+      '1\u2009234 incidents observed, 346 expected from its 31\u2009500 residents',
     );
   });
 

@@ -1,9 +1,15 @@
-// The scan's legend entry and its clusters beside the map: the method in one line, what it means in plain words, the
-// significant clusters (a click chooses one), and the chosen cluster's mahallas, relative risk, records and p-value.
-import type { Scan } from '../../queries/scan.ts';
+// The scan's legend entry and its clusters beside the map: the method in one line (what it means folded under it),
+// the significant clusters (a click chooses one), and the chosen cluster's mahallas, relative risk, records and p.
+import type { Scan, ScanCluster } from '../../queries/scan.ts';
 import { css } from '../../map/colors.ts';
 import { SCAN_COLORS } from '../../map/scan-layer.ts';
-import { clusterLine, pText, rrText, scanEmpty, scanExplanation, scanMethod } from './scan-text.ts';
+import { clusterLine, pText, recordsLine, rrText, scanEmpty, scanExplanation, scanMethod } from './scan-text.ts';
+
+const title = (c: ScanCluster): string => (c.rank === 1 ? 'Most likely cluster' : `Cluster ${c.rank}`);
+
+function Swatch({ direction }: { direction: 'high' | 'low' }) {
+  return <span className="scan-swatch" style={{ borderColor: css(SCAN_COLORS[direction]) }} aria-hidden="true" />;
+}
 
 export function ScanPanel({
   scan,
@@ -29,63 +35,62 @@ export function ScanPanel({
   return (
     <div className="scan-panel" data-testid="scan-panel">
       <h3>
-        <span className="scan-swatch" style={{ borderColor: css(SCAN_COLORS.high) }} aria-hidden="true" /> Clusters
-        (Kulldorff scan)
+        <Swatch direction="high" /> Clusters (Kulldorff scan)
       </h3>
       <p className="note method" data-testid="scan-method">
         {scanMethod(params, noun)}
       </p>
-      <p className="note">{scanExplanation(params, noun)}</p>
+      <details>
+        <summary>What this means</summary>
+        <p className="note">{scanExplanation(params, noun)}</p>
+      </details>
       {empty && (
         <p className="note empty" data-testid="scan-empty">
           {empty}
         </p>
       )}
-      {shown.length > 0 && (
-        <ol className="scan-clusters" data-testid="scan-clusters">
-          {shown.map((c) => (
-            <li key={c.rank}>
-              <button
-                type="button"
-                className={c.rank === selected ? 'active' : ''}
-                aria-pressed={c.rank === selected}
-                onClick={() => select(c.rank === selected ? null : c.rank)}
-              >
-                <span
-                  className="scan-swatch"
-                  style={{ borderColor: css(SCAN_COLORS[c.direction]) }}
-                  aria-hidden="true"
-                />
-                <b>{c.rank === 1 ? 'Most likely cluster' : `Cluster ${c.rank}`}</b> {clusterLine(c, draws)}
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
-      {chosen && (
+      {chosen ? (
         <div className="scan-cluster" data-testid="scan-cluster">
-          <h4>{chosen.rank === 1 ? 'Most likely cluster' : `Cluster ${chosen.rank}`}</h4>
+          <h4>
+            <Swatch direction={chosen.direction} /> {title(chosen)}
+          </h4>
           <dl>
             <dt>Relative risk</dt>
             <dd>
               {rrText(chosen.relativeRisk)} ({noun} per resident inside the circle against outside it)
             </dd>
-            <dt>{noun[0]?.toUpperCase() + noun.slice(1)}</dt>
-            <dd>
-              {chosen.observed} observed, {+chosen.expected.toPrecision(3)} expected from its{' '}
-              {chosen.residents.toLocaleString('en-GB')} residents
-            </dd>
+            <dt>Records</dt>
+            <dd>{recordsLine(chosen, noun)}</dd>
             <dt>Chance alone</dt>
             <dd>
-              {pText(chosen.p, draws)}: share of the {draws} random maps with a cluster at least this strong
+              {pText(chosen.p, draws)}: the share of the {draws} random maps with a cluster at least this strong
             </dd>
             <dt>Circle</dt>
             <dd>
-              {chosen.radiusKm} km around {names.get(chosen.centre) ?? `mahalla ${chosen.centre}`}
+              {chosen.ids.length === 1
+                ? 'one mahalla alone'
+                : `${chosen.radiusKm} km around ${names.get(chosen.centre) ?? `mahalla ${chosen.centre}`}`}
             </dd>
+            <dt>Mahallas</dt>
+            <dd>{chosen.ids.map((id) => names.get(id) ?? `#${id}`).join(', ')}</dd>
           </dl>
-          <p className="note">{chosen.ids.map((id) => names.get(id) ?? `#${id}`).join(', ')}</p>
+          <button type="button" className="link" onClick={() => select(null)}>
+            Back to all clusters
+          </button>
         </div>
+      ) : (
+        shown.length > 0 && (
+          <ol className="scan-clusters" data-testid="scan-clusters">
+            {shown.map((c) => (
+              <li key={c.rank}>
+                <button type="button" onClick={() => select(c.rank)}>
+                  <Swatch direction={c.direction} />
+                  <b>{title(c)}</b> {clusterLine(c, draws)}
+                </button>
+              </li>
+            ))}
+          </ol>
+        )
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 // What the scan panel says, as pure functions of the answer of GET /api/hotspots/scan: the method line of the legend,
 // one line per cluster, and the sentence shown instead of outlines when there is nothing to draw.
+import { fmtInt } from '../../format.ts';
 
 /** What these sentences read of the answer (its params and clusters). */
 export interface ScanParamsText {
@@ -42,14 +43,19 @@ export function scanExplanation(params: ScanParamsText, noun: string): string {
   const which = { high: 'more', low: 'fewer', both: 'more or fewer' }[params.rate];
   return (
     `Circles around every mahalla, up to ${pct(params.windows.maxShare)} of the residents, with ${which} ${noun} than ` +
-    `their residents predict; each compared with ${params.inference.draws} maps of the same ${params.records} ${noun} ` +
+    `their residents predict; each compared with ${params.inference.draws} maps of the same ${fmtInt(params.records)} ${noun} ` +
     `spread at random in proportion to residents (seed ${params.inference.seed}). Study area: ${params.inference.studyArea}.`
   );
 }
 
-/** "5 mahallas · 20× the rate outside · 100 observed, 24 expected · p ≤ 0.001" */
+/** "5 mahallas · 20× the rate outside · p ≤ 0.001" */
 export function clusterLine(c: ClusterText, draws: number): string {
-  return `${c.ids.length} mahalla${c.ids.length === 1 ? '' : 's'} · ${rrText(c.relativeRisk)} the rate outside · ${c.observed} observed, ${+c.expected.toPrecision(3)} expected · ${pText(c.p, draws)}`;
+  return `${c.ids.length} mahalla${c.ids.length === 1 ? '' : 's'} · ${rrText(c.relativeRisk)} the rate outside · ${pText(c.p, draws)}`;
+}
+
+/** "100 incidents observed, 24 expected from its 5 000 residents" */
+export function recordsLine(c: ClusterText & { residents: number }, noun: string): string {
+  return `${fmtInt(c.observed)} ${noun} observed, ${fmtInt(c.expected)} expected from its ${fmtInt(c.residents)} residents`;
 }
 
 /** The sentence shown when no outline is drawn, or null when there are clusters to draw. */
