@@ -134,16 +134,11 @@ async function apiRows(
 }
 
 async function loadRows(origin: string, pid: number, label: string): Promise<void> {
-  rows.push(
-    await benchConcurrency(
-      origin,
-      pid,
-      label,
-      50,
-      20,
-      label === 'city' ? 'p95 < 250 ms, 0 errors' : 'p95 < 500 ms, 0 errors',
-    ),
-  );
+  // The target is judged on people at desks (each a request every second on average, busier than a person clicking
+  // through pages); back to back, with no pause at all, shows the capacity of two cores.
+  const target = label === 'city' ? 'p95 < 250 ms, 0 errors' : 'p95 < 500 ms, 0 errors';
+  rows.push(await benchConcurrency(origin, pid, label, 50, 20, 1000, target));
+  rows.push(await benchConcurrency(origin, pid, label, 50, 10, 0, '— (capacity)'));
   if (label === 'national') {
     const years = 'from=2023-11-01&to=2026-10-31';
     rows.push(

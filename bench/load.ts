@@ -41,8 +41,10 @@ const ACCOUNTS = [
 ] as const;
 
 /**
- * `clients` clients, each signed in as one of the demo accounts, each sending the mix back to back for `seconds`.
- * @example await benchConcurrency(origin, pid, 'city', 50, 20, 'p95 < 250 ms')
+ * `clients` clients, each signed in as one of the demo accounts, each going through the mix in turn for `seconds`,
+ * pausing between requests for a think time drawn (seeded) from an exponential of mean `thinkMs` (0: back to back, a
+ * stress test of capacity rather than a model of people at desks).
+ * @example await benchConcurrency(origin, pid, 'city', 50, 20, 1000, 'p95 < 250 ms')
  */
 export async function benchConcurrency(
   origin: string,
@@ -50,6 +52,7 @@ export async function benchConcurrency(
   label: string,
   clients: number,
   seconds: number,
+  thinkMs: number,
   target: string,
 ): Promise<BenchRow> {
   const cookies = await Promise.all(ACCOUNTS.map(([u, p]) => signIn(origin, u, p)));
@@ -66,29 +69,44 @@ export async function benchConcurrency(
   );
   const before = rssMb(pid);
   const times: number[] = [];
+  const byKind = MIX.map((): number[] => []);
   let errors = 0;
   let peak = before;
   const end = Date.now() + seconds * 1000;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
-      for (let i = c; Date.now() < end; i += clients) {
-        const url = MIX[i % MIX.length]?.(i, mine[c % mine.length] ?? []) ?? '/api/meta';
+      let seed = 0x9e3779b9 ^ (c * 7919);
+      const uniform = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) + 0.5) / 2 ** 32;
+      // Clients start at different points of the mix and step through all of it (a person opens page after page).
+      for (let k = 0; Date.now() < end; k++) {
+        const kind = (c + k) % MIX.length;
+        const i = c + k * clients;
+        const url = MIX[kind]?.(i, mine[c % mine.length] ?? []) ?? '/api/meta';
         const t0 = performance.now();
         const res = await fetch(origin + url, { headers: { cookie: cookies[c % cookies.length] ?? '' } });
         const body = await res.text();
         times.push(performance.now() - t0);
+        if (process.env.BENCH_DEBUG) byKind[kind]?.push(performance.now() - t0);
         if (res.status >= 400) {
           errors++;
           if (process.env.BENCH_DEBUG) console.error(res.status, url, body);
         }
+        if (thinkMs > 0) await new Promise((r) => setTimeout(r, -thinkMs * Math.log(uniform())));
       }
     }),
   );
   clearInterval(sampler);
   times.sort((a, b) => a - b);
+  if (process.env.BENCH_DEBUG)
+    byKind.forEach((t, k) => {
+      t.sort((a, b) => a - b);
+      console.error(
+        `${MIX[k]?.(0, [1])}: n ${t.length} p50 ${percentile(t, 0.5).toFixed(0)} p95 ${percentile(t, 0.95).toFixed(0)}`,
+      );
+    });
   return {
-    name: `${label}: ${clients} signed-in clients, mixed requests for ${seconds} s`,
+    name: `${label}: ${clients} signed-in clients, mixed requests for ${seconds} s, ${thinkMs > 0 ? `think time ${thinkMs / 1000} s (mean)` : 'back to back (capacity)'}`,
     value: `p50 ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms, ${times.length} requests, ${errors} errors; server RSS ${before} → peak ${peak} → ${rssMb(pid)} MB`,
     target,
   };

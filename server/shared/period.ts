@@ -65,7 +65,12 @@ export function nextPeriod(p: Period): Period {
   return { from: addDays(p.to, 1), to: addDays(p.to, lengthDays(p)) };
 }
 
-/** The same calendar days a year earlier (29 February becomes 28 February). */
+/**
+ * The same calendar days a year earlier. 29 February has no twin in a common year and becomes 28 February, so the
+ * two periods can differ by a day (1 Jan – 29 Feb 2024 is 60 days, 1 Jan – 28 Feb 2023 is 59): compare them per day,
+ * with both `lengthDays` as exposures, never as counts over equal lengths.
+ * @example sameLastYear({ from: '2024-01-01', to: '2024-02-29' }) // { from: '2023-01-01', to: '2023-02-28' }
+ */
 export function sameLastYear(p: Period): Period {
   const back = (d: string): string => {
     const y = Number(d.slice(0, 4)) - 1;
@@ -77,7 +82,10 @@ export function sameLastYear(p: Period): Period {
 
 export type Comparison = 'previous' | 'year';
 
-/** The period a range is compared with: the equally long one just before it, or the same days last year. */
+/**
+ * The period a range is compared with: the equally long one just before it, or the same days last year (which may be
+ * a day shorter or longer: see `sameLastYear`).
+ */
 export function comparisonPeriod(p: Period, compare: Comparison): Period {
   return compare === 'year' ? sameLastYear(p) : previousPeriod(p);
 }

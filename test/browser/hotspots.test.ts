@@ -51,6 +51,16 @@ describe('map screen', () => {
     await expectClean(d);
   });
 
+  it('the change map states its test, its false discovery rate and what chance alone would colour', async () => {
+    const d = await AppDriver.open(world, '?metric=change');
+    const note = (await d.page.getByTestId('legend-note').textContent()) ?? '';
+    expect(note).toMatch(/^\d+ of \d+ mahallas compared changed beyond chance \(\d+ up, \d+ down\)\./);
+    expect(note).toContain('Exact test of the two counts, false discovery rate 10 % (Benjamini–Hochberg)');
+    expect(note).toMatch(/chance alone would colour (about \d+|less than 1) even if nothing had changed/);
+    await expect(d.page.getByTestId('legend').textContent()).resolves.toContain('too few to compare');
+    await expectClean(d);
+  });
+
   it('opens the card of a clicked mahalla with its inspector and trend', async () => {
     const d = await AppDriver.open(world);
     await d.clickAt(target.lon, target.lat);
@@ -143,6 +153,9 @@ describe('map screen', () => {
     await badge.waitFor({ timeout: 30_000 });
     await expect(badge.textContent()).resolves.toMatch(/(hot spot|cold spot|No pattern detected)/);
     await expect(badge.locator('svg').count()).resolves.toBe(1);
+    // No dashed "90 %" lines: the class is decided week by week under a false discovery rate, which the card says.
+    await expect(badge.locator('line[stroke-dasharray]').count()).resolves.toBe(0);
+    await expect(d.page.getByTestId('card-emerging-rule').textContent()).resolves.toContain('false discovery rate');
     await expectClean(d);
   });
 

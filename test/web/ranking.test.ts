@@ -1,7 +1,8 @@
 // Drill-down lists: districts by their summed rate; a district's mahallas by what the map shows, not-rated last.
 import { describe, expect, it } from 'vitest';
 import { districtRows, mahallaRows, valueLabel } from '../../web/views/hotspots/ranking.ts';
-import { hotspotView, metricView, type MetricColumns } from '../../web/map/metric-values.ts';
+import { hotspotView, metricView, type MetricColumns, type MetricView } from '../../web/map/metric-values.ts';
+import { quantileScale, SEQUENTIAL } from '../../web/map/colors.ts';
 
 // Mahallas 1, 2 in district A (1,000 + 3,000 residents), 3 in district B (2,000 residents).
 const m: MetricColumns = {
@@ -10,7 +11,17 @@ const m: MetricColumns = {
   prev: [2, 6, 10],
   rate: [6, 2, 5],
   population: [1000, 3000, 2000],
-  changeP: [null, 1, 1],
+  changeQ: [null, 1, 1],
+  change: {
+    days: { period: 31, previous: 31 },
+    minEvents: 10,
+    fdr: { q: 0.1 },
+    tested: 2,
+    tooFew: 1,
+    up: 0,
+    down: 0,
+    expectedByChance: { withoutFdr: 0.1, amongColoured: 0 },
+  },
 };
 const names = new Map([
   [1, { name: 'Olmazor', district: 'A' }],
@@ -78,5 +89,61 @@ describe('mahalla ranking', () => {
     });
     expect(mahallaRows(view, m, names, 'A').map((r) => r.label)).toEqual(['Hot spot, 99 %', 'Cold spot, 95 %']);
     expect(valueLabel(view, 0)).toBe('Not significant');
+  });
+});
+
+describe('ranked values, as many decimals as the rows need', () => {
+  // Issue 11: smoothed rates of one district, the first well above, the next twenty pulled together near 2.9; with one
+  // decimal rows 2–20 all read "2.9".
+  const values = [3.4, ...Array.from({ length: 20 }, (_, k) => 2.95 - k * 0.004)];
+  const ids = values.map((_, i) => i + 1);
+  const cols: MetricColumns = {
+    ...m,
+    ids,
+    count: ids.map(() => 10),
+    prev: ids.map(() => 10),
+    changeQ: ids.map(() => 1),
+  };
+  const view = (v: number[]): MetricView => ({
+    valueById: new Map(ids.map((id, i) => [id, v[i] ?? 0])),
+    scale: quantileScale(v, SEQUENTIAL, 1),
+    label: 'Incidents per 1,000 residents, smoothed',
+    unit: '‰',
+  });
+  const districtA = new Map(ids.map((id) => [id, { name: `M${String(id).padStart(2, '0')}`, district: 'A' }]));
+
+  it('prints rows 2–21 apart: 2.950, 2.946, … (three decimals), in rank order', () => {
+    const rows = mahallaRows(view(values), cols, districtA, 'A');
+    expect(rows.slice(0, 4).map((r) => r.label)).toEqual(['3.400', '2.950', '2.946', '2.942']);
+    expect(rows.at(-1)?.label).toBe('2.874');
+    expect(new Set(rows.map((r) => r.label)).size).toBe(rows.length);
+  });
+
+  it('keeps one decimal when one decimal already tells the rows apart', () => {
+    const spread = values.map((_, i) => 1 + i * 0.5);
+    const rows = mahallaRows(view(spread), cols, districtA, 'A');
+    expect(rows.slice(0, 3).map((r) => r.label)).toEqual(['11.0', '10.5', '10.0']);
+  });
+
+  it('gives districts the decimals that separate their rates', () => {
+    // A: 3,010 / 1,000,000 and B: 3,040 / 1,000,000 residents: 3.01 and 3.04 ‰, both "3.0" with one decimal.
+    const d: MetricColumns = { ...m, ids: [1, 2], count: [3010, 3040], population: [1e6, 1e6] };
+    const rows = districtRows(
+      d,
+      new Map([
+        [1, 'A'],
+        [2, 'B'],
+      ]),
+      [
+        { soato: 'A', name: 'Alpha' },
+        { soato: 'B', name: 'Beta' },
+      ],
+    );
+    expect(rows.map((r) => r.label)).toEqual(['3.04', '3.01']);
+  });
+
+  it('labels a single value with the decimals it is given', () => {
+    expect(valueLabel(view(values), 2.9461, 3)).toBe('2.946');
+    expect(valueLabel(view(values), 2.9461)).toBe('2.95');
   });
 });

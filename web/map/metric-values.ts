@@ -1,6 +1,7 @@
 // The number each mahalla is coloured by, for the selected metric; pure so the legend and the map agree.
 import type { Metric } from '../state/url.ts';
 import { empiricalBayes } from '../../server/shared/empirical-bayes.ts';
+import { changePercent, MIN_EVENTS } from '../../server/shared/poisson-compare.ts';
 import { EMERGING_COLORS, HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
 
 const NEUTRAL: Rgb = [247, 247, 247];
@@ -18,15 +19,26 @@ export interface MetricColumns {
   prev: number[];
   rate: number[];
   population: number[];
-  /** p-value of the change (null = too few incidents to judge) */
-  changeP: Array<number | null>;
+  /** FDR-adjusted p-value (q) of the change; null = too few incidents to compare */
+  changeQ: Array<number | null>;
+  /** how the server judged the change (GET /api/metrics `change`) */
+  change: ChangeJudgement;
 }
 
-/** A change is coloured only when this test says it is unlikely to be chance. */
-export const CHANGE_ALPHA = 0.05;
+/** The parts of the server's change summary the legend states. */
+export interface ChangeJudgement {
+  days: { period: number; previous: number };
+  minEvents: number;
+  fdr: { q: number };
+  tested: number;
+  tooFew: number;
+  up: number;
+  down: number;
+  expectedByChance: { withoutFdr: number; amongColoured: number };
+}
 
 /** Below this many events in both periods a percentage change is noise, not news: it is not coloured. */
-export const MIN_EVENTS_FOR_CHANGE = 10;
+export const MIN_EVENTS_FOR_CHANGE = MIN_EVENTS;
 
 export interface MetricView {
   valueById: Map<number, number>;
@@ -48,10 +60,14 @@ export function metricView(
 ): MetricView {
   if (metric === 'eb' || metric === 'rate') return rateView(m, metric, what);
   const valueById = new Map<number, number>();
+  const { days, fdr } = m.change;
   m.ids.forEach((id, i) => {
     const n = m.count[i] ?? 0;
-    const p = m.prev[i] ?? 0;
-    valueById.set(id, metric === 'count' ? n : changeValue(n, p, m.changeP[i] ?? null));
+    const q = m.changeQ[i] ?? null;
+    // Coloured only where the change survives the FDR; its size is the change of the rate per day.
+    const change =
+      q === null ? Number.NaN : q > fdr.q ? 0 : changePercent(n, m.prev[i] ?? 0, days.period, days.previous);
+    valueById.set(id, metric === 'count' ? n : change);
   });
   const values = [...valueById.values()].filter(Number.isFinite);
   if (metric === 'change') {
@@ -61,14 +77,13 @@ export function metricView(
       .map(Math.abs)
       .sort((a, b) => a - b);
     const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 50;
-    const significant = [...valueById.values()].filter((v) => Number.isFinite(v) && v !== 0).length;
     return {
       valueById,
       scale: divergingScale(Math.max(10, Math.min(p90, 200))),
       label:
         compare === 'year' ? 'Significant change vs same period last year' : 'Significant change vs previous period',
       unit: '%',
-      note: `Coloured where a Poisson test gives p < ${CHANGE_ALPHA} (${significant} mahalla${significant === 1 ? '' : 's'}); white: no significant change; hatched: fewer than ${MIN_EVENTS_FOR_CHANGE} ${what.plural} in both periods together.`,
+      note: changeNote(m.change, what),
     };
   }
   return { valueById, scale: quantileScale(values), label: what.title, unit: '' };
@@ -159,11 +174,32 @@ export function emergingView(e: EmergingColumns): MetricView {
   };
 }
 
-/** % change when the test finds it significant, 0 (neutral) when not, NaN (hatched) when there are too few incidents. */
-function changeValue(n: number, p: number, pValue: number | null): number {
-  if (pValue === null || n + p < MIN_EVENTS_FOR_CHANGE) return Number.NaN;
-  if (pValue >= CHANGE_ALPHA) return 0;
-  return ((n - p) / Math.max(p, 1)) * 100;
+/** A count of what chance alone would do, in words: "about 3", "less than 1". */
+const about = (x: number): string => (x < 0.5 ? 'less than 1' : `about ${Math.round(x)}`);
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The change map's legend note: how many changed beyond chance, by which test and false discovery rate, what chance
+ * alone would colour without that correction, and how thin counts and leap days are handled. (The legend's hatched
+ * row already names the hatching, so the note does not.)
+ * @example changeNote({ days: { period: 31, previous: 31 }, minEvents: 10, fdr: { q: 0.1 }, tested: 40, tooFew: 2, up: 3,
+ *   down: 1, expectedByChance: { withoutFdr: 2.6, amongColoured: 0.4 } }, { plural: 'incidents', title: 'Incidents' })
+ * // '4 of 40 mahallas compared changed beyond chance (3 up, 1 down). …'
+ */
+export function changeNote(c: ChangeJudgement, what: Noun): string {
+  const level = `${Math.round(c.fdr.q * 100)} %`;
+  const few = `${plural(c.tooFew, 'mahalla has', 'mahallas have')} too few ${what.plural} to compare (fewer than ${c.minEvents} in both periods).`;
+  const leap =
+    c.days.period === c.days.previous
+      ? ''
+      : ` ${c.days.period} days against ${c.days.previous} (29 February has no twin a year earlier): ${what.plural} per day are compared.`;
+  if (c.tested === 0) return `No change can be judged: ${few}${leap}`;
+  return (
+    `${c.up + c.down} of ${plural(c.tested, 'mahalla', 'mahallas')} compared changed beyond chance (${c.up} up, ${c.down} down). ` +
+    `Exact test of the two counts, false discovery rate ${level} (Benjamini–Hochberg)` +
+    (c.up + c.down > 0 ? `: on average at most 1 in ${Math.round(1 / c.fdr.q)} of those coloured is chance. ` : '. ') +
+    `Without that correction, chance alone would colour ${about(c.expectedByChance.withoutFdr)} even if nothing had changed. ${few}${leap}`
+  );
 }
 
 /** A raw rate is not shown where it rests on too little: fewer residents than this … */
@@ -195,7 +231,8 @@ function rateView(m: MetricColumns, metric: 'rate' | 'eb', what: Noun): MetricVi
   const values = [...valueById.values()].filter(Number.isFinite);
   return {
     valueById,
-    scale: quantileScale(values),
+    // Rates print with one decimal at least; more where neighbouring breaks would otherwise read alike.
+    scale: quantileScale(values, undefined, 1),
     label: eb ? `${what.title} per 1,000 residents, smoothed` : `${what.title} per 1,000 residents`,
     unit: '‰',
     note: eb

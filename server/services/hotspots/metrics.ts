@@ -1,9 +1,37 @@
-// Per-mahalla record counts and rates per 1,000 residents for a period, with the comparison period beside them.
+// Per-mahalla record counts and rates per 1,000 residents for a period, with the comparison period beside them and
+// the change between the two tested mahalla by mahalla under a false discovery rate (the change map).
 import type { Db } from '../../db/database.ts';
 import { inArea, recordsWhere, type Selection } from '../../selection/select.ts';
 import { mahallaColumns } from '../../selection/mahallas.ts';
-import { comparisonPeriod, type Comparison, type Period } from '../../shared/period.ts';
-import { compareCounts } from '../../shared/poisson-compare.ts';
+import { comparisonPeriod, lengthDays, type Comparison, type Period } from '../../shared/period.ts';
+import { MIN_EVENTS } from '../../shared/poisson-compare.ts';
+import { changeTests } from '../../stats/change-fdr.ts';
+
+/** The change map's false discovery rate: the level of the hot-spot map's weakest class (q < 0.10), one rule. */
+export const CHANGE_FDR_Q = 0.1;
+
+/** How the change map was judged, echoed so the legend can say it (and what chance alone would colour). */
+export interface ChangeSummary {
+  test: 'exact conditional binomial of two Poisson counts';
+  null: 'the same rate per day in both periods';
+  /** the lengths the rates are taken over: 60 against 59 when 29 February has no twin a year earlier */
+  days: { period: number; previous: number };
+  /** fewer events than this in both periods together: not compared ("too few to compare") */
+  minEvents: number;
+  fdr: { method: 'Benjamini–Hochberg'; q: number; over: 'the selected mahallas compared' };
+  /** mahallas compared (the FDR family) and mahallas with too few events, of the selection */
+  tested: number;
+  tooFew: number;
+  /** significant rises and falls after the FDR correction */
+  up: number;
+  down: number;
+  expectedByChance: {
+    /** if nothing had changed: how many a test of each mahalla alone at p < q would colour (sum of exact sizes) */
+    withoutFdr: number;
+    /** the FDR bound: at most about this many of the up + down coloured are chance (q × coloured) */
+    amongColoured: number;
+  };
+}
 
 export interface MetricsResult {
   period: Period;
@@ -21,14 +49,22 @@ export interface MetricsResult {
   rate: number[];
   prevRate: number[];
   /**
-   * Two-sided p-value of the change against the previous period (conditional binomial test of two Poisson counts);
-   * null where both periods together have fewer than 10 incidents (too few to judge).
+   * Two-sided p-value of the change against the comparison period (exact conditional binomial test of two Poisson
+   * counts, per day); null where both periods together have fewer than 10 incidents (too few to judge).
    */
   changeP: Array<number | null>;
+  /**
+   * Benjamini–Hochberg adjusted p-value (q) of the change over the selection's compared mahallas, rounded UP to 4
+   * decimals so that `changeQ ≤ change.fdr.q` reads exactly as the server decided; null where too few to judge.
+   */
+  changeQ: Array<number | null>;
+  change: ChangeSummary;
   totals: { count: number; prev: number; population: number };
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const ceil4 = (x: number): number => Math.ceil(x * 1e4) / 1e4;
 
 /**
  * Records per mahalla in the period alone, aligned with `mahallaColumns` (zero where none), over every mahalla: the
@@ -73,15 +109,10 @@ export async function getMetrics(db: Db, sel: Selection, compare: Comparison): P
   ]);
   const row = new Map<number, number>();
   agg.id.forEach((id, k) => row.set(id, k));
-  const out: Pick<MetricsResult, 'ids' | 'count' | 'prev' | 'population' | 'rate' | 'prevRate' | 'changeP'> = {
-    ids: [],
-    count: [],
-    prev: [],
-    population: [],
-    rate: [],
-    prevRate: [],
-    changeP: [],
-  };
+  const out: Pick<
+    MetricsResult,
+    'ids' | 'count' | 'prev' | 'population' | 'rate' | 'prevRate' | 'changeP' | 'changeQ'
+  > = { ids: [], count: [], prev: [], population: [], rate: [], prevRate: [], changeP: [], changeQ: [] };
   const totals = { count: 0, prev: 0, population: 0 };
   m.id.forEach((id, i) => {
     if (!inArea(sel, i)) return;
@@ -95,11 +126,41 @@ export async function getMetrics(db: Db, sel: Selection, compare: Comparison): P
     out.population.push(pop);
     out.rate.push(round2((n * 1000) / Math.max(1, pop)));
     out.prevRate.push(round2((p * 1000) / Math.max(1, pop)));
-    const test = compareCounts(n, p);
-    out.changeP.push(Number.isNaN(test.p) ? null : Math.round(test.p * 1e4) / 1e4);
     totals.count += n;
     totals.prev += p;
     totals.population += pop;
   });
-  return { period, previous, comparison: compare, categories: sel.categories, statuses: sel.statuses, ...out, totals };
+  // Rates per day: the same calendar days a year earlier can be a day shorter or longer (29 February).
+  const days = { period: lengthDays(period), previous: lengthDays(previous) };
+  const t = changeTests(out.count, out.prev, days.period, days.previous, CHANGE_FDR_Q);
+  t.p.forEach((p, i) => {
+    out.changeP.push(Number.isNaN(p) ? null : Math.round(p * 1e4) / 1e4);
+    const q = t.q[i]!;
+    out.changeQ.push(Number.isNaN(q) ? null : ceil4(q));
+  });
+  const change: ChangeSummary = {
+    test: 'exact conditional binomial of two Poisson counts',
+    null: 'the same rate per day in both periods',
+    days,
+    minEvents: MIN_EVENTS,
+    fdr: { method: 'Benjamini–Hochberg', q: CHANGE_FDR_Q, over: 'the selected mahallas compared' },
+    tested: t.tested,
+    tooFew: t.tooFew,
+    up: t.up,
+    down: t.down,
+    expectedByChance: {
+      withoutFdr: round1(t.chanceUncorrected),
+      amongColoured: round1(CHANGE_FDR_Q * (t.up + t.down)),
+    },
+  };
+  return {
+    period,
+    previous,
+    comparison: compare,
+    categories: sel.categories,
+    statuses: sel.statuses,
+    ...out,
+    totals,
+    change,
+  };
 }

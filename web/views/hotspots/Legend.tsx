@@ -1,14 +1,9 @@
 // Map legend: what the colours mean, the class breaks, and the demo-data notice.
-import { css } from '../../map/colors.ts';
+import { classLabels, css } from '../../map/colors.ts';
 import type { MetricView } from '../../map/metric-values.ts';
 import { useUi } from '../../state/store.ts';
 import { noun } from './records.ts';
 import { MIN_EVENTS_FOR_CHANGE } from '../../map/metric-values.ts';
-
-const fmt = (v: number, unit: string): string => {
-  const n = Math.abs(v) >= 100 ? Math.round(v).toString() : v.toFixed(Math.abs(v) >= 10 ? 0 : 1);
-  return unit === '%' && v > 0 ? `+${n}` : n;
-};
 
 /** What a legend needs: the mahalla metric view or the hexagon view both provide it. */
 export type LegendView = Pick<MetricView, 'scale' | 'label' | 'unit' | 'classes' | 'note'>;
@@ -26,6 +21,7 @@ export function Legend({
 }) {
   const source = useUi((s) => s.source);
   const { scale, label, unit, classes, note } = view;
+  const labels = classLabels(scale, unit);
   return (
     <div className="legend" data-testid="legend">
       {choropleth && (
@@ -36,15 +32,7 @@ export function Legend({
           </h3>
           <ol className="ramp">
             {scale.colors.map((c, k) => {
-              const lo = k === 0 ? null : scale.breaks[k - 1];
-              const hi = scale.breaks[k];
-              const text =
-                classes?.[k] ??
-                (lo === null || lo === undefined
-                  ? `≤ ${fmt(hi ?? 0, unit)}`
-                  : hi === undefined
-                    ? `> ${fmt(lo, unit)}`
-                    : `${fmt(lo, unit)} – ${fmt(hi, unit)}`);
+              const text = classes?.[k] ?? labels[k];
               return (
                 <li key={k}>
                   <span className="swatch" style={{ background: css(c) }} />
@@ -55,7 +43,7 @@ export function Legend({
             {unit === '%' && (
               <li>
                 <span className="swatch hatched" />
-                fewer than {MIN_EVENTS_FOR_CHANGE} {noun(source).plural}
+                too few to compare (fewer than {MIN_EVENTS_FOR_CHANGE} {noun(source).plural})
               </li>
             )}
           </ol>

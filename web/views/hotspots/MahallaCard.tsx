@@ -8,12 +8,19 @@ import { codeLabel, noun } from './records.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { RecordList } from './RecordList.tsx';
 import { WeekHourMatrix } from './WeekHourMatrix.tsx';
+import { lengthDays, type Period } from '../../../server/shared/period.ts';
+import { changePercent, MIN_EVENTS } from '../../../server/shared/poisson-compare.ts';
 
-function changeText(n: number, p: number, year: boolean): string {
+/** The change against the comparison period, per day when the two differ in length (29 February). */
+function changeText(c: { count: number; prev: number; period: Period; previous: Period }, year: boolean): string {
   const against = year ? 'same days last year' : 'previous period';
-  if (n + p < 10) return `${n} vs ${p} in the ${against} (too few to compare)`;
-  const pct = ((n - p) / Math.max(p, 1)) * 100;
-  return `${pct >= 0 ? '+' : ''}${pct.toFixed(0)} % vs ${against} (${p})`;
+  const [n, p] = [c.count, c.prev];
+  if (n + p < MIN_EVENTS) return `${n} vs ${p} in the ${against} (too few to compare)`;
+  const [t1, t0] = [lengthDays(c.period), lengthDays(c.previous)];
+  const pct = changePercent(n, p, t1, t0);
+  const sign = pct >= 0 ? '+' : '';
+  if (t1 === t0) return `${sign}${pct.toFixed(0)} % vs ${against} (${p})`;
+  return `${sign}${pct.toFixed(0)} % a day vs ${against} (${n} in ${t1} days against ${p} in ${t0}: 29 February)`;
 }
 
 export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
@@ -53,7 +60,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
               </dd>
             </div>
           </dl>
-          <p className="change">{changeText(c.count, c.prev, range.compare === 'year')}</p>
+          <p className="change">{changeText(c, range.compare === 'year')}</p>
           <dl className="facts">
             <div>
               <dt>Residents</dt>
@@ -134,7 +141,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
 
 type EmergingData = ReturnType<typeof useEmerging>['data'];
 
-/** The mahalla's emerging hot spot class for the period, with its weekly Gi* z-scores against the 90 % lines. */
+/** The mahalla's emerging hot spot class for the period, with its weekly Gi* z-scores and the rule that classes them. */
 function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error | null; id: number }) {
   if (error) return <p className="muted">Hot-spot trend: {error.message.replace(/^400 from: /, '')}</p>;
   if (!data) return null;
@@ -150,10 +157,15 @@ function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error |
         <Sparkline
           values={data.series.z}
           labels={data.series.binStarts}
-          references={[-1.645, 1.645]}
           format={(v) => `z ${v.toFixed(1)}`}
-          caption="dashed: 90 % significance"
+          caption="z per week"
         />
+      )}
+      {data.series && (
+        <p className="muted small" data-testid="card-emerging-rule">
+          Above 0: more than expected that week. A week counts as hot or cold only when it passes the false discovery
+          rate test over all mahallas that week, so no fixed line on this chart marks it.
+        </p>
       )}
     </section>
   );

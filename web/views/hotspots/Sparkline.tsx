@@ -1,29 +1,19 @@
-// A small line chart (SVG) readable without hover: first, last and extreme values labelled; a zero line when values
-// go negative (z-scores), and optional dashed reference lines (e.g. ±1.645, the 90 % significance of a z-score).
+// A small line chart (SVG) readable without hover: first and last values labelled, and a zero line when values go
+// negative (z-scores). No significance lines: a class decided by a false discovery rate has no fixed threshold.
 export interface SparklineProps {
   values: number[];
   labels: string[];
   width?: number;
   height?: number;
-  /** horizontal dashed lines at these values */
-  references?: number[];
   /** how the last value is written */
   format?: (v: number) => string;
   caption?: string;
 }
 
-export function Sparkline({
-  values,
-  labels,
-  width = 300,
-  height = 64,
-  references = [],
-  format = String,
-  caption,
-}: SparklineProps) {
+export function Sparkline({ values, labels, width = 300, height = 64, format = String, caption }: SparklineProps) {
   if (values.length < 2) return <p className="muted">Not enough data for a trend.</p>;
-  const lo = Math.min(0, ...values, ...references);
-  const hi = Math.max(1, ...values, ...references);
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(1, ...values);
   const pad = 4;
   const x = (i: number): number => pad + (i * (width - 2 * pad)) / (values.length - 1);
   const y = (v: number): number => height - pad - ((v - lo) / (hi - lo)) * (height - 2 * pad);
@@ -42,18 +32,6 @@ export function Sparkline({
       >
         <path d={area} fill="rgba(189, 0, 38, 0.10)" />
         {lo < 0 && <line x1={pad} x2={width - pad} y1={base} y2={base} stroke="#8a949e" strokeWidth="0.8" />}
-        {references.map((r) => (
-          <line
-            key={r}
-            x1={pad}
-            x2={width - pad}
-            y1={y(r)}
-            y2={y(r)}
-            stroke="#8a949e"
-            strokeWidth="0.8"
-            strokeDasharray="3 3"
-          />
-        ))}
         <path d={d} fill="none" stroke="#bd0026" strokeWidth="1.8" />
         <circle cx={x(values.length - 1)} cy={y(last)} r="3" fill="#bd0026" />
       </svg>

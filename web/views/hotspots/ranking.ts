@@ -1,7 +1,7 @@
 // The drill-down lists: districts ranked by their rate, or one district's mahallas ranked by what the map shows.
 // Pure, so the list always agrees with the map colours and the legend.
 import type { MetricColumns, MetricView } from '../../map/metric-values.ts';
-import type { Rgb } from '../../map/colors.ts';
+import { separatingDecimals, type Rgb } from '../../map/colors.ts';
 
 export interface RankRow {
   id: string;
@@ -16,7 +16,8 @@ export interface RankRow {
 const rate = (n: number, pop: number): number => (pop > 0 ? (n / pop) * 1000 : 0);
 
 /**
- * Districts by incidents per 1,000 residents (highest first), summed from the mahallas.
+ * Districts by incidents per 1,000 residents (highest first), summed from the mahallas, printed with one decimal or as
+ * many more as it takes for neighbouring rows to read differently.
  * @example districtRows(m, new Map([[1, 'a']]), [{ soato: 'a', name: 'A' }])[0].label // '3.0' (the list's title says per 1,000)
  */
 export function districtRows(
@@ -33,19 +34,24 @@ export function districtRows(
     s.pop += m.population[i] ?? 0;
     sums.set(d, s);
   });
-  return districts
+  const rows = districts
     .filter((d) => sums.has(d.soato))
     .map((d) => {
       const s = sums.get(d.soato) ?? { n: 0, pop: 0 };
       return { id: d.soato, name: d.name, count: s.n, value: rate(s.n, s.pop), color: null };
     })
-    .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))
-    .map(({ value, ...r }) => ({ ...r, label: value.toFixed(1) }));
+    .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+  const decimals = separatingDecimals(
+    rows.map((r) => r.value),
+    1,
+  );
+  return rows.map(({ value, ...r }) => ({ ...r, label: value.toFixed(decimals) }));
 }
 
 /**
  * The mahallas of one district, ranked by the map's value (hot spots and highest rates first; not rated last),
- * each labelled with its legend class or value.
+ * each labelled with its legend class or value; numbers with the legend's decimals, or more where two neighbouring
+ * rows would otherwise read alike (EB rates pulled together: 2.913, 2.909, … rather than 2.9 twenty times).
  */
 export function mahallaRows(
   view: MetricView,
@@ -65,24 +71,41 @@ export function mahallaRows(
       name: p.name,
       count: countOf.get(id) ?? 0,
       value,
-      label: rated ? valueLabel(view, value) : 'too few to rate',
+      label: '',
       color: rated ? view.scale.colorOf(value) : null,
     });
   }
+  const decimals = listDecimals(
+    view,
+    rows.map((r) => r.value),
+  );
   const key = (v: number): number => (Number.isFinite(v) ? v : Number.NEGATIVE_INFINITY);
   return rows
     .sort((a, b) => key(b.value) - key(a.value) || b.count - a.count || a.name.localeCompare(b.name))
-    .map(({ value: _v, ...r }) => r);
+    .map(({ value, ...r }) => ({
+      ...r,
+      label: Number.isFinite(value) ? valueLabel(view, value, decimals) : 'too few to rate',
+    }));
 }
 
-/** A value as the legend names it: its class when the view has named classes, else the number and unit. */
-export function valueLabel(view: MetricView, value: number): string {
+/** The decimals of a ranked list: the legend's at least (one for a rate), more until neighbouring values differ. */
+function listDecimals(view: MetricView, values: readonly number[]): number {
+  const least = view.scale.decimals ?? (view.unit === '‰' ? 1 : 0);
+  return separatingDecimals(view.unit === '%' ? values.filter((v) => v !== 0) : values, least);
+}
+
+/**
+ * A value as the legend names it: its class when the view has named classes, else the number (with `decimals`, by
+ * default the legend's) and unit.
+ */
+export function valueLabel(view: MetricView, value: number, decimals = view.scale.decimals): string {
   if (view.classes) {
     const k = view.scale.colors.indexOf(view.scale.colorOf(value));
     return view.classes[k] ?? String(value);
   }
-  if (view.unit === '%') return value === 0 ? 'no significant change' : `${value > 0 ? '+' : ''}${value.toFixed(0)} %`;
+  if (view.unit === '%')
+    return value === 0 ? 'no significant change' : `${value > 0 ? '+' : ''}${value.toFixed(decimals ?? 0)} %`;
   // The list's title names the unit ("… per 1,000 residents"), so a rate is just its number.
-  if (view.unit === '‰') return value.toFixed(1);
-  return value.toLocaleString('en-GB');
+  if (view.unit === '‰') return value.toFixed(decimals ?? 1);
+  return value.toLocaleString('en-GB', { minimumFractionDigits: decimals ?? 0, maximumFractionDigits: decimals ?? 0 });
 }

@@ -28,7 +28,9 @@ export function HotspotSlide({ snap }: SlideProps) {
       .map((x) => names.get(x.id) ?? `#${x.id}`);
   }, [now, before, territories]);
   if (!now || !before || !metrics) return null;
-  const test = compareCounts(metrics.totals.count, metrics.totals.prev);
+  // Per day, as the change map compares: the two periods can differ in length (29 February).
+  const { days } = metrics.change;
+  const test = compareCounts(metrics.totals.count, metrics.totals.prev, days.period, days.previous);
   const verdict =
     test.verdict === 'too-few'
       ? 'too few incidents to judge'

@@ -2,7 +2,7 @@
 // that says its class in words (colour only repeats it).
 import { useMemo } from 'react';
 import type { SlideProps } from './SlideFrame.tsx';
-import { compareCounts } from '../../../../server/shared/poisson-compare.ts';
+import { separatingDecimals } from '../../../map/colors.ts';
 import { fmtChange, fmtInt } from '../../../format.ts';
 
 const ROWS = 8;
@@ -17,7 +17,13 @@ export function TopMahallasSlide({ snap }: SlideProps) {
     const trend = new Map(emerging.ids.map((id, i) => [id, emerging.category[i] ?? 0]));
     const props = new Map(territories.features.map((f) => [f.properties.id, f.properties]));
     return metrics.ids
-      .map((id, i) => ({ id, n: metrics.count[i] ?? 0, prev: metrics.prev[i] ?? 0, rate: metrics.rate[i] ?? 0 }))
+      .map((id, i) => ({
+        id,
+        n: metrics.count[i] ?? 0,
+        prev: metrics.prev[i] ?? 0,
+        rate: metrics.rate[i] ?? 0,
+        q: metrics.changeQ[i] ?? null,
+      }))
       .sort((a, b) => b.n - a.n || b.rate - a.rate)
       .slice(0, ROWS)
       .map((r) => {
@@ -28,11 +34,18 @@ export function TopMahallasSlide({ snap }: SlideProps) {
           district: props.get(r.id)?.districtName ?? '',
           code,
           label: emerging.classes[code]?.label ?? '',
-          test: compareCounts(r.n, r.prev),
+          // The server's verdict, under the same false discovery rate as the change map.
+          significant: r.q !== null && r.q <= metrics.change.fdr.q,
         };
       });
   }, [metrics, emerging, territories]);
-  if (!emerging) return null;
+  if (!emerging || !metrics) return null;
+  // The rates of the rows, with as many decimals as it takes to tell neighbouring rows apart.
+  const decimals = separatingDecimals(
+    rows.map((r) => r.rate),
+    1,
+    2,
+  );
   return (
     <div className="top-slide">
       <table className="wall-table" data-testid="top-table">
@@ -57,9 +70,9 @@ export function TopMahallasSlide({ snap }: SlideProps) {
               <td className="num strong">{fmtInt(r.n)}</td>
               <td className="num">
                 {fmtChange(r.n, r.prev) ?? `new (${r.prev})`}
-                {r.test.verdict === 'up' || r.test.verdict === 'down' ? ' *' : ''}
+                {r.significant ? ' *' : ''}
               </td>
-              <td className="num">{r.rate.toFixed(1)}</td>
+              <td className="num">{r.rate.toFixed(decimals)}</td>
               <td>
                 <span className={`trend ${tone(r.code)}`}>
                   {tone(r.code) === 'hot' ? '▲ ' : tone(r.code) === 'cold' ? '▼ ' : ''}
@@ -71,8 +84,10 @@ export function TopMahallasSlide({ snap }: SlideProps) {
         </tbody>
       </table>
       <p className="note">
-        * significant change (Poisson test, p &lt; 0.05). Trend: emerging hot-spot analysis, Gi* per week and a
-        Mann–Kendall test, {emerging.params.from} – {emerging.params.to}.
+        {`* a change beyond chance: exact test of the two counts, false discovery rate ${Math.round(metrics.change.fdr.q * 100)} % `}
+        {`over the ${metrics.change.tested} mahallas compared. `}
+        Trend: emerging hot-spot analysis, Gi* per week and a Mann–Kendall test, {emerging.params.from} –{' '}
+        {emerging.params.to}.
       </p>
     </div>
   );
