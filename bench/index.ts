@@ -12,7 +12,7 @@ import { benchCoverage } from './coverage.ts';
 import { benchCooperation } from './cooperation.ts';
 import { benchFilterLatency } from './browser.ts';
 import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
-import { benchScan } from './scan.ts';
+import { benchScan, benchScanCalibration } from './scan.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
 // `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, scan); all by default.
@@ -156,6 +156,7 @@ if (want('api') || want('load') || want('scan')) {
   await api(NATIONAL, 'national', 18_081, 'p50 ≤ 30 ms, p95 ≤ 60 ms');
   await api(cityOut, 'city', 18_082, '—');
 }
+if (want('scan')) rows.push(...(await benchScanCalibration(cityOut)));
 if (want('browser')) {
   log('filter change → map in Chromium…');
   rows.push(...(await benchFilterLatency(cityOut, 18_083)));

@@ -1,6 +1,7 @@
 // Kulldorff's spatial scan statistic, Poisson model (Kulldorff 1997, "A spatial scan statistic"; SaTScan's discrete
 // Poisson model): the most likely clusters among circular windows, with Monte Carlo p-values under constant risk.
 import { llrTerms, windowLlrs, type ScanRate } from './scan-llr.ts';
+import { atLeast, centreOf, clusterPositions, cumulative } from './scan-clusters.ts';
 import { nullMaxima } from './scan-monte-carlo.ts';
 import type { ScanWindows } from './scan-windows.ts';
 
@@ -79,6 +80,7 @@ export function spatialScan(counts: Int32Array, pop: Float64Array, w: ScanWindow
   const t = llrTerms(w, records, residents);
   const llr = windowLlrs(counts, w, t, rate);
   const found = clusterPositions(w, llr, maxClusters);
+  if (found.length === 0) return result;
   // Only draws reaching the weakest reported cluster's LLR count towards any p-value.
   const floor = Math.min(...found.map((at) => llr[at]!));
   result.nullMax = nullMaxima(w, t, pop, rate, floor, draws, seed).sort();
@@ -100,71 +102,6 @@ export function spatialScan(counts: Int32Array, pop: Float64Array, w: ScanWindow
     });
   }
   return result;
-}
-
-/** Window positions of the clusters: repeatedly the largest LLR among windows sharing no unit with those taken. */
-function clusterPositions(w: ScanWindows, llr: Float64Array, max: number): number[] {
-  const taken = new Uint8Array(w.n);
-  // Per centre, the first position of its list holding a taken unit: windows reaching it overlap a cluster.
-  const blocked = Uint32Array.from({ length: w.n }, (_, c) => w.offsets[c + 1]!);
-  const out: number[] = [];
-  while (out.length < max) {
-    let best = -1,
-      bestV = 0;
-    for (let c = 0; c < w.n; c++) {
-      for (let k = w.offsets[c]!; k < blocked[c]!; k++) {
-        const v = llr[k]!;
-        if (v > bestV) {
-          bestV = v;
-          best = k;
-        }
-      }
-    }
-    if (best < 0) break;
-    out.push(best);
-    const centre = centreOf(w, best);
-    for (let k = w.offsets[centre]!; k <= best; k++) taken[w.members[k]!] = 1;
-    for (let c = 0; c < w.n; c++) {
-      for (let k = w.offsets[c]!; k < blocked[c]!; k++) {
-        if (taken[w.members[k]!] === 1) {
-          blocked[c] = k;
-          break;
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/** The centre whose list holds position `at` (binary search over offsets). */
-function centreOf(w: ScanWindows, at: number): number {
-  let lo = 0,
-    hi = w.n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (w.offsets[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function cumulative(counts: Int32Array, w: ScanWindows, centre: number, at: number): number {
-  let s = 0;
-  for (let k = w.offsets[centre]!; k <= at; k++) s += counts[w.members[k]!]!;
-  return s;
-}
-
-/** How many of the ascending `sorted` are ≥ v (a relative 1e-9 absorbs rounding between equal windows). */
-function atLeast(sorted: Float64Array, v: number): number {
-  const bound = v - 1e-9 * Math.max(1, Math.abs(v));
-  let lo = 0,
-    hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < bound) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.length - lo;
 }
 
 /**
