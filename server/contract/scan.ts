@@ -2,9 +2,13 @@
 // parameters. Isomorphic: zod only. Absent parameters take the server's defaults, which every answer echoes.
 import { z } from 'zod';
 import { RangeFields, checkRange } from './common.ts';
+import { lengthDays } from '../shared/period.ts';
 
 /** Which clusters are looked for: more records than residents predict (high), fewer (low), or either (both). */
 export const SCAN_RATES = ['high', 'low', 'both'] as const;
+
+/** Where clusters are looked for: anywhere in the period (circles), or emerging (circles × the last weeks). */
+export const SCAN_KINDS = ['spatial', 'emerging'] as const;
 
 /** What a request may ask for: the limits of each scan parameter. */
 export const SCAN_LIMITS = {
@@ -13,6 +17,8 @@ export const SCAN_LIMITS = {
   seed: { min: 0, max: 4_294_967_295 },
   /** Circles of up to half of all residents at most (SaTScan's limit: larger would be "everywhere but …"). */
   maxShare: { min: 0.001, max: 0.5 },
+  /** emerging clusters last 1 to 8 weeks, ending with the period's last week (and at most half its weeks) */
+  weeks: { min: 1, max: 8 },
 } as const;
 
 const whole = (field: keyof typeof SCAN_LIMITS, what: string) => {
@@ -39,5 +45,16 @@ export const ScanQuery = RangeFields.extend({
     )
     .optional(),
   rate: z.enum(SCAN_RATES, { error: `must be one of ${SCAN_RATES.join(', ')}` }).default('high'),
-}).superRefine(checkRange);
+  kind: z.enum(SCAN_KINDS, { error: `must be one of ${SCAN_KINDS.join(', ')}` }).default('spatial'),
+  weeks: whole('weeks', 'the longest emerging cluster in weeks'),
+}).superRefine((q, ctx) => {
+  checkRange(q, ctx);
+  const weeks = Math.floor(lengthDays(q) / 7);
+  if (q.kind === 'emerging' && weeks < 2)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['from'],
+      message: `emerging clusters need at least 2 whole weeks; this period has ${Math.max(0, weeks)}`,
+    });
+});
 export type ScanFilter = z.output<typeof ScanQuery>;

@@ -2,8 +2,9 @@
 // hundreds of time bins would otherwise hold the server's event loop for hundreds of milliseconds.
 import { spaceTimeGiStar } from './space-time.ts';
 import { spatialScan } from './scan.ts';
+import { spaceTimeScan } from './scan-space-time.ts';
 
-export const TASKS = { spaceTimeGiStar, spatialScan } as const;
+export const TASKS = { spaceTimeGiStar, spatialScan, spaceTimeScan } as const;
 export type TaskName = keyof typeof TASKS;
 
 /** The buffers of every typed array directly inside a result (object values or array items), to move them. */

@@ -105,6 +105,38 @@ describe('GET /api/hotspots/scan', () => {
     expect(narrowed.counts.clusters).toBe(narrowed.clusters.length);
   });
 
+  it('finds the emerging cluster: mahalla 13 holds all 6 records of the last week (kind=emerging)', async () => {
+    // 2024-03-04..17 = 2 whole weeks, so at most 1 week back. Week 1 (03-11..17) has only 13's 6 drug cases; 13 has 20
+    // of the 120 records: expected 20 × 6 / 120 = 1, LLR 6 ln 6 + 114 ln(114/119), relative risk 6 / (114/119).
+    const body = await okBody(
+      await scan({ from: '2024-03-04', to: '2024-03-17', kind: 'emerging', maxShare: '0.5', rate: 'low' }),
+    );
+    expect(body.params).toMatchObject({
+      kind: 'emerging',
+      method: "Kulldorff's prospective space–time scan statistic (permutation model)",
+      period: { from: '2024-03-04', to: '2024-03-17' },
+      rate: 'high',
+      records: 120,
+      windows: { weeks: 1, maxShare: 0.5 },
+      inference: {
+        null: "no space–time interaction (each mahalla's total and each week's total kept)",
+        test: 'Monte Carlo, weeks shuffled among the records',
+        draws: 999,
+      },
+    });
+    const [top] = body.clusters;
+    expect(top).toMatchObject({ rank: 1, ids: [13], observed: 6, expected: 1, p: 0.001 });
+    expect(top!.weeks).toEqual({ from: '2024-03-11', to: '2024-03-17' });
+    expect(top!.llr).toBeCloseTo(6 * Math.log(6) + 114 * Math.log(114 / 119), 3);
+    expect(top!.relativeRisk).toBeCloseTo(6 / (114 / 119), 2);
+  });
+
+  it('the spatial scan has no weeks', async () => {
+    const body = await okBody(await scan(MARCH));
+    expect(body.params.windows.weeks).toBeNull();
+    expect(body.clusters.every((c) => c.weeks === null)).toBe(true);
+  });
+
   it('says when there are too few records to scan', async () => {
     const body = await okBody(await scan({ ...MARCH, categories: 'drugs' }));
     expect(body.tooFew).toEqual({ records: 6, needed: 20 });
@@ -119,10 +151,20 @@ describe('GET /api/hotspots/scan', () => {
     ['maxShare=0.9', 'maxShare', 'must be from 0.001 to 0.5 (0.5 = circles of up to half the residents)'],
     ['maxShare=half', 'maxShare', 'must be a share of residents written as a decimal, e.g. 0.5 for 50 %'],
     ['rate=up', 'rate', 'must be one of high, low, both'],
+    ['kind=temporal', 'kind', 'must be one of spatial, emerging'],
+    ['kind=emerging&weeks=9', 'weeks', 'must be the longest emerging cluster in weeks, a whole number from 1 to 8'],
   ])('refuses %s, naming the field and the reason', async (param, field, reason) => {
     const res = await f.app.request(`/api/hotspots/scan?from=2024-03-01&to=2024-03-31&${param}`);
     expect(res.status).toBe(400);
     expect((await errorBody(res)).issues).toEqual([{ field, reason }]);
+  });
+
+  it('refuses an emerging scan of less than 2 whole weeks, naming the field', async () => {
+    const res = await f.app.request('/api/hotspots/scan?from=2024-03-01&to=2024-03-10&kind=emerging');
+    expect(res.status).toBe(400);
+    expect((await errorBody(res)).issues).toEqual([
+      { field: 'from', reason: 'emerging clusters need at least 2 whole weeks; this period has 1' },
+    ]);
   });
 
   it('refuses a reversed period like every range query', async () => {
