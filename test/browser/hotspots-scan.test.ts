@@ -1,6 +1,6 @@
 // The Kulldorff scan on the map screen, in real Chromium against the real server: the toggle in the view section
-// draws the significant clusters' outlines beside the hot spots, the panel states the method, and a click on an
-// outline tells that cluster's mahallas, relative risk, records and p-value.
+// draws the significant clusters' outlines beside the hot spots, the panel states the method, a click on an outline
+// tells that cluster's mahallas, relative risk, records and p-value, and emerging clusters are one choice away.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { startWorld, type World } from './harness.ts';
@@ -62,7 +62,7 @@ describe('Kulldorff scan on the map screen', () => {
     expect(await purplePixels(d)).toBe(0);
     await d.page.getByTestId('scan-toggle').check();
     await d.waitForMap();
-    expect(new URL(d.url()).searchParams.get('scan')).toBe('1');
+    expect(new URL(d.url()).searchParams.get('scan')).toBe('spatial');
     await expect(d.page.getByTestId('scan-method').textContent()).resolves.toMatch(
       /^Kulldorff scan, Poisson, 999 draws, p < 0\.05, relative risk = incidents per resident inside ÷ outside$/,
     );
@@ -84,6 +84,14 @@ describe('Kulldorff scan on the map screen', () => {
     for (const id of top.ids) expect(text).toContain(names.get(id));
     // the mahalla card does not open: the click was on the cluster
     await expect(d.page.getByTestId('mahalla-card').count()).resolves.toBe(0);
+
+    // Emerging clusters instead: the space-time scan of the last weeks, its own method line.
+    await d.page.getByTestId('scan-kind').selectOption('emerging');
+    await d.waitForMap();
+    expect(new URL(d.url()).searchParams.get('scan')).toBe('emerging');
+    await expect(d.page.getByTestId('scan-method').textContent()).resolves.toMatch(
+      /^Kulldorff space–time scan, permutation, 999 draws, p < 0\.05, the last 1–4 weeks/,
+    );
 
     await d.page.getByTestId('scan-toggle').uncheck();
     await d.waitForMap();

@@ -34,6 +34,7 @@ const cluster = (rank: number, p: number, direction: 'high' | 'low' = 'high') =>
   p,
   direction,
   ids: [rank * 10, rank * 10 + 1],
+  weeks: null,
   observed: 100,
   expected: 24,
   relativeRisk: 20,
@@ -41,10 +42,11 @@ const cluster = (rank: number, p: number, direction: 'high' | 'low' = 'high') =>
 });
 const CLUSTERS = [cluster(1, 0.001), cluster(2, 0.03, 'low'), cluster(3, 0.4)];
 const PARAMS = {
+  kind: 'spatial' as const,
   rate: 'high' as const,
   alpha: 0.05,
   records: 120,
-  windows: { maxShare: 0.5 },
+  windows: { maxShare: 0.5, weeks: null },
   inference: { draws: 999, seed: 20_261_111, studyArea: 'city (585 mahallas)' },
 };
 
@@ -107,6 +109,20 @@ describe('scan panel text', () => {
     expect(clusterLine(CLUSTERS[0]!, 999)).toBe('2 mahallas · 20× the rate outside · p ≤ 0.001');
     expect(recordsLine({ ...CLUSTERS[0]!, observed: 1234, expected: 345.6, residents: 31_500 }, 'incidents')).toBe(
       '1\u2009234 incidents observed, 346 expected from its 31\u2009500 residents',
+    );
+  });
+
+  it('says what the emerging scan looks for and when a cluster is', () => {
+    const emerging = { ...PARAMS, kind: 'emerging' as const, windows: { maxShare: 0.1, weeks: 4 } };
+    expect(scanMethod(emerging, 'incidents')).toBe(
+      "Kulldorff space–time scan, permutation, 999 draws, p < 0.05, the last 1–4 weeks, relative risk = incidents in those weeks against the circle's usual share, inside ÷ outside",
+    );
+    expect(scanExplanation(emerging, 'incidents')).toContain('what is new, not what is always busy');
+    const c = { ...cluster(1, 0.007), relativeRisk: 4.2, weeks: { from: '2026-10-18', to: '2026-10-31' } };
+    expect(clusterLine(c, 999)).toBe('2 mahallas · last 2 weeks · 4.2× · p = 0.007');
+    expect(clusterLine({ ...c, weeks: { from: '2026-10-25', to: '2026-10-31' } }, 999)).toContain('· last week ·');
+    expect(recordsLine({ ...c, observed: 16, expected: 3.84, residents: 9000 }, 'incidents')).toBe(
+      "16 incidents in 18 – 31 Oct 2026, 3.8 expected from the circle's usual share",
     );
   });
 

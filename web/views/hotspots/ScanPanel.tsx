@@ -2,6 +2,7 @@
 // the significant clusters (a click chooses one), and the chosen cluster's mahallas, relative risk, records and p.
 import type { Scan, ScanCluster } from '../../queries/scan.ts';
 import { css } from '../../map/colors.ts';
+import { formatPeriod } from '../../format.ts';
 import { SCAN_COLORS } from '../../map/scan-layer.ts';
 import { clusterLine, pText, recordsLine, rrText, scanEmpty, scanExplanation, scanMethod } from './scan-text.ts';
 
@@ -35,7 +36,7 @@ export function ScanPanel({
   return (
     <div className="scan-panel" data-testid="scan-panel">
       <h3>
-        <Swatch direction="high" /> Clusters (Kulldorff scan)
+        <Swatch direction="high" /> {params.kind === 'emerging' ? 'Emerging clusters' : 'Clusters'} (Kulldorff scan)
       </h3>
       <p className="note method" data-testid="scan-method">
         {scanMethod(params, noun)}
@@ -55,15 +56,25 @@ export function ScanPanel({
             <Swatch direction={chosen.direction} /> {title(chosen)}
           </h4>
           <dl>
+            {chosen.weeks && (
+              <>
+                <dt>Weeks</dt>
+                <dd>{formatPeriod(chosen.weeks)}</dd>
+              </>
+            )}
             <dt>Relative risk</dt>
             <dd>
-              {rrText(chosen.relativeRisk)} ({noun} per resident inside the circle against outside it)
+              {rrText(chosen.relativeRisk)}{' '}
+              {chosen.weeks
+                ? `(${noun} in those weeks against the circle's usual share, inside the circle against outside it)`
+                : `(${noun} per resident inside the circle against outside it)`}
             </dd>
             <dt>Records</dt>
             <dd>{recordsLine(chosen, noun)}</dd>
             <dt>Chance alone</dt>
             <dd>
-              {pText(chosen.p, draws)}: the share of the {draws} random maps with a cluster at least this strong
+              {pText(chosen.p, draws)}: the share of the {draws} random {chosen.weeks ? 'shuffles' : 'maps'} with a
+              cluster at least this strong
             </dd>
             <dt>Circle</dt>
             <dd>

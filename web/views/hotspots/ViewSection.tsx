@@ -90,9 +90,25 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
           className="check"
           title="Kulldorff's spatial scan: groups of neighbouring mahallas with more records than their residents predict, tested against chance"
         >
-          <input type="checkbox" data-testid="scan-toggle" checked={scan} onChange={() => update({ scan: !scan })} />
+          <input
+            type="checkbox"
+            data-testid="scan-toggle"
+            checked={scan !== 'off'}
+            onChange={() => update({ scan: scan === 'off' ? 'spatial' : 'off' })}
+          />
           Clusters (Kulldorff scan)
         </label>
+        {scan !== 'off' && (
+          <select
+            data-testid="scan-kind"
+            aria-label="Which clusters"
+            value={scan}
+            onChange={(e) => update({ scan: e.target.value === 'emerging' ? 'emerging' : 'spatial' })}
+          >
+            <option value="spatial">Anywhere in the period</option>
+            <option value="emerging">Emerging: in the last weeks only</option>
+          </select>
+        )}
       </div>
     </section>
   );

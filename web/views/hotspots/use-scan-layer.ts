@@ -5,10 +5,12 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { RangeArgs } from '../../queries/range.ts';
 import { useScan, type ScanCluster } from '../../queries/scan.ts';
 import { buildScanLayers, SCAN_LAYER_ID } from '../../map/scan-layer.ts';
+import type { ScanView } from '../../state/url.ts';
 import { pText, rrText } from './scan-text.ts';
 
-export function useScanLayer(range: RangeArgs | null, on: boolean) {
-  const query = useScan(on ? range : null);
+export function useScanLayer(range: RangeArgs | null, view: ScanView) {
+  const on = view !== 'off';
+  const query = useScan(on ? range : null, view === 'emerging' ? 'emerging' : 'spatial');
   const data = on ? query.data : undefined;
   const [selected, setSelected] = useState<number | null>(null);
   // A new answer (another period or filter) has other clusters: a rank chosen before means nothing there.
