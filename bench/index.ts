@@ -15,15 +15,16 @@ import { benchFilterLatency } from './browser.ts';
 import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
 import { benchCalibration } from './calibration.ts';
 import { benchPlanner } from './planner.ts';
+import { benchScan, benchScanCalibration } from './scan.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
-// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration);
-// all by default.
+// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration,
+// scan); all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration'): boolean =>
+const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan'): boolean =>
   !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -76,6 +77,7 @@ async function api(dbFile: string, label: string, port: number, metricsTarget: s
     `p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms (${(l.bytes / 1024).toFixed(0)} KiB)`;
   await withServer(dbFile, port, async (origin, pid) => {
     if (want('api')) await apiRows(origin, label, metricsTarget, fmt);
+    if (want('scan')) rows.push(...(await benchScan(origin, label, fmt)));
     if (want('load')) await loadRows(origin, pid, label);
   });
 }
@@ -154,7 +156,7 @@ async function loadRows(origin: string, pid: number, label: string): Promise<voi
     );
   }
 }
-if (want('api') || want('load')) {
+if (want('api') || want('load') || want('scan')) {
   log('API latency…');
   await api(NATIONAL, 'national', 18_081, 'p50 ≤ 30 ms, p95 ≤ 60 ms');
   await api(cityOut, 'city', 18_082, '—');
@@ -163,6 +165,7 @@ if (want('calibration')) {
   log('calibration of the hot-spot test (city, seeded maps)…');
   rows.push(...(await benchCalibration(cityOut, log)));
 }
+if (want('scan')) rows.push(...(await benchScanCalibration(cityOut)));
 if (want('browser')) {
   log('filter change → map in Chromium…');
   rows.push(...(await benchFilterLatency(cityOut, 18_083)));

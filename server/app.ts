@@ -53,6 +53,7 @@ export const HTTP_DEFAULTS: HttpConfig = {
 const HEAVY = [
   '/metrics',
   '/hotspots',
+  '/hotspots/scan',
   '/hexagons',
   '/timeline',
   '/emerging',

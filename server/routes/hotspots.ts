@@ -12,6 +12,8 @@ import { getHexagons } from '../services/hotspots/hexagons.ts';
 import { getEmerging } from '../services/hotspots/emerging.ts';
 import { listRecords, recordsCsv } from '../services/hotspots/records.ts';
 import { getTimeline } from '../services/hotspots/timeline.ts';
+import { ScanQuery } from '../contract/scan.ts';
+import { getScan } from '../services/hotspots/scan.ts';
 import type { RouteDeps } from './deps.ts';
 import { selection } from './selection.ts';
 import { validate } from './validate.ts';
@@ -25,6 +27,13 @@ export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
     .get('/hotspots', can('read', 'wall'), validate('query', HotspotQuery), async (c) => {
       const q = c.req.valid('query');
       return c.json(await getHotspots(db, await selection(c, db, q), q.fdr), 200);
+    })
+    .get('/hotspots/scan', can('read'), validate('query', ScanQuery), async (c) => {
+      const q = c.req.valid('query');
+      const r = await getScan(db, await selection(c, db, q), q);
+      if ('refused' in r)
+        return c.json({ error: 'invalid_request' as const, issues: [{ field: r.refused, reason: r.reason }] }, 400);
+      return c.json(r, 200);
     })
     .get('/hexagons', can('read'), validate('query', HexagonQuery), async (c) => {
       const q = c.req.valid('query');

@@ -18,6 +18,7 @@ describe('url state', () => {
       view: { lon: 69.2401, lat: 41.3111, zoom: 11.25 },
       at: '2026-09-07',
       source: 'applications',
+      scan: 'emerging',
       registries: ['form1'],
       receivers: ['duty_unit', 'service'],
       hexRes: 7,

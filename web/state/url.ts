@@ -18,6 +18,9 @@ export const METRICS = ['rate', 'eb', 'count', 'change', 'hotspot', 'emerging'] 
 export type Metric = (typeof METRICS)[number];
 export const LAYERS = ['choropleth', 'heat', 'hex', 'base'] as const;
 export type LayerKey = (typeof LAYERS)[number];
+/** The Kulldorff scan over the map: off, clusters anywhere in the period, or emerging clusters (the last weeks). */
+export const SCAN_VIEWS = ['off', 'spatial', 'emerging'] as const;
+export type ScanView = (typeof SCAN_VIEWS)[number];
 /** Columns the inspector table sorts by. */
 export const INSPECTOR_SORT_KEYS = [
   'name',
@@ -213,6 +216,8 @@ export const URL_FIELDS = {
   selected: id('m'),
   /** map · `at=2026-10-20`: the time slider's clock, first day of the week shown (absent = the whole period) */
   at: day('at'),
+  /** map · `scan=spatial`: outlines of the Kulldorff scan's clusters, anywhere in the period or `emerging` (absent = off) */
+  scan: oneOf('scan', SCAN_VIEWS, 'off'),
   /** map · `src=applications`: which records the map counts (absent = incidents) */
   source: oneOf('src', RECORD_SOURCES, 'incidents'),
   /** map · `reg=form1,form2` (absent = every registry) */

@@ -56,6 +56,7 @@ const ROUTES: Record<string, Case> = {
   'GET /api/base-points': { needs: ['read'], request: () => ['/api/base-points'] },
   'GET /api/metrics': { needs: ['read', 'wall'], request: () => [`/api/metrics?${MARCH}`] },
   'GET /api/hotspots': { needs: ['read', 'wall'], request: () => [`/api/hotspots?${MARCH}`] },
+  'GET /api/hotspots/scan': { needs: ['read'], request: () => [`/api/hotspots/scan?${MARCH}&draws=99`] },
   'GET /api/hexagons': { needs: ['read'], request: () => [`/api/hexagons?${MARCH}&res=7`] },
   'GET /api/timeline': { needs: ['read'], request: () => [`/api/timeline?${MARCH}`] },
   'GET /api/emerging': { needs: ['read', 'wall'], request: () => ['/api/emerging?from=2024-01-01&to=2024-06-30'] },

@@ -26,8 +26,11 @@ import { Breadcrumb, DrillDown, drillOpenAtFirst } from './DrillDown.tsx';
 import { noun } from './records.ts';
 import { useHexagonsLayer } from './use-hexagons-layer.ts';
 import { mahallaOutlines } from '../../map/mahalla-layers.ts';
+import { SCAN_LAYER_ID } from '../../map/scan-layer.ts';
+import { useScanLayer } from './use-scan-layer.ts';
+import { ScanPanel } from './ScanPanel.tsx';
 
-const PICK = [LAYER_IDS.choropleth];
+const PICK = [SCAN_LAYER_ID, LAYER_IDS.choropleth];
 
 export function HotspotsPage() {
   const meta = useMeta();
@@ -70,13 +73,17 @@ export function HotspotsPage() {
     [layerKeys, selected, metric, view],
   );
   const hex = useHexagonsLayer(range, layerKeys.includes('hex'));
+  const scan = useScanLayer(
+    range,
+    useUi((s) => s.scan),
+  );
   const layers = useMemo(() => {
     const built = buildLayers(data, ui, positions3);
-    // Hexagons draw over the mahallas and under the base points.
+    // Hexagons, then the scan's cluster outlines, draw over the mahallas and under the base points.
     const base = built.findIndex((l) => l.id === LAYER_IDS.base);
-    if (hex.layer) built.splice(base < 0 ? built.length : base, 0, hex.layer);
+    built.splice(base < 0 ? built.length : base, 0, ...(hex.layer ? [hex.layer] : []), ...scan.layers);
     return built;
-  }, [data, ui, positions3, hex.layer]);
+  }, [data, ui, positions3, hex.layer, scan.layers]);
   // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
   const choropleth = layerKeys.includes('choropleth');
   const outlines = useMemo(
@@ -84,20 +91,35 @@ export function HotspotsPage() {
     [territories.data, choropleth],
   );
   const hexTooltip = hex.tooltip;
-  const tooltip = useCallback((info: PickingInfo) => hexTooltip(info) ?? mahallaTooltip(info), [hexTooltip]);
-  const onPick = useCallback((object: unknown) => {
-    const props = (object as { properties?: MahallaFeatureProps } | null)?.properties;
-    update({ selected: props ? props.id : null });
-  }, []);
+  const scanTooltip = scan.tooltip;
+  const tooltip = useCallback(
+    (info: PickingInfo) => scanTooltip(info) ?? hexTooltip(info) ?? mahallaTooltip(info),
+    [hexTooltip, scanTooltip],
+  );
+  const pickCluster = scan.pick;
+  const onPick = useCallback(
+    (object: unknown, layerId: string | null) => {
+      if (pickCluster(object, layerId)) return;
+      const props = (object as { properties?: MahallaFeatureProps } | null)?.properties;
+      update({ selected: props ? props.id : null });
+    },
+    [pickCluster],
+  );
+  const names = useMemo(
+    () => new Map((territories.data?.features ?? []).map((f) => [f.properties.id, f.properties.name])),
+    [territories.data],
+  );
 
-  const error = meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error ?? hex.error;
+  const error =
+    meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error ?? hex.error ?? scan.error;
   const loading =
     metrics.isFetching ||
     points.isFetching ||
     territories.isFetching ||
     hotspots.isFetching ||
     emerging.isFetching ||
-    hex.loading;
+    hex.loading ||
+    scan.loading;
   // The legend explains the hexagons when they are the view (mahalla colours off), else the mahallas.
   const legend = hex.view && !layerKeys.includes('choropleth') ? hex.view : view;
   return (
@@ -120,6 +142,16 @@ export function HotspotsPage() {
             synthetic={meta.data?.synthetic ?? true}
             heat={layerKeys.includes('heat')}
             choropleth={layerKeys.includes('choropleth') || layerKeys.includes('hex')}
+          />
+        )}
+        {scan.data && (
+          <ScanPanel
+            scan={scan.data}
+            noun={noun(source).plural}
+            names={names}
+            district={district !== null}
+            selected={scan.selected}
+            select={scan.select}
           />
         )}
         {loading && (

@@ -1,5 +1,6 @@
 // How the page shows the filtered records: mahallas, a kernel heat map or H3 hexagons, one click each (kept in the URL
-// as `layers`), the hexagon resolution, and the layer checkboxes for combinations (e.g. heat over the mahallas).
+// as `layers`), the hexagon resolution, the layer checkboxes for combinations (e.g. heat over the mahallas), and the
+// outlines of the Kulldorff scan's clusters over any of them (`scan`).
 import { update, useUi } from '../../state/store.ts';
 import { LAYERS, type LayerKey } from '../../state/url.ts';
 import { HEX_RES_RANGE } from '../../map/hex-resolution.ts';
@@ -28,6 +29,7 @@ const CELL_KM2: Record<number, string> = {
 export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } }) {
   const layers = useUi((s) => s.layers);
   const chosen = useUi((s) => s.hexRes);
+  const scan = useUi((s) => s.scan);
   const current = VIEWS.find((v) => layers.includes(v.id))?.id;
   const resolutions = Array.from(
     { length: HEX_RES_RANGE.max - HEX_RES_RANGE.min + 1 },
@@ -82,6 +84,31 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
             {LAYER_LABELS[l]}
           </label>
         ))}
+      </div>
+      <div className="checks layer-checks">
+        <label
+          className="check"
+          title="Kulldorff's spatial scan: groups of neighbouring mahallas with more records than their residents predict, tested against chance"
+        >
+          <input
+            type="checkbox"
+            data-testid="scan-toggle"
+            checked={scan !== 'off'}
+            onChange={() => update({ scan: scan === 'off' ? 'spatial' : 'off' })}
+          />
+          Clusters (Kulldorff scan)
+        </label>
+        {scan !== 'off' && (
+          <select
+            data-testid="scan-kind"
+            aria-label="Which clusters"
+            value={scan}
+            onChange={(e) => update({ scan: e.target.value === 'emerging' ? 'emerging' : 'spatial' })}
+          >
+            <option value="spatial">Anywhere in the period</option>
+            <option value="emerging">Emerging: in the last weeks only</option>
+          </select>
+        )}
       </div>
     </section>
   );

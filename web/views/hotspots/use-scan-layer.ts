@@ -1,0 +1,51 @@
+// The scan view of the hot-spot page: the clusters of Kulldorff's scan for the range while the toggle is on, their
+// outline layers, the chosen cluster (clicked on the map or in the panel) and the hover text of an outline.
+import { useCallback, useMemo, useState } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import type { RangeArgs } from '../../queries/range.ts';
+import { useScan, type ScanCluster } from '../../queries/scan.ts';
+import { buildScanLayers, SCAN_LAYER_ID } from '../../map/scan-layer.ts';
+import type { ScanView } from '../../state/url.ts';
+import { pText, rrText } from './scan-text.ts';
+
+export function useScanLayer(range: RangeArgs | null, view: ScanView) {
+  const on = view !== 'off';
+  const query = useScan(on ? range : null, view === 'emerging' ? 'emerging' : 'spatial');
+  const data = on ? query.data : undefined;
+  const [selected, setSelected] = useState<number | null>(null);
+  // A new answer (another period or filter) has other clusters: a rank chosen before means nothing there.
+  const [answered, setAnswered] = useState(data);
+  if (answered !== data) {
+    setAnswered(data);
+    setSelected(null);
+  }
+  const layers = useMemo(
+    () => (data ? buildScanLayers(data.clusters, { selected, alpha: data.params.alpha }) : []),
+    [data, selected],
+  );
+  const tooltip = useMemo(
+    () =>
+      (info: PickingInfo): string | null => {
+        if (info.layer?.id !== SCAN_LAYER_ID || !data) return null;
+        const c = (info.object as { properties: ScanCluster }).properties;
+        return `Cluster ${c.rank}: ${c.ids.length} mahallas\n${rrText(c.relativeRisk)} the rate outside, ${pText(c.p, data.params.inference.draws)}`;
+      },
+    [data],
+  );
+  /** The cluster of a picked outline, if the pick was one. */
+  const pick = useCallback((object: unknown, layerId: string | null): boolean => {
+    if (layerId !== SCAN_LAYER_ID) return false;
+    setSelected((object as { properties: ScanCluster } | null)?.properties.rank ?? null);
+    return true;
+  }, []);
+  return {
+    data,
+    layers,
+    selected,
+    select: setSelected,
+    pick,
+    tooltip,
+    loading: on && query.isFetching,
+    error: on ? query.error : null,
+  };
+}
