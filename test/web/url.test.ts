@@ -31,6 +31,7 @@ describe('url state', () => {
       coopTab: 'before-after',
       gapDays: 60,
       adminTab: 'kiosk',
+      territoryVersion: 12,
     };
     expect(parseUrl(serializeUrl(s))).toEqual(s);
   });
