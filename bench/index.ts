@@ -10,6 +10,7 @@ import { measure, window90, withServer, type Latency } from './http.ts';
 import { benchHexagons } from './hexagons.ts';
 import { benchCoverage } from './coverage.ts';
 import { benchCooperation } from './cooperation.ts';
+import { benchTerritories } from './territories.ts';
 import { benchFilterLatency } from './browser.ts';
 import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
 import { benchPlanner } from './planner.ts';
@@ -130,6 +131,7 @@ async function apiRows(
   });
   rows.push(...(await benchCoverage(origin, label, fmt)));
   rows.push(...(await benchCooperation(origin, label, fmt)));
+  rows.push(...(await benchTerritories(origin, label, fmt)));
 }
 
 async function loadRows(origin: string, pid: number, label: string): Promise<void> {

@@ -32,7 +32,7 @@ import {
   checkContent,
   createDraft,
   deleteDraft,
-  planInForce,
+  plansInForce,
   saveDraft,
   takeStep,
   type Outcome,
@@ -130,12 +130,13 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
       const { districts } = await areaOf(c, db, q.district);
       const day = q.day ?? (await referenceDay(db));
       const all = districts ?? [...new Set((await mahallaColumns(db)).district)].sort();
-      const plans = await Promise.all(
-        all.map(async (district) => {
-          const { version, content } = await planInForce(db, store, district, day);
-          return { district, versionId: version?.id ?? null, number: version?.number ?? null, ...content };
-        }),
-      );
+      const plans = (await plansInForce(db, store, all, day)).map(({ district, version, content }) => ({
+        district,
+        versionId: version?.id ?? null,
+        number: version?.number ?? null,
+        posts: content.posts,
+        assignments: content.assignments,
+      }));
       return c.json({ day, plans }, 200);
     })
     .get('/territories/diff', can('read'), validate('query', TerritoryDiffQuery), async (c) => {

@@ -226,6 +226,8 @@ export interface StoreReads {
     history(id: number): Promise<TerritoryTransition[]>;
     /** every approved version, by district and effective day */
     approved(): Promise<ApprovedTerritory[]>;
+    /** who covers each mahalla in some versions at once (inspector null: a vacant post) */
+    holders(ids: readonly number[]): Promise<Array<{ id: number; mahalla: number; inspector: number | null }>>;
   };
 }
 

@@ -58,23 +58,25 @@ function timeline(store: UserStore): Promise<Map<string, ApprovedTerritory[]>> {
   return byDistrict;
 }
 
-/** Mahalla → inspector (null for a vacant post) of one approved version as it stood at its edit counter. */
-const contents = new WeakMap<UserStore, Map<string, Promise<Map<number, number | null>>>>();
+/** Mahalla → inspector (null for a vacant post) of approved versions as they stood at their edit counter. */
+const contents = new WeakMap<UserStore, Map<string, Map<number, number | null>>>();
 
-function contentOf(store: UserStore, v: ApprovedTerritory): Promise<Map<number, number | null>> {
+/** The contents of some approved versions: those not seen before are read in one query. */
+async function contentsOf(
+  store: UserStore,
+  versions: readonly ApprovedTerritory[],
+): Promise<Array<Map<number, number | null>>> {
   let cache = contents.get(store);
-  if (!cache) contents.set(store, (cache = new Map<string, Promise<Map<number, number | null>>>()));
-  const key = `${v.id}.${v.version}`;
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = store.territories.get(v.id).then((got) => {
-      const holder = new Map((got?.posts ?? []).map((p) => [p.id, p.inspector]));
-      return new Map((got?.assignments ?? []).map((a) => [a.mahalla, holder.get(a.post) ?? null]));
-    });
-    hit.catch(() => cache.delete(key));
-    cache.set(key, hit);
+  if (!cache) contents.set(store, (cache = new Map<string, Map<number, number | null>>()));
+  const key = (v: ApprovedTerritory): string => `${v.id}.${v.version}`;
+  const missing = versions.filter((v) => !cache.has(key(v)));
+  if (missing.length > 0) {
+    const rows = await store.territories.holders(missing.map((v) => v.id));
+    const byId = new Map(missing.map((v) => [v.id, new Map<number, number | null>()]));
+    for (const r of rows) byId.get(r.id)?.set(r.mahalla, r.inspector);
+    for (const v of missing) cache.set(key(v), byId.get(v.id) ?? new Map<number, number | null>());
   }
-  return hit;
+  return versions.map((v) => cache.get(key(v)) ?? new Map<number, number | null>());
 }
 
 /** A number per store, so keys of two stores over one database (tests) never meet. */
@@ -112,12 +114,12 @@ async function build(
     const d = districtOf(m);
     if (d !== undefined && picked.get(d) === null) inspectorOf.set(m, base.inspector[k] ?? 0);
   });
-  for (const v of picked.values()) {
-    if (!v) continue;
+  const versions = [...picked.values()].filter((v) => v !== null);
+  (await contentsOf(store, versions)).forEach((content, k) => {
+    const district = versions[k]?.district;
     // A mahalla another district now holds (after a rebuild on other boundaries) is not this version's to give.
-    for (const [m, i] of await contentOf(store, v))
-      if (i !== null && districtOf(m) === v.district) inspectorOf.set(m, i);
-  }
+    for (const [m, i] of content) if (i !== null && districtOf(m) === district) inspectorOf.set(m, i);
+  });
   return {
     key,
     inspectorOf,

@@ -45,16 +45,27 @@ async function approvedOf(w: { territories: Pick<StoreReads['territories'], 'app
   return (await w.territories.approved()).filter((v) => v.district === district);
 }
 
-/** The plan in force in a district on `day`: its version, or (none on record) the analytics database's assignment. */
-export async function planInForce(
+/**
+ * The plan in force on `day` in each of some districts: its version, or (none on record) the analytics database's
+ * assignment as a version's content.
+ */
+export async function plansInForce(
   db: Db,
   store: UserStore,
-  district: string,
+  districts: readonly string[],
   day: string,
-): Promise<{ version: StoredTerritoryVersion | null; content: PlanContent }> {
-  const picked = pickInForce(await approvedOf(store, district), day);
-  const version = picked ? await store.territories.get(picked.id) : null;
-  return { version, content: version ?? (await baselinePlan(db, district)) };
+): Promise<Array<{ district: string; version: StoredTerritoryVersion | null; content: PlanContent }>> {
+  const approved = await store.territories.approved();
+  return Promise.all(
+    districts.map(async (district) => {
+      const picked = pickInForce(
+        approved.filter((v) => v.district === district),
+        day,
+      );
+      const version = picked ? await store.territories.get(picked.id) : null;
+      return { district, version, content: version ?? (await baselinePlan(db, district)) };
+    }),
+  );
 }
 
 /**

@@ -112,6 +112,13 @@ export function territoryOps(q: Q, touched: () => void = () => undefined): Store
          FROM territory_versions WHERE status = 'approved' AND effective_from IS NOT NULL
          ORDER BY district_soato, effective_from, id`,
       ),
+    holders: (ids) =>
+      q.all<{ id: number; mahalla: number; inspector: number | null }>(
+        `SELECT a.version_id AS id, a.mahalla_id AS mahalla, p.inspector_id AS inspector
+         FROM territory_assignments a JOIN territory_posts p ON p.version_id = a.version_id AND p.post = a.post
+         WHERE a.version_id IN (SELECT unnest($ids::INTEGER[]))`,
+        { ids: [...ids] },
+      ),
     async create(v, action, reason, by) {
       const at = nowUtc();
       const status = v.status ?? 'draft';
