@@ -81,7 +81,7 @@ export function PostList({ metrics, posts, slots, locked, paint, preview, onPain
               {after && <span className="ghost" style={{ width: w(after.workload) }} />}
               <span className="ideal" style={{ left: w(ideal) }} />
             </span>
-            <span className="facts">
+            <span className="post-facts">
               {m.mahallas} mahallas · compactness {m.polsbyPopper.toFixed(2)}
               {m.pieces.length > 1 && (
                 <>

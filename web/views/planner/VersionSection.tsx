@@ -70,7 +70,7 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
       >
         {versions.map((v) => (
           <option key={v.id} value={v.id}>
-            No. {v.number} · {v.name} · {PHASE[v.phase]}
+            No. {v.number} · {v.name} ({PHASE[v.phase].toLowerCase()})
           </option>
         ))}
       </select>
