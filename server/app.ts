@@ -22,6 +22,7 @@ import { planRoutes } from './routes/plans.ts';
 import { playlistRoutes } from './routes/playlists.ts';
 import { systemRoutes } from './routes/system.ts';
 import { territoryRoutes } from './routes/territories.ts';
+import { plannerRoutes } from './routes/planner.ts';
 import { SelectionRefused } from './selection/select.ts';
 import { staticSite } from './static.ts';
 
@@ -100,7 +101,8 @@ export function createApp(deps: AppDeps) {
     .route('/', planRoutes(r))
     .route('/', coverageRoutes(r))
     .route('/', applicationsRoutes(r))
-    .route('/', territoryRoutes(r));
+    .route('/', territoryRoutes(r))
+    .route('/', plannerRoutes(r));
   const app = new Hono<AppEnv>()
     .use('*', checkHostAndOrigin(http))
     .use(

@@ -9,6 +9,7 @@ import { PlansPage } from './views/plans/PlansPage.tsx';
 import { CoveragePage } from './views/coverage/CoveragePage.tsx';
 import { ApplicationsPage } from './views/applications/ApplicationsPage.tsx';
 import { AdminPage } from './views/admin/AdminPage.tsx';
+import { PlannerPage } from './views/planner/PlannerPage.tsx';
 
 export interface Page {
   path: string;
@@ -34,6 +35,12 @@ export const PAGES: readonly Page[] = [
     description:
       'Inspector coverage: territories on the map, workload against norms, unassigned mahallas, inspector cards',
     component: CoveragePage,
+  },
+  {
+    path: '/planner',
+    label: 'Planner',
+    description: 'Territory planner: redraw inspector territories with live workload balance, proposals and approval',
+    component: PlannerPage,
   },
   {
     path: '/applications',

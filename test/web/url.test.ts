@@ -32,6 +32,7 @@ describe('url state', () => {
       coopTab: 'before-after',
       gapDays: 60,
       adminTab: 'kiosk',
+      territoryVersion: 12,
     };
     expect(parseUrl(serializeUrl(s))).toEqual(s);
   });

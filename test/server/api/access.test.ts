@@ -222,6 +222,7 @@ const ROUTES: Record<string, Case> = {
     prepare: true,
     request: (i) => [`/api/territories/versions/${i.draft}/annex.xlsx`],
   },
+  'GET /api/planner/model': { needs: ['read'], request: () => ['/api/planner/model?district=1726287'] },
   'GET /api/territories/versions/:id/territories.geojson': {
     needs: ['read'],
     prepare: true,
