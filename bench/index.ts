@@ -13,15 +13,17 @@ import { benchCooperation } from './cooperation.ts';
 import { benchTerritories } from './territories.ts';
 import { benchFilterLatency } from './browser.ts';
 import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
+import { benchCalibration } from './calibration.ts';
 import { benchPlanner } from './planner.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
-// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner); all by default.
+// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration);
+// all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner'): boolean =>
+const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration'): boolean =>
   !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -97,9 +99,9 @@ async function apiRows(
     target: '—',
   });
   rows.push({
-    name: `${label}: GET /api/hotspots (Gi*, ${label === 'national' ? '≈ 9,400' : '585'} mahallas, FDR), 90 days`,
+    name: `${label}: GET /api/hotspots (calibrated: exact neighbourhood test, ${label === 'national' ? '≈ 9,400' : '585'} mahallas, FDR), 90 days`,
     value: fmt(await measure(origin, (i) => `/api/hotspots?${window90(i)}`, 30)),
-    target: label === 'national' ? '< 100 ms' : '—',
+    target: label === 'national' ? 'p50 < 300 ms' : 'p50 < 50 ms',
   });
   rows.push({
     name: `${label}: GET /api/emerging, 156 weekly bins (3 years)`,
@@ -156,6 +158,10 @@ if (want('api') || want('load')) {
   log('API latency…');
   await api(NATIONAL, 'national', 18_081, 'p50 ≤ 30 ms, p95 ≤ 60 ms');
   await api(cityOut, 'city', 18_082, '—');
+}
+if (want('calibration')) {
+  log('calibration of the hot-spot test (city, seeded maps)…');
+  rows.push(...(await benchCalibration(cityOut, log)));
 }
 if (want('browser')) {
   log('filter change → map in Chromium…');

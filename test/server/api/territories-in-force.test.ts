@@ -142,7 +142,8 @@ describe('the plan in force on a day', () => {
         }),
       );
       const gaps = await okBody(await api.cooperation.gaps.$get({ query: AFTER }));
-      return gaps.gaps.map((g) => [g.id, g.inspector?.id]);
+      // Mahalla 13, the one moved between inspectors (the hot block around it holds other gaps, which do not move).
+      return gaps.gaps.filter((g) => g.id === 13).map((g) => [g.id, g.inspector?.id]);
     };
     expect(await gapInspector('2024-04-01')).toEqual([[13, 1]]);
     expect(await gapInspector('2024-03-31')).toEqual([[13, 2]]);
