@@ -1,5 +1,5 @@
 // A territory version as the annex of the district head's order: per post, its holder and the mahallas it covers with
-// residents and workload for a period (the data of the printable page, one A4 page per territory), as CSV and XLSX
+// residents and workload for a period (counts and the planner core's composite index) (the data of the printable page, one A4 page per territory), as CSV and XLSX
 // tables, and the territories' dissolved outlines as GeoJSON.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
@@ -9,6 +9,7 @@ import type { Period } from '../../shared/period.ts';
 import type { StoredTerritoryVersion, UserStore } from '../../store/types.ts';
 import { csv } from '../csv.ts';
 import { xlsx, type XlsxCell } from '../xlsx.ts';
+import { compositeLoads, type Composite } from './composite.ts';
 import { membersOf, workloadOf, type MahallaFacts, type Workload } from './figures.ts';
 import { districtFacts, inspectorNames, postTitle, summaryOf, type VersionSummary } from './read.ts';
 
@@ -20,7 +21,8 @@ export interface AnnexPost {
   rank: string | null;
   vacant: boolean;
   basePoint: { name: string; lon: number; lat: number } | null;
-  workload: Workload;
+  /** the post's figures over the period, with the planner core's composite index */
+  workload: Workload & Composite;
   /** by mahalla code */
   mahallas: MahallaFacts[];
 }
@@ -46,7 +48,7 @@ export async function annexOf(
   persons: boolean,
 ): Promise<Annex> {
   const holders = v.posts.flatMap((p) => (p.inspector === null ? [] : [p.inspector]));
-  const [version, facts, names, bases] = await Promise.all([
+  const [version, facts, names, bases, [composite]] = await Promise.all([
     summaryOf(db, store, v),
     districtFacts(db, v.district, period),
     inspectorNames(db, holders),
@@ -55,6 +57,7 @@ export async function annexOf(
        WHERE i.id IN (SELECT unnest($ids::INTEGER[]))`,
       { ids: holders },
     ),
+    compositeLoads(db, v.district, [v], period),
   ]);
   const base = new Map(bases.map((b) => [b.id, { name: b.name, lon: b.lon, lat: b.lat }]));
   const members = membersOf(v);
@@ -67,7 +70,7 @@ export async function annexOf(
       rank: persons && p.inspector !== null ? (names.get(p.inspector)?.rank ?? null) : null,
       vacant: p.inspector === null,
       basePoint: p.inspector === null ? null : (base.get(p.inspector) ?? null),
-      workload: workloadOf(ids, facts),
+      workload: { ...workloadOf(ids, facts), ...(composite?.get(p.id) ?? { index: 0, deviation: 0 }) },
       mahallas: ids.flatMap((id) => facts.get(id) ?? []).sort(byCode),
     };
   });

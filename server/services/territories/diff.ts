@@ -1,6 +1,6 @@
 // Two versions of one district compared: the mahallas that change post (from → to), how many, and each post's
-// workload before and after over a period (residents, incidents, …; the planner core's composite index can join as
-// `workload.before.index` once it is wired in).
+// workload before and after over a period (residents, incidents, …, and the planner core's composite index with its
+// deviation from the district's ideal).
 import type { Db } from '../../db/database.ts';
 import type { Period } from '../../shared/period.ts';
 import type { StoredTerritoryVersion, UserStore } from '../../store/types.ts';
@@ -14,6 +14,7 @@ import {
   type Workload,
 } from './figures.ts';
 import { districtFacts, inspectorNames, postTitle, summaryOf, type VersionSummary } from './read.ts';
+import { compositeLoads, type Composite } from './composite.ts';
 
 export interface TerritoryDiff {
   before: VersionSummary;
@@ -27,7 +28,7 @@ export interface TerritoryDiff {
       title: string;
       vacant: boolean;
       /** the post's figures in each version (null where the post does not exist) */
-      workload: { before: Workload | null; after: Workload | null };
+      workload: { before: (Workload & Composite) | null; after: (Workload & Composite) | null };
     }
   >;
 }
@@ -42,17 +43,25 @@ export async function diffVersions(
   persons: boolean,
 ): Promise<TerritoryDiff> {
   const holders = [...before.posts, ...after.posts].flatMap((p) => (p.inspector === null ? [] : [p.inspector]));
-  const [b, a, facts, names] = await Promise.all([
+  const [b, a, facts, names, [compositeBefore, compositeAfter]] = await Promise.all([
     summaryOf(db, store, before),
     summaryOf(db, store, after),
     districtFacts(db, after.district, period),
     inspectorNames(db, [...new Set(holders)]),
+    compositeLoads(db, after.district, [before, after], period),
   ]);
   const d = diffPlans(before, after, [...facts.keys()]);
   const membersBefore = membersOf(before);
   const membersAfter = membersOf(after);
-  const side = (members: Map<number, number[]>, post: number, exists: boolean): Workload | null =>
-    exists ? workloadOf(members.get(post) ?? [], facts) : null;
+  const side = (
+    members: Map<number, number[]>,
+    composite: Map<number, Composite> | undefined,
+    post: number,
+    exists: boolean,
+  ): (Workload & Composite) | null =>
+    exists
+      ? { ...workloadOf(members.get(post) ?? [], facts), ...(composite?.get(post) ?? { index: 0, deviation: 0 }) }
+      : null;
   return {
     before: b,
     after: a,
@@ -67,7 +76,10 @@ export async function diffVersions(
       ...p,
       title: postTitle({ id: p.post, inspector: p.inspector, label: p.label }, names, persons),
       vacant: p.inspector === null,
-      workload: { before: side(membersBefore, p.post, p.before), after: side(membersAfter, p.post, p.after) },
+      workload: {
+        before: side(membersBefore, compositeBefore, p.post, p.before),
+        after: side(membersAfter, compositeAfter, p.post, p.after),
+      },
     })),
   };
 }

@@ -88,14 +88,32 @@ describe('the order’s annex', () => {
       [1, 'Aziz Karimov', 'captain', 'Base point No. 1', [1]],
       [9, 'Vacant post (Bog’bon)', null, null, [2]],
     ]);
-    expect(annex.posts[1]?.workload).toEqual({
-      mahallas: 1,
-      residents: 2000,
-      households: 520,
-      areaKm2: 23.154,
-      incidents: 2,
-      applications: 2,
-    });
+    // The planner core's index, default weights, worked by hand: each part over the district's mean per post (2 posts).
+    // Post 9 (Bog'bon): residents 2000/1500 × 0.3 + incidents 2/2.5 × 0.25 + applications 2/2 × 0.15 + joint actions
+    // 0 (March's one is in Olmazor) × 0.1 + area 1 × 0.1 + distance 5.69/3.89 × 0.1 (the vacant post sits at base point
+    // 1, the district's only one) = 0.996; post 1 gets the rest of 2: 1.004. Deviation from the ideal 1: ∓0.004.
+    expect(annex.posts.map((p) => p.workload)).toEqual([
+      {
+        mahallas: 1,
+        residents: 1000,
+        households: 250,
+        areaKm2: 23.154,
+        incidents: 3,
+        applications: 2,
+        index: 1.004,
+        deviation: 0.004,
+      },
+      {
+        mahallas: 1,
+        residents: 2000,
+        households: 520,
+        areaKm2: 23.154,
+        incidents: 2,
+        applications: 2,
+        index: 0.996,
+        deviation: -0.004,
+      },
+    ]);
     expect(annex.totals).toMatchObject({ mahallas: 2, residents: 3000, incidents: 5, applications: 4 });
     expect(annex.unassigned).toEqual([]);
   });
@@ -187,6 +205,7 @@ describe('comparing two versions', () => {
       [1, 'Aziz Karimov', [], [2], 3000, 1000],
       [9, 'Vacant post (Bog’bon)', [2], [], null, 2000],
     ]);
+    // Alone in version 1, post 1 is the district's whole work: index 1, the ideal.
     expect(diff.posts[0]?.workload.before).toEqual({
       mahallas: 2,
       residents: 3000,
@@ -194,6 +213,9 @@ describe('comparing two versions', () => {
       areaKm2: 46.308,
       incidents: 5,
       applications: 4,
+      index: 1,
+      deviation: 0,
     });
+    expect(diff.posts.map((p) => p.workload.after?.index)).toEqual([1.004, 0.996]);
   });
 });
