@@ -80,5 +80,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The territory planner is isomorphic too, one folder deeper: the same rule with its paths one level up.
+    files: ['server/shared/planner/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^\.\./\.\./(?!contract/|shared/)|^node:|^@duckdb/|^@hono/node-server`,
+              message:
+                'server/shared/planner is isomorphic: it imports only server/shared, server/contract and pure libraries',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -106,7 +106,7 @@ export async function benchCooperation(
     await row('GET /api/cooperation/mahallas (map layer), 90 days', (i) => `/api/cooperation/mahallas?${window90(i)}`),
     await row('GET /api/cooperation/matrix, 90 days, every inspector', (i) => `/api/cooperation/matrix?${window90(i)}`),
     await row(
-      'GET /api/cooperation/gaps (Gi* + FDR), 90 days, 30-day window',
+      'GET /api/cooperation/gaps (exact hot-spot test + FDR), 90 days, 30-day window',
       (i) => `/api/cooperation/gaps?${window90(i)}`,
     ),
     await row(

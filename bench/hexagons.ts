@@ -1,4 +1,5 @@
-// Benchmark rows for GET /api/hexagons (H3 counts + Gi*): the city at resolution 8 and the country at resolution 7.
+// Benchmark rows for GET /api/hexagons (H3 counts + the exact k-ring hot-spot test): the city at resolution 8 and the
+// country at resolution 7.
 import type { BenchRow } from './spatial-join.ts';
 import { benchFetch, measure, window90, type Latency } from './http.ts';
 
@@ -16,7 +17,7 @@ export async function benchHexagons(origin: string, label: string, fmt: (l: Late
   const first = await benchFetch(origin + url(0));
   const body = (await first.json()) as { counts?: { units: number } };
   const firstMs = performance.now() - t0;
-  const name = `${label}: GET /api/hexagons (H3 res ${res}, Gi* k-ring, FDR), 90 days`;
+  const name = `${label}: GET /api/hexagons (H3 res ${res}, calibrated: exact k-ring test, FDR), 90 days`;
   if (!first.ok)
     return [
       { name, value: `skipped: ${first.status} (a database built before H3 cells: delete it to rebuild)`, target: '—' },

@@ -10,17 +10,21 @@ import { measure, window90, withServer, type Latency } from './http.ts';
 import { benchHexagons } from './hexagons.ts';
 import { benchCoverage } from './coverage.ts';
 import { benchCooperation } from './cooperation.ts';
+import { benchTerritories } from './territories.ts';
 import { benchFilterLatency } from './browser.ts';
 import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
 import { benchScan, benchScanCalibration } from './scan.ts';
+import { benchCalibration } from './calibration.ts';
+import { benchPlanner } from './planner.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
-// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, scan); all by default.
+// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration,
+// scan); all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'scan'): boolean =>
+const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan'): boolean =>
   !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -97,9 +101,9 @@ async function apiRows(
     target: '—',
   });
   rows.push({
-    name: `${label}: GET /api/hotspots (Gi*, ${label === 'national' ? '≈ 9,400' : '585'} mahallas, FDR), 90 days`,
+    name: `${label}: GET /api/hotspots (calibrated: exact neighbourhood test, ${label === 'national' ? '≈ 9,400' : '585'} mahallas, FDR), 90 days`,
     value: fmt(await measure(origin, (i) => `/api/hotspots?${window90(i)}`, 30)),
-    target: label === 'national' ? '< 100 ms' : '—',
+    target: label === 'national' ? 'p50 < 300 ms' : 'p50 < 50 ms',
   });
   rows.push({
     name: `${label}: GET /api/emerging, 156 weekly bins (3 years)`,
@@ -131,6 +135,7 @@ async function apiRows(
   });
   rows.push(...(await benchCoverage(origin, label, fmt)));
   rows.push(...(await benchCooperation(origin, label, fmt)));
+  rows.push(...(await benchTerritories(origin, label, fmt)));
 }
 
 async function loadRows(origin: string, pid: number, label: string): Promise<void> {
@@ -157,9 +162,17 @@ if (want('api') || want('load') || want('scan')) {
   await api(cityOut, 'city', 18_082, '—');
 }
 if (want('scan')) rows.push(...(await benchScanCalibration(cityOut)));
+if (want('calibration')) {
+  log('calibration of the hot-spot test (city, seeded maps)…');
+  rows.push(...(await benchCalibration(cityOut, log)));
+}
 if (want('browser')) {
   log('filter change → map in Chromium…');
   rows.push(...(await benchFilterLatency(cityOut, 18_083)));
+}
+if (want('planner')) {
+  log('territory planner…');
+  rows.push(...(await benchPlanner(cityOut, NATIONAL)));
 }
 rmSync(cityOut, { force: true });
 

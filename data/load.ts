@@ -122,7 +122,7 @@ async function stageAndInsert<C extends Place>(
 }
 
 /** Joins the two staged halves of each point's H3 cell (server/geo/h3-bits.ts STORED_H3_RES) into the UBIGINT `h3`. */
-const H3_OF_STAGE = '(h3_hi::UBIGINT << 32) | h3_lo::UBIGINT';
+export const H3_OF_STAGE = '(h3_hi::UBIGINT << 32) | h3_lo::UBIGINT';
 
 // The join gives mahalla indices; stored ids are index + 1.
 const placeColumns = <C extends Place>(): StageColumn<Placed<C>>[] => [
@@ -191,7 +191,7 @@ export function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>, mah
  * The monthly counts per mahalla of incidents (by category and status) and applications (by registry and receiver),
  * sorted by mahalla so one mahalla's rows are adjacent: rewritten whenever the records change.
  */
-export async function writeMonthlyCounts(db: Db): Promise<void> {
+export async function writeMonthlyCounts(db: Pick<Db, 'run'>): Promise<void> {
   await db.run(`DELETE FROM incident_months; DELETE FROM application_months;
     INSERT INTO incident_months SELECT mahalla_id, date_trunc('month', ts)::DATE, category, status, count(*)::INTEGER FROM incidents GROUP BY ALL ORDER BY 1, 2;
     INSERT INTO application_months SELECT mahalla_id, date_trunc('month', received_at)::DATE, registry, received_by, count(*)::INTEGER FROM applications GROUP BY ALL ORDER BY 1, 2;`);

@@ -110,3 +110,53 @@ CREATE TABLE IF NOT EXISTS playlists (
   updated_at TIMESTAMP NOT NULL,
   updated_by VARCHAR NOT NULL
 );
+
+-- Territory plan versions, one district each: which post (an inspector's, or a vacant one) covers each mahalla. A
+-- version is drawn as a draft, submitted, and approved by the district head's order, which puts it in force from
+-- `effective_from` until the next approved version of the district takes over. The plan the analytics database held
+-- when this store first met it is kept as each district's version 1 (approved, order not recorded), so no rebuild of
+-- that database changes which plan was in force.
+CREATE SEQUENCE IF NOT EXISTS territory_version_ids START 1;
+CREATE TABLE IF NOT EXISTS territory_versions (
+  id INTEGER PRIMARY KEY DEFAULT nextval('territory_version_ids'),
+  district_soato VARCHAR NOT NULL,
+  number INTEGER NOT NULL,            -- 1, 2, … within the district, as people call them
+  name VARCHAR NOT NULL,
+  reason VARCHAR NOT NULL,
+  status VARCHAR NOT NULL,            -- draft, submitted, approved (server/contract/territories.ts)
+  parent_id INTEGER,                  -- the version this one was copied from (it may since be deleted)
+  order_number VARCHAR,               -- the approving order (buyruq); NULL until approved, or not recorded
+  order_date DATE,
+  effective_from DATE,                -- approved: in force from this day
+  created_at TIMESTAMP NOT NULL,
+  created_by VARCHAR NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TIMESTAMP NOT NULL,
+  updated_by VARCHAR NOT NULL
+);
+
+-- The posts of a version: `post` is its number within the version (kept by copies); inspector NULL = vacant.
+CREATE TABLE IF NOT EXISTS territory_posts (
+  version_id INTEGER NOT NULL,
+  post INTEGER NOT NULL,
+  inspector_id INTEGER,
+  label VARCHAR
+);
+
+-- Which post covers each mahalla; a mahalla of the district without a row is unassigned in that version.
+CREATE TABLE IF NOT EXISTS territory_assignments (
+  version_id INTEGER NOT NULL,
+  mahalla_id INTEGER NOT NULL,
+  post INTEGER NOT NULL
+);
+
+-- Every step of a version's workflow with who took it, when and why (append-only: the store offers no update).
+CREATE TABLE IF NOT EXISTS territory_transitions (
+  version_id INTEGER NOT NULL,
+  happened_at TIMESTAMP NOT NULL,
+  done_by VARCHAR NOT NULL,
+  action VARCHAR NOT NULL,            -- seed, create, submit, return, approve, delete
+  from_status VARCHAR,
+  to_status VARCHAR NOT NULL,
+  reason VARCHAR NOT NULL
+);

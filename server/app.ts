@@ -21,6 +21,7 @@ import { mahallaRoutes } from './routes/mahallas.ts';
 import { planRoutes } from './routes/plans.ts';
 import { playlistRoutes } from './routes/playlists.ts';
 import { systemRoutes } from './routes/system.ts';
+import { territoryRoutes } from './routes/territories.ts';
 import { SelectionRefused } from './selection/select.ts';
 import { staticSite } from './static.ts';
 
@@ -66,6 +67,7 @@ const HEAVY = [
   '/cooperation/*',
   '/plans',
   '/plans/*',
+  '/territories/*',
 ];
 
 const error = (error: string, field: string, reason: string) => ({ error, issues: [{ field, reason }] });
@@ -97,7 +99,8 @@ export function createApp(deps: AppDeps) {
     .route('/', cooperationRoutes(r))
     .route('/', planRoutes(r))
     .route('/', coverageRoutes(r))
-    .route('/', applicationsRoutes(r));
+    .route('/', applicationsRoutes(r))
+    .route('/', territoryRoutes(r));
   const app = new Hono<AppEnv>()
     .use('*', checkHostAndOrigin(http))
     .use(

@@ -70,7 +70,7 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
     const hit = cache.get(id);
     // Cached for a minute: a changed role or area, or a disabled account, is also dropped from the cache at once.
     if (hit && now() - hit.at < 60_000) return hit.principal;
-    const principal = store.accounts.get(id).then((a) => (a && !a.disabled ? accountPrincipal(db, a) : null));
+    const principal = store.accounts.get(id).then((a) => (a && !a.disabled ? accountPrincipal(db, store, a) : null));
     cache.set(id, { principal, at: now() });
     return principal;
   };

@@ -1,9 +1,11 @@
 // Who is asking: a signed-in person (with their role's capabilities and area) or a kiosk (one playlist's wall
-// screen). The area is resolved against the analytics database: a region's districts, an inspector's territory.
+// screen). The area is resolved against the analytics database: a region's districts, an inspector's territory (as
+// the plan in force on the data's "today" draws it).
 import { KIOSK_CAPABILITIES, ROLE_ACCESS, type Capability, type Role } from '../contract/access.ts';
 import type { Db } from '../db/database.ts';
 import { ALL, type Area } from '../selection/area.ts';
-import type { Account, Actor, KioskToken, StoredPlaylist } from '../store/types.ts';
+import { assignmentOn, referenceDay, territoryOf } from '../services/territories/in-force.ts';
+import type { Account, Actor, KioskToken, StoredPlaylist, UserStore } from '../store/types.ts';
 
 export interface Principal {
   kind: 'account' | 'kiosk';
@@ -25,6 +27,7 @@ export interface Principal {
 /** The area an account's role binds it to. */
 export async function accountScope(
   db: Db,
+  store: UserStore,
   a: Pick<Account, 'role' | 'region' | 'district' | 'inspector'>,
 ): Promise<Area> {
   switch (ROLE_ACCESS[a.role].scope) {
@@ -40,16 +43,13 @@ export async function accountScope(
       return { kind: 'districts', districts: rows.map((r) => r.soato) };
     }
     case 'territory': {
-      const rows = await db.all<{ id: number }>(
-        'SELECT mahalla_id AS id FROM territory_assignment WHERE inspector_id = $inspector ORDER BY 1',
-        { inspector: a.inspector ?? -1 },
-      );
-      return { kind: 'mahallas', ids: rows.map((r) => r.id) };
+      const plan = await assignmentOn(db, store, await referenceDay(db));
+      return { kind: 'mahallas', ids: territoryOf(plan, a.inspector ?? -1) };
     }
   }
 }
 
-export async function accountPrincipal(db: Db, a: Account): Promise<Principal> {
+export async function accountPrincipal(db: Db, store: UserStore, a: Account): Promise<Principal> {
   return {
     kind: 'account',
     id: a.id,
@@ -57,7 +57,7 @@ export async function accountPrincipal(db: Db, a: Account): Promise<Principal> {
     displayName: a.displayName,
     role: a.role,
     capabilities: new Set(ROLE_ACCESS[a.role].capabilities),
-    scope: await accountScope(db, a),
+    scope: await accountScope(db, store, a),
     binding: { region: a.region, district: a.district, inspector: a.inspector },
     playlist: null,
   };

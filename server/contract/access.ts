@@ -12,6 +12,8 @@ export type Role = (typeof ROLES)[number];
  * - locations: exact record locations, record lists and their CSV (otherwise the heat map gets cell centres)
  * - persons: names and ranks of inspectors, an inspector's card
  * - plans.write, playlists.write: change model cooperation plans, wall-screen playlists
+ * - territories.write: draw territory plan versions (drafts) and submit them; territories.approve: approve one as the
+ *   district head's order, which puts it in force from a day
  * - accounts: accounts, kiosk tokens and the audit log
  */
 export const CAPABILITIES = [
@@ -22,6 +24,8 @@ export const CAPABILITIES = [
   'plans.write',
   'playlists.write',
   'accounts',
+  'territories.write',
+  'territories.approve',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -31,17 +35,38 @@ export type ScopeKind = 'all' | 'region' | 'district' | 'territory';
 export const ROLE_ACCESS: Record<Role, { scope: ScopeKind; capabilities: readonly Capability[]; label: string }> = {
   admin: {
     scope: 'all',
-    capabilities: ['read', 'locations', 'persons', 'plans.write', 'playlists.write', 'accounts'],
+    capabilities: [
+      'read',
+      'locations',
+      'persons',
+      'plans.write',
+      'playlists.write',
+      'accounts',
+      'territories.write',
+      'territories.approve',
+    ],
     label: 'Administrator',
   },
   ministry: { scope: 'all', capabilities: ['read'], label: 'Ministry' },
   region_head: { scope: 'region', capabilities: ['read', 'persons', 'playlists.write'], label: 'Region head' },
   district_head: {
     scope: 'district',
-    capabilities: ['read', 'locations', 'persons', 'plans.write', 'playlists.write'],
+    capabilities: [
+      'read',
+      'locations',
+      'persons',
+      'plans.write',
+      'playlists.write',
+      'territories.write',
+      'territories.approve',
+    ],
     label: 'District head',
   },
-  planner: { scope: 'district', capabilities: ['read', 'persons', 'plans.write'], label: 'Planner' },
+  planner: {
+    scope: 'district',
+    capabilities: ['read', 'persons', 'plans.write', 'territories.write'],
+    label: 'Planner',
+  },
   analyst: { scope: 'district', capabilities: ['read', 'locations', 'playlists.write'], label: 'Analyst' },
   inspector: { scope: 'territory', capabilities: ['read', 'locations', 'persons'], label: 'Prevention inspector' },
 };

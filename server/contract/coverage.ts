@@ -2,7 +2,7 @@
 // validates and the norms panel shows the very same defaults. Each norm has one name everywhere: the key of `Norms`,
 // the API query field, the page's URL parameter and the `norm` of an overload flag.
 import { z } from 'zod';
-import { PeriodFields, checkRange } from './common.ts';
+import { Day, PeriodFields, checkRange } from './common.ts';
 
 /**
  * Overload norms for one inspector's territory. No published per-resident staffing norm for Uzbekistan's prevention
@@ -73,7 +73,8 @@ export const InspectorParam = z.object({
     .transform(Number),
 });
 
-export const OutlinesQuery = PeriodFields.pick({ district: true });
+/** Territory outlines of the plan in force on `to` (the last day of the period shown; absent: the data's "today"). */
+export const OutlinesQuery = PeriodFields.pick({ district: true }).extend({ to: Day.optional() });
 
 /** The norms of a validated query. */
 export const normsOf = (q: Norms): Norms => ({

@@ -1,8 +1,49 @@
-// Request schemas of the hot-spot map: Gi* on mahallas and hexagons, emerging hot spots, the records behind a number.
+// Request schemas of the hot-spot map (hot spots on mahallas and hexagons, emerging hot spots, the records behind a number)
+// and the inference every significance there is stamped with.
 // Isomorphic: zod only.
 import { z } from 'zod';
 import { FdrFlag, MahallaId, RangeFields, checkRange } from './common.ts';
 import { lengthDays } from '../shared/period.ts';
+
+/** Where a significance test judges a unit: the whole database area, whatever district is shown (issue 11). */
+export type StudyAreaScope = 'city' | 'region' | 'country';
+
+/**
+ * How every significance on the hot-spot pages was judged (mahallas, hexagons, emerging hot spots), stamped on each
+ * response as `params.inference` so the legend, card and slides can state it. One rule everywhere: counts of records
+ * against the counts constant risk given residents expects, over the whole database area.
+ */
+export interface Inference {
+  /** what is tested: records per unit (not rates per 1,000, not smoothed rates) */
+  variable: 'counts';
+  /** the null hypothesis: every resident equally likely to be behind a record, so E_i = N × residents_i / residents */
+  null: 'constant risk given residents';
+  test: 'exact binomial, neighbourhood' | 'Monte Carlo';
+  /** simulated maps behind the p-values (0: exact, none needed) and their seed (null: no randomness) */
+  draws: number;
+  seed: number | null;
+  studyArea: StudyAreaScope;
+  /** the study area in words, e.g. "Tashkent city" */
+  studyAreaName: string;
+  /** which units a unit's test pools with it */
+  neighbourhood: string;
+  /** records and residents of the study area (N and P of the null) */
+  records: number;
+  residents: number;
+  /** null when the correction is off (bins then use each unit's own p) */
+  fdr: { method: 'Benjamini–Hochberg'; q: number } | null;
+  /** bins ±1, ±2, ±3 need p (or q) below these */
+  levels: [0.1, 0.05, 0.01];
+}
+
+/** When the study area holds too few records for any unit to be significant: N, and the least N that could be. */
+export interface TooFewRecords {
+  records: number;
+  needed: number;
+}
+
+/** The false discovery rate of the default view: bins ±1 need a Benjamini–Hochberg q below it. */
+export const FDR_Q = 0.1;
 
 /** Hot-spot analysis: the range filters plus the false-discovery-rate correction (on unless `fdr=false`). */
 export const HotspotQuery = RangeFields.extend({

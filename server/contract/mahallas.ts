@@ -1,14 +1,15 @@
 // Mahallas as the map and the card see them: the query of the polygon layer, the id in a path, and the properties of
 // each polygon feature (GeoJSON crosses JSON untyped, so the web reads them with this type). Isomorphic.
 import { z } from 'zod';
-import { Districts, MahallaId } from './common.ts';
+import { Day, Districts, MahallaId } from './common.ts';
 
 /**
  * The mahalla polygons, optionally of some districts, simplified for the map's zoom (shared borders stay shared;
- * absent = every vertex).
+ * absent = every vertex), with the inspectors of the plan in force on `to` (absent: the data's "today").
  */
 export const MahallasQuery = z.object({
   district: Districts.optional(),
+  to: Day.optional(),
   zoom: z
     .string()
     .regex(/^\d{1,2}$/, 'must be a map zoom, 0–22')

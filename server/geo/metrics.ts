@@ -105,3 +105,21 @@ export function segmentLengthM(x0: number, y0: number, x1: number, y1: number): 
   const m = (WGS84_A * (1 - WGS84_E2)) / (w * Math.sqrt(w)); // meridional radius
   return Math.hypot((x1 - x0) * RAD * n * Math.cos(phi), (y1 - y0) * RAD * m);
 }
+
+/**
+ * Boundary length of polygon p in km: every ring, holes and all parts included (segment by segment, as
+ * {@link segmentLengthM} measures shared borders, so a mahalla's perimeter and its borders with neighbours agree).
+ *
+ * @example
+ * polygonPerimeterKm(flattenPolygons([{ type: 'Polygon', coordinates: [[[69, 41], [69, 41.01], [69.01, 41.01], [69.01, 41], [69, 41]]] }]), 0); // ≈ 3.90
+ */
+export function polygonPerimeterKm(flat: FlatPolygons, p: number): number {
+  const c = flat.coords;
+  let m = 0;
+  for (let r = flat.polyRingStart[p]!; r < flat.polyRingStart[p + 1]!; r++) {
+    const s = flat.ringStart[r]!,
+      e = flat.ringStart[r + 1]!;
+    for (let i = s, j = e - 1; i < e; j = i++) m += segmentLengthM(c[2 * j]!, c[2 * j + 1]!, c[2 * i]!, c[2 * i + 1]!);
+  }
+  return m / 1000;
+}

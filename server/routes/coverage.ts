@@ -1,4 +1,5 @@
-// Inspector coverage routes: workload of every territory, dissolved territory outlines, one inspector's card.
+// Inspector coverage routes: workload of every territory, dissolved territory outlines, one inspector's card; each
+// under the plan in force on the last day asked (server/services/territories/in-force.ts).
 import { Hono } from 'hono';
 import { CoverageQuery, InspectorParam, InspectorQuery, OutlinesQuery, normsOf } from '../contract/coverage.ts';
 import { can, principal, type AppEnv } from '../auth/middleware.ts';
@@ -7,6 +8,7 @@ import { audited } from '../http/audit.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { getCoverage, getOutlines, staff } from '../services/coverage/coverage.ts';
 import { getInspectorCard } from '../services/coverage/inspector-card.ts';
+import { assignmentOn, referenceDay } from '../services/territories/in-force.ts';
 import type { RouteDeps } from './deps.ts';
 import { areaOf, selection } from './selection.ts';
 import { validate } from './validate.ts';
@@ -17,11 +19,14 @@ export const coverageRoutes = ({ db, store, http }: RouteDeps) =>
   new Hono<AppEnv>()
     .get('/coverage', can('read', 'wall'), validate('query', CoverageQuery), async (c) => {
       const q = c.req.valid('query');
-      return c.json(await getCoverage(db, await selection(c, db, q), normsOf(q)), 200);
+      const sel = await selection(c, db, q);
+      return c.json(await getCoverage(db, sel, normsOf(q), await assignmentOn(db, store, sel.period.to)), 200);
     })
     .get('/coverage/outlines', can('read'), validate('query', OutlinesQuery), async (c) => {
-      const { districts } = await areaOf(c, db, c.req.valid('query').district);
-      return c.json(await getOutlines(db, districts, principal(c).capabilities.has('persons')), 200);
+      const q = c.req.valid('query');
+      const { districts } = await areaOf(c, db, q.district);
+      const a = await assignmentOn(db, store, q.to ?? (await referenceDay(db)));
+      return c.json(await getOutlines(db, districts, principal(c).capabilities.has('persons'), a), 200);
     })
     .get(
       '/inspectors/:id',
@@ -32,7 +37,8 @@ export const coverageRoutes = ({ db, store, http }: RouteDeps) =>
       async (c) => {
         const id = c.req.valid('param').id;
         const q = c.req.valid('query');
-        const [s, m] = await Promise.all([staff(db), mahallaColumns(db)]);
+        const a = await assignmentOn(db, store, q.to);
+        const [s, m] = await Promise.all([staff(db, a), mahallaColumns(db)]);
         const k = s.byId.get(id);
         const insp = k === undefined ? undefined : s.inspectors[k];
         if (!insp) return c.json(noInspector, 404);
@@ -45,7 +51,7 @@ export const coverageRoutes = ({ db, store, http }: RouteDeps) =>
             403,
           );
         }
-        const card = await getInspectorCard(db, id, q, normsOf(q));
+        const card = await getInspectorCard(db, id, q, normsOf(q), a);
         return card ? c.json(card, 200) : c.json(noInspector, 404);
       },
     );

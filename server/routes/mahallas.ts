@@ -8,17 +8,19 @@ import { MahallaParam, MahallasQuery } from '../contract/mahallas.ts';
 import { mahallaShapes, withoutNames } from '../services/mahallas/mahallas.ts';
 import { getBasePoints, getBoundaries } from '../services/mahallas/boundaries.ts';
 import { getMahallaCard } from '../services/mahallas/card.ts';
+import { assignmentOn, referenceDay } from '../services/territories/in-force.ts';
 import type { RouteDeps } from './deps.ts';
 import { areaOf, selection } from './selection.ts';
 import { validate } from './validate.ts';
 
-export const mahallaRoutes = ({ db }: RouteDeps) => {
+export const mahallaRoutes = ({ db, store }: RouteDeps) => {
   const boundaries = memoAsync(() => getBoundaries(db), new Map<string, ReturnType<typeof getBoundaries>>());
   return new Hono<AppEnv>()
     .get('/mahallas', can('read', 'wall'), validate('query', MahallasQuery), async (c) => {
       const q = c.req.valid('query');
       const { area } = await areaOf(c, db, q.district);
-      const fc = await mahallaShapes(db, area, q.zoom);
+      const a = await assignmentOn(db, store, q.to ?? (await referenceDay(db)));
+      const fc = await mahallaShapes(db, area, a, q.zoom);
       return c.json(principal(c).capabilities.has('persons') ? fc : withoutNames(fc), 200);
     })
     .get('/mahallas/:id', can('read'), validate('param', MahallaParam), validate('query', RangeQuery), async (c) => {
@@ -28,6 +30,7 @@ export const mahallaRoutes = ({ db }: RouteDeps) => {
         db,
         { ...(await selection(c, db, { ...q, mahalla: id }, { mahallaField: 'id' })), mahalla: id },
         q.compare,
+        await assignmentOn(db, store, q.to),
       );
       if (!card)
         return c.json(

@@ -15,6 +15,7 @@ import { can, principal, type AppEnv } from '../auth/middleware.ts';
 import { actorOf, seesDistrict } from '../auth/principal.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { detail, summarise } from '../services/plans/progress.ts';
+import { assignmentOn } from '../services/territories/in-force.ts';
 import {
   checkReferences,
   copyPlan,
@@ -66,6 +67,9 @@ export const planRoutes = ({ db, store }: RouteDeps) => {
     return (await sees(c, plan.district)) ? plan : 'outside';
   };
   const persons = (c: Context<AppEnv>): boolean => principal(c).capabilities.has('persons');
+  /** The plan with fulfilment, its territories as the plan in force on its last day has them. */
+  const show = async (c: Context<AppEnv>, plan: StoredPlan) =>
+    detail(db, plan, persons(c), await assignmentOn(db, store, plan.to));
   return new Hono<AppEnv>()
     .get('/plans', can('read', 'wall'), async (c) => {
       const all = await store.plans.list();
@@ -86,13 +90,13 @@ export const planRoutes = ({ db, store }: RouteDeps) => {
       if (!(await sees(c, body.district))) return c.json(outside('district'), 403);
       const issues = await checkReferences(db, body);
       if (issues.length > 0) return c.json(invalid(issues), 400);
-      return c.json(await detail(db, await createPlan(store, body, actorOf(principal(c))), persons(c)), 201);
+      return c.json(await show(c, await createPlan(store, body, actorOf(principal(c)))), 201);
     })
     .get('/plans/:id', can('read', 'wall'), validate('param', PlanParam), async (c) => {
       const plan = await visible(c, c.req.valid('param').id);
       if (plan === 'missing') return c.json(noPlan, 404);
       if (plan === 'outside') return c.json(outside('id'), 403);
-      return c.json(await detail(db, plan, persons(c)), 200);
+      return c.json(await show(c, plan), 200);
     })
     .put(
       '/plans/:id',
@@ -122,7 +126,7 @@ export const planRoutes = ({ db, store }: RouteDeps) => {
         if (out.status === 'missing') return c.json(noPlan, 404);
         if (out.status === 'stale') return c.json(stale(out.current), 409);
         if (out.status === 'needs_confirmation') return c.json(confirmFirst(out, 'replace'), 409);
-        return c.json({ ...(await detail(db, out.plan, persons(c))), archived: out.archived }, 200);
+        return c.json({ ...(await show(c, out.plan)), archived: out.archived }, 200);
       },
     )
     .post(
@@ -136,7 +140,7 @@ export const planRoutes = ({ db, store }: RouteDeps) => {
         if (plan === 'missing') return c.json(noPlan, 404);
         if (plan === 'outside') return c.json(outside('id'), 403);
         const copied = await copyPlan(store, plan.id, c.req.valid('json'), actorOf(principal(c)));
-        return copied ? c.json(await detail(db, copied, persons(c)), 201) : c.json(noPlan, 404);
+        return copied ? c.json(await show(c, copied), 201) : c.json(noPlan, 404);
       },
     )
     .delete(

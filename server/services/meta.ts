@@ -20,6 +20,8 @@ export interface Meta {
   counts: { mahallas: number; inspectors: number; incidents: number; applications: number; jointActions: number };
   /** [minLon, minLat, maxLon, maxLat] of all mahallas */
   bbox: [number, number, number, number];
+  /** The latest committed import of each record kind (data/import/commit.ts); a kind not listed is the generated demo. */
+  imports: Array<{ kind: string; file: string; sha256: string; importedAt: string; records: number }>;
 }
 
 export async function getMeta(db: Db): Promise<Meta> {
@@ -38,6 +40,15 @@ export async function getMeta(db: Db): Promise<Meta> {
   const [box] = await db.all<{ x0: number; y0: number; x1: number; y1: number }>(
     `SELECT min(centroid_lon) AS x0, min(centroid_lat) AS y0, max(centroid_lon) AS x1, max(centroid_lat) AS y1 FROM mahallas`,
   );
+  const [hasImports] = await db.all<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'imports'`,
+  );
+  const imports = hasImports?.n
+    ? await db.all<Meta['imports'][number]>(
+        `SELECT kind, file, sha256, imported_at::VARCHAR AS "importedAt", (added + updated + unchanged)::INTEGER AS records
+         FROM imports QUALIFY row_number() OVER (PARTITION BY kind ORDER BY id DESC) = 1 ORDER BY kind`,
+      )
+    : [];
   const end = kv.period_end ?? '2026-11-01';
   return {
     scale: kv.scale ?? 'unknown',
@@ -51,5 +62,6 @@ export async function getMeta(db: Db): Promise<Meta> {
     categories: INCIDENT_CATEGORIES.map((code) => ({ code, label: CATEGORY_LABELS[code] })),
     counts: counts ?? { mahallas: 0, inspectors: 0, incidents: 0, applications: 0, jointActions: 0 },
     bbox: [box?.x0 ?? 69.1, box?.y0 ?? 41.2, box?.x1 ?? 69.5, box?.y1 ?? 41.4],
+    imports: imports.map((i) => ({ ...i, file: basename(i.file) })),
   };
 }

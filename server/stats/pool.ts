@@ -49,7 +49,7 @@ function start(): Promise<Worker | null> {
 
 /**
  * Runs a statistic of TASKS on the worker (its typed-array arguments are copied; the result's are moved back).
- * @example const st = await runStat('spaceTimeGiStar', counts, n, bins, weights, { fdr: true });
+ * @example const st = await runStat('spaceTimeExcess', counts, share, n, bins, weights, { fdr: true });
  */
 export async function runStat<T extends TaskName>(task: T, ...args: Parameters<(typeof TASKS)[T]>): Promise<Result<T>> {
   const w = await start();

@@ -1,14 +1,15 @@
-// Emerging hot spot analysis over a units × time-bins matrix: Gi* per time slice, Mann–Kendall per unit, then a category.
+// Emerging hot spot analysis over a units × time-bins matrix: the exact neighbourhood test per time slice (the rule of
+// the hot-spot map, server/stats/neighbourhood-excess.ts), Mann–Kendall per unit on its z-equivalents, then a category.
 import { classifyEmergingAt, type EmergingOptions } from './emerging.ts';
 import { bhAdjusted } from './fdr.ts';
-import { giStarInto, giStarPrep } from './gistar.ts';
 import { mannKendallAt } from './mann-kendall.ts';
+import { neighbourhoodExcessInto, tooFewToTest, type ExcessTest } from './neighbourhood-excess.ts';
 import type { Weights } from './weights.ts';
 
 export interface SpaceTimeOptions extends EmergingOptions {
   /**
    * Judge each bin's significance on Benjamini–Hochberg-adjusted p-values, over the units of its time slice. Default true:
-   * ArcGIS Pro computes the per-bin Gi* of Emerging Hot Spot Analysis with FDR correction.
+   * ArcGIS Pro computes the per-bin statistic of Emerging Hot Spot Analysis with FDR correction.
    */
   fdr?: boolean;
 }
@@ -16,29 +17,37 @@ export interface SpaceTimeOptions extends EmergingOptions {
 export interface SpaceTimeResult {
   /** Emerging hot spot category code per unit: an index into EMERGING_CLASSES. */
   category: Uint8Array;
-  /** Gi* z of each unit in the final bin. */
+  /** z-equivalent of each unit in the final bin. */
   finalZ: Float64Array;
-  /** Mann–Kendall z and p of each unit's Gi* z-series. */
+  /** Mann–Kendall z and p of each unit's z-equivalent series. */
   trendZ: Float64Array;
   trendP: Float64Array;
-  /** Gi* z per unit and bin, unit-major like the input (z[u * nBins + t]). */
+  /** z-equivalent per unit and bin, unit-major like the input (z[u * nBins + t]). */
   z: Float64Array;
-  /** The p-value each bin was judged on, unit-major: two-sided, BH-adjusted within its time slice when fdr is on. */
+  /**
+   * The p-value each bin was judged on, unit-major: two-sided exact, BH-adjusted within its time slice when fdr is on;
+   * 1 where the guardrails hold the unit back (hot without a record of its own, or a bin with too few records).
+   */
   p: Float64Array;
+  /** Records of each time bin in the study area. */
+  binRecords: Float64Array;
+  /** 1 where a bin had too few records for any unit to be significant (every unit of it judged not significant). */
+  binTooFew: Uint8Array;
 }
 
 /**
- * Emerging Hot Spot Analysis of counts (or any values) laid out unit-major: counts[u * nBins + t] is unit u in time bin t,
- * bins in time order. Each bin is its own cross-section for Gi* with the given weights (the unit's spatial neighbours,
- * itself included). ArcGIS also lets a bin's neighbourhood reach back over earlier time steps ("neighborhood time step");
- * this is the simpler per-slice variant, where time enters only through the Mann–Kendall trend of each unit's z-series.
+ * Emerging Hot Spot Analysis of counts laid out unit-major: counts[u * nBins + t] is unit u in time bin t, bins in time
+ * order; `share` is each unit's neighbourhood share of the residents (neighbourhoodShares). Each bin is its own
+ * cross-section, tested against constant risk given residents conditional on that bin's records; time enters through
+ * the Mann–Kendall trend of each unit's z-equivalent series (ArcGIS's "neighborhood time step" is not used).
  * @example
  * const w = weightsFromPairs(585, adj.a, adj.b);
- * const res = spaceTimeGiStar(weeklyCounts, 585, 156, w);
+ * const res = spaceTimeExcess(weeklyCounts, neighbourhoodShares(residents, w), 585, 156, w);
  * EMERGING_CLASSES[res.category[0]!].label; // e.g. 'Intensifying hot spot'
  */
-export function spaceTimeGiStar(
+export function spaceTimeExcess(
   counts: Float64Array,
+  share: Float64Array,
   nUnits: number,
   nBins: number,
   weights: Weights,
@@ -48,20 +57,31 @@ export function spaceTimeGiStar(
   if (counts.length !== nUnits * nBins)
     throw new RangeError(`counts has ${counts.length} values, expected ${nUnits} × ${nBins}`);
   const fdr = opts.fdr ?? true;
-  const prep = giStarPrep(weights);
   const z = new Float64Array(nUnits * nBins),
     p = new Float64Array(nUnits * nBins);
-  const slice = new Float64Array(nUnits),
-    zs = new Float64Array(nUnits),
-    ps = new Float64Array(nUnits);
+  const binRecords = new Float64Array(nBins),
+    binTooFew = new Uint8Array(nBins);
+  const slice = new Float64Array(nUnits);
+  const test: ExcessTest = {
+    observed: new Float64Array(nUnits),
+    expected: new Float64Array(nUnits),
+    p: new Float64Array(nUnits),
+    z: new Float64Array(nUnits),
+  };
 
   for (let t = 0; t < nBins; t++) {
     for (let u = 0; u < nUnits; u++) slice[u] = counts[u * nBins + t]!;
-    giStarInto(slice, weights, prep, zs, ps);
-    const judged = fdr ? bhAdjusted(ps) : ps;
+    const records = neighbourhoodExcessInto(slice, weights, share, test);
+    const tooFew = tooFewToTest(share, records, fdr) !== null;
+    binRecords[t] = records;
+    binTooFew[t] = tooFew ? 1 : 0;
+    const judged = fdr ? bhAdjusted(test.p) : test.p;
     for (let u = 0; u < nUnits; u++) {
-      z[u * nBins + t] = zs[u]!;
-      p[u * nBins + t] = judged[u]!;
+      const zu = test.z[u]!;
+      z[u * nBins + t] = zu;
+      // The map's guardrails, per bin: nothing is significant in a bin too thin to test, and a unit with no record
+      // of its own in the bin is never hot in it.
+      p[u * nBins + t] = tooFew || (zu > 0 && slice[u]! <= 0) ? 1 : judged[u]!;
     }
   }
 
@@ -77,5 +97,5 @@ export function spaceTimeGiStar(
     finalZ[u] = nBins > 0 ? z[start + nBins - 1]! : 0;
     category[u] = classifyEmergingAt(z, p, start, nBins, mk, opts);
   }
-  return { category, finalZ, trendZ, trendP, z, p };
+  return { category, finalZ, trendZ, trendP, z, p, binRecords, binTooFew };
 }

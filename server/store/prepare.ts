@@ -1,12 +1,13 @@
 // What a server start does to the user store before serving: carry over what an older release kept in the analytics
-// database, and give a new store beside the synthetic demo its demo content (the default playlist, two demo plans,
-// one account per role). A store beside imported data gets only the default playlist: its accounts are made by an
-// administrator (npm run admin).
+// database, keep each district's plan in force as its territory version 1 (once), and give a new store beside the
+// synthetic demo its demo content (the default playlist, two demo plans, one account per role). A store beside
+// imported data gets only the default playlist: its accounts are made by an administrator (npm run admin).
 import type { Db } from '../db/database.ts';
 import { seedDemoAccounts, type DemoAccount } from '../../data/demo-accounts.ts';
 import { seedDemoPlans } from '../../data/seed-plans.ts';
 import { dataPeriod } from '../services/data-period.ts';
 import { seedPlaylists } from '../services/playlists.ts';
+import { seedTerritories } from '../services/territories/seed.ts';
 import { migrateFromAnalytics } from './migrate.ts';
 import type { UserStore } from './types.ts';
 
@@ -32,6 +33,7 @@ export async function prepareStore(
 ): Promise<Prepared> {
   const migrated = await migrateFromAnalytics(db, store);
   await seedPlaylists(store);
+  await seedTerritories(db, store);
   let demoAccounts: DemoAccount[] = [];
   if (await synthetic(db)) {
     if ((await store.meta.get(DEMO_PLANS)) === null && (await store.plans.list()).length === 0) {

@@ -1,10 +1,11 @@
 // The user store: everything a person typed or did (accounts, sessions, kiosk tokens, the audit log, model cooperation
-// plans and their archive, wall-screen playlists), kept apart from the rebuildable analytics database so no rebuild,
-// import or upgrade can touch it. One interface, so that a PostgreSQL store can later serve several app instances;
-// the DuckDB implementation lives in server/store/duck/.
+// plans and their archive, wall-screen playlists, territory plan versions), kept apart from the rebuildable analytics
+// database so no rebuild, import or upgrade can touch it. One interface, so that a PostgreSQL store can later serve
+// several app instances; the DuckDB implementation lives in server/store/duck/.
 import type { Role } from '../contract/access.ts';
 import type { PlanItemInput } from '../contract/plans.ts';
 import type { Slide } from '../contract/playlists.ts';
+import type { TerritoryAssignmentInput, TerritoryPostInput, TerritoryStatus } from '../contract/territories.ts';
 
 /** Who makes a change: recorded on the object (`updatedBy`) and in the audit log. */
 export interface Actor {
@@ -124,6 +125,75 @@ export interface StoredPlaylist extends Versioned {
 
 export type PlaylistFields = Pick<StoredPlaylist, 'name' | 'district' | 'period' | 'slides'>;
 
+export interface StoredTerritoryVersion extends Versioned {
+  id: number;
+  district: string;
+  /** 1, 2, … within the district */
+  number: number;
+  name: string;
+  reason: string;
+  status: TerritoryStatus;
+  /** the version this one was copied from */
+  parent: number | null;
+  orderNumber: string | null;
+  orderDate: string | null;
+  /** approved versions: in force from this day (until the district's next approved one) */
+  effectiveFrom: string | null;
+  createdAt: string;
+  createdBy: string;
+  /** by post number */
+  posts: TerritoryPostInput[];
+  /** by mahalla id; a mahalla of the district not listed is unassigned */
+  assignments: TerritoryAssignmentInput[];
+}
+
+/** A version without its posts and assignments, for lists. */
+export type TerritoryVersionHead = Omit<StoredTerritoryVersion, 'posts' | 'assignments'> & {
+  posts: number;
+  vacantPosts: number;
+  mahallas: number;
+};
+
+export type TerritoryContent = Pick<StoredTerritoryVersion, 'name' | 'reason' | 'posts' | 'assignments'>;
+
+/** A new version: its district, content and where it came from; the workflow fields only when seeded as approved. */
+export type TerritoryNew = TerritoryContent &
+  Pick<StoredTerritoryVersion, 'district' | 'parent'> &
+  Partial<Pick<StoredTerritoryVersion, 'status' | 'effectiveFrom' | 'orderNumber' | 'orderDate'>>;
+
+/** One step of a version's workflow. */
+export interface TerritoryTransition {
+  versionId: number;
+  /** ISO timestamp (UTC) */
+  at: string;
+  by: string;
+  /** create, seed, submit, return, approve */
+  action: string;
+  from: TerritoryStatus | null;
+  to: TerritoryStatus;
+  reason: string;
+}
+
+/** A status change with what approval records. */
+export interface TerritoryStep {
+  action: string;
+  to: TerritoryStatus;
+  reason: string;
+  /** approval sets these; a return to draft clears them */
+  effectiveFrom: string | null;
+  orderNumber: string | null;
+  orderDate: string | null;
+}
+
+/** An approved version as the timeline of plans in force needs it. */
+export interface ApprovedTerritory {
+  id: number;
+  district: string;
+  effectiveFrom: string;
+  /** the edit counter: an approved version returned to draft and changed gets a new one */
+  version: number;
+}
+
 /** What can be read outside a write, and inside one (where it sees the write's own changes). */
 export interface StoreReads {
   /** facts about the store itself (what has been migrated or seeded into it) */
@@ -148,6 +218,17 @@ export interface StoreReads {
     snapshots(planId: number): Promise<string[]>;
   };
   playlists: { list(): Promise<StoredPlaylist[]>; get(id: number): Promise<StoredPlaylist | null> };
+  territories: {
+    /** every version (of one district when given), newest first */
+    list(district?: string): Promise<TerritoryVersionHead[]>;
+    get(id: number): Promise<StoredTerritoryVersion | null>;
+    /** the version's workflow steps, oldest first */
+    history(id: number): Promise<TerritoryTransition[]>;
+    /** every approved version, by district and effective day */
+    approved(): Promise<ApprovedTerritory[]>;
+    /** who covers each mahalla in some versions at once (inspector null: a vacant post) */
+    holders(ids: readonly number[]): Promise<Array<{ id: number; mahalla: number; inspector: number | null }>>;
+  };
 }
 
 /** The changes, all made inside `UserStore.write` (one transaction, one writer at a time). */
@@ -199,6 +280,14 @@ export interface StoreWrites extends StoreReads {
     remove(id: number, version: number | null, by: Actor): Promise<WriteResult<null>>;
     count(): Promise<number>;
   };
+  territories: StoreReads['territories'] & {
+    create(v: TerritoryNew, action: string, reason: string, by: Actor): Promise<StoredTerritoryVersion>;
+    /** replaces name, reason, posts and assignments of a version read at `version` */
+    replace(id: number, version: number, v: TerritoryContent, by: Actor): Promise<WriteResult<StoredTerritoryVersion>>;
+    /** a workflow step of a version read at `version`, recorded in its history */
+    step(id: number, version: number, s: TerritoryStep, by: Actor): Promise<WriteResult<StoredTerritoryVersion>>;
+    remove(id: number, version: number, by: Actor): Promise<WriteResult<null>>;
+  };
 }
 
 /** Rows of plans and playlists as an older release kept them in the analytics database (server/store/migrate.ts). */
@@ -233,6 +322,8 @@ export interface UserStore extends StoreReads {
   write<T>(work: (w: StoreWrites) => Promise<T>): Promise<T>;
   /** Audit rows are appended in small batches (one transaction per batch); resolves once the row is stored. */
   audit: StoreReads['audit'] & { append(row: AuditEntry): Promise<void> };
+  /** `stamp` changes once a write that changed territory versions has committed (caches of plans in force key on it) */
+  territories: StoreReads['territories'] & { stamp(): number };
   close(): void;
   readonly path: string;
 }

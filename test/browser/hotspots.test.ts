@@ -127,19 +127,32 @@ describe('map screen', () => {
     await expectClean(d);
   });
 
-  it('switching to tested hot spots recolours the map and states the method and FDR in the legend', async () => {
+  it('switching to tested hot spots recolours the map and states what was tested and the FDR in the legend', async () => {
     const d = await AppDriver.open(world);
     const before = await d.canvasStats();
     await d.chooseMetric('hotspot');
     const note = d.page.getByTestId('legend-note');
-    await expect(note.textContent()).resolves.toMatch(/Getis–Ord Gi\*.*FDR correction on/);
+    await expect(note.textContent()).resolves.toMatch(
+      /more \(fewer\) incidents than its residents explain if everyone ran the same risk\. Counts, not rates; exact test.*False discovery rate 10 %/,
+    );
     const after = await d.canvasStats();
     expect(after.distinct).not.toBe(before.distinct);
     await d.page.getByTestId('fdr').uncheck();
     await d.waitForMap();
-    await expect(note.textContent()).resolves.toContain('FDR correction off');
+    await expect(note.textContent()).resolves.toContain('No false-discovery correction');
     const q = new URL(d.url()).searchParams;
     expect([q.get('metric'), q.get('fdr')]).toEqual(['hotspot', '0']);
+    await expectClean(d);
+  });
+
+  it('says in words that one day holds too few incidents to test, instead of painting hot spots', async () => {
+    const d = await AppDriver.open(world, '?metric=hotspot&from=2026-10-31&to=2026-10-31');
+    const notice = d.page.getByTestId('legend-notice');
+    await notice.waitFor({ timeout: 30_000 });
+    await expect(notice.textContent()).resolves.toMatch(
+      /^Too few incidents \(\d+ in Tashkent city\) to test for hot spots in this view: at least \d+ are needed\./,
+    );
+    await expect(d.page.getByTestId('legend').locator('ol.ramp').isVisible()).resolves.toBe(false);
     await expectClean(d);
   });
 

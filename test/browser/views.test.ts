@@ -94,12 +94,12 @@ describe('three views of the same records', () => {
     await view.getByRole('button', { name: 'Hexagons' }).click();
     await d.waitForMap();
     expect(new URL(d.url()).searchParams.get('layers')).toBe('hex,base');
-    // Hexagons coloured by Gi* bins, with the support and resolution stated in the legend.
+    // Hexagons coloured by hot-spot bins, with the support, resolution and test stated in the legend.
     await expect(d.page.getByTestId('legend').textContent()).resolves.toContain(
       'Hot & cold spots of incidents per hexagon',
     );
     await expect(d.page.getByTestId('legend-note').textContent()).resolves.toMatch(
-      /Getis–Ord Gi\* on H3 resolution \d hexagons/,
+      /^H3 resolution \d hexagons .*exact test/,
     );
     const hexagons = await d.canvasStats();
     expect(hexagons).not.toEqual(mahallas);

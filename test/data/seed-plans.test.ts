@@ -10,6 +10,7 @@ import { ROLES } from '../../server/contract/access.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { openDb, type Db } from '../../server/db/database.ts';
 import { detail, summarise } from '../../server/services/plans/progress.ts';
+import { assignmentOn } from '../../server/services/territories/in-force.ts';
 import { openStore } from '../../server/store/duck/open.ts';
 import { prepareStore } from '../../server/store/prepare.ts';
 import type { UserStore } from '../../server/store/types.ts';
@@ -45,7 +46,11 @@ describe('demo plans', () => {
   it('shows done and overdue items in the ended plan, done, on-track and behind ones in the running plan', async () => {
     const [running, ended] = await store.plans.list();
     const states = async (p: typeof running): Promise<string[]> =>
-      p ? [...new Set((await detail(db, p, true)).items.map((i) => i.state))].sort() : [];
+      p
+        ? [
+            ...new Set((await detail(db, p, true, await assignmentOn(db, store, p.to))).items.map((i) => i.state)),
+          ].sort()
+        : [];
     expect(await states(ended)).toEqual(['done', 'overdue']);
     expect(await states(running)).toEqual(['behind', 'done', 'on_track']);
   });

@@ -14,6 +14,8 @@ function response(over: Partial<HexColumns> = {}): HexColumns {
     count: [9, 1, 2, 3, 4, 5, 6],
     bin: [3, 1, 0, 0, 0, -1, -2],
     lostToFdr: 2,
+    heldBack: 1,
+    tooFew: null,
     counts: { hot: 2, cold: 2, units: 40, records: 30 },
     params: {
       resolution: 8,
@@ -22,6 +24,21 @@ function response(over: Partial<HexColumns> = {}): HexColumns {
       period: { from: '2024-03-01', to: '2024-03-31' },
       categories: ['fraud'],
       statuses: ['solved'],
+      districts: null,
+      inference: {
+        variable: 'counts',
+        null: 'constant risk given residents',
+        test: 'exact binomial, neighbourhood',
+        draws: 0,
+        seed: null,
+        studyArea: 'city',
+        studyAreaName: 'Tashkent city',
+        neighbourhood: 'the cell and the 6 cells touching it (k-ring 1)',
+        records: 4321,
+        residents: 3_040_000,
+        fdr: { method: 'Benjamini–Hochberg', q: 0.1 },
+        levels: [0.1, 0.05, 0.01],
+      },
     },
     ...over,
   };
@@ -52,22 +69,36 @@ describe('hexView', () => {
     expect(v.scale.colorOf(-2)).toEqual(HOTSPOT_COLORS[1]);
   });
 
-  it('states method, support, resolution, period, filters and what FDR removed', () => {
+  it('states support, period, filters, variable, null, test, study area, FDR and what it removed', () => {
     const note = hexView(response(), 'hotspot').note ?? '';
     for (const part of [
-      'Getis–Ord Gi*',
       'H3 resolution 8',
-      'k-ring 1',
+      'the 6 hexagons touching it',
       '2024-03-01 – 2024-03-31',
       '1 categories, solved',
-      '2 hot, 2 cold of 40',
-      'FDR correction on: 2 lost',
+      'more (fewer) incidents than its residents (shared out from mahallas by area) explain if everyone ran the same risk',
+      'Counts, not rates; exact test, no simulation',
+      'all of Tashkent city (3,040,000 residents, 4,321 incidents), whatever district is shown',
+      'False discovery rate 10 % (Benjamini–Hochberg)',
+      '2 hot, 2 cold of 40 hexagons shown',
+      '2 lost significance',
+      '1 more with no incident of its own left uncoloured',
     ]) {
       expect(note).toContain(part);
     }
-    expect(hexView(response({ params: { ...response().params, fdr: false } }), 'hotspot').note).toContain(
-      'FDR correction off',
+    const off = response();
+    off.params = { ...off.params, fdr: false, inference: { ...off.params.inference, fdr: null } };
+    expect(hexView(off, 'hotspot').note).toContain('No false-discovery correction');
+  });
+
+  it('says in words that there are too few records to test, and colours no hexagon as a spot', () => {
+    const v = hexView(response({ tooFew: { records: 12, needed: 20 } }), 'hotspot');
+    expect(v.notice).toBe(
+      'Too few incidents (12 in Tashkent city) to test for hot spots in this view: at least 20 are needed. ' +
+        'Choose a longer period or fewer filters.',
     );
+    expect(v.values.every(Number.isNaN)).toBe(true);
+    expect(hexView(response(), 'hotspot').notice).toBeUndefined();
   });
 
   it('colours counts on the sequential ramp, the largest darkest', () => {

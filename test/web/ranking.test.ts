@@ -84,8 +84,30 @@ describe('mahalla ranking', () => {
       ids: [1, 2, 3],
       bin: [-2, 3, 0],
       lostToFdr: 0,
+      heldBack: 0,
+      tooFew: null,
       counts: { hot: 1, cold: 1, units: 3 },
-      params: { fdr: true, period: { from: '2024-03-01', to: '2024-03-31' }, categories: [], statuses: [] },
+      params: {
+        source: 'incidents',
+        fdr: true,
+        period: { from: '2024-03-01', to: '2024-03-31' },
+        categories: [],
+        statuses: [],
+        inference: {
+          variable: 'counts',
+          null: 'constant risk given residents',
+          test: 'exact binomial, neighbourhood',
+          draws: 0,
+          seed: null,
+          studyArea: 'city',
+          studyAreaName: 'Tashkent city',
+          neighbourhood: 'the mahalla and the mahallas touching it (queen contiguity)',
+          records: 500,
+          residents: 6000,
+          fdr: { method: 'Benjamini–Hochberg', q: 0.1 },
+          levels: [0.1, 0.05, 0.01],
+        },
+      },
     });
     expect(mahallaRows(view, m, names, 'A').map((r) => r.label)).toEqual(['Hot spot, 99 %', 'Cold spot, 95 %']);
     expect(valueLabel(view, 0)).toBe('Not significant');

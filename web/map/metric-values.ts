@@ -1,16 +1,15 @@
 // The number each mahalla is coloured by, for the selected metric; pure so the legend and the map agree.
 import type { Metric } from '../state/url.ts';
 import { empiricalBayes } from '../../server/shared/empirical-bayes.ts';
+import type { Inference, TooFewRecords } from '../../server/contract/hotspots.ts';
+import { heldBackSentence, inferenceSentence, nounOf, tooFewSentence, type Noun } from './inference-text.ts';
 import { changePercent, MIN_EVENTS } from '../../server/shared/poisson-compare.ts';
 import { EMERGING_COLORS, HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
 
 const NEUTRAL: Rgb = [247, 247, 247];
 
 /** What is counted, as the legend names it. */
-export interface Noun {
-  plural: string;
-  title: string;
-}
+export type { Noun };
 const INCIDENTS: Noun = { plural: 'incidents', title: 'Incidents' };
 
 export interface MetricColumns {
@@ -49,6 +48,8 @@ export interface MetricView {
   classes?: string[];
   /** how the values were obtained, shown under the legend */
   note?: string;
+  /** said instead of the classes when the data cannot be coloured (too few records to test) */
+  notice?: string;
 }
 
 /** Per-mahalla values and a colour scale for the metric. `change` is % vs the previous period. */
@@ -93,8 +94,17 @@ export interface HotspotColumns {
   ids: number[];
   bin: number[];
   lostToFdr: number;
+  heldBack: number;
+  tooFew: TooFewRecords | null;
   counts: { hot: number; cold: number; units: number };
-  params: { fdr: boolean; period: { from: string; to: string }; categories: string[]; statuses: string[] };
+  params: {
+    source: 'incidents' | 'applications';
+    fdr: boolean;
+    period: { from: string; to: string };
+    categories: string[];
+    statuses: string[];
+    inference: Inference;
+  };
 }
 
 /**
@@ -110,7 +120,7 @@ export function filtersPhrase(p: Pick<HotspotColumns['params'], 'period' | 'cate
   );
 }
 
-/** Gi* bins −3…+3 (mahallas or hexagons): one colour and one name per bin. */
+/** Hot-spot bins −3…+3 (mahallas or hexagons): one colour and one name per bin. */
 export const HOTSPOT_SCALE: ColorScale = {
   breaks: [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5],
   colors: HOTSPOT_COLORS,
@@ -126,20 +136,28 @@ export const HOTSPOT_CLASSES = [
   'Hot spot, 99 %',
 ];
 
-/** Gi* bins −3…+3 as seven named classes; the legend states the method and what FDR removed. */
+/**
+ * Hot-spot bins −3…+3 as seven named classes; the legend states variable, null, test, study area and FDR, and every
+ * figure counts the mahallas shown. With too few records nothing is coloured (hatched) and the legend says why.
+ */
 export function hotspotView(h: HotspotColumns): MetricView {
+  const what = nounOf(h.params.source);
   const valueById = new Map<number, number>();
-  h.ids.forEach((id, i) => valueById.set(id, h.bin[i] ?? 0));
+  h.ids.forEach((id, i) => valueById.set(id, h.tooFew ? Number.NaN : (h.bin[i] ?? 0)));
   return {
     valueById,
     scale: HOTSPOT_SCALE,
-    label: 'Hot & cold spots of the rate per 1,000',
+    label: `Hot & cold spots of ${what.plural}`,
     unit: '',
     classes: HOTSPOT_CLASSES,
     note:
-      `Getis–Ord Gi*, queen contiguity, ${filtersPhrase(h.params)}. ` +
-      `${h.counts.hot} hot, ${h.counts.cold} cold of ${h.counts.units} mahallas. ` +
-      (h.params.fdr ? `FDR correction on: ${h.lostToFdr} lost significance.` : 'FDR correction off.'),
+      `${filtersPhrase(h.params)}. ${inferenceSentence(h.params.inference, 'mahalla', what)} ` +
+      (h.tooFew
+        ? 'Hatched: not tested.'
+        : `${h.counts.hot} hot, ${h.counts.cold} cold of ${h.counts.units} mahallas shown` +
+          (h.params.fdr ? `; ${h.lostToFdr} lost significance to the correction.` : '.') +
+          heldBackSentence(h.heldBack, what)),
+    ...(h.tooFew ? { notice: tooFewSentence(h.tooFew, h.params.inference, what) } : {}),
   };
 }
 
@@ -147,19 +165,30 @@ export interface EmergingColumns {
   ids: number[];
   category: number[];
   classes: Array<{ id: string; label: string }>;
-  params: { bin: string; bins: number; from: string; to: string };
+  params: {
+    source: 'incidents' | 'applications';
+    bin: string;
+    bins: number;
+    from: string;
+    to: string;
+    inference: Inference;
+  };
+  tooFew: { records: number; needed: number; bins: number } | null;
 }
 
-/** Emerging hot spot classes; the legend lists only the classes that occur. */
+/** Emerging hot spot classes; the legend lists only the classes that occur, or says why there are none to show. */
 export function emergingView(e: EmergingColumns): MetricView {
+  const what = nounOf(e.params.source);
+  const { bin, bins } = e.params;
   const valueById = new Map<number, number>();
   const present = new Map<number, number>();
   e.ids.forEach((id, i) => {
     const code = e.category[i] ?? 0;
-    valueById.set(id, code);
+    valueById.set(id, e.tooFew ? Number.NaN : code);
     present.set(code, (present.get(code) ?? 0) + 1);
   });
-  const codes = [...present.keys()].sort((a, b) => a - b);
+  const codes = e.tooFew ? [] : [...present.keys()].sort((a, b) => a - b);
+  const inf = e.params.inference;
   return {
     valueById,
     scale: {
@@ -170,7 +199,20 @@ export function emergingView(e: EmergingColumns): MetricView {
     label: 'Emerging hot spots',
     unit: '',
     classes: codes.map((c) => `${e.classes[c]?.label ?? c} (${present.get(c) ?? 0})`),
-    note: `Gi* per ${e.params.bin} (${e.params.bins} ${e.params.bin}s, ${e.params.from} – ${e.params.to}, FDR-corrected) and a Mann–Kendall trend per mahalla.`,
+    note:
+      `Each ${bin} (${bins} ${bin}s, ${e.params.from} – ${e.params.to}) tested as the hot-spot map is: ${what.plural} ` +
+      `counted in each mahalla and its neighbours against what their residents explain if everyone ran the same risk, ` +
+      `exact test, compared with all of ${inf.studyAreaName}, false discovery rate ` +
+      `${Math.round((inf.fdr?.q ?? 0) * 100)} % per ${bin}; then a Mann–Kendall trend per mahalla.` +
+      (e.tooFew ? ' Hatched: not tested.' : ''),
+    ...(e.tooFew
+      ? {
+          notice:
+            `Too few ${what.plural} in ${e.tooFew.bins} of ${bins} ${bin}s (the thinnest has ${e.tooFew.records}; ` +
+            `each needs ${e.tooFew.needed}) to find emerging hot spots in this view. Choose monthly bins, a longer ` +
+            `period or fewer filters.`,
+        }
+      : {}),
   };
 }
 

@@ -8,6 +8,8 @@ import { dataPeriod } from '../data-period.ts';
 import { addDays, daysBetween, lastDays, type Period } from '../../shared/period.ts';
 import { GAP_RULE, cooperationGaps, type GapCandidate, type ServiceNeed } from './gap-rule.ts';
 import { mahallaUnits, serviceDays } from './day-aggregates.ts';
+import { staff } from '../coverage/coverage.ts';
+import type { Assignment } from '../territories/in-force.ts';
 
 /** How far back the "last joint action" of a missing service is looked up (older is reported as none). */
 const LOOKBACK_DAYS = 365;
@@ -38,11 +40,15 @@ export interface GapResult {
   }>;
 }
 
-/** Gaps among the selection's hot spots; the selection must count incidents (the gap rule reads their categories). */
+/**
+ * Gaps among the selection's hot spots; the selection must count incidents (the gap rule reads their categories).
+ * Each gap names the inspector `a` (the plan in force on the period's last day) gives its mahalla.
+ */
 export async function getCooperationGaps(
   db: Db,
   sel: Selection,
   opts: { fdr: boolean; days: number },
+  a: Assignment,
 ): Promise<GapResult> {
   const window = lastDays(sel.period.to, opts.days);
   const hotspots = await getHotspots(db, sel, opts.fdr);
@@ -61,7 +67,7 @@ export async function getCooperationGaps(
   const ids = hot.map((h) => h.id);
   // Hot ids are joined, not tested with list_contains per row: ≈ 50× faster over a quarter of national incidents.
   const w = recordsWhere(sel, { area: false });
-  const [categories, names, data, units, actionDays] = await Promise.all([
+  const [categories, names, data, units, actionDays, s] = await Promise.all([
     db.all<{ id: number; category: IncidentCategory; n: number }>(
       `SELECT i.mahalla_id AS id, category::VARCHAR AS category, count(*)::INTEGER AS n
        FROM ${sel.table} i SEMI JOIN (SELECT unnest($ids::INTEGER[]) AS id) hot ON hot.id = i.mahalla_id
@@ -69,22 +75,15 @@ export async function getCooperationGaps(
        GROUP BY ALL`,
       { ...w.params, ids },
     ),
-    db.all<{
-      id: number;
-      name: string;
-      code: string;
-      district: string;
-      inspectorId: number | null;
-      inspectorName: string | null;
-    }>(
-      `SELECT m.id, m.name, m.code, m.district_soato AS district, i.id AS inspectorId, i.name AS inspectorName
-       FROM mahallas m LEFT JOIN territory_assignment t ON t.mahalla_id = m.id LEFT JOIN inspectors i ON i.id = t.inspector_id
+    db.all<{ id: number; name: string; code: string; district: string }>(
+      `SELECT m.id, m.name, m.code, m.district_soato AS district FROM mahallas m
        WHERE m.id IN (SELECT unnest($ids::INTEGER[]))`,
       { ids },
     ),
     dataPeriod(db),
     mahallaUnits(db),
     serviceDays(db),
+    staff(db, a),
   ]);
   // The last joint action per service up to `to`, looked up in the per-database index (a join of actions and their
   // services per request took ≈ 20 ms nationally); older than the lookback is reported as none.
@@ -110,9 +109,15 @@ export async function getCooperationGaps(
     if (c) c.categories[r.category] = r.n;
   }
   const about = new Map(names.map((n) => [n.id, n]));
+  const inspectorOf = (id: number): { id: number; name: string } | null => {
+    const k = s.byId.get(s.mahallas.get(id)?.inspectorId ?? -1);
+    const insp = k === undefined ? undefined : s.inspectors[k];
+    return insp ? { id: insp.id, name: insp.name } : null;
+  };
   const gaps = cooperationGaps([...candidates.values()], window.from).map((g) => {
     const m = about.get(g.id);
     const counts = Object.values(candidates.get(g.id)?.categories ?? {});
+    const insp = inspectorOf(g.id);
     return {
       id: g.id,
       name: m?.name ?? '',
@@ -121,10 +126,7 @@ export async function getCooperationGaps(
       bin: g.bin,
       z: g.z,
       incidents: counts.reduce((s, n) => s + n, 0),
-      inspector:
-        m?.inspectorId != null
-          ? { id: m.inspectorId, name: sel.access.persons ? (m.inspectorName ?? '') : null }
-          : null,
+      inspector: insp ? { id: insp.id, name: sel.access.persons ? insp.name : null } : null,
       missing: g.missing.map((need) => ({
         ...need,
         share: Math.round(need.share * 1000) / 1000,

@@ -1,5 +1,6 @@
 // Inspector coverage: each inspector's territory with its workload for a period, judged against the norms;
-// unassigned mahallas; and the dissolved territory outlines for the map.
+// unassigned mahallas; and the dissolved territory outlines for the map. Territories are those of the plan in force
+// (server/services/territories/in-force.ts) that the caller names.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
 import { perDb } from '../../db/per-db.ts';
@@ -7,12 +8,13 @@ import type { Norms } from '../../contract/coverage.ts';
 import { areaSql, type Area } from '../../selection/area.ts';
 import type { Selection } from '../../selection/select.ts';
 import { and, timeWindow } from '../../selection/window.ts';
-import { haversineKm } from '../../geo/distance.ts';
+import { haversineKm } from '../../shared/distance.ts';
 import { flattenPolygons } from '../../geo/flat-polygons.ts';
 import { dissolve } from '../../geo/dissolve.ts';
 import { colourGraph } from '../../geo/colouring.ts';
 import { lengthDays, type Period } from '../../shared/period.ts';
-import { incidentLimit, overloadFlags, type OverloadFlag } from './overload.ts';
+import { perAssignment, type Assignment } from '../territories/in-force.ts';
+import { incidentLimit, overloadFlags, type OverloadFlag } from '../../shared/overload.ts';
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -45,19 +47,25 @@ export interface StaffMahalla {
   inspectorId: number | null;
 }
 
-/** Who covers what: read once per database (assignments change only when the database is rebuilt). */
-export const staff = perDb(async (db) => {
-  const [inspectorRows, mahallaRows] = await Promise.all([
+/** Inspectors with their base points and mahallas with their figures: read once per database. */
+const staffRows = perDb(async (db) => {
+  const [inspectors, mahallas] = await Promise.all([
     db.all<{ id: number; name: string; rank: string; districtSoato: string; bpId: number; bpName: string; lon: number; lat: number }>(
       `SELECT i.id, i.name, i.rank, i.district_soato AS districtSoato, b.id AS bpId, b.name AS bpName, b.lon, b.lat
        FROM inspectors i JOIN base_points b ON b.id = i.base_point_id ORDER BY i.id`,
     ),
-    db.all<Omit<StaffMahalla, 'distanceKm'> & { lon: number; lat: number }>(
+    db.all<Omit<StaffMahalla, 'distanceKm' | 'inspectorId'> & { lon: number; lat: number }>(
       `SELECT m.id, m.code, m.name, m.district_soato AS districtSoato, m.population, m.households, m.area_km2 AS areaKm2,
-              m.centroid_lon AS lon, m.centroid_lat AS lat, t.inspector_id AS inspectorId
-       FROM mahallas m LEFT JOIN territory_assignment t ON t.mahalla_id = m.id ORDER BY m.id`,
+              m.centroid_lon AS lon, m.centroid_lat AS lat
+       FROM mahallas m ORDER BY m.id`,
     ),
   ]);
+  return { inspectors, mahallas };
+});
+
+/** Who covers what under a plan in force (server/services/territories/in-force.ts), built once per plan. */
+export const staff = perAssignment(async (db, a) => {
+  const { inspectors: inspectorRows, mahallas: mahallaRows } = await staffRows(db);
   const inspectors: StaffInspector[] = inspectorRows.map((r) => ({
     id: r.id, name: r.name, rank: r.rank, districtSoato: r.districtSoato,
     basePoint: { id: r.bpId, name: r.bpName, lon: r.lon, lat: r.lat },
@@ -66,10 +74,11 @@ export const staff = perDb(async (db) => {
   const byId = new Map(inspectors.map((x, k) => [x.id, k]));
   const mahallas = new Map<number, StaffMahalla>();
   for (const { lon, lat, ...m } of mahallaRows) {
-    const k = m.inspectorId === null ? undefined : byId.get(m.inspectorId);
+    const inspectorId = a.inspectorOf.get(m.id) ?? null;
+    const k = inspectorId === null ? undefined : byId.get(inspectorId);
     const insp = k === undefined ? undefined : inspectors[k];
     const distanceKm = insp ? haversineKm(insp.basePoint.lon, insp.basePoint.lat, lon, lat) : null;
-    mahallas.set(m.id, { ...m, inspectorId: insp ? m.inspectorId : null, distanceKm });
+    mahallas.set(m.id, { ...m, inspectorId: insp ? inspectorId : null, distanceKm });
     if (!insp || distanceKm === null) continue;
     insp.mahallaIds.push(m.id);
     insp.residents += m.population;
@@ -85,6 +94,7 @@ export const staff = perDb(async (db) => {
   }
   return { inspectors, byId, mahallas, unassigned: [...mahallas.values()].filter((m) => m.inspectorId === null) };
 });
+export type Staff = Awaited<ReturnType<typeof staff>>;
 
 export interface PeriodCounts {
   /** incidents and applications per mahalla id, joint actions per inspector id */
@@ -146,12 +156,15 @@ export interface CoverageResult {
 
 const WORKLOAD_KEYS = ['mahallas', 'residents', 'households', 'incidents', 'applications', 'jointActions', 'areaKm2', 'meanDistanceKm', 'maxDistanceKm'] as const;
 
-/** Every inspector of the selection's districts with their workload for its period, judged against the norms. */
-export async function getCoverage(db: Db, sel: Selection, norms: Norms): Promise<CoverageResult> {
+/**
+ * Every inspector of the selection's districts with their workload for its period, judged against the norms, under
+ * `a`, the plan in force on the period's last day.
+ */
+export async function getCoverage(db: Db, sel: Selection, norms: Norms, a: Assignment): Promise<CoverageResult> {
   const period = sel.period;
   const days = lengthDays(period);
   const inDistricts = (d: string): boolean => sel.districts === null || sel.districts.includes(d);
-  const [s, counts] = await Promise.all([staff(db), periodCounts(db, period, sel.area)]);
+  const [s, counts] = await Promise.all([staff(db, a), periodCounts(db, period, sel.area)]);
   const cols: CoverageResult['inspectors'] = {
     id: [], name: [], rank: [], districtSoato: [], basePointId: [], flags: [],
     ...(Object.fromEntries(WORKLOAD_KEYS.map((k) => [k, [] as number[]])) as { [K in keyof Workload]: number[] }),
@@ -200,15 +213,28 @@ export interface OutlineProps {
   slot: number;
 }
 
-/** Every inspector's territory as one dissolved outline, with a colour slot; built once per database. */
-const allOutlines = perDb(async (db): Promise<Array<Feature<MultiPolygon, OutlineProps>>> => {
-  const [s, geoms, adj] = await Promise.all([
-    staff(db),
+/** Mahalla rings and queen contiguity, read once per database; the dissolved outline of each territory ever asked. */
+const outlineInputs = perDb(async (db) => {
+  const [geoms, adj] = await Promise.all([
     db.columns<{ id: number; g: string }>('SELECT id, geometry AS g FROM mahallas ORDER BY id'),
     db.columns<{ a: number; b: number }>('SELECT a, b FROM mahalla_adjacency'),
   ]);
   const flat = flattenPolygons(geoms.g.map((g) => JSON.parse(g) as Polygon | MultiPolygon));
   const index = new Map(geoms.id.map((id, k) => [id, k]));
+  // Dissolving is the costly part: a territory no approval changed keeps its outline from one plan to the next.
+  const dissolved = new Map<string, MultiPolygon['coordinates']>();
+  const outline = (ids: readonly number[]): MultiPolygon['coordinates'] => {
+    const key = ids.join(',');
+    let hit = dissolved.get(key);
+    if (!hit) dissolved.set(key, (hit = dissolve(flat, ids.map((id) => index.get(id) ?? -1).filter((i) => i >= 0))));
+    return hit;
+  };
+  return { adj, outline };
+});
+
+/** Every inspector's territory under a plan in force as one dissolved outline, with a colour slot. */
+const allOutlines = perAssignment(async (db, a): Promise<Array<Feature<MultiPolygon, OutlineProps>>> => {
+  const [s, { adj, outline }] = await Promise.all([staff(db, a), outlineInputs(db)]);
   // Territories touch where their mahallas do (queen contiguity, corners included).
   const ea: number[] = [], eb: number[] = [];
   adj.a.forEach((a, k) => {
@@ -221,14 +247,14 @@ const allOutlines = perDb(async (db): Promise<Array<Feature<MultiPolygon, Outlin
   return s.inspectors.map((insp, k) => ({
     type: 'Feature',
     id: insp.id,
-    geometry: { type: 'MultiPolygon', coordinates: dissolve(flat, insp.mahallaIds.map((id) => index.get(id) ?? -1).filter((i) => i >= 0)) },
+    geometry: { type: 'MultiPolygon', coordinates: outline(insp.mahallaIds) },
     properties: { inspectorId: insp.id, name: insp.name, districtSoato: insp.districtSoato, mahallas: insp.mahallaIds.length, slot: (slots[k] ?? 0) % 8 },
   }));
 });
 
-/** Territory outlines of the inspectors of some districts (null = all); names only for askers who may see them. */
-export async function getOutlines(db: Db, districts: readonly string[] | null, persons: boolean): Promise<FeatureCollection<MultiPolygon, OutlineProps>> {
-  const all = await allOutlines(db);
+/** Territory outlines under a plan in force of the inspectors of some districts (null = all); names only for askers who may see them. */
+export async function getOutlines(db: Db, districts: readonly string[] | null, persons: boolean, a: Assignment): Promise<FeatureCollection<MultiPolygon, OutlineProps>> {
+  const all = await allOutlines(db, a);
   const mine = districts === null ? all : all.filter((f) => districts.includes(f.properties.districtSoato));
   return { type: 'FeatureCollection', features: persons ? mine : mine.map((f) => ({ ...f, properties: { ...f.properties, name: null } })) };
 }

@@ -5,9 +5,10 @@ import type { Norms } from '../../contract/coverage.ts';
 import { areaSql, type Area } from '../../selection/area.ts';
 import { and, timeWindow } from '../../selection/window.ts';
 import { lengthDays, type Period } from '../../shared/period.ts';
-import { overloadFlags, type OverloadFlag } from './overload.ts';
+import { overloadFlags, type OverloadFlag } from '../../shared/overload.ts';
 import { periodCounts, staff, workloadOf, type StaffInspector, type Workload } from './coverage.ts';
 import { APPLICATION_SQL, applicationParams, asOfDay } from '../applications/flow.ts';
+import type { Assignment } from '../territories/in-force.ts';
 
 export interface InspectorCard extends Pick<StaffInspector, 'id' | 'name' | 'rank' | 'districtSoato' | 'basePoint'> {
   districtName: string;
@@ -22,9 +23,9 @@ export interface InspectorCard extends Pick<StaffInspector, 'id' | 'name' | 'ran
   applications: { total: number; open: number; overdue: number; asOf: string };
 }
 
-/** The card, or null when no inspector has that id. */
-export async function getInspectorCard(db: Db, id: number, period: Period, norms: Norms): Promise<InspectorCard | null> {
-  const s = await staff(db);
+/** The card, or null when no inspector has that id; the territory is the one `a` (the plan in force) gives. */
+export async function getInspectorCard(db: Db, id: number, period: Period, norms: Norms, a: Assignment): Promise<InspectorCard | null> {
+  const s = await staff(db, a);
   const k = s.byId.get(id);
   const insp = k === undefined ? undefined : s.inspectors[k];
   if (!insp) return null;

@@ -1,16 +1,20 @@
-// Emerging hot spots: a space-time cube of weekly or monthly incident counts per mahalla, Gi* per time slice,
-// Mann–Kendall on each mahalla's z-series, and the standard classes (new, intensifying, persistent, …).
+// Emerging hot spots: a space-time cube of weekly or monthly record counts per mahalla, the hot-spot map's exact
+// neighbourhood test per time slice, Mann–Kendall on each mahalla's z-equivalent series, and the standard classes.
 import type { Db } from '../../db/database.ts';
 import { inArea, recordsWhere, type Selection } from '../../selection/select.ts';
 import { mahallaColumns } from '../../selection/mahallas.ts';
 import { EMERGING_CLASSES } from '../../stats/emerging.ts';
 import { runStat } from '../../stats/pool.ts';
-import { contiguity } from './hotspots.ts';
+import { contiguity, exactInference, mahallaShares } from './hotspots.ts';
+import { MIN_RECORDS, tooFewToTest } from '../../stats/neighbourhood-excess.ts';
+import type { Inference } from '../../contract/hotspots.ts';
+import type { RecordSource } from '../../contract/catalog.ts';
 import { addDays, lengthDays, monthStarts, type Period } from '../../shared/period.ts';
 
 export interface EmergingResult {
   params: {
-    method: 'Emerging hot spot analysis (Gi* per time slice + Mann–Kendall)';
+    method: 'Emerging hot spot analysis (exact neighbourhood test per time slice + Mann–Kendall)';
+    source: RecordSource;
     bin: 'week' | 'month';
     /** first day of the first bin and last day of the last bin (whole bins ending at `to`) */
     from: string;
@@ -19,7 +23,15 @@ export interface EmergingResult {
     categories: string[];
     statuses: string[];
     fdr: true;
+    /** the rule of every bin; `records` is the study area's records over all bins */
+    inference: Inference;
   };
+  /**
+   * Set when some bins hold too few records in the study area for any mahalla to be significant in them (those bins
+   * count as not significant, which the classes would misread): the fewest records in a bin, the least a bin needs,
+   * and how many bins fall short.
+   */
+  tooFew: { records: number; needed: number; bins: number } | null;
   classes: Array<{ id: string; label: string }>;
   /** Columnar, in mahalla id order (of the district when one is given); `category` indexes `classes`. */
   ids: number[];
@@ -27,7 +39,7 @@ export interface EmergingResult {
   finalZ: number[];
   trendZ: number[];
   trendP: number[];
-  /** One mahalla's Gi* z per bin, when `mahalla` was asked for. */
+  /** One mahalla's z-equivalent per bin, when `mahalla` was asked for. */
   series?: { id: number; binStarts: string[]; z: number[] };
 }
 
@@ -43,13 +55,23 @@ function binStarts(p: Period, bin: Bin): string[] {
 
 type Bin = 'week' | 'month';
 
+/** The thinnest bin's records and the least a bin needs for any mahalla to be significant in it. */
+function fewest(binRecords: Float64Array, share: Float64Array): { records: number; needed: number } {
+  const records = Math.min(...binRecords);
+  return { records, needed: tooFewToTest(share, records, true)?.needed ?? MIN_RECORDS };
+}
+
 export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<EmergingResult> {
   const starts = binStarts(sel.period, bin);
   const nBins = starts.length;
   const first = starts[0] ?? sel.period.from;
-  // Gi* is judged over every mahalla (the study area); the area narrows what is returned.
+  // Each bin is judged over every mahalla (the study area); the area narrows what is returned.
   const w = recordsWhere(sel, { period: { from: first, to: sel.period.to }, area: false, mahalla: false });
-  const [{ ids, w: weights }, { index }] = await Promise.all([contiguity(db), mahallaColumns(db)]);
+  const [{ ids, w: weights }, { index }, { share, residents }] = await Promise.all([
+    contiguity(db),
+    mahallaColumns(db),
+    mahallaShares(db),
+  ]);
   // Typed columns: nationally ≈ 1.4 M rows, which as JavaScript objects would hold the event loop for half a second.
   const rows = await db.ints<'id' | 'k' | 'n'>(
     `SELECT mahalla_id AS id,
@@ -66,10 +88,18 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
     if (i !== undefined && k >= 0 && k < nBins) counts[i * nBins + k] = rows.n[r] ?? 0;
   });
   // On the statistics worker: nationally ≈ 10⁸ comparisons of Mann–Kendall, too long for the server's main thread.
-  const st = await runStat('spaceTimeGiStar', counts, ids.length, nBins, weights, { fdr: true });
+  const st = await runStat('spaceTimeExcess', counts, share, ids.length, nBins, weights, { fdr: true });
+  const short = st.binTooFew.reduce((a, b) => a + b, 0);
+  const inference = await exactInference(db, {
+    neighbourhood: 'the mahalla and the mahallas touching it (queen contiguity), in each time bin',
+    records: st.binRecords.reduce((a, b) => a + b, 0),
+    residents,
+    fdr: true,
+  });
   const out: EmergingResult = {
     params: {
-      method: 'Emerging hot spot analysis (Gi* per time slice + Mann–Kendall)',
+      method: 'Emerging hot spot analysis (exact neighbourhood test per time slice + Mann–Kendall)',
+      source: sel.source,
       bin: bin,
       from: first,
       to: sel.period.to,
@@ -77,7 +107,9 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
       categories: sel.categories,
       statuses: sel.statuses,
       fdr: true,
+      inference,
     },
+    tooFew: short > 0 ? { ...fewest(st.binRecords, share), bins: short } : null,
     classes: EMERGING_CLASSES.map(({ id, label }) => ({ id, label })),
     ids: [],
     category: [],
@@ -88,7 +120,8 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
   ids.forEach((id, i) => {
     if (!inArea(sel, i)) return;
     out.ids.push(id);
-    out.category.push(st.category[i] ?? 0);
+    // A class read from bins that could not be tested (a "new" hot spot after untestable weeks) would mislead: none.
+    out.category.push(short > 0 ? 0 : (st.category[i] ?? 0));
     out.finalZ.push(round3(st.finalZ[i] ?? 0));
     out.trendZ.push(round3(st.trendZ[i] ?? 0));
     out.trendP.push(Math.round((st.trendP[i] ?? 1) * 1e5) / 1e5);

@@ -1,48 +1,59 @@
-// Incident (or application) counts and Getis–Ord Gi* hot and cold spots on H3 hexagons (k-ring contiguity): the hexagon map view.
+// Incident (or application) counts and hot and cold spots on H3 hexagons: each cell's k-ring tested with the exact
+// binomial against constant risk given residents (apportioned to cells), the rule of the mahalla map.
 // Counts come from the resolution-9 cell stored per incident, coarsened in SQL by bit masks (server/geo/h3-bits.ts).
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
 import { memoAsync, perDb } from '../../db/per-db.ts';
 import { coverCells, estimateCells, H3_MAX_CELLS, kRingWeights, maxResolutionFor } from '../../geo/h3-area.ts';
 import { h3CellKey, h3KeyCell, h3ParentMasks, h3UnusedBits } from '../../geo/h3-bits.ts';
-import { giStarBins, giStarInto, giStarPrep, type GiStarPrep } from '../../stats/gistar.ts';
+import { apportionResidents } from '../../geo/h3-residents.ts';
+import { neighbourhoodExcess, neighbourhoodShares } from '../../stats/neighbourhood-excess.ts';
 import type { Weights } from '../../stats/weights.ts';
-import { areaSql, districtSql, districtsArea } from '../../selection/area.ts';
+import { districtSql } from '../../selection/area.ts';
 import { recordsWhere, type Selection } from '../../selection/select.ts';
 import type { SqlPart } from '../../selection/window.ts';
-import { giStarParams, type GiStarParams } from './hotspots.ts';
+import { exactInference, significanceParams, tally, type SignificanceParams } from './hotspots.ts';
 import type { RecordSource } from '../../contract/catalog.ts';
+import type { TooFewRecords } from '../../contract/hotspots.ts';
 
 /** Everything the result depends on, shown in the legend so a reader knows what was tested and on which cells. */
-export interface HexagonParams extends GiStarParams {
+export interface HexagonParams extends SignificanceParams {
   support: 'h3';
   resolution: number;
-  /** The finest resolution this extent allows (server/geo/h3-area.ts H3_MAX_CELLS): clients clamp zoom-picked ones to it. */
+  /** The finest resolution the study area allows (server/geo/h3-area.ts H3_MAX_CELLS): clients clamp zoom-picked ones to it. */
   maxResolution: number;
   weights: 'k-ring k=1, binary, self included';
-  value: `${RecordSource} per cell`;
-  /** Which cells were tested: every cell overlapping the district (or all districts), plus any cell with an incident on record. */
+  value: `${RecordSource} per cell neighbourhood`;
+  /** Which cells were tested and which are returned. */
   studyArea: string;
 }
 
 export interface HexagonResult {
   params: HexagonParams;
   /**
-   * Columnar, in cell order. Only cells with an incident or a significant bin are listed: the empty, unremarkable rest
-   * of the study area (counted in `counts.units`) took part in Gi* as zeros but has nothing to draw.
+   * Columnar, in cell order: the returned cells (those overlapping the chosen districts, or holding one of their
+   * records) that hold a record or a significant bin; the empty, unremarkable rest (counted in `counts.units`) took part
+   * in the test as zeros but has nothing to draw.
    */
   cells: string[];
+  /** records in the cell, all of them (what its test counted as its own), also where it straddles a district border */
   count: number[];
+  /** z-equivalent of the exact p, + for an excess */
   z: number[];
+  /** two-sided exact p, before any FDR correction */
   p: number[];
   bin: number[];
-  /** hot / cold cells, cells tested (zeros included), records (incidents or applications) counted */
+  /** hot / cold cells and cells returned (zeros included), and the selection's records (incidents or applications) */
   counts: { hot: number; cold: number; units: number; records: number };
-  /** Cells significant at 90 % on their own p-value that the FDR correction makes not significant. */
+  /** Returned cells significant at 90 % on their own p-value that the FDR correction makes not significant. */
   lostToFdr: number;
+  /** Returned cells whose neighbourhood is significantly hot but which hold no record themselves: not coloured. */
+  heldBack: number;
+  /** Set when the study area has too few records for any cell to be significant: nothing is coloured. */
+  tooFew: TooFewRecords | null;
 }
 
-/** A request the data cannot answer: too fine a resolution for the extent, or a database built before H3 cells. */
+/** A request the data cannot answer: too fine a resolution for the study area, or a database built before H3 cells. */
 export interface HexagonRefusal {
   refused: 'too_fine' | 'stale_database';
   reason: string;
@@ -54,16 +65,15 @@ interface StudyArea {
   /** h3CellKey of each cell, ascending */
   keys: Float64Array;
   w: Weights;
-  /** Gi*'s weights-only terms, computed once with the weights */
-  prep: GiStarPrep;
+  /** residents apportioned to each cell, and each k-ring's share of all of them */
+  residents: Float64Array;
+  share: Float64Array;
 }
 
-/** Mahalla area per district, to size the study area before building it. */
-const districtAreas = perDb(async (db) => {
-  const rows = await db.all<{ district: string; km2: number }>(
-    'SELECT district_soato AS district, sum(area_km2)::DOUBLE AS km2 FROM mahallas GROUP BY 1',
-  );
-  return new Map(rows.map((r) => [r.district, r.km2]));
+/** Mahalla area of the whole database, to size the study area before building it. */
+const totalKm2 = perDb(async (db) => {
+  const [row] = await db.all<{ km2: number }>('SELECT coalesce(sum(area_km2), 0)::DOUBLE AS km2 FROM mahallas');
+  return row?.km2 ?? 0;
 });
 
 /** Databases built before the h3 column existed answer with a rebuild hint instead of a 500. */
@@ -74,9 +84,14 @@ const hasH3 = perDb(async (db) => {
   return (row?.n ?? 0) > 0;
 });
 
-/** Cells and k-ring weights per database × districts × resolution (key `districts|res`, '' = every district). */
+/** The study area's cells, weights and residents per database × resolution. */
 const studyAreas = perDb((db) =>
-  Promise.resolve(memoAsync((key: string) => loadStudyArea(db, key), new Map<string, Promise<StudyArea>>())),
+  Promise.resolve(memoAsync((res: number) => loadStudyArea(db, res), new Map<number, Promise<StudyArea>>())),
+);
+
+/** Cells overlapping some districts per database × `districts|res`: which cells a district view returns. */
+const districtCells = perDb((db) =>
+  Promise.resolve(memoAsync((key: string) => loadDistrictCells(db, key), new Map<string, Promise<Set<number>>>())),
 );
 
 /** The SQL of a record's cell at a resolution as an h3CellKey: the stored resolution-9 cell coarsened by the parent masks, shifted past its unused digits. */
@@ -88,40 +103,59 @@ export function cellKey(res: number): SqlPart {
   };
 }
 
-async function loadStudyArea(db: Db, key: string): Promise<StudyArea> {
-  const [list = '', resText = ''] = key.split('|');
-  const res = Number(resText);
-  const districts = list ? list.split(',') : null;
+/** Cells overlapping the outlines of some districts (or, with `''`, of every district that has mahallas). */
+async function outlineCells(db: Db, districts: string[] | null, res: number): Promise<string[]> {
   const area = districtSql(districts, 'soato');
   // District outlines rather than their ≈ 9,400 mahallas: the demo mahallas tile them exactly, and at resolution 5 a
-  // cell is larger than a mahalla anyway. Only districts that have mahallas are part of the study area.
+  // cell is larger than a mahalla anyway.
   const rows = await db.all<{ g: string }>(
     `SELECT geometry AS g FROM districts WHERE soato IN (SELECT DISTINCT district_soato FROM mahallas) AND ${area.sql} ORDER BY soato`,
     area.params,
   );
-  // Plus every cell that ever had an incident (a point just outside its district's outline): then no period or filter
-  // can count a cell outside the area, and the area, hence Gi*, does not depend on which period was asked first.
-  const k = cellKey(res);
-  const inArea = areaSql(districtsArea(districts ?? undefined));
-  const used = await db.columns<{ key: number }>(
-    `SELECT DISTINCT (${k.sql})::DOUBLE AS key FROM incidents WHERE ${inArea.sql}`,
-    { ...k.params, ...inArea.params },
+  return coverCells(
+    rows.map((r) => JSON.parse(r.g) as Polygon | MultiPolygon),
+    res,
   );
-  const cells = new Set(
-    coverCells(
-      rows.map((r) => JSON.parse(r.g) as Polygon | MultiPolygon),
-      res,
-    ),
-  );
-  for (const c of used.key) cells.add(h3KeyCell(c, res));
-  return areaOf([...cells], res);
 }
 
-function areaOf(cells: string[], res: number): StudyArea {
+async function loadDistrictCells(db: Db, key: string): Promise<Set<number>> {
+  const [list = '', resText = ''] = key.split('|');
+  const res = Number(resText);
+  return new Set((await outlineCells(db, list.split(','), res)).map((c) => h3CellKey(c, res)));
+}
+
+async function loadStudyArea(db: Db, res: number): Promise<StudyArea> {
+  // Every district's cells, plus every cell that ever had an incident (a point just outside its district's outline):
+  // then no period or filter can count a cell outside the area, and the area does not depend on the request.
+  const k = cellKey(res);
+  const [outline, used, mahallas] = await Promise.all([
+    outlineCells(db, null, res),
+    db.columns<{ key: number }>(`SELECT DISTINCT (${k.sql})::DOUBLE AS key FROM incidents`, k.params),
+    db.all<{ population: number; lon: number; lat: number; g: string }>(
+      'SELECT population, centroid_lon AS lon, centroid_lat AS lat, geometry AS g FROM mahallas',
+    ),
+  ]);
+  const cells = new Set(outline);
+  for (const c of used.key) cells.add(h3KeyCell(c, res));
+  const residents = apportionResidents(
+    mahallas.map((m) => ({
+      geometry: JSON.parse(m.g) as Polygon | MultiPolygon,
+      population: m.population,
+      label: [m.lon, m.lat] as const,
+    })),
+    [...cells],
+    res,
+  );
+  for (const c of residents.keys()) cells.add(c);
+  return areaOf([...cells], res, residents);
+}
+
+function areaOf(cells: string[], res: number, residentsOf: ReadonlyMap<string, number>): StudyArea {
   const keys = Float64Array.from(cells, (c) => h3CellKey(c, res)).sort();
   const sorted = Array.from(keys, (k) => h3KeyCell(k, res));
   const w = kRingWeights(sorted);
-  return { cells: sorted, keys, w, prep: giStarPrep(w) };
+  const residents = Float64Array.from(sorted, (c) => residentsOf.get(c) ?? 0);
+  return { cells: sorted, keys, w, residents, share: neighbourhoodShares(residents, w) };
 }
 
 /**
@@ -142,10 +176,15 @@ function placeCounts(area: StudyArea, counted: { key: number[]; n: number[] }): 
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The selection's records per cell at `res`, cells as h3CellKey numbers. */
-async function countByCell(db: Db, sel: Selection, res: number): Promise<{ key: number[]; n: number[] }> {
+/** Records per cell at `res`, cells as h3CellKey numbers: of the selection's area, or of the whole study area. */
+async function countByCell(
+  db: Db,
+  sel: Selection,
+  res: number,
+  area: boolean,
+): Promise<{ key: number[]; n: number[] }> {
   const k = cellKey(res);
-  const w = recordsWhere(sel);
+  const w = recordsWhere(sel, { area });
   // Keys, not hex strings: at national resolution 7 (≈ 74,000 cells) formatting and reading strings cost ≈ 0.3 s.
   return db.columns<{ key: number; n: number }>(
     `SELECT (${k.sql})::DOUBLE AS key, count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql} GROUP BY 1 ORDER BY 1`,
@@ -154,8 +193,8 @@ async function countByCell(db: Db, sel: Selection, res: number): Promise<{ key: 
 }
 
 /**
- * Counts and Gi* per H3 cell. The study area is the district (or every district) at `res`, zero cells included, so a
- * district's hot spots are judged against its own surroundings; it is refused beyond H3_MAX_CELLS cells.
+ * Counts and hot spots per H3 cell. The study area is every cell of the database's area at `res`, zero cells included,
+ * whatever districts are chosen (they narrow what is returned); it is refused beyond H3_MAX_CELLS cells.
  */
 export async function getHexagons(
   db: Db,
@@ -169,63 +208,80 @@ export async function getHexagons(
       reason: 'this database was built before H3 cells were stored; rebuild it (npm run data:build)',
     };
   }
-  const areas = await districtAreas(db);
-  const km2 = (sel.districts ?? [...areas.keys()]).reduce((sum, d) => sum + (areas.get(d) ?? 0), 0);
-  const where =
-    sel.districts === null ? 'the whole area' : sel.districts.length === 1 ? 'this district' : 'these districts';
+  const km2 = await totalKm2(db);
   const maxResolution = maxResolutionFor(km2);
   const estimate = estimateCells(km2, res);
   if (estimate > H3_MAX_CELLS) {
     return {
       refused: 'too_fine',
       reason:
-        `resolution ${res} needs ≈ ${estimate.toLocaleString('en-GB')} cells for ${where} ` +
-        `(at most ${H3_MAX_CELLS.toLocaleString('en-GB')}): use resolution ${maxResolution} or coarser, or choose a district`,
+        `resolution ${res} needs ≈ ${estimate.toLocaleString('en-GB')} cells for the study area, the whole database ` +
+        `(at most ${H3_MAX_CELLS.toLocaleString('en-GB')}): use resolution ${maxResolution} or coarser`,
     };
   }
-  const [base, counted] = await Promise.all([
-    (await studyAreas(db))(`${(sel.districts ?? []).join(',')}|${res}`),
-    countByCell(db, sel, res),
+  const narrowed = sel.districts !== null;
+  const [base, all, mine, outline] = await Promise.all([
+    (await studyAreas(db))(res),
+    countByCell(db, sel, res, false),
+    narrowed ? countByCell(db, sel, res, true) : null,
+    narrowed ? (await districtCells(db))(`${sel.districts?.join(',')}|${res}`) : null,
   ]);
   // Only records outside the cached area (incidents added since, or applications where no incident ever was) fall
-  // outside it; they widen it for this request.
-  const first = placeCounts(base, counted);
+  // outside it; they widen it for this request, with no residents of their own.
+  const first = placeCounts(base, all);
   const area =
-    first.outside.length > 0 ? areaOf([...base.cells, ...first.outside.map((k) => h3KeyCell(k, res))], res) : base;
-  const { x } = area === base ? first : placeCounts(area, counted);
-  const z = new Float64Array(x.length),
-    p = new Float64Array(x.length);
-  giStarInto(x, area.w, area.prep, z, p);
-  const g = { z, p, ...giStarBins(z, p, fdr) };
+    first.outside.length > 0
+      ? areaOf(
+          [...base.cells, ...first.outside.map((k) => h3KeyCell(k, res))],
+          res,
+          new Map(base.cells.map((c, i) => [c, base.residents[i]!])),
+        )
+      : base;
+  const { x } = area === base ? first : placeCounts(area, all);
+  const r = neighbourhoodExcess(x, area.share, area.w, { fdr });
+  const own = mine === null ? null : new Set(mine.key);
+  const returned = (i: number): boolean =>
+    outline === null || outline.has(area.keys[i]!) || own?.has(area.keys[i]!) === true;
+  const t = tally(r, returned);
+  const inference = await exactInference(db, {
+    neighbourhood: 'the cell and the 6 cells touching it (k-ring 1)',
+    records: r.records,
+    residents: area.residents.reduce((a, b) => a + b, 0),
+    fdr,
+  });
   const out: HexagonResult = {
     params: {
-      ...giStarParams(sel, fdr),
+      ...significanceParams(sel, fdr, inference),
       support: 'h3',
       resolution: res,
       maxResolution,
       weights: 'k-ring k=1, binary, self included',
-      value: `${sel.source} per cell`,
-      studyArea: `H3 cells overlapping ${sel.districts === null ? 'every district' : `district ${sel.districts.join(', ')}`} or holding any of its incidents on record`,
+      value: `${sel.source} per cell neighbourhood`,
+      studyArea: `every H3 cell of the database's area (and any holding a record), residents apportioned from mahallas by area; ${narrowed ? `returned: cells overlapping district ${sel.districts?.join(', ')} or holding one of its records` : 'all returned'}`,
     },
     cells: [],
     count: [],
     z: [],
     p: [],
     bin: [],
-    counts: { hot: 0, cold: 0, units: area.cells.length, records: 0 },
-    lostToFdr: g.lostToFdr,
+    counts: {
+      hot: t.hot,
+      cold: t.cold,
+      units: t.units,
+      records: (mine ?? all).n.reduce((a, b) => a + b, 0),
+    },
+    lostToFdr: t.lostToFdr,
+    heldBack: t.heldBack,
+    tooFew: r.tooFew,
   };
   area.cells.forEach((cell, i) => {
     const n = x[i] ?? 0,
-      bin = g.bin[i] ?? 0;
-    if (bin > 0) out.counts.hot++;
-    if (bin < 0) out.counts.cold++;
-    out.counts.records += n;
-    if (n === 0 && bin === 0) return;
+      bin = r.bin[i] ?? 0;
+    if ((n === 0 && bin === 0) || !returned(i)) return;
     out.cells.push(cell);
     out.count.push(n);
-    out.z.push(round(g.z[i] ?? 0, 3));
-    out.p.push(round(g.p[i] ?? 1, 5));
+    out.z.push(round(r.z[i] ?? 0, 3));
+    out.p.push(Number((r.p[i] ?? 1).toPrecision(4)));
     out.bin.push(bin);
   });
   return out;

@@ -7,6 +7,7 @@ import { and } from '../../selection/window.ts';
 import { addDays, comparisonPeriod, type Comparison, type Period } from '../../shared/period.ts';
 import { dataPeriod } from '../data-period.ts';
 import { staff } from '../coverage/coverage.ts';
+import type { Assignment } from '../territories/in-force.ts';
 import { mahallaIdentity } from './mahallas.ts';
 
 export interface MahallaCard extends MahallaIdentity {
@@ -28,19 +29,22 @@ export interface MahallaCard extends MahallaIdentity {
   weekHour: number[][];
 }
 
-/** The card of the selection's mahalla, or null when no mahalla has that id. */
+/** The card of the selection's mahalla, or null when no mahalla has that id; its inspector is the one `a` gives. */
 export async function getMahallaCard(
   db: Db,
   sel: Selection & { mahalla: number },
   compare: Comparison,
+  a: Assignment,
 ): Promise<MahallaCard | null> {
   const id = sel.mahalla;
-  // Who the mahalla is and who covers it come from per-database caches: nothing of it changes while a server runs.
-  const [identity, s, data] = await Promise.all([mahallaIdentity(db, id), staff(db), dataPeriod(db)]);
-  const k = identity?.inspectorId == null ? undefined : s.byId.get(identity.inspectorId);
+  // Who the mahalla is comes from a per-database cache, who covers it from the plan in force (cached per plan).
+  const [identity, s, data] = await Promise.all([mahallaIdentity(db, id), staff(db, a), dataPeriod(db)]);
+  const covering = s.mahallas.get(id)?.inspectorId ?? null;
+  const k = covering === null ? undefined : s.byId.get(covering);
   const insp = k === undefined ? undefined : s.inspectors[k];
   const m = identity && {
     ...identity,
+    inspectorId: covering,
     inspectorName: insp?.name ?? null,
     rank: insp?.rank ?? null,
     basePoint: insp?.basePoint.name ?? null,

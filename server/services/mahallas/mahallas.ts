@@ -1,4 +1,5 @@
-// Mahalla polygons with their district, residents and inspector, as GeoJSON, simplified for the map's zoom.
+// Mahalla polygons with their district, residents and inspector, as GeoJSON, simplified for the map's zoom. The
+// polygons are cached per database; the inspector of each comes from the plan in force the caller names.
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { MahallaProps } from '../../contract/mahallas.ts';
 import type { Db } from '../../db/database.ts';
@@ -6,6 +7,8 @@ import { perDb } from '../../db/per-db.ts';
 import { simplifier } from '../../geo/simplify.ts';
 import { ALL, areaSql, type Area } from '../../selection/area.ts';
 import { mahallaColumns } from '../../selection/mahallas.ts';
+import { staff } from '../coverage/coverage.ts';
+import type { Assignment } from '../territories/in-force.ts';
 
 type MahallaRow = MahallaProps & { geometry: string };
 
@@ -30,35 +33,42 @@ const everyMahalla = perDb(async (db) => {
 });
 
 /**
- * The mahallas of an area, simplified for `zoom` (every vertex when absent): from the per-database cache, so a request
- * costs a filter, not a query.
+ * The mahallas of an area, simplified for `zoom` (every vertex when absent), each with the inspector `a` (the plan in
+ * force) gives it: from the per-database cache, so a request costs a filter, not a query.
  */
 export async function mahallaShapes(
   db: Db,
   area: Area,
+  a: Assignment,
   zoom?: number,
 ): Promise<FeatureCollection<Geometry, MahallaProps>> {
-  const { all, byZoom } = await everyMahalla(db);
+  const [{ all, byZoom }, s] = await Promise.all([everyMahalla(db), staff(db, a)]);
   const fc: FeatureCollection<Geometry, MahallaProps> = zoom === undefined ? all : byZoom(zoom);
-  if (area.kind === 'all') return fc;
+  const covered = (f: Feature<Geometry, MahallaProps>): Feature<Geometry, MahallaProps> => {
+    const id = s.mahallas.get(f.properties.id)?.inspectorId ?? null;
+    const insp = id === null ? undefined : s.inspectors[s.byId.get(id) ?? -1];
+    return { ...f, properties: { ...f.properties, inspectorId: insp ? id : null, inspectorName: insp?.name ?? null } };
+  };
+  if (area.kind === 'all') return { ...fc, features: fc.features.map(covered) };
   const m = await mahallaColumns(db);
   const keep = new Set<number | string>(area.kind === 'mahallas' ? area.ids : area.districts);
   const key = (id: number): number | string =>
     area.kind === 'mahallas' ? id : (m.district[m.index.get(id) ?? -1] ?? '');
-  return { type: 'FeatureCollection', features: fc.features.filter((f) => keep.has(key(f.properties.id))) };
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.filter((f) => keep.has(key(f.properties.id))).map(covered),
+  };
 }
 
-/** The mahallas of an area as a FeatureCollection; feature `id` = mahalla id. */
+/** The mahallas of an area as a FeatureCollection; feature `id` = mahalla id; no inspector (see mahallaShapes). */
 export async function getMahallas(db: Db, area: Area): Promise<FeatureCollection<Geometry, MahallaProps>> {
   const where = areaSql(area, 'm.id');
   const rows = await db.all<MahallaRow>(
     `SELECT m.id, m.code, m.name, m.district_soato AS districtSoato, d.name_uz AS districtName, m.population,
-            m.households, round(m.area_km2, 3) AS areaKm2, m.synthetic, t.inspector_id AS inspectorId,
-            i.name AS inspectorName, m.geometry
+            m.households, round(m.area_km2, 3) AS areaKm2, m.synthetic, NULL::INTEGER AS inspectorId,
+            NULL::VARCHAR AS inspectorName, m.geometry
      FROM mahallas m
      JOIN districts d ON d.soato = m.district_soato
-     LEFT JOIN territory_assignment t ON t.mahalla_id = m.id
-     LEFT JOIN inspectors i ON i.id = t.inspector_id
      WHERE ${where.sql}
      ORDER BY m.id`,
     where.params,
@@ -69,7 +79,7 @@ export async function getMahallas(db: Db, area: Area): Promise<FeatureCollection
   };
 }
 
-/** A mahalla's identity and inspector id from the per-database cache; null for an id no mahalla has. */
+/** A mahalla's identity from the per-database cache (its inspector is the plan's: see staff); null for an id no mahalla has. */
 export async function mahallaIdentity(db: Db, id: number): Promise<MahallaProps | null> {
   return (await everyMahalla(db)).byId.get(id) ?? null;
 }

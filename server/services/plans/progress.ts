@@ -12,6 +12,7 @@ import {
 import type { StoredPlan } from '../../store/types.ts';
 import { dataPeriod } from '../data-period.ts';
 import { aggregate, itemProgress, schedule, type Progress, type Schedule } from '../../shared/fulfilment.ts';
+import { territoryOf, type Assignment } from '../territories/in-force.ts';
 
 interface Done {
   plan: number;
@@ -149,21 +150,18 @@ function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
   return out;
 }
 
-/** One plan with its items and the aggregates per territory (inspector), per service and per mahalla. */
-export async function detail(db: Db, stored: StoredPlan, persons: boolean): Promise<PlanDetail> {
+/**
+ * One plan with its items and the aggregates per territory (inspector), per service and per mahalla; the territories
+ * are those of `a`, the plan in force on the plan's last day.
+ */
+export async function detail(db: Db, stored: StoredPlan, persons: boolean, a: Assignment): Promise<PlanDetail> {
   const [progress] = await progressOf(db, [stored], persons);
   if (!progress) throw new Error('a plan without progress');
   const { plan, items } = progress;
-  const territories = await db.all<{ inspector: number; mahallas: number[] }>(
-    `SELECT inspector_id AS inspector, list(mahalla_id ORDER BY mahalla_id) AS mahallas FROM territory_assignment
-     WHERE inspector_id IN (SELECT unnest($ids::INTEGER[])) GROUP BY inspector_id`,
-    { ids: [...new Set(items.map((i) => i.inspector))] },
-  );
-  const territory = new Map(territories.map((t) => [t.inspector, t.mahallas]));
   const byInspector = [...groupBy(items, (i) => i.inspector).entries()].map(([inspector, list]) => ({
     inspector,
     name: list[0]?.inspectorName ?? null,
-    mahallas: territory.get(inspector) ?? [],
+    mahallas: territoryOf(a, inspector),
     ...aggregate(list),
   }));
   const perService = groupBy(items, (i) => i.service);

@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { PlanCopyInput, PlanInput } from '../../contract/plans.ts';
 import type { Actor, StoredPlan, UserStore, Versioned } from '../../store/types.ts';
 import { detail } from './progress.ts';
+import { assignmentOn } from '../territories/in-force.ts';
 
 export interface Issue {
   field: string;
@@ -43,8 +44,8 @@ export async function checkReferences(db: Db, plan: Pick<PlanInput, 'district' |
 const fields = (p: PlanInput) => ({ name: p.name, district: p.district, from: p.from, to: p.to, items: p.items });
 
 /** Joint actions already counted towards a plan, and the snapshot its archive copy would hold. */
-async function recorded(db: Db, plan: StoredPlan): Promise<{ count: number; snapshot: string }> {
-  const d = await detail(db, plan, true);
+async function recorded(db: Db, store: UserStore, plan: StoredPlan): Promise<{ count: number; snapshot: string }> {
+  const d = await detail(db, plan, true, await assignmentOn(db, store, plan.to));
   return { count: d.items.reduce((s, i) => s + i.done, 0), snapshot: JSON.stringify(d) };
 }
 
@@ -76,7 +77,7 @@ export function replacePlan(
     const current = await w.plans.get(id);
     if (!current) return { status: 'missing' };
     if (current.version !== version) return { status: 'stale', current };
-    const r = await recorded(db, current);
+    const r = await recorded(db, store, current);
     if (r.count > 0 && !confirm) return { status: 'needs_confirmation', recorded: r.count, name: current.name };
     if (r.count > 0) await w.plans.archiveCopy(id, r.snapshot, by);
     const out = await w.plans.replace(id, version, fields(plan), by);
@@ -97,7 +98,7 @@ export function deletePlan(
     const current = await w.plans.get(id);
     if (!current) return { status: 'missing' };
     if (version !== null && current.version !== version) return { status: 'stale', current };
-    const r = await recorded(db, current);
+    const r = await recorded(db, store, current);
     if (r.count > 0 && !confirm) return { status: 'needs_confirmation', recorded: r.count, name: current.name };
     const done = await w.plans.remove(id, version, r.count > 0 ? r.snapshot : null, by);
     return done.status === 'ok' ? { status: 'ok', archived: done.value.archived } : done;

@@ -13,6 +13,7 @@ import { planOps } from './plans.ts';
 import { playlistOps } from './playlists.ts';
 import { kioskOps, sessionOps } from './sessions.ts';
 import { legacyOps } from './legacy.ts';
+import { territoryOps } from './territories.ts';
 import type { Q } from './sql.ts';
 
 const SCHEMA = readFileSync(fileURLToPath(new URL('../../../data/state-schema.sql', import.meta.url)), 'utf8');
@@ -30,7 +31,7 @@ function metaOps(q: Q): StoreWrites['meta'] {
   };
 }
 
-function ops(q: Q): StoreWrites {
+function ops(q: Q, territoriesTouched?: () => void): StoreWrites {
   return {
     meta: metaOps(q),
     legacy: legacyOps(q),
@@ -40,6 +41,7 @@ function ops(q: Q): StoreWrites {
     audit: auditOps(q),
     plans: planOps(q),
     playlists: playlistOps(q),
+    territories: territoryOps(q, territoriesTouched),
   };
 }
 
@@ -52,8 +54,16 @@ export async function openStore(path: string): Promise<UserStore> {
   await db.run(SCHEMA);
   const reads: StoreReads = ops(db);
   const queue = serialQueue();
+  // Counts committed writes that changed territory versions: bumped only after COMMIT, so a cache keyed on it never
+  // holds what a transaction saw before it landed.
+  let territoryStamp = 0;
   const write = <T>(work: (w: StoreWrites) => Promise<T>): Promise<T> =>
-    queue(() => db.transaction((tx) => work(ops(tx))));
+    queue(async () => {
+      let touched = false;
+      const out = await db.transaction((tx) => work(ops(tx, () => (touched = true))));
+      if (touched) territoryStamp++;
+      return out;
+    });
 
   let pending: Array<{ row: AuditEntry; done: () => void; fail: (e: unknown) => void }> = [];
   const flush = (): void => {
@@ -74,6 +84,7 @@ export async function openStore(path: string): Promise<UserStore> {
           pending.push({ row, done, fail });
         }),
     },
+    territories: { ...reads.territories, stamp: () => territoryStamp },
     write,
     close: () => db.close(),
     path,

@@ -19,12 +19,27 @@ const PLAN = {
   items: [{ inspector: 1, service: 'patrol', type: 'joint_patrol', required: 2 }],
 };
 const PLAYLIST = { name: 'Wall', district: '1726287', period: '7d', slides: [{ kind: 'title', dwellS: 10 }] };
+const DRAFT = { district: '1726287', name: 'Draft', reason: 'rebalance' };
+/** Each approval must take effect after the last one (plans in force follow one another): a later day each time. */
+let approvals = 0;
+const nextDay = (): string => new Date(Date.UTC(2024, 0, 1 + approvals++)).toISOString().slice(0, 10);
+
+/** Objects `prepare` made: a plan, a playlist, an account, a kiosk token, a territory draft and a submitted version. */
+interface Ids {
+  plan: number;
+  playlist: number;
+  user: number;
+  token: number;
+  draft: number;
+  submitted: number;
+}
+const NONE: Ids = { plan: 0, playlist: 0, user: 0, token: 0, draft: 0, submitted: 0 };
 
 interface Case {
   /** who may: any of these capabilities; 'public' = no session needed */
   needs: Capability[] | 'public' | 'signed-in';
   /** the request, after `prepare` made what it needs (returns ids to put in the URL) */
-  request: (ids: { plan: number; playlist: number; user: number; token: number }) => [string, RequestInit?];
+  request: (ids: Ids) => [string, RequestInit?];
   /** makes a fresh object to change or delete (by the admin) */
   prepare?: boolean;
   /** the object is not the kiosk's own playlist, which is all a kiosk may read of playlists */
@@ -142,6 +157,76 @@ const ROUTES: Record<string, Case> = {
   },
   'GET /api/admin/audit': { needs: ['accounts'], request: () => ['/api/admin/audit'] },
   'GET /api/admin/audit.csv': { needs: ['accounts'], request: () => ['/api/admin/audit.csv'] },
+  'GET /api/territories/versions': { needs: ['read'], request: () => ['/api/territories/versions'] },
+  'POST /api/territories/versions': {
+    needs: ['territories.write'],
+    request: () => ['/api/territories/versions', json(DRAFT)],
+  },
+  'GET /api/territories/in-force': { needs: ['read'], request: () => ['/api/territories/in-force?day=2024-03-31'] },
+  'GET /api/territories/diff': {
+    needs: ['read'],
+    prepare: true,
+    request: (i) => [`/api/territories/diff?before=${i.draft}&after=${i.submitted}`],
+  },
+  'GET /api/territories/versions/:id': {
+    needs: ['read'],
+    prepare: true,
+    request: (i) => [`/api/territories/versions/${i.draft}`],
+  },
+  'PUT /api/territories/versions/:id': {
+    needs: ['territories.write'],
+    prepare: true,
+    request: (i) => [
+      `/api/territories/versions/${i.draft}`,
+      json({ name: 'Changed', reason: 'r', posts: [], assignments: [], version: 1 }, 'PUT'),
+    ],
+  },
+  'DELETE /api/territories/versions/:id': {
+    needs: ['territories.write'],
+    prepare: true,
+    request: (i) => [`/api/territories/versions/${i.draft}?version=1`, { method: 'DELETE' }],
+  },
+  'POST /api/territories/versions/:id/submit': {
+    needs: ['territories.write'],
+    prepare: true,
+    request: (i) => [`/api/territories/versions/${i.draft}/submit`, json({ version: 1 })],
+  },
+  'POST /api/territories/versions/:id/return': {
+    needs: ['territories.write', 'territories.approve'],
+    prepare: true,
+    request: (i) => [`/api/territories/versions/${i.submitted}/return`, json({ version: 2, reason: 'again' })],
+  },
+  'POST /api/territories/versions/:id/approve': {
+    needs: ['territories.approve'],
+    prepare: true,
+    request: (i) => {
+      const day = nextDay();
+      return [
+        `/api/territories/versions/${i.submitted}/approve`,
+        json({ version: 2, effectiveFrom: day, orderNumber: '1', orderDate: day }),
+      ];
+    },
+  },
+  'GET /api/territories/versions/:id/annex': {
+    needs: ['read'],
+    prepare: true,
+    request: (i) => [`/api/territories/versions/${i.draft}/annex`],
+  },
+  'GET /api/territories/versions/:id/annex.csv': {
+    needs: ['read'],
+    prepare: true,
+    request: (i) => [`/api/territories/versions/${i.draft}/annex.csv`],
+  },
+  'GET /api/territories/versions/:id/annex.xlsx': {
+    needs: ['read'],
+    prepare: true,
+    request: (i) => [`/api/territories/versions/${i.draft}/annex.xlsx`],
+  },
+  'GET /api/territories/versions/:id/territories.geojson': {
+    needs: ['read'],
+    prepare: true,
+    request: (i) => [`/api/territories/versions/${i.draft}/territories.geojson`],
+  },
 };
 
 /** Routes checked elsewhere, because calling them changes the caller's own session or needs a secret. */
@@ -186,7 +271,17 @@ async function prepare() {
   const token = (await (
     await w.as('admin', '/api/admin/kiosk-tokens', json({ name: 'T', playlist: playlist.id }))
   ).json()) as { id: number };
-  return { plan: plan.id, playlist: playlist.id, user: user.id, token: token.id };
+  const draft = (await (await w.as('admin', '/api/territories/versions', json(DRAFT))).json()) as { id: number };
+  const submitted = (await (await w.as('admin', '/api/territories/versions', json(DRAFT))).json()) as { id: number };
+  await w.as('admin', `/api/territories/versions/${submitted.id}/submit`, json({ version: 1 }));
+  return {
+    plan: plan.id,
+    playlist: playlist.id,
+    user: user.id,
+    token: token.id,
+    draft: draft.id,
+    submitted: submitted.id,
+  };
 }
 
 const allowed = (role: Role | 'kiosk', needs: Case['needs']): boolean => {
@@ -207,7 +302,7 @@ describe('the table covers the app', () => {
 
 describe.each(Object.entries(ROUTES))('%s', (_name, c) => {
   it.each([...ROLES, 'kiosk' as const])('as %s', async (role) => {
-    const ids = c.prepare ? await prepare() : { plan: 0, playlist: 0, user: 0, token: 0 };
+    const ids = c.prepare ? await prepare() : NONE;
     const [url, init = {}] = c.request(ids);
     const res = await w.app.request(url, {
       ...init,
@@ -222,7 +317,7 @@ describe.each(Object.entries(ROUTES))('%s', (_name, c) => {
   });
 
   it('without a session', async () => {
-    const ids = c.prepare ? await prepare() : { plan: 0, playlist: 0, user: 0, token: 0 };
+    const ids = c.prepare ? await prepare() : NONE;
     const [url, init] = c.request(ids);
     expect((await w.app.request(url, init)).status).toBe(c.needs === 'public' ? 200 : 401);
   });

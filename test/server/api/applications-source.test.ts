@@ -37,9 +37,9 @@ describe('applications on the map', () => {
     ]);
   });
 
-  it('tests hot spots of application rates and says so in the parameters', async () => {
+  it('tests hot spots of application counts and says so in the parameters', async () => {
     const h = await okBody(await f.api.hotspots.$get({ query: { ...MARCH, registries: 'form1' } }));
-    expect(h.params.value).toBe('applications per 1,000 residents');
+    expect(h.params.value).toBe('applications per mahalla neighbourhood');
     expect(h.params.source).toBe('applications');
     expect(h.params.registries).toEqual(['form1']);
     expect(h.ids).toEqual([1, 2, 3, 4]);
@@ -47,7 +47,7 @@ describe('applications on the map', () => {
 
   it('counts applications on H3 hexagons too', async () => {
     const h = await okBody(await f.api.hexagons.$get({ query: { ...MARCH, res: '7' } }));
-    expect(h.params.value).toBe('applications per cell');
+    expect(h.params.value).toBe('applications per cell neighbourhood');
     expect(h.counts.records).toBe(8);
     expect(h.count.reduce((a, b) => a + b, 0)).toBe(8);
   });

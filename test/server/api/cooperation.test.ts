@@ -74,11 +74,12 @@ describe('GET /api/cooperation/matrix', () => {
 });
 
 describe('GET /api/cooperation/gaps', () => {
-  it('finds the FDR hot spot 13 lacking operational search for its drugs (last joint action 2024-02-20)', async () => {
+  it('finds the hot spot 13 lacking operational search for its drugs (last joint action 2024-02-20)', async () => {
     const body = await okBody(await grid.api.cooperation.gaps.$get({ query: MARCH }));
-    expect(body.hot).toBe(1);
+    expect(body.hot).toBe(9);
     expect(body.params.window).toEqual({ from: '2024-03-02', to: '2024-03-31' });
-    expect(body.gaps.map((g) => g.id)).toEqual([13]);
+    // 14 is hot too, but had its patrol on 2024-03-15.
+    expect(body.gaps.map((g) => g.id)).toEqual([13, 8, 12, 18, 7, 9, 17, 19]);
     expect(body.gaps[0]?.missing).toEqual([
       {
         service: 'operational_search',
@@ -100,11 +101,19 @@ describe('GET /api/cooperation/gaps', () => {
     ]);
   });
 
-  it('without FDR adds the hooliganism arms that saw no patrol; 14 had one on 2024-03-15', async () => {
+  it('lists the hooliganism arms that saw no patrol, then the corners of the block lacking criminal investigation', async () => {
+    const body = await okBody(await grid.api.cooperation.gaps.$get({ query: MARCH }));
+    expect(body.gaps.slice(1, 4).map((g) => g.missing.map((m) => [m.service, m.lastAction]))).toEqual([
+      [['patrol', null]],
+      [['patrol', null]],
+      [['patrol', null]],
+    ]);
+    expect(body.gaps[4]?.missing.map((m) => [m.service, m.lastAction])).toEqual([['criminal_investigation', null]]);
+  });
+
+  it('without FDR finds the same hot spots: their p-values lie far below any correction', async () => {
     const body = await okBody(await grid.api.cooperation.gaps.$get({ query: { ...MARCH, fdr: 'false' } }));
-    expect(body.hot).toBe(5);
-    expect(body.gaps.map((g) => g.id)).toEqual([13, 8, 12, 18]);
-    expect(body.gaps[1]?.missing.map((m) => [m.service, m.lastAction])).toEqual([['patrol', null]]);
+    expect([body.hot, body.params.hotspots.fdr]).toEqual([9, false]);
   });
 
   it('has no gaps where nothing is hot', async () => {

@@ -1,7 +1,8 @@
 // GET /api/emerging: weekly bins that end on `to`, one class per mahalla, a z-series on request, clear refusals.
 import { describe, expect, it } from 'vitest';
 import type { InferRequestType } from 'hono/client';
-import { bodyOf, errorBody, okBody, sharedFixture } from '../../fixtures/api/fixture-app.ts';
+import { bodyOf, errorBody, givenFixture, okBody, sharedFixture } from '../../fixtures/api/fixture-app.ts';
+import { cooperationDb } from '../../fixtures/api/cooperation-db.ts';
 
 // 2024-01-01..2024-03-31 is 91 days = 13 whole weeks, so the first bin starts on 2024-01-01 itself.
 const Q1 = { from: '2024-01-01', to: '2024-03-31' };
@@ -18,6 +19,44 @@ describe('GET /api/emerging', () => {
     expect(body.category).toHaveLength(4);
     expect(body.classes).toHaveLength(17);
     expect(body.classes[0]).toEqual({ id: 'none', label: 'No pattern detected' });
+  });
+
+  it("echoes the rule of every bin: the hot-spot map's exact test, study area and FDR", async () => {
+    const body = await okBody(await emerging(Q1));
+    expect(body.params.method).toBe(
+      'Emerging hot spot analysis (exact neighbourhood test per time slice + Mann–Kendall)',
+    );
+    expect(body.params.inference).toEqual({
+      variable: 'counts',
+      null: 'constant risk given residents',
+      test: 'exact binomial, neighbourhood',
+      draws: 0,
+      seed: null,
+      studyArea: 'city',
+      studyAreaName: 'Tashkent city',
+      neighbourhood: 'the mahalla and the mahallas touching it (queen contiguity), in each time bin',
+      records: 18, // Q1 2024: incidents #1–18 (11 in March, 7 from 29 January to 29 February)
+      residents: 6500,
+      fdr: { method: 'Benjamini–Hochberg', q: 0.1 },
+      levels: [0.1, 0.05, 0.01],
+    });
+  });
+
+  it('says which weeks hold too few records to test (all 13 here: a handful of records a week) and classes none', async () => {
+    const body = await okBody(await emerging(Q1));
+    expect(body.tooFew).toEqual({ records: 0, needed: 20, bins: 13 });
+    expect(body.category.every((c) => c === 0)).toBe(true);
+  });
+
+  it('gives no class when some weeks could not be tested, rather than a "new" hot spot after untested weeks', async () => {
+    // The grid world's records fall on 10–11 March 2024: of the weeks to 10 March only the last holds any (114).
+    const { api } = await givenFixture(cooperationDb);
+    const body = await okBody(
+      await api.emerging.$get({ query: { from: '2024-02-12', to: '2024-03-10', mahalla: '13' } }),
+    );
+    expect(body.tooFew).toEqual({ records: 0, needed: 20, bins: 3 });
+    expect(body.series?.z[3]).toBeGreaterThan(5); // 13's neighbourhood: 100 of the 114 where 41 are expected
+    expect(body.category.every((c) => c === 0)).toBe(true);
   });
 
   it('drops the leading days that do not fill a week', async () => {

@@ -1,5 +1,6 @@
-// GET /api/hexagons on the fixture: counts per H3 cell checked against h3-js on the incidents' own coordinates,
-// the FDR toggle, the parameters it records, and every bad input answered 400 (503 for a stale database), never 500.
+// GET /api/hexagons on the fixture: counts per H3 cell checked against h3-js on the incidents' own coordinates, the
+// exact test over the whole study area (also with a district chosen), residents apportioned to cells, the FDR toggle,
+// the parameters it echoes, and every bad input answered 400 (503 for a stale database), never 500.
 import { describe, expect, it } from 'vitest';
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
 import type { InferRequestType, InferResponseType } from 'hono/client';
@@ -14,6 +15,7 @@ import {
 } from '../../fixtures/api/fixture-app.ts';
 
 const MARCH = { from: '2024-03-01', to: '2024-03-31' };
+const YEAR = { from: '2024-01-01', to: '2024-12-31' }; // all 21 incidents
 const MARCH_URL = 'from=2024-03-01&to=2024-03-31';
 
 // The tests that only read share one fixture database; those that change it (a shrunk district, a new incident,
@@ -49,7 +51,7 @@ describe('GET /api/hexagons', () => {
     });
   }
 
-  it('narrows counts and the study area to a district and to the chosen categories', async () => {
+  it('narrows the cells returned and the records counted to a district and to the chosen categories', async () => {
     const { api, db } = shared;
     const all = await hexagons(api, { ...MARCH, res: '8' });
     const one = await hexagons(api, { ...MARCH, res: '8', district: '1726287' });
@@ -90,18 +92,33 @@ describe('GET /api/hexagons', () => {
     expect(body.z.every(Number.isFinite) && body.p.every((p) => p >= 0 && p <= 1)).toBe(true);
   });
 
-  it('applies the FDR correction by default and reports how many cells it took out', async () => {
-    // At resolution 8, 18 cells next to March's incidents pass at 90 % on their own p but none survives BH.
-    const raw = await hexagons(shared.api, { ...MARCH, res: '8', fdr: 'false' });
-    const fdr = await hexagons(shared.api, { ...MARCH, res: '8' });
-    expect(raw.counts.hot).toBe(18);
-    expect(raw.lostToFdr).toBe(0);
-    expect(fdr.counts.hot).toBe(0);
-    expect(fdr.lostToFdr).toBe(18);
-    expect(fdr.params.fdr).toBe(true);
+  it('applies the FDR correction by default and counts what it took out over the cells returned', async () => {
+    // 2024 at resolution 9: 7 cells are hot on their own p (and 8 more would be, but hold no record of their own);
+    // none survives BH over the 824 cells of the study area.
+    const raw = await hexagons(shared.api, { ...YEAR, res: '9', fdr: 'false' });
+    const fdr = await hexagons(shared.api, { ...YEAR, res: '9' });
+    expect([raw.counts.hot, raw.heldBack, raw.lostToFdr, raw.counts.units]).toEqual([7, 8, 0, 824]);
+    expect([fdr.counts.hot, fdr.lostToFdr]).toEqual([0, 15]);
+    const one = await hexagons(shared.api, { ...YEAR, res: '9', district: '1726287' });
+    expect([one.counts.units, one.lostToFdr, one.counts.records]).toEqual([414, 11, 10]);
   });
 
-  it('records its parameters: support, resolution, weights, period, filters and FDR', async () => {
+  it('judges a district against the whole study area: the same z and p for its cells as without the district', async () => {
+    const all = await hexagons(shared.api, { ...YEAR, res: '9', fdr: 'false' });
+    const one = await hexagons(shared.api, { ...YEAR, res: '9', fdr: 'false', district: '1726287' });
+    const byCell = new Map(all.cells.map((c, i) => [c, [all.z[i], all.p[i], all.bin[i]]]));
+    expect(one.cells.length).toBeGreaterThan(0);
+    one.cells.forEach((c, i) => expect([one.z[i], one.p[i], one.bin[i]]).toEqual(byCell.get(c)));
+    expect(one.params.inference.records).toBe(21);
+  });
+
+  it('says there are too few records to test in March (11 of the 20 needed) and colours no cell', async () => {
+    const body = await hexagons(shared.api, { ...MARCH, res: '8', fdr: 'false' });
+    expect(body.tooFew).toEqual({ records: 11, needed: 20 });
+    expect(body.bin.every((b) => b === 0)).toBe(true);
+  });
+
+  it('echoes every stated parameter: support, resolution, weights, filters, study area and the inference', async () => {
     const body = await hexagons(shared.api, {
       ...MARCH,
       res: '7',
@@ -110,17 +127,40 @@ describe('GET /api/hexagons', () => {
       fdr: 'false',
     });
     expect(body.params).toMatchObject({
-      method: 'Getis–Ord Gi*',
+      method: 'Neighbourhood excess, exact binomial',
       support: 'h3',
       resolution: 7,
       maxResolution: 9,
       weights: 'k-ring k=1, binary, self included',
+      value: 'incidents per cell neighbourhood',
       period: { from: '2024-03-01', to: '2024-03-31' },
       categories: ['property', 'fraud'],
       statuses: ['solved'],
       fdr: false,
+      districts: null,
+      studyArea: expect.stringMatching(/^every H3 cell of the database's area/) as unknown,
+      inference: {
+        variable: 'counts',
+        null: 'constant risk given residents',
+        test: 'exact binomial, neighbourhood',
+        draws: 0,
+        seed: null,
+        studyArea: 'city',
+        studyAreaName: 'Tashkent city',
+        neighbourhood: 'the cell and the 6 cells touching it (k-ring 1)',
+        records: 3, // solved property or fraud in March: #2, #5, #10
+        fdr: null,
+        levels: [0.1, 0.05, 0.01],
+      },
     });
   });
+
+  for (const res of [5, 7, 9]) {
+    it(`apportions all 6,500 residents to the resolution-${res} cells`, async () => {
+      const body = await hexagons(shared.api, { ...MARCH, res: String(res) });
+      expect(body.params.inference.residents).toBe(6500);
+    });
+  }
 
   it('refuses a resolution too fine for the extent, naming the finest one allowed', async () => {
     const { api, db } = await givenFixture();

@@ -1,15 +1,17 @@
-// spaceTimeGiStar is Gi* per time slice, Mann–Kendall per unit and classifyEmerging per unit, wired on unit-major data.
+// spaceTimeExcess is the exact neighbourhood test per time slice, Mann–Kendall per unit and classifyEmerging per unit,
+// wired on unit-major data, with the map's guardrails applied bin by bin.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../data/generate/random.ts';
 import { classifyEmerging, EMERGING_CLASSES } from '../../../server/stats/emerging.ts';
 import { bhAdjusted } from '../../../server/stats/fdr.ts';
-import { giStar } from '../../../server/stats/gistar.ts';
 import { mannKendall } from '../../../server/stats/mann-kendall.ts';
-import { spaceTimeGiStar } from '../../../server/stats/space-time.ts';
+import { neighbourhoodExcess, neighbourhoodShares } from '../../../server/stats/neighbourhood-excess.ts';
+import { spaceTimeExcess } from '../../../server/stats/space-time.ts';
 import { gridWeights, loadGridFixture } from '../../fixtures/stats/grids.ts';
 
 const W = gridWeights(loadGridFixture()); // 6×6 queen grid, unit = row·6 + col, self weight 1
 const N = W.n;
+const SHARE = neighbourhoodShares(new Float64Array(N).fill(1000), W);
 
 /** Seeded Poisson counts, unit-major, with rate(u, t). */
 function counts(nBins: number, seed: number, rate: (u: number, t: number) => number): Float64Array {
@@ -22,24 +24,27 @@ const column = (m: Float64Array, nBins: number, t: number): Float64Array =>
   Float64Array.from({ length: N }, (_, u) => m[u * nBins + t]!);
 const row = (m: Float64Array, nBins: number, u: number): Float64Array => m.slice(u * nBins, (u + 1) * nBins);
 
-describe('spaceTimeGiStar', () => {
+describe('spaceTimeExcess', () => {
   const B = 16;
   // The top-left 2×3 block (units 0–2, 6–8) runs hot and hotter (rate 6 + 3t); the rest stays at 3.
   const x = counts(B, 7, (u, t) => (u % 6 < 3 && u < 12 ? 6 + 3 * t : 3));
 
-  it('gives each time slice exactly the z of giStar on that slice, and the p it was judged on', () => {
+  it("gives each time slice exactly the z of the map's test on that slice, and the p it was judged on", () => {
     for (const fdr of [false, true]) {
-      const res = spaceTimeGiStar(x, N, B, W, { fdr });
+      const res = spaceTimeExcess(x, SHARE, N, B, W, { fdr });
       for (let t = 0; t < B; t++) {
-        const slice = giStar(column(x, B, t), W);
+        const own = column(x, B, t);
+        const slice = neighbourhoodExcess(own, SHARE, W, { fdr });
         expect(column(res.z, B, t)).toEqual(slice.z);
-        expect(column(res.p, B, t)).toEqual(fdr ? bhAdjusted(slice.p) : slice.p);
+        const judged = fdr ? bhAdjusted(slice.p) : slice.p;
+        expect(column(res.p, B, t)).toEqual(judged.map((q, u) => (slice.z[u]! > 0 && own[u] === 0 ? 1 : q)));
+        expect(res.binRecords[t]).toBe(slice.records);
       }
     }
   });
 
   it('gives each unit the Mann–Kendall trend of its z-series, its final z, and the category classifyEmerging gives', () => {
-    const res = spaceTimeGiStar(x, N, B, W);
+    const res = spaceTimeExcess(x, SHARE, N, B, W);
     for (let u = 0; u < N; u++) {
       const z = row(res.z, B, u),
         mk = mannKendall(z);
@@ -48,26 +53,53 @@ describe('spaceTimeGiStar', () => {
     }
   });
 
-  it('finds the warming block an intensifying hot spot, and nothing far from it', () => {
-    const ids = Array.from(spaceTimeGiStar(x, N, B, W).category, (c) => EMERGING_CLASSES[c]!.id);
+  it('finds the warming block an intensifying hot spot, and no hot spot far from it', () => {
+    const ids = Array.from(spaceTimeExcess(x, SHARE, N, B, W).category, (c) => EMERGING_CLASSES[c]!.id);
     for (const u of [0, 1, 6, 7]) expect(ids[u]).toBe('intensifying-hot');
-    for (const u of [21, 28, 35]) expect(ids[u]).toBe('none');
+    // Far units keep their rate while the block takes a growing share of each bin's records: at most a cold trend.
+    for (const u of [21, 28, 35]) expect(ids[u]).not.toMatch(/-hot$/);
   });
 
   it('finds a block that lights up only in the last three bins a consecutive hot spot', () => {
     const y = counts(B, 11, (u, t) => (u % 6 < 3 && u < 12 && t >= B - 3 ? 25 : 3));
-    const res = spaceTimeGiStar(y, N, B, W);
+    const res = spaceTimeExcess(y, SHARE, N, B, W);
     expect(EMERGING_CLASSES[res.category[7]!]!.id).toBe('consecutive-hot');
   });
 
-  it('calls every unit no pattern when all counts are equal', () => {
-    const res = spaceTimeGiStar(new Float64Array(N * B).fill(5), N, B, W);
+  it('calls every unit no pattern when the counts follow the residents exactly', () => {
+    const res = spaceTimeExcess(new Float64Array(N * B).fill(5), SHARE, N, B, W);
     expect(res.category.every((c) => c === 0)).toBe(true);
     expect(res.z.every((v) => v === 0)).toBe(true);
   });
 
-  it('refuses counts or weights of the wrong size', () => {
-    expect(() => spaceTimeGiStar(new Float64Array(N * B - 1), N, B, W)).toThrow(/expected 36 × 16/);
-    expect(() => spaceTimeGiStar(new Float64Array(10 * B), 10, B, W)).toThrow(/weights cover 36/);
+  it('judges nothing significant in a bin with too few records, and says which bins those were', () => {
+    // Bin 3 holds 12 records, all in unit 0: significant on its own p, but below the 20 the map needs.
+    const y = counts(B, 5, () => 3);
+    for (let u = 0; u < N; u++) y[u * B + 3] = u === 0 ? 12 : 0;
+    const res = spaceTimeExcess(y, SHARE, N, B, W);
+    expect(
+      Array.from(res.binTooFew)
+        .map((f, t) => (f ? t : -1))
+        .filter((t) => t >= 0),
+    ).toEqual([3]);
+    expect(res.z[0 * B + 3]).toBeGreaterThan(3);
+    expect(column(res.p, B, 3).every((p) => p === 1)).toBe(true);
+  });
+
+  it('never makes a unit hot in a bin where it has no record of its own', () => {
+    // Unit 7's eight neighbours hold 30 records each in the last bin, unit 7 none.
+    const y = counts(B, 9, () => 2);
+    for (const u of [0, 1, 2, 6, 8, 12, 13, 14]) y[u * B + B - 1] = 30;
+    y[7 * B + B - 1] = 0;
+    const res = spaceTimeExcess(y, SHARE, N, B, W);
+    expect(res.z[7 * B + B - 1]).toBeGreaterThan(5);
+    expect(res.p[7 * B + B - 1]).toBe(1);
+    expect(res.p[1 * B + B - 1]).toBeLessThan(0.01);
+  });
+
+  it('refuses counts, shares or weights of the wrong size', () => {
+    expect(() => spaceTimeExcess(new Float64Array(N * B - 1), SHARE, N, B, W)).toThrow(/expected 36 × 16/);
+    expect(() => spaceTimeExcess(new Float64Array(10 * B), SHARE, 10, B, W)).toThrow(/weights cover 36/);
+    expect(() => spaceTimeExcess(new Float64Array(N * B), SHARE.subarray(1), N, B, W)).toThrow(/36 entries/);
   });
 });

@@ -14,7 +14,7 @@ const METRIC_LABELS: Record<Metric, string> = {
   eb: 'Rate per 1,000, smoothed (Empirical Bayes)',
   count: 'Number of records', // shown as "Number of incidents" / "… applications"
   change: 'Change vs previous period',
-  hotspot: 'Hot & cold spots (Gi*, tested)',
+  hotspot: 'Hot & cold spots (tested)',
   emerging: 'Emerging hot spots (trend)',
 };
 export interface FilterPanelProps {

@@ -6,7 +6,7 @@ import { noun } from './records.ts';
 import { MIN_EVENTS_FOR_CHANGE } from '../../map/metric-values.ts';
 
 /** What a legend needs: the mahalla metric view or the hexagon view both provide it. */
-export type LegendView = Pick<MetricView, 'scale' | 'label' | 'unit' | 'classes' | 'note'>;
+export type LegendView = Pick<MetricView, 'scale' | 'label' | 'unit' | 'classes' | 'note' | 'notice'>;
 
 export function Legend({
   view,
@@ -20,7 +20,7 @@ export function Legend({
   choropleth: boolean;
 }) {
   const source = useUi((s) => s.source);
-  const { scale, label, unit, classes, note } = view;
+  const { scale, label, unit, classes, note, notice } = view;
   const labels = classLabels(scale, unit);
   return (
     <div className="legend" data-testid="legend">
@@ -30,7 +30,13 @@ export function Legend({
             {label}
             {unit === '‰' ? '' : unit ? ` (${unit})` : ''}
           </h3>
-          <ol className="ramp">
+          {/* Too few records to test: said in words, in place of classes that nothing is coloured by. */}
+          {notice && (
+            <p className="note notice" role="status" data-testid="legend-notice">
+              {notice}
+            </p>
+          )}
+          <ol className="ramp" hidden={notice !== undefined}>
             {scale.colors.map((c, k) => {
               const text = classes?.[k] ?? labels[k];
               return (

@@ -141,7 +141,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
 
 type EmergingData = ReturnType<typeof useEmerging>['data'];
 
-/** The mahalla's emerging hot spot class for the period, with its weekly Gi* z-scores and the rule that classes them. */
+/** The mahalla's emerging hot spot class for the period, how it was tested, its weekly z-equivalents and the rule. */
 function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error | null; id: number }) {
   if (error) return <p className="muted">Hot-spot trend: {error.message.replace(/^400 from: /, '')}</p>;
   if (!data) return null;
@@ -149,10 +149,22 @@ function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error |
   const code = data.category[k] ?? 0;
   const cls = data.classes[code];
   const kind = code === 0 ? 'none' : code <= 8 ? 'hot' : 'cold';
+  const what = data.params.source === 'applications' ? 'applications' : 'incidents';
   return (
     <section data-testid="card-emerging">
-      <h3>Hot-spot trend, weekly Gi*</h3>
-      <span className={`badge trend ${kind}`}>{cls?.label ?? 'No pattern detected'}</span>
+      <h3>Hot-spot trend, {data.params.bin === 'month' ? 'monthly' : 'weekly'}</h3>
+      {data.tooFew ? (
+        <p className="muted" data-testid="card-emerging-too-few">
+          Not tested: too few {what} in {data.tooFew.bins} of {data.params.bins} {data.params.bin}s.
+        </p>
+      ) : (
+        <span className={`badge trend ${kind}`}>{cls?.label ?? 'No pattern detected'}</span>
+      )}
+      <p className="muted small" data-testid="card-emerging-method">
+        Each {data.params.bin}: {what} here and in the touching mahallas against what their residents explain if
+        everyone ran the same risk; exact test, compared with all of {data.params.inference.studyAreaName}, false
+        discovery rate {Math.round((data.params.inference.fdr?.q ?? 0) * 100)} %.
+      </p>
       {data.series && (
         <Sparkline
           values={data.series.z}

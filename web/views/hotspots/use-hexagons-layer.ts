@@ -13,7 +13,10 @@ import { HOTSPOT_CLASSES } from '../../map/metric-values.ts';
 
 /** The camera's zoom before the user moves it (the app's own fit): city, a district, the country. */
 const INITIAL_ZOOM = { city: 10.5, district: 12, national: 6 } as const;
-/** The whole country at resolution 8 is ≈ 600,000 cells: the server refuses more than 7 there (params.maxResolution). */
+/**
+ * The whole country at resolution 8 is ≈ 600,000 cells: the server refuses more than 7 there (params.maxResolution),
+ * with a district chosen too, since every cell of the country is tested.
+ */
 const NATIONAL_MAX_RES = 7;
 
 export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
@@ -24,7 +27,7 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
   const metric = useUi((s) => s.metric);
   const fdr = useUi((s) => s.fdr);
   const national = meta.data?.scale === 'national';
-  const cap = national && !district ? NATIONAL_MAX_RES : 9;
+  const cap = national ? NATIONAL_MAX_RES : 9;
   const auto = resolutionForZoom(
     zoom ?? (district ? INITIAL_ZOOM.district : national ? INITIAL_ZOOM.national : INITIAL_ZOOM.city),
     cap,
@@ -42,7 +45,8 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
         const row = (info.object as HexDatum).row;
         const n = data.count[row] ?? 0;
         const bin = data.bin[row] ?? 0;
-        return `${n.toLocaleString('en-GB')} ${data.params.source}\n${HOTSPOT_CLASSES[bin + 3] ?? ''} (Gi* z = ${(data.z[row] ?? 0).toFixed(2)})`;
+        const judged = data.tooFew ? 'Not tested: too few records' : (HOTSPOT_CLASSES[bin + 3] ?? '');
+        return `${n.toLocaleString('en-GB')} ${data.params.source}\n${judged}`;
       },
     [data],
   );

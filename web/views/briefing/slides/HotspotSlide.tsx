@@ -1,4 +1,5 @@
-// Hot spots this period vs the previous one: the Gi* map with a legend that needs no hover, and the counts beside it.
+// Hot spots this period vs the previous one: the map with a legend that needs no hover (classes, and how they were
+// tested: counts against residents, exact test, study area, FDR), and the counts beside it.
 import { useMemo } from 'react';
 import type { SlideProps } from './SlideFrame.tsx';
 import { BriefingMap } from '../BriefingMap.tsx';
@@ -7,6 +8,7 @@ import { css } from '../../../map/colors.ts';
 import { compareCounts } from '../../../../server/shared/poisson-compare.ts';
 import type { Hotspots } from '../../../queries/briefing.ts';
 import { fmtChange, fmtInt, formatPeriod } from '../../../format.ts';
+import { inferenceLine, nounOf, tooFewSentence } from '../../../map/inference-text.ts';
 
 const levels = (h: Hotspots, sign: 1 | -1): string =>
   [3, 2, 1].map((k) => `${h.bin.filter((b) => b === sign * k).length} at ${['90', '95', '99'][k - 1]} %`).join(' · ');
@@ -42,10 +44,14 @@ export function HotspotSlide({ snap }: SlideProps) {
       <div className="map-column">
         <div className="map-legend" data-testid="slide-legend">
           <p className="legend-title">
-            Getis–Ord Gi* · {formatPeriod(snap.period)} · incidents per 1,000 residents
-            {now.params.fdr ? ', FDR-corrected' : ''}
+            Hot &amp; cold spots · {formatPeriod(snap.period)} · {nounOf(now.params.source).plural}
           </p>
-          <ol>
+          {now.tooFew && (
+            <p className="legend-notice" data-testid="slide-notice">
+              {tooFewSentence(now.tooFew, now.params.inference, nounOf(now.params.source))}
+            </p>
+          )}
+          <ol hidden={now.tooFew !== null}>
             {[6, 5, 4, 3, 2, 1, 0].map((k) => (
               <li key={k}>
                 <span className="swatch" style={{ background: css(HOTSPOT_DARK[k] ?? [0, 0, 0]) }} />
@@ -53,6 +59,9 @@ export function HotspotSlide({ snap }: SlideProps) {
               </li>
             ))}
           </ol>
+          <p className="legend-title" data-testid="slide-method">
+            {inferenceLine(now.params.inference, nounOf(now.params.source))}
+          </p>
         </div>
         <div className="map-panel">
           <BriefingMap snap={snap} layers={layers} />
@@ -62,16 +71,16 @@ export function HotspotSlide({ snap }: SlideProps) {
         <div className="fact">
           <h3>Hot spots</h3>
           <p className="figure">
-            <span className="big">{now.counts.hot}</span>{' '}
-            <span className="was">previous period {before.counts.hot}</span>
+            <span className="big">{now.tooFew ? '—' : now.counts.hot}</span>{' '}
+            <span className="was">previous period {before.tooFew ? '—' : before.counts.hot}</span>
           </p>
-          <p className="detail">{levels(now, 1)}</p>
+          <p className="detail">{now.tooFew ? 'not tested: too few records' : levels(now, 1)}</p>
         </div>
         <div className="fact">
           <h3>Cold spots</h3>
           <p className="figure">
-            <span className="big">{now.counts.cold}</span>{' '}
-            <span className="was">previous period {before.counts.cold}</span>
+            <span className="big">{now.tooFew ? '—' : now.counts.cold}</span>{' '}
+            <span className="was">previous period {before.tooFew ? '—' : before.counts.cold}</span>
           </p>
         </div>
         <div className="fact">

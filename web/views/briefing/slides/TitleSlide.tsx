@@ -34,7 +34,7 @@ export function TitleSlide({ snap }: SlideProps) {
             <Kpi
               label="Hot spots"
               value={hotspots.counts.hot}
-              note={`of ${hotspots.counts.units} mahallas (Gi*, 90 %+)`}
+              note={`of ${hotspots.counts.units} mahallas (exact test, 90 %+)`}
             />
           )}
           {metrics && (

@@ -86,8 +86,8 @@ export function TopMahallasSlide({ snap }: SlideProps) {
       <p className="note">
         {`* a change beyond chance: exact test of the two counts, false discovery rate ${Math.round(metrics.change.fdr.q * 100)} % `}
         {`over the ${metrics.change.tested} mahallas compared. `}
-        Trend: emerging hot-spot analysis, Gi* per week and a Mann–Kendall test, {emerging.params.from} –{' '}
-        {emerging.params.to}.
+        Trend: emerging hot-spot analysis, an exact neighbourhood test per week and a Mann–Kendall test,{' '}
+        {emerging.params.from} – {emerging.params.to}.
       </p>
     </div>
   );

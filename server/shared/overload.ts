@@ -1,5 +1,5 @@
 // The overload rule: which norms an inspector's territory exceeds for a period, each flag with its reason.
-import type { NormKey, Norms } from '../../contract/coverage.ts';
+import type { NormKey, Norms } from '../contract/coverage.ts';
 
 export interface OverloadFlag {
   norm: NormKey;
@@ -20,7 +20,8 @@ const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const fmt = (n: number): string => NUMBER.format(n);
 
 /** The incidents norm for a period of `days` days: the 30-day norm scaled, rounded to one decimal. */
-export const incidentLimit = (norms: Norms, days: number): number => Math.round(((norms.normIncidents * days) / 30) * 10) / 10;
+export const incidentLimit = (norms: Norms, days: number): number =>
+  Math.round(((norms.normIncidents * days) / 30) * 10) / 10;
 
 /**
  * The norms a territory exceeds (strictly: a value equal to its norm is within it), in the order residents, incidents,
@@ -33,7 +34,12 @@ export const incidentLimit = (norms: Norms, days: number): number => Math.round(
 export function overloadFlags(w: Workload, norms: Norms, days: number): OverloadFlag[] {
   const flags: OverloadFlag[] = [];
   if (w.residents > norms.normResidents) {
-    flags.push({ norm: 'normResidents', value: w.residents, limit: norms.normResidents, reason: `${fmt(w.residents)} residents, norm ${fmt(norms.normResidents)}` });
+    flags.push({
+      norm: 'normResidents',
+      value: w.residents,
+      limit: norms.normResidents,
+      reason: `${fmt(w.residents)} residents, norm ${fmt(norms.normResidents)}`,
+    });
   }
   const incidents = incidentLimit(norms, days);
   if (w.incidents > incidents) {

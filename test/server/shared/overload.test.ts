@@ -1,7 +1,7 @@
 // The overload rule: strict comparisons, the incidents norm scaled to the period, one flag per norm with its reason.
 import { describe, expect, it } from 'vitest';
 import { NORM_DEFAULTS, type Norms } from '../../../server/contract/coverage.ts';
-import { incidentLimit, overloadFlags } from '../../../server/services/coverage/overload.ts';
+import { incidentLimit, overloadFlags } from '../../../server/shared/overload.ts';
 
 const norms: Norms = { normResidents: 10_000, normIncidents: 30, normDistanceKm: 4 };
 const calm = { residents: 8_000, incidents: 20, maxDistanceKm: 3 };
@@ -33,19 +33,26 @@ describe('overloadFlags', () => {
   it('judges incidents against the norm scaled to the period: 40 in 30 days is over, 40 in 60 days is not', () => {
     expect(overloadFlags({ ...calm, incidents: 40 }, norms, 30).map((f) => f.norm)).toEqual(['normIncidents']);
     expect(overloadFlags({ ...calm, incidents: 40 }, norms, 60)).toEqual([]);
-    expect(overloadFlags({ ...calm, incidents: 40 }, norms, 30)[0]?.reason).toBe('40 incidents in 30 days, norm 30 (30 per 30 days)');
+    expect(overloadFlags({ ...calm, incidents: 40 }, norms, 30)[0]?.reason).toBe(
+      '40 incidents in 30 days, norm 30 (30 per 30 days)',
+    );
   });
 
   it('flags a far base point with the distance to one decimal in the reason', () => {
     expect(overloadFlags({ ...calm, maxDistanceKm: 4.26 }, norms, 30)).toEqual([
-      { norm: 'normDistanceKm', value: 4.26, limit: 4, reason: 'farthest mahalla 4.3 km from the base point, norm 4 km' },
+      {
+        norm: 'normDistanceKm',
+        value: 4.26,
+        limit: 4,
+        reason: 'farthest mahalla 4.3 km from the base point, norm 4 km',
+      },
     ]);
   });
 
   it('gives every exceeded norm its own flag, residents, incidents, distance', () => {
-    expect(overloadFlags({ residents: 20_000, incidents: 100, maxDistanceKm: 9 }, norms, 30).map((f) => f.norm)).toEqual([
-      'normResidents', 'normIncidents', 'normDistanceKm',
-    ]);
+    expect(
+      overloadFlags({ residents: 20_000, incidents: 100, maxDistanceKm: 9 }, norms, 30).map((f) => f.norm),
+    ).toEqual(['normResidents', 'normIncidents', 'normDistanceKm']);
   });
 
   it('leaves an ordinary demo territory alone under the defaults (≈ 9,600 residents, 32 incidents a month, 1.3 km)', () => {

@@ -1,0 +1,118 @@
+// Writes a staged import in one transaction: records keyed by the source's own id are added, updated when a newer
+// export changed them, left alone when equal; the demo records of the kind go; the import is recorded in `imports`.
+// A crash at any point before COMMIT leaves the previous data as it was (DuckDB rolls the transaction back).
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { H3_OF_STAGE, writeMonthlyCounts } from '../load.ts';
+import type { RecordColumn, RecordKind } from './record-kinds.ts';
+
+export interface ChangeCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Generated demo records of this kind that the first import replaced. */
+  removedDemo: number;
+}
+
+export interface CommitInfo {
+  dryRun: boolean;
+  file: string;
+  sha256: string;
+  by: string;
+  /** The mapping used, as JSON. */
+  mapping: string;
+  rowsRead: number;
+  rejected: number;
+}
+
+/**
+ * Provenance: one row per committed import. Created on first use, so databases built before importing existed
+ * gain it without a rebuild (as `source_id` below: demo rows have none).
+ */
+const IMPORTS_TABLE = `CREATE TABLE IF NOT EXISTS imports (
+  id INTEGER NOT NULL, kind VARCHAR NOT NULL, file VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
+  imported_at TIMESTAMP NOT NULL, imported_by VARCHAR NOT NULL, mapping VARCHAR NOT NULL,
+  rows_read INTEGER NOT NULL, rejected INTEGER NOT NULL, added INTEGER NOT NULL, updated INTEGER NOT NULL,
+  unchanged INTEGER NOT NULL, removed_demo INTEGER NOT NULL)`;
+
+/** The staged value of a column as the table stores it. */
+function staged(c: RecordColumn): string {
+  if (c.type === 'time') return `s.${c.name}::TIMESTAMP`;
+  if (c.type === 'enum' && c.sqlEnum) return `s.${c.name}::${c.sqlEnum}`;
+  return `s.${c.name}`;
+}
+
+/** Target columns and the stage expressions that fill them (mahalla and H3 cell come from the join). */
+function assignments(kind: RecordKind): Array<[string, string]> {
+  return [
+    ...kind.columns.map((c): [string, string] => [c.name, staged(c)]),
+    ['mahalla_id', 's.mahalla'],
+    ['h3', H3_OF_STAGE.replace(/h3_/g, 's.h3_')],
+  ];
+}
+
+async function one(con: DuckDBConnection, sql: string): Promise<number> {
+  const rows = (await con.runAndReadAll(sql)).getRowObjectsJson() as Array<{ n: number }>;
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Commits (or, for a dry run, counts and rolls back) the rows of `import_stage` on `con`. */
+export async function commitStage(con: DuckDBConnection, kind: RecordKind, info: CommitInfo): Promise<ChangeCounts> {
+  const t = kind.table;
+  const set = assignments(kind);
+  await con.run('BEGIN TRANSACTION');
+  try {
+    await con.run(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS source_id VARCHAR; ${IMPORTS_TABLE}`);
+    const removedDemo = await one(con, `SELECT count(*)::INTEGER AS n FROM ${t} WHERE source_id IS NULL`);
+    await con.run(`DELETE FROM ${t} WHERE source_id IS NULL`);
+    const differs = set
+      .filter(([name]) => name !== 'source_id')
+      .map(([name, expr]) => `t.${name} IS DISTINCT FROM ${expr}`)
+      .join(' OR ');
+    await con.run(`CREATE OR REPLACE TEMP TABLE import_diff AS
+      SELECT s.*, CASE WHEN t.id IS NULL THEN 'added' WHEN ${differs} THEN 'updated' ELSE 'unchanged' END AS change
+      FROM import_stage s LEFT JOIN ${t} t ON t.source_id = s.source_id`);
+    const count = (change: string): Promise<number> =>
+      one(con, `SELECT count(*)::INTEGER AS n FROM import_diff WHERE change = '${change}'`);
+    const counts = {
+      added: await count('added'),
+      updated: await count('updated'),
+      unchanged: await count('unchanged'),
+      removedDemo,
+    };
+    await con.run(`UPDATE ${t} SET ${set
+      .filter(([name]) => name !== 'source_id')
+      .map(([name, expr]) => `${name} = ${expr}`)
+      .join(', ')}
+      FROM import_diff s WHERE ${t}.source_id = s.source_id AND s.change = 'updated'`);
+    const base = await one(con, `SELECT coalesce(max(id), 0)::INTEGER AS n FROM ${t}`);
+    await con.run(`INSERT INTO ${t} (id, ${set.map(([name]) => name).join(', ')})
+      SELECT (${base} + row_number() OVER (ORDER BY s.${kind.time}, s.source_id))::INTEGER, ${set.map(([, e]) => e).join(', ')}
+      FROM import_diff s WHERE s.change = 'added' ORDER BY s.${kind.time}, s.source_id`);
+    await con.run('DROP TABLE import_diff');
+    await writeMonthlyCounts({ run: async (sql) => void (await con.run(sql)) });
+    const id = (await one(con, 'SELECT coalesce(max(id), 0)::INTEGER AS n FROM imports')) + 1;
+    await con.run(
+      `INSERT INTO imports VALUES ($id, $kind, $file, $sha, now()::TIMESTAMP, $by, $mapping, $read, $rejected,
+       $added, $updated, $unchanged, $removed)`,
+      {
+        id,
+        kind: kind.name,
+        file: info.file,
+        sha: info.sha256,
+        by: info.by,
+        mapping: info.mapping,
+        read: info.rowsRead,
+        rejected: info.rejected,
+        added: counts.added,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+        removed: counts.removedDemo,
+      },
+    );
+    await con.run(info.dryRun ? 'ROLLBACK' : 'COMMIT');
+    return counts;
+  } catch (err) {
+    await con.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,232 @@
+// A territory version as the annex of the district head's order: per post, its holder and the mahallas it covers with
+// residents and workload for a period (the data of the printable page, one A4 page per territory), as CSV and XLSX
+// tables, and the territories' dissolved outlines as GeoJSON.
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Db } from '../../db/database.ts';
+import { dissolve } from '../../geo/dissolve.ts';
+import { flattenPolygons } from '../../geo/flat-polygons.ts';
+import type { Period } from '../../shared/period.ts';
+import type { StoredTerritoryVersion, UserStore } from '../../store/types.ts';
+import { csv } from '../csv.ts';
+import { xlsx, type XlsxCell } from '../xlsx.ts';
+import { membersOf, workloadOf, type MahallaFacts, type Workload } from './figures.ts';
+import { districtFacts, inspectorNames, postTitle, summaryOf, type VersionSummary } from './read.ts';
+
+export interface AnnexPost {
+  post: number;
+  inspector: number | null;
+  /** the holder's name (or "Inspector #12" for an asker who may not see names), or the vacant post's label */
+  title: string;
+  rank: string | null;
+  vacant: boolean;
+  basePoint: { name: string; lon: number; lat: number } | null;
+  workload: Workload;
+  /** by mahalla code */
+  mahallas: MahallaFacts[];
+}
+
+export interface Annex {
+  version: VersionSummary;
+  /** the days incidents and applications are counted over */
+  period: Period;
+  posts: AnnexPost[];
+  /** mahallas of the district no post covers */
+  unassigned: MahallaFacts[];
+  totals: Workload;
+}
+
+const byCode = (a: MahallaFacts, b: MahallaFacts): number => a.code.localeCompare(b.code);
+
+/** The annex of a version, with workload counted over `period`. */
+export async function annexOf(
+  db: Db,
+  store: UserStore,
+  v: StoredTerritoryVersion,
+  period: Period,
+  persons: boolean,
+): Promise<Annex> {
+  const holders = v.posts.flatMap((p) => (p.inspector === null ? [] : [p.inspector]));
+  const [version, facts, names, bases] = await Promise.all([
+    summaryOf(db, store, v),
+    districtFacts(db, v.district, period),
+    inspectorNames(db, holders),
+    db.all<{ id: number; name: string; lon: number; lat: number }>(
+      `SELECT i.id, b.name, b.lon, b.lat FROM inspectors i JOIN base_points b ON b.id = i.base_point_id
+       WHERE i.id IN (SELECT unnest($ids::INTEGER[]))`,
+      { ids: holders },
+    ),
+  ]);
+  const base = new Map(bases.map((b) => [b.id, { name: b.name, lon: b.lon, lat: b.lat }]));
+  const members = membersOf(v);
+  const posts = v.posts.map((p): AnnexPost => {
+    const ids = members.get(p.id) ?? [];
+    return {
+      post: p.id,
+      inspector: p.inspector,
+      title: postTitle(p, names, persons),
+      rank: persons && p.inspector !== null ? (names.get(p.inspector)?.rank ?? null) : null,
+      vacant: p.inspector === null,
+      basePoint: p.inspector === null ? null : (base.get(p.inspector) ?? null),
+      workload: workloadOf(ids, facts),
+      mahallas: ids.flatMap((id) => facts.get(id) ?? []).sort(byCode),
+    };
+  });
+  const covered = new Set(v.assignments.map((a) => a.mahalla));
+  const unassigned = [...facts.values()].filter((m) => !covered.has(m.id)).sort(byCode);
+  return { version, period, posts, unassigned, totals: workloadOf([...facts.keys()], facts) };
+}
+
+const HEADER = [
+  'post',
+  'inspector_id',
+  'inspector',
+  'mahalla_id',
+  'mahalla_code',
+  'mahalla',
+  'residents',
+  'households',
+  'area_km2',
+  'incidents',
+  'applications',
+];
+
+/** One row per mahalla, post by post, the unassigned ones last (post empty). */
+function annexRows(a: Annex): XlsxCell[][] {
+  const row = (p: AnnexPost | null, m: MahallaFacts): XlsxCell[] => [
+    p?.post ?? null,
+    p?.inspector ?? null,
+    p?.title ?? 'Unassigned',
+    m.id,
+    m.code,
+    m.name,
+    m.population,
+    m.households,
+    m.areaKm2,
+    m.incidents,
+    m.applications,
+  ];
+  return [...a.posts.flatMap((p) => p.mahallas.map((m) => row(p, m))), ...a.unassigned.map((m) => row(null, m))];
+}
+
+/**
+ * The annex as CSV: one row per mahalla (server/services/csv.ts quoting).
+ * @example annexCsv(annex).split('\n')[0] // 'post,inspector_id,inspector,mahalla_id,mahalla_code,mahalla,residents,…'
+ */
+export function annexCsv(a: Annex): string {
+  return csv(HEADER, annexRows(a));
+}
+
+/** The annex as an XLSX workbook: the mahallas sheet and a sheet of one row per post with its totals. */
+export function annexXlsx(a: Annex): Buffer {
+  const w = (x: Workload): XlsxCell[] => [
+    x.mahallas,
+    x.residents,
+    x.households,
+    x.areaKm2,
+    x.incidents,
+    x.applications,
+  ];
+  return xlsx([
+    { name: 'Mahallas', header: HEADER, rows: annexRows(a) },
+    {
+      name: 'Posts',
+      header: [
+        'post',
+        'inspector_id',
+        'inspector',
+        'mahallas',
+        'residents',
+        'households',
+        'area_km2',
+        'incidents',
+        'applications',
+      ],
+      rows: [
+        ...a.posts.map((p) => [p.post, p.inspector, p.title, ...w(p.workload)]),
+        [
+          null,
+          null,
+          'Unassigned',
+          ...w(
+            workloadOf(
+              a.unassigned.map((m) => m.id),
+              new Map(a.unassigned.map((m) => [m.id, m])),
+            ),
+          ),
+        ],
+      ],
+    },
+    {
+      name: 'Order',
+      header: ['field', 'value'],
+      rows: [
+        ['district', `${a.version.districtName} (${a.version.district})`],
+        ['version', `${a.version.number}: ${a.version.name}`],
+        ['status', a.version.phase],
+        ['order number', a.version.orderNumber],
+        ['order date', a.version.orderDate],
+        ['in force from', a.version.effectiveFrom],
+        ['incidents and applications counted', `${a.period.from} – ${a.period.to}`],
+      ],
+    },
+  ]);
+}
+
+export interface TerritoryProps {
+  /** null for the feature of unassigned mahallas */
+  post: number | null;
+  inspector: number | null;
+  title: string;
+  vacant: boolean;
+  mahallas: number;
+  residents: number;
+}
+
+/** Every post's territory as one dissolved outline (posts without mahallas have none), and the unassigned mahallas. */
+export async function versionGeoJson(
+  db: Db,
+  v: StoredTerritoryVersion,
+  persons: boolean,
+): Promise<FeatureCollection<MultiPolygon, TerritoryProps>> {
+  const [rows, names] = await Promise.all([
+    db.columns<{ id: number; population: number; g: string }>(
+      'SELECT id, population, geometry AS g FROM mahallas WHERE district_soato = $district ORDER BY id',
+      { district: v.district },
+    ),
+    inspectorNames(
+      db,
+      v.posts.flatMap((p) => (p.inspector === null ? [] : [p.inspector])),
+    ),
+  ]);
+  const flat = flattenPolygons(rows.g.map((g) => JSON.parse(g) as Polygon | MultiPolygon));
+  const index = new Map(rows.id.map((id, k) => [id, k]));
+  const feature = (ids: readonly number[], props: Omit<TerritoryProps, 'mahallas' | 'residents'>) => {
+    const at = ids.map((id) => index.get(id) ?? -1).filter((k) => k >= 0);
+    const residents = at.reduce((s, k) => s + (rows.population[k] ?? 0), 0);
+    const f: Feature<MultiPolygon, TerritoryProps> = {
+      type: 'Feature',
+      geometry: { type: 'MultiPolygon', coordinates: dissolve(flat, at) },
+      properties: { ...props, mahallas: at.length, residents },
+    };
+    return at.length > 0 ? [f] : [];
+  };
+  const members = membersOf(v);
+  const covered = new Set(v.assignments.map((a) => a.mahalla));
+  return {
+    type: 'FeatureCollection',
+    features: [
+      ...v.posts.flatMap((p) =>
+        feature(members.get(p.id) ?? [], {
+          post: p.id,
+          inspector: p.inspector,
+          title: postTitle(p, names, persons),
+          vacant: p.inspector === null,
+        }),
+      ),
+      ...feature(
+        rows.id.filter((id) => !covered.has(id)),
+        { post: null, inspector: null, title: 'Unassigned', vacant: false },
+      ),
+    ],
+  };
+}

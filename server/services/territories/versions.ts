@@ -1,0 +1,274 @@
+// Changes to territory versions through the user store: a draft copied from a version or from the plan in force,
+// saving a draft, the workflow's steps, deleting a draft. Each change is decided inside one store write, so a check
+// (still a draft, still the version read, still the latest effective day) cannot be defeated by another request.
+import type { Db } from '../../db/database.ts';
+import type {
+  TerritoryAction,
+  TerritoryApproveInput,
+  TerritoryCreateInput,
+  TerritoryReplaceInput,
+} from '../../contract/territories.ts';
+import type {
+  Actor,
+  StoreReads,
+  StoredTerritoryVersion,
+  TerritoryContent,
+  UserStore,
+  Versioned,
+} from '../../store/types.ts';
+import type { Issue } from '../plans/store.ts';
+import { pickInForce, referenceDay } from './in-force.ts';
+import { checkStep } from './workflow.ts';
+
+/** What a version holds, whether one on record or the analytics database's own assignment of a district. */
+export type PlanContent = Pick<StoredTerritoryVersion, 'posts' | 'assignments'>;
+
+/**
+ * A district's assignment as the analytics database holds it, as a version's content: every inspector of the district
+ * holds the post numbered with their id (so later versions compare post by post), vacant posts none.
+ */
+export async function baselinePlan(db: Db, district: string): Promise<PlanContent> {
+  const [inspectors, assignments] = await Promise.all([
+    db.all<{ id: number }>('SELECT id FROM inspectors WHERE district_soato = $district ORDER BY id', { district }),
+    db.all<{ mahalla: number; post: number }>(
+      `SELECT t.mahalla_id AS mahalla, t.inspector_id AS post FROM territory_assignment t
+       JOIN mahallas m ON m.id = t.mahalla_id JOIN inspectors i ON i.id = t.inspector_id
+       WHERE m.district_soato = $district AND i.district_soato = $district ORDER BY t.mahalla_id`,
+      { district },
+    ),
+  ]);
+  return { posts: inspectors.map((i) => ({ id: i.id, inspector: i.id, label: null })), assignments };
+}
+
+/** The district's approved versions, oldest effective day first (inside a write: as that write sees them). */
+async function approvedOf(w: { territories: Pick<StoreReads['territories'], 'approved'> }, district: string) {
+  return (await w.territories.approved()).filter((v) => v.district === district);
+}
+
+/**
+ * The plan in force on `day` in each of some districts: its version, or (none on record) the analytics database's
+ * assignment as a version's content.
+ */
+export async function plansInForce(
+  db: Db,
+  store: UserStore,
+  districts: readonly string[],
+  day: string,
+): Promise<Array<{ district: string; version: StoredTerritoryVersion | null; content: PlanContent }>> {
+  const approved = await store.territories.approved();
+  return Promise.all(
+    districts.map(async (district) => {
+      const picked = pickInForce(
+        approved.filter((v) => v.district === district),
+        day,
+      );
+      const version = picked ? await store.territories.get(picked.id) : null;
+      return { district, version, content: version ?? (await baselinePlan(db, district)) };
+    }),
+  );
+}
+
+/**
+ * What zod cannot know: the district exists, every mahalla lies in it (a planner of one district never reassigns
+ * another's), every inspector exists and works there.
+ * @example await checkContent(db, '1726287', v) // [{ field: 'assignments.0.mahalla', reason: 'mahalla 3 lies in district 1726273, not in 1726287' }]
+ */
+export async function checkContent(db: Db, district: string, v: PlanContent): Promise<Issue[]> {
+  const [districts, mahallas, inspectors] = await Promise.all([
+    db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM districts WHERE soato = $district', { district }),
+    db.all<{ id: number; district: string }>(
+      'SELECT id, district_soato AS district FROM mahallas WHERE id IN (SELECT unnest($ids::INTEGER[]))',
+      { ids: v.assignments.map((a) => a.mahalla) },
+    ),
+    db.all<{ id: number; district: string }>(
+      'SELECT id, district_soato AS district FROM inspectors WHERE id IN (SELECT unnest($ids::INTEGER[]))',
+      { ids: v.posts.flatMap((p) => (p.inspector === null ? [] : [p.inspector])) },
+    ),
+  ]);
+  if ((districts[0]?.n ?? 0) === 0) return [{ field: 'district', reason: `no district has SOATO code ${district}` }];
+  const issues: Issue[] = [];
+  const where = (rows: Array<{ id: number; district: string }>) => new Map(rows.map((r) => [r.id, r.district]));
+  const mahallaDistrict = where(mahallas);
+  v.assignments.forEach((a, k) => {
+    const d = mahallaDistrict.get(a.mahalla);
+    if (d === undefined) issues.push({ field: `assignments.${k}.mahalla`, reason: `no mahalla has id ${a.mahalla}` });
+    else if (d !== district)
+      issues.push({
+        field: `assignments.${k}.mahalla`,
+        reason: `mahalla ${a.mahalla} lies in district ${d}, not in ${district}`,
+      });
+  });
+  const inspectorDistrict = where(inspectors);
+  v.posts.forEach((p, k) => {
+    if (p.inspector === null) return;
+    const d = inspectorDistrict.get(p.inspector);
+    if (d === undefined) issues.push({ field: `posts.${k}.inspector`, reason: `no inspector has id ${p.inspector}` });
+    else if (d !== district)
+      issues.push({
+        field: `posts.${k}.inspector`,
+        reason: `inspector ${p.inspector} works in district ${d}, not in ${district}`,
+      });
+  });
+  return issues;
+}
+
+export type Outcome =
+  | { status: 'ok'; value: StoredTerritoryVersion }
+  | { status: 'missing' }
+  | { status: 'stale'; current: Versioned }
+  /** the step or change is not open from where the version stands (409), or its input is wrong for it (400) */
+  | { status: 'refused'; code: 400 | 403 | 409; field: string; reason: string };
+
+/** A new draft: a copy of `from` (a version of the same district), or of the plan in force on the reference day. */
+export async function createDraft(db: Db, store: UserStore, input: TerritoryCreateInput, by: Actor): Promise<Outcome> {
+  const [today, [known]] = await Promise.all([
+    referenceDay(db),
+    db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM districts WHERE soato = $district', {
+      district: input.district,
+    }),
+  ]);
+  if ((known?.n ?? 0) === 0)
+    return { status: 'refused', code: 400, field: 'district', reason: `no district has SOATO code ${input.district}` };
+  return store.write(async (w) => {
+    let source: PlanContent;
+    let parent: number | null;
+    if (input.from !== undefined) {
+      const from = await w.territories.get(input.from);
+      if (!from) return { status: 'refused', code: 400, field: 'from', reason: `no version has id ${input.from}` };
+      if (from.district !== input.district)
+        return {
+          status: 'refused',
+          code: 400,
+          field: 'from',
+          reason: `version ${input.from} is of district ${from.district}, not ${input.district}`,
+        };
+      source = from;
+      parent = from.id;
+    } else {
+      const picked = pickInForce(await approvedOf(w, input.district), today);
+      const inForce = picked ? await w.territories.get(picked.id) : null;
+      source = inForce ?? (await baselinePlan(db, input.district));
+      parent = inForce?.id ?? null;
+    }
+    const content: TerritoryContent = {
+      name: input.name,
+      reason: input.reason,
+      posts: source.posts,
+      assignments: source.assignments,
+    };
+    const made = await w.territories.create(
+      { ...content, district: input.district, parent },
+      'create',
+      input.reason,
+      by,
+    );
+    return { status: 'ok', value: made };
+  });
+}
+
+const notDraft = (v: StoredTerritoryVersion): Outcome => ({
+  status: 'refused',
+  code: 409,
+  field: 'status',
+  reason: `version ${v.number} is ${v.status}: only a draft can be changed (return it to draft first, or copy it)`,
+});
+
+/** Saves a draft read at `version`: its whole content. */
+export function saveDraft(store: UserStore, id: number, input: TerritoryReplaceInput, by: Actor): Promise<Outcome> {
+  const { version, ...content } = input;
+  return store.write(async (w) => {
+    const current = await w.territories.get(id);
+    if (!current) return { status: 'missing' };
+    if (current.version !== version) return { status: 'stale', current };
+    if (current.status !== 'draft') return notDraft(current);
+    return w.territories.replace(id, version, content, by);
+  });
+}
+
+/** Deletes a draft read at `version` (submitted and approved versions stay on record). */
+export function deleteDraft(
+  store: UserStore,
+  id: number,
+  version: number,
+  by: Actor,
+): Promise<Outcome | { status: 'deleted' }> {
+  return store.write(async (w) => {
+    const current = await w.territories.get(id);
+    if (!current) return { status: 'missing' };
+    if (current.version !== version) return { status: 'stale', current };
+    if (current.status !== 'draft') return notDraft(current);
+    const done = await w.territories.remove(id, version, by);
+    return done.status === 'ok' ? { status: 'deleted' } : done;
+  });
+}
+
+export interface StepInput {
+  version: number;
+  reason?: string | undefined;
+  /** approval only */
+  order?: Pick<TerritoryApproveInput, 'effectiveFrom' | 'orderNumber' | 'orderDate'>;
+}
+
+const DEFAULT_REASON: Record<TerritoryAction, string> = {
+  submit: 'submitted for approval',
+  return: 'returned to draft',
+  approve: 'approved',
+};
+
+/**
+ * Takes a workflow step on a version read at `version`. `mayApprove`: whether the asker holds territories.approve
+ * (only an approver may withdraw an approved version that is not yet in force).
+ */
+export async function takeStep(
+  db: Db,
+  store: UserStore,
+  id: number,
+  action: TerritoryAction,
+  input: StepInput,
+  mayApprove: boolean,
+  by: Actor,
+): Promise<Outcome> {
+  const today = await referenceDay(db);
+  return store.write(async (w) => {
+    const current = await w.territories.get(id);
+    if (!current) return { status: 'missing' };
+    if (current.version !== input.version) return { status: 'stale', current };
+    const approved = await approvedOf(w, current.district);
+    const others = approved.filter((v) => v.id !== id);
+    const check = checkStep(
+      current,
+      action,
+      {
+        today,
+        inForce: pickInForce(approved, today)?.id === id,
+        latestEffective: others.reduce<string | null>(
+          (m, v) => (m === null || v.effectiveFrom > m ? v.effectiveFrom : m),
+          null,
+        ),
+      },
+      input.order?.effectiveFrom ?? null,
+    );
+    if (!check.ok) return { status: 'refused', code: 409, field: check.field, reason: check.reason };
+    if (action === 'return' && current.status === 'approved' && !mayApprove)
+      return {
+        status: 'refused',
+        code: 403,
+        field: 'role',
+        reason: `version ${current.number} is approved: only the district head may withdraw it`,
+      };
+    const order = check.to === 'approved' ? input.order : undefined;
+    return w.territories.step(
+      id,
+      input.version,
+      {
+        action,
+        to: check.to,
+        reason: input.reason ?? DEFAULT_REASON[action],
+        effectiveFrom: order?.effectiveFrom ?? null,
+        orderNumber: order?.orderNumber ?? null,
+        orderDate: order?.orderDate ?? null,
+      },
+      by,
+    );
+  });
+}

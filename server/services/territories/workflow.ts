@@ -1,0 +1,106 @@
+// The workflow of a territory version as pure rules: draft → submitted → approved (the district head's order, in force
+// from its effective day until the next approved version of the district). Which step is allowed from where, and
+// what a version's phase is on a day; the store records each step, the routes check who may take it.
+import type { TerritoryAction, TerritoryStatus } from '../../contract/territories.ts';
+
+/** Where a version stands on the reference day; approved ones are scheduled, in force or superseded. */
+export type TerritoryPhase = 'draft' | 'submitted' | 'scheduled' | 'in_force' | 'superseded';
+
+export interface StepSubject {
+  number: number;
+  status: TerritoryStatus;
+  effectiveFrom: string | null;
+}
+
+export interface StepContext {
+  /** whether this version is the one in force on the reference day */
+  inForce: boolean;
+  /** the reference day ("today" of the data) */
+  today: string;
+  /** the latest effective day of the district's other approved versions (null when none) */
+  latestEffective: string | null;
+}
+
+export type StepCheck =
+  { ok: true; to: TerritoryStatus } | { ok: false; field: 'status' | 'effectiveFrom'; reason: string };
+
+/**
+ * The phase of a version on the reference day.
+ * @example phaseOf({ number: 2, status: 'approved', effectiveFrom: '2027-01-01' }, { inForce: false, today: '2026-11-01', latestEffective: null }) // 'scheduled'
+ */
+export function phaseOf(v: StepSubject, ctx: Pick<StepContext, 'inForce' | 'today'>): TerritoryPhase {
+  if (v.status !== 'approved') return v.status;
+  if (ctx.inForce) return 'in_force';
+  return v.effectiveFrom !== null && v.effectiveFrom > ctx.today ? 'scheduled' : 'superseded';
+}
+
+const refuse = (field: 'status' | 'effectiveFrom', reason: string): StepCheck => ({ ok: false, field, reason });
+
+/**
+ * Whether `action` may be taken on the version now (`effectiveFrom`: the day an approval puts it in force).
+ * Returning an approved version to draft is possible only while it is not yet in force.
+ *
+ * @example
+ * checkStep({ number: 3, status: 'draft', effectiveFrom: null }, 'approve', ctx)
+ * // { ok: false, field: 'status', reason: 'version 3 is a draft: submit it before it can be approved' }
+ */
+export function checkStep(
+  v: StepSubject,
+  action: TerritoryAction,
+  ctx: StepContext,
+  effectiveFrom: string | null = null,
+): StepCheck {
+  const name = `version ${v.number}`;
+  switch (action) {
+    case 'submit':
+      return v.status === 'draft'
+        ? { ok: true, to: 'submitted' }
+        : refuse(
+            'status',
+            `${name} is ${v.status === 'submitted' ? 'already submitted' : 'approved'}; only a draft can be submitted`,
+          );
+    case 'return': {
+      if (v.status === 'submitted') return { ok: true, to: 'draft' };
+      if (v.status === 'draft') return refuse('status', `${name} is already a draft`);
+      const phase = phaseOf(v, ctx);
+      return phase === 'scheduled'
+        ? { ok: true, to: 'draft' }
+        : refuse(
+            'status',
+            `${name} ${phase === 'in_force' ? 'is in force' : 'was in force'} from ${v.effectiveFrom}; it stays on record as ordered — copy it into a new draft to change it`,
+          );
+    }
+    case 'approve':
+      if (v.status !== 'submitted')
+        return refuse(
+          'status',
+          v.status === 'draft'
+            ? `${name} is a draft: submit it before it can be approved`
+            : `${name} is already approved (in force from ${v.effectiveFrom})`,
+        );
+      if (effectiveFrom === null) return refuse('effectiveFrom', 'is required to approve');
+      if (ctx.latestEffective !== null && effectiveFrom <= ctx.latestEffective)
+        return refuse(
+          'effectiveFrom',
+          `must be after ${ctx.latestEffective}, when the district's latest approved version takes effect: plans in force follow one another in time`,
+        );
+      return { ok: true, to: 'approved' };
+  }
+}
+
+/**
+ * The steps open to someone on a version: submitting and returning drafts for writers, approving and returning for
+ * approvers.
+ * @example actionsOpen({ number: 2, status: 'submitted', effectiveFrom: null }, ctx, { write: true, approve: false }) // ['return']
+ */
+export function actionsOpen(
+  v: StepSubject,
+  ctx: StepContext,
+  may: { write: boolean; approve: boolean },
+): TerritoryAction[] {
+  const out: TerritoryAction[] = [];
+  if (may.write && checkStep(v, 'submit', ctx).ok) out.push('submit');
+  if ((may.write && v.status === 'submitted') || (may.approve && checkStep(v, 'return', ctx).ok)) out.push('return');
+  if (may.approve && v.status === 'submitted') out.push('approve');
+  return out;
+}

@@ -1,0 +1,199 @@
+// A version as the order's annex: the same rows as CSV and as XLSX (read back independently), the data of the print
+// page, GeoJSON outlines of each post's territory, each export in the audit log; and the comparison of two versions.
+// Fixture March 2024: mahalla 1 Olmazor (1,000 residents, 250 households, 3 incidents, 2 applications), mahalla 2
+// Bog'bon (2,000, 520, 2 incidents, 2 applications), both 23.154 km².
+import { describe, expect, it } from 'vitest';
+import { bodyOf, okBody } from '../../fixtures/api/fixture-app.ts';
+import { readXlsx } from '../services/territories-xlsx-reader.ts';
+import { VACANT_POST_DRAFT, YAKKASAROY, givenTerritories, type Roles } from './territories-given.ts';
+
+const MARCH = { from: '2024-03-01', to: '2024-03-31' };
+const param = (id: number) => ({ id: String(id) });
+
+const HEADER = [
+  'post',
+  'inspector_id',
+  'inspector',
+  'mahalla_id',
+  'mahalla_code',
+  'mahalla',
+  'residents',
+  'households',
+  'area_km2',
+  'incidents',
+  'applications',
+];
+const ROWS = [
+  [1, 1, 'Aziz Karimov', 1, '1726287001', 'Olmazor', 1000, 250, 23.154, 3, 2],
+  [9, null, 'Vacant post (Bog’bon)', 2, '1726287002', "Bog'bon", 2000, 520, 23.154, 2, 2],
+];
+
+/** The vacant-post draft of Yakkasaroy, saved. */
+async function draft(w: Roles): Promise<number> {
+  const d = await bodyOf(
+    await w.api('planner').territories.versions.$post({ json: { district: YAKKASAROY, name: 'n', reason: 'r' } }),
+    201,
+  );
+  await okBody(
+    await w
+      .api('planner')
+      .territories.versions[':id'].$put({ param: param(d.id), json: { ...VACANT_POST_DRAFT, version: 1 } }),
+  );
+  return d.id;
+}
+
+/** The CSV lines of rows (nothing here needs quoting: no comma, quote or line break in any cell). */
+const lines = (rows: ReadonlyArray<ReadonlyArray<string | number | null>>) =>
+  rows.map((r) => r.map((c) => c ?? '').join(','));
+
+describe('the order’s annex', () => {
+  it('gives one row per mahalla, the same in CSV and in XLSX', async () => {
+    const w = await givenTerritories();
+    const id = await draft(w);
+    const url = `/api/territories/versions/${id}/annex`;
+    const csv = await w.as('planner', `${url}.csv?from=${MARCH.from}&to=${MARCH.to}`);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect((await csv.text()).split('\n')).toEqual([...lines([HEADER, ...ROWS]), '']);
+    const xlsx = await w.as('planner', `${url}.xlsx?from=${MARCH.from}&to=${MARCH.to}`);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = readXlsx(Buffer.from(await xlsx.arrayBuffer()));
+    expect([...book.keys()]).toEqual(['Mahallas', 'Posts', 'Order']);
+    const pad = (r: Array<string | number | null>) => [...r, ...Array<null>(HEADER.length - r.length).fill(null)];
+    expect(book.get('Mahallas')?.map(pad)).toEqual([HEADER, ...ROWS]);
+    expect(book.get('Posts')?.slice(1)).toEqual([
+      [1, 1, 'Aziz Karimov', 1, 1000, 250, 23.154, 3, 2],
+      [9, null, 'Vacant post (Bog’bon)', 1, 2000, 520, 23.154, 2, 2],
+      [null, null, 'Unassigned', 0, 0, 0, 0, 0, 0],
+    ]);
+  });
+
+  it('writes no names for an asker who may not see them', async () => {
+    const w = await givenTerritories();
+    const id = await draft(w);
+    const text = await (await w.as('ministry', `/api/territories/versions/${id}/annex.csv`)).text();
+    expect(text).toContain('Inspector #1');
+    expect(text).not.toContain('Aziz');
+  });
+
+  it('gives the print page each post with its holder, base point, mahallas and workload', async () => {
+    const w = await givenTerritories();
+    const id = await draft(w);
+    const annex = await okBody(
+      await w.api('planner').territories.versions[':id'].annex.$get({ param: param(id), query: MARCH }),
+    );
+    expect(annex.period).toEqual(MARCH);
+    expect(
+      annex.posts.map((p) => [p.post, p.title, p.rank, p.basePoint?.name ?? null, p.mahallas.map((m) => m.id)]),
+    ).toEqual([
+      [1, 'Aziz Karimov', 'captain', 'Base point No. 1', [1]],
+      [9, 'Vacant post (Bog’bon)', null, null, [2]],
+    ]);
+    expect(annex.posts[1]?.workload).toEqual({
+      mahallas: 1,
+      residents: 2000,
+      households: 520,
+      areaKm2: 23.154,
+      incidents: 2,
+      applications: 2,
+    });
+    expect(annex.totals).toMatchObject({ mahallas: 2, residents: 3000, incidents: 5, applications: 4 });
+    expect(annex.unassigned).toEqual([]);
+  });
+
+  it('outlines each post’s territory as valid GeoJSON, two mahallas dissolved into one rectangle', async () => {
+    const w = await givenTerritories();
+    const v1 = await okBody(
+      await w
+        .api('planner')
+        .territories.versions[':id']['territories.geojson'].$get({ param: param(w.seeded.yakkasaroy) }),
+    );
+    expect(v1.type).toBe('FeatureCollection');
+    expect(v1.features.map((f) => [f.properties.post, f.properties.mahallas, f.properties.residents])).toEqual([
+      [1, 2, 3000],
+    ]);
+    // Olmazor and Bog'bon share their side at lon 69.25: their union is one rectangle, corners only.
+    expect(v1.features[0]?.geometry).toEqual({
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [69.2, 41.2],
+            [69.3, 41.2],
+            [69.3, 41.25],
+            [69.2, 41.25],
+            [69.2, 41.2],
+          ],
+        ],
+      ],
+    });
+    const split = await okBody(
+      await w.api('planner').territories.versions[':id']['territories.geojson'].$get({ param: param(await draft(w)) }),
+    );
+    expect(split.features.map((f) => [f.properties.post, f.properties.title, f.properties.vacant])).toEqual([
+      [1, 'Aziz Karimov', false],
+      [9, 'Vacant post (Bog’bon)', true],
+    ]);
+    for (const f of split.features)
+      for (const ring of f.geometry.coordinates.flat()) {
+        expect(ring.length).toBeGreaterThanOrEqual(4);
+        expect(ring.at(-1)).toEqual(ring[0]);
+      }
+  });
+
+  it('records every export in the audit log', async () => {
+    const w = await givenTerritories();
+    const id = await draft(w);
+    for (const what of ['annex.csv', 'annex.xlsx', 'territories.geojson'])
+      expect((await w.as('planner', `/api/territories/versions/${id}/${what}`)).status).toBe(200);
+    const { rows } = await w.store.audit.query({ action: 'territories.export', limit: 10, offset: 0 });
+    expect(rows.map((r) => [r.username, r.status, (JSON.parse(r.params) as { id: string }).id])).toEqual(
+      Array(3).fill(['planner', 200, String(id)]),
+    );
+  });
+});
+
+describe('comparing two versions', () => {
+  it('lists the mahallas that change post, the counts, and each post’s workload before and after', async () => {
+    const w = await givenTerritories();
+    const id = await draft(w);
+    const diff = await okBody(
+      await w
+        .api('planner')
+        .territories.diff.$get({ query: { before: String(w.seeded.yakkasaroy), after: String(id), ...MARCH } }),
+    );
+    expect([diff.before.number, diff.after.number]).toEqual([1, 2]);
+    expect(diff.moves).toEqual([{ mahalla: 2, from: 1, to: 9, code: '1726287002', name: "Bog'bon" }]);
+    expect(diff.counts).toEqual({
+      mahallas: 2,
+      moved: 1,
+      newlyAssigned: 0,
+      newlyUnassigned: 0,
+      unassignedBefore: 0,
+      unassignedAfter: 0,
+      postsAdded: 1,
+      postsRemoved: 0,
+      holdersChanged: 0,
+    });
+    expect(
+      diff.posts.map((p) => [
+        p.post,
+        p.title,
+        p.gained,
+        p.lost,
+        p.workload.before?.residents ?? null,
+        p.workload.after?.residents ?? null,
+      ]),
+    ).toEqual([
+      [1, 'Aziz Karimov', [], [2], 3000, 1000],
+      [9, 'Vacant post (Bog’bon)', [2], [], null, 2000],
+    ]);
+    expect(diff.posts[0]?.workload.before).toEqual({
+      mahallas: 2,
+      residents: 3000,
+      households: 770,
+      areaKm2: 46.308,
+      incidents: 5,
+      applications: 4,
+    });
+  });
+});
