@@ -1,7 +1,7 @@
 // Benchmark rows for GET /api/hotspots/scan (Kulldorff's Poisson scan, 999 draws on the statistics worker) over HTTP:
 // the first request (circles built, worker started) and steady state over 90-day windows, city and country; and the
 // scan's calibration and power on the city's mahallas, in process.
-import { Rng } from '../data/generate/random.ts';
+import { Rng } from '../server/shared/random.ts';
 import { openDb } from '../server/db/database.ts';
 import { SCAN_SERVICE } from '../server/services/hotspots/scan.ts';
 import { clusterMembers, spatialScan } from '../server/stats/scan.ts';

@@ -1,5 +1,5 @@
 // The scan's Monte Carlo loop: the largest LLR of each dataset drawn under constant risk, for the p-values.
-import { Rng } from '../../data/generate/random.ts';
+import { Rng } from '../shared/random.ts';
 import { llrThresholds, type LlrTerms, type ScanRate } from './scan-llr.ts';
 import { multinomialInto, multinomialPrep } from './scan-null.ts';
 import type { ScanWindows } from './scan-windows.ts';

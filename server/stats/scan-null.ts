@@ -1,5 +1,5 @@
 // Datasets under the scan's null: N records spread over the units in proportion to residents (multinomial), seeded.
-import type { Rng } from '../../data/generate/random.ts';
+import type { Rng } from '../shared/random.ts';
 
 /** What does not change between draws: conditional shares and their logs, and ln k! up to N. */
 export interface MultinomialPrep {

@@ -2,7 +2,7 @@
 // "A space–time permutation scan statistic for disease outbreak detection"): emerging clusters, i.e. circles whose
 // last k weeks hold more records than that circle's share of the whole period and those weeks' share of all records
 // predict. Cylinders = the spatial scan's circles × the last 1…K weeks, all ending with the last week.
-import { Rng } from '../../data/generate/random.ts';
+import { Rng } from '../shared/random.ts';
 import { atLeast, centreOf, clusterPositions } from './scan-clusters.ts';
 import { llrThresholds, type LlrTerms } from './scan-llr.ts';
 import type { ScanWindows } from './scan-windows.ts';

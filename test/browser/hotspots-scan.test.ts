@@ -66,6 +66,7 @@ describe('Kulldorff scan on the map screen', () => {
     await expect(d.page.getByTestId('scan-method').textContent()).resolves.toMatch(
       /^Kulldorff scan, Poisson, 999 draws, p < 0\.05, relative risk = incidents per resident inside ÷ outside$/,
     );
+    await d.page.getByTestId('scan-list-toggle').click();
     await expect(d.page.getByTestId('scan-clusters').locator('li').count()).resolves.toBe(shown.length);
     // the Gi* legend stays beside it: both views at once
     await expect(d.page.getByTestId('legend').isVisible()).resolves.toBe(true);

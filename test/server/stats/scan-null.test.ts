@@ -1,7 +1,7 @@
 // The scan's null datasets: multinomial draws whose joint law, marginals and large-N moments match the exact ones.
 import { describe, expect, it } from 'vitest';
 import { multinomialInto, multinomialPrep } from '../../../server/stats/scan-null.ts';
-import { Rng } from '../../../data/generate/random.ts';
+import { Rng } from '../../../server/shared/random.ts';
 
 /** Pearson's chi-squared of observed against expected frequencies. */
 function chiSquared(observed: number[], expected: number[]): number {

@@ -7,7 +7,7 @@ import { scanLlr } from '../../../server/stats/scan-llr.ts';
 import { clusterMembers } from '../../../server/stats/scan.ts';
 import { circularWindows } from '../../../server/stats/scan-windows.ts';
 import { multinomialInto, multinomialPrep } from '../../../server/stats/scan-null.ts';
-import { Rng } from '../../../data/generate/random.ts';
+import { Rng } from '../../../server/shared/random.ts';
 import { expectClose } from './helpers.ts';
 
 // Two units far apart, one resident each: circles of at most half the residents are the units alone.

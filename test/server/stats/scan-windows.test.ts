@@ -2,7 +2,7 @@
 // ties and the neighbour search's doubling) against a brute-force list of circles.
 import { describe, expect, it } from 'vitest';
 import { circularWindows, projectKm, type ScanWindows } from '../../../server/stats/scan-windows.ts';
-import { Rng } from '../../../data/generate/random.ts';
+import { Rng } from '../../../server/shared/random.ts';
 
 const list = (w: ScanWindows, c: number, a: ArrayLike<number>): number[] =>
   Array.from(a).slice(w.offsets[c], w.offsets[c + 1]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterMembers, scanLlr, spatialScan } from '../../../server/stats/scan.ts';
 import { circularWindows } from '../../../server/stats/scan-windows.ts';
 import { multinomialInto, multinomialPrep } from '../../../server/stats/scan-null.ts';
-import { Rng } from '../../../data/generate/random.ts';
+import { Rng } from '../../../server/shared/random.ts';
 import { expectClose } from './helpers.ts';
 
 // Five units 1 km apart on a line, one resident each; circles of at most 2.5 residents:

@@ -1,5 +1,6 @@
 // The scan's legend entry and its clusters beside the map: the method in one line (what it means folded under it),
 // the significant clusters (a click chooses one), and the chosen cluster's mahallas, relative risk, records and p.
+import { useState } from 'react';
 import type { Scan, ScanCluster } from '../../queries/scan.ts';
 import { css } from '../../map/colors.ts';
 import { formatPeriod } from '../../format.ts';
@@ -33,6 +34,8 @@ export function ScanPanel({
   const shown = scan.clusters.filter((c) => c.p < params.alpha);
   const chosen = shown.find((c) => c.rank === selected);
   const empty = scanEmpty(scan, noun, district);
+  // Folded at first, so the panel covers little of the map; a cluster chosen on the map unfolds its figures.
+  const [open, setOpen] = useState(false);
   return (
     <div className="scan-panel" data-testid="scan-panel">
       <h3>
@@ -91,17 +94,25 @@ export function ScanPanel({
         </div>
       ) : (
         shown.length > 0 && (
-          <ol className="scan-clusters" data-testid="scan-clusters">
-            {shown.map((c) => (
-              <li key={c.rank}>
-                <button type="button" onClick={() => select(c.rank)}>
-                  <Swatch direction={c.direction} />
-                  <b>{title(c)}</b> {clusterLine(c, draws)}
-                </button>
-              </li>
-            ))}
-          </ol>
+          <p className="note">
+            {shown.length} cluster{shown.length === 1 ? '' : 's'} at p &lt; {params.alpha}, outlined on the map.{' '}
+            <button type="button" className="link" data-testid="scan-list-toggle" onClick={() => setOpen(!open)}>
+              {open ? 'Hide the list' : 'Show the list'}
+            </button>
+          </p>
         )
+      )}
+      {!chosen && open && shown.length > 0 && (
+        <ol className="scan-clusters" data-testid="scan-clusters">
+          {shown.map((c) => (
+            <li key={c.rank}>
+              <button type="button" onClick={() => select(c.rank)}>
+                <Swatch direction={c.direction} />
+                <b>{title(c)}</b> {clusterLine(c, draws)}
+              </button>
+            </li>
+          ))}
+        </ol>
       )}
     </div>
   );
