@@ -108,6 +108,14 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
     return answer(c, out);
   };
   const exported = audited(store, 'territories.export', http.trustProxy);
+  /** The order's annex of a version for the asked period, as the asker may see it (JSON, CSV and XLSX alike). */
+  const annexFor = async (c: Context<AppEnv>, v: StoredTerritoryVersion, q: Parameters<typeof figuresPeriod>[0]) =>
+    annexOf(db, store, v, await figuresPeriod(q), asker(c).persons);
+  /** Headers of a downloaded export of version `v`. */
+  const attachment = (v: StoredTerritoryVersion, ext: string, type: string) => ({
+    'content-type': type,
+    'content-disposition': `attachment; filename="territories-${v.district}-v${v.number}.${ext}"`,
+  });
   return new Hono<AppEnv>()
     .get('/territories/versions', can('read'), validate('query', TerritoryListQuery), async (c) => {
       const { districts } = await areaOf(c, db, c.req.valid('query').district);
@@ -230,7 +238,7 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
         const v = await visible(c, c.req.valid('param').id);
         if (v === 'missing') return c.json(noVersion(), 404);
         if (v === 'outside') return c.json(outside('id'), 403);
-        return c.json(await annexOf(db, store, v, await figuresPeriod(c.req.valid('query')), asker(c).persons), 200);
+        return c.json(await annexFor(c, v, c.req.valid('query')), 200);
       },
     )
     .get(
@@ -243,11 +251,8 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
         const v = await visible(c, c.req.valid('param').id);
         if (v === 'missing') return c.json(noVersion(), 404);
         if (v === 'outside') return c.json(outside('id'), 403);
-        const annex = await annexOf(db, store, v, await figuresPeriod(c.req.valid('query')), asker(c).persons);
-        return c.body(annexCsv(annex), 200, {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="territories-${v.district}-v${v.number}.csv"`,
-        });
+        const annex = await annexFor(c, v, c.req.valid('query'));
+        return c.body(annexCsv(annex), 200, attachment(v, 'csv', 'text/csv; charset=utf-8'));
       },
     )
     .get(
@@ -260,11 +265,9 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
         const v = await visible(c, c.req.valid('param').id);
         if (v === 'missing') return c.json(noVersion(), 404);
         if (v === 'outside') return c.json(outside('id'), 403);
-        const annex = await annexOf(db, store, v, await figuresPeriod(c.req.valid('query')), asker(c).persons);
-        return c.body(new Uint8Array(annexXlsx(annex)), 200, {
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-disposition': `attachment; filename="territories-${v.district}-v${v.number}.xlsx"`,
-        });
+        const annex = await annexFor(c, v, c.req.valid('query'));
+        const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        return c.body(new Uint8Array(annexXlsx(annex)), 200, attachment(v, 'xlsx', xlsx));
       },
     )
     .get(
