@@ -4,7 +4,9 @@
 import { NORM_DEFAULTS } from '../server/contract/coverage.ts';
 import { openDb } from '../server/db/database.ts';
 import { dataPeriod } from '../server/services/data-period.ts';
-import { loadDistrictModel, type LoadedModel } from '../server/services/planner/district-model.ts';
+import { loadModelInForce, type LoadedModel } from '../server/services/planner/district-model.ts';
+import { seedTerritories } from '../server/services/territories/seed.ts';
+import { openStore } from '../server/store/duck/open.ts';
 import { addDays, type Period } from '../server/shared/period.ts';
 import { evaluatePlan } from '../server/shared/planner/evaluate.ts';
 import { PlanState } from '../server/shared/planner/plan-state.ts';
@@ -24,13 +26,17 @@ const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
 const quantile = (xs: number[], q: number): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 
+/** The model of the 90 days before the data's end, with the plan in force as a server start keeps it (version 1). */
 async function load(file: string, districts: string[] | null): Promise<LoadedModel> {
   const db = await openDb(file, { readOnly: true });
+  const store = await openStore(':memory:');
   try {
+    await seedTerritories(db, store);
     const end = (await dataPeriod(db)).end;
     const period: Period = { from: addDays(end, -90), to: addDays(end, -1) };
-    return await loadDistrictModel(db, { districts, period });
+    return await loadModelInForce(db, store, { districts, period });
   } finally {
+    store.close();
     db.close();
   }
 }
