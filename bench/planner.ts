@@ -10,17 +10,8 @@ import { openStore } from '../server/store/duck/open.ts';
 import { addDays, type Period } from '../server/shared/period.ts';
 import { evaluatePlan } from '../server/shared/planner/evaluate.ts';
 import { PlanState } from '../server/shared/planner/plan-state.ts';
-import {
-  greedyBaseline,
-  propose,
-  proposeWith,
-  VARIANTS,
-  type PlanOutcome,
-  type Proposal,
-} from '../server/shared/planner/propose.ts';
-import { ANNEAL_DEFAULTS } from '../server/shared/planner/anneal.ts';
-import type { Plan } from '../server/shared/planner/model.ts';
-import { DEFAULT_WEIGHTS, workloadCosts, type Costs } from '../server/shared/planner/workload.ts';
+import { greedyBaseline, propose, type PlanOutcome, type Proposal } from '../server/shared/planner/propose.ts';
+import { DEFAULT_WEIGHTS, workloadCosts } from '../server/shared/planner/workload.ts';
 import { Rng } from '../server/shared/random.ts';
 import type { BenchRow } from './spatial-join.ts';
 
@@ -116,55 +107,6 @@ function verdict(p: PlanOutcome, g: PlanOutcome): string {
         : 'on neither';
 }
 
-/** Posts of district `code` whose deviation is beyond ε in `plan`. */
-function outsideAt(model: LoadedModel['model'], costs: Costs, plan: Plan, code: string, epsilon: number): number {
-  const d = model.districts.indexOf(code);
-  const m = evaluatePlan(model, costs, plan, NORM_DEFAULTS);
-  return m.posts.filter((p) => model.postDistrict[p.post] === d && Math.abs(p.deviation) > epsilon + 1e-9).length;
-}
-
-/**
- * Greedy stops short of ε with fewer moves: the balance-matched comparison. In each district, *fewest changes* is held
- * to the band greedy itself reached (its largest deviation there), and both are counted at the real ε.
- */
-function benchAtGreedyBalance(
-  loaded: LoadedModel,
-  label: string,
-  epsilon: number,
-  districts: readonly string[],
-): BenchRow {
-  const { model, inForce } = loaded;
-  const costs = workloadCosts(model, DEFAULT_WEIGHTS);
-  const sum = { gMoved: 0, gOut: 0, gMax: 0, pMoved: 0, pOut: 0, pMax: 0 };
-  for (const code of districts) {
-    const g = greedyBaseline(model, costs, inForce, { epsilon, seed: SEED, districts: [code] });
-    const band = Math.max(epsilon, g.maxAbsDeviation);
-    const p = proposeWith(model, costs, inForce, inForce, {
-      kind: 'fewest-changes',
-      epsilon: band,
-      seed: SEED,
-      objective: VARIANTS[0]!.objective,
-      anneal: ANNEAL_DEFAULTS,
-      kick: 0,
-      locked: [],
-      pinned: [],
-      districts: [code],
-    });
-    sum.gMoved += g.moved.length;
-    sum.pMoved += p.moved.length;
-    sum.gOut += outsideAt(model, costs, g.plan, code, epsilon);
-    sum.pOut += outsideAt(model, costs, p.plan, code, epsilon);
-    sum.gMax = Math.max(sum.gMax, g.maxAbsDeviation);
-    sum.pMax = Math.max(sum.pMax, p.maxAbsDeviation);
-  }
-  const both = sum.pMoved <= sum.gMoved && sum.pOut <= sum.gOut && sum.pMax <= sum.gMax + 1e-9;
-  return {
-    name: `planner: fewest changes held to greedy's own largest deviation per district, ${label}, ε ${pct(epsilon)}`,
-    value: `${sum.pOut} outside, max ${pct(sum.pMax)}, ${sum.pMoved} moved (greedy ${sum.gOut}, ${pct(sum.gMax)}, ${sum.gMoved})`,
-    target: both ? 'beats greedy on both' : 'reported',
-  };
-}
-
 function benchProposals(
   loaded: LoadedModel,
   label: string,
@@ -200,9 +142,6 @@ function benchProposals(
       value: outcome(p),
       target: verdict(p, g),
     });
-  // Where greedy stops outside the band with fewer moves, the same comparison at the balance greedy reached.
-  if (g.outside > 0 && proposals.some((p) => p.moved.length > g.moved.length))
-    rows.push(benchAtGreedyBalance(loaded, label, epsilon, districts ?? model.districts));
   return rows;
 }
 

@@ -175,9 +175,9 @@ export function minApart(model: DistrictModel, districts: readonly string[]): nu
  * fewer than {@link minApart} mahallas, or infeasible where an earlier one is feasible, is searched again, up to
  * three times, with one more of that plan's changes forbidden (the mahalla pinned where it is now: "the same, but
  * without moving X") and a few random moves to start from; the new plan is kept only if it balances as well (no more
- * posts outside the band, feasible if the first was) and moves at most max(3, half as many again) more mahallas; else
- * the best balanced attempt stays (feasible first, then fewest posts outside, then not a twin), marked `sameAs` if a
- * twin.
+ * posts outside the band, feasible if the first was), moves at most max(3, half as many again) more mahallas and is not
+ * beaten by the greedy baseline on every count; else the best attempt stays (feasible first, then fewest posts outside,
+ * then not beaten by the baseline, then not a twin), marked `sameAs` if a twin.
  * @example propose(model, costs, plan, { epsilon: 0.1, seed: 1 }).map((p) => p.moved.length) // [6, 9, 11]
  */
 export function propose(model: DistrictModel, costs: Costs, current: Plan, o: ProposeOptions): Proposal[] {
@@ -192,6 +192,14 @@ export function propose(model: DistrictModel, costs: Costs, current: Plan, o: Pr
   if (!(o.epsilon >= 0 && Number.isFinite(o.epsilon))) throw new RangeError('epsilon must be a finite number ≥ 0');
   const out: Proposal[] = [];
   const gap = minApart(model, base.districts);
+  // The baseline on the same inputs: a restart (with more pins, so searched from another baseline) that it beats on
+  // every count is not kept.
+  const g = greedyBaseline(model, costs, current, o);
+  const beaten = (p: PlanOutcome): boolean =>
+    g.outside <= p.outside &&
+    g.maxAbsDeviation <= p.maxAbsDeviation + 1e-9 &&
+    g.moved.length <= p.moved.length &&
+    (g.outside < p.outside || g.maxAbsDeviation < p.maxAbsDeviation - 1e-9 || g.moved.length < p.moved.length);
   VARIANTS.forEach((v, k) => {
     let first: Proposal | null = null;
     let proposal: Proposal | null = null;
@@ -218,7 +226,7 @@ export function propose(model: DistrictModel, costs: Costs, current: Plan, o: Pr
         made.moved.length <= first.moved.length + Math.max(3, first.moved.length / 2);
       // An infeasible plan where an earlier proposal balanced the same district is a search that went astray: again.
       const astray = !made.feasible && out.some((p) => p.feasible);
-      if (twin === -1 && asGood && !astray) proposal = made;
+      if (twin === -1 && asGood && !astray && !beaten(made)) proposal = made;
       // the next attempt also keeps in place one more mahalla the twin moved
       const twinPlan = first.sameAs === null ? null : out[first.sameAs]!.plan;
       const changed = twinPlan
@@ -228,8 +236,14 @@ export function propose(model: DistrictModel, costs: Costs, current: Plan, o: Pr
         : [];
       if (changed.length > 0) keep.push(changed[attempt % changed.length]!);
     }
-    // None kept: the best balanced attempt (feasible first, then fewest posts outside, then not a twin, then earliest).
-    const rank = (p: Proposal): number[] => [Number(!p.feasible), p.outside, Number(p.sameAs !== null)];
+    // None kept: the best balanced attempt (feasible first, then fewest posts outside, then not beaten by the baseline,
+    // then not a twin, then earliest).
+    const rank = (p: Proposal): number[] => [
+      Number(!p.feasible),
+      p.outside,
+      Number(beaten(p)),
+      Number(p.sameAs !== null),
+    ];
     const fallback = tried.reduce((a, b) => {
       const [x, y] = [rank(a), rank(b)];
       const k = x.findIndex((v, i) => v !== y[i]);
