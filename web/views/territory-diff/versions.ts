@@ -18,7 +18,7 @@ export const PHASE_WORDS: Record<VersionHead['phase'], string> = {
   submitted: 'submitted for approval',
   scheduled: 'approved, in force later',
   in_force: 'in force',
-  superseded: 'no longer in force (archived)',
+  superseded: 'archived, no longer in force',
 };
 
 /**
