@@ -27,7 +27,7 @@ export function PrintPage() {
     : '';
   const a = annex.data;
   type Post = NonNullable<typeof a>['posts'][number];
-  const sheets: Array<{ post: Post | null; list: Post['mahallas'] }> = a
+  const sheets: Array<{ post: Post | null; list: ReadonlyArray<Omit<Post['mahallas'][number], 'index'>> }> = a
     ? a.posts.map((p) => ({ post: p, list: p.mahallas }))
     : [];
   if (a && a.unassigned.length > 0) sheets.push({ post: null, list: a.unassigned });

@@ -7,7 +7,8 @@ import type { TerritoryAnnex } from '../../queries/territories.ts';
 import { territoryMap } from './svg-map.ts';
 
 type Post = TerritoryAnnex['posts'][number];
-type Facts = Post['mahallas'][number];
+/** A row of the table: the unassigned mahallas have no workload index (it depends on the post's base point). */
+type Facts = Omit<Post['mahallas'][number], 'index'> & { index?: number };
 
 /** The map's box in SVG units: 1 unit = 0.1 mm of the printed page's 186 mm width. */
 const MAP_WIDTH = 1860;
@@ -107,6 +108,9 @@ export function PrintSheet({ annex, post, mahallas, features, attribution, page,
             <th>Households</th>
             <th title="Incidents registered over the period">Incidents</th>
             <th>Applications</th>
+            <th title="What the mahalla adds to the post's composite workload index (1 = an average post's share)">
+              Workload index
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -119,6 +123,7 @@ export function PrintSheet({ annex, post, mahallas, features, attribution, page,
               <td>{fmtInt(m.households)}</td>
               <td>{fmtInt(m.incidents)}</td>
               <td>{fmtInt(m.applications)}</td>
+              <td>{m.index === undefined ? '—' : m.index.toFixed(2)}</td>
             </tr>
           ))}
         </tbody>
@@ -129,6 +134,7 @@ export function PrintSheet({ annex, post, mahallas, features, attribution, page,
             <td>{fmtInt(sum('households'))}</td>
             <td>{fmtInt(sum('incidents'))}</td>
             <td>{fmtInt(sum('applications'))}</td>
+            <td>{w ? w.index.toFixed(2) : '—'}</td>
           </tr>
         </tfoot>
       </table>
