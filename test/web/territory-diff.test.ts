@@ -5,7 +5,7 @@ import { PROBLEM, TERRITORY_COLORS } from '../../web/views/coverage/layers.ts';
 import {
   changedRow,
   moveRows,
-  postColors,
+  gainerColors,
   postRows,
   signed,
   type DiffInput,
@@ -99,17 +99,17 @@ describe('postRows', () => {
   });
 });
 
-describe('moveRows and postColors', () => {
-  it('colours posts by their place in post order', () => {
-    const c = postColors([9, 1, 3, 2, 5, 1]);
-    expect([...c.keys()]).toEqual([1, 2, 3, 5, 9]);
-    expect(c.get(9)).toEqual(TERRITORY_COLORS[4]);
+describe('moveRows and gainerColors', () => {
+  it('colours only the posts that gain, by their place among them in post order', () => {
+    const c = gainerColors(diff);
+    expect([...c.keys()]).toEqual([2, 9]);
+    expect(c.get(9)).toEqual(TERRITORY_COLORS[1]);
   });
 
   it('names each moved mahalla from → to by code, coloured by the post it joins (red when it joins none)', () => {
     expect(moveRows(diff).map((m) => [m.code, m.from, m.to, m.toPost, m.color])).toEqual([
-      ['0101', 'Karimov A.', 'Usmonova D.', 2, TERRITORY_COLORS[1]],
-      ['0102', 'Karimov A.', 'Vacant post 9', 9, TERRITORY_COLORS[4]],
+      ['0101', 'Karimov A.', 'Usmonova D.', 2, TERRITORY_COLORS[0]],
+      ['0102', 'Karimov A.', 'Vacant post 9', 9, TERRITORY_COLORS[1]],
       ['0103', 'Inspector #77', 'No inspector', null, PROBLEM],
     ]);
   });

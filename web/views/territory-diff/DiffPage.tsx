@@ -11,8 +11,9 @@ import { navigate } from '../../state/route.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { bboxOf } from '../../map/bbox.ts';
 import { formatPeriod } from '../../format.ts';
+import type { Rgb } from '../../map/colors.ts';
 import { DistrictSection } from '../common/PeriodSection.tsx';
-import { moveRows, postRows } from './diff-summary.ts';
+import { gainerColors, moveRows, postRows } from './diff-summary.ts';
 import { buildDiffLayers, DIFF_LAYER_IDS } from './layers.ts';
 import { defaultPair, versionLabel, type VersionHead } from './versions.ts';
 import { DiffCounts, MoveTable, PostTable } from './DiffTables.tsx';
@@ -33,6 +34,7 @@ export function DiffPage() {
   const mahallas = useMahallas(district);
   const moves = useMemo(() => (diff.data ? moveRows(diff.data) : []), [diff.data]);
   const rows = useMemo(() => (diff.data ? postRows(diff.data) : []), [diff.data]);
+  const colors = useMemo(() => (diff.data ? gainerColors(diff.data) : new Map<number, Rgb>()), [diff.data]);
   const layers = useMemo(() => (mahallas.data ? buildDiffLayers(mahallas.data, moves) : []), [mahallas.data, moves]);
   const focus = useMemo(() => (mahallas.data ? bboxOf(mahallas.data.features) : null), [mahallas.data]);
   const byMahalla = useMemo(() => new Map(moves.map((m) => [m.mahalla, m])), [moves]);
@@ -132,7 +134,7 @@ export function DiffPage() {
       <aside className="panel tdiff-side" aria-label="Workload before and after">
         {diff.data ? (
           <>
-            <PostTable rows={rows} />
+            <PostTable rows={rows} colors={colors} />
             <MoveTable moves={moves} />
           </>
         ) : (

@@ -1,8 +1,8 @@
 // The comparison's figures as a reader sees them: the counts of moved mahallas, each post's workload before → after
 // with the change, and the list of moved mahallas from → to.
-import { css } from '../../map/colors.ts';
+import { css, type Rgb } from '../../map/colors.ts';
 import { fmtInt } from '../../format.ts';
-import { changedRow, postColors, signed, type MoveRow, type PostRow, type SideFigures } from './diff-summary.ts';
+import { changedRow, signed, type MoveRow, type PostRow, type SideFigures } from './diff-summary.ts';
 
 export interface DiffCountsProps {
   counts: {
@@ -49,6 +49,11 @@ export function DiffCounts({ counts: c, same }: DiffCountsProps) {
   );
 }
 
+/** A colour chip, or the same room left empty (rows stay aligned). */
+const Swatch = ({ color }: { color: Rgb | undefined }) => (
+  <span className="tdiff-swatch" style={{ background: color ? css(color) : 'transparent' }} />
+);
+
 const side = (f: SideFigures | null, pick: (f: SideFigures) => string): string => (f ? pick(f) : '—');
 
 function Cell({ row, pick, change }: { row: PostRow; pick: (f: SideFigures) => string; change: string }) {
@@ -62,8 +67,8 @@ function Cell({ row, pick, change }: { row: PostRow; pick: (f: SideFigures) => s
 
 const STATUS: Record<PostRow['status'], string> = { kept: '', added: ' (new post)', removed: ' (post removed)' };
 
-export function PostTable({ rows }: { rows: readonly PostRow[] }) {
-  const colors = postColors(rows.map((r) => r.post));
+/** `colors`: the gaining posts' colours (their moved mahallas wear them on the map). */
+export function PostTable({ rows, colors }: { rows: readonly PostRow[]; colors: ReadonlyMap<number, Rgb> }) {
   const shown = [...rows.filter(changedRow), ...rows.filter((r) => !changedRow(r))];
   return (
     <section aria-label="Workload per post">
@@ -75,7 +80,7 @@ export function PostTable({ rows }: { rows: readonly PostRow[] }) {
             <th title="Mahallas covered in A → in B">Mahallas</th>
             <th title="Residents of the territory in A → in B">Residents</th>
             <th title="Composite workload index (1 = an average post's share of the district's work) in A → in B">
-              Workload
+              Workload index
             </th>
           </tr>
         </thead>
@@ -88,7 +93,7 @@ export function PostTable({ rows }: { rows: readonly PostRow[] }) {
               className={changedRow(r) ? undefined : 'tdiff-same'}
             >
               <th scope="row">
-                <span className="tdiff-swatch" style={{ background: css(colors.get(r.post) ?? [0, 0, 0]) }} />
+                <Swatch color={colors.get(r.post)} />
                 {r.title}
                 {r.vacant && !/vacant/i.test(r.title) ? ' (vacant post)' : ''}
                 {STATUS[r.status]}
@@ -123,7 +128,7 @@ export function MoveTable({ moves }: { moves: readonly MoveRow[] }) {
             {moves.map((m) => (
               <tr key={m.mahalla} data-testid="diff-move" data-mahalla={m.mahalla}>
                 <th scope="row">
-                  <span className="tdiff-swatch" style={{ background: css(m.color) }} />
+                  <Swatch color={m.color} />
                   {m.name} <span className="muted">{m.code}</span>
                 </th>
                 <td>{m.from}</td>

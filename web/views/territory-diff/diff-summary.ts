@@ -81,12 +81,17 @@ export function postRows(diff: DiffInput): PostRow[] {
 export const changedRow = (r: PostRow): boolean => r.status !== 'kept' || r.gained > 0 || r.lost > 0;
 
 /**
- * A colour per post, by its place among the posts of both versions in post order (stable for a pair of versions, so a
- * post keeps its colour in the legend, the table and the map).
- * @example postColors([4, 1, 9]).get(4) // TERRITORY_COLORS[1] (post 4 is the second by number)
+ * A colour for each post that gains mahallas, by its place among them in post order (the map colours a moved mahalla
+ * by the post it joins; giving colours to the gaining posts only keeps them apart up to eight such posts).
+ * @example gainerColors({ posts: [{ post: 4, gained: [7] }, { post: 1, gained: [] }, { post: 9, gained: [8] }] }).get(9) // TERRITORY_COLORS[1]
  */
-export function postColors(posts: readonly number[]): Map<number, Rgb> {
-  const sorted = [...new Set(posts)].sort((a, b) => a - b);
+export function gainerColors(diff: {
+  posts: ReadonlyArray<{ post: number; gained: readonly number[] }>;
+}): Map<number, Rgb> {
+  const sorted = diff.posts
+    .filter((p) => p.gained.length > 0)
+    .map((p) => p.post)
+    .sort((a, b) => a - b);
   return new Map(sorted.map((p, k) => [p, TERRITORY_COLORS[k % TERRITORY_COLORS.length] ?? TERRITORY_COLORS[0]!]));
 }
 
@@ -112,7 +117,7 @@ const sideTitle = (titles: ReadonlyMap<number, string>, post: number | null): st
  */
 export function moveRows(diff: DiffInput): MoveRow[] {
   const titles = new Map(diff.posts.map((p) => [p.post, p.title]));
-  const colors = postColors(diff.posts.map((p) => p.post));
+  const colors = gainerColors(diff);
   return [...diff.moves]
     .sort((a, b) => a.code.localeCompare(b.code) || a.mahalla - b.mahalla)
     .map((m) => ({

@@ -96,7 +96,18 @@ export function PrintSheet({ annex, post, mahallas, features, attribution, page,
             <text y={-8}>{map.scale.km < 1 ? `${map.scale.km * 1000} m` : `${map.scale.km} km`}</text>
           </g>
         </svg>
-        <figcaption>{attribution}</figcaption>
+        <figcaption>
+          <span className="tprint-key own" /> this territory <span className="tprint-key context" /> other mahallas of
+          the district
+          {base && (
+            <>
+              {' '}
+              <span className="tprint-key base" /> the inspector’s base point
+            </>
+          )}
+          <br />
+          {attribution}
+        </figcaption>
       </figure>
       <table className="tprint-table" data-testid="print-table">
         <thead>
