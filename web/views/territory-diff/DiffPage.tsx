@@ -13,6 +13,7 @@ import { bboxOf } from '../../map/bbox.ts';
 import { formatPeriod } from '../../format.ts';
 import type { Rgb } from '../../map/colors.ts';
 import { DistrictSection } from '../common/PeriodSection.tsx';
+import { LoadState } from '../common/LoadState.tsx';
 import { gainerColors, moveRows, postRows } from './diff-summary.ts';
 import { buildDiffLayers, DIFF_LAYER_IDS } from './layers.ts';
 import { defaultPair, versionLabel, type VersionHead } from './versions.ts';
@@ -120,16 +121,7 @@ export function DiffPage() {
       </aside>
       <section className="map-area tdiff-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} tooltip={tooltip} focus={focus} />
-        {loading && (
-          <div className="busy" role="status">
-            Updating…
-          </div>
-        )}
-        {error && (
-          <div className="error-banner" role="alert">
-            Could not load data: {error.message}
-          </div>
-        )}
+        <LoadState loading={loading} error={error} />
       </section>
       <aside className="panel tdiff-side" aria-label="Workload before and after">
         {diff.data ? (
