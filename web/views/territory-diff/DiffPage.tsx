@@ -26,8 +26,9 @@ export function DiffPage() {
   const meta = useMeta();
   const asked = { before: useUi((s) => s.diffBefore), after: useUi((s) => s.diffAfter) };
   // A link may name the versions without the district: the district is then the first version's.
-  const first = useTerritoryVersion(asked.before ?? asked.after);
-  const district = useUi((s) => s.district) ?? first.data?.district ?? null;
+  const chosen = useUi((s) => s.district);
+  const first = useTerritoryVersion(chosen ? null : (asked.before ?? asked.after));
+  const district = chosen ?? first.data?.district ?? null;
   const versions = useTerritoryVersions(district);
   const list = useMemo(() => versions.data?.versions ?? [], [versions.data]);
   const pair = defaultPair(list, asked.before, asked.after);
