@@ -173,6 +173,10 @@ describe('territory comparison and printable annex', () => {
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.screenshot({ path: '.shots/territory-print-a4.png' });
     expect(await page.locator('.topbar').isVisible()).toBe(false);
+    // Every sheet but the last ends its page (the PDF's page count alone could match by chance: a sheet is over half
+    // a page, so sheets that flowed on would also come out one a page or so).
+    const breaks = await sheets.evaluateAll((all) => all.map((s) => getComputedStyle(s).breakAfter));
+    expect(breaks).toEqual([...Array<string>(draft.posts - 1).fill('page'), 'auto']);
     const pdf = await page.pdf({ preferCSSPageSize: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBe(draft.posts);
