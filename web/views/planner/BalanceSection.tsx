@@ -76,7 +76,7 @@ export function BalanceSection({ metrics, weights, categories, onPieces }: Balan
         </dl>
       </section>
       <details className="planner-weights" data-testid="weights">
-        <summary>Workload weights{isDefault(weights) ? '' : ' (changed)'}</summary>
+        <summary data-testid="weights-open">Workload weights{isDefault(weights) ? '' : ' (changed)'}</summary>
         <p className="terr-hint">
           What a post’s workload is made of. Each part is measured against an average post’s share; the weights say how
           much each part counts.
