@@ -21,6 +21,7 @@ import { InspectorTable } from './InspectorTable.tsx';
 import { InspectorCard } from './InspectorCard.tsx';
 import { CoverageLegend } from './CoverageLegend.tsx';
 import './coverage.css';
+import { LoadState } from '../common/LoadState.tsx';
 
 const PICK = [TERRITORY_LAYER_IDS.fill, TERRITORY_LAYER_IDS.overloaded, TERRITORY_LAYER_IDS.unassigned];
 // Choosing (or closing) an inspector moves the camera to frame their territory (or the district again): a view saved
@@ -105,8 +106,7 @@ export function CoveragePage() {
       <section className="map-area terr-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
         {mapReady && <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} focus={focus} />}
         <CoverageLegend synthetic={meta.data?.synthetic ?? true} />
-        {loading && <div className="busy" role="status">Updating…</div>}
-        {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
+        <LoadState loading={loading} error={error} />
         {selected !== null && range && can(session.data, 'persons') && <InspectorCard id={selected} range={range} norms={norms} onClose={() => selectInspector(null)} />}
       </section>
       {coverage.data && <InspectorTable coverage={coverage.data} selected={selected} onSelect={selectInspector} districtName={districtName} />}
