@@ -98,7 +98,7 @@ export function BalanceSection({ metrics, weights, categories, onPieces }: Balan
         ))}
         {known.length > 0 && (
           <details className="planner-categories">
-            <summary>Incidents by category (1 = an ordinary incident)</summary>
+            <summary title="1 = an ordinary incident; 2 = counts as two">Incident categories</summary>
             {known.map((c) => (
               <label key={c} className="planner-weight">
                 <span>{CATEGORY_LABELS[c]}</span>

@@ -47,6 +47,17 @@ const features = (
     return m !== undefined && keep(m);
   });
 
+// The fill's data keeps its identity while the mahallas and the model do: a new array would make deck.gl tessellate
+// every polygon again on each pointer move of a brush.
+const everyMahalla = new WeakMap<Territories, { model: DistrictModel; list: ReturnType<typeof features> }>();
+function allOf(d: PlannerLayerData): ReturnType<typeof features> {
+  const hit = everyMahalla.get(d.mahallas);
+  if (hit?.model === d.model) return hit.list;
+  const list = features(d, () => true);
+  everyMahalla.set(d.mahallas, { model: d.model, list });
+  return list;
+}
+
 export function buildPlannerLayers(d: PlannerLayerData, ui: PlannerLayerUi): Layer[] {
   const postOf = (f: Feature<Geometry, { id: number }>): number =>
     d.plan[d.model.index.get(f.properties.id) ?? -1] ?? UNASSIGNED;
@@ -55,7 +66,7 @@ export function buildPlannerLayers(d: PlannerLayerData, ui: PlannerLayerUi): Lay
     new GeoJsonLayer<MahallaFeature['properties']>(
       placedBefore(OVERLAY_BEFORE, {
         id: PLANNER_LAYER_IDS.fill,
-        data: features(d, () => true),
+        data: allOf(d),
         pickable: true,
         filled: true,
         stroked: true,
