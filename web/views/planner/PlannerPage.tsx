@@ -30,6 +30,7 @@ import { ProposalsPanel } from './ProposalsPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { VersionSection } from './VersionSection.tsx';
 import './planner.css';
+import './planner-tools.css';
 
 type Tab = 'posts' | 'proposals' | 'compare';
 const PICK = [PLANNER_LAYER_IDS.fill];

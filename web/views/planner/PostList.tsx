@@ -38,6 +38,7 @@ export function PostList(props: PostListProps) {
   const { metrics, posts, slots, locked, paint, preview, onPaint, onLock, onPieces, onAdd, onRemove } = props;
   const [asking, setAsking] = useState<number | null>(null);
   const ideal = metrics.districts[0]?.ideal ?? 1;
+  const skipped = preview?.skipped.length ?? 0;
   const ghost = new Map((preview?.posts ?? []).map((r) => [r.post, r.after]));
   // Bars share one scale: twice the ideal, or the heaviest post (now or after the hovered stroke) if more.
   const top = Math.max(
@@ -48,6 +49,11 @@ export function PostList(props: PostListProps) {
   const w = (x: number): string => `${Math.max(0, Math.min(100, (x / top) * 100))}%`;
   return (
     <>
+      {skipped > 0 && (
+        <p className="terr-hint warn" data-testid="stroke-skipped">
+          {plural(skipped, 'mahalla')} under the stroke stay as they are: pinned, or in a locked territory.
+        </p>
+      )}
       <ol className="planner-posts" aria-label="Posts and their workload">
         {metrics.posts.map((m) => {
           const after = ghost.get(m.post);
