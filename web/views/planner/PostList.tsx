@@ -115,7 +115,7 @@ export function PostList(props: PostListProps) {
                       onClick={(e) => (e.stopPropagation(), onPieces(m.pieces))}
                       data-testid="pieces"
                     >
-                      {plural(m.pieces.length, 'piece')}
+                      {m.pieces.length === 1 ? 'in one piece' : `in ${m.pieces.length} pieces`}
                     </button>{' '}
                     · compactness {m.polsbyPopper.toFixed(2)}
                   </>
