@@ -125,10 +125,10 @@ export function PlannerPage() {
               changed,
               hover: strokeHover,
             },
-            { paint: target, tick: editor.tick },
+            { paint: target, tick: editor.tick, pickable: drawn === 'click' },
           )
         : [],
-    [editor, editor?.tick, mahallas.data, changed, strokeHover, target], // eslint-disable-line react-hooks/exhaustive-deps
+    [editor, editor?.tick, mahallas.data, changed, strokeHover, target, drawn], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const indexOf = useCallback(
     (object: unknown): number | null => {

@@ -136,7 +136,12 @@ export function PostList(props: PostListProps) {
                 )}
               </span>
               {asking === m.post && (
-                <span className="planner-ask" role="alertdialog" onClick={(e) => e.stopPropagation()}>
+                <span
+                  className="planner-ask"
+                  role="alertdialog"
+                  ref={(el) => el?.scrollIntoView({ block: 'nearest' })}
+                  onClick={(e) => e.stopPropagation()}
+                >
                   Its {plural(m.mahallas, 'mahalla')} will be left without an inspector, to paint or propose again.
                   <button
                     type="button"

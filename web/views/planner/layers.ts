@@ -32,6 +32,11 @@ export interface PlannerLayerData {
 }
 
 export interface PlannerLayerUi {
+  /**
+   * whether the pointer picks mahallas (clicks and tooltips); off while a brush or lasso draws, which hit-tests by
+   * itself: a picking pass on every pointer move would cost a render each
+   */
+  pickable: boolean;
   /** the post being painted with (−1: erasing) */
   paint: number;
   /** changes whenever the plan, pins or hover do (deck.gl compares triggers, not arrays) */
@@ -67,7 +72,7 @@ export function buildPlannerLayers(d: PlannerLayerData, ui: PlannerLayerUi): Lay
       placedBefore(OVERLAY_BEFORE, {
         id: PLANNER_LAYER_IDS.fill,
         data: allOf(d),
-        pickable: true,
+        pickable: ui.pickable,
         filled: true,
         stroked: true,
         getFillColor: (f: Feature<Geometry, { id: number }>) => {
