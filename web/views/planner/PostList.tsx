@@ -2,7 +2,7 @@
 // stroke's ghost), deviation, mahallas, pieces (a click frames them), Polsby–Popper and a lock; vacant posts can be
 // added and removed (a removal that leaves mahallas without an inspector asks first). A click on a row chooses the
 // post to paint with.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { PlanMetrics } from '../../../server/shared/planner/evaluate.ts';
 import type { Preview } from '../../../server/shared/planner/plan-state.ts';
 import { TERRITORY_COLORS } from '../coverage/layers.ts';
@@ -37,6 +37,8 @@ export function postName(p: VersionDetail['posts'][number] | undefined, k: numbe
 export function PostList(props: PostListProps) {
   const { metrics, posts, slots, locked, paint, preview, onPaint, onLock, onPieces, onAdd, onRemove } = props;
   const [asking, setAsking] = useState<number | null>(null);
+  // Stable, so the question scrolls into view once when it appears, not on every re-render while the map is hovered.
+  const reveal = useCallback((el: HTMLElement | null) => el?.scrollIntoView({ block: 'nearest' }), []);
   const ideal = metrics.districts[0]?.ideal ?? 1;
   const skipped = preview?.skipped.length ?? 0;
   const ghost = new Map((preview?.posts ?? []).map((r) => [r.post, r.after]));
@@ -136,12 +138,7 @@ export function PostList(props: PostListProps) {
                 )}
               </span>
               {asking === m.post && (
-                <span
-                  className="planner-ask"
-                  role="alertdialog"
-                  ref={(el) => el?.scrollIntoView({ block: 'nearest' })}
-                  onClick={(e) => e.stopPropagation()}
-                >
+                <span className="planner-ask" role="alertdialog" ref={reveal} onClick={(e) => e.stopPropagation()}>
                   Its {plural(m.mahallas, 'mahalla')} will be left without an inspector, to paint or propose again.
                   <button
                     type="button"
