@@ -236,6 +236,7 @@ describe('territory planner', () => {
     await expect.poll(() => vacant.textContent()).toContain('No mahallas yet');
     await vacant.click();
     await page.getByTestId('shape-click').click();
+    await settle(page); // the map picks again from its next frame on (brush and lasso draw without picking)
     await clickMahalla(page, a!);
     await expect.poll(() => vacant.textContent()).toContain('1 mahalla ·');
     const unassigned = Number(await text(page, 'unassigned-count'));
