@@ -22,7 +22,7 @@ import { DistrictSection } from '../common/PeriodSection.tsx';
 import { buildPlannerLayers, PLANNER_LAYER_IDS, type MahallaFeature } from './layers.ts';
 import { planFromAssignments } from './plan-model.ts';
 import { usePlanState } from './usePlanState.ts';
-import { postName, PostList } from './PostList.tsx';
+import { plural, postName, PostList } from './PostList.tsx';
 import { BalanceSection } from './BalanceSection.tsx';
 import { ToolsSection, type Action } from './ToolsSection.tsx';
 import { useStroke, type StrokeShape } from './useStroke.ts';
@@ -212,6 +212,12 @@ export function PlannerPage() {
         <svg className="planner-lasso" aria-hidden="true">
           <polyline ref={lassoEl} />
         </svg>
+        {preview && preview.skipped.length > 0 && (
+          <p className="planner-skipped" data-testid="stroke-skipped">
+            {plural(preview.skipped.length, 'mahalla')} under the stroke stay as they are: pinned, or in a locked
+            territory.
+          </p>
+        )}
         {loading && (
           <div className="busy" role="status">
             Updating…

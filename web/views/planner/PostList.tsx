@@ -40,22 +40,13 @@ export function PostList(props: PostListProps) {
   // Stable, so the question scrolls into view once when it appears, not on every re-render while the map is hovered.
   const reveal = useCallback((el: HTMLElement | null) => el?.scrollIntoView({ block: 'nearest' }), []);
   const ideal = metrics.districts[0]?.ideal ?? 1;
-  const skipped = preview?.skipped.length ?? 0;
   const ghost = new Map((preview?.posts ?? []).map((r) => [r.post, r.after]));
-  // Bars share one scale: twice the ideal, or the heaviest post (now or after the hovered stroke) if more.
-  const top = Math.max(
-    2 * ideal,
-    ...metrics.posts.map((p) => p.workload),
-    ...[...ghost.values()].map((a) => a.workload),
-  );
+  // Bars share one scale: twice the ideal, or the heaviest post if more. A stroke's ghost does not rescale them (a big
+  // lasso would shrink every bar while hovering); a ghost beyond the scale runs to the bar's end, its figure in text.
+  const top = Math.max(2 * ideal, ...metrics.posts.map((p) => p.workload));
   const w = (x: number): string => `${Math.max(0, Math.min(100, (x / top) * 100))}%`;
   return (
     <>
-      {skipped > 0 && (
-        <p className="terr-hint warn" data-testid="stroke-skipped">
-          {plural(skipped, 'mahalla')} under the stroke stay as they are: pinned, or in a locked territory.
-        </p>
-      )}
       <ol className="planner-posts" aria-label="Posts and their workload">
         {metrics.posts.map((m) => {
           const after = ghost.get(m.post);
