@@ -214,8 +214,8 @@ export function PlannerPage() {
         </svg>
         {preview && preview.skipped.length > 0 && (
           <p className="planner-skipped" data-testid="stroke-skipped">
-            {plural(preview.skipped.length, 'mahalla')} under the stroke stay as they are: pinned, or in a locked
-            territory.
+            {plural(preview.skipped.length, 'mahalla')} under the stroke{' '}
+            {preview.skipped.length === 1 ? 'stays as it is' : 'stay as they are'}: pinned, or in a locked territory.
           </p>
         )}
         {loading && (
