@@ -198,6 +198,19 @@ describe('territory planner', () => {
     await expect.poll(() => steps(page)).toBe('0 steps to undo');
     await expect.poll(() => barWidth(page)).toBe(before);
 
+    // A pinned mahalla under the brush stays: the page says so while hovering.
+    const pinToggle = async (): Promise<void> => {
+      await page.getByTestId('tool-pin').click();
+      await settle(page);
+      await clickMahalla(page, a!);
+      await page.getByTestId('tool-paint').click();
+    };
+    await pinToggle();
+    await page.mouse.move(from.x + 1, from.y + 1);
+    await page.mouse.move(from.x, from.y);
+    await expect.poll(() => page.getByTestId('stroke-skipped').count()).toBe(1);
+    await pinToggle();
+
     // Lasso: erase every mahalla whose centre is inside a square drawn around one of them.
     await page.getByTestId('tool-erase').click();
     await page.getByTestId('shape-lasso').click();
