@@ -196,8 +196,9 @@ export function usePlanState(
         forward: h.undone.length + (built.ahead ? 1 : 0),
       },
       paint: (mahallas, post) => stroke(() => state.paint(mahallas, post))(),
-      undo: () => (h.done.length > 0 ? act(() => state.undo())() : jump(undoPostEdit(copy()!))),
-      redo: () => (h.undone.length > 0 ? act(() => state.redo())() : jump(redoPostEdit(copy()!))),
+      // The history is read at the call, not at render: two quick Ctrl+Z must not both see the same stroke.
+      undo: () => (state.history().done.length > 0 ? act(() => state.undo())() : jump(undoPostEdit(copy()!))),
+      redo: () => (state.history().undone.length > 0 ? act(() => state.redo())() : jump(redoPostEdit(copy()!))),
       lock: (post) => act(() => state.lock(post, !state.locked[post]))(),
       pin: (m) => act(() => state.pin(m, !state.pinned[m]))(),
       addPost: () => jump(withPostAdded(copy()!, posts)),
