@@ -40,7 +40,7 @@ export interface LoadedModel {
 
 /**
  * The model of some districts for a period.
- * @example const { model, inForce } = await loadDistrictModel(db, { districts: ['1726294'], period: { from: '2026-08-01', to: '2026-10-31' } });
+ * @example const { model } = await loadDistrictModel(db, { districts: ['1726294'], period: { from: '2026-08-01', to: '2026-10-31' } });
  */
 export async function loadDistrictModel(db: Db, q: DistrictModelQuery): Promise<LoadedModel> {
   if (q.required && !q.assignment) throw new RangeError('a plan requirement is spread over the plan in force: give it');
