@@ -13,6 +13,10 @@ export async function watchPage(page: Page, origin: string, record: PageRecord):
     if (m.type() === 'error') record.consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => record.consoleErrors.push(String(e)));
+  // The console only says "status of 503"; which request it was is what a failure needs to be understood.
+  page.on('response', (r) => {
+    if (r.status() >= 500) record.consoleErrors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
   await page.route('**/*', async (route) => {
     const url = route.request().url();
     if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();

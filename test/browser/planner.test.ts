@@ -139,6 +139,16 @@ describe('territory planner', () => {
 
     await page.getByTestId('submit').click();
     await expect.poll(() => page.getByTestId('version-status').textContent()).toContain('Submitted');
+    // A second draft from the same plan in force, submitted too: approving it after the first would undo the first.
+    const sibling = await page.evaluate(async (d) => {
+      const post = (url: string, body: object) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const made = (await (
+        await post('/api/territories/versions', { district: d, name: 'Sibling', reason: 'drawn in parallel' })
+      ).json()) as { id: number };
+      await post(`/api/territories/versions/${made.id}/submit`, { version: 1 });
+      return made.id;
+    }, district);
     await page.close();
 
     // The district head approves it as an order, in force from the last day of data.
@@ -153,9 +163,25 @@ describe('territory planner', () => {
     await settle(head);
     const cell = head.locator(`[data-testid="inspector-row"][data-id="${inspector}"] td.num`).first();
     await expect.poll(() => cell.textContent()).toBe(String(before + 2));
+
+    // The sibling would undo that approval: the form says so and approves only once told it replaces it.
+    await head.goto(`${world.origin}/planner?d=${district}&tv=${sibling}`);
+    await settle(head);
+    await head.getByTestId('order-number').fill('18-B');
+    await head.getByLabel('In force from').fill('2026-11-15');
+    await head.getByTestId('approve').click();
+    const replaces = head.getByTestId('approve-replaces');
+    await expect.poll(() => replaces.textContent()).toMatch(/was not drawn from version \d+, approved since/);
+    await expect(head.getByTestId('version-status').textContent()).resolves.toContain('Submitted');
+    await replaces.getByRole('checkbox').check();
+    await head.getByTestId('approve').click();
+    await expect.poll(() => head.getByTestId('version-status').textContent()).toContain('Approved, in force later');
     await head.close();
     expect(record.foreignRequests).toEqual([]);
-    expect(record.consoleErrors).toEqual([]);
+    // The one error is the refused approval above, which the browser logs as a failed request.
+    expect(record.consoleErrors).toEqual([
+      'Failed to load resource: the server responded with a status of 409 (Conflict)',
+    ]);
   }, 240_000);
 
   it('brushes, lassos, reweighs and adds and removes a vacant post, on one page', async () => {

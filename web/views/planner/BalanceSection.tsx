@@ -67,6 +67,10 @@ export function BalanceSection({ metrics, weights, categories, onPieces }: Balan
               0
             )}
           </dd>
+          <dt title="Territories lying wholly inside another territory">Enclaves</dt>
+          <dd className={metrics.enclaves.length > 0 ? 'warn' : undefined} data-testid="enclave-count">
+            {metrics.enclaves.length}
+          </dd>
           <dt title="Borders between mahallas of different territories: fewer means more compact territories">
             Cut edges
           </dt>

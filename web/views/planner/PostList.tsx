@@ -111,6 +111,16 @@ export function PostList(props: PostListProps) {
                       {m.pieces.length === 1 ? 'in one piece' : `in ${m.pieces.length} pieces`}
                     </button>{' '}
                     · compactness {m.polsbyPopper.toFixed(2)}
+                    <span title="From the inspector's base point to the territory's mahallas: mean and farthest">
+                      {' '}
+                      · {m.meanDistanceKm.toFixed(1)} km, at most {m.maxDistanceKm.toFixed(1)} km
+                    </span>
+                    {m.enclaveOf !== null && (
+                      <span className="warn" title="The territory lies wholly inside another post's territory">
+                        {' '}
+                        · an enclave
+                      </span>
+                    )}
                   </>
                 )}
                 {m.flags.length > 0 && <span className="warn"> · over a norm</span>}

@@ -24,6 +24,13 @@ const PHASE: Record<VersionSummary['phase'], string> = {
   superseded: 'No longer in force',
 };
 
+/** The reason of a 409 on `field`, if that is what the error is. */
+const conflictOn = (e: unknown, field: string): string | null => {
+  if (!(e instanceof ApiError) || e.status !== 409) return null;
+  const issue = (e.body as { issues?: Array<{ field: string; reason: string }> } | null)?.issues?.[0];
+  return issue?.field === field ? issue.reason : null;
+};
+
 const message = (e: unknown): string =>
   e instanceof ApiError && e.status === 409
     ? `Not saved: ${e.message.replace(/^version: /, '')}`
@@ -46,8 +53,10 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
   const save = useSaveDraft();
   const submit = useSubmitVersion();
   const approve = useApproveVersion();
-  const [order, setOrder] = useState({ number: '', date: today, from: today });
-  const error = [create.error, save.error, submit.error, approve.error].find((e) => e);
+  const [order, setOrder] = useState({ number: '', date: today, from: today, replaces: false });
+  // An approval that would undo a version approved since this one was drawn: said in the form, confirmed there.
+  const undoes = conflictOn(approve.error, 'replaces');
+  const error = [create.error, save.error, submit.error, undoes ? null : approve.error].find((e) => e);
   const newDraft = (): void =>
     create.mutate(
       { district, name: `Draft of ${today}`, reason: 'Rebalance the inspectors’ workload' },
@@ -163,6 +172,7 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
                 orderNumber: order.number,
                 orderDate: order.date,
                 effectiveFrom: order.from,
+                ...(order.replaces ? { replaces: true } : {}),
               },
             });
           }}
@@ -194,6 +204,19 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
               onChange={(e) => setOrder({ ...order, from: e.target.value })}
             />
           </label>
+          {undoes && (
+            <div className="planner-replaces" role="alert" data-testid="approve-replaces">
+              <p>{undoes}.</p>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={order.replaces}
+                  onChange={(e) => setOrder({ ...order, replaces: e.target.checked })}
+                />
+                This version replaces it (its changes are undone)
+              </label>
+            </div>
+          )}
           <button type="submit" className="primary" disabled={approve.isPending} data-testid="approve">
             Approve as the order
           </button>
