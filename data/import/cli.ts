@@ -1,14 +1,17 @@
 // `npm run import -- mahallas <file.geojson> [--scale city] [--out FILE]`: rebuilds the analytics database (HAMKOR_DB
 // unless --out says otherwise) on real mahalla boundaries (the demo records are regenerated on them); the old database
 // stays if anything is invalid. `npm run import -- incidents|applications <file.csv|.parquet> [--mapping m.json] [--dry-run]
-// [--keep-good] [--report FILE] [--out FILE]` adds or updates records in it in one transaction (records.ts).
+// [--keep-good] [--report FILE] [--since DAY] [--out FILE]` adds or updates records in it in one transaction (records.ts),
+// after a geocoding quality report; progress goes to stderr (a bar on a terminal, else a line every few seconds).
 // Both refuse to run while a server holds the file; the user store is never touched.
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildDatabase } from '../build-db.ts';
 import type { ScaleName } from '../generate/scales.ts';
 import { readMahallaFile } from './mahallas.ts';
 import { RECORD_KINDS, type RecordKindName } from './record-kinds.ts';
 import { importRecords } from './records.ts';
+import { Progress } from './progress.ts';
 import { readEnv } from '../../server/env.ts';
 import { openDb } from '../../server/db/database.ts';
 import { assertNotInUse, carryOver } from '../../server/store/carry-over.ts';
@@ -22,11 +25,12 @@ const { values, positionals } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     'keep-good': { type: 'boolean', default: false },
     report: { type: 'string' },
+    since: { type: 'string' },
   },
 });
 const [what, file] = positionals;
 const USAGE = `usage: npm run import -- mahallas <file.geojson> [--scale city|national] [--out FILE (default: HAMKOR_DB)]
-       npm run import -- incidents|applications <file.csv|file.parquet> [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--out FILE]`;
+       npm run import -- incidents|applications <file.csv|file.parquet> [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--out FILE]`;
 const isRecordKind = (w: string | undefined): w is RecordKindName => w !== undefined && Object.hasOwn(RECORD_KINDS, w);
 if ((what !== 'mahallas' && !isRecordKind(what)) || !file) {
   console.error(USAGE);
@@ -44,8 +48,11 @@ try {
   } else {
     await assertNotInUse(out);
     const db = await openDb(out);
+    const progress = new Progress(statSync(file).size);
     try {
       const r = await importRecords(db, {
+        progress: (rows, bytes, last) => (last ? progress.done(rows, bytes) : progress.update(rows, bytes)),
+        since: values.since,
         kind: RECORD_KINDS[what],
         file,
         mapping: values.mapping,

@@ -110,6 +110,7 @@ export function readCell(col: RecordColumn, text: string, labels: ReadonlyMap<st
   if (t === '') return col.required ? { ok: false, reason: 'is empty' } : { ok: true, value: null };
   switch (col.type) {
     case 'id':
+    case 'mahalla':
       return t.length > 100 ? { ok: false, reason: 'is longer than 100 characters' } : { ok: true, value: t };
     case 'time': {
       const v = readTime(t);
