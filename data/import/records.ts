@@ -27,6 +27,8 @@ export interface RecordImportOptions {
   /** The JSON report's path (default `<file>.import-report.json`); rejects go to `<report>.rejects.csv`. */
   report?: string;
   log?: (line: string) => void;
+  /** Who the import is recorded as (default the operating-system user: the command line). */
+  by?: string;
   /** Told of rows read and bytes of the file consumed after each chunk, and once more (`last`) when all are read. */
   progress?: (rows: number, bytes: number, last: boolean) => void;
   /** The first day of the data (YYYY-MM-DD): earlier records are reported; default the database's period start. */
@@ -159,7 +161,7 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
         dryRun: opts.dryRun ?? false,
         file,
         sha256: base.sha256,
-        by: userInfo().username,
+        by: opts.by ?? userInfo().username,
         mapping: JSON.stringify(mapping),
         rowsRead,
         rejected: problems.rejectedRows,
