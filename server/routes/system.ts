@@ -9,7 +9,11 @@ import type { RouteDeps } from './deps.ts';
 
 export const systemRoutes = ({ db }: RouteDeps) => {
   // Kept until an import commits new data (the database's data generation, server/db/per-db.ts).
-  const meta = memoAsync(() => getMeta(db), new Map<string, Promise<Meta>>(), () => dataEpoch(db));
+  const meta = memoAsync(
+    () => getMeta(db),
+    new Map<string, Promise<Meta>>(),
+    () => dataEpoch(db),
+  );
   const started = Date.now();
   return new Hono<AppEnv>()
     .get('/health', async (c) => {

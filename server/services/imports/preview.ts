@@ -41,7 +41,10 @@ const EMPTY: Mapping = { columns: {}, values: {} };
 export const kindOf = (kind: ImportKind): RecordKind => RECORD_KINDS[kind];
 
 /** Reads the header and up to SCANNED rows; a file the reader cannot read is refused naming why. */
-async function head(db: Db, upload: Pick<Upload, 'path' | 'name'>): Promise<{ rows: CsvRow[]; format: CsvFormat | null }> {
+async function head(
+  db: Db,
+  upload: Pick<Upload, 'path' | 'name'>,
+): Promise<{ rows: CsvRow[]; format: CsvFormat | null }> {
   let format: CsvFormat | null = null;
   const rows: CsvRow[] = [];
   try {
@@ -53,7 +56,8 @@ async function head(db: Db, upload: Pick<Upload, 'path' | 'name'>): Promise<{ ro
       if (rows.length > SCANNED) break;
     }
   } catch (err) {
-    const why = err instanceof CsvFormatError ? err.message : `cannot be read (${(err as Error).message.split('\n')[0]})`;
+    const why =
+      err instanceof CsvFormatError ? err.message : `cannot be read (${(err as Error).message.split('\n')[0]})`;
     throw new UploadRefused('file', `${upload.name}: ${why}`);
   }
   if (rows.length === 0 || (rows[0]?.fields.length ?? 0) === 0)

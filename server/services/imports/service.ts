@@ -70,7 +70,12 @@ export function createImportService(db: Db, store: UserStore, config: ImportConf
   return {
     jobs,
     /** Saves an upload and previews it; a file that cannot be read is refused (and deleted). */
-    async upload(body: ReadableStream<Uint8Array> | null, kind: ImportKind, name: string, by: string): Promise<Preview> {
+    async upload(
+      body: ReadableStream<Uint8Array> | null,
+      kind: ImportKind,
+      name: string,
+      by: string,
+    ): Promise<Preview> {
       const saved = await space.save(body, { kind, name, by }, config.maxBytes);
       try {
         const preview = await previewUpload(db, saved);
@@ -85,7 +90,11 @@ export function createImportService(db: Db, store: UserStore, config: ImportConf
     async start(req: JobRequest, who: Who): Promise<Job> {
       const upload = uploads.get(req.file);
       if (!upload) throw new UploadRefused('file', 'no such upload on this server (upload the file again)');
-      const job = await jobs.start(upload, req.mapping, { dryRun: req.dryRun, keepGood: req.keepGood, by: who.username });
+      const job = await jobs.start(upload, req.mapping, {
+        dryRun: req.dryRun,
+        keepGood: req.keepGood,
+        by: who.username,
+      });
       owners.set(job.id, who);
       return job;
     },

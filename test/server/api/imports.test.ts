@@ -12,7 +12,8 @@ const HEADER = 'Номер;Дата;Долгота;Широта;Вид;Стат�
 const rows = (n: number, prefix = 'P'): string =>
   Array.from(
     { length: n },
-    (_, i) => `${prefix}${i};0${1 + (i % 9)}.03.2024 10:00;${(69.201 + (i % 40) * 1e-3).toFixed(3)};41.21;Кража;Раскрыто\n`,
+    (_, i) =>
+      `${prefix}${i};0${1 + (i % 9)}.03.2024 10:00;${(69.201 + (i % 40) * 1e-3).toFixed(3)};41.21;Кража;Раскрыто\n`,
   ).join('');
 
 let w: SignedIn;
@@ -21,14 +22,15 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-const upload = (role: Role | null, body: string | Uint8Array, query = 'kind=incidents&name=march.csv') =>
+const upload = (role: Role | null, body: BodyInit, query = 'kind=incidents&name=march.csv') =>
   w.as(role, `/api/imports/files?${query}`, { method: 'POST', body });
 const json = (body: unknown): RequestInit => ({
   method: 'POST',
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(body),
 });
-const issues = async (res: Response) => ((await res.json()) as { issues: Array<{ field: string; reason: string }> }).issues;
+const issues = async (res: Response) =>
+  ((await res.json()) as { issues: Array<{ field: string; reason: string }> }).issues;
 
 async function uploaded(text: string): Promise<Preview> {
   const res = await upload('analyst', text);
@@ -64,6 +66,19 @@ describe('who may import', () => {
   it.each(['ministry', 'planner', 'district_head', 'inspector'] as const)('%s is refused (403)', async (role) => {
     expect((await w.as(role, '/api/imports')).status).toBe(403);
     expect((await upload(role, HEADER + rows(1))).status).toBe(403);
+  });
+  it('only they may start, read or cancel a run', async () => {
+    const p = await uploaded(HEADER + rows(1));
+    const started = await w.as('analyst', '/api/imports/jobs', json({ file: p.file.id }));
+    expect(started.status).toBe(202);
+    const id = ((await started.json()) as Job).id;
+    for (const role of ['ministry', 'planner', 'inspector'] as const) {
+      expect((await w.as(role, '/api/imports/jobs', json({ file: p.file.id }))).status).toBe(403);
+      expect((await w.as(role, `/api/imports/jobs/${id}`)).status).toBe(403);
+      expect((await w.as(role, `/api/imports/jobs/${id}/cancel`, { method: 'POST' })).status).toBe(403);
+    }
+    expect((await w.as('admin', `/api/imports/jobs/${id}`)).status).toBe(200);
+    expect((await w.as('analyst', `/api/imports/jobs/${id}/cancel`, { method: 'POST' })).status).toBe(200);
   });
   it('nobody without a session (401)', async () => {
     expect((await upload(null, HEADER + rows(1))).status).toBe(401);
