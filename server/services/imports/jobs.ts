@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readMapping } from '../../../data/import/mapping.ts';
+import { qualityLines } from '../../../data/import/quality-report.ts';
 import { importRecords, type RecordImportResult } from '../../../data/import/records.ts';
 import { querySignal, type Db } from '../../db/database.ts';
 import { bumpDataEpoch } from '../../db/per-db.ts';
@@ -16,8 +17,9 @@ import { newId, UploadRefused, type Upload } from './uploads.ts';
 export type JobState = 'queued' | 'reading' | 'writing' | 'done' | 'failed' | 'cancelled';
 
 /** What the page shows of a finished run (the problems capped: all are counted, the report file has them all). */
-export type JobResult = Omit<RecordImportResult, 'file' | 'report' | 'rejects' | 'problems'> & {
-  problems: RecordImportResult['problems'];
+export type JobResult = Omit<RecordImportResult, 'file' | 'report' | 'rejects'> & {
+  /** the geocoding quality report in sentences (data/import/quality-report.ts qualityLines) */
+  qualityNotes: string[];
 };
 
 export interface Job {
@@ -149,7 +151,11 @@ export class ImportJobs {
         },
       });
       const { file: _file, report: _report, rejects: _rejects, ...rest } = r;
-      job.result = { ...rest, problems: r.problems.slice(0, PROBLEMS_SHOWN).map((p) => ({ ...p, file: upload.name })) };
+      job.result = {
+        ...rest,
+        problems: r.problems.slice(0, PROBLEMS_SHOWN).map((p) => ({ ...p, file: upload.name })),
+        qualityNotes: r.quality ? qualityLines(r.quality) : [],
+      };
       this.end(job, 'done');
       if (r.committed) {
         bumpDataEpoch(this.db);
