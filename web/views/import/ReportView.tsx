@@ -5,9 +5,9 @@ import type { Job } from '../../queries/imports.ts';
 import { fieldLabel } from './labels.ts';
 
 const STATE_WORDS: Record<Job['state'], string> = {
-  queued: 'Waiting for another import to finish…',
-  reading: 'Reading and checking the rows…',
-  writing: 'Writing…',
+  queued: 'Waiting for another import to finish',
+  reading: 'Reading and checking the rows',
+  writing: 'Writing',
   done: 'Finished',
   failed: 'Stopped by an error',
   cancelled: 'Cancelled: nothing was changed',
@@ -27,8 +27,8 @@ export function ProgressBar({ job, onCancel }: { job: Job; onCancel?: () => void
         <span style={{ width: `${job.percent}%` }} />
       </div>
       <p>
-        {STATE_WORDS[job.state]} {fmtInt(job.rows)} rows read ({job.percent}% of the file)
-        {onCancel && job.state !== 'writing' && (
+        {STATE_WORDS[job.state]}: {fmtInt(job.rows)} rows read ({job.percent}% of the file)
+        {onCancel && (job.state === 'queued' || job.state === 'reading') && (
           <button type="button" className="import-link" onClick={onCancel}>
             Cancel
           </button>
