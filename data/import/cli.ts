@@ -1,7 +1,7 @@
 // `npm run import -- mahallas <file.geojson> [--scale city] [--out FILE]`: rebuilds the analytics database (HAMKOR_DB
 // unless --out says otherwise) on real mahalla boundaries (the demo records are regenerated on them); the old database
 // stays if anything is invalid. `npm run import -- incidents|applications <file.csv|.parquet> [--mapping m.json] [--dry-run]
-// [--keep-good] [--report FILE] [--since DAY] [--out FILE]` adds or updates records in it in one transaction (records.ts),
+// [--keep-good] [--report FILE] [--since DAY] [--crs EPSG] [--out FILE]` adds or updates records in it in one transaction (records.ts),
 // after a geocoding quality report; progress goes to stderr (a bar on a terminal, else a line every few seconds).
 // Both refuse to run while a server holds the file; the user store is never touched.
 import { statSync } from 'node:fs';
@@ -26,11 +26,12 @@ const { values, positionals } = parseArgs({
     'keep-good': { type: 'boolean', default: false },
     report: { type: 'string' },
     since: { type: 'string' },
+    crs: { type: 'string' },
   },
 });
 const [what, file] = positionals;
 const USAGE = `usage: npm run import -- mahallas <file.geojson> [--scale city|national] [--out FILE (default: HAMKOR_DB)]
-       npm run import -- incidents|applications <file.csv|file.parquet> [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--out FILE]`;
+       npm run import -- incidents|applications <file.csv|file.parquet> [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--crs EPSG] [--out FILE]`;
 const isRecordKind = (w: string | undefined): w is RecordKindName => w !== undefined && Object.hasOwn(RECORD_KINDS, w);
 if ((what !== 'mahallas' && !isRecordKind(what)) || !file) {
   console.error(USAGE);
@@ -53,6 +54,7 @@ try {
       const r = await importRecords(db, {
         progress: (rows, bytes, last) => (last ? progress.done(rows, bytes) : progress.update(rows, bytes)),
         since: values.since,
+        crs: values.crs,
         kind: RECORD_KINDS[what],
         file,
         mapping: values.mapping,

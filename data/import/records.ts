@@ -13,6 +13,7 @@ import { ProblemLog, problemLine, writeReport, type RowProblem } from './report.
 import type { RecordKind } from './record-kinds.ts';
 import { appendBatch, Batch, dayOf, loadPlaces, QualityTally, type PlaceContext } from './place.ts';
 import { dayNumber } from './quality.ts';
+import { crsFromCode, WGS84 } from './crs.ts';
 import { qualityLines, qualityReport, type QualityReport } from './quality-report.ts';
 
 export interface RecordImportOptions {
@@ -35,6 +36,8 @@ export interface RecordImportOptions {
   today?: string;
   /** Records on one coordinate from which the quality report lists it (default quality-report.ts STACK_MIN). */
   stackMin?: number;
+  /** The EPSG code of the lon/lat (or x/y) columns when they are not WGS84 degrees, e.g. 32642 (crs.ts). */
+  crs?: number | string;
 }
 
 export interface RecordImportResult extends Partial<ChangeCounts> {
@@ -76,7 +79,9 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
   const places = await loadPlaces(db);
   const days = { start: opts.since ?? (await periodStart(db)), today: opts.today ?? tashkentToday() };
   const tally = new QualityTally();
+  const crs = opts.crs === undefined ? WGS84 : crsFromCode(opts.crs);
   const ctx: PlaceContext = {
+    crs: crs.code === WGS84.code ? null : crs,
     places,
     problems,
     tally,
@@ -120,7 +125,7 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
           continue;
         }
         rowsRead++;
-        checkRow(row, width, plan.index, kind, labels, problems, batch);
+        checkRow(row, width, plan.index, kind, labels, problems, batch, ctx.crs !== null);
         if (batch.lines.length >= BATCH) flush();
       }
       bytesRead = chunk.bytes;
@@ -198,6 +203,7 @@ function checkRow(
   labels: ReadonlyMap<string, ReadonlyMap<string, string>>,
   problems: ProblemLog,
   batch: Batch,
+  projected: boolean,
 ): void {
   const found: RowProblem[] = [];
   if (row.fields.length !== width) {
@@ -214,7 +220,7 @@ function checkRow(
     return i === undefined ? '' : (row.fields[i] ?? '');
   };
   for (const col of kind.columns) {
-    const r = readCell(col, text(col.name), labels.get(col.name) ?? new Map());
+    const r = readCell(col, text(col.name), labels.get(col.name) ?? new Map(), projected);
     if (!r.ok) {
       found.push(problems.add(row.line, col.name, text(col.name), r.reason));
       if (col.type === 'enum' && text(col.name).trim() !== '') problems.unmappedValue(col.name, text(col.name).trim());
