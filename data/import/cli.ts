@@ -1,6 +1,6 @@
 // `npm run import -- mahallas <file.geojson> [--scale city] [--out FILE]`: rebuilds the analytics database (HAMKOR_DB
 // unless --out says otherwise) on real mahalla boundaries (the demo records are regenerated on them); the old database
-// stays if anything is invalid. `npm run import -- incidents|applications <file.csv|.parquet> [--mapping m.json] [--dry-run]
+// stays if anything is invalid. `npm run import -- incidents|applications <file.csv|.xlsx|.parquet> [--sheet NAME] [--mapping m.json] [--dry-run]
 // [--keep-good] [--report FILE] [--since DAY] [--crs EPSG] [--out FILE]` adds or updates records in it in one transaction (records.ts),
 // after a geocoding quality report; progress goes to stderr (a bar on a terminal, else a line every few seconds).
 // Both refuse to run while a server holds the file; the user store is never touched.
@@ -27,11 +27,12 @@ const { values, positionals } = parseArgs({
     report: { type: 'string' },
     since: { type: 'string' },
     crs: { type: 'string' },
+    sheet: { type: 'string' },
   },
 });
 const [what, file] = positionals;
 const USAGE = `usage: npm run import -- mahallas <file.geojson> [--scale city|national] [--out FILE (default: HAMKOR_DB)]
-       npm run import -- incidents|applications <file.csv|file.parquet> [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--crs EPSG] [--out FILE]`;
+       npm run import -- incidents|applications <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--crs EPSG] [--out FILE]`;
 const isRecordKind = (w: string | undefined): w is RecordKindName => w !== undefined && Object.hasOwn(RECORD_KINDS, w);
 if ((what !== 'mahallas' && !isRecordKind(what)) || !file) {
   console.error(USAGE);
@@ -55,6 +56,7 @@ try {
         progress: (rows, bytes, last) => (last ? progress.done(rows, bytes) : progress.update(rows, bytes)),
         since: values.since,
         crs: values.crs,
+        sheet: values.sheet,
         kind: RECORD_KINDS[what],
         file,
         mapping: values.mapping,

@@ -8,6 +8,7 @@ import type { Db } from '../../server/db/database.ts';
 import { commitStage, type ChangeCounts } from './commit.ts';
 import { readCsv, type CsvFormat, type CsvRow } from './csv.ts';
 import { readParquet } from './parquet.ts';
+import { readXlsx } from './xlsx.ts';
 import { labelTable, planColumns, readCell, readMapping, type Mapping } from './mapping.ts';
 import { ProblemLog, problemLine, writeReport, type RowProblem } from './report.ts';
 import type { RecordKind } from './record-kinds.ts';
@@ -36,6 +37,8 @@ export interface RecordImportOptions {
   today?: string;
   /** Records on one coordinate from which the quality report lists it (default quality-report.ts STACK_MIN). */
   stackMin?: number;
+  /** The sheet of an XLSX workbook to read (default the first). */
+  sheet?: string;
   /** The EPSG code of the lon/lat (or x/y) columns when they are not WGS84 degrees, e.g. 32642 (crs.ts). */
   crs?: number | string;
 }
@@ -111,9 +114,12 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
       rowsGood += appendBatch(ap, batch, ctx);
       batch = new Batch();
     };
+    const chunk = (b: Buffer): void => void hash.update(b);
     const source = /\.parquet$/i.test(file)
-      ? readParquet(db, file, { chunk: (b) => hash.update(b) })
-      : readCsv(file, { format: (f) => (format = f), chunk: (b) => hash.update(b) });
+      ? readParquet(db, file, { chunk })
+      : /\.xlsx$/i.test(file)
+        ? readXlsx(file, { sheet: opts.sheet, chunk })
+        : readCsv(file, { format: (f) => (format = f), chunk });
     for await (const chunk of source) {
       for (const row of chunk.rows) {
         if (!plan) {
