@@ -6,9 +6,8 @@ import { userInfo } from 'node:os';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Db } from '../../server/db/database.ts';
 import { commitStage, type ChangeCounts } from './commit.ts';
-import { readCsv, type CsvFormat, type CsvRow } from './csv.ts';
-import { readParquet } from './parquet.ts';
-import { readXlsx } from './xlsx.ts';
+import type { CsvFormat, CsvRow } from './csv.ts';
+import { readSource } from './source.ts';
 import { labelTable, planColumns, readCell, readMapping, type Mapping } from './mapping.ts';
 import { ProblemLog, problemLine, writeReport, type RowProblem } from './report.ts';
 import type { RecordKind } from './record-kinds.ts';
@@ -114,12 +113,11 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
       rowsGood += appendBatch(ap, batch, ctx);
       batch = new Batch();
     };
-    const chunk = (b: Buffer): void => void hash.update(b);
-    const source = /\.parquet$/i.test(file)
-      ? readParquet(db, file, { chunk })
-      : /\.xlsx$/i.test(file)
-        ? readXlsx(file, { sheet: opts.sheet, chunk })
-        : readCsv(file, { format: (f) => (format = f), chunk });
+    const source = readSource(db, file, {
+      sheet: opts.sheet,
+      chunk: (b) => void hash.update(b),
+      format: (f) => (format = f),
+    });
     for await (const chunk of source) {
       for (const row of chunk.rows) {
         if (!plan) {
