@@ -7,6 +7,7 @@ import { flattenPolygons } from '../../server/geo/flat-polygons.ts';
 import { h3Halves } from '../../server/geo/h3-bits.ts';
 import { PolygonIndex } from '../../server/geo/polygon-index.ts';
 import type { CsvRow } from './csv.ts';
+import { implausible, toWgs84, type Crs } from './crs.ts';
 import { BEFORE_START, dayNumber, flagRows, FUTURE, ON_CENTROID, OUTSIDE } from './quality.ts';
 import type { ProblemLog } from './report.ts';
 
@@ -71,6 +72,8 @@ export class QualityTally {
 }
 
 export interface PlaceContext {
+  /** the system of the file's coordinates when they are not WGS84 degrees (reprojected here), else null */
+  crs: Crs | null;
   places: Places;
   problems: ProblemLog;
   tally: QualityTally;
@@ -86,6 +89,7 @@ export function appendBatch(ap: DuckDBAppender, batch: Batch, ctx: PlaceContext)
   const n = batch.lines.length;
   const lons = Float64Array.from(batch.lon);
   const lats = Float64Array.from(batch.lat);
+  const wrong = ctx.crs ? reproject(lons, lats, ctx.crs) : new Map<number, string>();
   const m = places.index.locateMany(lons, lats);
   const { hi, lo } = h3Halves(
     lons.map((v) => (Number.isNaN(v) ? 0 : v)),
@@ -102,14 +106,16 @@ export function appendBatch(ap: DuckDBAppender, batch: Batch, ctx: PlaceContext)
     const point = !Number.isNaN(lons[i]!);
     const where = `${lons[i]}, ${lats[i]}`;
     const f = flags[i]!;
-    if (f & OUTSIDE) tally.note(tally.outside, line, where);
+    if (f & OUTSIDE && !wrong.has(i)) tally.note(tally.outside, line, where);
     if (f & ON_CENTROID) tally.note(tally.onCentroid, line, `${where} (mahalla ${places.codes[m[i]!]})`);
     if (f & FUTURE) tally.note(tally.future, line, String(batch.values[i]![ctx.timeAt] ?? ''));
     if (f & BEFORE_START) tally.note(tally.beforeStart, line, String(batch.values[i]![ctx.timeAt] ?? ''));
     const code = batch.code[i] ?? null;
     const byCode = code === null ? undefined : places.byCode.get(code);
     let problem: [string, string, string] | null = null;
-    if (code !== null && byCode === undefined)
+    const misplaced = wrong.get(i);
+    if (misplaced !== undefined) problem = ['x/y', `${batch.lon[i]}, ${batch.lat[i]}`, misplaced];
+    else if (code !== null && byCode === undefined)
       problem = ['mahalla_code', code, 'is not the code of any mahalla in the database'];
     else if (point && m[i]! < 0) problem = ['lon/lat', where, 'lies in no mahalla of the database'];
     else if (point && byCode !== undefined && byCode !== m[i])
@@ -144,6 +150,24 @@ export function appendBatch(ap: DuckDBAppender, batch: Batch, ctx: PlaceContext)
     good++;
   }
   return good;
+}
+
+/**
+ * Reprojects x/y in place to WGS84 lon/lat. A point that lands outside Uzbekistan (crs.ts implausible: the file is
+ * not in the stated system) is set to 0, 0 and returned by row with why.
+ */
+function reproject(x: Float64Array, y: Float64Array, crs: Crs): Map<number, string> {
+  const to = toWgs84(crs);
+  const wrong = new Map<number, string>();
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i]!)) continue;
+    const [lon, lat] = to(x[i]!, y[i]!);
+    const why = implausible(lon, lat, crs);
+    if (why !== null) wrong.set(i, why);
+    x[i] = why === null ? lon : 0;
+    y[i] = why === null ? lat : 0;
+  }
+  return wrong;
 }
 
 /** The day number of a checked time value (`YYYY-MM-DD HH:MM:SS`). */

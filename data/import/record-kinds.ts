@@ -32,7 +32,7 @@ export interface RecordColumn {
 }
 
 export interface RecordKind {
-  name: 'incidents' | 'applications';
+  name: 'incidents' | 'applications' | 'territories';
   table: string;
   /** The column whose time orders the table (zone maps) and feeds the monthly counts. */
   time: string;
@@ -244,6 +244,34 @@ function enumColumn(
 ): RecordColumn {
   return { name, type: 'enum', required: true, sqlEnum, headers, codes, labels };
 }
+
+/**
+ * The territory assignment: which inspector covers each mahalla. Not a table of records: it becomes a new territory
+ * version of each district it touches (territory.ts), so `table` and `time` are unused.
+ */
+export const TERRITORIES: RecordKind = {
+  name: 'territories',
+  table: 'territory_assignment',
+  time: '',
+  columns: [
+    { ...MAHALLA, required: true },
+    {
+      name: 'inspector',
+      type: 'id',
+      required: true,
+      headers: [
+        'inspector id',
+        'inspektor',
+        'profilaktika inspektori',
+        'инспектор',
+        'профилактика инспектори',
+        'инспектор профилактики',
+        'участковый',
+        'табельный номер',
+      ],
+    },
+  ],
+};
 
 export const RECORD_KINDS = { incidents: INCIDENTS, applications: APPLICATIONS } as const;
 export type RecordKindName = keyof typeof RECORD_KINDS;

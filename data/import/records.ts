@@ -6,13 +6,14 @@ import { userInfo } from 'node:os';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Db } from '../../server/db/database.ts';
 import { commitStage, type ChangeCounts } from './commit.ts';
-import { readCsv, type CsvFormat, type CsvRow } from './csv.ts';
-import { readParquet } from './parquet.ts';
+import type { CsvFormat, CsvRow } from './csv.ts';
+import { readSource } from './source.ts';
 import { labelTable, planColumns, readCell, readMapping, type Mapping } from './mapping.ts';
 import { ProblemLog, problemLine, writeReport, type RowProblem } from './report.ts';
 import type { RecordKind } from './record-kinds.ts';
 import { appendBatch, Batch, dayOf, loadPlaces, QualityTally, type PlaceContext } from './place.ts';
 import { dayNumber } from './quality.ts';
+import { crsFromCode, WGS84 } from './crs.ts';
 import { qualityLines, qualityReport, type QualityReport } from './quality-report.ts';
 
 export interface RecordImportOptions {
@@ -37,6 +38,10 @@ export interface RecordImportOptions {
   today?: string;
   /** Records on one coordinate from which the quality report lists it (default quality-report.ts STACK_MIN). */
   stackMin?: number;
+  /** The sheet of an XLSX workbook to read (default the first). */
+  sheet?: string;
+  /** The EPSG code of the lon/lat (or x/y) columns when they are not WGS84 degrees, e.g. 32642 (crs.ts). */
+  crs?: number | string;
 }
 
 export interface RecordImportResult extends Partial<ChangeCounts> {
@@ -78,7 +83,9 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
   const places = await loadPlaces(db);
   const days = { start: opts.since ?? (await periodStart(db)), today: opts.today ?? tashkentToday() };
   const tally = new QualityTally();
+  const crs = opts.crs === undefined ? WGS84 : crsFromCode(opts.crs);
   const ctx: PlaceContext = {
+    crs: crs.code === WGS84.code ? null : crs,
     places,
     problems,
     tally,
@@ -108,9 +115,11 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
       rowsGood += appendBatch(ap, batch, ctx);
       batch = new Batch();
     };
-    const source = /\.parquet$/i.test(file)
-      ? readParquet(db, file, { chunk: (b) => hash.update(b) })
-      : readCsv(file, { format: (f) => (format = f), chunk: (b) => hash.update(b) });
+    const source = readSource(db, file, {
+      sheet: opts.sheet,
+      chunk: (b) => void hash.update(b),
+      format: (f) => (format = f),
+    });
     for await (const chunk of source) {
       for (const row of chunk.rows) {
         if (!plan) {
@@ -122,7 +131,7 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
           continue;
         }
         rowsRead++;
-        checkRow(row, width, plan.index, kind, labels, problems, batch);
+        checkRow(row, width, plan.index, kind, labels, problems, batch, ctx.crs !== null);
         if (batch.lines.length >= BATCH) flush();
       }
       bytesRead = chunk.bytes;
@@ -200,6 +209,7 @@ function checkRow(
   labels: ReadonlyMap<string, ReadonlyMap<string, string>>,
   problems: ProblemLog,
   batch: Batch,
+  projected: boolean,
 ): void {
   const found: RowProblem[] = [];
   if (row.fields.length !== width) {
@@ -216,7 +226,7 @@ function checkRow(
     return i === undefined ? '' : (row.fields[i] ?? '');
   };
   for (const col of kind.columns) {
-    const r = readCell(col, text(col.name), labels.get(col.name) ?? new Map());
+    const r = readCell(col, text(col.name), labels.get(col.name) ?? new Map(), projected);
     if (!r.ok) {
       found.push(problems.add(row.line, col.name, text(col.name), r.reason));
       if (col.type === 'enum' && text(col.name).trim() !== '') problems.unmappedValue(col.name, text(col.name).trim());

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../server/db/database.ts';
+import { crsFromCode, fromWgs84 } from '../../../data/import/crs.ts';
 import { INCIDENTS } from '../../../data/import/record-kinds.ts';
 import { importRecords, type RecordImportOptions } from '../../../data/import/records.ts';
 import { dump, makeDb, writeText } from './fixture.ts';
@@ -104,6 +105,43 @@ describe('records with only a mahalla code', () => {
     expect(await run(f)).toMatchObject({ committed: true, added: 1, removedDemo: 2 });
     expect(await db.all("SELECT value FROM meta WHERE key = 'schema_version'")).toEqual([{ value: '5' }]);
     expect(await db.all('SELECT source_id, lon FROM incidents')).toEqual([{ source_id: 'K1', lon: null }]);
+  });
+});
+
+describe('projected x/y (--crs)', () => {
+  it('reprojects UTM 42N eastings and northings to the mahallas they lie in', async () => {
+    const utm = fromWgs84(crsFromCode(32642));
+    const [x1, y1] = utm(69.2043, 41.3071);
+    const [x2, y2] = utm(69.2187, 41.3012);
+    const f = file(
+      'utm.csv',
+      `id;date;X;Y;category;status\nP1;2024-03-01;${x1.toFixed(2)};${y1.toFixed(2)};fraud;solved\n` +
+        `P2;2024-03-02;${x2.toFixed(2).replace('.', ',')};${y2.toFixed(2).replace('.', ',')};drugs;solved\n`,
+    );
+    expect(await run(f, { crs: 'EPSG:32642' })).toMatchObject({ committed: true, added: 2, problems: [] });
+    const rows = await db.all<{ source_id: string; lon: number; lat: number; mahalla_id: number }>(
+      'SELECT source_id, lon, lat, mahalla_id FROM incidents ORDER BY source_id',
+    );
+    expect(rows.map((r) => [r.source_id, r.mahalla_id])).toEqual([
+      ['P1', 1],
+      ['P2', 2],
+    ]);
+    // centimetres of rounding in the file: well under 1e-6 degrees
+    expect(Math.abs(rows[0]!.lon - 69.2043) + Math.abs(rows[0]!.lat - 41.3071)).toBeLessThan(1e-6);
+    expect(Math.abs(rows[1]!.lon - 69.2187) + Math.abs(rows[1]!.lat - 41.3012)).toBeLessThan(1e-6);
+  });
+
+  it('refuses a row whose coordinates are plainly not in the stated system, and an unknown system', async () => {
+    const f = file('deg.csv', 'id,date,x,y,category,status\nD1,2024-03-01,69.2043,41.3071,fraud,solved\n');
+    const r = await run(f, { crs: 32642 });
+    expect(r.problems.map(({ row, column, value }) => ({ row, column, value }))).toEqual([
+      { row: 2, column: 'x/y', value: '69.2043, 41.3071' },
+    ]);
+    expect(r.problems[0]?.reason).toMatch(
+      /^lies at -?[\d.]+, -?[\d.]+ after reading it as WGS 84 \/ UTM zone 42N \(EPSG:32642\), outside Uzbekistan /,
+    );
+    expect(r.quality?.outside.records).toBe(0);
+    await expect(run(f, { crs: 9999 })).rejects.toThrow('coordinate system "9999" is not supported');
   });
 });
 
