@@ -7,7 +7,7 @@ export const IMPORT_KINDS = ['incidents', 'applications'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The file types the importer reads, by the end of their name. */
-export const IMPORT_EXTENSIONS = ['.csv', '.txt', '.tsv', '.parquet'] as const;
+export const IMPORT_EXTENSIONS = ['.csv', '.txt', '.tsv', '.xlsx', '.parquet'] as const;
 
 export const UploadQuery = z.strictObject({
   kind: z.enum(IMPORT_KINDS, { error: `must be one of ${IMPORT_KINDS.join(', ')}` }),

@@ -2,9 +2,10 @@
 // Hamkor proposes for each (data/import/mapping.ts planColumns), and each header's distinct values (for the value table
 // of coded columns) with the labels Hamkor already knows.
 import type { Db } from '../../db/database.ts';
-import { CsvFormatError, readCsv, type CsvFormat, type CsvRow } from '../../../data/import/csv.ts';
+import { CsvFormatError, type CsvFormat, type CsvRow } from '../../../data/import/csv.ts';
 import { labelTable, planColumns, type Mapping } from '../../../data/import/mapping.ts';
-import { readParquet } from '../../../data/import/parquet.ts';
+import { readSource } from '../../../data/import/source.ts';
+import { XlsxFormatError } from '../../../data/import/xlsx.ts';
 import { RECORD_KINDS, type RecordKind } from '../../../data/import/record-kinds.ts';
 import type { ImportKind } from '../../contract/imports.ts';
 import { UploadRefused, type Upload } from './uploads.ts';
@@ -48,16 +49,16 @@ async function head(
   let format: CsvFormat | null = null;
   const rows: CsvRow[] = [];
   try {
-    const source = /\.parquet$/i.test(upload.path)
-      ? readParquet(db, upload.path)
-      : readCsv(upload.path, { format: (f) => (format = f) });
+    const source = readSource(db, upload.path, { chunk: () => undefined, format: (f) => (format = f) });
     for await (const chunk of source) {
       rows.push(...chunk.rows);
       if (rows.length > SCANNED) break;
     }
   } catch (err) {
     const why =
-      err instanceof CsvFormatError ? err.message : `cannot be read (${(err as Error).message.split('\n')[0]})`;
+      err instanceof CsvFormatError || err instanceof XlsxFormatError
+        ? err.message
+        : `cannot be read (${(err as Error).message.split('\n')[0]})`;
     throw new UploadRefused('file', `${upload.name}: ${why}`);
   }
   if (rows.length === 0 || (rows[0]?.fields.length ?? 0) === 0)

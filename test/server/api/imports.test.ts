@@ -89,7 +89,7 @@ describe('refused uploads', () => {
   it.each([
     ['name=a.csv', 'kind', 'must be one of incidents, applications'],
     ['kind=incidents', 'name', 'is required (the file name)'],
-    ['kind=incidents&name=a.exe', 'name', 'must end in .csv, .txt, .tsv, .parquet'],
+    ['kind=incidents&name=a.exe', 'name', 'must end in .csv, .txt, .tsv, .xlsx, .parquet'],
   ])('query %s → 400 on %s', async (query, field, reason) => {
     const res = await upload('analyst', HEADER, query);
     expect(res.status).toBe(400);

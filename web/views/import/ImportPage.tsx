@@ -81,8 +81,9 @@ export function ImportPage() {
       <h2>Load records from your registry</h2>
       <p className="muted">
         Incidents or applications exported from your registry as a table: CSV (comma, semicolon or tab separated, UTF-8
-        or Windows-1251) or Parquet. Nothing changes until you press “Import now”; a file with a bad row changes nothing
-        unless you choose to import the good rows only. Importing the same file twice adds nothing twice.
+        or Windows-1251), Excel (.xlsx, the first sheet) or Parquet. Nothing changes until you press “Import now”; a
+        file with a bad row changes nothing unless you choose to import the good rows only. Importing the same file
+        twice adds nothing twice.
       </p>
 
       <section className="import-card" aria-labelledby="step-file">
