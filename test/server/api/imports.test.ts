@@ -231,6 +231,20 @@ describe('dry run, then commit', () => {
     expect(await marchTotal()).toBe(5000);
   });
 
+  it('a run cancelled while it reads ends cancelled and changes nothing', async () => {
+    const before = await marchTotal();
+    const p = await uploaded(HEADER + rows(60_000, 'C'));
+    const res = await w.as('admin', '/api/imports/jobs', json({ file: p.file.id, dryRun: false }));
+    const id = ((await res.json()) as Job).id;
+    expect((await w.as('admin', `/api/imports/jobs/${id}/cancel`, { method: 'POST' })).status).toBe(200);
+    let job = (await (await w.as('admin', `/api/imports/jobs/${id}`)).json()) as Job;
+    while (!['done', 'failed', 'cancelled'].includes(job.state))
+      job = (await (await w.as('admin', `/api/imports/jobs/${id}`)).json()) as Job;
+    expect(job.state).toBe('cancelled');
+    expect(job.result).toBeNull();
+    expect(await marchTotal()).toBe(before);
+  });
+
   it('keep-good imports the good rows and rejects the rest; all-or-nothing refuses the file', async () => {
     const text = HEADER + rows(2, 'K') + 'K9;01.03.2024 10:00;69.21;95;Кража;Раскрыто\n';
     const mapping = { values: { status: { Раскрыто: 'solved' } } };
