@@ -41,10 +41,15 @@ describe('import page', () => {
     const page = d.page;
     const before = await page.getByTestId('summary').textContent();
     expect(before).not.toMatch(/^7 incidents/);
-    await expect(page.getByTestId('demo-badge').textContent()).resolves.toBe(
-      'Demo data: boundaries, incidents, applications',
+    await expect(page.getByTestId('demo-badge').textContent()).resolves.toBe('Demo data');
+    await expect(page.getByTestId('demo-badge').getAttribute('title')).resolves.toMatch(
+      /Still generated: boundaries, incidents, applications$/,
     );
 
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'map-before-1366x768.png') });
+    }
     await page.getByTestId('tab-import').click();
     await page.getByTestId('import-file').setInputFiles({
       name: 'week.csv',
@@ -69,7 +74,6 @@ describe('import page', () => {
     expect(counts).toContain('0 with problems');
     expect(counts).toContain('7 new records would be added');
     if (shots) {
-      mkdirSync(shots, { recursive: true });
       await page.screenshot({ path: join(shots, 'import-1366x768.png'), fullPage: false });
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.screenshot({ path: join(shots, 'import-1920x1080.png'), fullPage: false });
@@ -85,7 +89,11 @@ describe('import page', () => {
     await page.getByTestId('import-open-map').click();
     await d.waitForMap();
     await expect(page.getByTestId('summary').textContent()).resolves.toMatch(/^7 incidents/);
-    await expect(page.getByTestId('demo-badge').textContent()).resolves.toBe('Demo data: boundaries, applications');
+    await expect(page.getByTestId('demo-badge').textContent()).resolves.toBe('Partly demo data');
+    await expect(page.getByTestId('demo-badge').getAttribute('title')).resolves.toMatch(
+      /incidents: week\.csv, imported \d{4}-\d\d-\d\d \d\d:\d\d \(today\).*Still generated: boundaries, applications$/,
+    );
+    if (shots) await page.screenshot({ path: join(shots, 'map-after-1920x1080.png') });
     expect(d.record.consoleErrors).toEqual([]);
     expect(d.record.foreignRequests).toEqual([]);
     await d.close();
