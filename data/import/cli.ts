@@ -85,10 +85,11 @@ try {
   } else {
     await assertNotInUse(out);
     const db = await openDb(out);
-    const progress = new Progress(statSync(file).size);
+    const size = statSync(file).size;
+    const progress = new Progress(size);
     try {
       const r = await importRecords(db, {
-        progress: (rows, bytes, last) => (last ? progress.done(rows, bytes) : progress.update(rows, bytes)),
+        progress: (rows, bytes, last) => (last ? progress.done(rows, size) : progress.update(rows, bytes)),
         since: values.since,
         crs: values.crs,
         sheet: values.sheet,
