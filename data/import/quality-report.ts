@@ -98,26 +98,29 @@ export async function qualityReport(
   };
 }
 
+/** `n` and a noun, singular for one. @example count(1, 'record') // '1 record' */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /**
  * The report as lines for the terminal (only what was found).
  * @example qualityLines(report) // ['12 records on one coordinate 69.2, 41.3 (a default point?)', …]
  */
 export function qualityLines(q: QualityReport): string[] {
   const out: string[] = [];
-  if (q.outside.records > 0) out.push(`${q.outside.records} records lie outside every mahalla`);
+  if (q.outside.records > 0) out.push(`${count(q.outside.records, 'record')} outside every mahalla`);
   for (const p of q.stacked.points)
     out.push(`${p.records} records on one coordinate ${p.lon}, ${p.lat} (a default point of a station?)`);
   if (q.stacked.stacks > q.stacked.points.length)
     out.push(`… ${q.stacked.stacks} coordinates in all carry ${q.stacked.min} or more records`);
-  if (q.onCentroid.records > 0) out.push(`${q.onCentroid.records} records lie exactly on a mahalla's centroid`);
-  if (q.future.records > 0) out.push(`${q.future.records} records are dated after ${q.future.after} (the future)`);
+  if (q.onCentroid.records > 0) out.push(`${count(q.onCentroid.records, 'record')} exactly on a mahalla's centroid`);
+  if (q.future.records > 0) out.push(`${count(q.future.records, 'record')} dated after ${q.future.after} (the future)`);
   if (q.beforeStart.records > 0)
-    out.push(`${q.beforeStart.records} records are dated before the data start ${q.beforeStart.before}`);
+    out.push(`${count(q.beforeStart.records, 'record')} dated before the data start ${q.beforeStart.before}`);
   if (q.duplicates.groups > 0)
     out.push(
       `${q.duplicates.records} records in ${q.duplicates.groups} groups share time, place and category under different ids (likely duplicates), e.g. ${q.duplicates.examples[0]?.ids.join(', ')}`,
     );
   if (q.withoutPoint > 0)
-    out.push(`${q.withoutPoint} records have only a mahalla code: they count for it but are not drawn on maps`);
+    out.push(`${count(q.withoutPoint, 'record')} with only a mahalla code: counted for it, not drawn on maps`);
   return out;
 }

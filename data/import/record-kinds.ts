@@ -32,7 +32,7 @@ export interface RecordColumn {
 }
 
 export interface RecordKind {
-  name: 'incidents' | 'applications' | 'territories';
+  name: 'incidents' | 'applications' | 'territories' | 'base_points' | 'inspectors';
   table: string;
   /** The column whose time orders the table (zone maps) and feeds the monthly counts. */
   time: string;
@@ -270,6 +270,37 @@ export const TERRITORIES: RecordKind = {
         'табельный номер',
       ],
     },
+  ],
+};
+
+const text = (name: string, headers: readonly string[], required = true): RecordColumn => ({
+  name,
+  type: 'id',
+  required,
+  headers,
+});
+const DISTRICT = text('district_soato', ['district', 'tuman', 'туман', 'район', 'код района', 'soato', 'соато']);
+const NAME = text('name', ['name', 'nomi', 'номи', 'название', 'наименование']);
+
+/** Base points (tayanch punkti / опорный пункт), keyed by the source's id; the point gives their mahalla. */
+export const BASE_POINTS: RecordKind = {
+  name: 'base_points',
+  table: 'base_points',
+  time: '',
+  columns: [ID, NAME, DISTRICT, { ...LON, required: true }, { ...LAT, required: true }],
+};
+
+/** Prevention inspectors, keyed by the source's id; `base_point` is a base point's source id (or Hamkor id). */
+export const INSPECTORS: RecordKind = {
+  name: 'inspectors',
+  table: 'inspectors',
+  time: '',
+  columns: [
+    { ...ID, headers: [...ID.headers, 'табельный номер', 'tabel raqami', 'табел рақами', 'personnel number'] },
+    text('name', ['name', 'full name', 'f.i.sh.', 'ф.и.ш.', 'фио', 'ф.и.о.', 'familiya ismi']),
+    text('rank', ['rank', 'unvon', 'унвон', 'звание']),
+    DISTRICT,
+    text('base_point', ['base point', 'tayanch punkti', 'таянч пункти', 'опорный пункт']),
   ],
 };
 

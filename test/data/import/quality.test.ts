@@ -9,6 +9,7 @@ import {
   OUTSIDE,
   RunFinder,
 } from '../../../data/import/quality.ts';
+import { qualityLines, type QualityReport } from '../../../data/import/quality-report.ts';
 
 describe('flagRows', () => {
   const ctx = {
@@ -76,5 +77,27 @@ describe('RunFinder', () => {
     f.feed([Float64Array.of(1, 1, 1), Float64Array.of(1, 2, 2)], ['a', 'b', 'c']);
     expect(f.end()).toEqual({ runs: 1, rows: 2, longest: [{ key: [1, 2], rows: 2, ids: ['b', 'c'] }] });
     expect(new RunFinder(2, 10).end()).toEqual({ runs: 0, rows: 0, longest: [] });
+  });
+});
+
+describe('qualityLines', () => {
+  const none = { records: 0, examples: [] };
+  it('says only what was found, singular for one', () => {
+    const q: QualityReport = {
+      outside: { records: 1, examples: [] },
+      stacked: { min: 10, stacks: 2, records: 25, points: [{ lon: 69.2, lat: 41.3, records: 14 }] },
+      onCentroid: none,
+      future: { ...none, after: '2024-06-30' },
+      beforeStart: { records: 3, examples: [], before: '2024-01-01' },
+      duplicates: { groups: 1, records: 2, examples: [{ ids: ['A', 'B'], records: 2, time: '', lon: 1, lat: 2 }] },
+      withoutPoint: 0,
+    };
+    expect(qualityLines(q)).toEqual([
+      '1 record outside every mahalla',
+      '14 records on one coordinate 69.2, 41.3 (a default point of a station?)',
+      '… 2 coordinates in all carry 10 or more records',
+      '3 records dated before the data start 2024-01-01',
+      '2 records in 1 groups share time, place and category under different ids (likely duplicates), e.g. A, B',
+    ]);
   });
 });
