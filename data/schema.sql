@@ -85,19 +85,19 @@ CREATE TABLE services (code service_code PRIMARY KEY, name VARCHAR NOT NULL, sor
 CREATE TABLE incidents (
   id INTEGER NOT NULL,
   ts TIMESTAMP NOT NULL,
-  lon DOUBLE NOT NULL,
-  lat DOUBLE NOT NULL,
+  lon DOUBLE,                         -- NULL with lat and h3: imported with only a mahalla code (no point on maps)
+  lat DOUBLE,
   mahalla_id INTEGER NOT NULL,
   category incident_category NOT NULL,
   status incident_status NOT NULL,
-  h3 UBIGINT NOT NULL                 -- H3 cell at resolution 9 (coarser parents by bit masks: server/geo/h3-bits.ts)
+  h3 UBIGINT                          -- H3 cell at resolution 9 (coarser parents by bit masks: server/geo/h3-bits.ts)
 );
 
 CREATE TABLE applications (
   id INTEGER NOT NULL,
   received_at TIMESTAMP NOT NULL,
-  lon DOUBLE NOT NULL,
-  lat DOUBLE NOT NULL,
+  lon DOUBLE,                         -- NULL with lat and h3: as for incidents
+  lat DOUBLE,
   mahalla_id INTEGER NOT NULL,
   applicant applicant_kind NOT NULL,
   channel application_channel NOT NULL,
@@ -106,7 +106,7 @@ CREATE TABLE applications (
   service service_code,               -- the service it was passed to; NULL = kept by the prevention inspector
   status application_status NOT NULL,
   resolved_at TIMESTAMP,              -- NULL while open
-  h3 UBIGINT NOT NULL                 -- H3 cell at resolution 9, as for incidents
+  h3 UBIGINT                          -- H3 cell at resolution 9, as for incidents
 );
 
 CREATE TABLE joint_actions (

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { buildDatabase } from '../data/build-db.ts';
 import { SCHEMA_VERSION } from '../data/schema-version.ts';
+import { upgradeSchema } from '../data/import/schema-upgrade.ts';
 import { openDb } from '../server/db/database.ts';
 import { readEnv } from '../server/env.ts';
 import { startServer } from '../server/index.ts';
@@ -42,7 +43,13 @@ if (!existsSync(index) || (existsSync('web') && newest('web') > statSync(index).
     stdio: 'inherit',
   });
 }
-const found = existsSync(env.HAMKOR_DB) ? await describe(env.HAMKOR_DB) : null;
+let found = existsSync(env.HAMKOR_DB) ? await describe(env.HAMKOR_DB) : null;
+if (found && found.version === 4 && !found.synthetic) {
+  // Imported data: upgrade in place (constraints only), never rebuild it.
+  const db = await openDb(env.HAMKOR_DB);
+  await db.transaction((tx) => upgradeSchema((sql) => tx.run(sql))).finally(() => db.close());
+  found = { ...found, version: SCHEMA_VERSION };
+}
 if (found && found.version < SCHEMA_VERSION && !found.synthetic) {
   // Real mahallas were imported into it: never replace those silently.
   console.error(

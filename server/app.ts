@@ -17,6 +17,8 @@ import { cooperationRoutes } from './routes/cooperation.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import type { HttpConfig, RouteDeps } from './routes/deps.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
+import { exceptUploads, importRoutes } from './routes/imports.ts';
+import type { ImportConfig } from './services/imports/service.ts';
 import { mahallaRoutes } from './routes/mahallas.ts';
 import { planRoutes } from './routes/plans.ts';
 import { playlistRoutes } from './routes/playlists.ts';
@@ -35,6 +37,8 @@ export interface AppDeps {
   auth?: Partial<AuthConfig>;
   /** the clock of sessions and lockouts (tests move it) */
   now?: () => number;
+  /** upload limit and folder of the import page (server/services/imports/service.ts IMPORT_DEFAULTS) */
+  imports?: Partial<ImportConfig>;
 }
 
 /** Defaults, one comment per field. */
@@ -81,7 +85,7 @@ export function createApp(deps: AppDeps) {
   const heavy = new Hono<AppEnv>();
   for (const path of HEAVY) heavy.use(path, gate);
   const api = new Hono<AppEnv>()
-    .use('*', bodyCap(http.bodyLimit))
+    .use('*', exceptUploads(bodyCap(http.bodyLimit)))
     .use('*', async (_c, next) => {
       await auth.ready;
       await next();
@@ -102,7 +106,8 @@ export function createApp(deps: AppDeps) {
     .route('/', coverageRoutes(r))
     .route('/', applicationsRoutes(r))
     .route('/', territoryRoutes(r))
-    .route('/', plannerRoutes(r));
+    .route('/', plannerRoutes(r))
+    .route('/', importRoutes(r, deps.imports));
   const app = new Hono<AppEnv>()
     .use('*', checkHostAndOrigin(http))
     .use(

@@ -10,6 +10,7 @@ import { CoveragePage } from './views/coverage/CoveragePage.tsx';
 import { ApplicationsPage } from './views/applications/ApplicationsPage.tsx';
 import { AdminPage } from './views/admin/AdminPage.tsx';
 import { PlannerPage } from './views/planner/PlannerPage.tsx';
+import { ImportPage } from './views/import/ImportPage.tsx';
 import { DiffPage } from './views/territory-diff/DiffPage.tsx';
 import { PrintPage } from './views/territory-print/PrintPage.tsx';
 
@@ -91,6 +92,13 @@ export const PAGES: readonly Page[] = [
     description: 'Accounts and their roles and areas, wall-screen links, and the audit log',
     component: AdminPage,
     needs: 'accounts',
+  },
+  {
+    path: '/import',
+    label: 'Import',
+    description: 'Load incidents or applications from your registry’s files, check them, and see every past import',
+    component: ImportPage,
+    needs: 'imports',
   },
 ];
 

@@ -1,14 +1,24 @@
 // `npm run import -- mahallas <file.geojson> [--scale city] [--out FILE]`: rebuilds the analytics database (HAMKOR_DB
 // unless --out says otherwise) on real mahalla boundaries (the demo records are regenerated on them); the old database
-// stays if anything is invalid. `npm run import -- incidents|applications <file.csv|.parquet> [--mapping m.json] [--dry-run]
-// [--keep-good] [--report FILE] [--out FILE]` adds or updates records in it in one transaction (records.ts).
-// Both refuse to run while a server holds the file; the user store is never touched.
+// stays if anything is invalid. `npm run import -- incidents|applications <file.csv|.xlsx|.parquet> [--sheet NAME] [--mapping m.json] [--dry-run]
+// [--keep-good] [--report FILE] [--since DAY] [--crs EPSG] [--out FILE]` adds or updates records in it in one transaction (records.ts),
+// after a geocoding quality report; progress goes to stderr (a bar on a terminal, else a line every few seconds).
+// `base_points` and `inspectors` add or update those by the source's id (reference.ts).
+// `npm run import -- territories <file>` makes a new territory version per district in the user store (territory.ts).
+// All refuse to run while a server holds the files; only `territories` writes to the user store, and only new versions.
+import { statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildDatabase } from '../build-db.ts';
 import type { ScaleName } from '../generate/scales.ts';
 import { readMahallaFile } from './mahallas.ts';
-import { RECORD_KINDS, type RecordKindName } from './record-kinds.ts';
+import { BASE_POINTS, INSPECTORS, RECORD_KINDS, type RecordKindName } from './record-kinds.ts';
+import { importReference } from './reference.ts';
 import { importRecords } from './records.ts';
+import { Progress } from './progress.ts';
+import { problemLine } from './report.ts';
+import { importTerritories } from './territory.ts';
+import { openStore } from '../../server/store/duck/open.ts';
 import { readEnv } from '../../server/env.ts';
 import { openDb } from '../../server/db/database.ts';
 import { assertNotInUse, carryOver } from '../../server/store/carry-over.ts';
@@ -22,13 +32,24 @@ const { values, positionals } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     'keep-good': { type: 'boolean', default: false },
     report: { type: 'string' },
+    since: { type: 'string' },
+    crs: { type: 'string' },
+    sheet: { type: 'string' },
+    'order-number': { type: 'string' },
+    'order-date': { type: 'string' },
+    'effective-from': { type: 'string' },
   },
 });
 const [what, file] = positionals;
 const USAGE = `usage: npm run import -- mahallas <file.geojson> [--scale city|national] [--out FILE (default: HAMKOR_DB)]
-       npm run import -- incidents|applications <file.csv|file.parquet> [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--out FILE]`;
+       npm run import -- incidents|applications <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--crs EPSG] [--out FILE]
+       npm run import -- base_points|inspectors <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--crs EPSG] [--report FILE] [--out FILE]
+       npm run import -- territories <file.csv|file.xlsx> [--sheet NAME] [--mapping m.json] [--dry-run] [--order-number N --order-date YYYY-MM-DD --effective-from YYYY-MM-DD]`;
 const isRecordKind = (w: string | undefined): w is RecordKindName => w !== undefined && Object.hasOwn(RECORD_KINDS, w);
-if ((what !== 'mahallas' && !isRecordKind(what)) || !file) {
+const REFERENCE = { base_points: BASE_POINTS, inspectors: INSPECTORS } as const;
+const isReference = (w: string | undefined): w is keyof typeof REFERENCE =>
+  w !== undefined && Object.hasOwn(REFERENCE, w);
+if ((what !== 'mahallas' && what !== 'territories' && !isRecordKind(what) && !isReference(what)) || !file) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -41,11 +62,65 @@ try {
     await carryOver(out, env.HAMKOR_STATE);
     const report = await buildDatabase({ scale: values.scale as ScaleName, out, mahallas, log: (l) => console.log(l) });
     console.log(`Imported ${mahallas.items.length} mahallas from ${file} into ${report.out}`);
-  } else {
+  } else if (isReference(what)) {
     await assertNotInUse(out);
     const db = await openDb(out);
     try {
+      const r = await importReference(db, REFERENCE[what], {
+        file,
+        mapping: values.mapping,
+        sheet: values.sheet,
+        dryRun: values['dry-run'],
+        report: values.report,
+        crs: values.crs,
+      });
+      for (const p of r.problems.slice(0, 20)) console.log(problemLine(p));
+      console.log(
+        r.added === undefined
+          ? `Refused, nothing was written (${r.problemCount} problems). Report: ${r.report}`
+          : `${r.committed ? 'Committed' : 'Dry run, nothing written'}: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged. Report: ${r.report}`,
+      );
+      if (!r.committed && !values['dry-run']) process.exitCode = 1;
+    } finally {
+      db.close();
+    }
+  } else if (what === 'territories') {
+    const [db, store] = [await openDb(out, { readOnly: true }), await openStore(env.HAMKOR_STATE)];
+    try {
+      const o = [values['order-number'], values['order-date'], values['effective-from']];
+      if (o.some((v) => v !== undefined) && !o.every((v) => v !== undefined))
+        throw new Error('an order needs all of --order-number, --order-date and --effective-from');
+      const [orderNumber, orderDate, effectiveFrom] = o as string[];
+      const r = await importTerritories(db, store, {
+        file,
+        mapping: values.mapping,
+        sheet: values.sheet,
+        dryRun: values['dry-run'],
+        order: orderNumber ? { orderNumber, orderDate: orderDate!, effectiveFrom: effectiveFrom! } : undefined,
+        by: { accountId: null, username: `import (${userInfo().username})` },
+      });
+      for (const p of r.problems.slice(0, 20)) console.log(problemLine(p));
+      for (const d of r.districts)
+        console.log(
+          `district ${d.district}: ${d.changed} mahallas change inspector; ${d.status === 'unchanged' ? 'nothing new' : d.status === 'dry run' ? 'a new version would be made' : `version ${d.version} made (${d.status})`}`,
+        );
+      console.log(`${r.committed ? 'Committed' : 'Nothing was written'}. Report: ${r.report}`);
+      if (!r.committed && !values['dry-run']) process.exitCode = 1;
+    } finally {
+      store.close();
+      db.close();
+    }
+  } else {
+    await assertNotInUse(out);
+    const db = await openDb(out);
+    const size = statSync(file).size;
+    const progress = new Progress(size);
+    try {
       const r = await importRecords(db, {
+        progress: (rows, bytes, last) => (last ? progress.done(rows, size) : progress.update(rows, bytes)),
+        since: values.since,
+        crs: values.crs,
+        sheet: values.sheet,
         kind: RECORD_KINDS[what],
         file,
         mapping: values.mapping,

@@ -4,6 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { H3_OF_STAGE, writeMonthlyCounts } from '../load.ts';
 import type { RecordColumn, RecordKind } from './record-kinds.ts';
+import { upgradeSchema } from './schema-upgrade.ts';
 
 export interface ChangeCounts {
   added: number;
@@ -44,7 +45,7 @@ function staged(c: RecordColumn): string {
 /** Target columns and the stage expressions that fill them (mahalla and H3 cell come from the join). */
 function assignments(kind: RecordKind): Array<[string, string]> {
   return [
-    ...kind.columns.map((c): [string, string] => [c.name, staged(c)]),
+    ...kind.columns.filter((c) => c.type !== 'mahalla').map((c): [string, string] => [c.name, staged(c)]),
     ['mahalla_id', 's.mahalla'],
     ['h3', H3_OF_STAGE.replace(/h3_/g, 's.h3_')],
   ];
@@ -62,6 +63,7 @@ export async function commitStage(con: DuckDBConnection, kind: RecordKind, info:
   await con.run('BEGIN TRANSACTION');
   try {
     await con.run(`ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS source_id VARCHAR; ${IMPORTS_TABLE}`);
+    await upgradeSchema((sql) => con.run(sql));
     const removedDemo = await one(con, `SELECT count(*)::INTEGER AS n FROM ${t} WHERE source_id IS NULL`);
     await con.run(`DELETE FROM ${t} WHERE source_id IS NULL`);
     const differs = set

@@ -104,12 +104,21 @@ const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
 /** A decimal number with a point or a decimal comma (Russian exports), nothing else. */
 const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
 
-/** Reads one cell of a column; `labels` is the column's label → code table (defaults and mapping merged). */
-export function readCell(col: RecordColumn, text: string, labels: ReadonlyMap<string, string>): CellResult {
+/**
+ * Reads one cell of a column; `labels` is the column's label → code table (defaults and mapping merged). With
+ * `projected`, lon and lat are a projected x and y (metres, reprojected later), so no range in degrees applies.
+ */
+export function readCell(
+  col: RecordColumn,
+  text: string,
+  labels: ReadonlyMap<string, string>,
+  projected = false,
+): CellResult {
   const t = text.trim();
   if (t === '') return col.required ? { ok: false, reason: 'is empty' } : { ok: true, value: null };
   switch (col.type) {
     case 'id':
+    case 'mahalla':
       return t.length > 100 ? { ok: false, reason: 'is longer than 100 characters' } : { ok: true, value: t };
     case 'time': {
       const v = readTime(t);
@@ -122,7 +131,9 @@ export function readCell(col: RecordColumn, text: string, labels: ReadonlyMap<st
       const limit = col.type === 'lon' ? 180 : 90;
       if (!NUMBER.test(t)) return { ok: false, reason: 'is not a number' };
       const v = Number(t.replace(',', '.'));
-      return Math.abs(v) <= limit ? { ok: true, value: v } : { ok: false, reason: `is outside ±${limit} degrees` };
+      return projected || Math.abs(v) <= limit
+        ? { ok: true, value: v }
+        : { ok: false, reason: `is outside ±${limit} degrees` };
     }
     case 'enum': {
       const code = labels.get(normalizeLabel(t));

@@ -11,8 +11,11 @@ import {
   SERVICES,
 } from '../../server/contract/catalog.ts';
 
-/** How a cell is read: an identifier, a local date-time, a longitude or latitude in degrees, or a code of a list. */
-export type ColumnType = 'id' | 'time' | 'lon' | 'lat' | 'enum';
+/**
+ * How a cell is read: an identifier, a local date-time, a longitude or latitude in degrees, a code of a list, or the
+ * code of the mahalla (places a record that has no point; not stored as such, it gives mahalla_id).
+ */
+export type ColumnType = 'id' | 'time' | 'lon' | 'lat' | 'enum' | 'mahalla';
 
 export interface RecordColumn {
   /** Our name (also the column of the target table, unless `sql` says otherwise). */
@@ -29,11 +32,13 @@ export interface RecordColumn {
 }
 
 export interface RecordKind {
-  name: 'incidents' | 'applications';
+  name: 'incidents' | 'applications' | 'territories' | 'base_points' | 'inspectors';
   table: string;
   /** The column whose time orders the table (zone maps) and feeds the monthly counts. */
   time: string;
   columns: readonly RecordColumn[];
+  /** The column that, with time and place, makes two records with different ids likely duplicates. */
+  duplicateKey?: string;
   /** A rule across the columns of one good row (values by our column name): the column at fault and why, or null. */
   check?: (row: ReadonlyMap<string, string | number | null>) => { column: string; reason: string } | null;
 }
@@ -44,23 +49,45 @@ const ID: RecordColumn = {
   required: true,
   headers: ['id', 'source id', 'номер', '№', 'рег. номер', 'регистрационный номер', 'raqam', 'рақам', 'рег №'],
 };
+// A record needs a point (lon and lat) or a mahalla code (records.ts checks the pair), so neither is required alone.
 const LON: RecordColumn = {
   name: 'lon',
   type: 'lon',
-  required: true,
+  required: false,
   headers: ['longitude', 'lng', 'x', 'долгота', 'uzunlik', 'узунлик'],
 };
 const LAT: RecordColumn = {
   name: 'lat',
   type: 'lat',
-  required: true,
+  required: false,
   headers: ['latitude', 'y', 'широта', 'kenglik', 'кенглик'],
+};
+const MAHALLA: RecordColumn = {
+  name: 'mahalla_code',
+  type: 'mahalla',
+  required: false,
+  headers: [
+    'mahalla',
+    'mahalla code',
+    'mahalla kodi',
+    'маҳалла',
+    'маҳалла коди',
+    'махалля',
+    'махалла',
+    'код махалли',
+    'код махалля',
+    'мфй',
+    'мфй коди',
+    'mfy',
+    'mfy kodi',
+  ],
 };
 
 export const INCIDENTS: RecordKind = {
   name: 'incidents',
   table: 'incidents',
   time: 'ts',
+  duplicateKey: 'category',
   columns: [
     ID,
     {
@@ -71,6 +98,7 @@ export const INCIDENTS: RecordKind = {
     },
     LON,
     LAT,
+    MAHALLA,
     {
       name: 'category',
       type: 'enum',
@@ -134,6 +162,7 @@ export const APPLICATIONS: RecordKind = {
   name: 'applications',
   table: 'applications',
   time: 'received_at',
+  duplicateKey: 'registry',
   columns: [
     ID,
     {
@@ -144,6 +173,7 @@ export const APPLICATIONS: RecordKind = {
     },
     LON,
     LAT,
+    MAHALLA,
     enumColumn('applicant', 'applicant_kind', APPLICANT_KINDS, ['заявитель', 'murojaatchi', 'мурожаатчи'], {
       гражданин: 'citizen',
       fuqaro: 'citizen',
@@ -214,6 +244,65 @@ function enumColumn(
 ): RecordColumn {
   return { name, type: 'enum', required: true, sqlEnum, headers, codes, labels };
 }
+
+/**
+ * The territory assignment: which inspector covers each mahalla. Not a table of records: it becomes a new territory
+ * version of each district it touches (territory.ts), so `table` and `time` are unused.
+ */
+export const TERRITORIES: RecordKind = {
+  name: 'territories',
+  table: 'territory_assignment',
+  time: '',
+  columns: [
+    { ...MAHALLA, required: true },
+    {
+      name: 'inspector',
+      type: 'id',
+      required: true,
+      headers: [
+        'inspector id',
+        'inspektor',
+        'profilaktika inspektori',
+        'инспектор',
+        'профилактика инспектори',
+        'инспектор профилактики',
+        'участковый',
+        'табельный номер',
+      ],
+    },
+  ],
+};
+
+const text = (name: string, headers: readonly string[], required = true): RecordColumn => ({
+  name,
+  type: 'id',
+  required,
+  headers,
+});
+const DISTRICT = text('district_soato', ['district', 'tuman', 'туман', 'район', 'код района', 'soato', 'соато']);
+const NAME = text('name', ['name', 'nomi', 'номи', 'название', 'наименование']);
+
+/** Base points (tayanch punkti / опорный пункт), keyed by the source's id; the point gives their mahalla. */
+export const BASE_POINTS: RecordKind = {
+  name: 'base_points',
+  table: 'base_points',
+  time: '',
+  columns: [ID, NAME, DISTRICT, { ...LON, required: true }, { ...LAT, required: true }],
+};
+
+/** Prevention inspectors, keyed by the source's id; `base_point` is a base point's source id (or Hamkor id). */
+export const INSPECTORS: RecordKind = {
+  name: 'inspectors',
+  table: 'inspectors',
+  time: '',
+  columns: [
+    { ...ID, headers: [...ID.headers, 'табельный номер', 'tabel raqami', 'табел рақами', 'personnel number'] },
+    text('name', ['name', 'full name', 'f.i.sh.', 'ф.и.ш.', 'фио', 'ф.и.о.', 'familiya ismi']),
+    text('rank', ['rank', 'unvon', 'унвон', 'звание']),
+    DISTRICT,
+    text('base_point', ['base point', 'tayanch punkti', 'таянч пункти', 'опорный пункт']),
+  ],
+};
 
 export const RECORD_KINDS = { incidents: INCIDENTS, applications: APPLICATIONS } as const;
 export type RecordKindName = keyof typeof RECORD_KINDS;

@@ -3,17 +3,18 @@
 // own ids (commit.ts). By default one bad row refuses the whole file; keepGood imports the rest.
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Db } from '../../server/db/database.ts';
-import { flattenPolygons } from '../../server/geo/flat-polygons.ts';
-import { h3Halves } from '../../server/geo/h3-bits.ts';
-import { PolygonIndex } from '../../server/geo/polygon-index.ts';
 import { commitStage, type ChangeCounts } from './commit.ts';
-import { readCsv, type CsvFormat, type CsvRow } from './csv.ts';
-import { readParquet } from './parquet.ts';
+import type { CsvFormat, CsvRow } from './csv.ts';
+import { readSource } from './source.ts';
 import { labelTable, planColumns, readCell, readMapping, type Mapping } from './mapping.ts';
 import { ProblemLog, problemLine, writeReport, type RowProblem } from './report.ts';
 import type { RecordKind } from './record-kinds.ts';
+import { appendBatch, Batch, dayOf, loadPlaces, QualityTally, type PlaceContext } from './place.ts';
+import { dayNumber } from './quality.ts';
+import { crsFromCode, WGS84 } from './crs.ts';
+import { qualityLines, qualityReport, type QualityReport } from './quality-report.ts';
 
 export interface RecordImportOptions {
   kind: RecordKind;
@@ -27,6 +28,20 @@ export interface RecordImportOptions {
   /** The JSON report's path (default `<file>.import-report.json`); rejects go to `<report>.rejects.csv`. */
   report?: string;
   log?: (line: string) => void;
+  /** Who the import is recorded as (default the operating-system user: the command line). */
+  by?: string;
+  /** Told of rows read and bytes of the file consumed after each chunk, and once more (`last`) when all are read. */
+  progress?: (rows: number, bytes: number, last: boolean) => void;
+  /** The first day of the data (YYYY-MM-DD): earlier records are reported; default the database's period start. */
+  since?: string;
+  /** The import's day (YYYY-MM-DD, Tashkent): later records are reported as future; default today. */
+  today?: string;
+  /** Records on one coordinate from which the quality report lists it (default quality-report.ts STACK_MIN). */
+  stackMin?: number;
+  /** The sheet of an XLSX workbook to read (default the first). */
+  sheet?: string;
+  /** The EPSG code of the lon/lat (or x/y) columns when they are not WGS84 degrees, e.g. 32642 (crs.ts). */
+  crs?: number | string;
 }
 
 export interface RecordImportResult extends Partial<ChangeCounts> {
@@ -41,6 +56,7 @@ export interface RecordImportResult extends Partial<ChangeCounts> {
   problems: RowProblem[];
   unmapped: Record<string, Array<{ value: string; rows: number }>>;
   ignoredColumns: string[];
+  quality?: QualityReport;
   report: string;
   rejects?: string;
 }
@@ -48,21 +64,12 @@ export interface RecordImportResult extends Partial<ChangeCounts> {
 /** Rows checked, joined and appended together: big enough to amortise the join, small enough to bound memory. */
 const BATCH = 65_536;
 
-/** The mahallas' polygon index and the database id of each of its polygons. */
-async function mahallaIndex(db: Db): Promise<{ index: PolygonIndex; ids: Int32Array }> {
-  const rows = await db.columns<{ id: number; geometry: string }>('SELECT id, geometry FROM mahallas ORDER BY id');
-  if (rows.id.length === 0) throw new Error('the database holds no mahallas: import boundaries first');
-  const flat = flattenPolygons(rows.geometry.map((g) => JSON.parse(g) as Parameters<typeof flattenPolygons>[0][0]));
-  return { index: new PolygonIndex(flat), ids: Int32Array.from(rows.id) };
-}
+/** Today in Tashkent (UTC+5, no DST), as YYYY-MM-DD. */
+const tashkentToday = (): string => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
 
-/** Good rows waiting for the join: their lines, coordinates and other values by column. */
-class Batch {
-  lines: number[] = [];
-  lon: number[] = [];
-  lat: number[] = [];
-  fields: CsvRow['fields'][] = [];
-  values: Array<Array<string | number | null>> = [];
+async function periodStart(db: Db): Promise<string> {
+  const [row] = await db.all<{ v: string }>("SELECT value AS v FROM meta WHERE key = 'period_start'");
+  return row?.v ?? '2023-11-01';
 }
 
 /** Imports one file into `db` (which the caller opened for writing and nobody else holds). */
@@ -73,13 +80,26 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
   const report = opts.report ?? `${file}.import-report.json`;
   const rejectsPath = opts.keepGood ? report.replace(/\.json$/, '') + '.rejects.csv' : undefined;
   const problems = new ProblemLog(file, rejectsPath);
-  const { index, ids } = await mahallaIndex(db);
+  const places = await loadPlaces(db);
+  const days = { start: opts.since ?? (await periodStart(db)), today: opts.today ?? tashkentToday() };
+  const tally = new QualityTally();
+  const crs = opts.crs === undefined ? WGS84 : crsFromCode(opts.crs);
+  const ctx: PlaceContext = {
+    crs: crs.code === WGS84.code ? null : crs,
+    places,
+    problems,
+    tally,
+    startDay: dayNumber(days.start),
+    today: dayNumber(days.today),
+    timeAt: stagedNames(kind).indexOf(kind.time),
+  };
   const con = await db.connect();
   const hash = createHash('sha256');
   const t0 = performance.now();
   let format: CsvFormat | undefined;
   let rowsRead = 0;
   let rowsGood = 0;
+  let bytesRead = 0;
   let ignoredColumns: string[] = [];
   try {
     await con.run(`DROP TABLE IF EXISTS import_stage; CREATE TEMP TABLE import_stage (line INTEGER,
@@ -92,12 +112,14 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
     let width = 0;
     let batch = new Batch();
     const flush = (): void => {
-      rowsGood += appendBatch(ap, batch, index, ids, problems);
+      rowsGood += appendBatch(ap, batch, ctx);
       batch = new Batch();
     };
-    const source = /\.parquet$/i.test(file)
-      ? readParquet(db, file, { chunk: (b) => hash.update(b) })
-      : readCsv(file, { format: (f) => (format = f), chunk: (b) => hash.update(b) });
+    const source = readSource(db, file, {
+      sheet: opts.sheet,
+      chunk: (b) => void hash.update(b),
+      format: (f) => (format = f),
+    });
     for await (const chunk of source) {
       for (const row of chunk.rows) {
         if (!plan) {
@@ -109,16 +131,19 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
           continue;
         }
         rowsRead++;
-        checkRow(row, width, plan.index, kind, labels, problems, batch);
+        checkRow(row, width, plan.index, kind, labels, problems, batch, ctx.crs !== null);
         if (batch.lines.length >= BATCH) flush();
-        if (rowsRead % 100_000 === 0) log(`read ${rowsRead} rows (${(chunk.bytes / 2 ** 20).toFixed(0)} MB)`);
       }
+      bytesRead = chunk.bytes;
+      opts.progress?.(rowsRead, bytesRead, false);
     }
+    opts.progress?.(rowsRead, bytesRead, true);
     if (!plan) throw new Error(`${file}: the file has no header row`);
     flush();
     ap.closeSync();
     rowsGood -= await rejectDuplicates(con, problems);
     await problems.close();
+    const quality = await qualityReport(con, kind, tally, days, opts.stackMin);
     const base = {
       file,
       sha256: hash.digest('hex'),
@@ -130,12 +155,14 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
       problems: problems.kept,
       unmapped: problems.unmappedList(),
       ignoredColumns,
+      quality,
       report,
       rejects: rejectsPath,
     };
     const refused = problems.count > 0 && !opts.keepGood;
     for (const p of problems.kept.slice(0, 20)) log(problemLine(p));
     if (problems.count > 20) log(`… and ${problems.count - 20} more problems (all in ${report})`);
+    for (const line of qualityLines(quality)) log(`quality: ${line}`);
     log(`checked ${rowsRead} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s; writing`);
     let counts: ChangeCounts | undefined;
     if (!refused && rowsGood > 0)
@@ -143,7 +170,7 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
         dryRun: opts.dryRun ?? false,
         file,
         sha256: base.sha256,
-        by: userInfo().username,
+        by: opts.by ?? userInfo().username,
         mapping: JSON.stringify(mapping),
         rowsRead,
         rejected: problems.rejectedRows,
@@ -164,8 +191,14 @@ function labelsOf(kind: RecordKind, mapping: Mapping): Map<string, Map<string, s
 }
 
 /** The names of a kind's columns that are staged as text, in stage order (all but the coordinates). */
-const stagedNames = (kind: RecordKind): string[] =>
-  kind.columns.filter((c) => c.type !== 'lon' && c.type !== 'lat').map((c) => c.name);
+const stagedNames = (kind: RecordKind): string[] => {
+  let names = STAGED.get(kind);
+  if (!names)
+    STAGED.set(kind, (names = kind.columns.filter((c) => c.type !== 'lon' && c.type !== 'lat').map((c) => c.name)));
+  return names;
+};
+/** Computed once per kind: checkRow asks for every row. */
+const STAGED = new WeakMap<RecordKind, string[]>();
 
 /** Checks one data row; a good one joins the batch, a bad one is logged (and written to the rejects). */
 function checkRow(
@@ -176,6 +209,7 @@ function checkRow(
   labels: ReadonlyMap<string, ReadonlyMap<string, string>>,
   problems: ProblemLog,
   batch: Batch,
+  projected: boolean,
 ): void {
   const found: RowProblem[] = [];
   if (row.fields.length !== width) {
@@ -186,65 +220,44 @@ function checkRow(
   const values: Array<string | number | null> = [];
   let lon = NaN;
   let lat = NaN;
+  let code: string | null = null;
+  const text = (name: string): string => {
+    const i = where.get(name);
+    return i === undefined ? '' : (row.fields[i] ?? '');
+  };
   for (const col of kind.columns) {
-    const i = where.get(col.name);
-    const text = i === undefined ? '' : (row.fields[i] ?? '');
-    const r = readCell(col, text, labels.get(col.name) ?? new Map());
+    const r = readCell(col, text(col.name), labels.get(col.name) ?? new Map(), projected);
     if (!r.ok) {
-      found.push(problems.add(row.line, col.name, text, r.reason));
-      if (col.type === 'enum' && text.trim() !== '') problems.unmappedValue(col.name, text.trim());
-    } else if (col.type === 'lon') lon = r.value as number;
-    else if (col.type === 'lat') lat = r.value as number;
+      found.push(problems.add(row.line, col.name, text(col.name), r.reason));
+      if (col.type === 'enum' && text(col.name).trim() !== '') problems.unmappedValue(col.name, text(col.name).trim());
+      continue;
+    }
+    if (col.type === 'lon') lon = r.value === null ? NaN : (r.value as number);
+    else if (col.type === 'lat') lat = r.value === null ? NaN : (r.value as number);
     else values.push(r.value);
+    if (col.type === 'mahalla') code = r.value as string | null;
+  }
+  if (found.length === 0) {
+    // A point needs both coordinates; without one, the mahalla code alone places the record.
+    if (Number.isNaN(lon) !== Number.isNaN(lat)) {
+      const [empty, given] = Number.isNaN(lon) ? ['lon', 'lat'] : ['lat', 'lon'];
+      found.push(problems.add(row.line, empty, '', `is empty, but ${given} is given`));
+    } else if (Number.isNaN(lon) && code === null)
+      found.push(
+        problems.add(row.line, 'lon/lat', '', 'are empty and there is no mahalla code: a record needs one of them'),
+      );
   }
   const broken =
     found.length === 0 && kind.check?.(new Map(stagedNames(kind).map((name, k) => [name, values[k] ?? null])));
-  if (broken) {
-    const i = where.get(broken.column);
-    found.push(problems.add(row.line, broken.column, i === undefined ? '' : (row.fields[i] ?? ''), broken.reason));
-  }
+  if (broken) found.push(problems.add(row.line, broken.column, text(broken.column), broken.reason));
   if (found.length > 0) return problems.reject(found, row.fields);
   batch.lines.push(row.line);
   batch.lon.push(lon);
   batch.lat.push(lat);
+  batch.code.push(code);
+  batch.day.push(dayOf(values[stagedNames(kind).indexOf(kind.time)] ?? null));
   batch.fields.push(row.fields);
   batch.values.push(values);
-}
-
-/** Places the batch's points in mahallas and appends the rows that land in one; returns how many did. */
-function appendBatch(
-  ap: DuckDBAppender,
-  batch: Batch,
-  index: PolygonIndex,
-  ids: Int32Array,
-  problems: ProblemLog,
-): number {
-  const lons = Float64Array.from(batch.lon);
-  const lats = Float64Array.from(batch.lat);
-  const m = index.locateMany(lons, lats);
-  const { hi, lo } = h3Halves(lons, lats);
-  let good = 0;
-  for (let i = 0; i < batch.lines.length; i++) {
-    const line = batch.lines[i]!;
-    if (m[i]! < 0) {
-      const p = problems.add(line, 'lon/lat', `${lons[i]}, ${lats[i]}`, 'lies in no mahalla of the database');
-      problems.reject([p], batch.fields[i]!);
-      continue;
-    }
-    ap.appendInteger(line);
-    for (const v of batch.values[i]!) {
-      if (v === null) ap.appendNull();
-      else ap.appendVarchar(String(v));
-    }
-    ap.appendDouble(lons[i]!);
-    ap.appendDouble(lats[i]!);
-    ap.appendInteger(ids[m[i]!]!);
-    ap.appendUInteger(hi[i]!);
-    ap.appendUInteger(lo[i]!);
-    ap.endRow();
-    good++;
-  }
-  return good;
 }
 
 /** A source id twice in one file: every later row is refused (and dropped from the stage); returns how many. */

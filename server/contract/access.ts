@@ -15,6 +15,7 @@ export type Role = (typeof ROLES)[number];
  * - territories.write: draw territory plan versions (drafts) and submit them; territories.approve: approve one as the
  *   district head's order, which puts it in force from a day
  * - accounts: accounts, kiosk tokens and the audit log
+ * - imports: load a department's record files into the database (the import page)
  */
 export const CAPABILITIES = [
   'read',
@@ -26,6 +27,7 @@ export const CAPABILITIES = [
   'accounts',
   'territories.write',
   'territories.approve',
+  'imports',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -44,6 +46,7 @@ export const ROLE_ACCESS: Record<Role, { scope: ScopeKind; capabilities: readonl
       'accounts',
       'territories.write',
       'territories.approve',
+      'imports',
     ],
     label: 'Administrator',
   },
@@ -67,7 +70,11 @@ export const ROLE_ACCESS: Record<Role, { scope: ScopeKind; capabilities: readonl
     capabilities: ['read', 'persons', 'plans.write', 'territories.write'],
     label: 'Planner',
   },
-  analyst: { scope: 'district', capabilities: ['read', 'locations', 'playlists.write'], label: 'Analyst' },
+  analyst: {
+    scope: 'district',
+    capabilities: ['read', 'locations', 'playlists.write', 'imports'],
+    label: 'Analyst',
+  },
   inspector: { scope: 'territory', capabilities: ['read', 'locations', 'persons'], label: 'Prevention inspector' },
 };
 

@@ -1,4 +1,5 @@
-// Data that never changes while a server runs (mahalla list, contiguity, boundary GeoJSON), loaded once and shared.
+// Data loaded once and shared (mahalla list, contiguity, boundary GeoJSON) until the database's data generation changes:
+// an import bumps it when it commits (server/services/imports/), so every cache here reloads on its next use.
 import type { Db } from './database.ts';
 
 interface PromiseCache<K, T> {
@@ -7,26 +8,55 @@ interface PromiseCache<K, T> {
   delete(key: K): unknown;
 }
 
+/** The data generation of each open database: 0 until its first committed import. */
+const generations = new WeakMap<Db, number>();
+
 /**
- * Wraps an async loader so each key loads at most once; a failed load is forgotten so the next call retries.
- * @example const byDistrict = memoAsync((d: string) => getMahallas(db, d), new Map());
+ * The database's data generation: caches of its data are good while it stays the same.
+ * @example const before = dataEpoch(db); await commitImport(db); dataEpoch(db) === before + 1
  */
-export function memoAsync<K, T>(load: (key: K) => Promise<T>, cache: PromiseCache<K, T>): (key: K) => Promise<T> {
+export const dataEpoch = (db: Db): number => generations.get(db) ?? 0;
+
+/** Marks the database's data as changed (after a commit): every perDb/memoAsync cache of it reloads on next use. */
+export function bumpDataEpoch(db: Db): number {
+  const next = dataEpoch(db) + 1;
+  generations.set(db, next);
+  return next;
+}
+
+/** The generation each cached promise was loaded under (a promise is stamped once, when its load starts). */
+const stamps = new WeakMap<Promise<unknown>, number>();
+
+/**
+ * Wraps an async loader so each key loads at most once per generation (`epoch`, none: forever); a failed load is
+ * forgotten so the next call retries.
+ * @example const byDistrict = memoAsync((d: string) => getMahallas(db, d), new Map(), () => dataEpoch(db));
+ */
+export function memoAsync<K, T>(
+  load: (key: K) => Promise<T>,
+  cache: PromiseCache<K, T>,
+  epoch: (key: K) => number = () => 0,
+): (key: K) => Promise<T> {
   return (key) => {
+    const now = epoch(key);
     let hit = cache.get(key);
-    if (!hit) {
-      hit = load(key);
-      hit.catch(() => cache.delete(key));
-      cache.set(key, hit);
+    if (!hit || stamps.get(hit) !== now) {
+      const loading = load(key);
+      stamps.set(loading, now);
+      loading.catch(() => {
+        if (cache.get(key) === loading) cache.delete(key);
+      });
+      cache.set(key, loading);
+      hit = loading;
     }
     return hit;
   };
 }
 
 /**
- * Once per database (held weakly, so a closed test database is not kept alive).
+ * Once per database and data generation (held weakly, so a closed test database is not kept alive).
  * @example const mahallaIds = perDb((db) => db.columns<{ id: number }>('SELECT id FROM mahallas ORDER BY id'));
  */
 export function perDb<T>(load: (db: Db) => Promise<T>): (db: Db) => Promise<T> {
-  return memoAsync(load, new WeakMap<Db, Promise<T>>());
+  return memoAsync(load, new WeakMap<Db, Promise<T>>(), dataEpoch);
 }

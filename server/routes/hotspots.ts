@@ -84,10 +84,12 @@ export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
       ),
       validate('query', RangeQuery),
       async (c) => {
-        const points = await getRecordPoints(db, await selection(c, db, c.req.valid('query')));
+        const { points, withoutPoint } = await getRecordPoints(db, await selection(c, db, c.req.valid('query')));
         return c.body(new Uint8Array(points.buffer), 200, {
           'content-type': 'application/octet-stream',
           'x-point-count': String(points.length / 2),
+          // records of the view imported with only a mahalla code: counted in its figures, never drawn
+          'x-without-point': String(withoutPoint),
         });
       },
     );

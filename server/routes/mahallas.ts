@@ -2,7 +2,7 @@
 // outlines, base points).
 import { Hono } from 'hono';
 import { can, principal, type AppEnv } from '../auth/middleware.ts';
-import { memoAsync } from '../db/per-db.ts';
+import { dataEpoch, memoAsync } from '../db/per-db.ts';
 import { RangeQuery } from '../contract/common.ts';
 import { MahallaParam, MahallasQuery } from '../contract/mahallas.ts';
 import { mahallaShapes, withoutNames } from '../services/mahallas/mahallas.ts';
@@ -14,7 +14,11 @@ import { areaOf, selection } from './selection.ts';
 import { validate } from './validate.ts';
 
 export const mahallaRoutes = ({ db, store }: RouteDeps) => {
-  const boundaries = memoAsync(() => getBoundaries(db), new Map<string, ReturnType<typeof getBoundaries>>());
+  const boundaries = memoAsync(
+    () => getBoundaries(db),
+    new Map<string, ReturnType<typeof getBoundaries>>(),
+    () => dataEpoch(db),
+  );
   return new Hono<AppEnv>()
     .get('/mahallas', can('read', 'wall'), validate('query', MahallasQuery), async (c) => {
       const q = c.req.valid('query');

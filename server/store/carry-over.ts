@@ -13,7 +13,8 @@ export async function assertNotInUse(path: string): Promise<void> {
   } catch (err) {
     if (/lock/i.test(String(err))) {
       throw new Error(
-        `${path} is open in a running Hamkor server: stop it first (the server holds the file, and replacing it would cut the server off from the data it shows)`,
+        `${path} is open in a running Hamkor server: stop it first (the server holds the file, and replacing it would cut the server off from the data it shows). ` +
+          'To import incidents or applications while it runs, use its Import page instead (/import, for analysts and administrators).',
         { cause: err },
       );
     }

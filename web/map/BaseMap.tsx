@@ -7,7 +7,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { useMeta } from '../queries/meta.ts';
 import { useBoundaries } from '../queries/mahallas.ts';
+import { usePath } from '../state/route.ts';
 import { useUi } from '../state/store.ts';
+import { dataFrom, PAGE_DATA, sourcesLine } from '../views/import/provenance.ts';
 import { bboxOf, type BBox } from './bbox.ts';
 import { MapView, type MahallaOutlines } from './MapView.tsx';
 
@@ -40,6 +42,7 @@ export function BaseMap({
   onMap,
 }: BaseMapProps) {
   const meta = useMeta();
+  const path = usePath();
   const boundaries = useBoundaries();
   const district = useUi((s) => s.district);
   const districtBox = useMemo(() => {
@@ -53,10 +56,7 @@ export function BaseMap({
       districts={boundaries.data.districts as FeatureCollection}
       districtLabels={boundaries.data.districtLabels as FeatureCollection}
       bbox={meta.data.bbox}
-      attribution={[
-        meta.data.attribution,
-        meta.data.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported',
-      ]}
+      attribution={[meta.data.attribution, `Data from ${sourcesLine(dataFrom(meta.data, PAGE_DATA[path] ?? []))}`]}
       layers={layers}
       pickLayerIds={pickLayerIds}
       onPick={onPick}

@@ -4,11 +4,14 @@ import { api } from '../api.ts';
 import { getQuery, ok } from './client.ts';
 import { rangeQuery, type RangeArgs } from './range.ts';
 
-/** Heat-map points as interleaved Float32 lon/lat. */
+/** Heat-map points as interleaved Float32 lon/lat, and how many records of the view have no point to draw. */
 export function useRecordPoints(a: RangeArgs | null) {
   return useQuery(
     getQuery(api.api.records.points.$path(), a && rangeQuery(a), async (query, init) =>
-      ok(await api.api.records.points.$get({ query }, init), async (r) => new Float32Array(await r.arrayBuffer())),
+      ok(await api.api.records.points.$get({ query }, init), async (r) => ({
+        points: new Float32Array(await r.arrayBuffer()),
+        withoutPoint: Number(r.headers.get('x-without-point') ?? 0),
+      })),
     ),
   );
 }

@@ -43,7 +43,8 @@ export interface HexagonResult {
   p: number[];
   bin: number[];
   /** hot / cold cells and cells returned (zeros included), and the selection's records (incidents or applications) */
-  counts: { hot: number; cold: number; units: number; records: number };
+  /** records: those with a point; withoutPoint: those of the selection with only a mahalla code (not on the map) */
+  counts: { hot: number; cold: number; units: number; records: number; withoutPoint: number };
   /** Returned cells significant at 90 % on their own p-value that the FDR correction makes not significant. */
   lostToFdr: number;
   /** Returned cells whose neighbourhood is significantly hot but which hold no record themselves: not coloured. */
@@ -116,7 +117,10 @@ async function loadStudyArea(db: Db, res: number): Promise<StudyArea> {
   const k = cellKey(res);
   const [districts, used, mahallas] = await Promise.all([
     outlines(db, null),
-    db.columns<{ key: number }>(`SELECT DISTINCT (${k.sql})::DOUBLE AS key FROM incidents`, k.params),
+    db.columns<{ key: number }>(
+      `SELECT DISTINCT (${k.sql})::DOUBLE AS key FROM incidents WHERE h3 IS NOT NULL`,
+      k.params,
+    ),
     db.all<{ population: number; lon: number; lat: number; g: string }>(
       'SELECT population, centroid_lon AS lon, centroid_lat AS lat, geometry AS g FROM mahallas',
     ),
@@ -149,14 +153,18 @@ async function countByCell(
   sel: Selection,
   res: number,
   area: boolean,
-): Promise<{ key: number[]; n: number[] }> {
+): Promise<{ key: number[]; n: number[]; withoutPoint: number }> {
   const k = cellKey(res);
   const w = recordsWhere(sel, { area });
   // Keys, not hex strings: at national resolution 7 (≈ 74,000 cells) formatting and reading strings cost ≈ 0.3 s.
-  return db.columns<{ key: number; n: number }>(
-    `SELECT (${k.sql})::DOUBLE AS key, count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql} GROUP BY 1 ORDER BY 1`,
+  const cells = await db.columns<{ key: number | null; n: number }>(
+    `SELECT (${k.sql})::DOUBLE AS key, count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql} GROUP BY 1 ORDER BY 1 NULLS LAST`,
     { ...k.params, ...w.params },
   );
+  // Records without a point (a mahalla code only) have no cell: their NULL group is last, counted but not placed.
+  const withoutPoint = cells.key.at(-1) === null ? (cells.n.pop() ?? 0) : 0;
+  if (withoutPoint > 0) cells.key.pop();
+  return { key: cells.key as number[], n: cells.n, withoutPoint };
 }
 
 /**
@@ -237,6 +245,7 @@ export async function getHexagons(
       cold: t.cold,
       units: t.units,
       records: (mine ?? all).n.reduce((a, b) => a + b, 0),
+      withoutPoint: (mine ?? all).withoutPoint,
     },
     lostToFdr: t.lostToFdr,
     heldBack: t.heldBack,

@@ -13,17 +13,25 @@ export const MAX_POINTS = 2_000_000;
 /** The resolution records are snapped to for askers without the `locations` capability. */
 export const COARSE_RESOLUTION = 8;
 
-/** Interleaved [lon0, lat0, lon1, lat1, …] of the selected records (at most MAX_POINTS, evenly thinned). */
-export async function getRecordPoints(db: Db, sel: Selection): Promise<Float32Array<ArrayBuffer>> {
+/**
+ * Interleaved [lon0, lat0, lon1, lat1, …] of the selected records that have a point (at most MAX_POINTS, evenly
+ * thinned), and how many selected records have none (imported with only a mahalla code: not drawn).
+ */
+export async function getRecordPoints(
+  db: Db,
+  sel: Selection,
+): Promise<{ points: Float32Array<ArrayBuffer>; withoutPoint: number }> {
   const w = recordsWhere(sel);
-  const [count] = await db.all<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql}`,
+  const [count] = await db.all<{ n: number; none: number }>(
+    `SELECT count(*) FILTER (WHERE h3 IS NOT NULL)::INTEGER AS n, count(*) FILTER (WHERE h3 IS NULL)::INTEGER AS none
+     FROM ${sel.table} WHERE ${w.sql}`,
     w.params,
   );
+  const withoutPoint = count?.none ?? 0;
   const keepOutOf = Math.max(1, Math.ceil((count?.n ?? 0) / MAX_POINTS));
-  if (!sel.access.locations) return cellCentres(db, sel, keepOutOf);
+  if (!sel.access.locations) return { points: await cellCentres(db, sel, keepOutOf), withoutPoint };
   const cols = await db.columns<{ lon: number; lat: number }>(
-    `SELECT lon, lat FROM ${sel.table} WHERE ${w.sql} AND (hash(id) % $keepOutOf) = 0`,
+    `SELECT lon, lat FROM ${sel.table} WHERE ${w.sql} AND h3 IS NOT NULL AND (hash(id) % $keepOutOf) = 0`,
     { ...w.params, keepOutOf },
   );
   const out = new Float32Array(cols.lon.length * 2);
@@ -31,7 +39,7 @@ export async function getRecordPoints(db: Db, sel: Selection): Promise<Float32Ar
     out[2 * i] = cols.lon[i] ?? 0;
     out[2 * i + 1] = cols.lat[i] ?? 0;
   }
-  return out;
+  return { points: out, withoutPoint };
 }
 
 /** One point per (thinned) record at the centre of its cell. */
@@ -39,7 +47,7 @@ async function cellCentres(db: Db, sel: Selection, keepOutOf: number): Promise<F
   const w = recordsWhere(sel);
   const k = cellKey(COARSE_RESOLUTION);
   const cells = await db.columns<{ key: number; n: number }>(
-    `SELECT (${k.sql})::DOUBLE AS key, count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql} AND (hash(id) % $keepOutOf) = 0 GROUP BY 1`,
+    `SELECT (${k.sql})::DOUBLE AS key, count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql} AND h3 IS NOT NULL AND (hash(id) % $keepOutOf) = 0 GROUP BY 1`,
     { ...w.params, ...k.params, keepOutOf },
   );
   const out = new Float32Array(cells.n.reduce((s, n) => s + n, 0) * 2);

@@ -2,7 +2,7 @@
 // the circles for each largest share asked for; and the service's defaults.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
-import { perDb } from '../../db/per-db.ts';
+import { dataEpoch, perDb } from '../../db/per-db.ts';
 import { flattenPolygons, type FlatPolygons } from '../../geo/flat-polygons.ts';
 import { mahallaColumns } from '../../selection/mahallas.ts';
 import { circularWindows, projectKm, type ScanWindows } from '../../stats/scan-windows.ts';
@@ -46,17 +46,19 @@ export const geometry = perDb(
 );
 
 /** Windows per database and max share (a handful of shares at most are ever asked for). */
-const windowCache = new WeakMap<Db, Map<number, Promise<ScanWindows | null>>>();
+const windowCache = new WeakMap<Db, Map<string, Promise<ScanWindows | null>>>();
 
 function windows(db: Db, share: number): Promise<ScanWindows | null> {
   let byShare = windowCache.get(db);
-  if (!byShare) windowCache.set(db, (byShare = new Map<number, Promise<ScanWindows | null>>()));
-  let hit = byShare.get(share);
+  if (!byShare) windowCache.set(db, (byShare = new Map<string, Promise<ScanWindows | null>>()));
+  // Keyed by the data generation too: boundaries or populations an import changed make new windows.
+  const key = `${dataEpoch(db)}:${share}`;
+  let hit = byShare.get(key);
   if (!hit) {
     hit = Promise.all([geometry(db), mahallaColumns(db)]).then(([g, m]) =>
       circularWindows(g.x, g.y, Float64Array.from(m.population), share, SCAN_SERVICE.maxEntries),
     );
-    byShare.set(share, hit);
+    byShare.set(key, hit);
   }
   return hit;
 }

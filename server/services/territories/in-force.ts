@@ -4,7 +4,7 @@
 // Every page that says who covers a mahalla (coverage, outlines, cards, cooperation gaps, plans, an inspector's own
 // area) asks here, for the last day of the period it shows, so an analysis of an earlier period uses the plan of then.
 import type { Db } from '../../db/database.ts';
-import { perDb } from '../../db/per-db.ts';
+import { dataEpoch, perDb } from '../../db/per-db.ts';
 import { mahallaColumns, type MahallaColumns } from '../../selection/mahallas.ts';
 import type { ApprovedTerritory, UserStore } from '../../store/types.ts';
 import { dataPeriod } from '../data-period.ts';
@@ -134,7 +134,7 @@ async function build(
 export async function assignmentOn(db: Db, store: UserStore, day: string): Promise<Assignment> {
   const [byDistrict, cols, base] = await Promise.all([timeline(store), mahallaColumns(db), baseline(db)]);
   const picked = new Map(base.districts.map((d) => [d, pickInForce(byDistrict.get(d) ?? [], day)]));
-  const key = `${storeSerial(store)}:${[...picked.values()].map((v) => (v ? `${v.id}.${v.version}` : 'b')).join(',')}`;
+  const key = `${dataEpoch(db)}:${storeSerial(store)}:${[...picked.values()].map((v) => (v ? `${v.id}.${v.version}` : 'b')).join(',')}`;
   const cache = recent(db, store);
   let hit = cache.get(key);
   if (hit) {

@@ -228,10 +228,24 @@ const ROUTES: Record<string, Case> = {
     prepare: true,
     request: (i) => [`/api/territories/versions/${i.draft}/territories.geojson`],
   },
+  'GET /api/imports': { needs: ['imports'], request: () => ['/api/imports'] },
+  'POST /api/imports/files': {
+    needs: ['imports'],
+    request: () => [
+      '/api/imports/files?kind=incidents&name=a.csv',
+      { method: 'POST', body: 'id,date,lon,lat,category,status\nA1,2024-03-01,69.21,41.21,fraud,solved\n' },
+    ],
+  },
 };
 
-/** Routes checked elsewhere, because calling them changes the caller's own session or needs a secret. */
+/**
+ * Routes checked elsewhere, because calling them changes the caller's own session or needs a secret; the import runs
+ * need an upload first (test/server/api/imports.test.ts checks who may start, read and cancel them).
+ */
 const ELSEWHERE = new Set([
+  'POST /api/imports/jobs',
+  'GET /api/imports/jobs/:id',
+  'POST /api/imports/jobs/:id/cancel',
   'POST /api/auth/login',
   'POST /api/auth/kiosk',
   'POST /api/auth/logout',

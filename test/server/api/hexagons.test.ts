@@ -209,6 +209,6 @@ describe('GET /api/hexagons with bad input', () => {
   it('answers an unknown district with an empty map, not an error', async () => {
     const body = await hexagons(shared.api, { ...MARCH, res: '9', district: '1700000' });
     expect(body.cells).toEqual([]);
-    expect(body.counts).toEqual({ hot: 0, cold: 0, units: 0, records: 0 });
+    expect(body.counts).toEqual({ hot: 0, cold: 0, units: 0, records: 0, withoutPoint: 0 });
   });
 });

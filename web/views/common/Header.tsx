@@ -4,6 +4,7 @@ import type { Session } from '../../queries/session.ts';
 import { UserMenu } from './UserMenu.tsx';
 import { navigate } from '../../state/route.ts';
 import { formatDay, fmtInt } from '../../format.ts';
+import { DataFromBadge } from '../import/DataFrom.tsx';
 
 export interface NavItem {
   path: string;
@@ -61,15 +62,7 @@ export function Header({
           <span>
             Data {formatDay(meta.period.start)} – {formatDay(meta.period.end)}
           </span>
-          {meta.synthetic && (
-            <span
-              className="badge demo"
-              data-testid="demo-badge"
-              title="Real mahalla polygons are not public: these are generated for demonstration"
-            >
-              Demo boundaries &amp; records
-            </span>
-          )}
+          <DataFromBadge meta={meta} path={current} />
         </div>
       )}
       {session && <UserMenu session={session} />}

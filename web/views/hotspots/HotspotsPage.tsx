@@ -59,7 +59,7 @@ export function HotspotsPage() {
     if (metric === 'emerging') return emerging.data ? emergingView(emerging.data) : undefined;
     return metrics.data ? metricView(metrics.data, metric, compare, noun(source)) : undefined;
   }, [metrics.data, hotspots.data, emerging.data, metric, compare, source]);
-  const positions3 = useMemo(() => (points.data ? toPositions3(points.data) : undefined), [points.data]);
+  const positions3 = useMemo(() => (points.data ? toPositions3(points.data.points) : undefined), [points.data]);
   const data: LayerData = useMemo(
     () => ({
       territories: territories.data,
@@ -143,6 +143,10 @@ export function HotspotsPage() {
             synthetic={meta.data?.synthetic ?? true}
             heat={layerKeys.includes('heat')}
             choropleth={layerKeys.includes('choropleth') || layerKeys.includes('hex')}
+            withoutPoint={Math.max(
+              layerKeys.includes('heat') ? (points.data?.withoutPoint ?? 0) : 0,
+              layerKeys.includes('hex') ? (hex.withoutPoint ?? 0) : 0,
+            )}
           />
         )}
         {scan.data && (

@@ -13,11 +13,14 @@ export function Legend({
   synthetic,
   heat,
   choropleth,
+  withoutPoint = 0,
 }: {
   view: LegendView;
   synthetic: boolean;
   heat: boolean;
   choropleth: boolean;
+  /** records of the view with only a mahalla code: in its figures, not among the points or hexagons */
+  withoutPoint?: number;
 }) {
   const source = useUi((s) => s.source);
   const { scale, label, unit, classes, note, notice } = view;
@@ -69,7 +72,24 @@ export function Legend({
       <p className="note">
         <span className="base-swatch" /> Police base point
       </p>
+      {withoutPoint > 0 && (
+        <p className="note" data-testid="legend-without-point">
+          {withoutPointText(withoutPoint, noun(source).plural)}
+        </p>
+      )}
       {synthetic && <p className="note demo">Demo boundaries: mahalla polygons and records are generated</p>}
     </div>
   );
+}
+
+/**
+ * The line under the legend for records that have only a mahalla code ("incidents" → "incident" for one).
+ * @example withoutPointText(12, 'incidents') // '12 incidents of this view have no exact location (only their mahalla is known): they count in the mahalla figures but not on the heat map or hexagons.'
+ */
+export function withoutPointText(n: number, plural: string): string {
+  const [what, its, it] =
+    n === 1
+      ? [`${plural.replace(/s$/, '')} of this view has`, 'its', 'it counts']
+      : [`${plural} of this view have`, 'their', 'they count'];
+  return `${n.toLocaleString('en-GB')} ${what} no exact location (only ${its} mahalla is known): ${it} in the mahalla figures but not on the heat map or hexagons.`;
 }

@@ -50,5 +50,15 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
       },
     [data],
   );
-  return { res, auto, chosen, layer, view, tooltip, loading: on && query.isFetching, error: on ? query.error : null };
+  return {
+    res,
+    auto,
+    chosen,
+    layer,
+    view,
+    tooltip,
+    withoutPoint: data?.counts.withoutPoint,
+    loading: on && query.isFetching,
+    error: on ? query.error : null,
+  };
 }
