@@ -3,7 +3,7 @@
 // stays if anything is invalid. `npm run import -- incidents|applications <file.csv|.xlsx|.parquet> [--sheet NAME] [--mapping m.json] [--dry-run]
 // [--keep-good] [--report FILE] [--since DAY] [--crs EPSG] [--out FILE]` adds or updates records in it in one transaction (records.ts),
 // after a geocoding quality report; progress goes to stderr (a bar on a terminal, else a line every few seconds).
-// `base_points` and `inspectors` add or update those by the source's id (reference.ts).
+// `base_points`, `inspectors` and `joint_actions` add or update those by the source's id (reference.ts, joint-actions.ts).
 // `npm run import -- territories <file>` makes a new territory version per district in the user store (territory.ts).
 // All refuse to run while a server holds the files; only `territories` writes to the user store, and only new versions.
 import { statSync } from 'node:fs';
@@ -14,6 +14,7 @@ import type { ScaleName } from '../generate/scales.ts';
 import { readMahallaFile } from './mahallas.ts';
 import { BASE_POINTS, INSPECTORS, RECORD_KINDS, type RecordKindName } from './record-kinds.ts';
 import { importReference } from './reference.ts';
+import { importJointActions } from './joint-actions.ts';
 import { importRecords } from './records.ts';
 import { Progress } from './progress.ts';
 import { problemLine } from './report.ts';
@@ -43,12 +44,12 @@ const { values, positionals } = parseArgs({
 const [what, file] = positionals;
 const USAGE = `usage: npm run import -- mahallas <file.geojson> [--scale city|national] [--out FILE (default: HAMKOR_DB)]
        npm run import -- incidents|applications <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--crs EPSG] [--out FILE]
-       npm run import -- base_points|inspectors <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--crs EPSG] [--report FILE] [--out FILE]
+       npm run import -- base_points|inspectors|joint_actions <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--crs EPSG] [--report FILE] [--out FILE]
        npm run import -- territories <file.csv|file.xlsx> [--sheet NAME] [--mapping m.json] [--dry-run] [--order-number N --order-date YYYY-MM-DD --effective-from YYYY-MM-DD]`;
 const isRecordKind = (w: string | undefined): w is RecordKindName => w !== undefined && Object.hasOwn(RECORD_KINDS, w);
 const REFERENCE = { base_points: BASE_POINTS, inspectors: INSPECTORS } as const;
-const isReference = (w: string | undefined): w is keyof typeof REFERENCE =>
-  w !== undefined && Object.hasOwn(REFERENCE, w);
+const isReference = (w: string | undefined): w is keyof typeof REFERENCE | 'joint_actions' =>
+  w === 'joint_actions' || (w !== undefined && Object.hasOwn(REFERENCE, w));
 if ((what !== 'mahallas' && what !== 'territories' && !isRecordKind(what) && !isReference(what)) || !file) {
   console.error(USAGE);
   process.exit(2);
@@ -66,14 +67,16 @@ try {
     await assertNotInUse(out);
     const db = await openDb(out);
     try {
-      const r = await importReference(db, REFERENCE[what], {
+      const o = {
         file,
         mapping: values.mapping,
         sheet: values.sheet,
         dryRun: values['dry-run'],
         report: values.report,
         crs: values.crs,
-      });
+      };
+      const r =
+        what === 'joint_actions' ? await importJointActions(db, o) : await importReference(db, REFERENCE[what], o);
       for (const p of r.problems.slice(0, 20)) console.log(problemLine(p));
       console.log(
         r.added === undefined

@@ -32,7 +32,7 @@ export interface RecordColumn {
 }
 
 export interface RecordKind {
-  name: 'incidents' | 'applications' | 'territories' | 'base_points' | 'inspectors';
+  name: 'incidents' | 'applications' | 'territories' | 'base_points' | 'inspectors' | 'joint_actions';
   table: string;
   /** The column whose time orders the table (zone maps) and feeds the monthly counts. */
   time: string;

@@ -143,7 +143,10 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
     ap.closeSync();
     rowsGood -= await rejectDuplicates(con, problems);
     await problems.close();
+    const tq = performance.now();
+    log(`read and placed ${rowsRead} rows in ${((tq - t0) / 1000).toFixed(1)} s; quality report`);
     const quality = await qualityReport(con, kind, tally, days, opts.stackMin);
+    log(`quality report in ${((performance.now() - tq) / 1000).toFixed(1)} s`);
     const base = {
       file,
       sha256: hash.digest('hex'),
