@@ -1,18 +1,24 @@
-// `npm run import -- mahallas <file.geojson> [--scale city] [--out FILE]`: rebuilds the analytics database (HAMKOR_DB
-// unless --out says otherwise) on real mahalla boundaries (the demo records are regenerated on them); the old database
-// stays if anything is invalid. `npm run import -- incidents|applications <file.csv|.parquet> [--mapping m.json] [--dry-run]
+// `npm run import -- mahallas <file> …` hands over to boundaries/cli.ts (a new boundary version, records re-placed).
+// `npm run import -- incidents|applications <file.csv|.parquet> [--mapping m.json] [--dry-run]
 // [--keep-good] [--report FILE] [--out FILE]` adds or updates records in it in one transaction (records.ts).
 // Both refuse to run while a server holds the file; the user store is never touched.
 import { parseArgs } from 'node:util';
-import { buildDatabase } from '../build-db.ts';
-import type { ScaleName } from '../generate/scales.ts';
-import { readMahallaFile } from './mahallas.ts';
+import { boundaryCli, isBoundaryLevel, USAGE as BOUNDARY_USAGE } from './boundaries/cli.ts';
 import { RECORD_KINDS, type RecordKindName } from './record-kinds.ts';
 import { importRecords } from './records.ts';
 import { readEnv } from '../../server/env.ts';
 import { openDb } from '../../server/db/database.ts';
-import { assertNotInUse, carryOver } from '../../server/store/carry-over.ts';
+import { assertNotInUse } from '../../server/store/carry-over.ts';
 
+// Boundaries have their own flags (boundaries/cli.ts).
+if (isBoundaryLevel(process.argv[2])) {
+  try {
+    process.exit(await boundaryCli(process.argv[2] ?? '', process.argv.slice(3)));
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -25,23 +31,17 @@ const { values, positionals } = parseArgs({
   },
 });
 const [what, file] = positionals;
-const USAGE = `usage: npm run import -- mahallas <file.geojson> [--scale city|national] [--out FILE (default: HAMKOR_DB)]
+const USAGE = `${BOUNDARY_USAGE}
        npm run import -- incidents|applications <file.csv|file.parquet> [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--out FILE]`;
 const isRecordKind = (w: string | undefined): w is RecordKindName => w !== undefined && Object.hasOwn(RECORD_KINDS, w);
-if ((what !== 'mahallas' && !isRecordKind(what)) || !file) {
+if (!isRecordKind(what) || !file) {
   console.error(USAGE);
   process.exit(2);
 }
 const env = readEnv();
 const out = values.out ?? env.HAMKOR_DB;
 try {
-  if (what === 'mahallas') {
-    const mahallas = readMahallaFile(file, values.scale as ScaleName);
-    await assertNotInUse(out);
-    await carryOver(out, env.HAMKOR_STATE);
-    const report = await buildDatabase({ scale: values.scale as ScaleName, out, mahallas, log: (l) => console.log(l) });
-    console.log(`Imported ${mahallas.items.length} mahallas from ${file} into ${report.out}`);
-  } else {
+  {
     await assertNotInUse(out);
     const db = await openDb(out);
     try {

@@ -1,0 +1,130 @@
+// `npm run import -- mahallas <file> [field flags] [--mapping m.json] [--save-mapping m.json] [--crs EPSG] [--list-fields]
+// [--dry-run] [--scale city] [--out FILE]`: the boundary import from the command line (data/import/cli.ts hands over).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { buildDatabase } from '../../build-db.ts';
+import type { ScaleName } from '../../generate/scales.ts';
+import { readEnv } from '../../../server/env.ts';
+import { openDb } from '../../../server/db/database.ts';
+import { assertNotInUse, carryOver } from '../../../server/store/carry-over.ts';
+import { districtCodesOf, mahallaItems, toMahallaInputs } from '../mahallas.ts';
+import { listFields, readMappingFile, type FieldMapping } from './fields.ts';
+import { readBoundaryFile } from './read.ts';
+import { replaceMahallas, type ReplaceReport } from './versions.ts';
+
+export const USAGE = `usage: npm run import -- mahallas <file.geojson|.zip|.shp|.kml|.kmz> [--code-field F] [--name-field F]
+         [--district-field F] [--population-field F] [--households-field F] [--mapping m.json] [--save-mapping m.json]
+         [--crs EPSG] [--list-fields] [--dry-run] [--scale city|national] [--out FILE (default: HAMKOR_DB)]`;
+
+/** Whether the import command's first word names a boundary level this module imports. */
+export const isBoundaryLevel = (w: string | undefined): boolean => w === 'mahallas';
+
+/** Whether the database holds only generated (demo) mahallas, or does not exist: then it is rebuilt, not versioned. */
+async function isDemo(path: string): Promise<boolean> {
+  if (!existsSync(path)) return true;
+  const db = await openDb(path, { readOnly: true });
+  try {
+    const [r] = await db.all<{ real: number }>(
+      'SELECT count(*) FILTER (WHERE NOT synthetic)::INTEGER AS real FROM mahallas',
+    );
+    return (r?.real ?? 0) === 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** The report's lines for the terminal. */
+export function describeReplace(r: ReplaceReport, dryRun: boolean): string[] {
+  const t = (k: keyof ReplaceReport['moved']): string => `${r.moved[k]} ${k.replace('_', ' ')}`;
+  return [
+    `${dryRun ? 'Dry run, nothing written' : `Boundary version ${r.version} committed`}: ${r.kept} mahallas kept their ids, ` +
+      `${r.added} added, ${r.retired} retired (their ids are not reused; earlier versions stay in boundary_geometries)`,
+    `Records that changed mahalla: ${t('incidents')}, ${t('applications')}, ${t('base_points')}`,
+    ...(['incidents', 'applications', 'base_points'] as const)
+      .filter((k) => r.outside[k] > 0)
+      .map(
+        (k) =>
+          `  ${r.outside[k]} ${k.replace('_', ' ')} lie in no new mahalla: kept in theirs where it remains, else the nearest`,
+      ),
+    ...(r.unassigned > 0 ? [`  ${r.unassigned} territory assignments of retired mahallas removed`] : []),
+    ...(r.retiredActions > 0 ? [`  ${r.retiredActions} joint actions stay recorded in retired mahallas`] : []),
+  ];
+}
+
+/** Runs the boundary import with the words after the level; returns the exit code. */
+export async function boundaryCli(level: string, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'code-field': { type: 'string' },
+      'name-field': { type: 'string' },
+      'district-field': { type: 'string' },
+      'population-field': { type: 'string' },
+      'households-field': { type: 'string' },
+      mapping: { type: 'string' },
+      'save-mapping': { type: 'string' },
+      crs: { type: 'string' },
+      'list-fields': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      scale: { type: 'string', default: 'city' },
+      out: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!isBoundaryLevel(level) || !file) {
+    console.error(USAGE);
+    return 2;
+  }
+  const bf = await readBoundaryFile(file, values.crs);
+  console.log(
+    `${file}: ${bf.format}, ${bf.features.length} features, ${bf.crs.name} (EPSG:${bf.crs.code})${bf.encoding ? `, text in ${bf.encoding}` : ''}`,
+  );
+  if (values['list-fields']) {
+    for (const f of listFields(bf.features))
+      console.log(
+        `  ${f.field}  (${f.filled} of ${bf.features.length} filled)  e.g. ${f.samples.map((s) => JSON.stringify(s)).join(', ')}`,
+      );
+    return 0;
+  }
+  const flags: FieldMapping = {};
+  if (values['code-field']) flags.code = values['code-field'];
+  if (values['name-field']) flags.name = values['name-field'];
+  if (values['district-field']) flags.parent = values['district-field'];
+  if (values['population-field']) flags.population = values['population-field'];
+  if (values['households-field']) flags.households = values['households-field'];
+  const mapping = { ...(values.mapping ? readMappingFile(values.mapping) : {}), ...flags };
+  const scale = values.scale as ScaleName;
+  const items = mahallaItems(bf, districtCodesOf(scale), mapping);
+  if (values['save-mapping']) writeFileSync(values['save-mapping'], `${JSON.stringify(mapping, null, 2)}\n`);
+  const env = readEnv();
+  const out = values.out ?? env.HAMKOR_DB;
+  await assertNotInUse(out);
+  if (await isDemo(out)) {
+    if (values['dry-run']) {
+      console.log(`Dry run: ${items.length} valid mahallas; the demo database would be rebuilt on them`);
+      return 0;
+    }
+    await carryOver(out, env.HAMKOR_STATE);
+    const report = await buildDatabase({
+      scale,
+      out,
+      mahallas: { source: file, items: toMahallaInputs(items) },
+      log: (l) => console.log(l),
+    });
+    console.log(
+      `Imported ${items.length} mahallas from ${file} into ${report.out} (the demo database was rebuilt on them)`,
+    );
+    return 0;
+  }
+  const db = await openDb(out);
+  try {
+    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const r = await replaceMahallas(db, items, { file, sha256, dryRun: values['dry-run'] });
+    for (const line of describeReplace(r, values['dry-run'])) console.log(line);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
