@@ -87,7 +87,7 @@ async function reassign(
 ): Promise<{ moved: number; outside: number }> {
   const c = await cols<{ r: number; lon: number; lat: number; m: number }>(
     con,
-    `SELECT rowid::INTEGER AS r, lon, lat, mahalla_id AS m FROM ${table}`,
+    `SELECT rowid::INTEGER AS r, lon, lat, mahalla_id AS m FROM ${table} WHERE lon IS NOT NULL AND lat IS NOT NULL`,
   );
   const at = index.locateMany(Float64Array.from(c.lon), Float64Array.from(c.lat));
   const current = new Set(ids);
@@ -165,10 +165,10 @@ export async function replaceMahallas(
       cy: list((m) => m.centroid[1]),
       geom: list((m) => JSON.stringify(m.geometry)),
     };
+    await con.run('DELETE FROM mahallas');
     await run(
       con,
-      `DELETE FROM mahallas;
-       INSERT INTO mahallas SELECT unnest($id::INTEGER[]), unnest($code::VARCHAR[]), unnest($name::VARCHAR[]),
+      `INSERT INTO mahallas SELECT unnest($id::INTEGER[]), unnest($code::VARCHAR[]), unnest($name::VARCHAR[]),
          unnest($parent::VARCHAR[]), unnest($pop::INTEGER[]), unnest($hh::INTEGER[]), unnest($area::DOUBLE[]),
          unnest($cx::DOUBLE[]), unnest($cy::DOUBLE[]), false, unnest($geom::VARCHAR[])`,
       params,
@@ -179,21 +179,28 @@ export async function replaceMahallas(
          unnest($name::VARCHAR[]), unnest($parent::VARCHAR[]), unnest($geom::VARCHAR[])`,
       { v, id: params.id, code: params.code, name: params.name, parent: params.parent, geom: params.geom },
     );
+    // One statement a call: DuckDB binds parameters to a single prepared statement.
+    const { code, id } = params;
+    await run(con, 'UPDATE mahalla_ids SET retired_version = $v WHERE list_contains($gone::VARCHAR[], code)', {
+      v,
+      gone: retiredCodes,
+    });
+    await run(con, 'UPDATE mahalla_ids SET retired_version = NULL WHERE list_contains($code::VARCHAR[], code)', {
+      code,
+    });
     await run(
       con,
-      `UPDATE mahalla_ids SET retired_version = $v WHERE list_contains($gone::VARCHAR[], code);
-       UPDATE mahalla_ids SET retired_version = NULL WHERE list_contains($code::VARCHAR[], code);
-       INSERT INTO mahalla_ids SELECT c, i, $v, NULL FROM (SELECT unnest($code::VARCHAR[]) AS c, unnest($id::INTEGER[]) AS i)
-         WHERE c NOT IN (SELECT code FROM mahalla_ids)`.replaceAll('$v', String(v)),
-      { gone: retiredCodes, code: params.code, id: params.id },
+      `INSERT INTO mahalla_ids SELECT c, i, $v, NULL FROM (SELECT unnest($code::VARCHAR[]) AS c, unnest($id::INTEGER[]) AS i)
+       WHERE c NOT IN (SELECT code FROM mahalla_ids)`,
+      { v, code, id },
     );
 
     const flat = flattenPolygons(items.map((m) => m.geometry));
     const adj = computeAdjacency(flat);
+    await con.run('DELETE FROM mahalla_adjacency');
     await run(
       con,
-      `DELETE FROM mahalla_adjacency;
-       INSERT INTO mahalla_adjacency SELECT unnest($a::INTEGER[]), unnest($b::INTEGER[]), unnest($s::DOUBLE[])`,
+      `INSERT INTO mahalla_adjacency SELECT unnest($a::INTEGER[]), unnest($b::INTEGER[]), unnest($s::DOUBLE[])`,
       {
         a: Array.from(adj.a, (a) => ids[a]!),
         b: Array.from(adj.b, (b) => ids[b]!),
@@ -223,8 +230,7 @@ export async function replaceMahallas(
     const movedAll = moved.incidents + moved.applications + moved.base_points;
     await run(
       con,
-      `INSERT INTO boundary_versions VALUES ($v, 'mahallas', $file, $sha, now()::TIMESTAMP, $n, $added, $retired, $moved);
-       INSERT OR REPLACE INTO meta VALUES ('mahalla_source', $file)`,
+      `INSERT INTO boundary_versions VALUES ($v, 'mahallas', $file, $sha, now()::TIMESTAMP, $n, $added, $retired, $moved)`,
       {
         v,
         file: info.file,
@@ -235,6 +241,7 @@ export async function replaceMahallas(
         moved: movedAll,
       },
     );
+    await run(con, `INSERT OR REPLACE INTO meta VALUES ('mahalla_source', $file)`, { file: info.file });
     await con.run(info.dryRun ? 'ROLLBACK' : 'COMMIT');
     return {
       version: v,

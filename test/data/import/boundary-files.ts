@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import type { Position } from 'geojson';
+import { encode1251 } from './fixture.ts';
 
 /** A square ring (counter-clockwise, closed) of side `s` degrees from (x, y). */
 export const square = (x: number, y: number, s = 0.004): Position[] => [
@@ -12,18 +13,6 @@ export const square = (x: number, y: number, s = 0.004): Position[] => [
   [x, y + s],
   [x, y],
 ];
-
-/** Windows-1251 bytes of ASCII and Russian Cyrillic text (what the fixtures use). */
-export function cp1251(text: string): Uint8Array {
-  return Uint8Array.from([...text], (ch) => {
-    const c = ch.codePointAt(0) ?? 63;
-    if (c < 0x80) return c;
-    if (c >= 0x410 && c <= 0x44f) return c - 0x410 + 0xc0;
-    if (c === 0x401) return 0xa8;
-    if (c === 0x451) return 0xb8;
-    return 63;
-  });
-}
 
 export interface ShpFeature {
   props: Record<string, string>;
@@ -113,7 +102,7 @@ export function writeShapefileZip(
   prj: string,
   opts: { encoding?: 'utf-8' | 'windows-1251'; cpg?: string } = {},
 ): void {
-  const encode = opts.encoding === 'windows-1251' ? cp1251 : (s: string) => new TextEncoder().encode(s);
+  const encode = opts.encoding === 'windows-1251' ? encode1251 : (s: string) => new TextEncoder().encode(s);
   const files: Record<string, Uint8Array> = {
     'layer/m.shp': shpBytes(features),
     'layer/m.dbf': dbfBytes(features, encode),
