@@ -1,0 +1,73 @@
+// The boundary import command as a separate process beside a "running server" (another process holding the database):
+// refused with nothing changed; once free, --list-fields and an import with field flags work and the user store is
+// never opened.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../../server/db/database.ts';
+import { writeGeojson } from './boundary-files.ts';
+import { dump, makeDb } from './fixture.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'hamkor-boundary-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const state = join(dir, 'state.duckdb');
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'data/import/cli.ts', 'mahallas', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, HAMKOR_STATE: state },
+  });
+const rect = (x0: number, x1: number) => [
+  [x0, 41.3],
+  [x1, 41.3],
+  [x1, 41.31],
+  [x0, 41.31],
+  [x0, 41.3],
+];
+
+describe('the boundary import command', () => {
+  it('is refused while another process holds the database, then imports a new version once it is free', async () => {
+    const path = join(dir, 'held.duckdb');
+    await makeDb(path);
+    const file = join(dir, 'v1.geojson');
+    // Mahalla 001 widens to 69.215: the fixture's incident at 69.211 moves from mahalla 2 to 1.
+    writeGeojson(file, [
+      { props: { KOD: '1726287001', NOMI: 'A', TUMAN: '1726287' }, ring: rect(69.2, 69.215) },
+      { props: { KOD: '1726287002', NOMI: 'B', TUMAN: '1726287' }, ring: rect(69.215, 69.22) },
+    ]);
+    const flags = ['--code-field', 'KOD', '--name-field', 'NOMI', '--district-field', 'TUMAN', '--scale', 'test'];
+    const held = await openDb(path);
+    try {
+      const before = await dump(held);
+      const r = cli(file, ...flags, '--out', path);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${path} is open in a running Hamkor server: stop it first`);
+      expect(await dump(held)).toBe(before);
+    } finally {
+      held.close();
+    }
+
+    const list = cli(file, '--list-fields');
+    expect(list.status).toBe(0);
+    expect(list.stdout).toContain('v1.geojson: geojson, 2 features, WGS 84 (EPSG:4326)');
+    expect(list.stdout).toContain('  KOD  (2 of 2 filled)  e.g. "1726287001", "1726287002"');
+
+    const ok = cli(file, ...flags, '--out', path);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('Boundary version 1 committed: 2 mahallas kept their ids, 0 added, 0 retired');
+    expect(ok.stdout).toContain('Records that changed mahalla: 1 incidents, 0 applications, 0 base points');
+    const db = await openDb(path, { readOnly: true });
+    try {
+      expect(await db.all('SELECT id, mahalla_id AS m FROM incidents ORDER BY id')).toEqual([
+        { id: 1, m: 1 },
+        { id: 2, m: 1 },
+      ]);
+    } finally {
+      db.close();
+    }
+    // The user store (accounts, plans, territory versions) is not even opened by a boundary re-import.
+    expect(existsSync(state)).toBe(false);
+  });
+});
