@@ -28,7 +28,12 @@ function SignedIn() {
   const Page = page.component;
   return (
     <div className="app">
-      <Header meta={meta.data} pages={pages} current={page.path} session={session.data ?? null} />
+      <Header
+        meta={meta.data}
+        pages={pages.filter((p) => !p.tabOf)}
+        current={page.tabOf ?? page.path}
+        session={session.data ?? null}
+      />
       {meta.error && (
         <div className="error-banner page-error" role="alert">
           Could not load data: {meta.error.message}

@@ -10,6 +10,8 @@ import { CoveragePage } from './views/coverage/CoveragePage.tsx';
 import { ApplicationsPage } from './views/applications/ApplicationsPage.tsx';
 import { AdminPage } from './views/admin/AdminPage.tsx';
 import { PlannerPage } from './views/planner/PlannerPage.tsx';
+import { DiffPage } from './views/territory-diff/DiffPage.tsx';
+import { PrintPage } from './views/territory-print/PrintPage.tsx';
 
 export interface Page {
   path: string;
@@ -20,6 +22,8 @@ export interface Page {
   component: ComponentType;
   /** shown only to those who hold this capability (the server refuses the rest anyway) */
   needs?: Capability;
+  /** a page opened by a link only, not a tab: the tab lit while it is open */
+  tabOf?: string;
 }
 
 export const PAGES: readonly Page[] = [
@@ -41,6 +45,20 @@ export const PAGES: readonly Page[] = [
     label: 'Planner',
     description: 'Territory planner: redraw inspector territories with live workload balance, proposals and approval',
     component: PlannerPage,
+  },
+  {
+    path: '/territories/diff',
+    label: 'Compare territory plans',
+    description: 'Two territory plan versions compared: mahallas that change inspector, workload before and after',
+    component: DiffPage,
+    tabOf: '/planner',
+  },
+  {
+    path: '/territories/print',
+    label: 'Order annex (print)',
+    description: 'The territory plan as the annex of the order: one A4 page per territory with its map and mahallas',
+    component: PrintPage,
+    tabOf: '/planner',
   },
   {
     path: '/applications',

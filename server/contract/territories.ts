@@ -122,6 +122,8 @@ export const TerritoryApproveBody = z
     orderNumber: text('the order’s number', 40),
     orderDate: Day,
     reason: Reason.optional(),
+    /** Confirms that this version replaces one approved since it was drawn (whose changes it would undo). */
+    replaces: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .superRefine((b, ctx) => {
     if (b.orderDate > b.effectiveFrom)

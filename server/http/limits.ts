@@ -1,6 +1,7 @@
 // Limits that keep the server answering under load: a deadline per request (its queries are interrupted when it
 // passes or when the client goes away), a cap on heavy analytics requests running at once (so health checks and light
 // requests never wait behind them), and a body-size limit.
+import { setMaxListeners } from 'node:events';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { querySignal } from '../db/database.ts';
@@ -12,6 +13,9 @@ import { querySignal } from '../db/database.ts';
 export const deadline = (ms: number) =>
   createMiddleware(async (c, next) => {
     const ctrl = new AbortController();
+    // Each running query listens to the signal; an analysis that runs a dozen at once is not a leak (the listeners go
+    // when the queries end), so no MaxListenersExceededWarning flood in the log.
+    setMaxListeners(64, ctrl.signal);
     const gone = (): void => ctrl.abort('the client went away');
     c.req.raw.signal.addEventListener('abort', gone, { once: true });
     const timer = setTimeout(() => ctrl.abort(`took longer than ${Math.round(ms / 1000)} s`), ms);

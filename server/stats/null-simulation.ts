@@ -3,21 +3,11 @@
 import { giStar } from './gistar.ts';
 import { neighbourhoodExcess, neighbourhoodShares } from './neighbourhood-excess.ts';
 import type { Weights } from './weights.ts';
-import { cumulative, type Rng } from '../../data/generate/random.ts';
+import type { Rng } from '../shared/random.ts';
+import { multinomialInto, multinomialPrep } from './scan-null.ts';
 
 /** A hot-spot rule as the maps apply it: records per unit in, bins −3…+3 out. */
 export type MapRule = (counts: Float64Array) => Int8Array;
-
-/**
- * N records spread over the units with probabilities ∝ weight (a multinomial draw), written into `out`; `cum` holds
- * the running sums of the weights (data/generate/random.ts `cumulative`).
- * @example
- * multinomialInto(new Rng(1), cumulative(residents), 258, counts);
- */
-export function multinomialInto(rng: Pick<Rng, 'weighted'>, cum: Float64Array, n: number, out: Float64Array): void {
-  out.fill(0);
-  for (let r = 0; r < n; r++) out[rng.weighted(cum)]! += 1;
-}
 
 /**
  * The rule the maps used before issue 11: Getis–Ord Gi* on rates per 1,000 residents with the analytic normal p, FDR on.
@@ -48,7 +38,7 @@ export function exactNeighbourhood(residents: Float64Array, w: Weights): MapRule
  */
 export function shareOfMaps(opts: {
   runs: number;
-  rng: Pick<Rng, 'weighted'>;
+  rng: Rng;
   risk: ArrayLike<number>;
   records: number;
   rule: MapRule;
@@ -56,11 +46,14 @@ export function shareOfMaps(opts: {
 }): number {
   const { runs, rng, risk, records, rule } = opts;
   const hit = opts.hit ?? ((bin: Int8Array) => bin.some((b) => b !== 0));
-  const cum = cumulative(risk);
+  // One sampler for every simulation (the scan's conditional binomials): exact, and no cost per record.
+  const prep = multinomialPrep(records, Float64Array.from(risk));
+  const drawn = new Int32Array(risk.length);
   const counts = new Float64Array(risk.length);
   let hits = 0;
   for (let r = 0; r < runs; r++) {
-    multinomialInto(rng, cum, records, counts);
+    multinomialInto(drawn, prep, rng);
+    counts.set(drawn);
     if (hit(rule(counts))) hits++;
   }
   return hits / runs;

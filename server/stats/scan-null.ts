@@ -1,4 +1,4 @@
-// Datasets under the scan's null: N records spread over the units in proportion to residents (multinomial), seeded.
+// Datasets under a stated null: N records spread over the units in proportion to residents or to any risk (multinomial), seeded; for the scan's Monte Carlo and the maps' calibration.
 import type { Rng } from '../shared/random.ts';
 
 /** What does not change between draws: conditional shares and their logs, and ln k! up to N. */

@@ -33,6 +33,8 @@ describe('url state', () => {
       gapDays: 60,
       adminTab: 'kiosk',
       territoryVersion: 12,
+      diffBefore: 3,
+      diffAfter: 7,
     };
     expect(parseUrl(serializeUrl(s))).toEqual(s);
   });

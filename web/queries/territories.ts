@@ -103,3 +103,21 @@ export function useApproveVersion() {
     },
   });
 }
+
+export type TerritoryAnnex = InferResponseType<(typeof one)['annex']['$get'], 200>;
+
+/** The order's annex of a version (the print page's data: posts, their mahallas and figures); null = not asked. */
+export function useTerritoryAnnex(id: number | null) {
+  return useQuery({
+    ...getQuery(idPath(one.annex, id ?? 0), id === null ? null : {}, async (_q, init) =>
+      ok(await one.annex.$get({ param: { id: String(id) }, query: {} }, init), (r) => r.json()),
+    ),
+    ...CHANGING,
+  });
+}
+
+/** Where the annex downloads of a version are (CSV and XLSX, as the order's attachment). */
+export const annexDownloads = (id: number) => ({
+  csv: idPath(one['annex.csv'], id),
+  xlsx: idPath(one['annex.xlsx'], id),
+});

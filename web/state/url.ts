@@ -264,8 +264,12 @@ export const URL_FIELDS = {
   ),
   /** administration · `atab=audit`: accounts, wall-screen links or the audit log (absent = accounts) */
   adminTab: oneOf('atab', ADMIN_TABS, 'accounts'),
-  /** planner · `tv=12`: the territory plan version open in the editor (absent = the district's newest draft, else the plan in force) */
+  /** planner, territory annex print · `tv=12`: the territory plan version open in the editor or printed (absent = the district's newest draft, else the plan in force) */
   territoryVersion: id('tv'),
+  /** territory comparison · `va=3`: the version compared from (absent = the district's plan in force) */
+  diffBefore: id('va'),
+  /** territory comparison · `vb=7`: the version compared to (absent = the district's newest draft, else the newest other version) */
+  diffAfter: id('vb'),
   /** all · `v=69.2401,41.3111,11.2`: the camera, lon,lat,zoom (absent = fitted to the district or the data) */
   view: param<View | null>('v', null, parseView, (v) =>
     v ? `${v.lon.toFixed(4)},${v.lat.toFixed(4)},${v.zoom.toFixed(2)}` : null,

@@ -1,7 +1,6 @@
 // Inspector coverage: each inspector's territory with its workload for a period, judged against the norms;
-// unassigned mahallas; and the dissolved territory outlines for the map. Territories are those of the plan in force
+// unassigned mahallas (the dissolved territory outlines for the map: outlines.ts). Territories are those of the plan in force
 // (server/services/territories/in-force.ts) that the caller names.
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
 import { perDb } from '../../db/per-db.ts';
 import type { Norms } from '../../contract/coverage.ts';
@@ -9,9 +8,6 @@ import { areaSql, type Area } from '../../selection/area.ts';
 import type { Selection } from '../../selection/select.ts';
 import { and, timeWindow } from '../../selection/window.ts';
 import { haversineKm } from '../../shared/distance.ts';
-import { flattenPolygons } from '../../geo/flat-polygons.ts';
-import { dissolve } from '../../geo/dissolve.ts';
-import { colourGraph } from '../../geo/colouring.ts';
 import { lengthDays, type Period } from '../../shared/period.ts';
 import { perAssignment, type Assignment } from '../territories/in-force.ts';
 import { incidentLimit, overloadFlags, type OverloadFlag } from '../../shared/overload.ts';
@@ -50,7 +46,16 @@ export interface StaffMahalla {
 /** Inspectors with their base points and mahallas with their figures: read once per database. */
 const staffRows = perDb(async (db) => {
   const [inspectors, mahallas] = await Promise.all([
-    db.all<{ id: number; name: string; rank: string; districtSoato: string; bpId: number; bpName: string; lon: number; lat: number }>(
+    db.all<{
+      id: number;
+      name: string;
+      rank: string;
+      districtSoato: string;
+      bpId: number;
+      bpName: string;
+      lon: number;
+      lat: number;
+    }>(
       `SELECT i.id, i.name, i.rank, i.district_soato AS districtSoato, b.id AS bpId, b.name AS bpName, b.lon, b.lat
        FROM inspectors i JOIN base_points b ON b.id = i.base_point_id ORDER BY i.id`,
     ),
@@ -67,9 +72,17 @@ const staffRows = perDb(async (db) => {
 export const staff = perAssignment(async (db, a) => {
   const { inspectors: inspectorRows, mahallas: mahallaRows } = await staffRows(db);
   const inspectors: StaffInspector[] = inspectorRows.map((r) => ({
-    id: r.id, name: r.name, rank: r.rank, districtSoato: r.districtSoato,
+    id: r.id,
+    name: r.name,
+    rank: r.rank,
+    districtSoato: r.districtSoato,
     basePoint: { id: r.bpId, name: r.bpName, lon: r.lon, lat: r.lat },
-    mahallaIds: [], residents: 0, households: 0, areaKm2: 0, meanDistanceKm: 0, maxDistanceKm: 0,
+    mahallaIds: [],
+    residents: 0,
+    households: 0,
+    areaKm2: 0,
+    meanDistanceKm: 0,
+    maxDistanceKm: 0,
   }));
   const byId = new Map(inspectors.map((x, k) => [x.id, k]));
   const mahallas = new Map<number, StaffMahalla>();
@@ -111,15 +124,27 @@ export async function periodCounts(db: Db, period: Period, area: Area, inspector
   const inArea = areaSql(area);
   const perMahalla = (table: 'incidents' | 'applications', col: 'ts' | 'received_at') => {
     const w = and(timeWindow(period, { col }), inArea);
-    return db.columns<{ id: number; n: number }>(`SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${table} WHERE ${w.sql} GROUP BY 1`, w.params);
+    return db.columns<{ id: number; n: number }>(
+      `SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${table} WHERE ${w.sql} GROUP BY 1`,
+      w.params,
+    );
   };
-  const acts = and(timeWindow(period, { col: 'day', type: 'DATE' }), inspectorId === undefined ? { sql: 'TRUE', params: {} } : { sql: 'inspector_id = $inspector', params: { inspector: inspectorId } });
+  const acts = and(
+    timeWindow(period, { col: 'day', type: 'DATE' }),
+    inspectorId === undefined
+      ? { sql: 'TRUE', params: {} }
+      : { sql: 'inspector_id = $inspector', params: { inspector: inspectorId } },
+  );
   const [inc, app, ja] = await Promise.all([
     perMahalla('incidents', 'ts'),
     perMahalla('applications', 'received_at'),
-    db.columns<{ id: number; n: number }>(`SELECT inspector_id AS id, count(*)::INTEGER AS n FROM joint_actions WHERE ${acts.sql} GROUP BY 1`, acts.params),
+    db.columns<{ id: number; n: number }>(
+      `SELECT inspector_id AS id, count(*)::INTEGER AS n FROM joint_actions WHERE ${acts.sql} GROUP BY 1`,
+      acts.params,
+    ),
   ]);
-  const asMap = (c: { id: number[]; n: number[] }): Map<number, number> => new Map(c.id.map((id, k) => [id, c.n[k] ?? 0]));
+  const asMap = (c: { id: number[]; n: number[] }): Map<number, number> =>
+    new Map(c.id.map((id, k) => [id, c.n[k] ?? 0]));
   return { incidents: asMap(inc), applications: asMap(app), jointActions: asMap(ja) };
 }
 
@@ -148,13 +173,44 @@ export interface CoverageResult {
   limits: Norms;
   /** columnar, one entry per inspector (of the district) in id order */
   /** name and rank are null for an asker who may not see persons' names */
-  inspectors: { id: number[]; name: Array<string | null>; rank: Array<string | null>; districtSoato: string[]; basePointId: number[]; flags: OverloadFlag[][] } & { [K in keyof Workload]: number[] };
+  inspectors: {
+    id: number[];
+    name: Array<string | null>;
+    rank: Array<string | null>;
+    districtSoato: string[];
+    basePointId: number[];
+    flags: OverloadFlag[][];
+  } & { [K in keyof Workload]: number[] };
   /** mahallas nobody covers, with what happens there */
-  unassigned: Array<{ id: number; name: string; districtSoato: string; population: number; incidents: number; applications: number }>;
-  totals: { inspectors: number; overloaded: number; mahallas: number; unassigned: number; residents: number; unassignedResidents: number };
+  unassigned: Array<{
+    id: number;
+    name: string;
+    districtSoato: string;
+    population: number;
+    incidents: number;
+    applications: number;
+  }>;
+  totals: {
+    inspectors: number;
+    overloaded: number;
+    mahallas: number;
+    unassigned: number;
+    residents: number;
+    unassignedResidents: number;
+  };
 }
 
-const WORKLOAD_KEYS = ['mahallas', 'residents', 'households', 'incidents', 'applications', 'jointActions', 'areaKm2', 'meanDistanceKm', 'maxDistanceKm'] as const;
+const WORKLOAD_KEYS = [
+  'mahallas',
+  'residents',
+  'households',
+  'incidents',
+  'applications',
+  'jointActions',
+  'areaKm2',
+  'meanDistanceKm',
+  'maxDistanceKm',
+] as const;
 
 /**
  * Every inspector of the selection's districts with their workload for its period, judged against the norms, under
@@ -166,7 +222,12 @@ export async function getCoverage(db: Db, sel: Selection, norms: Norms, a: Assig
   const inDistricts = (d: string): boolean => sel.districts === null || sel.districts.includes(d);
   const [s, counts] = await Promise.all([staff(db, a), periodCounts(db, period, sel.area)]);
   const cols: CoverageResult['inspectors'] = {
-    id: [], name: [], rank: [], districtSoato: [], basePointId: [], flags: [],
+    id: [],
+    name: [],
+    rank: [],
+    districtSoato: [],
+    basePointId: [],
+    flags: [],
     ...(Object.fromEntries(WORKLOAD_KEYS.map((k) => [k, [] as number[]])) as { [K in keyof Workload]: number[] }),
   };
   const totals = { inspectors: 0, overloaded: 0, mahallas: 0, unassigned: 0, residents: 0, unassignedResidents: 0 };
@@ -189,72 +250,24 @@ export async function getCoverage(db: Db, sel: Selection, norms: Norms, a: Assig
   const unassigned = s.unassigned
     .filter((m) => inDistricts(m.districtSoato))
     .map((m) => ({
-      id: m.id, name: m.name, districtSoato: m.districtSoato, population: m.population,
-      incidents: counts.incidents.get(m.id) ?? 0, applications: counts.applications.get(m.id) ?? 0,
+      id: m.id,
+      name: m.name,
+      districtSoato: m.districtSoato,
+      population: m.population,
+      incidents: counts.incidents.get(m.id) ?? 0,
+      applications: counts.applications.get(m.id) ?? 0,
     }));
   totals.unassigned = unassigned.length;
   totals.mahallas += unassigned.length;
   totals.unassignedResidents = unassigned.reduce((a, m) => a + m.population, 0);
   totals.residents += totals.unassignedResidents;
   return {
-    period, days, norms,
+    period,
+    days,
+    norms,
     limits: { ...norms, normIncidents: incidentLimit(norms, days) },
-    inspectors: cols, unassigned, totals,
+    inspectors: cols,
+    unassigned,
+    totals,
   };
-}
-
-export interface OutlineProps {
-  inspectorId: number;
-  /** null for an asker who may not see persons' names */
-  name: string | null;
-  districtSoato: string;
-  mahallas: number;
-  /** colour slot 0–7: territories that touch never share one */
-  slot: number;
-}
-
-/** Mahalla rings and queen contiguity, read once per database; the dissolved outline of each territory ever asked. */
-const outlineInputs = perDb(async (db) => {
-  const [geoms, adj] = await Promise.all([
-    db.columns<{ id: number; g: string }>('SELECT id, geometry AS g FROM mahallas ORDER BY id'),
-    db.columns<{ a: number; b: number }>('SELECT a, b FROM mahalla_adjacency'),
-  ]);
-  const flat = flattenPolygons(geoms.g.map((g) => JSON.parse(g) as Polygon | MultiPolygon));
-  const index = new Map(geoms.id.map((id, k) => [id, k]));
-  // Dissolving is the costly part: a territory no approval changed keeps its outline from one plan to the next.
-  const dissolved = new Map<string, MultiPolygon['coordinates']>();
-  const outline = (ids: readonly number[]): MultiPolygon['coordinates'] => {
-    const key = ids.join(',');
-    let hit = dissolved.get(key);
-    if (!hit) dissolved.set(key, (hit = dissolve(flat, ids.map((id) => index.get(id) ?? -1).filter((i) => i >= 0))));
-    return hit;
-  };
-  return { adj, outline };
-});
-
-/** Every inspector's territory under a plan in force as one dissolved outline, with a colour slot. */
-const allOutlines = perAssignment(async (db, a): Promise<Array<Feature<MultiPolygon, OutlineProps>>> => {
-  const [s, { adj, outline }] = await Promise.all([staff(db, a), outlineInputs(db)]);
-  // Territories touch where their mahallas do (queen contiguity, corners included).
-  const ea: number[] = [], eb: number[] = [];
-  adj.a.forEach((a, k) => {
-    const ia = s.mahallas.get(a)?.inspectorId, ib = s.mahallas.get(adj.b[k] ?? -1)?.inspectorId;
-    if (ia == null || ib == null || ia === ib) return;
-    ea.push(s.byId.get(ia) ?? -1);
-    eb.push(s.byId.get(ib) ?? -1);
-  });
-  const slots = colourGraph(s.inspectors.length, ea, eb);
-  return s.inspectors.map((insp, k) => ({
-    type: 'Feature',
-    id: insp.id,
-    geometry: { type: 'MultiPolygon', coordinates: outline(insp.mahallaIds) },
-    properties: { inspectorId: insp.id, name: insp.name, districtSoato: insp.districtSoato, mahallas: insp.mahallaIds.length, slot: (slots[k] ?? 0) % 8 },
-  }));
-});
-
-/** Territory outlines under a plan in force of the inspectors of some districts (null = all); names only for askers who may see them. */
-export async function getOutlines(db: Db, districts: readonly string[] | null, persons: boolean, a: Assignment): Promise<FeatureCollection<MultiPolygon, OutlineProps>> {
-  const all = await allOutlines(db, a);
-  const mine = districts === null ? all : all.filter((f) => districts.includes(f.properties.districtSoato));
-  return { type: 'FeatureCollection', features: persons ? mine : mine.map((f) => ({ ...f, properties: { ...f.properties, name: null } })) };
 }

@@ -16,7 +16,17 @@ export interface InspectorCard extends Pick<StaffInspector, 'id' | 'name' | 'ran
   workload: Workload;
   flags: OverloadFlag[];
   /** the territory, mahalla by mahalla, nearest the base point first */
-  mahallas: Array<{ id: number; code: string; name: string; population: number; households: number; areaKm2: number; distanceKm: number; incidents: number; applications: number }>;
+  mahallas: Array<{
+    id: number;
+    code: string;
+    name: string;
+    population: number;
+    households: number;
+    areaKm2: number;
+    distanceKm: number;
+    incidents: number;
+    applications: number;
+  }>;
   /** the inspector's joint actions in the period by participating service (an action with two services counts for both) */
   jointActionsByService: Array<{ service: string; count: number }>;
   /** applications that arrived in the territory in the period; open and overdue as of `asOf` (see applications-flow) */
@@ -24,7 +34,13 @@ export interface InspectorCard extends Pick<StaffInspector, 'id' | 'name' | 'ran
 }
 
 /** The card, or null when no inspector has that id; the territory is the one `a` (the plan in force) gives. */
-export async function getInspectorCard(db: Db, id: number, period: Period, norms: Norms, a: Assignment): Promise<InspectorCard | null> {
+export async function getInspectorCard(
+  db: Db,
+  id: number,
+  period: Period,
+  norms: Norms,
+  a: Assignment,
+): Promise<InspectorCard | null> {
   const s = await staff(db, a);
   const k = s.byId.get(id);
   const insp = k === undefined ? undefined : s.inspectors[k];
@@ -47,16 +63,24 @@ export async function getInspectorCard(db: Db, id: number, period: Period, norms
        FROM applications WHERE ${apps.sql}`,
       { ...apps.params, ...applicationParams(asOf) },
     ),
-    db.all<{ name: string }>('SELECT name_uz AS name FROM districts WHERE soato = $soato', { soato: insp.districtSoato }),
+    db.all<{ name: string }>('SELECT name_uz AS name FROM districts WHERE soato = $soato', {
+      soato: insp.districtSoato,
+    }),
   ]);
   const workload = workloadOf(insp, counts);
   const mahallas = insp.mahallaIds
     .map((mid) => s.mahallas.get(mid))
     .filter((m) => m !== undefined)
     .map((m) => ({
-      id: m.id, code: m.code, name: m.name, population: m.population, households: m.households,
-      areaKm2: Math.round(m.areaKm2 * 1000) / 1000, distanceKm: Math.round((m.distanceKm ?? 0) * 100) / 100,
-      incidents: counts.incidents.get(m.id) ?? 0, applications: counts.applications.get(m.id) ?? 0,
+      id: m.id,
+      code: m.code,
+      name: m.name,
+      population: m.population,
+      households: m.households,
+      areaKm2: Math.round(m.areaKm2 * 1000) / 1000,
+      distanceKm: Math.round((m.distanceKm ?? 0) * 100) / 100,
+      incidents: counts.incidents.get(m.id) ?? 0,
+      applications: counts.applications.get(m.id) ?? 0,
     }))
     .sort((a, b) => a.distanceKm - b.distanceKm || a.id - b.id);
   return {
@@ -71,6 +95,11 @@ export async function getInspectorCard(db: Db, id: number, period: Period, norms
     flags: overloadFlags(workload, norms, lengthDays(period)),
     mahallas,
     jointActionsByService: byService,
-    applications: { total: applications?.total ?? 0, open: applications?.open ?? 0, overdue: applications?.overdue ?? 0, asOf },
+    applications: {
+      total: applications?.total ?? 0,
+      open: applications?.open ?? 0,
+      overdue: applications?.overdue ?? 0,
+      asOf,
+    },
   };
 }

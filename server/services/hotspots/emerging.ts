@@ -2,9 +2,9 @@
 // neighbourhood test per time slice, Mann–Kendall on each mahalla's z-equivalent series, and the standard classes.
 import type { Db } from '../../db/database.ts';
 import { inArea, recordsWhere, type Selection } from '../../selection/select.ts';
-import { mahallaColumns } from '../../selection/mahallas.ts';
 import { EMERGING_CLASSES } from '../../stats/emerging.ts';
 import { runStat } from '../../stats/pool.ts';
+import { countCube } from '../../stats/space-time.ts';
 import { contiguity, exactInference, mahallaShares } from './hotspots.ts';
 import { MIN_RECORDS, tooFewToTest } from '../../stats/neighbourhood-excess.ts';
 import type { Inference } from '../../contract/hotspots.ts';
@@ -67,11 +67,7 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
   const first = starts[0] ?? sel.period.from;
   // Each bin is judged over every mahalla (the study area); the area narrows what is returned.
   const w = recordsWhere(sel, { period: { from: first, to: sel.period.to }, area: false, mahalla: false });
-  const [{ ids, w: weights }, { index }, { share, residents }] = await Promise.all([
-    contiguity(db),
-    mahallaColumns(db),
-    mahallaShares(db),
-  ]);
+  const [{ ids, w: weights }, { share, residents }] = await Promise.all([contiguity(db), mahallaShares(db)]);
   // Typed columns: nationally ≈ 1.4 M rows, which as JavaScript objects would hold the event loop for half a second.
   const rows = await db.ints<'id' | 'k' | 'n'>(
     `SELECT mahalla_id AS id,
@@ -81,12 +77,7 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
      FROM ${sel.table} WHERE ${w.sql} GROUP BY ALL`,
     { ...w.params, bin, first },
   );
-  const counts = new Float64Array(ids.length * nBins);
-  rows.id.forEach((id, r) => {
-    const i = index.get(id);
-    const k = rows.k[r] ?? -1;
-    if (i !== undefined && k >= 0 && k < nBins) counts[i * nBins + k] = rows.n[r] ?? 0;
-  });
+  const counts = countCube(ids, rows.id, rows.k, rows.n, nBins);
   // On the statistics worker: nationally ≈ 10⁸ comparisons of Mann–Kendall, too long for the server's main thread.
   const st = await runStat('spaceTimeExcess', counts, share, ids.length, nBins, weights, { fdr: true });
   const short = st.binTooFew.reduce((a, b) => a + b, 0);
@@ -126,8 +117,8 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
     out.trendZ.push(round3(st.trendZ[i] ?? 0));
     out.trendP.push(Math.round((st.trendP[i] ?? 1) * 1e5) / 1e5);
   });
-  const m = sel.mahalla === null ? undefined : index.get(sel.mahalla);
-  if (m !== undefined && sel.mahalla !== null) {
+  const m = sel.mahalla === null ? -1 : ids.indexOf(sel.mahalla);
+  if (m >= 0 && sel.mahalla !== null) {
     out.series = {
       id: sel.mahalla,
       binStarts: starts,

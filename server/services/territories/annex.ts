@@ -9,7 +9,7 @@ import type { Period } from '../../shared/period.ts';
 import type { StoredTerritoryVersion, UserStore } from '../../store/types.ts';
 import { csv } from '../csv.ts';
 import { xlsx, type XlsxCell } from '../xlsx.ts';
-import { compositeLoads, type Composite } from './composite.ts';
+import { compositeDetails, type Composite } from './composite.ts';
 import { membersOf, workloadOf, type MahallaFacts, type Workload } from './figures.ts';
 import { districtFacts, inspectorNames, postTitle, summaryOf, type VersionSummary } from './read.ts';
 
@@ -23,8 +23,8 @@ export interface AnnexPost {
   basePoint: { name: string; lon: number; lat: number } | null;
   /** the post's figures over the period, with the planner core's composite index */
   workload: Workload & Composite;
-  /** by mahalla code */
-  mahallas: MahallaFacts[];
+  /** by mahalla code, each with the index units it adds to the post's workload index */
+  mahallas: Array<MahallaFacts & { index: number }>;
 }
 
 export interface Annex {
@@ -57,7 +57,7 @@ export async function annexOf(
        WHERE i.id IN (SELECT unnest($ids::INTEGER[]))`,
       { ids: holders },
     ),
-    compositeLoads(db, v.district, [v], period),
+    compositeDetails(db, v.district, [v], period),
   ]);
   const base = new Map(bases.map((b) => [b.id, { name: b.name, lon: b.lon, lat: b.lat }]));
   const members = membersOf(v);
@@ -70,8 +70,13 @@ export async function annexOf(
       rank: persons && p.inspector !== null ? (names.get(p.inspector)?.rank ?? null) : null,
       vacant: p.inspector === null,
       basePoint: p.inspector === null ? null : (base.get(p.inspector) ?? null),
-      workload: { ...workloadOf(ids, facts), ...(composite?.get(p.id) ?? { index: 0, deviation: 0 }) },
-      mahallas: ids.flatMap((id) => facts.get(id) ?? []).sort(byCode),
+      workload: { ...workloadOf(ids, facts), ...(composite?.posts.get(p.id) ?? { index: 0, deviation: 0 }) },
+      mahallas: ids
+        .flatMap((id) => {
+          const f = facts.get(id);
+          return f ? [{ ...f, index: composite?.mahallas.get(id) ?? 0 }] : [];
+        })
+        .sort(byCode),
     };
   });
   const covered = new Set(v.assignments.map((a) => a.mahalla));

@@ -8,7 +8,7 @@ import type { Period } from '../../shared/period.ts';
 import { evaluatePlan } from '../../shared/planner/evaluate.ts';
 import { indexPosts, planOf, type DistrictModel, type PostInput } from '../../shared/planner/model.ts';
 import { postInputs } from '../../shared/planner/posts.ts';
-import { DEFAULT_WEIGHTS, workloadCosts } from '../../shared/planner/workload.ts';
+import { costOf, DEFAULT_WEIGHTS, workloadCosts } from '../../shared/planner/workload.ts';
 import { loadDistrictModel } from '../planner/district-model.ts';
 import type { Content } from './figures.ts';
 
@@ -44,6 +44,14 @@ function versionModel(model: DistrictModel, district: string, v: Content): Distr
   return { ...model, ...indexPosts(model.districts, posts) };
 }
 
+/** One version's composite figures: each post's index and deviation, and what each assigned mahalla adds. */
+export interface CompositeDetail {
+  /** by post number */
+  posts: Map<number, Composite>;
+  /** by mahalla id: the index units it adds to its post (a post's mahallas sum to its index, up to rounding) */
+  mahallas: Map<number, number>;
+}
+
 /**
  * Each post's composite index in each version (by post number), over `period`.
  * @example (await compositeLoads(db, '1726287', [v1, v2], march))[1].get(9) // { index: 0.87, deviation: -0.13 }
@@ -54,11 +62,25 @@ export async function compositeLoads(
   versions: readonly Content[],
   period: Period,
 ): Promise<Array<Map<number, Composite>>> {
+  return (await compositeDetails(db, district, versions, period)).map((d) => d.posts);
+}
+
+/**
+ * compositeLoads with each assigned mahalla's own part of its post's index (the annex's per-mahalla column).
+ * @example (await compositeDetails(db, '1726287', [v1], march))[0].mahallas.get(101) // 0.212
+ */
+export async function compositeDetails(
+  db: Db,
+  district: string,
+  versions: readonly Content[],
+  period: Period,
+): Promise<CompositeDetail[]> {
+  const none = (): CompositeDetail => ({ posts: new Map(), mahallas: new Map() });
   // A district without mahallas (or a version without posts) has no work to share.
-  if (!(await mahallaColumns(db)).district.includes(district)) return versions.map(() => new Map<number, Composite>());
+  if (!(await mahallaColumns(db)).district.includes(district)) return versions.map(none);
   const { model } = await loadDistrictModel(db, { districts: [district], period });
   return versions.map((v) => {
-    if (v.posts.length === 0) return new Map<number, Composite>();
+    if (v.posts.length === 0) return none();
     const m = versionModel(model, district, v);
     const slot = new Map(v.posts.map((p, k) => [p.id, k]));
     // A mahalla the model does not hold (after a rebuild on other boundaries) is left out.
@@ -68,12 +90,22 @@ export async function compositeLoads(
         v.assignments.flatMap((a) => (m.index.has(a.mahalla) ? [[a.mahalla, slot.get(a.post) ?? 0] as const] : [])),
       ),
     );
-    const metrics = evaluatePlan(m, workloadCosts(m, DEFAULT_WEIGHTS), plan, NORM_DEFAULTS);
-    return new Map(
-      v.posts.map((p, k) => [
-        p.id,
-        { index: round3(metrics.posts[k]?.workload ?? 0), deviation: round3(metrics.posts[k]?.deviation ?? 0) },
-      ]),
-    );
+    const costs = workloadCosts(m, DEFAULT_WEIGHTS);
+    const metrics = evaluatePlan(m, costs, plan, NORM_DEFAULTS);
+    const mahallas = new Map<number, number>();
+    for (const a of v.assignments) {
+      const at = m.index.get(a.mahalla);
+      const k = slot.get(a.post);
+      if (at !== undefined && k !== undefined) mahallas.set(a.mahalla, round3(costOf(m, costs, at, k)));
+    }
+    return {
+      posts: new Map(
+        v.posts.map((p, k) => [
+          p.id,
+          { index: round3(metrics.posts[k]?.workload ?? 0), deviation: round3(metrics.posts[k]?.deviation ?? 0) },
+        ]),
+      ),
+      mahallas,
+    };
   });
 }

@@ -202,11 +202,33 @@ export function deleteDraft(
   });
 }
 
+/**
+ * The district's latest other approved version, unless `v` was drawn from it or from a copy of it (its parents, walked
+ * up): approving `v` would otherwise quietly undo what that version changed.
+ */
+async function unseenApproval(
+  w: { territories: Pick<StoreReads['territories'], 'get'> },
+  v: Pick<StoredTerritoryVersion, 'parent'>,
+  others: ReadonlyArray<{ id: number; effectiveFrom: string }>,
+): Promise<{ number: number; effectiveFrom: string } | null> {
+  const latest = others.reduce<(typeof others)[number] | null>(
+    (m, o) => (m === null || o.effectiveFrom > m.effectiveFrom ? o : m),
+    null,
+  );
+  if (!latest) return null;
+  const walked = new Set<number>();
+  for (let p = v.parent; p !== null && !walked.has(p); p = (await w.territories.get(p))?.parent ?? null) {
+    if (p === latest.id) return null;
+    walked.add(p);
+  }
+  return { number: (await w.territories.get(latest.id))?.number ?? latest.id, effectiveFrom: latest.effectiveFrom };
+}
+
 export interface StepInput {
   version: number;
   reason?: string | undefined;
   /** approval only */
-  order?: Pick<TerritoryApproveInput, 'effectiveFrom' | 'orderNumber' | 'orderDate'>;
+  order?: Pick<TerritoryApproveInput, 'effectiveFrom' | 'orderNumber' | 'orderDate' | 'replaces'>;
 }
 
 const DEFAULT_REASON: Record<TerritoryAction, string> = {
@@ -245,8 +267,9 @@ export async function takeStep(
           (m, v) => (m === null || v.effectiveFrom > m ? v.effectiveFrom : m),
           null,
         ),
+        unseen: action === 'approve' ? await unseenApproval(w, current, others) : null,
       },
-      input.order?.effectiveFrom ?? null,
+      { effectiveFrom: input.order?.effectiveFrom ?? null, replaces: input.order?.replaces },
     );
     if (!check.ok) return { status: 'refused', code: 409, field: check.field, reason: check.reason };
     if (action === 'return' && current.status === 'approved' && !mayApprove)

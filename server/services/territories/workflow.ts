@@ -19,10 +19,21 @@ export interface StepContext {
   today: string;
   /** the latest effective day of the district's other approved versions (null when none) */
   latestEffective: string | null;
+  /**
+   * The district's latest other approved version when this one was not drawn from it (nor from a copy of it): approving
+   * would silently undo its changes. Null when there is none, or when this version descends from it.
+   */
+  unseen?: { number: number; effectiveFrom: string } | null;
+}
+
+/** What an approval says beyond the order: that it knowingly replaces a version approved since this one was drawn. */
+export interface ApprovalTerms {
+  effectiveFrom: string | null;
+  replaces?: boolean;
 }
 
 export type StepCheck =
-  { ok: true; to: TerritoryStatus } | { ok: false; field: 'status' | 'effectiveFrom'; reason: string };
+  { ok: true; to: TerritoryStatus } | { ok: false; field: 'status' | 'effectiveFrom' | 'replaces'; reason: string };
 
 /**
  * The phase of a version on the reference day.
@@ -34,7 +45,11 @@ export function phaseOf(v: StepSubject, ctx: Pick<StepContext, 'inForce' | 'toda
   return v.effectiveFrom !== null && v.effectiveFrom > ctx.today ? 'scheduled' : 'superseded';
 }
 
-const refuse = (field: 'status' | 'effectiveFrom', reason: string): StepCheck => ({ ok: false, field, reason });
+const refuse = (field: 'status' | 'effectiveFrom' | 'replaces', reason: string): StepCheck => ({
+  ok: false,
+  field,
+  reason,
+});
 
 /**
  * Whether `action` may be taken on the version now (`effectiveFrom`: the day an approval puts it in force).
@@ -48,8 +63,9 @@ export function checkStep(
   v: StepSubject,
   action: TerritoryAction,
   ctx: StepContext,
-  effectiveFrom: string | null = null,
+  terms: ApprovalTerms = { effectiveFrom: null },
 ): StepCheck {
+  const { effectiveFrom } = terms;
   const name = `version ${v.number}`;
   switch (action) {
     case 'submit':
@@ -83,6 +99,12 @@ export function checkStep(
         return refuse(
           'effectiveFrom',
           `must be after ${ctx.latestEffective}, when the district's latest approved version takes effect: plans in force follow one another in time`,
+        );
+      // Two drafts drawn from one plan: approving the second would quietly drop what the first changed.
+      if (ctx.unseen && terms.replaces !== true)
+        return refuse(
+          'replaces',
+          `${name} was not drawn from version ${ctx.unseen.number}, approved since (in force from ${ctx.unseen.effectiveFrom}): approving it would undo that version's changes. Compare the two, then confirm that ${name} replaces it, or copy version ${ctx.unseen.number} into a new draft`,
         );
       return { ok: true, to: 'approved' };
   }

@@ -116,6 +116,28 @@ describe('the order’s annex', () => {
     ]);
     expect(annex.totals).toMatchObject({ mahallas: 2, residents: 3000, incidents: 5, applications: 4 });
     expect(annex.unassigned).toEqual([]);
+    // One mahalla a post: the mahalla's part is its post's whole index.
+    expect(annex.posts.map((p) => p.mahallas.map((m) => m.index))).toEqual([[1.004], [0.996]]);
+  });
+
+  it('gives each mahalla its part of the post’s workload index, the parts summing to the index', async () => {
+    const w = await givenTerritories();
+    const annex = await okBody(
+      await w
+        .api('planner')
+        .territories.versions[':id'].annex.$get({ param: param(w.seeded.yakkasaroy), query: MARCH }),
+    );
+    // Post 1 alone holds both (index 1). Olmazor: residents 1000/3000 × 0.3 + incidents 3/5 × 0.25 + applications 2/4
+    // × 0.15 + joint actions 1/1 × 0.1 + area ½ × 0.1 + distance 2.09/7.78 × 0.1 = 0.502; Bog'bon the rest, 0.498.
+    expect(annex.posts.map((p) => [p.workload.index, p.mahallas.map((m) => [m.id, m.index])])).toEqual([
+      [
+        1,
+        [
+          [1, 0.502],
+          [2, 0.498],
+        ],
+      ],
+    ]);
   });
 
   it('outlines each post’s territory as valid GeoJSON, two mahallas dissolved into one rectangle', async () => {

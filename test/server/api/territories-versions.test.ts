@@ -199,6 +199,46 @@ describe('the workflow', () => {
     );
     expect([back.status, back.effectiveFrom, back.orderNumber]).toEqual(['draft', null, null]);
   });
+
+  it('refuses to approve a sibling draft that would undo an approval made since, until told it replaces it', async () => {
+    const w = await givenTerritories();
+    const [a, b] = [await draft(w, 'A'), await draft(w, 'B')];
+    for (const d of [a, b])
+      await okBody(
+        await w.api('planner').territories.versions[':id'].submit.$post({ param: param(d.id), json: { version: 1 } }),
+      );
+    const order = { version: 2, orderNumber: '7', orderDate: '2024-12-20' };
+    await okBody(
+      await w.api('district_head').territories.versions[':id'].approve.$post({
+        param: param(a.id),
+        json: { ...order, effectiveFrom: '2024-12-25' },
+      }),
+    );
+    const sibling = await w.api('district_head').territories.versions[':id'].approve.$post({
+      param: param(b.id),
+      json: { ...order, effectiveFrom: '2024-12-28' },
+    });
+    expect((await bodyOf(sibling, 409)).issues).toEqual([
+      {
+        field: 'replaces',
+        reason: expect.stringMatching(
+          new RegExp(
+            `^version ${b.number} was not drawn from version ${a.number}, approved since \\(in force from 2024-12-25\\)`,
+          ),
+        ) as unknown,
+      },
+    ]);
+    expect((await okBody(await w.api('planner').territories.versions[':id'].$get({ param: param(b.id) }))).status).toBe(
+      'submitted',
+    );
+    const replaced = await okBody(
+      await w.api('district_head').territories.versions[':id'].approve.$post({
+        param: param(b.id),
+        json: { ...order, effectiveFrom: '2024-12-28', replaces: true },
+      }),
+    );
+    expect([replaced.status, replaced.phase]).toEqual(['approved', 'in_force']);
+  });
 });
 
 describe('two people saving one version', () => {

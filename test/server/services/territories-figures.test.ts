@@ -172,19 +172,38 @@ describe('the workflow', () => {
       { ok: false, field: 'status', reason: 'version 4 is a draft: submit it before it can be approved' },
     ],
   ] as const)('%s, %s → %o', (status, action, expected) => {
-    expect(checkStep(v(status), action, ctx, '2024-04-01')).toEqual(expected);
+    expect(checkStep(v(status), action, ctx, { effectiveFrom: '2024-04-01' })).toEqual(expected);
   });
 
   it('approves only from a day after the district’s latest approved version', () => {
-    expect(checkStep(v('submitted'), 'approve', ctx, '2024-03-15')).toMatchObject({
+    expect(checkStep(v('submitted'), 'approve', ctx, { effectiveFrom: '2024-03-15' })).toMatchObject({
       ok: false,
       field: 'effectiveFrom',
     });
-    expect(checkStep(v('submitted'), 'approve', ctx, null)).toMatchObject({ ok: false, field: 'effectiveFrom' });
-    expect(checkStep(v('submitted'), 'approve', { ...ctx, latestEffective: null }, '1999-01-01')).toEqual({
+    expect(checkStep(v('submitted'), 'approve', ctx, { effectiveFrom: null })).toMatchObject({
+      ok: false,
+      field: 'effectiveFrom',
+    });
+    expect(
+      checkStep(v('submitted'), 'approve', { ...ctx, latestEffective: null }, { effectiveFrom: '1999-01-01' }),
+    ).toEqual({
       ok: true,
       to: 'approved',
     });
+  });
+
+  it('refuses to approve a version that would undo one approved since it was drawn, unless told it replaces it', () => {
+    const unseen = { number: 3, effectiveFrom: '2024-03-15' };
+    expect(checkStep(v('submitted'), 'approve', { ...ctx, unseen }, { effectiveFrom: '2024-04-01' })).toEqual({
+      ok: false,
+      field: 'replaces',
+      reason:
+        'version 4 was not drawn from version 3, approved since (in force from 2024-03-15): approving it would undo ' +
+        "that version's changes. Compare the two, then confirm that version 4 replaces it, or copy version 3 into a new draft",
+    });
+    expect(
+      checkStep(v('submitted'), 'approve', { ...ctx, unseen }, { effectiveFrom: '2024-04-01', replaces: true }),
+    ).toEqual({ ok: true, to: 'approved' });
   });
 
   it('returns an approved version to draft only while it is scheduled', () => {

@@ -1,13 +1,8 @@
 // Seeded maps under constant risk (no hot spot anywhere): the old rule, Gi* on rates with the analytic normal p, lights
-// up far more maps than its nominal 10 %; the exact neighbourhood test stays within it. Also the multinomial draw.
+// up far more maps than its nominal 10 %; the exact neighbourhood test stays within it (the draw itself: scan-null.test.ts).
 import { describe, expect, it } from 'vitest';
-import { cumulative, Rng } from '../../../data/generate/random.ts';
-import {
-  exactNeighbourhood,
-  multinomialInto,
-  oldGiStarOnRates,
-  shareOfMaps,
-} from '../../../server/stats/null-simulation.ts';
+import { Rng } from '../../../data/generate/random.ts';
+import { exactNeighbourhood, oldGiStarOnRates, shareOfMaps } from '../../../server/stats/null-simulation.ts';
 import { fromPairs } from '../../fixtures/stats/grids.ts';
 
 /** A side × side grid of units with queen contiguity (unit = row · side + col), self included. */
@@ -50,20 +45,4 @@ describe('maps simulated under constant risk', () => {
       expect(falseAlarms(exactNeighbourhood(RESIDENTS, W), records, 5)).toBeLessThanOrEqual(NOMINAL + SLACK);
     });
   }
-});
-
-describe('multinomialInto', () => {
-  it('places exactly N records, in proportion to the weights', () => {
-    const out = new Float64Array(3);
-    const total = new Float64Array(3);
-    const rng = new Rng(3);
-    for (let r = 0; r < 200; r++) {
-      multinomialInto(rng, cumulative([1, 2, 7]), 50, out);
-      expect(out.reduce((a, b) => a + b, 0)).toBe(50);
-      for (let i = 0; i < 3; i++) total[i]! += out[i]!;
-    }
-    // 10,000 records: shares 0.1, 0.2, 0.7 within ±0.015 (≈ 5 standard errors)
-    const share = [0.1, 0.2, 0.7];
-    expect(Array.from(total, (t, i) => Math.abs(t / 10_000 - share[i]!) < 0.015)).toEqual([true, true, true]);
-  });
 });

@@ -6,7 +6,7 @@ import { classifyEmerging, EMERGING_CLASSES } from '../../../server/stats/emergi
 import { bhAdjusted } from '../../../server/stats/fdr.ts';
 import { mannKendall } from '../../../server/stats/mann-kendall.ts';
 import { neighbourhoodExcess, neighbourhoodShares } from '../../../server/stats/neighbourhood-excess.ts';
-import { spaceTimeExcess } from '../../../server/stats/space-time.ts';
+import { countCube, spaceTimeExcess } from '../../../server/stats/space-time.ts';
 import { gridWeights, loadGridFixture } from '../../fixtures/stats/grids.ts';
 
 const W = gridWeights(loadGridFixture()); // 6×6 queen grid, unit = row·6 + col, self weight 1
@@ -101,5 +101,18 @@ describe('spaceTimeExcess', () => {
     expect(() => spaceTimeExcess(new Float64Array(N * B - 1), SHARE, N, B, W)).toThrow(/expected 36 × 16/);
     expect(() => spaceTimeExcess(new Float64Array(10 * B), SHARE, 10, B, W)).toThrow(/weights cover 36/);
     expect(() => spaceTimeExcess(new Float64Array(N * B), SHARE.subarray(1), N, B, W)).toThrow(/36 entries/);
+  });
+});
+
+describe('countCube', () => {
+  it('scatters grouped rows onto units × bins in the order of the unit ids, leaving out unknown ids and bins', () => {
+    const cube = countCube(
+      [7, 3, 12],
+      new Int32Array([3, 7, 3, 99, 12, 7, -1]),
+      new Int32Array([0, 1, 1, 0, 2, 5, 0]),
+      new Int32Array([2, 5, 4, 8, 1, 9, 6]),
+      3,
+    );
+    expect(Array.from(cube)).toEqual([0, 5, 0, 2, 4, 0, 0, 0, 1]);
   });
 });

@@ -20,6 +20,7 @@ import { FlowSankey } from './FlowSankey.tsx';
 import { Breakdown } from './Breakdown.tsx';
 import { NationalPanel } from './NationalPanel.tsx';
 import './applications.css';
+import { LoadState } from '../common/LoadState.tsx';
 
 const PICK = [APPLICATION_LAYER_IDS.fill];
 const MEASURE_LABELS: Record<ApplMeasure, string> = { count: 'Arrived', open: 'Still open', overdue: 'Overdue' };
@@ -159,16 +160,7 @@ export function ApplicationsPage() {
           <p className="note">Click a mahalla for its own flow.</p>
           {meta.data?.synthetic && <p className="note demo">Demo boundaries and records (synthetic)</p>}
         </div>
-        {loading && (
-          <div className="busy" role="status">
-            Updating…
-          </div>
-        )}
-        {error && (
-          <div className="error-banner" role="alert">
-            Could not load data: {error.message}
-          </div>
-        )}
+        <LoadState loading={loading} error={error} />
       </section>
       <section className="appl-analysis" aria-label="Applications flow">
         {f && (

@@ -29,6 +29,7 @@ import { ServiceMatrix } from './ServiceMatrix.tsx';
 import { ServiceShares } from './ServiceShares.tsx';
 import { activityBreaks, COOP_LAYER_IDS, cooperationLayers } from './layers.ts';
 import './cooperation.css';
+import { LoadState } from '../common/LoadState.tsx';
 
 const TAB_LABELS: Record<CoopTab, string> = {
   summary: 'Services',
@@ -134,16 +135,7 @@ export function CooperationPage() {
           gaps={gapIds?.length ?? 0}
           synthetic={meta.data?.synthetic ?? true}
         />
-        {loading && (
-          <div className="busy" role="status">
-            Updating…
-          </div>
-        )}
-        {error && (
-          <div className="error-banner" role="alert">
-            Could not load data: {error.message}
-          </div>
-        )}
+        <LoadState loading={loading} error={error} />
       </section>
       <section className="coop-report" aria-label="Cooperation report">
         <nav className="report-tabs" role="tablist">

@@ -21,6 +21,7 @@ import { InspectorTable } from './InspectorTable.tsx';
 import { InspectorCard } from './InspectorCard.tsx';
 import { CoverageLegend } from './CoverageLegend.tsx';
 import './coverage.css';
+import { LoadState } from '../common/LoadState.tsx';
 
 const PICK = [TERRITORY_LAYER_IDS.fill, TERRITORY_LAYER_IDS.overloaded, TERRITORY_LAYER_IDS.unassigned];
 // Choosing (or closing) an inspector moves the camera to frame their territory (or the district again): a view saved
@@ -30,7 +31,10 @@ const selectInspector = (id: number | null): void => {
   if (id !== getState().inspector) update({ inspector: id, view: null });
 };
 const setNorms = (norms: Norms): void => update({ norms });
-type MahallaFeature = Feature<Geometry, { id: number; name: string; districtSoato: string; inspectorId: number | null }>;
+type MahallaFeature = Feature<
+  Geometry,
+  { id: number; name: string; districtSoato: string; inspectorId: number | null }
+>;
 
 export function CoveragePage() {
   const session = useSession();
@@ -50,7 +54,10 @@ export function CoveragePage() {
     const flags = coverage.data?.inspectors.flags ?? [];
     return {
       outlines: outlines.data,
-      unassigned: mahallas && { type: 'FeatureCollection' as const, features: mahallas.features.filter((f) => f.properties.inspectorId === null) },
+      unassigned: mahallas && {
+        type: 'FeatureCollection' as const,
+        features: mahallas.features.filter((f) => f.properties.inspectorId === null),
+      },
       basePoints: basePoints.data,
       overloaded: new Set(coverage.data?.inspectors.id.filter((_, k) => (flags[k]?.length ?? 0) > 0) ?? []),
     };
@@ -59,7 +66,10 @@ export function CoveragePage() {
   const layers = useMemo(() => buildTerritoryLayers(data, { selected, overloadKey }), [data, selected, overloadKey]);
   // The selected territory's [w, s, e, n]; null (no selection, outlines still loading) leaves the district framed.
   const focus = useMemo(
-    () => (selected === null ? null : bboxOf(outlines.data?.features.filter((f) => f.properties.inspectorId === selected) ?? [])),
+    () =>
+      selected === null
+        ? null
+        : bboxOf(outlines.data?.features.filter((f) => f.properties.inspectorId === selected) ?? []),
     [outlines.data, selected],
   );
   // A link that opens with an inspector waits for the outlines before making the map, so its first camera frames the
@@ -71,7 +81,10 @@ export function CoveragePage() {
     const props = (object as { properties?: OutlineProps } | null)?.properties;
     selectInspector(props ? props.inspectorId : null);
   }, []);
-  const districtName = useCallback((soato: string) => meta.data?.districts.find((d) => d.soato === soato)?.name ?? soato, [meta.data]);
+  const districtName = useCallback(
+    (soato: string) => meta.data?.districts.find((d) => d.soato === soato)?.name ?? soato,
+    [meta.data],
+  );
 
   const error = meta.error ?? coverage.error ?? outlines.error ?? territories.error;
   const loading = coverage.isFetching || outlines.isFetching || territories.isFetching;
@@ -87,14 +100,25 @@ export function CoveragePage() {
             <section data-testid="coverage-summary">
               <h2>Coverage</h2>
               <p className="summary">
-                <strong>{fmtInt(totals.inspectors)}</strong> inspectors cover <strong>{fmtInt(totals.mahallas - totals.unassigned)}</strong> of {fmtInt(totals.mahallas)} mahallas ·{' '}
-                <strong className={totals.overloaded > 0 ? 'warn' : undefined}>{fmtInt(totals.overloaded)}</strong> over a norm
+                <strong>{fmtInt(totals.inspectors)}</strong> inspectors cover{' '}
+                <strong>{fmtInt(totals.mahallas - totals.unassigned)}</strong> of {fmtInt(totals.mahallas)} mahallas ·{' '}
+                <strong className={totals.overloaded > 0 ? 'warn' : undefined}>{fmtInt(totals.overloaded)}</strong> over
+                a norm
               </p>
-              <h3 className="terr-subhead">Unassigned mahallas ({totals.unassigned}) · {fmtInt(totals.unassignedResidents)} residents</h3>
-              {coverage.data.unassigned.length === 0 ? <p className="muted">Every mahalla has an inspector.</p> : (
+              <h3 className="terr-subhead">
+                Unassigned mahallas ({totals.unassigned}) · {fmtInt(totals.unassignedResidents)} residents
+              </h3>
+              {coverage.data.unassigned.length === 0 ? (
+                <p className="muted">Every mahalla has an inspector.</p>
+              ) : (
                 <ul className="terr-unassigned" data-testid="unassigned">
                   {coverage.data.unassigned.map((m) => (
-                    <li key={m.id}><span>{m.name}</span><span className="terr-sub">{fmtInt(m.population)} res. · {m.incidents} inc.</span></li>
+                    <li key={m.id}>
+                      <span>{m.name}</span>
+                      <span className="terr-sub">
+                        {fmtInt(m.population)} res. · {m.incidents} inc.
+                      </span>
+                    </li>
                   ))}
                 </ul>
               )}
@@ -105,11 +129,19 @@ export function CoveragePage() {
       <section className="map-area terr-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
         {mapReady && <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} focus={focus} />}
         <CoverageLegend synthetic={meta.data?.synthetic ?? true} />
-        {loading && <div className="busy" role="status">Updating…</div>}
-        {error && <div className="error-banner" role="alert">Could not load data: {error.message}</div>}
-        {selected !== null && range && can(session.data, 'persons') && <InspectorCard id={selected} range={range} norms={norms} onClose={() => selectInspector(null)} />}
+        <LoadState loading={loading} error={error} />
+        {selected !== null && range && can(session.data, 'persons') && (
+          <InspectorCard id={selected} range={range} norms={norms} onClose={() => selectInspector(null)} />
+        )}
       </section>
-      {coverage.data && <InspectorTable coverage={coverage.data} selected={selected} onSelect={selectInspector} districtName={districtName} />}
+      {coverage.data && (
+        <InspectorTable
+          coverage={coverage.data}
+          selected={selected}
+          onSelect={selectInspector}
+          districtName={districtName}
+        />
+      )}
     </main>
   );
 }
@@ -119,6 +151,7 @@ function tooltip({ object, layer }: PickingInfo): string | null {
   if (layer?.id === TERRITORY_LAYER_IDS.base) return (object as { name: string }).name;
   if (layer?.id === TERRITORY_LAYER_IDS.unassigned) return `${String(props?.name)}\nNo inspector assigned`;
   if (layer?.id === TERRITORY_LAYER_IDS.overloaded) return `${String(props?.name)}\nOver a norm: see the table`;
-  if (layer?.id === TERRITORY_LAYER_IDS.fill) return `${String(props?.name)}\n${String(props?.mahallas)} mahalla(s) · click for the card`;
+  if (layer?.id === TERRITORY_LAYER_IDS.fill)
+    return `${String(props?.name)}\n${String(props?.mahallas)} mahalla(s) · click for the card`;
   return null;
 }

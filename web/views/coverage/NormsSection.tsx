@@ -5,9 +5,24 @@ import { NORM_DEFAULTS, NORM_KEYS, NORM_RANGE, type Norms } from '../../../serve
 // `why` restates the reasoning of NORM_DEFAULTS (server/contract/coverage.ts) for the person changing the norm; the
 // bounds are NORM_RANGE's, the same a link is held to.
 const FIELDS: Record<keyof Norms, { label: string; unit: string; why: string; step: number }> = {
-  normResidents: { label: 'Residents per inspector', unit: 'residents', why: 'default ≈ 3 average Tashkent mahallas; the model is one inspector per mahalla', step: 500 },
-  normIncidents: { label: 'Incidents per 30 days', unit: 'scaled to the period', why: 'default ≈ 2 a day, beyond what one inspector can follow up', step: 5 },
-  normDistanceKm: { label: 'Farthest mahalla from base point', unit: 'km', why: 'default: reachable in about a quarter of an hour in the city', step: 0.5 },
+  normResidents: {
+    label: 'Residents per inspector',
+    unit: 'residents',
+    why: 'default ≈ 3 average Tashkent mahallas; the model is one inspector per mahalla',
+    step: 500,
+  },
+  normIncidents: {
+    label: 'Incidents per 30 days',
+    unit: 'scaled to the period',
+    why: 'default ≈ 2 a day, beyond what one inspector can follow up',
+    step: 5,
+  },
+  normDistanceKm: {
+    label: 'Farthest mahalla from base point',
+    unit: 'km',
+    why: 'default: reachable in about a quarter of an hour in the city',
+    step: 0.5,
+  },
 };
 
 export function NormsSection({ norms, onChange }: { norms: Norms; onChange: (n: Norms) => void }) {
@@ -58,7 +73,10 @@ export function NormsSection({ norms, onChange }: { norms: Norms; onChange: (n: 
           </label>
         ))}
       </div>
-      <p className="terr-hint">A territory over any norm is flagged with its reason. No published per-resident norm was found: the defaults mark territories far beyond one inspector per mahalla (hover a unit for why).</p>
+      <p className="terr-hint">
+        A territory over any norm is flagged with its reason. No published per-resident norm was found: the defaults
+        mark territories far beyond one inspector per mahalla (hover a unit for why).
+      </p>
     </section>
   );
 }

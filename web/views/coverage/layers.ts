@@ -11,7 +11,14 @@ import type { Outlines } from '../../queries/coverage.ts';
 
 /** Eight categorical colours (Tableau 10 without its red and grey: red means "problem" on this page). */
 export const TERRITORY_COLORS: readonly Rgb[] = [
-  [78, 121, 167], [242, 142, 43], [118, 183, 178], [89, 161, 79], [237, 201, 72], [176, 122, 161], [255, 157, 167], [156, 117, 95],
+  [78, 121, 167],
+  [242, 142, 43],
+  [118, 183, 178],
+  [89, 161, 79],
+  [237, 201, 72],
+  [176, 122, 161],
+  [255, 157, 167],
+  [156, 117, 95],
 ];
 export const PROBLEM: Rgb = [179, 38, 30];
 
@@ -48,7 +55,8 @@ export function markerPoint(g: MultiPolygon): Position {
   let best: Position[] = [];
   for (const part of g.coordinates) if ((part[0]?.length ?? 0) > best.length) best = part[0] ?? [];
   const n = Math.max(1, best.length - 1);
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   for (let i = 0; i < n; i++) {
     x += best[i]?.[0] ?? 0;
     y += best[i]?.[1] ?? 0;
@@ -61,36 +69,45 @@ export function buildTerritoryLayers(data: TerritoryLayerData, ui: TerritoryLaye
   const { outlines, unassigned } = data;
   if (outlines) {
     layers.push(
-      new GeoJsonLayer<OutlineProps>(placedBefore(OVERLAY_BEFORE, {
-        id: TERRITORY_LAYER_IDS.fill,
-        data: outlines,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: [13, 27, 42, 60],
-        filled: true,
-        stroked: true,
-        getFillColor: (f: Feature<Geometry, OutlineProps>) => rgba(TERRITORY_COLORS[f.properties.slot] ?? TERRITORY_COLORS[0]!, ui.selected === f.properties.inspectorId ? 150 : 80),
-        getLineColor: (f: Feature<Geometry, OutlineProps>) => rgba(TERRITORY_COLORS[f.properties.slot] ?? TERRITORY_COLORS[0]!, 255),
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1.6,
-        updateTriggers: { getFillColor: [ui.selected] },
-      })),
+      new GeoJsonLayer<OutlineProps>(
+        placedBefore(OVERLAY_BEFORE, {
+          id: TERRITORY_LAYER_IDS.fill,
+          data: outlines,
+          pickable: true,
+          autoHighlight: true,
+          highlightColor: [13, 27, 42, 60],
+          filled: true,
+          stroked: true,
+          getFillColor: (f: Feature<Geometry, OutlineProps>) =>
+            rgba(
+              TERRITORY_COLORS[f.properties.slot] ?? TERRITORY_COLORS[0]!,
+              ui.selected === f.properties.inspectorId ? 150 : 80,
+            ),
+          getLineColor: (f: Feature<Geometry, OutlineProps>) =>
+            rgba(TERRITORY_COLORS[f.properties.slot] ?? TERRITORY_COLORS[0]!, 255),
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1.6,
+          updateTriggers: { getFillColor: [ui.selected] },
+        }),
+      ),
     );
   }
   if (unassigned && unassigned.features.length > 0) {
     layers.push(
-      new GeoJsonLayer<{ id: number; name: string }>(placedBefore(OVERLAY_BEFORE, {
-        id: TERRITORY_LAYER_IDS.unassigned,
-        data: unassigned,
-        pickable: true,
-        filled: true,
-        stroked: true,
-        getFillColor: rgba(PROBLEM, 190),
-        ...hatchProps(() => true),
-        getLineColor: rgba(PROBLEM, 255),
-        lineWidthUnits: 'pixels',
-        getLineWidth: 2,
-      })),
+      new GeoJsonLayer<{ id: number; name: string }>(
+        placedBefore(OVERLAY_BEFORE, {
+          id: TERRITORY_LAYER_IDS.unassigned,
+          data: unassigned,
+          pickable: true,
+          filled: true,
+          stroked: true,
+          getFillColor: rgba(PROBLEM, 190),
+          ...hatchProps(() => true),
+          getLineColor: rgba(PROBLEM, 255),
+          lineWidthUnits: 'pixels',
+          getLineWidth: 2,
+        }),
+      ),
     );
   }
   if (outlines) {

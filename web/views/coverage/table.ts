@@ -34,11 +34,16 @@ export function rowsOf(c: Coverage['inspectors']): InspectorRow[] {
  * Rows sorted by `key` (numbers and flag counts descending first, names ascending first); ties by name, then id.
  * @example sortRows(rows, 'residents', 'desc')[0] // the most populous territory
  */
-export function sortRows(rows: readonly InspectorRow[], key: InspectorSortKey, dir: InspectorSort['dir']): InspectorRow[] {
+export function sortRows(
+  rows: readonly InspectorRow[],
+  key: InspectorSortKey,
+  dir: InspectorSort['dir'],
+): InspectorRow[] {
   const value = (r: InspectorRow): number | string => (key === 'flags' ? r.flags.length : r[key]);
   const sign = dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
-    const va = value(a), vb = value(b);
+    const va = value(a),
+      vb = value(b);
     const c = typeof va === 'string' || typeof vb === 'string' ? String(va).localeCompare(String(vb)) : va - vb;
     return sign * c || a.name.localeCompare(b.name) || a.id - b.id;
   });

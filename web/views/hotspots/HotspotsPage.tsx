@@ -29,6 +29,7 @@ import { mahallaOutlines } from '../../map/mahalla-layers.ts';
 import { SCAN_LAYER_ID } from '../../map/scan-layer.ts';
 import { useScanLayer } from './use-scan-layer.ts';
 import { ScanPanel } from './ScanPanel.tsx';
+import { LoadState } from '../common/LoadState.tsx';
 
 const PICK = [SCAN_LAYER_ID, LAYER_IDS.choropleth];
 
@@ -154,16 +155,7 @@ export function HotspotsPage() {
             select={scan.select}
           />
         )}
-        {loading && (
-          <div className="busy" role="status">
-            Updating…
-          </div>
-        )}
-        {error && (
-          <div className="error-banner" role="alert">
-            Could not load data: {error.message}
-          </div>
-        )}
+        <LoadState loading={loading} error={error} />
         {meta.data && territories.data && (
           <Breadcrumb
             meta={meta.data}

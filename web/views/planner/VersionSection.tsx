@@ -2,6 +2,7 @@
 // names who saved first; the edits stay), submit for approval, and approve as the district head's order.
 import { useState } from 'react';
 import { update } from '../../state/store.ts';
+import { navigate } from '../../state/route.ts';
 import { formatMoment } from '../../format.ts';
 import { ApiError } from '../../queries/client.ts';
 import {
@@ -85,6 +86,37 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
           {detail.orderNumber && ` · order No. ${detail.orderNumber}`}
           <br />
           Saved by {detail.updatedBy} {formatMoment(detail.updatedAt)}
+        </p>
+      )}
+      {detail && (
+        <p className="planner-links">
+          <a
+            href="/territories/diff"
+            data-testid="compare-link"
+            title="Compare any two versions: mahallas that change inspector, workload before and after"
+            onClick={(e) => {
+              e.preventDefault();
+              const inForce = versions.find((v) => v.phase === 'in_force')?.id ?? null;
+              const mine = detail.id !== inForce;
+              update({ diffBefore: mine ? inForce : null, diffAfter: mine ? detail.id : null });
+              navigate('/territories/diff');
+            }}
+          >
+            Compare…
+          </a>
+          {' · '}
+          <a
+            href="/territories/print"
+            data-testid="print-link"
+            title="The order's annex: one A4 page per territory with its map and mahallas, and the table as CSV or Excel"
+            onClick={(e) => {
+              e.preventDefault();
+              update({ territoryVersion: detail.id });
+              navigate('/territories/print');
+            }}
+          >
+            Print the annex (A4)
+          </a>
         </p>
       )}
       {detail?.editable && editor && (

@@ -21,6 +21,7 @@ import { PLAN_LAYER_IDS, planLayers } from './layers.ts';
 import { STATE_COLORS, type TerritoryProps } from './plan-view.ts';
 import { nextPeriod } from '../../../server/shared/period.ts';
 import '../cooperation/cooperation.css';
+import { LoadState } from '../common/LoadState.tsx';
 
 const PICK = [PLAN_LAYER_IDS.fill];
 
@@ -173,16 +174,7 @@ export function PlansPage() {
             Each mahalla shows its inspector&apos;s state{district ? '' : '; click one to outline the territory'}.
           </p>
         </div>
-        {loading && (
-          <div className="busy" role="status">
-            Updating…
-          </div>
-        )}
-        {error && (
-          <div className="error-banner" role="alert">
-            Could not load plans: {error.message}
-          </div>
-        )}
+        <LoadState loading={loading} error={error} what="plans" />
       </section>
       <section className="coop-report" aria-label="Plan">
         <div className="report-body">

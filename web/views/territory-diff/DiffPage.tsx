@@ -1,0 +1,139 @@
+// Two territory versions of a district compared (any two: the plan in force, drafts, submitted, approved, archived):
+// the mahallas that change inspector on the map in the colour of the post they go to, how many move, and each post's
+// workload before and after. The two versions ride in the link (va, vb), so a link reopens the same comparison.
+import { useCallback, useMemo } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import { useMeta } from '../../queries/meta.ts';
+import { useMahallas } from '../../queries/mahallas.ts';
+import { useTerritoryDiff, useTerritoryVersion, useTerritoryVersions } from '../../queries/territories.ts';
+import { update, useUi } from '../../state/store.ts';
+import { navigate } from '../../state/route.ts';
+import { BaseMap } from '../../map/BaseMap.tsx';
+import { bboxOf } from '../../map/bbox.ts';
+import { formatPeriod } from '../../format.ts';
+import type { Rgb } from '../../map/colors.ts';
+import { DistrictSection } from '../common/PeriodSection.tsx';
+import { LoadState } from '../common/LoadState.tsx';
+import { gainerColors, moveRows, postRows } from './diff-summary.ts';
+import { buildDiffLayers, DIFF_LAYER_IDS } from './layers.ts';
+import { defaultPair, versionLabel, type VersionHead } from './versions.ts';
+import { DiffCounts, MoveTable, PostTable } from './DiffTables.tsx';
+import './territory-diff.css';
+
+const PICK = [DIFF_LAYER_IDS.moved, DIFF_LAYER_IDS.context];
+
+export function DiffPage() {
+  const meta = useMeta();
+  const asked = { before: useUi((s) => s.diffBefore), after: useUi((s) => s.diffAfter) };
+  // A link may name the versions without the district: the district is then the first version's.
+  const chosen = useUi((s) => s.district);
+  const first = useTerritoryVersion(chosen ? null : (asked.before ?? asked.after));
+  const district = chosen ?? first.data?.district ?? null;
+  const versions = useTerritoryVersions(district);
+  const list = useMemo(() => versions.data?.versions ?? [], [versions.data]);
+  const pair = defaultPair(list, asked.before, asked.after);
+  const diff = useTerritoryDiff(pair.before, pair.after);
+  const mahallas = useMahallas(district);
+  const moves = useMemo(() => (diff.data ? moveRows(diff.data) : []), [diff.data]);
+  const rows = useMemo(() => (diff.data ? postRows(diff.data) : []), [diff.data]);
+  const colors = useMemo(() => (diff.data ? gainerColors(diff.data) : new Map<number, Rgb>()), [diff.data]);
+  const layers = useMemo(() => (mahallas.data ? buildDiffLayers(mahallas.data, moves) : []), [mahallas.data, moves]);
+  const focus = useMemo(() => (mahallas.data ? bboxOf(mahallas.data.features) : null), [mahallas.data]);
+  const byMahalla = useMemo(() => new Map(moves.map((m) => [m.mahalla, m])), [moves]);
+  const tooltip = useCallback(
+    (info: PickingInfo): string | null => {
+      const p = (info.object as { properties?: { id: number; name: string } } | null)?.properties;
+      if (!p) return null;
+      const m = byMahalla.get(p.id);
+      return m ? `${p.name}\n${m.from} → ${m.to}` : `${p.name}\nNo change`;
+    },
+    [byMahalla],
+  );
+
+  const choose = (side: 'diffBefore' | 'diffAfter', id: number): void =>
+    update({ [side]: id, ...(district ? { district } : {}) });
+  const error = meta.error ?? versions.error ?? diff.error ?? mahallas.error;
+  const loading = versions.isFetching || diff.isFetching || mahallas.isFetching;
+  const picker = (side: 'diffBefore' | 'diffAfter', value: number | null, label: string) => (
+    <label className="tdiff-pick">
+      {label}
+      <select
+        data-testid={side === 'diffBefore' ? 'diff-before' : 'diff-after'}
+        value={value ?? ''}
+        onChange={(e) => choose(side, Number(e.target.value))}
+      >
+        {list.map((v: VersionHead) => (
+          <option key={v.id} value={v.id}>
+            {versionLabel(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <main className="tdiff-page">
+      <aside className="panel" aria-label="Versions compared">
+        {meta.data && <DistrictSection meta={meta.data} district={district} />}
+        {!district && <p className="muted">Choose a district: versions are compared within one district.</p>}
+        {district && (
+          <section aria-label="Versions">
+            <h2>Compare two versions</h2>
+            {picker('diffBefore', pair.before, 'From (A)')}
+            {picker('diffAfter', pair.after, 'To (B)')}
+            <div className="tdiff-actions">
+              <button
+                type="button"
+                data-testid="diff-swap"
+                onClick={() => update({ diffBefore: pair.after, diffAfter: pair.before })}
+                title="Show the change the other way round"
+              >
+                ⇄ Swap A and B
+              </button>
+              <a href="/planner" onClick={(e) => (e.preventDefault(), navigate('/planner'))}>
+                Back to the planner
+              </a>
+            </div>
+            {pair.after !== null && (
+              <p className="tdiff-links">
+                Order annex of B:{' '}
+                <a
+                  href={`/territories/print?tv=${pair.after}`}
+                  data-testid="diff-print"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    update({ territoryVersion: pair.after });
+                    navigate('/territories/print');
+                  }}
+                >
+                  printable pages
+                </a>
+              </p>
+            )}
+            {list.length < 2 && <p className="muted">This district has one version only: make a draft to compare.</p>}
+          </section>
+        )}
+        {diff.data && <DiffCounts counts={diff.data.counts} same={pair.before === pair.after} />}
+        {diff.data && (
+          <p className="muted tdiff-period">
+            Workload counted over {formatPeriod(diff.data.period)}. The workload index is 1 for an average post’s share
+            of the district’s work.
+          </p>
+        )}
+      </aside>
+      <section className="map-area tdiff-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+        <BaseMap layers={layers} pickLayerIds={PICK} tooltip={tooltip} focus={focus} />
+        <LoadState loading={loading} error={error} />
+      </section>
+      <aside className="panel tdiff-side" aria-label="Workload before and after">
+        {diff.data ? (
+          <>
+            <PostTable rows={rows} colors={colors} />
+            <MoveTable moves={moves} />
+          </>
+        ) : (
+          district && <p className="muted">Loading the comparison…</p>
+        )}
+      </aside>
+    </main>
+  );
+}
