@@ -1,6 +1,7 @@
 // `npm run import -- mahallas <file> [field flags] [--mapping m.json] [--save-mapping m.json] [--crs EPSG] [--list-fields]
 // [--dry-run] [--scale city] [--out FILE]`: the boundary import from the command line (data/import/cli.ts hands over).
 import { createHash } from 'node:crypto';
+import { area } from '@turf/turf';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildDatabase } from '../../build-db.ts';
@@ -11,11 +12,13 @@ import { assertNotInUse, carryOver } from '../../../server/store/carry-over.ts';
 import { districtCodesOf, mahallaItems, toMahallaInputs } from '../mahallas.ts';
 import { listFields, readMappingFile, type FieldMapping } from './fields.ts';
 import { readBoundaryFile } from './read.ts';
+import { checkTopology, describeFinding, SLIVER_M2 } from './topology.ts';
+import type { BoundaryItem } from './validate.ts';
 import { replaceMahallas, type ReplaceReport } from './versions.ts';
 
 export const USAGE = `usage: npm run import -- mahallas <file.geojson|.zip|.shp|.kml|.kmz> [--code-field F] [--name-field F]
          [--district-field F] [--population-field F] [--households-field F] [--mapping m.json] [--save-mapping m.json]
-         [--crs EPSG] [--list-fields] [--dry-run] [--scale city|national] [--out FILE (default: HAMKOR_DB)]`;
+         [--crs EPSG] [--list-fields] [--sliver-m2 50] [--dry-run] [--scale city|national] [--out FILE (default: HAMKOR_DB)]`;
 
 /** Whether the import command's first word names a boundary level this module imports. */
 export const isBoundaryLevel = (w: string | undefined): boolean => w === 'mahallas';
@@ -52,6 +55,25 @@ export function describeReplace(r: ReplaceReport, dryRun: boolean): string[] {
   ];
 }
 
+/** Reports overlaps and gaps between neighbours and returns the items with slivers snapped. */
+function withTopology(file: string, items: BoundaryItem[], sliverM2: number): BoundaryItem[] {
+  const t = checkTopology(
+    items.map((m) => m.geometry),
+    sliverM2,
+  );
+  for (const f of t.issues) console.log(`  ${file}: ${describeFinding(f)}`);
+  if (t.snapped.length > 0)
+    console.log(
+      `  ${t.snapped.length} slivers of ${sliverM2} m² or less snapped (${Math.round(
+        t.snapped.reduce((a, f) => a + f.areaM2, 0),
+      )} m² in all)`,
+    );
+  return items.map((m, i) => {
+    const g = t.geometries[i] ?? m.geometry;
+    return g === m.geometry ? m : { ...m, geometry: g, areaKm2: area(g) / 1e6 };
+  });
+}
+
 /** Runs the boundary import with the words after the level; returns the exit code. */
 export async function boundaryCli(level: string, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -70,6 +92,7 @@ export async function boundaryCli(level: string, args: string[]): Promise<number
       'dry-run': { type: 'boolean', default: false },
       scale: { type: 'string', default: 'city' },
       out: { type: 'string' },
+      'sliver-m2': { type: 'string', default: String(SLIVER_M2) },
     },
   });
   const file = positionals[0];
@@ -96,7 +119,9 @@ export async function boundaryCli(level: string, args: string[]): Promise<number
   if (values['households-field']) flags.households = values['households-field'];
   const mapping = { ...(values.mapping ? readMappingFile(values.mapping) : {}), ...flags };
   const scale = values.scale as ScaleName;
-  const items = mahallaItems(bf, districtCodesOf(scale), mapping);
+  const sliver = Number(values['sliver-m2']);
+  if (!(sliver >= 0)) throw new Error(`--sliver-m2 must be a number of square metres (got "${values['sliver-m2']}")`);
+  const items = withTopology(file, mahallaItems(bf, districtCodesOf(scale), mapping), sliver);
   if (values['save-mapping']) writeFileSync(values['save-mapping'], `${JSON.stringify(mapping, null, 2)}\n`);
   const env = readEnv();
   const out = values.out ?? env.HAMKOR_DB;
