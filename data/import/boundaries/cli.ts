@@ -23,15 +23,19 @@ export const USAGE = `usage: npm run import -- mahallas <file.geojson|.zip|.shp|
 /** Whether the import command's first word names a boundary level this module imports. */
 export const isBoundaryLevel = (w: string | undefined): boolean => w === 'mahallas';
 
-/** Whether the database holds only generated (demo) mahallas, or does not exist: then it is rebuilt, not versioned. */
-async function isDemo(path: string): Promise<boolean> {
-  if (!existsSync(path)) return true;
+/**
+ * The district codes mahallas may name: those of the database when it holds real mahallas (a versioned re-import),
+ * else null (no database, or the demo one: it is rebuilt on the scale's shipped districts).
+ */
+async function realDistricts(path: string): Promise<Set<string> | null> {
+  if (!existsSync(path)) return null;
   const db = await openDb(path, { readOnly: true });
   try {
     const [r] = await db.all<{ real: number }>(
       'SELECT count(*) FILTER (WHERE NOT synthetic)::INTEGER AS real FROM mahallas',
     );
-    return (r?.real ?? 0) === 0;
+    if ((r?.real ?? 0) === 0) return null;
+    return new Set((await db.all<{ soato: string }>('SELECT soato FROM districts')).map((d) => d.soato));
   } finally {
     db.close();
   }
@@ -121,12 +125,13 @@ export async function boundaryCli(level: string, args: string[]): Promise<number
   const scale = values.scale as ScaleName;
   const sliver = Number(values['sliver-m2']);
   if (!(sliver >= 0)) throw new Error(`--sliver-m2 must be a number of square metres (got "${values['sliver-m2']}")`);
-  const items = withTopology(file, mahallaItems(bf, districtCodesOf(scale), mapping), sliver);
-  if (values['save-mapping']) writeFileSync(values['save-mapping'], `${JSON.stringify(mapping, null, 2)}\n`);
   const env = readEnv();
   const out = values.out ?? env.HAMKOR_DB;
   await assertNotInUse(out);
-  if (await isDemo(out)) {
+  const districts = await realDistricts(out);
+  const items = withTopology(file, mahallaItems(bf, districts ?? districtCodesOf(scale), mapping), sliver);
+  if (values['save-mapping']) writeFileSync(values['save-mapping'], `${JSON.stringify(mapping, null, 2)}\n`);
+  if (!districts) {
     if (values['dry-run']) {
       console.log(`Dry run: ${items.length} valid mahallas; the demo database would be rebuilt on them`);
       return 0;

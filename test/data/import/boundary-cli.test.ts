@@ -30,6 +30,10 @@ describe('the boundary import command', () => {
   it('is refused while another process holds the database, then imports a new version once it is free', async () => {
     const path = join(dir, 'held.duckdb');
     await makeDb(path);
+    // A re-import checks districts against the database's own.
+    const setup = await openDb(path);
+    await setup.run(`INSERT INTO districts VALUES ('1726287', '1726', 'Yakkasaroy', NULL, NULL, 14, 'osm', '{}')`);
+    setup.close();
     const file = join(dir, 'v1.geojson');
     // Mahalla 001 widens to 69.215: the fixture's incident at 69.211 moves from mahalla 2 to 1.
     writeGeojson(file, [
@@ -52,6 +56,14 @@ describe('the boundary import command', () => {
     expect(list.status).toBe(0);
     expect(list.stdout).toContain('v1.geojson: geojson, 2 features, WGS 84 (EPSG:4326)');
     expect(list.stdout).toContain('  KOD  (2 of 2 filled)  e.g. "1726287001", "1726287002"');
+
+    const stranger = join(dir, 'stranger.geojson');
+    writeGeojson(stranger, [{ props: { KOD: '1726294001', NOMI: 'C', TUMAN: '1726294' }, ring: rect(69.2, 69.21) }]);
+    const refused = cli(stranger, ...flags, '--out', path);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      'stranger.geojson: feature 1, TUMAN: "1726294" is not a district SOATO code of this dataset',
+    );
 
     const ok = cli(file, ...flags, '--out', path);
     expect(ok.stderr).toBe('');
