@@ -1,7 +1,8 @@
 // The territory planner in real Chromium against the real server: a planner makes a draft, paints two mahallas with
 // another post, undoes one with Ctrl+Z, reloads and still has the undo history, redoes, saves, asks for proposals,
 // compares with the plan in force and submits; the district head approves it, and the Coverage page follows the new
-// plan.
+// plan. Then, on one page, a new draft: a brush stroke (ghost while dragging, bars after, one undo step), a lasso,
+// a workload weight that moves the ideal, and a vacant post added, painted, removed (asked first) and undone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
@@ -41,7 +42,8 @@ async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
-async function clickMahalla(page: Page, f: Feature<Polygon>): Promise<void> {
+/** Where a mahalla's inner point is on the page, in CSS pixels. */
+async function screenOf(page: Page, f: Feature<Polygon>): Promise<{ x: number; y: number }> {
   const [lon, lat] = pointOnFeature(f).geometry.coordinates as [number, number];
   const xy = await page.evaluate(
     ([x, y]) => {
@@ -53,10 +55,22 @@ async function clickMahalla(page: Page, f: Feature<Polygon>): Promise<void> {
     [lon, lat] as const,
   );
   if (!xy) throw new Error('map not ready');
-  await page.mouse.click(xy.x, xy.y);
+  return xy;
+}
+
+async function clickMahalla(page: Page, f: Feature<Polygon>): Promise<void> {
+  const { x, y } = await screenOf(page, f);
+  await page.mouse.click(x, y);
 }
 
 const steps = async (page: Page): Promise<string> => (await page.getByTestId('history').textContent()) ?? '';
+const text = async (page: Page, id: string): Promise<string> => (await page.getByTestId(id).textContent()) ?? '';
+/** The painting post's row: its workload bar's width and its facts line. */
+const chosenRow = (page: Page) => page.locator('[data-testid="planner-post"].chosen');
+const barWidth = (page: Page) =>
+  chosenRow(page)
+    .locator('.bar .fill')
+    .evaluate((e) => (e as HTMLElement).style.width);
 
 describe('territory planner', () => {
   it('paints, undoes across a reload, proposes, compares, submits and approves; coverage follows', async () => {
@@ -95,19 +109,19 @@ describe('territory planner', () => {
     expect(targets).toHaveLength(2);
     await settle(page);
     await clickMahalla(page, targets[0]!);
-    await expect.poll(() => steps(page)).toBe('1 step(s)');
+    await expect.poll(() => steps(page)).toBe('1 step to undo');
     await clickMahalla(page, targets[1]!);
-    await expect.poll(() => steps(page)).toBe('2 step(s)');
+    await expect.poll(() => steps(page)).toBe('2 steps to undo');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => steps(page)).toBe('1 step(s)');
+    await expect.poll(() => steps(page)).toBe('1 step to undo');
 
     // A reload keeps the plan and its history: one step to undo, one to redo.
     await page.reload();
     await settle(page);
-    await expect.poll(() => steps(page)).toBe('1 step(s)');
+    await expect.poll(() => steps(page)).toBe('1 step to undo');
     await expect(page.getByTestId('redo').isEnabled()).resolves.toBe(true);
     await page.keyboard.press('Control+y');
-    await expect.poll(() => steps(page)).toBe('2 step(s)');
+    await expect.poll(() => steps(page)).toBe('2 steps to undo');
     await page.getByTestId('save').click();
     await expect.poll(() => page.getByTestId('save').textContent()).toBe('Saved');
     // Screenshots for a person to look at (.shots/ is not committed).
@@ -143,4 +157,122 @@ describe('territory planner', () => {
     expect(record.foreignRequests).toEqual([]);
     expect(record.consoleErrors).toEqual([]);
   }, 240_000);
+
+  it('brushes, lassos, reweighs and adds and removes a vacant post, on one page', async () => {
+    const record: PageRecord = { consoleErrors: [], foreignRequests: [] };
+    const probe = await open('planner', 'planner', record);
+    const district = await probe.evaluate(async () => {
+      const r = (await (await fetch('/api/territories/versions')).json()) as { versions: Array<{ district: string }> };
+      return r.versions[0]!.district;
+    });
+    await probe.close();
+    const mahallas = (await (await world.fetch(`/api/mahallas?district=${district}`)).json()) as Mahallas;
+    const page = await open('planner', `planner?d=${district}`, record);
+    await page.getByTestId('new-draft').click();
+    await expect.poll(() => text(page, 'version-status')).toContain('Draft');
+    await settle(page);
+
+    // Brush: paint with the first post over a mahalla another inspector covers. While the button is down the bars
+    // show the stroke's ghost; on release the bar moves and the stroke is one undo step.
+    await page.getByTestId('planner-post').first().click();
+    const inspector = await page.evaluate(async () => {
+      const tv = new URL(location.href).searchParams.get('tv');
+      const v = (await (await fetch(`/api/territories/versions/${tv}`)).json()) as {
+        posts: Array<{ inspector: number | null }>;
+      };
+      return v.posts[0]!.inspector;
+    });
+    const [a, b] = mahallas.features.filter((f) => f.properties.inspectorId !== inspector);
+    await page.getByTestId('shape-brush').click();
+    await page.getByTestId('brush-size').fill('8');
+    const before = await barWidth(page);
+    const from = await screenOf(page, a!);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 6, from.y + 6, { steps: 3 });
+    await expect.poll(() => page.locator('.planner-posts .ghost').count()).toBeGreaterThan(0);
+    await page.mouse.up();
+    await expect.poll(() => steps(page)).toBe('1 step to undo');
+    await expect.poll(() => barWidth(page)).not.toBe(before);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => steps(page)).toBe('0 steps to undo');
+    await expect.poll(() => barWidth(page)).toBe(before);
+
+    // A pinned mahalla under the brush stays: the page says so while hovering.
+    const pinToggle = async (): Promise<void> => {
+      await page.getByTestId('tool-pin').click();
+      await settle(page);
+      await clickMahalla(page, a!);
+      await page.getByTestId('tool-paint').click();
+    };
+    await pinToggle();
+    await page.mouse.move(from.x + 1, from.y + 1);
+    await page.mouse.move(from.x, from.y);
+    await expect.poll(() => page.getByTestId('stroke-skipped').count()).toBe(1);
+    await pinToggle();
+
+    // Lasso: erase every mahalla whose centre is inside a square drawn around one of them.
+    await page.getByTestId('tool-erase').click();
+    await page.getByTestId('shape-lasso').click();
+    const c = await screenOf(page, b!);
+    await page.mouse.move(c.x - 30, c.y - 30);
+    await page.mouse.down();
+    for (const [dx, dy] of [
+      [30, -30],
+      [30, 30],
+      [-30, 30],
+      [-30, -30],
+    ] as const)
+      await page.mouse.move(c.x + dx, c.y + dy, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(() => steps(page)).toBe('1 step to undo');
+    const erased = Number(await text(page, 'unassigned-count'));
+    expect(erased).toBeGreaterThan(0);
+
+    // A weight: distance counts most; the ideal (the mean post's workload, unassigned mahallas aside) moves.
+    await page.getByTestId('weights-open').click();
+    const ideal = await text(page, 'ideal');
+    await page.getByTestId('weight-residents').fill('1');
+    await expect.poll(() => text(page, 'ideal')).not.toBe(ideal);
+    expect(new URL(page.url()).searchParams.get('w')).toBe('100,25,15,10,10,10');
+    await page.getByTestId('weights-reset').click();
+    await expect.poll(() => text(page, 'ideal')).toBe(ideal);
+    await page.getByTestId('weights-open').click();
+
+    // A vacant post: added (an empty territory), painted with a click, removed (asked first: its mahalla goes
+    // unassigned) and the removal undone.
+    const posts = await page.getByTestId('planner-post').count();
+    await page.getByTestId('add-post').click();
+    await expect.poll(() => page.getByTestId('planner-post').count()).toBe(posts + 1);
+    await expect.poll(() => steps(page)).toBe('2 steps to undo');
+    const vacant = page.getByTestId('planner-post').last();
+    await expect.poll(() => vacant.textContent()).toContain('No mahallas yet');
+    await vacant.click();
+    await page.getByTestId('shape-click').click();
+    await settle(page); // the map picks again from its next frame on (brush and lasso draw without picking)
+    await clickMahalla(page, a!);
+    await expect.poll(() => vacant.textContent()).toContain('1 mahalla ·');
+    const unassigned = Number(await text(page, 'unassigned-count'));
+    await vacant.getByTestId('remove-post').click();
+    await vacant.getByTestId('confirm-remove').click();
+    await expect.poll(() => page.getByTestId('planner-post').count()).toBe(posts);
+    await expect.poll(() => text(page, 'unassigned-count')).toBe(String(unassigned + 1));
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('planner-post').count()).toBe(posts + 1);
+    await expect.poll(() => text(page, 'unassigned-count')).toBe(String(unassigned));
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('save').textContent()).toBe('Saved');
+
+    await page.getByTestId('planner-post').first().click();
+    await page.getByTestId('shape-brush').click();
+    await page.mouse.move(from.x, from.y);
+    await page.screenshot({ path: '.shots/planner-editor-1366.png' });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await settle(page);
+    await page.getByTestId('weights-open').click();
+    await page.screenshot({ path: '.shots/planner-editor-1920.png' });
+    await page.close();
+    expect(record.foreignRequests).toEqual([]);
+    expect(record.consoleErrors).toEqual([]);
+  }, 180_000);
 });

@@ -1,6 +1,7 @@
 // URL <-> state: links reopen the same screen; malformed parameters fall back instead of breaking the page.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_URL_STATE, parseUrl, serializeUrl, type UrlState } from '../../web/state/url.ts';
+import { DEFAULT_WEIGHTS } from '../../server/shared/planner/workload.ts';
 
 describe('url state', () => {
   it('round-trips a full state', () => {
@@ -35,6 +36,7 @@ describe('url state', () => {
       territoryVersion: 12,
       diffBefore: 3,
       diffAfter: 7,
+      weights: { ...DEFAULT_WEIGHTS, residents: 0.5, distanceKm: 0.05, categories: { drugs: 2 } },
     };
     expect(parseUrl(serializeUrl(s))).toEqual(s);
   });

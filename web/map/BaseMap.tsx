@@ -3,6 +3,7 @@
 // boundaries load here once.
 import { useMemo } from 'react';
 import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { useMeta } from '../queries/meta.ts';
 import { useBoundaries } from '../queries/mahallas.ts';
@@ -22,6 +23,8 @@ export interface BaseMapProps {
   focus?: BBox | null;
   /** mahalla outlines drawn by MapLibre above the page's fills */
   outlines?: MahallaOutlines | null;
+  /** the live map once made, null when removed: for a page's own pointer tools */
+  onMap?: (map: MapLibreMap | null) => void;
 }
 
 const NO_PICK: string[] = [];
@@ -34,6 +37,7 @@ export function BaseMap({
   tooltip,
   focus: override = null,
   outlines,
+  onMap,
 }: BaseMapProps) {
   const meta = useMeta();
   const boundaries = useBoundaries();
@@ -58,6 +62,7 @@ export function BaseMap({
       onPick={onPick}
       tooltip={tooltip}
       outlines={outlines}
+      onMap={onMap}
       focus={override ?? districtBox}
     />
   );

@@ -39,6 +39,8 @@ export interface MapViewProps {
   theme?: BasemapTheme;
   /** mahalla outlines drawn by MapLibre above the overlay's fills (see MAHALLA_SOURCE); omitted = none */
   outlines?: MahallaOutlines | null;
+  /** called with the map once it exists and with null when it is removed (a page's own pointer tools, e.g. a brush) */
+  onMap?: (map: MapLibreMap | null) => void;
 }
 
 export interface MahallaOutlines {
@@ -68,14 +70,15 @@ export function MapView({
   focus,
   theme = LIGHT,
   outlines,
+  onMap,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const initial = useRef({ regions, districts, districtLabels, bbox: focus ?? bbox, attribution, theme });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
-  const handlers = useRef({ pickLayerIds, onPick, tooltip });
-  handlers.current = { pickLayerIds, onPick, tooltip };
+  const handlers = useRef({ pickLayerIds, onPick, tooltip, onMap });
+  handlers.current = { pickLayerIds, onPick, tooltip, onMap };
   /** What the camera is fitted to while the person has not moved it: the focused district or the whole area. */
   const fitTarget = useRef<[number, number, number, number]>(focus ?? bbox);
 
@@ -151,7 +154,9 @@ export function MapView({
     // The constructor's fit ignored the attribution and scale (added after it), which can hide the area's bottom edge.
     refit();
     window.__hamkorMap = map;
+    handlers.current.onMap?.(map);
     return () => {
+      handlers.current.onMap?.(null);
       resized.disconnect();
       overlay.current = null;
       mapRef.current = null;

@@ -12,7 +12,7 @@ import {
   RECORD_SOURCES,
   REGISTRIES,
 } from '../../server/contract/catalog.ts';
-import { NORM_DEFAULTS, NORM_KEYS, NORM_RANGE, NORM_VALUE, type Norms } from '../../server/contract/coverage.ts';
+import { norms, weights } from './url-fields.ts';
 
 export const METRICS = ['rate', 'eb', 'count', 'change', 'hotspot', 'emerging'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -151,23 +151,6 @@ const flag = (name: string, def: boolean): UrlField<boolean> =>
 
 const DEFAULT_SORT: InspectorSort = { key: 'flags', dir: 'desc' };
 
-/** Three parameters, one per norm, each kept only when it is a value the server accepts. */
-const norms: UrlField<Norms> = {
-  default: { ...NORM_DEFAULTS },
-  read(q) {
-    const out: Norms = { ...NORM_DEFAULTS };
-    for (const k of NORM_KEYS) {
-      const raw = q.get(k) ?? '';
-      const n = Number(raw);
-      if (NORM_VALUE.test(raw) && n >= NORM_RANGE[k].min && n <= NORM_RANGE[k].max) out[k] = n;
-    }
-    return out;
-  },
-  write(value, q) {
-    for (const k of NORM_KEYS) if (value[k] !== NORM_DEFAULTS[k]) q.set(k, String(value[k]));
-  },
-};
-
 function parseView(raw: string | null): View | null {
   const v = (raw ?? '').split(',').map(Number);
   const [lon, lat, zoom] = v;
@@ -270,6 +253,7 @@ export const URL_FIELDS = {
   diffBefore: id('va'),
   /** territory comparison · `vb=7`: the version compared to (absent = the district's newest draft, else the newest other version) */
   diffAfter: id('vb'),
+  weights, // planner · `w=30,25,15,10,10,10&wc=drugs:2`: workload weights (url-fields.ts; absent = defaults)
   /** all · `v=69.2401,41.3111,11.2`: the camera, lon,lat,zoom (absent = fitted to the district or the data) */
   view: param<View | null>('v', null, parseView, (v) =>
     v ? `${v.lon.toFixed(4)},${v.lat.toFixed(4)},${v.zoom.toFixed(2)}` : null,

@@ -1,8 +1,10 @@
-// The territory planner: a version of a district's territories on the map, painted mahalla by mahalla with a chosen
-// post (or erased, or pinned), with undo/redo that survives a reload, live workload balance per post with the hovered
-// stroke's ghost, automatic proposals, the comparison with the plan in force, and the approval workflow.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// The territory planner: a version of a district's territories on the map, painted with a chosen post (or erased, or
+// pinned) by click, brush or lasso, with undo/redo that survives a reload, live workload balance per post with the
+// hovered stroke's ghost, editable workload weights, vacant posts, automatic proposals, the comparison with the plan
+// in force, and the approval workflow.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { UNASSIGNED } from '../../../server/shared/planner/model.ts';
 import { useMeta } from '../../queries/meta.ts';
 import { can, useSession } from '../../queries/session.ts';
@@ -20,20 +22,18 @@ import { DistrictSection } from '../common/PeriodSection.tsx';
 import { buildPlannerLayers, PLANNER_LAYER_IDS, type MahallaFeature } from './layers.ts';
 import { planFromAssignments } from './plan-model.ts';
 import { usePlanState } from './usePlanState.ts';
-import { pct, PostList } from './PostList.tsx';
+import { plural, postName, PostList } from './PostList.tsx';
+import { BalanceSection } from './BalanceSection.tsx';
+import { ToolsSection, type Action } from './ToolsSection.tsx';
+import { useStroke, type StrokeShape } from './useStroke.ts';
 import { ProposalsPanel } from './ProposalsPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { VersionSection } from './VersionSection.tsx';
 import './planner.css';
+import './planner-tools.css';
 
-type Tool = 'paint' | 'erase' | 'pin';
 type Tab = 'posts' | 'proposals' | 'compare';
 const PICK = [PLANNER_LAYER_IDS.fill];
-const TOOLS: ReadonlyArray<[Tool, string, string]> = [
-  ['paint', 'Paint', 'Click a mahalla to give it to the chosen post'],
-  ['erase', 'Erase', 'Click a mahalla to leave it without an inspector'],
-  ['pin', 'Pin', 'Click a mahalla to keep it with its post (proposals and strokes leave it)'],
-];
 
 export function PlannerPage() {
   const session = useSession();
@@ -41,6 +41,7 @@ export function PlannerPage() {
   const district = useUi((s) => s.district);
   const norms = useUi((s) => s.norms);
   const asked = useUi((s) => s.territoryVersion);
+  const weights = useUi((s) => s.weights);
   const versions = useTerritoryVersions(district);
   const list = useMemo(() => versions.data?.versions ?? [], [versions.data]);
   const inForceId = list.find((v) => v.phase === 'in_force')?.id ?? null;
@@ -49,8 +50,13 @@ export function PlannerPage() {
   const inForceDetail = useTerritoryVersion(inForceId);
   const json = usePlannerModel(district);
   const mahallas = useMahallas(district);
-  const editor = usePlanState(json.data, detail.data?.id === chosen ? detail.data : undefined, norms);
-  const [tool, setTool] = useState<Tool>('paint');
+  const editor = usePlanState(json.data, detail.data?.id === chosen ? detail.data : undefined, norms, weights);
+  const [tool, setTool] = useState<Action>('paint');
+  const [shape, setShape] = useState<StrokeShape>('click');
+  const [radius, setRadius] = useState(16);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const brushEl = useRef<HTMLDivElement>(null);
+  const lassoEl = useRef<SVGPolylineElement>(null);
   const [paint, setPaint] = useState(0);
   const [hover, setHover] = useState<number | null>(null);
   const [tab, setTab] = useState<Tab>('posts');
@@ -61,7 +67,7 @@ export function PlannerPage() {
   const inForce = useMemo(
     () =>
       editor && detail.data && inForceDetail.data
-        ? planFromAssignments(editor.model, detail.data.posts, inForceDetail.data.assignments)
+        ? planFromAssignments(editor.model, editor.posts, inForceDetail.data.assignments)
         : null,
     [editor?.model, detail.data, inForceDetail.data], // eslint-disable-line react-hooks/exhaustive-deps
   );
@@ -80,11 +86,27 @@ export function PlannerPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [editor, editable]);
 
-  const target = tool === 'erase' ? UNASSIGNED : paint;
+  const target = tool === 'erase' ? UNASSIGNED : Math.min(paint, (editor?.model.p ?? 1) - 1);
+  const drawn: StrokeShape = editable && tool !== 'pin' ? shape : 'click';
+  const touched = useStroke({
+    map,
+    shape: drawn,
+    radius,
+    model: editor?.model ?? null,
+    mahallas: mahallas.data,
+    onStroke: (ms) => editor?.paint(ms, target),
+    brushEl,
+    lassoEl,
+  });
+  const strokeHover = useMemo(
+    () => (drawn === 'click' ? (hover === null ? [] : [hover]) : touched),
+    [drawn, hover, touched],
+  );
   const metrics = useMemo(() => editor?.state.metrics(), [editor, editor?.tick]); // eslint-disable-line react-hooks/exhaustive-deps
   const preview = useMemo(
-    () => (editor && editable && hover !== null && tool !== 'pin' ? editor.state.preview([hover], target) : null),
-    [editor, editable, hover, tool, target],
+    () =>
+      editor && editable && strokeHover.length > 0 && tool !== 'pin' ? editor.state.preview(strokeHover, target) : null,
+    [editor, editable, strokeHover, tool, target],
   );
   const changed = useMemo(
     () => new Set(tab === 'compare' ? (diff.data?.moves.map((m) => m.mahalla) ?? []) : []),
@@ -101,12 +123,12 @@ export function PlannerPage() {
               slots: editor.slots,
               pinned: editor.state.pinned,
               changed,
-              hover: hover === null ? [] : [hover],
+              hover: strokeHover,
             },
-            { paint: tool === 'erase' ? UNASSIGNED : paint, tick: editor.tick * 100_000 + (hover ?? 0) },
+            { paint: target, tick: editor.tick, pickable: drawn === 'click' },
           )
         : [],
-    [editor, editor?.tick, mahallas.data, changed, hover, tool, paint], // eslint-disable-line react-hooks/exhaustive-deps
+    [editor, editor?.tick, mahallas.data, changed, strokeHover, target, drawn], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const indexOf = useCallback(
     (object: unknown): number | null => {
@@ -118,11 +140,11 @@ export function PlannerPage() {
   const onPick = useCallback(
     (object: unknown) => {
       const m = indexOf(object);
-      if (m === null || !editor || !editable) return;
+      if (m === null || !editor || !editable || drawn !== 'click') return;
       if (tool === 'pin') editor.pin(m);
       else editor.paint([m], target);
     },
-    [indexOf, editor, editable, tool, target],
+    [indexOf, editor, editable, tool, target, drawn],
   );
   const tooltip = useCallback(
     (info: PickingInfo): string | null => {
@@ -131,11 +153,10 @@ export function PlannerPage() {
       if (m === null || !editor) return null;
       const p = editor.state.plan[m]!;
       const name = (info.object as MahallaFeature).properties.name;
-      const who =
-        p === UNASSIGNED ? 'No inspector' : (detail.data?.posts[p]?.name ?? `Post ${detail.data?.posts[p]?.id}`);
+      const who = p === UNASSIGNED ? 'No inspector' : postName(editor.posts[p], p);
       return `${name}\n${who}${editor.state.pinned[m] ? ' · pinned' : ''}`;
     },
-    [indexOf, editor, detail.data],
+    [indexOf, editor],
   );
   const zoomTo = useCallback(
     (pieces: number[][]) => {
@@ -148,7 +169,6 @@ export function PlannerPage() {
   const error = meta.error ?? versions.error ?? detail.error ?? json.error ?? mahallas.error;
   const loading = versions.isFetching || detail.isFetching || json.isFetching || mahallas.isFetching;
   const canWrite = can(session.data, 'territories.write');
-  const balance = metrics?.districts[0];
   return (
     <main className="planner-page">
       <aside className="panel" aria-label="Plan and tools">
@@ -165,86 +185,39 @@ export function PlannerPage() {
           />
         )}
         {editor && editable && (
-          <section aria-label="Tools">
-            <h2>Tools</h2>
-            <div className="segmented" role="group" aria-label="Tool">
-              {TOOLS.map(([t, label, title]) => (
-                <button
-                  key={t}
-                  type="button"
-                  className={tool === t ? 'active' : undefined}
-                  title={title}
-                  onClick={() => setTool(t)}
-                  data-testid={`tool-${t}`}
-                >
-                  {label}
-                </button>
-              ))}
-            </div>
-            <div className="planner-actions">
-              <button
-                type="button"
-                onClick={editor.undo}
-                disabled={editor.state.history().done.length === 0}
-                title="Undo (Ctrl+Z)"
-                data-testid="undo"
-              >
-                Undo
-              </button>
-              <button
-                type="button"
-                onClick={editor.redo}
-                disabled={editor.state.history().undone.length === 0}
-                title="Redo (Ctrl+Y)"
-                data-testid="redo"
-              >
-                Redo
-              </button>
-              <span className="muted" data-testid="history">
-                {editor.state.history().done.length} step(s)
-              </span>
-            </div>
-            <p className="terr-hint">
-              {tool === 'paint'
-                ? `Painting with ${detail.data?.posts[paint]?.name ?? 'the chosen post'}: choose another in the list.`
-                : tool === 'erase'
-                  ? 'A click leaves the mahalla without an inspector.'
-                  : 'A click pins the mahalla to its post, or unpins it.'}{' '}
-              Painting stays inside the district; locked territories and pinned mahallas do not change.
-            </p>
-          </section>
+          <ToolsSection
+            editor={editor}
+            action={tool}
+            shape={shape}
+            radius={radius}
+            painting={postName(editor.posts[target], target)}
+            onAction={setTool}
+            onShape={setShape}
+            onRadius={setRadius}
+          />
         )}
-        {metrics && balance && (
-          <section aria-label="Balance of the plan" data-testid="plan-balance">
-            <h2>Balance</h2>
-            <dl className="planner-facts">
-              <dt title="The heaviest post's deviation from the mean workload of the district">Largest deviation</dt>
-              <dd>{pct(metrics.maxAbsDeviation)}</dd>
-              <dt title="(heaviest − lightest) ÷ ideal">Heaviest to lightest</dt>
-              <dd>{Math.round(metrics.topToBottom * 100)} %</dd>
-              <dt>Mahallas without an inspector</dt>
-              <dd className={metrics.unassigned.length > 0 ? 'warn' : undefined} data-testid="unassigned-count">
-                {metrics.unassigned.length}
-              </dd>
-              <dt>Territories in pieces</dt>
-              <dd className={metrics.noncontiguous.length > 0 ? 'warn' : undefined}>{metrics.noncontiguous.length}</dd>
-              <dt title="Borders between mahallas of different territories: fewer means more compact territories">
-                Cut edges
-              </dt>
-              <dd>{metrics.cutEdges}</dd>
-              <dt>Over a norm</dt>
-              <dd className={metrics.overloaded > 0 ? 'warn' : undefined}>{metrics.overloaded}</dd>
-            </dl>
-          </section>
+        {metrics && editor && (
+          <BalanceSection metrics={metrics} weights={weights} categories={editor.model.categories} onPieces={zoomTo} />
         )}
       </aside>
       <section
         className="map-area planner-map"
         aria-label="Map"
         data-loading={loading ? 'true' : 'false'}
+        data-shape={drawn}
         onMouseLeave={() => setHover(null)}
       >
-        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} focus={focus} />
+        <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} focus={focus} onMap={setMap} />
+        <div ref={brushEl} className="planner-brush" aria-hidden="true" />
+        <svg className="planner-lasso" aria-hidden="true">
+          <polyline ref={lassoEl} />
+        </svg>
+        {preview && preview.skipped.length > 0 && (
+          <p className="planner-skipped" data-testid="stroke-skipped">
+            {plural(preview.skipped.length, 'mahalla')} under the stroke{' '}
+            {preview.skipped.length === 1 ? 'stays as it is' : 'stay as they are'}: pinned, or in a locked territory.
+          </p>
+        )}
         {loading && (
           <div className="busy" role="status">
             Updating…
@@ -276,18 +249,20 @@ export function PlannerPage() {
           <>
             <p className="terr-hint">
               Bars: workload (residents, incidents, applications, joint actions, area and distance together); the line
-              marks the ideal, the district's mean{balance ? '' : ''}. Hover a mahalla to see a stroke's effect.
+              marks the ideal, the district's mean. Hover a mahalla to see a stroke's effect.
             </p>
             <PostList
               metrics={metrics}
-              posts={detail.data.posts}
+              posts={editor.posts}
               slots={editor.slots}
               locked={editor.state.locked}
-              paint={tool === 'erase' ? UNASSIGNED : paint}
+              paint={target}
               preview={preview}
               onPaint={(p) => (setPaint(p), setTool('paint'))}
               onLock={editor.lock}
               onPieces={zoomTo}
+              onAdd={editable ? editor.addPost : undefined}
+              onRemove={editable ? editor.removePost : undefined}
             />
           </>
         )}

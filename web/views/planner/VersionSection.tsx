@@ -56,7 +56,10 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
   const doSave = (): void => {
     if (!editor || !detail) return;
     save.mutate(
-      { id: detail.id, body: saveBody(editor.model, detail, editor.state.plan, editor.base) },
+      {
+        id: detail.id,
+        body: saveBody(editor.model, { ...detail, posts: editor.posts }, editor.state.plan, editor.base),
+      },
       { onSuccess: (v) => editor.saved(v.version) },
     );
   };

@@ -32,6 +32,11 @@ export interface PlannerLayerData {
 }
 
 export interface PlannerLayerUi {
+  /**
+   * whether the pointer picks mahallas (clicks and tooltips); off while a brush or lasso draws, which hit-tests by
+   * itself: a picking pass on every pointer move would cost a render each
+   */
+  pickable: boolean;
   /** the post being painted with (−1: erasing) */
   paint: number;
   /** changes whenever the plan, pins or hover do (deck.gl compares triggers, not arrays) */
@@ -47,6 +52,17 @@ const features = (
     return m !== undefined && keep(m);
   });
 
+// The fill's data keeps its identity while the mahallas and the model do: a new array would make deck.gl tessellate
+// every polygon again on each pointer move of a brush.
+const everyMahalla = new WeakMap<Territories, { model: DistrictModel; list: ReturnType<typeof features> }>();
+function allOf(d: PlannerLayerData): ReturnType<typeof features> {
+  const hit = everyMahalla.get(d.mahallas);
+  if (hit?.model === d.model) return hit.list;
+  const list = features(d, () => true);
+  everyMahalla.set(d.mahallas, { model: d.model, list });
+  return list;
+}
+
 export function buildPlannerLayers(d: PlannerLayerData, ui: PlannerLayerUi): Layer[] {
   const postOf = (f: Feature<Geometry, { id: number }>): number =>
     d.plan[d.model.index.get(f.properties.id) ?? -1] ?? UNASSIGNED;
@@ -55,8 +71,8 @@ export function buildPlannerLayers(d: PlannerLayerData, ui: PlannerLayerUi): Lay
     new GeoJsonLayer<MahallaFeature['properties']>(
       placedBefore(OVERLAY_BEFORE, {
         id: PLANNER_LAYER_IDS.fill,
-        data: features(d, () => true),
-        pickable: true,
+        data: allOf(d),
+        pickable: ui.pickable,
         filled: true,
         stroked: true,
         getFillColor: (f: Feature<Geometry, { id: number }>) => {

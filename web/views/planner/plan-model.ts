@@ -104,6 +104,11 @@ export interface LocalCopy {
   undone: DeltaJson[];
   locked: number[];
   pinned: number[];
+  /** the posts as edited (vacant ones added or removed); absent = the version's own */
+  posts?: VersionDetail['posts'];
+  /** the copy before the last post edit (undo goes back to it) and the one an undone post edit led to (redo) */
+  prior?: LocalCopy;
+  ahead?: LocalCopy;
 }
 
 const key = (id: number): string => `hamkor.planner.${id}`;
