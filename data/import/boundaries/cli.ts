@@ -11,17 +11,20 @@ import { openDb } from '../../../server/db/database.ts';
 import { assertNotInUse, carryOver } from '../../../server/store/carry-over.ts';
 import { districtCodesOf, mahallaItems, toMahallaInputs } from '../mahallas.ts';
 import { listFields, readMappingFile, type FieldMapping } from './fields.ts';
-import { readBoundaryFile } from './read.ts';
+import { readBoundaryFile, type BoundaryFile } from './read.ts';
+import { replaceAreas } from './areas.ts';
+import { ImportError } from './problems.ts';
 import { checkTopology, describeFinding, SLIVER_M2 } from './topology.ts';
-import type { BoundaryItem } from './validate.ts';
+import { LEVELS, validateBoundaries, type BoundaryItem } from './validate.ts';
 import { replaceMahallas, type ReplaceReport } from './versions.ts';
 
-export const USAGE = `usage: npm run import -- mahallas <file.geojson|.zip|.shp|.kml|.kmz> [--code-field F] [--name-field F]
-         [--district-field F] [--population-field F] [--households-field F] [--mapping m.json] [--save-mapping m.json]
+export const USAGE = `usage: npm run import -- mahallas|districts|regions <file.geojson|.zip|.shp|.kml|.kmz> [--code-field F] [--name-field F]
+         [--district-field F (mahallas)] [--region-field F (districts)] [--population-field F] [--households-field F] [--mapping m.json] [--save-mapping m.json]
          [--crs EPSG] [--list-fields] [--sliver-m2 50] [--dry-run] [--scale city|national] [--out FILE (default: HAMKOR_DB)]`;
 
 /** Whether the import command's first word names a boundary level this module imports. */
-export const isBoundaryLevel = (w: string | undefined): boolean => w === 'mahallas';
+export const isBoundaryLevel = (w: string | undefined): w is 'mahallas' | 'districts' | 'regions' =>
+  w === 'mahallas' || w === 'districts' || w === 'regions';
 
 /**
  * The district codes mahallas may name: those of the database when it holds real mahallas (a versioned re-import),
@@ -78,6 +81,34 @@ function withTopology(file: string, items: BoundaryItem[], sliverM2: number): Bo
   });
 }
 
+/** Districts or regions: checked against the database's regions, written in place as a new version. */
+async function importAreas(
+  level: 'districts' | 'regions',
+  file: string,
+  bf: BoundaryFile,
+  mapping: FieldMapping,
+  sliver: number,
+  out: string,
+  dryRun: boolean,
+): Promise<number> {
+  if (!existsSync(out)) throw new Error(`${out} does not exist: build the database first (npm run data:build)`);
+  const db = await openDb(out);
+  try {
+    const regions = new Set((await db.all<{ soato: string }>('SELECT soato FROM regions')).map((r) => r.soato));
+    const { items, problems } = validateBoundaries(bf, LEVELS[level], mapping, regions);
+    if (problems.length > 0) throw new ImportError(problems);
+    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const r = await replaceAreas(db, level, withTopology(file, items, sliver), { file, sha256, dryRun });
+    console.log(
+      `${dryRun ? 'Dry run, nothing written' : `Boundary version ${r.version} committed`}: ${r.updated} ${level} ` +
+        `updated, ${r.added} added, ${r.absent} not in the file kept as they were`,
+    );
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 /** Runs the boundary import with the words after the level; returns the exit code. */
 export async function boundaryCli(level: string, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -87,6 +118,7 @@ export async function boundaryCli(level: string, args: string[]): Promise<number
       'code-field': { type: 'string' },
       'name-field': { type: 'string' },
       'district-field': { type: 'string' },
+      'region-field': { type: 'string' },
       'population-field': { type: 'string' },
       'households-field': { type: 'string' },
       mapping: { type: 'string' },
@@ -118,7 +150,8 @@ export async function boundaryCli(level: string, args: string[]): Promise<number
   const flags: FieldMapping = {};
   if (values['code-field']) flags.code = values['code-field'];
   if (values['name-field']) flags.name = values['name-field'];
-  if (values['district-field']) flags.parent = values['district-field'];
+  const parentField = level === 'districts' ? values['region-field'] : values['district-field'];
+  if (parentField) flags.parent = parentField;
   if (values['population-field']) flags.population = values['population-field'];
   if (values['households-field']) flags.households = values['households-field'];
   const mapping = { ...(values.mapping ? readMappingFile(values.mapping) : {}), ...flags };
@@ -128,6 +161,7 @@ export async function boundaryCli(level: string, args: string[]): Promise<number
   const env = readEnv();
   const out = values.out ?? env.HAMKOR_DB;
   await assertNotInUse(out);
+  if (level !== 'mahallas') return importAreas(level, file, bf, mapping, sliver, out, values['dry-run']);
   const districts = await realDistricts(out);
   const items = withTopology(file, mahallaItems(bf, districts ?? districtCodesOf(scale), mapping), sliver);
   if (values['save-mapping']) writeFileSync(values['save-mapping'], `${JSON.stringify(mapping, null, 2)}\n`);

@@ -10,7 +10,7 @@ import { writeMonthlyCounts } from '../../load.ts';
 import type { BoundaryItem } from './validate.ts';
 
 /** Created on first use, so a database built before versioning gains them without a rebuild. */
-const TABLES = `
+export const TABLES = `
 CREATE TABLE IF NOT EXISTS boundary_versions (version INTEGER PRIMARY KEY, level VARCHAR NOT NULL, file VARCHAR NOT NULL,
   sha256 VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL, features INTEGER NOT NULL, added INTEGER NOT NULL,
   retired INTEGER NOT NULL, moved INTEGER NOT NULL);
@@ -47,15 +47,21 @@ async function cols<T extends object>(con: DuckDBConnection, sql: string): Promi
   return (await con.runAndReadAll(sql)).getColumnsObjectJson() as { [K in keyof T]: T[K][] };
 }
 
-/** The first version: the boundaries in force before any versioned import, so that they too are never lost. */
+/** The mahallas in force before their first versioned import, kept as a version so that they too are never lost. */
 async function seedVersionZero(con: DuckDBConnection): Promise<void> {
-  const [{ n } = { n: 0 }] = await all<{ n: number }>(con, 'SELECT count(*)::INTEGER AS n FROM boundary_versions');
+  const [{ n, v } = { n: 0, v: 0 }] = await all<{ n: number; v: number }>(
+    con,
+    `SELECT count(*) FILTER (WHERE level = 'mahallas')::INTEGER AS n, (coalesce(max(version), -1) + 1)::INTEGER AS v
+     FROM boundary_versions`,
+  );
   if (n > 0) return;
-  await con.run(`INSERT INTO boundary_versions SELECT 0, 'mahallas',
+  await con.run(
+    `INSERT INTO boundary_versions SELECT $v, 'mahallas',
       coalesce((SELECT value FROM meta WHERE key = 'mahalla_source'), 'unknown'), '', now()::TIMESTAMP, count(*), count(*), 0, 0
     FROM mahallas;
-    INSERT INTO boundary_geometries SELECT 0, id, code, name, district_soato, geometry FROM mahallas;
-    INSERT INTO mahalla_ids SELECT code, id, 0, NULL FROM mahallas`);
+    INSERT INTO boundary_geometries SELECT $v, id, code, name, district_soato, geometry FROM mahallas;
+    INSERT INTO mahalla_ids SELECT code, id, $v, NULL FROM mahallas`.replaceAll('$v', String(v)),
+  );
 }
 
 /** Stable ids: a known code keeps its id (a retired one comes back with it), a new code gets the next unused id. */

@@ -82,4 +82,56 @@ describe('the boundary import command', () => {
     // The user store (accounts, plans, territory versions) is not even opened by a boundary re-import.
     expect(existsSync(state)).toBe(false);
   });
+
+  it('imports districts as a new version, keeping the shipped ones, and checks their regions', async () => {
+    const path = join(dir, 'districts.duckdb');
+    await makeDb(path);
+    const setup = await openDb(path);
+    await setup.run(`INSERT INTO regions VALUES ('1726', 'Toshkent shahri', NULL, NULL, '{}');
+      INSERT INTO districts VALUES ('1726287', '1726', 'Yakkasaroy', NULL, NULL, 14, 'osm', '{"old":1}')`);
+    setup.close();
+    const file = join(dir, 'tumanlar.geojson');
+    writeGeojson(file, [
+      { props: { SOATO: '1726287', NOMI: 'Yakkasaroy', VILOYAT: '1726' }, ring: rect(69.2, 69.22) },
+      { props: { SOATO: '1726294', NOMI: 'Chilonzor', VILOYAT: '1726' }, ring: rect(69.22, 69.24) },
+    ]);
+    const flags = ['--code-field', 'SOATO', '--name-field', 'NOMI', '--region-field', 'VILOYAT', '--out', path];
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'data/import/cli.ts', 'districts', file, ...flags], {
+      encoding: 'utf8',
+      env: { ...process.env, HAMKOR_STATE: state },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(
+      'Boundary version 1 committed: 1 districts updated, 1 added, 0 not in the file kept as they were',
+    );
+    const db = await openDb(path);
+    try {
+      expect(
+        await db.all('SELECT soato, name_uz AS name, source, round(area_km2, 2) AS km2 FROM districts ORDER BY 1'),
+      ).toEqual([
+        { soato: '1726287', name: 'Yakkasaroy', source: 'import', km2: 1.86 },
+        { soato: '1726294', name: 'Chilonzor', source: 'import', km2: 1.86 },
+      ]);
+      expect(
+        await db.all(
+          'SELECT version AS v, code, geometry = \'{"old":1}\' AS old FROM boundary_geometries ORDER BY 1, 2',
+        ),
+      ).toEqual([
+        { v: 0, code: '1726287', old: true },
+        { v: 1, code: '1726287', old: false },
+        { v: 1, code: '1726294', old: false },
+      ]);
+    } finally {
+      db.close();
+    }
+    writeGeojson(file, [{ props: { SOATO: '1703202', NOMI: 'X', VILOYAT: '1703' }, ring: rect(69.2, 69.22) }]);
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'data/import/cli.ts', 'districts', file, ...flags], {
+      encoding: 'utf8',
+      env: { ...process.env, HAMKOR_STATE: state },
+    });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(
+      'tumanlar.geojson: feature 1, VILOYAT: "1703" is not a region SOATO code of this dataset',
+    );
+  });
 });
