@@ -1,5 +1,6 @@
 // The planner's district model read from the analytics database: mahallas with the period's counts, their borders
-// (mahalla_adjacency), inspectors as posts at their base points, and the plan in force (territory_assignment).
+// (mahalla_adjacency), inspectors as posts at their base points, and the plan in force on a day as the territory
+// versions decide it (server/services/territories/in-force.ts), never the analytics table of the first import.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
 import { INCIDENT_CATEGORIES } from '../../contract/catalog.ts';
@@ -9,6 +10,8 @@ import { areaSql, districtSql, districtsArea } from '../../selection/area.ts';
 import { and, timeWindow } from '../../selection/window.ts';
 import { lengthDays, type Period } from '../../shared/period.ts';
 import { buildModel, planOf, type DistrictModel, type Plan } from '../../shared/planner/model.ts';
+import type { UserStore } from '../../store/types.ts';
+import { assignmentOn } from '../territories/in-force.ts';
 
 export interface DistrictModelQuery {
   /** district SOATO codes; null = every district */
@@ -20,11 +23,16 @@ export interface DistrictModelQuery {
    * joint actions recorded in each mahalla in the period stand in for it.
    */
   required?: ReadonlyMap<number, number>;
+  /**
+   * Who covers each mahalla in the plan in force (mahalla id → inspector id: `assignmentOn(…).inspectorOf`, or
+   * {@link loadModelInForce}). Absent: only the model is wanted, and `inForce` comes back with every mahalla unassigned.
+   */
+  assignment?: ReadonlyMap<number, number>;
 }
 
 export interface LoadedModel {
   model: DistrictModel;
-  /** the plan in force: post k is the k-th inspector by id of the model's districts */
+  /** the plan in force (of `assignment`): post k is the k-th inspector by id of the model's districts */
   inForce: Plan;
   /** where the joint-action figures came from */
   jointActions: 'plan' | 'recorded';
@@ -32,9 +40,10 @@ export interface LoadedModel {
 
 /**
  * The model of some districts for a period.
- * @example const { model, inForce } = await loadDistrictModel(db, { districts: ['1726294'], period: { from: '2026-08-01', to: '2026-10-31' } });
+ * @example const { model } = await loadDistrictModel(db, { districts: ['1726294'], period: { from: '2026-08-01', to: '2026-10-31' } });
  */
 export async function loadDistrictModel(db: Db, q: DistrictModelQuery): Promise<LoadedModel> {
+  if (q.required && !q.assignment) throw new RangeError('a plan requirement is spread over the plan in force: give it');
   const area = q.districts === null ? districtsArea(undefined) : districtsArea(q.districts);
   const inArea = areaSql(area);
   const inAreaA = areaSql(area, 'a');
@@ -44,7 +53,7 @@ export async function loadDistrictModel(db: Db, q: DistrictModelQuery): Promise<
   const inc = and(timeWindow(q.period), inArea);
   const app = and(timeWindow(q.period, { col: 'received_at' }), inArea);
   const acts = and(timeWindow(q.period, { col: 'day', type: 'DATE' }), inArea);
-  const [mahallas, incidents, applications, actions, adjacency, posts, assigned] = await Promise.all([
+  const [mahallas, incidents, applications, actions, adjacency, posts] = await Promise.all([
     db.columns<{ id: number; district: string; population: number; area: number; lon: number; lat: number; g: string }>(
       `SELECT id, district_soato AS district, population, area_km2 AS area, centroid_lon AS lon, centroid_lat AS lat, geometry AS g
        FROM mahallas WHERE ${ids.sql} ORDER BY id`,
@@ -71,10 +80,6 @@ export async function loadDistrictModel(db: Db, q: DistrictModelQuery): Promise<
        WHERE ${inDistricts.sql} ORDER BY i.id`,
       inDistricts.params,
     ),
-    db.columns<{ m: number; i: number }>(
-      `SELECT mahalla_id AS m, inspector_id AS i FROM territory_assignment WHERE ${inArea.sql}`,
-      inArea.params,
-    ),
   ]);
 
   const row = new Map(mahallas.id.map((id, k) => [id, k]));
@@ -87,7 +92,12 @@ export async function loadDistrictModel(db: Db, q: DistrictModelQuery): Promise<
   const byId = (c: { id: number[]; n: number[] }): Map<number, number> => new Map(c.id.map((id, k) => [id, c.n[k]!]));
   const apps = byId(applications);
   const postOf = new Map(posts.id.map((id, k) => [id, k]));
-  const inspectorOf = new Map(assigned.m.map((m, k) => [m, assigned.i[k]!]));
+  // The plan in force within the model's mahallas, each held by an inspector of the mahalla's own district.
+  const inspectorOf = new Map<number, number>();
+  const districtOf = new Map(mahallas.id.map((id, k) => [id, mahallas.district[k]!]));
+  const districtOfInspector = new Map(posts.id.map((id, k) => [id, posts.district[k]!]));
+  for (const [m, i] of q.assignment ?? [])
+    if (districtOf.has(m) && districtOf.get(m) === districtOfInspector.get(i)) inspectorOf.set(m, i);
 
   // The plan's requirement of an inspector, spread over its territory in force by residents.
   const joint = q.required ? new Map<number, number>() : byId(actions);
@@ -132,4 +142,19 @@ export async function loadDistrictModel(db: Db, q: DistrictModelQuery): Promise<
     if (post !== undefined) pairs.set(m, post);
   }
   return { model, inForce: planOf(model, pairs), jointActions: q.required ? 'plan' : 'recorded' };
+}
+
+/**
+ * The model with the plan in force on `day` (default: the period's last day) as the territory versions decide it:
+ * once a new version is approved and its effective day has come, proposals and moves start from it; an analysis of an
+ * earlier period gets the plan of then.
+ * @example const { inForce } = await loadModelInForce(db, store, { districts: ['1726287'], period: march })
+ */
+export async function loadModelInForce(
+  db: Db,
+  store: UserStore,
+  q: Omit<DistrictModelQuery, 'assignment'> & { day?: string },
+): Promise<LoadedModel> {
+  const { inspectorOf } = await assignmentOn(db, store, q.day ?? q.period.to);
+  return loadDistrictModel(db, { ...q, assignment: inspectorOf });
 }

@@ -1,12 +1,13 @@
 // The proposer's search: short bursts of simulated annealing over small moves (moves.ts: ejection chains from posts
 // outside the band, hand-backs, swaps, random border moves) mixed with recombination of two neighbouring territories
 // (recom.ts); each burst restarts from the best plan so far, balance is priced low at first and fully at the end, and
-// the answer is the best plan seen at full prices. Then a pass hands back every moved mahalla the balance can spare.
+// the answer is the best plan seen at full prices. Then moved mahallas go back, alone or in small groups, wherever the
+// balance can spare them (trim.ts).
 import type { Rng } from '../random.ts';
 import type { DistrictSearch, Objective } from './district-search.ts';
-import { UNASSIGNED } from './model.ts';
 import { border, chain, handBackOne, Move } from './moves.ts';
 import { recombine } from './recom.ts';
+import { trim } from './trim.ts';
 
 export interface AnnealParams {
   /** moves tried, per mahalla of the district… */
@@ -113,33 +114,5 @@ export function anneal(ds: DistrictSearch, o: Objective, rng: Rng, a: AnnealPara
     }
   }
   ds.restore(final);
-  return handBack(ds, o);
-}
-
-/**
- * Hands moved mahallas back to their post in force while the excess beyond ε does not grow and the score does not get
- * worse, in passes until none can go back; returns the final score.
- * @example handBack(ds, VARIANTS[0].objective) // 12 — and ds.moved is as low as single hand-backs can make it
- */
-export function handBack(ds: DistrictSearch, o: Objective): number {
-  let score = ds.score(o);
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const m of ds.mahallas) {
-      const was = ds.rules.inForce[m]!;
-      if (ds.t.plan[m] === was || was === UNASSIGNED || !ds.canGive(m, was)) continue;
-      const from = ds.t.plan[m]!;
-      const excess = ds.excess;
-      ds.move(m, was);
-      const next = ds.score(o);
-      if (next <= score && ds.excess <= excess + 1e-12) {
-        score = next;
-        changed = true;
-      } else {
-        ds.move(m, from);
-        ds.measure();
-      }
-    }
-  }
-  return score;
+  return trim(ds, o);
 }

@@ -2,17 +2,16 @@
 // the ideal workload where that is feasible, respecting locks and pins, never moving a mahalla across districts, and
 // moving as few mahallas as the balance allows from the plan in force. Seeded: a proposal's params rebuild it exactly.
 // Beside them, the greedy baseline on the same inputs.
-import { Rng } from '../random.ts';
-import { anneal, ANNEAL_DEFAULTS, type AnnealParams } from './anneal.ts';
+import { ANNEAL_DEFAULTS, type AnnealParams } from './anneal.ts';
 import { DistrictSearch, type Objective, type Rules } from './district-search.ts';
 import { balanceOf } from './evaluate.ts';
 import { obstacles, shortfall, type Infeasibility } from './feasibility.ts';
 import { greedy } from './greedy.ts';
-import { border, Move } from './moves.ts';
 import { movedBetween, UNASSIGNED, type DistrictModel, type Plan } from './model.ts';
 import { prepare } from './prepare.ts';
 import { cutEdges } from './shape.ts';
 import { Scratch, Territories } from './territories.ts';
+import { searchDistrict } from './variant-search.ts';
 import type { Costs } from './workload.ts';
 
 export type ProposalKind = 'fewest-changes' | 'most-even' | 'most-compact';
@@ -20,14 +19,15 @@ export type ProposalKind = 'fewest-changes' | 'most-even' | 'most-compact';
 /**
  * The three proposals: the same hard rules and the same first priority — as few posts outside the band as can be, then
  * as little excess beyond it (a post outside costs 300 moved mahallas, 1 % beyond ε one) — then each its own second
- * priority, priced in moved mahallas: fewest changes (the largest deviation barely counts: 0.05 of it = 1 move), most
- * even (0.01 = 1 move) or most compact (two cut edges fewer ≈ 1 move).
+ * priority, priced in moved mahallas: fewest changes (moves first: the largest deviation and the shape barely count,
+ * 1 % of deviation = 0.01 move), most even (0.01 of the largest deviation = 1 move) or most compact (two cut edges
+ * fewer ≈ 1 move).
  */
 export const VARIANTS: ReadonlyArray<{ kind: ProposalKind; label: string; objective: Objective }> = [
   {
     kind: 'fewest-changes',
     label: 'Fewest changes',
-    objective: { outside: 300, excess: 100, moved: 1, cut: 0.05, spread: 20 },
+    objective: { outside: 300, excess: 100, moved: 1, cut: 0.01, spread: 1 },
   },
   {
     kind: 'most-even',
@@ -89,7 +89,7 @@ export interface Proposal extends PlanOutcome {
   kind: ProposalKind;
   label: string;
   params: ProposalParams;
-  /** index of an earlier proposal this one equals (only when no restart found another plan) */
+  /** index of an earlier proposal this one equals or nearly equals (only when no restart found another plan) */
   sameAs: number | null;
 }
 
@@ -100,7 +100,7 @@ function run(
   current: Plan,
   inForce: Plan,
   p: Omit<ProposalParams, 'kind' | 'objective' | 'anneal' | 'kick' | 'seed'>,
-  work: (ds: DistrictSearch, d: number) => void,
+  work: (ds: DistrictSearch) => void,
 ): PlanOutcome {
   const locked = new Uint8Array(model.p);
   const pinned = new Uint8Array(model.n);
@@ -117,7 +117,7 @@ function run(
     if (d === -1) throw new RangeError(`district ${code} is not in the model`);
     const ds = new DistrictSearch(t, d, rules, s);
     infeasible.push(...prepare(ds), ...obstacles(ds));
-    work(ds, d);
+    work(ds);
     infeasible.push(...shortfall(ds));
     ds.measure();
     outside += ds.outside;
@@ -149,44 +149,36 @@ export function proposeWith(
   inForce: Plan,
   params: ProposalParams,
 ): PlanOutcome {
-  return run(model, costs, current, inForce, params, (ds, d) => {
-    const rng = new Rng((params.seed + Math.imul(d + 1, 0x9e3779b1)) >>> 0);
-    const mv = new Move();
-    for (let i = 0; i < params.kick; i++) border(ds, rng, mv, false);
-    // Several searches on a share of the budget each — from the legal start, from where the greedy baseline gets from
-    // there, and from a few random border moves away — and the best (by the variant's full score) is kept: a trap one
-    // start falls into, another usually misses.
-    const starts = Math.max(1, Math.round(params.anneal.starts));
-    const share = {
-      ...params.anneal,
-      stepsPerMahalla: params.anneal.stepsPerMahalla / starts,
-      minSteps: params.anneal.minSteps / starts,
-    };
-    const start = ds.snapshot();
-    const best = ds.snapshot();
-    let bestScore = Infinity;
-    for (let k = 0; k < starts; k++) {
-      ds.restore(start);
-      if (k === 1) greedy(ds);
-      if (k >= 2) for (let i = 0; i < 2 + 2 * k; i++) border(ds, rng, mv, false);
-      const score = anneal(ds, params.objective, rng, share);
-      if (score < bestScore) {
-        bestScore = score;
-        ds.snapshot(best);
-      }
-    }
-    ds.restore(best);
-  });
+  return run(model, costs, current, inForce, params, (ds) => searchDistrict(ds, params));
 }
 
-const samePlan = (a: Plan, b: Plan): boolean => a.every((x, i) => x === b[i]);
+const apart = (a: Plan, b: Plan): number => {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+  return n;
+};
 
 /**
- * Three different proposals for the current plan. One that comes out equal to an earlier one is searched again, up to
+ * How many mahallas two proposals must differ in to count as different: 3, or 1 in a scope of under 20 mahallas
+ * (where one mahalla is a large share of a post's work).
+ * @example minApart(model, ['1726290']) // 3 (108 mahallas)
+ */
+export function minApart(model: DistrictModel, districts: readonly string[]): number {
+  const n = districts.reduce((s, code) => {
+    const d = model.districts.indexOf(code);
+    return s + (d === -1 ? 0 : model.mahallaStart[d + 1]! - model.mahallaStart[d]!);
+  }, 0);
+  return n < 20 ? 1 : 3;
+}
+
+/**
+ * Three different proposals for the current plan. One that comes out equal to an earlier one, or differing from it in
+ * fewer than {@link minApart} mahallas, or infeasible where an earlier one is feasible, is searched again, up to
  * three times, with one more of that plan's changes forbidden (the mahalla pinned where it is now: "the same, but
  * without moving X") and a few random moves to start from; the new plan is kept only if it balances as well (no more
- * posts outside the band, feasible if the first was) and moves at most max(3, half as many again) more mahallas; else
- * the first stays, marked `sameAs`.
+ * posts outside the band, feasible if the first was), moves at most max(3, half as many again) more mahallas and is not
+ * beaten by the greedy baseline on every count; else the best attempt stays (feasible first, then fewest posts outside,
+ * then not beaten by the baseline, then not a twin), marked `sameAs` if a twin.
  * @example propose(model, costs, plan, { epsilon: 0.1, seed: 1 }).map((p) => p.moved.length) // [6, 9, 11]
  */
 export function propose(model: DistrictModel, costs: Costs, current: Plan, o: ProposeOptions): Proposal[] {
@@ -200,9 +192,19 @@ export function propose(model: DistrictModel, costs: Costs, current: Plan, o: Pr
   };
   if (!(o.epsilon >= 0 && Number.isFinite(o.epsilon))) throw new RangeError('epsilon must be a finite number ≥ 0');
   const out: Proposal[] = [];
+  const gap = minApart(model, base.districts);
+  // The baseline on the same inputs: a restart (with more pins, so searched from another baseline) that it beats on
+  // every count is not kept.
+  const g = greedyBaseline(model, costs, current, o);
+  const beaten = (p: PlanOutcome): boolean =>
+    g.outside <= p.outside &&
+    g.maxAbsDeviation <= p.maxAbsDeviation + 1e-9 &&
+    g.moved.length <= p.moved.length &&
+    (g.outside < p.outside || g.maxAbsDeviation < p.maxAbsDeviation - 1e-9 || g.moved.length < p.moved.length);
   VARIANTS.forEach((v, k) => {
     let first: Proposal | null = null;
     let proposal: Proposal | null = null;
+    const tried: Proposal[] = [];
     const keep: number[] = [];
     for (let attempt = 0; attempt < 4 && proposal === null; attempt++) {
       const params: ProposalParams = {
@@ -214,15 +216,18 @@ export function propose(model: DistrictModel, costs: Costs, current: Plan, o: Pr
         kick: attempt * 3,
       };
       const outcome = proposeWith(model, costs, current, inForce, params);
-      const twin = out.findIndex((p) => samePlan(p.plan, outcome.plan));
+      const twin = out.findIndex((p) => apart(p.plan, outcome.plan) < gap);
       const made: Proposal = { ...outcome, kind: v.kind, label: v.label, params, sameAs: twin === -1 ? null : twin };
       first ??= made;
+      tried.push(made);
       // A restart is kept only if it balances as well and moves not many more mahallas (no territories traded whole).
       const asGood =
         made.outside <= first.outside &&
         (made.feasible || !first.feasible) &&
         made.moved.length <= first.moved.length + Math.max(3, first.moved.length / 2);
-      if (twin === -1 && asGood) proposal = made;
+      // An infeasible plan where an earlier proposal balanced the same district is a search that went astray: again.
+      const astray = !made.feasible && out.some((p) => p.feasible);
+      if (twin === -1 && asGood && !astray && !beaten(made)) proposal = made;
       // the next attempt also keeps in place one more mahalla the twin moved
       const twinPlan = first.sameAs === null ? null : out[first.sameAs]!.plan;
       const changed = twinPlan
@@ -232,7 +237,20 @@ export function propose(model: DistrictModel, costs: Costs, current: Plan, o: Pr
         : [];
       if (changed.length > 0) keep.push(changed[attempt % changed.length]!);
     }
-    out.push(proposal ?? first!);
+    // None kept: the best balanced attempt (feasible first, then fewest posts outside, then not beaten by the baseline,
+    // then not a twin, then earliest).
+    const rank = (p: Proposal): number[] => [
+      Number(!p.feasible),
+      p.outside,
+      Number(beaten(p)),
+      Number(p.sameAs !== null),
+    ];
+    const fallback = tried.reduce((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      const k = x.findIndex((v, i) => v !== y[i]);
+      return k !== -1 && y[k]! < x[k]! ? b : a;
+    });
+    out.push(proposal ?? fallback);
   });
   return out;
 }

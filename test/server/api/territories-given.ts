@@ -8,6 +8,7 @@ import { onTestFinished } from 'vitest';
 import { testClient } from 'hono/testing';
 import type { Role } from '../../../server/contract/access.ts';
 import { seedTerritories } from '../../../server/services/territories/seed.ts';
+import { bodyOf, okBody } from '../../fixtures/api/fixture-app.ts';
 import { givenRoles, type SignedIn } from '../../fixtures/api/signed-in.ts';
 
 export const YAKKASAROY = '1726287';
@@ -49,4 +50,28 @@ export async function givenTerritories(keep = false): Promise<Roles> {
     api: (role) => testClient(w.app, {}, undefined, { headers: { cookie: w.cookie[role] } }).api,
     seeded: { yakkasaroy: id(YAKKASAROY), mirobod: id(MIROBOD) },
   };
+}
+
+/**
+ * The planner draws {@link VACANT_POST_DRAFT}, the district head approves it in force from `effectiveFrom`; its id.
+ * @example const id = await approvedVacantPost(w, '2024-03-15'); // mahalla 2 is nobody's from that day
+ */
+export async function approvedVacantPost(w: Roles, effectiveFrom = '2024-03-15'): Promise<number> {
+  const d = await bodyOf(
+    await w
+      .api('planner')
+      .territories.versions.$post({ json: { district: YAKKASAROY, name: 'New post', reason: 'r' } }),
+    201,
+  );
+  const param = { id: String(d.id) };
+  const v = w.api('planner').territories.versions[':id'];
+  await okBody(await v.$put({ param, json: { ...VACANT_POST_DRAFT, version: 1 } }));
+  await okBody(await v.submit.$post({ param, json: { version: 2 } }));
+  await okBody(
+    await w.api('district_head').territories.versions[':id'].approve.$post({
+      param,
+      json: { version: 3, effectiveFrom, orderNumber: '12', orderDate: effectiveFrom },
+    }),
+  );
+  return d.id;
 }

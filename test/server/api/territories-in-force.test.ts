@@ -7,36 +7,16 @@ import { testClient } from 'hono/testing';
 import { cooperationDb } from '../../fixtures/api/cooperation-db.ts';
 import { bodyOf, givenFixture, okBody } from '../../fixtures/api/fixture-app.ts';
 import { seedTerritories } from '../../../server/services/territories/seed.ts';
-import { VACANT_POST_DRAFT, YAKKASAROY, givenTerritories, type Roles } from './territories-given.ts';
+import { VACANT_POST_DRAFT, YAKKASAROY, approvedVacantPost, givenTerritories } from './territories-given.ts';
 
 const BEFORE = { from: '2024-03-01', to: '2024-03-14' };
 const AFTER = { from: '2024-03-01', to: '2024-03-31' };
 const param = (id: number) => ({ id: String(id) });
 
-/** The planner draws the vacant-post version, the district head approves it from `effectiveFrom`. */
-async function approved(w: Roles, effectiveFrom = '2024-03-15'): Promise<number> {
-  const d = await bodyOf(
-    await w
-      .api('planner')
-      .territories.versions.$post({ json: { district: YAKKASAROY, name: 'New post', reason: 'r' } }),
-    201,
-  );
-  const v = w.api('planner').territories.versions[':id'];
-  await okBody(await v.$put({ param: param(d.id), json: { ...VACANT_POST_DRAFT, version: 1 } }));
-  await okBody(await v.submit.$post({ param: param(d.id), json: { version: 2 } }));
-  await okBody(
-    await w.api('district_head').territories.versions[':id'].approve.$post({
-      param: param(d.id),
-      json: { version: 3, effectiveFrom, orderNumber: '12', orderDate: effectiveFrom },
-    }),
-  );
-  return d.id;
-}
-
 describe('the plan in force on a day', () => {
   it('moves coverage from its effective day on, and leaves earlier periods with the plan of then', async () => {
     const w = await givenTerritories();
-    await approved(w);
+    await approvedVacantPost(w);
     const coverage = async (period: typeof BEFORE) => {
       const c = await okBody(await w.api('admin').coverage.$get({ query: { ...period, district: YAKKASAROY } }));
       return {
@@ -52,7 +32,7 @@ describe('the plan in force on a day', () => {
 
   it('moves the outlines, the map polygons, the mahalla card and the inspector card with the day asked', async () => {
     const w = await givenTerritories();
-    await approved(w);
+    await approvedVacantPost(w);
     const api = w.api('admin');
     const outline = async (to?: string) =>
       (await okBody(await api.coverage.outlines.$get({ query: to ? { to } : {} }))).features.find(
@@ -85,7 +65,7 @@ describe('the plan in force on a day', () => {
 
   it('gives a plan the territories in force on its last day', async () => {
     const w = await givenTerritories();
-    await approved(w);
+    await approvedVacantPost(w);
     const plan = async (from: string, to: string) => {
       const made = await bodyOf(
         await w.api('planner').plans.$post({
@@ -108,7 +88,7 @@ describe('the plan in force on a day', () => {
     const w = await givenTerritories();
     const card = () => w.as('inspector', `/api/mahallas/2?from=${AFTER.from}&to=${AFTER.to}`);
     expect((await card()).status).toBe(200);
-    await approved(w);
+    await approvedVacantPost(w);
     expect((await card()).status).toBe(403);
     expect((await w.as('inspector', `/api/mahallas/1?from=${AFTER.from}&to=${AFTER.to}`)).status).toBe(200);
   });

@@ -1,21 +1,29 @@
 // The planner's district model read from the hand-made API fixture database (test/fixtures/api/fixture-db.ts): March
-// 2024 counts per mahalla, borders (the corner-only contact dropped), inspectors as posts, the plan in force.
+// 2024 counts per mahalla, borders (the corner-only contact dropped), inspectors as posts, the plan in force (with no
+// version on record: the analytics database's assignment, as assignmentOn falls back to it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../../server/db/database.ts';
-import { loadDistrictModel } from '../../../../server/services/planner/district-model.ts';
+import { loadDistrictModel, loadModelInForce } from '../../../../server/services/planner/district-model.ts';
+import { openStore } from '../../../../server/store/duck/open.ts';
+import type { UserStore } from '../../../../server/store/types.ts';
 import { INCIDENT_CATEGORIES } from '../../../../server/contract/catalog.ts';
 import { fixtureDb } from '../../../fixtures/api/fixture-db.ts';
 
 const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 let db: Db;
+let store: UserStore;
 beforeAll(async () => {
   db = await fixtureDb();
+  store = await openStore(':memory:');
 });
-afterAll(() => db.close());
+afterAll(() => {
+  store.close();
+  db.close();
+});
 
 describe('loadDistrictModel', () => {
   it('reads every mahalla with the period counts, posts and the plan in force', async () => {
-    const { model, inForce, jointActions } = await loadDistrictModel(db, { districts: null, period: MARCH });
+    const { model, inForce, jointActions } = await loadModelInForce(db, store, { districts: null, period: MARCH });
     expect(Array.from(model.ids)).toEqual([1, 2, 3, 4]);
     expect(model.districts).toEqual(['1726287', '1726273']);
     expect(Array.from(model.residents)).toEqual([1000, 2000, 3000, 500]);
@@ -50,11 +58,11 @@ describe('loadDistrictModel', () => {
   });
 
   it('loads one district alone, and spreads a plan requirement over the territory by residents', async () => {
-    const one = await loadDistrictModel(db, { districts: ['1726273'], period: MARCH });
+    const one = await loadModelInForce(db, store, { districts: ['1726273'], period: MARCH });
     expect(Array.from(one.model.ids)).toEqual([3, 4]);
     expect(Array.from(one.model.inspector)).toEqual([2]);
     expect(Array.from(one.inForce)).toEqual([0, -1]);
-    const all = await loadDistrictModel(db, {
+    const all = await loadModelInForce(db, store, {
       districts: null,
       period: MARCH,
       required: new Map([
@@ -64,5 +72,21 @@ describe('loadDistrictModel', () => {
     });
     expect(all.jointActions).toBe('plan');
     expect(Array.from(all.model.jointActions)).toEqual([2, 4, 4, 0]);
+  });
+
+  it('takes the plan in force it is given, keeps each mahalla to inspectors of its own district, else none', async () => {
+    // inspector 2 works in Mirobod: it cannot hold mahalla 2 of Yakkasaroy
+    const given = new Map([
+      [2, 1],
+      [1, 2],
+      [3, 2],
+    ]);
+    const { inForce } = await loadDistrictModel(db, { districts: null, period: MARCH, assignment: given });
+    expect(Array.from(inForce)).toEqual([-1, 0, 1, -1]);
+    const bare = await loadDistrictModel(db, { districts: null, period: MARCH });
+    expect(Array.from(bare.inForce)).toEqual([-1, -1, -1, -1]);
+    await expect(
+      loadDistrictModel(db, { districts: null, period: MARCH, required: new Map([[1, 6]]) }),
+    ).rejects.toThrow(/plan in force/);
   });
 });

@@ -158,6 +158,58 @@ describe('propose', () => {
     );
   });
 
+  it('moves no more mahallas than the greedy baseline and balances at least as well where a balanced plan exists', () => {
+    // The same family: the greedy baseline often walks a longer way round, or stops short of the band.
+    const arb = fc.record({
+      residents: fc.array(fc.integer({ min: 2, max: 9 }), { minLength: 15, maxLength: 15 }),
+      moves: fc.array(fc.nat(19), { minLength: 1, maxLength: 6 }),
+      seed: fc.nat(),
+      epsilon: fc.constantFrom(0.1, 0.2),
+    });
+    let fewer = 0;
+    fc.assert(
+      fc.property(arb, ({ residents, moves, seed, epsilon }) => {
+        const res = (k: number): number =>
+          k < 15 ? residents[k]! : 40 - [0, 5, 10].reduce((s, r) => s + residents[r + (k % 5)]!, 0);
+        const model = grid(4, 5, { residents: res, posts: [1, 2, 3, 4, 5].map((i) => post(i)) });
+        const plan = Int32Array.from({ length: 20 }, (_, k) => k % 5);
+        for (const m of moves) plan[m] = Math.min(4, (m % 5) + 1);
+        const costs = workloadCosts(model, residentsOnly);
+        const [p] = propose(model, costs, plan, { epsilon, seed, anneal: FAST });
+        const g = greedyBaseline(model, costs, plan, { epsilon, seed });
+        expect(p!.outside).toBeLessThanOrEqual(g.outside);
+        expect(p!.moved.length).toBeLessThanOrEqual(g.moved.length);
+        if (p!.moved.length < g.moved.length) fewer++;
+      }),
+      { numRuns: 40, seed: 123 },
+    );
+    // …and on many of them strictly fewer
+    expect(fewer).toBeGreaterThan(10);
+  });
+
+  it('is never beaten by the greedy baseline on every count in a district', () => {
+    fc.assert(
+      fc.property(instanceArb, (x) => {
+        const costs = workloadCosts(x.model, residentsOnly);
+        const o = { epsilon: x.epsilon, seed: x.seed, locked: x.locked, pinned: x.pinned, anneal: FAST };
+        for (const code of x.model.districts) {
+          const g = greedyBaseline(x.model, costs, x.plan, { ...o, districts: [code] });
+          for (const p of propose(x.model, costs, x.plan, { ...o, districts: [code] })) {
+            const beaten =
+              g.outside <= p.outside &&
+              g.maxAbsDeviation <= p.maxAbsDeviation + 1e-9 &&
+              g.moved.length <= p.moved.length &&
+              (g.outside < p.outside ||
+                g.maxAbsDeviation < p.maxAbsDeviation - 1e-9 ||
+                g.moved.length < p.moved.length);
+            expect(beaten).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 30, seed: 124 },
+    );
+  });
+
   it('names the mahalla that alone outweighs the band, and reports the best deviation reached', () => {
     // 3×3 of residents 1 but the centre with 20: the ideal for 3 posts is 28/3 ≈ 9.33, far below 20.
     const model = grid(3, 3, { residents: (k) => (k === 4 ? 20 : 1), posts: [post(1), post(2), post(3)] });
