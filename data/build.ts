@@ -27,7 +27,7 @@ if (seed !== undefined && !Number.isInteger(seed)) {
   process.exit(2);
 }
 try {
-  const mahallas = values.mahallas ? readMahallaFile(values.mahallas, scale) : undefined;
+  const mahallas = values.mahallas ? await readMahallaFile(values.mahallas, scale) : undefined;
   await assertNotInUse(out);
   if (out === env.HAMKOR_DB) await carryOver(out, env.HAMKOR_STATE);
   const report = await buildDatabase({ scale, out, seed, mahallas, log: (l) => console.log(l) });

@@ -1,17 +1,15 @@
-// `npm run import -- mahallas <file.geojson> [--scale city] [--out FILE]`: rebuilds the analytics database (HAMKOR_DB
-// unless --out says otherwise) on real mahalla boundaries (the demo records are regenerated on them); the old database
-// stays if anything is invalid. `npm run import -- incidents|applications <file.csv|.xlsx|.parquet> [--sheet NAME] [--mapping m.json] [--dry-run]
-// [--keep-good] [--report FILE] [--since DAY] [--crs EPSG] [--out FILE]` adds or updates records in it in one transaction (records.ts),
-// after a geocoding quality report; progress goes to stderr (a bar on a terminal, else a line every few seconds).
-// `base_points`, `inspectors` and `joint_actions` add or update those by the source's id (reference.ts, joint-actions.ts).
-// `npm run import -- territories <file>` makes a new territory version per district in the user store (territory.ts).
-// All refuse to run while a server holds the files; only `territories` writes to the user store, and only new versions.
+// `npm run import -- mahallas|districts|regions <file> …` hands over to boundaries/cli.ts (a new boundary version, records
+// re-placed). `npm run import -- incidents|applications <file.csv|.xlsx|.parquet> [--sheet NAME] [--mapping m.json]
+// [--dry-run] [--keep-good] [--report FILE] [--since DAY] [--crs EPSG] [--out FILE]` adds or updates records in one
+// transaction (records.ts), after a geocoding quality report; progress goes to stderr (a bar on a terminal, else a line
+// every few seconds). `base_points`, `inspectors` and `joint_actions` add or update those by the source's id
+// (reference.ts, joint-actions.ts). `npm run import -- territories <file>` makes a new territory version per district in
+// the user store (territory.ts). All refuse to run while a server holds the files; only `territories` writes to the user
+// store, and only new versions.
 import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { buildDatabase } from '../build-db.ts';
-import type { ScaleName } from '../generate/scales.ts';
-import { readMahallaFile } from './mahallas.ts';
+import { boundaryCli, isBoundaryLevel, USAGE as BOUNDARY_USAGE } from './boundaries/cli.ts';
 import { BASE_POINTS, INSPECTORS, RECORD_KINDS, type RecordKindName } from './record-kinds.ts';
 import { importReference } from './reference.ts';
 import { importJointActions } from './joint-actions.ts';
@@ -22,12 +20,21 @@ import { importTerritories } from './territory.ts';
 import { openStore } from '../../server/store/duck/open.ts';
 import { readEnv } from '../../server/env.ts';
 import { openDb } from '../../server/db/database.ts';
-import { assertNotInUse, carryOver } from '../../server/store/carry-over.ts';
+import { assertNotInUse } from '../../server/store/carry-over.ts';
+
+// Boundaries have their own flags (boundaries/cli.ts).
+if (isBoundaryLevel(process.argv[2])) {
+  try {
+    process.exit(await boundaryCli(process.argv[2] ?? '', process.argv.slice(3)));
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    scale: { type: 'string', default: 'city' },
     out: { type: 'string' },
     mapping: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -42,7 +49,7 @@ const { values, positionals } = parseArgs({
   },
 });
 const [what, file] = positionals;
-const USAGE = `usage: npm run import -- mahallas <file.geojson> [--scale city|national] [--out FILE (default: HAMKOR_DB)]
+const USAGE = `${BOUNDARY_USAGE}
        npm run import -- incidents|applications <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--crs EPSG] [--out FILE]
        npm run import -- base_points|inspectors|joint_actions <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--crs EPSG] [--report FILE] [--out FILE]
        npm run import -- territories <file.csv|file.xlsx> [--sheet NAME] [--mapping m.json] [--dry-run] [--order-number N --order-date YYYY-MM-DD --effective-from YYYY-MM-DD]`;
@@ -50,20 +57,14 @@ const isRecordKind = (w: string | undefined): w is RecordKindName => w !== undef
 const REFERENCE = { base_points: BASE_POINTS, inspectors: INSPECTORS } as const;
 const isReference = (w: string | undefined): w is keyof typeof REFERENCE | 'joint_actions' =>
   w === 'joint_actions' || (w !== undefined && Object.hasOwn(REFERENCE, w));
-if ((what !== 'mahallas' && what !== 'territories' && !isRecordKind(what) && !isReference(what)) || !file) {
+if ((what !== 'territories' && !isRecordKind(what) && !isReference(what)) || !file) {
   console.error(USAGE);
   process.exit(2);
 }
 const env = readEnv();
 const out = values.out ?? env.HAMKOR_DB;
 try {
-  if (what === 'mahallas') {
-    const mahallas = readMahallaFile(file, values.scale as ScaleName);
-    await assertNotInUse(out);
-    await carryOver(out, env.HAMKOR_STATE);
-    const report = await buildDatabase({ scale: values.scale as ScaleName, out, mahallas, log: (l) => console.log(l) });
-    console.log(`Imported ${mahallas.items.length} mahallas from ${file} into ${report.out}`);
-  } else if (isReference(what)) {
+  if (isReference(what)) {
     await assertNotInUse(out);
     const db = await openDb(out);
     try {

@@ -70,7 +70,7 @@ export interface Db {
 const EMPTY_LIST = LIST(VARCHAR);
 
 /** Parameters as DuckDB values, with the types DuckDB cannot infer (empty lists). */
-function bindings(
+export function bindings(
   params: Params | undefined,
 ): [Record<string, DuckDBValue> | undefined, Record<string, DuckDBType> | undefined] {
   if (!params) return [undefined, undefined];

@@ -128,7 +128,7 @@ describe('building on imported mahallas', () => {
     }
     writeFileSync(file, collection(...features));
     const out = join(dir, 'imported.duckdb');
-    await buildDatabase({ scale: 'test', out, mahallas: readMahallaFile(file, 'test') });
+    await buildDatabase({ scale: 'test', out, mahallas: await readMahallaFile(file, 'test') });
     const db = await openDb(out, { readOnly: true });
     const [r] = await db.all<{ n: number; synthetic: boolean; source: string; outside: number }>(
       `SELECT count(*)::INTEGER AS n, bool_or(synthetic) AS synthetic, (SELECT value FROM meta WHERE key = 'mahalla_source') AS source,
@@ -139,12 +139,12 @@ describe('building on imported mahallas', () => {
     expect(r).toEqual({ n: 12, synthetic: false, source: file, outside: 0 });
   });
 
-  it('leaves an existing database untouched when the file is invalid', () => {
+  it('leaves an existing database untouched when the file is invalid', async () => {
     const out = join(dir, 'keep.duckdb');
     writeFileSync(out, 'previous database');
     const bad = join(dir, 'bad.geojson');
     writeFileSync(bad, collection(feature({ code: '1', name: 'A', district: '1726287' })));
-    expect(() => readMahallaFile(bad, 'test')).toThrow(ImportError);
+    await expect(readMahallaFile(bad, 'test')).rejects.toThrow(ImportError);
     expect(existsSync(out)).toBe(true);
     expect(readFileSync(out, 'utf8')).toBe('previous database');
   });

@@ -120,7 +120,7 @@ const ESRI_GCS_PULKOVO =
   'GEOGCS["GCS_Pulkovo_1942",DATUM["D_Pulkovo_1942",SPHEROID["Krasovsky_1940",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 const esriTm = (name: string, gcs: string, proj: string, fe: number, cm: number, k: number): string =>
   `PROJCS["${name}",${gcs},PROJECTION["${proj}"],PARAMETER["False_Easting",${fe}],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",${cm}],PARAMETER["Scale_Factor",${k}],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`;
-export const PRJ = {
+const PRJ = {
   wgs84: ESRI_GCS_WGS,
   utm42: esriTm('WGS_1984_UTM_Zone_42N', ESRI_GCS_WGS, 'Transverse_Mercator', 500000.0, 69.0, 0.9996),
   gk12: esriTm('Pulkovo_1942_GK_Zone_12', ESRI_GCS_PULKOVO, 'Gauss_Kruger', 12500000.0, 69.0, 1.0),

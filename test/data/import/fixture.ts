@@ -49,7 +49,7 @@ export function writeText(path: string, text: string, encoding: 'utf-8' | 'bom' 
 }
 
 /** Windows-1251 bytes of ASCII and Russian Cyrillic text (А–я at 0xC0–0xFF, Ё 0xA8, ё 0xB8, № 0xB9). */
-function encode1251(text: string): Buffer {
+export function encode1251(text: string): Buffer {
   return Buffer.from(
     Array.from(text, (ch) => {
       const c = ch.codePointAt(0)!;

@@ -1,0 +1,268 @@
+// Replaces the mahalla boundaries of an existing analytics database in place, in one transaction: ids stay with their
+// codes (new codes get new ids, vanished ones are retired, never reused), every version's polygons are kept, and every
+// incident, application and base point is placed again in the new polygons.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { bindings, type Db, type Params } from '../../../server/db/database.ts';
+import { flattenPolygons } from '../../../server/geo/flat-polygons.ts';
+import { PolygonIndex } from '../../../server/geo/polygon-index.ts';
+import { computeAdjacency } from '../../../server/geo/adjacency.ts';
+import { writeMonthlyCounts } from '../../load.ts';
+import type { BoundaryItem } from './validate.ts';
+
+/** Created on first use, so a database built before versioning gains them without a rebuild. */
+export const TABLES = `
+CREATE TABLE IF NOT EXISTS boundary_versions (version INTEGER PRIMARY KEY, level VARCHAR NOT NULL, file VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL, features INTEGER NOT NULL, added INTEGER NOT NULL,
+  retired INTEGER NOT NULL, moved INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS boundary_geometries (version INTEGER NOT NULL, id INTEGER NOT NULL, code VARCHAR NOT NULL,
+  name VARCHAR NOT NULL, parent VARCHAR NOT NULL, geometry VARCHAR NOT NULL, PRIMARY KEY (version, code));
+CREATE TABLE IF NOT EXISTS mahalla_ids (code VARCHAR PRIMARY KEY, id INTEGER NOT NULL UNIQUE,
+  first_version INTEGER NOT NULL, retired_version INTEGER);`;
+
+/** Point tables whose mahalla follows from their coordinates. */
+const POINT_TABLES = ['incidents', 'applications', 'base_points'] as const;
+type PointTable = (typeof POINT_TABLES)[number];
+
+export interface ReplaceReport {
+  version: number;
+  added: number;
+  kept: number;
+  retired: number;
+  /** Records placed in another mahalla than before, per table. */
+  moved: Record<PointTable, number>;
+  /** Records in no new polygon: kept in their mahalla when it remains, else put in the one with the nearest centre. */
+  outside: Record<PointTable, number>;
+  /** Current territory assignments of retired mahallas, removed (their history stays in boundary_geometries). */
+  unassigned: number;
+  /** Joint actions recorded in a mahalla that is now retired (kept as they are). */
+  retiredActions: number;
+}
+
+async function all<T>(con: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
+  return (await con.runAndReadAll(sql, ...bindings(params))).getRowObjectsJson() as T[];
+}
+const run = async (con: DuckDBConnection, sql: string, params: Params): Promise<void> =>
+  void (await con.run(sql, ...bindings(params)));
+async function cols<T extends object>(con: DuckDBConnection, sql: string): Promise<{ [K in keyof T]: T[K][] }> {
+  return (await con.runAndReadAll(sql)).getColumnsObjectJson() as { [K in keyof T]: T[K][] };
+}
+
+/** The mahallas in force before their first versioned import, kept as a version so that they too are never lost. */
+async function seedVersionZero(con: DuckDBConnection): Promise<void> {
+  const [{ n, v } = { n: 0, v: 0 }] = await all<{ n: number; v: number }>(
+    con,
+    `SELECT count(*) FILTER (WHERE level = 'mahallas')::INTEGER AS n, (coalesce(max(version), -1) + 1)::INTEGER AS v
+     FROM boundary_versions`,
+  );
+  if (n > 0) return;
+  await con.run(
+    `INSERT INTO boundary_versions SELECT $v, 'mahallas',
+      coalesce((SELECT value FROM meta WHERE key = 'mahalla_source'), 'unknown'), '', now()::TIMESTAMP, count(*), count(*), 0, 0
+    FROM mahallas;
+    INSERT INTO boundary_geometries SELECT $v, id, code, name, district_soato, geometry FROM mahallas;
+    INSERT INTO mahalla_ids SELECT code, id, $v, NULL FROM mahallas`.replaceAll('$v', String(v)),
+  );
+}
+
+/** Stable ids: a known code keeps its id (a retired one comes back with it), a new code gets the next unused id. */
+function assignIds(items: readonly BoundaryItem[], known: Map<string, number>, maxId: number): Int32Array {
+  let next = maxId;
+  return Int32Array.from(items, (m) => known.get(m.code) ?? ++next);
+}
+
+/** Index of the centre nearest to (x, y) (equirectangular at Uzbekistan's latitude; used only for strays). */
+function nearest(cx: Float64Array, cy: Float64Array, x: number, y: number): number {
+  let best = 0;
+  let bestD = Infinity;
+  for (let i = 0; i < cx.length; i++) {
+    const dx = (cx[i]! - x) * 0.75;
+    const dy = cy[i]! - y;
+    const d = dx * dx + dy * dy;
+    if (d < bestD) [best, bestD] = [i, d];
+  }
+  return best;
+}
+
+/** Places one table's points in the new polygons and writes the rows whose mahalla changed. */
+async function reassign(
+  con: DuckDBConnection,
+  table: PointTable,
+  index: PolygonIndex,
+  ids: Int32Array,
+  centres: [Float64Array, Float64Array],
+): Promise<{ moved: number; outside: number }> {
+  const c = await cols<{ r: number; lon: number; lat: number; m: number }>(
+    con,
+    `SELECT rowid::INTEGER AS r, lon, lat, mahalla_id AS m FROM ${table} WHERE lon IS NOT NULL AND lat IS NOT NULL`,
+  );
+  const at = index.locateMany(Float64Array.from(c.lon), Float64Array.from(c.lat));
+  const current = new Set(ids);
+  const rows: number[] = [];
+  const to: number[] = [];
+  let outside = 0;
+  for (let i = 0; i < at.length; i++) {
+    const old = c.m[i] ?? -1;
+    let m: number;
+    if (at[i]! >= 0) m = ids[at[i]!]!;
+    else {
+      outside++;
+      m = current.has(old) ? old : ids[nearest(centres[0], centres[1], c.lon[i]!, c.lat[i]!)]!;
+    }
+    if (m === old) continue;
+    rows.push(c.r[i]!);
+    to.push(m);
+  }
+  if (rows.length > 0)
+    await run(
+      con,
+      `UPDATE ${table} SET mahalla_id = c.m FROM (SELECT unnest($r::INTEGER[]) AS r, unnest($m::INTEGER[]) AS m) c
+       WHERE ${table}.rowid = c.r`,
+      { r: rows, m: to },
+    );
+  return { moved: rows.length, outside };
+}
+
+/**
+ * Replaces the database's mahallas by `items` (validated), keeping every earlier version; a dry run computes the same
+ * report and rolls back. All or nothing: a crash before COMMIT leaves the previous boundaries and records intact.
+ */
+export async function replaceMahallas(
+  db: Db,
+  items: readonly BoundaryItem[],
+  info: { file: string; sha256: string; dryRun?: boolean },
+): Promise<ReplaceReport> {
+  const con = await db.connect();
+  try {
+    await con.run('BEGIN TRANSACTION');
+    await con.run(TABLES);
+    await seedVersionZero(con);
+    const idRows = await all<{ code: string; id: number; retired: boolean }>(
+      con,
+      'SELECT code, id, retired_version IS NOT NULL AS retired FROM mahalla_ids',
+    );
+    const known = new Map(idRows.map((r) => [r.code, r.id]));
+    const [{ v, maxId } = { v: 0, maxId: 0 }] = await all<{ v: number; maxId: number }>(
+      con,
+      `SELECT (SELECT max(version) FROM boundary_versions)::INTEGER + 1 AS v,
+              greatest((SELECT coalesce(max(id), 0) FROM mahalla_ids), (SELECT coalesce(max(id), 0) FROM mahallas))::INTEGER AS "maxId"`,
+    );
+    const ids = assignIds(items, known, maxId);
+    const newCodes = new Set(items.map((m) => m.code));
+    const wasCurrent = new Set(idRows.filter((r) => !r.retired).map((r) => r.code));
+    const added = items.filter((m) => !wasCurrent.has(m.code)).length;
+    const retiredCodes = [...wasCurrent].filter((c) => !newCodes.has(c));
+
+    // Residents a file does not give stay as they were for a known code; a new mahalla starts at 0.
+    const old = await all<{ code: string; population: number; households: number }>(
+      con,
+      'SELECT code, population, households FROM mahallas',
+    );
+    const before = new Map(old.map((o) => [o.code, o]));
+    const list = <T>(f: (m: BoundaryItem, i: number) => T): T[] => items.map(f);
+    const params = {
+      id: [...ids],
+      code: list((m) => m.code),
+      name: list((m) => m.name),
+      parent: list((m) => m.parent),
+      pop: list((m) => m.population ?? before.get(m.code)?.population ?? 0),
+      hh: list((m) => m.households ?? before.get(m.code)?.households ?? 0),
+      area: list((m) => m.areaKm2),
+      cx: list((m) => m.centroid[0]),
+      cy: list((m) => m.centroid[1]),
+      geom: list((m) => JSON.stringify(m.geometry)),
+    };
+    await con.run('DELETE FROM mahallas');
+    await run(
+      con,
+      `INSERT INTO mahallas SELECT unnest($id::INTEGER[]), unnest($code::VARCHAR[]), unnest($name::VARCHAR[]),
+         unnest($parent::VARCHAR[]), unnest($pop::INTEGER[]), unnest($hh::INTEGER[]), unnest($area::DOUBLE[]),
+         unnest($cx::DOUBLE[]), unnest($cy::DOUBLE[]), false, unnest($geom::VARCHAR[])`,
+      params,
+    );
+    await run(
+      con,
+      `INSERT INTO boundary_geometries SELECT $v, unnest($id::INTEGER[]), unnest($code::VARCHAR[]),
+         unnest($name::VARCHAR[]), unnest($parent::VARCHAR[]), unnest($geom::VARCHAR[])`,
+      { v, id: params.id, code: params.code, name: params.name, parent: params.parent, geom: params.geom },
+    );
+    // One statement a call: DuckDB binds parameters to a single prepared statement.
+    const { code, id } = params;
+    await run(con, 'UPDATE mahalla_ids SET retired_version = $v WHERE list_contains($gone::VARCHAR[], code)', {
+      v,
+      gone: retiredCodes,
+    });
+    await run(con, 'UPDATE mahalla_ids SET retired_version = NULL WHERE list_contains($code::VARCHAR[], code)', {
+      code,
+    });
+    await run(
+      con,
+      `INSERT INTO mahalla_ids SELECT c, i, $v, NULL FROM (SELECT unnest($code::VARCHAR[]) AS c, unnest($id::INTEGER[]) AS i)
+       WHERE c NOT IN (SELECT code FROM mahalla_ids)`,
+      { v, code, id },
+    );
+
+    const flat = flattenPolygons(items.map((m) => m.geometry));
+    const adj = computeAdjacency(flat);
+    await con.run('DELETE FROM mahalla_adjacency');
+    await run(
+      con,
+      `INSERT INTO mahalla_adjacency SELECT unnest($a::INTEGER[]), unnest($b::INTEGER[]), unnest($s::DOUBLE[])`,
+      {
+        a: Array.from(adj.a, (a) => ids[a]!),
+        b: Array.from(adj.b, (b) => ids[b]!),
+        s: Array.from(adj.sharedM),
+      },
+    );
+    const index = new PolygonIndex(flat);
+    const centres: [Float64Array, Float64Array] = [
+      Float64Array.from(items, (m) => m.centroid[0]),
+      Float64Array.from(items, (m) => m.centroid[1]),
+    ];
+    const moved = {} as Record<PointTable, number>;
+    const outside = {} as Record<PointTable, number>;
+    for (const t of POINT_TABLES)
+      ({ moved: moved[t], outside: outside[t] } = await reassign(con, t, index, ids, centres));
+
+    const [{ n: unassigned } = { n: 0 }] = await all<{ n: number }>(
+      con,
+      'SELECT count(*)::INTEGER AS n FROM territory_assignment WHERE mahalla_id NOT IN (SELECT id FROM mahallas)',
+    );
+    await con.run('DELETE FROM territory_assignment WHERE mahalla_id NOT IN (SELECT id FROM mahallas)');
+    const [{ n: retiredActions } = { n: 0 }] = await all<{ n: number }>(
+      con,
+      'SELECT count(*)::INTEGER AS n FROM joint_actions WHERE mahalla_id NOT IN (SELECT id FROM mahallas)',
+    );
+    await writeMonthlyCounts({ run: async (sql) => void (await con.run(sql)) });
+    const movedAll = moved.incidents + moved.applications + moved.base_points;
+    await run(
+      con,
+      `INSERT INTO boundary_versions VALUES ($v, 'mahallas', $file, $sha, now()::TIMESTAMP, $n, $added, $retired, $moved)`,
+      {
+        v,
+        file: info.file,
+        sha: info.sha256,
+        n: items.length,
+        added,
+        retired: retiredCodes.length,
+        moved: movedAll,
+      },
+    );
+    await run(con, `INSERT OR REPLACE INTO meta VALUES ('mahalla_source', $file)`, { file: info.file });
+    await con.run(info.dryRun ? 'ROLLBACK' : 'COMMIT');
+    return {
+      version: v,
+      added,
+      kept: items.length - added,
+      retired: retiredCodes.length,
+      moved,
+      outside,
+      unassigned,
+      retiredActions,
+    };
+  } catch (err) {
+    await con.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    con.closeSync();
+  }
+}
