@@ -51,13 +51,30 @@ function start(): Promise<Worker | null> {
  * Runs a statistic of TASKS on the worker (its typed-array arguments are copied; the result's are moved back).
  * @example const st = await runStat('spaceTimeExcess', counts, share, n, bins, weights, { fdr: true });
  */
-export async function runStat<T extends TaskName>(task: T, ...args: Parameters<(typeof TASKS)[T]>): Promise<Result<T>> {
+export function runStat<T extends TaskName>(task: T, ...args: Parameters<(typeof TASKS)[T]>): Promise<Result<T>> {
+  return post(task, args, []);
+}
+
+/**
+ * As runStat, but the buffers in `move` go to the worker instead of being copied (≈ 10 ms saved per 10 MB on the
+ * main thread); the caller must not use those arrays afterwards.
+ * @example await runStatMoving('spaceTimeExcessOfRows', [rows.id.buffer, rows.k.buffer, rows.n.buffer], ids, rows.id, …);
+ */
+export function runStatMoving<T extends TaskName>(
+  task: T,
+  move: ArrayBuffer[],
+  ...args: Parameters<(typeof TASKS)[T]>
+): Promise<Result<T>> {
+  return post(task, args, move);
+}
+
+async function post<T extends TaskName>(task: T, args: unknown[], move: ArrayBuffer[]): Promise<Result<T>> {
   const w = await start();
   if (!w) return (TASKS[task] as (...a: unknown[]) => Result<T>)(...args);
   const id = nextId++;
   return new Promise<Result<T>>((resolve, reject) => {
     pending.set(id, { resolve: (v) => resolve(v as Result<T>), reject });
     w.ref();
-    w.postMessage({ id, task, args } satisfies TaskRequest);
+    w.postMessage({ id, task, args } satisfies TaskRequest, move);
   });
 }

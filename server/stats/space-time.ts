@@ -130,3 +130,21 @@ export function countCube(
   }
   return cube;
 }
+
+/**
+ * spaceTimeExcess of grouped rows (unit id, bin, count): the cube is built where the test runs, so the server sends
+ * three integer columns (moved, not copied) instead of building and copying a 1.4 M-cell cube nationally.
+ * @example spaceTimeExcessOfRows(ids, rows.id, rows.k, rows.n, share, 156, w, { fdr: true }).category
+ */
+export function spaceTimeExcessOfRows(
+  unitIds: readonly number[],
+  id: Int32Array,
+  bin: Int32Array,
+  n: Int32Array,
+  share: Float64Array,
+  nBins: number,
+  weights: Weights,
+  opts: SpaceTimeOptions = {},
+): SpaceTimeResult {
+  return spaceTimeExcess(countCube(unitIds, id, bin, n, nBins), share, unitIds.length, nBins, weights, opts);
+}

@@ -2,11 +2,18 @@
 // hundreds of time bins would otherwise hold the server's event loop for hundreds of milliseconds.
 import { buildStudyArea } from '../geo/h3-study-area.ts';
 import { neighbourhoodExcess } from './neighbourhood-excess.ts';
-import { spaceTimeExcess } from './space-time.ts';
+import { spaceTimeExcess, spaceTimeExcessOfRows } from './space-time.ts';
 import { spatialScan } from './scan.ts';
 import { spaceTimeScan } from './scan-space-time.ts';
 
-export const TASKS = { spaceTimeExcess, spatialScan, spaceTimeScan, neighbourhoodExcess, buildStudyArea } as const;
+export const TASKS = {
+  spaceTimeExcess,
+  spaceTimeExcessOfRows,
+  spatialScan,
+  spaceTimeScan,
+  neighbourhoodExcess,
+  buildStudyArea,
+} as const;
 export type TaskName = keyof typeof TASKS;
 
 /** The buffers of every typed array directly inside a result (object values or array items), to move them. */

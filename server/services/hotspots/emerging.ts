@@ -3,8 +3,7 @@
 import type { Db } from '../../db/database.ts';
 import { inArea, recordsWhere, type Selection } from '../../selection/select.ts';
 import { EMERGING_CLASSES } from '../../stats/emerging.ts';
-import { runStat } from '../../stats/pool.ts';
-import { countCube } from '../../stats/space-time.ts';
+import { runStatMoving } from '../../stats/pool.ts';
 import { contiguity, exactInference, mahallaShares } from './hotspots.ts';
 import { MIN_RECORDS, tooFewToTest } from '../../stats/neighbourhood-excess.ts';
 import type { Inference } from '../../contract/hotspots.ts';
@@ -77,9 +76,20 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
      FROM ${sel.table} WHERE ${w.sql} GROUP BY ALL`,
     { ...w.params, bin, first },
   );
-  const counts = countCube(ids, rows.id, rows.k, rows.n, nBins);
-  // On the statistics worker: nationally ≈ 10⁸ comparisons of Mann–Kendall, too long for the server's main thread.
-  const st = await runStat('spaceTimeExcess', counts, share, ids.length, nBins, weights, { fdr: true });
+  // On the statistics worker, cube and all: nationally ≈ 10⁸ comparisons of Mann–Kendall, and 1.4 M rows to place,
+  // too long for the server's main thread. The row columns are moved there, not copied.
+  const st = await runStatMoving(
+    'spaceTimeExcessOfRows',
+    [rows.id.buffer, rows.k.buffer, rows.n.buffer] as ArrayBuffer[],
+    ids,
+    rows.id,
+    rows.k,
+    rows.n,
+    share,
+    nBins,
+    weights,
+    { fdr: true },
+  );
   const short = st.binTooFew.reduce((a, b) => a + b, 0);
   const inference = await exactInference(db, {
     neighbourhood: 'the mahalla and the mahallas touching it (queen contiguity), in each time bin',
