@@ -145,7 +145,16 @@ function placeCounts(area: StudyArea, counted: { key: number[]; n: number[] }): 
   return { x, outside };
 }
 
-const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+/**
+ * x to 4 significant digits, as Number(x.toPrecision(4)) gives it but without making a string (≈ 76,000 a national
+ * answer): the integer is scaled back by an exact power of ten, so the result is the double nearest the decimal.
+ * @example fourDigits(0.000123456) // 0.0001235
+ */
+export function fourDigits(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const k = 3 - Math.floor(Math.log10(Math.abs(x)));
+  return k >= 0 ? Math.round(x * 10 ** k) / 10 ** k : Math.round(x / 10 ** -k) * 10 ** -k;
+}
 
 /** Records per cell at `res`, cells as h3CellKey numbers: of the selection's area, or of the whole study area. */
 async function countByCell(
@@ -251,15 +260,17 @@ export async function getHexagons(
     heldBack: t.heldBack,
     tooFew: r.tooFew,
   };
-  area.cells.forEach((cell, i) => {
+  // Nationally ≈ 76,000 cells: in slices, so a health check or a light request is never held for the whole answer.
+  for (let i = 0; i < area.cells.length; i++) {
+    if (i > 0 && i % 16_384 === 0) await new Promise((done) => setImmediate(done));
     const n = x[i] ?? 0,
       bin = r.bin[i] ?? 0;
-    if ((n === 0 && bin === 0) || !returned(i)) return;
-    out.cells.push(cell);
+    if ((n === 0 && bin === 0) || !returned(i)) continue;
+    out.cells.push(area.cells[i]!);
     out.count.push(n);
-    out.z.push(round(r.z[i] ?? 0, 3));
-    out.p.push(Number((r.p[i] ?? 1).toPrecision(4)));
+    out.z.push(Math.round((r.z[i] ?? 0) * 1000) / 1000);
+    out.p.push(fourDigits(r.p[i] ?? 1));
     out.bin.push(bin);
-  });
+  }
   return out;
 }
