@@ -2,6 +2,7 @@
 // export changed them, left alone when equal; the demo records of the kind go; the import is recorded in `imports`.
 // A crash at any point before COMMIT leaves the previous data as it was (DuckDB rolls the transaction back).
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Db } from '../../server/db/database.ts';
 import { H3_OF_STAGE, writeMonthlyCounts } from '../load.ts';
 import type { RecordColumn, RecordKind } from './record-kinds.ts';
 import { upgradeSchema } from './schema-upgrade.ts';
@@ -117,4 +118,44 @@ export async function commitStage(con: DuckDBConnection, kind: RecordKind, info:
     await con.run('ROLLBACK').catch(() => undefined);
     throw err;
   }
+}
+
+/** One committed import as the `imports` table keeps it (kind: the record kind's name). */
+export interface ProvenanceRow extends ChangeCounts {
+  kind: string;
+  file: string;
+  sha256: string;
+  by: string;
+  /** the mapping used, as JSON */
+  mapping: string;
+  rowsRead: number;
+  rejected: number;
+}
+
+/**
+ * Records an import of base points, inspectors or joint actions in `imports`, inside its own transaction (so a dry
+ * run's rollback takes the row away too), as commitStage does for incidents and applications.
+ * @example await addProvenance(tx, { kind: 'inspectors', file, sha256, by, mapping: '{}', rowsRead: 3, rejected: 0, added: 3, updated: 0, unchanged: 0, removedDemo: 0 });
+ */
+export async function addProvenance(tx: Pick<Db, 'all' | 'run'>, row: ProvenanceRow): Promise<void> {
+  await tx.run(IMPORTS_TABLE);
+  const [top] = await tx.all<{ n: number }>('SELECT coalesce(max(id), 0)::INTEGER AS n FROM imports');
+  await tx.run(
+    `INSERT INTO imports VALUES ($id, $kind, $file, $sha, now()::TIMESTAMP, $by, $mapping, $read, $rejected,
+     $added, $updated, $unchanged, $removed)`,
+    {
+      id: (top?.n ?? 0) + 1,
+      kind: row.kind,
+      file: row.file,
+      sha: row.sha256,
+      by: row.by,
+      mapping: row.mapping,
+      read: row.rowsRead,
+      rejected: row.rejected,
+      added: row.added,
+      updated: row.updated,
+      unchanged: row.unchanged,
+      removed: row.removedDemo,
+    },
+  );
 }

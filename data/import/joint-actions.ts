@@ -2,9 +2,10 @@
 // replaced), unchanged; the first import removes the generated demo actions (as records imports do). A row names its
 // mahalla by code and its inspector by source id or Hamkor id; services are a list of codes or labels.
 import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
 import type { Db } from '../../server/db/database.ts';
 import { JOINT_ACTION_TYPES, SERVICES } from '../../server/contract/catalog.ts';
-import type { ChangeCounts } from './commit.ts';
+import { addProvenance, type ChangeCounts } from './commit.ts';
 import { labelTable, planColumns, readCell, readMapping } from './mapping.ts';
 import { normalizeLabel, type RecordColumn, type RecordKind } from './record-kinds.ts';
 import { ProblemLog, writeReport, type RowProblem } from './report.ts';
@@ -229,6 +230,14 @@ export async function importJointActions(db: Db, opts: ReferenceImportOptions): 
           s: a.services,
         });
       }
+      await addProvenance(tx, {
+        kind: 'joint_actions',
+        ...base,
+        by: opts.by ?? userInfo().username,
+        mapping: JSON.stringify(mapping),
+        rejected: 0,
+        ...c,
+      });
       if (opts.dryRun) throw new DryRun();
     })
     .catch((err: unknown) => {

@@ -3,8 +3,9 @@
 // database that the file does not name (the demo's among them) stay: territory versions, accounts and joint actions
 // refer to them by id.
 import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
 import type { Db } from '../../server/db/database.ts';
-import type { ChangeCounts } from './commit.ts';
+import { addProvenance, type ChangeCounts } from './commit.ts';
 import { crsFromCode, implausible, toWgs84, WGS84 } from './crs.ts';
 import { planColumns, readCell, readMapping } from './mapping.ts';
 import { loadPlaces } from './place.ts';
@@ -19,6 +20,8 @@ export interface ReferenceImportOptions {
   dryRun?: boolean | undefined;
   report?: string | undefined;
   crs?: number | string | undefined;
+  /** who imports, for the `imports` table (default: the operating-system user) */
+  by?: string | undefined;
 }
 
 export interface ReferenceImportResult extends Partial<ChangeCounts> {
@@ -147,6 +150,14 @@ export async function importReference(
           });
         } else c.unchanged++;
       }
+      await addProvenance(tx, {
+        kind: table,
+        ...base,
+        by: opts.by ?? userInfo().username,
+        mapping: JSON.stringify(mapping),
+        rejected: 0,
+        ...c,
+      });
       if (opts.dryRun) throw new DryRun(c);
       return c;
     })

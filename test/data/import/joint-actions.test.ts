@@ -55,6 +55,10 @@ describe('importing joint actions', () => {
     const r = await importJointActions(db, { file: file(text) });
     expect(r).toMatchObject({ committed: true, added: 2, updated: 0, unchanged: 0, problems: [] });
     expect(r.removedDemo).toBeGreaterThan(0);
+    const [run] = await db.all<{ kind: string; added: number; removed_demo: number }>(
+      'SELECT kind, added, removed_demo FROM imports',
+    );
+    expect(run).toEqual({ kind: 'joint_actions', added: 2, removed_demo: r.removedDemo });
     const after = await actions();
     expect(after).toEqual([
       {

@@ -83,6 +83,15 @@ describe('base points', () => {
     );
     expect(op2?.m).toBe(2);
     expect(Math.abs((op2?.lon ?? 0) - 69.27)).toBeLessThan(1e-9);
+    // Each committed import is on record, as record imports are.
+    const runs = await db.all<{ kind: string; added: number; updated: number; unchanged: number }>(
+      "SELECT kind, added, updated, unchanged FROM imports WHERE kind = 'base_points' ORDER BY id",
+    );
+    expect(runs.slice(-3).map((r) => [r.kind, r.added, r.updated, r.unchanged])).toEqual([
+      ['base_points', 2, 0, 0],
+      ['base_points', 0, 0, 2],
+      ['base_points', 0, 1, 0],
+    ]);
   });
 
   it('refuses the whole file for a bad row, with exact messages; a dry run writes nothing', async () => {
@@ -99,12 +108,22 @@ describe('base points', () => {
       [5, 'name', '', 'is empty'],
       [5, 'lat', '95', 'is outside ±90 degrees'],
     ]);
+    // Imports on record (the table comes with the first committed import).
+    const recorded = async (): Promise<number> => {
+      const count = async (sql: string): Promise<number> => (await db.all<{ n: number }>(sql))[0]?.n ?? 0;
+      const exists = await count(
+        "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'imports'",
+      );
+      return exists ? count('SELECT count(*)::INTEGER AS n FROM imports') : 0;
+    };
+    const runsBefore = await recorded();
     const dry = await importReference(db, BASE_POINTS, {
       file: file('id,name,district,lon,lat\nA,a,1726287,69.21,41.21\n'),
       dryRun: true,
     });
     expect(dry).toMatchObject({ committed: false, added: 1 });
     expect(await basePoints()).toEqual(before);
+    expect(await recorded()).toBe(runsBefore);
   });
 });
 
