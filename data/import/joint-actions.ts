@@ -8,8 +8,8 @@ import { JOINT_ACTION_TYPES, SERVICES } from '../../server/contract/catalog.ts';
 import { addProvenance, type ChangeCounts } from './commit.ts';
 import { labelTable, planColumns, readCell, readMapping } from './mapping.ts';
 import { normalizeLabel, type RecordColumn, type RecordKind } from './record-kinds.ts';
-import { ProblemLog, writeReport, type RowProblem } from './report.ts';
-import type { ReferenceImportOptions, ReferenceImportResult } from './reference.ts';
+import { ProblemLog, type RowProblem } from './report.ts';
+import { finisher, type ReferenceImportOptions, type ReferenceImportResult } from './reference.ts';
 import { readSource } from './source.ts';
 
 const count = (name: string, headers: readonly string[]): RecordColumn => ({
@@ -180,11 +180,7 @@ export async function importJointActions(db: Db, opts: ReferenceImportOptions): 
   }
   if (!plan) throw new Error(`${file}: the file has no header row`);
   const base = { file, sha256: hash.digest('hex'), rowsRead, report };
-  const finish = (committed: boolean, counts?: ChangeCounts): ReferenceImportResult => {
-    const result = { ...base, ...counts, committed, problems: problems.kept, problemCount: problems.count };
-    writeReport(report, result);
-    return result;
-  };
+  const finish = finisher(base, problems);
   if (problems.count > 0) return finish(false);
   const c: ChangeCounts = { added: 0, updated: 0, unchanged: 0, removedDemo: 0 };
   await db

@@ -115,11 +115,7 @@ export async function importReference(
   }
   if (!plan) throw new Error(`${file}: the file has no header row`);
   const base = { file, sha256: hash.digest('hex'), rowsRead, report };
-  const finish = (committed: boolean, counts?: ChangeCounts): ReferenceImportResult => {
-    const result = { ...base, ...counts, committed, problems: problems.kept, problemCount: problems.count };
-    writeReport(report, result);
-    return result;
-  };
+  const finish = finisher(base, problems);
   if (problems.count > 0) return finish(false);
   const cols = STORED[table];
   const counts = await db
@@ -173,4 +169,20 @@ class DryRun extends Error {
   constructor(readonly counts: ChangeCounts) {
     super('dry run');
   }
+}
+
+/**
+ * The end of a reference or joint-action import: its result (committed or not, counts, problems), written to the
+ * report file as it is returned.
+ * @example const finish = finisher(base, problems); return finish(true, counts);
+ */
+export function finisher(
+  base: Pick<ReferenceImportResult, 'file' | 'sha256' | 'rowsRead'> & { report: string },
+  problems: ProblemLog,
+): (committed: boolean, counts?: ChangeCounts) => ReferenceImportResult {
+  return (committed, counts) => {
+    const result = { ...base, ...counts, committed, problems: problems.kept, problemCount: problems.count };
+    writeReport(base.report, result);
+    return result;
+  };
 }
