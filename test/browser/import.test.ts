@@ -83,7 +83,11 @@ describe('import page', () => {
     const success = page.getByTestId('import-success');
     await success.waitFor({ timeout: 30_000 });
     expect(await success.textContent()).toMatch(/^Imported week\.csv: 7 added, 0 updated, 0 unchanged\./);
-    await expect(page.getByTestId('past-imports').textContent()).resolves.toContain('week.csv');
+    // The list is asked again once the commit has finished, so it may follow the success line by a moment.
+    await page
+      .getByTestId('past-imports')
+      .getByRole('cell', { name: 'week.csv', exact: true })
+      .waitFor({ timeout: 10_000 });
     if (shots) await page.screenshot({ path: join(shots, 'import-done-1920x1080.png'), fullPage: true });
 
     await page.getByTestId('import-open-map').click();
