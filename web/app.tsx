@@ -5,15 +5,17 @@ import { can, useSession } from './queries/session.ts';
 import { usePath } from './state/route.ts';
 import { Header } from './views/common/Header.tsx';
 import { SignInPage } from './views/signin/SignInPage.tsx';
+import { useT } from './i18n/I18n.tsx';
 import { PAGES, pageFor } from './pages.tsx';
 
 export function App() {
   const session = useSession();
+  const t = useT();
   if (session.isPending) return null;
   if (session.error)
     return (
       <div className="error-banner page-error" role="alert">
-        Could not reach the server: {session.error.message}
+        {t('app.serverUnreachable', { reason: session.error.message })}
       </div>
     );
   if (!session.data) return <SignInPage />;
@@ -23,6 +25,7 @@ export function App() {
 function SignedIn() {
   const session = useSession();
   const meta = useMeta();
+  const t = useT();
   const pages = PAGES.filter((p) => !p.needs || can(session.data, p.needs));
   const page = pageFor(usePath(), pages);
   const Page = page.component;
@@ -36,7 +39,7 @@ function SignedIn() {
       />
       {meta.error && (
         <div className="error-banner page-error" role="alert">
-          Could not load data: {meta.error.message}
+          {t('app.dataFailed', { reason: meta.error.message })}
         </div>
       )}
       <Page key={page.path} />

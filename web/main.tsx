@@ -1,11 +1,12 @@
 // Mounts the application, or the wall-screen briefing (its own chrome-less tree, loaded only on /briefing); both under
-// the one server-state cache.
+// the one server-state cache and the language in force (i18n/I18n.tsx).
 import './zod-csp.ts';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app.tsx';
 import { queryClient } from './queries/client.ts';
+import { I18nProvider } from './i18n/I18n.tsx';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import './styles.css';
@@ -18,13 +19,15 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        {briefing ? (
-          <Suspense fallback={null}>
-            <BriefingRoot />
-          </Suspense>
-        ) : (
-          <App />
-        )}
+        <I18nProvider>
+          {briefing ? (
+            <Suspense fallback={null}>
+              <BriefingRoot />
+            </Suspense>
+          ) : (
+            <App />
+          )}
+        </I18nProvider>
       </QueryClientProvider>
     </StrictMode>,
   );

@@ -1,7 +1,9 @@
-// The pages of the application (one per surface, STYLE.md "views/"): path, tab label and component.
+// The pages of the application (one per surface, STYLE.md "views/"): path, tab label and component (label and
+// description are message ids, web/i18n/messages/*.json).
 // The briefing wall screen is not a page of this shell: web/main.tsx mounts it on its own, without chrome.
 import type { ComponentType } from 'react';
 import type { Capability } from '../server/contract/access.ts';
+import type { MessageId } from './i18n/messages.ts';
 import { HotspotsPage } from './views/hotspots/HotspotsPage.tsx';
 import { BriefingPage } from './views/briefing/BriefingPage.tsx';
 import { CooperationPage } from './views/cooperation/CooperationPage.tsx';
@@ -16,10 +18,10 @@ import { PrintPage } from './views/territory-print/PrintPage.tsx';
 
 export interface Page {
   path: string;
-  /** tab label in the header */
-  label: string;
-  /** one line shown as the tab's title (hover) and to screen readers */
-  description: string;
+  /** tab label in the header (a message id: the header says it in the language in force) */
+  label: MessageId;
+  /** one line shown as the tab's title (hover) and to screen readers (a message id) */
+  description: MessageId;
   component: ComponentType;
   /** shown only to those who hold this capability (the server refuses the rest anyway) */
   needs?: Capability;
@@ -30,73 +32,71 @@ export interface Page {
 export const PAGES: readonly Page[] = [
   {
     path: '/',
-    label: 'Hotspots',
-    description: 'Incidents and applications per mahalla: rates, heat map, tested hot spots and trends',
+    label: 'page.hotspots.label',
+    description: 'page.hotspots.description',
     component: HotspotsPage,
   },
   {
     path: '/coverage',
-    label: 'Coverage',
-    description:
-      'Inspector coverage: territories on the map, workload against norms, unassigned mahallas, inspector cards',
+    label: 'page.coverage.label',
+    description: 'page.coverage.description',
     component: CoveragePage,
   },
   {
     path: '/planner',
-    label: 'Planner',
-    description: 'Territory planner: redraw inspector territories with live workload balance, proposals and approval',
+    label: 'page.planner.label',
+    description: 'page.planner.description',
     component: PlannerPage,
   },
   {
     path: '/territories/diff',
-    label: 'Compare territory plans',
-    description: 'Two territory plan versions compared: mahallas that change inspector, workload before and after',
+    label: 'page.diff.label',
+    description: 'page.diff.description',
     component: DiffPage,
     tabOf: '/planner',
   },
   {
     path: '/territories/print',
-    label: 'Order annex (print)',
-    description: 'The territory plan as the annex of the order: one A4 page per territory with its map and mahallas',
+    label: 'page.print.label',
+    description: 'page.print.description',
     component: PrintPage,
     tabOf: '/planner',
   },
   {
     path: '/applications',
-    label: 'Applications',
-    description:
-      'Applications flow: channel, registry, receiver, service; open and overdue; the district against the country',
+    label: 'page.applications.label',
+    description: 'page.applications.description',
     component: ApplicationsPage,
   },
   {
     path: '/cooperation',
-    label: 'Cooperation',
-    description: 'Joint actions with the services: shares, inspector × service matrix, cooperation gaps, before/after',
+    label: 'page.cooperation.label',
+    description: 'page.cooperation.description',
     component: CooperationPage,
   },
   {
     path: '/plans',
-    label: 'Plans',
-    description: 'Model cooperation plans: joint actions required per territory and service, and their fulfilment',
+    label: 'page.plans.label',
+    description: 'page.plans.description',
     component: PlansPage,
   },
   {
     path: '/playlists',
-    label: 'Briefing',
-    description: 'Wall-screen briefing: playlists of slides, their order and dwell times; open them on the wall',
+    label: 'page.briefing.label',
+    description: 'page.briefing.description',
     component: BriefingPage,
   },
   {
     path: '/admin',
-    label: 'Administration',
-    description: 'Accounts and their roles and areas, wall-screen links, and the audit log',
+    label: 'page.admin.label',
+    description: 'page.admin.description',
     component: AdminPage,
     needs: 'accounts',
   },
   {
     path: '/import',
-    label: 'Import',
-    description: 'Load incidents or applications from your registry’s files, check them, and see every past import',
+    label: 'page.import.label',
+    description: 'page.import.description',
     component: ImportPage,
     needs: 'imports',
   },

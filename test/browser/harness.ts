@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
+import { REMEMBERED_KEY, type Locale } from '../../web/i18n/locales.ts';
 import { buildDatabase } from '../../data/build-db.ts';
 import { demoPassword } from '../../data/demo-accounts.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
@@ -96,9 +97,10 @@ export interface World {
   restoreDatabase(): Promise<void>;
   /**
    * A page in a new browser context signed in as one of the demo accounts (`admin` may do everything; the others are
-   * listed in data/demo-accounts.ts), or signed in as nobody.
+   * listed in data/demo-accounts.ts), or signed in as nobody. It opens in English (the language remembered in the
+   * browser, as if chosen before), unless `lang` names another of the app's languages; a `?lang=` link still wins.
    */
-  newPage(viewport: { width: number; height: number }, user?: string | null): Promise<Page>;
+  newPage(viewport: { width: number; height: number }, user?: string | null, lang?: Locale): Promise<Page>;
   /** A request to the server from the test itself, signed in as the demo administrator. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
@@ -162,8 +164,13 @@ export async function startWorld(): Promise<World> {
       await signIn();
       return request(path, init);
     },
-    async newPage(viewport, user = 'admin') {
+    async newPage(viewport, user = 'admin', lang = 'en') {
       const context = await browser.newContext({ viewport });
+      // Before every document of the context: a reload keeps the language unless the link carries another.
+      await context.addInitScript(({ key, value }) => window.localStorage.setItem(key, value), {
+        key: REMEMBERED_KEY,
+        value: lang,
+      });
       if (user !== null) {
         // The context's request shares its cookie jar: the session cookie it receives is the page's.
         const res = await context.request.post(`${origin}/api/auth/login`, {

@@ -37,8 +37,15 @@ describe('url state', () => {
       diffBefore: 3,
       diffAfter: 7,
       weights: { ...DEFAULT_WEIGHTS, residents: 0.5, distanceKm: 0.05, categories: { drugs: 2 } },
+      lang: 'uz-Cyrl',
     };
     expect(parseUrl(serializeUrl(s))).toEqual(s);
+  });
+
+  it('carries the language only when one was chosen, and drops an unknown one', () => {
+    expect(parseUrl('lang=ru').lang).toBe('ru');
+    expect(parseUrl('lang=de').lang).toBeNull();
+    expect(serializeUrl({ ...DEFAULT_URL_STATE, lang: 'uz-Latn' })).toBe('lang=uz-Latn');
   });
 
   it('writes nothing for the default state', () => {

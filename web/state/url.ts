@@ -13,6 +13,7 @@ import {
   REGISTRIES,
 } from '../../server/contract/catalog.ts';
 import { norms, weights } from './url-fields.ts';
+import { asLocale, type Locale } from '../i18n/locales.ts';
 
 export const METRICS = ['rate', 'eb', 'count', 'change', 'hotspot', 'emerging'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -254,6 +255,8 @@ export const URL_FIELDS = {
   /** territory comparison · `vb=7`: the version compared to (absent = the district's newest draft, else the newest other version) */
   diffAfter: id('vb'),
   weights, // planner · `w=30,25,15,10,10,10&wc=drugs:2`: workload weights (url-fields.ts; absent = defaults)
+  /** all · `lang=ru`: the language the screen is shown in (absent = the one this browser last chose, else uz-Latn) */
+  lang: param<Locale | null>('lang', null, asLocale, (v) => v),
   /** all · `v=69.2401,41.3111,11.2`: the camera, lon,lat,zoom (absent = fitted to the district or the data) */
   view: param<View | null>('v', null, parseView, (v) =>
     v ? `${v.lon.toFixed(4)},${v.lat.toFixed(4)},${v.zoom.toFixed(2)}` : null,

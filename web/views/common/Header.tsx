@@ -1,15 +1,19 @@
-// Top bar: product name, the page tabs, the data's coverage and freshness, the demo-data notice, who is signed in.
+// Top bar: product name, the page tabs, the data's coverage and freshness, the demo-data notice, the language switch
+// and who is signed in.
 import type { Meta } from '../../queries/meta.ts';
 import type { Session } from '../../queries/session.ts';
 import { UserMenu } from './UserMenu.tsx';
 import { navigate } from '../../state/route.ts';
-import { formatDay, fmtInt } from '../../format.ts';
+import type { MessageId } from '../../i18n/messages.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { DataFromBadge } from '../import/DataFrom.tsx';
 
 export interface NavItem {
   path: string;
-  label: string;
-  description: string;
+  /** message ids */
+  label: MessageId;
+  description: MessageId;
 }
 
 export function Header({
@@ -23,6 +27,8 @@ export function Header({
   current: string;
   session: Session | null;
 }) {
+  const t = useT();
+  const f = useFmt();
   return (
     <header className="topbar">
       <div className="brand">
@@ -31,15 +37,15 @@ export function Header({
         </span>
         <div>
           <h1>Hamkor</h1>
-          <p className="subtitle">Territory analytics · prevention service</p>
+          <p className="subtitle">{t('header.subtitle')}</p>
         </div>
       </div>
-      <nav className="tabs" aria-label="Pages">
+      <nav className="tabs" aria-label={t('header.pages')}>
         {pages.map((p) => (
           <a
             key={p.path}
             href={p.path}
-            title={p.description}
+            title={t(p.description)}
             data-testid={`tab-${p.path === '/' ? 'hotspots' : p.path.slice(1)}`}
             className={p.path === current ? 'tab active' : 'tab'}
             aria-current={p.path === current ? 'page' : undefined}
@@ -50,21 +56,20 @@ export function Header({
               navigate(p.path);
             }}
           >
-            {p.label}
+            {t(p.label)}
           </a>
         ))}
       </nav>
       {meta && (
         <div className="coverage" data-testid="coverage">
-          <span>{meta.scale === 'national' ? 'Uzbekistan' : 'Tashkent city'}</span>
-          <span>{fmtInt(meta.counts.mahallas)} mahallas</span>
-          <span>{fmtInt(meta.counts.inspectors)} inspectors</span>
-          <span>
-            Data {formatDay(meta.period.start)} – {formatDay(meta.period.end)}
-          </span>
+          <span>{t(meta.scale === 'national' ? 'header.country' : 'header.city')}</span>
+          <span>{t('header.mahallas', { count: meta.counts.mahallas })}</span>
+          <span>{t('header.inspectors', { count: meta.counts.inspectors })}</span>
+          <span>{t('header.dataPeriod', { from: f.day(meta.period.start), to: f.day(meta.period.end) })}</span>
           <DataFromBadge meta={meta} path={current} />
         </div>
       )}
+      <LanguageSwitch />
       {session && <UserMenu session={session} />}
     </header>
   );

@@ -1,29 +1,32 @@
 // The map's "Updating…" badge and its error banner, one look on every page (a status for screen readers, an alert
-// for failures).
+// for failures), in the language in force.
+
+import { useT } from '../../i18n/I18n.tsx';
 
 /**
- * @example <LoadState loading={q.isFetching} error={q.error} what="data" />
+ * @example <LoadState loading={q.isFetching} error={q.error} what={t('load.data')} />
  */
 export function LoadState({
   loading,
   error,
-  what = 'data',
+  what,
 }: {
   loading: boolean;
   error: Error | null | undefined;
-  /** what failed to load, in the banner's words: "Could not load {what}: …" */
+  /** what failed to load, in the banner's words: "Could not load {what}: …" (absent = "data") */
   what?: string;
 }) {
+  const t = useT();
   return (
     <>
       {loading && (
         <div className="busy" role="status">
-          Updating…
+          {t('load.updating')}
         </div>
       )}
       {error && (
         <div className="error-banner" role="alert">
-          Could not load {what}: {error.message}
+          {t('load.failed', { what: what ?? t('load.data'), reason: error.message })}
         </div>
       )}
     </>

@@ -4,39 +4,36 @@ import { update } from '../../state/store.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { lastDays } from '../../../server/shared/period.ts';
+import { useT } from '../../i18n/I18n.tsx';
 
-const PRESETS = [
-  { days: 7, label: '7 days' },
-  { days: 30, label: '30 days' },
-  { days: 90, label: '90 days' },
-  { days: 365, label: '1 year' },
-];
+const PRESETS = [7, 30, 90, 365];
 
 /** `children` go below the dates (e.g. the comparison toggle and the period's totals). */
 export function PeriodSection({ meta, range, children }: { meta: Meta; range: RangeArgs; children?: ReactNode }) {
+  const t = useT();
   return (
     <section>
-      <h2>Period</h2>
+      <h2>{t('period.title')}</h2>
       <div className="presets">
         {PRESETS.map((p) => {
-          const r = lastDays(meta.period.end, p.days);
+          const r = lastDays(meta.period.end, p);
           const active = r.from === range.from && r.to === range.to;
           return (
             <button
-              key={p.days}
+              key={p}
               type="button"
               className={active ? 'chip active' : 'chip'}
               aria-pressed={active}
               onClick={() => update({ ...r, selected: null, at: null })}
             >
-              {p.label}
+              {p === 365 ? t('period.year') : t('period.days', { count: p })}
             </button>
           );
         })}
       </div>
       <div className="dates">
         <label>
-          From
+          {t('period.from')}
           <input
             type="date"
             data-testid="from"
@@ -47,7 +44,7 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
           />
         </label>
         <label>
-          To
+          {t('period.to')}
           <input
             type="date"
             data-testid="to"
@@ -68,15 +65,16 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
  * district) and lets the camera fit it.
  */
 export function DistrictSection({ meta, district }: { meta: Meta; district: string | null | undefined }) {
+  const t = useT();
   return (
     <section>
-      <h2>District</h2>
+      <h2>{t('district.title')}</h2>
       <select
         data-testid="district"
         value={district ?? ''}
         onChange={(e) => update({ district: e.target.value || null, selected: null, inspector: null, view: null })}
       >
-        <option value="">All districts</option>
+        <option value="">{t('district.all')}</option>
         {meta.districts.map((d) => (
           <option key={d.soato} value={d.soato}>
             {d.name} ({d.mahallas})

@@ -1,14 +1,14 @@
 // The signed-in person in the top bar: name and role, and a menu to sign out here or everywhere and to change the
 // password (a new one is at least 10 characters; the server says why when it refuses).
 import { useState, type FormEvent } from 'react';
-import { ROLE_ACCESS } from '../../../server/contract/access.ts';
+import { FormattedMessage } from 'react-intl';
 import { useChangePassword, useSignOut, type Session } from '../../queries/session.ts';
-
-const roleLabel = (s: Session): string => (s.role === 'kiosk' ? 'Wall screen' : ROLE_ACCESS[s.role].label);
+import { useT } from '../../i18n/I18n.tsx';
 
 export function UserMenu({ session }: { session: Session }) {
   const signOut = useSignOut();
   const change = useChangePassword();
+  const t = useT();
   const [changing, setChanging] = useState(false);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -29,22 +29,22 @@ export function UserMenu({ session }: { session: Session }) {
     <details className="user-menu" data-testid="user-menu">
       <summary>
         <span className="user-name">{session.displayName}</span>
-        <span className="user-role">{roleLabel(session)}</span>
+        <span className="user-role">{t(`role.${session.role}`)}</span>
       </summary>
       <div className="user-menu-body">
         <p className="muted">
-          Signed in as <strong>{session.username}</strong>
+          <FormattedMessage id="user.signedInAs" values={{ name: <strong>{session.username}</strong> }} />
         </p>
-        {change.isSuccess && !changing && <p role="status">Password changed.</p>}
+        {change.isSuccess && !changing && <p role="status">{t('user.passwordChanged')}</p>}
         {session.kind === 'account' && !changing && (
           <button type="button" className="link" onClick={() => setChanging(true)}>
-            Change password…
+            {t('user.changePassword')}
           </button>
         )}
         {changing && (
           <form onSubmit={submit} className="user-password">
             <label>
-              Current password
+              {t('user.currentPassword')}
               <input
                 type="password"
                 autoComplete="current-password"
@@ -54,7 +54,7 @@ export function UserMenu({ session }: { session: Session }) {
               />
             </label>
             <label>
-              New password (10 characters or more)
+              {t('user.newPassword')}
               <input
                 type="password"
                 autoComplete="new-password"
@@ -70,23 +70,23 @@ export function UserMenu({ session }: { session: Session }) {
               </p>
             )}
             <button type="submit" disabled={change.isPending}>
-              Change
+              {t('user.change')}
             </button>
             <button type="button" className="link" onClick={() => setChanging(false)}>
-              Cancel
+              {t('user.cancel')}
             </button>
           </form>
         )}
         <button type="button" onClick={() => signOut.mutate(false)} data-testid="sign-out">
-          Sign out
+          {t('user.signOut')}
         </button>
         <button
           type="button"
           className="link"
           onClick={() => signOut.mutate(true)}
-          title="Ends every session of this account, on every computer"
+          title={t('user.signOutEverywhereHint')}
         >
-          Sign out everywhere
+          {t('user.signOutEverywhere')}
         </button>
       </div>
     </details>

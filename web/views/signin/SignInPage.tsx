@@ -1,19 +1,21 @@
-// The sign-in page: user name and password, in the chosen language. A refusal shows the server's reason (wrong
-// password, locked, throttled); the password field is emptied, the user name kept.
+// The sign-in page: user name and password, in the language in force (the switch here is the header's: the choice
+// goes into the link and is remembered). A refusal shows the server's reason (wrong password, locked, throttled); the
+// password field is emptied, the user name kept.
 import { useState, type FormEvent } from 'react';
 import { useSignIn } from '../../queries/session.ts';
-import { initialLang, LANG_NAMES, LANGS, rememberLang, SIGN_IN, type Lang } from './messages.ts';
+import { useLocale, useT } from '../../i18n/I18n.tsx';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import './signin.css';
 
 /** The server's reason, without the status and field it starts with ("401 password: wrong user name or password"). */
 const reasonOf = (err: Error): string => err.message.replace(/^\d{3} (\w+: )?/, '');
 
 export function SignInPage({ demo }: { demo?: boolean }) {
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const t = useT();
+  const lang = useLocale();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
-  const t = SIGN_IN[lang];
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     signIn.mutate({ username, password }, { onError: () => setPassword('') });
@@ -25,11 +27,11 @@ export function SignInPage({ demo }: { demo?: boolean }) {
           <span className="logo" aria-hidden="true">
             H
           </span>
-          <h1>{t.title}</h1>
+          <h1>{t('signin.title')}</h1>
         </div>
-        <p className="signin-lead">{t.lead}</p>
+        <p className="signin-lead">{t('signin.lead')}</p>
         <label>
-          {t.username}
+          {t('signin.username')}
           <input
             name="username"
             autoComplete="username"
@@ -41,7 +43,7 @@ export function SignInPage({ demo }: { demo?: boolean }) {
           />
         </label>
         <label>
-          {t.password}
+          {t('signin.password')}
           <input
             name="password"
             type="password"
@@ -54,31 +56,17 @@ export function SignInPage({ demo }: { demo?: boolean }) {
         </label>
         {signIn.error && (
           <p className="signin-error" role="alert" data-testid="sign-in-error">
-            {t.failed}: {reasonOf(signIn.error)}
+            {t('signin.failed', { reason: reasonOf(signIn.error) })}
           </p>
         )}
         <button type="submit" className="primary" disabled={signIn.isPending} data-testid="sign-in-submit">
-          {signIn.isPending ? t.busy : t.submit}
+          {signIn.isPending ? t('signin.busy') : t('signin.submit')}
         </button>
         <label className="signin-lang">
-          {t.language}
-          <select
-            value={lang}
-            onChange={(e) => {
-              const next = LANGS.find((l) => l === e.target.value) ?? lang;
-              setLang(next);
-              rememberLang(next);
-            }}
-            data-testid="sign-in-lang"
-          >
-            {LANGS.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANG_NAMES[l]}
-              </option>
-            ))}
-          </select>
+          {t('header.language')}
+          <LanguageSwitch className="" testId="sign-in-lang" />
         </label>
-        {demo && <p className="signin-demo">{t.demo}</p>}
+        {demo && <p className="signin-demo">{t('signin.demo')}</p>}
       </form>
     </main>
   );

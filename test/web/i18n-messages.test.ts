@@ -1,0 +1,84 @@
+// The message files: every id in every language, every ICU message parses with the same arguments as the English
+// source, Uzbek Latin uses its proper letter signs, Uzbek Cyrillic has no Latin left, and plurals follow each language.
+import { describe, expect, it } from 'vitest';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { MESSAGES } from '../../web/i18n/messages.ts';
+import { LOCALES } from '../../web/i18n/locales.ts';
+import { translator } from '../../web/i18n/translate.ts';
+import { latinToCyrillic } from '../../web/i18n/uz-translit.ts';
+
+/** The argument names a message uses, wherever they are nested (plural branches, tags). */
+function args(els: MessageFormatElement[], out = new Set<string>()): Set<string> {
+  for (const el of els) {
+    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time)
+      out.add(el.value);
+    else if (el.type === TYPE.plural || el.type === TYPE.select) {
+      out.add(el.value);
+      for (const opt of Object.values(el.options)) args(opt.value, out);
+    } else if (el.type === TYPE.tag) args(el.children, out);
+  }
+  return out;
+}
+
+const en = MESSAGES.en;
+const ids = Object.keys(en).sort();
+
+describe('message files', () => {
+  it.each(LOCALES)('%s has exactly the English ids', (locale) => {
+    expect(Object.keys(MESSAGES[locale]).sort()).toEqual(ids);
+  });
+
+  it.each(LOCALES)('%s: every message parses, with the arguments of the English one', (locale) => {
+    const wrong = ids.filter((id) => {
+      const text = MESSAGES[locale][id] ?? '';
+      const want = [...args(parse(en[id] ?? ''))].sort();
+      return text.trim() === '' || JSON.stringify([...args(parse(text))].sort()) !== JSON.stringify(want);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('Uzbek Latin writes oʻ/gʻ with U+02BB and the tutuq belgisi with U+02BC, never a quote mark', () => {
+    const bad = Object.entries(MESSAGES['uz-Latn']).filter(([, text]) => /['‘’`]/.test(text));
+    expect(bad).toEqual([]);
+  });
+
+  it('Uzbek Cyrillic has no Latin word left but file formats and product names', () => {
+    const left = Object.entries(MESSAGES['uz-Cyrl']).filter(([, text]) =>
+      /[a-z]/i.test(
+        text
+          .replace(/\{[^{}]*\}/g, '') // plain arguments
+          .replace(/\{\w+, (plural|select),|\b(one|other|few|many|applications|incidents)\s*\{/g, '')
+          .replace(/\b(README|CSV|XLSX|PDF|PNG|H3|Hamkor|OpenStreetMap|FDR|Gi\*)\b/g, ''),
+      ),
+    );
+    expect(left).toEqual([]);
+  });
+});
+
+describe('plurals', () => {
+  it('Russian has three forms, English two, Uzbek none after a number', () => {
+    const ru = translator('ru');
+    expect([1, 2, 5, 21].map((count) => ru('header.inspectors', { count }))).toEqual([
+      '1 инспектор',
+      '2 инспектора',
+      '5 инспекторов',
+      '21 инспектор',
+    ]);
+    expect(translator('en')('header.inspectors', { count: 1 })).toBe('1 inspector');
+    expect(translator('uz-Latn')('header.inspectors', { count: 5 })).toBe('5 ta inspektor');
+  });
+});
+
+describe('latinToCyrillic', () => {
+  it.each([
+    ['Yoʻl harakati xavfsizligi', 'Йўл ҳаракати хавфсизлиги'],
+    ['maʼlumot eksport', 'маълумот экспорт'],
+    ['migratsiya va fuqarolikni rasmiylashtirish', 'миграция ва фуқароликни расмийлаштириш'],
+    ["jinoyatchilik o'chog'i", 'жиноятчилик ўчоғи'],
+    ['voyaga yetmaganlar ishlari', 'вояга етмаганлар ишлари'],
+    ['mahalla fuqarolar yigʻini (MFY)', 'маҳалла фуқаролар йиғини (МФЙ)'],
+    ['Shahar', 'Шаҳар'],
+  ])('%s', (latin, cyrillic) => {
+    expect(latinToCyrillic(latin)).toBe(cyrillic);
+  });
+});

@@ -1,0 +1,47 @@
+// The language in force for the whole tree: react-intl's provider over the chosen locale's messages, `<html lang>`,
+// and the hooks views use — useT() for messages (typed ids, ICU arguments) and useFmt() for dates and numbers.
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { IntlProvider } from 'react-intl';
+import { useUi } from '../state/store.ts';
+import { formatters, type Formatters } from '../format.ts';
+import { MESSAGES } from './messages.ts';
+import { setActiveLocale, translator, type Translate } from './translate.ts';
+import { INTL_TAG, rememberedLocale, resolveLocale, type Locale } from './locales.ts';
+
+/** Read once per load: a later choice goes into the link (and storage) and wins from there on. */
+const remembered = typeof window === 'undefined' ? null : rememberedLocale();
+
+/** The language the screen is shown in. */
+export function useLocale(): Locale {
+  return resolveLocale(
+    useUi((s) => s.lang),
+    remembered,
+  );
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  setActiveLocale(locale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <IntlProvider locale={INTL_TAG[locale]} messages={MESSAGES[locale]} defaultLocale="en-GB">
+      {children}
+    </IntlProvider>
+  );
+}
+
+/**
+ * The message function of the language in force.
+ * @example const t = useT(); t('hotspots.card.incidents', { count: 5 }) // "5 инцидентов" in Russian
+ */
+export function useT(): Translate {
+  return translator(useLocale());
+}
+
+/** Dates, numbers and changes formatted in the language in force (format.ts, bound to it). */
+export function useFmt(): Formatters {
+  const locale = useLocale();
+  return useMemo(() => formatters(locale), [locale]);
+}
