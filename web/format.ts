@@ -72,6 +72,15 @@ export function fmtInt(n: number, locale: Locale = activeLocale()): string {
 }
 
 /**
+ * A number with exactly `decimals` decimals and the language's decimal sign, without grouping (class breaks, rates).
+ * @example fmtDecimal(2.5, 1, 'ru') // '2,5'
+ */
+export function fmtDecimal(n: number, decimals: number, locale: Locale = activeLocale()): string {
+  const opts = { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false } as const;
+  return new Intl.NumberFormat(INTL_TAG[locale], opts).format(n);
+}
+
+/**
  * A share (0–1) as a whole percentage in the language's style: "12 %" (English and Russian), "12%" (Uzbek).
  * @example fmtPct(0.123, 'ru') // '12\u00a0%'
  */
@@ -110,6 +119,7 @@ export function formatters(locale: Locale) {
     clock: (ms: number) => formatClock(ms, locale),
     moment: (iso: string) => formatMoment(iso, locale),
     int: (n: number) => fmtInt(n, locale),
+    decimal: (n: number, decimals: number) => fmtDecimal(n, decimals, locale),
     pct: (share: number) => fmtPct(share, locale),
     change: (now: number, before: number) => fmtChange(now, before, locale),
     inspector: (name: string | null | undefined, id: number) => inspectorLabel(name, id, locale),

@@ -169,7 +169,7 @@ describe('metric values', () => {
   it('greys a rate that rests on too few residents instead of painting it as an extreme', () => {
     const v = metricView(cols, 'rate');
     expect(v.valueById.get(3)).toBeNaN();
-    expect(v.note).toContain('Hatched: 1 mahalla with fewer than 1,000 residents');
+    expect(v.note).toContain('Hatched: 1 mahalla with fewer than 1\u2009000 residents');
   });
 
   it('rates every mahalla when smoothed', () => {

@@ -44,10 +44,10 @@ describe('hotspotView', () => {
   it('states variable, null, test, study area and FDR, and counts only the mahallas shown', () => {
     const note = hotspotView(hotspots()).note ?? '';
     for (const part of [
-      '2026-08-03 – 2026-10-31, 1 categories, solved',
+      '2026-08-03 – 2026-10-31, 1 category, Solved',
       'has more (fewer) incidents than its residents explain if everyone ran the same risk',
       'Counts, not rates; exact test, no simulation',
-      'all of Tashkent city (3,040,000 residents, 27,412 incidents), whatever district is shown',
+      'all of Tashkent city (3\u2009040\u2009000 residents, 27\u2009412 incidents), whatever district is shown',
       'False discovery rate 10 % (Benjamini–Hochberg)',
       '1 hot, 1 cold of 4 mahallas shown; 2 lost significance to the correction.',
       '1 more with no incident of its own left uncoloured.',

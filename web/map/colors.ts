@@ -1,4 +1,7 @@
 // Colour scales for the map: colour-blind-safe sequential and diverging ramps, quantile breaks, legend stops.
+import { activeLocale, activeT, type Translate } from '../i18n/translate.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { fmtDecimal } from '../format.ts';
 
 export type Rgb = [number, number, number];
 
@@ -161,9 +164,14 @@ function classify(value: number, breaks: readonly number[], colors: readonly Rgb
  * @example classLabels(divergingScale(60), '%') // ['≤ -43', '-43 – -26', '-26 – -9', '-9 – +9, or no significant change', …]
  * @example classLabels(quantileScale([0, 0, 0, 0, 0, 0, 0, 1, 1, 5]), '') // ['0', '1', '2 – 5']
  */
-export function classLabels(scale: Omit<ColorScale, 'colorOf'>, unit: string): string[] {
+export function classLabels(
+  scale: Omit<ColorScale, 'colorOf'>,
+  unit: string,
+  t: Translate = activeT(),
+  locale: Locale = activeLocale(),
+): string[] {
   const d = scale.decimals ?? separatingDecimals(scale.breaks);
-  const fmt = (v: number): string => (unit === '%' && v > 0 ? '+' : '') + v.toFixed(d);
+  const fmt = (v: number): string => (unit === '%' && v > 0 ? '+' : '') + fmtDecimal(v, d, locale);
   const whole = scale.integers === true && unit !== '%';
   const span = (a: number, b: number): string => (a === b ? fmt(a) : `${fmt(a)} – ${fmt(b)}`);
   return scale.colors.map((_, k) => {
@@ -171,12 +179,12 @@ export function classLabels(scale: Omit<ColorScale, 'colorOf'>, unit: string): s
     const hi = scale.breaks[k];
     const [min, max] = scale.extent ?? [undefined, undefined];
     if (lo === undefined && hi === undefined)
-      return min === undefined || max === undefined ? 'no values' : span(min, max);
+      return min === undefined || max === undefined ? t('legend.noValues') : span(min, max);
     if (whole) return span(lo === undefined ? (min ?? hi!) : lo + 1, hi ?? max ?? lo! + 1);
     if (lo === undefined) return `≤ ${fmt(hi ?? 0)}`;
     if (hi === undefined) return `> ${fmt(lo)}`;
     const range = `${fmt(lo)} – ${fmt(hi)}`;
-    return unit === '%' && lo < 0 && hi > 0 ? `${range}, or no significant change` : range;
+    return unit === '%' && lo < 0 && hi > 0 ? t('legend.orNoChange', { range }) : range;
   });
 }
 

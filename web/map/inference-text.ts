@@ -1,6 +1,9 @@
 // How a hot-spot map was tested, in words: the sentences the legends, the mahalla card and the wall-screen slide share
-// (variable, null, test, study area, FDR, the guardrails), from a response's `params.inference`.
+// (variable, null, test, study area, FDR, the guardrails), from a response's `params.inference`, in the language in
+// force (or the one `t` speaks).
 import type { Inference, TooFewRecords } from '../../server/contract/hotspots.ts';
+import { activeLocale, activeT, type Translate } from '../i18n/translate.ts';
+import { fmtInt } from '../format.ts';
 
 /** What is counted, as the text names it. */
 export interface Noun {
@@ -8,13 +11,17 @@ export interface Noun {
   title: string;
 }
 
-const thousands = (n: number): string => Math.round(n).toLocaleString('en-GB');
+const thousands = (n: number): string => fmtInt(n, activeLocale());
 
-/** What was counted, as the legend names it, from a response's `source`. */
-export const nounOf = (source: 'incidents' | 'applications'): Noun =>
-  source === 'applications'
-    ? { plural: 'applications', title: 'Applications' }
-    : { plural: 'incidents', title: 'Incidents' };
+/** What was counted, as the legend names it, from a response's `source` (in the language in force). */
+export const nounOf = (source: 'incidents' | 'applications', t: Translate = activeT()): Noun => ({
+  plural: t('records.plural', { source }),
+  title: t('records.title', { source }),
+});
+
+/** The ICU `source` a Noun stands for: messages choose their words (and cases) by it. */
+export const sourceOf = (what: Noun): 'incidents' | 'applications' =>
+  /^(applications|murojaat|обращ|мурожаат)/i.test(what.plural) ? 'applications' : 'incidents';
 
 /**
  * How a hot-spot map was tested, in words a reader without statistics can follow: the variable (counts against
@@ -23,42 +30,54 @@ export const nounOf = (source: 'incidents' | 'applications'): Noun =>
  * inferenceSentence(h.params.inference, 'mahalla', { plural: 'incidents', title: 'Incidents' });
  * // 'A hot (cold) spot: a mahalla whose neighbourhood — itself and the mahallas touching it — has more (fewer) …'
  */
-export function inferenceSentence(inf: Inference, unit: 'mahalla' | 'hexagon', what: Noun): string {
-  const around = unit === 'mahalla' ? 'itself and the mahallas touching it' : 'itself and the 6 hexagons touching it';
-  const residents = unit === 'mahalla' ? 'residents' : 'residents (shared out from mahallas by area)';
-  return (
-    `A hot (cold) spot: a ${unit} whose neighbourhood — ${around} — has more (fewer) ${what.plural} than its ` +
-    `${residents} explain if everyone ran the same risk. Counts, not rates; exact test, no simulation. ` +
-    `Compared with all of ${inf.studyAreaName} (${thousands(inf.residents)} residents, ${thousands(inf.records)} ` +
-    `${inf.records === 1 ? what.plural.replace(/s$/, '') : what.plural}), whatever district is shown. ` +
-    (inf.fdr
-      ? `False discovery rate ${Math.round(inf.fdr.q * 100)} % (Benjamini–Hochberg).`
-      : 'No false-discovery correction: expect some spots by chance alone.')
-  );
+export function inferenceSentence(
+  inf: Inference,
+  unit: 'mahalla' | 'hexagon',
+  what: Noun,
+  t: Translate = activeT(),
+): string {
+  return t('inf.sentence', {
+    unit,
+    source: sourceOf(what),
+    area: inf.studyAreaName,
+    residents: thousands(inf.residents),
+    records: inf.records,
+    recordsText: thousands(inf.records),
+    fdr: inf.fdr ? 'yes' : 'no',
+    q: Math.round((inf.fdr?.q ?? 0) * 100),
+  });
 }
 
 /**
  * The same in one short line for the wall screen.
  * @example inferenceLine(inf, { plural: 'incidents', title: 'Incidents' }); // 'Incidents counted against residents, as if everyone ran the same risk · exact test · …'
  */
-export function inferenceLine(inf: Inference, what: Noun): string {
-  return (
-    `${what.title} counted against residents, as if everyone ran the same risk · exact test · ` +
-    `compared with all of ${inf.studyAreaName} · ` +
-    (inf.fdr ? `false discovery rate ${Math.round(inf.fdr.q * 100)} %` : 'no false-discovery correction')
-  );
+export function inferenceLine(inf: Inference, what: Noun, t: Translate = activeT()): string {
+  return t('inf.line', {
+    title: what.title,
+    area: inf.studyAreaName,
+    fdr: inf.fdr ? 'yes' : 'no',
+    q: Math.round((inf.fdr?.q ?? 0) * 100),
+  });
 }
 
 /** "2 more with no incident of their own left uncoloured." (the guardrail on own records), or nothing. */
-export function heldBackSentence(heldBack: number, what: Noun): string {
+export function heldBackSentence(heldBack: number, what: Noun, t: Translate = activeT()): string {
   if (heldBack <= 0) return '';
-  return ` ${heldBack} more with no ${what.plural.replace(/s$/, '')} of ${heldBack === 1 ? 'its' : 'their'} own left uncoloured.`;
+  return t('inf.heldBack', { count: heldBack, source: sourceOf(what) });
 }
 
 /** "Too few incidents (11) …": the words shown instead of spots when nothing could be significant. */
-export function tooFewSentence(t: TooFewRecords, inf: Pick<Inference, 'studyAreaName'>, what: Noun): string {
-  return (
-    `Too few ${what.plural} (${thousands(t.records)} in ${inf.studyAreaName}) to test for hot spots in this view: ` +
-    `at least ${thousands(t.needed)} are needed. Choose a longer period or fewer filters.`
-  );
+export function tooFewSentence(
+  few: TooFewRecords,
+  inf: Pick<Inference, 'studyAreaName'>,
+  what: Noun,
+  t: Translate = activeT(),
+): string {
+  return t('inf.tooFew', {
+    source: sourceOf(what),
+    records: thousands(few.records),
+    area: inf.studyAreaName,
+    needed: thousands(few.needed),
+  });
 }

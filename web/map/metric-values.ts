@@ -1,8 +1,18 @@
-// The number each mahalla is coloured by, for the selected metric; pure so the legend and the map agree.
+// The number each mahalla is coloured by, for the selected metric; pure so the legend and the map agree. Labels and
+// notes are in the language in force, or the one `t` speaks.
 import type { Metric } from '../state/url.ts';
 import { empiricalBayes } from '../../server/shared/empirical-bayes.ts';
 import type { Inference, TooFewRecords } from '../../server/contract/hotspots.ts';
-import { heldBackSentence, inferenceSentence, nounOf, tooFewSentence, type Noun } from './inference-text.ts';
+import {
+  heldBackSentence,
+  inferenceSentence,
+  nounOf,
+  sourceOf,
+  tooFewSentence,
+  type Noun,
+} from './inference-text.ts';
+import { activeLocale, activeT, type Translate } from '../i18n/translate.ts';
+import { fmtInt, fmtPct } from '../format.ts';
 import { changePercent, MIN_EVENTS } from '../../server/shared/poisson-compare.ts';
 import { EMERGING_COLORS, HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
 
@@ -58,8 +68,9 @@ export function metricView(
   metric: Metric,
   compare: 'previous' | 'year' = 'previous',
   what: Noun = INCIDENTS,
+  t: Translate = activeT(),
 ): MetricView {
-  if (metric === 'eb' || metric === 'rate') return rateView(m, metric, what);
+  if (metric === 'eb' || metric === 'rate') return rateView(m, metric, what, t);
   const valueById = new Map<number, number>();
   const { days, fdr } = m.change;
   m.ids.forEach((id, i) => {
@@ -81,10 +92,9 @@ export function metricView(
     return {
       valueById,
       scale: divergingScale(Math.max(10, Math.min(p90, 200))),
-      label:
-        compare === 'year' ? 'Significant change vs same period last year' : 'Significant change vs previous period',
+      label: t(compare === 'year' ? 'mv.changeYear' : 'mv.changePrevious'),
       unit: '%',
-      note: changeNote(m.change, what),
+      note: changeNote(m.change, what, t),
     };
   }
   return { valueById, scale: quantileScale(values), label: what.title, unit: '' };
@@ -110,14 +120,19 @@ export interface HotspotColumns {
 /**
  * Period and filters as the legend states them.
  * @example filtersPhrase({ period: { from: '2024-03-01', to: '2024-03-31' }, categories: ['fraud'], statuses: ['solved'] })
- * // '2024-03-01 – 2024-03-31, 1 categories, solved'
+ * // '2024-03-01 – 2024-03-31, 1 category, Solved'
  */
-export function filtersPhrase(p: Pick<HotspotColumns['params'], 'period' | 'categories' | 'statuses'>): string {
-  return (
-    `${p.period.from} – ${p.period.to}, ` +
-    `${p.categories.length === 12 ? 'all categories' : `${p.categories.length} categories`}` +
-    `${p.statuses.length === 3 ? '' : `, ${p.statuses.join('/')}`}`
-  );
+export function filtersPhrase(
+  p: Pick<HotspotColumns['params'], 'period' | 'categories' | 'statuses'>,
+  t: Translate = activeT(),
+): string {
+  return t('mv.filters', {
+    from: p.period.from,
+    to: p.period.to,
+    all: p.categories.length === 12 ? 'yes' : 'no',
+    categories: p.categories.length,
+    statuses: p.statuses.length === 3 ? '' : `, ${p.statuses.map((s) => t(`catalog.status.${s as 'solved'}`)).join('/')}`,
+  });
 }
 
 /** Hot-spot bins −3…+3 (mahallas or hexagons): one colour and one name per bin. */
@@ -126,38 +141,42 @@ export const HOTSPOT_SCALE: ColorScale = {
   colors: HOTSPOT_COLORS,
   colorOf: (v) => HOTSPOT_COLORS[Math.round(v) + 3] ?? NEUTRAL,
 };
-export const HOTSPOT_CLASSES = [
-  'Cold spot, 99 %',
-  'Cold spot, 95 %',
-  'Cold spot, 90 %',
-  'Not significant',
-  'Hot spot, 90 %',
-  'Hot spot, 95 %',
-  'Hot spot, 99 %',
-];
+const HOTSPOT_CLASS_IDS = [
+  'mv.class.cold99',
+  'mv.class.cold95',
+  'mv.class.cold90',
+  'mv.class.none',
+  'mv.class.hot90',
+  'mv.class.hot95',
+  'mv.class.hot99',
+] as const;
+/** The seven hot-spot classes, bin −3 first, in the language of `t`. */
+export const hotspotClasses = (t: Translate = activeT()): string[] => HOTSPOT_CLASS_IDS.map((id) => t(id));
+/** The same in English (the names the tests and the API documentation use). */
+export const HOTSPOT_CLASSES = hotspotClasses(activeT());
 
 /**
  * Hot-spot bins −3…+3 as seven named classes; the legend states variable, null, test, study area and FDR, and every
  * figure counts the mahallas shown. With too few records nothing is coloured (hatched) and the legend says why.
  */
-export function hotspotView(h: HotspotColumns): MetricView {
-  const what = nounOf(h.params.source);
+export function hotspotView(h: HotspotColumns, t: Translate = activeT()): MetricView {
+  const what = nounOf(h.params.source, t);
   const valueById = new Map<number, number>();
   h.ids.forEach((id, i) => valueById.set(id, h.tooFew ? Number.NaN : (h.bin[i] ?? 0)));
   return {
     valueById,
     scale: HOTSPOT_SCALE,
-    label: `Hot & cold spots of ${what.plural}`,
+    label: t('mv.hotspotTitle', { source: h.params.source }),
     unit: '',
-    classes: HOTSPOT_CLASSES,
+    classes: hotspotClasses(t),
     note:
-      `${filtersPhrase(h.params)}. ${inferenceSentence(h.params.inference, 'mahalla', what)} ` +
+      `${filtersPhrase(h.params, t)}. ${inferenceSentence(h.params.inference, 'mahalla', what, t)} ` +
       (h.tooFew
-        ? 'Hatched: not tested.'
-        : `${h.counts.hot} hot, ${h.counts.cold} cold of ${h.counts.units} mahallas shown` +
-          (h.params.fdr ? `; ${h.lostToFdr} lost significance to the correction.` : '.') +
-          heldBackSentence(h.heldBack, what)),
-    ...(h.tooFew ? { notice: tooFewSentence(h.tooFew, h.params.inference, what) } : {}),
+        ? t('mv.hatchedNotTested')
+        : t('mv.hotspotCounts', { hot: h.counts.hot, cold: h.counts.cold, units: h.counts.units }) +
+          (h.params.fdr ? t('mv.lostToFdr', { count: h.lostToFdr }) : '.') +
+          heldBackSentence(h.heldBack, what, t)),
+    ...(h.tooFew ? { notice: tooFewSentence(h.tooFew, h.params.inference, what, t) } : {}),
   };
 }
 
@@ -177,8 +196,7 @@ export interface EmergingColumns {
 }
 
 /** Emerging hot spot classes; the legend lists only the classes that occur, or says why there are none to show. */
-export function emergingView(e: EmergingColumns): MetricView {
-  const what = nounOf(e.params.source);
+export function emergingView(e: EmergingColumns, t: Translate = activeT()): MetricView {
   const { bin, bins } = e.params;
   const valueById = new Map<number, number>();
   const present = new Map<number, number>();
@@ -196,29 +214,48 @@ export function emergingView(e: EmergingColumns): MetricView {
       colors: codes.map((c) => EMERGING_COLORS[c] ?? NEUTRAL),
       colorOf: (v) => EMERGING_COLORS[v] ?? NEUTRAL,
     },
-    label: 'Emerging hot spots',
+    label: t('mv.emergingTitle'),
     unit: '',
-    classes: codes.map((c) => `${e.classes[c]?.label ?? c} (${present.get(c) ?? 0})`),
+    classes: codes.map((c) => `${emergingClassLabel(e.classes[c], t) ?? c} (${present.get(c) ?? 0})`),
     note:
-      `Each ${bin} (${bins} ${bin}s, ${e.params.from} – ${e.params.to}) tested as the hot-spot map is: ${what.plural} ` +
-      `counted in each mahalla and its neighbours against what their residents explain if everyone ran the same risk, ` +
-      `exact test, compared with all of ${inf.studyAreaName}, false discovery rate ` +
-      `${Math.round((inf.fdr?.q ?? 0) * 100)} % per ${bin}; then a Mann–Kendall trend per mahalla.` +
-      (e.tooFew ? ' Hatched: not tested.' : ''),
+      t('mv.emergingNote', {
+        bin,
+        bins,
+        from: e.params.from,
+        to: e.params.to,
+        source: e.params.source,
+        area: inf.studyAreaName,
+        q: Math.round((inf.fdr?.q ?? 0) * 100),
+      }) + (e.tooFew ? ` ${t('mv.hatchedNotTested')}` : ''),
     ...(e.tooFew
       ? {
-          notice:
-            `Too few ${what.plural} in ${e.tooFew.bins} of ${bins} ${bin}s (the thinnest has ${e.tooFew.records}; ` +
-            `each needs ${e.tooFew.needed}) to find emerging hot spots in this view. Choose monthly bins, a longer ` +
-            `period or fewer filters.`,
+          notice: t('mv.emergingTooFew', {
+            source: e.params.source,
+            thin: e.tooFew.bins,
+            bins,
+            bin,
+            records: e.tooFew.records,
+            needed: e.tooFew.needed,
+          }),
         }
       : {}),
   };
 }
 
+/** An emerging class as the server names it (its id), in the language of `t`; the server's English if unknown. */
+export function emergingClassLabel(
+  cls: { id: string; label: string } | undefined,
+  t: Translate = activeT(),
+): string | undefined {
+  if (!cls) return undefined;
+  const id = `emerging.${cls.id}`;
+  const text = t(id as 'emerging.none');
+  return text === id ? cls.label : text;
+}
+
 /** A count of what chance alone would do, in words: "about 3", "less than 1". */
-const about = (x: number): string => (x < 0.5 ? 'less than 1' : `about ${Math.round(x)}`);
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const about = (x: number, t: Translate): string =>
+  x < 0.5 ? t('mv.aboutLessThanOne') : t('mv.about', { n: Math.round(x) });
 
 /**
  * The change map's legend note: how many changed beyond chance, by which test and false discovery rate, what chance
@@ -228,20 +265,27 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
  *   down: 1, expectedByChance: { withoutFdr: 2.6, amongColoured: 0.4 } }, { plural: 'incidents', title: 'Incidents' })
  * // '4 of 40 mahallas compared changed beyond chance (3 up, 1 down). …'
  */
-export function changeNote(c: ChangeJudgement, what: Noun): string {
-  const level = `${Math.round(c.fdr.q * 100)} %`;
-  const few = `${plural(c.tooFew, 'mahalla has', 'mahallas have')} too few ${what.plural} to compare (fewer than ${c.minEvents} in both periods).`;
+export function changeNote(c: ChangeJudgement, what: Noun, t: Translate = activeT()): string {
+  const source = sourceOf(what);
+  const few = t('mv.fewToCompare', { count: c.tooFew, source, min: c.minEvents });
   const leap =
     c.days.period === c.days.previous
       ? ''
-      : ` ${c.days.period} days against ${c.days.previous} (29 February has no twin a year earlier): ${what.plural} per day are compared.`;
-  if (c.tested === 0) return `No change can be judged: ${few}${leap}`;
-  return (
-    `${c.up + c.down} of ${plural(c.tested, 'mahalla', 'mahallas')} compared changed beyond chance (${c.up} up, ${c.down} down). ` +
-    `Exact test of the two counts, false discovery rate ${level} (Benjamini–Hochberg)` +
-    (c.up + c.down > 0 ? `: on average at most 1 in ${Math.round(1 / c.fdr.q)} of those coloured is chance. ` : '. ') +
-    `Without that correction, chance alone would colour ${about(c.expectedByChance.withoutFdr)} even if nothing had changed. ${few}${leap}`
-  );
+      : t('mv.leap', { period: c.days.period, previous: c.days.previous, source });
+  if (c.tested === 0) return t('mv.noChangeJudged', { few, leap });
+  return t('mv.changeNote', {
+    changed: c.up + c.down,
+    tested: c.tested,
+    testedText: fmtInt(c.tested, activeLocale()),
+    up: c.up,
+    down: c.down,
+    level: fmtPct(c.fdr.q, activeLocale()),
+    coloured: c.up + c.down > 0 ? 'yes' : 'no',
+    one: Math.round(1 / c.fdr.q),
+    about: about(c.expectedByChance.withoutFdr, t),
+    few,
+    leap,
+  });
 }
 
 /** A raw rate is not shown where it rests on too little: fewer residents than this … */
@@ -253,7 +297,7 @@ export const MIN_EXPECTED = 5;
  * Raw rates (unreliable ones hatched, not painted as extremes) or Empirical Bayes smoothed rates (every mahalla
  * rated, small ones pulled towards the overall rate).
  */
-function rateView(m: MetricColumns, metric: 'rate' | 'eb', what: Noun): MetricView {
+function rateView(m: MetricColumns, metric: 'rate' | 'eb', what: Noun, t: Translate): MetricView {
   const valueById = new Map<number, number>();
   const eb = metric === 'eb' ? empiricalBayes(m.count, m.population) : null;
   const totalN = m.count.reduce((a, b) => a + b, 0);
@@ -275,14 +319,18 @@ function rateView(m: MetricColumns, metric: 'rate' | 'eb', what: Noun): MetricVi
     valueById,
     // Rates print with one decimal at least; more where neighbouring breaks would otherwise read alike.
     scale: quantileScale(values, undefined, 1),
-    label: eb ? `${what.title} per 1,000 residents, smoothed` : `${what.title} per 1,000 residents`,
+    label: t(eb ? 'mv.ratePer1000Smoothed' : 'mv.ratePer1000', { title: what.title }),
     unit: '‰',
     note: eb
-      ? 'Empirical Bayes: each rate is pulled towards the overall rate, the more the fewer residents it rests on.'
+      ? t('mv.ebNote')
       : unrated > 0
-        ? `Hatched: ${unrated} mahalla${unrated === 1 ? '' : 's'} with fewer than ${fmtThousand(MIN_RESIDENTS)} residents or ${MIN_EXPECTED} expected ${what.plural}, too few to rate.`
+        ? t('mv.unrated', {
+            count: unrated,
+            residents: fmtInt(MIN_RESIDENTS, activeLocale()),
+            expected: MIN_EXPECTED,
+            source: sourceOf(what),
+          })
         : undefined,
   };
 }
 
-const fmtThousand = (n: number): string => n.toLocaleString('en-GB');

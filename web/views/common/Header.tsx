@@ -63,8 +63,8 @@ export function Header({
       {meta && (
         <div className="coverage" data-testid="coverage">
           <span>{t(meta.scale === 'national' ? 'header.country' : 'header.city')}</span>
-          <span>{t('header.mahallas', { count: meta.counts.mahallas })}</span>
-          <span>{t('header.inspectors', { count: meta.counts.inspectors })}</span>
+          <span>{t('header.mahallas', { count: meta.counts.mahallas, n: f.int(meta.counts.mahallas) })}</span>
+          <span>{t('header.inspectors', { count: meta.counts.inspectors, n: f.int(meta.counts.inspectors) })}</span>
           <span>{t('header.dataPeriod', { from: f.day(meta.period.start), to: f.day(meta.period.end) })}</span>
           <DataFromBadge meta={meta} path={current} />
         </div>

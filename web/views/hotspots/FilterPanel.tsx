@@ -3,19 +3,19 @@ import { update, useUi } from '../../state/store.ts';
 import { METRICS, type Metric } from '../../state/url.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import type { Meta } from '../../queries/meta.ts';
-import { fmtInt, formatDay } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
 import { RecordFilters } from './RecordFilters.tsx';
 import { ViewSection } from './ViewSection.tsx';
-import { noun } from './records.ts';
 
-const METRIC_LABELS: Record<Metric, string> = {
-  rate: 'Rate per 1,000 residents',
-  eb: 'Rate per 1,000, smoothed (Empirical Bayes)',
-  count: 'Number of records', // shown as "Number of incidents" / "… applications"
-  change: 'Change vs previous period',
-  hotspot: 'Hot & cold spots (tested)',
-  emerging: 'Emerging hot spots (trend)',
+/** Each metric's message id ("Number of incidents" / "… applications" by the `source` argument). */
+const METRIC_LABELS: Record<Metric, `metric.${Metric}`> = {
+  rate: 'metric.rate',
+  eb: 'metric.eb',
+  count: 'metric.count',
+  change: 'metric.change',
+  hotspot: 'metric.hotspot',
+  emerging: 'metric.emerging',
 };
 export interface FilterPanelProps {
   meta: Meta;
@@ -31,10 +31,13 @@ export interface FilterPanelProps {
 export function FilterPanel({ meta, range, totals, period, previous, hexRes }: FilterPanelProps) {
   const metric = useUi((s) => s.metric);
   const fdr = useUi((s) => s.fdr);
+  const t = useT();
+  const f = useFmt();
+  const source = range.source ?? 'incidents';
   return (
-    <aside className="panel" aria-label="Filters">
+    <aside className="panel" aria-label={t('filters.aria')}>
       <PeriodSection meta={meta} range={range}>
-        <div className="presets compare" role="group" aria-label="Compare with">
+        <div className="presets compare" role="group" aria-label={t('filters.compareWith')}>
           {(['previous', 'year'] as const).map((c) => (
             <button
               key={c}
@@ -44,22 +47,29 @@ export function FilterPanel({ meta, range, totals, period, previous, hexRes }: F
               aria-pressed={range.compare === c}
               onClick={() => update({ compare: c })}
             >
-              {c === 'previous' ? 'vs previous period' : 'vs same days last year'}
+              {t(c === 'previous' ? 'filters.compare.previous' : 'filters.compare.year')}
             </button>
           ))}
         </div>
         {totals && previous && period && (
           <p className="summary" data-testid="summary">
-            <strong>{fmtInt(totals.count)}</strong> {noun(range.source ?? 'incidents').plural} {formatDay(period.from)}{' '}
-            – {formatDay(period.to)} · {range.compare === 'year' ? 'same days last year' : 'previous period'} (
-            {formatDay(previous.from)} – {formatDay(previous.to)}): {fmtInt(totals.prev)}
+            {t('filters.summary', {
+              count: f.int(totals.count),
+              source,
+              from: f.day(period.from),
+              to: f.day(period.to),
+              compare: range.compare ?? 'previous',
+              prevFrom: f.day(previous.from),
+              prevTo: f.day(previous.to),
+              prev: f.int(totals.prev),
+            })}
           </p>
         )}
       </PeriodSection>
       <RecordFilters />
       <DistrictSection meta={meta} district={range.district} />
       <section>
-        <h2>Colour mahallas by</h2>
+        <h2>{t('filters.colourBy')}</h2>
         <div className="radios" data-testid="metric">
           {METRICS.map((m) => (
             <label key={m} className="check">
@@ -70,16 +80,16 @@ export function FilterPanel({ meta, range, totals, period, previous, hexRes }: F
                 checked={m === metric}
                 onChange={() => update({ metric: m })}
               />
-              {m === 'count' ? `Number of ${noun(range.source ?? 'incidents').plural}` : METRIC_LABELS[m]}
+              {t(METRIC_LABELS[m], { source })}
             </label>
           ))}
           {metric === 'hotspot' && (
             <label
               className="check sub"
-              title="Benjamini–Hochberg false-discovery-rate correction for testing many mahallas at once"
+              title={t('filters.fdrHint')}
             >
               <input type="checkbox" data-testid="fdr" checked={fdr} onChange={() => update({ fdr: !fdr })} />
-              Correct for multiple testing (FDR)
+              {t('filters.fdr')}
             </label>
           )}
         </div>

@@ -1,17 +1,15 @@
 // What the map counts, and its filters: incidents by category and status, or applications by the registry they were
 // written in (Form No. 1 book, Form No. 2 journal, alphabetical book) and who received them.
 import {
-  CATEGORY_LABELS,
   INCIDENT_CATEGORIES,
   INCIDENT_STATUSES,
   RECEIVERS,
-  RECEIVER_LABELS,
   REGISTRIES,
-  REGISTRY_LABELS,
-  STATUS_LABELS,
   type RecordSource,
 } from '../../../server/contract/catalog.ts';
 import { update, useUi, type UiState } from '../../state/store.ts';
+import { useT } from '../../i18n/I18n.tsx';
+import { codeLabel } from './records.ts';
 
 /** `list` with `item` switched, in vocabulary order. */
 export function toggle<T>(list: readonly T[], item: T, all: readonly T[]): T[] {
@@ -23,16 +21,15 @@ export function toggle<T>(list: readonly T[], item: T, all: readonly T[]): T[] {
 function ChipGroup<T extends string>({
   all,
   on,
-  labels,
   testId,
   set,
 }: {
   all: readonly T[];
   on: readonly T[];
-  labels: Record<T, string>;
   testId: string;
   set: (next: T[]) => void;
 }) {
+  const t = useT();
   return (
     <div className="presets" data-testid={testId}>
       {all.map((c) => {
@@ -46,7 +43,7 @@ function ChipGroup<T extends string>({
             disabled={active && on.length === 1}
             onClick={() => set(toggle(on, c, all))}
           >
-            {labels[c]}
+            {codeLabel(c, t)}
           </button>
         );
       })}
@@ -54,9 +51,9 @@ function ChipGroup<T extends string>({
   );
 }
 
-const SOURCES: Array<{ id: RecordSource; label: string }> = [
-  { id: 'incidents', label: 'Incidents' },
-  { id: 'applications', label: 'Applications' },
+const SOURCES: Array<{ id: RecordSource; label: 'filters.incidents' | 'filters.applications' }> = [
+  { id: 'incidents', label: 'filters.incidents' },
+  { id: 'applications', label: 'filters.applications' },
 ];
 
 export function RecordFilters() {
@@ -65,13 +62,14 @@ export function RecordFilters() {
   const statuses = useUi((s) => s.statuses);
   const registries = useUi((s) => s.registries);
   const receivers = useUi((s) => s.receivers);
+  const t = useT();
   const allCats = categories.length === INCIDENT_CATEGORIES.length;
   const set = (patch: Partial<UiState>): void => update({ ...patch, selected: null });
   return (
     <>
       <section>
-        <h2>Map</h2>
-        <div className="segmented" role="group" aria-label="What the map counts" data-testid="source">
+        <h2>{t('filters.map')}</h2>
+        <div className="segmented" role="group" aria-label={t('filters.mapCounts')} data-testid="source">
           {SOURCES.map((s) => (
             <button
               key={s.id}
@@ -80,7 +78,7 @@ export function RecordFilters() {
               aria-pressed={s.id === source}
               onClick={() => set({ source: s.id })}
             >
-              {s.label}
+              {t(s.label)}
             </button>
           ))}
         </div>
@@ -89,13 +87,13 @@ export function RecordFilters() {
         <>
           <section>
             <h2>
-              Categories
+              {t('filters.categories')}
               <button
                 type="button"
                 className="link"
                 onClick={() => set({ categories: allCats ? ['property'] : [...INCIDENT_CATEGORIES] })}
               >
-                {allCats ? 'Only one' : 'All'}
+                {t(allCats ? 'filters.onlyOne' : 'filters.all')}
               </button>
             </h2>
             <div className="checks" data-testid="categories">
@@ -108,17 +106,16 @@ export function RecordFilters() {
                     disabled={categories.length === 1 && categories.includes(c)}
                     onChange={() => set({ categories: toggle(categories, c, INCIDENT_CATEGORIES) })}
                   />
-                  {CATEGORY_LABELS[c]}
+                  {codeLabel(c, t)}
                 </label>
               ))}
             </div>
           </section>
           <section>
-            <h2>Status</h2>
+            <h2>{t('filters.status')}</h2>
             <ChipGroup
               all={INCIDENT_STATUSES}
               on={statuses}
-              labels={STATUS_LABELS}
               testId="statuses"
               set={(next) => set({ statuses: next })}
             />
@@ -127,21 +124,19 @@ export function RecordFilters() {
       ) : (
         <>
           <section>
-            <h2>Registered in</h2>
+            <h2>{t('filters.registeredIn')}</h2>
             <ChipGroup
               all={REGISTRIES}
               on={registries}
-              labels={REGISTRY_LABELS}
               testId="registries"
               set={(next) => set({ registries: next })}
             />
           </section>
           <section>
-            <h2>Received by</h2>
+            <h2>{t('filters.receivedBy')}</h2>
             <ChipGroup
               all={RECEIVERS}
               on={receivers}
-              labels={RECEIVER_LABELS}
               testId="receivers"
               set={(next) => set({ receivers: next })}
             />

@@ -5,17 +5,18 @@ import { update, useUi } from '../../state/store.ts';
 import { LAYERS, type LayerKey } from '../../state/url.ts';
 import { HEX_RES_RANGE } from '../../map/hex-resolution.ts';
 import { toggle } from './RecordFilters.tsx';
+import { useT } from '../../i18n/I18n.tsx';
 
-const VIEWS: Array<{ id: 'choropleth' | 'heat' | 'hex'; label: string }> = [
-  { id: 'choropleth', label: 'Mahallas' },
-  { id: 'heat', label: 'Heat map' },
-  { id: 'hex', label: 'Hexagons' },
-];
-const LAYER_LABELS: Record<LayerKey, string> = {
-  choropleth: 'Mahalla colours',
-  heat: 'Heat map (kernel density)',
-  hex: 'H3 hexagons',
-  base: 'Police base points',
+const VIEWS = [
+  { id: 'choropleth', label: 'view.mahallas' },
+  { id: 'heat', label: 'view.heat' },
+  { id: 'hex', label: 'view.hex' },
+] as const;
+const LAYER_LABELS: Record<LayerKey, `view.layer.${LayerKey}`> = {
+  choropleth: 'view.layer.choropleth',
+  heat: 'view.layer.heat',
+  hex: 'view.layer.hex',
+  base: 'view.layer.base',
 };
 // Average H3 cell areas (h3geo.org resolution table), to say what a resolution means.
 const CELL_KM2: Record<number, string> = {
@@ -30,6 +31,7 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
   const layers = useUi((s) => s.layers);
   const chosen = useUi((s) => s.hexRes);
   const scan = useUi((s) => s.scan);
+  const t = useT();
   const current = VIEWS.find((v) => layers.includes(v.id))?.id;
   const resolutions = Array.from(
     { length: HEX_RES_RANGE.max - HEX_RES_RANGE.min + 1 },
@@ -37,8 +39,8 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
   );
   return (
     <section>
-      <h2>View</h2>
-      <div className="segmented" role="group" aria-label="View" data-testid="view">
+      <h2>{t('view.title')}</h2>
+      <div className="segmented" role="group" aria-label={t('view.title')} data-testid="view">
         {VIEWS.map((v) => (
           <button
             key={v.id}
@@ -49,24 +51,24 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
               update({ layers: LAYERS.filter((l) => l === v.id || (l === 'base' && layers.includes('base'))) })
             }
           >
-            {v.label}
+            {t(v.label)}
           </button>
         ))}
       </div>
       {layers.includes('hex') && (
         <label className="field">
-          Hexagon size
+          {t('view.hexSize')}
           <select
             data-testid="hex-res"
             value={chosen ?? ''}
             onChange={(e) => update({ hexRes: e.target.value ? Number(e.target.value) : null })}
           >
             <option value="">
-              Automatic, from the zoom (resolution {hexRes.auto}, {CELL_KM2[hexRes.auto]})
+              {t('view.hexAuto', { res: hexRes.auto, area: CELL_KM2[hexRes.auto] ?? '' })}
             </option>
             {resolutions.map((r) => (
               <option key={r} value={r}>
-                Resolution {r} ({CELL_KM2[r]})
+                {t('view.hexRes', { res: r, area: CELL_KM2[r] ?? '' })}
               </option>
             ))}
           </select>
@@ -81,14 +83,14 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
               checked={layers.includes(l)}
               onChange={() => update({ layers: toggle(layers, l, LAYERS) })}
             />
-            {LAYER_LABELS[l]}
+            {t(LAYER_LABELS[l])}
           </label>
         ))}
       </div>
       <div className="checks layer-checks">
         <label
           className="check"
-          title="Kulldorff's spatial scan: groups of neighbouring mahallas with more records than their residents predict, tested against chance"
+          title={t('view.scanHint')}
         >
           <input
             type="checkbox"
@@ -96,17 +98,17 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
             checked={scan !== 'off'}
             onChange={() => update({ scan: scan === 'off' ? 'spatial' : 'off' })}
           />
-          Clusters (Kulldorff scan)
+          {t('view.scan')}
         </label>
         {scan !== 'off' && (
           <select
             data-testid="scan-kind"
-            aria-label="Which clusters"
+            aria-label={t('view.scanKind')}
             value={scan}
             onChange={(e) => update({ scan: e.target.value === 'emerging' ? 'emerging' : 'spatial' })}
           >
-            <option value="spatial">Anywhere in the period</option>
-            <option value="emerging">Emerging: in the last weeks only</option>
+            <option value="spatial">{t('view.scanSpatial')}</option>
+            <option value="emerging">{t('view.scanEmerging')}</option>
           </select>
         )}
       </div>
