@@ -107,6 +107,15 @@ export function fmtChange(now: number, before: number, locale: Locale = activeLo
 export const inspectorLabel = (name: string | null | undefined, id: number, locale: Locale = activeLocale()): string =>
   name ?? translator(locale)('common.inspectorNumber', { id: String(id) });
 
+/**
+ * The weekdays' short names, Monday first: "Mon" … "Sun", "пн" … "вс".
+ * @example weekdayNames('en')[0] // 'Mon'
+ */
+export function weekdayNames(locale: Locale = activeLocale()): string[] {
+  // 1 January 2024 was a Monday.
+  return Array.from({ length: 7 }, (_, k) => dateFormat(locale, { weekday: 'short' }).format(utc(`2024-01-0${k + 1}`)));
+}
+
 /** Every formatter above bound to one language (what useFmt() hands a view). */
 export function formatters(locale: Locale) {
   return {
@@ -122,6 +131,7 @@ export function formatters(locale: Locale) {
     decimal: (n: number, decimals: number) => fmtDecimal(n, decimals, locale),
     pct: (share: number) => fmtPct(share, locale),
     change: (now: number, before: number) => fmtChange(now, before, locale),
+    weekdays: () => weekdayNames(locale),
     inspector: (name: string | null | undefined, id: number) => inspectorLabel(name, id, locale),
   };
 }

@@ -115,14 +115,14 @@ describe('scan panel text', () => {
   it('says what the emerging scan looks for and when a cluster is', () => {
     const emerging = { ...PARAMS, kind: 'emerging' as const, windows: { maxShare: 0.1, weeks: 4 } };
     expect(scanMethod(emerging, 'incidents')).toBe(
-      "Kulldorff space–time scan, permutation, 999 draws, p < 0.05, the last 1–4 weeks, relative risk = incidents in those weeks against the circle's usual share, inside ÷ outside",
+      'Kulldorff space–time scan, permutation, 999 draws, p < 0.05, the last 1–4 weeks, relative risk = incidents in those weeks against the circle’s usual share, inside ÷ outside',
     );
     expect(scanExplanation(emerging, 'incidents')).toContain('what is new, not what is always busy');
     const c = { ...cluster(1, 0.007), relativeRisk: 4.2, weeks: { from: '2026-10-18', to: '2026-10-31' } };
     expect(clusterLine(c, 999)).toBe('2 mahallas · last 2 weeks · 4.2× · p = 0.007');
     expect(clusterLine({ ...c, weeks: { from: '2026-10-25', to: '2026-10-31' } }, 999)).toContain('· last week ·');
     expect(recordsLine({ ...c, observed: 16, expected: 3.84, residents: 9000 }, 'incidents')).toBe(
-      "16 incidents in 18 – 31 Oct 2026, 3.8 expected from the circle's usual share",
+      '16 incidents in 18 – 31 Oct 2026, 3.8 expected from the circle’s usual share',
     );
   });
 

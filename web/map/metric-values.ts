@@ -3,14 +3,7 @@
 import type { Metric } from '../state/url.ts';
 import { empiricalBayes } from '../../server/shared/empirical-bayes.ts';
 import type { Inference, TooFewRecords } from '../../server/contract/hotspots.ts';
-import {
-  heldBackSentence,
-  inferenceSentence,
-  nounOf,
-  sourceOf,
-  tooFewSentence,
-  type Noun,
-} from './inference-text.ts';
+import { heldBackSentence, inferenceSentence, nounOf, sourceOf, tooFewSentence, type Noun } from './inference-text.ts';
 import { activeLocale, activeT, type Translate } from '../i18n/translate.ts';
 import { fmtInt, fmtPct } from '../format.ts';
 import { changePercent, MIN_EVENTS } from '../../server/shared/poisson-compare.ts';
@@ -131,7 +124,8 @@ export function filtersPhrase(
     to: p.period.to,
     all: p.categories.length === 12 ? 'yes' : 'no',
     categories: p.categories.length,
-    statuses: p.statuses.length === 3 ? '' : `, ${p.statuses.map((s) => t(`catalog.status.${s as 'solved'}`)).join('/')}`,
+    statuses:
+      p.statuses.length === 3 ? '' : `, ${p.statuses.map((s) => t(`catalog.status.${s as 'solved'}`)).join('/')}`,
   });
 }
 
@@ -269,9 +263,7 @@ export function changeNote(c: ChangeJudgement, what: Noun, t: Translate = active
   const source = sourceOf(what);
   const few = t('mv.fewToCompare', { count: c.tooFew, source, min: c.minEvents });
   const leap =
-    c.days.period === c.days.previous
-      ? ''
-      : t('mv.leap', { period: c.days.period, previous: c.days.previous, source });
+    c.days.period === c.days.previous ? '' : t('mv.leap', { period: c.days.period, previous: c.days.previous, source });
   if (c.tested === 0) return t('mv.noChangeJudged', { few, leap });
   return t('mv.changeNote', {
     changed: c.up + c.down,
@@ -333,4 +325,3 @@ function rateView(m: MetricColumns, metric: 'rate' | 'eb', what: Noun, t: Transl
         : undefined,
   };
 }
-

@@ -7,8 +7,7 @@ import { css } from '../../map/colors.ts';
 import type { MetricColumns, MetricView } from '../../map/metric-values.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { districtRows, mahallaRows, type RankRow } from './ranking.ts';
-import { fmtInt } from '../../format.ts';
-import { noun } from './records.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 
 export interface DrillProps {
   meta: Meta;
@@ -38,11 +37,12 @@ export function Breadcrumb({
   selected,
 }: Omit<DrillProps, 'metrics' | 'view'> & { selected: number | null }) {
   const names = useNames(territories);
+  const t = useT();
   const districtName = meta.districts.find((d) => d.soato === district)?.name;
   const mahalla = selected !== null ? names.get(selected)?.name : undefined;
-  const area = meta.scale === 'national' ? 'Uzbekistan' : 'Tashkent city';
+  const area = t(meta.scale === 'national' ? 'header.country' : 'header.city');
   return (
-    <nav className="crumbs" aria-label="Drill-down" data-testid="breadcrumb">
+    <nav className="crumbs" aria-label={t('drill.crumbs')} data-testid="breadcrumb">
       {district ? (
         <button type="button" onClick={() => update({ district: null, selected: null, view: null })}>
           {area}
@@ -88,17 +88,19 @@ export function DrillDown({
   setOpen,
 }: DrillProps & { open: boolean; setOpen: (open: boolean) => void }) {
   const names = useNames(territories);
+  const t = useT();
+  const f = useFmt();
   const rows: RankRow[] = useMemo(() => {
-    if (district) return mahallaRows(view, metrics, names, district);
+    if (district) return mahallaRows(view, metrics, names, district, t);
     const districtOf = new Map([...names].map(([id, p]) => [id, p.district]));
     return districtRows(metrics, districtOf, meta.districts);
-  }, [district, view, metrics, names, meta.districts]);
-  const what = noun(useUi((s) => s.source)).plural;
-  const title = district ? `Mahallas by ${view.label.toLowerCase()}` : `Districts by ${what} per 1,000 residents`;
+  }, [district, view, metrics, names, meta.districts, t]);
+  const source = useUi((s) => s.source);
+  const title = district ? t('drill.mahallasBy', { what: view.label }) : t('drill.districtsBy', { source });
   if (!open) {
     return (
       <button type="button" className="drill-open" data-testid="drill-open" onClick={() => setOpen(true)}>
-        {district ? 'Mahalla list' : 'District list'}
+        {t(district ? 'drill.mahallaList' : 'drill.districtList')}
       </button>
     );
   }
@@ -106,7 +108,7 @@ export function DrillDown({
     <aside className={district ? 'drill mahallas' : 'drill'} data-testid="drill" aria-label={title}>
       <header>
         <h2>{title}</h2>
-        <button type="button" className="close" aria-label="Hide the list" onClick={() => setOpen(false)}>
+        <button type="button" className="close" aria-label={t('drill.hide')} onClick={() => setOpen(false)}>
           ×
         </button>
       </header>
@@ -129,8 +131,8 @@ export function DrillDown({
               )}
               <span className="name">{r.name}</span>
               <span className="value">{r.label}</span>
-              <span className="count" title={what}>
-                {fmtInt(r.count)}
+              <span className="count" title={t('records.plural', { source })}>
+                {f.int(r.count)}
               </span>
             </button>
           </li>

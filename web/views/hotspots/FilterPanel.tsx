@@ -84,10 +84,7 @@ export function FilterPanel({ meta, range, totals, period, previous, hexRes }: F
             </label>
           ))}
           {metric === 'hotspot' && (
-            <label
-              className="check sub"
-              title={t('filters.fdrHint')}
-            >
+            <label className="check sub" title={t('filters.fdrHint')}>
               <input type="checkbox" data-testid="fdr" checked={fdr} onChange={() => update({ fdr: !fdr })} />
               {t('filters.fdr')}
             </label>

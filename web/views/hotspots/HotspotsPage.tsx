@@ -30,6 +30,7 @@ import { SCAN_LAYER_ID } from '../../map/scan-layer.ts';
 import { useScanLayer } from './use-scan-layer.ts';
 import { ScanPanel } from './ScanPanel.tsx';
 import { LoadState } from '../common/LoadState.tsx';
+import { useT } from '../../i18n/I18n.tsx';
 
 const PICK = [SCAN_LAYER_ID, LAYER_IDS.choropleth];
 
@@ -49,16 +50,18 @@ export function HotspotsPage() {
   const compare = useUi((s) => s.compare);
   const source = useUi((s) => s.source);
   const [drillOpen, setDrillOpen] = useState(drillOpenAtFirst);
+  const t = useT();
 
   const metrics = useMetrics(range);
   const points = useRecordPoints(layerKeys.includes('heat') ? range : null);
   const hotspots = useHotspots(metric === 'hotspot' ? range : null, fdr);
   const emerging = useEmerging(metric === 'emerging' ? range : null);
   const view = useMemo(() => {
-    if (metric === 'hotspot') return hotspots.data ? hotspotView(hotspots.data) : undefined;
-    if (metric === 'emerging') return emerging.data ? emergingView(emerging.data) : undefined;
-    return metrics.data ? metricView(metrics.data, metric, compare, noun(source)) : undefined;
-  }, [metrics.data, hotspots.data, emerging.data, metric, compare, source]);
+    // `t` changes with the language: the legend's words are rebuilt, the values are the same.
+    if (metric === 'hotspot') return hotspots.data ? hotspotView(hotspots.data, t) : undefined;
+    if (metric === 'emerging') return emerging.data ? emergingView(emerging.data, t) : undefined;
+    return metrics.data ? metricView(metrics.data, metric, compare, noun(source, t), t) : undefined;
+  }, [metrics.data, hotspots.data, emerging.data, metric, compare, source, t]);
   const positions3 = useMemo(() => (points.data ? toPositions3(points.data.points) : undefined), [points.data]);
   const data: LayerData = useMemo(
     () => ({
@@ -135,7 +138,11 @@ export function HotspotsPage() {
           hexRes={{ res: hex.res, auto: hex.auto }}
         />
       )}
-      <section className="map-area with-timebar" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+      <section
+        className="map-area with-timebar"
+        aria-label={t('filters.map')}
+        data-loading={loading ? 'true' : 'false'}
+      >
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
         {legend && (
           <Legend
@@ -152,7 +159,7 @@ export function HotspotsPage() {
         {scan.data && (
           <ScanPanel
             scan={scan.data}
-            noun={noun(source).plural}
+            source={source}
             names={names}
             district={district !== null}
             selected={scan.selected}

@@ -1,8 +1,10 @@
-// Map legend: what the colours mean, the class breaks, and the demo-data notice.
+// Map legend: what the colours mean, the class breaks, and the demo-data notice, in the language in force.
 import { classLabels, css } from '../../map/colors.ts';
 import type { MetricView } from '../../map/metric-values.ts';
 import { useUi } from '../../state/store.ts';
-import { noun } from './records.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { activeT, type Translate } from '../../i18n/translate.ts';
+import { fmtInt } from '../../format.ts';
 import { MIN_EVENTS_FOR_CHANGE } from '../../map/metric-values.ts';
 
 /** What a legend needs: the mahalla metric view or the hexagon view both provide it. */
@@ -23,8 +25,10 @@ export function Legend({
   withoutPoint?: number;
 }) {
   const source = useUi((s) => s.source);
+  const t = useT();
+  const f = useFmt();
   const { scale, label, unit, classes, note, notice } = view;
-  const labels = classLabels(scale, unit);
+  const labels = classLabels(scale, unit, t, f.locale);
   return (
     <div className="legend" data-testid="legend">
       {choropleth && (
@@ -52,7 +56,7 @@ export function Legend({
             {unit === '%' && (
               <li>
                 <span className="swatch hatched" />
-                too few to compare (fewer than {MIN_EVENTS_FOR_CHANGE} {noun(source).plural})
+                {t('legend.tooFewToCompare', { min: MIN_EVENTS_FOR_CHANGE, source })}
               </li>
             )}
           </ol>
@@ -60,36 +64,39 @@ export function Legend({
       )}
       {choropleth && note && (
         <p className="note method" data-testid="legend-note">
-          {/hatched/i.test(note) && <span className="swatch hatched" aria-hidden="true" />}
+          {/* "Hatched: …" in the note's own language: the word before the colon of the shared sentence. */}
+          {note.includes(t('mv.hatchedNotTested').split(':')[0] ?? '') && (
+            <span className="swatch hatched" aria-hidden="true" />
+          )}
           {note}
         </p>
       )}
       {heat && (
         <p className="note">
-          <span className="heat-swatch" /> {noun(source).title} density (kernel heat map)
+          <span className="heat-swatch" /> {t('legend.heat', { source })}
         </p>
       )}
       <p className="note">
-        <span className="base-swatch" /> Police base point
+        <span className="base-swatch" /> {t('legend.base')}
       </p>
       {withoutPoint > 0 && (
         <p className="note" data-testid="legend-without-point">
-          {withoutPointText(withoutPoint, noun(source).plural)}
+          {withoutPointText(withoutPoint, source, t)}
         </p>
       )}
-      {synthetic && <p className="note demo">Demo boundaries: mahalla polygons and records are generated</p>}
+      {synthetic && <p className="note demo">{t('legend.demo')}</p>}
     </div>
   );
 }
 
 /**
- * The line under the legend for records that have only a mahalla code ("incidents" → "incident" for one).
+ * The line under the legend for records that have only a mahalla code (singular for one, in the language of `t`).
  * @example withoutPointText(12, 'incidents') // '12 incidents of this view have no exact location (only their mahalla is known): they count in the mahalla figures but not on the heat map or hexagons.'
  */
-export function withoutPointText(n: number, plural: string): string {
-  const [what, its, it] =
-    n === 1
-      ? [`${plural.replace(/s$/, '')} of this view has`, 'its', 'it counts']
-      : [`${plural} of this view have`, 'their', 'they count'];
-  return `${n.toLocaleString('en-GB')} ${what} no exact location (only ${its} mahalla is known): ${it} in the mahalla figures but not on the heat map or hexagons.`;
+export function withoutPointText(n: number, source: string, t: Translate = activeT()): string {
+  return t('legend.withoutPoint', {
+    count: n,
+    n: fmtInt(n),
+    source: source === 'applications' ? 'applications' : 'incidents',
+  });
 }

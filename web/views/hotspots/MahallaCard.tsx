@@ -3,8 +3,11 @@ import { useEmerging, useMahallaCard } from '../../queries/hotspots.ts';
 import { can, useSession } from '../../queries/session.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { update } from '../../state/store.ts';
-import { fmtInt, inspectorLabel } from '../../format.ts';
-import { codeLabel, noun } from './records.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import type { Translate } from '../../i18n/translate.ts';
+import type { Formatters } from '../../format.ts';
+import { emergingClassLabel } from '../../map/metric-values.ts';
+import { codeLabel } from './records.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { RecordList } from './RecordList.tsx';
 import { WeekHourMatrix } from './WeekHourMatrix.tsx';
@@ -12,15 +15,20 @@ import { lengthDays, type Period } from '../../../server/shared/period.ts';
 import { changePercent, MIN_EVENTS } from '../../../server/shared/poisson-compare.ts';
 
 /** The change against the comparison period, per day when the two differ in length (29 February). */
-function changeText(c: { count: number; prev: number; period: Period; previous: Period }, year: boolean): string {
-  const against = year ? 'same days last year' : 'previous period';
+function changeText(
+  c: { count: number; prev: number; period: Period; previous: Period },
+  year: boolean,
+  t: Translate,
+  f: Formatters,
+): string {
+  const against = year ? 'year' : 'previous';
   const [n, p] = [c.count, c.prev];
-  if (n + p < MIN_EVENTS) return `${n} vs ${p} in the ${against} (too few to compare)`;
+  if (n + p < MIN_EVENTS) return t('card.change.tooFew', { n: f.int(n), p: f.int(p), against });
   const [t1, t0] = [lengthDays(c.period), lengthDays(c.previous)];
-  const pct = changePercent(n, p, t1, t0);
-  const sign = pct >= 0 ? '+' : '';
-  if (t1 === t0) return `${sign}${pct.toFixed(0)} % vs ${against} (${p})`;
-  return `${sign}${pct.toFixed(0)} % a day vs ${against} (${n} in ${t1} days against ${p} in ${t0}: 29 February)`;
+  const change = changePercent(n, p, t1, t0);
+  const pct = `${change >= 0 ? '+' : '−'}${f.pct(Math.abs(Math.round(change)) / 100)}`;
+  if (t1 === t0) return t('card.change.same', { pct, against, p: f.int(p) });
+  return t('card.change.leap', { pct, against, n: f.int(n), p: f.int(p), t1, t0 });
 }
 
 export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
@@ -28,89 +36,92 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
   const card = useMahallaCard(id, range);
   const c = card.data;
   const emerging = useEmerging(range, id);
+  const t = useT();
+  const f = useFmt();
+  const source = range.source ?? 'incidents';
   return (
     <article className="card" data-testid="mahalla-card" aria-live="polite">
-      <button type="button" className="close" aria-label="Close card" onClick={() => update({ selected: null })}>
+      <button type="button" className="close" aria-label={t('card.close')} onClick={() => update({ selected: null })}>
         ×
       </button>
-      {card.error && <p role="alert">Could not load this mahalla: {card.error.message}</p>}
-      {!c && !card.error && <p className="muted">Loading…</p>}
+      {card.error && <p role="alert">{t('card.failed', { reason: card.error.message })}</p>}
+      {!c && !card.error && <p className="muted">{t('card.loading')}</p>}
       {c && (
         <>
           <header>
             <h2 data-testid="card-title">{c.name}</h2>
             <p className="muted">
-              {c.districtName} · code {c.code}
-              {c.synthetic && <span className="badge demo small">demo</span>}
+              {t('card.code', { district: c.districtName, code: c.code })}
+              {c.synthetic && <span className="badge demo small">{t('card.demo')}</span>}
             </p>
           </header>
           <dl className="figures">
             <div>
-              <dt>{noun(range.source ?? 'incidents').title}</dt>
-              <dd data-testid="card-count">{fmtInt(c.count)}</dd>
+              <dt>{t('records.title', { source })}</dt>
+              <dd data-testid="card-count">{f.int(c.count)}</dd>
             </div>
             <div>
-              <dt>Per 1,000 residents</dt>
-              <dd>{c.rate.toFixed(1)}</dd>
+              <dt>{t('card.per1000')}</dt>
+              <dd>{f.decimal(c.rate, 1)}</dd>
             </div>
             <div>
-              <dt>Rank in district</dt>
+              <dt>{t('card.rank')}</dt>
               <dd>
                 {c.districtRank} / {c.districtMahallas}
               </dd>
             </div>
           </dl>
-          <p className="change">{changeText(c, range.compare === 'year')}</p>
+          <p className="change">{changeText(c, range.compare === 'year', t, f)}</p>
           <dl className="facts">
             <div>
-              <dt>Residents</dt>
-              <dd>{fmtInt(c.population)}</dd>
+              <dt>{t('card.residents')}</dt>
+              <dd>{f.int(c.population)}</dd>
             </div>
             <div>
-              <dt>Households</dt>
-              <dd>{fmtInt(c.households)}</dd>
+              <dt>{t('card.households')}</dt>
+              <dd>{f.int(c.households)}</dd>
             </div>
             <div>
-              <dt>Area</dt>
-              <dd>{c.areaKm2.toFixed(2)} km²</dd>
+              <dt>{t('card.area')}</dt>
+              <dd>{f.decimal(c.areaKm2, 2)} km²</dd>
             </div>
           </dl>
           <section className="inspector" data-testid="card-inspector">
-            <h3>Prevention inspector</h3>
+            <h3>{t('card.inspector')}</h3>
             {c.inspector ? (
               <p>
                 <strong>
                   {c.inspector.name === null
-                    ? inspectorLabel(null, c.inspector.id)
+                    ? f.inspector(null, c.inspector.id)
                     : `${c.inspector.rank ?? ''} ${c.inspector.name}`}
                 </strong>
                 <br />
-                {c.inspector.mahallas} mahalla{c.inspector.mahallas === 1 ? '' : 's'} · {c.inspector.basePoint}
+                {t('card.inspectorMahallas', { count: c.inspector.mahallas })} · {c.inspector.basePoint}
               </p>
             ) : (
-              <p className="warn">No inspector assigned to this mahalla</p>
+              <p className="warn">{t('card.noInspector')}</p>
             )}
           </section>
           <section>
-            <h3>Monthly {noun(range.source ?? 'incidents').plural}, whole record</h3>
+            <h3>{t('card.monthly', { source })}</h3>
             <Sparkline
-              values={c.trend.map((t) => t.count)}
-              labels={c.trend.map((t) => t.month)}
-              caption={`max ${Math.max(0, ...c.trend.map((t) => t.count))} / month`}
+              values={c.trend.map((m) => m.count)}
+              labels={c.trend.map((m) => f.month(m.month))}
+              caption={t('card.maxPerMonth', { n: f.int(Math.max(0, ...c.trend.map((m) => m.count))) })}
             />
           </section>
           <EmergingBadge data={emerging.data} error={emerging.error} id={id} />
           <section>
-            <h3>Weekday × hour (period)</h3>
+            <h3>{t('card.weekHour')}</h3>
             <WeekHourMatrix cells={c.weekHour} />
           </section>
           {c.byCategory.length > 0 && (
             <section>
-              <h3>By category (period)</h3>
+              <h3>{t('card.byCategory')}</h3>
               <ul className="bars">
                 {c.byCategory.slice(0, 6).map((b) => (
                   <li key={b.category}>
-                    <span>{codeLabel(b.category)}</span>
+                    <span>{codeLabel(b.category, t)}</span>
                     <span
                       className="bar"
                       style={{ width: `${(b.count / Math.max(1, c.byCategory[0]?.count ?? 1)) * 100}%` }}
@@ -129,8 +140,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             />
           ) : (
             <p className="muted small" data-testid="records-withheld">
-              The records behind these figures (places and times) are for roles that work with them; yours sees the
-              figures.
+              {t('card.withheld')}
             </p>
           )}
         </>
@@ -143,40 +153,46 @@ type EmergingData = ReturnType<typeof useEmerging>['data'];
 
 /** The mahalla's emerging hot spot class for the period, how it was tested, its weekly z-equivalents and the rule. */
 function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error | null; id: number }) {
-  if (error) return <p className="muted">Hot-spot trend: {error.message.replace(/^400 from: /, '')}</p>;
+  const t = useT();
+  const f = useFmt();
+  if (error)
+    return <p className="muted">{t('card.trendFailed', { reason: error.message.replace(/^400 from: /, '') })}</p>;
   if (!data) return null;
   const k = data.ids.indexOf(id);
   const code = data.category[k] ?? 0;
   const cls = data.classes[code];
   const kind = code === 0 ? 'none' : code <= 8 ? 'hot' : 'cold';
-  const what = data.params.source === 'applications' ? 'applications' : 'incidents';
+  const source = data.params.source === 'applications' ? 'applications' : 'incidents';
+  const bin = data.params.bin;
   return (
     <section data-testid="card-emerging">
-      <h3>Hot-spot trend, {data.params.bin === 'month' ? 'monthly' : 'weekly'}</h3>
+      <h3>{t('card.trendTitle', { bin })}</h3>
       {data.tooFew ? (
         <p className="muted" data-testid="card-emerging-too-few">
-          Not tested: too few {what} in {data.tooFew.bins} of {data.params.bins} {data.params.bin}s.
+          {t('card.trendTooFew', { source, thin: data.tooFew.bins, bins: data.params.bins, bin })}
         </p>
       ) : (
-        <span className={`badge trend ${kind}`}>{cls?.label ?? 'No pattern detected'}</span>
+        <span className={`badge trend ${kind}`}>{emergingClassLabel(cls, t) ?? t('emerging.none')}</span>
       )}
       <p className="muted small" data-testid="card-emerging-method">
-        Each {data.params.bin}: {what} here and in the touching mahallas against what their residents explain if
-        everyone ran the same risk; exact test, compared with all of {data.params.inference.studyAreaName}, false
-        discovery rate {Math.round((data.params.inference.fdr?.q ?? 0) * 100)} %.
+        {t('card.trendMethod', {
+          bin,
+          source,
+          area: data.params.inference.studyAreaName,
+          q: Math.round((data.params.inference.fdr?.q ?? 0) * 100),
+        })}
       </p>
       {data.series && (
         <Sparkline
           values={data.series.z}
-          labels={data.series.binStarts}
-          format={(v) => `z ${v.toFixed(1)}`}
-          caption="z per week"
+          labels={data.series.binStarts.map(f.axisDay)}
+          format={(v) => `z ${f.decimal(v, 1)}`}
+          caption={t('card.zPerWeek')}
         />
       )}
       {data.series && (
         <p className="muted small" data-testid="card-emerging-rule">
-          Above 0: more than expected that week. A week counts as hot or cold only when it passes the false discovery
-          rate test over all mahallas that week, so no fixed line on this chart marks it.
+          {t('card.trendRule')}
         </p>
       )}
     </section>

@@ -125,21 +125,11 @@ export function RecordFilters() {
         <>
           <section>
             <h2>{t('filters.registeredIn')}</h2>
-            <ChipGroup
-              all={REGISTRIES}
-              on={registries}
-              testId="registries"
-              set={(next) => set({ registries: next })}
-            />
+            <ChipGroup all={REGISTRIES} on={registries} testId="registries" set={(next) => set({ registries: next })} />
           </section>
           <section>
             <h2>{t('filters.receivedBy')}</h2>
-            <ChipGroup
-              all={RECEIVERS}
-              on={receivers}
-              testId="receivers"
-              set={(next) => set({ receivers: next })}
-            />
+            <ChipGroup all={RECEIVERS} on={receivers} testId="receivers" set={(next) => set({ receivers: next })} />
           </section>
         </>
       )}

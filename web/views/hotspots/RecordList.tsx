@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { recordsCsvUrl, useRecordList } from '../../queries/records.ts';
 import type { RangeArgs } from '../../queries/range.ts';
-import { fmtInt } from '../../format.ts';
-import { codeLabel, noun } from './records.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { codeLabel } from './records.ts';
 
 export function RecordList({ id, range }: { id: number; range: RangeArgs }) {
   const [page, setPage] = useState(1);
@@ -11,46 +11,46 @@ export function RecordList({ id, range }: { id: number; range: RangeArgs }) {
   const d = list.data;
   const csv = recordsCsvUrl(range, id);
   const applications = range.source === 'applications';
-  const what = noun(range.source ?? 'incidents');
+  const source = range.source ?? 'incidents';
+  const t = useT();
+  const f = useFmt();
   return (
     <section className="incidents" data-testid="incident-list">
       <h3>
-        {what.title} in the period {d && `(${fmtInt(d.total)})`}
+        {t('list.title', { source })} {d && `(${f.int(d.total)})`}
         <a className="link" href={csv} download data-testid="incident-csv">
-          Download CSV
+          {t('list.csv')}
         </a>
       </h3>
-      {list.error && <p role="alert">Could not load the list: {list.error.message}</p>}
-      {d && d.total === 0 && <p className="muted">No {what.plural} match the filters.</p>}
+      {list.error && <p role="alert">{t('list.failed', { reason: list.error.message })}</p>}
+      {d && d.total === 0 && <p className="muted">{t('list.none', { source })}</p>}
       {d && d.total > 0 && (
         <>
           <table>
             <thead>
               <tr>
-                <th>Time</th>
-                <th>{applications ? 'Registered in' : 'Category'}</th>
-                <th>{applications ? 'Received by' : 'Status'}</th>
+                <th>{t('list.time')}</th>
+                <th>{t(applications ? 'filters.registeredIn' : 'list.category')}</th>
+                <th>{t(applications ? 'filters.receivedBy' : 'filters.status')}</th>
               </tr>
             </thead>
             <tbody>
               {d.rows.map((r) => (
                 <tr key={r.id}>
                   <td className="num">{r.time}</td>
-                  <td>{codeLabel(r.category)}</td>
-                  <td>{codeLabel(r.status)}</td>
+                  <td>{codeLabel(r.category, t)}</td>
+                  <td>{codeLabel(r.status, t)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className="pager">
             <button type="button" className="chip" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-              ‹ Newer
+              {t('list.newer')}
             </button>
-            <span data-testid="incident-page">
-              Page {d.page} of {d.pages}
-            </span>
+            <span data-testid="incident-page">{t('list.page', { page: d.page, pages: d.pages })}</span>
             <button type="button" className="chip" disabled={page >= d.pages} onClick={() => setPage((p) => p + 1)}>
-              Older ›
+              {t('list.older')}
             </button>
           </div>
         </>

@@ -3,11 +3,13 @@
 import { useState } from 'react';
 import type { Scan, ScanCluster } from '../../queries/scan.ts';
 import { css } from '../../map/colors.ts';
-import { formatPeriod } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import type { Translate } from '../../i18n/translate.ts';
 import { SCAN_COLORS } from '../../map/scan-layer.ts';
 import { clusterLine, pText, recordsLine, rrText, scanEmpty, scanExplanation, scanMethod } from './scan-text.ts';
 
-const title = (c: ScanCluster): string => (c.rank === 1 ? 'Most likely cluster' : `Cluster ${c.rank}`);
+const title = (c: ScanCluster, t: Translate): string =>
+  c.rank === 1 ? t('scan.mostLikely') : t('scan.cluster', { rank: c.rank });
 
 function Swatch({ direction }: { direction: 'high' | 'low' }) {
   return <span className="scan-swatch" style={{ borderColor: css(SCAN_COLORS[direction]) }} aria-hidden="true" />;
@@ -15,14 +17,15 @@ function Swatch({ direction }: { direction: 'high' | 'low' }) {
 
 export function ScanPanel({
   scan,
-  noun,
+  source,
   names,
   district,
   selected,
   select,
 }: {
   scan: Scan;
-  noun: string;
+  /** what is counted: 'incidents' or 'applications' */
+  source: string;
   /** mahalla id → name */
   names: ReadonlyMap<number, string>;
   district: boolean;
@@ -30,23 +33,25 @@ export function ScanPanel({
   select: (rank: number | null) => void;
 }) {
   const { params } = scan;
+  const t = useT();
+  const f = useFmt();
   const draws = params.inference.draws;
   const shown = scan.clusters.filter((c) => c.p < params.alpha);
   const chosen = shown.find((c) => c.rank === selected);
-  const empty = scanEmpty(scan, noun, district);
+  const empty = scanEmpty(scan, source, district, t);
   // Folded at first, so the panel covers little of the map; a cluster chosen on the map unfolds its figures.
   const [open, setOpen] = useState(false);
   return (
     <div className="scan-panel" data-testid="scan-panel">
       <h3>
-        <Swatch direction="high" /> {params.kind === 'emerging' ? 'Emerging clusters' : 'Clusters'} (Kulldorff scan)
+        <Swatch direction="high" /> {t('scan.title', { kind: params.kind })}
       </h3>
       <p className="note method" data-testid="scan-method">
-        {scanMethod(params, noun)}
+        {scanMethod(params, source, t)}
       </p>
       <details>
-        <summary>What this means</summary>
-        <p className="note">{scanExplanation(params, noun)}</p>
+        <summary>{t('scan.whatMeans')}</summary>
+        <p className="note">{scanExplanation(params, source, t)}</p>
       </details>
       {empty && (
         <p className="note empty" data-testid="scan-empty">
@@ -56,48 +61,51 @@ export function ScanPanel({
       {chosen ? (
         <div className="scan-cluster" data-testid="scan-cluster">
           <h4>
-            <Swatch direction={chosen.direction} /> {title(chosen)}
+            <Swatch direction={chosen.direction} /> {title(chosen, t)}
           </h4>
           <dl>
             {chosen.weeks && (
               <>
-                <dt>Weeks</dt>
-                <dd>{formatPeriod(chosen.weeks)}</dd>
+                <dt>{t('scan.weeks')}</dt>
+                <dd>{f.period(chosen.weeks)}</dd>
               </>
             )}
-            <dt>Relative risk</dt>
+            <dt>{t('scan.rr')}</dt>
             <dd>
-              {rrText(chosen.relativeRisk)}{' '}
-              {chosen.weeks
-                ? `(${noun} in those weeks against the circle's usual share, inside the circle against outside it)`
-                : `(${noun} per resident inside the circle against outside it)`}
+              {rrText(chosen.relativeRisk, t)} {t(chosen.weeks ? 'scan.rrEmerging' : 'scan.rrSpatial', { source })}
             </dd>
-            <dt>Records</dt>
-            <dd>{recordsLine(chosen, noun)}</dd>
-            <dt>Chance alone</dt>
+            <dt>{t('scan.recordsTitle')}</dt>
+            <dd>{recordsLine(chosen, source, t)}</dd>
+            <dt>{t('scan.chance')}</dt>
             <dd>
-              {pText(chosen.p, draws)}: the share of the {draws} random {chosen.weeks ? 'shuffles' : 'maps'} with a
-              cluster at least this strong
+              {t('scan.chanceText', {
+                p: pText(chosen.p, draws),
+                draws,
+                kind: chosen.weeks ? 'emerging' : 'spatial',
+              })}
             </dd>
-            <dt>Circle</dt>
+            <dt>{t('scan.circle')}</dt>
             <dd>
               {chosen.ids.length === 1
-                ? 'one mahalla alone'
-                : `${chosen.radiusKm} km around ${names.get(chosen.centre) ?? `mahalla ${chosen.centre}`}`}
+                ? t('scan.oneMahalla')
+                : t('scan.around', {
+                    km: f.decimal(chosen.radiusKm, chosen.radiusKm % 1 === 0 ? 0 : 1),
+                    centre: names.get(chosen.centre) ?? t('scan.mahallaNumber', { id: chosen.centre }),
+                  })}
             </dd>
-            <dt>Mahallas</dt>
+            <dt>{t('scan.mahallasTitle')}</dt>
             <dd>{chosen.ids.map((id) => names.get(id) ?? `#${id}`).join(', ')}</dd>
           </dl>
           <button type="button" className="link" onClick={() => select(null)}>
-            Back to all clusters
+            {t('scan.back')}
           </button>
         </div>
       ) : (
         shown.length > 0 && (
           <p className="note">
-            {shown.length} cluster{shown.length === 1 ? '' : 's'} at p &lt; {params.alpha}, outlined on the map.{' '}
+            {t('scan.shown', { count: shown.length, alpha: params.alpha })}{' '}
             <button type="button" className="link" data-testid="scan-list-toggle" onClick={() => setOpen(!open)}>
-              {open ? 'Hide the list' : 'Show the list'}
+              {t(open ? 'scan.hideList' : 'scan.showList')}
             </button>
           </p>
         )
@@ -108,7 +116,7 @@ export function ScanPanel({
             <li key={c.rank}>
               <button type="button" onClick={() => select(c.rank)}>
                 <Swatch direction={c.direction} />
-                <b>{title(c)}</b> {clusterLine(c, draws)}
+                <b>{title(c, t)}</b> {clusterLine(c, draws, t)}
               </button>
             </li>
           ))}

@@ -1,5 +1,7 @@
 // A small line chart (SVG) readable without hover: first and last values labelled, and a zero line when values go
 // negative (z-scores). No significance lines: a class decided by a false discovery rate has no fixed threshold.
+import { useT } from '../../i18n/I18n.tsx';
+
 export interface SparklineProps {
   values: number[];
   labels: string[];
@@ -11,7 +13,8 @@ export interface SparklineProps {
 }
 
 export function Sparkline({ values, labels, width = 300, height = 64, format = String, caption }: SparklineProps) {
-  if (values.length < 2) return <p className="muted">Not enough data for a trend.</p>;
+  const t = useT();
+  if (values.length < 2) return <p className="muted">{t('spark.notEnough')}</p>;
   const lo = Math.min(0, ...values);
   const hi = Math.max(1, ...values);
   const pad = 4;
@@ -28,7 +31,11 @@ export function Sparkline({ values, labels, width = 300, height = 64, format = S
         width="100%"
         height={height}
         role="img"
-        aria-label={`${caption ?? 'Series'} from ${labels[0]} to ${labels[labels.length - 1]}`}
+        aria-label={t('spark.aria', {
+          caption: caption ?? t('spark.series'),
+          from: labels[0] ?? '',
+          to: labels[labels.length - 1] ?? '',
+        })}
       >
         <path d={area} fill="rgba(189, 0, 38, 0.10)" />
         {lo < 0 && <line x1={pad} x2={width - pad} y1={base} y2={base} stroke="#8a949e" strokeWidth="0.8" />}

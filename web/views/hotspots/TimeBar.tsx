@@ -5,8 +5,7 @@ import { update, useUi } from '../../state/store.ts';
 import { useTimeline } from '../../queries/hotspots.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { weekIndex } from '../../../server/shared/period.ts';
-import { fmtInt, formatDay } from '../../format.ts';
-import { noun } from './records.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 
 /** Dwell per week during playback once its data is on screen: long enough to read the map, short enough to see change. */
 export const PLAY_STEP_MS = 1400;
@@ -15,6 +14,8 @@ export function TimeBar({ selection, busy }: { selection: RangeArgs; busy: boole
   const at = useUi((s) => s.at);
   const timeline = useTimeline(selection);
   const [playing, setPlaying] = useState(false);
+  const t = useT();
+  const f = useFmt();
   const weeks = timeline.data;
   const n = weeks?.from.length ?? 0;
   const current = at ? weekIndex(selection, at) : -1;
@@ -38,11 +39,17 @@ export function TimeBar({ selection, busy }: { selection: RangeArgs; busy: boole
     if (weeks && k >= 0 && k < n) update({ at: weeks.from[k] ?? null });
   };
   const max = Math.max(1, ...(weeks?.count ?? [1]));
-  const what = noun(selection.source ?? 'incidents').plural;
+  const source = selection.source ?? 'incidents';
   const label =
     current >= 0 && weeks
-      ? `Week ${current + 1} of ${n} · ${formatDay(weeks.from[current] ?? '')} – ${formatDay(weeks.to[current] ?? '')} · ${fmtInt(weeks.count[current] ?? 0)} ${what}`
-      : `Whole period · ${n} weeks · ${fmtInt(weeks?.count.reduce((a, b) => a + b, 0) ?? 0)} ${what}`;
+      ? t('time.week', {
+          k: current + 1,
+          n,
+          period: f.period({ from: weeks.from[current] ?? '', to: weeks.to[current] ?? '' }),
+          count: f.int(weeks.count[current] ?? 0),
+          source,
+        })
+      : t('time.whole', { n, count: f.int(weeks?.count.reduce((a, b) => a + b, 0) ?? 0), source });
   return (
     <div className="timebar" data-testid="timebar">
       <div className="timebar-controls">
@@ -57,12 +64,12 @@ export function TimeBar({ selection, busy }: { selection: RangeArgs; busy: boole
             setPlaying(!playing);
           }}
         >
-          {playing ? 'Pause' : 'Play weeks'}
+          {t(playing ? 'time.pause' : 'time.play')}
         </button>
         <button
           type="button"
           className="step"
-          aria-label="Previous week"
+          aria-label={t('time.previous')}
           disabled={current <= 0}
           onClick={() => go(current - 1)}
         >
@@ -71,7 +78,7 @@ export function TimeBar({ selection, busy }: { selection: RangeArgs; busy: boole
         <button
           type="button"
           className="step"
-          aria-label="Next week"
+          aria-label={t('time.next')}
           disabled={current >= n - 1}
           onClick={() => go(current + 1)}
         >
@@ -86,20 +93,20 @@ export function TimeBar({ selection, busy }: { selection: RangeArgs; busy: boole
             update({ at: null });
           }}
         >
-          Whole period
+          {t('time.wholePeriod')}
         </button>
         <span className="clock" data-testid="clock" aria-live="polite">
           {label}
         </span>
       </div>
-      <div className="weeks" role="group" aria-label="Weeks of the period">
+      <div className="weeks" role="group" aria-label={t('time.weeks')}>
         {weeks?.from.map((from, k) => (
           <button
             key={from}
             type="button"
             className={k === current ? 'week active' : 'week'}
             data-testid="week"
-            title={`${formatDay(from)} – ${formatDay(weeks.to[k] ?? '')}: ${fmtInt(weeks.count[k] ?? 0)}`}
+            title={`${f.period({ from, to: weeks.to[k] ?? from })}: ${f.int(weeks.count[k] ?? 0)}`}
             onClick={() => {
               setPlaying(false);
               update({ at: from });

@@ -63,9 +63,7 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
             value={chosen ?? ''}
             onChange={(e) => update({ hexRes: e.target.value ? Number(e.target.value) : null })}
           >
-            <option value="">
-              {t('view.hexAuto', { res: hexRes.auto, area: CELL_KM2[hexRes.auto] ?? '' })}
-            </option>
+            <option value="">{t('view.hexAuto', { res: hexRes.auto, area: CELL_KM2[hexRes.auto] ?? '' })}</option>
             {resolutions.map((r) => (
               <option key={r} value={r}>
                 {t('view.hexRes', { res: r, area: CELL_KM2[r] ?? '' })}
@@ -88,10 +86,7 @@ export function ViewSection({ hexRes }: { hexRes: { res: number; auto: number } 
         ))}
       </div>
       <div className="checks layer-checks">
-        <label
-          className="check"
-          title={t('view.scanHint')}
-        >
+        <label className="check" title={t('view.scanHint')}>
           <input
             type="checkbox"
             data-testid="scan-toggle"

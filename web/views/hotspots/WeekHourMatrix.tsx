@@ -1,12 +1,16 @@
 // When incidents happen: weekday × hour of day for the selected period, darker = more; totals per day on the right.
 import { css, SEQUENTIAL } from '../../map/colors.ts';
-
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+import { useUi } from '../../state/store.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 
 export function WeekHourMatrix({ cells }: { cells: number[][] }) {
+  const t = useT();
+  const f = useFmt();
+  const source = useUi((s) => s.source);
+  const DAYS = f.weekdays();
   const max = Math.max(1, ...cells.flat());
   const total = cells.flat().reduce((a, b) => a + b, 0);
-  if (total === 0) return <p className="muted">No incidents in the period.</p>;
+  if (total === 0) return <p className="muted">{t('weekhour.none', { source })}</p>;
   const cw = 10;
   const ch = 12;
   const left = 30;
@@ -17,7 +21,7 @@ export function WeekHourMatrix({ cells }: { cells: number[][] }) {
         viewBox={`0 0 ${left + 24 * cw + 30} ${top + 7 * ch}`}
         width="100%"
         role="img"
-        aria-label={`Incidents by weekday and hour, ${total} in all`}
+        aria-label={t('weekhour.aria', { source, total: f.int(total) })}
       >
         {[0, 6, 12, 18].map((h) => (
           <text key={h} x={left + h * cw} y={9} className="axis">

@@ -2,6 +2,12 @@
 // Pure, so the list always agrees with the map colours and the legend.
 import type { MetricColumns, MetricView } from '../../map/metric-values.ts';
 import { separatingDecimals, type Rgb } from '../../map/colors.ts';
+import { activeLocale, activeT, type Translate } from '../../i18n/translate.ts';
+import { fmtDecimal, fmtInt } from '../../format.ts';
+import type { Locale } from '../../i18n/locales.ts';
+
+/** The percent sign after a number, as fmtPct writes it in each language. */
+const PERCENT: Record<Locale, string> = { en: ' %', ru: '\u00a0%', 'uz-Latn': '%', 'uz-Cyrl': '%' };
 
 export interface RankRow {
   id: string;
@@ -45,7 +51,7 @@ export function districtRows(
     rows.map((r) => r.value),
     1,
   );
-  return rows.map(({ value, ...r }) => ({ ...r, label: value.toFixed(decimals) }));
+  return rows.map(({ value, ...r }) => ({ ...r, label: fmtDecimal(value, decimals, activeLocale()) }));
 }
 
 /**
@@ -58,6 +64,7 @@ export function mahallaRows(
   m: MetricColumns,
   names: ReadonlyMap<number, { name: string; district: string }>,
   district: string,
+  t: Translate = activeT(),
 ): RankRow[] {
   const countOf = new Map<number, number>();
   m.ids.forEach((id, i) => countOf.set(id, m.count[i] ?? 0));
@@ -84,7 +91,7 @@ export function mahallaRows(
     .sort((a, b) => key(b.value) - key(a.value) || b.count - a.count || a.name.localeCompare(b.name))
     .map(({ value, ...r }) => ({
       ...r,
-      label: Number.isFinite(value) ? valueLabel(view, value, decimals) : 'too few to rate',
+      label: Number.isFinite(value) ? valueLabel(view, value, decimals, t) : t('rank.tooFew'),
     }));
 }
 
@@ -98,14 +105,22 @@ function listDecimals(view: MetricView, values: readonly number[]): number {
  * A value as the legend names it: its class when the view has named classes, else the number (with `decimals`, by
  * default the legend's) and unit.
  */
-export function valueLabel(view: MetricView, value: number, decimals = view.scale.decimals): string {
+export function valueLabel(
+  view: MetricView,
+  value: number,
+  decimals = view.scale.decimals,
+  t: Translate = activeT(),
+): string {
+  const locale = activeLocale();
   if (view.classes) {
     const k = view.scale.colors.indexOf(view.scale.colorOf(value));
     return view.classes[k] ?? String(value);
   }
   if (view.unit === '%')
-    return value === 0 ? 'no significant change' : `${value > 0 ? '+' : ''}${value.toFixed(decimals ?? 0)} %`;
+    return value === 0
+      ? t('rank.noChange')
+      : `${value > 0 ? '+' : ''}${fmtDecimal(value, decimals ?? 0, locale)}${PERCENT[locale]}`;
   // The list's title names the unit ("… per 1,000 residents"), so a rate is just its number.
-  if (view.unit === '‰') return value.toFixed(decimals ?? 1);
-  return value.toLocaleString('en-GB', { minimumFractionDigits: decimals ?? 0, maximumFractionDigits: decimals ?? 0 });
+  if (view.unit === '‰') return fmtDecimal(value, decimals ?? 1, locale);
+  return decimals ? fmtDecimal(value, decimals, locale) : fmtInt(value, locale);
 }

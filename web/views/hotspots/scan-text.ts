@@ -1,6 +1,9 @@
 // What the scan panel says, as pure functions of the answer of GET /api/hotspots/scan: the method line of the legend,
-// one line per cluster, and the sentence shown instead of outlines when there is nothing to draw.
-import { fmtInt, formatPeriod } from '../../format.ts';
+// one line per cluster, and the sentence shown instead of outlines when there is nothing to draw. In the language in
+// force, or the one `t` speaks; `source` is what is counted ('incidents' or 'applications').
+import { fmtDecimal, fmtInt, formatPeriod } from '../../format.ts';
+import { INTL_TAG } from '../../i18n/locales.ts';
+import { activeLocale, activeT, type Translate } from '../../i18n/translate.ts';
 
 /** What these sentences read of the answer (its params and clusters). */
 export interface ScanParamsText {
@@ -25,66 +28,89 @@ export interface ClusterText {
   weeks: { from: string; to: string } | null;
 }
 
-const pct = (share: number): string => `${Math.round(share * 1000) / 10} %`;
+/** What is counted, as the messages choose their words by it. */
+const src = (source: string): 'incidents' | 'applications' =>
+  source === 'applications' ? 'applications' : 'incidents';
+
+/** A share as a percentage with at most one decimal: "50 %", "12.5 %" (the language's decimal sign). */
+const pct = (share: number): string => {
+  const v = Math.round(share * 1000) / 10;
+  const text = fmtDecimal(v, Number.isInteger(v) ? 0 : 1, activeLocale());
+  return activeLocale().startsWith('uz') ? `${text}%` : `${text} %`;
+};
+
+/** Two significant digits in the language's style: 0.031, 0,031. */
+const twoDigits = (x: number): string =>
+  new Intl.NumberFormat(INTL_TAG[activeLocale()], { maximumSignificantDigits: 2 }).format(x);
 
 /** "p = 0.001" or "p < 0.001" where the draws can say no more (the smallest p of 999 draws is 1/1000). */
 export function pText(p: number, draws: number): string {
-  return p <= 1 / (draws + 1) ? `p ≤ ${+(1 / (draws + 1)).toPrecision(2)}` : `p = ${+p.toPrecision(2)}`;
+  return p <= 1 / (draws + 1) ? `p ≤ ${twoDigits(1 / (draws + 1))}` : `p = ${twoDigits(p)}`;
 }
 
 /** How many times the rate outside: "20×", "0.4×"; "all records" when none fall outside. */
-export const rrText = (rr: number | null): string => (rr === null ? 'all records' : `${+rr.toPrecision(2)}×`);
+export const rrText = (rr: number | null, t: Translate = activeT()): string =>
+  rr === null ? t('scan.allRecords') : `${twoDigits(rr)}×`;
 
 /**
  * The legend's method line.
  * @example scanMethod(params, 'incidents') // "Kulldorff scan, Poisson, 999 draws, p < 0.05, relative risk = incidents per resident inside ÷ outside"
  */
-export function scanMethod(params: ScanParamsText, noun: string): string {
-  const { draws } = params.inference;
-  if (params.kind === 'emerging')
-    return `Kulldorff space–time scan, permutation, ${draws} draws, p < ${params.alpha}, the last 1–${params.windows.weeks ?? 1} weeks, relative risk = ${noun} in those weeks against the circle's usual share, inside ÷ outside`;
-  return `Kulldorff scan, Poisson, ${draws} draws, p < ${params.alpha}, relative risk = ${noun} per resident inside ÷ outside`;
+export function scanMethod(params: ScanParamsText, source: string, t: Translate = activeT()): string {
+  const values = {
+    draws: params.inference.draws,
+    alpha: twoDigits(params.alpha),
+    weeks: params.windows.weeks ?? 1,
+    source: src(source),
+  };
+  return t(params.kind === 'emerging' ? 'scan.methodEmerging' : 'scan.method', values);
 }
 
 /** The plain-words explanation under the method line. */
-export function scanExplanation(params: ScanParamsText, noun: string): string {
-  if (params.kind === 'emerging')
-    return (
-      `Circles around every mahalla, up to ${pct(params.windows.maxShare)} of the residents, over the last 1 to ` +
-      `${params.windows.weeks ?? 1} weeks, with more ${noun} in those weeks than the circle's share of the whole period ` +
-      `and those weeks' share of all ${noun} predict: what is new, not what is always busy. Each compared with ` +
-      `${params.inference.draws} shuffles of the weeks among the same ${fmtInt(params.records)} ${noun} (seed ` +
-      `${params.inference.seed}). Study area: ${params.inference.studyArea}.`
-    );
-  const which = { high: 'more', low: 'fewer', both: 'more or fewer' }[params.rate];
-  return (
-    `Circles around every mahalla, up to ${pct(params.windows.maxShare)} of the residents, with ${which} ${noun} than ` +
-    `their residents predict; each compared with ${params.inference.draws} maps of the same ${fmtInt(params.records)} ${noun} ` +
-    `spread at random in proportion to residents (seed ${params.inference.seed}). Study area: ${params.inference.studyArea}.`
-  );
+export function scanExplanation(params: ScanParamsText, source: string, t: Translate = activeT()): string {
+  const values = {
+    share: pct(params.windows.maxShare),
+    weeks: params.windows.weeks ?? 1,
+    draws: params.inference.draws,
+    records: fmtInt(params.records),
+    seed: params.inference.seed,
+    area: params.inference.studyArea,
+    source: src(source),
+    rate: params.rate,
+  };
+  return t(params.kind === 'emerging' ? 'scan.explainEmerging' : 'scan.explain', values);
 }
 
-/** "last week", "last 3 weeks" of an emerging cluster. */
-const lastWeeks = (w: { from: string; to: string }): string => {
-  const n = Math.round((Date.parse(w.to) - Date.parse(w.from)) / 864e5 + 1) / 7;
-  return n === 1 ? 'last week' : `last ${n} weeks`;
-};
+/** The number of weeks an emerging cluster covers (its last weeks). */
+const weeksOf = (w: { from: string; to: string }): number =>
+  Math.round((Date.parse(w.to) - Date.parse(w.from)) / 864e5 + 1) / 7;
 
 /** "5 mahallas · 20× the rate outside · p ≤ 0.001"; emerging: "3 mahallas · last week · 4.2× · p = 0.007" */
-export function clusterLine(c: ClusterText, draws: number): string {
-  const size = `${c.ids.length} mahalla${c.ids.length === 1 ? '' : 's'}`;
-  if (c.weeks) return `${size} · ${lastWeeks(c.weeks)} · ${rrText(c.relativeRisk)} · ${pText(c.p, draws)}`;
-  return `${size} · ${rrText(c.relativeRisk)} the rate outside · ${pText(c.p, draws)}`;
+export function clusterLine(c: ClusterText, draws: number, t: Translate = activeT()): string {
+  const size = t('scan.mahallas', { count: c.ids.length });
+  if (c.weeks)
+    return `${size} · ${t('scan.lastWeeks', { count: weeksOf(c.weeks) })} · ${rrText(c.relativeRisk, t)} · ${pText(c.p, draws)}`;
+  return `${size} · ${t('scan.rateOutside', { rr: rrText(c.relativeRisk, t) })} · ${pText(c.p, draws)}`;
 }
 
 /**
  * "100 incidents observed, 24 expected from its 5 000 residents"; emerging: "16 incidents in 25 Oct – 31 Oct 2026,
  * 3.8 expected from the circle's usual share"
  */
-export function recordsLine(c: ClusterText & { residents: number }, noun: string): string {
+export function recordsLine(c: ClusterText & { residents: number }, source: string, t: Translate = activeT()): string {
   if (c.weeks)
-    return `${fmtInt(c.observed)} ${noun} in ${formatPeriod(c.weeks)}, ${+c.expected.toPrecision(2)} expected from the circle's usual share`;
-  return `${fmtInt(c.observed)} ${noun} observed, ${fmtInt(c.expected)} expected from its ${fmtInt(c.residents)} residents`;
+    return t('scan.recordsEmerging', {
+      observed: fmtInt(c.observed),
+      source: src(source),
+      period: formatPeriod(c.weeks),
+      expected: twoDigits(c.expected),
+    });
+  return t('scan.records', {
+    observed: fmtInt(c.observed),
+    source: src(source),
+    expected: fmtInt(c.expected),
+    residents: fmtInt(c.residents),
+  });
 }
 
 /** The sentence shown when no outline is drawn, or null when there are clusters to draw. */
@@ -94,11 +120,12 @@ export function scanEmpty(
     clusters: readonly ClusterText[];
     params: ScanParamsText;
   },
-  noun: string,
+  source: string,
   district: boolean,
+  t: Translate = activeT(),
 ): string | null {
   if (scan.tooFew)
-    return `Too few ${noun} to look for clusters: ${scan.tooFew.records} in this selection, at least ${scan.tooFew.needed} needed.`;
+    return t('scan.tooFew', { source: src(source), records: scan.tooFew.records, needed: scan.tooFew.needed });
   if (scan.clusters.some((c) => c.p < scan.params.alpha)) return null;
-  return `No cluster stands out beyond chance (p < ${scan.params.alpha})${district ? ' in or around the chosen district' : ''}.`;
+  return t('scan.none', { alpha: twoDigits(scan.params.alpha), district: district ? 'yes' : 'no' });
 }

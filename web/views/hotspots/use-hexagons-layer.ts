@@ -9,7 +9,10 @@ import { useUi } from '../../state/store.ts';
 import { buildHexLayer, HEX_LAYER_ID, type HexDatum } from '../../map/hex-layer.ts';
 import { hexView } from '../../map/hex-view.ts';
 import { resolutionForZoom } from '../../map/hex-resolution.ts';
-import { HOTSPOT_CLASSES } from '../../map/metric-values.ts';
+import { hotspotClasses } from '../../map/metric-values.ts';
+import { activeT } from '../../i18n/translate.ts';
+import { useLocale } from '../../i18n/I18n.tsx';
+import { fmtInt } from '../../format.ts';
 
 /** The camera's zoom before the user moves it (the app's own fit): city, a district, the country. */
 const INITIAL_ZOOM = { city: 10.5, district: 12, national: 6 } as const;
@@ -37,7 +40,9 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
   const mode = metric === 'hotspot' ? 'hotspot' : 'count';
   const data = on ? query.data : undefined;
   const layer = useMemo(() => (data ? buildHexLayer(data, { mode, opacity: 0.9 }) : undefined), [data, mode]);
-  const view = useMemo(() => (data ? hexView(data, mode) : undefined), [data, mode]);
+  // The legend's words follow the language (hexView writes them in the language in force).
+  const locale = useLocale();
+  const view = useMemo(() => (data && locale ? hexView(data, mode) : undefined), [data, mode, locale]);
   const tooltip = useMemo(
     () =>
       (info: PickingInfo): string | null => {
@@ -45,8 +50,9 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
         const row = (info.object as HexDatum).row;
         const n = data.count[row] ?? 0;
         const bin = data.bin[row] ?? 0;
-        const judged = data.tooFew ? 'Not tested: too few records' : (HOTSPOT_CLASSES[bin + 3] ?? '');
-        return `${n.toLocaleString('en-GB')} ${data.params.source}\n${judged}`;
+        const t = activeT();
+        const judged = data.tooFew ? t('legend.notTested') : (hotspotClasses(t)[bin + 3] ?? '');
+        return `${t('hex.tooltip', { n: fmtInt(n), source: data.params.source })}\n${judged}`;
       },
     [data],
   );

@@ -7,6 +7,7 @@ import { useScan, type ScanCluster } from '../../queries/scan.ts';
 import { buildScanLayers, SCAN_LAYER_ID } from '../../map/scan-layer.ts';
 import type { ScanView } from '../../state/url.ts';
 import { pText, rrText } from './scan-text.ts';
+import { activeT } from '../../i18n/translate.ts';
 
 export function useScanLayer(range: RangeArgs | null, view: ScanView) {
   const on = view !== 'off';
@@ -28,7 +29,9 @@ export function useScanLayer(range: RangeArgs | null, view: ScanView) {
       (info: PickingInfo): string | null => {
         if (info.layer?.id !== SCAN_LAYER_ID || !data) return null;
         const c = (info.object as { properties: ScanCluster }).properties;
-        return `Cluster ${c.rank}: ${c.ids.length} mahallas\n${rrText(c.relativeRisk)} the rate outside, ${pText(c.p, data.params.inference.draws)}`;
+        const t = activeT();
+        const size = t('scan.mahallas', { count: c.ids.length });
+        return `${t('scan.tooltip', { rank: c.rank, mahallas: size })}\n${t('scan.rateOutside', { rr: rrText(c.relativeRisk, t) })}, ${pText(c.p, data.params.inference.draws)}`;
       },
     [data],
   );
