@@ -6,15 +6,29 @@
 import type { Period } from '../server/shared/period.ts';
 import { INTL_TAG, type Locale } from './i18n/locales.ts';
 import { activeLocale, translator } from './i18n/translate.ts';
+import { hasUzbekDates, hasUzbekNumbers, uzbekDates } from './i18n/uz-dates.ts';
 
 const utc = (d: string): Date => new Date(`${d}T00:00:00Z`);
 
-const dates = new Map<string, Intl.DateTimeFormat>();
-/** Intl formatters are slow to make and cheap to use: one per locale and style. */
-function dateFormat(locale: Locale, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** What a date formatter of this module is asked for (the subset of Intl.DateTimeFormat the app uses). */
+export interface DayFormat {
+  format(d: Date): string;
+  formatRange(a: Date, b: Date): string;
+}
+
+const dates = new Map<string, DayFormat>();
+/**
+ * Intl formatters are slow to make and cheap to use: one per locale and style. Uzbek where the browser lacks its data
+ * (Debian's Chromium answers "2026 M08 3" while claiming support) is written by uz-dates.ts in CLDR's own patterns.
+ */
+function dateFormat(locale: Locale, opts: Intl.DateTimeFormatOptions): DayFormat {
   const key = `${locale}|${JSON.stringify(opts)}`;
   let f = dates.get(key);
-  if (!f) dates.set(key, (f = new Intl.DateTimeFormat(INTL_TAG[locale], { ...opts, timeZone: 'UTC' })));
+  if (!f) {
+    const intl = new Intl.DateTimeFormat(INTL_TAG[locale], { ...opts, timeZone: 'UTC' });
+    f = (locale === 'uz-Latn' || locale === 'uz-Cyrl') && !hasUzbekDates(locale) ? uzbekDates(locale, opts) : intl;
+    dates.set(key, f);
+  }
   return f;
 }
 
@@ -58,6 +72,12 @@ export const formatClock = (ms: number, locale: Locale = activeLocale()): string
 export const formatMoment = (iso: string, locale: Locale = activeLocale()): string =>
   new Date(iso).toLocaleString(INTL_TAG[locale], { ...SHORT, hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
+/**
+ * The locale numbers are formatted with: Uzbek's own where the runtime has its data, else Russian, whose grouping
+ * (no-break space) and decimal comma are Uzbek's too.
+ */
+const numberTag = (locale: Locale): string => (locale.startsWith('uz') && !hasUzbekNumbers() ? 'ru' : INTL_TAG[locale]);
+
 const ints = new Map<Locale, Intl.NumberFormat>();
 /**
  * A whole number with the language's thousands separator, the same in tables, cards and sentences: a thin space in
@@ -66,7 +86,7 @@ const ints = new Map<Locale, Intl.NumberFormat>();
  */
 export function fmtInt(n: number, locale: Locale = activeLocale()): string {
   let f = ints.get(locale);
-  if (!f) ints.set(locale, (f = new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 0 })));
+  if (!f) ints.set(locale, (f = new Intl.NumberFormat(numberTag(locale), { maximumFractionDigits: 0 })));
   const text = f.format(Math.round(n));
   return locale === 'en' ? text.replace(/,/g, '\u2009') : text;
 }
@@ -77,7 +97,7 @@ export function fmtInt(n: number, locale: Locale = activeLocale()): string {
  */
 export function fmtDecimal(n: number, decimals: number, locale: Locale = activeLocale()): string {
   const opts = { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false } as const;
-  return new Intl.NumberFormat(INTL_TAG[locale], opts).format(n);
+  return new Intl.NumberFormat(numberTag(locale), opts).format(n);
 }
 
 /**
@@ -86,6 +106,8 @@ export function fmtDecimal(n: number, decimals: number, locale: Locale = activeL
  */
 export function fmtPct(share: number, locale: Locale = activeLocale()): string {
   if (locale === 'en') return `${Math.round(share * 100)} %`;
+  // Uzbek writes "12%" (CLDR); a browser without its data would say "12 %" through the Russian fallback.
+  if (locale !== 'ru') return `${fmtInt(share * 100, locale)}%`;
   return new Intl.NumberFormat(INTL_TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 

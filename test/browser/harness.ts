@@ -166,8 +166,8 @@ export async function startWorld(): Promise<World> {
     },
     async newPage(viewport, user = 'admin', lang = 'en') {
       const context = await browser.newContext({ viewport });
-      // Before every document of the context: a reload keeps the language unless the link carries another.
-      await context.addInitScript(({ key, value }) => window.localStorage.setItem(key, value), {
+      // Before every document of the context, as a choice made before: one made on the page (the switch) is kept.
+      await context.addInitScript(({ key, value }) => window.localStorage.getItem(key) ?? window.localStorage.setItem(key, value), {
         key: REMEMBERED_KEY,
         value: lang,
       });

@@ -11,7 +11,9 @@ import {
   formatMonth,
   formatPeriod,
   inspectorLabel,
+  weekdayNames,
 } from '../../web/format.ts';
+import { hasUzbekDates, hasUzbekNumbers, uzbekDates } from '../../web/i18n/uz-dates.ts';
 
 /** Dates: Russian keeps "г." on the year with a no-break space; compared as plain spaces. */
 const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -93,6 +95,42 @@ describe('formatMoment', () => {
     const pad = (n: number): string => String(n).padStart(2, '0');
     expect(formatMoment(iso, 'en')).toBe(
       `${local.getDate()} ${local.toLocaleString('en-GB', { month: 'short' })} ${local.getFullYear()}, ${pad(local.getHours())}:${pad(local.getMinutes())}:36`,
+    );
+  });
+});
+
+describe('Uzbek without the runtime’s data (Debian’s Chromium)', () => {
+  const STYLES: Intl.DateTimeFormatOptions[] = [
+    { day: 'numeric', month: 'short', year: 'numeric' },
+    { day: 'numeric', month: 'long', year: 'numeric' },
+    { day: 'numeric', month: 'short' },
+    { month: 'short', year: 'numeric' },
+  ];
+
+  it.each(['uz-Latn', 'uz-Cyrl'] as const)('%s: the fallback writes what Node’s full ICU writes', (locale) => {
+    expect(hasUzbekDates(locale)).toBe(true);
+    expect(hasUzbekNumbers()).toBe(true);
+    for (const opts of STYLES) {
+      const intl = new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' });
+      const own = uzbekDates(locale, opts);
+      for (let m = 0; m < 12; m++) {
+        const d = new Date(Date.UTC(2026, m, 3));
+        expect(own.format(d)).toBe(intl.format(d));
+      }
+      const ranges: Array<[string, string]> = [
+        ['2026-10-25', '2026-10-31'],
+        ['2026-09-28', '2026-10-04'],
+        ['2025-12-30', '2026-01-05'],
+      ];
+      if (opts.day && opts.year)
+        for (const [a, b] of ranges)
+          expect(own.formatRange(new Date(a), new Date(b))).toBe(
+            intl.formatRange(new Date(a), new Date(b)).replace(/\u2009/g, ' '),
+          );
+    }
+    const weekdays = uzbekDates(locale, { weekday: 'short' });
+    expect([1, 2, 3, 4, 5, 6, 7].map((d) => weekdays.format(new Date(Date.UTC(2024, 0, d))))).toEqual(
+      weekdayNames(locale),
     );
   });
 });

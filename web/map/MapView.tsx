@@ -14,6 +14,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { getState, update } from '../state/store.ts';
+import { useT } from '../i18n/I18n.tsx';
 import type { View } from '../state/url.ts';
 import { basemapStyle, LIGHT, MAHALLA_SOURCE, OVERLAY_BEFORE, type BasemapTheme } from './style.ts';
 
@@ -81,6 +82,7 @@ export function MapView({
   handlers.current = { pickLayerIds, onPick, tooltip, onMap };
   /** What the camera is fitted to while the person has not moved it: the focused district or the whole area. */
   const fitTarget = useRef<[number, number, number, number]>(focus ?? bbox);
+  const t = useT();
 
   useEffect(() => {
     if (!container.current) return;
@@ -164,6 +166,19 @@ export function MapView({
       delete window.__hamkorMap;
     };
   }, []);
+
+  // MapLibre names its zoom buttons once, in English: they are renamed in the language in force, and again on a switch.
+  useEffect(() => {
+    const root = container.current;
+    for (const [cls, id] of [
+      ['.maplibregl-ctrl-zoom-in', 'map.zoomIn'],
+      ['.maplibregl-ctrl-zoom-out', 'map.zoomOut'],
+    ] as const) {
+      const button = root?.querySelector(cls);
+      button?.setAttribute('title', t(id));
+      button?.setAttribute('aria-label', t(id));
+    }
+  }, [t]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -19,6 +19,19 @@ export const nounOf = (source: 'incidents' | 'applications', t: Translate = acti
   title: t('records.title', { source }),
 });
 
+/**
+ * The study area as the language names it: the city or the country in its words, a region by the server's name.
+ * @example areaName({ studyArea: 'city', studyAreaName: 'Tashkent city' }, translator('ru')) // 'город Ташкент'
+ */
+export function areaName(
+  inf: Pick<Inference, 'studyAreaName'> & Partial<Pick<Inference, 'studyArea'>>,
+  t: Translate = activeT(),
+): string {
+  if (inf.studyArea === 'city') return t('header.city');
+  if (inf.studyArea === 'country') return t('header.country');
+  return inf.studyAreaName;
+}
+
 /** The ICU `source` a Noun stands for: messages choose their words (and cases) by it. */
 export const sourceOf = (what: Noun): 'incidents' | 'applications' =>
   /^(applications|murojaat|обращ|мурожаат)/i.test(what.plural) ? 'applications' : 'incidents';
@@ -39,7 +52,7 @@ export function inferenceSentence(
   return t('inf.sentence', {
     unit,
     source: sourceOf(what),
-    area: inf.studyAreaName,
+    area: areaName(inf, t),
     residents: thousands(inf.residents),
     records: inf.records,
     recordsText: thousands(inf.records),
@@ -55,7 +68,7 @@ export function inferenceSentence(
 export function inferenceLine(inf: Inference, what: Noun, t: Translate = activeT()): string {
   return t('inf.line', {
     title: what.title,
-    area: inf.studyAreaName,
+    area: areaName(inf, t),
     fdr: inf.fdr ? 'yes' : 'no',
     q: Math.round((inf.fdr?.q ?? 0) * 100),
   });
@@ -70,14 +83,14 @@ export function heldBackSentence(heldBack: number, what: Noun, t: Translate = ac
 /** "Too few incidents (11) …": the words shown instead of spots when nothing could be significant. */
 export function tooFewSentence(
   few: TooFewRecords,
-  inf: Pick<Inference, 'studyAreaName'>,
+  inf: Pick<Inference, 'studyAreaName'> & Partial<Pick<Inference, 'studyArea'>>,
   what: Noun,
   t: Translate = activeT(),
 ): string {
   return t('inf.tooFew', {
     source: sourceOf(what),
     records: thousands(few.records),
-    area: inf.studyAreaName,
+    area: areaName(inf, t),
     needed: thousands(few.needed),
   });
 }

@@ -3,7 +3,15 @@
 import type { Metric } from '../state/url.ts';
 import { empiricalBayes } from '../../server/shared/empirical-bayes.ts';
 import type { Inference, TooFewRecords } from '../../server/contract/hotspots.ts';
-import { heldBackSentence, inferenceSentence, nounOf, sourceOf, tooFewSentence, type Noun } from './inference-text.ts';
+import {
+  areaName,
+  heldBackSentence,
+  inferenceSentence,
+  nounOf,
+  sourceOf,
+  tooFewSentence,
+  type Noun,
+} from './inference-text.ts';
 import { activeLocale, activeT, type Translate } from '../i18n/translate.ts';
 import { fmtInt, fmtPct } from '../format.ts';
 import { changePercent, MIN_EVENTS } from '../../server/shared/poisson-compare.ts';
@@ -218,7 +226,7 @@ export function emergingView(e: EmergingColumns, t: Translate = activeT()): Metr
         from: e.params.from,
         to: e.params.to,
         source: e.params.source,
-        area: inf.studyAreaName,
+        area: areaName(inf, t),
         q: Math.round((inf.fdr?.q ?? 0) * 100),
       }) + (e.tooFew ? ` ${t('mv.hatchedNotTested')}` : ''),
     ...(e.tooFew

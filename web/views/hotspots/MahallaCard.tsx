@@ -7,6 +7,7 @@ import { useFmt, useT } from '../../i18n/I18n.tsx';
 import type { Translate } from '../../i18n/translate.ts';
 import type { Formatters } from '../../format.ts';
 import { emergingClassLabel } from '../../map/metric-values.ts';
+import { areaName } from '../../map/inference-text.ts';
 import { codeLabel } from './records.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { RecordList } from './RecordList.tsx';
@@ -178,7 +179,7 @@ function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error |
         {t('card.trendMethod', {
           bin,
           source,
-          area: data.params.inference.studyAreaName,
+          area: areaName(data.params.inference, t),
           q: Math.round((data.params.inference.fdr?.q ?? 0) * 100),
         })}
       </p>

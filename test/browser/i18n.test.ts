@@ -1,0 +1,133 @@
+// The hot-spot page in each of the app's languages, in real Chromium: the switch in the header (kept in the link,
+// remembered, <html lang>), translated texts, a date and a plural from Intl, and no English left on the screen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startWorld, type World } from './harness.ts';
+import { watchPage, type PageRecord } from './driver.ts';
+import { MESSAGES } from '../../web/i18n/messages.ts';
+import { INTL_TAG, type Locale } from '../../web/i18n/locales.ts';
+import { formatDay } from '../../web/format.ts';
+
+let world: World;
+let meta: { period: { start: string; end: string }; counts: { mahallas: number } };
+
+beforeAll(async () => {
+  world = await startWorld();
+  meta = (await (await world.fetch('/api/meta')).json()) as typeof meta;
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+/** Waits for the map and every request of the page, whatever language its labels are in. */
+async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const map = window.__hamkorMap;
+      const area = document.querySelector('.map-area');
+      return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false';
+    },
+    undefined,
+    { timeout: 60_000, polling: 200 },
+  );
+}
+
+async function open(lang: Locale, query = ''): Promise<{ page: Page; record: PageRecord }> {
+  const page = await world.newPage({ width: 1366, height: 768 }, 'admin', lang);
+  const record: PageRecord = { consoleErrors: [], foreignRequests: [] };
+  await watchPage(page, world.origin, record);
+  await page.goto(`${world.origin}/${query}`);
+  await waitForMap(page);
+  return { page, record };
+}
+
+/** Words of four letters or more, lower case, of every message of one language (ICU syntax left out). */
+function vocabulary(locale: Locale): Set<string> {
+  const words = new Set<string>();
+  for (const text of Object.values(MESSAGES[locale]))
+    for (const w of text
+      .replace(/\{\w+,\s*(plural|select),/g, ' ')
+      .replace(/=?\w+\s*\{/g, ' ')
+      .replace(/\{\w+\}/g, ' ')
+      .toLowerCase()
+      .match(/\p{L}{4,}/gu) ?? [])
+      words.add(w);
+  return words;
+}
+
+/**
+ * English words on the screen that the language's own messages do not use: an untranslated string shows as its
+ * English text. Read from the visible text and the title and aria-label attributes, leaving out the header badge of
+ * the import page's data sources (web/views/import, translated with that page), the map's attribution and the signed-in
+ * person's name (data). The product's name is the same in every language.
+ */
+async function englishLeft(page: Page, locale: Locale): Promise<string[]> {
+  const english = vocabulary('en');
+  for (const w of vocabulary(locale)) english.delete(w);
+  english.delete('hamkor');
+  const text = await page.evaluate(() => {
+    const skip = '[data-testid="demo-badge"], [data-testid="data-from"], .maplibregl-ctrl-attrib, .user-name';
+    const root = document.body.cloneNode(true) as HTMLElement;
+    for (const el of root.querySelectorAll(skip)) el.remove();
+    const attrs = [...root.querySelectorAll('[title], [aria-label]')].map(
+      (el) => `${el.getAttribute('title') ?? ''} ${el.getAttribute('aria-label') ?? ''}`,
+    );
+    document.body.append(root);
+    root.style.position = 'absolute';
+    const visible = root.innerText;
+    root.remove();
+    return `${visible} ${attrs.join(' ')}`;
+  });
+  const found = (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => english.has(w));
+  return [...new Set(found)];
+}
+
+const header = (page: Page): Promise<string> => page.locator('header.topbar').innerText();
+
+describe('languages', () => {
+  it('opens in English for the existing tests, and switches from the header: link, memory, <html lang>', async () => {
+    const { page, record } = await open('en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await header(page)).toContain('Hotspots');
+    await page.getByTestId('lang').selectOption('ru');
+    await page.getByText('Очаги', { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('ru');
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    expect(await page.evaluate(() => window.localStorage.getItem('hamkor.lang'))).toBe('ru');
+    // A link without `lang` opens in the remembered language.
+    await page.goto(`${world.origin}/`);
+    await waitForMap(page);
+    expect(await header(page)).toContain('Очаги');
+    expect(record.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['uz-Latn', 'uz-Cyrl', 'ru'] as const)(
+    '%s: texts, a date and a plural from Intl, and no English left',
+    async (locale) => {
+      const { page, record } = await open(locale, '?metric=hotspot');
+      const t = MESSAGES[locale];
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      const top = await header(page);
+      expect(top).toContain(t['page.hotspots.label']);
+      expect(top).toContain(t['page.cooperation.label']);
+      // The data's first day as the tables write it in this language.
+      expect(top).toContain(formatDay(meta.period.start, locale));
+      // "N махаллей" (or махалля, махалли) by Russian plural rules; Uzbek takes no plural after a number.
+      const n = meta.counts.mahallas;
+      const form = new Intl.PluralRules(INTL_TAG[locale]).select(n);
+      const word = { 'uz-Latn': 'ta mahalla', 'uz-Cyrl': 'та маҳалла', ru: { one: 'махалля', few: 'махалли' } }[locale];
+      const expected = typeof word === 'string' ? word : ((word as Record<string, string>)[form] ?? 'махаллей');
+      expect(top.replace(/\s+/g, ' ')).toContain(
+        `${n.toLocaleString(INTL_TAG[locale])} ${expected}`.replace(/\s+/g, ' '),
+      );
+      const legend = await page.getByTestId('legend').innerText();
+      expect(legend).toContain(t['mv.class.hot99']);
+      expect(await page.getByTestId('timebar').innerText()).toContain(t['time.wholePeriod']);
+      expect(await englishLeft(page, locale)).toEqual([]);
+      expect(record.consoleErrors).toEqual([]);
+      await page.close();
+    },
+  );
+});
