@@ -74,7 +74,7 @@ describe('hexView', () => {
     for (const part of [
       'H3 resolution 8',
       'the 6 hexagons touching it',
-      '2024-03-01 – 2024-03-31',
+      '1 – 31 Mar 2024',
       '1 category, Solved',
       'more (fewer) incidents than its residents (shared out from mahallas by area) explain if everyone ran the same risk',
       'Counts, not rates; exact test, no simulation',

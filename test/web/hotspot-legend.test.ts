@@ -44,7 +44,7 @@ describe('hotspotView', () => {
   it('states variable, null, test, study area and FDR, and counts only the mahallas shown', () => {
     const note = hotspotView(hotspots()).note ?? '';
     for (const part of [
-      '2026-08-03 – 2026-10-31, 1 category, Solved',
+      '3 Aug – 31 Oct 2026, 1 category, Solved',
       'has more (fewer) incidents than its residents explain if everyone ran the same risk',
       'Counts, not rates; exact test, no simulation',
       'all of Tashkent city (3\u2009040\u2009000 residents, 27\u2009412 incidents), whatever district is shown',

@@ -13,7 +13,7 @@ import {
   type Noun,
 } from './inference-text.ts';
 import { activeLocale, activeT, type Translate } from '../i18n/translate.ts';
-import { fmtInt, fmtPct } from '../format.ts';
+import { fmtInt, fmtPct, formatPeriod } from '../format.ts';
 import { changePercent, MIN_EVENTS } from '../../server/shared/poisson-compare.ts';
 import { EMERGING_COLORS, HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
 
@@ -121,15 +121,14 @@ export interface HotspotColumns {
 /**
  * Period and filters as the legend states them.
  * @example filtersPhrase({ period: { from: '2024-03-01', to: '2024-03-31' }, categories: ['fraud'], statuses: ['solved'] })
- * // '2024-03-01 – 2024-03-31, 1 category, Solved'
+ * // '1 – 31 Mar 2024, 1 category, Solved'
  */
 export function filtersPhrase(
   p: Pick<HotspotColumns['params'], 'period' | 'categories' | 'statuses'>,
   t: Translate = activeT(),
 ): string {
   return t('mv.filters', {
-    from: p.period.from,
-    to: p.period.to,
+    period: formatPeriod(p.period, activeLocale()),
     all: p.categories.length === 12 ? 'yes' : 'no',
     categories: p.categories.length,
     statuses:
