@@ -15,6 +15,7 @@ import {
   type FieldMapping,
   type Role,
 } from '../../../data/import/boundaries/fields.ts';
+import { ImportError } from '../../../data/import/boundaries/problems.ts';
 import { readBoundaryFile, type BoundaryFile } from '../../../data/import/boundaries/read.ts';
 import { checkTopology, SLIVER_M2, type TopologyFinding } from '../../../data/import/boundaries/topology.ts';
 import { LEVELS, validateBoundaries, type BoundaryItem } from '../../../data/import/boundaries/validate.ts';
@@ -69,8 +70,10 @@ async function read(upload: Pick<Upload, 'path' | 'name' | 'crs'>): Promise<Boun
   try {
     return await readBoundaryFile(upload.path, upload.crs);
   } catch (err) {
-    const why = (err as Error).message.replace('with --crs', 'in “Coordinate system” (an EPSG code)');
-    throw new UploadRefused('file', `${upload.name}: ${why.split('\n')[0] ?? why}`);
+    const message =
+      err instanceof ImportError ? err.problems.map((p) => p.reason).join('; ') : (err as Error).message.split('\n')[0];
+    const why = (message ?? '').replace('with --crs', 'in “Coordinate system” (an EPSG code)');
+    throw new UploadRefused('file', `${upload.name}: ${why}`);
   }
 }
 
