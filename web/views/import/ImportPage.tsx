@@ -18,7 +18,7 @@ import { BoundaryStep, proposedFields } from './BoundaryStep.tsx';
 import { ColumnsStep, mappingOf, PreviewTable, proposed, type Choices } from './ColumnsStep.tsx';
 import { KIND_GROUPS, KIND_LABELS, KIND_NOTES } from './labels.ts';
 import { PastImports } from './PastImports.tsx';
-import { ProgressBar, ReportView } from './ReportView.tsx';
+import { Downloads, ProgressBar, ReportView } from './ReportView.tsx';
 import { Success } from './Success.tsx';
 import './import.css';
 
@@ -234,6 +234,7 @@ export function ImportPage() {
           {commit.data && <ProgressBar job={commit.data} />}
           {commit.data?.error && <p className="error-banner">{commit.data.error}</p>}
           {committed && commit.data?.result && <Success job={commit.data} />}
+          {commit.data?.state === 'done' && <Downloads job={commit.data} />}
         </section>
       )}
 

@@ -43,7 +43,7 @@ export function ProgressBar({ job, onCancel }: { job: Job; onCancel?: () => void
 const isMap = (job: Job): boolean => ['mahallas', 'districts', 'regions'].includes(job.kind);
 
 /** Links to the run's full JSON report and, when the good rows were imported, the rejected rows as CSV. */
-function Downloads({ job }: { job: Job }) {
+export function Downloads({ job }: { job: Job }) {
   if (!job.downloads.report) return null;
   return (
     <p className="import-downloads">
