@@ -35,7 +35,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function shoot(name: string): Promise<void> {
+/** Screenshots at both sizes, the page scrolled so that `focus` (a test id) is in view. */
+async function shoot(name: string, focus?: string): Promise<void> {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
   for (const [w, h] of [
@@ -43,6 +44,11 @@ async function shoot(name: string): Promise<void> {
     [1920, 1080],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
+    if (focus)
+      await page
+        .getByTestId(focus)
+        .first()
+        .evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(shots, `${name}-${w}x${h}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -111,7 +117,7 @@ describe('import page: reference lists, rejects, boundaries', () => {
     const incidentsMoved = Number(/would change mahalla: ([\d,]+) incidents/.exec(moved)?.[1]?.replace(/,/g, ''));
     expect(incidentsMoved).toBeGreaterThan(0);
     expect(await page.getByTestId('import-topology').textContent()).toContain('Gap: ground no shape covers');
-    await shoot('import-boundary-report');
+    await shoot('import-boundary-report', 'import-report');
 
     const text = await checkThenCommit();
     expect(text).toMatch(
@@ -119,7 +125,11 @@ describe('import page: reference lists, rejects, boundaries', () => {
         `^Imported mfy\\.geojson: boundary version 1 saved: ${mahallas.length - 1} mahallas kept, 0 added, 1 retired; `,
       ),
     );
-    await shoot('import-boundary-done');
+    await shoot('import-boundary-done', 'import-success');
+    await page
+      .getByTestId('past-imports')
+      .getByRole('cell', { name: 'mfy.geojson', exact: true })
+      .waitFor({ timeout: 10_000 });
     // A gap's "Show on the map" opens the map there.
     await page.getByTestId('import-topology-show').first().click();
     await d.waitForMap();
@@ -144,7 +154,7 @@ describe('import page: reference lists, rejects, boundaries', () => {
     expect(await problem.allTextContents()).toEqual([
       'mixed.csv3Date and time of the incident31.02.2024is not a date-time (YYYY-MM-DD HH:MM[:SS] or DD.MM.YYYY HH:MM[:SS])',
     ]);
-    await shoot('import-rejects-report');
+    await shoot('import-rejects-report', 'import-report');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('import-download-rejects').first().click(),

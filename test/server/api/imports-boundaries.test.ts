@@ -157,5 +157,7 @@ describe('boundary files', () => {
     ]);
     const after = (await (await w.as('admin', '/api/mahallas')).json()) as { features: Array<{ properties: object }> };
     expect(after.features[0]?.properties).toMatchObject({ population: 1100 });
+    const past = (await (await w.as('analyst', '/api/imports')).json()) as Array<object>;
+    expect(past[0]).toMatchObject({ kind: 'mahallas', file: 'mfy.geojson', importedBy: 'admin', rowsRead: 4 });
   });
 });
