@@ -119,6 +119,41 @@ describe('npm run import while Hamkor runs', () => {
     expect(past[0]).toMatchObject({ file: 'week.csv', added: 3, importedBy: 'admin' });
   }, 60_000);
 
+  it('a boundary file goes through the server too, its field flags sent as the field choices', async () => {
+    const cookie = await signIn();
+    const fc = (await (
+      await fetch(`http://127.0.0.1:${port}/api/mahallas`, { headers: { cookie } })
+    ).json()) as FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; districtSoato: string }>;
+    const file = join(dir, 'mfy.geojson');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: fc.features.map((f) => ({
+          type: 'Feature',
+          properties: { KOD: f.properties.code, NOMI: f.properties.name, TUMAN: f.properties.districtSoato },
+          geometry: f.geometry,
+        })),
+      }),
+    );
+    const flags = ['--code-field', 'KOD', '--name-field', 'NOMI', '--district-field', 'TUMAN'];
+    const r = await importCommand([
+      'mahallas',
+      file,
+      ...flags,
+      '--dry-run',
+      '--user',
+      'admin',
+      '--password-file',
+      PASSWORD,
+    ]);
+    expect(r.out).toContain(
+      `Dry run, nothing written: boundary version 1: ${fc.features.length} mahallas kept, 0 added, 0 retired`,
+    );
+    expect(r.out).toContain('Records that changed mahalla: 0 incidents, 0 applications, 0 base points');
+    expect(r.code).toBe(0);
+  }, 60_000);
+
   it('the file is gone once the server stops', async () => {
     await server.close();
     expect(existsSync(serverFilePath(DB))).toBe(false);

@@ -95,8 +95,8 @@ export function BoundaryReport({ outcome: o, dryRun, kind }: { outcome: Outcome;
               )}
               {m.unassigned > 0 && (
                 <li>
-                  {fmtInt(m.unassigned)} inspector assignments of retired mahallas {dryRun ? 'would be' : 'were'}{' '}
-                  removed
+                  Inspectors’ assignments to retired mahallas {dryRun ? 'that would be removed' : 'removed'}:{' '}
+                  {fmtInt(m.unassigned)}
                 </li>
               )}
             </ul>
