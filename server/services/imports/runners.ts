@@ -30,6 +30,8 @@ export interface JobResult {
   problems: RowProblem[];
   /** per column: the file's words no code matched, with their counts */
   unmapped: Record<string, Array<{ value: string; rows: number }>>;
+  /** the file's columns Hamkor does not read (records) */
+  ignoredColumns: string[];
   added?: number | undefined;
   updated?: number | undefined;
   unchanged?: number | undefined;
@@ -65,7 +67,7 @@ const PROBLEMS_SHOWN = 500;
 const shown = (problems: readonly RowProblem[], name: string): RowProblem[] =>
   problems.slice(0, PROBLEMS_SHOWN).map((p) => ({ ...p, file: name }));
 const rowsWith = (problems: readonly RowProblem[]): number => new Set(problems.map((p) => p.row)).size;
-const EMPTY = { unmapped: {}, qualityNotes: [], districts: null, boundary: null };
+const EMPTY = { unmapped: {}, ignoredColumns: [], qualityNotes: [], districts: null, boundary: null };
 
 /** Runs `upload` with its mapping (a file for table kinds, the page's choices for boundaries). */
 export async function runUpload(
@@ -87,7 +89,7 @@ export async function runUpload(
         by: ctx.by.username,
         progress: ctx.progress,
       });
-      const { file: _f, report: _r, rejects, quality, format: _fmt, ignoredColumns: _i, ...rest } = r;
+      const { file: _f, report: _r, rejects, quality, format: _fmt, ...rest } = r;
       const result = { ...rest, problems: shown(r.problems, name), qualityNotes: quality ? qualityLines(quality) : [] };
       return { result: { ...result, districts: null, boundary: null }, rejects: rejects ?? null };
     }

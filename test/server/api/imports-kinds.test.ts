@@ -123,6 +123,17 @@ describe('downloads', () => {
     expect(report.added).toBe(1);
   });
 
+  it('the report names the columns Hamkor does not read', async () => {
+    const p = await uploadAs<Preview>(
+      w,
+      'incidents',
+      'extra.csv',
+      'Номер;Дата;Долгота;Широта;Вид;Статус;Примечание\nE1;01.03.2024 10:00;69.21;41.21;Кража;раскрыто;—\n',
+    );
+    const job = await runJob(w, p.file.id, { dryRun: true });
+    expect(job.result?.ignoredColumns).toEqual(['Примечание']);
+  });
+
   it('an unknown run → 404 on id; a malformed id → 400; other roles → 403', async () => {
     const unknown = await w.as('analyst', '/api/imports/jobs/0123456789abcdef/report');
     expect(unknown.status).toBe(404);

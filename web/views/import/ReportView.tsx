@@ -141,6 +141,11 @@ export function ReportView({ job }: { job: Job }) {
           </ul>
         </section>
       )}
+      {r.ignoredColumns.length > 0 && (
+        <p className="muted" data-testid="import-ignored">
+          Columns of your file Hamkor does not read (left as they are): {r.ignoredColumns.join(', ')}
+        </p>
+      )}
       {r.districts && r.districts.length > 0 && (
         <section data-testid="import-districts">
           <h4>Territory plans</h4>
