@@ -25,6 +25,7 @@ import { playlistRoutes } from './routes/playlists.ts';
 import { systemRoutes } from './routes/system.ts';
 import { territoryRoutes } from './routes/territories.ts';
 import { plannerRoutes } from './routes/planner.ts';
+import { searchRoutes } from './routes/search.ts';
 import { SelectionRefused } from './selection/select.ts';
 import { staticSite } from './static.ts';
 
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
     .route('/', applicationsRoutes(r))
     .route('/', territoryRoutes(r))
     .route('/', plannerRoutes(r))
+    .route('/', searchRoutes(r))
     .route('/', importRoutes(r, deps.imports));
   const app = new Hono<AppEnv>()
     .use('*', checkHostAndOrigin(http))
