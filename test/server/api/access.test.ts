@@ -54,6 +54,7 @@ const ROUTES: Record<string, Case> = {
   'GET /api/mahallas/:id': { needs: ['read'], request: () => [`/api/mahallas/1?${MARCH}`] },
   'GET /api/boundaries': { needs: ['read', 'wall'], request: () => ['/api/boundaries'] },
   'GET /api/base-points': { needs: ['read'], request: () => ['/api/base-points'] },
+  'GET /api/search': { needs: ['read'], request: () => ['/api/search?q=Olmazor'] },
   'GET /api/metrics': { needs: ['read', 'wall'], request: () => [`/api/metrics?${MARCH}`] },
   'GET /api/hotspots': { needs: ['read', 'wall'], request: () => [`/api/hotspots?${MARCH}`] },
   'GET /api/hotspots/scan': { needs: ['read'], request: () => [`/api/hotspots/scan?${MARCH}&draws=99`] },
