@@ -5,6 +5,7 @@ import { UserMenu } from './UserMenu.tsx';
 import { navigate } from '../../state/route.ts';
 import { formatDay, fmtInt } from '../../format.ts';
 import { DataFromBadge } from '../import/DataFrom.tsx';
+import { SearchBox } from './SearchBox.tsx';
 
 export interface NavItem {
   path: string;
@@ -54,6 +55,7 @@ export function Header({
           </a>
         ))}
       </nav>
+      <SearchBox />
       {meta && (
         <div className="coverage" data-testid="coverage">
           <span>{meta.scale === 'national' ? 'Uzbekistan' : 'Tashkent city'}</span>
