@@ -11,11 +11,16 @@ export interface FlyTarget {
 }
 
 let target: FlyTarget | null = null;
+let flights = 0;
 const listeners = new Set<() => void>();
 
 /** Asks every map to frame `target.box` (read by useFlyTarget). */
 export function flyTo(next: FlyTarget): void {
-  target = next;
+  // The map moves when the box it is given changes: a second search for the same place (after the person panned
+  // away) widens it by a few nanodegrees, a millimetre, so it flies there again.
+  const grow = ++flights * 1e-9;
+  const [w, s, e, n] = next.box;
+  target = { ...next, box: [w - grow, s - grow, e + grow, n + grow] };
   for (const l of listeners) l();
 }
 

@@ -34,6 +34,7 @@ export function Header({
           <h1>Hamkor</h1>
           <p className="subtitle">Territory analytics · prevention service</p>
         </div>
+        <SearchBox />
       </div>
       <nav className="tabs" aria-label="Pages">
         {pages.map((p) => (
@@ -55,7 +56,6 @@ export function Header({
           </a>
         ))}
       </nav>
-      <SearchBox />
       {meta && (
         <div className="coverage" data-testid="coverage">
           <span>{meta.scale === 'national' ? 'Uzbekistan' : 'Tashkent city'}</span>

@@ -1,9 +1,9 @@
 // The header's search: type a name in either script (any apostrophe) or a code; the list offers mahallas, districts,
 // inspectors and base points; picking one flies the map there and selects it (search-target.ts). An ARIA 1.2
 // combobox: arrow keys move through the list, Enter picks, Escape closes the list and then clears the box.
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { SearchHit, SearchKind } from '../../../server/contract/search.ts';
-import { displayName, searchKey } from '../../../server/shared/uz-names.ts';
+import { displayName } from '../../../server/shared/uz-names.ts';
 import { flyTo } from '../../map/fly.ts';
 import { useSearch } from '../../queries/search.ts';
 import { navigate } from '../../state/route.ts';
@@ -31,19 +31,24 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  // Enter pressed before the hits of what was typed arrived: the first of them is opened when they do.
+  const [pending, setPending] = useState(false);
   const search = useSearch(text);
-  const hits = search.data?.hits ?? [];
+  const hits = search.hits;
   const shown = open && text.trim().length > 0;
   const listed = shown && hits.length > 0;
   const optionId = (i: number): string => `${id}-hit-${i}`;
 
-  const choose = (hit: SearchHit | undefined): void => {
-    if (!hit) return;
-    pick(hit);
-    setOpen(false);
-    setActive(-1);
-    setText(displayName(hit.name, locale, hit.nameRu));
-  };
+  const choose = useCallback(
+    (hit: SearchHit | undefined): void => {
+      if (!hit) return;
+      pick(hit);
+      setOpen(false);
+      setActive(-1);
+      setText(displayName(hit.name, locale, hit.nameRu));
+    },
+    [locale],
+  );
   const onKey = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -52,9 +57,11 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
       const n = hits.length;
       setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : a <= 0 ? n - 1 : a - 1));
     } else if (e.key === 'Enter') {
-      if (!listed) return;
+      if (!search.searchable) return;
       e.preventDefault();
-      choose(hits[active >= 0 ? active : 0]);
+      if (active >= 0 && listed) choose(hits[active]);
+      else if (search.settled) choose(hits[0]);
+      else setPending(true);
     } else if (e.key === 'Escape') {
       if (shown) setOpen(false);
       else setText('');
@@ -62,15 +69,23 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
     }
   };
 
+  useEffect(() => {
+    if (!pending || !search.settled) return;
+    setPending(false);
+    choose(hits[0]);
+  }, [pending, search.settled, hits, choose]);
+
   const status = !shown
     ? ''
-    : search.isFetching || search.data === undefined
-      ? searchKey(text).length >= 2
-        ? 'Searching…'
-        : 'Type at least two letters'
-      : hits.length === 0
-        ? 'Nothing found'
-        : `${hits.length} found`;
+    : !search.searchable
+      ? 'Type at least two letters'
+      : search.error
+        ? `Search failed: ${search.error.message}`
+        : !search.settled
+          ? 'Searching…'
+          : hits.length === 0
+            ? 'Nothing found'
+            : `${hits.length} found`;
   return (
     <div className="search" data-testid="search">
       <label htmlFor={`${id}-input`} className="search-label">
@@ -86,7 +101,7 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
           aria-controls={`${id}-list`}
           aria-activedescendant={listed && active >= 0 ? optionId(active) : undefined}
           aria-describedby={`${id}-hint`}
-          placeholder="Mahalla, district, inspector, code"
+          placeholder="Name or code"
           autoComplete="off"
           spellCheck={false}
           value={text}
@@ -95,6 +110,7 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
             setText(e.target.value);
             setOpen(true);
             setActive(-1);
+            setPending(false);
           }}
           onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
@@ -110,6 +126,7 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
           aria-label="Search results"
           className="search-list"
           hidden={!listed}
+          aria-busy={!search.settled}
           data-testid="search-list"
         >
           {hits.map((h, i) => (
