@@ -32,9 +32,7 @@ afterEach(() => db.close());
 /** Every row of the named tables, as text, in a fixed order. */
 const rows = async (): Promise<Record<string, unknown[]>> =>
   Object.fromEntries(
-    await Promise.all(
-      NAME_COLUMNS.map(async ([t]) => [t, await db.all(`SELECT * FROM ${t} ORDER BY ALL`)] as const),
-    ),
+    await Promise.all(NAME_COLUMNS.map(async ([t]) => [t, await db.all(`SELECT * FROM ${t} ORDER BY ALL`)] as const)),
   );
 
 describe('sqlUzName', () => {
