@@ -59,6 +59,7 @@ const ROUTES: Record<string, Case> = {
     request: () => [`/api/tiles/mahallas/${tiles}/8/177/95.pbf`],
   },
   'GET /api/base-points': { needs: ['read'], request: () => ['/api/base-points'] },
+  'GET /api/search': { needs: ['read'], request: () => ['/api/search?q=Olmazor'] },
   'GET /api/metrics': { needs: ['read', 'wall'], request: () => [`/api/metrics?${MARCH}`] },
   'GET /api/hotspots': { needs: ['read', 'wall'], request: () => [`/api/hotspots?${MARCH}`] },
   'GET /api/hotspots/scan': { needs: ['read'], request: () => [`/api/hotspots/scan?${MARCH}&draws=99`] },
