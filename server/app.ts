@@ -18,6 +18,7 @@ import { coverageRoutes } from './routes/coverage.ts';
 import type { HttpConfig, RouteDeps } from './routes/deps.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
 import { exceptUploads, importRoutes } from './routes/imports.ts';
+import { tileRoutes } from './routes/tiles.ts';
 import type { ImportConfig } from './services/imports/service.ts';
 import { mahallaRoutes } from './routes/mahallas.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -25,6 +26,7 @@ import { playlistRoutes } from './routes/playlists.ts';
 import { systemRoutes } from './routes/system.ts';
 import { territoryRoutes } from './routes/territories.ts';
 import { plannerRoutes } from './routes/planner.ts';
+import { searchRoutes } from './routes/search.ts';
 import { SelectionRefused } from './selection/select.ts';
 import { staticSite } from './static.ts';
 
@@ -107,7 +109,9 @@ export function createApp(deps: AppDeps) {
     .route('/', applicationsRoutes(r))
     .route('/', territoryRoutes(r))
     .route('/', plannerRoutes(r))
-    .route('/', importRoutes(r, deps.imports));
+    .route('/', searchRoutes(r))
+    .route('/', importRoutes(r, deps.imports))
+    .route('/', tileRoutes(r));
   const app = new Hono<AppEnv>()
     .use('*', checkHostAndOrigin(http))
     .use(

@@ -8,6 +8,7 @@ import type { MessageId } from '../../i18n/messages.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { DataFromBadge } from '../import/DataFrom.tsx';
+import { SearchBox } from './SearchBox.tsx';
 
 export interface NavItem {
   path: string;
@@ -39,6 +40,7 @@ export function Header({
           <h1>Hamkor</h1>
           <p className="subtitle">{t('header.subtitle')}</p>
         </div>
+        <SearchBox />
       </div>
       <nav className="tabs" aria-label={t('header.pages')}>
         {pages.map((p) => (
