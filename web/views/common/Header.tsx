@@ -40,7 +40,7 @@ export function Header({
           <h1>Hamkor</h1>
           <p className="subtitle">{t('header.subtitle')}</p>
         </div>
-        <SearchBox />
+        <SearchBox locale={f.locale} />
       </div>
       <nav className="tabs" aria-label={t('header.pages')}>
         {pages.map((p) => (

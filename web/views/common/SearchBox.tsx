@@ -9,12 +9,13 @@ import { useSearch } from '../../queries/search.ts';
 import { navigate } from '../../state/route.ts';
 import { getState, update } from '../../state/store.ts';
 import { searchTarget } from './search-target.ts';
+import { useT } from '../../i18n/I18n.tsx';
 
-const KIND_LABEL: Record<SearchKind, string> = {
-  district: 'District',
-  mahalla: 'Mahalla',
-  inspector: 'Inspector',
-  base_point: 'Base point',
+const KIND_LABEL: Record<SearchKind, `search.kind.${SearchKind}`> = {
+  district: 'search.kind.district',
+  mahalla: 'search.kind.mahalla',
+  inspector: 'search.kind.inspector',
+  base_point: 'search.kind.base_point',
 };
 
 /** Opens what a hit names: the page, the selection in the link, the map's camera. */
@@ -28,6 +29,7 @@ function pick(hit: SearchHit): void {
 
 export function SearchBox({ locale = 'en' }: { locale?: string }) {
   const id = useId();
+  const t = useT();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -78,18 +80,18 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
   const status = !shown
     ? ''
     : !search.searchable
-      ? 'Type at least two letters'
+      ? t('search.tooShort')
       : search.error
-        ? `Search failed: ${search.error.message}`
+        ? t('search.failed', { reason: search.error.message })
         : !search.settled
-          ? 'Searching…'
+          ? t('search.searching')
           : hits.length === 0
-            ? 'Nothing found'
-            : `${hits.length} found`;
+            ? t('search.none')
+            : t('search.found', { count: hits.length });
   return (
     <div className="search" data-testid="search">
       <label htmlFor={`${id}-input`} className="search-label">
-        Find
+        {t('search.label')}
       </label>
       <div className="search-field">
         <input
@@ -101,7 +103,7 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
           aria-controls={`${id}-list`}
           aria-activedescendant={listed && active >= 0 ? optionId(active) : undefined}
           aria-describedby={`${id}-hint`}
-          placeholder="Name or code"
+          placeholder={t('search.placeholder')}
           autoComplete="off"
           spellCheck={false}
           value={text}
@@ -117,13 +119,12 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
           onKeyDown={onKey}
         />
         <span id={`${id}-hint`} className="search-sr">
-          Names in Latin or Cyrillic letters, or a mahalla or district code. Arrow keys move through the results, Enter
-          opens one.
+          {t('search.hint')}
         </span>
         <ul
           id={`${id}-list`}
           role="listbox"
-          aria-label="Search results"
+          aria-label={t('search.results')}
           className="search-list"
           hidden={!listed}
           aria-busy={!search.settled}
@@ -146,7 +147,7 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
             >
               <span className="search-name">{displayName(h.name, locale, h.nameRu)}</span>
               <span className="search-sub">
-                {KIND_LABEL[h.kind]}
+                {t(KIND_LABEL[h.kind])}
                 {h.kind !== 'district' && h.district
                   ? ` · ${displayName(h.district.name, locale, h.district.nameRu)}`
                   : ''}
