@@ -45,7 +45,7 @@ export function TimeBar({ selection, busy }: { selection: RangeArgs; busy: boole
       ? t('time.week', {
           k: current + 1,
           n,
-          period: f.period({ from: weeks.from[current] ?? '', to: weeks.to[current] ?? '' }),
+          period: `${f.day(weeks.from[current] ?? '')} – ${f.day(weeks.to[current] ?? '')}`,
           count: f.int(weeks.count[current] ?? 0),
           source,
         })
@@ -106,7 +106,7 @@ export function TimeBar({ selection, busy }: { selection: RangeArgs; busy: boole
             type="button"
             className={k === current ? 'week active' : 'week'}
             data-testid="week"
-            title={`${f.period({ from, to: weeks.to[k] ?? from })}: ${f.int(weeks.count[k] ?? 0)}`}
+            title={`${f.day(from)} – ${f.day(weeks.to[k] ?? '')}: ${f.int(weeks.count[k] ?? 0)}`}
             onClick={() => {
               setPlaying(false);
               update({ at: from });
