@@ -129,8 +129,9 @@ async function reassign(
 export async function replaceMahallas(
   db: Db,
   items: readonly BoundaryItem[],
-  info: { file: string; sha256: string; dryRun?: boolean },
+  info: { file: string; sha256: string; dryRun?: boolean; onPhase?: (done: string) => void },
 ): Promise<ReplaceReport> {
+  const phase = info.onPhase ?? ((): void => undefined);
   const con = await db.connect();
   try {
     await con.run('BEGIN TRANSACTION');
@@ -213,6 +214,7 @@ export async function replaceMahallas(
         s: Array.from(adj.sharedM),
       },
     );
+    phase('write');
     const index = new PolygonIndex(flat);
     const centres: [Float64Array, Float64Array] = [
       Float64Array.from(items, (m) => m.centroid[0]),
@@ -223,6 +225,7 @@ export async function replaceMahallas(
     for (const t of POINT_TABLES)
       ({ moved: moved[t], outside: outside[t] } = await reassign(con, t, index, ids, centres));
 
+    phase('reassign');
     const [{ n: unassigned } = { n: 0 }] = await all<{ n: number }>(
       con,
       'SELECT count(*)::INTEGER AS n FROM territory_assignment WHERE mahalla_id NOT IN (SELECT id FROM mahallas)',
@@ -233,6 +236,7 @@ export async function replaceMahallas(
       'SELECT count(*)::INTEGER AS n FROM joint_actions WHERE mahalla_id NOT IN (SELECT id FROM mahallas)',
     );
     await writeMonthlyCounts({ run: async (sql) => void (await con.run(sql)) });
+    phase('counts');
     const movedAll = moved.incidents + moved.applications + moved.base_points;
     await run(
       con,
@@ -249,6 +253,7 @@ export async function replaceMahallas(
     );
     await run(con, `INSERT OR REPLACE INTO meta VALUES ('mahalla_source', $file)`, { file: info.file });
     await con.run(info.dryRun ? 'ROLLBACK' : 'COMMIT');
+    phase('commit');
     return {
       version: v,
       added,
