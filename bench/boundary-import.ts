@@ -193,7 +193,11 @@ export async function writeScenarioFiles(
 ): Promise<{ moved: string; dense: string; both: string }> {
   const ms = await exportMahallas(national);
   const dense = ms.map((m) => ({ ...m, geometry: densify(m.geometry, DENSIFY) }));
-  const files = { moved: join(dir, 'moved.geojson'), dense: join(dir, 'dense.geojson'), both: join(dir, 'both.geojson') };
+  const files = {
+    moved: join(dir, 'moved.geojson'),
+    dense: join(dir, 'dense.geojson'),
+    both: join(dir, 'both.geojson'),
+  };
   writeCollection(files.moved, perturb(ms, MOVED));
   writeCollection(files.dense, dense);
   writeCollection(files.both, perturb(dense, MOVED));

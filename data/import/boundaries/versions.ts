@@ -3,11 +3,15 @@
 // incident, application and base point is placed again in the new polygons.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bindings, type Db, type Params } from '../../../server/db/database.ts';
-import { flattenPolygons } from '../../../server/geo/flat-polygons.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { flattenPolygons, type FlatPolygons } from '../../../server/geo/flat-polygons.ts';
+import { overlapPairs } from '../../../server/geo/coverage-edges.ts';
 import { PolygonIndex } from '../../../server/geo/polygon-index.ts';
 import { computeAdjacency } from '../../../server/geo/adjacency.ts';
-import { writeMonthlyCounts } from '../../load.ts';
+import { rewriteMonthlyCounts } from '../../load.ts';
 import type { BoundaryItem } from './validate.ts';
+import { boundaryChanges, type BoundaryChanges } from './changes.ts';
+import { reassignTable } from './reassign.ts';
 
 /** Created on first use, so a database built before versioning gains them without a rebuild. */
 export const TABLES = `
@@ -43,10 +47,6 @@ async function all<T>(con: DuckDBConnection, sql: string, params?: Params): Prom
 }
 const run = async (con: DuckDBConnection, sql: string, params: Params): Promise<void> =>
   void (await con.run(sql, ...bindings(params)));
-async function cols<T extends object>(con: DuckDBConnection, sql: string): Promise<{ [K in keyof T]: T[K][] }> {
-  return (await con.runAndReadAll(sql)).getColumnsObjectJson() as { [K in keyof T]: T[K][] };
-}
-
 /** The mahallas in force before their first versioned import, kept as a version so that they too are never lost. */
 async function seedVersionZero(con: DuckDBConnection): Promise<void> {
   const [{ n, v } = { n: 0, v: 0 }] = await all<{ n: number; v: number }>(
@@ -70,56 +70,22 @@ function assignIds(items: readonly BoundaryItem[], known: Map<string, number>, m
   return Int32Array.from(items, (m) => known.get(m.code) ?? ++next);
 }
 
-/** Index of the centre nearest to (x, y) (equirectangular at Uzbekistan's latitude; used only for strays). */
-function nearest(cx: Float64Array, cy: Float64Array, x: number, y: number): number {
-  let best = 0;
-  let bestD = Infinity;
-  for (let i = 0; i < cx.length; i++) {
-    const dx = (cx[i]! - x) * 0.75;
-    const dy = cy[i]! - y;
-    const d = dx * dx + dy * dy;
-    if (d < bestD) [best, bestD] = [i, d];
-  }
-  return best;
-}
-
-/** Places one table's points in the new polygons and writes the rows whose mahalla changed. */
-async function reassign(
-  con: DuckDBConnection,
-  table: PointTable,
-  index: PolygonIndex,
+/**
+ * What the new polygons change against those in force, or null when most of them change (then every record is
+ * tested). Polygons that may overlap a neighbour count as changed: which of two a point falls in depends on order.
+ */
+function whatChanged(
+  old: ReadonlyArray<{ id: number; geometry: string }>,
+  flat: FlatPolygons,
   ids: Int32Array,
-  centres: [Float64Array, Float64Array],
-): Promise<{ moved: number; outside: number }> {
-  const c = await cols<{ r: number; lon: number; lat: number; m: number }>(
-    con,
-    `SELECT rowid::INTEGER AS r, lon, lat, mahalla_id AS m FROM ${table} WHERE lon IS NOT NULL AND lat IS NOT NULL`,
-  );
-  const at = index.locateMany(Float64Array.from(c.lon), Float64Array.from(c.lat));
-  const current = new Set(ids);
-  const rows: number[] = [];
-  const to: number[] = [];
-  let outside = 0;
-  for (let i = 0; i < at.length; i++) {
-    const old = c.m[i] ?? -1;
-    let m: number;
-    if (at[i]! >= 0) m = ids[at[i]!]!;
-    else {
-      outside++;
-      m = current.has(old) ? old : ids[nearest(centres[0], centres[1], c.lon[i]!, c.lat[i]!)]!;
-    }
-    if (m === old) continue;
-    rows.push(c.r[i]!);
-    to.push(m);
-  }
-  if (rows.length > 0)
-    await run(
-      con,
-      `UPDATE ${table} SET mahalla_id = c.m FROM (SELECT unnest($r::INTEGER[]) AS r, unnest($m::INTEGER[]) AS m) c
-       WHERE ${table}.rowid = c.r`,
-      { r: rows, m: to },
-    );
-  return { moved: rows.length, outside };
+): BoundaryChanges | null {
+  const before = {
+    flat: flattenPolygons(old.map((o) => JSON.parse(o.geometry) as Polygon | MultiPolygon)),
+    ids: Int32Array.from(old, (o) => o.id),
+  };
+  const suspect = new Set(overlapPairs(flat).flat());
+  const changes = boundaryChanges(before, { flat, ids }, suspect);
+  return changes.changed + changes.retired > ids.length / 2 ? null : changes;
 }
 
 /**
@@ -154,9 +120,9 @@ export async function replaceMahallas(
     const retiredCodes = [...wasCurrent].filter((c) => !newCodes.has(c));
 
     // Residents a file does not give stay as they were for a known code; a new mahalla starts at 0.
-    const old = await all<{ code: string; population: number; households: number }>(
+    const old = await all<{ id: number; code: string; population: number; households: number; geometry: string }>(
       con,
-      'SELECT code, population, households FROM mahallas',
+      'SELECT id, code, population, households, geometry FROM mahallas ORDER BY id',
     );
     const before = new Map(old.map((o) => [o.code, o]));
     const list = <T>(f: (m: BoundaryItem, i: number) => T): T[] => items.map(f);
@@ -215,15 +181,18 @@ export async function replaceMahallas(
       },
     );
     phase('write');
-    const index = new PolygonIndex(flat);
-    const centres: [Float64Array, Float64Array] = [
-      Float64Array.from(items, (m) => m.centroid[0]),
-      Float64Array.from(items, (m) => m.centroid[1]),
-    ];
+    const target = {
+      index: new PolygonIndex(flat),
+      ids,
+      cLon: Float64Array.from(items, (m) => m.centroid[0]),
+      cLat: Float64Array.from(items, (m) => m.centroid[1]),
+    };
+    const changes = whatChanged(old, flat, ids);
     const moved = {} as Record<PointTable, number>;
     const outside = {} as Record<PointTable, number>;
+    const touched = {} as Record<PointTable, number[]>;
     for (const t of POINT_TABLES)
-      ({ moved: moved[t], outside: outside[t] } = await reassign(con, t, index, ids, centres));
+      ({ moved: moved[t], outside: outside[t], touched: touched[t] } = await reassignTable(con, t, target, changes));
 
     phase('reassign');
     const [{ n: unassigned } = { n: 0 }] = await all<{ n: number }>(
@@ -235,7 +204,14 @@ export async function replaceMahallas(
       con,
       'SELECT count(*)::INTEGER AS n FROM joint_actions WHERE mahalla_id NOT IN (SELECT id FROM mahallas)',
     );
-    await writeMonthlyCounts({ run: async (sql) => void (await con.run(sql)) });
+    // Only the mahallas records left or joined have other monthly counts now.
+    for (const t of ['incidents', 'applications'] as const) {
+      if (touched[t].length === 0) continue;
+      await run(con, 'CREATE OR REPLACE TEMP TABLE touched_ids AS SELECT unnest($ids::INTEGER[]) AS id', {
+        ids: touched[t],
+      });
+      await rewriteMonthlyCounts({ run: async (sql) => void (await con.run(sql)) }, t, 'touched_ids');
+    }
     phase('counts');
     const movedAll = moved.incidents + moved.applications + moved.base_points;
     await run(
