@@ -4,7 +4,6 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import type { FlatPolygons } from './flat-polygons.ts';
-import { pointInFlatPolygon } from './polygon-grid.ts';
 import { vertexIds } from './vertex-ids.ts';
 
 /** Directed edges, every ring turned so that its polygon lies on the left (outer rings anticlockwise, holes clockwise). */
@@ -108,9 +107,42 @@ function edgesIn(flat: FlatPolygons, g: CoverageEdges, p: number, box: readonly 
   return out;
 }
 
+/** Where along an edge its inner test point lies: not the middle, where the vertex of a split neighbour often is. */
+const ALONG = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * Whether (x, y) lies inside polygon p (even-odd over its rings) and not on its border (within rounding: 1e-12 of
+ * an edge's length squared, relative).
+ */
+function strictlyInside(flat: FlatPolygons, p: number, x: number, y: number): boolean {
+  const c = flat.coords;
+  let inside = false;
+  for (let r = flat.polyRingStart[p]!; r < flat.polyRingStart[p + 1]!; r++) {
+    const start = flat.ringStart[r]!;
+    const end = flat.ringStart[r + 1]!;
+    for (let i = start, j = end - 1; i < end; j = i++) {
+      const x0 = c[2 * j]!,
+        y0 = c[2 * j + 1]!,
+        x1 = c[2 * i]!,
+        y1 = c[2 * i + 1]!;
+      const ex = x1 - x0,
+        ey = y1 - y0;
+      const cross = ex * (y - y0) - ey * (x - x0);
+      if (
+        cross * cross <= 1e-24 * (ex * ex + ey * ey) * (ex * ex + ey * ey) &&
+        (x - x0) * (x - x1) <= 0 &&
+        (y - y0) * (y - y1) <= 0
+      )
+        return false;
+      if (y0 > y !== y1 > y && x < x0 + ((y - y0) * ex) / ey) inside = !inside;
+    }
+  }
+  return inside;
+}
+
 /**
  * Whether some point of `mine` (edges of polygon `self`) lies inside polygon `other` off its boundary: a vertex
- * that is not one of `other`'s, or the middle of an edge `other` does not share; or whether both walk an edge the
+ * that is not one of `other`'s, or a point along an edge `other` does not share; or whether both walk an edge the
  * same way (both lie on its left: they overlap).
  */
 function entersOther(
@@ -125,9 +157,10 @@ function entersOther(
     const a = g.from[e]!;
     const b = g.to[e]!;
     if (hasEdge(g, other, g.vid[a]! * g.vertices + g.vid[b]!)) return true;
-    if (otherVertex[g.vid[a]!] !== other && pointInFlatPolygon(flat, other, c[2 * a]!, c[2 * a + 1]!)) return true;
-    if (hasEdge(g, other, g.vid[b]! * g.vertices + g.vid[a]!)) continue; // a shared border: its middle is on it
-    if (pointInFlatPolygon(flat, other, (c[2 * a]! + c[2 * b]!) / 2, (c[2 * a + 1]! + c[2 * b + 1]!) / 2)) return true;
+    if (otherVertex[g.vid[a]!] !== other && strictlyInside(flat, other, c[2 * a]!, c[2 * a + 1]!)) return true;
+    if (hasEdge(g, other, g.vid[b]! * g.vertices + g.vid[a]!)) continue; // a shared border: every point is on it
+    const x = c[2 * a]! + ALONG * (c[2 * b]! - c[2 * a]!);
+    if (strictlyInside(flat, other, x, c[2 * a + 1]! + ALONG * (c[2 * b + 1]! - c[2 * a + 1]!))) return true;
   }
   return false;
 }
@@ -231,8 +264,8 @@ function cleanRing(pts: Position[]): Position[] {
 
 /**
  * The holes of the coverage's union, as closed rings of positions: the edges no neighbour walks the other way,
- * chained into rings (at a vertex with several ways on, the sharpest left turn, which keeps rings that only touch
- * apart), of which the clockwise ones are holes. Exact where neighbours share their vertices; a vertex lying on a
+ * chained into rings (at a vertex with several ways on, the sharpest right turn, which keeps holes that touch at a
+ * vertex apart, from each other and from the outline), of which the clockwise ones are holes. Exact where neighbours share their vertices; a vertex lying on a
  * neighbour's edge (a T-junction) leaves a spike of no area, which is dropped. Meaningful only when no two polygons
  * overlap (see {@link overlapPairs}).
  *
@@ -279,14 +312,14 @@ export function gapRings(flat: FlatPolygons, edges = coverageEdges(flat)): Posit
       const dx = c[2 * b]! - c[2 * a]!,
         dy = c[2 * b + 1]! - c[2 * a + 1]!;
       let next = -1;
-      let bestTurn = -Infinity;
+      let bestTurn = Infinity;
       for (let k = head[v]!; k < head[v + 1]!; k++) {
         const f = out[k]!;
         if (used[f]) continue;
         const fx = c[2 * to[f]!]! - c[2 * b]!,
           fy = c[2 * to[f]! + 1]! - c[2 * b + 1]!;
         const turn = Math.atan2(dx * fy - dy * fx, dx * fx + dy * fy);
-        if (turn > bestTurn) [next, bestTurn] = [f, turn];
+        if ((turn === -Math.PI ? Math.PI : turn) < bestTurn) [next, bestTurn] = [f, turn === -Math.PI ? Math.PI : turn];
       }
       if (next < 0) break; // cannot happen on balanced edges; stop rather than loop
       e = next;
