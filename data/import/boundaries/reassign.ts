@@ -18,7 +18,10 @@ export interface Target {
 export interface Reassigned {
   /** Records now in another mahalla. */
   moved: number;
-  /** Tested records in no new polygon: kept in their mahalla when it remains, else given the nearest centre's. */
+  /**
+   * Tested records in no new polygon: kept in their mahalla when it remains, else given the nearest centre's (strays
+   * where nothing changed are not tested, so not counted).
+   */
   outside: number;
   /** Records tested (the others cannot have moved). */
   tested: number;

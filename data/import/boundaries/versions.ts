@@ -34,7 +34,10 @@ export interface ReplaceReport {
   retired: number;
   /** Records placed in another mahalla than before, per table. */
   moved: Record<PointTable, number>;
-  /** Records in no new polygon: kept in their mahalla when it remains, else put in the one with the nearest centre. */
+  /**
+   * Records a change could move that lie in no new polygon: kept in their mahalla when it remains, else put in the one
+   * with the nearest centre.
+   */
   outside: Record<PointTable, number>;
   /** Current territory assignments of retired mahallas, removed (their history stays in boundary_geometries). */
   unassigned: number;
