@@ -8,20 +8,20 @@ import { flattenPolygons, type FlatPolygons } from '../../../server/geo/flat-pol
 import { overlapPairs } from '../../../server/geo/coverage-edges.ts';
 import { PolygonIndex } from '../../../server/geo/polygon-index.ts';
 import { computeAdjacency } from '../../../server/geo/adjacency.ts';
-import { rewriteMonthlyCounts } from '../../load.ts';
+import { rewriteMonthlyCounts, SCHEMA_SQL } from '../../load.ts';
 import type { BoundaryItem } from './validate.ts';
 import { boundaryChanges, type BoundaryChanges } from './changes.ts';
 import { reassignTable } from './reassign.ts';
 
-/** Created on first use, so a database built before versioning gains them without a rebuild. */
-export const TABLES = `
-CREATE TABLE IF NOT EXISTS boundary_versions (version INTEGER PRIMARY KEY, level VARCHAR NOT NULL, file VARCHAR NOT NULL,
-  sha256 VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL, features INTEGER NOT NULL, added INTEGER NOT NULL,
-  retired INTEGER NOT NULL, moved INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS boundary_geometries (version INTEGER NOT NULL, id INTEGER NOT NULL, code VARCHAR NOT NULL,
-  name VARCHAR NOT NULL, parent VARCHAR NOT NULL, geometry VARCHAR NOT NULL, PRIMARY KEY (version, code));
-CREATE TABLE IF NOT EXISTS mahalla_ids (code VARCHAR PRIMARY KEY, id INTEGER NOT NULL UNIQUE,
-  first_version INTEGER NOT NULL, retired_version INTEGER);`;
+/**
+ * The boundary tables of data/schema.sql, each made `CREATE TABLE IF NOT EXISTS`: run by every boundary import, so a
+ * database built before they were in the schema gains them (empty) without a rebuild and without losing anything.
+ */
+export const TABLES = [
+  ...SCHEMA_SQL.matchAll(/^CREATE TABLE (?:boundary_versions|boundary_geometries|mahalla_ids) \([^;]*\);/gm),
+]
+  .map((m) => m[0].replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS'))
+  .join('\n');
 
 /** Point tables whose mahalla follows from their coordinates. */
 const POINT_TABLES = ['incidents', 'applications', 'base_points'] as const;
