@@ -1,7 +1,7 @@
 // Replaces the mahalla boundaries of an existing analytics database in place, in one transaction: ids stay with their
 // codes (new codes get new ids, vanished ones are retired, never reused), every version's polygons are kept, and every
 // incident, application and base point is placed again in the new polygons.
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { bindings, type Db, type Params } from '../../../server/db/database.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { flattenPolygons, type FlatPolygons } from '../../../server/geo/flat-polygons.ts';
@@ -67,6 +67,27 @@ async function seedVersionZero(con: DuckDBConnection): Promise<void> {
   );
 }
 
+/** The staged new mahallas, in the order of the mahallas table's columns. */
+const NEW_MAHALLAS = `id INTEGER, code VARCHAR, name VARCHAR, parent VARCHAR, population INTEGER, households INTEGER,
+  area DOUBLE, cx DOUBLE, cy DOUBLE, geometry VARCHAR`;
+
+/** Fills a temporary table of `n` rows through an appender (inside the caller's transaction: a rollback drops it). */
+async function stage(
+  con: DuckDBConnection,
+  table: string,
+  columns: string,
+  n: number,
+  row: (ap: DuckDBAppender, i: number) => void,
+): Promise<void> {
+  await con.run(`CREATE OR REPLACE TEMP TABLE ${table} (${columns})`);
+  const ap = await con.createAppender(table);
+  for (let i = 0; i < n; i++) {
+    row(ap, i);
+    ap.endRow();
+  }
+  ap.closeSync();
+}
+
 /** Stable ids: a known code keeps its id (a retired one comes back with it), a new code gets the next unused id. */
 function assignIds(items: readonly BoundaryItem[], known: Map<string, number>, maxId: number): Int32Array {
   let next = maxId;
@@ -128,61 +149,45 @@ export async function replaceMahallas(
       'SELECT id, code, population, households, geometry FROM mahallas ORDER BY id',
     );
     const before = new Map(old.map((o) => [o.code, o]));
-    const list = <T>(f: (m: BoundaryItem, i: number) => T): T[] => items.map(f);
-    const params = {
-      id: [...ids],
-      code: list((m) => m.code),
-      name: list((m) => m.name),
-      parent: list((m) => m.parent),
-      pop: list((m) => m.population ?? before.get(m.code)?.population ?? 0),
-      hh: list((m) => m.households ?? before.get(m.code)?.households ?? 0),
-      area: list((m) => m.areaKm2),
-      cx: list((m) => m.centroid[0]),
-      cy: list((m) => m.centroid[1]),
-      geom: list((m) => JSON.stringify(m.geometry)),
-    };
-    await con.run('DELETE FROM mahallas');
-    await run(
-      con,
-      `INSERT INTO mahallas SELECT unnest($id::INTEGER[]), unnest($code::VARCHAR[]), unnest($name::VARCHAR[]),
-         unnest($parent::VARCHAR[]), unnest($pop::INTEGER[]), unnest($hh::INTEGER[]), unnest($area::DOUBLE[]),
-         unnest($cx::DOUBLE[]), unnest($cy::DOUBLE[]), false, unnest($geom::VARCHAR[])`,
-      params,
-    );
-    await run(
-      con,
-      `INSERT INTO boundary_geometries SELECT $v, unnest($id::INTEGER[]), unnest($code::VARCHAR[]),
-         unnest($name::VARCHAR[]), unnest($parent::VARCHAR[]), unnest($geom::VARCHAR[])`,
-      { v, id: params.id, code: params.code, name: params.name, parent: params.parent, geom: params.geom },
-    );
+    await stage(con, 'new_mahallas', NEW_MAHALLAS, items.length, (ap, i) => {
+      const m = items[i]!;
+      ap.appendInteger(ids[i]!);
+      for (const text of [m.code, m.name, m.parent]) ap.appendVarchar(text);
+      ap.appendInteger(m.population ?? before.get(m.code)?.population ?? 0);
+      ap.appendInteger(m.households ?? before.get(m.code)?.households ?? 0);
+      for (const x of [m.areaKm2, m.centroid[0], m.centroid[1]]) ap.appendDouble(x);
+      ap.appendVarchar(JSON.stringify(m.geometry));
+    });
+    await con.run(`DELETE FROM mahallas;
+      INSERT INTO mahallas SELECT id, code, name, parent, population, households, area, cx, cy, false, geometry
+      FROM new_mahallas`);
     // One statement a call: DuckDB binds parameters to a single prepared statement.
-    const { code, id } = params;
-    await run(con, 'UPDATE mahalla_ids SET retired_version = $v WHERE list_contains($gone::VARCHAR[], code)', {
+    await run(con, 'INSERT INTO boundary_geometries SELECT $v, id, code, name, parent, geometry FROM new_mahallas', {
       v,
-      gone: retiredCodes,
-    });
-    await run(con, 'UPDATE mahalla_ids SET retired_version = NULL WHERE list_contains($code::VARCHAR[], code)', {
-      code,
     });
     await run(
       con,
-      `INSERT INTO mahalla_ids SELECT c, i, $v, NULL FROM (SELECT unnest($code::VARCHAR[]) AS c, unnest($id::INTEGER[]) AS i)
-       WHERE c NOT IN (SELECT code FROM mahalla_ids)`,
-      { v, code, id },
+      `UPDATE mahalla_ids SET retired_version = $v
+       WHERE retired_version IS NULL AND code NOT IN (SELECT code FROM new_mahallas)`,
+      { v },
     );
+    await con.run(`UPDATE mahalla_ids SET retired_version = NULL WHERE code IN (SELECT code FROM new_mahallas)`);
+    await run(
+      con,
+      'INSERT INTO mahalla_ids SELECT code, id, $v, NULL FROM new_mahallas WHERE code NOT IN (SELECT code FROM mahalla_ids)',
+      { v },
+    );
+    await con.run('DROP TABLE new_mahallas');
 
     const flat = flattenPolygons(items.map((m) => m.geometry));
     const adj = computeAdjacency(flat);
-    await con.run('DELETE FROM mahalla_adjacency');
-    await run(
-      con,
-      `INSERT INTO mahalla_adjacency SELECT unnest($a::INTEGER[]), unnest($b::INTEGER[]), unnest($s::DOUBLE[])`,
-      {
-        a: Array.from(adj.a, (a) => ids[a]!),
-        b: Array.from(adj.b, (b) => ids[b]!),
-        s: Array.from(adj.sharedM),
-      },
-    );
+    await stage(con, 'new_adjacency', 'a INTEGER, b INTEGER, s DOUBLE', adj.a.length, (ap, i) => {
+      ap.appendInteger(ids[adj.a[i]!]!);
+      ap.appendInteger(ids[adj.b[i]!]!);
+      ap.appendDouble(adj.sharedM[i]!);
+    });
+    await con.run(`DELETE FROM mahalla_adjacency; INSERT INTO mahalla_adjacency SELECT * FROM new_adjacency;
+      DROP TABLE new_adjacency`);
     phase('write');
     const target = {
       index: new PolygonIndex(flat),
