@@ -15,7 +15,8 @@ import {
 } from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { gapRings, overlapPairs } from '../../../server/geo/coverage-edges.ts';
+import { gapRings } from '../../../server/geo/coverage-gaps.ts';
+import { overlapPairs } from '../../../server/geo/coverage-overlaps.ts';
 import { flattenPolygons, type FlatPolygons } from '../../../server/geo/flat-polygons.ts';
 
 type Shape = Polygon | MultiPolygon;

@@ -5,7 +5,7 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { bindings, type Db, type Params } from '../../../server/db/database.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { flattenPolygons, type FlatPolygons } from '../../../server/geo/flat-polygons.ts';
-import { overlapPairs } from '../../../server/geo/coverage-edges.ts';
+import { overlapPairs } from '../../../server/geo/coverage-overlaps.ts';
 import { PolygonIndex } from '../../../server/geo/polygon-index.ts';
 import { computeAdjacency } from '../../../server/geo/adjacency.ts';
 import { rewriteMonthlyCounts, SCHEMA_SQL } from '../../load.ts';

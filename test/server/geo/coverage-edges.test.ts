@@ -2,7 +2,9 @@
 // out by hand; plus vertex ids.
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { coverageEdges, gapRings, overlapPairs } from '../../../server/geo/coverage-edges.ts';
+import { coverageEdges } from '../../../server/geo/coverage-edges.ts';
+import { gapRings } from '../../../server/geo/coverage-gaps.ts';
+import { overlapPairs } from '../../../server/geo/coverage-overlaps.ts';
 import { flattenPolygons } from '../../../server/geo/flat-polygons.ts';
 import { vertexIds } from '../../../server/geo/vertex-ids.ts';
 
