@@ -1,5 +1,6 @@
-// Which parts of the map a boundary re-import changes: mahallas whose polygon is new, gone or different, as boxes and
-// ids. A record outside every such box, in a mahalla that stays as it was, keeps its mahalla without being tested.
+// Which parts of the map a boundary re-import changes: mahallas whose polygon is new, gone or different, as boxes, and
+// the ids of those gone. A record outside every such box, in a mahalla that remains, keeps its mahalla untested: it
+// lay in its own polygon (or in none) before, and only changed polygons can hold it now.
 import type { FlatPolygons } from '../../../server/geo/flat-polygons.ts';
 
 /** Polygons (flattened) with the mahalla id of each. */
@@ -12,7 +13,10 @@ export interface IdPolygons {
 export interface BoundaryChanges {
   /** minX, minY, maxX, maxY of every changed polygon, before and after (lon/lat degrees). */
   boxes: Float64Array;
-  /** Ids of mahallas whose polygon changed or which are gone: their records are all tested again. */
+  /**
+   * Ids of mahallas that are gone: their records are all tested again, strays outside every box included (those go to
+   * the nearest centre). A stray of a mahalla that remains stays where it is unless a changed polygon's box holds it.
+   */
   ids: Int32Array;
   /** How many of the new polygons changed (added ones included) and how many old ones are gone. */
   changed: number;
@@ -60,10 +64,7 @@ export function boundaryChanges(before: IdPolygons, after: IdPolygons, suspect: 
     if (p !== undefined && !suspect.has(q) && samePolygon(before.flat, p, after.flat, q)) return;
     changed++;
     box(after.flat, q);
-    if (p !== undefined) {
-      box(before.flat, p);
-      ids.push(id);
-    }
+    if (p !== undefined) box(before.flat, p);
   });
   let retired = 0;
   before.ids.forEach((id, p) => {

@@ -1,5 +1,6 @@
-// Places records again in new mahalla polygons, testing only those a changed boundary could move: records in a changed
-// mahalla or in a grid cell a changed polygon's box touches. Points are streamed as typed arrays in batches of 2^20,
+// Places records again in new mahalla polygons, testing only those a changed boundary could move: records of a retired
+// mahalla, and records in a grid cell a changed polygon's box touches. This relies on what every writer of records
+// keeps true: a record lies in its mahalla's polygon, or in none (then its mahalla remains from an earlier placing). Points are streamed as typed arrays in batches of 2^20,
 // located through the PolygonIndex, and the moved rows written back through a staging table in one UPDATE.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { bindings, type Params } from '../../../server/db/database.ts';
@@ -61,7 +62,7 @@ const run = async (con: DuckDBConnection, sql: string, params?: Params): Promise
 
 /**
  * Which records of `table` to test: all with a point when `changes` is null (a first import, or most polygons
- * changed), else those in a changed mahalla or a changed cell (temporary tables `reassign_ids`, `reassign_cells`).
+ * changed), else those of a retired mahalla or in a changed cell (temporary tables `reassign_ids`, `reassign_cells`).
  */
 async function candidates(con: DuckDBConnection, changes: BoundaryChanges | null): Promise<string> {
   const point = 'lon IS NOT NULL AND lat IS NOT NULL';
