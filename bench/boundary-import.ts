@@ -27,8 +27,8 @@ interface Mahalla {
 const SEED = 20261202;
 /** Mahallas whose shared borders the re-import moves (one shared vertex each). */
 const MOVED = 300;
-/** Pieces each edge is cut into for the densified variant (~10 vertices a mahalla → ~50, as cadastral layers have). */
-const DENSIFY = 5;
+/** Pieces each edge is cut into for the densified variant (~8 vertices a mahalla → ~54, as cadastral layers have). */
+const DENSIFY = 7;
 
 const key = (p: Position): string => `${p[0]},${p[1]}`;
 const rings = (g: Shape): Position[][] => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());

@@ -13,10 +13,12 @@ export interface CoverageEdges {
   /** The id of each vertex (equal ids: bit-equal coordinates) and how many ids there are. */
   vid: Int32Array;
   vertices: number;
-  /** Directed edge key (from id × vertices + to id) → how many edges have it. */
-  counts: Map<number, number>;
-  /** Directed edge key → the first polygon having it. */
-  owner: Map<number, number>;
+  /** Per edge: the id of its directed key (the pair of vertex ids), and of the same edge walked back (-1: none has it). */
+  key: Int32Array;
+  back: Int32Array;
+  /** Per key id: how many edges have it, and the first polygon having it. */
+  keyCount: Int32Array;
+  keyOwner: Int32Array;
   /** Per edge: the first polygon having it the other way round (its neighbour across a shared border), or -1. */
   twin: Int32Array;
   /** Per edge: bit 1 when other polygons have it too, bit 2 when several have it the other way round. */
@@ -42,8 +44,6 @@ export function coverageEdges(flat: FlatPolygons): CoverageEdges {
   const from = new Uint32Array(n);
   const to = new Uint32Array(n);
   const polyEdgeStart = new Uint32Array(flat.count + 1);
-  const counts = new Map<number, number>();
-  const owner = new Map<number, number>();
   let e = 0;
   for (let p = 0; p < flat.count; p++) {
     polyEdgeStart[p] = e;
@@ -58,20 +58,35 @@ export function coverageEdges(flat: FlatPolygons): CoverageEdges {
         from[e] = a;
         to[e] = b;
         e++;
-        const key = ids[a]! * vertices + ids[b]!;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-        if (!owner.has(key)) owner.set(key, p);
       }
     }
   }
   polyEdgeStart[flat.count] = e;
+  // Key ids through the vertex hash: the pairs (from id, to id) of every edge, then (to id, from id); a walked-back pair
+  // that some edge has gets that edge's id, one that none has an id past the forward ones.
+  const pairs = new Float64Array(4 * e);
+  for (let k = 0; k < e; k++) {
+    pairs.set([ids[from[k]!]!, ids[to[k]!]!], 2 * k);
+    pairs.set([ids[to[k]!]!, ids[from[k]!]!], 2 * (e + k));
+  }
+  const keyed = vertexIds(pairs).ids;
+  const key = keyed.slice(0, e);
+  let keys = 0;
+  for (let k = 0; k < e; k++) keys = Math.max(keys, key[k]! + 1);
+  const back = Int32Array.from(keyed.subarray(e), (id) => (id < keys ? id : -1));
+  const keyCount = new Int32Array(keys);
+  const keyOwner = new Int32Array(keys).fill(-1);
+  for (let p = 0; p < flat.count; p++)
+    for (let k = polyEdgeStart[p]!; k < polyEdgeStart[p + 1]!; k++) {
+      keyCount[key[k]!]!++;
+      if (keyOwner[key[k]!] === -1) keyOwner[key[k]!] = p;
+    }
   const twin = new Int32Array(e);
   const repeated = new Uint8Array(e);
   for (let k = 0; k < e; k++) {
-    const back = ids[to[k]!]! * vertices + ids[from[k]!]!;
-    twin[k] = owner.get(back) ?? -1;
-    repeated[k] =
-      (counts.get(ids[from[k]!]! * vertices + ids[to[k]!]!)! > 1 ? 1 : 0) | ((counts.get(back) ?? 0) > 1 ? 2 : 0);
+    const b = back[k]!;
+    twin[k] = b >= 0 ? keyOwner[b]! : -1;
+    repeated[k] = (keyCount[key[k]!]! > 1 ? 1 : 0) | (b >= 0 && keyCount[b]! > 1 ? 2 : 0);
   }
   return {
     twin,
@@ -81,7 +96,9 @@ export function coverageEdges(flat: FlatPolygons): CoverageEdges {
     polyEdgeStart,
     vid: ids,
     vertices,
-    counts,
-    owner,
+    key,
+    back,
+    keyCount,
+    keyOwner,
   };
 }

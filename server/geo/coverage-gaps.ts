@@ -45,20 +45,18 @@ function cleanRing(pts: Position[]): Position[] {
  * gapRings(flattenPolygons(ringOfEight)); // [[[1, 1], [1, 2], [2, 2], [2, 1], [1, 1]]]
  */
 export function gapRings(flat: FlatPolygons, edges = coverageEdges(flat)): Position[][] {
-  const { from, to, vid, vertices, counts } = edges;
+  const { from, to, vid, vertices, key, back, keyCount } = edges;
   const c = flat.coords;
-  const key = (e: number): number => vid[from[e]!]! * vertices + vid[to[e]!]!;
-  const left = new Map<number, number>();
+  // Per key id, how many of its edges no edge walked back cancels (-1: not yet counted).
+  const left = new Int32Array(keyCount.length).fill(-1);
   const open: number[] = [];
   for (let e = 0; e < from.length; e++) {
-    const k = key(e);
-    let spare = left.get(k);
-    if (spare === undefined) {
-      const back = counts.get(vid[to[e]!]! * vertices + vid[from[e]!]!) ?? 0;
-      spare = Math.max(0, counts.get(k)! - back);
+    const k = key[e]!;
+    if (left[k] === -1) left[k] = Math.max(0, keyCount[k]! - (back[e]! >= 0 ? keyCount[back[e]!]! : 0));
+    if (left[k]! > 0) {
+      open.push(e);
+      left[k]!--;
     }
-    if (spare > 0) open.push(e);
-    left.set(k, Math.max(0, spare - 1));
   }
   // Out-edges of each vertex id among the open edges (CSR).
   const head = new Uint32Array(vertices + 1);

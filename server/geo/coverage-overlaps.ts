@@ -85,20 +85,19 @@ function entersOther(
   for (const e of mine) {
     const a = g.from[e]!;
     const b = g.to[e]!;
-    if (g.repeated[e]! & 1 && ownsEdge(g, other, g.vid[a]! * g.vertices + g.vid[b]!)) return true;
+    if (g.repeated[e]! & 1 && ownsEdge(g, other, g.key[e]!)) return true;
     if (otherVertex[g.vid[a]!] !== other && strictlyInside(flat, other, c[2 * a]!, c[2 * a + 1]!)) return true;
     // A border shared with `other`: every point of it is on other's border.
-    if (g.twin[e] === other || (g.repeated[e]! & 2 && ownsEdge(g, other, g.vid[b]! * g.vertices + g.vid[a]!))) continue;
+    if (g.twin[e] === other || (g.repeated[e]! & 2 && ownsEdge(g, other, g.back[e]!))) continue;
     const x = c[2 * a]! + ALONG * (c[2 * b]! - c[2 * a]!);
     if (strictlyInside(flat, other, x, c[2 * a + 1]! + ALONG * (c[2 * b + 1]! - c[2 * a + 1]!))) return true;
   }
   return false;
 }
 
-/** Whether polygon p has the directed edge `key` (a scan of its edges: only for the rare repeated keys). */
+/** Whether polygon p has an edge of key id `key` (a scan of its edges: only for the rare repeated keys). */
 function ownsEdge(g: CoverageEdges, p: number, key: number): boolean {
-  for (let e = g.polyEdgeStart[p]!; e < g.polyEdgeStart[p + 1]!; e++)
-    if (g.vid[g.from[e]!]! * g.vertices + g.vid[g.to[e]!]! === key) return true;
+  for (let e = g.polyEdgeStart[p]!; e < g.polyEdgeStart[p + 1]!; e++) if (g.key[e] === key) return true;
   return false;
 }
 

@@ -15,6 +15,7 @@ import {
 } from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { coverageEdges, type CoverageEdges } from '../../../server/geo/coverage-edges.ts';
 import { gapRings } from '../../../server/geo/coverage-gaps.ts';
 import { overlapPairs } from '../../../server/geo/coverage-overlaps.ts';
 import { flattenPolygons, type FlatPolygons } from '../../../server/geo/flat-polygons.ts';
@@ -83,11 +84,12 @@ function indexOf(geoms: readonly Shape[]): Flatbush {
 function overlaps(
   geoms: Shape[],
   flat: FlatPolygons,
+  edges: CoverageEdges,
   sliverM2: number,
   issues: TopologyFinding[],
   snapped: TopologyFinding[],
 ): void {
-  for (const [i, j] of overlapPairs(flat)) {
+  for (const [i, j] of overlapPairs(flat, edges)) {
     const piece = intersect(featureCollection([feat(geoms[i] as Shape), feat(geoms[j] as Shape)]));
     if (!piece || area(piece) === 0) continue;
     const f = finding('overlap', [i + 1, j + 1], piece);
@@ -101,8 +103,8 @@ function overlaps(
 }
 
 /** The holes of the union: from the edges no neighbour shares when nothing overlaps, else from turf's union. */
-function holes(geoms: Shape[], flat: FlatPolygons, overlapping: boolean): Position[][] {
-  if (!overlapping) return gapRings(flat);
+function holes(geoms: Shape[], flat: FlatPolygons, edges: CoverageEdges, overlapping: boolean): Position[][] {
+  if (!overlapping) return gapRings(flat, edges);
   const whole = union(featureCollection(geoms.map(feat)));
   const polys: Position[][][] =
     whole?.geometry.type === 'Polygon' ? [whole.geometry.coordinates] : (whole?.geometry.coordinates ?? []);
@@ -118,11 +120,13 @@ export function checkTopology(input: readonly Shape[], sliverM2 = SLIVER_M2): To
   const geoms = [...input];
   const issues: TopologyFinding[] = [];
   const snapped: TopologyFinding[] = [];
-  overlaps(geoms, flattenPolygons(geoms), sliverM2, issues, snapped);
+  // The geometries change only where an overlap is snapped, and then the gaps come from turf's union.
+  const flat = flattenPolygons(geoms);
+  const edges = coverageEdges(flat);
+  overlaps(geoms, flat, edges, sliverM2, issues, snapped);
   if (geoms.length > 1) {
-    const flat = flattenPolygons(geoms);
     const after = indexOf(geoms);
-    for (const hole of holes(geoms, flat, issues.length + snapped.length > 0)) {
+    for (const hole of holes(geoms, flat, edges, issues.length + snapped.length > 0)) {
       const piece = polygon([hole]);
       const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = bbox(piece);
       const around = after.search(x0, y0, x1, y1).sort((a, b) => a - b);
