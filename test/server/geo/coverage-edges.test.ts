@@ -91,6 +91,10 @@ describe('overlapPairs', () => {
     ]);
   });
 
+  it('finds two bars crossing like a plus sign, where no vertex nor edge test point lies inside the other', () => {
+    expect(overlapPairs(flattenPolygons([rect(0, 1, 10, 2), rect(4.5, -10, 5.5, 13)]))).toEqual([[0, 1]]);
+  });
+
   it('finds an overlap whose borders touch without crossing (one edge runs inside the other)', () => {
     // (1,0)–(1,1) of the second lies inside the first, its ends on the first's edges: no crossing, no inner vertex.
     expect(overlapPairs(flattenPolygons([rect(0, 0, 2, 1), rect(1, 0, 3, 1)]))).toEqual([[0, 1]]);
