@@ -16,16 +16,18 @@ import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
 import { benchCalibration } from './calibration.ts';
 import { benchPlanner } from './planner.ts';
 import { benchScan, benchScanCalibration } from './scan.ts';
+import { benchBoundaryImport } from './boundary-import.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
 // `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration,
-// scan); all by default.
+// scan, boundaries); all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan'): boolean =>
-  !only || only.includes(section);
+const want = (
+  section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan' | 'boundaries',
+): boolean => !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -174,6 +176,7 @@ if (want('planner')) {
   log('territory planner…');
   rows.push(...(await benchPlanner(cityOut, NATIONAL)));
 }
+if (want('boundaries')) rows.push(...(await benchBoundaryImport(NATIONAL, log)));
 rmSync(cityOut, { force: true });
 
 console.log(`\n| measure | result | target |\n|---|---|---|`);
