@@ -9,6 +9,8 @@ import { authenticate, overTls, signedIn, type AppEnv } from './auth/middleware.
 import { auditWrites } from './http/audit.ts';
 import { bodyCap, deadline, heavyGate } from './http/limits.ts';
 import { checkHostAndOrigin, securityHeaders } from './http/security.ts';
+import { servedOnce } from './http/served-once.ts';
+import { onTheWire } from './http/wire.ts';
 import type { UserStore } from './store/types.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { applicationsRoutes } from './routes/applications.ts';
@@ -82,6 +84,7 @@ export function createApp(deps: AppDeps) {
   const auth = createAuth(deps.db, deps.store, { ...AUTH_DEFAULTS, ...deps.auth }, deps.now);
   const r: RouteDeps = { db: deps.db, store: deps.store, auth, http };
   const gate = heavyGate(http.heavyPermits);
+  const once = servedOnce(deps.db);
   const heavy = new Hono<AppEnv>();
   for (const path of HEAVY) heavy.use(path, gate);
   const api = new Hono<AppEnv>()
@@ -92,6 +95,9 @@ export function createApp(deps: AppDeps) {
     })
     .use('*', authenticate(auth))
     .use('*', auditWrites(deps.store, http.trustProxy))
+    // Answers that change only with the data: serialised and compressed once (server/http/served-once.ts).
+    .use('/meta', once)
+    .use('/boundaries', once)
     // Public: sign-in (its other routes check the session themselves) and health. Everything after needs a session.
     .route('/', authRoutes(r))
     .route('/', systemRoutes(r))
@@ -115,6 +121,8 @@ export function createApp(deps: AppDeps) {
       securityHeaders((c) => overTls(c, http.trustProxy)),
     )
     .use('/api/*', deadline(http.timeoutMs))
+    // Compression and ETag/304 of every API answer (server/http/wire.ts).
+    .use('/api/*', onTheWire())
     .route('/api', api)
     .notFound((c) => c.json(error('not_found', 'path', `no route ${c.req.method} ${c.req.path}`), 404))
     .onError((err, c) => {
