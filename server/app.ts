@@ -62,6 +62,7 @@ const HEAVY = [
   '/hotspots',
   '/hotspots/scan',
   '/hexagons',
+  '/hexagons/columns',
   '/timeline',
   '/emerging',
   '/records',

@@ -43,6 +43,7 @@ const ROUTES: Record<string, (i: Ids) => [string, string?]> = {
   'GET /api/hotspots': () => [`/api/hotspots?${MARCH}`, `/api/hotspots?${APRIL}`],
   'GET /api/hotspots/scan': () => [`/api/hotspots/scan?${MARCH}&draws=99`, `/api/hotspots/scan?${APRIL}&draws=99`],
   'GET /api/hexagons': () => [`/api/hexagons?${MARCH}&res=7`, `/api/hexagons?${MARCH}&res=8`],
+  'GET /api/hexagons/columns': () => [`/api/hexagons/columns?${MARCH}&res=7`, `/api/hexagons/columns?${MARCH}&res=8`],
   'GET /api/timeline': () => [`/api/timeline?${MARCH}`, `/api/timeline?${APRIL}`],
   'GET /api/emerging': () => [
     '/api/emerging?from=2024-01-01&to=2024-06-30',
