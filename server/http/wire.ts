@@ -26,7 +26,7 @@ export const WIRE = {
   sensitive: ['/api/records', '/api/inspectors/', '/api/admin/'],
 };
 
-const COMPRESSIBLE = /json|csv|text\/|octet-stream|javascript|xml/;
+const COMPRESSIBLE = /json|csv|text\/|octet-stream|vnd\.hamkor|javascript|xml/;
 
 /**
  * The encoding to send for an Accept-Encoding header: brotli when accepted, else gzip, else none (q=0 refuses).
