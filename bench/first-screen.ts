@@ -36,9 +36,11 @@ export async function benchFirstScreenBytes(dbFile: string, port: number, label:
           const into = now;
           counted.push(
             req.sizes().then((s) => {
-              into.bytes += s.responseBodySize + s.responseHeadersSize;
+              // A file from the memory cache reports a negative body size: nothing came over the wire.
+              into.bytes += Math.max(0, s.responseBodySize) + Math.max(0, s.responseHeadersSize);
               into.requests++;
               if (new URL(req.url()).pathname === '/api/meta') into.meta++;
+              if (process.env.BENCH_DEBUG) console.error(s.responseBodySize, req.url().slice(0, 100));
             }),
           );
         };

@@ -85,7 +85,6 @@ export function createApp(deps: AppDeps) {
   const auth = createAuth(deps.db, deps.store, { ...AUTH_DEFAULTS, ...deps.auth }, deps.now);
   const r: RouteDeps = { db: deps.db, store: deps.store, auth, http };
   const gate = heavyGate(http.heavyPermits);
-  const once = servedOnce(deps.db);
   const heavy = new Hono<AppEnv>();
   for (const path of HEAVY) heavy.use(path, gate);
   const api = new Hono<AppEnv>()
@@ -97,8 +96,8 @@ export function createApp(deps: AppDeps) {
     .use('*', authenticate(auth))
     .use('*', auditWrites(deps.store, http.trustProxy))
     // Answers that change only with the data: serialised and compressed once (server/http/served-once.ts).
-    .use('/meta', once)
-    .use('/boundaries', once)
+    .use('/meta', servedOnce(deps.db))
+    .use('/boundaries', servedOnce(deps.db, { sameForEveryScope: true }))
     // Public: sign-in (its other routes check the session themselves) and health. Everything after needs a session.
     .route('/', authRoutes(r))
     .route('/', systemRoutes(r))

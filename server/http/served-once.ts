@@ -21,8 +21,9 @@ import {
 
 interface Kept {
   type: string;
-  etag: string;
   raw: Uint8Array<ArrayBuffer>;
+  /** the body's ETag, before the asker's scope is mixed in */
+  tag: string;
   encoded: Partial<Record<Encoding, Promise<Uint8Array<ArrayBuffer>>>>;
 }
 
@@ -30,44 +31,57 @@ interface Kept {
 export const SERVED_ONCE = {
   // Kept once, so the better ratio is worth its ≈ twice the time of the per-request quality.
   brotliQuality: 5,
-  // Scopes × routes: a region's dozens of districts each with their head, with room; the oldest goes first.
-  maxEntries: 256,
+  // Scopes × routes of one data generation (a region's districts each with their head), with room; oldest out first.
+  // Answers the same for every scope (boundaries, ≈ 5 MB nationally) are kept once per capability set, not per scope.
+  maxEntries: 64,
 };
 
 /**
- * Keeps the 200 answers of the routes it guards, per data generation of `db`, scope and normalised URL, and serves
- * later requests from the kept bytes (304 when the ETag matches) without running the route. A principal who may not
- * see the route never reaches a kept answer: scope and capabilities are part of the key, and only 200s are kept.
+ * Keeps the 200 answers of the routes it guards for the current data generation of `db`, per normalised URL and per
+ * scope (or, with `sameForEveryScope`, per set of capabilities only), and serves later requests from the kept bytes
+ * (304 when the ETag matches) without running the route. The ETag always mixes in the asker's scope, so one scope
+ * never gets another's 304. A principal who may not see the route never reaches a kept answer: capabilities are part
+ * of the key, and only 200s are kept.
  */
-export function servedOnce(db: Db) {
+export function servedOnce(db: Db, opts: { sameForEveryScope?: boolean } = {}) {
   const kept = new Map<string, Kept>();
+  let generation = dataEpoch(db);
   return createMiddleware<AppEnv>(async (c, next) => {
     const scope = scopeKey(c);
-    if (c.req.method !== 'GET' || scope === '') return next();
+    const p = c.get('principal');
+    if (c.req.method !== 'GET' || !p) return next();
+    if (dataEpoch(db) !== generation) {
+      // An import committed: every kept answer is of older data.
+      kept.clear();
+      generation = dataEpoch(db);
+    }
     const url = normalisedUrl(c.req.url);
-    const key = `${dataEpoch(db)}|${scope}|${url}`;
+    const who = opts.sameForEveryScope ? [...p.capabilities].sort().join(',') : scope;
+    const key = `${who}|${url}`;
     let hit = kept.get(key);
     if (!hit) {
       await next();
       if (c.res.status !== 200 || c.res.headers.has('content-encoding')) return;
       const raw = new Uint8Array(await c.res.arrayBuffer());
-      hit = { type: c.res.headers.get('content-type') ?? '', etag: etagOf([scope, url], raw), raw, encoded: {} };
+      hit = { type: c.res.headers.get('content-type') ?? '', raw, tag: etagOf([], raw), encoded: {} };
       if (kept.size >= SERVED_ONCE.maxEntries) kept.delete(kept.keys().next().value ?? '');
       kept.set(key, hit);
     }
+    const etag = etagOf([scope, url], new TextEncoder().encode(hit.tag));
     const cache = cacheControlOf(c.req.path);
-    if (matches(c.req.header('if-none-match'), hit.etag)) {
-      notModified(c, hit.etag);
+    if (matches(c.req.header('if-none-match'), etag)) {
+      notModified(c, etag);
       c.res.headers.set('cache-control', cache);
       c.res.headers.set('vary', 'Accept-Encoding');
       return;
     }
     const enc = hit.raw.byteLength >= WIRE.minBytes ? negotiate(c.req.header('accept-encoding')) : null;
-    if (enc) hit.encoded[enc] ??= compress(hit.raw, enc, SERVED_ONCE.brotliQuality);
-    const body = enc ? await hit.encoded[enc]! : hit.raw;
+    const type = hit.type;
+    const encoded = enc ? (hit.encoded[enc] ??= compress(hit.raw, enc, SERVED_ONCE.brotliQuality)) : null;
+    const body = encoded ? await encoded : hit.raw;
     replaceBody(c, body, 200, (h) => {
-      h.set('content-type', hit.type);
-      h.set('etag', hit.etag);
+      h.set('content-type', type);
+      h.set('etag', etag);
       h.set('cache-control', cache);
       h.set('vary', 'Accept-Encoding');
       if (enc) h.set('content-encoding', enc);
