@@ -95,7 +95,14 @@ const ROUTES: Record<string, (i: Ids) => [string, string?]> = {
   ],
   'GET /api/planner/model': () => ['/api/planner/model?district=1726287', '/api/planner/model?district=1726273'],
   'GET /api/imports': () => ['/api/imports'],
+  'GET /api/tiles/mahallas.json': () => ['/api/tiles/mahallas.json'],
 };
+
+/**
+ * Vector tiles are gzipped once when cut and named by the boundaries' fingerprint: their ETag is the same for every
+ * asker on purpose (geography, not records: server/routes/tiles.ts), so only compression and the 304 are checked.
+ */
+const TILES = 'GET /api/tiles/mahallas/:fp/:z/:x/:file';
 
 /** GET routes that need an object made by a request of their own (an import job: test/server/api/imports.test.ts). */
 const ELSEWHERE = new Set(['GET /api/imports/jobs/:id']);
@@ -132,8 +139,22 @@ describe('the table covers the app', () => {
     const served = new Set(
       w.app.routes.filter((r) => r.method === 'GET' && r.path.startsWith('/api/')).map((r) => `GET ${r.path}`),
     );
-    expect([...served].filter((r) => !(r in ROUTES) && !ELSEWHERE.has(r)).sort()).toEqual([]);
+    expect([...served].filter((r) => !(r in ROUTES) && !ELSEWHERE.has(r) && r !== TILES).sort()).toEqual([]);
     expect(Object.keys(ROUTES).filter((r) => !served.has(r))).toEqual([]);
+  });
+});
+
+describe(TILES, () => {
+  it('is sent gzipped, and a repeated request naming its ETag gets a 304 without a body', async () => {
+    const { fingerprint } = (await (await get('/api/tiles/mahallas.json')).json()) as { fingerprint: string };
+    const url = `/api/tiles/mahallas/${fingerprint}/8/177/95.pbf`;
+    const first = await get(url, { 'accept-encoding': 'gzip' });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await first.arrayBuffer())).byteLength).toBeGreaterThan(0);
+    const again = await get(url, { 'if-none-match': first.headers.get('etag') ?? '' });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
   });
 });
 
