@@ -126,7 +126,10 @@ export function notModified(c: Context, etag: string): void {
   });
 }
 
-/** Streams (CSV exports written as they go, Hono's stream helpers) are compressed as they flow; SSE is left alone. */
+/**
+ * Streams (answers written as they go with Hono's streamText, which marks them chunked) are compressed as they flow;
+ * server-sent events are left alone.
+ */
 function compressStream(c: Context, enc: Encoding): void {
   const body = c.res.body;
   if (!body) return;
