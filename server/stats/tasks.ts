@@ -1,8 +1,6 @@
 // The statistics the pool may run off the main thread: whole analyses whose loops over thousands of units and
 // hundreds of time bins would otherwise hold the server's event loop for hundreds of milliseconds.
-import { buildStudyArea } from '../geo/h3-study-area.ts';
 import { hexagonColumns, keepStudyArea } from './hexagon-task.ts';
-import { neighbourhoodExcess } from './neighbourhood-excess.ts';
 import { spaceTimeExcess, spaceTimeExcessOfRows } from './space-time.ts';
 import { spatialScan } from './scan.ts';
 import { spaceTimeScan } from './scan-space-time.ts';
@@ -12,8 +10,6 @@ export const TASKS = {
   spaceTimeExcessOfRows,
   spatialScan,
   spaceTimeScan,
-  neighbourhoodExcess,
-  buildStudyArea,
   keepStudyArea,
   hexagonColumns,
 } as const;
