@@ -252,6 +252,8 @@ const ELSEWHERE = new Set([
   'POST /api/imports/jobs',
   'GET /api/imports/jobs/:id',
   'POST /api/imports/jobs/:id/cancel',
+  'GET /api/imports/jobs/:id/report',
+  'GET /api/imports/jobs/:id/rejects',
   'POST /api/auth/login',
   'POST /api/auth/kiosk',
   'POST /api/auth/logout',
