@@ -104,8 +104,12 @@ const ROUTES: Record<string, (i: Ids) => [string, string?]> = {
  */
 const TILES = 'GET /api/tiles/mahallas/:fp/:z/:x/:file';
 
-/** GET routes that need an object made by a request of their own (an import job: test/server/api/imports.test.ts). */
-const ELSEWHERE = new Set(['GET /api/imports/jobs/:id']);
+/** GET routes that need an import job made first (test/server/api/imports.test.ts); they pass the same middleware. */
+const ELSEWHERE = new Set([
+  'GET /api/imports/jobs/:id',
+  'GET /api/imports/jobs/:id/report',
+  'GET /api/imports/jobs/:id/rejects',
+]);
 
 let w: SignedIn;
 let ids: Ids;
