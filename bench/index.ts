@@ -12,6 +12,7 @@ import { benchCoverage } from './coverage.ts';
 import { benchCooperation } from './cooperation.ts';
 import { benchTerritories } from './territories.ts';
 import { benchFilterLatency } from './browser.ts';
+import { benchFirstScreenBytes } from './first-screen.ts';
 import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
 import { benchCalibration } from './calibration.ts';
 import { benchPlanner } from './planner.ts';
@@ -152,7 +153,7 @@ async function loadRows(origin: string, pid: number, label: string): Promise<voi
       await benchHealthUnderLoad(
         origin,
         label,
-        [`/api/emerging?${years}`, `/api/hotspots?${years}`, `/api/hexagons?${years}&res=7`],
+        [`/api/emerging?${years}`, `/api/hotspots?${years}`, `/api/hexagons/columns?${years}&res=7`],
         20,
       ),
     );
@@ -171,6 +172,8 @@ if (want('scan')) rows.push(...(await benchScanCalibration(cityOut)));
 if (want('browser')) {
   log('filter change → map in Chromium…');
   rows.push(...(await benchFilterLatency(cityOut, 18_083)));
+  log('bytes of the national first screen and a filter change…');
+  rows.push(...(await benchFirstScreenBytes(NATIONAL, 18_084, 'national')));
 }
 if (want('planner')) {
   log('territory planner…');
