@@ -38,6 +38,7 @@ const ROUTES: Record<string, (i: Ids) => [string, string?]> = {
   'GET /api/mahallas': () => ['/api/mahallas', '/api/mahallas?district=1726287'],
   'GET /api/mahallas/:id': () => [`/api/mahallas/1?${MARCH}`, `/api/mahallas/1?${APRIL}`],
   'GET /api/boundaries': () => ['/api/boundaries'],
+  'GET /api/search': () => ['/api/search?q=Olmazor', '/api/search?q=Chinor'],
   'GET /api/base-points': () => ['/api/base-points', '/api/base-points?district=1726287'],
   'GET /api/metrics': () => [`/api/metrics?${MARCH}`, `/api/metrics?${APRIL}`],
   'GET /api/hotspots': () => [`/api/hotspots?${MARCH}`, `/api/hotspots?${APRIL}`],
