@@ -41,6 +41,8 @@ export interface RecordKind {
   duplicateKey?: string;
   /** A rule across the columns of one good row (values by our column name): the column at fault and why, or null. */
   check?: (row: ReadonlyMap<string, string | number | null>) => { column: string; reason: string } | null;
+  /** `check` as a SQL condition over the checked values (bulk-check.ts): true only where `check` finds nothing. */
+  checkSql?: string;
 }
 
 const ID: RecordColumn = {
@@ -222,6 +224,8 @@ export const APPLICATIONS: RecordKind = {
       headers: ['дата решения', 'дата рассмотрения', "ko'rib chiqilgan sana"],
     },
   ],
+  checkSql: `NOT coalesce((status = 'resolved' AND resolved_at IS NULL) OR (status = 'open' AND resolved_at IS NOT NULL)
+    OR (resolved_at IS NOT NULL AND resolved_at < received_at), true)`,
   check: (row) => {
     const resolved = row.get('resolved_at');
     if (row.get('status') === 'resolved' && resolved === null)
