@@ -191,7 +191,9 @@ async function fixDirty(
     good += batch.lines.length;
     batch = new Batch();
   };
-  const result = await con.stream('SELECT line::INTEGER, f FROM import_checked WHERE NOT ok ORDER BY line');
+  const result = await con.stream(
+    'SELECT c.line, r.f FROM import_checked c JOIN import_raw r ON r.rowid = c.line - 2 WHERE NOT c.ok ORDER BY c.line',
+  );
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
