@@ -5,6 +5,8 @@ import { openDb, type Db } from '../server/db/database.ts';
 import { flattenPolygons } from '../server/geo/flat-polygons.ts';
 import { PolygonIndex } from '../server/geo/polygon-index.ts';
 import { computeAdjacency } from '../server/geo/adjacency.ts';
+import { boundaryFingerprint, storeTiles, tileInput } from '../server/tiles/store.ts';
+import { cutTiles } from '../server/tiles/tiles.ts';
 import { INCIDENT_CATEGORIES, SERVICES, SERVICE_LABELS } from '../server/contract/catalog.ts';
 import { loadDistricts, loadRegions, type DistrictBoundary } from './generate/boundaries.ts';
 import { generateMahallas, type Mahalla } from './generate/mahallas.ts';
@@ -183,6 +185,8 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
     };
     await db.run(`INSERT INTO meta SELECT unnest($k), unnest($v)`, { k: Object.keys(meta), v: Object.values(meta) });
     await writeMonthlyCounts(db);
+    const tiles = await storeTiles(db, await cutTiles(await tileInput(db)), await boundaryFingerprint(db));
+    step(`${tiles} vector tiles of the mahallas`);
     await db.run('CHECKPOINT');
     db.close();
   } catch (err) {

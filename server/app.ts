@@ -18,6 +18,7 @@ import { coverageRoutes } from './routes/coverage.ts';
 import type { HttpConfig, RouteDeps } from './routes/deps.ts';
 import { hotspotRoutes } from './routes/hotspots.ts';
 import { exceptUploads, importRoutes } from './routes/imports.ts';
+import { tileRoutes } from './routes/tiles.ts';
 import type { ImportConfig } from './services/imports/service.ts';
 import { mahallaRoutes } from './routes/mahallas.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -107,7 +108,8 @@ export function createApp(deps: AppDeps) {
     .route('/', applicationsRoutes(r))
     .route('/', territoryRoutes(r))
     .route('/', plannerRoutes(r))
-    .route('/', importRoutes(r, deps.imports));
+    .route('/', importRoutes(r, deps.imports))
+    .route('/', tileRoutes(r));
   const app = new Hono<AppEnv>()
     .use('*', checkHostAndOrigin(http))
     .use(

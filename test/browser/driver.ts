@@ -25,6 +25,21 @@ export async function watchPage(page: Page, origin: string, record: PageRecord):
   });
 }
 
+/** Waits until the page's map has loaded its style, stopped moving and the app has no request in flight. */
+export async function mapSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const map = window.__hamkorMap;
+      const area = document.querySelector('[aria-label="Map"]');
+      return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false';
+    },
+    undefined,
+    { timeout: 60_000, polling: 200 },
+  );
+  // Two frames so deck.gl has drawn the latest layers.
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
 export class AppDriver {
   readonly record: PageRecord = { consoleErrors: [], foreignRequests: [] };
 
@@ -45,19 +60,7 @@ export class AppDriver {
 
   /** Waits until the map has loaded its style, stopped moving and the app has no request in flight. */
   async waitForMap(): Promise<void> {
-    await this.page.waitForFunction(
-      () => {
-        const map = window.__hamkorMap;
-        const area = document.querySelector('[aria-label="Map"]');
-        return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false';
-      },
-      undefined,
-      { timeout: 60_000, polling: 200 },
-    );
-    // Two frames so deck.gl has drawn the latest layers.
-    await this.page.evaluate(
-      () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
-    );
+    await mapSettled(this.page);
   }
 
   /** Distinct colours (quantised) and the share of pixels that differ from the background colour. */

@@ -8,7 +8,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
 import { startWorld, type World } from './harness.ts';
-import { watchPage, type PageRecord } from './driver.ts';
+import { mapSettled, watchPage, type PageRecord } from './driver.ts';
 
 let world: World;
 beforeAll(async () => {
@@ -25,21 +25,8 @@ async function open(user: string, path: string, record: PageRecord): Promise<Pag
   const page = await world.newPage({ width: 1366, height: 768 }, user);
   await watchPage(page, world.origin, record);
   await page.goto(`${world.origin}/${path}`);
-  await settle(page);
+  await mapSettled(page);
   return page;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const map = window.__hamkorMap;
-      const area = document.querySelector('[aria-label="Map"]');
-      return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false';
-    },
-    undefined,
-    { timeout: 60_000, polling: 200 },
-  );
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
 /** Where a mahalla's inner point is on the page, in CSS pixels. */
@@ -107,7 +94,7 @@ describe('territory planner', () => {
       .filter((f) => f.properties.inspectorId !== null && f.properties.inspectorId !== inspector)
       .slice(0, 2);
     expect(targets).toHaveLength(2);
-    await settle(page);
+    await mapSettled(page);
     await clickMahalla(page, targets[0]!);
     await expect.poll(() => steps(page)).toBe('1 step to undo');
     await clickMahalla(page, targets[1]!);
@@ -117,7 +104,7 @@ describe('territory planner', () => {
 
     // A reload keeps the plan and its history: one step to undo, one to redo.
     await page.reload();
-    await settle(page);
+    await mapSettled(page);
     await expect.poll(() => steps(page)).toBe('1 step to undo');
     await expect(page.getByTestId('redo').isEnabled()).resolves.toBe(true);
     await page.keyboard.press('Control+y');
@@ -131,7 +118,7 @@ describe('territory planner', () => {
     await page.getByTestId('propose').click();
     await expect.poll(() => page.getByTestId('proposal').count(), { timeout: 30_000 }).toBe(4);
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await settle(page);
+    await mapSettled(page);
     await page.screenshot({ path: '.shots/planner-proposals-1920.png' });
 
     await page.getByTestId('tab-compare').click();
@@ -160,13 +147,13 @@ describe('territory planner', () => {
     // Coverage follows: the post's inspector now covers both mahallas.
     const before = mahallas.features.filter((f) => f.properties.inspectorId === inspector).length;
     await head.goto(`${world.origin}/coverage?d=${district}`);
-    await settle(head);
+    await mapSettled(head);
     const cell = head.locator(`[data-testid="inspector-row"][data-id="${inspector}"] td.num`).first();
     await expect.poll(() => cell.textContent()).toBe(String(before + 2));
 
     // The sibling would undo that approval: the form says so and approves only once told it replaces it.
     await head.goto(`${world.origin}/planner?d=${district}&tv=${sibling}`);
-    await settle(head);
+    await mapSettled(head);
     await head.getByTestId('order-number').fill('18-B');
     await head.getByLabel('In force from').fill('2026-11-15');
     await head.getByTestId('approve').click();
@@ -197,7 +184,7 @@ describe('territory planner', () => {
     const page = await open('planner', `planner?d=${district}`, record);
     await page.getByTestId('new-draft').click();
     await expect.poll(() => text(page, 'version-status')).toContain('Draft');
-    await settle(page);
+    await mapSettled(page);
 
     // Brush: paint with the first post over a mahalla another inspector covers. While the button is down the bars
     // show the stroke's ghost; on release the bar moves and the stroke is one undo step.
@@ -228,7 +215,7 @@ describe('territory planner', () => {
     // A pinned mahalla under the brush stays: the page says so while hovering.
     const pinToggle = async (): Promise<void> => {
       await page.getByTestId('tool-pin').click();
-      await settle(page);
+      await mapSettled(page);
       await clickMahalla(page, a!);
       await page.getByTestId('tool-paint').click();
     };
@@ -276,7 +263,7 @@ describe('territory planner', () => {
     await expect.poll(() => vacant.textContent()).toContain('No mahallas yet');
     await vacant.click();
     await page.getByTestId('shape-click').click();
-    await settle(page); // the map picks again from its next frame on (brush and lasso draw without picking)
+    await mapSettled(page); // the map picks again from its next frame on (brush and lasso draw without picking)
     await clickMahalla(page, a!);
     await expect.poll(() => vacant.textContent()).toContain('1 mahalla ·');
     const unassigned = Number(await text(page, 'unassigned-count'));
@@ -295,7 +282,7 @@ describe('territory planner', () => {
     await page.mouse.move(from.x, from.y);
     await page.screenshot({ path: '.shots/planner-editor-1366.png' });
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await settle(page);
+    await mapSettled(page);
     await page.getByTestId('weights-open').click();
     await page.screenshot({ path: '.shots/planner-editor-1920.png' });
     await page.close();

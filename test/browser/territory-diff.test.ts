@@ -7,7 +7,7 @@ import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
 import { startWorld, type World } from './harness.ts';
-import { watchPage, type PageRecord } from './driver.ts';
+import { mapSettled, watchPage, type PageRecord } from './driver.ts';
 
 let world: World;
 beforeAll(async () => {
@@ -64,19 +64,6 @@ async function givenDraftMovingTwo(district: string) {
   return { id: draft.id, from, to, moved, counts: { from: count(from), to: count(to) }, posts: draft.posts.length };
 }
 
-async function settleMap(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const map = window.__hamkorMap;
-      const area = document.querySelector('[aria-label="Map"]');
-      return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false';
-    },
-    undefined,
-    { timeout: 60_000, polling: 200 },
-  );
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-}
-
 /** The row of a post in the comparison's table, as its cells' text. */
 const postRow = (page: Page, post: number) =>
   page.locator(`[data-testid="diff-post"][data-post="${post}"] td`).allTextContents();
@@ -100,7 +87,7 @@ describe('territory comparison and printable annex', () => {
     await page.waitForURL(/\/territories\/diff\?/);
     expect(new URL(page.url()).searchParams.get('va')).toBe(String(inForce.id));
     expect(new URL(page.url()).searchParams.get('vb')).toBe(String(draft.id));
-    await settleMap(page);
+    await mapSettled(page);
 
     const check = async (): Promise<void> => {
       await expect.poll(() => page.getByTestId('diff-moved').textContent()).toBe('2');
@@ -140,12 +127,12 @@ describe('territory comparison and printable annex', () => {
 
     // The link holds the comparison: a reload shows the same two versions and figures.
     await page.reload();
-    await settleMap(page);
+    await mapSettled(page);
     expect(await page.getByTestId('diff-before').inputValue()).toBe(String(inForce.id));
     expect(await page.getByTestId('diff-after').inputValue()).toBe(String(draft.id));
     await check();
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await settleMap(page);
+    await mapSettled(page);
     await page.screenshot({ path: '.shots/territory-diff-1920.png' });
 
     // The annex of B: one sheet per territory (no mahalla is left without an inspector here).

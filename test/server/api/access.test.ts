@@ -53,6 +53,11 @@ const ROUTES: Record<string, Case> = {
   'GET /api/mahallas': { needs: ['read', 'wall'], request: () => ['/api/mahallas'] },
   'GET /api/mahallas/:id': { needs: ['read'], request: () => [`/api/mahallas/1?${MARCH}`] },
   'GET /api/boundaries': { needs: ['read', 'wall'], request: () => ['/api/boundaries'] },
+  'GET /api/tiles/mahallas.json': { needs: ['read', 'wall'], request: () => ['/api/tiles/mahallas.json'] },
+  'GET /api/tiles/mahallas/:fp/:z/:x/:file': {
+    needs: ['read', 'wall'],
+    request: () => [`/api/tiles/mahallas/${tiles}/8/177/95.pbf`],
+  },
   'GET /api/base-points': { needs: ['read'], request: () => ['/api/base-points'] },
   'GET /api/metrics': { needs: ['read', 'wall'], request: () => [`/api/metrics?${MARCH}`] },
   'GET /api/hotspots': { needs: ['read', 'wall'], request: () => [`/api/hotspots?${MARCH}`] },
@@ -255,6 +260,8 @@ const ELSEWHERE = new Set([
 
 let w: SignedIn;
 let kiosk = '';
+/** The fixture's tile fingerprint (tile URLs carry it). */
+let tiles = '';
 
 beforeAll(async () => {
   w = await givenRoles();
@@ -264,6 +271,7 @@ beforeAll(async () => {
   ).json()) as { token: string };
   const res = await w.app.request('/api/auth/kiosk', json({ token: t.token }));
   kiosk = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  tiles = ((await (await w.as('admin', '/api/tiles/mahallas.json')).json()) as { fingerprint: string }).fingerprint;
 });
 afterAll(() => w.close());
 

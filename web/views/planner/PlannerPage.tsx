@@ -170,7 +170,7 @@ export function PlannerPage() {
   const loading = versions.isFetching || detail.isFetching || json.isFetching || mahallas.isFetching;
   const canWrite = can(session.data, 'territories.write');
   return (
-    <main className="planner-page">
+    <main className="three-cols planner-page">
       <aside className="panel" aria-label="Plan and tools">
         {meta.data && <DistrictSection meta={meta.data} district={district} />}
         {!district && <p className="muted">Choose a district: territories are planned one district at a time.</p>}
@@ -201,7 +201,7 @@ export function PlannerPage() {
         )}
       </aside>
       <section
-        className="map-area planner-map"
+        className="map-area side-map planner-map"
         aria-label="Map"
         data-loading={loading ? 'true' : 'false'}
         data-shape={drawn}
@@ -229,7 +229,7 @@ export function PlannerPage() {
           </div>
         )}
       </section>
-      <aside className="panel planner-side" aria-label="Posts, proposals and comparison">
+      <aside className="panel side-panel planner-side" aria-label="Posts, proposals and comparison">
         <div className="segmented planner-tabs" role="tablist">
           {(['posts', 'proposals', 'compare'] as const).map((t) => (
             <button

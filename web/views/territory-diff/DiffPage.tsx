@@ -71,7 +71,7 @@ export function DiffPage() {
     </label>
   );
   return (
-    <main className="tdiff-page">
+    <main className="three-cols tdiff-page">
       <aside className="panel" aria-label="Versions compared">
         {meta.data && <DistrictSection meta={meta.data} district={district} />}
         {!district && <p className="muted">Choose a district: versions are compared within one district.</p>}
@@ -120,11 +120,11 @@ export function DiffPage() {
           </p>
         )}
       </aside>
-      <section className="map-area tdiff-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+      <section className="map-area side-map tdiff-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} tooltip={tooltip} focus={focus} />
         <LoadState loading={loading} error={error} />
       </section>
-      <aside className="panel tdiff-side" aria-label="Workload before and after">
+      <aside className="panel side-panel tdiff-side" aria-label="Workload before and after">
         {diff.data ? (
           <>
             <PostTable rows={rows} colors={colors} />

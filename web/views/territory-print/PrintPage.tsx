@@ -8,6 +8,7 @@ import { annexDownloads, useTerritoryAnnex, useTerritoryVersions } from '../../q
 import { update, useUi } from '../../state/store.ts';
 import { navigate } from '../../state/route.ts';
 import { PrintSheet } from './PrintSheet.tsx';
+import { sheetsOf } from './sheets.ts';
 import './territory-print.css';
 
 export function PrintPage() {
@@ -27,10 +28,11 @@ export function PrintPage() {
     : '';
   const a = annex.data;
   type Post = NonNullable<typeof a>['posts'][number];
-  const sheets: Array<{ post: Post | null; list: ReadonlyArray<Omit<Post['mahallas'][number], 'index'>> }> = a
+  const territories: Array<{ post: Post | null; list: ReadonlyArray<Omit<Post['mahallas'][number], 'index'>> }> = a
     ? a.posts.map((p) => ({ post: p, list: p.mahallas }))
     : [];
-  if (a && a.unassigned.length > 0) sheets.push({ post: null, list: a.unassigned });
+  if (a && a.unassigned.length > 0) territories.push({ post: null, list: a.unassigned });
+  const sheets = sheetsOf(territories);
   const error = meta.error ?? annex.error ?? mahallas.error ?? versions.error;
   const ready = !!a && !!mahallas.data && !!meta.data;
   const downloads = id === null ? null : annexDownloads(id);
@@ -67,7 +69,7 @@ export function PrintPage() {
         </a>
         <span className="muted">
           {ready
-            ? `${sheets.length} A4 sheets: one per territory${a.unassigned.length > 0 ? ', and one of the mahallas without an inspector' : ''}`
+            ? `${sheets.length} A4 sheets: one per territory${a.unassigned.length > 0 ? ', and one of the mahallas without an inspector' : ''}${sheets.length > territories.length ? '; long lists continue on a further sheet' : ''}`
             : id === null
               ? 'Choose a district with a plan in force, or open this page from the planner.'
               : 'Preparing the sheets…'}
@@ -81,10 +83,14 @@ export function PrintPage() {
       {ready &&
         sheets.map((s, k) => (
           <PrintSheet
-            key={s.post?.post ?? 'unassigned'}
+            key={`${s.post?.post ?? 'unassigned'}-${s.from}`}
             annex={a}
             post={s.post}
-            mahallas={s.list}
+            rows={s.rows}
+            mahallas={s.all}
+            from={s.from}
+            continued={s.continued}
+            last={s.last}
             features={features}
             attribution={attribution}
             page={k + 1}

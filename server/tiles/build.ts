@@ -1,0 +1,73 @@
+// Vector tiles of the mahalla boundaries (Mapbox Vector Tile 2.1): each zoom's tiles cut from the polygons simplified
+// for that zoom with shared borders kept shared (server/geo/simplify.ts), by geojson-vt (cutting, quantising to the
+// tile grid) and vt-pbf (encoding). No hand-written encoder. Each feature carries the mahalla id as its feature id, so
+// the map joins statistics to it by id (feature-state) and a filter change sends only numbers.
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import GeoJSONVT from 'geojson-vt';
+import { fromGeojsonVt } from 'vt-pbf';
+import { simplifier } from '../geo/simplify.ts';
+
+/** The layer name the web's style reads. */
+export const MAHALLA_LAYER = 'mahallas';
+/** Zooms tiled: the whole country fits a laptop screen at 5–6; beyond 12 the map over-zooms the zoom-12 tiles. */
+export const TILE_MIN_ZOOM = 4;
+export const TILE_MAX_ZOOM = 12;
+/** Tile grid (4096: the MVT default) and the margin drawn around each tile so strokes do not end at its edge. */
+export const EXTENT = 4096;
+const BUFFER = 64;
+
+/** What a tile's feature carries besides its id. */
+export interface TileProps {
+  /** the district's SOATO code */
+  district: string;
+  /** the mahalla's 10-digit code */
+  code: string;
+}
+
+export interface Tile {
+  z: number;
+  x: number;
+  y: number;
+  /** the encoded tile, uncompressed */
+  data: Uint8Array;
+}
+
+/**
+ * Every non-empty tile of `fc` from `minZoom` to `maxZoom`, zoom by zoom (feature id = `id` of the feature).
+ * @example
+ * const tiles = [...buildTiles(mahallas, { minZoom: 10, maxZoom: 10 })]; // [{ z: 10, x: 693, y: 380, data }, …]
+ */
+export function* buildTiles(
+  fc: FeatureCollection<Polygon | MultiPolygon, TileProps & { id: number }>,
+  zooms: { minZoom?: number; maxZoom?: number } = {},
+): Generator<Tile> {
+  const at = simplifier(fc);
+  for (let z = zooms.minZoom ?? TILE_MIN_ZOOM; z <= (zooms.maxZoom ?? TILE_MAX_ZOOM); z++) {
+    const simple = at(z);
+    const input: FeatureCollection<Polygon | MultiPolygon, TileProps> = {
+      type: 'FeatureCollection',
+      features: simple.features.map((f) => ({
+        type: 'Feature',
+        id: f.properties.id,
+        geometry: f.geometry,
+        properties: { district: f.properties.district, code: f.properties.code },
+      })),
+    };
+    // Simplification is done (shared borders alike on both sides); geojson-vt only cuts and quantises, down to this
+    // zoom and no further (indexMaxPoints 0: always split to it).
+    const index = new GeoJSONVT(input, {
+      maxZoom: z,
+      indexMaxZoom: z,
+      indexMaxPoints: 0,
+      tolerance: 0,
+      extent: EXTENT,
+      buffer: BUFFER,
+    });
+    for (const c of index.tileCoords) {
+      if (c.z !== z) continue;
+      const tile = index.getTile(z, c.x, c.y);
+      if (!tile || tile.features.length === 0) continue;
+      yield { z, x: c.x, y: c.y, data: fromGeojsonVt({ [MAHALLA_LAYER]: tile }, { version: 2, extent: EXTENT }) };
+    }
+  }
+}

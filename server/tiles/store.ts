@@ -1,0 +1,92 @@
+// Where the mahalla tiles live: a table of the database beside the boundaries they were cut from, gzipped once, with
+// the fingerprint of those boundaries in `meta`. Tiles whose fingerprint no longer matches the mahallas (a boundary
+// import, a database older than the tiles) are cut again, so the map can never draw boundaries the data no longer has.
+import { gzipSync } from 'node:zlib';
+import type { DuckDBBlobValue } from '@duckdb/node-api';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Db } from '../db/database.ts';
+import type { Tile, TileProps } from './build.ts';
+
+export const TILE_TABLE = `CREATE TABLE IF NOT EXISTS boundary_tiles (
+  z UTINYINT NOT NULL, x INTEGER NOT NULL, y INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (z, x, y))`;
+const FINGERPRINT_KEY = 'tiles_fingerprint';
+
+export type TileInput = FeatureCollection<Polygon | MultiPolygon, TileProps & { id: number }>;
+
+/** A short digest of every mahalla's id, code, district and geometry: equal exactly when the tiles would be. */
+export async function boundaryFingerprint(db: Pick<Db, 'all'>): Promise<string> {
+  const [row] = await db.all<{ n: number; h: string }>(
+    `SELECT count(*)::INTEGER AS n, coalesce(bit_xor(hash(id, code, district_soato, geometry)), 0)::VARCHAR AS h
+     FROM mahallas`,
+  );
+  return `${row?.n ?? 0}-${BigInt(row?.h ?? '0').toString(36)}`;
+}
+
+/** The mahallas as the tiler's input (feature id = mahalla id). */
+export async function tileInput(db: Pick<Db, 'all'>): Promise<TileInput> {
+  const rows = await db.all<{ id: number; code: string; district: string; geometry: string }>(
+    'SELECT id, code, district_soato AS district, geometry FROM mahallas ORDER BY id',
+  );
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((r) => ({
+      type: 'Feature',
+      id: r.id,
+      properties: { id: r.id, code: r.code, district: r.district },
+      geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+    })),
+  };
+}
+
+/** A tile gzipped as it is stored and sent. */
+export const gzTile = (t: Tile): Tile => ({ ...t, data: gzipSync(t.data, { level: 6 }) });
+
+/** Replaces the stored tiles with `tiles` (gzipped) of the boundaries `fingerprint`, in one transaction. */
+export async function storeTiles(db: Db, tiles: Iterable<Tile>, fingerprint: string): Promise<number> {
+  const con = await db.connect();
+  let n = 0;
+  try {
+    await con.run(TILE_TABLE);
+    await con.run('BEGIN TRANSACTION');
+    await con.run('DELETE FROM boundary_tiles');
+    const ap = await con.createAppender('boundary_tiles');
+    for (const t of tiles) {
+      ap.appendUTinyInt(t.z);
+      ap.appendInteger(t.x);
+      ap.appendInteger(t.y);
+      ap.appendBlob(t.data);
+      ap.endRow();
+      n++;
+    }
+    ap.closeSync();
+    await con.run(`DELETE FROM meta WHERE key = '${FINGERPRINT_KEY}'`);
+    await con.run(`INSERT INTO meta VALUES ('${FINGERPRINT_KEY}', $1)`, [fingerprint]);
+    await con.run('COMMIT');
+    return n;
+  } catch (err) {
+    await con.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    con.closeSync();
+  }
+}
+
+/** The stored tiles by "z/x/y" (gzipped) and the fingerprint they were cut from; null when there are none. */
+export async function readTiles(db: Db): Promise<{ fingerprint: string; tiles: Map<string, Uint8Array> } | null> {
+  const [fp] = await db
+    .all<{ v: string }>(`SELECT value AS v FROM meta WHERE key = '${FINGERPRINT_KEY}'`)
+    .catch(() => []);
+  if (!fp) return null;
+  const con = await db.connect();
+  try {
+    const reader = await con.runAndReadAll('SELECT z, x, y, data FROM boundary_tiles');
+    const tiles = new Map<string, Uint8Array>();
+    for (const [z, x, y, data] of reader.getRows())
+      tiles.set(`${Number(z)}/${Number(x)}/${Number(y)}`, (data as DuckDBBlobValue).bytes);
+    return { fingerprint: fp.v, tiles };
+  } catch {
+    return null;
+  } finally {
+    con.closeSync();
+  }
+}
