@@ -65,67 +65,59 @@ export async function placeChecked(
   /** Time texts of the first examples of future and early records, and the texts of unknown codes, by line. */
   const texts = new Map<number, string>();
   let [future, early, good, done] = [0, 0, 0, 0];
-  const result = await con.stream(
-    `SELECT c.line::INTEGER, coalesce(c.lon, 'NaN'::DOUBLE), coalesce(c.lat, 'NaN'::DOUBLE),
+  // One query per window of a million lines, read whole before anything is appended: an appender on the
+  // connection would end a streamed result (the stage tables are temporary, so this one connection must do both).
+  const query = `SELECT c.line::INTEGER, coalesce(c.lon, 'NaN'::DOUBLE), coalesce(c.lat, 'NaN'::DOUBLE),
        CASE WHEN c.mahalla_code IS NULL THEN -1 ELSE coalesce(m.idx, -2) END::INTEGER, coalesce(c.day, 0)::INTEGER,
        c.${time}, CASE WHEN m.idx IS NULL THEN c.mahalla_code END
-     FROM import_checked c LEFT JOIN import_codes m ON m.code = c.mahalla_code WHERE c.ok ORDER BY c.line`,
-  );
-  let rows = rowsOf(BATCH);
-  let pending: Promise<void> = Promise.resolve();
-  const flush = async (): Promise<void> => {
-    const batch = rows;
-    rows = rowsOf(BATCH);
-    if (batch.n === 0) return;
-    const lonPt = batch.lon.subarray(0, batch.n).map((v) => (Number.isNaN(v) ? 0 : v));
-    const latPt = batch.lat.subarray(0, batch.n).map((v) => (Number.isNaN(v) ? 0 : v));
-    const half = batch.n >> 1;
-    const cells = Promise.all([
-      cellsOf(lonPt.subarray(0, half), latPt.subarray(0, half), 0),
-      cellsOf(lonPt.subarray(half), latPt.subarray(half), 1),
-    ]);
-    const decided = decide(batch, ctx, texts, rejects);
-    await pending;
-    pending = cells.then((c) => {
-      good += write(out, batch, decided, c, places.ids);
-      done += batch.n;
-      seen(done);
-    });
+     FROM import_checked c LEFT JOIN import_codes m ON m.code = c.mahalla_code
+     WHERE c.ok AND c.line >= $from AND c.line < $to ORDER BY c.line`;
+  let prev: { batch: Rows; decided: Int32Array; cells: Promise<[H3Halves, H3Halves]> } | undefined;
+  const writePrev = async (): Promise<void> => {
+    if (!prev) return;
+    good += write(out, prev.batch, prev.decided, await prev.cells, places.ids);
+    done += prev.batch.n;
+    seen(done);
+    prev = undefined;
   };
   try {
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      const n = chunk.rowCount;
-      for (let from = 0; from < n;) {
-        const take = Math.min(n - from, BATCH - rows.n);
-        const v = (k: number): DuckDBVector => chunk.getColumnVector(k);
-        if (from === 0 && take === n) {
-          copyVector(v(0), n, rows.line, rows.n, 0);
-          copyVector(v(1), n, rows.lon, rows.n, NaN);
-          copyVector(v(2), n, rows.lat, rows.n, NaN);
-          copyVector(v(3), n, rows.code, rows.n, -1);
-          copyVector(v(4), n, rows.day, rows.n, 0);
-        } else
-          for (let i = 0; i < take; i++)
-            for (const [k, arr] of [rows.line, rows.lon, rows.lat, rows.code, rows.day].entries())
-              arr[rows.n + i] = Number(v(k).getItem(from + i));
+    // Lines run from 2 (the header is line 1) to total + 1.
+    for (let from = 2; from < total + 2; from += BATCH) {
+      const result = await con.run(query, { from, to: from + BATCH });
+      const rows = rowsOf(BATCH);
+      for (let k = 0; k < result.chunkCount; k++) {
+        const chunk = result.getChunk(k);
+        const n = chunk.rowCount;
+        const v = (c: number): DuckDBVector => chunk.getColumnVector(c);
+        copyVector(v(0), n, rows.line, rows.n, 0);
+        copyVector(v(1), n, rows.lon, rows.n, NaN);
+        copyVector(v(2), n, rows.lat, rows.n, NaN);
+        copyVector(v(3), n, rows.code, rows.n, -1);
+        copyVector(v(4), n, rows.day, rows.n, 0);
         // The texts examples and messages need, read only for the rows that need them.
-        for (let i = 0; i < take; i++) {
+        for (let i = 0; i < n; i++) {
           const at = rows.n + i;
           const d = rows.day[at]!;
           const wanted =
             (d > ctx.today && future++ < EXAMPLES) || (d <= ctx.today && d < ctx.startDay && early++ < EXAMPLES);
-          if (wanted) texts.set(rows.line[at]!, String(v(5).getItem(from + i)));
-          if (rows.code[at] === -2) texts.set(-rows.line[at]!, String(v(6).getItem(from + i)));
+          if (wanted) texts.set(rows.line[at]!, String(v(5).getItem(i)));
+          if (rows.code[at] === -2) texts.set(-rows.line[at]!, String(v(6).getItem(i)));
         }
-        rows.n += take;
-        from += take;
-        if (rows.n === BATCH) await flush();
+        rows.n += n;
       }
+      if (rows.n === 0) continue;
+      const lonPt = rows.lon.subarray(0, rows.n).map((x) => (Number.isNaN(x) ? 0 : x));
+      const latPt = rows.lat.subarray(0, rows.n).map((x) => (Number.isNaN(x) ? 0 : x));
+      const half = rows.n >> 1;
+      const cells = Promise.all([
+        cellsOf(lonPt.subarray(0, half), latPt.subarray(0, half), 0),
+        cellsOf(lonPt.subarray(half), latPt.subarray(half), 1),
+      ]);
+      const decided = decide(rows, ctx, texts, rejects);
+      await writePrev();
+      prev = { batch: rows, decided, cells };
     }
-    await flush();
-    await pending;
+    await writePrev();
   } finally {
     out.closeSync();
     await Promise.all((pools ?? []).map((p) => p.close()));

@@ -45,13 +45,21 @@ interface Group {
  * Groups of at least `min` rows of `import_stage` with equal `keys` (rows with a point only: a record placed by its
  * code alone is never "on one coordinate" nor a duplicate by place), the `LISTED` largest first (ties: smallest key).
  */
-async function groups(con: DuckDBConnection, keys: string[], min: number, extra = ''): Promise<Group[]> {
+async function groups(con: DuckDBConnection, keys: string[], min: number, withIds = false): Promise<Group[]> {
   const names = keys.map((k) => k.split(' AS ').pop()!);
+  const on = names.join(', ');
+  // The ids of the listed groups only: an ordered list per group of a national stage costs seconds.
   const reader = await con.runAndReadAll(
-    `WITH g AS (SELECT ${keys.join(', ')}, count(*)::INTEGER AS n${extra} FROM import_stage WHERE lon IS NOT NULL
-       GROUP BY ${names.join(', ')} HAVING count(*) >= $min)
-     SELECT (count(*) OVER ())::INTEGER AS groups, (sum(n) OVER ())::INTEGER AS records, * FROM g
-     ORDER BY n DESC, ${names.join(', ')} LIMIT ${LISTED}`,
+    `WITH s AS (SELECT ${keys.join(', ')}, line, source_id FROM import_stage WHERE lon IS NOT NULL),
+     g AS (SELECT ${on}, count(*)::INTEGER AS n FROM s GROUP BY ${on} HAVING count(*) >= $min),
+     top AS (SELECT (count(*) OVER ())::INTEGER AS groups, (sum(n) OVER ())::INTEGER AS records, * FROM g
+       ORDER BY n DESC, ${on} LIMIT ${LISTED})
+     ${
+       withIds
+         ? `SELECT top.*, strftime(top.t, '%Y-%m-%d %H:%M:%S') AS time, list(s.source_id ORDER BY s.line)[1:5] AS ids
+            FROM top JOIN s USING (${on}) GROUP BY ALL ORDER BY n DESC, ${on}`
+         : `SELECT * FROM top ORDER BY n DESC, ${on}`
+     }`,
     { min },
   );
   return reader.getRowObjectsJson() as unknown as Group[];
@@ -71,7 +79,7 @@ export async function qualityReport(
     con,
     [`${kind.time}::TIMESTAMP AS t`, 'mahalla', 'lon', 'lat', ...(kind.duplicateKey ? [kind.duplicateKey] : [])],
     2,
-    `, strftime(t, '%Y-%m-%d %H:%M:%S') AS time, list(source_id ORDER BY line)[1:5] AS ids`,
+    true,
   );
   return {
     outside: tally.outside,
