@@ -16,16 +16,18 @@ import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
 import { benchCalibration } from './calibration.ts';
 import { benchPlanner } from './planner.ts';
 import { benchScan, benchScanCalibration } from './scan.ts';
+import { benchImportRecords } from './import-records.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
-// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration,
+// `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration, import,
 // scan); all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan'): boolean =>
-  !only || only.includes(section);
+const want = (
+  section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan' | 'import',
+): boolean => !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -169,6 +171,10 @@ if (want('scan')) rows.push(...(await benchScanCalibration(cityOut)));
 if (want('browser')) {
   log('filter change → map in Chromium…');
   rows.push(...(await benchFilterLatency(cityOut, 18_083)));
+}
+if (want('import')) {
+  log('record import, 10 M incidents (CSV, Parquet) and 1 M Windows-1251…');
+  rows.push(...(await benchImportRecords(NATIONAL, log)));
 }
 if (want('planner')) {
   log('territory planner…');

@@ -125,8 +125,10 @@ async function checkAndPlace(
     }
     ap.closeSync();
   }
+  const tc = performance.now();
   await con.run(table.sql);
   const fixed = await fixDirty(con, kind, plan.index, header.length, o);
+  o.log(`checked in ${((performance.now() - tc) / 1000).toFixed(1)} s`);
   const t1 = performance.now();
   const placed = await placeChecked(con, ctx, kind.time, rowsRead, (rows) =>
     o.progress?.(rows, bytes / 2 + (bytes / 2) * (rows / Math.max(1, rowsRead)), false),
@@ -145,9 +147,11 @@ async function checkAndPlace(
   o.progress?.(rowsRead, bytes, true);
   const names = stagedNames(kind);
   await con.run(stageTableSql(kind));
+  const ts = performance.now();
   await con.run(`INSERT INTO import_stage SELECT c.line::INTEGER, ${names.map((n) => `c.${n}`).join(', ')}, c.lon, c.lat,
     p.mahalla, CASE WHEN c.lon IS NOT NULL THEN p.h3_hi END, CASE WHEN c.lon IS NOT NULL THEN p.h3_lo END
     FROM import_checked c JOIN import_placed p ON p.line = c.line WHERE c.ok`);
+  o.log(`staged in ${((performance.now() - ts) / 1000).toFixed(1)} s`);
   if (fixed > 0) o.log(`${fixed} rows checked one by one were good`);
   return { rowsRead, rowsGood: placed.good, ignoredColumns: plan.ignored };
 }
