@@ -20,6 +20,7 @@ import { generateApplications } from './generate/applications.ts';
 import { generateJointActions } from './generate/joint-actions.ts';
 import { appendRows, createSchema, loadApplications, loadIncidents, writeMonthlyCounts } from './load.ts';
 import { writeJointActions } from './load-joint-actions.ts';
+import { normalizeUzName } from '../server/shared/uz-names.ts';
 
 /** A mahalla to load: generated (data/generate) or imported, then optionally with known residents. */
 export type MahallaInput = Mahalla & { population?: number; households?: number };
@@ -99,7 +100,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
       mahallas.map((m, i) => [
         i + 1,
         m.code,
-        m.name,
+        normalizeUzName(m.name),
         m.districtSoato,
         population[i] ?? 0,
         households[i] ?? 0,

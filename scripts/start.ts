@@ -44,8 +44,8 @@ if (!existsSync(index) || (existsSync('web') && newest('web') > statSync(index).
   });
 }
 let found = existsSync(env.HAMKOR_DB) ? await describe(env.HAMKOR_DB) : null;
-if (found && found.version === 4 && !found.synthetic) {
-  // Imported data: upgrade in place (constraints only), never rebuild it.
+if (found && found.version >= 4 && found.version < SCHEMA_VERSION && !found.synthetic) {
+  // Imported data: upgrade in place (constraints, the apostrophes of names), never rebuild it.
   const db = await openDb(env.HAMKOR_DB);
   await db.transaction((tx) => upgradeSchema((sql) => tx.run(sql))).finally(() => db.close());
   found = { ...found, version: SCHEMA_VERSION };

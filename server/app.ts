@@ -26,6 +26,7 @@ import { playlistRoutes } from './routes/playlists.ts';
 import { systemRoutes } from './routes/system.ts';
 import { territoryRoutes } from './routes/territories.ts';
 import { plannerRoutes } from './routes/planner.ts';
+import { searchRoutes } from './routes/search.ts';
 import { SelectionRefused } from './selection/select.ts';
 import { staticSite } from './static.ts';
 
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
     .route('/', applicationsRoutes(r))
     .route('/', territoryRoutes(r))
     .route('/', plannerRoutes(r))
+    .route('/', searchRoutes(r))
     .route('/', importRoutes(r, deps.imports))
     .route('/', tileRoutes(r));
   const app = new Hono<AppEnv>()

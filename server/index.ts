@@ -7,6 +7,7 @@ import { createApp, HTTP_DEFAULTS } from './app.ts';
 import { readEnv, type ServerEnv } from './env.ts';
 import { openStore } from './store/duck/open.ts';
 import { prepareStore, type Prepared } from './store/prepare.ts';
+import { writeServerFile } from './services/imports/server-file.ts';
 
 export interface Server {
   close(): Promise<void>;
@@ -46,11 +47,17 @@ export async function startServer(
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve) => server.once('listening', resolve));
+  // Beside the database: where `npm run import` finds this server, to import through it (DuckDB has one writer).
+  const local = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  const url = `http://${local.includes(':') ? `[${local}]` : local}:${env.PORT}`;
+  const dropServerFile =
+    env.HAMKOR_DB === ':memory:' ? () => undefined : writeServerFile(env.HAMKOR_DB, { url, pid: process.pid });
   return {
     port: env.PORT,
     prepared,
     close: () =>
       new Promise<void>((resolve) => {
+        dropServerFile();
         server.close(() => {
           db.close();
           store.close();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Scale } from './scales.ts';
 import { stitch } from './stitch.ts';
+import { normalizeUzName } from '../../server/shared/uz-names.ts';
 
 const GEO_DIR = fileURLToPath(new URL('../geo/', import.meta.url));
 /**
@@ -58,7 +59,8 @@ export function loadDistricts(scale: Scale): DistrictBoundary[] {
   const all = raw.features.map(({ properties: p }, i) => ({
     soato: String(p.soato),
     regionSoato: String(p.adm1_soato),
-    nameUz: String(p.name_uz),
+    // The files write oʻ/gʻ with an ASCII apostrophe: stored names have one apostrophe each (uz-names.ts).
+    nameUz: normalizeUzName(String(p.name_uz)),
     nameRu: str(p.name_ru),
     nameEn: str(p.name_en),
     areaKm2: Number(p.area_km2),
@@ -79,7 +81,7 @@ export function loadRegions(districts: readonly DistrictBoundary[]): RegionBound
   return readCollection('uz_adm1_regions_ocha2018.geojson')
     .features.map(({ properties: p, geometry }) => ({
       soato: String(p.soato),
-      nameUz: `${String(p.name_uz)} ${typeof p.type_uz === 'string' ? p.type_uz : ''}`.trim(),
+      nameUz: normalizeUzName(`${String(p.name_uz)} ${typeof p.type_uz === 'string' ? p.type_uz : ''}`.trim()),
       nameRu: str(p.name_ru),
       nameEn: str(p.name_en),
       geometry,

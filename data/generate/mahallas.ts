@@ -1,6 +1,7 @@
 // Demo mahallas: real district boundaries tiled into seeded cells with official-looking codes and Uzbek names.
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { area as turfArea } from '@turf/turf';
+import { normalizeUzName } from '../../server/shared/uz-names.ts';
 import { Rng } from './random.ts';
 import { stitch } from './stitch.ts';
 import { planMahallaCounts, tessellateDistrict } from './tessellate.ts';
@@ -184,7 +185,7 @@ function nameList(count: number, rng: Rng): string[] {
   const names = [...stems, ...qualified].slice(0, count);
   for (let k = 2; names.length < count; k++)
     names.push(...stems.slice(0, count - names.length).map((s) => `${s}-${k}`));
-  return names.map((n) => n + SUFFIX);
+  return names.map((n) => normalizeUzName(n + SUFFIX));
 }
 
 function shuffle<T>(items: readonly T[], rng: Rng): T[] {

@@ -1,5 +1,6 @@
 // Residents per mahalla, police base points, prevention inspectors and their territories (demo data).
 import type { Rng } from './random.ts';
+import { normalizeUzName } from '../../server/shared/uz-names.ts';
 
 export interface MahallaSeed {
   districtSoato: string;
@@ -155,7 +156,7 @@ const SURNAMES = [
   'Usmonov',
   'Aliyev',
   'Ismoilov',
-  'Jo‘rayev',
+  'Joʻrayev',
   'Hamidov',
   'Rustamov',
   'Olimov',
@@ -169,5 +170,5 @@ export function inspectorIdentity(rng: Rng): { name: string; rank: string } {
   const female = rng.next() < 0.12;
   const surname = rng.pick(SURNAMES) + (female ? 'a' : '');
   const name = `${surname} ${rng.pick([...INITIALS])}. ${rng.pick([...INITIALS])}.`;
-  return { name, rank: rng.pick(RANKS) };
+  return { name: normalizeUzName(name), rank: rng.pick(RANKS) };
 }

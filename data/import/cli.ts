@@ -5,8 +5,10 @@
 // every few seconds). `base_points`, `inspectors` and `joint_actions` add or update those by the source's id
 // (reference.ts, joint-actions.ts). `npm run import -- territories <file>` makes a new territory version per district in
 // the user store (territory.ts). All refuse to run while a server holds the files; only `territories` writes to the user
-// store, and only new versions.
-import { statSync } from 'node:fs';
+// store, and only new versions. While a server holds the database (its `<db>.server.json` beside it, or `--server URL`),
+// the file goes through that server's Import API instead (remote.ts): `--user NAME [--password-file FILE]`.
+import { readFileSync, statSync } from 'node:fs';
+import type { ImportMapping } from '../../server/contract/imports.ts';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { boundaryCli, isBoundaryLevel, USAGE as BOUNDARY_USAGE } from './boundaries/cli.ts';
@@ -21,6 +23,7 @@ import { openStore } from '../../server/store/duck/open.ts';
 import { readEnv } from '../../server/env.ts';
 import { openDb } from '../../server/db/database.ts';
 import { assertNotInUse } from '../../server/store/carry-over.ts';
+import { importViaServer, passwordOf, serverOf } from './remote.ts';
 
 // Boundaries have their own flags (boundaries/cli.ts).
 if (isBoundaryLevel(process.argv[2])) {
@@ -46,13 +49,17 @@ const { values, positionals } = parseArgs({
     'order-number': { type: 'string' },
     'order-date': { type: 'string' },
     'effective-from': { type: 'string' },
+    server: { type: 'string' },
+    user: { type: 'string' },
+    'password-file': { type: 'string' },
   },
 });
 const [what, file] = positionals;
 const USAGE = `${BOUNDARY_USAGE}
        npm run import -- incidents|applications <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--crs EPSG] [--out FILE]
        npm run import -- base_points|inspectors|joint_actions <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--crs EPSG] [--report FILE] [--out FILE]
-       npm run import -- territories <file.csv|file.xlsx> [--sheet NAME] [--mapping m.json] [--dry-run] [--order-number N --order-date YYYY-MM-DD --effective-from YYYY-MM-DD]`;
+       npm run import -- territories <file.csv|file.xlsx> [--sheet NAME] [--mapping m.json] [--dry-run] [--order-number N --order-date YYYY-MM-DD --effective-from YYYY-MM-DD]
+       while Hamkor runs (found beside the database, or --server URL): add --user NAME [--password-file FILE]`;
 const isRecordKind = (w: string | undefined): w is RecordKindName => w !== undefined && Object.hasOwn(RECORD_KINDS, w);
 const REFERENCE = { base_points: BASE_POINTS, inspectors: INSPECTORS } as const;
 const isReference = (w: string | undefined): w is keyof typeof REFERENCE | 'joint_actions' =>
@@ -63,7 +70,38 @@ if ((what !== 'territories' && !isRecordKind(what) && !isReference(what)) || !fi
 }
 const env = readEnv();
 const out = values.out ?? env.HAMKOR_DB;
+/** Flags the server's import does not take (its page has no such choice). */
+const LOCAL_ONLY = ['sheet', 'since', 'crs', 'order-number', 'order-date', 'effective-from'] as const;
 try {
+  const server = serverOf(out, values.server);
+  if (server) {
+    const local = LOCAL_ONLY.filter((k) => values[k] !== undefined);
+    if (local.length > 0)
+      throw new Error(
+        `Hamkor is running at ${server}: the import goes through it, which does not take --${local.join(', --')} ` +
+          '(stop the server to use them, or convert the file first)',
+      );
+    if (!values.user)
+      throw new Error(
+        `Hamkor is running at ${server}: the import goes through it. Give --user NAME (an analyst or administrator) ` +
+          'and the password (asked here, or --password-file FILE)',
+      );
+    process.exit(
+      await importViaServer({
+        server,
+        user: values.user,
+        password: await passwordOf(values['password-file'], values.user),
+        kind: what,
+        file,
+        mapping: values.mapping
+          ? (JSON.parse(readFileSync(values.mapping, 'utf8')) as ImportMapping)
+          : { columns: {}, values: {} },
+        dryRun: values['dry-run'],
+        keepGood: values['keep-good'],
+        report: values.report ?? `${file}.import-report.json`,
+      }),
+    );
+  }
   if (isReference(what)) {
     await assertNotInUse(out);
     const db = await openDb(out);

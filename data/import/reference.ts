@@ -12,6 +12,7 @@ import { loadPlaces } from './place.ts';
 import { BASE_POINTS, type RecordKind } from './record-kinds.ts';
 import { ProblemLog, writeReport, type RowProblem } from './report.ts';
 import { readSource } from './source.ts';
+import { normalizeUzName } from '../../server/shared/uz-names.ts';
 
 export interface ReferenceImportOptions {
   file: string;
@@ -87,6 +88,7 @@ export async function importReference(
         if (r.ok) v[col.name] = r.value;
         else bad(col.name, r.reason);
       }
+      if (typeof v.name === 'string') v.name = normalizeUzName(v.name); // one apostrophe in stored names
       if (found.length === 0) {
         const id = String(v.source_id);
         const first = seen.get(id);

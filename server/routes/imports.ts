@@ -1,6 +1,9 @@
 // The import page's API (the `imports` capability: analysts and administrators): upload a file (its body streamed to
 // disk, the only route with a body over the JSON limit), get its preview and Hamkor's proposed mapping, start a dry run
-// or a commit, follow its progress, cancel it; and the list of past imports (provenance).
+// or a commit, follow its progress, cancel it, download its full report and rejected rows; and the list of past imports
+// (provenance).
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { can, principal, type AppEnv } from '../auth/middleware.ts';
 import { IdParam, JobRequest, UploadQuery } from '../contract/imports.ts';
@@ -21,8 +24,16 @@ export const exceptUploads =
 
 const refused = (c: Context<AppEnv>, e: UploadRefused) =>
   c.json({ error: 'invalid_request' as const, issues: [{ field: e.field, reason: e.reason }] }, e.status);
-const missing = (c: Context<AppEnv>) =>
-  c.json({ error: 'not_found' as const, issues: [{ field: 'id', reason: 'no such import run on this server' }] }, 404);
+const missing = (c: Context<AppEnv>, reason = 'no such import run on this server') =>
+  c.json({ error: 'not_found' as const, issues: [{ field: 'id', reason }] }, 404);
+/** A run's file, streamed (a rejects CSV holds every refused row). */
+const fileStream = (path: string): ReadableStream =>
+  Readable.toWeb(createReadStream(path)) as unknown as ReadableStream;
+const attachment = (name: string, type: string) => ({
+  'content-type': type,
+  'content-disposition': `attachment; filename="${name}"`,
+  'cache-control': 'no-store',
+});
 
 export const importRoutes = ({ db, store }: RouteDeps, config: Partial<ImportConfig> = {}) => {
   const imports = createImportService(db, store, { ...IMPORT_DEFAULTS, ...config });
@@ -35,7 +46,7 @@ export const importRoutes = ({ db, store }: RouteDeps, config: Partial<ImportCon
     .post('/imports/files', can('imports'), validate('query', UploadQuery), async (c) => {
       const q = c.req.valid('query');
       try {
-        return c.json(await imports.upload(c.req.raw.body, q.kind, q.name, principal(c).username), 201);
+        return c.json(await imports.upload(c.req.raw.body, q, principal(c).username), 201);
       } catch (e) {
         if (e instanceof UploadRefused) return refused(c, e);
         throw e;
@@ -52,6 +63,18 @@ export const importRoutes = ({ db, store }: RouteDeps, config: Partial<ImportCon
     .get('/imports/jobs/:id', can('imports'), validate('param', IdParam), (c) => {
       const job = imports.jobs.get(c.req.valid('param').id);
       return job ? c.json(job, 200) : missing(c);
+    })
+    .get('/imports/jobs/:id/report', can('imports'), validate('param', IdParam), (c) => {
+      const id = c.req.valid('param').id;
+      const path = imports.jobs.download(id, 'report');
+      if (!path) return missing(c, 'no report: no such run on this server, or it has not ended');
+      return c.body(fileStream(path), 200, attachment(`import-report-${id}.json`, 'application/json'));
+    })
+    .get('/imports/jobs/:id/rejects', can('imports'), validate('param', IdParam), (c) => {
+      const id = c.req.valid('param').id;
+      const path = imports.jobs.download(id, 'rejects');
+      if (!path) return missing(c, 'no rejected rows: the run did not import the good rows only, or it left none out');
+      return c.body(fileStream(path), 200, attachment(`import-rejects-${id}.csv`, 'text/csv; charset=utf-8'));
     })
     .post('/imports/jobs/:id/cancel', can('imports'), validate('param', IdParam), (c) => {
       const job = imports.jobs.cancel(c.req.valid('param').id);

@@ -11,6 +11,7 @@ import { usePath } from '../state/route.ts';
 import { useUi } from '../state/store.ts';
 import { dataFrom, PAGE_DATA, sourcesLine } from '../views/import/provenance.ts';
 import { bboxOf, type BBox } from './bbox.ts';
+import { useFlyTarget } from './fly.ts';
 import { MapView, type MahallaOutlines } from './MapView.tsx';
 
 export interface BaseMapProps {
@@ -49,6 +50,9 @@ export function BaseMap({
     const features = boundaries.data?.districts.features as FeatureCollection['features'] | undefined;
     return district && features ? bboxOf(features.filter((f) => f.properties?.soato === district)) : null;
   }, [district, boundaries.data]);
+  // A place the header's search flew to frames the map while the district chosen with it stays (web/map/fly.ts).
+  const fly = useFlyTarget();
+  const flyBox = fly && fly.district === district ? fly.box : null;
   if (!meta.data || !boundaries.data) return null;
   return (
     <MapView
@@ -63,7 +67,7 @@ export function BaseMap({
       tooltip={tooltip}
       outlines={outlines}
       onMap={onMap}
-      focus={override ?? districtBox}
+      focus={override ?? flyBox ?? districtBox}
     />
   );
 }

@@ -8,7 +8,11 @@ import { api, type Api } from '../api.ts';
 import { CHANGING, getQuery, ok, SESSION_KEY } from './client.ts';
 
 const imports = api.api.imports;
-export type Preview = InferResponseType<Api['api']['imports']['files']['$post'], 201>;
+export type AnyPreview = InferResponseType<Api['api']['imports']['files']['$post'], 201>;
+/** A table's preview (records, reference lists, territory assignment): headers, first rows, our columns. */
+export type Preview = Extract<AnyPreview, { shape: 'table' }>;
+/** A boundary file's preview: its fields with samples, the field proposed for each role. */
+export type BoundaryPreview = Extract<AnyPreview, { shape: 'boundary' }>;
 export type Job = InferResponseType<Api['api']['imports']['jobs'][':id']['$get'], 200>;
 export type PastImport = InferResponseType<Api['api']['imports']['$get'], 200>[number];
 
@@ -25,8 +29,14 @@ export function usePastImports() {
 /** Sends a file as it is (streamed by the browser, never read into the page). */
 export function useUpload() {
   return useMutation({
-    mutationFn: async ({ file, kind }: { file: File; kind: ImportKind }) =>
-      ok(await imports.files.$post({ query: { kind, name: file.name } }, { init: { body: file } }), (r) => r.json()),
+    mutationFn: async ({ file, kind, crs }: { file: File; kind: ImportKind; crs?: string | undefined }) =>
+      ok(
+        await imports.files.$post(
+          { query: { kind, name: file.name, ...(crs ? { crs } : {}) } },
+          { init: { body: file } },
+        ),
+        (r) => r.json(),
+      ),
   });
 }
 
@@ -51,6 +61,9 @@ export function useJob(id: string | null) {
     refetchInterval: (q) => (q.state.data && !RUNNING.includes(q.state.data.state) ? false : 500),
   });
 }
+
+/** Where a finished run's full JSON report, or its rejected rows as CSV, are downloaded (a plain link). */
+export const downloadUrl = (id: string, what: 'report' | 'rejects'): string => `${JOB_PATH}${id}/${what}`;
 
 /** Whether a run is still going. */
 export const isRunning = (j: Job | undefined): boolean => j !== undefined && RUNNING.includes(j.state);

@@ -17,10 +17,12 @@ import { ImportError } from './problems.ts';
 import { checkTopology, describeFinding, SLIVER_M2 } from './topology.ts';
 import { LEVELS, validateBoundaries, type BoundaryItem } from './validate.ts';
 import { replaceMahallas, type ReplaceReport } from './versions.ts';
+import { importViaServer, passwordOf, serverOf } from '../remote.ts';
 
 export const USAGE = `usage: npm run import -- mahallas|districts|regions <file.geojson|.zip|.shp|.kml|.kmz> [--code-field F] [--name-field F]
          [--district-field F (mahallas)] [--region-field F (districts)] [--population-field F] [--households-field F] [--mapping m.json] [--save-mapping m.json]
-         [--crs EPSG] [--list-fields] [--sliver-m2 50] [--dry-run] [--scale city|national] [--out FILE (default: HAMKOR_DB)]`;
+         [--crs EPSG] [--list-fields] [--sliver-m2 50] [--dry-run] [--scale city|national] [--out FILE (default: HAMKOR_DB)]
+         [--server URL --user NAME --password-file FILE (while Hamkor runs; found beside the database without --server)]`;
 
 /** Whether the import command's first word names a boundary level this module imports. */
 export const isBoundaryLevel = (w: string | undefined): w is 'mahallas' | 'districts' | 'regions' =>
@@ -129,6 +131,9 @@ export async function boundaryCli(level: string, args: string[]): Promise<number
       scale: { type: 'string', default: 'city' },
       out: { type: 'string' },
       'sliver-m2': { type: 'string', default: String(SLIVER_M2) },
+      server: { type: 'string' },
+      user: { type: 'string' },
+      'password-file': { type: 'string' },
     },
   });
   const file = positionals[0];
@@ -160,6 +165,28 @@ export async function boundaryCli(level: string, args: string[]): Promise<number
   if (!(sliver >= 0)) throw new Error(`--sliver-m2 must be a number of square metres (got "${values['sliver-m2']}")`);
   const env = readEnv();
   const out = values.out ?? env.HAMKOR_DB;
+  const server = serverOf(out, values.server);
+  if (server) {
+    if (!values.user)
+      throw new Error(
+        `Hamkor is running at ${server}: the import goes through it. Give --user NAME (an analyst or administrator) ` +
+          'and the password (asked here, or --password-file FILE)',
+      );
+    if (values['save-mapping']) writeFileSync(values['save-mapping'], `${JSON.stringify(mapping, null, 2)}\n`);
+    return importViaServer({
+      server,
+      user: values.user,
+      password: await passwordOf(values['password-file'], values.user),
+      kind: level,
+      file,
+      mapping: { columns: { ...mapping }, values: {} },
+      dryRun: values['dry-run'],
+      keepGood: false,
+      crs: values.crs,
+      sliverM2: sliver,
+      report: `${file}.import-report.json`,
+    });
+  }
   await assertNotInUse(out);
   if (level !== 'mahallas') return importAreas(level, file, bf, mapping, sliver, out, values['dry-run']);
   const districts = await realDistricts(out);

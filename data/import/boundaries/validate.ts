@@ -5,6 +5,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { DEFAULT_FIELDS, resolveFields, type FieldMapping, type Role } from './fields.ts';
 import type { ImportProblem } from './problems.ts';
 import type { BoundaryFile } from './read.ts';
+import { normalizeUzName } from '../../../server/shared/uz-names.ts';
 
 /** What a boundary file describes, and the rules for its codes and parents. */
 export interface Level {
@@ -126,7 +127,7 @@ export function validateBoundaries(
     const inner = pointOnFeature(feature).geometry.coordinates;
     items.push({
       code,
-      name,
+      name: normalizeUzName(name),
       parent,
       geometry: feature.geometry,
       areaKm2: area(feature) / 1e6,

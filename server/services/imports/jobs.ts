@@ -2,25 +2,21 @@
 // polls. The commit is one DuckDB transaction on the server's own database (data/import/commit.ts): open requests keep
 // reading the previous data and see the new only once it is committed; then the data generation is bumped so every
 // cache of the data reloads (server/db/per-db.ts).
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { readMapping } from '../../../data/import/mapping.ts';
-import { qualityLines } from '../../../data/import/quality-report.ts';
-import { importRecords, type RecordImportResult } from '../../../data/import/records.ts';
+import { writeFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { readMapping, planColumns } from '../../../data/import/mapping.ts';
 import { querySignal, type Db } from '../../db/database.ts';
 import { bumpDataEpoch } from '../../db/per-db.ts';
-import type { ImportMapping } from '../../contract/imports.ts';
-import { planColumns } from '../../../data/import/mapping.ts';
+import { isBoundaryKind, isRecordImportKind, type ImportMapping } from '../../contract/imports.ts';
+import type { UserStore } from '../../store/types.ts';
+import type { Actor } from '../../store/versioned.ts';
+import { fieldMapping } from './boundaries.ts';
 import { kindOf } from './preview.ts';
+import { runUpload, type JobResult } from './runners.ts';
 import { newId, UploadRefused, type Upload } from './uploads.ts';
 
+export type { JobResult } from './runners.ts';
 export type JobState = 'queued' | 'reading' | 'writing' | 'done' | 'failed' | 'cancelled';
-
-/** What the page shows of a finished run (the problems capped: all are counted, the report file has them all). */
-export type JobResult = Omit<RecordImportResult, 'file' | 'report' | 'rejects'> & {
-  /** the geocoding quality report in sentences (data/import/quality-report.ts qualityLines) */
-  qualityNotes: string[];
-};
 
 export interface Job {
   id: string;
@@ -29,7 +25,7 @@ export interface Job {
   dryRun: boolean;
   keepGood: boolean;
   state: JobState;
-  /** data rows read so far, and bytes of the file consumed */
+  /** data rows (or features) read so far, and bytes of the file consumed */
   rows: number;
   bytes: number;
   percent: number;
@@ -38,10 +34,10 @@ export interface Job {
   by: string;
   error: string | null;
   result: JobResult | null;
+  /** what can be downloaded once it has ended: the full JSON report, the rejected rows' CSV */
+  downloads: { report: boolean; rejects: boolean };
 }
 
-/** Problems sent to the page (the rest are counted in `problemCount`). */
-const PROBLEMS_SHOWN = 500;
 /** Finished jobs remembered for the page to read (the imports table keeps every commit). */
 const KEPT = 50;
 
@@ -54,8 +50,23 @@ export interface JobHooks {
   finished?: (job: Job) => Promise<void> | void;
 }
 
-/** Checks a mapping against the kind and the file's headers; writes it beside the upload for the importer. */
+/** What a run is asked to do. */
+export interface RunOptions {
+  dryRun: boolean;
+  keepGood: boolean;
+  sliverM2?: number | undefined;
+  by: Actor;
+}
+
+/**
+ * Checks a mapping against the kind and the file's headers (fields of a boundary file); writes a table kind's beside
+ * the upload for the importer. A mapping that names what is not there is refused naming it.
+ */
 export async function mappingFile(upload: Upload, mapping: ImportMapping, name: string): Promise<string> {
+  if (isBoundaryKind(upload.kind)) {
+    fieldMapping(upload.kind, upload.headers, mapping);
+    return '';
+  }
   const path = join(upload.dir, `${name}.mapping.json`);
   await writeFile(path, JSON.stringify(mapping), { mode: 0o600 });
   const kind = kindOf(upload.kind);
@@ -70,13 +81,22 @@ export async function mappingFile(upload: Upload, mapping: ImportMapping, name: 
   return path;
 }
 
+/** A run's files, kept beside (not in) the upload's folder so they outlive it: the report and the rejects. */
+interface JobFiles {
+  report: string;
+  rejects: string | null;
+}
+
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
   private readonly cancels = new Set<string>();
   private tail: Promise<unknown> = Promise.resolve();
 
+  private readonly files = new Map<string, JobFiles>();
+
   constructor(
     private readonly db: Db,
+    private readonly store: UserStore,
     private readonly hooks: JobHooks = {},
   ) {}
 
@@ -84,8 +104,21 @@ export class ImportJobs {
     return this.jobs.get(id);
   }
 
+  /** The path of a finished run's report or rejects CSV, or null when there is none (yet). */
+  download(id: string, what: keyof Job['downloads']): string | null {
+    const job = this.jobs.get(id);
+    return job?.downloads[what] ? (this.files.get(id)?.[what] ?? null) : null;
+  }
+
   /** Queues a run of `upload` with `mapping`; returns the job at once (the run goes on after the request). */
-  async start(upload: Upload, mapping: ImportMapping, opts: { dryRun: boolean; keepGood: boolean; by: string }) {
+  async start(upload: Upload, mapping: ImportMapping, opts: RunOptions) {
+    if (opts.keepGood && !isRecordImportKind(upload.kind))
+      throw new UploadRefused(
+        'keepGood',
+        'only incidents and applications can be imported without their bad rows: correct or remove those rows',
+      );
+    if (opts.sliverM2 !== undefined && !isBoundaryKind(upload.kind))
+      throw new UploadRefused('sliverM2', 'is only for boundary files');
     const id = newId();
     const mappingPath = await mappingFile(upload, mapping, id);
     const job: Job = {
@@ -100,14 +133,18 @@ export class ImportJobs {
       percent: 0,
       startedAt: new Date().toISOString(),
       finishedAt: null,
-      by: opts.by,
+      by: opts.by.username,
       error: null,
       result: null,
+      downloads: { report: false, rejects: false },
     };
     this.jobs.set(id, job);
-    for (const old of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - KEPT))) this.jobs.delete(old);
+    this.files.set(id, { report: join(dirname(upload.dir), `${id}.report.json`), rejects: null });
+    for (const old of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - KEPT))) this.forget(old);
     // Outside the request's abort signal: the run outlives the request that started it.
-    this.tail = querySignal.exit(() => this.tail.then(() => this.run(job, upload, mappingPath)));
+    this.tail = querySignal.exit(() =>
+      this.tail.then(() => this.run(job, upload, { path: mappingPath, choices: mapping }, opts)),
+    );
     return job;
   }
 
@@ -124,24 +161,35 @@ export class ImportJobs {
     return this.tail.then(() => undefined);
   }
 
+  private forget(id: string): void {
+    const f = this.files.get(id);
+    this.jobs.delete(id);
+    this.files.delete(id);
+    for (const path of [f?.report, f?.rejects]) if (path) void rm(path, { force: true });
+  }
+
   private end(job: Job, state: JobState, error: string | null = null): void {
     job.state = state;
     job.error = error;
     job.finishedAt = new Date().toISOString();
   }
 
-  private async run(job: Job, upload: Upload, mapping: string): Promise<void> {
+  private async run(
+    job: Job,
+    upload: Upload,
+    mapping: { path: string; choices: ImportMapping },
+    opts: RunOptions,
+  ): Promise<void> {
     if (job.state !== 'queued') return;
     job.state = 'reading';
+    const files = this.files.get(job.id) ?? {
+      report: join(dirname(upload.dir), `${job.id}.report.json`),
+      rejects: null,
+    };
     try {
-      const r = await importRecords(this.db, {
-        kind: kindOf(upload.kind),
-        file: upload.path,
-        mapping,
-        dryRun: job.dryRun,
-        keepGood: job.keepGood,
-        report: join(upload.dir, `${job.id}.report.json`),
-        by: job.by,
+      const out = await runUpload(this.db, this.store, upload, mapping, {
+        ...opts,
+        report: files.report,
         progress: (rows, bytes, last) => {
           if (this.cancels.has(job.id)) throw new Cancelled('cancelled');
           job.rows = rows;
@@ -150,14 +198,12 @@ export class ImportJobs {
           if (last) job.state = 'writing';
         },
       });
-      const { file: _file, report: _report, rejects: _rejects, ...rest } = r;
-      job.result = {
-        ...rest,
-        problems: r.problems.slice(0, PROBLEMS_SHOWN).map((p) => ({ ...p, file: upload.name })),
-        qualityNotes: r.quality ? qualityLines(r.quality) : [],
-      };
+      files.rejects = out.rejects;
+      job.result = out.result;
+      job.percent = 100;
+      job.downloads = { report: true, rejects: out.rejects !== null && out.result.rejected > 0 };
       this.end(job, 'done');
-      if (r.committed) {
+      if (out.result.committed) {
         bumpDataEpoch(this.db);
         await this.hooks.committed?.(job);
       }

@@ -6,8 +6,16 @@ import { CsvFormatError, type CsvFormat, type CsvRow } from '../../../data/impor
 import { labelTable, planColumns, type Mapping } from '../../../data/import/mapping.ts';
 import { readSource } from '../../../data/import/source.ts';
 import { XlsxFormatError } from '../../../data/import/xlsx.ts';
-import { RECORD_KINDS, type RecordKind } from '../../../data/import/record-kinds.ts';
-import type { ImportKind } from '../../contract/imports.ts';
+import {
+  APPLICATIONS,
+  BASE_POINTS,
+  INCIDENTS,
+  INSPECTORS,
+  TERRITORIES,
+  type RecordKind,
+} from '../../../data/import/record-kinds.ts';
+import { JOINT_ACTIONS } from '../../../data/import/joint-actions.ts';
+import type { ImportKind, TABLE_KINDS } from '../../contract/imports.ts';
 import { UploadRefused, type Upload } from './uploads.ts';
 
 /** Rows shown in the preview table. */
@@ -18,6 +26,7 @@ const SCANNED = 5000;
 const VALUES = 60;
 
 export interface Preview {
+  shape: 'table';
   file: { id: string; name: string; bytes: number; kind: ImportKind; format: CsvFormat | null };
   headers: string[];
   rows: string[][];
@@ -39,7 +48,20 @@ export interface Preview {
 
 const EMPTY: Mapping = { columns: {}, values: {} };
 
-export const kindOf = (kind: ImportKind): RecordKind => RECORD_KINDS[kind];
+const TABLES: Record<(typeof TABLE_KINDS)[number], RecordKind> = {
+  incidents: INCIDENTS,
+  applications: APPLICATIONS,
+  joint_actions: JOINT_ACTIONS,
+  inspectors: INSPECTORS,
+  base_points: BASE_POINTS,
+  territories: TERRITORIES,
+};
+
+/** The column schema of a table kind (a boundary kind has none: it is refused here). */
+export function kindOf(kind: ImportKind): RecordKind {
+  if (!Object.hasOwn(TABLES, kind)) throw new UploadRefused('kind', `${kind} files are not tables`);
+  return TABLES[kind as keyof typeof TABLES];
+}
 
 /** Reads the header and up to SCANNED rows; a file the reader cannot read is refused naming why. */
 async function head(
@@ -87,6 +109,7 @@ export async function previewUpload(db: Db, upload: Omit<Upload, 'headers'>): Pr
       .map(([value, n]) => ({ value, rows: n }));
   });
   return {
+    shape: 'table',
     file: { id: upload.id, name: upload.name, bytes: upload.bytes, kind: upload.kind, format },
     headers,
     rows: data.slice(0, SHOWN).map((r) => r.fields),

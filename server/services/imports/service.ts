@@ -1,9 +1,10 @@
 // The import page's server side in one object per app: the uploads of this server run, their previews and the jobs
 // that dry-run or commit them. Every commit is written to the audit log with who, the file, its checksum and counts.
 import type { Db } from '../../db/database.ts';
-import type { ImportKind, JobRequest } from '../../contract/imports.ts';
+import { isBoundaryKind, type ImportKind, type JobRequest } from '../../contract/imports.ts';
 import type { AuditEntry, UserStore } from '../../store/types.ts';
 import { ImportJobs, type Job } from './jobs.ts';
+import { previewBoundary, type BoundaryPreview } from './boundaries.ts';
 import { previewUpload, type Preview } from './preview.ts';
 import { UploadRefused, UploadSpace, type Upload } from './uploads.ts';
 
@@ -36,7 +37,7 @@ export function createImportService(db: Db, store: UserStore, config: ImportConf
       ip: '',
     } satisfies AuditEntry);
   const owners = new Map<string, Who>();
-  const jobs = new ImportJobs(db, {
+  const jobs = new ImportJobs(db, store, {
     finished: async (job: Job) => {
       const who = owners.get(job.id);
       owners.delete(job.id);
@@ -55,6 +56,8 @@ export function createImportService(db: Db, store: UserStore, config: ImportConf
           updated: r?.updated,
           unchanged: r?.unchanged,
           rejected: r?.rejected,
+          boundaryVersion: r?.boundary?.version ?? undefined,
+          movedRecords: r?.boundary?.mahallas?.moved,
           error: job.error,
         },
         r?.committed ? 200 : 422,
@@ -72,14 +75,14 @@ export function createImportService(db: Db, store: UserStore, config: ImportConf
     /** Saves an upload and previews it; a file that cannot be read is refused (and deleted). */
     async upload(
       body: ReadableStream<Uint8Array> | null,
-      kind: ImportKind,
-      name: string,
+      q: { kind: ImportKind; name: string; crs?: string | undefined },
       by: string,
-    ): Promise<Preview> {
-      const saved = await space.save(body, { kind, name, by }, config.maxBytes);
+    ): Promise<Preview | BoundaryPreview> {
+      const saved = await space.save(body, { ...q, by }, config.maxBytes);
       try {
-        const preview = await previewUpload(db, saved);
-        uploads.set(saved.id, { ...saved, headers: preview.headers });
+        const preview = isBoundaryKind(q.kind) ? await previewBoundary(saved) : await previewUpload(db, saved);
+        const headers = preview.shape === 'table' ? preview.headers : preview.fields.map((f) => f.field);
+        uploads.set(saved.id, { ...saved, headers });
         return preview;
       } catch (err) {
         await space.drop(saved);
@@ -93,7 +96,8 @@ export function createImportService(db: Db, store: UserStore, config: ImportConf
       const job = await jobs.start(upload, req.mapping, {
         dryRun: req.dryRun,
         keepGood: req.keepGood,
-        by: who.username,
+        sliverM2: req.sliverM2,
+        by: { accountId: who.accountId, username: who.username },
       });
       owners.set(job.id, who);
       return job;

@@ -16,9 +16,11 @@ export interface Upload {
   path: string;
   dir: string;
   bytes: number;
-  /** the first row of the file, read when it was previewed */
+  /** the first row of the file (a boundary file: its fields), read when it was previewed */
   headers: string[];
   by: string;
+  /** boundary files: the EPSG code the user gave for a file that does not state its coordinate system */
+  crs?: string | undefined;
 }
 
 /** A refused upload: the field at fault and why (answered as a 400 or 413). */
@@ -56,7 +58,7 @@ export class UploadSpace {
   /** Streams `body` into a new upload's folder; over `maxBytes` (or empty) it is deleted and refused. */
   async save(
     body: ReadableStream<Uint8Array> | null,
-    meta: { kind: ImportKind; name: string; by: string },
+    meta: { kind: ImportKind; name: string; by: string; crs?: string | undefined },
     maxBytes: number,
   ): Promise<Omit<Upload, 'headers'>> {
     const id = newId();
@@ -76,7 +78,17 @@ export class UploadSpace {
       out.end();
       await once(out, 'finish');
       if (bytes === 0) throw new UploadRefused('body', 'the file is empty: send its contents as the request body');
-      return { id, kind: meta.kind, name: safeName(meta.name), path, dir, bytes: (await stat(path)).size, by: meta.by };
+      const bytesOnDisk = (await stat(path)).size;
+      return {
+        id,
+        kind: meta.kind,
+        name: safeName(meta.name),
+        path,
+        dir,
+        bytes: bytesOnDisk,
+        by: meta.by,
+        crs: meta.crs,
+      };
     } catch (err) {
       out.destroy();
       await rm(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { crsFromCode, fromWgs84 } from '../../../data/import/crs.ts';
 import { INCIDENTS } from '../../../data/import/record-kinds.ts';
 import { importRecords, type RecordImportOptions } from '../../../data/import/records.ts';
 import { dump, makeDb, writeText } from './fixture.ts';
+import { SCHEMA_VERSION } from '../../../data/schema-version.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hamkor-locations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,7 +104,9 @@ describe('records with only a mahalla code', () => {
       INSERT OR REPLACE INTO meta VALUES ('schema_version', '4')`);
     const f = file('one.csv', 'id,date,mahalla,category,status\nK1,2024-03-01,1726287001,fraud,solved\n');
     expect(await run(f)).toMatchObject({ committed: true, added: 1, removedDemo: 2 });
-    expect(await db.all("SELECT value FROM meta WHERE key = 'schema_version'")).toEqual([{ value: '5' }]);
+    expect(await db.all("SELECT value FROM meta WHERE key = 'schema_version'")).toEqual([
+      { value: String(SCHEMA_VERSION) },
+    ]);
     expect(await db.all('SELECT source_id, lon FROM incidents')).toEqual([{ source_id: 'K1', lon: null }]);
   });
 });

@@ -87,9 +87,16 @@ describe('who may import', () => {
 
 describe('refused uploads', () => {
   it.each([
-    ['name=a.csv', 'kind', 'must be one of incidents, applications'],
+    [
+      'name=a.csv',
+      'kind',
+      'must be one of incidents, applications, joint_actions, inspectors, base_points, territories, mahallas, districts, regions',
+    ],
     ['kind=incidents', 'name', 'is required (the file name)'],
-    ['kind=incidents&name=a.exe', 'name', 'must end in .csv, .txt, .tsv, .xlsx, .parquet'],
+    ['kind=incidents&name=a.exe', 'name', 'must end in .csv, .txt, .tsv, .xlsx, .parquet for incidents'],
+    ['kind=mahallas&name=a.csv', 'name', 'must end in .geojson, .json, .zip, .kml, .kmz for mahallas'],
+    ['kind=incidents&name=a.csv&crs=32642', 'crs', 'is only for boundary files'],
+    ['kind=mahallas&name=a.zip&crs=WGS', 'crs', 'must be an EPSG code of 4 or 5 digits, such as 32642'],
   ])('query %s → 400 on %s', async (query, field, reason) => {
     const res = await upload('analyst', HEADER, query);
     expect(res.status).toBe(400);

@@ -5,6 +5,7 @@ import { UserMenu } from './UserMenu.tsx';
 import { navigate } from '../../state/route.ts';
 import { formatDay, fmtInt } from '../../format.ts';
 import { DataFromBadge } from '../import/DataFrom.tsx';
+import { SearchBox } from './SearchBox.tsx';
 
 export interface NavItem {
   path: string;
@@ -33,6 +34,7 @@ export function Header({
           <h1>Hamkor</h1>
           <p className="subtitle">Territory analytics · prevention service</p>
         </div>
+        <SearchBox />
       </div>
       <nav className="tabs" aria-label="Pages">
         {pages.map((p) => (

@@ -1,8 +1,9 @@
-// The import page (analysts and administrators): load a department's own incidents or applications from a file.
-// 1 choose the kind and the file → 2 check the columns and words Hamkor proposes → 3 a check that changes nothing, with
-// its report → 4 the import itself → the counts and a link to the map. Below: every import so far (provenance).
+// The import page (analysts and administrators): load a department's own records, staff lists, territory assignment
+// or boundaries from a file. 1 choose the kind and the file → 2 check the columns (fields) and words Hamkor proposes →
+// 3 a check that changes nothing, with its report → 4 the import itself → what changed and a link to the map. Below:
+// every import so far (provenance).
 import { useEffect, useState } from 'react';
-import { IMPORT_EXTENSIONS, IMPORT_KINDS, type ImportKind } from '../../../server/contract/imports.ts';
+import { extensionsOf, isBoundaryKind, isRecordImportKind, type ImportKind } from '../../../server/contract/imports.ts';
 import { fmtInt } from '../../format.ts';
 import {
   isRunning,
@@ -11,19 +12,21 @@ import {
   useJob,
   useStartJob,
   useUpload,
-  type Preview,
+  type AnyPreview,
 } from '../../queries/imports.ts';
-import { navigate } from '../../state/route.ts';
+import { BoundaryStep, proposedFields } from './BoundaryStep.tsx';
 import { ColumnsStep, mappingOf, PreviewTable, proposed, type Choices } from './ColumnsStep.tsx';
-import { KIND_LABELS } from './labels.ts';
+import { KIND_GROUPS, KIND_LABELS, KIND_NOTES } from './labels.ts';
 import { PastImports } from './PastImports.tsx';
-import { ProgressBar, ReportView } from './ReportView.tsx';
+import { Downloads, ProgressBar, ReportView } from './ReportView.tsx';
+import { Success } from './Success.tsx';
 import './import.css';
 
 export function ImportPage() {
   const [kind, setKind] = useState<ImportKind>('incidents');
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [crs, setCrs] = useState('');
+  const [preview, setPreview] = useState<AnyPreview | null>(null);
   const [choices, setChoices] = useState<Choices>({ columns: {}, values: {} });
   const [keepGood, setKeepGood] = useState(false);
   const [checkId, setCheckId] = useState<string | null>(null);
@@ -51,11 +54,11 @@ export function ImportPage() {
     if (!file) return;
     reset();
     upload.mutate(
-      { file, kind },
+      { file, kind, crs: isBoundaryKind(kind) && crs.trim() ? crs.trim() : undefined },
       {
         onSuccess: (p) => {
           setPreview(p);
-          setChoices(proposed(p));
+          setChoices(p.shape === 'table' ? proposed(p) : proposedFields(p));
         },
       },
     );
@@ -63,7 +66,7 @@ export function ImportPage() {
   const run = (dryRun: boolean): void => {
     if (!preview) return;
     start.mutate(
-      { file: preview.file.id, mapping: mappingOf(choices), dryRun, keepGood },
+      { file: preview.file.id, mapping: mappingOf(choices), dryRun, keepGood: keepGood && canKeepGood },
       { onSuccess: (j) => (dryRun ? setCheckId(j.id) : setCommitId(j.id)) },
     );
   };
@@ -72,17 +75,21 @@ export function ImportPage() {
     setCheckId(null);
     start.reset();
   };
+  const canKeepGood = isRecordImportKind(kind);
   const checked = check.data?.state === 'done' ? check.data.result : null;
-  const canCommit = checked !== null && checked.rowsGood > 0 && (checked.problemCount === 0 || keepGood);
+  const canCommit =
+    checked !== null && checked.rowsGood > 0 && (checked.problemCount === 0 || (keepGood && canKeepGood));
+  const boundary = isBoundaryKind(kind);
   const busy = isRunning(check.data) || isRunning(commit.data) || start.isPending;
 
   return (
     <main className="import-page" data-testid="import-page">
-      <h2>Load records from your registry</h2>
+      <h2>Load your department’s own data</h2>
       <p className="muted">
-        Incidents or applications exported from your registry as a table: CSV (comma, semicolon or tab separated, UTF-8
-        or Windows-1251), Excel (.xlsx, the first sheet) or Parquet. Nothing changes until you press “Import now”; a
-        file with a bad row changes nothing unless you choose to import the good rows only. Importing the same file
+        Records, staff lists and the territory assignment exported from your registry as a table: CSV (comma, semicolon
+        or tab separated, UTF-8 or Windows-1251), Excel (.xlsx, the first sheet) or Parquet. Mahalla, district and
+        region boundaries as a map file. Nothing changes until you press “Import now”; a file with a problem changes
+        nothing (for incidents and applications you may choose to import the good rows only). Importing the same file
         twice adds nothing twice.
       </p>
 
@@ -99,10 +106,14 @@ export function ImportPage() {
                 reset();
               }}
             >
-              {IMPORT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
+              {KIND_GROUPS.map((g) => (
+                <optgroup key={g.label} label={g.label}>
+                  {g.kinds.map((k) => (
+                    <option key={k} value={k}>
+                      {KIND_LABELS[k]}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </select>
           </label>
@@ -111,21 +122,37 @@ export function ImportPage() {
             <input
               type="file"
               data-testid="import-file"
-              accept={IMPORT_EXTENSIONS.join(',')}
+              accept={extensionsOf(kind).join(',')}
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
                 reset();
               }}
             />
           </label>
+          {boundary && (
+            <label title="Only if the file does not say: a Shapefile without its .prj, a GeoJSON in metres">
+              Coordinate system (EPSG code, only if the file does not say){' '}
+              <input
+                className="import-crs"
+                data-testid="import-crs"
+                inputMode="numeric"
+                placeholder="e.g. 32642"
+                value={crs}
+                onChange={(e) => setCrs(e.target.value)}
+              />
+            </label>
+          )}
           <button type="button" data-testid="import-upload" disabled={!file || upload.isPending} onClick={send}>
             {upload.isPending ? 'Sending…' : 'Show the file'}
           </button>
         </div>
+        <p className="muted" data-testid="import-kind-note">
+          {KIND_NOTES[kind]}
+        </p>
         {upload.error && <p className="error-banner">The file was not accepted: {upload.error.message}</p>}
       </section>
 
-      {preview && (
+      {preview?.shape === 'table' && (
         <section className="import-card" aria-labelledby="step-columns">
           <h3 id="step-columns">
             2. Check the columns: {preview.file.name} ({fmtInt(preview.file.bytes)} bytes
@@ -144,21 +171,37 @@ export function ImportPage() {
         </section>
       )}
 
+      {preview?.shape === 'boundary' && (
+        <section className="import-card" aria-labelledby="step-fields">
+          <h3 id="step-fields">
+            2. Check the fields: {preview.file.name} ({fmtInt(preview.file.bytes)} bytes)
+          </h3>
+          <p className="muted">
+            For each thing Hamkor needs, the field of your file it is read from. Hamkor has chosen the fields named as
+            it names them; choose the others from the list.
+          </p>
+          <BoundaryStep preview={preview} choices={choices} onChange={change} />
+        </section>
+      )}
+
       {preview && (
         <section className="import-card" aria-labelledby="step-check">
           <h3 id="step-check">3. Check the whole file (changes nothing)</h3>
-          <label className="import-row">
-            <input
-              type="checkbox"
-              data-testid="import-keep-good"
-              checked={keepGood}
-              onChange={(e) => {
-                setKeepGood(e.target.checked);
-                setCheckId(null);
-              }}
-            />
-            Import the good rows and leave out the rows with problems (otherwise one bad row stops the whole file)
-          </label>
+          {canKeepGood && (
+            <label className="import-row">
+              <input
+                type="checkbox"
+                data-testid="import-keep-good"
+                checked={keepGood}
+                onChange={(e) => {
+                  setKeepGood(e.target.checked);
+                  setCheckId(null);
+                }}
+              />
+              Import the good rows and leave out the rows with problems (otherwise one bad row stops the whole file; the
+              rows left out can be downloaded with what is wrong in each)
+            </label>
+          )}
           <button type="button" data-testid="import-check" disabled={busy} onClick={() => run(true)}>
             Check the file
           </button>
@@ -174,8 +217,9 @@ export function ImportPage() {
           <h3 id="step-commit">4. Import</h3>
           {!canCommit && checked.problemCount > 0 && (
             <p className="note">
-              {fmtInt(checked.rejected)} rows have problems, so the file would change nothing. Correct them in the file,
-              or tick “Import the good rows” above and check again.
+              {fmtInt(checked.rejected)} {boundary ? 'shapes' : 'rows'} have problems, so the file would change nothing.
+              Correct them in the file
+              {canKeepGood ? ', or tick “Import the good rows” above and check again' : ' and send it again'}.
             </p>
           )}
           <button
@@ -189,24 +233,8 @@ export function ImportPage() {
           </button>
           {commit.data && <ProgressBar job={commit.data} />}
           {commit.data?.error && <p className="error-banner">{commit.data.error}</p>}
-          {committed && commit.data?.result && (
-            <p className="import-success" data-testid="import-success">
-              Imported {preview?.file.name}: {fmtInt(commit.data.result.added ?? 0)} added,{' '}
-              {fmtInt(commit.data.result.updated ?? 0)} updated, {fmtInt(commit.data.result.unchanged ?? 0)} unchanged
-              {commit.data.result.rejected > 0 ? `, ${fmtInt(commit.data.result.rejected)} left out` : ''}. Every page
-              now shows the new data.{' '}
-              <a
-                href="/"
-                data-testid="import-open-map"
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate('/');
-                }}
-              >
-                Open the map
-              </a>
-            </p>
-          )}
+          {committed && commit.data?.result && <Success job={commit.data} />}
+          {commit.data?.state === 'done' && <Downloads job={commit.data} />}
         </section>
       )}
 
