@@ -18,16 +18,17 @@ import { benchCalibration } from './calibration.ts';
 import { benchPlanner } from './planner.ts';
 import { benchScan, benchScanCalibration } from './scan.ts';
 import { benchBoundaryImport } from './boundary-import.ts';
+import { benchImportRecords } from './import-records.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
 // `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration,
-// scan, boundaries); all by default.
+// scan, boundaries, import); all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
 const want = (
-  section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan' | 'boundaries',
+  section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan' | 'boundaries' | 'import',
 ): boolean => !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -174,6 +175,10 @@ if (want('browser')) {
   rows.push(...(await benchFilterLatency(cityOut, 18_083)));
   log('bytes of the national first screen and a filter change…');
   rows.push(...(await benchFirstScreenBytes(NATIONAL, 18_084, 'national')));
+}
+if (want('import')) {
+  log('record import, 10 M incidents (CSV, Parquet) and 1 M Windows-1251…');
+  rows.push(...(await benchImportRecords(NATIONAL, log)));
 }
 if (want('planner')) {
   log('territory planner…');
