@@ -14,7 +14,7 @@ const percentile = (sorted: number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** In the page: click the `k`-th control matching `selector`, resolve with ms until the map has redrawn. */
-function clickAndWait([selector, k]: [string, number]): Promise<number> {
+export function clickAndWait([selector, k]: [string, number]): Promise<number> {
   const area = document.querySelector('[aria-label="Map"]');
   const control = document.querySelectorAll<HTMLElement>(selector)[k];
   if (!area || !control) return Promise.reject(new Error(`no control ${selector} #${k}`));
@@ -40,6 +40,18 @@ function clickAndWait([selector, k]: [string, number]): Promise<number> {
 
 /** Median and p95 of filter changes that each need new data (no step repeats an earlier filter state). */
 export async function benchFilterLatency(dbFile: string, port: number): Promise<BenchRow[]> {
+  const dist = buildDist();
+  const browser = await launchChromium();
+  try {
+    return await withServer(dbFile, port, async (origin) => measureFilter(browser, origin), dist);
+  } finally {
+    await browser.close();
+    rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+/** A fresh production build of the web in a temporary folder (the caller removes it). */
+export function buildDist(): string {
   const dist = join(tmpdir(), 'hamkor-bench-dist');
   execFileSync(process.execPath, [
     'node_modules/vite/bin/vite.js',
@@ -50,13 +62,7 @@ export async function benchFilterLatency(dbFile: string, port: number): Promise<
     dist,
     '--emptyOutDir',
   ]);
-  const browser = await launchChromium();
-  try {
-    return await withServer(dbFile, port, async (origin) => measureFilter(browser, origin), dist);
-  } finally {
-    await browser.close();
-    rmSync(dist, { recursive: true, force: true });
-  }
+  return dist;
 }
 
 /** In a page signed in as the demo administrator: 21 category changes, each timed to the redrawn map. */

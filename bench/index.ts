@@ -12,20 +12,24 @@ import { benchCoverage } from './coverage.ts';
 import { benchCooperation } from './cooperation.ts';
 import { benchTerritories } from './territories.ts';
 import { benchFilterLatency } from './browser.ts';
+import { benchFirstScreenBytes } from './first-screen.ts';
 import { benchConcurrency, benchHealthUnderLoad } from './load.ts';
 import { benchCalibration } from './calibration.ts';
 import { benchPlanner } from './planner.ts';
 import { benchScan, benchScanCalibration } from './scan.ts';
+import { benchBoundaryImport } from './boundary-import.ts';
+import { benchImportRecords } from './import-records.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
 // `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration,
-// scan); all by default.
+// scan, boundaries, import); all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const want = (section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan'): boolean =>
-  !only || only.includes(section);
+const want = (
+  section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan' | 'boundaries' | 'import',
+): boolean => !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
@@ -150,7 +154,7 @@ async function loadRows(origin: string, pid: number, label: string): Promise<voi
       await benchHealthUnderLoad(
         origin,
         label,
-        [`/api/emerging?${years}`, `/api/hotspots?${years}`, `/api/hexagons?${years}&res=7`],
+        [`/api/emerging?${years}`, `/api/hotspots?${years}`, `/api/hexagons/columns?${years}&res=7`],
         20,
       ),
     );
@@ -169,11 +173,18 @@ if (want('scan')) rows.push(...(await benchScanCalibration(cityOut)));
 if (want('browser')) {
   log('filter change → map in Chromium…');
   rows.push(...(await benchFilterLatency(cityOut, 18_083)));
+  log('bytes of the national first screen and a filter change…');
+  rows.push(...(await benchFirstScreenBytes(NATIONAL, 18_084, 'national')));
+}
+if (want('import')) {
+  log('record import, 10 M incidents (CSV, Parquet) and 1 M Windows-1251…');
+  rows.push(...(await benchImportRecords(NATIONAL, log)));
 }
 if (want('planner')) {
   log('territory planner…');
   rows.push(...(await benchPlanner(cityOut, NATIONAL)));
 }
+if (want('boundaries')) rows.push(...(await benchBoundaryImport(NATIONAL, log)));
 rmSync(cityOut, { force: true });
 
 console.log(`\n| measure | result | target |\n|---|---|---|`);

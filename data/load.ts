@@ -187,12 +187,35 @@ export function loadApplications(db: Db, chunks: Iterable<ApplicationChunk>, mah
   );
 }
 
+/** The monthly counts of each fact table, from its rows that pass `where`. */
+const MONTHS = {
+  incidents: (where: string) =>
+    `INSERT INTO incident_months SELECT mahalla_id, date_trunc('month', ts)::DATE, category, status, count(*)::INTEGER FROM incidents ${where} GROUP BY ALL ORDER BY 1, 2`,
+  applications: (where: string) =>
+    `INSERT INTO application_months SELECT mahalla_id, date_trunc('month', received_at)::DATE, registry, received_by, count(*)::INTEGER FROM applications ${where} GROUP BY ALL ORDER BY 1, 2`,
+};
+
 /**
  * The monthly counts per mahalla of incidents (by category and status) and applications (by registry and receiver),
  * sorted by mahalla so one mahalla's rows are adjacent: rewritten whenever the records change.
  */
 export async function writeMonthlyCounts(db: Pick<Db, 'run'>): Promise<void> {
   await db.run(`DELETE FROM incident_months; DELETE FROM application_months;
-    INSERT INTO incident_months SELECT mahalla_id, date_trunc('month', ts)::DATE, category, status, count(*)::INTEGER FROM incidents GROUP BY ALL ORDER BY 1, 2;
-    INSERT INTO application_months SELECT mahalla_id, date_trunc('month', received_at)::DATE, registry, received_by, count(*)::INTEGER FROM applications GROUP BY ALL ORDER BY 1, 2;`);
+    ${MONTHS.incidents('')};
+    ${MONTHS.applications('')};`);
+}
+
+/**
+ * Rewrites the monthly counts of the mahallas listed in `idTable` (a table with an INTEGER column `id`) only: after a
+ * change that moved a few records between mahallas, instead of recounting them all.
+ * @example await rewriteMonthlyCounts(db, 'incidents', 'touched_ids');
+ */
+export async function rewriteMonthlyCounts(
+  db: Pick<Db, 'run'>,
+  table: keyof typeof MONTHS,
+  idTable: string,
+): Promise<void> {
+  const months = table === 'incidents' ? 'incident_months' : 'application_months';
+  const where = `WHERE mahalla_id IN (SELECT id FROM ${idTable})`;
+  await db.run(`DELETE FROM ${months} ${where}; ${MONTHS[table](where)};`);
 }

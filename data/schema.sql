@@ -139,5 +139,36 @@ CREATE TABLE application_months (
   n INTEGER NOT NULL
 );
 
+-- Boundary versions (data/import/boundaries/versions.ts): every imported set of polygons is kept with its file and
+-- checksum; version 0 holds the boundaries in force before the first import of a level. Districts and regions are
+-- keyed by code (id 0). A database built before these tables existed gains them on its first boundary import.
+CREATE TABLE boundary_versions (
+  version INTEGER PRIMARY KEY,
+  level VARCHAR NOT NULL,             -- 'mahallas' | 'districts' | 'regions'
+  file VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  imported_at TIMESTAMP NOT NULL,
+  features INTEGER NOT NULL,
+  added INTEGER NOT NULL,
+  retired INTEGER NOT NULL,
+  moved INTEGER NOT NULL              -- records placed in another mahalla by this version
+);
+CREATE TABLE boundary_geometries (
+  version INTEGER NOT NULL,
+  id INTEGER NOT NULL,
+  code VARCHAR NOT NULL,
+  name VARCHAR NOT NULL,
+  parent VARCHAR NOT NULL,            -- district SOATO of a mahalla, region SOATO of a district
+  geometry VARCHAR NOT NULL,
+  PRIMARY KEY (version, code)
+);
+-- A mahalla's id stays with its code for good: a retired code keeps its id (and gets it back if it returns).
+CREATE TABLE mahalla_ids (
+  code VARCHAR PRIMARY KEY,
+  id INTEGER NOT NULL UNIQUE,
+  first_version INTEGER NOT NULL,
+  retired_version INTEGER             -- NULL while in force
+);
+
 -- Plans, their archive and wall-screen playlists are not here: what people type lives in the user store
 -- (data/state-schema.sql), which no rebuild of this database touches.

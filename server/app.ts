@@ -9,6 +9,8 @@ import { authenticate, overTls, signedIn, type AppEnv } from './auth/middleware.
 import { auditWrites } from './http/audit.ts';
 import { bodyCap, deadline, heavyGate } from './http/limits.ts';
 import { checkHostAndOrigin, securityHeaders } from './http/security.ts';
+import { servedOnce } from './http/served-once.ts';
+import { onTheWire } from './http/wire.ts';
 import type { UserStore } from './store/types.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { applicationsRoutes } from './routes/applications.ts';
@@ -62,6 +64,7 @@ const HEAVY = [
   '/hotspots',
   '/hotspots/scan',
   '/hexagons',
+  '/hexagons/columns',
   '/timeline',
   '/emerging',
   '/records',
@@ -94,6 +97,9 @@ export function createApp(deps: AppDeps) {
     })
     .use('*', authenticate(auth))
     .use('*', auditWrites(deps.store, http.trustProxy))
+    // Answers that change only with the data: serialised and compressed once (server/http/served-once.ts).
+    .use('/meta', servedOnce(deps.db))
+    .use('/boundaries', servedOnce(deps.db, { sameForEveryScope: true }))
     // Public: sign-in (its other routes check the session themselves) and health. Everything after needs a session.
     .route('/', authRoutes(r))
     .route('/', systemRoutes(r))
@@ -119,6 +125,8 @@ export function createApp(deps: AppDeps) {
       securityHeaders((c) => overTls(c, http.trustProxy)),
     )
     .use('/api/*', deadline(http.timeoutMs))
+    // Compression and ETag/304 of every API answer (server/http/wire.ts).
+    .use('/api/*', onTheWire())
     .route('/api', api)
     .notFound((c) => c.json(error('not_found', 'path', `no route ${c.req.method} ${c.req.path}`), 404))
     .onError((err, c) => {

@@ -1,9 +1,8 @@
 // The geocoding quality report of an import, before anything is committed: the per-row findings tallied while
-// placing (place.ts) plus the runs found in the stage read back sorted (quality.ts RunFinder), chunk by chunk so a
-// national file never sits in memory: many records on one coordinate, and likely duplicates.
+// placing (place.ts, place-bulk.ts) plus groups counted in SQL over the stage (a national file never comes back to
+// JavaScript): many records on one coordinate, and likely duplicates.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { QualityTally } from './place.ts';
-import { RunFinder } from './quality.ts';
 import type { RecordKind } from './record-kinds.ts';
 
 /** Records on one exact coordinate from which it is reported as a stack (a station's default point, say). */
@@ -32,25 +31,41 @@ export interface QualityReport {
   withoutPoint: number;
 }
 
-/** Reads `sql`'s rows in chunks: key columns as Float64Arrays (NULL → NaN) and the first column as ids. */
-async function feedSorted(con: DuckDBConnection, sql: string, finder: RunFinder): Promise<void> {
-  const result = await con.stream(sql);
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const cols = chunk.getColumns();
-    const ids = (cols[0] ?? []).map(String);
-    finder.feed(
-      cols.slice(1).map((c) => Float64Array.from(c, (v) => (v === null ? NaN : Number(v)))),
-      ids,
-    );
-  }
+interface Group {
+  groups: number;
+  records: number;
+  n: number;
+  lon: number | null;
+  lat: number | null;
+  time?: string;
+  ids?: string[];
 }
 
-const fromSeconds = (s: number): string => new Date(s * 1000).toISOString().slice(0, 19).replace('T', ' ');
-const orNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
+/**
+ * Groups of at least `min` rows of `import_stage` with equal `keys` (rows with a point only: a record placed by its
+ * code alone is never "on one coordinate" nor a duplicate by place), the `LISTED` largest first (ties: smallest key).
+ */
+async function groups(con: DuckDBConnection, keys: string[], min: number, withIds = false): Promise<Group[]> {
+  const names = keys.map((k) => k.split(' AS ').pop()!);
+  const on = names.join(', ');
+  // The ids of the listed groups only: an ordered list per group of a national stage costs seconds.
+  const reader = await con.runAndReadAll(
+    `WITH s AS (SELECT ${keys.join(', ')}, line, source_id FROM import_stage WHERE lon IS NOT NULL),
+     g AS (SELECT ${on}, count(*)::INTEGER AS n FROM s GROUP BY ${on} HAVING count(*) >= $min),
+     top AS (SELECT (count(*) OVER ())::INTEGER AS groups, (sum(n) OVER ())::INTEGER AS records, * FROM g
+       ORDER BY n DESC, ${on} LIMIT ${LISTED})
+     ${
+       withIds
+         ? `SELECT top.*, strftime(top.t, '%Y-%m-%d %H:%M:%S') AS time, list(s.source_id ORDER BY s.line)[1:5] AS ids
+            FROM top JOIN s USING (${on}) GROUP BY ALL ORDER BY n DESC, ${on}`
+         : `SELECT * FROM top ORDER BY n DESC, ${on}`
+     }`,
+    { min },
+  );
+  return reader.getRowObjectsJson() as unknown as Group[];
+}
 
-/** The report over `import_stage` on `con` and the tally of its rows. */
+/** The report over `import_stage` on `con` and the tally of its rows, counted in SQL (a national file is 10 M rows). */
 export async function qualityReport(
   con: DuckDBConnection,
   kind: RecordKind,
@@ -58,40 +73,34 @@ export async function qualityReport(
   days: { start: string; today: string },
   stackMin = STACK_MIN,
 ): Promise<QualityReport> {
-  const stacks = new RunFinder(stackMin, LISTED, 0);
-  await feedSorted(con, 'SELECT source_id, lon, lat FROM import_stage WHERE lon IS NOT NULL ORDER BY lon, lat', stacks);
-  const s = stacks.end();
-  // Same time and place (the point, or the mahalla when there is none) and the same category, different ids (ids
-  // are unique in the stage by now).
-  const dups = new RunFinder(2, LISTED);
-  const cat = kind.duplicateKey ? `, hash(${kind.duplicateKey})::DOUBLE AS k` : '';
-  await feedSorted(
+  const s = await groups(con, ['lon', 'lat'], stackMin);
+  // Same time and place and the same category, different ids (ids are unique in the stage by now).
+  const d = await groups(
     con,
-    `SELECT source_id, epoch(${kind.time}::TIMESTAMP)::DOUBLE AS t, mahalla::DOUBLE AS m, lon, lat${cat}
-     FROM import_stage ORDER BY t, m, lon, lat${cat ? ', k' : ''}`,
-    dups,
+    [`${kind.time}::TIMESTAMP AS t`, 'mahalla', 'lon', 'lat', ...(kind.duplicateKey ? [kind.duplicateKey] : [])],
+    2,
+    true,
   );
-  const d = dups.end();
   return {
     outside: tally.outside,
     stacked: {
       min: stackMin,
-      stacks: s.runs,
-      records: s.rows,
-      points: s.longest.map((r) => ({ lon: r.key[0]!, lat: r.key[1]!, records: r.rows })),
+      stacks: s[0]?.groups ?? 0,
+      records: s[0]?.records ?? 0,
+      points: s.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), records: r.n })),
     },
     onCentroid: tally.onCentroid,
     future: { ...tally.future, after: days.today },
     beforeStart: { ...tally.beforeStart, before: days.start },
     duplicates: {
-      groups: d.runs,
-      records: d.rows,
-      examples: d.longest.map((r) => ({
-        ids: r.ids,
-        records: r.rows,
-        time: fromSeconds(r.key[0]!),
-        lon: orNull(r.key[2]),
-        lat: orNull(r.key[3]),
+      groups: d[0]?.groups ?? 0,
+      records: d[0]?.records ?? 0,
+      examples: d.map((r) => ({
+        ids: r.ids ?? [],
+        records: r.n,
+        time: r.time ?? '',
+        lon: r.lon === null ? null : Number(r.lon),
+        lat: r.lat === null ? null : Number(r.lat),
       })),
     },
     withoutPoint: tally.withoutPoint,

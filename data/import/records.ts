@@ -2,16 +2,18 @@
 // (the loader's PolygonIndex join), stages the good rows, then commits them in one transaction keyed by the source's
 // own ids (commit.ts). By default one bad row refuses the whole file; keepGood imports the rest.
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Db } from '../../server/db/database.ts';
 import { commitStage, type ChangeCounts } from './commit.ts';
-import type { CsvFormat, CsvRow } from './csv.ts';
-import { readSource } from './source.ts';
-import { labelTable, planColumns, readCell, readMapping, type Mapping } from './mapping.ts';
+import type { CsvFormat } from './csv.ts';
+import { readMapping } from './mapping.ts';
 import { ProblemLog, problemLine, writeReport, type RowProblem } from './report.ts';
 import type { RecordKind } from './record-kinds.ts';
-import { appendBatch, Batch, dayOf, loadPlaces, QualityTally, type PlaceContext } from './place.ts';
+import { loadPlaces, QualityTally, type PlaceContext } from './place.ts';
+import { stagedNames, stageRows } from './stage-rows.ts';
+import { stageBulk } from './bulk.ts';
 import { dayNumber } from './quality.ts';
 import { crsFromCode, WGS84 } from './crs.ts';
 import { qualityLines, qualityReport, type QualityReport } from './quality-report.ts';
@@ -40,6 +42,12 @@ export interface RecordImportOptions {
   stackMin?: number;
   /** The sheet of an XLSX workbook to read (default the first). */
   sheet?: string;
+  /**
+   * true: check every row in JavaScript as it is read (the only path for XLSX, x/y, quoted or blank-lined CSV);
+   * false: let DuckDB read and check the file in bulk (bulk.ts) where it can; unset: bulk from 8 MiB. Both paths
+   * give the same result, the bulk one faster.
+   */
+  rowByRow?: boolean;
   /** The EPSG code of the lon/lat (or x/y) columns when they are not WGS84 degrees, e.g. 32642 (crs.ts). */
   crs?: number | string;
 }
@@ -61,8 +69,11 @@ export interface RecordImportResult extends Partial<ChangeCounts> {
   rejects?: string;
 }
 
-/** Rows checked, joined and appended together: big enough to amortise the join, small enough to bound memory. */
-const BATCH = 65_536;
+/**
+ * Files from this size are read in bulk (unless `rowByRow` says otherwise). Below it the row path is as quick, and
+ * a cancel of a bulk import inside the server while its page polls was seen to wait minutes (not yet understood).
+ */
+const BULK_FROM = 8 * 2 ** 20;
 
 /** Today in Tashkent (UTC+5, no DST), as YYYY-MM-DD. */
 const tashkentToday = (): string => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
@@ -94,53 +105,18 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
     timeAt: stagedNames(kind).indexOf(kind.time),
   };
   const con = await db.connect();
-  const hash = createHash('sha256');
   const t0 = performance.now();
-  let format: CsvFormat | undefined;
-  let rowsRead = 0;
-  let rowsGood = 0;
-  let bytesRead = 0;
-  let ignoredColumns: string[] = [];
   try {
-    await con.run(`DROP TABLE IF EXISTS import_stage; CREATE TEMP TABLE import_stage (line INTEGER,
-      ${stagedNames(kind)
-        .map((name) => `${name} VARCHAR`)
-        .join(', ')}, lon DOUBLE, lat DOUBLE, mahalla INTEGER, h3_hi UINTEGER, h3_lo UINTEGER)`);
-    const ap = await con.createAppender('import_stage');
-    let plan: ReturnType<typeof planColumns> | undefined;
-    let labels = new Map<string, Map<string, string>>();
-    let width = 0;
-    let batch = new Batch();
-    const flush = (): void => {
-      rowsGood += appendBatch(ap, batch, ctx);
-      batch = new Batch();
-    };
-    const source = readSource(db, file, {
-      sheet: opts.sheet,
-      chunk: (b) => void hash.update(b),
-      format: (f) => (format = f),
-    });
-    for await (const chunk of source) {
-      for (const row of chunk.rows) {
-        if (!plan) {
-          plan = planColumns(kind, row.fields, mapping);
-          ignoredColumns = plan.ignored;
-          labels = labelsOf(kind, mapping);
-          width = row.fields.length;
-          problems.start(row.fields);
-          continue;
-        }
-        rowsRead++;
-        checkRow(row, width, plan.index, kind, labels, problems, batch, ctx.crs !== null);
-        if (batch.lines.length >= BATCH) flush();
-      }
-      bytesRead = chunk.bytes;
-      opts.progress?.(rowsRead, bytesRead, false);
-    }
-    opts.progress?.(rowsRead, bytesRead, true);
-    if (!plan) throw new Error(`${file}: the file has no header row`);
-    flush();
-    ap.closeSync();
+    const common = { mapping, ctx, progress: opts.progress, log };
+    const hash = createHash('sha256');
+    const staged =
+      (opts.rowByRow === true || ctx.crs || (opts.rowByRow === undefined && statSync(file).size < BULK_FROM)
+        ? null
+        : await stageBulk(con, kind, file, common)) ??
+      (await stageRows(db, con, kind, file, { ...common, sheet: opts.sheet, chunk: (b) => void hash.update(b) }));
+    const { rowsRead, format, ignoredColumns } = staged;
+    const sha256 = staged.sha256 ?? hash.digest('hex');
+    let rowsGood = staged.rowsGood;
     rowsGood -= await rejectDuplicates(con, problems);
     await problems.close();
     const tq = performance.now();
@@ -149,7 +125,7 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
     log(`quality report in ${((performance.now() - tq) / 1000).toFixed(1)} s`);
     const base = {
       file,
-      sha256: hash.digest('hex'),
+      sha256,
       format,
       rowsRead,
       rowsGood,
@@ -187,80 +163,6 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
     await con.run('DROP TABLE IF EXISTS import_stage').catch(() => undefined);
     con.closeSync();
   }
-}
-
-function labelsOf(kind: RecordKind, mapping: Mapping): Map<string, Map<string, string>> {
-  return new Map(kind.columns.filter((c) => c.type === 'enum').map((c) => [c.name, labelTable(c, mapping)]));
-}
-
-/** The names of a kind's columns that are staged as text, in stage order (all but the coordinates). */
-const stagedNames = (kind: RecordKind): string[] => {
-  let names = STAGED.get(kind);
-  if (!names)
-    STAGED.set(kind, (names = kind.columns.filter((c) => c.type !== 'lon' && c.type !== 'lat').map((c) => c.name)));
-  return names;
-};
-/** Computed once per kind: checkRow asks for every row. */
-const STAGED = new WeakMap<RecordKind, string[]>();
-
-/** Checks one data row; a good one joins the batch, a bad one is logged (and written to the rejects). */
-function checkRow(
-  row: CsvRow,
-  width: number,
-  where: ReadonlyMap<string, number>,
-  kind: RecordKind,
-  labels: ReadonlyMap<string, ReadonlyMap<string, string>>,
-  problems: ProblemLog,
-  batch: Batch,
-  projected: boolean,
-): void {
-  const found: RowProblem[] = [];
-  if (row.fields.length !== width) {
-    found.push(problems.add(row.line, 'row', '', `has ${row.fields.length} fields, the header has ${width}`));
-    problems.reject(found, row.fields);
-    return;
-  }
-  const values: Array<string | number | null> = [];
-  let lon = NaN;
-  let lat = NaN;
-  let code: string | null = null;
-  const text = (name: string): string => {
-    const i = where.get(name);
-    return i === undefined ? '' : (row.fields[i] ?? '');
-  };
-  for (const col of kind.columns) {
-    const r = readCell(col, text(col.name), labels.get(col.name) ?? new Map(), projected);
-    if (!r.ok) {
-      found.push(problems.add(row.line, col.name, text(col.name), r.reason));
-      if (col.type === 'enum' && text(col.name).trim() !== '') problems.unmappedValue(col.name, text(col.name).trim());
-      continue;
-    }
-    if (col.type === 'lon') lon = r.value === null ? NaN : (r.value as number);
-    else if (col.type === 'lat') lat = r.value === null ? NaN : (r.value as number);
-    else values.push(r.value);
-    if (col.type === 'mahalla') code = r.value as string | null;
-  }
-  if (found.length === 0) {
-    // A point needs both coordinates; without one, the mahalla code alone places the record.
-    if (Number.isNaN(lon) !== Number.isNaN(lat)) {
-      const [empty, given] = Number.isNaN(lon) ? ['lon', 'lat'] : ['lat', 'lon'];
-      found.push(problems.add(row.line, empty, '', `is empty, but ${given} is given`));
-    } else if (Number.isNaN(lon) && code === null)
-      found.push(
-        problems.add(row.line, 'lon/lat', '', 'are empty and there is no mahalla code: a record needs one of them'),
-      );
-  }
-  const broken =
-    found.length === 0 && kind.check?.(new Map(stagedNames(kind).map((name, k) => [name, values[k] ?? null])));
-  if (broken) found.push(problems.add(row.line, broken.column, text(broken.column), broken.reason));
-  if (found.length > 0) return problems.reject(found, row.fields);
-  batch.lines.push(row.line);
-  batch.lon.push(lon);
-  batch.lat.push(lat);
-  batch.code.push(code);
-  batch.day.push(dayOf(values[stagedNames(kind).indexOf(kind.time)] ?? null));
-  batch.fields.push(row.fields);
-  batch.values.push(values);
 }
 
 /** A source id twice in one file: every later row is refused (and dropped from the stage); returns how many. */

@@ -1,6 +1,6 @@
 // Request checks and response headers for every request: the Host must be one we serve (DNS rebinding), a
 // cross-site Origin is refused (CSRF; the session cookie is SameSite=Strict as well), and every response carries
-// the security headers, with no caching of API data.
+// the security headers; API answers are never stored unless they say how (data: revalidated by ETag, server/http/wire.ts).
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 
@@ -72,7 +72,7 @@ export const checkHostAndOrigin = (rules: HostRules) => {
   });
 };
 
-/** Security headers on every response (API, pages, assets, errors); API data is never cached. */
+/** Security headers on every response (API, pages, assets, errors); API answers are not stored unless they say so. */
 export const securityHeaders = (tls: (c: Context) => boolean) =>
   createMiddleware(async (c, next) => {
     await next();
@@ -84,5 +84,5 @@ export const securityHeaders = (tls: (c: Context) => boolean) =>
     h.set('cross-origin-opener-policy', 'same-origin');
     h.set('cross-origin-resource-policy', 'same-origin');
     if (tls(c)) h.set('strict-transport-security', 'max-age=31536000');
-    if (c.req.path.startsWith('/api/')) h.set('cache-control', 'no-store');
+    if (c.req.path.startsWith('/api/') && !h.has('cache-control')) h.set('cache-control', 'no-store');
   });

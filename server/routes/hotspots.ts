@@ -1,6 +1,6 @@
 // Hot-spot map data: per-mahalla metrics and Gi*, hexagons, emerging hot spots, the time line, heat-map points, and the
 // records behind a mahalla's numbers (a page, or CSV).
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { can, type AppEnv } from '../auth/middleware.ts';
 import { audited } from '../http/audit.ts';
 import { RangeQuery } from '../contract/common.ts';
@@ -8,7 +8,9 @@ import { EmergingQuery, HexagonQuery, HotspotQuery, RecordListQuery } from '../c
 import { getMetrics } from '../services/hotspots/metrics.ts';
 import { getRecordPoints } from '../services/hotspots/points.ts';
 import { getHotspots } from '../services/hotspots/hotspots.ts';
-import { getHexagons } from '../services/hotspots/hexagons.ts';
+import { getHexagons, type HexagonRefusal } from '../services/hotspots/hexagons.ts';
+import { hexagonRows, packHexagons } from '../shared/hexagon-columns.ts';
+import { PACKED_TYPE } from '../shared/packed.ts';
 import { getEmerging } from '../services/hotspots/emerging.ts';
 import { listRecords, recordsCsv } from '../services/hotspots/records.ts';
 import { getTimeline } from '../services/hotspots/timeline.ts';
@@ -17,6 +19,12 @@ import { getScan } from '../services/hotspots/scan.ts';
 import type { RouteDeps } from './deps.ts';
 import { selection } from './selection.ts';
 import { validate } from './validate.ts';
+
+/** 400 for a resolution too fine for the study area, 503 with a rebuild hint for a database without H3 cells. */
+const refusedHexagons = (c: Context, r: HexagonRefusal) =>
+  r.refused === 'too_fine'
+    ? c.json({ error: 'invalid_request' as const, issues: [{ field: 'res', reason: r.reason }] }, 400)
+    : c.json({ error: 'stale_database' as const, issues: [{ field: 'database', reason: r.reason }] }, 503);
 
 export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
   new Hono<AppEnv>()
@@ -36,12 +44,14 @@ export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
       return c.json(r, 200);
     })
     .get('/hexagons', can('read'), validate('query', HexagonQuery), async (c) => {
-      const q = c.req.valid('query');
-      const r = await getHexagons(db, await selection(c, db, q), q);
-      if (!('refused' in r)) return c.json(r, 200);
-      if (r.refused === 'too_fine')
-        return c.json({ error: 'invalid_request' as const, issues: [{ field: 'res', reason: r.reason }] }, 400);
-      return c.json({ error: 'stale_database' as const, issues: [{ field: 'database', reason: r.reason }] }, 503);
+      const r = await getHexagons(db, await selection(c, db, c.req.valid('query')), c.req.valid('query'));
+      return 'refused' in r ? refusedHexagons(c, r) : c.json({ ...r.meta, ...hexagonRows(r.columns) }, 200);
+    })
+    // The same answer as packed columns (server/shared/packed.ts), as the map reads it: no JSON made or parsed.
+    .get('/hexagons/columns', can('read'), validate('query', HexagonQuery), async (c) => {
+      const r = await getHexagons(db, await selection(c, db, c.req.valid('query')), c.req.valid('query'));
+      if ('refused' in r) return refusedHexagons(c, r);
+      return c.body(packHexagons(r.meta, r.columns), 200, { 'content-type': PACKED_TYPE });
     })
     .get('/timeline', can('read'), validate('query', RangeQuery), async (c) =>
       c.json(await getTimeline(db, await selection(c, db, c.req.valid('query'))), 200),

@@ -1,7 +1,6 @@
 // The statistics the pool may run off the main thread: whole analyses whose loops over thousands of units and
 // hundreds of time bins would otherwise hold the server's event loop for hundreds of milliseconds.
-import { buildStudyArea } from '../geo/h3-study-area.ts';
-import { neighbourhoodExcess } from './neighbourhood-excess.ts';
+import { hexagonColumns, keepStudyArea } from './hexagon-task.ts';
 import { spaceTimeExcess, spaceTimeExcessOfRows } from './space-time.ts';
 import { spatialScan } from './scan.ts';
 import { spaceTimeScan } from './scan-space-time.ts';
@@ -11,15 +10,22 @@ export const TASKS = {
   spaceTimeExcessOfRows,
   spatialScan,
   spaceTimeScan,
-  neighbourhoodExcess,
-  buildStudyArea,
+  keepStudyArea,
+  hexagonColumns,
 } as const;
 export type TaskName = keyof typeof TASKS;
 
-/** The buffers of every typed array directly inside a result (object values or array items), to move them. */
-export function transferables(result: unknown): ArrayBuffer[] {
+/**
+ * The buffers of every typed array inside a result (object values or array items, and those of objects inside it,
+ * like the hexagons' `columns`), to move them.
+ * @example transferables({ columns: { count: new Uint32Array(2) } }) // [its ArrayBuffer]
+ */
+export function transferables(result: unknown, depth = 2, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
   const values = result && typeof result === 'object' ? Object.values(result) : [];
-  const out = new Set<ArrayBuffer>();
-  for (const v of values) if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+  for (const v of values) {
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+    } else if (depth > 1 && v && typeof v === 'object') transferables(v, depth - 1, out);
+  }
   return [...out];
 }

@@ -15,6 +15,10 @@ import {
 } from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { coverageEdges, type CoverageEdges } from '../../../server/geo/coverage-edges.ts';
+import { gapRings } from '../../../server/geo/coverage-gaps.ts';
+import { overlapPairs } from '../../../server/geo/coverage-overlaps.ts';
+import { flattenPolygons, type FlatPolygons } from '../../../server/geo/flat-polygons.ts';
 
 type Shape = Polygon | MultiPolygon;
 /** An overlap or a gap: the features it touches (numbered from 1, as in the file), its area and a point inside it. */
@@ -76,36 +80,53 @@ function indexOf(geoms: readonly Shape[]): Flatbush {
   return index;
 }
 
+/** Overlaps measured exactly (turf) on the pairs the typed-array test could not clear; slivers cut from the later one. */
+function overlaps(
+  geoms: Shape[],
+  flat: FlatPolygons,
+  edges: CoverageEdges,
+  sliverM2: number,
+  issues: TopologyFinding[],
+  snapped: TopologyFinding[],
+): void {
+  for (const [i, j] of overlapPairs(flat, edges)) {
+    const piece = intersect(featureCollection([feat(geoms[i] as Shape), feat(geoms[j] as Shape)]));
+    if (!piece || area(piece) === 0) continue;
+    const f = finding('overlap', [i + 1, j + 1], piece);
+    if (f.areaM2 > sliverM2) issues.push(f);
+    else {
+      snapped.push(f);
+      const cut = difference(featureCollection([feat(geoms[j] as Shape), feat(geoms[i] as Shape)]));
+      if (cut) geoms[j] = cut.geometry;
+    }
+  }
+}
+
+/** The holes of the union: from the edges no neighbour shares when nothing overlaps, else from turf's union. */
+function holes(geoms: Shape[], flat: FlatPolygons, edges: CoverageEdges, overlapping: boolean): Position[][] {
+  if (!overlapping) return gapRings(flat, edges);
+  const whole = union(featureCollection(geoms.map(feat)));
+  const polys: Position[][][] =
+    whole?.geometry.type === 'Polygon' ? [whole.geometry.coordinates] : (whole?.geometry.coordinates ?? []);
+  return polys.flatMap((p) => p.slice(1));
+}
+
 /**
- * Finds overlaps between every pair of features whose boxes meet, and gaps as the holes of their union.
+ * Finds overlaps between neighbours (pairs whose borders cross or reach into each other; shared borders are matched
+ * by their vertices and skipped) and gaps as the holes of their union.
  * @example checkTopology([squareA, squareB], 50).issues // [{ kind: 'overlap', features: [1, 2], areaM2: 8359.2, … }]
  */
 export function checkTopology(input: readonly Shape[], sliverM2 = SLIVER_M2): TopologyResult {
   const geoms = [...input];
   const issues: TopologyFinding[] = [];
   const snapped: TopologyFinding[] = [];
-  const index = indexOf(geoms);
-  for (let i = 0; i < geoms.length; i++) {
-    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = bbox(geoms[i] as Shape);
-    for (const j of index.search(x0, y0, x1, y1).sort((a, b) => a - b)) {
-      if (j <= i) continue;
-      const piece = intersect(featureCollection([feat(geoms[i] as Shape), feat(geoms[j] as Shape)]));
-      if (!piece || area(piece) === 0) continue;
-      const f = finding('overlap', [i + 1, j + 1], piece);
-      if (f.areaM2 > sliverM2) issues.push(f);
-      else {
-        snapped.push(f);
-        const cut = difference(featureCollection([feat(geoms[j] as Shape), feat(geoms[i] as Shape)]));
-        if (cut) geoms[j] = cut.geometry;
-      }
-    }
-  }
+  // The geometries change only where an overlap is snapped, and then the gaps come from turf's union.
+  const flat = flattenPolygons(geoms);
+  const edges = coverageEdges(flat);
+  overlaps(geoms, flat, edges, sliverM2, issues, snapped);
   if (geoms.length > 1) {
-    const whole = union(featureCollection(geoms.map(feat)));
-    const polys: Position[][][] =
-      whole?.geometry.type === 'Polygon' ? [whole.geometry.coordinates] : (whole?.geometry.coordinates ?? []);
     const after = indexOf(geoms);
-    for (const hole of polys.flatMap((p) => p.slice(1))) {
+    for (const hole of holes(geoms, flat, edges, issues.length + snapped.length > 0)) {
       const piece = polygon([hole]);
       const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = bbox(piece);
       const around = after.search(x0, y0, x1, y1).sort((a, b) => a - b);

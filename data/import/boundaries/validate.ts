@@ -1,11 +1,12 @@
 // Per-feature checks of a boundary file after field mapping: codes, names, parents, counts and ring geometry, each
 // problem as (file, feature, field, reason); what passes becomes a boundary item with its area and an interior point.
-import { area, kinks, pointOnFeature } from '@turf/turf';
+import { area, pointOnFeature } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { DEFAULT_FIELDS, resolveFields, type FieldMapping, type Role } from './fields.ts';
 import type { ImportProblem } from './problems.ts';
 import type { BoundaryFile } from './read.ts';
 import { normalizeUzName } from '../../../server/shared/uz-names.ts';
+import { ringCrossing } from '../../../server/geo/ring-crossing.ts';
 
 /** What a boundary file describes, and the rules for its codes and parents. */
 export interface Level {
@@ -55,7 +56,9 @@ export function ringProblem(ring: readonly Position[]): string | null {
   const a = ring[0] as Position;
   const b = ring[ring.length - 1] as Position;
   if (a[0] !== b[0] || a[1] !== b[1]) return 'a ring is not closed (first position ≠ last)';
-  const k = kinks({ type: 'Polygon', coordinates: [ring as Position[]] }).features[0]?.geometry.coordinates;
+  const xy = new Float64Array(2 * ring.length);
+  ring.forEach((p, i) => xy.set([p[0] ?? NaN, p[1] ?? NaN], 2 * i));
+  const k = ringCrossing(xy, 0, ring.length);
   return k ? `a ring crosses itself at ${+(k[0] ?? 0).toFixed(6)}, ${+(k[1] ?? 0).toFixed(6)}` : null;
 }
 

@@ -1,23 +1,27 @@
 // Replaces the mahalla boundaries of an existing analytics database in place, in one transaction: ids stay with their
 // codes (new codes get new ids, vanished ones are retired, never reused), every version's polygons are kept, and every
 // incident, application and base point is placed again in the new polygons.
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { bindings, type Db, type Params } from '../../../server/db/database.ts';
-import { flattenPolygons } from '../../../server/geo/flat-polygons.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { flattenPolygons, type FlatPolygons } from '../../../server/geo/flat-polygons.ts';
+import { overlapPairs } from '../../../server/geo/coverage-overlaps.ts';
 import { PolygonIndex } from '../../../server/geo/polygon-index.ts';
 import { computeAdjacency } from '../../../server/geo/adjacency.ts';
-import { writeMonthlyCounts } from '../../load.ts';
+import { rewriteMonthlyCounts, SCHEMA_SQL } from '../../load.ts';
 import type { BoundaryItem } from './validate.ts';
+import { boundaryChanges, type BoundaryChanges } from './changes.ts';
+import { reassignTable } from './reassign.ts';
 
-/** Created on first use, so a database built before versioning gains them without a rebuild. */
-export const TABLES = `
-CREATE TABLE IF NOT EXISTS boundary_versions (version INTEGER PRIMARY KEY, level VARCHAR NOT NULL, file VARCHAR NOT NULL,
-  sha256 VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL, features INTEGER NOT NULL, added INTEGER NOT NULL,
-  retired INTEGER NOT NULL, moved INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS boundary_geometries (version INTEGER NOT NULL, id INTEGER NOT NULL, code VARCHAR NOT NULL,
-  name VARCHAR NOT NULL, parent VARCHAR NOT NULL, geometry VARCHAR NOT NULL, PRIMARY KEY (version, code));
-CREATE TABLE IF NOT EXISTS mahalla_ids (code VARCHAR PRIMARY KEY, id INTEGER NOT NULL UNIQUE,
-  first_version INTEGER NOT NULL, retired_version INTEGER);`;
+/**
+ * The boundary tables of data/schema.sql, each made `CREATE TABLE IF NOT EXISTS`: run by every boundary import, so a
+ * database built before they were in the schema gains them (empty) without a rebuild and without losing anything.
+ */
+export const TABLES = [
+  ...SCHEMA_SQL.matchAll(/^CREATE TABLE (?:boundary_versions|boundary_geometries|mahalla_ids) \([^;]*\);/gm),
+]
+  .map((m) => m[0].replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS'))
+  .join('\n');
 
 /** Point tables whose mahalla follows from their coordinates. */
 const POINT_TABLES = ['incidents', 'applications', 'base_points'] as const;
@@ -30,7 +34,10 @@ export interface ReplaceReport {
   retired: number;
   /** Records placed in another mahalla than before, per table. */
   moved: Record<PointTable, number>;
-  /** Records in no new polygon: kept in their mahalla when it remains, else put in the one with the nearest centre. */
+  /**
+   * Records a change could move that lie in no new polygon: kept in their mahalla when it remains, else put in the one
+   * with the nearest centre.
+   */
   outside: Record<PointTable, number>;
   /** Current territory assignments of retired mahallas, removed (their history stays in boundary_geometries). */
   unassigned: number;
@@ -43,10 +50,6 @@ async function all<T>(con: DuckDBConnection, sql: string, params?: Params): Prom
 }
 const run = async (con: DuckDBConnection, sql: string, params: Params): Promise<void> =>
   void (await con.run(sql, ...bindings(params)));
-async function cols<T extends object>(con: DuckDBConnection, sql: string): Promise<{ [K in keyof T]: T[K][] }> {
-  return (await con.runAndReadAll(sql)).getColumnsObjectJson() as { [K in keyof T]: T[K][] };
-}
-
 /** The mahallas in force before their first versioned import, kept as a version so that they too are never lost. */
 async function seedVersionZero(con: DuckDBConnection): Promise<void> {
   const [{ n, v } = { n: 0, v: 0 }] = await all<{ n: number; v: number }>(
@@ -64,62 +67,49 @@ async function seedVersionZero(con: DuckDBConnection): Promise<void> {
   );
 }
 
+/** The staged new mahallas, in the order of the mahallas table's columns. */
+const NEW_MAHALLAS = `id INTEGER, code VARCHAR, name VARCHAR, parent VARCHAR, population INTEGER, households INTEGER,
+  area DOUBLE, cx DOUBLE, cy DOUBLE, geometry VARCHAR`;
+
+/** Fills a temporary table of `n` rows through an appender (inside the caller's transaction: a rollback drops it). */
+async function stage(
+  con: DuckDBConnection,
+  table: string,
+  columns: string,
+  n: number,
+  row: (ap: DuckDBAppender, i: number) => void,
+): Promise<void> {
+  await con.run(`CREATE OR REPLACE TEMP TABLE ${table} (${columns})`);
+  const ap = await con.createAppender(table);
+  for (let i = 0; i < n; i++) {
+    row(ap, i);
+    ap.endRow();
+  }
+  ap.closeSync();
+}
+
 /** Stable ids: a known code keeps its id (a retired one comes back with it), a new code gets the next unused id. */
 function assignIds(items: readonly BoundaryItem[], known: Map<string, number>, maxId: number): Int32Array {
   let next = maxId;
   return Int32Array.from(items, (m) => known.get(m.code) ?? ++next);
 }
 
-/** Index of the centre nearest to (x, y) (equirectangular at Uzbekistan's latitude; used only for strays). */
-function nearest(cx: Float64Array, cy: Float64Array, x: number, y: number): number {
-  let best = 0;
-  let bestD = Infinity;
-  for (let i = 0; i < cx.length; i++) {
-    const dx = (cx[i]! - x) * 0.75;
-    const dy = cy[i]! - y;
-    const d = dx * dx + dy * dy;
-    if (d < bestD) [best, bestD] = [i, d];
-  }
-  return best;
-}
-
-/** Places one table's points in the new polygons and writes the rows whose mahalla changed. */
-async function reassign(
-  con: DuckDBConnection,
-  table: PointTable,
-  index: PolygonIndex,
+/**
+ * What the new polygons change against those in force, or null when most of them change (then every record is
+ * tested). Polygons that may overlap a neighbour count as changed: which of two a point falls in depends on order.
+ */
+function whatChanged(
+  old: ReadonlyArray<{ id: number; geometry: string }>,
+  flat: FlatPolygons,
   ids: Int32Array,
-  centres: [Float64Array, Float64Array],
-): Promise<{ moved: number; outside: number }> {
-  const c = await cols<{ r: number; lon: number; lat: number; m: number }>(
-    con,
-    `SELECT rowid::INTEGER AS r, lon, lat, mahalla_id AS m FROM ${table} WHERE lon IS NOT NULL AND lat IS NOT NULL`,
-  );
-  const at = index.locateMany(Float64Array.from(c.lon), Float64Array.from(c.lat));
-  const current = new Set(ids);
-  const rows: number[] = [];
-  const to: number[] = [];
-  let outside = 0;
-  for (let i = 0; i < at.length; i++) {
-    const old = c.m[i] ?? -1;
-    let m: number;
-    if (at[i]! >= 0) m = ids[at[i]!]!;
-    else {
-      outside++;
-      m = current.has(old) ? old : ids[nearest(centres[0], centres[1], c.lon[i]!, c.lat[i]!)]!;
-    }
-    if (m === old) continue;
-    rows.push(c.r[i]!);
-    to.push(m);
-  }
-  if (rows.length > 0)
-    await run(
-      con,
-      `UPDATE ${table} SET mahalla_id = c.m FROM (SELECT unnest($r::INTEGER[]) AS r, unnest($m::INTEGER[]) AS m) c
-       WHERE ${table}.rowid = c.r`,
-      { r: rows, m: to },
-    );
-  return { moved: rows.length, outside };
+): BoundaryChanges | null {
+  const before = {
+    flat: flattenPolygons(old.map((o) => JSON.parse(o.geometry) as Polygon | MultiPolygon)),
+    ids: Int32Array.from(old, (o) => o.id),
+  };
+  const suspect = new Set(overlapPairs(flat).flat());
+  const changes = boundaryChanges(before, { flat, ids }, suspect);
+  return changes.changed + changes.retired > ids.length / 2 ? null : changes;
 }
 
 /**
@@ -129,8 +119,9 @@ async function reassign(
 export async function replaceMahallas(
   db: Db,
   items: readonly BoundaryItem[],
-  info: { file: string; sha256: string; dryRun?: boolean },
+  info: { file: string; sha256: string; dryRun?: boolean; onPhase?: (done: string) => void },
 ): Promise<ReplaceReport> {
+  const phase = info.onPhase ?? ((): void => undefined);
   const con = await db.connect();
   try {
     await con.run('BEGIN TRANSACTION');
@@ -153,76 +144,65 @@ export async function replaceMahallas(
     const retiredCodes = [...wasCurrent].filter((c) => !newCodes.has(c));
 
     // Residents a file does not give stay as they were for a known code; a new mahalla starts at 0.
-    const old = await all<{ code: string; population: number; households: number }>(
+    const old = await all<{ id: number; code: string; population: number; households: number; geometry: string }>(
       con,
-      'SELECT code, population, households FROM mahallas',
+      'SELECT id, code, population, households, geometry FROM mahallas ORDER BY id',
     );
     const before = new Map(old.map((o) => [o.code, o]));
-    const list = <T>(f: (m: BoundaryItem, i: number) => T): T[] => items.map(f);
-    const params = {
-      id: [...ids],
-      code: list((m) => m.code),
-      name: list((m) => m.name),
-      parent: list((m) => m.parent),
-      pop: list((m) => m.population ?? before.get(m.code)?.population ?? 0),
-      hh: list((m) => m.households ?? before.get(m.code)?.households ?? 0),
-      area: list((m) => m.areaKm2),
-      cx: list((m) => m.centroid[0]),
-      cy: list((m) => m.centroid[1]),
-      geom: list((m) => JSON.stringify(m.geometry)),
-    };
-    await con.run('DELETE FROM mahallas');
-    await run(
-      con,
-      `INSERT INTO mahallas SELECT unnest($id::INTEGER[]), unnest($code::VARCHAR[]), unnest($name::VARCHAR[]),
-         unnest($parent::VARCHAR[]), unnest($pop::INTEGER[]), unnest($hh::INTEGER[]), unnest($area::DOUBLE[]),
-         unnest($cx::DOUBLE[]), unnest($cy::DOUBLE[]), false, unnest($geom::VARCHAR[])`,
-      params,
-    );
-    await run(
-      con,
-      `INSERT INTO boundary_geometries SELECT $v, unnest($id::INTEGER[]), unnest($code::VARCHAR[]),
-         unnest($name::VARCHAR[]), unnest($parent::VARCHAR[]), unnest($geom::VARCHAR[])`,
-      { v, id: params.id, code: params.code, name: params.name, parent: params.parent, geom: params.geom },
-    );
+    await stage(con, 'new_mahallas', NEW_MAHALLAS, items.length, (ap, i) => {
+      const m = items[i]!;
+      ap.appendInteger(ids[i]!);
+      for (const text of [m.code, m.name, m.parent]) ap.appendVarchar(text);
+      ap.appendInteger(m.population ?? before.get(m.code)?.population ?? 0);
+      ap.appendInteger(m.households ?? before.get(m.code)?.households ?? 0);
+      for (const x of [m.areaKm2, m.centroid[0], m.centroid[1]]) ap.appendDouble(x);
+      ap.appendVarchar(JSON.stringify(m.geometry));
+    });
+    await con.run(`DELETE FROM mahallas;
+      INSERT INTO mahallas SELECT id, code, name, parent, population, households, area, cx, cy, false, geometry
+      FROM new_mahallas`);
     // One statement a call: DuckDB binds parameters to a single prepared statement.
-    const { code, id } = params;
-    await run(con, 'UPDATE mahalla_ids SET retired_version = $v WHERE list_contains($gone::VARCHAR[], code)', {
+    await run(con, 'INSERT INTO boundary_geometries SELECT $v, id, code, name, parent, geometry FROM new_mahallas', {
       v,
-      gone: retiredCodes,
-    });
-    await run(con, 'UPDATE mahalla_ids SET retired_version = NULL WHERE list_contains($code::VARCHAR[], code)', {
-      code,
     });
     await run(
       con,
-      `INSERT INTO mahalla_ids SELECT c, i, $v, NULL FROM (SELECT unnest($code::VARCHAR[]) AS c, unnest($id::INTEGER[]) AS i)
-       WHERE c NOT IN (SELECT code FROM mahalla_ids)`,
-      { v, code, id },
+      `UPDATE mahalla_ids SET retired_version = $v
+       WHERE retired_version IS NULL AND code NOT IN (SELECT code FROM new_mahallas)`,
+      { v },
     );
+    await con.run(`UPDATE mahalla_ids SET retired_version = NULL WHERE code IN (SELECT code FROM new_mahallas)`);
+    await run(
+      con,
+      'INSERT INTO mahalla_ids SELECT code, id, $v, NULL FROM new_mahallas WHERE code NOT IN (SELECT code FROM mahalla_ids)',
+      { v },
+    );
+    await con.run('DROP TABLE new_mahallas');
 
     const flat = flattenPolygons(items.map((m) => m.geometry));
     const adj = computeAdjacency(flat);
-    await con.run('DELETE FROM mahalla_adjacency');
-    await run(
-      con,
-      `INSERT INTO mahalla_adjacency SELECT unnest($a::INTEGER[]), unnest($b::INTEGER[]), unnest($s::DOUBLE[])`,
-      {
-        a: Array.from(adj.a, (a) => ids[a]!),
-        b: Array.from(adj.b, (b) => ids[b]!),
-        s: Array.from(adj.sharedM),
-      },
-    );
-    const index = new PolygonIndex(flat);
-    const centres: [Float64Array, Float64Array] = [
-      Float64Array.from(items, (m) => m.centroid[0]),
-      Float64Array.from(items, (m) => m.centroid[1]),
-    ];
+    await stage(con, 'new_adjacency', 'a INTEGER, b INTEGER, s DOUBLE', adj.a.length, (ap, i) => {
+      ap.appendInteger(ids[adj.a[i]!]!);
+      ap.appendInteger(ids[adj.b[i]!]!);
+      ap.appendDouble(adj.sharedM[i]!);
+    });
+    await con.run(`DELETE FROM mahalla_adjacency; INSERT INTO mahalla_adjacency SELECT * FROM new_adjacency;
+      DROP TABLE new_adjacency`);
+    phase('write');
+    const target = {
+      index: new PolygonIndex(flat),
+      ids,
+      cLon: Float64Array.from(items, (m) => m.centroid[0]),
+      cLat: Float64Array.from(items, (m) => m.centroid[1]),
+    };
+    const changes = whatChanged(old, flat, ids);
     const moved = {} as Record<PointTable, number>;
     const outside = {} as Record<PointTable, number>;
+    const touched = {} as Record<PointTable, number[]>;
     for (const t of POINT_TABLES)
-      ({ moved: moved[t], outside: outside[t] } = await reassign(con, t, index, ids, centres));
+      ({ moved: moved[t], outside: outside[t], touched: touched[t] } = await reassignTable(con, t, target, changes));
 
+    phase('reassign');
     const [{ n: unassigned } = { n: 0 }] = await all<{ n: number }>(
       con,
       'SELECT count(*)::INTEGER AS n FROM territory_assignment WHERE mahalla_id NOT IN (SELECT id FROM mahallas)',
@@ -232,7 +212,15 @@ export async function replaceMahallas(
       con,
       'SELECT count(*)::INTEGER AS n FROM joint_actions WHERE mahalla_id NOT IN (SELECT id FROM mahallas)',
     );
-    await writeMonthlyCounts({ run: async (sql) => void (await con.run(sql)) });
+    // Only the mahallas records left or joined have other monthly counts now.
+    for (const t of ['incidents', 'applications'] as const) {
+      if (touched[t].length === 0) continue;
+      await run(con, 'CREATE OR REPLACE TEMP TABLE touched_ids AS SELECT unnest($ids::INTEGER[]) AS id', {
+        ids: touched[t],
+      });
+      await rewriteMonthlyCounts({ run: async (sql) => void (await con.run(sql)) }, t, 'touched_ids');
+    }
+    phase('counts');
     const movedAll = moved.incidents + moved.applications + moved.base_points;
     await run(
       con,
@@ -249,6 +237,7 @@ export async function replaceMahallas(
     );
     await run(con, `INSERT OR REPLACE INTO meta VALUES ('mahalla_source', $file)`, { file: info.file });
     await con.run(info.dryRun ? 'ROLLBACK' : 'COMMIT');
+    phase('commit');
     return {
       version: v,
       added,

@@ -3,15 +3,16 @@
 // Counts come from the resolution-9 cell stored per incident, coarsened in SQL by bit masks (server/geo/h3-bits.ts).
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
-import { memoAsync, perDb } from '../../db/per-db.ts';
+import { dataEpoch, memoAsync, perDb } from '../../db/per-db.ts';
 import { coverCells, estimateCells, H3_MAX_CELLS, maxResolutionFor } from '../../geo/h3-area.ts';
-import { h3CellKey, h3KeyCell, h3ParentMasks, h3UnusedBits } from '../../geo/h3-bits.ts';
-import { areaOf, type StudyArea } from '../../geo/h3-study-area.ts';
+import { h3CellKey, h3ParentMasks, h3UnusedBits } from '../../geo/h3-bits.ts';
+import type { HexagonColumns, HexagonRows } from '../../shared/hexagon-columns.ts';
+import type { StudyAreaSummary } from '../../stats/hexagon-task.ts';
 import { runStat } from '../../stats/pool.ts';
 import { districtSql } from '../../selection/area.ts';
 import { recordsWhere, type Selection } from '../../selection/select.ts';
 import type { SqlPart } from '../../selection/window.ts';
-import { exactInference, significanceParams, tally, type SignificanceParams } from './hotspots.ts';
+import { exactInference, significanceParams, type SignificanceParams } from './hotspots.ts';
 import type { RecordSource } from '../../contract/catalog.ts';
 import type { TooFewRecords } from '../../contract/hotspots.ts';
 
@@ -27,21 +28,9 @@ export interface HexagonParams extends SignificanceParams {
   studyArea: string;
 }
 
-export interface HexagonResult {
+/** The answer but its cells: what the binary answer's header carries. */
+export interface HexagonMeta {
   params: HexagonParams;
-  /**
-   * Columnar, in cell order: the returned cells (those overlapping the chosen districts, or holding one of their
-   * records) that hold a record or a significant bin; the empty, unremarkable rest (counted in `counts.units`) took part
-   * in the test as zeros but has nothing to draw.
-   */
-  cells: string[];
-  /** records in the cell, all of them (what its test counted as its own), also where it straddles a district border */
-  count: number[];
-  /** z-equivalent of the exact p, + for an excess */
-  z: number[];
-  /** two-sided exact p, before any FDR correction */
-  p: number[];
-  bin: number[];
   /** hot / cold cells and cells returned (zeros included), and the selection's records (incidents or applications) */
   /** records: those with a point; withoutPoint: those of the selection with only a mahalla code (not on the map) */
   counts: { hot: number; cold: number; units: number; records: number; withoutPoint: number };
@@ -52,6 +41,19 @@ export interface HexagonResult {
   /** Set when the study area has too few records for any cell to be significant: nothing is coloured. */
   tooFew: TooFewRecords | null;
 }
+
+/**
+ * The cells, in cell order: those returned (overlapping the chosen districts, or holding one of their records) that
+ * hold a record or a significant bin; the empty, unremarkable rest (counted in `counts.units`) took part in the test
+ * as zeros but has nothing to draw. Columns as they travel (server/shared/hexagon-columns.ts).
+ */
+export interface HexagonAnswer {
+  meta: HexagonMeta;
+  columns: HexagonColumns;
+}
+
+/** The JSON answer: the meta and the cells as rows (cells, count, z, p, bin). */
+export type HexagonResult = HexagonMeta & HexagonRows;
 
 /** A request the data cannot answer: too fine a resolution for the study area, or a database built before H3 cells. */
 export interface HexagonRefusal {
@@ -73,9 +75,23 @@ const hasH3 = perDb(async (db) => {
   return (row?.n ?? 0) > 0;
 });
 
-/** The study area's cells, weights and residents per database × resolution. */
+/** A name per open database, so the study areas the worker keeps for different databases never mix. */
+const dbNames = new WeakMap<Db, number>();
+let dbCount = 0;
+const nameOf = (db: Db): number => {
+  const known = dbNames.get(db);
+  if (known !== undefined) return known;
+  dbNames.set(db, ++dbCount);
+  return dbCount;
+};
+
+/** The study area per database × resolution: built and kept on the statistics worker; here only its keys. */
+interface KeptArea extends StudyAreaSummary {
+  /** the worker's name of it */
+  key: string;
+}
 const studyAreas = perDb((db) =>
-  Promise.resolve(memoAsync((res: number) => loadStudyArea(db, res), new Map<number, Promise<StudyArea>>())),
+  Promise.resolve(memoAsync((res: number) => loadStudyArea(db, res), new Map<number, Promise<KeptArea>>())),
 );
 
 /** Cells overlapping some districts per database × `districts|res`: which cells a district view returns. */
@@ -111,7 +127,7 @@ async function loadDistrictCells(db: Db, key: string): Promise<Set<number>> {
   return new Set(coverCells(polygons, res).map((c) => h3CellKey(c, res)));
 }
 
-async function loadStudyArea(db: Db, res: number): Promise<StudyArea> {
+async function loadStudyArea(db: Db, res: number): Promise<KeptArea> {
   // Every district's cells, plus every cell that ever had an incident (a point just outside its district's outline):
   // then no period or filter can count a cell outside the area, and the area does not depend on the request.
   const k = cellKey(res);
@@ -125,36 +141,18 @@ async function loadStudyArea(db: Db, res: number): Promise<StudyArea> {
       'SELECT population, centroid_lon AS lon, centroid_lat AS lat, geometry AS g FROM mahallas',
     ),
   ]);
-  // Nationally ≈ 6 s of cover, clipping and k-rings: on the statistics worker, so the server keeps answering.
-  return runStat('buildStudyArea', { res, outlines: districts, used: Float64Array.from(used.key), mahallas });
-}
-
-/**
- * Counts placed on the area's cells by a merge of the two ascending key lists (no hashing of ≈ 74,000 doubles), and
- * the keys of counted cells the area lacks.
- */
-function placeCounts(area: StudyArea, counted: { key: number[]; n: number[] }): { x: Float64Array; outside: number[] } {
-  const x = new Float64Array(area.keys.length);
-  const outside: number[] = [];
-  let j = 0;
-  counted.key.forEach((key, k) => {
-    while (j < area.keys.length && area.keys[j]! < key) j++;
-    if (area.keys[j] === key) x[j] = counted.n[k] ?? 0;
-    else outside.push(key);
+  const key = `${nameOf(db)}|${dataEpoch(db)}|${res}`;
+  // Nationally ≈ 6 s of cover, clipping and k-rings: on the statistics worker, which keeps the area for the requests.
+  const summary = await runStat('keepStudyArea', key, {
+    res,
+    outlines: districts,
+    used: Float64Array.from(used.key),
+    mahallas,
   });
-  return { x, outside };
+  return { ...summary, key };
 }
 
-/**
- * x to 4 significant digits, as Number(x.toPrecision(4)) gives it but without making a string (≈ 76,000 a national
- * answer): the integer is scaled back by an exact power of ten, so the result is the double nearest the decimal.
- * @example fourDigits(0.000123456) // 0.0001235
- */
-export function fourDigits(x: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x;
-  const k = 3 - Math.floor(Math.log10(Math.abs(x)));
-  return k >= 0 ? Math.round(x * 10 ** k) / 10 ** k : Math.round(x / 10 ** -k) * 10 ** -k;
-}
+export { fourDigits } from '../../stats/hexagon-task.ts';
 
 /** Records per cell at `res`, cells as h3CellKey numbers: of the selection's area, or of the whole study area. */
 async function countByCell(
@@ -162,7 +160,7 @@ async function countByCell(
   sel: Selection,
   res: number,
   area: boolean,
-): Promise<{ key: number[]; n: number[]; withoutPoint: number }> {
+): Promise<{ key: Float64Array; n: Float64Array; withoutPoint: number }> {
   const k = cellKey(res);
   const w = recordsWhere(sel, { area });
   // Keys, not hex strings: at national resolution 7 (≈ 74,000 cells) formatting and reading strings cost ≈ 0.3 s.
@@ -173,7 +171,7 @@ async function countByCell(
   // Records without a point (a mahalla code only) have no cell: their NULL group is last, counted but not placed.
   const withoutPoint = cells.key.at(-1) === null ? (cells.n.pop() ?? 0) : 0;
   if (withoutPoint > 0) cells.key.pop();
-  return { key: cells.key as number[], n: cells.n, withoutPoint };
+  return { key: Float64Array.from(cells.key as number[]), n: Float64Array.from(cells.n), withoutPoint };
 }
 
 /**
@@ -184,7 +182,7 @@ export async function getHexagons(
   db: Db,
   sel: Selection,
   opts: { res: number; fdr: boolean },
-): Promise<HexagonResult | HexagonRefusal> {
+): Promise<HexagonAnswer | HexagonRefusal> {
   const { res, fdr } = opts;
   if (!(await hasH3(db))) {
     return {
@@ -204,37 +202,28 @@ export async function getHexagons(
     };
   }
   const narrowed = sel.districts !== null;
-  const [base, all, mine, outline] = await Promise.all([
-    (await studyAreas(db))(res),
+  const [all, mine, outline] = await Promise.all([
     countByCell(db, sel, res, false),
     narrowed ? countByCell(db, sel, res, true) : null,
     narrowed ? (await districtCells(db))(`${sel.districts?.join(',')}|${res}`) : null,
   ]);
-  // Only records outside the cached area (incidents added since, or applications where no incident ever was) fall
-  // outside it; they widen it for this request, with no residents of their own.
-  const first = placeCounts(base, all);
-  const area =
-    first.outside.length > 0
-      ? areaOf(
-          [...base.cells, ...first.outside.map((k) => h3KeyCell(k, res))],
-          res,
-          new Map(base.cells.map((c, i) => [c, base.residents[i]!])),
-        )
-      : base;
-  const { x } = area === base ? first : placeCounts(area, all);
-  // On the statistics worker: nationally ≈ 76,000 cells' exact tails and BH hold the event loop ≈ 0.2 s.
-  const r = await runStat('neighbourhoodExcess', x, area.share, area.w, { fdr });
-  const own = mine === null ? null : new Set(mine.key);
-  const returned = (i: number): boolean =>
-    outline === null || outline.has(area.keys[i]!) || own?.has(area.keys[i]!) === true;
-  const t = tally(r, returned);
+  const counts = { key: all.key, n: all.n, outline: outline && Float64Array.from(outline), own: mine && mine.key };
+  // On the statistics worker, which keeps the study area: nationally ≈ 76,000 cells' exact tails, BH and columns.
+  let r = await runStat('hexagonColumns', (await (await studyAreas(db))(res)).key, counts, { fdr });
+  if (r.missing) {
+    // The worker lost it (restarted, or keeps other databases' areas now): keep it again under a new name.
+    dbNames.delete(db);
+    r = await runStat('hexagonColumns', (await (await studyAreas(db))(res)).key, counts, { fdr });
+    if (r.missing) throw new Error('the statistics worker did not keep the study area');
+  }
+  const { columns, tally: t } = r;
   const inference = await exactInference(db, {
     neighbourhood: 'the cell and the 6 cells touching it (k-ring 1)',
-    records: r.records,
-    residents: area.residents.reduce((a, b) => a + b, 0),
+    records: t.records,
+    residents: t.residents,
     fdr,
   });
-  const out: HexagonResult = {
+  const meta: HexagonMeta = {
     params: {
       ...significanceParams(sel, fdr, inference),
       support: 'h3',
@@ -244,11 +233,6 @@ export async function getHexagons(
       value: `${sel.source} per cell neighbourhood`,
       studyArea: `every H3 cell of the database's area (and any holding a record), residents apportioned from mahallas by area; ${narrowed ? `returned: cells overlapping district ${sel.districts?.join(', ')} or holding one of its records` : 'all returned'}`,
     },
-    cells: [],
-    count: [],
-    z: [],
-    p: [],
-    bin: [],
     counts: {
       hot: t.hot,
       cold: t.cold,
@@ -258,19 +242,7 @@ export async function getHexagons(
     },
     lostToFdr: t.lostToFdr,
     heldBack: t.heldBack,
-    tooFew: r.tooFew,
+    tooFew: t.tooFew,
   };
-  // Nationally ≈ 76,000 cells: in slices, so a health check or a light request is never held for the whole answer.
-  for (let i = 0; i < area.cells.length; i++) {
-    if (i > 0 && i % 16_384 === 0) await new Promise((done) => setImmediate(done));
-    const n = x[i] ?? 0,
-      bin = r.bin[i] ?? 0;
-    if ((n === 0 && bin === 0) || !returned(i)) continue;
-    out.cells.push(area.cells[i]!);
-    out.count.push(n);
-    out.z.push(Math.round((r.z[i] ?? 0) * 1000) / 1000);
-    out.p.push(fourDigits(r.p[i] ?? 1));
-    out.bin.push(bin);
-  }
-  return out;
+  return { meta, columns };
 }

@@ -64,6 +64,7 @@ const ROUTES: Record<string, Case> = {
   'GET /api/hotspots': { needs: ['read', 'wall'], request: () => [`/api/hotspots?${MARCH}`] },
   'GET /api/hotspots/scan': { needs: ['read'], request: () => [`/api/hotspots/scan?${MARCH}&draws=99`] },
   'GET /api/hexagons': { needs: ['read'], request: () => [`/api/hexagons?${MARCH}&res=7`] },
+  'GET /api/hexagons/columns': { needs: ['read'], request: () => [`/api/hexagons/columns?${MARCH}&res=7`] },
   'GET /api/timeline': { needs: ['read'], request: () => [`/api/timeline?${MARCH}`] },
   'GET /api/emerging': { needs: ['read', 'wall'], request: () => ['/api/emerging?from=2024-01-01&to=2024-06-30'] },
   'GET /api/records': { needs: ['locations'], request: () => [`/api/records?${MARCH}&mahalla=1`] },

@@ -45,8 +45,10 @@ describe('security headers', () => {
     for (const [name, value] of Object.entries(SECURITY)) expect(res.headers.get(name), name).toMatch(value);
   });
 
-  it('forbid caching API data, cache hashed assets for a year, and revalidate the page', async () => {
-    expect((await w.as('admin', '/api/meta')).headers.get('cache-control')).toBe('no-store');
+  it('revalidate API data (ETag), cache hashed assets for a year, and revalidate the page', async () => {
+    expect((await w.as('admin', '/api/meta')).headers.get('cache-control')).toBe('private, no-cache');
+    expect((await w.as('admin', '/api/auth/me')).headers.get('cache-control')).toBe('private, no-cache');
+    expect((await w.as(null, '/api/meta')).headers.get('cache-control')).toBe('no-store');
     expect((await w.as(null, '/assets/app-1234.js')).headers.get('cache-control')).toMatch(
       /max-age=31536000, immutable/,
     );

@@ -1,0 +1,55 @@
+// The wire middleware's pieces on their own: encoding negotiation, URL normalisation, If-None-Match matching, and a
+// streamed answer that stays a stream (compressed as it flows, no ETag) while an SSE stream is left alone.
+import { gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import { streamSSE, streamText } from 'hono/streaming';
+import { describe, expect, it } from 'vitest';
+import { matches, negotiate, normalisedUrl, onTheWire } from '../../../server/http/wire.ts';
+
+describe('negotiate', () => {
+  it('prefers brotli, falls back to gzip, honours q=0 and sends nothing encoded without a header', () => {
+    expect(negotiate('gzip, deflate, br')).toBe('br');
+    expect(negotiate('gzip, deflate')).toBe('gzip');
+    expect(negotiate('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(negotiate('*')).toBe('gzip');
+    expect(negotiate('identity')).toBeNull();
+    expect(negotiate(undefined)).toBeNull();
+  });
+});
+
+describe('normalisedUrl and matches', () => {
+  it('sorts query parameters and compares ETags weakly, lists and * included', () => {
+    expect(normalisedUrl('http://h/api/m?to=2&from=1&a=x%20y')).toBe('/api/m?a=x+y&from=1&to=2');
+    expect(normalisedUrl('http://h/api/meta')).toBe('/api/meta');
+    expect(matches('W/"a", W/"b"', 'W/"b"')).toBe(true);
+    expect(matches('"b"', 'W/"b"')).toBe(true);
+    expect(matches('*', 'W/"b"')).toBe(true);
+    expect(matches('W/"c"', 'W/"b"')).toBe(false);
+    expect(matches(undefined, 'W/"b"')).toBe(false);
+  });
+});
+
+const LINES = Array.from({ length: 300 }, (_, i) => `${i},mahalla ${i},${i * 3}\n`);
+const app = new Hono()
+  .use('*', onTheWire())
+  .get('/csv', (c) =>
+    streamText(c, async (s) => {
+      for (const line of LINES) await s.write(line);
+    }),
+  )
+  .get('/events', (c) => streamSSE(c, async (s) => s.writeSSE({ data: 'x'.repeat(2000) })));
+
+describe('streams', () => {
+  it('compress a streamed CSV as it flows, without an ETag', async () => {
+    const res = await app.request('/csv', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('etag')).toBeNull();
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(LINES.join(''));
+  });
+
+  it('leave server-sent events as they are', async () => {
+    const res = await app.request('/events', { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.text()).toContain('x'.repeat(2000));
+  });
+});
