@@ -1,11 +1,11 @@
-// Drafts the Uzbek Cyrillic messages from the Latin ones by rule (web/i18n/uz-translit.ts), for the ids the Cyrillic
+// Drafts the Uzbek Cyrillic messages from the Latin ones by rule (server/shared/uz-names.ts), for the ids the Cyrillic
 // file lacks; ids already there are kept as they are, so hand corrections survive. ICU syntax (arguments, plural
 // keywords) is left alone: only literal text is transliterated.
 // Run: npx tsx scripts/i18n-uz-cyrl.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
-import { latinToCyrillic } from '../web/i18n/uz-translit.ts';
+import { latinToCyrillic } from '../server/shared/uz-names.ts';
 
 const DIR = 'web/i18n/messages';
 /** Words written the same in both scripts: product and file-format names. */

@@ -5,7 +5,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { MESSAGES } from '../../web/i18n/messages.ts';
 import { LOCALES } from '../../web/i18n/locales.ts';
 import { translator } from '../../web/i18n/translate.ts';
-import { latinToCyrillic } from '../../web/i18n/uz-translit.ts';
+import { latinToCyrillic } from '../../server/shared/uz-names.ts';
 
 /** The argument names a message uses, wherever they are nested (plural branches, tags). */
 function args(els: MessageFormatElement[], out = new Set<string>()): Set<string> {
