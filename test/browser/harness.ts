@@ -167,10 +167,13 @@ export async function startWorld(): Promise<World> {
     async newPage(viewport, user = 'admin', lang = 'en') {
       const context = await browser.newContext({ viewport });
       // Before every document of the context, as a choice made before: one made on the page (the switch) is kept.
-      await context.addInitScript(({ key, value }) => window.localStorage.getItem(key) ?? window.localStorage.setItem(key, value), {
-        key: REMEMBERED_KEY,
-        value: lang,
-      });
+      await context.addInitScript(
+        ({ key, value }) => window.localStorage.getItem(key) ?? window.localStorage.setItem(key, value),
+        {
+          key: REMEMBERED_KEY,
+          value: lang,
+        },
+      );
       if (user !== null) {
         // The context's request shares its cookie jar: the session cookie it receives is the page's.
         const res = await context.request.post(`${origin}/api/auth/login`, {
