@@ -69,6 +69,24 @@ const shown = (problems: readonly RowProblem[], name: string): RowProblem[] =>
 const rowsWith = (problems: readonly RowProblem[]): number => new Set(problems.map((p) => p.row)).size;
 const EMPTY = { unmapped: {}, ignoredColumns: [], qualityNotes: [], districts: null, boundary: null };
 
+/** The page's result of an all-or-nothing import (reference lists, territory assignments): rows with a problem are refused. */
+function refused(
+  r: { committed: boolean; sha256: string; rowsRead: number; problemCount: number; problems: readonly RowProblem[] },
+  name: string,
+): JobResult {
+  const rejected = rowsWith(r.problems);
+  return {
+    ...EMPTY,
+    committed: r.committed,
+    sha256: r.sha256,
+    rowsRead: r.rowsRead,
+    rowsGood: r.rowsRead - rejected,
+    rejected,
+    problemCount: r.problemCount,
+    problems: shown(r.problems, name),
+  };
+}
+
 /** Runs `upload` with its mapping (a file for table kinds, the page's choices for boundaries). */
 export async function runUpload(
   db: Db,
@@ -102,41 +120,13 @@ export async function runUpload(
           ? await importJointActions(db, o)
           : await importReference(db, upload.kind === 'inspectors' ? INSPECTORS : BASE_POINTS, o);
       ctx.progress(r.rowsRead, upload.bytes, true);
-      const rejected = rowsWith(r.problems);
       const { added, updated, unchanged, removedDemo } = r;
-      return {
-        result: {
-          ...EMPTY,
-          committed: r.committed,
-          sha256: r.sha256,
-          rowsRead: r.rowsRead,
-          rowsGood: r.rowsRead - rejected,
-          rejected,
-          problemCount: r.problemCount,
-          problems: shown(r.problems, name),
-          ...{ added, updated, unchanged, removedDemo },
-        },
-        rejects: null,
-      };
+      return { result: { ...refused(r, name), added, updated, unchanged, removedDemo }, rejects: null };
     }
     case 'territories': {
       const r = await importTerritories(db, store, { ...base, by: ctx.by });
       ctx.progress(r.rowsRead, upload.bytes, true);
-      const rejected = rowsWith(r.problems);
-      return {
-        result: {
-          ...EMPTY,
-          committed: r.committed,
-          sha256: r.sha256,
-          rowsRead: r.rowsRead,
-          rowsGood: r.rowsRead - rejected,
-          rejected,
-          problemCount: r.problemCount,
-          problems: shown(r.problems, name),
-          districts: r.districts,
-        },
-        rejects: null,
-      };
+      return { result: { ...refused(r, name), districts: r.districts }, rejects: null };
     }
     default:
       return { result: await boundary(db, upload, mapping.choices, ctx), rejects: null };
