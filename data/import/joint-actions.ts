@@ -6,11 +6,11 @@ import { userInfo } from 'node:os';
 import type { Db } from '../../server/db/database.ts';
 import { JOINT_ACTION_TYPES, SERVICES } from '../../server/contract/catalog.ts';
 import { addProvenance, type ChangeCounts } from './commit.ts';
-import { labelTable, planColumns, readCell, readMapping } from './mapping.ts';
+import { labelTable, readCell, readMapping } from './mapping.ts';
 import { normalizeLabel, type RecordColumn, type RecordKind } from './record-kinds.ts';
 import { ProblemLog, type RowProblem } from './report.ts';
 import { finisher, type ReferenceImportOptions, type ReferenceImportResult } from './reference.ts';
-import { readSource } from './source.ts';
+import { mappedRows } from './source.ts';
 
 const count = (name: string, headers: readonly string[]): RecordColumn => ({
   name,
@@ -131,54 +131,46 @@ export async function importJointActions(db: Db, opts: ReferenceImportOptions): 
   );
   const good: Action[] = [];
   const seen = new Map<string, number>();
-  let plan: ReturnType<typeof planColumns> | undefined;
   let rowsRead = 0;
-  for await (const chunk of readSource(db, file, { sheet: opts.sheet, chunk: (b) => void hash.update(b) })) {
-    for (const row of chunk.rows) {
-      if (!plan) {
-        plan = planColumns(kind, row.fields, mapping);
-        continue;
-      }
-      rowsRead++;
-      const cell = (name: string): string => row.fields[plan!.index.get(name) ?? -1] ?? '';
-      const found: RowProblem[] = [];
-      const bad = (column: string, reason: string): void =>
-        void found.push(problems.add(row.line, column, cell(column), reason));
-      const v: Record<string, string | number | null> = {};
-      for (const col of kind.columns) {
-        const r = readCell(col, cell(col.name), labels);
-        if (r.ok) v[col.name] = r.value;
-        else bad(col.name, r.reason);
-      }
-      const a = { services: [] as string[] } as unknown as Action;
-      if (found.length === 0) {
-        a.source_id = String(v.source_id);
-        a.day = String(v.day).slice(0, 10);
-        a.type = String(v.type);
-        const first = seen.get(a.source_id);
-        if (first !== undefined) bad('source_id', `repeats the id of row ${first}`);
-        else seen.set(a.source_id, row.line);
-        const m = mahallas.get(String(v.mahalla_code));
-        if (m === undefined) bad('mahalla_code', 'is not the code of any mahalla in the database');
-        else a.mahalla_id = m;
-        const ref = String(v.inspector);
-        const i = inspectors.find((x) => x.sid === ref) ?? inspectors.find((x) => String(x.id) === ref);
-        if (!i) bad('inspector', 'is neither the id nor the Hamkor id of an inspector in the database');
-        else a.inspector_id = i.id;
-        for (const k of ['persons_checked', 'offences_found', 'wanted_found'] as const) {
-          if (/^\d{1,6}$/.test(String(v[k]))) a[k] = Number(v[k]);
-          else bad(k, 'is not a whole number of at most 6 digits');
-        }
-        const s = readServices(String(v.services));
-        if (!s.ok) bad('services', `names "${s.unknown}", which is not a service (codes: ${SERVICES.join(', ')})`);
-        else if (s.codes.length === 0) bad('services', 'names no service: a joint action is held with at least one');
-        else a.services = s.codes;
-      }
-      if (found.length > 0) problems.reject(found, row.fields);
-      else good.push(a);
+  const source = mappedRows(db, file, kind, mapping, { sheet: opts.sheet, chunk: (b) => void hash.update(b) });
+  for await (const { row, cell } of source) {
+    rowsRead++;
+    const found: RowProblem[] = [];
+    const bad = (column: string, reason: string): void =>
+      void found.push(problems.add(row.line, column, cell(column), reason));
+    const v: Record<string, string | number | null> = {};
+    for (const col of kind.columns) {
+      const r = readCell(col, cell(col.name), labels);
+      if (r.ok) v[col.name] = r.value;
+      else bad(col.name, r.reason);
     }
+    const a = { services: [] as string[] } as unknown as Action;
+    if (found.length === 0) {
+      a.source_id = String(v.source_id);
+      a.day = String(v.day).slice(0, 10);
+      a.type = String(v.type);
+      const first = seen.get(a.source_id);
+      if (first !== undefined) bad('source_id', `repeats the id of row ${first}`);
+      else seen.set(a.source_id, row.line);
+      const m = mahallas.get(String(v.mahalla_code));
+      if (m === undefined) bad('mahalla_code', 'is not the code of any mahalla in the database');
+      else a.mahalla_id = m;
+      const ref = String(v.inspector);
+      const i = inspectors.find((x) => x.sid === ref) ?? inspectors.find((x) => String(x.id) === ref);
+      if (!i) bad('inspector', 'is neither the id nor the Hamkor id of an inspector in the database');
+      else a.inspector_id = i.id;
+      for (const k of ['persons_checked', 'offences_found', 'wanted_found'] as const) {
+        if (/^\d{1,6}$/.test(String(v[k]))) a[k] = Number(v[k]);
+        else bad(k, 'is not a whole number of at most 6 digits');
+      }
+      const s = readServices(String(v.services));
+      if (!s.ok) bad('services', `names "${s.unknown}", which is not a service (codes: ${SERVICES.join(', ')})`);
+      else if (s.codes.length === 0) bad('services', 'names no service: a joint action is held with at least one');
+      else a.services = s.codes;
+    }
+    if (found.length > 0) problems.reject(found, row.fields);
+    else good.push(a);
   }
-  if (!plan) throw new Error(`${file}: the file has no header row`);
   const base = { file, sha256: hash.digest('hex'), rowsRead, report };
   const finish = finisher(base, problems);
   if (problems.count > 0) return finish(false);

@@ -7,11 +7,11 @@ import { userInfo } from 'node:os';
 import type { Db } from '../../server/db/database.ts';
 import { addProvenance, type ChangeCounts } from './commit.ts';
 import { crsFromCode, implausible, toWgs84, WGS84 } from './crs.ts';
-import { planColumns, readCell, readMapping } from './mapping.ts';
+import { readCell, readMapping } from './mapping.ts';
 import { loadPlaces } from './place.ts';
 import { BASE_POINTS, type RecordKind } from './record-kinds.ts';
 import { ProblemLog, writeReport, type RowProblem } from './report.ts';
-import { readSource } from './source.ts';
+import { mappedRows } from './source.ts';
 import { normalizeUzName } from '../../server/shared/uz-names.ts';
 
 export interface ReferenceImportOptions {
@@ -69,53 +69,45 @@ export async function importReference(
   const project = toWgs84(crs);
   const good: Row[] = [];
   const seen = new Map<string, number>();
-  let plan: ReturnType<typeof planColumns> | undefined;
   let rowsRead = 0;
-  for await (const chunk of readSource(db, file, { sheet: opts.sheet, chunk: (b) => void hash.update(b) })) {
-    for (const row of chunk.rows) {
-      if (!plan) {
-        plan = planColumns(kind, row.fields, mapping);
-        continue;
-      }
-      rowsRead++;
-      const cell = (name: string): string => row.fields[plan!.index.get(name) ?? -1] ?? '';
-      const found: RowProblem[] = [];
-      const bad = (column: string, reason: string, value = cell(column)): void =>
-        void found.push(problems.add(row.line, column, value, reason));
-      const v: Row = {};
-      for (const col of kind.columns) {
-        const r = readCell(col, cell(col.name), new Map(), crs !== WGS84);
-        if (r.ok) v[col.name] = r.value;
-        else bad(col.name, r.reason);
-      }
-      if (typeof v.name === 'string') v.name = normalizeUzName(v.name); // one apostrophe in stored names
-      if (found.length === 0) {
-        const id = String(v.source_id);
-        const first = seen.get(id);
-        if (first !== undefined) bad('source_id', `repeats the id of row ${first}`);
-        else seen.set(id, row.line);
-        if (!districts.has(String(v.district_soato)))
-          bad('district_soato', 'is not the SOATO code of a district in the database');
-        if (places) {
-          const [lon, lat] = project(Number(v.lon), Number(v.lat));
-          const why = implausible(lon, lat, crs);
-          if (why) bad('lon/lat', why, `${v.lon}, ${v.lat}`);
-          const m = places.index.locateMany(Float64Array.of(lon), Float64Array.of(lat))[0]!;
-          Object.assign(v, { lon, lat, mahalla_id: m < 0 ? null : places.ids[m]! });
-        } else {
-          const ref = String(v.base_point);
-          const b = bases.find((x) => x.source_id === ref) ?? bases.find((x) => String(x.id) === ref);
-          if (!b) bad('base_point', 'is neither the id nor the Hamkor id of a base point in the database');
-          else if (b.district !== v.district_soato)
-            bad('base_point', `lies in district ${b.district}, not in ${String(v.district_soato)}`);
-          else v.base_point_id = b.id;
-        }
-      }
-      if (found.length > 0) problems.reject(found, row.fields);
-      else good.push(v);
+  const source = mappedRows(db, file, kind, mapping, { sheet: opts.sheet, chunk: (b) => void hash.update(b) });
+  for await (const { row, cell } of source) {
+    rowsRead++;
+    const found: RowProblem[] = [];
+    const bad = (column: string, reason: string, value = cell(column)): void =>
+      void found.push(problems.add(row.line, column, value, reason));
+    const v: Row = {};
+    for (const col of kind.columns) {
+      const r = readCell(col, cell(col.name), new Map(), crs !== WGS84);
+      if (r.ok) v[col.name] = r.value;
+      else bad(col.name, r.reason);
     }
+    if (typeof v.name === 'string') v.name = normalizeUzName(v.name); // one apostrophe in stored names
+    if (found.length === 0) {
+      const id = String(v.source_id);
+      const first = seen.get(id);
+      if (first !== undefined) bad('source_id', `repeats the id of row ${first}`);
+      else seen.set(id, row.line);
+      if (!districts.has(String(v.district_soato)))
+        bad('district_soato', 'is not the SOATO code of a district in the database');
+      if (places) {
+        const [lon, lat] = project(Number(v.lon), Number(v.lat));
+        const why = implausible(lon, lat, crs);
+        if (why) bad('lon/lat', why, `${v.lon}, ${v.lat}`);
+        const m = places.index.locateMany(Float64Array.of(lon), Float64Array.of(lat))[0]!;
+        Object.assign(v, { lon, lat, mahalla_id: m < 0 ? null : places.ids[m]! });
+      } else {
+        const ref = String(v.base_point);
+        const b = bases.find((x) => x.source_id === ref) ?? bases.find((x) => String(x.id) === ref);
+        if (!b) bad('base_point', 'is neither the id nor the Hamkor id of a base point in the database');
+        else if (b.district !== v.district_soato)
+          bad('base_point', `lies in district ${b.district}, not in ${String(v.district_soato)}`);
+        else v.base_point_id = b.id;
+      }
+    }
+    if (found.length > 0) problems.reject(found, row.fields);
+    else good.push(v);
   }
-  if (!plan) throw new Error(`${file}: the file has no header row`);
   const base = { file, sha256: hash.digest('hex'), rowsRead, report };
   const finish = finisher(base, problems);
   if (problems.count > 0) return finish(false);

@@ -15,10 +15,10 @@ import {
   createDraft,
   type PlanContent,
 } from '../../server/services/territories/versions.ts';
-import { planColumns, readCell, readMapping } from './mapping.ts';
+import { readCell, readMapping } from './mapping.ts';
 import { normalizeLabel, TERRITORIES } from './record-kinds.ts';
 import { ProblemLog, writeReport, type RowProblem } from './report.ts';
-import { readSource } from './source.ts';
+import { mappedRows } from './source.ts';
 
 export interface TerritoryImportOptions {
   file: string;
@@ -141,44 +141,36 @@ export async function importTerritories(
   const hash = createHash('sha256');
   const rows = new Map<string, Assignment[]>();
   const seen = new Map<number, number>();
-  let plan: ReturnType<typeof planColumns> | undefined;
   let rowsRead = 0;
-  for await (const chunk of readSource(db, file, { sheet: opts.sheet, chunk: (b) => void hash.update(b) })) {
-    for (const row of chunk.rows) {
-      if (!plan) {
-        plan = planColumns(TERRITORIES, row.fields, mapping);
-        continue;
-      }
-      rowsRead++;
-      const cell = (name: string): string => row.fields[plan!.index.get(name) ?? -1] ?? '';
-      const bad = (column: string, reason: string): void =>
-        problems.reject([problems.add(row.line, column, cell(column), reason)], row.fields);
-      const [code, who] = TERRITORIES.columns.map((c) => readCell(c, cell(c.name), new Map()));
-      if (!code?.ok || !who?.ok) {
-        if (!code?.ok) bad('mahalla_code', code?.reason ?? '');
-        if (!who?.ok) bad('inspector', who?.reason ?? '');
-        continue;
-      }
-      const m = l.mahalla.get(String(code.value));
-      if (!m) {
-        bad('mahalla_code', 'is not the code of any mahalla in the database');
-        continue;
-      }
-      const first = seen.get(m.id);
-      if (first !== undefined) {
-        bad('mahalla_code', `repeats the mahalla of row ${first}`);
-        continue;
-      }
-      seen.set(m.id, row.line);
-      const inspector = findInspector(l, String(who.value), m.district);
-      if (typeof inspector === 'string') {
-        bad('inspector', inspector);
-        continue;
-      }
-      rows.set(m.district, [...(rows.get(m.district) ?? []), { mahalla: m.id, inspector }]);
+  const source = mappedRows(db, file, TERRITORIES, mapping, { sheet: opts.sheet, chunk: (b) => void hash.update(b) });
+  for await (const { row, cell } of source) {
+    rowsRead++;
+    const bad = (column: string, reason: string): void =>
+      problems.reject([problems.add(row.line, column, cell(column), reason)], row.fields);
+    const [code, who] = TERRITORIES.columns.map((c) => readCell(c, cell(c.name), new Map()));
+    if (!code?.ok || !who?.ok) {
+      if (!code?.ok) bad('mahalla_code', code?.reason ?? '');
+      if (!who?.ok) bad('inspector', who?.reason ?? '');
+      continue;
     }
+    const m = l.mahalla.get(String(code.value));
+    if (!m) {
+      bad('mahalla_code', 'is not the code of any mahalla in the database');
+      continue;
+    }
+    const first = seen.get(m.id);
+    if (first !== undefined) {
+      bad('mahalla_code', `repeats the mahalla of row ${first}`);
+      continue;
+    }
+    seen.set(m.id, row.line);
+    const inspector = findInspector(l, String(who.value), m.district);
+    if (typeof inspector === 'string') {
+      bad('inspector', inspector);
+      continue;
+    }
+    rows.set(m.district, [...(rows.get(m.district) ?? []), { mahalla: m.id, inspector }]);
   }
-  if (!plan) throw new Error(`${file}: the file has no header row`);
   const base = { file, sha256: hash.digest('hex'), rowsRead, report };
   const finish = (committed: boolean, districts: DistrictOutcome[]): TerritoryImportResult => {
     const result = { ...base, committed, problems: problems.kept, problemCount: problems.count, districts };
