@@ -1,7 +1,8 @@
 // The hot-spot legends in words: what was tested (counts against residents, same risk for everyone, exact test, study
 // area, FDR), figures of the mahallas shown, and a plain "too few records" instead of colours that would mean nothing.
 import { describe, expect, it } from 'vitest';
-import { emergingView, hotspotView, type EmergingColumns, type HotspotColumns } from '../../web/map/metric-values.ts';
+import { emergingView, type EmergingColumns } from '../../web/map/emerging-view.ts';
+import { hotspotView, type HotspotColumns } from '../../web/map/metric-values.ts';
 import { inferenceLine } from '../../web/map/inference-text.ts';
 import type { Inference } from '../../server/contract/hotspots.ts';
 

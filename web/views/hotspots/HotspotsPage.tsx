@@ -8,7 +8,8 @@ import { useRecordPoints } from '../../queries/records.ts';
 import { useRange, useSelection } from '../../queries/range.ts';
 import { update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
-import { emergingView, hotspotView, metricView } from '../../map/metric-values.ts';
+import { emergingView } from '../../map/emerging-view.ts';
+import { hotspotView, metricView } from '../../map/metric-values.ts';
 import {
   buildLayers,
   LAYER_IDS,

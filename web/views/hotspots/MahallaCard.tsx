@@ -6,7 +6,7 @@ import { update } from '../../state/store.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
 import type { Translate } from '../../i18n/translate.ts';
 import type { Formatters } from '../../format.ts';
-import { emergingClassLabel } from '../../map/metric-values.ts';
+import { emergingClassLabel } from '../../map/emerging-view.ts';
 import { areaName } from '../../map/inference-text.ts';
 import { codeLabel } from './records.ts';
 import { Sparkline } from './Sparkline.tsx';
