@@ -7,6 +7,7 @@ import { formatters, type Formatters } from '../format.ts';
 import { MESSAGES } from './messages.ts';
 import { setActiveLocale, translator, type Translate } from './translate.ts';
 import { INTL_TAG, rememberedLocale, resolveLocale, type Locale } from './locales.ts';
+import { displayName } from '../../server/shared/uz-names.ts';
 
 /** Read once per load: a later choice goes into the link (and storage) and wins from there on. */
 const remembered = typeof window === 'undefined' ? null : rememberedLocale();
@@ -44,4 +45,17 @@ export function useT(): Translate {
 export function useFmt(): Formatters {
   const locale = useLocale();
   return useMemo(() => formatters(locale), [locale]);
+}
+
+/** Turns a stored (Latin) place or person name into the script of a language; `ru` is an official Russian name. */
+export type NameOf = (name: string, ru?: string | null) => string;
+
+/**
+ * Names of mahallas, districts, regions, inspectors and base points in the script of the language in force: every
+ * label, card, table and export shows names through this, so "Chilonzor" reads "Чилонзор" in Cyrillic and Russian.
+ * @example const nameOf = useNameOf(); nameOf('Chilonzor tumani') // 'Чилонзор тумани' in uz-Cyrl
+ */
+export function useNameOf(): NameOf {
+  const locale = useLocale();
+  return useMemo(() => (name, ru) => displayName(name, locale, ru), [locale]);
 }
