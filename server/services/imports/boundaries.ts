@@ -22,6 +22,7 @@ import { LEVELS, validateBoundaries, type BoundaryItem } from '../../../data/imp
 import { replaceMahallas, type ReplaceReport } from '../../../data/import/boundaries/versions.ts';
 import { replaceAreas, type AreaReport } from '../../../data/import/boundaries/areas.ts';
 import type { RowProblem } from '../../../data/import/report.ts';
+import type { BoundaryRecord } from '../../../data/import/commit.ts';
 import { UploadRefused, type Upload } from './uploads.ts';
 
 export interface BoundaryPreview {
@@ -150,7 +151,12 @@ export async function runBoundary(
   db: Db,
   upload: Upload,
   mapping: FieldMapping,
-  opts: { dryRun: boolean; sliverM2?: number | undefined; step: (percent: number, features: number) => void },
+  opts: {
+    dryRun: boolean;
+    sliverM2?: number | undefined;
+    record?: BoundaryRecord;
+    step: (percent: number, features: number) => void;
+  },
 ): Promise<BoundaryRun> {
   const kind = upload.kind as BoundaryKind;
   const sliverM2 = opts.sliverM2 ?? SLIVER_M2;
@@ -185,7 +191,7 @@ export async function runBoundary(
     return g === m.geometry ? m : { ...m, geometry: g, areaKm2: area(g) / 1e6 };
   });
   opts.step(70, bf.features.length);
-  const info = { file: upload.name, sha256, dryRun: opts.dryRun };
+  const info = { file: upload.name, sha256, dryRun: opts.dryRun, record: opts.record };
   if (kind === 'mahallas') {
     outcome.mahallas = await replaceMahallas(db, items, info);
     outcome.version = outcome.mahallas.version;
