@@ -50,6 +50,8 @@ export interface RunContext {
   by: Actor;
   /** the JSON report's path; the rejects CSV (keepGood) goes beside it */
   report: string;
+  /** aborted when the run is cancelled: a record import stops at once, even inside a DuckDB query */
+  signal?: AbortSignal | undefined;
   /** rows read, bytes consumed, whether reading is over (throw to cancel) */
   progress: (rows: number, bytes: number, last: boolean) => void;
 }
@@ -105,6 +107,7 @@ export async function runUpload(
         keepGood: ctx.keepGood,
         by: ctx.by.username,
         progress: ctx.progress,
+        signal: ctx.signal,
       });
       const { file: _f, report: _r, rejects, quality, format: _fmt, ...rest } = r;
       const result = { ...rest, problems: shown(r.problems, name), qualityNotes: quality ? qualityLines(quality) : [] };
