@@ -83,17 +83,18 @@ export async function benchTiles(national: string, port: number, log: (s: string
     const perMahalla = vertices(fine) / fine.features.length;
     log(`tiles: ${fine.features.length} mahallas, ${perMahalla.toFixed(0)} vertices each; writing them…`);
     // The detailed borders become the copy's boundaries, so the server's fingerprint matches the tiles stored below.
-    await db.run('CREATE TEMP TABLE fine (id INTEGER, g VARCHAR)');
     const con = await db.connect();
-    const ap = await con.createAppender('fine', 'temp');
+    await con.run('CREATE TABLE fine (id INTEGER, g VARCHAR)');
+    const ap = await con.createAppender('fine');
     for (const f of fine.features) {
       ap.appendInteger(f.properties.id);
       ap.appendVarchar(JSON.stringify(f.geometry));
       ap.endRow();
     }
     ap.closeSync();
+    await con.run('UPDATE mahallas SET geometry = fine.g FROM fine WHERE fine.id = mahallas.id');
+    await con.run('DROP TABLE fine');
     con.closeSync();
-    await db.run('UPDATE mahallas SET geometry = fine.g FROM fine WHERE fine.id = mahallas.id');
     log('tiles: cutting…');
     const rss0 = process.memoryUsage().rss;
     const t0 = performance.now();
