@@ -112,7 +112,7 @@ export async function benchTiles(national: string, port: number, log: (s: string
     const keys: string[] = [];
     for (const [z, share] of MIX) {
       const at = byZoom.get(z) ?? [];
-      for (let i = 0; i < Math.round(share * 400) && at.length > 0; i++) keys.push(at[rng.int(0, at.length - 1)]!);
+      for (let i = 0; i < Math.round(share * 1000) && at.length > 0; i++) keys.push(at[rng.int(0, at.length - 1)]!);
     }
     for (let i = keys.length - 1; i > 0; i--) {
       const j = rng.int(0, i);
@@ -122,7 +122,7 @@ export async function benchTiles(national: string, port: number, log: (s: string
     const lat = await withServer(copy, port, async (origin) => {
       const res = await benchFetch(`${origin}/api/tiles/mahallas.json`);
       const { fingerprint: fp } = (await res.json()) as { fingerprint: string };
-      return measure(origin, (i) => `/api/tiles/mahallas/${fp}/${keys[i % keys.length]}.pbf`, keys.length, 40);
+      return measure(origin, (i) => `/api/tiles/mahallas/${fp}/${keys[i % keys.length]}.pbf`, keys.length, 100);
     });
     const sizes = tiles.map((t) => t.data.byteLength).sort((a, b) => a - b);
     return [
