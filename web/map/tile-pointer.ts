@@ -47,12 +47,15 @@ export function wireTileHover(map: MapLibreMap, deck: MapLibreOverlay, current: 
   });
   map.getContainer().appendChild(tip);
   const hide = (): void => {
+    if (tip.style.display !== 'none') map.getCanvas().style.cursor = '';
     tip.style.display = 'none';
     hoverTileMahalla(map, null);
   };
   const move = (e: MapMouseEvent): void => {
     const p = current();
-    const overlay = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2 });
+    // Only the page's pickable overlays: a picking pass over every deck.gl layer on each move costs frames.
+    const layerIds = p.pickLayerIds.filter((id) => id !== p.fill?.id);
+    const overlay = layerIds.length > 0 ? deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds }) : null;
     const hit = overlay?.object ? null : pickTileMahalla(map, p, e.point.x, e.point.y);
     if (!hit) return hide();
     const id = (hit.object as { properties: { id: number } }).properties.id;
