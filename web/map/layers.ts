@@ -78,7 +78,13 @@ function unratedOf(
   return fc;
 }
 
-export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Array): Layer[] {
+export function buildLayers(
+  data: LayerData,
+  ui: LayerUi,
+  positions3?: Float32Array,
+  /** records at each position (H3 bins at country and region zoom); absent: 1 each */
+  weights?: Float32Array,
+): Layer[] {
   const on = (k: LayerKey): boolean => ui.layers.includes(k);
   const layers: Layer[] = [];
   const { territories, metric } = data;
@@ -123,7 +129,13 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
         placedBefore(OVERLAY_BEFORE, {
           id: LAYER_IDS.heat,
           opacity: 0.85,
-          data: { length: positions3.length / 3, attributes: { getPosition: { value: positions3, size: 3 } } },
+          data: {
+            length: positions3.length / 3,
+            attributes: {
+              getPosition: { value: positions3, size: 3 },
+              ...(weights ? { getWeight: { value: weights, size: 1 } } : {}),
+            },
+          },
           radiusPixels: 28,
           intensity: 1,
           threshold: 0.12,
