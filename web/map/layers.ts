@@ -56,7 +56,13 @@ export function toPositions3(xy: Float32Array): Float32Array {
   return out;
 }
 
-export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Array): MapLayer[] {
+export function buildLayers(
+  data: LayerData,
+  ui: LayerUi,
+  positions3?: Float32Array,
+  /** records at each position (H3 bins at country and region zoom); absent: 1 each */
+  weights?: Float32Array,
+): MapLayer[] {
   const on = (k: LayerKey): boolean => ui.layers.includes(k);
   const layers: MapLayer[] = [];
   const { territories, metric } = data;
@@ -86,7 +92,13 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
         placedBefore(OVERLAY_BEFORE, {
           id: LAYER_IDS.heat,
           opacity: 0.85,
-          data: { length: positions3.length / 3, attributes: { getPosition: { value: positions3, size: 3 } } },
+          data: {
+            length: positions3.length / 3,
+            attributes: {
+              getPosition: { value: positions3, size: 3 },
+              ...(weights ? { getWeight: { value: weights, size: 1 } } : {}),
+            },
+          },
           radiusPixels: 28,
           intensity: 1,
           threshold: 0.12,

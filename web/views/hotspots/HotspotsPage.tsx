@@ -4,20 +4,13 @@ import type { PickingInfo } from '@deck.gl/core';
 import { useMeta } from '../../queries/meta.ts';
 import { useBasePoints, useMahallaIndex } from '../../queries/mahallas.ts';
 import { useEmerging, useHotspots, useMetrics } from '../../queries/hotspots.ts';
-import { useRecordPoints } from '../../queries/records.ts';
+import { useHeatData } from './use-heat-data.ts';
 import { useRange, useSelection } from '../../queries/range.ts';
 import { update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { emergingView } from '../../map/emerging-view.ts';
 import { hotspotView, metricView } from '../../map/metric-values.ts';
-import {
-  buildLayers,
-  LAYER_IDS,
-  toPositions3,
-  type LayerData,
-  type LayerUi,
-  type MahallaFeatureProps,
-} from '../../map/layers.ts';
+import { buildLayers, LAYER_IDS, type LayerData, type LayerUi, type MahallaFeatureProps } from '../../map/layers.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { MahallaCard } from './MahallaCard.tsx';
@@ -53,7 +46,7 @@ export function HotspotsPage() {
   const t = useT();
 
   const metrics = useMetrics(range);
-  const points = useRecordPoints(layerKeys.includes('heat') ? range : null);
+  const heat = useHeatData(range, layerKeys.includes('heat'), metrics.data?.totals.count ?? null);
   const hotspots = useHotspots(metric === 'hotspot' ? range : null, fdr);
   const emerging = useEmerging(metric === 'emerging' ? range : null);
   const view = useMemo(() => {
@@ -62,7 +55,7 @@ export function HotspotsPage() {
     if (metric === 'emerging') return emerging.data ? emergingView(emerging.data, t) : undefined;
     return metrics.data ? metricView(metrics.data, metric, compare, noun(source, t), t) : undefined;
   }, [metrics.data, hotspots.data, emerging.data, metric, compare, source, t]);
-  const positions3 = useMemo(() => (points.data ? toPositions3(points.data.points) : undefined), [points.data]);
+  const { positions3, weights } = heat;
   const data: LayerData = useMemo(
     () => ({
       territories: territories.data,
@@ -82,12 +75,12 @@ export function HotspotsPage() {
     useUi((s) => s.scan),
   );
   const layers = useMemo(() => {
-    const built = buildLayers(data, ui, positions3);
+    const built = buildLayers(data, ui, positions3, weights);
     // Hexagons, then the scan's cluster outlines, draw over the mahallas and under the base points.
     const base = built.findIndex((l) => l.id === LAYER_IDS.base);
     built.splice(base < 0 ? built.length : base, 0, ...(hex.layer ? [hex.layer] : []), ...scan.layers);
     return built;
-  }, [data, ui, positions3, hex.layer, scan.layers]);
+  }, [data, ui, positions3, weights, hex.layer, scan.layers]);
   // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
   const choropleth = layerKeys.includes('choropleth');
   const outlines = useMemo(() => tileOutlines(choropleth), [choropleth]);
@@ -115,7 +108,7 @@ export function HotspotsPage() {
     meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error ?? hex.error ?? scan.error;
   const loading =
     metrics.isFetching ||
-    points.isFetching ||
+    heat.isFetching ||
     territories.isFetching ||
     hotspots.isFetching ||
     emerging.isFetching ||
@@ -148,7 +141,7 @@ export function HotspotsPage() {
             heat={layerKeys.includes('heat')}
             choropleth={layerKeys.includes('choropleth') || layerKeys.includes('hex')}
             withoutPoint={Math.max(
-              layerKeys.includes('heat') ? (points.data?.withoutPoint ?? 0) : 0,
+              layerKeys.includes('heat') ? heat.withoutPoint : 0,
               layerKeys.includes('hex') ? (hex.withoutPoint ?? 0) : 0,
             )}
           />
