@@ -25,8 +25,6 @@ export interface PostListProps {
   onRemove?: (post: number) => void;
 }
 
-/** "1 mahalla", "3 mahallas". @example plural(1, 'piece') // '1 piece' */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export const pct = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x * 100))} %`;
 const css = (c: readonly number[]): string => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
