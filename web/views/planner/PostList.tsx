@@ -25,7 +25,6 @@ export interface PostListProps {
   onRemove?: (post: number) => void;
 }
 
-
 export const pct = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x * 100))} %`;
 const css = (c: readonly number[]): string => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
