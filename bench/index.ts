@@ -19,16 +19,28 @@ import { benchPlanner } from './planner.ts';
 import { benchScan, benchScanCalibration } from './scan.ts';
 import { benchBoundaryImport } from './boundary-import.ts';
 import { benchImportRecords } from './import-records.ts';
+import { benchTiles } from './tiles.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
 // `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration,
-// scan, boundaries, import); all by default.
+// scan, boundaries, import, tiles); all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
 const want = (
-  section: 'build' | 'join' | 'api' | 'load' | 'browser' | 'planner' | 'calibration' | 'scan' | 'boundaries' | 'import',
+  section:
+    | 'build'
+    | 'join'
+    | 'api'
+    | 'load'
+    | 'browser'
+    | 'planner'
+    | 'calibration'
+    | 'scan'
+    | 'boundaries'
+    | 'import'
+    | 'tiles',
 ): boolean => !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -185,6 +197,7 @@ if (want('planner')) {
   rows.push(...(await benchPlanner(cityOut, NATIONAL)));
 }
 if (want('boundaries')) rows.push(...(await benchBoundaryImport(NATIONAL, log)));
+if (want('tiles')) rows.push(...(await benchTiles(NATIONAL, 18_095, log)));
 rmSync(cityOut, { force: true });
 
 console.log(`\n| measure | result | target |\n|---|---|---|`);

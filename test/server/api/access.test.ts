@@ -54,6 +54,7 @@ const ROUTES: Record<string, Case> = {
   'GET /api/mahallas/:id': { needs: ['read'], request: () => [`/api/mahallas/1?${MARCH}`] },
   'GET /api/boundaries': { needs: ['read', 'wall'], request: () => ['/api/boundaries'] },
   'GET /api/tiles/mahallas.json': { needs: ['read', 'wall'], request: () => ['/api/tiles/mahallas.json'] },
+  'GET /api/tiles/mahalla-index': { needs: ['read', 'wall'], request: () => ['/api/tiles/mahalla-index'] },
   'GET /api/tiles/mahallas/:fp/:z/:x/:file': {
     needs: ['read', 'wall'],
     request: () => [`/api/tiles/mahallas/${tiles}/8/177/95.pbf`],

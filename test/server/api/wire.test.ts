@@ -97,6 +97,7 @@ const ROUTES: Record<string, (i: Ids) => [string, string?]> = {
   'GET /api/planner/model': () => ['/api/planner/model?district=1726287', '/api/planner/model?district=1726273'],
   'GET /api/imports': () => ['/api/imports'],
   'GET /api/tiles/mahallas.json': () => ['/api/tiles/mahallas.json'],
+  'GET /api/tiles/mahalla-index': () => ['/api/tiles/mahalla-index'],
 };
 
 /**

@@ -2,7 +2,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { useMeta } from '../../queries/meta.ts';
-import { useBasePoints, useMahallas } from '../../queries/mahallas.ts';
+import { useBasePoints, useMahallaIndex } from '../../queries/mahallas.ts';
 import { useEmerging, useHotspots, useMetrics } from '../../queries/hotspots.ts';
 import { useRecordPoints } from '../../queries/records.ts';
 import { useRange, useSelection } from '../../queries/range.ts';
@@ -18,7 +18,6 @@ import {
   type LayerUi,
   type MahallaFeatureProps,
 } from '../../map/layers.ts';
-import type { FeatureCollection } from 'geojson';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { MahallaCard } from './MahallaCard.tsx';
@@ -26,7 +25,7 @@ import { TimeBar } from './TimeBar.tsx';
 import { Breadcrumb, DrillDown, drillOpenAtFirst } from './DrillDown.tsx';
 import { noun } from './records.ts';
 import { useHexagonsLayer } from './use-hexagons-layer.ts';
-import { mahallaOutlines } from '../../map/mahalla-layers.ts';
+import { tileOutlines } from '../../map/mahalla-layers.ts';
 import { SCAN_LAYER_ID } from '../../map/scan-layer.ts';
 import { useScanLayer } from './use-scan-layer.ts';
 import { ScanPanel } from './ScanPanel.tsx';
@@ -40,7 +39,7 @@ export function HotspotsPage() {
   const district = useUi((s) => s.district);
   // Every district's mahallas: the map draws the whole city as context (outlines, the district list to drill into)
   // while a chosen district frames the camera and narrows the figures, which come from the server for it alone.
-  const territories = useMahallas(null);
+  const territories = useMahallaIndex();
   const basePoints = useBasePoints(district);
   const selection = useSelection();
   const range = useRange();
@@ -91,10 +90,7 @@ export function HotspotsPage() {
   }, [data, ui, positions3, hex.layer, scan.layers]);
   // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
   const choropleth = layerKeys.includes('choropleth');
-  const outlines = useMemo(
-    () => mahallaOutlines(territories.data as FeatureCollection | undefined, choropleth),
-    [territories.data, choropleth],
-  );
+  const outlines = useMemo(() => tileOutlines(choropleth), [choropleth]);
   const hexTooltip = hex.tooltip;
   const scanTooltip = scan.tooltip;
   const tooltip = useCallback(
