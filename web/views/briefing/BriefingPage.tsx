@@ -45,6 +45,7 @@ export function BriefingPage() {
                 type="button"
                 className={p.id === current?.id ? 'chip active' : 'chip'}
                 data-testid="playlist-item"
+                data-leaves
                 onClick={() => setChosen(p.id)}
               >
                 {p.name} <span className="muted">· {p.slides.length} slides</span>
@@ -53,7 +54,7 @@ export function BriefingPage() {
           ))}
         </ul>
         {canWrite && (
-          <button type="button" data-testid="new-playlist" onClick={() => void add()}>
+          <button type="button" data-testid="new-playlist" data-leaves onClick={() => void add()}>
             New playlist
           </button>
         )}
