@@ -159,7 +159,7 @@ export function PlansPage() {
         {plans.data?.length === 0 && <p className="summary">{t('plans.none')}</p>}
         {meta.data && <p className="summary">{t('plans.countedTo', { day: f.day(meta.data.period.end) })}</p>}
       </aside>
-      <section className="map-area" aria-label={t('plans.map')} data-loading={loading ? 'true' : 'false'}>
+      <section className="map-area" aria-label={t('filters.map')} data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
         <div className="legend plan-legend" data-testid="plan-legend">
           <h3>{t('plans.legend.title')}</h3>
