@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { LOCALES, type Locale } from '../../../web/i18n/locales.ts';
 import { displayName } from '../../shared/uz-names.ts';
-import { exportFileName } from './text.ts';
+import { exportFileName } from '../../shared/export-name.ts';
 
 /** The optional `lang` of an export link. */
 export const ExportLang = z.enum(LOCALES).optional().default('en');

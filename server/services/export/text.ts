@@ -1,6 +1,6 @@
 // The words of exported files in the asker's language: the same message files as the screen (web/i18n/messages, one
 // per language, so a term corrected there is corrected in every export), the list separator a spreadsheet in that
-// language expects, and file names that say what and when.
+// language expects, and the download header that carries a file name in any script.
 import { MESSAGES } from '../../../web/i18n/messages.ts';
 import type { MessageId } from '../../../web/i18n/messages.ts';
 import type { Locale } from '../../../web/i18n/locales.ts';
@@ -18,21 +18,6 @@ export const exportWord = (locale: Locale, id: MessageId): string => MESSAGES[lo
  * @example csvStyle('uz-Latn') // { separator: ';', bom: true }
  */
 export const csvStyle = (locale: Locale): CsvStyle => ({ separator: locale === 'en' ? ',' : ';', bom: true });
-
-/**
- * A file name that says what and when: letters and digits of any script kept, everything else one hyphen.
- * @example exportFileName(['incidents', 'Yangiobod MFY'], { from: '2026-11-01', to: '2026-11-30' }, 'csv')
- * // 'hamkor-incidents-Yangiobod-MFY-2026-11-01_2026-11-30.csv'
- */
-export function exportFileName(what: readonly string[], period: { from: string; to: string }, ext: string): string {
-  const words = what.map((w) =>
-    w
-      .normalize('NFC')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, ''),
-  );
-  return `${['hamkor', ...words.filter(Boolean)].join('-')}-${period.from}_${period.to}.${ext}`;
-}
 
 /**
  * The Content-Disposition of a download: an ASCII fallback name and the real one (RFC 6266 / 5987), so Cyrillic
