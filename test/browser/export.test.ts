@@ -44,7 +44,9 @@ describe('map export', () => {
     expect(text).toMatch(/\/Filter \/DCTDecode \/Length \d{4,}/);
     // The JPEG itself: its start-of-image marker right after the stream keyword.
     expect(text).toContain('stream\n\u00ff\u00d8\u00ff');
-    const subject = /\/Subject \(([^)]*)\)/.exec(text)?.[1] ?? '';
+    // Non-ASCII metadata is UTF-16BE in hex (the period's dash, the "·" between parts).
+    const hex = /\/Subject <FEFF([0-9A-F]*)>/.exec(text)?.[1] ?? '';
+    const subject = String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
     expect(subject).toContain(legendTitle);
     expect(subject).toContain('Period: 3 Aug – 31 Oct 2026');
     expect(text).toMatch(/%%EOF\n$/);
