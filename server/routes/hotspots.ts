@@ -15,6 +15,8 @@ import { getHexagons, type HexagonRefusal } from '../services/hotspots/hexagons.
 import { hexagonRows, packHexagons } from '../shared/hexagon-columns.ts';
 import { getEmerging } from '../services/hotspots/emerging.ts';
 import { listRecords, recordsCsv } from '../services/hotspots/records.ts';
+import { attachmentHeader } from '../services/export/text.ts';
+import { ExportLang, exportLangRefusal, recordsFileName } from '../services/export/records-file.ts';
 import { getTimeline } from '../services/hotspots/timeline.ts';
 import { ScanQuery } from '../contract/scan.ts';
 import { getScan } from '../services/hotspots/scan.ts';
@@ -79,9 +81,12 @@ export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
       validate('query', RecordListQuery),
       async (c) => {
         const q = c.req.valid('query');
-        return c.body(await recordsCsv(db, await selection(c, db, q)), 200, {
+        const lang = ExportLang.safeParse(c.req.query('lang'));
+        if (!lang.success) return c.json(exportLangRefusal, 400);
+        const file = await recordsFileName(db, q, lang.data);
+        return c.body(await recordsCsv(db, await selection(c, db, q), lang.data), 200, {
           'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="${q.source}-mahalla-${q.mahalla}-${q.from}-${q.to}.csv"`,
+          'content-disposition': attachmentHeader(file),
         });
       },
     )

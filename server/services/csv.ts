@@ -1,12 +1,31 @@
-// CSV text for the exports (records, audit log): RFC 4180 quoting, one header row.
+// CSV text for the exports (records, audit log, annex): RFC 4180 quoting, one header row. Exports people open in a
+// spreadsheet take the list separator of their language (Excel set to Russian or Uzbek splits on ";") and a UTF-8
+// byte-order mark, without which Excel reads Cyrillic and oʻ as mojibake.
 
-const cell = (v: string | number | null): string =>
-  v === null ? '' : typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+/** How a document is written: the field separator and whether it starts with a UTF-8 BOM. */
+export interface CsvStyle {
+  separator: ',' | ';';
+  bom: boolean;
+}
+
+const PLAIN: CsvStyle = { separator: ',', bom: false };
+
+const cell = (v: string | number | null, sep: string): string => {
+  if (v === null) return '';
+  const s = String(v);
+  return s.includes(sep) || /["\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
 /**
  * A CSV document from a header and rows, each line ended by a newline.
  * @example csv(['id', 'name'], [[1, 'a,b']]) // 'id,name\n1,"a,b"\n'
+ * @example csv(['id', 'name'], [[1, 'a;b']], { separator: ';', bom: true }) // '\uFEFFid;name\n1;"a;b"\n'
  */
-export function csv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\n')}\n`;
+export function csv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+  style: CsvStyle = PLAIN,
+): string {
+  const lines = [header, ...rows].map((r) => r.map((v) => cell(v, style.separator)).join(style.separator));
+  return `${style.bom ? '\uFEFF' : ''}${lines.join('\n')}\n`;
 }

@@ -122,7 +122,7 @@ describe('plans page', () => {
     await d.page.getByTestId('plan-delete').click();
     await d.page.getByTestId('plan-confirm').waitFor({ timeout: 10_000 });
     expect(await d.page.getByTestId('plan-list').locator('li').count()).toBe(before);
-    await d.page.getByTestId('plan-confirm-delete').click();
+    await d.page.getByTestId('plan-confirm').getByTestId('confirm-ok').click();
     await expect
       .poll(() => d.page.getByTestId('plan-list').locator('li').count(), { timeout: 10_000 })
       .toBe(before - 1);

@@ -198,8 +198,15 @@ describe('map screen', () => {
     await expect(d.page.getByTestId('incident-page').textContent()).resolves.toMatch(/^Page 1 of \d+$/);
     const href = (await d.page.getByTestId('incident-csv').getAttribute('href')) ?? '';
     expect(href).toMatch(new RegExp(`^/api/records\\.csv\\?.*mahalla=${best}`));
+    expect(new URLSearchParams(href.split('?')[1]).get('lang')).toBe('en');
     const csv = await (await world.fetch(href)).text();
-    expect(csv.split('\n')[0]).toBe('id,time,category,category_label,status,lon,lat');
+    expect(csv.split('\n')[0]).toMatch(/^id,Time,Mahalla code,Mahalla,District code \(SOATO\),District,/);
+    // In Russian (as the link reads once the language is switched): a BOM, then columns split by semicolons.
+    const ru = new Uint8Array(await (await world.fetch(href.replace('lang=en', 'lang=ru'))).arrayBuffer());
+    expect([...ru.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [head, first] = new TextDecoder().decode(ru).split('\n');
+    expect(head?.split(';')).toHaveLength(12);
+    expect(first?.split(';')[2]).toMatch(/^\d{10}$/);
     await expectClean(d);
   });
 

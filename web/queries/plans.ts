@@ -1,9 +1,9 @@
-// Model cooperation plans: the list and one plan with its fulfilment, and the changes (create, copy, delete) as
+// Model cooperation plans: the list and one plan with its fulfilment, and the changes (create, edit, copy, delete) as
 // mutations that refresh exactly what they change.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, type Api } from '../api.ts';
-import type { PlanCopyInput, PlanInput } from '../../server/contract/plans.ts';
+import type { PlanCopyInput, PlanInput, PlanReplaceInput } from '../../server/contract/plans.ts';
 import { CHANGING, getQuery, idPath, ok } from './client.ts';
 
 export type PlanSummary = InferResponseType<Api['api']['plans']['$get'], 200>[number];
@@ -47,6 +47,21 @@ export function useCreatePlan() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (input: PlanInput) => ok(await api.api.plans.$post({ json: input }), (r) => r.json()),
+    onSuccess: (p) => written(client, p),
+  });
+}
+
+/**
+ * Replaces a plan read at `version` (the edit form). A plan with recorded fulfilment needs `confirm` (its state is
+ * archived first); a stale version or a missing confirmation is refused with 409 and reaches the caller as ApiError.
+ */
+export function useReplacePlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, input, confirm }: { id: number; input: PlanReplaceInput; confirm: boolean }) =>
+      ok(await plan.$put({ param: { id: String(id) }, query: confirm ? { confirm: 'true' } : {}, json: input }), (r) =>
+        r.json(),
+      ),
     onSuccess: (p) => written(client, p),
   });
 }

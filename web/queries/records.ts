@@ -26,8 +26,8 @@ export function useRecordList(a: RangeArgs | null, mahalla: number, page: number
   );
 }
 
-/** Link to the CSV of all records behind a mahalla's numbers (same filters). */
-export function recordsCsvUrl(a: RangeArgs, mahalla: number): string {
+/** Link to the CSV of all records behind a mahalla's numbers (same filters), written in the screen's language. */
+export function recordsCsvUrl(a: RangeArgs, mahalla: number, lang = 'en'): string {
   // A plain same-origin link (the browser downloads it); the route is /api/records.csv with the list's query.
-  return `/api/records.csv?${new URLSearchParams({ ...rangeQuery(a), mahalla: String(mahalla) }).toString()}`;
+  return `/api/records.csv?${new URLSearchParams({ ...rangeQuery(a), mahalla: String(mahalla), lang }).toString()}`;
 }

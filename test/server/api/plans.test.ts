@@ -134,6 +134,24 @@ describe('changing plans', () => {
     ).toBe(404);
   });
 
+  it('an edit as the plan form sends it: a bad item is refused with its field, a stale version with who changed it', async () => {
+    const { api, store } = await givenGrid();
+    const plan = await create(api, JANUARY_PLAN);
+    const send = (json: Parameters<(typeof api.plans)[':id']['$put']>[0]['json']) =>
+      api.plans[':id'].$put({ param: { id: String(plan.id) }, query: {}, json });
+    const refused = await bodyOf(
+      await send({ ...JANUARY_PLAN, items: [{ ...JANUARY_PLAN.items[0]!, inspector: 3 }], version: 1 }),
+      400,
+    );
+    expect(refused.issues.map((i) => i.field)).toEqual(['items.0.inspector']);
+    expect(refused.issues[0]?.reason).toMatch(/works in district/);
+    expect((await store.plans.get(plan.id))?.version).toBe(1);
+    await okBody(await send({ ...JANUARY_PLAN, name: 'January plan, first edit', version: 1 }));
+    const stale = await bodyOf(await send({ ...JANUARY_PLAN, name: 'January plan, second edit', version: 1 }), 409);
+    expect(stale.issues[0]?.field).toBe('version');
+    expect((await store.plans.get(plan.id))?.name).toBe('January plan, first edit');
+  });
+
   it('replaces a plan with recorded fulfilment only when confirmed, archiving its state first', async () => {
     const { api, store } = await givenGrid();
     const plan = await create(api, MARCH_PLAN);

@@ -44,17 +44,38 @@ describe('GET /api/records', () => {
 });
 
 describe('GET /api/records.csv', () => {
-  it('downloads all matching incidents as CSV with a header and readable categories', async () => {
+  it('downloads all matching incidents as CSV with names and codes, named by what and when', async () => {
     const res = await f.api['records.csv'].$get({ query: { ...MARCH, mahalla: '3' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="incidents-mahalla-3-2024-03-01-2024-03-31.csv"',
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // A UTF-8 byte-order mark first, so Excel reads the names right (fetch's text() would hide it).
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split('\n');
+    expect(lines[0]).toBe(
+      'id,Time,Mahalla code,Mahalla,District code (SOATO),District,Inspector no.,Prevention inspector,Category,Status,Longitude,Latitude',
     );
-    const lines = (await res.text()).trim().split('\n');
-    expect(lines[0]).toBe('id,time,category,category_label,status,lon,lat');
     expect(lines).toHaveLength(6);
-    expect(lines[1]).toBe('10,2024-03-09 08:00,fraud,Fraud,solved,69.345555,41.295555');
-    expect(lines[4]).toBe('7,2024-03-06 08:00,hooliganism,Hooliganism,solved,69.312222,41.262222');
+    expect(lines[1]).toMatch(
+      /^10,2024-03-09 08:00,\d{10},[^,]+,\d{7},[^,]+,\d*,[^,]*,Fraud,Solved,69.345555,41.295555$/,
+    );
+    const file = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '';
+    expect(file).toMatch(/^hamkor-incidents-[\w-]+-\d{10}-2024-03-01_2024-03-31\.csv$/);
+  });
+
+  it('writes Russian with a semicolon separator, Russian headers and labels, and names in Cyrillic', async () => {
+    const res = await f.app.request('/api/records.csv?from=2024-03-01&to=2024-03-31&mahalla=3&lang=ru');
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines[0]?.split(';').slice(0, 4)).toEqual(['id', 'Время', 'Код махалли', 'Махалля']);
+    const cells = lines[1]?.split(';') ?? [];
+    expect(cells[8]).toBe('Мошенничество');
+    expect(cells[3]).toMatch(/^[\u0400-\u04ff\s\d-]+$/);
+    expect(res.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''hamkor-incidents-/);
+  });
+
+  it('refuses a language it does not write, naming lang', async () => {
+    const res = await f.app.request(`/api/records.csv?from=2024-03-01&to=2024-03-31&mahalla=3&lang=de`);
+    expect(res.status).toBe(400);
+    expect((await errorBody(res)).issues.map((i) => i.field)).toEqual(['lang']);
   });
 });

@@ -47,6 +47,7 @@ export function BriefingPage() {
                 type="button"
                 className={p.id === current?.id ? 'chip active' : 'chip'}
                 data-testid="playlist-item"
+                data-leaves
                 onClick={() => setChosen(p.id)}
               >
                 {p.name} <span className="muted">· {t('wall.list.slides', { count: p.slides.length })}</span>
@@ -55,7 +56,7 @@ export function BriefingPage() {
           ))}
         </ul>
         {canWrite && (
-          <button type="button" data-testid="new-playlist" onClick={() => void add()}>
+          <button type="button" data-testid="new-playlist" data-leaves onClick={() => void add()}>
             {t('wall.list.new')}
           </button>
         )}

@@ -1,13 +1,13 @@
 // Edits one playlist: name, district, period, and the slides (kind, caption, dwell time, order). Checked with the
 // same contract the server applies, so Save is only offered for something the server will take. A save names the
 // version it started from: if someone saved in between, the server says who and when, and the edits stay here. A
-// role that may not change playlists sees the same form, read only.
-import { useMemo, useState } from 'react';
+// role that may not change playlists sees the same form, read only. Deleting asks first; leaving with unsaved edits
+// (another playlist, another page, closing the tab) asks too.
+import { useMemo, useRef, useState } from 'react';
 import {
   DWELL,
   PlaylistInput,
   SLIDE_KINDS,
-  SLIDE_LABELS,
   type Playlist,
   type Slide,
   type SlideKind,
@@ -16,15 +16,20 @@ import type { Meta } from '../../queries/meta.ts';
 import { ApiError } from '../../queries/client.ts';
 import { useDeletePlaylist, useSavePlaylist } from '../../queries/playlists.ts';
 import { briefingHref } from './params.ts';
+import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import type { MessageId } from '../../i18n/messages.ts';
+import { ConfirmDialog } from '../plans/ConfirmDialog.tsx';
+import { useLeaveGuard } from '../plans/leave-guard.tsx';
+import { slideLabel } from '../plans/plan-labels.ts';
 
 type Draft = Pick<Playlist, 'name' | 'district' | 'period' | 'slides'>;
 const draftOf = (p: Playlist): Draft => ({ name: p.name, district: p.district, period: p.period, slides: p.slides });
 
-const PERIODS: Array<[string, string]> = [
-  ['7d', 'Last 7 days'],
-  ['14d', 'Last 14 days'],
-  ['4w', 'Last 4 weeks'],
-  ['12w', 'Last 12 weeks'],
+const PERIODS: Array<[string, MessageId]> = [
+  ['7d', 'playlist.period.7d'],
+  ['14d', 'playlist.period.14d'],
+  ['4w', 'playlist.period.4w'],
+  ['12w', 'playlist.period.12w'],
 ];
 
 const move = <T,>(list: readonly T[], from: number, to: number): T[] => {
@@ -47,6 +52,8 @@ export function PlaylistEditor({
 }) {
   // The playlist as stored (as opened, then as the last save returned it): the editor stays open across its own saves,
   // so the save's status stays on screen while the list reloads.
+  const t = useT();
+  const nameOf = useNameOf();
   const [stored, setStored] = useState<Draft>(() => draftOf(playlist));
   const [draft, setDraft] = useState<Draft>(stored);
   const [version, setVersion] = useState(playlist.version);
@@ -56,38 +63,43 @@ export function PlaylistEditor({
   const deleting = useDeletePlaylist();
   const check = useMemo(() => PlaylistInput.safeParse(draft), [draft]);
   const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
+  const [asking, setAsking] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const guard = useLeaveGuard(dirty && canWrite && !saving.isPending, form);
   const setSlide = (i: number, patch: Partial<Slide>): void =>
     setDraft((d) => ({ ...d, slides: d.slides.map((s, k) => (k === i ? { ...s, ...patch } : s)) }));
   const total = draft.slides.reduce((s, x) => s + (Number.isFinite(x.dwellS) ? x.dwellS : 0), 0);
 
   const save = async (): Promise<void> => {
-    setStatus('Saving…');
+    setStatus(t('playlist.saving'));
     try {
       const saved = await saving.mutateAsync({ id: playlist.id, version, input: draft });
       setStored(draftOf(saved));
       setDraft(draftOf(saved));
       setVersion(saved.version);
-      setStatus('Saved. The wall screen picks it up at its next refresh.');
+      setStatus(t('playlist.saved'));
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
       setStatus(
         stale
-          ? `Not saved: ${e.message.replace(/^409 version: /, '')} Your changes are still here.`
-          : `Not saved: ${e instanceof Error ? e.message : String(e)}`,
+          ? t('playlist.stale', { reason: e.message.replace(/^409 version: /, '') })
+          : t('playlist.notSaved', { reason: e instanceof Error ? e.message : String(e) }),
       );
     }
   };
   const remove = async (): Promise<void> => {
+    setAsking(false);
     try {
       await deleting.mutateAsync({ id: playlist.id, version });
       onDeleted();
     } catch (e) {
-      setStatus(`Not deleted: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(t('playlist.notDeleted', { reason: e instanceof Error ? e.message : String(e) }));
     }
   };
 
   return (
     <form
+      ref={form}
       className="playlist-editor"
       data-testid="playlist-editor"
       onSubmit={(e) => {
@@ -98,7 +110,7 @@ export function PlaylistEditor({
       <fieldset disabled={!canWrite} className="editor-fields">
         <div className="fields">
           <label>
-            Name
+            {t('playlist.name')}
             <input
               data-testid="playlist-name"
               value={draft.name}
@@ -107,21 +119,21 @@ export function PlaylistEditor({
             />
           </label>
           <label>
-            District
+            {t('playlist.district')}
             <select
               value={draft.district ?? ''}
               onChange={(e) => setDraft({ ...draft, district: e.target.value || null })}
             >
-              <option value="">All districts</option>
+              <option value="">{t('playlist.allDistricts')}</option>
               {meta?.districts.map((d) => (
                 <option key={d.soato} value={d.soato}>
-                  {d.name}
+                  {nameOf(d.name)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Period
+            {t('playlist.period')}
             <select
               value={PERIODS.some(([v]) => v === draft.period) ? draft.period : 'custom'}
               onChange={(e) =>
@@ -130,7 +142,7 @@ export function PlaylistEditor({
             >
               {PERIODS.map(([v, label]) => (
                 <option key={v} value={v}>
-                  {label}
+                  {t(label)}
                 </option>
               ))}
               {!PERIODS.some(([v]) => v === draft.period) && <option value="custom">{draft.period}</option>}
@@ -140,11 +152,11 @@ export function PlaylistEditor({
         <table className="slides-table">
           <thead>
             <tr>
-              <th>#</th>
-              <th>Slide</th>
-              <th>Heading (optional)</th>
-              <th>Dwell, s</th>
-              <th />
+              <th scope="col">#</th>
+              <th scope="col">{t('playlist.col.slide')}</th>
+              <th scope="col">{t('playlist.col.heading')}</th>
+              <th scope="col">{t('playlist.col.dwell')}</th>
+              <th scope="col" aria-label={t('playlist.col.actions')} />
             </tr>
           </thead>
           <tbody>
@@ -153,29 +165,29 @@ export function PlaylistEditor({
                 <td>{i + 1}</td>
                 <td>
                   <select
-                    aria-label={`Slide ${i + 1} kind`}
+                    aria-label={t('playlist.slideKind', { n: i + 1 })}
                     value={s.kind}
                     onChange={(e) => setSlide(i, { kind: e.target.value as SlideKind })}
                   >
                     {SLIDE_KINDS.map((k) => (
                       <option key={k} value={k}>
-                        {SLIDE_LABELS[k]}
+                        {slideLabel(t, k)}
                       </option>
                     ))}
                   </select>
                 </td>
                 <td>
                   <input
-                    aria-label={`Slide ${i + 1} heading`}
+                    aria-label={t('playlist.slideHeading', { n: i + 1 })}
                     value={s.caption ?? ''}
                     maxLength={80}
-                    placeholder="default heading"
+                    placeholder={t('playlist.defaultHeading')}
                     onChange={(e) => setSlide(i, { caption: e.target.value || undefined })}
                   />
                 </td>
                 <td>
                   <input
-                    aria-label={`Slide ${i + 1} dwell`}
+                    aria-label={t('playlist.slideDwell', { n: i + 1 })}
                     data-testid="dwell-input"
                     type="number"
                     min={DWELL.min}
@@ -189,7 +201,7 @@ export function PlaylistEditor({
                   <button
                     type="button"
                     data-testid="move-up"
-                    aria-label={`Move slide ${i + 1} up`}
+                    aria-label={t('playlist.moveUp', { n: i + 1 })}
                     disabled={i === 0}
                     onClick={() => setDraft({ ...draft, slides: move(draft.slides, i, i - 1) })}
                   >
@@ -197,7 +209,7 @@ export function PlaylistEditor({
                   </button>
                   <button
                     type="button"
-                    aria-label={`Move slide ${i + 1} down`}
+                    aria-label={t('playlist.moveDown', { n: i + 1 })}
                     disabled={i === draft.slides.length - 1}
                     onClick={() => setDraft({ ...draft, slides: move(draft.slides, i, i + 1) })}
                   >
@@ -205,14 +217,19 @@ export function PlaylistEditor({
                   </button>
                   <button
                     type="button"
-                    aria-label={`Remove slide ${i + 1}`}
+                    aria-label={t('playlist.removeSlide', { n: i + 1 })}
                     disabled={draft.slides.length === 1}
                     onClick={() => setDraft({ ...draft, slides: draft.slides.filter((_, k) => k !== i) })}
                   >
                     ✕
                   </button>
-                  <a href={briefingHref(playlist.id, i)} target="_blank" rel="noreferrer">
-                    show
+                  <a
+                    href={briefingHref(playlist.id, i)}
+                    target="_blank"
+                    rel="noreferrer"
+                    aria-label={t('playlist.showSlide', { n: i + 1 })}
+                  >
+                    {t('playlist.show')}
                   </a>
                 </td>
               </tr>
@@ -221,14 +238,14 @@ export function PlaylistEditor({
         </table>
         <div className="add-slide">
           <select
-            aria-label="Kind of slide to add"
+            aria-label={t('playlist.addKind')}
             data-testid="add-kind"
             value={addKind}
             onChange={(e) => setAddKind(e.target.value as SlideKind)}
           >
             {SLIDE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {SLIDE_LABELS[k]}
+                {slideLabel(t, k)}
               </option>
             ))}
           </select>
@@ -238,10 +255,10 @@ export function PlaylistEditor({
             disabled={draft.slides.length >= 30}
             onClick={() => setDraft({ ...draft, slides: [...draft.slides, { kind: addKind, dwellS: DWELL.default }] })}
           >
-            Add slide
+            {t('playlist.addSlide')}
           </button>
           <span className="muted">
-            {draft.slides.length} slides · one round takes {Math.floor(total / 60)} min {total % 60} s
+            {t('playlist.round', { count: draft.slides.length, min: Math.floor(total / 60), s: total % 60 })}
           </span>
         </div>
       </fieldset>
@@ -257,7 +274,7 @@ export function PlaylistEditor({
       <div className="actions">
         {canWrite && (
           <button type="submit" className="primary" data-testid="save" disabled={!dirty || !check.success}>
-            Save
+            {t('playlist.save')}
           </button>
         )}
         <a
@@ -267,18 +284,32 @@ export function PlaylistEditor({
           target="_blank"
           rel="noreferrer"
         >
-          Open on the wall screen ↗
+          {t('playlist.openWall')}
         </a>
         {canWrite && (
-          <button type="button" className="danger" onClick={() => void remove()}>
-            Delete playlist
+          <button type="button" className="danger" data-testid="playlist-delete" onClick={() => setAsking(true)}>
+            {t('playlist.delete')}
           </button>
         )}
-        {!canWrite && <span className="muted">Your role may show playlists on the wall, not change them.</span>}
+        {!canWrite && <span className="muted">{t('playlist.readOnly')}</span>}
         <span role="status" data-testid="save-status">
           {status}
         </span>
       </div>
+      {asking && (
+        <ConfirmDialog
+          title={t('playlist.deleteDialog.title', { name: stored.name })}
+          confirmLabel={t('playlist.deleteDialog.confirm')}
+          cancelLabel={t('playlist.deleteDialog.keep')}
+          danger
+          testId="playlist-confirm"
+          onCancel={() => setAsking(false)}
+          onConfirm={() => void remove()}
+        >
+          <p>{t('playlist.deleteDialog.body')}</p>
+        </ConfirmDialog>
+      )}
+      {guard}
     </form>
   );
 }

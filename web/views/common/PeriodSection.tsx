@@ -5,6 +5,7 @@ import type { RangeArgs } from '../../queries/range.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { lastDays } from '../../../server/shared/period.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import { DateField } from './DateField.tsx';
 
 const PRESETS = [7, 30, 90, 365];
 
@@ -32,28 +33,22 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
         })}
       </div>
       <div className="dates">
-        <label>
-          {t('period.from')}
-          <input
-            type="date"
-            data-testid="from"
-            value={range.from}
-            min={meta.period.start}
-            max={range.to}
-            onChange={(e) => e.target.value && update({ from: e.target.value, at: null })}
-          />
-        </label>
-        <label>
-          {t('period.to')}
-          <input
-            type="date"
-            data-testid="to"
-            value={range.to}
-            min={range.from}
-            max={meta.period.end}
-            onChange={(e) => e.target.value && update({ to: e.target.value, at: null })}
-          />
-        </label>
+        <DateField
+          label={t('period.from')}
+          testId="from"
+          value={range.from}
+          min={meta.period.start}
+          max={range.to}
+          onChange={(from) => update({ from, at: null })}
+        />
+        <DateField
+          label={t('period.to')}
+          testId="to"
+          value={range.to}
+          min={range.from}
+          max={meta.period.end}
+          onChange={(to) => update({ to, at: null })}
+        />
       </div>
       {children}
     </section>

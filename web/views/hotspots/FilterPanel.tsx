@@ -3,7 +3,8 @@ import { update, useUi } from '../../state/store.ts';
 import { METRICS, type Metric } from '../../state/url.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import type { Meta } from '../../queries/meta.ts';
-import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { districtChangeLine } from './change-text.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
 import { RecordFilters } from './RecordFilters.tsx';
 import { ViewSection } from './ViewSection.tsx';
@@ -34,6 +35,8 @@ export function FilterPanel({ meta, range, totals, period, previous, hexRes }: F
   const t = useT();
   const f = useFmt();
   const source = range.source ?? 'incidents';
+  const nameOf = useNameOf();
+  const district = meta.districts.find((d) => d.soato === range.district);
   return (
     <aside className="panel" aria-label={t('filters.aria')}>
       <PeriodSection meta={meta} range={range}>
@@ -63,6 +66,18 @@ export function FilterPanel({ meta, range, totals, period, previous, hexRes }: F
               prevTo: f.day(previous.to),
               prev: f.int(totals.prev),
             })}
+          </p>
+        )}
+        {totals && previous && period && (
+          <p className="summary" data-testid="district-change">
+            {districtChangeLine(
+              district ? nameOf(district.name) : t('header.city'),
+              { count: totals.count, prev: totals.prev, period, previous },
+              range.compare ?? 'previous',
+              source,
+              t,
+              f,
+            )}
           </p>
         )}
       </PeriodSection>

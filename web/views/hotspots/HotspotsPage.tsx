@@ -23,6 +23,7 @@ import { SCAN_LAYER_ID } from '../../map/scan-layer.ts';
 import { useScanLayer } from './use-scan-layer.ts';
 import { ScanPanel } from './ScanPanel.tsx';
 import { LoadState } from '../common/LoadState.tsx';
+import { MapExport } from './MapExport.tsx';
 import { useT } from '../../i18n/I18n.tsx';
 
 const PICK = [SCAN_LAYER_ID, LAYER_IDS.choropleth];
@@ -157,6 +158,7 @@ export function HotspotsPage() {
           />
         )}
         <LoadState loading={loading} error={error} />
+        <MapExport />
         {meta.data && territories.data && (
           <Breadcrumb
             meta={meta.data}

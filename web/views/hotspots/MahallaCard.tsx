@@ -4,33 +4,13 @@ import { can, useSession } from '../../queries/session.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { update } from '../../state/store.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
-import type { Translate } from '../../i18n/translate.ts';
-import type { Formatters } from '../../format.ts';
 import { emergingClassLabel } from '../../map/emerging-view.ts';
 import { areaName } from '../../map/inference-text.ts';
 import { codeLabel } from './records.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { RecordList } from './RecordList.tsx';
 import { WeekHourMatrix } from './WeekHourMatrix.tsx';
-import { lengthDays, type Period } from '../../../server/shared/period.ts';
-import { changePercent, MIN_EVENTS } from '../../../server/shared/poisson-compare.ts';
-
-/** The change against the comparison period, per day when the two differ in length (29 February). */
-function changeText(
-  c: { count: number; prev: number; period: Period; previous: Period },
-  year: boolean,
-  t: Translate,
-  f: Formatters,
-): string {
-  const against = year ? 'year' : 'previous';
-  const [n, p] = [c.count, c.prev];
-  if (n + p < MIN_EVENTS) return t('card.change.tooFew', { n: f.int(n), p: f.int(p), against });
-  const [t1, t0] = [lengthDays(c.period), lengthDays(c.previous)];
-  const change = changePercent(n, p, t1, t0);
-  const pct = `${change >= 0 ? '+' : '−'}${f.pct(Math.abs(Math.round(change)) / 100)}`;
-  if (t1 === t0) return t('card.change.same', { pct, against, p: f.int(p) });
-  return t('card.change.leap', { pct, against, n: f.int(n), p: f.int(p), t1, t0 });
-}
+import { changeText } from './change-text.ts';
 
 export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
   const session = useSession();

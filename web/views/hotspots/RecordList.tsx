@@ -9,11 +9,11 @@ export function RecordList({ id, range }: { id: number; range: RangeArgs }) {
   const [page, setPage] = useState(1);
   const list = useRecordList(range, id, page);
   const d = list.data;
-  const csv = recordsCsvUrl(range, id);
   const applications = range.source === 'applications';
   const source = range.source ?? 'incidents';
   const t = useT();
   const f = useFmt();
+  const csv = recordsCsvUrl(range, id, f.locale);
   return (
     <section className="incidents" data-testid="incident-list">
       <h3>

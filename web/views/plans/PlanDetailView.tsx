@@ -1,34 +1,38 @@
-// One plan with its fulfilment: overall progress, per territory (inspector), per service and per item; copying it to
-// the next period and deleting it (a plan with recorded fulfilment asks first and is archived).
+// One plan with its fulfilment: overall progress, per territory (inspector), per service and per item; editing it,
+// copying it to the next period and deleting it. Every delete asks first; a plan with recorded fulfilment says so and
+// is archived as it stood before it goes.
 import { useState, type ReactNode } from 'react';
-import {
-  JOINT_ACTION_LABELS,
-  PLAN_STATE_LABELS,
-  SERVICE_LABELS,
-  type PlanState,
-} from '../../../server/contract/catalog.ts';
+import type { PlanState } from '../../../server/contract/catalog.ts';
 import { useCopyPlan, useDeletePlan, type PlanDetail } from '../../queries/plans.ts';
 import { can, useSession } from '../../queries/session.ts';
 import { update, useUi } from '../../state/store.ts';
 import { PLAN_TABS, type PlanTab } from '../../state/url.ts';
-import { formatDay, fmtInt, inspectorLabel } from '../../format.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import type { MessageId } from '../../i18n/messages.ts';
 import { cssOf } from '../cooperation/services.ts';
 import { STATE_COLORS } from './plan-view.ts';
+import { actionLabel, serviceLabel, stateLabel } from './plan-labels.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { nextPeriod } from '../../../server/shared/period.ts';
 
-const TAB_LABELS: Record<PlanTab, string> = { territory: 'By territory', service: 'By service', items: 'Items' };
+const TAB_LABELS: Record<PlanTab, MessageId> = {
+  territory: 'plans.tab.territory',
+  service: 'plans.tab.service',
+  items: 'plans.tab.items',
+};
 
 export function StateBadge({ state }: { state: PlanState }) {
+  const t = useT();
   return (
     <span className={`state state-${state}`} data-state={state}>
-      {PLAN_STATE_LABELS[state]}
+      {stateLabel(t, state)}
     </span>
   );
 }
 
 export function Progress({ pct, state }: { pct: number; state: PlanState }) {
   return (
-    <span className="progress" aria-label={`${pct} %`}>
+    <span className="progress" role="img" aria-label={`${pct} %`}>
       <span
         className="progress-fill"
         style={{ width: `${Math.min(100, pct)}%`, background: cssOf(STATE_COLORS[state]) }}
@@ -42,14 +46,18 @@ export interface PlanDetailProps {
   /** a plan was created from this one (a copy): show it */
   onChanged: (selectId: number) => void;
   onDeleted: (id: number) => void;
+  onEdit: () => void;
   onHighlight: (mahallas: number[]) => void;
 }
 
-export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: PlanDetailProps) {
+export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight }: PlanDetailProps) {
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const canWrite = can(useSession().data, 'plans.write');
   // The tab is in the UI store (a link reopens it) and stays as it is when another plan is chosen.
   const tab = useUi((s) => s.planTab);
-  const [confirm, setConfirm] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const copy = useCopyPlan();
   const del = useDeletePlan();
@@ -62,124 +70,140 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
       setError(err instanceof Error ? err.message : String(err));
     }
   };
-  // The plan in hand already says whether fulfilment was recorded: ask first instead of provoking the server's 409
-  // (which still guards a stale page).
+  // The plan in hand says whether fulfilment was recorded, so the question says what deleting keeps; the server's
+  // 409 still guards a page that is out of date.
   const recorded = plan.items.reduce((sum, i) => sum + i.done, 0);
-  const remove = (confirmed: boolean) =>
+  const remove = () =>
     run(async () => {
-      if (recorded > 0 && !confirmed) {
-        setConfirm(`${fmtInt(recorded)} recorded joint action${recorded === 1 ? '' : 's'} count towards this plan.`);
-        return;
-      }
-      const r = await del.mutateAsync({ id: plan.id, confirm: confirmed });
+      setAsking(false);
+      const r = await del.mutateAsync({ id: plan.id, confirm: true });
       if (r.deleted) onDeleted(plan.id);
-      else setConfirm(r.reason.replace(/; repeat with .*$/, '.'));
+      else setError(r.reason);
     });
   const s = plan.schedule;
+  const inspector = (name: string | null | undefined, id: number) => f.inspector(name ? nameOf(name) : name, id);
   return (
     <div className="plan-detail" data-testid="plan-detail">
       <header className="plan-head">
         <div>
           <h2 data-testid="plan-title">{plan.name}</h2>
           <p className="muted">
-            {plan.districtName} · {formatDay(plan.from)} – {formatDay(plan.to)} ·{' '}
-            {s.ended ? 'ended' : `day ${s.elapsed} of ${s.total}`} (as of {formatDay(plan.asOf)})
+            {nameOf(plan.districtName)} · {f.day(plan.from)} – {f.day(plan.to)} ·{' '}
+            {s.ended ? t('plans.ended') : t('plans.dayOf', { day: s.elapsed, total: s.total })}{' '}
+            {t('plans.asOf', { day: f.day(plan.asOf) })}
           </p>
         </div>
         <div className="plan-total">
           <strong data-testid="plan-pct">{plan.totals.pct} %</strong>
           <StateBadge state={plan.totals.state} />
           <span className="muted small">
-            {fmtInt(plan.totals.done)} of {fmtInt(plan.totals.required)} actions
+            {t('plans.doneOf', {
+              count: plan.totals.required,
+              done: f.int(plan.totals.done),
+              required: f.int(plan.totals.required),
+            })}
           </span>
         </div>
       </header>
       {canWrite && (
         <div className="plan-actions">
+          <button type="button" className="btn" data-testid="plan-edit" onClick={onEdit}>
+            {t('plans.edit')}
+          </button>
           <button
             type="button"
             className="btn"
             data-testid="plan-copy"
             onClick={() => void run(async () => onChanged((await copy.mutateAsync({ id: plan.id, to: next })).id))}
           >
-            Copy to {formatDay(next.from)} – {formatDay(next.to)}
+            {t('plans.copyTo', { period: `${f.day(next.from)} – ${f.day(next.to)}` })}
           </button>
-          <button type="button" className="btn danger" data-testid="plan-delete" onClick={() => void remove(false)}>
-            Delete…
+          <button type="button" className="btn danger" data-testid="plan-delete" onClick={() => setAsking(true)}>
+            {t('plans.delete')}
           </button>
         </div>
       )}
-      {confirm && (
-        <div className="confirm" role="alertdialog" data-testid="plan-confirm">
-          <p>{confirm} Deleting keeps an archived copy of the plan with its fulfilment.</p>
-          <button type="button" className="btn" onClick={() => setConfirm(null)}>
-            Keep the plan
-          </button>
-          <button
-            type="button"
-            className="btn danger"
-            data-testid="plan-confirm-delete"
-            onClick={() => void remove(true)}
-          >
-            Archive and delete
-          </button>
-        </div>
+      {asking && (
+        <ConfirmDialog
+          title={t('plans.deleteDialog.title', { name: plan.name })}
+          confirmLabel={recorded > 0 ? t('plans.deleteDialog.archive') : t('plans.deleteDialog.confirm')}
+          cancelLabel={t('plans.deleteDialog.keep')}
+          danger
+          testId="plan-confirm"
+          onCancel={() => setAsking(false)}
+          onConfirm={() => void remove()}
+        >
+          <p>
+            {recorded > 0
+              ? t('plans.deleteDialog.recorded', { count: recorded, n: f.int(recorded) })
+              : t('plans.deleteDialog.none')}
+          </p>
+        </ConfirmDialog>
       )}
       {error && (
         <p className="form-issues" role="alert">
           {error}
         </p>
       )}
-      <nav className="report-tabs inner" role="tablist">
-        {PLAN_TABS.map((t) => (
+      <div className="report-tabs inner" role="tablist">
+        {PLAN_TABS.map((k) => (
           <button
-            key={t}
+            key={k}
             type="button"
             role="tab"
-            aria-selected={tab === t}
-            className={tab === t ? 'report-tab active' : 'report-tab'}
-            data-testid={`plan-tab-${t}`}
-            onClick={() => update({ planTab: t })}
+            aria-selected={tab === k}
+            className={tab === k ? 'report-tab active' : 'report-tab'}
+            data-testid={`plan-tab-${k}`}
+            onClick={() => update({ planTab: k })}
           >
-            {TAB_LABELS[t]}
+            {t(TAB_LABELS[k])}
           </button>
         ))}
-      </nav>
+      </div>
       {tab === 'territory' && (
         <Table
-          head={['Territory (inspector)', 'Mahallas', 'Done / required', '% done', 'State']}
+          head={[
+            t('plans.col.territory'),
+            t('plans.col.mahallas'),
+            t('plans.col.doneRequired'),
+            t('plans.col.pctDone'),
+            t('plans.col.state'),
+          ]}
           testId="plan-territories"
         >
-          {plan.byInspector.map((t) => (
+          {plan.byInspector.map((r) => (
             <tr
-              key={t.inspector}
-              data-inspector={t.inspector}
-              onMouseEnter={() => onHighlight(t.mahallas)}
+              key={r.inspector}
+              data-inspector={r.inspector}
+              onMouseEnter={() => onHighlight(r.mahallas)}
               onMouseLeave={() => onHighlight([])}
             >
-              <td>{inspectorLabel(t.name, t.inspector)}</td>
-              <td className="num">{t.mahallas.length}</td>
+              <td>{inspector(r.name, r.inspector)}</td>
+              <td className="num">{f.int(r.mahallas.length)}</td>
               <td className="num">
-                {fmtInt(t.done)} / {fmtInt(t.required)}
+                {f.int(r.done)} / {f.int(r.required)}
               </td>
               <td className="pct-cell">
-                <Progress pct={t.pct} state={t.state} />
-                <span className="num">{t.pct} %</span>
+                <Progress pct={r.pct} state={r.state} />
+                <span className="num">{r.pct} %</span>
               </td>
               <td>
-                <StateBadge state={t.state} />
+                <StateBadge state={r.state} />
               </td>
             </tr>
           ))}
         </Table>
       )}
       {tab === 'service' && (
-        <Table head={['Service', 'Done / required', '% done', 'State']} testId="plan-services">
+        <Table
+          head={[t('plans.col.service'), t('plans.col.doneRequired'), t('plans.col.pctDone'), t('plans.col.state')]}
+          testId="plan-services"
+        >
           {plan.byService.map((r) => (
             <tr key={r.service}>
-              <td>{r.label}</td>
+              <td>{serviceLabel(t, r.service)}</td>
               <td className="num">
-                {fmtInt(r.done)} / {fmtInt(r.required)}
+                {f.int(r.done)} / {f.int(r.required)}
               </td>
               <td className="pct-cell">
                 <Progress pct={r.pct} state={r.state} />
@@ -194,18 +218,25 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
       )}
       {tab === 'items' && (
         <Table
-          head={['Inspector', 'Service', 'Joint action', 'Done / required', 'Expected by now', 'State']}
+          head={[
+            t('plans.col.inspector'),
+            t('plans.col.service'),
+            t('plans.col.action'),
+            t('plans.col.doneRequired'),
+            t('plans.col.expected'),
+            t('plans.col.state'),
+          ]}
           testId="plan-items"
         >
           {plan.items.map((i) => (
             <tr key={`${i.inspector}|${i.service}|${i.type}`}>
-              <td>{inspectorLabel(i.inspectorName, i.inspector)}</td>
-              <td>{SERVICE_LABELS[i.service]}</td>
-              <td>{JOINT_ACTION_LABELS[i.type]}</td>
+              <td>{inspector(i.inspectorName, i.inspector)}</td>
+              <td>{serviceLabel(t, i.service)}</td>
+              <td>{actionLabel(t, i.type)}</td>
               <td className="num">
-                {fmtInt(i.done)} / {fmtInt(i.required)}
+                {f.int(i.done)} / {f.int(i.required)}
               </td>
-              <td className="num">{i.expected}</td>
+              <td className="num">{f.int(i.expected)}</td>
               <td>
                 <StateBadge state={i.state} />
               </td>
@@ -213,12 +244,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onHighlight }: Plan
           ))}
         </Table>
       )}
-      <p className="hint">
-        Done counts the recorded joint actions of the inspector, of that type, with that service, within the plan
-        period. Behind: more than 20 % (and more than one action) below the count expected if the work were spread
-        evenly over the period. Totals count each item at most up to its requirement; a territory takes the state of its
-        latest item.
-      </p>
+      <p className="hint">{t('plans.hint')}</p>
     </div>
   );
 }
@@ -229,7 +255,9 @@ function Table({ head, testId, children }: { head: string[]; testId: string; chi
       <thead>
         <tr>
           {head.map((h) => (
-            <th key={h}>{h}</th>
+            <th key={h} scope="col">
+              {h}
+            </th>
           ))}
         </tr>
       </thead>

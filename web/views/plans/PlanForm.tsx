@@ -1,18 +1,23 @@
-// A new model cooperation plan: name, district, period and its items (inspector × service × type × required count).
-// Checked with the same zod schema the server uses before it is sent; the server's own refusals are shown as well.
-import { useMemo, useState } from 'react';
+// A model cooperation plan's form, new or edited: name, district, period and its items (inspector × service × type ×
+// required count). Checked with the same zod schema the server uses before it is sent; the server's own refusals are
+// shown as well. Saving changes to a plan with recorded fulfilment asks first (its state is archived), and leaving
+// the form with unsaved changes asks too.
+import { useMemo, useRef, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import {
-  JOINT_ACTION_LABELS,
   JOINT_ACTION_TYPES,
   SERVICES,
-  SERVICE_LABELS,
   type JointActionType,
   type ServiceCode,
 } from '../../../server/contract/catalog.ts';
 import { PlanBody, type PlanInput } from '../../../server/contract/plans.ts';
 import type { Meta } from '../../queries/meta.ts';
-import { useCreatePlan, type PlanDetail } from '../../queries/plans.ts';
+import { useCreatePlan, useReplacePlan, type PlanDetail } from '../../queries/plans.ts';
+import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { DateField } from '../common/DateField.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { useLeaveGuard } from './leave-guard.tsx';
+import { actionLabel, serviceLabel } from './plan-labels.ts';
 import { districtInspectors, type TerritoryProps } from './plan-view.ts';
 
 interface Row {
@@ -27,25 +32,56 @@ export interface PlanFormProps {
   territories: FeatureCollection<Geometry, TerritoryProps>;
   district: string;
   period: { from: string; to: string };
-  onCreated: (plan: PlanDetail) => void;
+  /** the plan to edit; absent for a new one */
+  editing?: PlanDetail;
+  onSaved: (plan: PlanDetail) => void;
   onCancel: () => void;
 }
 
 const blank = (): Row => ({ inspector: '', service: 'criminal_investigation', type: 'joint_raid', required: '1' });
+const rowsOf = (p: PlanDetail): Row[] =>
+  p.items.map((i) => ({ inspector: i.inspector, service: i.service, type: i.type, required: String(i.required) }));
 
-export function PlanForm({ meta, territories, district: initialDistrict, period, onCreated, onCancel }: PlanFormProps) {
-  const [name, setName] = useState('');
-  const [district, setDistrict] = useState(initialDistrict);
-  const [from, setFrom] = useState(period.from);
-  const [to, setTo] = useState(period.to);
-  const [rows, setRows] = useState<Row[]>([blank()]);
+export function PlanForm({
+  meta,
+  territories,
+  district: initialDistrict,
+  period,
+  editing,
+  onSaved,
+  onCancel,
+}: PlanFormProps) {
+  const t = useT();
+  const nameOf = useNameOf();
+  const initial = useMemo(
+    () => ({
+      name: editing?.name ?? '',
+      district: editing?.district ?? initialDistrict,
+      from: editing?.from ?? period.from,
+      to: editing?.to ?? period.to,
+      rows: editing ? rowsOf(editing) : [blank()],
+    }),
+    [editing, initialDistrict, period.from, period.to],
+  );
+  const [name, setName] = useState(initial.name);
+  const [district, setDistrict] = useState(initial.district);
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [rows, setRows] = useState<Row[]>(initial.rows);
   const [issues, setIssues] = useState<string[]>([]);
+  const [asking, setAsking] = useState<'archive' | 'cancel' | null>(null);
   const create = useCreatePlan();
+  const replace = useReplacePlan();
+  const pending = create.isPending || replace.isPending;
+  const form = useRef<HTMLFormElement>(null);
+  const dirty = JSON.stringify({ name, district, from, to, rows }) !== JSON.stringify(initial);
+  const guard = useLeaveGuard(dirty && !pending, form);
+  const recorded = editing?.items.reduce((s, i) => s + i.done, 0) ?? 0;
   const inspectors = useMemo(() => districtInspectors(territories, district), [territories, district]);
   const set = (k: number, patch: Partial<Row>): void =>
     setRows((rs) => rs.map((r, i) => (i === k ? { ...r, ...patch } : r)));
 
-  const submit = async (): Promise<void> => {
+  const submit = async (confirmed: boolean): Promise<void> => {
     const body = {
       name,
       district,
@@ -55,11 +91,24 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
     };
     const parsed = PlanBody.safeParse(body);
     if (!parsed.success) {
-      setIssues(parsed.error.issues.map((i) => `${i.path.join('.') || 'plan'}: ${i.message}`));
+      setIssues(parsed.error.issues.map((i) => `${i.path.join('.') || t('plans.form.plan')}: ${i.message}`));
+      return;
+    }
+    if (editing && recorded > 0 && !confirmed) {
+      setAsking('archive');
       return;
     }
     try {
-      onCreated(await create.mutateAsync(parsed.data satisfies PlanInput));
+      const input = parsed.data satisfies PlanInput;
+      onSaved(
+        editing
+          ? await replace.mutateAsync({
+              id: editing.id,
+              input: { ...input, version: editing.version },
+              confirm: confirmed,
+            })
+          : await create.mutateAsync(input),
+      );
     } catch (err) {
       setIssues([err instanceof Error ? err.message : String(err)]);
     }
@@ -67,27 +116,29 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
 
   return (
     <form
+      ref={form}
       className="plan-form"
       data-testid="plan-form"
+      aria-labelledby="plan-form-title"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        void submit(false);
       }}
     >
-      <h2>New cooperation plan</h2>
+      <h2 id="plan-form-title">{editing ? t('plans.form.editTitle') : t('plans.form.newTitle')}</h2>
       <div className="form-grid">
         <label className="wide">
-          Name
+          {t('plans.form.name')}
           <input
             data-testid="plan-name"
             value={name}
             maxLength={120}
             onChange={(e) => setName(e.target.value)}
-            placeholder="e.g. Cooperation plan Q1 2027 — Chilonzor"
+            placeholder={t('plans.form.namePlaceholder')}
           />
         </label>
         <label>
-          District
+          {t('plans.form.district')}
           <select
             data-testid="plan-district"
             value={district}
@@ -98,28 +149,24 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
           >
             {meta.districts.map((d) => (
               <option key={d.soato} value={d.soato}>
-                {d.name}
+                {nameOf(d.name)}
               </option>
             ))}
           </select>
         </label>
-        <label>
-          From
-          <input type="date" data-testid="plan-from" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          To
-          <input type="date" data-testid="plan-to" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateField label={t('plans.form.from')} testId="plan-from" value={from} onChange={setFrom} />
+        <DateField label={t('plans.form.to')} testId="plan-to" value={to} min={from} onChange={setTo} />
       </div>
-      <table className="coop-table items">
+      <table className="coop-table items" aria-label={t('plans.form.items')}>
         <thead>
           <tr>
-            <th>Inspector (territory)</th>
-            <th>Service</th>
-            <th>Joint action</th>
-            <th className="num">Required</th>
-            <th />
+            <th scope="col">{t('plans.col.inspectorTerritory')}</th>
+            <th scope="col">{t('plans.col.service')}</th>
+            <th scope="col">{t('plans.col.action')}</th>
+            <th scope="col" className="num">
+              {t('plans.col.required')}
+            </th>
+            <th scope="col" aria-label={t('plans.form.remove')} />
           </tr>
         </thead>
         <tbody>
@@ -128,13 +175,14 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
               <td>
                 <select
                   data-testid="item-inspector"
+                  aria-label={t('plans.form.itemInspector', { n: k + 1 })}
                   value={r.inspector}
                   onChange={(e) => set(k, { inspector: e.target.value ? Number(e.target.value) : '' })}
                 >
-                  <option value="">Choose…</option>
+                  <option value="">{t('plans.form.choose')}</option>
                   {inspectors.map((i) => (
                     <option key={i.id} value={i.id}>
-                      {i.name} ({i.mahallas} mahallas)
+                      {t('plans.form.inspectorOption', { name: nameOf(i.name), count: i.mahallas })}
                     </option>
                   ))}
                 </select>
@@ -142,12 +190,13 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
               <td>
                 <select
                   data-testid="item-service"
+                  aria-label={t('plans.form.itemService', { n: k + 1 })}
                   value={r.service}
                   onChange={(e) => set(k, { service: e.target.value as ServiceCode })}
                 >
                   {SERVICES.map((s) => (
                     <option key={s} value={s}>
-                      {SERVICE_LABELS[s]}
+                      {serviceLabel(t, s)}
                     </option>
                   ))}
                 </select>
@@ -155,12 +204,13 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
               <td>
                 <select
                   data-testid="item-type"
+                  aria-label={t('plans.form.itemAction', { n: k + 1 })}
                   value={r.type}
                   onChange={(e) => set(k, { type: e.target.value as JointActionType })}
                 >
-                  {JOINT_ACTION_TYPES.map((t) => (
-                    <option key={t} value={t}>
-                      {JOINT_ACTION_LABELS[t]}
+                  {JOINT_ACTION_TYPES.map((a) => (
+                    <option key={a} value={a}>
+                      {actionLabel(t, a)}
                     </option>
                   ))}
                 </select>
@@ -168,6 +218,7 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
               <td className="num">
                 <input
                   data-testid="item-required"
+                  aria-label={t('plans.form.itemRequired', { n: k + 1 })}
                   type="number"
                   min={1}
                   max={500}
@@ -179,7 +230,7 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
                 <button
                   type="button"
                   className="remove"
-                  aria-label="Remove item"
+                  aria-label={t('plans.form.removeItem', { n: k + 1 })}
                   disabled={rows.length === 1}
                   onClick={() => setRows((rs) => rs.filter((_, i) => i !== k))}
                 >
@@ -196,7 +247,7 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
         data-testid="add-item"
         onClick={() => setRows((rs) => [...rs, { ...blank(), inspector: rs.at(-1)?.inspector ?? '' }])}
       >
-        + Add item
+        {t('plans.form.addItem')}
       </button>
       {issues.length > 0 && (
         <ul className="form-issues" role="alert" data-testid="plan-issues">
@@ -206,13 +257,49 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
         </ul>
       )}
       <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          Cancel
+        <button
+          type="button"
+          className="btn"
+          data-testid="plan-cancel"
+          onClick={() => (dirty ? setAsking('cancel') : onCancel())}
+        >
+          {t('plans.form.cancel')}
         </button>
-        <button type="submit" className="btn primary" data-testid="plan-save" disabled={create.isPending}>
-          {create.isPending ? 'Saving…' : 'Create plan'}
+        <button type="submit" className="btn primary" data-testid="plan-save" disabled={pending}>
+          {pending ? t('plans.form.saving') : editing ? t('plans.form.saveChanges') : t('plans.form.create')}
         </button>
       </div>
+      {asking === 'archive' && (
+        <ConfirmDialog
+          title={t('plans.archiveSave.title')}
+          confirmLabel={t('plans.archiveSave.confirm')}
+          cancelLabel={t('plans.form.keepEditing')}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => {
+            setAsking(null);
+            void submit(true);
+          }}
+        >
+          <p>{t('plans.archiveSave.body', { count: recorded })}</p>
+        </ConfirmDialog>
+      )}
+      {asking === 'cancel' && (
+        <ConfirmDialog
+          title={t('plans.leave.title')}
+          confirmLabel={t('plans.leave.confirm')}
+          cancelLabel={t('plans.leave.cancel')}
+          danger
+          testId="leave-dialog"
+          onCancel={() => setAsking(null)}
+          onConfirm={() => {
+            setAsking(null);
+            onCancel();
+          }}
+        >
+          <p>{t('plans.leave.body')}</p>
+        </ConfirmDialog>
+      )}
+      {guard}
     </form>
   );
 }

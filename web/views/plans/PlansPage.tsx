@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { PLAN_STATES, PLAN_STATE_LABELS } from '../../../server/contract/catalog.ts';
+import { PLAN_STATES } from '../../../server/contract/catalog.ts';
 import { quarters } from '../../../server/shared/fulfilment.ts';
 import { useMeta } from '../../queries/meta.ts';
 import { useMahallaIndex, useMahallas } from '../../queries/mahallas.ts';
@@ -13,7 +13,8 @@ import { usePlan, usePlans } from '../../queries/plans.ts';
 import { can, useSession } from '../../queries/session.ts';
 import { getState, update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
-import { formatDay, inspectorLabel } from '../../format.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { stateLabel } from './plan-labels.ts';
 import { cssOf } from '../cooperation/services.ts';
 import { PlanDetailView, Progress, StateBadge } from './PlanDetailView.tsx';
 import { PlanForm } from './PlanForm.tsx';
@@ -26,6 +27,9 @@ import { LoadState } from '../common/LoadState.tsx';
 const PICK = [PLAN_LAYER_IDS.fill];
 
 export function PlansPage() {
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const session = useSession();
   const meta = useMeta();
   // Every district's mahallas (the index; the map draws them from tiles): a plan's district is drawn among its
@@ -34,7 +38,10 @@ export function PlansPage() {
   const district = useUi((s) => s.district);
   const plans = usePlans();
   const chosen = useUi((s) => s.plan);
-  const [creating, setCreating] = useState(false);
+  // The form is open for a new plan ('new') or for the plan shown ('edit').
+  const [form, setForm] = useState<'new' | 'edit' | null>(null);
+  const creating = form !== null;
+  const setCreating = (open: boolean): void => setForm(open ? 'new' : null);
   const withInspectors = useMahallas(null, creating);
   const [highlight, setHighlight] = useState<number[]>([]);
   const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
@@ -61,11 +68,15 @@ export function PlansPage() {
   );
   const territoryOf = useMemo(() => {
     const m = new Map<number, { name: string; pct: number; mahallas: number[] }>();
-    for (const t of plan.data?.byInspector ?? [])
-      for (const id of t.mahallas)
-        m.set(id, { name: inspectorLabel(t.name, t.inspector), pct: t.pct, mahallas: t.mahallas });
+    for (const r of plan.data?.byInspector ?? [])
+      for (const id of r.mahallas)
+        m.set(id, {
+          name: f.inspector(r.name ? nameOf(r.name) : r.name, r.inspector),
+          pct: r.pct,
+          mahallas: r.mahallas,
+        });
     return m;
-  }, [plan.data]);
+  }, [plan.data, f, nameOf]);
   const onPick = useCallback(
     (object: unknown) => {
       const id = (object as { properties?: TerritoryProps } | null)?.properties?.id;
@@ -77,15 +88,15 @@ export function PlansPage() {
     ({ object }: PickingInfo): string | null => {
       const p = (object as { properties?: TerritoryProps } | null)?.properties;
       if (!p) return null;
-      const t = territoryOf.get(p.id);
-      return t ? `${p.name}\n${t.name}: ${t.pct} % done` : `${p.name}\nnot in this plan`;
+      const o = territoryOf.get(p.id);
+      return `${nameOf(p.name)}\n${o ? t('plans.tooltip.done', { name: o.name, pct: o.pct }) : t('plans.tooltip.outside')}`;
     },
-    [territoryOf],
+    [territoryOf, t, nameOf],
   );
   // The writes themselves refresh the list (queries/plans.ts); here the page only moves to what was written.
   const changed = useCallback((selectId: number) => {
     update({ plan: selectId });
-    setCreating(false);
+    setForm(null);
   }, []);
   const deleted = useCallback((id: number) => {
     setRemoved((r) => new Set([...r, id]));
@@ -100,17 +111,18 @@ export function PlansPage() {
   const error = plans.error ?? plan.error;
   return (
     <main className="workspace coop-workspace plans-workspace">
-      <aside className="panel" aria-label="Plans">
+      <aside className="panel" aria-label={t('plans.panel')}>
         <section>
-          <h2>Model cooperation plans</h2>
+          <h2>{t('plans.title')}</h2>
           {can(session.data, 'plans.write') && (
             <button
               type="button"
               className="btn primary block"
               data-testid="plan-new"
+              data-leaves
               onClick={() => setCreating(true)}
             >
-              + New plan
+              {t('plans.new')}
             </button>
           )}
         </section>
@@ -123,6 +135,7 @@ export function PlansPage() {
                   type="button"
                   className={p.id === selectedId && !creating ? 'plan-card active' : 'plan-card'}
                   data-plan={p.id}
+                  data-leaves
                   onClick={() => {
                     update({ plan: p.id });
                     setCreating(false);
@@ -130,8 +143,8 @@ export function PlansPage() {
                 >
                   <span className="plan-card-name">{p.name}</span>
                   <span className="muted small">
-                    {p.districtName} · {formatDay(p.from)} – {formatDay(p.to)}
-                    {p.schedule.ended ? ' · ended' : ''}
+                    {nameOf(p.districtName)} · {f.day(p.from)} – {f.day(p.to)}
+                    {p.schedule.ended ? ` · ${t('plans.ended')}` : ''}
                   </span>
                   <span className="plan-card-progress">
                     <Progress pct={p.totals.pct} state={p.totals.state} />
@@ -142,55 +155,53 @@ export function PlansPage() {
               </li>
             ))}
         </ol>
-        {plans.data?.length === 0 && (
-          <p className="summary">
-            No plans yet. A plan sets, for each territory and service, the joint actions required in a period.
-          </p>
-        )}
-        {meta.data && (
-          <p className="summary">
-            Fulfilment is counted up to {formatDay(meta.data.period.end)}, the last day of data.
-          </p>
-        )}
+        {plans.data?.length === 0 && <p className="summary">{t('plans.none')}</p>}
+        {meta.data && <p className="summary">{t('plans.countedTo', { day: f.day(meta.data.period.end) })}</p>}
       </aside>
-      <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+      <section className="map-area" aria-label={t('filters.map')} data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
         <div className="legend plan-legend" data-testid="plan-legend">
-          <h3>Plan fulfilment per territory</h3>
+          <h3>{t('plans.legend.title')}</h3>
           <ul className="ramp">
             {PLAN_STATES.map((s) => (
               <li key={s}>
                 <span className="swatch" style={{ background: cssOf(STATE_COLORS[s]) }} />
-                {PLAN_STATE_LABELS[s]}
+                {stateLabel(t, s)}
               </li>
             ))}
             <li>
               <span className="swatch" style={{ background: 'transparent' }} />
-              Not in the plan
+              {t('plans.legend.outside')}
             </li>
           </ul>
-          <p className="note">
-            Each mahalla shows its inspector&apos;s state{district ? '' : '; click one to outline the territory'}.
-          </p>
+          <p className="note">{t(district ? 'plans.legend.note' : 'plans.legend.noteClick')}</p>
         </div>
-        <LoadState loading={loading} error={error} what="plans" />
+        <LoadState loading={loading} error={error} what={t('plans.what')} />
       </section>
-      <section className="coop-report" aria-label="Plan">
+      <section className="coop-report" aria-label={t('plans.report')}>
         <div className="report-body">
           {creating && meta.data && formTerritories && formPeriod && (
             <PlanForm
               meta={meta.data}
               territories={formTerritories}
+              key={form === 'edit' ? `edit-${plan.data?.id}` : 'new'}
               district={district ?? plan.data?.district ?? meta.data.districts[0]?.soato ?? ''}
               period={formPeriod}
-              onCreated={(p) => changed(p.id)}
-              onCancel={() => setCreating(false)}
+              editing={form === 'edit' ? plan.data : undefined}
+              onSaved={(p) => changed(p.id)}
+              onCancel={() => setForm(null)}
             />
           )}
           {!creating && plan.data && (
-            <PlanDetailView plan={plan.data} onChanged={changed} onDeleted={deleted} onHighlight={setHighlight} />
+            <PlanDetailView
+              plan={plan.data}
+              onChanged={changed}
+              onDeleted={deleted}
+              onEdit={() => setForm('edit')}
+              onHighlight={setHighlight}
+            />
           )}
-          {!creating && !plan.data && !plan.isFetching && <p className="empty">Choose a plan or create one.</p>}
+          {!creating && !plan.data && !plan.isFetching && <p className="empty">{t('plans.choose')}</p>}
         </div>
       </section>
     </main>

@@ -1,0 +1,28 @@
+// The words of exported files in the asker's language: the same message files as the screen (web/i18n/messages, one
+// per language, so a term corrected there is corrected in every export), the list separator a spreadsheet in that
+// language expects, and the download header that carries a file name in any script.
+import { MESSAGES } from '../../../web/i18n/messages.ts';
+import type { MessageId } from '../../../web/i18n/messages.ts';
+import type { Locale } from '../../../web/i18n/locales.ts';
+import type { CsvStyle } from '../csv.ts';
+
+/**
+ * A plain message (no ICU arguments) in one language; English, then the id, where a language lacks it.
+ * @example exportWord('ru', 'export.col.mahallaCode') // 'Код махалли'
+ */
+export const exportWord = (locale: Locale, id: MessageId): string => MESSAGES[locale][id] ?? MESSAGES.en[id] ?? id;
+
+/**
+ * How a CSV for this language is written: Russian and Uzbek spreadsheets use ";" as the list separator (the decimal
+ * separator is the comma), English ",". Always with a BOM.
+ * @example csvStyle('uz-Latn') // { separator: ';', bom: true }
+ */
+export const csvStyle = (locale: Locale): CsvStyle => ({ separator: locale === 'en' ? ',' : ';', bom: true });
+
+/**
+ * The Content-Disposition of a download: an ASCII fallback name and the real one (RFC 6266 / 5987), so Cyrillic
+ * names survive in every browser.
+ * @example attachmentHeader('hamkor-Чилонзор.csv') // 'attachment; filename="hamkor-.csv"; filename*=UTF-8\'\'hamkor-%D0%A7…'
+ */
+export const attachmentHeader = (name: string): string =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;

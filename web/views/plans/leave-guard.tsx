@@ -1,0 +1,62 @@
+// Asks before unsaved edits are lost: closing or reloading the tab (the browser's own beforeunload question, the only
+// one browsers allow there) and moving elsewhere inside the app — a click on a link or on an element marked
+// `data-leaves` (a list entry that replaces the open editor) outside the editor is held, and our dialog asks first.
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useT } from '../../i18n/I18n.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+
+/** What counts as leaving: an in-app link (not one that opens a new tab) or an element marked as replacing the editor. */
+const LEAVES = 'a[href]:not([target="_blank"]):not([download]), [data-leaves]';
+
+/**
+ * While `dirty`, leaving the editor inside `scope` asks first; returns the dialog to render.
+ * @example const guard = useLeaveGuard(dirty, formRef); return <form ref={formRef}>…{guard}</form>;
+ */
+export function useLeaveGuard(dirty: boolean, scope: RefObject<HTMLElement | null>) {
+  const t = useT();
+  const [held, setHeld] = useState<HTMLElement | null>(null);
+  const passing = useRef(false);
+  useEffect(() => {
+    if (!dirty) return;
+    const unload = (e: BeforeUnloadEvent): void => {
+      e.preventDefault();
+      // Older Chromium still needs returnValue set to show its question.
+      e.returnValue = '';
+    };
+    const click = (e: MouseEvent): void => {
+      if (passing.current || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+      const el = e.target instanceof Element ? e.target.closest<HTMLElement>(LEAVES) : null;
+      if (!el || scope.current?.contains(el)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      setHeld(el);
+    };
+    window.addEventListener('beforeunload', unload);
+    // Capture phase: before the link's own handler moves the app.
+    document.addEventListener('click', click, true);
+    return () => {
+      window.removeEventListener('beforeunload', unload);
+      document.removeEventListener('click', click, true);
+    };
+  }, [dirty, scope]);
+  if (!held) return null;
+  return (
+    <ConfirmDialog
+      title={t('plans.leave.title')}
+      confirmLabel={t('plans.leave.confirm')}
+      cancelLabel={t('plans.leave.cancel')}
+      danger
+      testId="leave-dialog"
+      onCancel={() => setHeld(null)}
+      onConfirm={() => {
+        setHeld(null);
+        // Let the held click through once: the link or list entry does what it was going to do.
+        passing.current = true;
+        held.click();
+        passing.current = false;
+      }}
+    >
+      <p>{t('plans.leave.body')}</p>
+    </ConfirmDialog>
+  );
+}
