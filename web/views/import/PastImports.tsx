@@ -3,6 +3,9 @@ import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { usePastImports } from '../../queries/imports.ts';
 import { age, ageWords, whatLabel } from './provenance.ts';
 
+/** The server's UTC time (YYYY-MM-DD HH:MM[:SS]) as an ISO moment, read at the browser's clock like the audit log's. */
+const utcIso = (t: string): string => `${t.replace(' ', 'T').replace(/(\.\d+)?Z?$/, '')}Z`;
+
 export function PastImports() {
   const past = usePastImports();
   const t = useT();
@@ -33,7 +36,7 @@ export function PastImports() {
               {past.data.map((i) => (
                 <tr key={i.id}>
                   <td>
-                    {i.importedAt.slice(0, 16)} <span className="muted">({ageWords(age(i.importedAt), t)})</span>
+                    {f.moment(utcIso(i.importedAt))} <span className="muted">({ageWords(age(i.importedAt), t)})</span>
                   </td>
                   <td>{i.importedBy}</td>
                   <td>{whatLabel(i.kind.replace(/_/g, ' '), t)}</td>
