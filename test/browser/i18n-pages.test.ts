@@ -149,7 +149,7 @@ describe('pages in Russian and Uzbek Cyrillic', () => {
       expect(line.startsWith(flat(`${fmtInt(n, locale)} ${word}`))).toBe(true);
       await page.getByTestId('coop-tab-summary').click();
       await page.getByTestId('coop-summary').waitFor();
-      expect(await page.getByTestId('coop-summary').innerText()).toContain(t('cooperation.shares.title'));
+      expect(await page.getByTestId('coop-summary').textContent()).toContain(t('cooperation.shares.title'));
       await expectNoEnglish(page, locale);
     }
     expect(record.consoleErrors).toEqual([]);
@@ -170,8 +170,8 @@ describe('pages in Russian and Uzbek Cyrillic', () => {
       const word =
         locale === 'ru' ? ({ one: 'обращение', few: 'обращения' }[form(locale, n)] ?? 'обращений') : 'та мурожаат';
       expect(head).toContain(flat(`${fmtInt(n, locale)} ${word}`));
-      expect(await page.getByTestId('by-channel').innerText()).toContain(t('applications.dim.channel'));
-      expect(await page.getByTestId('national-panel').innerText()).toContain(t('applications.national.duty'));
+      expect(await page.getByTestId('by-channel').textContent()).toContain(t('applications.dim.channel'));
+      expect(await page.getByTestId('national-panel').textContent()).toContain(t('applications.national.duty'));
       await expectNoEnglish(page, locale);
     }
     expect(record.consoleErrors).toEqual([]);
