@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openDb } from '../server/db/database.ts';
 import { INCIDENTS } from '../data/import/record-kinds.ts';
 import { importRecords } from '../data/import/records.ts';
+import { importMemoryLimit } from '../data/import/memory.ts';
 import type { BenchRow } from './spatial-join.ts';
 
 interface ChildResult {
@@ -17,6 +18,8 @@ interface ChildResult {
   rowsRead: number;
   added: number;
   problems: number;
+  /** DuckDB's memory limit during the import (data/import/memory.ts) */
+  memoryLimit: string;
 }
 
 /** The export: the national demo's own incidents (so every point lies in a mahalla), under source ids. */
@@ -97,7 +100,7 @@ export async function benchImportRecords(
       const perSecond = r.rowsRead / r.seconds;
       out.push({
         name,
-        value: `${(perSecond / 1e6).toFixed(2)} M rows/s (${r.seconds.toFixed(1)} s), peak ${r.peakRssMb} MB`,
+        value: `${(perSecond / 1e6).toFixed(2)} M rows/s (${r.seconds.toFixed(1)} s), peak ${r.peakRssMb} MB (DuckDB limit ${r.memoryLimit})`,
         target,
       });
     }
@@ -124,7 +127,14 @@ if (args[0] === '--child') {
   // maxRSS is in KiB and covers the whole process (DuckDB's native memory included).
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(
-    JSON.stringify({ seconds, peakRssMb, rowsRead: r.rowsRead, added: r.added ?? 0, problems: r.problemCount }),
+    JSON.stringify({
+      seconds,
+      peakRssMb,
+      rowsRead: r.rowsRead,
+      added: r.added ?? 0,
+      problems: r.problemCount,
+      memoryLimit: importMemoryLimit(),
+    }),
   );
 } else if (process.argv[1]?.endsWith('import-records.ts')) {
   const national = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';

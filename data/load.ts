@@ -10,6 +10,7 @@ import type { ApplicationChunk } from './generate/applications.ts';
 import type { H3Halves } from '../server/geo/h3-bits.ts';
 import { H3Pool } from '../server/geo/h3-pool.ts';
 import type { PolygonIndex } from '../server/geo/polygon-index.ts';
+import { writeWeeklyCounts } from '../server/db/aggregates.ts';
 
 export const SCHEMA_SQL = readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
 
@@ -203,6 +204,7 @@ export async function writeMonthlyCounts(db: Pick<Db, 'run'>): Promise<void> {
   await db.run(`DELETE FROM incident_months; DELETE FROM application_months;
     ${MONTHS.incidents('')};
     ${MONTHS.applications('')};`);
+  await writeWeeklyCounts(db);
 }
 
 /**
@@ -218,4 +220,5 @@ export async function rewriteMonthlyCounts(
   const months = table === 'incidents' ? 'incident_months' : 'application_months';
   const where = `WHERE mahalla_id IN (SELECT id FROM ${idTable})`;
   await db.run(`DELETE FROM ${months} ${where}; ${MONTHS[table](where)};`);
+  await writeWeeklyCounts(db, table, idTable);
 }

@@ -3,4 +3,5 @@
 // instead of serving one that lacks a table or column (e.g. the H3 cells of version 2, the plans of version 3).
 // Version 5: records may lack a point (lon, lat, h3 NULL). Version 6: names are stored with one apostrophe each (ʻ after
 // o/g, ʼ else; server/shared/uz-names.ts). data/import/schema-upgrade.ts upgrades a version 4 or 5 in place.
-export const SCHEMA_VERSION = 6;
+// Version 7: weekly counts per mahalla (incident_weeks, application_weeks), which the upgrade builds from the records.
+export const SCHEMA_VERSION = 7;

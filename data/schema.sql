@@ -138,6 +138,22 @@ CREATE TABLE application_months (
   received_by receiver NOT NULL,
   n INTEGER NOT NULL
 );
+-- Weekly counts per mahalla (weeks Sunday to Saturday, `week` its Sunday) by the same filters, sorted by week: the
+-- emerging hot spots read these instead of grouping every record of three years (server/db/aggregates.ts keeps them).
+CREATE TABLE incident_weeks (
+  mahalla_id INTEGER NOT NULL,
+  week DATE NOT NULL,
+  category incident_category NOT NULL,
+  status incident_status NOT NULL,
+  n INTEGER NOT NULL
+);
+CREATE TABLE application_weeks (
+  mahalla_id INTEGER NOT NULL,
+  week DATE NOT NULL,
+  registry registry NOT NULL,
+  received_by receiver NOT NULL,
+  n INTEGER NOT NULL
+);
 
 -- Boundary versions (data/import/boundaries/versions.ts): every imported set of polygons is kept with its file and
 -- checksum; version 0 holds the boundaries in force before the first import of a level. Districts and regions are

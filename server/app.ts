@@ -100,6 +100,7 @@ export function createApp(deps: AppDeps) {
     // Answers that change only with the data: serialised and compressed once (server/http/served-once.ts).
     .use('/meta', servedOnce(deps.db))
     .use('/boundaries', servedOnce(deps.db, { sameForEveryScope: true }))
+    .use('/tiles/mahalla-index', servedOnce(deps.db, { sameForEveryScope: true }))
     // Public: sign-in (its other routes check the session themselves) and health. Everything after needs a session.
     .route('/', authRoutes(r))
     .route('/', systemRoutes(r))

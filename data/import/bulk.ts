@@ -22,6 +22,8 @@ export interface BulkOptions {
   ctx: PlaceContext;
   progress?: ((rows: number, bytes: number, last: boolean) => void) | undefined;
   log: (line: string) => void;
+  /** a cancel: checked between the steps, as DuckDB's interrupt (records.ts) only stops the query running then */
+  signal?: AbortSignal | undefined;
 }
 
 const TEMP = ['import_raw', 'import_checked', 'import_fixed', 'import_placed', 'import_codes'];
@@ -62,6 +64,7 @@ export async function stageBulk(
         return null;
       }
       ({ format, header, bytes } = scan);
+      o.signal?.throwIfAborted();
       planColumns(kind, header, o.mapping); // a missing column is refused before DuckDB reads the file
       try {
         await con.run(
@@ -77,6 +80,7 @@ export async function stageBulk(
         return null;
       }
     }
+    o.signal?.throwIfAborted();
     o.log(`read in ${((performance.now() - t0) / 1000).toFixed(1)} s; checking`);
     const staged = await checkAndPlace(con, kind, header, o, bytes);
     return { ...staged, format, sha256: hash.digest('hex') };
@@ -136,8 +140,11 @@ async function checkAndPlace(
     ap.closeSync();
   }
   const tc = performance.now();
+  o.signal?.throwIfAborted();
   await con.run(table.sql);
+  o.signal?.throwIfAborted();
   const fixed = await fixDirty(con, kind, plan.index, header.length, o);
+  o.signal?.throwIfAborted();
   o.log(`checked in ${((performance.now() - tc) / 1000).toFixed(1)} s`);
   const t1 = performance.now();
   const placed = await placeChecked(con, ctx, kind.time, rowsRead, (rows) =>
@@ -209,6 +216,7 @@ async function fixDirty(
     'SELECT c.line, r.f FROM import_checked c JOIN import_raw r ON r.rowid = c.line - 2 WHERE NOT c.ok ORDER BY c.line',
   );
   for (;;) {
+    o.signal?.throwIfAborted();
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     for (const [line, f] of chunk.getRows()) {

@@ -1,6 +1,6 @@
 // `npm run import -- mahallas|districts|regions <file> …` hands over to boundaries/cli.ts (a new boundary version, records
 // re-placed). `npm run import -- incidents|applications <file.csv|.xlsx|.parquet> [--sheet NAME] [--mapping m.json]
-// [--dry-run] [--keep-good] [--report FILE] [--since DAY] [--crs EPSG] [--out FILE]` adds or updates records in one
+// [--dry-run] [--keep-good] [--report FILE] [--since DAY] [--crs EPSG] [--memory-limit 2GB] [--out FILE]` adds or updates records in one
 // transaction (records.ts), after a geocoding quality report; progress goes to stderr (a bar on a terminal, else a line
 // every few seconds). `base_points`, `inspectors` and `joint_actions` add or update those by the source's id
 // (reference.ts, joint-actions.ts). `npm run import -- territories <file>` makes a new territory version per district in
@@ -52,11 +52,12 @@ const { values, positionals } = parseArgs({
     server: { type: 'string' },
     user: { type: 'string' },
     'password-file': { type: 'string' },
+    'memory-limit': { type: 'string' },
   },
 });
 const [what, file] = positionals;
 const USAGE = `${BOUNDARY_USAGE}
-       npm run import -- incidents|applications <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--crs EPSG] [--out FILE]
+       npm run import -- incidents|applications <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--keep-good] [--report FILE] [--since YYYY-MM-DD] [--crs EPSG] [--memory-limit 2GB] [--out FILE]
        npm run import -- base_points|inspectors|joint_actions <file.csv|file.xlsx|file.parquet> [--sheet NAME] [--mapping m.json] [--dry-run] [--crs EPSG] [--report FILE] [--out FILE]
        npm run import -- territories <file.csv|file.xlsx> [--sheet NAME] [--mapping m.json] [--dry-run] [--order-number N --order-date YYYY-MM-DD --effective-from YYYY-MM-DD]
        while Hamkor runs (found beside the database, or --server URL): add --user NAME [--password-file FILE]`;
@@ -71,7 +72,7 @@ if ((what !== 'territories' && !isRecordKind(what) && !isReference(what)) || !fi
 const env = readEnv();
 const out = values.out ?? env.HAMKOR_DB;
 /** Flags the server's import does not take (its page has no such choice). */
-const LOCAL_ONLY = ['sheet', 'since', 'crs', 'order-number', 'order-date', 'effective-from'] as const;
+const LOCAL_ONLY = ['sheet', 'since', 'crs', 'memory-limit', 'order-number', 'order-date', 'effective-from'] as const;
 try {
   const server = serverOf(out, values.server);
   if (server) {
@@ -163,6 +164,7 @@ try {
         since: values.since,
         crs: values.crs,
         sheet: values.sheet,
+        memoryLimit: values['memory-limit'],
         kind: RECORD_KINDS[what],
         file,
         mapping: values.mapping,

@@ -2,7 +2,7 @@
 // export changed them, left alone when equal; the demo records of the kind go; the import is recorded in `imports`.
 // A crash at any point before COMMIT leaves the previous data as it was (DuckDB rolls the transaction back).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Db } from '../../server/db/database.ts';
+import { bindings, type Db, type Params } from '../../server/db/database.ts';
 import { H3_OF_STAGE, writeMonthlyCounts } from '../load.ts';
 import type { RecordColumn, RecordKind } from './record-kinds.ts';
 import { upgradeSchema } from './schema-upgrade.ts';
@@ -158,4 +158,21 @@ export async function addProvenance(tx: Pick<Db, 'all' | 'run'>, row: Provenance
       removed: row.removedDemo,
     },
   );
+}
+
+/**
+ * A connection inside its own open transaction, as the `tx` addProvenance takes: boundary imports record themselves in
+ * the transaction that writes their version, so a failure between the two leaves neither.
+ * @example await addProvenance(onConnection(con), row); await con.run('COMMIT');
+ */
+export const onConnection = (con: DuckDBConnection): Pick<Db, 'all' | 'run'> => ({
+  all: async <R extends object>(sql: string, params?: Params): Promise<R[]> =>
+    (await con.runAndReadAll(sql, ...bindings(params))).getRowObjectsJson() as R[],
+  run: async (sql: string, params?: Params): Promise<void> => void (await con.run(sql, ...bindings(params))),
+});
+
+/** Who ran a boundary import and with which field mapping (JSON): its row in `imports`, written with its version. */
+export interface BoundaryRecord {
+  by: string;
+  mapping: string;
 }

@@ -14,6 +14,7 @@ import type { RecordKind } from './record-kinds.ts';
 import { loadPlaces, QualityTally, type PlaceContext } from './place.ts';
 import { stagedNames, stageRows } from './stage-rows.ts';
 import { stageBulk } from './bulk.ts';
+import { importMemoryLimit, withMemoryLimit } from './memory.ts';
 import { dayNumber } from './quality.ts';
 import { crsFromCode, WGS84 } from './crs.ts';
 import { qualityLines, qualityReport, type QualityReport } from './quality-report.ts';
@@ -50,6 +51,13 @@ export interface RecordImportOptions {
   rowByRow?: boolean;
   /** The EPSG code of the lon/lat (or x/y) columns when they are not WGS84 degrees, e.g. 32642 (crs.ts). */
   crs?: number | string;
+  /** DuckDB's memory limit while importing, e.g. '2GB' (memory.ts; default HAMKOR_IMPORT_MEMORY, else 2GB). */
+  memoryLimit?: string;
+  /**
+   * Aborting it stops the import before it writes (its reason is thrown): the DuckDB query running then is
+   * interrupted, so a cancel does not wait for the bulk path's read and checks of a large file (minutes nationally).
+   */
+  signal?: AbortSignal | undefined;
 }
 
 export interface RecordImportResult extends Partial<ChangeCounts> {
@@ -70,8 +78,9 @@ export interface RecordImportResult extends Partial<ChangeCounts> {
 }
 
 /**
- * Files from this size are read in bulk (unless `rowByRow` says otherwise). Below it the row path is as quick, and
- * a cancel of a bulk import inside the server while its page polls was seen to wait minutes (not yet understood).
+ * Files from this size are read in bulk (unless `rowByRow` says otherwise); below it the row path is as quick. (A
+ * cancel of a bulk import once waited minutes: it was only seen at the next progress call, after DuckDB's read and
+ * checks of the whole file; `signal` now interrupts them.)
  */
 const BULK_FROM = 8 * 2 ** 20;
 
@@ -105,60 +114,74 @@ export async function importRecords(db: Db, opts: RecordImportOptions): Promise<
     timeAt: stagedNames(kind).indexOf(kind.time),
   };
   const con = await db.connect();
+  const limit = importMemoryLimit(opts.memoryLimit);
+  const interrupt = (): void => con.interrupt();
+  opts.signal?.throwIfAborted();
+  opts.signal?.addEventListener('abort', interrupt, { once: true });
   const t0 = performance.now();
   try {
-    const common = { mapping, ctx, progress: opts.progress, log };
-    const hash = createHash('sha256');
-    const staged =
-      (opts.rowByRow === true || ctx.crs || (opts.rowByRow === undefined && statSync(file).size < BULK_FROM)
-        ? null
-        : await stageBulk(con, kind, file, common)) ??
-      (await stageRows(db, con, kind, file, { ...common, sheet: opts.sheet, chunk: (b) => void hash.update(b) }));
-    const { rowsRead, format, ignoredColumns } = staged;
-    const sha256 = staged.sha256 ?? hash.digest('hex');
-    let rowsGood = staged.rowsGood;
-    rowsGood -= await rejectDuplicates(con, problems);
-    await problems.close();
-    const tq = performance.now();
-    log(`read and placed ${rowsRead} rows in ${((tq - t0) / 1000).toFixed(1)} s; quality report`);
-    const quality = await qualityReport(con, kind, tally, days, opts.stackMin);
-    log(`quality report in ${((performance.now() - tq) / 1000).toFixed(1)} s`);
-    const base = {
-      file,
-      sha256,
-      format,
-      rowsRead,
-      rowsGood,
-      rejected: problems.rejectedRows,
-      problemCount: problems.count,
-      problems: problems.kept,
-      unmapped: problems.unmappedList(),
-      ignoredColumns,
-      quality,
-      report,
-      rejects: rejectsPath,
-    };
-    const refused = problems.count > 0 && !opts.keepGood;
-    for (const p of problems.kept.slice(0, 20)) log(problemLine(p));
-    if (problems.count > 20) log(`… and ${problems.count - 20} more problems (all in ${report})`);
-    for (const line of qualityLines(quality)) log(`quality: ${line}`);
-    log(`checked ${rowsRead} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s; writing`);
-    let counts: ChangeCounts | undefined;
-    if (!refused && rowsGood > 0)
-      counts = await commitStage(con, kind, {
-        dryRun: opts.dryRun ?? false,
+    return await withMemoryLimit(con, limit, db.path, async () => {
+      log(`DuckDB memory limit ${limit} (temporary tables spill to disk beyond it)`);
+      const common = { mapping, ctx, progress: opts.progress, log, signal: opts.signal };
+      const hash = createHash('sha256');
+      const staged =
+        (opts.rowByRow === true || ctx.crs || (opts.rowByRow === undefined && statSync(file).size < BULK_FROM)
+          ? null
+          : await stageBulk(con, kind, file, common)) ??
+        (await stageRows(db, con, kind, file, { ...common, sheet: opts.sheet, chunk: (b) => void hash.update(b) }));
+      const { rowsRead, format, ignoredColumns } = staged;
+      const sha256 = staged.sha256 ?? hash.digest('hex');
+      let rowsGood = staged.rowsGood;
+      rowsGood -= await rejectDuplicates(con, problems);
+      await problems.close();
+      const tq = performance.now();
+      log(`read and placed ${rowsRead} rows in ${((tq - t0) / 1000).toFixed(1)} s; quality report`);
+      const quality = await qualityReport(con, kind, tally, days, opts.stackMin);
+      log(`quality report in ${((performance.now() - tq) / 1000).toFixed(1)} s`);
+      const base = {
         file,
-        sha256: base.sha256,
-        by: opts.by ?? userInfo().username,
-        mapping: JSON.stringify(mapping),
+        sha256,
+        format,
         rowsRead,
+        rowsGood,
         rejected: problems.rejectedRows,
-      });
-    log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const result: RecordImportResult = { ...base, ...counts, committed: counts !== undefined && !opts.dryRun };
-    writeReport(report, result);
-    return result;
+        problemCount: problems.count,
+        problems: problems.kept,
+        unmapped: problems.unmappedList(),
+        ignoredColumns,
+        quality,
+        report,
+        rejects: rejectsPath,
+      };
+      const refused = problems.count > 0 && !opts.keepGood;
+      for (const p of problems.kept.slice(0, 20)) log(problemLine(p));
+      if (problems.count > 20) log(`… and ${problems.count - 20} more problems (all in ${report})`);
+      for (const line of qualityLines(quality)) log(`quality: ${line}`);
+      log(`checked ${rowsRead} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s; writing`);
+      // Past here nothing is cancelled: the commit is one transaction, finished or rolled back by DuckDB itself.
+      opts.signal?.throwIfAborted();
+      opts.signal?.removeEventListener('abort', interrupt);
+      let counts: ChangeCounts | undefined;
+      if (!refused && rowsGood > 0)
+        counts = await commitStage(con, kind, {
+          dryRun: opts.dryRun ?? false,
+          file,
+          sha256: base.sha256,
+          by: opts.by ?? userInfo().username,
+          mapping: JSON.stringify(mapping),
+          rowsRead,
+          rejected: problems.rejectedRows,
+        });
+      log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      const result: RecordImportResult = { ...base, ...counts, committed: counts !== undefined && !opts.dryRun };
+      writeReport(report, result);
+      return result;
+    });
+  } catch (err) {
+    // DuckDB's "Interrupted!" (or whatever the interrupted step threw) is the cancel itself.
+    throw opts.signal?.aborted ? (opts.signal.reason as Error) : err;
   } finally {
+    opts.signal?.removeEventListener('abort', interrupt);
     await problems.close();
     await con.run('DROP TABLE IF EXISTS import_stage').catch(() => undefined);
     con.closeSync();

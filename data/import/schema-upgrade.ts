@@ -1,4 +1,4 @@
-// Upgrades an analytics database of schema 4 or 5 to 6 in place, losing no row: 5 let incidents and applications lack
+// Upgrades an analytics database of schema 4, 5 or 6 to 7 in place, losing no row (7 adds the weekly counts): 5 let incidents and applications lack
 // a point (lon, lat and h3 NULL) when an export gave only the mahalla code (only constraints are dropped); 6 writes the
 // letter signs of stored names as Uzbek Latin does (ʻ U+02BB after o/g, ʼ U+02BC after other letters), the rule of
 // server/shared/uz-names.ts in SQL, touching nothing but those characters. Idempotent, and run inside the caller's
@@ -6,6 +6,7 @@
 // silently).
 import { OKINA, OKINA_PATTERN, TUTUQ, TUTUQ_PATTERN } from '../../server/shared/uz-names.ts';
 import { SCHEMA_VERSION } from '../schema-version.ts';
+import { UPGRADE_WEEKS_SQL } from '../../server/db/aggregates.ts';
 
 const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
@@ -31,6 +32,8 @@ export const UPGRADE_TO_6 = [
     ['lon', 'lat', 'h3'].map((c) => `ALTER TABLE ${t} ALTER COLUMN ${c} DROP NOT NULL`),
   ),
   ...NAME_COLUMNS.map(([t, c]) => `UPDATE ${t} SET ${c} = ${sqlUzName(c)} WHERE ${c} IS DISTINCT FROM ${sqlUzName(c)}`),
+  // 7: the weekly counts, built from the records once (server/db/aggregates.ts); no row is touched
+  UPGRADE_WEEKS_SQL,
   `INSERT OR REPLACE INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`,
 ].join(';\n');
 

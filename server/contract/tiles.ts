@@ -8,3 +8,9 @@ export const TileParams = z.object({
   x: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0),
   file: z.string().regex(/^\d{1,8}\.pbf$/, 'must be the tile row followed by .pbf'),
 });
+
+/** The header of the packed index: names by row, district codes and names by district index. */
+export interface MahallaIndexMeta {
+  names: string[];
+  districts: Array<{ soato: string; name: string }>;
+}

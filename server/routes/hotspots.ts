@@ -7,10 +7,12 @@ import { RangeQuery } from '../contract/common.ts';
 import { EmergingQuery, HexagonQuery, HotspotQuery, RecordListQuery } from '../contract/hotspots.ts';
 import { getMetrics } from '../services/hotspots/metrics.ts';
 import { getRecordPoints } from '../services/hotspots/points.ts';
+import { HeatBinsQuery } from '../contract/heat.ts';
+import { getHeatBins } from '../services/hotspots/heat.ts';
+import { PACKED_TYPE, pack } from '../shared/packed.ts';
 import { getHotspots } from '../services/hotspots/hotspots.ts';
 import { getHexagons, type HexagonRefusal } from '../services/hotspots/hexagons.ts';
 import { hexagonRows, packHexagons } from '../shared/hexagon-columns.ts';
-import { PACKED_TYPE } from '../shared/packed.ts';
 import { getEmerging } from '../services/hotspots/emerging.ts';
 import { listRecords, recordsCsv } from '../services/hotspots/records.ts';
 import { getTimeline } from '../services/hotspots/timeline.ts';
@@ -83,6 +85,11 @@ export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
         });
       },
     )
+    // The heat map at national and regional zoom: records per H3 cell (packed centres and weights), not points.
+    .get('/records/heat', can('read'), validate('query', HeatBinsQuery), async (c) => {
+      const r = await getHeatBins(db, await selection(c, db, c.req.valid('query')), c.req.valid('query').res);
+      return c.body(pack(r.meta, r.columns), 200, { 'content-type': PACKED_TYPE });
+    })
     .get(
       '/records/points',
       can('read'),

@@ -1,17 +1,25 @@
 // Mahalla boundaries as vector tiles (server/tiles/): the TileJSON MapLibre reads, then one gzipped tile per request,
 // cached by the browser for good (the URL changes with the boundaries), 304 on a repeated ETag and 204 where a tile
-// holds no mahalla. Boundaries are geography, not records: every signed-in user (and the wall screen) gets them all;
-// the map draws only the mahallas of the asker's area.
+// holds no mahalla; and the mahalla index (ids, names, centroids, boxes) the map reads beside them. Boundaries are
+// geography, not records: every signed-in user (and the wall screen) gets them all; the map draws only the mahallas
+// of the asker's area.
 import { Hono } from 'hono';
 import { can, type AppEnv } from '../auth/middleware.ts';
 import { TileParams } from '../contract/tiles.ts';
 import { MAHALLA_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../tiles/build.ts';
 import { tileSet } from '../tiles/tiles.ts';
+import { mahallaIndex } from '../tiles/mahalla-index.ts';
+import { PACKED_TYPE } from '../shared/packed.ts';
 import type { RouteDeps } from './deps.ts';
 import { validate } from './validate.ts';
 
 export const tileRoutes = ({ db }: RouteDeps) =>
   new Hono<AppEnv>()
+    // What a national map needs of every mahalla besides its shape (server/tiles/mahalla-index.ts); kept and
+    // compressed once by servedOnce (server/app.ts).
+    .get('/tiles/mahalla-index', can('read', 'wall'), async (c) =>
+      c.body(await mahallaIndex(db), 200, { 'content-type': PACKED_TYPE }),
+    )
     .get('/tiles/mahallas.json', can('read', 'wall'), async (c) => {
       const { fingerprint } = await tileSet(db);
       const origin = new URL(c.req.url).origin;

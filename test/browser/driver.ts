@@ -48,6 +48,11 @@ export class AppDriver {
     private readonly origin: string,
   ) {}
 
+  /** A driver for a page already made (a test that watches the page's requests from its very first). */
+  static attach(page: Page, origin: string): AppDriver {
+    return new AppDriver(page, origin);
+  }
+
   /** A fresh page that records console errors and every request that would leave the app's origin. */
   static async open(world: World, query = '', viewport = { width: 1440, height: 900 }): Promise<AppDriver> {
     const page = await world.newPage(viewport);

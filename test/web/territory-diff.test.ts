@@ -11,6 +11,7 @@ import {
   type DiffInput,
   type SideFigures,
 } from '../../web/views/territory-diff/diff-summary.ts';
+import { translator } from '../../web/i18n/translate.ts';
 import { defaultPair, versionLabel } from '../../web/views/territory-diff/versions.ts';
 
 const fig = (mahallas: number, residents: number, index: number): SideFigures => ({
@@ -113,6 +114,15 @@ describe('moveRows and gainerColors', () => {
       ['0103', 'Inspector #77', 'No inspector', null, PROBLEM],
     ]);
   });
+
+  it('writes the side without an inspector in the language it is handed', () => {
+    expect(moveRows(diff, translator('ru')).map((m) => m.to)).toEqual([
+      'Usmonova D.',
+      'Vacant post 9',
+      'Без инспектора',
+    ]);
+    expect(moveRows(diff, translator('uz-Latn'))[2]?.to).toBe('Inspektor yoʻq');
+  });
 });
 
 describe('signed', () => {
@@ -122,6 +132,8 @@ describe('signed', () => {
     expect(signed(0)).toBe('0');
     expect(signed(-0.004, 2)).toBe('0');
     expect(signed(0.3, 2)).toBe('+0.30');
+    expect(signed(0.3, 2, 'ru')).toBe('+0,30');
+    expect(signed(-1200, 0, 'ru')).toBe('\u22121\u00a0200');
   });
 });
 
@@ -152,5 +164,7 @@ describe('versions', () => {
       effectiveFrom: null,
     };
     expect(versionLabel(v)).toBe('No. 3 · Spring (archived, no longer in force)');
+    expect(versionLabel(v, translator('ru'))).toBe('№ 3 · Spring (в архиве, больше не действует)');
+    expect(versionLabel({ ...v, phase: 'draft' }, translator('uz-Cyrl'))).toBe('№ 3 · Spring (лойиҳа)');
   });
 });

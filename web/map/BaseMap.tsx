@@ -13,9 +13,11 @@ import { dataFrom, PAGE_DATA, sourcesLine } from '../views/import/provenance.ts'
 import { bboxOf, type BBox } from './bbox.ts';
 import { useFlyTarget } from './fly.ts';
 import { MapView, type MahallaOutlines } from './MapView.tsx';
+import { isTilePaint, type MapLayer } from './mahalla-layers.ts';
 
 export interface BaseMapProps {
-  layers: Layer[];
+  /** deck.gl overlays and the mahalla paint MapLibre draws from the tiles (web/map/mahalla-layers.ts) */
+  layers: MapLayer[];
   pickLayerIds?: string[];
   onPick?: (object: unknown, layerId: string | null) => void;
   tooltip?: (info: PickingInfo) => string | null;
@@ -52,6 +54,10 @@ export function BaseMap({
   }, [district, boundaries.data]);
   // A place the header's search flew to frames the map while the district chosen with it stays (web/map/fly.ts).
   const fly = useFlyTarget();
+  const [deckLayers, tiles] = useMemo(
+    () => [layers.filter((l): l is Layer => !isTilePaint(l)), layers.filter(isTilePaint)],
+    [layers],
+  );
   const flyBox = fly && fly.district === district ? fly.box : null;
   if (!meta.data || !boundaries.data) return null;
   return (
@@ -61,7 +67,8 @@ export function BaseMap({
       districtLabels={boundaries.data.districtLabels as FeatureCollection}
       bbox={meta.data.bbox}
       attribution={[meta.data.attribution, `Data from ${sourcesLine(dataFrom(meta.data, PAGE_DATA[path] ?? []))}`]}
-      layers={layers}
+      layers={deckLayers}
+      tiles={tiles}
       pickLayerIds={pickLayerIds}
       onPick={onPick}
       tooltip={tooltip}

@@ -17,6 +17,9 @@ import { getState, update } from '../state/store.ts';
 import { useT } from '../i18n/I18n.tsx';
 import type { View } from '../state/url.ts';
 import { basemapStyle, LIGHT, MAHALLA_SOURCE, OVERLAY_BEFORE, type BasemapTheme } from './style.ts';
+import type { TileFill, TilePaint } from './mahalla-layers.ts';
+import { applyTilePaint } from './mahalla-tiles.ts';
+import { pickTileMahalla, wireTileHover } from './tile-pointer.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
@@ -42,6 +45,8 @@ export interface MapViewProps {
   outlines?: MahallaOutlines | null;
   /** called with the map once it exists and with null when it is removed (a page's own pointer tools, e.g. a brush) */
   onMap?: (map: MapLibreMap | null) => void;
+  /** mahallas drawn by MapLibre from the vector tiles (web/map/mahalla-tiles.ts); omitted = none */
+  tiles?: readonly TilePaint[];
 }
 
 export interface MahallaOutlines {
@@ -49,7 +54,11 @@ export interface MahallaOutlines {
   /** CSS colour and opacity: white over coloured mahallas, a faint grey over the bare basemap */
   color: string;
   opacity: number;
+  /** the outlines are the tiles' (web/map/mahalla-tiles.ts), `data` is empty */
+  tiles?: boolean;
 }
+
+const NO_TILES: readonly TilePaint[] = [];
 
 /** Debug handle for tests and the bench: the live map (read-only use). */
 declare global {
@@ -72,14 +81,16 @@ export function MapView({
   theme = LIGHT,
   outlines,
   onMap,
+  tiles = NO_TILES,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const initial = useRef({ regions, districts, districtLabels, bbox: focus ?? bbox, attribution, theme });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
-  const handlers = useRef({ pickLayerIds, onPick, tooltip, onMap });
-  handlers.current = { pickLayerIds, onPick, tooltip, onMap };
+  const fill = tiles.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
+  const handlers = useRef({ pickLayerIds, onPick, tooltip, onMap, fill });
+  handlers.current = { pickLayerIds, onPick, tooltip, onMap, fill };
   /** What the camera is fitted to while the person has not moved it: the focused district or the whole area. */
   const fitTarget = useRef<[number, number, number, number]>(focus ?? bbox);
   const t = useT();
@@ -122,10 +133,13 @@ export function MapView({
     map.addControl(deck);
     // Clicks are picked from MapLibre's click event: deck.gl's own onClick missed the first click after load
     // (its picking pass was not ready), which a user would read as "the map ignored me".
+    // A deck.gl overlay object wins; else the mahalla drawn from the tiles under the pointer.
     map.on('click', (e) => {
       const info = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: handlers.current.pickLayerIds });
-      handlers.current.onPick(info?.object ?? null, info?.layer?.id ?? null);
+      const tile = info?.object ? null : pickTileMahalla(map, handlers.current, e.point.x, e.point.y);
+      handlers.current.onPick(info?.object ?? tile?.object ?? null, info?.layer?.id ?? tile?.layerId ?? null);
     });
+    const unwireHover = wireTileHover(map, deck, () => handlers.current);
     overlay.current = deck;
     mapRef.current = map;
     // The camera stays out of React: it goes to the URL only when a move that a person made ends. The initial camera
@@ -159,6 +173,7 @@ export function MapView({
     handlers.current.onMap?.(map);
     return () => {
       handlers.current.onMap?.(null);
+      unwireHover();
       resized.disconnect();
       overlay.current = null;
       mapRef.current = null;
@@ -205,6 +220,14 @@ export function MapView({
     if (map.isStyleLoaded()) apply();
     else map.once('load', apply);
   }, [outlines]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = (): void => applyTilePaint(map, tiles, outlines ?? null);
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [tiles, outlines]);
 
   const focusKey = focus ? focus.join(',') : '';
   // The first focus is applied by the initial camera (or a saved view wins); later changes move the camera.

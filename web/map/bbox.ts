@@ -17,9 +17,16 @@ function visit(coords: unknown, box: BBox): void {
   for (const c of coords) visit(c, box);
 }
 
-/** [minLon, minLat, maxLon, maxLat] of the features, or null when they have no coordinates. */
+/**
+ * [minLon, minLat, maxLon, maxLat] of the features (their `bbox` where given), or null when they have no coordinates.
+ * @example bboxOf([{ type: 'Feature', bbox: [1, 2, 3, 4], geometry: null, properties: {} }]) // [1, 2, 3, 4]
+ */
 export function bboxOf(features: ReadonlyArray<Feature<Geometry | null>>): BBox | null {
   const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates, box);
+  for (const f of features) {
+    // A feature that carries its box (the mahalla index's centroids: web/queries/mahallas.ts) is framed by it.
+    if (f.bbox?.length === 4) visit([f.bbox.slice(0, 2), f.bbox.slice(2)], box);
+    else if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates, box);
+  }
   return Number.isFinite(box[0]) ? box : null;
 }

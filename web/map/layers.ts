@@ -1,14 +1,12 @@
 // deck.gl layers as a pure function of data and UI state: stable ids, updateTriggers for UI-dependent accessors.
-import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { ScatterplotLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerKey } from '../state/url.ts';
 import type { Rgb } from './colors.ts';
 import type { MetricView } from './metric-values.ts';
 import { OVERLAY_BEFORE, placedBefore } from './style.ts';
-import { mahallaFill, mahallaOutline } from './mahalla-layers.ts';
-import { HATCH_COLOR, hatchProps } from './hatch.ts';
+import { mahallaFill, mahallaOutline, type MapLayer } from './mahalla-layers.ts';
 
 export interface MahallaFeatureProps {
   id: number;
@@ -58,62 +56,33 @@ export function toPositions3(xy: Float32Array): Float32Array {
   return out;
 }
 
-// The unrated mahallas of a metric view, as their own collection: cached per (territories, view) pair, so rebuilding
-// the layers for another reason (a selection, a layer toggle) does not make deck.gl tessellate them again.
-const unratedCache = new WeakMap<object, WeakMap<MetricView, FeatureCollection<Geometry, MahallaFeatureProps>>>();
-function unratedOf(
-  t: FeatureCollection<Geometry, MahallaFeatureProps>,
-  view: MetricView,
-): FeatureCollection<Geometry, MahallaFeatureProps> {
-  const byView = unratedCache.get(t) ?? new WeakMap<MetricView, FeatureCollection<Geometry, MahallaFeatureProps>>();
-  unratedCache.set(t, byView);
-  let fc = byView.get(view);
-  if (!fc) {
-    fc = {
-      type: 'FeatureCollection',
-      features: t.features.filter((f) => Number.isNaN(view.valueById.get(f.properties.id))),
-    };
-    byView.set(view, fc);
-  }
-  return fc;
-}
-
-export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Array): Layer[] {
+export function buildLayers(
+  data: LayerData,
+  ui: LayerUi,
+  positions3?: Float32Array,
+  /** records at each position (H3 bins at country and region zoom); absent: 1 each */
+  weights?: Float32Array,
+): MapLayer[] {
   const on = (k: LayerKey): boolean => ui.layers.includes(k);
-  const layers: Layer[] = [];
+  const layers: MapLayer[] = [];
   const { territories, metric } = data;
   if (territories) {
+    // Drawn by MapLibre from the tiles (web/map/mahalla-tiles.ts): colours by id, unrated mahallas (NaN) hatched.
+    const rated = on('choropleth') && metric;
     layers.push(
       mahallaFill(
         LAYER_IDS.choropleth,
         territories,
         (f: MahallaFeature) => {
-          if (!on('choropleth') || !metric) return [0, 0, 0, 0];
+          if (!rated) return [0, 0, 0, 0];
           const v = metric.valueById.get(f.properties.id);
-          // Mahallas outside the chosen district have no value, and unrated ones (NaN) are hatched by the next layer.
+          // Mahallas outside the chosen district have no value, and unrated ones (NaN) are hatched instead.
           if (v === undefined || Number.isNaN(v)) return [0, 0, 0, 0];
           return withAlpha(metric.scale.colorOf(v), on('heat') ? 120 : 215);
         },
-        [ui.metricKey, ui.layers.join()],
+        (f: MahallaFeature) => !!rated && Number.isNaN(metric.valueById.get(f.properties.id)),
       ),
     );
-    const unrated = on('choropleth') && metric ? unratedOf(territories, metric) : null;
-    if (unrated && unrated.features.length > 0) {
-      layers.push(
-        new GeoJsonLayer<MahallaFeatureProps>(
-          placedBefore(OVERLAY_BEFORE, {
-            id: LAYER_IDS.unrated,
-            data: unrated,
-            filled: true,
-            stroked: false,
-            getFillColor: HATCH_COLOR,
-            // Not rated (too few residents or events): hatched, never a colour of the scale. Only these mahallas carry
-            // the pattern, so its texture lookups are paid on a few polygons rather than all of them.
-            ...hatchProps(() => true),
-          }),
-        ),
-      );
-    }
     const selected = ui.selected === null ? [] : territories.features.filter((f) => f.properties.id === ui.selected);
     layers.push(mahallaOutline(LAYER_IDS.selected, selected, SELECTED_LINE, 3.5));
   }
@@ -123,7 +92,13 @@ export function buildLayers(data: LayerData, ui: LayerUi, positions3?: Float32Ar
         placedBefore(OVERLAY_BEFORE, {
           id: LAYER_IDS.heat,
           opacity: 0.85,
-          data: { length: positions3.length / 3, attributes: { getPosition: { value: positions3, size: 3 } } },
+          data: {
+            length: positions3.length / 3,
+            attributes: {
+              getPosition: { value: positions3, size: 3 },
+              ...(weights ? { getWeight: { value: weights, size: 1 } } : {}),
+            },
+          },
           radiusPixels: 28,
           intensity: 1,
           threshold: 0.12,

@@ -3,9 +3,11 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import { api, type Api } from '../api.ts';
 import type { MahallaProps } from '../../server/contract/mahallas.ts';
+import { unpack } from '../../server/shared/packed.ts';
+import type { MahallaIndexMeta } from '../../server/contract/tiles.ts';
 import { getQuery, ok, staticQuery } from './client.ts';
 
 export type Boundaries = InferResponseType<Api['api']['boundaries']['$get'], 200>;
@@ -39,8 +41,9 @@ export function mahallasQuery(district: string | null) {
   );
 }
 
-export function useMahallas(district: string | null) {
-  return useQuery(mahallasQuery(district));
+/** `enabled` false: nothing is fetched (a page that needs the polygons only while a form is open). */
+export function useMahallas(district: string | null, enabled = true) {
+  return useQuery({ ...mahallasQuery(district), enabled });
 }
 
 /** Police base points of a district (every district when null). */
@@ -48,6 +51,45 @@ export function useBasePoints(district: string | null) {
   return useQuery(
     getQuery(api.api['base-points'].$path(), areaQuery(district), async (query, init) =>
       ok(await api.api['base-points'].$get({ query }, init), (r) => r.json()),
+    ),
+  );
+}
+
+/** What the index knows of a mahalla (the national map draws the shapes from tiles, web/map/mahalla-tiles.ts). */
+export interface IndexProps {
+  id: number;
+  name: string;
+  districtSoato: string;
+  districtName: string;
+}
+/** Every mahalla as its centroid (a Point feature, `bbox` its box): names, labels, lists and fly-to, no polygons. */
+export type MahallaIndex = FeatureCollection<Point, IndexProps>;
+
+/**
+ * The packed index (GET /api/tiles/mahalla-index) as point features.
+ * @example mahallaIndexOf(await res.arrayBuffer()).features[0] // { id: 1, geometry: { type: 'Point', … }, bbox, … }
+ */
+export function mahallaIndexOf(buf: ArrayBuffer): MahallaIndex {
+  const { meta, columns } = unpack<MahallaIndexMeta>(buf);
+  const { id, district, centroid, bbox } = columns as Record<'id' | 'district' | 'centroid' | 'bbox', Float32Array>;
+  const features: Array<Feature<Point, IndexProps>> = Array.from(id, (mid, i) => {
+    const d = meta.districts[district[i]!]!;
+    return {
+      type: 'Feature',
+      id: mid,
+      bbox: [bbox[4 * i]!, bbox[4 * i + 1]!, bbox[4 * i + 2]!, bbox[4 * i + 3]!],
+      geometry: { type: 'Point', coordinates: [centroid[2 * i]!, centroid[2 * i + 1]!] },
+      properties: { id: mid, name: meta.names[i] ?? '', districtSoato: d.soato, districtName: d.name },
+    };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** Every mahalla's id, name, district, centroid and box, fetched once (the shapes come as tiles). */
+export function useMahallaIndex() {
+  return useQuery(
+    staticQuery('/api/tiles/mahalla-index', {}, async () =>
+      ok(await api.api.tiles['mahalla-index'].$get(), async (r) => mahallaIndexOf(await r.arrayBuffer())),
     ),
   );
 }

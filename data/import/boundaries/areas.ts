@@ -4,6 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { bindings, type Db, type Params } from '../../../server/db/database.ts';
 import type { BoundaryItem } from './validate.ts';
 import { TABLES } from './versions.ts';
+import { addProvenance, onConnection, type BoundaryRecord } from '../commit.ts';
 
 export interface AreaReport {
   version: number;
@@ -34,7 +35,7 @@ export async function replaceAreas(
   db: Db,
   level: 'districts' | 'regions',
   items: readonly BoundaryItem[],
-  info: { file: string; sha256: string; dryRun?: boolean },
+  info: { file: string; sha256: string; dryRun?: boolean; record?: BoundaryRecord | undefined },
 ): Promise<AreaReport> {
   const con = await db.connect();
   try {
@@ -102,6 +103,19 @@ export async function replaceAreas(
       n: items.length,
       added: report.added,
     });
+    if (info.record)
+      await addProvenance(onConnection(con), {
+        kind: level,
+        file: info.file,
+        sha256: info.sha256,
+        ...info.record,
+        rowsRead: items.length,
+        rejected: 0,
+        added: report.added,
+        updated: report.updated,
+        unchanged: 0,
+        removedDemo: 0,
+      });
     await con.run(info.dryRun ? 'ROLLBACK' : 'COMMIT');
     return report;
   } catch (err) {

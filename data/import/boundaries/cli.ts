@@ -10,6 +10,7 @@ import { readEnv } from '../../../server/env.ts';
 import { openDb } from '../../../server/db/database.ts';
 import { assertNotInUse, carryOver } from '../../../server/store/carry-over.ts';
 import { districtCodesOf, mahallaItems, toMahallaInputs } from '../mahallas.ts';
+import { userInfo } from 'node:os';
 import { listFields, readMappingFile, type FieldMapping } from './fields.ts';
 import { readBoundaryFile, type BoundaryFile } from './read.ts';
 import { replaceAreas } from './areas.ts';
@@ -100,7 +101,8 @@ async function importAreas(
     const { items, problems } = validateBoundaries(bf, LEVELS[level], mapping, regions);
     if (problems.length > 0) throw new ImportError(problems);
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
-    const r = await replaceAreas(db, level, withTopology(file, items, sliver), { file, sha256, dryRun });
+    const record = { by: userInfo().username, mapping: JSON.stringify(mapping) };
+    const r = await replaceAreas(db, level, withTopology(file, items, sliver), { file, sha256, dryRun, record });
     console.log(
       `${dryRun ? 'Dry run, nothing written' : `Boundary version ${r.version} committed`}: ${r.updated} ${level} ` +
         `updated, ${r.added} added, ${r.absent} not in the file kept as they were`,
@@ -212,7 +214,9 @@ export async function boundaryCli(level: string, args: string[]): Promise<number
   const db = await openDb(out);
   try {
     const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
-    const r = await replaceMahallas(db, items, { file, sha256, dryRun: values['dry-run'] });
+    // Listed with the other imports (who, mapping), in the transaction that writes the version.
+    const record = { by: userInfo().username, mapping: JSON.stringify(mapping) };
+    const r = await replaceMahallas(db, items, { file, sha256, dryRun: values['dry-run'], record });
     for (const line of describeReplace(r, values['dry-run'])) console.log(line);
     return 0;
   } finally {

@@ -12,6 +12,7 @@ import { rewriteMonthlyCounts, SCHEMA_SQL } from '../../load.ts';
 import type { BoundaryItem } from './validate.ts';
 import { boundaryChanges, type BoundaryChanges } from './changes.ts';
 import { reassignTable } from './reassign.ts';
+import { addProvenance, onConnection, type BoundaryRecord } from '../commit.ts';
 
 /**
  * The boundary tables of data/schema.sql, each made `CREATE TABLE IF NOT EXISTS`: run by every boundary import, so a
@@ -119,7 +120,14 @@ function whatChanged(
 export async function replaceMahallas(
   db: Db,
   items: readonly BoundaryItem[],
-  info: { file: string; sha256: string; dryRun?: boolean; onPhase?: (done: string) => void },
+  info: {
+    file: string;
+    sha256: string;
+    dryRun?: boolean;
+    onPhase?: (done: string) => void;
+    /** when given, the import's row in `imports`, written in the same transaction as the version */
+    record?: BoundaryRecord | undefined;
+  },
 ): Promise<ReplaceReport> {
   const phase = info.onPhase ?? ((): void => undefined);
   const con = await db.connect();
@@ -236,6 +244,19 @@ export async function replaceMahallas(
       },
     );
     await run(con, `INSERT OR REPLACE INTO meta VALUES ('mahalla_source', $file)`, { file: info.file });
+    if (info.record)
+      await addProvenance(onConnection(con), {
+        kind: 'mahallas',
+        file: info.file,
+        sha256: info.sha256,
+        ...info.record,
+        rowsRead: items.length,
+        rejected: 0,
+        added,
+        updated: items.length - added,
+        unchanged: 0,
+        removedDemo: 0,
+      });
     await con.run(info.dryRun ? 'ROLLBACK' : 'COMMIT');
     phase('commit');
     return {

@@ -1,7 +1,7 @@
 // Emerging hot spots: a space-time cube of weekly or monthly record counts per mahalla, the hot-spot map's exact
 // neighbourhood test per time slice, Mann–Kendall on each mahalla's z-equivalent series, and the standard classes.
-import type { Db } from '../../db/database.ts';
-import { inArea, recordsWhere, type Selection } from '../../selection/select.ts';
+import { querySignal, type Db } from '../../db/database.ts';
+import { inArea, type Selection } from '../../selection/select.ts';
 import { EMERGING_CLASSES } from '../../stats/emerging.ts';
 import { runStatMoving } from '../../stats/pool.ts';
 import { contiguity, exactInference, mahallaShares } from './hotspots.ts';
@@ -9,6 +9,9 @@ import { MIN_RECORDS, tooFewToTest } from '../../stats/neighbourhood-excess.ts';
 import type { Inference } from '../../contract/hotspots.ts';
 import type { RecordSource } from '../../contract/catalog.ts';
 import { addDays, lengthDays, monthStarts, type Period } from '../../shared/period.ts';
+import type { SpaceTimeResult } from '../../stats/space-time.ts';
+import { dataEpoch, memoAsync } from '../../db/per-db.ts';
+import { binCounts, type Bin } from './bin-counts.ts';
 
 export interface EmergingResult {
   params: {
@@ -52,33 +55,45 @@ function binStarts(p: Period, bin: Bin): string[] {
   return Array.from({ length: n }, (_, k) => addDays(first, 7 * k));
 }
 
-type Bin = 'week' | 'month';
-
 /** The thinnest bin's records and the least a bin needs for any mahalla to be significant in it. */
 function fewest(binRecords: Float64Array, share: Float64Array): { records: number; needed: number } {
   const records = Math.min(...binRecords);
   return { records, needed: tooFewToTest(share, records, true)?.needed ?? MIN_RECORDS };
 }
 
-export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<EmergingResult> {
-  const starts = binStarts(sel.period, bin);
-  const nBins = starts.length;
-  const first = starts[0] ?? sel.period.from;
-  // Each bin is judged over every mahalla (the study area); the area narrows what is returned.
-  const w = recordsWhere(sel, { period: { from: first, to: sel.period.to }, area: false, mahalla: false });
+/** What the statistics of one request depend on (not its area, which only narrows what is returned). */
+interface Computed {
+  st: Omit<SpaceTimeResult, 'p'>;
+  inference: Inference;
+}
+
+/** Answers kept per database: a few recent ones (≈ 12 MB each nationally, mostly the z series). */
+const KEEP = 4;
+
+/** A Map that forgets its oldest entry beyond KEEP (the cache of memoAsync). */
+class Recent<K, V> extends Map<K, V> {
+  override set(key: K, value: V): this {
+    this.delete(key);
+    super.set(key, value);
+    if (this.size > KEEP) this.delete(this.keys().next().value as K);
+    return this;
+  }
+}
+
+interface Ask {
+  sel: Selection;
+  bin: Bin;
+  first: string;
+  nBins: number;
+}
+
+async function compute(db: Db, { sel, bin, first, nBins }: Ask): Promise<Computed> {
   const [{ ids, w: weights }, { share, residents }] = await Promise.all([contiguity(db), mahallaShares(db)]);
-  // Typed columns: nationally ≈ 1.4 M rows, which as JavaScript objects would hold the event loop for half a second.
-  const rows = await db.ints<'id' | 'k' | 'n'>(
-    `SELECT mahalla_id AS id,
-            (CASE WHEN $bin = 'week' THEN date_diff('day', $first::TIMESTAMP, ts) // 7
-                  ELSE date_diff('month', $first::TIMESTAMP, ts) END)::INTEGER AS k,
-            count(*)::INTEGER AS n
-     FROM ${sel.table} WHERE ${w.sql} GROUP BY ALL`,
-    { ...w.params, bin, first },
-  );
+  // Typed columns, from the weekly counts when the bins are their weeks (bin-counts.ts).
+  const { rows } = await binCounts(db, sel, bin, first);
   // On the statistics worker, cube and all: nationally ≈ 10⁸ comparisons of Mann–Kendall, and 1.4 M rows to place,
   // too long for the server's main thread. The row columns are moved there, not copied.
-  const st = await runStatMoving(
+  const { p: _p, ...st } = await runStatMoving(
     'spaceTimeExcessOfRows',
     [rows.id.buffer, rows.k.buffer, rows.n.buffer] as ArrayBuffer[],
     ids,
@@ -90,13 +105,49 @@ export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<Eme
     weights,
     { fdr: true },
   );
-  const short = st.binTooFew.reduce((a, b) => a + b, 0);
   const inference = await exactInference(db, {
     neighbourhood: 'the mahalla and the mahallas touching it (queen contiguity), in each time bin',
     records: st.binRecords.reduce((a, b) => a + b, 0),
     residents,
     fdr: true,
   });
+  return { st, inference };
+}
+
+/** Per database: the statistics of an ask by its key, computed once per data generation (perDb's epoch). */
+const cached = new WeakMap<Db, { asks: Map<string, Ask>; load: (key: string) => Promise<Computed> }>();
+
+/**
+ * The statistics of the selection's records, shared by asks that differ only in area or mahalla and by asks made at
+ * once (three national ones used to run side by side for 5–15 s); recomputed once the data changes (dataEpoch).
+ */
+function computed(db: Db, ask: Ask): Promise<Computed> {
+  let c = cached.get(db);
+  if (!c) {
+    const asks = new Map<string, Ask>();
+    const load = memoAsync(
+      // Outside the asking request's abort signal: the work is shared, so one client leaving must not fail the others.
+      (key: string) => querySignal.exit(() => compute(db, asks.get(key)!)),
+      new Recent<string, Promise<Computed>>(),
+      () => dataEpoch(db),
+    );
+    c = { asks, load };
+    cached.set(db, c);
+  }
+  const { sel, bin, first, nBins } = ask;
+  const key = JSON.stringify([sel.source, sel.filter.params, bin, first, nBins]);
+  c.asks.set(key, ask);
+  return c.load(key).finally(() => c.asks.delete(key));
+}
+
+export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<EmergingResult> {
+  const starts = binStarts(sel.period, bin);
+  const nBins = starts.length;
+  const first = starts[0] ?? sel.period.from;
+  // Each bin is judged over every mahalla (the study area); the area narrows what is returned.
+  const [{ ids }, { share }] = await Promise.all([contiguity(db), mahallaShares(db)]);
+  const { st, inference } = await computed(db, { sel, bin, first, nBins });
+  const short = st.binTooFew.reduce((a, b) => a + b, 0);
   const out: EmergingResult = {
     params: {
       method: 'Emerging hot spot analysis (exact neighbourhood test per time slice + Mann–Kendall)',

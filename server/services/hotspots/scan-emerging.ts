@@ -1,9 +1,10 @@
 // The records the emerging (space-time) scan reads: counts per mahalla and whole week, the weeks ending on the
 // period's last day, over every mahalla of the database (the study area).
 import type { Db } from '../../db/database.ts';
-import { recordsWhere, type Selection } from '../../selection/select.ts';
+import type { Selection } from '../../selection/select.ts';
 import { mahallaColumns } from '../../selection/mahallas.ts';
 import { addDays, lengthDays } from '../../shared/period.ts';
+import { binCounts } from './bin-counts.ts';
 
 /** Whole weeks ending on `to` (a leading part-week is left out, as the emerging hot spots do). */
 export function wholeWeeks(p: { from: string; to: string }): { first: string; weeks: number } {
@@ -21,15 +22,8 @@ export async function weeklyCounts(
   sel: Selection,
 ): Promise<{ counts: Int32Array; weeks: number; first: string }> {
   const { first, weeks } = wholeWeeks(sel.period);
-  const w = recordsWhere(sel, { period: { from: first, to: sel.period.to }, area: false, mahalla: false });
-  const [{ index, id }, rows] = await Promise.all([
-    mahallaColumns(db),
-    db.ints<'id' | 'k' | 'n'>(
-      `SELECT mahalla_id AS id, (date_diff('day', $first::TIMESTAMP, ts) // 7)::INTEGER AS k, count(*)::INTEGER AS n
-       FROM ${sel.table} WHERE ${w.sql} GROUP BY ALL`,
-      { ...w.params, first },
-    ),
-  ]);
+  // From the weekly counts when the weeks are theirs (bin-counts.ts), typed columns either way.
+  const [{ index, id }, { rows }] = await Promise.all([mahallaColumns(db), binCounts(db, sel, 'week', first)]);
   const counts = new Int32Array(id.length * weeks);
   rows.id.forEach((mahalla, r) => {
     const i = index.get(mahalla);

@@ -22,6 +22,8 @@ import { LEVELS, validateBoundaries, type BoundaryItem } from '../../../data/imp
 import { replaceMahallas, type ReplaceReport } from '../../../data/import/boundaries/versions.ts';
 import { replaceAreas, type AreaReport } from '../../../data/import/boundaries/areas.ts';
 import type { RowProblem } from '../../../data/import/report.ts';
+import type { BoundaryRecord } from '../../../data/import/commit.ts';
+import { prepareOffThread } from './boundary-thread.ts';
 import { UploadRefused, type Upload } from './uploads.ts';
 
 export interface BoundaryPreview {
@@ -142,24 +144,34 @@ export interface BoundaryRun {
   committed: boolean;
 }
 
+/** What the checks of a boundary file found: its problems, or its features ready to write with the topology found. */
+export interface Prepared {
+  problems: RowProblem[];
+  items: BoundaryItem[];
+  outcome: BoundaryOutcome;
+}
+
+/** The worker's input (boundary-worker.ts): everything the checks need, none of it the database. */
+export interface PrepareInput {
+  upload: Pick<Upload, 'path' | 'name' | 'crs' | 'kind'>;
+  mapping: FieldMapping;
+  parents: string[];
+  sliverM2: number;
+}
+
 /**
- * Checks an uploaded boundary file and, unless a feature has a problem, writes it as a new boundary version (a dry
- * run rolls back the same transaction); `step` is told each phase (0–100).
+ * Reads an uploaded boundary file and checks every feature and the topology between neighbours, snapping slivers:
+ * the seconds of CPU of a national file, run on a worker thread (boundary-worker.ts) so the server keeps answering.
  */
-export async function runBoundary(
-  db: Db,
-  upload: Upload,
-  mapping: FieldMapping,
-  opts: { dryRun: boolean; sliverM2?: number | undefined; step: (percent: number, features: number) => void },
-): Promise<BoundaryRun> {
+export async function prepareBoundary(
+  input: PrepareInput,
+  step: (percent: number, features: number) => void,
+): Promise<Prepared> {
+  const { upload, mapping, sliverM2 } = input;
   const kind = upload.kind as BoundaryKind;
-  const sliverM2 = opts.sliverM2 ?? SLIVER_M2;
-  const sha256 = await sha256Of(upload.path);
   const bf = await read(upload);
-  opts.step(20, bf.features.length);
-  const parentTable = kind === 'mahallas' ? 'districts' : 'regions';
-  const parents = new Set((await db.all<{ s: string }>(`SELECT soato AS s FROM ${parentTable}`)).map((r) => r.s));
-  const checked = validateBoundaries(bf, LEVELS[kind], mapping, parents);
+  step(20, bf.features.length);
+  const checked = validateBoundaries(bf, LEVELS[kind], mapping, new Set(input.parents));
   const outcome: BoundaryOutcome = {
     features: bf.features.length,
     findings: [],
@@ -171,8 +183,8 @@ export async function runBoundary(
     areas: null,
   };
   const problems = checked.problems.map((p) => ({ ...p, value: valueOf(bf, p.row, p.column) }));
-  if (problems.length > 0) return { problems, outcome, sha256, committed: false };
-  opts.step(40, bf.features.length);
+  if (problems.length > 0) return { problems, items: [], outcome };
+  step(40, bf.features.length);
   const t = checkTopology(
     checked.items.map((m) => m.geometry),
     sliverM2,
@@ -184,8 +196,38 @@ export async function runBoundary(
     const g = t.geometries[i] ?? m.geometry;
     return g === m.geometry ? m : { ...m, geometry: g, areaKm2: area(g) / 1e6 };
   });
-  opts.step(70, bf.features.length);
-  const info = { file: upload.name, sha256, dryRun: opts.dryRun };
+  return { problems, items, outcome };
+}
+
+/**
+ * Checks an uploaded boundary file (on a worker thread) and, unless a feature has a problem, writes it as a new
+ * boundary version (a dry run rolls back the same transaction); `step` is told each phase (0–100).
+ */
+export async function runBoundary(
+  db: Db,
+  upload: Upload,
+  mapping: FieldMapping,
+  opts: {
+    dryRun: boolean;
+    sliverM2?: number | undefined;
+    record?: BoundaryRecord;
+    step: (percent: number, features: number) => void;
+  },
+): Promise<BoundaryRun> {
+  const kind = upload.kind as BoundaryKind;
+  const sha256 = await sha256Of(upload.path);
+  const parentTable = kind === 'mahallas' ? 'districts' : 'regions';
+  const parents = (await db.all<{ s: string }>(`SELECT soato AS s FROM ${parentTable}`)).map((r) => r.s);
+  const input: PrepareInput = {
+    upload: { path: upload.path, name: upload.name, crs: upload.crs, kind: upload.kind },
+    mapping,
+    parents,
+    sliverM2: opts.sliverM2 ?? SLIVER_M2,
+  };
+  const { problems, items, outcome } = await prepareOffThread(input, opts.step);
+  if (problems.length > 0) return { problems, outcome, sha256, committed: false };
+  opts.step(70, outcome.features);
+  const info = { file: upload.name, sha256, dryRun: opts.dryRun, record: opts.record };
   if (kind === 'mahallas') {
     outcome.mahallas = await replaceMahallas(db, items, info);
     outcome.version = outcome.mahallas.version;

@@ -90,6 +90,8 @@ interface JobFiles {
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
   private readonly cancels = new Set<string>();
+  /** the running job's abort: a cancel interrupts DuckDB mid-query instead of waiting for the next progress call */
+  private readonly aborts = new Map<string, AbortController>();
   private tail: Promise<unknown> = Promise.resolve();
 
   private readonly files = new Map<string, JobFiles>();
@@ -151,7 +153,10 @@ export class ImportJobs {
   /** Asks a run to stop: a queued or reading run stops and changes nothing; a run already writing finishes. */
   cancel(id: string): Job | undefined {
     const job = this.jobs.get(id);
-    if (job && (job.state === 'queued' || job.state === 'reading')) this.cancels.add(id);
+    if (job && (job.state === 'queued' || job.state === 'reading')) {
+      this.cancels.add(id);
+      this.aborts.get(id)?.abort(new Cancelled('cancelled'));
+    }
     if (job?.state === 'queued') this.end(job, 'cancelled');
     return job;
   }
@@ -186,10 +191,13 @@ export class ImportJobs {
       report: join(dirname(upload.dir), `${job.id}.report.json`),
       rejects: null,
     };
+    const abort = new AbortController();
+    this.aborts.set(job.id, abort);
     try {
       const out = await runUpload(this.db, this.store, upload, mapping, {
         ...opts,
         report: files.report,
+        signal: abort.signal,
         progress: (rows, bytes, last) => {
           if (this.cancels.has(job.id)) throw new Cancelled('cancelled');
           job.rows = rows;
@@ -208,10 +216,11 @@ export class ImportJobs {
         await this.hooks.committed?.(job);
       }
     } catch (err) {
-      if (err instanceof Cancelled) this.end(job, 'cancelled');
+      if (err instanceof Cancelled || abort.signal.aborted) this.end(job, 'cancelled');
       else this.end(job, 'failed', plain((err as Error).message, upload));
     } finally {
       this.cancels.delete(job.id);
+      this.aborts.delete(job.id);
       await Promise.resolve(this.hooks.finished?.(job)).catch(() => undefined);
     }
   }

@@ -9,7 +9,6 @@ import { importTerritories, type DistrictOutcome } from '../../../data/import/te
 import { BASE_POINTS, INSPECTORS } from '../../../data/import/record-kinds.ts';
 import type { RowProblem } from '../../../data/import/report.ts';
 import { writeReport } from '../../../data/import/report.ts';
-import { addProvenance } from '../../../data/import/commit.ts';
 import type { Db } from '../../db/database.ts';
 import type { UserStore } from '../../store/types.ts';
 import type { Actor } from '../../store/versioned.ts';
@@ -51,6 +50,8 @@ export interface RunContext {
   by: Actor;
   /** the JSON report's path; the rejects CSV (keepGood) goes beside it */
   report: string;
+  /** aborted when the run is cancelled: a record import stops at once, even inside a DuckDB query */
+  signal?: AbortSignal | undefined;
   /** rows read, bytes consumed, whether reading is over (throw to cancel) */
   progress: (rows: number, bytes: number, last: boolean) => void;
 }
@@ -106,6 +107,7 @@ export async function runUpload(
         keepGood: ctx.keepGood,
         by: ctx.by.username,
         progress: ctx.progress,
+        signal: ctx.signal,
       });
       const { file: _f, report: _r, rejects, quality, format: _fmt, ...rest } = r;
       const result = { ...rest, problems: shown(r.problems, name), qualityNotes: quality ? qualityLines(quality) : [] };
@@ -139,6 +141,8 @@ async function boundary(db: Db, upload: Upload, choices: ImportMapping, ctx: Run
   const r = await runBoundary(db, upload, fields, {
     dryRun: ctx.dryRun,
     sliverM2: ctx.sliverM2,
+    // Listed with the other imports (who, mapping), in the transaction that writes the version.
+    record: { by: ctx.by.username, mapping: JSON.stringify(fields) },
     step: (percent, features) => ctx.progress(features, Math.round((percent / 100) * upload.bytes), percent >= 70),
   });
   const rejected = rowsWith(r.problems.filter((p) => p.row > 0));
@@ -154,23 +158,5 @@ async function boundary(db: Db, upload: Upload, choices: ImportMapping, ctx: Run
     boundary: r.outcome,
   };
   writeReport(ctx.report, { kind, file: upload.name, ...result, problems: r.problems });
-  // The version itself is recorded atomically in boundary_versions; this row lists it with the other imports (who).
-  const o = r.outcome;
-  if (r.committed)
-    await db.transaction((tx) =>
-      addProvenance(tx, {
-        kind,
-        file: upload.name,
-        sha256: r.sha256,
-        by: ctx.by.username,
-        mapping: JSON.stringify(fields),
-        rowsRead: o.features,
-        rejected: 0,
-        added: o.mahallas?.added ?? o.areas?.added ?? 0,
-        updated: o.mahallas?.kept ?? o.areas?.updated ?? 0,
-        unchanged: 0,
-        removedDemo: 0,
-      }),
-    );
   return result;
 }

@@ -76,6 +76,10 @@ describe('the boundary import command', () => {
         { id: 1, m: 1 },
         { id: 2, m: 1 },
       ]);
+      // Recorded with the other imports, by the version's own transaction (only the committed run, not the refused).
+      expect(await db.all('SELECT kind, rows_read AS n, updated FROM imports')).toEqual([
+        { kind: 'mahallas', n: 2, updated: 2 },
+      ]);
     } finally {
       db.close();
     }
@@ -120,6 +124,9 @@ describe('the boundary import command', () => {
         { v: 0, code: '1726287', old: true },
         { v: 1, code: '1726287', old: false },
         { v: 1, code: '1726294', old: false },
+      ]);
+      expect(await db.all('SELECT kind, added, updated FROM imports')).toEqual([
+        { kind: 'districts', added: 1, updated: 1 },
       ]);
     } finally {
       db.close();

@@ -54,6 +54,7 @@ const ROUTES: Record<string, Case> = {
   'GET /api/mahallas/:id': { needs: ['read'], request: () => [`/api/mahallas/1?${MARCH}`] },
   'GET /api/boundaries': { needs: ['read', 'wall'], request: () => ['/api/boundaries'] },
   'GET /api/tiles/mahallas.json': { needs: ['read', 'wall'], request: () => ['/api/tiles/mahallas.json'] },
+  'GET /api/tiles/mahalla-index': { needs: ['read', 'wall'], request: () => ['/api/tiles/mahalla-index'] },
   'GET /api/tiles/mahallas/:fp/:z/:x/:file': {
     needs: ['read', 'wall'],
     request: () => [`/api/tiles/mahallas/${tiles}/8/177/95.pbf`],
@@ -70,6 +71,7 @@ const ROUTES: Record<string, Case> = {
   'GET /api/records': { needs: ['locations'], request: () => [`/api/records?${MARCH}&mahalla=1`] },
   'GET /api/records.csv': { needs: ['locations'], request: () => [`/api/records.csv?${MARCH}&mahalla=1`] },
   'GET /api/records/points': { needs: ['read'], request: () => [`/api/records/points?${MARCH}`] },
+  'GET /api/records/heat': { needs: ['read'], request: () => [`/api/records/heat?${MARCH}&res=5`] },
   'GET /api/coverage': { needs: ['read', 'wall'], request: () => [`/api/coverage?${MARCH}`] },
   'GET /api/coverage/outlines': { needs: ['read'], request: () => ['/api/coverage/outlines'] },
   'GET /api/inspectors/:id': { needs: ['persons'], request: () => [`/api/inspectors/1?${MARCH}`] },

@@ -245,8 +245,11 @@ describe('dry run, then commit', () => {
     const id = ((await res.json()) as Job).id;
     expect((await w.as('admin', `/api/imports/jobs/${id}/cancel`, { method: 'POST' })).status).toBe(200);
     let job = (await (await w.as('admin', `/api/imports/jobs/${id}`)).json()) as Job;
-    while (!['done', 'failed', 'cancelled'].includes(job.state))
+    // Polled as the page does, with a pause: a loop of in-process requests alone can starve the run it waits for.
+    while (!['done', 'failed', 'cancelled'].includes(job.state)) {
+      await new Promise((r) => setTimeout(r, 20));
       job = (await (await w.as('admin', `/api/imports/jobs/${id}`)).json()) as Job;
+    }
     expect(job.state).toBe('cancelled');
     expect(job.result).toBeNull();
     expect(await marchTotal()).toBe(before);

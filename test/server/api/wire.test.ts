@@ -53,6 +53,7 @@ const ROUTES: Record<string, (i: Ids) => [string, string?]> = {
   'GET /api/records': () => [`/api/records?${MARCH}&mahalla=1`, `/api/records?${APRIL}&mahalla=1`],
   'GET /api/records.csv': () => [`/api/records.csv?${MARCH}&mahalla=1`, `/api/records.csv?${APRIL}&mahalla=1`],
   'GET /api/records/points': () => [`/api/records/points?${MARCH}`, `/api/records/points?${APRIL}`],
+  'GET /api/records/heat': () => [`/api/records/heat?${MARCH}&res=7`, `/api/records/heat?${APRIL}&res=7`],
   'GET /api/coverage': () => [`/api/coverage?${MARCH}`, `/api/coverage?${APRIL}`],
   'GET /api/coverage/outlines': () => ['/api/coverage/outlines'],
   'GET /api/inspectors/:id': () => [`/api/inspectors/1?${MARCH}`, `/api/inspectors/1?${APRIL}`],
@@ -97,6 +98,7 @@ const ROUTES: Record<string, (i: Ids) => [string, string?]> = {
   'GET /api/planner/model': () => ['/api/planner/model?district=1726287', '/api/planner/model?district=1726273'],
   'GET /api/imports': () => ['/api/imports'],
   'GET /api/tiles/mahallas.json': () => ['/api/tiles/mahallas.json'],
+  'GET /api/tiles/mahalla-index': () => ['/api/tiles/mahalla-index'],
 };
 
 /**

@@ -3,10 +3,9 @@
 // The measure and the clicked mahalla (the store's shared `selected`) live in the UI store, so a link reopens both.
 import { useCallback, useMemo } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
-import type { FeatureCollection, Geometry } from 'geojson';
 import { useMeta } from '../../queries/meta.ts';
-import { useMahallas } from '../../queries/mahallas.ts';
-import { mahallaOutlines } from '../../map/mahalla-layers.ts';
+import { useMahallaIndex } from '../../queries/mahallas.ts';
+import { tileOutlines } from '../../map/mahalla-layers.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useApplicationsByMahalla, useApplicationsFlow } from '../../queries/applications.ts';
 import { update, useUi } from '../../state/store.ts';
@@ -35,10 +34,10 @@ export function ApplicationsPage() {
   const fmt = useFmt();
   const nameOf = useNameOf();
   // Every district's mahallas as context around the chosen one; the counts per mahalla are the district's alone.
-  const territories = useMahallas(null);
+  const territories = useMahallaIndex();
   const perMahalla = useApplicationsByMahalla(range);
   const flow = useApplicationsFlow(range, selected);
-  const features = territories.data as FeatureCollection<Geometry, Props> | undefined;
+  const features = territories.data;
   // The link carries only the id; the name comes from the boundaries (null until they load).
   const mahallaName = useMemo(
     () => features?.features.find((f) => f.properties.id === selected)?.properties.name ?? null,
@@ -51,7 +50,7 @@ export function ApplicationsPage() {
     d?.ids.forEach((id, k) => m.set(id, d[measure][k] ?? 0));
     return { values: m, scale: measureScale(measure, m.values()) };
   }, [perMahalla.data, measure]);
-  const outlines = useMemo(() => mahallaOutlines(features, true), [features]);
+  const outlines = useMemo(() => tileOutlines(true), []);
   const layers = useMemo(
     () =>
       buildApplicationLayers(

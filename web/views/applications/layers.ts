@@ -1,10 +1,9 @@
 // deck.gl layers of the applications page as a pure function: mahallas coloured by applications (count, open or
 // overdue, quantile classes), the chosen mahalla outlined.
-import type { Layer } from '@deck.gl/core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { quantileScale, SEQUENTIAL, type ColorScale, type Rgb } from '../../map/colors.ts';
 import { SELECTED_LINE } from '../../map/layers.ts';
-import { mahallaFill, mahallaOutline } from '../../map/mahalla-layers.ts';
+import { mahallaFill, mahallaOutline, type MapLayer } from '../../map/mahalla-layers.ts';
 import type { ApplMeasure } from '../../state/url.ts';
 
 /** ColorBrewer Blues (6): applications are not incidents, so they do not share the incidents' orange ramp. */
@@ -36,21 +35,16 @@ export function measureScale(measure: ApplMeasure, values: Iterable<number>): Co
 export function buildApplicationLayers(
   data: ApplicationLayerData,
   ui: { selected: number | null; valuesKey: string },
-): Layer[] {
+): MapLayer[] {
   const { mahallas } = data;
   if (!mahallas) return [];
   return [
-    mahallaFill(
-      APPLICATION_LAYER_IDS.fill,
-      mahallas,
-      (f: Feature<Geometry, Props>) => {
-        const v = data.values.get(f.properties.id);
-        if (v === undefined) return [0, 0, 0, 0];
-        const c = data.scale.colorOf(v);
-        return [c[0], c[1], c[2], 215];
-      },
-      [ui.valuesKey],
-    ),
+    mahallaFill(APPLICATION_LAYER_IDS.fill, mahallas, (f: Feature<Geometry, Props>) => {
+      const v = data.values.get(f.properties.id);
+      if (v === undefined) return [0, 0, 0, 0];
+      const c = data.scale.colorOf(v);
+      return [c[0], c[1], c[2], 215];
+    }),
     mahallaOutline(
       APPLICATION_LAYER_IDS.selected,
       mahallas.features.filter((f) => f.properties.id === ui.selected),

@@ -6,12 +6,14 @@ import { MapView } from '../../map/MapView.tsx';
 import { DARK } from '../../map/style.ts';
 import { bboxOf } from '../../map/bbox.ts';
 import type { BriefingSnapshot } from '../../queries/briefing.ts';
+import { useT } from '../../i18n/I18n.tsx';
 
 const NO_PICK: string[] = [];
 const ignore = (): void => undefined;
 
 export function BriefingMap({ snap, layers }: { snap: BriefingSnapshot; layers: Layer[] }) {
   const { boundaries, meta, district } = snap;
+  const t = useT();
   const focus = useMemo(() => {
     const features = boundaries.districts.features as FeatureCollection['features'];
     return district ? bboxOf(features.filter((f) => f.properties?.soato === district.soato)) : null;
@@ -24,10 +26,7 @@ export function BriefingMap({ snap, layers }: { snap: BriefingSnapshot; layers: 
       districts={boundaries.districts as FeatureCollection}
       districtLabels={boundaries.districtLabels as FeatureCollection}
       bbox={meta.bbox}
-      attribution={[
-        meta.attribution,
-        meta.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported',
-      ]}
+      attribution={[meta.attribution, meta.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')]}
       layers={layers}
       pickLayerIds={NO_PICK}
       onPick={ignore}

@@ -5,10 +5,12 @@ import { useMeta } from '../../queries/meta.ts';
 import { useCreatePlaylist, usePlaylists } from '../../queries/playlists.ts';
 import { can, useSession } from '../../queries/session.ts';
 import { PlaylistEditor } from './PlaylistEditor.tsx';
+import { useT } from '../../i18n/I18n.tsx';
 import './editor.css';
 
 export function BriefingPage() {
   const meta = useMeta();
+  const t = useT();
   const session = useSession();
   const canWrite = can(session.data, 'playlists.write');
   const list = usePlaylists();
@@ -24,7 +26,7 @@ export function BriefingPage() {
     const created = await create.mutateAsync({
       ...DEFAULT_PLAYLIST,
       district,
-      name: `New playlist ${(playlists?.length ?? 0) + 1}`,
+      name: t('wall.list.newName', { n: (playlists?.length ?? 0) + 1 }),
     });
     setChosen(created.id);
   };
@@ -32,10 +34,10 @@ export function BriefingPage() {
   return (
     <main className="briefing-page">
       <aside className="playlist-list">
-        <h2>Wall-screen playlists</h2>
+        <h2>{t('wall.list.title')}</h2>
         {error && (
           <p className="warn" role="alert">
-            Could not load playlists: {error.message}
+            {t('wall.list.failed', { reason: error.message })}
           </p>
         )}
         <ul>
@@ -47,19 +49,17 @@ export function BriefingPage() {
                 data-testid="playlist-item"
                 onClick={() => setChosen(p.id)}
               >
-                {p.name} <span className="muted">· {p.slides.length} slides</span>
+                {p.name} <span className="muted">· {t('wall.list.slides', { count: p.slides.length })}</span>
               </button>
             </li>
           ))}
         </ul>
         {canWrite && (
           <button type="button" data-testid="new-playlist" onClick={() => void add()}>
-            New playlist
+            {t('wall.list.new')}
           </button>
         )}
-        <p className="muted">
-          The wall screen (/briefing) plays a playlist full screen: ← → step, space pauses, F for full screen.
-        </p>
+        <p className="muted">{t('wall.list.help')}</p>
       </aside>
       {current && (
         <PlaylistEditor

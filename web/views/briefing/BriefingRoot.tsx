@@ -10,8 +10,8 @@ import { parseBriefingUrl } from './params.ts';
 import { useIdleCursor, useRotation } from './use-rotation.ts';
 import { SlideFrame } from './slides/SlideFrame.tsx';
 import { SLIDE_COMPONENTS } from './slides/registry.ts';
-import { SLIDE_TITLES } from './slides/titles.ts';
-import { formatClock } from '../../format.ts';
+import { slideTitle } from './slides/titles.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import './briefing.css';
 
 /** The pointer disappears after this long without movement (a cursor in the middle of the wall distracts). */
@@ -21,6 +21,7 @@ export default function BriefingRoot() {
   const [kiosk, setKiosk] = useState<string | null>(() => new URLSearchParams(window.location.search).get('kiosk'));
   const [failed, setFailed] = useState<string | null>(null);
   const session = useSession();
+  const t = useT();
   useEffect(() => {
     if (kiosk === null) return;
     kioskSignIn(kiosk).then(
@@ -39,7 +40,7 @@ export default function BriefingRoot() {
       <div className="briefing">
         <div className="connecting" role="alert" data-testid="wall-link-refused">
           <p className="mark">HAMKOR</p>
-          <p>This wall-screen link does not work: {failed.replace(/^\d{3} (\w+: )?/, '')}</p>
+          <p>{t('wall.linkRefused', { reason: failed.replace(/^\d{3} (\w+: )?/, '') })}</p>
         </div>
       </div>
     );
@@ -58,6 +59,8 @@ function Wall() {
   const idle = useIdleCursor(CURSOR_IDLE_MS);
   const snap = live.data;
   const dwell = dwellMs[rotation.index] ?? 0;
+  const t = useT();
+  const f = useFmt();
 
   return (
     <div
@@ -69,14 +72,14 @@ function Wall() {
       {!snap && (
         <div className="connecting" role="status">
           <p className="mark">HAMKOR</p>
-          <p>{live.error ? `Cannot show the briefing: ${live.error.message}. Retrying…` : 'Loading the briefing…'}</p>
+          <p>{live.error ? t('wall.loadFailed', { reason: live.error.message }) : t('wall.loading')}</p>
         </div>
       )}
       {snap && (
         <main className="deck">
           {slides.map((s, i) => {
             const Body = SLIDE_COMPONENTS[s.kind];
-            const title = s.caption ?? SLIDE_TITLES[s.kind];
+            const title = s.caption ?? slideTitle(s.kind, t);
             const active = i === rotation.index;
             return (
               <section
@@ -107,12 +110,12 @@ function Wall() {
       <div className="badges">
         {rotation.paused && (
           <p className="badge paused" data-testid="paused-badge">
-            Paused · space to resume
+            {t('wall.paused')}
           </p>
         )}
         {live.staleSince !== null && (
           <p className="badge stale" role="status" data-testid="stale-badge">
-            Server unreachable · stale since {formatClock(live.staleSince)}
+            {t('wall.stale', { clock: f.clock(live.staleSince) })}
           </p>
         )}
       </div>

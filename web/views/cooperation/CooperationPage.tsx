@@ -6,8 +6,8 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { ServiceCode } from '../../../server/contract/catalog.ts';
 import { useMeta } from '../../queries/meta.ts';
-import { useMahallas } from '../../queries/mahallas.ts';
-import { mahallaOutlines } from '../../map/mahalla-layers.ts';
+import { useMahallaIndex } from '../../queries/mahallas.ts';
+import { tileOutlines } from '../../map/mahalla-layers.ts';
 import { useSelection } from '../../queries/range.ts';
 import {
   useBeforeAfter,
@@ -37,7 +37,7 @@ const PICK = [COOP_LAYER_IDS.fill];
 export function CooperationPage() {
   const meta = useMeta();
   // Every district's mahallas as context around the chosen one; the joint actions and gaps are the district's alone.
-  const territories = useMahallas(null);
+  const territories = useMahallaIndex();
   const selection = useSelection();
   const district = useUi((s) => s.district);
   const selected = useUi((s) => s.selected);
@@ -87,10 +87,7 @@ export function CooperationPage() {
     [layer.data, t, f, nameOf],
   );
 
-  const outlines = useMemo(
-    () => mahallaOutlines(territories.data as FeatureCollection | undefined, true),
-    [territories.data],
-  );
+  const outlines = useMemo(() => tileOutlines(true), []);
   const loading =
     summary.isFetching ||
     layer.isFetching ||

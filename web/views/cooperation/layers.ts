@@ -1,10 +1,9 @@
 // deck.gl layers of the cooperation map as a pure function of data and UI state: joint actions per mahalla coloured by
 // the services involved, cooperation gaps outlined, the selected mahalla outlined. Stable ids, explicit updateTriggers.
-import type { Layer } from '@deck.gl/core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { SERVICES, type ServiceCode } from '../../../server/contract/catalog.ts';
 import { SELECTED_LINE, type MahallaFeatureProps } from '../../map/layers.ts';
-import { mahallaFill, mahallaOutline } from '../../map/mahalla-layers.ts';
+import { mahallaFill, mahallaOutline, type MapLayer } from '../../map/mahalla-layers.ts';
 import { SERVICE_COLORS } from './services.ts';
 
 export const COOP_LAYER_IDS = { fill: 'coop-fill', gaps: 'coop-gaps', selected: 'coop-selected' } as const;
@@ -80,7 +79,7 @@ export function activityLabels(b: readonly [number, number, number]): Array<stri
 
 type MahallaFeature = Feature<Geometry, MahallaFeatureProps>;
 
-export function cooperationLayers(data: CoopLayerData, ui: CoopLayerUi): Layer[] {
+export function cooperationLayers(data: CoopLayerData, ui: CoopLayerUi): MapLayer[] {
   const { territories, cells } = data;
   if (!territories) return [];
   const row = new Map<number, number>();
@@ -90,11 +89,8 @@ export function cooperationLayers(data: CoopLayerData, ui: CoopLayerUi): Layer[]
   const pick = (ids: Set<number>): Array<Feature<Geometry, MahallaFeatureProps>> =>
     territories.features.filter((f) => ids.has(f.properties.id));
   return [
-    mahallaFill(
-      COOP_LAYER_IDS.fill,
-      territories,
-      (f: MahallaFeature) => (cells ? fillOf(row.get(f.properties.id), cells, breaks, ui.focus) : NONE),
-      [ui.dataKey, ui.focus],
+    mahallaFill(COOP_LAYER_IDS.fill, territories, (f: MahallaFeature) =>
+      cells ? fillOf(row.get(f.properties.id), cells, breaks, ui.focus) : NONE,
     ),
     mahallaOutline(COOP_LAYER_IDS.gaps, pick(gapSet), [178, 24, 43, 255], 2.5),
     mahallaOutline(

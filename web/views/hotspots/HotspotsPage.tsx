@@ -2,23 +2,15 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { useMeta } from '../../queries/meta.ts';
-import { useBasePoints, useMahallas } from '../../queries/mahallas.ts';
+import { useBasePoints, useMahallaIndex } from '../../queries/mahallas.ts';
 import { useEmerging, useHotspots, useMetrics } from '../../queries/hotspots.ts';
-import { useRecordPoints } from '../../queries/records.ts';
+import { useHeatData } from './use-heat-data.ts';
 import { useRange, useSelection } from '../../queries/range.ts';
 import { update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { emergingView } from '../../map/emerging-view.ts';
 import { hotspotView, metricView } from '../../map/metric-values.ts';
-import {
-  buildLayers,
-  LAYER_IDS,
-  toPositions3,
-  type LayerData,
-  type LayerUi,
-  type MahallaFeatureProps,
-} from '../../map/layers.ts';
-import type { FeatureCollection } from 'geojson';
+import { buildLayers, LAYER_IDS, type LayerData, type LayerUi, type MahallaFeatureProps } from '../../map/layers.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { MahallaCard } from './MahallaCard.tsx';
@@ -26,7 +18,7 @@ import { TimeBar } from './TimeBar.tsx';
 import { Breadcrumb, DrillDown, drillOpenAtFirst } from './DrillDown.tsx';
 import { noun } from './records.ts';
 import { useHexagonsLayer } from './use-hexagons-layer.ts';
-import { mahallaOutlines } from '../../map/mahalla-layers.ts';
+import { tileOutlines } from '../../map/mahalla-layers.ts';
 import { SCAN_LAYER_ID } from '../../map/scan-layer.ts';
 import { useScanLayer } from './use-scan-layer.ts';
 import { ScanPanel } from './ScanPanel.tsx';
@@ -40,7 +32,7 @@ export function HotspotsPage() {
   const district = useUi((s) => s.district);
   // Every district's mahallas: the map draws the whole city as context (outlines, the district list to drill into)
   // while a chosen district frames the camera and narrows the figures, which come from the server for it alone.
-  const territories = useMahallas(null);
+  const territories = useMahallaIndex();
   const basePoints = useBasePoints(district);
   const selection = useSelection();
   const range = useRange();
@@ -54,7 +46,7 @@ export function HotspotsPage() {
   const t = useT();
 
   const metrics = useMetrics(range);
-  const points = useRecordPoints(layerKeys.includes('heat') ? range : null);
+  const heat = useHeatData(range, layerKeys.includes('heat'), metrics.data?.totals.count ?? null);
   const hotspots = useHotspots(metric === 'hotspot' ? range : null, fdr);
   const emerging = useEmerging(metric === 'emerging' ? range : null);
   const view = useMemo(() => {
@@ -63,7 +55,7 @@ export function HotspotsPage() {
     if (metric === 'emerging') return emerging.data ? emergingView(emerging.data, t) : undefined;
     return metrics.data ? metricView(metrics.data, metric, compare, noun(source, t), t) : undefined;
   }, [metrics.data, hotspots.data, emerging.data, metric, compare, source, t]);
-  const positions3 = useMemo(() => (points.data ? toPositions3(points.data.points) : undefined), [points.data]);
+  const { positions3, weights } = heat;
   const data: LayerData = useMemo(
     () => ({
       territories: territories.data,
@@ -83,18 +75,15 @@ export function HotspotsPage() {
     useUi((s) => s.scan),
   );
   const layers = useMemo(() => {
-    const built = buildLayers(data, ui, positions3);
+    const built = buildLayers(data, ui, positions3, weights);
     // Hexagons, then the scan's cluster outlines, draw over the mahallas and under the base points.
     const base = built.findIndex((l) => l.id === LAYER_IDS.base);
     built.splice(base < 0 ? built.length : base, 0, ...(hex.layer ? [hex.layer] : []), ...scan.layers);
     return built;
-  }, [data, ui, positions3, hex.layer, scan.layers]);
+  }, [data, ui, positions3, weights, hex.layer, scan.layers]);
   // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
   const choropleth = layerKeys.includes('choropleth');
-  const outlines = useMemo(
-    () => mahallaOutlines(territories.data as FeatureCollection | undefined, choropleth),
-    [territories.data, choropleth],
-  );
+  const outlines = useMemo(() => tileOutlines(choropleth), [choropleth]);
   const hexTooltip = hex.tooltip;
   const scanTooltip = scan.tooltip;
   const tooltip = useCallback(
@@ -119,7 +108,7 @@ export function HotspotsPage() {
     meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error ?? hex.error ?? scan.error;
   const loading =
     metrics.isFetching ||
-    points.isFetching ||
+    heat.isFetching ||
     territories.isFetching ||
     hotspots.isFetching ||
     emerging.isFetching ||
@@ -152,7 +141,7 @@ export function HotspotsPage() {
             heat={layerKeys.includes('heat')}
             choropleth={layerKeys.includes('choropleth') || layerKeys.includes('hex')}
             withoutPoint={Math.max(
-              layerKeys.includes('heat') ? (points.data?.withoutPoint ?? 0) : 0,
+              layerKeys.includes('heat') ? heat.withoutPoint : 0,
               layerKeys.includes('hex') ? (hex.withoutPoint ?? 0) : 0,
             )}
           />

@@ -3,19 +3,13 @@
 // each part's share of the index, incident categories counted heavier or lighter, kept in the link, with a reset.
 import type { PlanMetrics } from '../../../server/shared/planner/evaluate.ts';
 import { DEFAULT_WEIGHTS, WEIGHT_KEYS, type WorkloadWeights } from '../../../server/shared/planner/workload.ts';
-import { CATEGORY_LABELS, INCIDENT_CATEGORIES } from '../../../server/contract/catalog.ts';
+import { INCIDENT_CATEGORIES } from '../../../server/contract/catalog.ts';
 import { update } from '../../state/store.ts';
 import { CATEGORY_WEIGHT_MAX, WEIGHT_MAX } from '../../state/url-fields.ts';
-import { pct, plural } from './PostList.tsx';
+import { pct } from './PostList.tsx';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import type { MessageId } from '../../i18n/messages.ts';
 
-const PARTS: Record<(typeof WEIGHT_KEYS)[number], [string, string]> = {
-  residents: ['Residents', 'People living in the territory'],
-  incidents: ['Incidents', 'Incidents of the period, each counted with its category’s weight (below)'],
-  applications: ['Applications', 'Citizens’ applications to answer within the legal term'],
-  jointActions: ['Joint actions', 'Actions the cooperation plan requires in the territory'],
-  areaKm2: ['Area', 'A wide territory takes longer to walk'],
-  distanceKm: ['Distance', 'Distance from the inspector’s base point to each mahalla'],
-};
 const DEFAULTS: WorkloadWeights = { ...DEFAULT_WEIGHTS, categories: {} };
 const isDefault = (w: WorkloadWeights): boolean =>
   WEIGHT_KEYS.every((k) => w[k] === DEFAULTS[k]) && Object.values(w.categories).every((v) => v === 1);
@@ -30,6 +24,8 @@ export interface BalanceProps {
 
 export function BalanceSection({ metrics, weights, categories, onPieces }: BalanceProps) {
   const balance = metrics.districts[0];
+  const t = useT();
+  const f = useFmt();
   const sum = WEIGHT_KEYS.reduce((s, k) => s + weights[k], 0);
   const setPart = (k: (typeof WEIGHT_KEYS)[number], v: number): void => {
     // At least one part must count: the last one above 0 cannot be set to 0.
@@ -39,55 +35,53 @@ export function BalanceSection({ metrics, weights, categories, onPieces }: Balan
   const pieces = metrics.posts.filter((p) => p.pieces.length > 1).flatMap((p) => p.pieces);
   return (
     <>
-      <section aria-label="Balance of the plan" data-testid="plan-balance">
-        <h2>Balance</h2>
+      <section aria-label={t('planner.balanceAria')} data-testid="plan-balance">
+        <h2>{t('planner.balance')}</h2>
         <dl className="planner-facts">
-          <dt title="The mean workload of the district's posts: 1.00 is an average post's share">Ideal workload</dt>
+          <dt title={t('planner.idealTitle')}>{t('planner.ideal')}</dt>
           <dd data-testid="ideal">{balance ? balance.ideal.toFixed(3) : '—'}</dd>
-          <dt title="The post furthest from the ideal">Largest deviation</dt>
+          <dt title={t('planner.maxDevTitle')}>{t('planner.maxDev')}</dt>
           <dd data-testid="max-deviation">{pct(metrics.maxAbsDeviation)}</dd>
-          <dt title="(heaviest − lightest) ÷ ideal">Heaviest to lightest</dt>
-          <dd>{Math.round(metrics.topToBottom * 100)} %</dd>
-          <dt>Mahallas without an inspector</dt>
+          <dt title={t('planner.spreadTitle')}>{t('planner.spread')}</dt>
+          <dd>{f.pct(metrics.topToBottom)}</dd>
+          <dt>{t('planner.unassigned')}</dt>
           <dd className={metrics.unassigned.length > 0 ? 'warn' : undefined} data-testid="unassigned-count">
             {metrics.unassigned.length}
           </dd>
-          <dt>Territories in pieces</dt>
+          <dt>{t('planner.inPieces')}</dt>
           <dd className={pieces.length > 0 ? 'warn' : undefined}>
             {pieces.length > 0 ? (
               <button
                 type="button"
                 className="link warn"
-                title="Show the pieces on the map"
+                title={t('planner.showPieces')}
                 onClick={() => onPieces(pieces)}
               >
-                {metrics.noncontiguous.length} ({plural(pieces.length, 'piece')})
+                {metrics.noncontiguous.length} ({t('planner.piecesCount', { count: pieces.length })})
               </button>
             ) : (
               0
             )}
           </dd>
-          <dt title="Territories lying wholly inside another territory">Enclaves</dt>
+          <dt title={t('planner.enclavesTitle')}>{t('planner.enclaves')}</dt>
           <dd className={metrics.enclaves.length > 0 ? 'warn' : undefined} data-testid="enclave-count">
             {metrics.enclaves.length}
           </dd>
-          <dt title="Borders between mahallas of different territories: fewer means more compact territories">
-            Cut edges
-          </dt>
+          <dt title={t('planner.cutTitle')}>{t('planner.cut')}</dt>
           <dd>{metrics.cutEdges}</dd>
-          <dt>Over a norm</dt>
+          <dt>{t('planner.overNormCount')}</dt>
           <dd className={metrics.overloaded > 0 ? 'warn' : undefined}>{metrics.overloaded}</dd>
         </dl>
       </section>
       <details className="planner-weights" data-testid="weights">
-        <summary data-testid="weights-open">Workload weights{isDefault(weights) ? '' : ' (changed)'}</summary>
-        <p className="terr-hint">
-          What a post’s workload is made of. Each part is measured against an average post’s share; the weights say how
-          much each part counts.
-        </p>
+        <summary data-testid="weights-open">
+          {t('planner.weights')}
+          {isDefault(weights) ? '' : t('planner.weightsChanged')}
+        </summary>
+        <p className="terr-hint">{t('planner.weightsHint')}</p>
         {WEIGHT_KEYS.map((k) => (
-          <label key={k} className="planner-weight" title={PARTS[k][1]}>
-            <span>{PARTS[k][0]}</span>
+          <label key={k} className="planner-weight" title={t(`planner.part.${k}Title` as MessageId)}>
+            <span>{t(`planner.part.${k}` as MessageId)}</span>
             <input
               type="range"
               min={0}
@@ -97,15 +91,15 @@ export function BalanceSection({ metrics, weights, categories, onPieces }: Balan
               onChange={(e) => setPart(k, Number(e.target.value))}
               data-testid={`weight-${k}`}
             />
-            <output>{Math.round((weights[k] / sum) * 100)} %</output>
+            <output>{f.pct(weights[k] / sum)}</output>
           </label>
         ))}
         {known.length > 0 && (
           <details className="planner-categories">
-            <summary title="1 = an ordinary incident; 2 = counts as two">Incident categories</summary>
+            <summary title={t('planner.categoriesTitle')}>{t('planner.categories')}</summary>
             {known.map((c) => (
               <label key={c} className="planner-weight">
-                <span>{CATEGORY_LABELS[c]}</span>
+                <span>{t(`catalog.category.${c}` as MessageId)}</span>
                 <input
                   type="number"
                   min={0}
@@ -129,7 +123,7 @@ export function BalanceSection({ metrics, weights, categories, onPieces }: Balan
           onClick={() => update({ weights: DEFAULTS })}
           data-testid="weights-reset"
         >
-          Reset to the defaults
+          {t('planner.reset')}
         </button>
       </details>
     </>

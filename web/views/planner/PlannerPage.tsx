@@ -22,7 +22,8 @@ import { DistrictSection } from '../common/PeriodSection.tsx';
 import { buildPlannerLayers, PLANNER_LAYER_IDS, type MahallaFeature } from './layers.ts';
 import { planFromAssignments } from './plan-model.ts';
 import { usePlanState } from './usePlanState.ts';
-import { plural, postName, PostList } from './PostList.tsx';
+import { postName, PostList } from './PostList.tsx';
+import { useNameOf, useT } from '../../i18n/I18n.tsx';
 import { BalanceSection } from './BalanceSection.tsx';
 import { ToolsSection, type Action } from './ToolsSection.tsx';
 import { useStroke, type StrokeShape } from './useStroke.ts';
@@ -37,6 +38,8 @@ const PICK = [PLANNER_LAYER_IDS.fill];
 
 export function PlannerPage() {
   const session = useSession();
+  const t = useT();
+  const nameOf = useNameOf();
   const meta = useMeta();
   const district = useUi((s) => s.district);
   const norms = useUi((s) => s.norms);
@@ -152,11 +155,11 @@ export function PlannerPage() {
       setHover(m);
       if (m === null || !editor) return null;
       const p = editor.state.plan[m]!;
-      const name = (info.object as MahallaFeature).properties.name;
-      const who = p === UNASSIGNED ? 'No inspector' : postName(editor.posts[p], p);
-      return `${name}\n${who}${editor.state.pinned[m] ? ' · pinned' : ''}`;
+      const name = nameOf((info.object as MahallaFeature).properties.name);
+      const who = p === UNASSIGNED ? t('planner.noInspector') : nameOf(postName(editor.posts[p], p, t));
+      return `${name}\n${who}${editor.state.pinned[m] ? t('planner.pinned') : ''}`;
     },
-    [indexOf, editor],
+    [indexOf, editor, nameOf, t],
   );
   const zoomTo = useCallback(
     (pieces: number[][]) => {
@@ -171,9 +174,9 @@ export function PlannerPage() {
   const canWrite = can(session.data, 'territories.write');
   return (
     <main className="three-cols planner-page">
-      <aside className="panel" aria-label="Plan and tools">
+      <aside className="panel" aria-label={t('planner.asideAria')}>
         {meta.data && <DistrictSection meta={meta.data} district={district} />}
-        {!district && <p className="muted">Choose a district: territories are planned one district at a time.</p>}
+        {!district && <p className="muted">{t('planner.chooseDistrict')}</p>}
         {district && meta.data && (
           <VersionSection
             district={district}
@@ -190,7 +193,7 @@ export function PlannerPage() {
             action={tool}
             shape={shape}
             radius={radius}
-            painting={postName(editor.posts[target], target)}
+            painting={nameOf(postName(editor.posts[target], target, t))}
             onAction={setTool}
             onShape={setShape}
             onRadius={setRadius}
@@ -202,7 +205,7 @@ export function PlannerPage() {
       </aside>
       <section
         className="map-area side-map planner-map"
-        aria-label="Map"
+        aria-label={t('tdiff.map')}
         data-loading={loading ? 'true' : 'false'}
         data-shape={drawn}
         onMouseLeave={() => setHover(null)}
@@ -214,43 +217,39 @@ export function PlannerPage() {
         </svg>
         {preview && preview.skipped.length > 0 && (
           <p className="planner-skipped" data-testid="stroke-skipped">
-            {plural(preview.skipped.length, 'mahalla')} under the stroke{' '}
-            {preview.skipped.length === 1 ? 'stays as it is' : 'stay as they are'}: pinned, or in a locked territory.
+            {t('planner.skipped', { count: preview.skipped.length })}
           </p>
         )}
         {loading && (
           <div className="busy" role="status">
-            Updating…
+            {t('planner.updating')}
           </div>
         )}
         {error && (
           <div className="error-banner" role="alert">
-            Could not load data: {error.message}
+            {t('planner.loadFailed', { reason: error.message })}
           </div>
         )}
       </section>
-      <aside className="panel side-panel planner-side" aria-label="Posts, proposals and comparison">
+      <aside className="panel side-panel planner-side" aria-label={t('planner.sideAria')}>
         <div className="segmented planner-tabs" role="tablist">
-          {(['posts', 'proposals', 'compare'] as const).map((t) => (
+          {(['posts', 'proposals', 'compare'] as const).map((k) => (
             <button
-              key={t}
+              key={k}
               type="button"
               role="tab"
-              aria-selected={tab === t}
-              className={tab === t ? 'active' : undefined}
-              onClick={() => setTab(t)}
-              data-testid={`tab-${t}`}
+              aria-selected={tab === k}
+              className={tab === k ? 'active' : undefined}
+              onClick={() => setTab(k)}
+              data-testid={`tab-${k}`}
             >
-              {t === 'posts' ? 'Posts' : t === 'proposals' ? 'Proposals' : 'Compare'}
+              {t(`planner.tab.${k}`)}
             </button>
           ))}
         </div>
         {editor && metrics && detail.data && tab === 'posts' && (
           <>
-            <p className="terr-hint">
-              Bars: workload (residents, incidents, applications, joint actions, area and distance together); the line
-              marks the ideal, the district's mean. Hover a mahalla to see a stroke's effect.
-            </p>
+            <p className="terr-hint">{t('planner.barsHint')}</p>
             <PostList
               metrics={metrics}
               posts={editor.posts}
@@ -271,7 +270,7 @@ export function PlannerPage() {
         )}
         {tab === 'compare' &&
           (inForceId === null ? (
-            <p className="muted">No plan is in force in this district.</p>
+            <p className="muted">{t('planner.noPlanInForce')}</p>
           ) : (
             <ComparePanel diff={diff.data} dirty={editor?.dirty ?? false} />
           ))}

@@ -7,6 +7,8 @@ import type { PlanMetrics } from '../../../server/shared/planner/evaluate.ts';
 import type { Preview } from '../../../server/shared/planner/plan-state.ts';
 import { TERRITORY_COLORS } from '../coverage/layers.ts';
 import type { VersionDetail } from '../../queries/territories.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { activeT, type Translate } from '../../i18n/translate.ts';
 
 export interface PostListProps {
   metrics: PlanMetrics;
@@ -23,20 +25,26 @@ export interface PostListProps {
   onRemove?: (post: number) => void;
 }
 
-/** "1 mahalla", "3 mahallas". @example plural(1, 'piece') // '1 piece' */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
 export const pct = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(Math.round(x * 100))} %`;
 const css = (c: readonly number[]): string => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
-export function postName(p: VersionDetail['posts'][number] | undefined, k: number): string {
-  if (!p) return `Post ${k + 1}`;
-  return p.name ?? p.label ?? (p.vacant ? `Vacant post ${p.id}` : `Inspector #${p.inspector}`);
+/**
+ * A post as the planner names it: its holder, its label, or its number, in the language of `t`.
+ * @example postName(undefined, 2, translator('ru')) // 'Пост 3'
+ */
+export function postName(p: VersionDetail['posts'][number] | undefined, k: number, t: Translate = activeT()): string {
+  if (!p) return t('planner.postN', { n: k + 1 });
+  if (p.name ?? p.label) return (p.name ?? p.label)!;
+  return p.vacant ? t('planner.vacantPost', { id: p.id }) : t('common.inspectorNumber', { id: String(p.inspector) });
 }
 
 export function PostList(props: PostListProps) {
   const { metrics, posts, slots, locked, paint, preview, onPaint, onLock, onPieces, onAdd, onRemove } = props;
   const [asking, setAsking] = useState<number | null>(null);
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
+  const nameOfPost = (k: number): string => nameOf(postName(posts[k], k, t));
   // Stable, so the question scrolls into view once when it appears, not on every re-render while the map is hovered.
   const reveal = useCallback((el: HTMLElement | null) => el?.scrollIntoView({ block: 'nearest' }), []);
   const ideal = metrics.districts[0]?.ideal ?? 1;
@@ -47,7 +55,7 @@ export function PostList(props: PostListProps) {
   const w = (x: number): string => `${Math.max(0, Math.min(100, (x / top) * 100))}%`;
   return (
     <>
-      <ol className="planner-posts" aria-label="Posts and their workload">
+      <ol className="planner-posts" aria-label={t('planner.postsAria')}>
         {metrics.posts.map((m) => {
           const after = ghost.get(m.post);
           const over = Math.abs(m.deviation) > 0.25;
@@ -60,13 +68,10 @@ export function PostList(props: PostListProps) {
               onClick={() => onPaint(m.post)}
             >
               <span className="swatch" style={{ background: css(TERRITORY_COLORS[slots[m.post] ?? 0] ?? [0, 0, 0]) }} />
-              <span className="who" title={postName(posts[m.post], m.post)}>
-                {postName(posts[m.post], m.post)}
+              <span className="who" title={nameOfPost(m.post)}>
+                {nameOfPost(m.post)}
               </span>
-              <span
-                className={`dev ${over ? 'warn' : ''}`}
-                title="Deviation from the ideal (the district's mean workload)"
-              >
+              <span className={`dev ${over ? 'warn' : ''}`} title={t('planner.devTitle')}>
                 {after ? (
                   <>
                     {pct(m.deviation)} → <strong>{pct(after.deviation)}</strong>
@@ -79,12 +84,10 @@ export function PostList(props: PostListProps) {
                 type="button"
                 className={`lock ${locked[m.post] ? 'on' : ''}`}
                 aria-pressed={locked[m.post] === 1}
-                title={
-                  locked[m.post] ? 'Locked: its territory keeps every mahalla. Click to unlock' : 'Lock this territory'
-                }
+                title={locked[m.post] ? t('planner.lockedTitle') : t('planner.lockTitle')}
                 onClick={(e) => (e.stopPropagation(), onLock(m.post))}
               >
-                {locked[m.post] ? 'Locked' : 'Lock'}
+                {locked[m.post] ? t('planner.locked') : t('planner.lock')}
               </button>
               <span className="bar" aria-hidden="true">
                 <span className={`fill ${over ? 'warn' : ''}`} style={{ width: w(m.workload) }} />
@@ -93,37 +96,37 @@ export function PostList(props: PostListProps) {
               </span>
               <span className="post-facts">
                 {m.mahallas === 0 ? (
-                  <>No mahallas yet: choose the post and paint its territory. Compactness —</>
+                  <>{t('planner.noMahallas')}</>
                 ) : (
                   <>
-                    {plural(m.mahallas, 'mahalla')} ·{' '}
+                    {t('planner.mahallas', { count: m.mahallas })} ·{' '}
                     <button
                       type="button"
                       className={`link ${m.pieces.length > 1 ? 'warn' : ''}`}
-                      title={
-                        m.pieces.length > 1
-                          ? 'This territory is in several pieces: show them on the map'
-                          : 'Show this territory on the map'
-                      }
+                      title={m.pieces.length > 1 ? t('planner.piecesTitle') : t('planner.showTitle')}
                       onClick={(e) => (e.stopPropagation(), onPieces(m.pieces))}
                       data-testid="pieces"
                     >
-                      {m.pieces.length === 1 ? 'in one piece' : `in ${m.pieces.length} pieces`}
+                      {m.pieces.length === 1 ? t('planner.onePiece') : t('planner.pieces', { count: m.pieces.length })}
                     </button>{' '}
-                    · compactness {m.polsbyPopper.toFixed(2)}
-                    <span title="From the inspector's base point to the territory's mahallas: mean and farthest">
+                    · {t('planner.compactness', { value: f.decimal(m.polsbyPopper, 2) })}
+                    <span title={t('planner.distanceTitle')}>
                       {' '}
-                      · {m.meanDistanceKm.toFixed(1)} km, at most {m.maxDistanceKm.toFixed(1)} km
+                      ·{' '}
+                      {t('planner.distance', {
+                        mean: f.decimal(m.meanDistanceKm, 1),
+                        max: f.decimal(m.maxDistanceKm, 1),
+                      })}
                     </span>
                     {m.enclaveOf !== null && (
-                      <span className="warn" title="The territory lies wholly inside another post's territory">
+                      <span className="warn" title={t('planner.enclaveTitle')}>
                         {' '}
-                        · an enclave
+                        · {t('planner.enclave')}
                       </span>
                     )}
                   </>
                 )}
-                {m.flags.length > 0 && <span className="warn"> · over a norm</span>}
+                {m.flags.length > 0 && <span className="warn"> · {t('planner.overNorm')}</span>}
                 {onRemove && posts[m.post]?.vacant && (
                   <>
                     {' · '}
@@ -133,23 +136,23 @@ export function PostList(props: PostListProps) {
                       onClick={(e) => (e.stopPropagation(), m.mahallas > 0 ? setAsking(m.post) : onRemove(m.post))}
                       data-testid="remove-post"
                     >
-                      Remove post
+                      {t('planner.removePost')}
                     </button>
                   </>
                 )}
               </span>
               {asking === m.post && (
                 <span className="planner-ask" role="alertdialog" ref={reveal} onClick={(e) => e.stopPropagation()}>
-                  Its {plural(m.mahallas, 'mahalla')} will be left without an inspector, to paint or propose again.
+                  {t('planner.removeAsk', { count: m.mahallas })}
                   <button
                     type="button"
                     onClick={() => (setAsking(null), onRemove?.(m.post))}
                     data-testid="confirm-remove"
                   >
-                    Remove, leave them unassigned
+                    {t('planner.removeConfirm')}
                   </button>
                   <button type="button" onClick={() => setAsking(null)}>
-                    Keep the post
+                    {t('planner.keepPost')}
                   </button>
                 </span>
               )}
@@ -163,9 +166,9 @@ export function PostList(props: PostListProps) {
           className="link planner-add"
           onClick={onAdd}
           data-testid="add-post"
-          title="A post without an inspector yet: its territory can be drawn before someone is appointed"
+          title={t('planner.addTitle')}
         >
-          + Add a vacant post
+          {t('planner.add')}
         </button>
       )}
     </>

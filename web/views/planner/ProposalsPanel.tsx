@@ -5,16 +5,20 @@ import { useState } from 'react';
 import { movedBetween, type Plan } from '../../../server/shared/planner/model.ts';
 import { greedyBaseline, propose, type PlanOutcome } from '../../../server/shared/planner/propose.ts';
 import type { Editor } from './usePlanState.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import type { MessageId } from '../../i18n/messages.ts';
 
 interface Row extends PlanOutcome {
   label: string;
 }
 
 const EPSILONS = [0.1, 0.25, 0.5] as const;
-const pctAbs = (x: number): string => `${Math.round(x * 100)} %`;
 
 export function ProposalsPanel({ editor, inForce, canEdit }: { editor: Editor; inForce: Plan; canEdit: boolean }) {
   const [epsilon, setEpsilon] = useState<number>(0.25);
+  const t = useT();
+  const f = useFmt();
+  const pctAbs = (x: number): string => f.pct(x);
   const [rows, setRows] = useState<Row[] | null>(null);
   const [busy, setBusy] = useState(false);
   const { model, state } = editor;
@@ -33,21 +37,24 @@ export function ProposalsPanel({ editor, inForce, canEdit }: { editor: Editor; i
       };
       const costs = state.weights;
       const proposals = propose(model, costs, state.plan, o);
-      setRows([{ label: 'Greedy baseline', ...greedyBaseline(model, costs, state.plan, o) }, ...proposals]);
+      setRows([
+        { label: t('planner.prop.baseline'), ...greedyBaseline(model, costs, state.plan, o) },
+        ...proposals.map((p) => ({ ...p, label: t(`planner.prop.kind.${p.kind}` as MessageId) })),
+      ]);
       setBusy(false);
     }, 30);
   };
   return (
-    <section className="planner-proposals" aria-label="Automatic proposals">
-      <p className="muted">
-        Hamkor draws three plans that keep every territory in one piece, bring each inspector's workload within the
-        tolerance of the ideal where possible, keep locked territories and pinned mahallas, and move as few mahallas
-        from the plan in force as it can.
-      </p>
+    <section className="planner-proposals" aria-label={t('planner.prop.aria')}>
+      <p className="muted">{t('planner.prop.intro')}</p>
       <div className="row">
         <label>
-          Tolerance{' '}
-          <select value={epsilon} onChange={(e) => setEpsilon(Number(e.target.value))} aria-label="Tolerance">
+          {t('planner.prop.tolerance')}{' '}
+          <select
+            value={epsilon}
+            onChange={(e) => setEpsilon(Number(e.target.value))}
+            aria-label={t('planner.prop.tolerance')}
+          >
             {EPSILONS.map((e) => (
               <option key={e} value={e}>
                 ±{pctAbs(e)}
@@ -56,23 +63,23 @@ export function ProposalsPanel({ editor, inForce, canEdit }: { editor: Editor; i
           </select>
         </label>
         <button type="button" className="primary" onClick={run} disabled={busy} data-testid="propose">
-          {busy ? 'Working…' : 'Propose plans'}
+          {busy ? t('planner.prop.working') : t('planner.prop.run')}
         </button>
       </div>
       <table className="planner-table" data-testid="proposals">
         <thead>
           <tr>
-            <th>Plan</th>
-            <th title="Largest deviation of a post from the ideal">Largest dev.</th>
-            <th title="Posts outside the tolerance">Outside</th>
-            <th title="Mahallas whose inspector differs from the plan in force">Moved</th>
-            <th title="Borders between mahallas of different territories: fewer = more compact">Cut edges</th>
+            <th>{t('planner.prop.plan')}</th>
+            <th title={t('planner.prop.maxDevTitle')}>{t('planner.prop.maxDev')}</th>
+            <th title={t('planner.prop.outsideTitle')}>{t('planner.prop.outside')}</th>
+            <th title={t('planner.prop.movedTitle')}>{t('planner.prop.moved')}</th>
+            <th title={t('planner.prop.cutTitle')}>{t('planner.cut')}</th>
             <th />
           </tr>
         </thead>
         <tbody>
           <tr className="current">
-            <td>This draft now</td>
+            <td>{t('planner.prop.current')}</td>
             <td>{pctAbs(now.maxAbsDeviation)}</td>
             <td>{outsideNow}</td>
             <td>{movedBetween(state.plan, inForce).length}</td>
@@ -86,7 +93,7 @@ export function ProposalsPanel({ editor, inForce, canEdit }: { editor: Editor; i
                 {!r.feasible && r.infeasible[0] && (
                   <div className="why" title={r.infeasible.map((i) => i.text).join('\n')}>
                     {r.infeasible[0].text}
-                    {r.infeasible.length > 1 ? ` (+${r.infeasible.length - 1} more)` : ''}
+                    {r.infeasible.length > 1 ? t('planner.prop.more', { count: r.infeasible.length - 1 }) : ''}
                   </div>
                 )}
               </td>
@@ -97,7 +104,7 @@ export function ProposalsPanel({ editor, inForce, canEdit }: { editor: Editor; i
               <td>
                 {canEdit && (
                   <button type="button" onClick={() => editor.replace(r.plan)}>
-                    Use
+                    {t('planner.prop.use')}
                   </button>
                 )}
               </td>

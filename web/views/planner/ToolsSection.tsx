@@ -2,20 +2,12 @@
 // a chosen size, a lasso), and undo/redo with the number of steps kept.
 import type { StrokeShape } from './useStroke.ts';
 import type { Editor } from './usePlanState.ts';
-import { plural } from './PostList.tsx';
+import { useT } from '../../i18n/I18n.tsx';
 
 export type Action = 'paint' | 'erase' | 'pin';
 
-const ACTIONS: ReadonlyArray<[Action, string, string]> = [
-  ['paint', 'Paint', 'Give mahallas to the chosen post'],
-  ['erase', 'Erase', 'Leave mahallas without an inspector'],
-  ['pin', 'Pin', 'Keep a mahalla with its post (strokes and proposals leave it)'],
-];
-const SHAPES: ReadonlyArray<[StrokeShape, string, string]> = [
-  ['click', 'Click', 'One mahalla per click; dragging moves the map'],
-  ['brush', 'Brush', 'Drag over the map: every mahalla the circle touches'],
-  ['lasso', 'Lasso', 'Draw around mahallas: every mahalla whose centre is inside'],
-];
+const ACTIONS: readonly Action[] = ['paint', 'erase', 'pin'];
+const SHAPES: readonly StrokeShape[] = ['click', 'brush', 'lasso'];
 export const BRUSH_MIN = 4;
 export const BRUSH_MAX = 80;
 
@@ -33,41 +25,42 @@ export interface ToolsProps {
 
 export function ToolsSection({ editor, action, shape, radius, painting, onAction, onShape, onRadius }: ToolsProps) {
   const drawn = action === 'pin' ? 'click' : shape;
+  const t = useT();
   return (
-    <section aria-label="Tools">
-      <h2>Tools</h2>
-      <div className="segmented" role="group" aria-label="What a stroke does">
-        {ACTIONS.map(([t, label, title]) => (
+    <section aria-label={t('planner.tools')}>
+      <h2>{t('planner.tools')}</h2>
+      <div className="segmented" role="group" aria-label={t('planner.actionAria')}>
+        {ACTIONS.map((a) => (
           <button
-            key={t}
+            key={a}
             type="button"
-            className={action === t ? 'active' : undefined}
-            title={title}
-            onClick={() => onAction(t)}
-            data-testid={`tool-${t}`}
+            className={action === a ? 'active' : undefined}
+            title={t(`planner.action.${a}Title`)}
+            onClick={() => onAction(a)}
+            data-testid={`tool-${a}`}
           >
-            {label}
+            {t(`planner.action.${a}`)}
           </button>
         ))}
       </div>
-      <div className="segmented planner-shapes" role="group" aria-label="How a stroke is drawn">
-        {SHAPES.map(([s, label, title]) => (
+      <div className="segmented planner-shapes" role="group" aria-label={t('planner.shapeAria')}>
+        {SHAPES.map((s) => (
           <button
             key={s}
             type="button"
             className={drawn === s ? 'active' : undefined}
-            title={action === 'pin' ? 'Pins are set one mahalla at a time' : title}
+            title={action === 'pin' ? t('planner.pinOneAtATime') : t(`planner.shape.${s}Title`)}
             disabled={action === 'pin' && s !== 'click'}
             onClick={() => onShape(s)}
             data-testid={`shape-${s}`}
           >
-            {label}
+            {t(`planner.shape.${s}`)}
           </button>
         ))}
       </div>
       {drawn === 'brush' && (
         <label className="planner-radius">
-          Brush size
+          {t('planner.brushSize')}
           <input
             type="range"
             min={BRUSH_MIN}
@@ -85,35 +78,29 @@ export function ToolsSection({ editor, action, shape, radius, painting, onAction
           type="button"
           onClick={editor.undo}
           disabled={editor.steps.back === 0}
-          title="Undo (Ctrl+Z)"
+          title={t('planner.undoTitle')}
           data-testid="undo"
         >
-          Undo
+          {t('planner.undo')}
         </button>
         <button
           type="button"
           onClick={editor.redo}
           disabled={editor.steps.forward === 0}
-          title="Redo (Ctrl+Y)"
+          title={t('planner.redoTitle')}
           data-testid="redo"
         >
-          Redo
+          {t('planner.redo')}
         </button>
         <span className="muted" data-testid="history">
-          {plural(editor.steps.back, 'step')} to undo
+          {t('planner.steps', { count: editor.steps.back })}
         </span>
       </div>
       <p className="terr-hint">
         {action === 'pin'
-          ? 'A click pins the mahalla to its post, or unpins it.'
-          : `${action === 'paint' ? `Painting with ${painting}` : 'Erasing'}: ${
-              drawn === 'click'
-                ? 'click a mahalla.'
-                : drawn === 'brush'
-                  ? 'drag over the map (the wheel still zooms; choose Click to move the map).'
-                  : 'draw around mahallas (choose Click to move the map).'
-            }`}{' '}
-        Painting stays inside the district; locked territories and pinned mahallas do not change.
+          ? t('planner.pinHint')
+          : `${action === 'paint' ? t('planner.painting', { post: painting }) : t('planner.erasing')}: ${t(`planner.hint.${drawn}`)}`}{' '}
+        {t('planner.hint.inside')}
       </p>
     </section>
   );

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { update } from '../../state/store.ts';
 import { navigate } from '../../state/route.ts';
-import { formatMoment } from '../../format.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import type { Translate } from '../../i18n/translate.ts';
 import { ApiError } from '../../queries/client.ts';
 import {
   useApproveVersion,
@@ -16,13 +17,7 @@ import {
 import { saveBody } from './plan-model.ts';
 import type { Editor } from './usePlanState.ts';
 
-const PHASE: Record<VersionSummary['phase'], string> = {
-  draft: 'Draft',
-  submitted: 'Submitted for approval',
-  scheduled: 'Approved, in force later',
-  in_force: 'In force',
-  superseded: 'No longer in force',
-};
+const phase = (p: VersionSummary['phase'], t: Translate): string => t(`planner.phase.${p}`);
 
 /** The reason of a 409 on `field`, if that is what the error is. */
 const conflictOn = (e: unknown, field: string): string | null => {
@@ -31,9 +26,9 @@ const conflictOn = (e: unknown, field: string): string | null => {
   return issue?.field === field ? issue.reason : null;
 };
 
-const message = (e: unknown): string =>
+const message = (e: unknown, t: Translate): string =>
   e instanceof ApiError && e.status === 409
-    ? `Not saved: ${e.message.replace(/^version: /, '')}`
+    ? t('planner.notSaved', { reason: e.message.replace(/^version: /, '') })
     : e instanceof Error
       ? e.message
       : String(e);
@@ -50,6 +45,9 @@ export interface VersionSectionProps {
 
 export function VersionSection({ district, versions, detail, editor, canWrite, today }: VersionSectionProps) {
   const create = useCreateDraft();
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const save = useSaveDraft();
   const submit = useSubmitVersion();
   const approve = useApproveVersion();
@@ -59,7 +57,7 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
   const error = [create.error, save.error, submit.error, undoes ? null : approve.error].find((e) => e);
   const newDraft = (): void =>
     create.mutate(
-      { district, name: `Draft of ${today}`, reason: 'Rebalance the inspectors’ workload' },
+      { district, name: t('planner.draftOf', { day: f.day(today) }), reason: t('planner.draftReason') },
       { onSuccess: (v) => update({ territoryVersion: v.id }) },
     );
   const doSave = (): void => {
@@ -73,31 +71,31 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
     );
   };
   return (
-    <section aria-label="Plan version">
-      <h2>Territory plan</h2>
+    <section aria-label={t('planner.versionAria')}>
+      <h2>{t('planner.plan')}</h2>
       <select
         data-testid="version"
         value={detail?.id ?? ''}
         onChange={(e) => update({ territoryVersion: Number(e.target.value) || null })}
-        aria-label="Version"
+        aria-label={t('planner.version')}
       >
         {versions.map((v) => (
           <option key={v.id} value={v.id}>
-            No. {v.number} · {v.name} ({PHASE[v.phase].toLowerCase()})
+            {t('tdiff.version', { number: v.number, name: v.name, phase: phase(v.phase, t).toLowerCase() })}
           </option>
         ))}
       </select>
       {canWrite && (
         <button type="button" className="link" onClick={newDraft} disabled={create.isPending} data-testid="new-draft">
-          + New draft from the plan in force
+          {t('planner.newDraft')}
         </button>
       )}
       {detail && (
         <p className="summary" data-testid="version-status">
-          <strong>{PHASE[detail.phase]}</strong>
-          {detail.orderNumber && ` · order No. ${detail.orderNumber}`}
+          <strong>{phase(detail.phase, t)}</strong>
+          {detail.orderNumber && t('planner.orderNo', { number: detail.orderNumber })}
           <br />
-          Saved by {detail.updatedBy} {formatMoment(detail.updatedAt)}
+          {t('planner.savedBy', { who: nameOf(detail.updatedBy), when: f.moment(detail.updatedAt) })}
         </p>
       )}
       {detail && (
@@ -105,7 +103,7 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
           <a
             href="/territories/diff"
             data-testid="compare-link"
-            title="Compare any two versions: mahallas that change inspector, workload before and after"
+            title={t('planner.compareTitle')}
             onClick={(e) => {
               e.preventDefault();
               const inForce = versions.find((v) => v.phase === 'in_force')?.id ?? null;
@@ -114,20 +112,20 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
               navigate('/territories/diff');
             }}
           >
-            Compare…
+            {t('planner.compareLink')}
           </a>
           {' · '}
           <a
             href="/territories/print"
             data-testid="print-link"
-            title="The order's annex: one A4 page per territory with its map and mahallas, and the table as CSV or Excel"
+            title={t('planner.printTitle')}
             onClick={(e) => {
               e.preventDefault();
               update({ territoryVersion: detail.id });
               navigate('/territories/print');
             }}
           >
-            Print the annex (A4)
+            {t('planner.printLink')}
           </a>
         </p>
       )}
@@ -140,22 +138,22 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
             disabled={!editor.dirty || save.isPending}
             data-testid="save"
           >
-            {save.isPending ? 'Saving…' : editor.dirty ? 'Save draft' : 'Saved'}
+            {save.isPending ? t('planner.saving') : editor.dirty ? t('planner.save') : t('planner.saved')}
           </button>
           {editor.dirty && (
-            <button type="button" onClick={editor.discard} title="Drop the edits not saved and reload the saved draft">
-              Discard edits
+            <button type="button" onClick={editor.discard} title={t('planner.discardTitle')}>
+              {t('planner.discard')}
             </button>
           )}
           {detail.actions.includes('submit') && (
             <button
               type="button"
               disabled={editor.dirty || submit.isPending}
-              title={editor.dirty ? 'Save the draft first' : 'Send to the district head for approval'}
+              title={editor.dirty ? t('planner.saveFirst') : t('planner.submitTitle')}
               onClick={() => submit.mutate({ id: detail.id, version: detail.version })}
               data-testid="submit"
             >
-              Submit for approval
+              {t('planner.submit')}
             </button>
           )}
         </div>
@@ -178,7 +176,7 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
           }}
         >
           <label>
-            Order No.
+            {t('planner.orderNumber')}
             <input
               required
               value={order.number}
@@ -187,7 +185,7 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
             />
           </label>
           <label>
-            Signed on
+            {t('planner.signedOn')}
             <input
               type="date"
               required
@@ -196,7 +194,7 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
             />
           </label>
           <label>
-            In force from
+            {t('planner.inForceFrom')}
             <input
               type="date"
               required
@@ -213,18 +211,18 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
                   checked={order.replaces}
                   onChange={(e) => setOrder({ ...order, replaces: e.target.checked })}
                 />
-                This version replaces it (its changes are undone)
+                {t('planner.replaces')}
               </label>
             </div>
           )}
           <button type="submit" className="primary" disabled={approve.isPending} data-testid="approve">
-            Approve as the order
+            {t('planner.approve')}
           </button>
         </form>
       )}
       {error && (
         <p className="error-text" role="alert" data-testid="planner-error">
-          {message(error)}
+          {message(error, t)}
         </p>
       )}
     </section>

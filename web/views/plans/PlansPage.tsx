@@ -7,8 +7,8 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { PLAN_STATES, PLAN_STATE_LABELS } from '../../../server/contract/catalog.ts';
 import { quarters } from '../../../server/shared/fulfilment.ts';
 import { useMeta } from '../../queries/meta.ts';
-import { useMahallas } from '../../queries/mahallas.ts';
-import { mahallaOutlines } from '../../map/mahalla-layers.ts';
+import { useMahallaIndex, useMahallas } from '../../queries/mahallas.ts';
+import { tileOutlines } from '../../map/mahalla-layers.ts';
 import { usePlan, usePlans } from '../../queries/plans.ts';
 import { can, useSession } from '../../queries/session.ts';
 import { getState, update, useUi } from '../../state/store.ts';
@@ -28,13 +28,14 @@ const PICK = [PLAN_LAYER_IDS.fill];
 export function PlansPage() {
   const session = useSession();
   const meta = useMeta();
-  // Every district's mahallas: a plan's district is drawn among its neighbours, and the form offers any district's
-  // inspectors (their territories come from these polygons).
-  const territories = useMahallas(null);
+  // Every district's mahallas (the index; the map draws them from tiles): a plan's district is drawn among its
+  // neighbours. The form offers any district's inspectors, from the polygons' properties, fetched only while it is open.
+  const territories = useMahallaIndex();
   const district = useUi((s) => s.district);
   const plans = usePlans();
   const chosen = useUi((s) => s.plan);
   const [creating, setCreating] = useState(false);
+  const withInspectors = useMahallas(null, creating);
   const [highlight, setHighlight] = useState<number[]>([]);
   const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
   // Until the user picks one, the newest plan (the running one in the demo) is shown; never one just deleted (the list
@@ -51,7 +52,8 @@ export function PlansPage() {
       update({ district: planDistrict, selected: null, view: null });
   }, [planDistrict]);
 
-  const features = territories.data as FeatureCollection<Geometry, TerritoryProps> | undefined;
+  const features = territories.data;
+  const formTerritories = withInspectors.data as FeatureCollection<Geometry, TerritoryProps> | undefined;
   const cells = plan.data?.id === selectedId ? plan.data?.mahallas : undefined;
   const layers = useMemo(
     () => planLayers(features, cells, { highlight, dataKey: `${plan.data?.id ?? 0}|${plan.dataUpdatedAt}` }),
@@ -93,11 +95,8 @@ export function PlansPage() {
   // A new plan defaults to the quarter after the one the data ends in.
   const current = meta.data ? quarters(meta.data.period.end).current : null;
   const formPeriod = current ? nextPeriod(current) : null;
-  const outlines = useMemo(
-    () => mahallaOutlines(territories.data as FeatureCollection | undefined, false),
-    [territories.data],
-  );
-  const loading = plans.isFetching || plan.isFetching || territories.isFetching;
+  const outlines = useMemo(() => tileOutlines(false), []);
+  const loading = plans.isFetching || plan.isFetching || territories.isFetching || withInspectors.isFetching;
   const error = plans.error ?? plan.error;
   return (
     <main className="workspace coop-workspace plans-workspace">
@@ -178,10 +177,10 @@ export function PlansPage() {
       </section>
       <section className="coop-report" aria-label="Plan">
         <div className="report-body">
-          {creating && meta.data && features && formPeriod && (
+          {creating && meta.data && formTerritories && formPeriod && (
             <PlanForm
               meta={meta.data}
-              territories={features}
+              territories={formTerritories}
               district={district ?? plan.data?.district ?? meta.data.districts[0]?.soato ?? ''}
               period={formPeriod}
               onCreated={(p) => changed(p.id)}

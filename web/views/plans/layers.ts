@@ -1,10 +1,9 @@
 // deck.gl layers of the plan map as a pure function: each mahalla of a planned territory in the colour of its
 // inspector's fulfilment state; the selected territory outlined. Stable ids, explicit updateTriggers.
-import type { Layer } from '@deck.gl/core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { PlanState } from '../../../server/contract/catalog.ts';
 import { SELECTED_LINE, type MahallaFeatureProps } from '../../map/layers.ts';
-import { mahallaFill, mahallaOutline } from '../../map/mahalla-layers.ts';
+import { mahallaFill, mahallaOutline, type MapLayer } from '../../map/mahalla-layers.ts';
 import { STATE_COLORS } from './plan-view.ts';
 
 export const PLAN_LAYER_IDS = { fill: 'plan-fill', territory: 'plan-territory' } as const;
@@ -26,7 +25,7 @@ export function planLayers(
   territories: FeatureCollection<Geometry, MahallaFeatureProps> | undefined,
   cells: PlanCells | undefined,
   ui: { highlight: readonly number[]; dataKey: string },
-): Layer[] {
+): MapLayer[] {
   if (!territories) return [];
   const stateOf = new Map<number, PlanState>();
   cells?.ids.forEach((id, k) => {
@@ -35,11 +34,8 @@ export function planLayers(
   });
   const highlight = new Set(ui.highlight);
   return [
-    mahallaFill(
-      PLAN_LAYER_IDS.fill,
-      territories,
-      (f: Feature<Geometry, MahallaFeatureProps>) => planFill(stateOf.get(f.properties.id)),
-      [ui.dataKey],
+    mahallaFill(PLAN_LAYER_IDS.fill, territories, (f: Feature<Geometry, MahallaFeatureProps>) =>
+      planFill(stateOf.get(f.properties.id)),
     ),
     mahallaOutline(
       PLAN_LAYER_IDS.territory,

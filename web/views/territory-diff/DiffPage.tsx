@@ -10,7 +10,7 @@ import { update, useUi } from '../../state/store.ts';
 import { navigate } from '../../state/route.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { bboxOf } from '../../map/bbox.ts';
-import { formatPeriod } from '../../format.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import type { Rgb } from '../../map/colors.ts';
 import { DistrictSection } from '../common/PeriodSection.tsx';
 import { LoadState } from '../common/LoadState.tsx';
@@ -24,6 +24,9 @@ const PICK = [DIFF_LAYER_IDS.moved, DIFF_LAYER_IDS.context];
 
 export function DiffPage() {
   const meta = useMeta();
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const asked = { before: useUi((s) => s.diffBefore), after: useUi((s) => s.diffAfter) };
   // A link may name the versions without the district: the district is then the first version's.
   const chosen = useUi((s) => s.district);
@@ -34,7 +37,13 @@ export function DiffPage() {
   const pair = defaultPair(list, asked.before, asked.after);
   const diff = useTerritoryDiff(pair.before, pair.after);
   const mahallas = useMahallas(district);
-  const moves = useMemo(() => (diff.data ? moveRows(diff.data) : []), [diff.data]);
+  const moves = useMemo(
+    () =>
+      diff.data
+        ? moveRows(diff.data, t).map((m) => ({ ...m, name: nameOf(m.name), from: nameOf(m.from), to: nameOf(m.to) }))
+        : [],
+    [diff.data, t, nameOf],
+  );
   const rows = useMemo(() => (diff.data ? postRows(diff.data) : []), [diff.data]);
   const colors = useMemo(() => (diff.data ? gainerColors(diff.data) : new Map<number, Rgb>()), [diff.data]);
   const layers = useMemo(() => (mahallas.data ? buildDiffLayers(mahallas.data, moves) : []), [mahallas.data, moves]);
@@ -45,9 +54,9 @@ export function DiffPage() {
       const p = (info.object as { properties?: { id: number; name: string } } | null)?.properties;
       if (!p) return null;
       const m = byMahalla.get(p.id);
-      return m ? `${p.name}\n${m.from} → ${m.to}` : `${p.name}\nNo change`;
+      return m ? `${nameOf(p.name)}\n${m.from} → ${m.to}` : `${nameOf(p.name)}\n${t('tdiff.noChange')}`;
     },
-    [byMahalla],
+    [byMahalla, nameOf, t],
   );
 
   const choose = (side: 'diffBefore' | 'diffAfter', id: number): void =>
@@ -64,7 +73,7 @@ export function DiffPage() {
       >
         {list.map((v: VersionHead) => (
           <option key={v.id} value={v.id}>
-            {versionLabel(v)}
+            {versionLabel(v, t)}
           </option>
         ))}
       </select>
@@ -72,30 +81,30 @@ export function DiffPage() {
   );
   return (
     <main className="three-cols tdiff-page">
-      <aside className="panel" aria-label="Versions compared">
+      <aside className="panel" aria-label={t('tdiff.asideAria')}>
         {meta.data && <DistrictSection meta={meta.data} district={district} />}
-        {!district && <p className="muted">Choose a district: versions are compared within one district.</p>}
+        {!district && <p className="muted">{t('tdiff.chooseDistrict')}</p>}
         {district && (
-          <section aria-label="Versions">
-            <h2>Compare two versions</h2>
-            {picker('diffBefore', pair.before, 'From (A)')}
-            {picker('diffAfter', pair.after, 'To (B)')}
+          <section aria-label={t('tdiff.versionsAria')}>
+            <h2>{t('tdiff.title')}</h2>
+            {picker('diffBefore', pair.before, t('tdiff.from'))}
+            {picker('diffAfter', pair.after, t('tdiff.to'))}
             <div className="tdiff-actions">
               <button
                 type="button"
                 data-testid="diff-swap"
                 onClick={() => update({ diffBefore: pair.after, diffAfter: pair.before })}
-                title="Show the change the other way round"
+                title={t('tdiff.swapTitle')}
               >
-                ⇄ Swap A and B
+                {t('tdiff.swap')}
               </button>
               <a href="/planner" onClick={(e) => (e.preventDefault(), navigate('/planner'))}>
-                Back to the planner
+                {t('tprint.back')}
               </a>
             </div>
             {pair.after !== null && (
               <p className="tdiff-links">
-                Order annex of B:{' '}
+                {t('tdiff.annexOfB')}{' '}
                 <a
                   href={`/territories/print?tv=${pair.after}`}
                   data-testid="diff-print"
@@ -105,33 +114,32 @@ export function DiffPage() {
                     navigate('/territories/print');
                   }}
                 >
-                  printable pages
+                  {t('tdiff.printable')}
                 </a>
               </p>
             )}
-            {list.length < 2 && <p className="muted">This district has one version only: make a draft to compare.</p>}
+            {list.length < 2 && <p className="muted">{t('tdiff.oneVersion')}</p>}
           </section>
         )}
         {diff.data && <DiffCounts counts={diff.data.counts} same={pair.before === pair.after} />}
-        {diff.data && (
-          <p className="muted tdiff-period">
-            Workload counted over {formatPeriod(diff.data.period)}. The workload index is 1 for an average post’s share
-            of the district’s work.
-          </p>
-        )}
+        {diff.data && <p className="muted tdiff-period">{t('tdiff.period', { period: f.period(diff.data.period) })}</p>}
       </aside>
-      <section className="map-area side-map tdiff-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+      <section
+        className="map-area side-map tdiff-map"
+        aria-label={t('tdiff.map')}
+        data-loading={loading ? 'true' : 'false'}
+      >
         <BaseMap layers={layers} pickLayerIds={PICK} tooltip={tooltip} focus={focus} />
         <LoadState loading={loading} error={error} />
       </section>
-      <aside className="panel side-panel tdiff-side" aria-label="Workload before and after">
+      <aside className="panel side-panel tdiff-side" aria-label={t('tdiff.sideAria')}>
         {diff.data ? (
           <>
             <PostTable rows={rows} colors={colors} />
             <MoveTable moves={moves} />
           </>
         ) : (
-          district && <p className="muted">Loading the comparison…</p>
+          district && <p className="muted">{t('tdiff.loading')}</p>
         )}
       </aside>
     </main>

@@ -1,7 +1,7 @@
 // The comparison's figures as a reader sees them: the counts of moved mahallas, each post's workload before → after
 // with the change, and the list of moved mahallas from → to.
 import { css, type Rgb } from '../../map/colors.ts';
-import { fmtInt } from '../../format.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { changedRow, signed, type MoveRow, type PostRow, type SideFigures } from './diff-summary.ts';
 
 export interface DiffCountsProps {
@@ -20,29 +20,28 @@ export interface DiffCountsProps {
 }
 
 export function DiffCounts({ counts: c, same }: DiffCountsProps) {
+  const t = useT();
   return (
-    <section aria-label="What changes" data-testid="diff-counts">
-      <h2>What changes</h2>
-      {same && <p className="note">A and B are the same version: choose another to see a change.</p>}
+    <section aria-label={t('tdiff.changes')} data-testid="diff-counts">
+      <h2>{t('tdiff.changes')}</h2>
+      {same && <p className="note">{t('tdiff.same')}</p>}
       <p className="tdiff-headline">
-        <strong data-testid="diff-moved">{c.moved}</strong> of {c.mahallas} mahallas change inspector
+        <strong data-testid="diff-moved">{c.moved}</strong> {t('tdiff.moved', { count: c.mahallas })}
       </p>
       <dl className="tdiff-facts">
-        <dt>Left without an inspector</dt>
+        <dt>{t('tdiff.leftWithout')}</dt>
         <dd data-testid="diff-unassigned">{c.newlyUnassigned}</dd>
-        <dt>Given an inspector</dt>
+        <dt>{t('tdiff.given')}</dt>
         <dd>{c.newlyAssigned}</dd>
-        <dt>Without an inspector, A → B</dt>
+        <dt>{t('tdiff.withoutAB')}</dt>
         <dd>
           {c.unassignedBefore} → {c.unassignedAfter}
         </dd>
-        <dt>Posts added · removed</dt>
+        <dt>{t('tdiff.postsAddedRemoved')}</dt>
         <dd>
           {c.postsAdded} · {c.postsRemoved}
         </dd>
-        <dt title="Posts in both versions whose inspector changes (an appointment to a vacant post, say)">
-          Posts with a new inspector
-        </dt>
+        <dt title={t('tdiff.holdersTitle')}>{t('tdiff.holders')}</dt>
         <dd>{c.holdersChanged}</dd>
       </dl>
     </section>
@@ -65,23 +64,23 @@ function Cell({ row, pick, change }: { row: PostRow; pick: (f: SideFigures) => s
   );
 }
 
-const STATUS: Record<PostRow['status'], string> = { kept: '', added: ' (new post)', removed: ' (post removed)' };
-
 /** `colors`: the gaining posts' colours (their moved mahallas wear them on the map). */
 export function PostTable({ rows, colors }: { rows: readonly PostRow[]; colors: ReadonlyMap<number, Rgb> }) {
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
+  const status = { kept: '', added: t('tdiff.newPost'), removed: t('tdiff.removedPost') };
   const shown = [...rows.filter(changedRow), ...rows.filter((r) => !changedRow(r))];
   return (
-    <section aria-label="Workload per post">
-      <h2>Workload per inspector, A → B</h2>
+    <section aria-label={t('tdiff.perPostAria')}>
+      <h2>{t('tdiff.perPost')}</h2>
       <table className="tdiff-table" data-testid="diff-posts">
         <thead>
           <tr>
-            <th>Inspector</th>
-            <th title="Mahallas covered in A → in B">Mahallas</th>
-            <th title="Residents of the territory in A → in B">Residents</th>
-            <th title="Composite workload index (1 = an average post's share of the district's work) in A → in B">
-              Workload index
-            </th>
+            <th>{t('tdiff.inspector')}</th>
+            <th title={t('tdiff.mahallasTitle')}>{t('tdiff.mahallas')}</th>
+            <th title={t('tdiff.residentsTitle')}>{t('tdiff.residents')}</th>
+            <th title={t('tdiff.indexTitle')}>{t('tdiff.index')}</th>
           </tr>
         </thead>
         <tbody>
@@ -94,13 +93,13 @@ export function PostTable({ rows, colors }: { rows: readonly PostRow[]; colors: 
             >
               <th scope="row">
                 <Swatch color={colors.get(r.post)} />
-                {r.title}
-                {r.vacant && !/vacant/i.test(r.title) ? ' (vacant post)' : ''}
-                {STATUS[r.status]}
+                {nameOf(r.title)}
+                {r.vacant && !/vacant|boʻsh|вакант/i.test(r.title) ? t('tdiff.vacantPost') : ''}
+                {status[r.status]}
               </th>
-              <Cell row={r} pick={(f) => String(f.mahallas)} change={signed(r.change.mahallas)} />
-              <Cell row={r} pick={(f) => fmtInt(f.residents)} change={signed(r.change.residents)} />
-              <Cell row={r} pick={(f) => f.index.toFixed(2)} change={signed(r.change.index, 2)} />
+              <Cell row={r} pick={(s) => String(s.mahallas)} change={signed(r.change.mahallas, 0, f.locale)} />
+              <Cell row={r} pick={(s) => f.int(s.residents)} change={signed(r.change.residents, 0, f.locale)} />
+              <Cell row={r} pick={(s) => f.decimal(s.index, 2)} change={signed(r.change.index, 2, f.locale)} />
             </tr>
           ))}
         </tbody>
@@ -110,18 +109,19 @@ export function PostTable({ rows, colors }: { rows: readonly PostRow[]; colors: 
 }
 
 export function MoveTable({ moves }: { moves: readonly MoveRow[] }) {
+  const t = useT();
   return (
-    <section aria-label="Mahallas that change inspector">
-      <h2>Mahallas that change inspector ({moves.length})</h2>
+    <section aria-label={t('tdiff.movesAria')}>
+      <h2>{t('tdiff.moves', { count: moves.length })}</h2>
       {moves.length === 0 ? (
-        <p className="muted">None: both versions give every mahalla to the same post.</p>
+        <p className="muted">{t('tdiff.noMoves')}</p>
       ) : (
         <table className="tdiff-table" data-testid="diff-moves">
           <thead>
             <tr>
-              <th>Mahalla</th>
-              <th>From (A)</th>
-              <th>To (B)</th>
+              <th>{t('tdiff.mahalla')}</th>
+              <th>{t('tdiff.from')}</th>
+              <th>{t('tdiff.to')}</th>
             </tr>
           </thead>
           <tbody>

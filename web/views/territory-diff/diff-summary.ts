@@ -3,6 +3,9 @@
 // per post (the gaining post's colour marks a moved mahalla on the map). Pure: tested on a hand-made diff.
 import type { Rgb } from '../../map/colors.ts';
 import { PROBLEM, TERRITORY_COLORS } from '../coverage/layers.ts';
+import { activeT, type Translate } from '../../i18n/translate.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { fmtDecimal, fmtInt } from '../../format.ts';
 
 /** The figures of one post in one version (as the server's diff sends them). */
 export interface SideFigures {
@@ -106,16 +109,16 @@ export interface MoveRow {
   color: Rgb;
 }
 
-/** How a side of a move is written: the post's title, or "No inspector". */
-const sideTitle = (titles: ReadonlyMap<number, string>, post: number | null): string =>
-  post === null ? 'No inspector' : (titles.get(post) ?? `Post ${post}`);
+/** How a side of a move is written: the post's title, or "No inspector" (in the language of `t`). */
+const sideTitle = (titles: ReadonlyMap<number, string>, post: number | null, t: Translate): string =>
+  post === null ? t('tdiff.noInspector') : (titles.get(post) ?? t('tdiff.post', { post }));
 
 /**
  * The moved mahallas by code, each with the post it leaves and the post it joins, coloured by the joining post
  * (the problem red when it is left without an inspector).
  * @example moveRows(diff)[0] // { code: '0102', name: 'Bog‘ishamol', from: 'Karimov A.', to: 'Vacant post 9', toPost: 9, … }
  */
-export function moveRows(diff: DiffInput): MoveRow[] {
+export function moveRows(diff: DiffInput, t: Translate = activeT()): MoveRow[] {
   const titles = new Map(diff.posts.map((p) => [p.post, p.title]));
   const colors = gainerColors(diff);
   return [...diff.moves]
@@ -124,22 +127,22 @@ export function moveRows(diff: DiffInput): MoveRow[] {
       mahalla: m.mahalla,
       code: m.code,
       name: m.name,
-      from: sideTitle(titles, m.from),
-      to: sideTitle(titles, m.to),
+      from: sideTitle(titles, m.from, t),
+      to: sideTitle(titles, m.to, t),
       toPost: m.to,
       color: m.to === null ? PROBLEM : (colors.get(m.to) ?? TERRITORY_COLORS[0]!),
     }));
 }
 
 /**
- * A signed change as a person writes it: "+3", "−1 200" (a true minus sign, thin-space thousands), "0".
+ * A signed change as a person writes it in the language: "+3", "−1 200" (a true minus sign, the language's thousands
+ * separator), "+0.30" / "+0,30", "0".
  * @example signed(-1200) // '−1 200'
+ * @example signed(0.3, 2, 'ru') // '+0,30'
  */
-export function signed(x: number, digits = 0): string {
+export function signed(x: number, digits = 0, locale: Locale = 'en'): string {
   const r = Number(x.toFixed(digits));
   if (r === 0) return '0';
-  const body = Math.abs(r)
-    .toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    .replace(/,/g, '\u2009');
+  const body = digits === 0 ? fmtInt(Math.abs(r), locale) : fmtDecimal(Math.abs(r), digits, locale);
   return `${r > 0 ? '+' : '\u2212'}${body}`;
 }

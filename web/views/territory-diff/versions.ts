@@ -1,5 +1,6 @@
 // How a territory version is named on the comparison and print pages, and which two versions a comparison opens
-// with when the link names none. Pure.
+// with when the link names none. Pure; words in the language of the `t` handed in.
+import { activeT, type Translate } from '../../i18n/translate.ts';
 
 /** The fields of a version these helpers read (a summary from GET /api/territories/versions). */
 export interface VersionHead {
@@ -12,20 +13,18 @@ export interface VersionHead {
   effectiveFrom: string | null;
 }
 
-/** The workflow phase in plain words (the planner's own words, lower case inside a sentence). */
-export const PHASE_WORDS: Record<VersionHead['phase'], string> = {
-  draft: 'draft',
-  submitted: 'submitted for approval',
-  scheduled: 'approved, in force later',
-  in_force: 'in force',
-  superseded: 'archived, no longer in force',
-};
+/**
+ * The workflow phase in plain words (the planner's own words, lower case inside a sentence).
+ * @example phaseWords('in_force', translator('ru')) // 'действует'
+ */
+export const phaseWords = (phase: VersionHead['phase'], t: Translate = activeT()): string => t(`tdiff.phase.${phase}`);
 
 /**
  * A version as a list names it.
  * @example versionLabel({ number: 3, name: 'Spring rebalance', phase: 'draft', … }) // 'No. 3 · Spring rebalance (draft)'
  */
-export const versionLabel = (v: VersionHead): string => `No. ${v.number} · ${v.name} (${PHASE_WORDS[v.phase]})`;
+export const versionLabel = (v: VersionHead, t: Translate = activeT()): string =>
+  t('tdiff.version', { number: v.number, name: v.name, phase: phaseWords(v.phase, t) });
 
 /**
  * The pair a comparison shows: the asked ids when they are versions of the list, else the plan in force before and

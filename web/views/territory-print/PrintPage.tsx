@@ -9,10 +9,12 @@ import { update, useUi } from '../../state/store.ts';
 import { navigate } from '../../state/route.ts';
 import { PrintSheet } from './PrintSheet.tsx';
 import { sheetsOf } from './sheets.ts';
+import { useT } from '../../i18n/I18n.tsx';
 import './territory-print.css';
 
 export function PrintPage() {
   const meta = useMeta();
+  const t = useT();
   const asked = useUi((s) => s.territoryVersion);
   const district = useUi((s) => s.district);
   const versions = useTerritoryVersions(asked === null ? district : null);
@@ -24,7 +26,7 @@ export function PrintPage() {
     [mahallas.data],
   );
   const attribution = meta.data
-    ? `${meta.data.attribution} · ${meta.data.synthetic ? 'Mahalla boundaries and records: demo (synthetic)' : 'Mahalla boundaries: imported'}`
+    ? `${meta.data.attribution} · ${meta.data.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')}`
     : '';
   const a = annex.data;
   type Post = NonNullable<typeof a>['posts'][number];
@@ -38,17 +40,17 @@ export function PrintPage() {
   const downloads = id === null ? null : annexDownloads(id);
   return (
     <main className="tprint-page" data-ready={ready ? 'true' : 'false'}>
-      <div className="tprint-toolbar" role="toolbar" aria-label="Annex">
+      <div className="tprint-toolbar" role="toolbar" aria-label={t('tprint.toolbar')}>
         <button type="button" className="primary" onClick={() => window.print()} disabled={!ready} data-testid="print">
-          Print
+          {t('tprint.print')}
         </button>
         {downloads && (
           <>
             <a href={downloads.csv} download>
-              Table as CSV
+              {t('tprint.csv')}
             </a>
             <a href={downloads.xlsx} download>
-              Table as Excel (XLSX)
+              {t('tprint.xlsx')}
             </a>
           </>
         )}
@@ -61,23 +63,27 @@ export function PrintPage() {
               navigate('/territories/diff');
             }}
           >
-            Compare with another version
+            {t('tprint.compare')}
           </a>
         )}
         <a href="/planner" onClick={(e) => (e.preventDefault(), navigate('/planner'))}>
-          Back to the planner
+          {t('tprint.back')}
         </a>
         <span className="muted">
           {ready
-            ? `${sheets.length} A4 sheets: one per territory${a.unassigned.length > 0 ? ', and one of the mahallas without an inspector' : ''}${sheets.length > territories.length ? '; long lists continue on a further sheet' : ''}`
+            ? t('tprint.sheets', {
+                count: sheets.length,
+                unassigned: a.unassigned.length > 0 ? 'yes' : 'no',
+                continued: sheets.length > territories.length ? 'yes' : 'no',
+              })
             : id === null
-              ? 'Choose a district with a plan in force, or open this page from the planner.'
-              : 'Preparing the sheets…'}
+              ? t('tprint.choose')
+              : t('tprint.preparing')}
         </span>
       </div>
       {error && (
         <div className="error-banner page-error" role="alert">
-          Could not load the annex: {error.message}
+          {t('tprint.failed', { reason: error.message })}
         </div>
       )}
       {ready &&

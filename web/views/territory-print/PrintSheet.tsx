@@ -3,7 +3,10 @@
 // of its mahallas with residents, counts and workload, with totals. A long list continues on sheets of table only
 // (sheets.ts): the map is on the first, the totals on the last.
 import type { Geometry } from 'geojson';
-import { fmtInt, formatDayLong, formatPeriod } from '../../format.ts';
+import { fmtDecimal, formatDayLong } from '../../format.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { activeT, type Translate } from '../../i18n/translate.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import type { TerritoryAnnex } from '../../queries/territories.ts';
 import { territoryMap } from './svg-map.ts';
 
@@ -32,18 +35,47 @@ export interface SheetProps {
   pages: number;
 }
 
-/** The order's line: its number and date once approved, else the version's standing. */
-export function orderLine(v: TerritoryAnnex['version']): string {
+type Version = TerritoryAnnex['version'];
+
+/**
+ * The order's line: its number and date once approved, else the version's standing (in the language of `t`).
+ * @example orderLine({ orderNumber: '12', orderDate: '2026-10-01', effectiveFrom: '2026-10-05', … }) // 'Order No. 12 of 1 October 2026, in force from 5 October 2026'
+ */
+export function orderLine(
+  v: Pick<Version, 'orderNumber' | 'orderDate' | 'effectiveFrom'>,
+  t: Translate = activeT(),
+  locale: Locale = 'en',
+): string {
+  const day = (d: string): string => formatDayLong(d, locale);
   const order = v.orderNumber
-    ? `Order No. ${v.orderNumber}${v.orderDate ? ` of ${formatDayLong(v.orderDate)}` : ''}`
-    : 'Not approved: no order yet';
-  const from = v.effectiveFrom && v.orderNumber ? `, in force from ${formatDayLong(v.effectiveFrom)}` : '';
+    ? v.orderDate
+      ? t('tprint.orderOf', { number: v.orderNumber, day: day(v.orderDate) })
+      : t('tprint.order', { number: v.orderNumber })
+    : t('tprint.notApproved');
+  const from = v.effectiveFrom && v.orderNumber ? `, ${t('tprint.inForceFrom', { day: day(v.effectiveFrom) })}` : '';
   return `${order}${from}`;
+}
+
+/**
+ * The annex header: the order of the head of the district's internal affairs department, in the language of `t`;
+ * `district` is the district's stored name ("Yashnobod tumani"), written in the script of `nameOf`.
+ * @example annexHead('Yashnobod tumani', translator('ru'), (n) => latinToCyrillic(n)) // 'Приложение к приказу начальника ОВД района Яшнобод'
+ */
+export function annexHead(
+  district: string,
+  t: Translate = activeT(),
+  nameOf: (name: string) => string = (n) => n,
+): string {
+  const stem = /^(.+) tumani$/i.exec(district.trim())?.[1];
+  return t('tprint.head', { kind: stem ? 'district' : 'other', district: nameOf(stem ?? district) });
 }
 
 export function PrintSheet(props: SheetProps) {
   const { annex, post, rows, mahallas, from, continued, last, features, attribution, page, pages } = props;
   const v = annex.version;
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const members = new Set(mahallas.map((m) => m.id));
   const map = continued ? null : territoryMap(features, members, MAP_WIDTH, mapHeight(rows.length));
   const base = post?.basePoint ?? null;
@@ -54,37 +86,41 @@ export function PrintSheet(props: SheetProps) {
     <article className="tprint-sheet" data-testid="print-sheet" data-post={post?.post ?? ''}>
       <header className="tprint-head">
         <div>
-          Annex to the order of the head of the {v.districtName} district police department
+          {annexHead(v.districtName, t, nameOf)}
           <br />
-          <strong>{orderLine(v)}</strong> · territory plan No. {v.number} “{v.name}”
+          <strong>{orderLine(v, t, f.locale)}</strong> · {t('tprint.plan', { number: v.number, name: v.name })}
         </div>
-        <div className="tprint-pageno">
-          Sheet {page} of {pages}
-        </div>
+        <div className="tprint-pageno">{t('tprint.sheet', { page, pages })}</div>
       </header>
       <h2 className="tprint-title" data-testid="print-title">
         {post === null
-          ? 'Mahallas without an inspector'
+          ? t('tprint.unassigned')
           : post.vacant
-            ? `Post ${post.post}: vacant post${post.title && !/vacant/i.test(post.title) ? ` (${post.title})` : ''}`
-            : `Post ${post.post}: ${post.rank ? `${post.rank} ` : ''}${post.title}`}
-        {continued && ' (continued)'}
+            ? post.title && !/vacant|boʻsh|вакант/i.test(post.title)
+              ? t('tprint.vacantTitled', { post: post.post, title: nameOf(post.title) })
+              : t('tprint.vacant', { post: post.post })
+            : t('tprint.post', { post: post.post, holder: `${post.rank ? `${post.rank} ` : ''}${nameOf(post.title)}` })}
+        {continued && t('tprint.continued')}
       </h2>
       {continued ? (
         <p className="tprint-facts">
-          Mahallas {from + 1}–{from + rows.length} of {mahallas.length}
+          {t('tprint.rows', { from: from + 1, to: from + rows.length, total: mahallas.length })}
         </p>
       ) : (
         <p className="tprint-facts">
-          {mahallas.length} mahallas · {fmtInt(sum('population'))} residents · {fmtInt(sum('households'))} households
+          {t('tprint.facts', {
+            count: mahallas.length,
+            residents: f.int(sum('population')),
+            households: f.int(sum('households')),
+          })}
           {w && (
             <>
               {' '}
-              · workload index <strong>{w.index.toFixed(2)}</strong> ({w.deviation >= 0 ? '+' : '−'}
-              {Math.abs(Math.round(w.deviation * 100))} % against the district’s average post)
+              · {t('tprint.workload')} <strong>{f.decimal(w.index, 2)}</strong>{' '}
+              {`(${t('tprint.deviation', { deviation: `${w.deviation >= 0 ? '+' : '−'}${f.pct(Math.abs(w.deviation))}` })})`}
             </>
           )}
-          {base && <> · base point: {base.name}</>}
+          {base && <> · {t('tprint.base', { name: nameOf(base.name) })}</>}
         </p>
       )}
       {map && (
@@ -92,7 +128,7 @@ export function PrintSheet(props: SheetProps) {
           <svg
             viewBox={`0 0 ${map.width} ${map.height}`}
             role="img"
-            aria-label={`Map of the territory: ${mahallas.length} mahallas`}
+            aria-label={t('tprint.mapAria', { count: mahallas.length })}
             data-testid="print-map"
           >
             {map.shapes.map((s) => (
@@ -108,16 +144,20 @@ export function PrintSheet(props: SheetProps) {
             )}
             <g transform={`translate(20 ${map.height - 30})`} className="scale">
               <rect width={map.scale.width} height={8} />
-              <text y={-8}>{map.scale.km < 1 ? `${map.scale.km * 1000} m` : `${map.scale.km} km`}</text>
+              <text y={-8}>
+                {map.scale.km < 1
+                  ? t('tprint.m', { n: map.scale.km * 1000 })
+                  : t('tprint.km', { n: fmtDecimal(map.scale.km, Number.isInteger(map.scale.km) ? 0 : 1, f.locale) })}
+              </text>
             </g>
           </svg>
           <figcaption>
-            <span className="tprint-key own" /> this territory <span className="tprint-key context" /> other mahallas of
-            the district
+            <span className="tprint-key own" /> {t('tprint.keyOwn')} <span className="tprint-key context" />{' '}
+            {t('tprint.keyOther')}
             {base && (
               <>
                 {' '}
-                <span className="tprint-key base" /> the inspector’s base point
+                <span className="tprint-key base" /> {t('tprint.keyBase')}
               </>
             )}
             <br />
@@ -128,16 +168,14 @@ export function PrintSheet(props: SheetProps) {
       <table className="tprint-table" data-testid="print-table">
         <thead>
           <tr>
-            <th>No.</th>
-            <th>Code</th>
-            <th>Mahalla</th>
-            <th>Residents</th>
-            <th>Households</th>
-            <th title="Incidents registered over the period">Incidents</th>
-            <th>Applications</th>
-            <th title="What the mahalla adds to the post's composite workload index (1 = an average post's share)">
-              Workload index
-            </th>
+            <th>{t('tprint.no')}</th>
+            <th>{t('tprint.code')}</th>
+            <th>{t('tprint.mahalla')}</th>
+            <th>{t('tprint.residents')}</th>
+            <th>{t('tprint.households')}</th>
+            <th title={t('tprint.incidentsTitle')}>{t('tprint.incidents')}</th>
+            <th>{t('tprint.applications')}</th>
+            <th title={t('tprint.indexTitle')}>{t('tprint.index')}</th>
           </tr>
         </thead>
         <tbody>
@@ -145,32 +183,29 @@ export function PrintSheet(props: SheetProps) {
             <tr key={m.id} data-testid="print-row">
               <td>{from + k + 1}</td>
               <td>{m.code}</td>
-              <td>{m.name}</td>
-              <td>{fmtInt(m.population)}</td>
-              <td>{fmtInt(m.households)}</td>
-              <td>{fmtInt(m.incidents)}</td>
-              <td>{fmtInt(m.applications)}</td>
-              <td>{m.index === undefined ? '—' : m.index.toFixed(2)}</td>
+              <td>{nameOf(m.name)}</td>
+              <td>{f.int(m.population)}</td>
+              <td>{f.int(m.households)}</td>
+              <td>{f.int(m.incidents)}</td>
+              <td>{f.int(m.applications)}</td>
+              <td>{m.index === undefined ? '—' : f.decimal(m.index, 2)}</td>
             </tr>
           ))}
         </tbody>
         {last && (
           <tfoot>
             <tr data-testid="print-total">
-              <td colSpan={3}>Total, {mahallas.length} mahallas</td>
-              <td>{fmtInt(sum('population'))}</td>
-              <td>{fmtInt(sum('households'))}</td>
-              <td>{fmtInt(sum('incidents'))}</td>
-              <td>{fmtInt(sum('applications'))}</td>
-              <td>{w ? w.index.toFixed(2) : '—'}</td>
+              <td colSpan={3}>{t('tprint.total', { count: mahallas.length })}</td>
+              <td>{f.int(sum('population'))}</td>
+              <td>{f.int(sum('households'))}</td>
+              <td>{f.int(sum('incidents'))}</td>
+              <td>{f.int(sum('applications'))}</td>
+              <td>{w ? f.decimal(w.index, 2) : '—'}</td>
             </tr>
           </tfoot>
         )}
       </table>
-      <p className="tprint-foot">
-        Incidents and applications counted over {formatPeriod(annex.period)}. The workload index weighs residents,
-        incidents, applications, joint actions, area and distance from the base point; 1 is an average post’s share.
-      </p>
+      <p className="tprint-foot">{t('tprint.foot', { period: f.period(annex.period) })}</p>
     </article>
   );
 }

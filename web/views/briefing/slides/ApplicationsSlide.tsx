@@ -1,12 +1,14 @@
 // Applications: received in the period against the previous one, still open and overdue, and where they went.
 import type { SlideProps } from './SlideFrame.tsx';
 import { Kpi } from './Kpi.tsx';
-import { SERVICE_LABELS, type ServiceCode } from '../../../../server/contract/catalog.ts';
-import { fmtChange, fmtInt, formatDayLong } from '../../../format.ts';
+import type { ServiceCode } from '../../../../server/contract/catalog.ts';
+import { useFmt, useT } from '../../../i18n/I18n.tsx';
 
 const ROWS = 6;
 
 export function ApplicationsSlide({ snap }: SlideProps) {
+  const tr = useT();
+  const f = useFmt();
   const { flow, flowPrevious } = snap.ops;
   if (!flow || !flowPrevious) return null;
   const t = flow.total;
@@ -15,51 +17,64 @@ export function ApplicationsSlide({ snap }: SlideProps) {
     <div className="ops-slide">
       <dl className="kpis">
         <Kpi
-          label="Received"
-          value={fmtInt(t.n)}
-          note={`${fmtChange(t.n, flowPrevious.total.n) ?? 'no earlier data'} vs ${fmtInt(flowPrevious.total.n)}`}
+          label={tr('wall.apps.received')}
+          value={f.int(t.n)}
+          note={tr('wall.vs', {
+            change: f.change(t.n, flowPrevious.total.n) ?? tr('wall.noEarlier'),
+            before: f.int(flowPrevious.total.n),
+          })}
           testId="kpi-received"
         />
-        <Kpi label="Still open" value={fmtInt(t.open)} note={`on ${formatDayLong(flow.asOf)}`} testId="kpi-open" />
         <Kpi
-          label="Overdue"
-          value={fmtInt(t.overdue)}
-          note={t.open > 0 ? `${Math.round((100 * t.overdue) / t.open)} % of the open ones` : 'none open'}
+          label={tr('wall.apps.open')}
+          value={f.int(t.open)}
+          note={tr('wall.apps.openOn', { day: f.dayLong(flow.asOf) })}
+          testId="kpi-open"
+        />
+        <Kpi
+          label={tr('wall.apps.overdue')}
+          value={f.int(t.overdue)}
+          note={
+            t.open > 0 ? tr('wall.apps.overdueShare', { pct: f.pct(t.overdue / t.open) }) : tr('wall.apps.noneOpen')
+          }
           testId="kpi-overdue"
         />
         <Kpi
-          label="Median resolution"
-          value={t.medianDays === null ? '–' : `${t.medianDays.toFixed(1)} d`}
-          note={t.p90Days === null ? undefined : `9 in 10 within ${t.p90Days.toFixed(0)} days`}
+          label={tr('wall.apps.median')}
+          value={t.medianDays === null ? '–' : tr('wall.apps.days', { n: f.decimal(t.medianDays, 1) })}
+          note={t.p90Days === null ? undefined : tr('wall.apps.p90', { count: Math.round(t.p90Days) })}
         />
       </dl>
       <table className="wall-table">
         <thead>
           <tr>
-            <th>Handled by</th>
-            <th className="num">Received</th>
-            <th className="num">Open</th>
-            <th className="num">Overdue</th>
-            <th className="num">Median days</th>
+            <th>{tr('wall.apps.handledBy')}</th>
+            <th className="num">{tr('wall.apps.received')}</th>
+            <th className="num">{tr('wall.apps.openCol')}</th>
+            <th className="num">{tr('wall.apps.overdue')}</th>
+            <th className="num">{tr('wall.apps.medianDays')}</th>
           </tr>
         </thead>
         <tbody>
           {services.map((r) => (
             <tr key={r.code ?? 'inspector'}>
               <td className="name">
-                {r.code === null ? 'Prevention inspector (kept)' : SERVICE_LABELS[r.code as ServiceCode]}
+                {r.code === null ? tr('wall.apps.kept') : tr(`wall.service.${r.code as ServiceCode}`)}
               </td>
-              <td className="num strong">{fmtInt(r.n)}</td>
-              <td className="num">{fmtInt(r.open)}</td>
-              <td className={`num${r.overdue > 0 ? ' alert' : ''}`}>{fmtInt(r.overdue)}</td>
-              <td className="num">{r.medianDays === null ? '–' : r.medianDays.toFixed(1)}</td>
+              <td className="num strong">{f.int(r.n)}</td>
+              <td className="num">{f.int(r.open)}</td>
+              <td className={`num${r.overdue > 0 ? ' alert' : ''}`}>{f.int(r.overdue)}</td>
+              <td className="num">{r.medianDays === null ? '–' : f.decimal(r.medianDays, 1)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="note">
-        Open and overdue as of {formatDayLong(flow.asOf)}; terms: {flow.termDays.kept} days when kept by the inspector,{' '}
-        {flow.termDays.passed} when passed to a service.
+        {tr('wall.apps.note', {
+          day: f.dayLong(flow.asOf),
+          kept: flow.termDays.kept,
+          passed: flow.termDays.passed,
+        })}
       </p>
     </div>
   );

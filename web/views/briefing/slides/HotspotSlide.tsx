@@ -3,22 +3,44 @@
 import { useMemo } from 'react';
 import type { SlideProps } from './SlideFrame.tsx';
 import { BriefingMap } from '../BriefingMap.tsx';
-import { HOTSPOT_CLASSES, HOTSPOT_DARK, hotLabels, hotspotLayers } from '../map-layers.ts';
+import { HOTSPOT_DARK, hotLabels, hotspotLayers } from '../map-layers.ts';
 import { css } from '../../../map/colors.ts';
 import { compareCounts } from '../../../../server/shared/poisson-compare.ts';
 import type { Hotspots } from '../../../queries/briefing.ts';
-import { fmtChange, fmtInt, formatPeriod } from '../../../format.ts';
+import { fmtDecimal } from '../../../format.ts';
 import { inferenceLine, nounOf, tooFewSentence } from '../../../map/inference-text.ts';
+import { hotspotClasses } from '../../../map/metric-values.ts';
+import { useFmt, useNameOf, useT } from '../../../i18n/I18n.tsx';
+import type { Translate } from '../../../i18n/translate.ts';
+import type { Locale } from '../../../i18n/locales.ts';
 
-const levels = (h: Hotspots, sign: 1 | -1): string =>
-  [3, 2, 1].map((k) => `${h.bin.filter((b) => b === sign * k).length} at ${['90', '95', '99'][k - 1]} %`).join(' · ');
+const levels = (h: Hotspots, sign: 1 | -1, t: Translate): string =>
+  [3, 2, 1]
+    .map((k) =>
+      t('wall.hot.level', { n: h.bin.filter((b) => b === sign * k).length, level: ['90', '95', '99'][k - 1]! }),
+    )
+    .join(' · ');
+
+/** A p-value with `digits` decimals in the language's style. */
+const pOf = (p: number, digits: number, locale: Locale): string => fmtDecimal(p, digits, locale);
 
 export function HotspotSlide({ snap }: SlideProps) {
   const { territories, hotspots: now, hotspotsPrevious: before, metrics } = snap;
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const labelPx = Math.round(window.innerHeight * 0.026);
   const layers = useMemo(
-    () => (territories && now ? hotspotLayers(territories, now, hotLabels(territories, now, 6), labelPx) : []),
-    [territories, now, labelPx],
+    () =>
+      territories && now
+        ? hotspotLayers(
+            territories,
+            now,
+            hotLabels(territories, now, 6).map((l) => ({ ...l, name: nameOf(l.name) })),
+            labelPx,
+          )
+        : [],
+    [territories, now, labelPx, nameOf],
   );
   const fresh = useMemo(() => {
     if (!now || !before || !territories) return [];
@@ -27,40 +49,44 @@ export function HotspotSlide({ snap }: SlideProps) {
     return now.ids
       .flatMap((id, i) => ((now.bin[i] ?? 0) > 0 && (was.get(id) ?? 0) <= 0 ? [{ id, z: now.z[i] ?? 0 }] : []))
       .sort((a, b) => b.z - a.z)
-      .map((x) => names.get(x.id) ?? `#${x.id}`);
-  }, [now, before, territories]);
+      .map((x) => nameOf(names.get(x.id) ?? `#${x.id}`));
+  }, [now, before, territories, nameOf]);
   if (!now || !before || !metrics) return null;
   // Per day, as the change map compares: the two periods can differ in length (29 February).
   const { days } = metrics.change;
   const test = compareCounts(metrics.totals.count, metrics.totals.prev, days.period, days.previous);
   const verdict =
     test.verdict === 'too-few'
-      ? 'too few incidents to judge'
+      ? t('wall.hot.tooFew')
       : test.verdict === 'none'
-        ? `within normal variation (p = ${test.p.toFixed(2)})`
-        : `significant change (p ${test.p < 0.001 ? '< 0.001' : `= ${test.p.toFixed(3)}`})`;
+        ? t('wall.hot.normal', { p: pOf(test.p, 2, f.locale) })
+        : t('wall.hot.significant', {
+            p: test.p < 0.001 ? `< ${pOf(0.001, 3, f.locale)}` : `= ${pOf(test.p, 3, f.locale)}`,
+          });
+  const classes = hotspotClasses(t);
+  const noun = nounOf(now.params.source, t);
   return (
     <div className="split">
       <div className="map-column">
         <div className="map-legend" data-testid="slide-legend">
           <p className="legend-title">
-            Hot &amp; cold spots · {formatPeriod(snap.period)} · {nounOf(now.params.source).plural}
+            {t('wall.hot.legendTitle', { period: f.period(snap.period), source: now.params.source })}
           </p>
           {now.tooFew && (
             <p className="legend-notice" data-testid="slide-notice">
-              {tooFewSentence(now.tooFew, now.params.inference, nounOf(now.params.source))}
+              {tooFewSentence(now.tooFew, now.params.inference, noun, t)}
             </p>
           )}
           <ol hidden={now.tooFew !== null}>
             {[6, 5, 4, 3, 2, 1, 0].map((k) => (
               <li key={k}>
                 <span className="swatch" style={{ background: css(HOTSPOT_DARK[k] ?? [0, 0, 0]) }} />
-                {HOTSPOT_CLASSES[k]}
+                {classes[k]}
               </li>
             ))}
           </ol>
           <p className="legend-title" data-testid="slide-method">
-            {inferenceLine(now.params.inference, nounOf(now.params.source))}
+            {inferenceLine(now.params.inference, noun, t)}
           </p>
         </div>
         <div className="map-panel">
@@ -69,38 +95,42 @@ export function HotspotSlide({ snap }: SlideProps) {
       </div>
       <aside className="slide-facts">
         <div className="fact">
-          <h3>Hot spots</h3>
+          <h3>{t('wall.hotSpots')}</h3>
           <p className="figure">
             <span className="big">{now.tooFew ? '—' : now.counts.hot}</span>{' '}
-            <span className="was">previous period {before.tooFew ? '—' : before.counts.hot}</span>
+            <span className="was">{t('wall.hot.previous', { n: before.tooFew ? '—' : before.counts.hot })}</span>
           </p>
-          <p className="detail">{now.tooFew ? 'not tested: too few records' : levels(now, 1)}</p>
+          <p className="detail">{now.tooFew ? t('wall.hot.notTested') : levels(now, 1, t)}</p>
         </div>
         <div className="fact">
-          <h3>Cold spots</h3>
+          <h3>{t('wall.coldSpots')}</h3>
           <p className="figure">
             <span className="big">{now.tooFew ? '—' : now.counts.cold}</span>{' '}
-            <span className="was">previous period {before.tooFew ? '—' : before.counts.cold}</span>
+            <span className="was">{t('wall.hot.previous', { n: before.tooFew ? '—' : before.counts.cold })}</span>
           </p>
         </div>
         <div className="fact">
-          <h3>Incidents</h3>
+          <h3>{t('wall.incidents')}</h3>
           <p className="figure">
-            <span className="big">{fmtInt(metrics.totals.count)}</span>{' '}
+            <span className="big">{f.int(metrics.totals.count)}</span>{' '}
             <span className="was">
-              {fmtChange(metrics.totals.count, metrics.totals.prev) ?? ''} vs {fmtInt(metrics.totals.prev)}
+              {t('wall.vs', {
+                change: f.change(metrics.totals.count, metrics.totals.prev) ?? '',
+                before: f.int(metrics.totals.prev),
+              })}
             </span>
           </p>
           <p className="detail">{verdict}</p>
         </div>
         <div className="fact">
-          <h3>New hot spots</h3>
+          <h3>{t('wall.hot.new')}</h3>
           {fresh.length === 0 ? (
-            <p className="detail">None: every hot spot was already hot in {formatPeriod(snap.previous)}</p>
+            <p className="detail">{t('wall.hot.noneNew', { period: f.period(snap.previous) })}</p>
           ) : (
             <p className="detail names">
-              {fresh.slice(0, 5).join(', ')}
-              {fresh.length > 5 ? ` and ${fresh.length - 5} more` : ''}
+              {fresh.length > 5
+                ? t('wall.hot.andMore', { names: fresh.slice(0, 5).join(', '), count: fresh.length - 5 })
+                : fresh.join(', ')}
             </p>
           )}
         </div>

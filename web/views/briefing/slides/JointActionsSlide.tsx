@@ -2,13 +2,16 @@
 // (worst first, each state said in words).
 import type { SlideProps } from './SlideFrame.tsx';
 import { Kpi } from './Kpi.tsx';
-import { PLAN_STATE_LABELS, PLAN_STATES } from '../../../../server/contract/catalog.ts';
-import { fmtChange, fmtInt, formatPeriod, inspectorLabel } from '../../../format.ts';
+import { PLAN_STATES } from '../../../../server/contract/catalog.ts';
+import { useFmt, useNameOf, useT } from '../../../i18n/I18n.tsx';
 
 const SERVICES_SHOWN = 5;
 const TERRITORIES_SHOWN = 7;
 
 export function JointActionsSlide({ snap }: SlideProps) {
+  const tr = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const { actions, actionsPrevious, plans } = snap.ops;
   if (!actions || !actionsPrevious || !plans) return null;
   const services = [...actions.services].sort((a, b) => b.actions - a.actions).slice(0, SERVICES_SHOWN);
@@ -22,25 +25,28 @@ export function JointActionsSlide({ snap }: SlideProps) {
       <div className="ops-slide">
         <dl className="kpis">
           <Kpi
-            label="Joint actions"
-            value={fmtInt(actions.total)}
-            note={`${fmtChange(actions.total, actionsPrevious.total) ?? 'no earlier data'} vs ${fmtInt(actionsPrevious.total)}`}
+            label={tr('wall.joint.actions')}
+            value={f.int(actions.total)}
+            note={tr('wall.vs', {
+              change: f.change(actions.total, actionsPrevious.total) ?? tr('wall.noEarlier'),
+              before: f.int(actionsPrevious.total),
+            })}
             testId="kpi-actions"
           />
           <Kpi
-            label="Offences found"
-            value={fmtInt(actions.results.offencesFound)}
-            note={`${fmtInt(actions.results.personsChecked)} persons checked`}
+            label={tr('wall.joint.offences')}
+            value={f.int(actions.results.offencesFound)}
+            note={tr('wall.joint.persons', { count: actions.results.personsChecked })}
           />
         </dl>
-        <ol className="share-bars" aria-label="Services taking part">
+        <ol className="share-bars" aria-label={tr('wall.joint.servicesAria')}>
           {services.map((s) => (
             <li key={s.code}>
-              <span className="label">{s.label}</span>
+              <span className="label">{tr(`wall.service.${s.code}`)}</span>
               <span className="bar-track">
                 <span className="bar-fill" style={{ width: `${Math.round(100 * s.share)}%` }} />
               </span>
-              <span className="num">{Math.round(100 * s.share)} %</span>
+              <span className="num">{f.pct(s.share)}</span>
             </li>
           ))}
         </ol>
@@ -49,45 +55,48 @@ export function JointActionsSlide({ snap }: SlideProps) {
         {plan ? (
           <>
             <h2 className="panel-title">
-              Model plan “{plan.name}” · {formatPeriod({ from: plan.from, to: plan.to })} · {plan.totals.pct.toFixed(0)}{' '}
-              % done
+              {tr('wall.joint.plan', {
+                name: plan.name,
+                period: f.period({ from: plan.from, to: plan.to }),
+                pct: f.pct(plan.totals.pct / 100),
+              })}
             </h2>
             <table className="wall-table" data-testid="plan-table">
               <thead>
                 <tr>
-                  <th>Territory (inspector)</th>
-                  <th className="num">Done</th>
+                  <th>{tr('wall.joint.territory')}</th>
+                  <th className="num">{tr('wall.joint.done')}</th>
                   <th className="num">%</th>
-                  <th>State</th>
+                  <th>{tr('wall.joint.state')}</th>
                 </tr>
               </thead>
               <tbody>
                 {territories.map((t) => (
                   <tr key={t.inspector}>
                     <td>
-                      <span className="name">{inspectorLabel(t.name, t.inspector)}</span>{' '}
-                      <span className="sub">
-                        {t.mahallas.length} mahalla{t.mahallas.length === 1 ? '' : 's'}
-                      </span>
+                      <span className="name">{t.name ? nameOf(t.name) : f.inspector(null, t.inspector)}</span>{' '}
+                      <span className="sub">{tr('wall.joint.mahallas', { count: t.mahallas.length })}</span>
                     </td>
                     <td className="num">
                       {t.done} / {t.required}
                     </td>
                     <td className="num strong">{t.pct.toFixed(0)}</td>
                     <td>
-                      <span className={`state ${t.state}`}>{PLAN_STATE_LABELS[t.state]}</span>
+                      <span className={`state ${t.state}`}>{tr(`wall.planState.${t.state}`)}</span>
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
             {plan.byInspector.length > territories.length && (
-              <p className="note">{plan.byInspector.length - territories.length} more territories on the Plans page.</p>
+              <p className="note">
+                {tr('wall.joint.moreTerritories', { count: plan.byInspector.length - territories.length })}
+              </p>
             )}
           </>
         ) : (
           <p className="panel-title" data-testid="no-plan">
-            No model plan runs on {formatPeriod({ from: snap.period.to, to: snap.period.to })} for this area.
+            {tr('wall.joint.noPlan', { day: f.day(snap.period.to) })}
           </p>
         )}
       </div>

@@ -2,7 +2,8 @@
 // the wall (or a printed page) always says what it shows and how fresh it is.
 import type { ReactNode } from 'react';
 import type { BriefingSnapshot } from '../../../queries/briefing.ts';
-import { formatClock, formatDayLong, formatPeriod } from '../../../format.ts';
+import { useFmt, useNameOf, useT, type NameOf } from '../../../i18n/I18n.tsx';
+import { activeT, type Translate } from '../../../i18n/translate.ts';
 
 export interface SlideProps {
   snap: BriefingSnapshot;
@@ -10,9 +11,9 @@ export interface SlideProps {
   title: string;
 }
 
-/** "Chilonzor tumani" (the district's own name) or "All 12 districts". */
-export function areaName(snap: BriefingSnapshot): string {
-  return snap.district ? snap.district.name : `All ${snap.meta.districts.length} districts`;
+/** "Chilonzor tumani" (the district's name in the script of `nameOf`) or "All 12 districts" in the language of `t`. */
+export function areaName(snap: BriefingSnapshot, t: Translate = activeT(), nameOf: NameOf = (n) => n): string {
+  return snap.district ? nameOf(snap.district.name) : t('wall.area.all', { count: snap.meta.districts.length });
 }
 
 export function SlideFrame({
@@ -21,12 +22,15 @@ export function SlideFrame({
   position,
   children,
 }: SlideProps & { position: string; children: ReactNode }) {
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   return (
     <>
       <header className="slide-head">
         <div>
           <p className="kicker">
-            {areaName(snap)} · {formatPeriod(snap.period)}
+            {areaName(snap, t, nameOf)} · {f.period(snap.period)}
           </p>
           <h1>{title}</h1>
         </div>
@@ -37,9 +41,9 @@ export function SlideFrame({
       <div className="slide-body">{children}</div>
       <footer className="slide-foot">
         <span data-testid="data-as-of">
-          Data as of {formatDayLong(snap.meta.period.end)} · fetched {formatClock(snap.fetchedAt)}
+          {t('wall.dataAsOf', { day: f.dayLong(snap.meta.period.end), clock: f.clock(snap.fetchedAt) })}
         </span>
-        {snap.meta.synthetic && <span className="demo-tag">Demo data (synthetic)</span>}
+        {snap.meta.synthetic && <span className="demo-tag">{t('wall.demo')}</span>}
         <span className="position">{position}</span>
       </footer>
     </>

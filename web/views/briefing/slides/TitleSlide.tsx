@@ -1,62 +1,77 @@
 // Title slide: which area, which period against which, the headline numbers, and how fresh the data is.
 import type { SlideProps } from './SlideFrame.tsx';
 import { areaName } from './SlideFrame.tsx';
-import { SLIDE_TITLES } from './titles.ts';
+import { slideTitle } from './titles.ts';
 import { Kpi } from './Kpi.tsx';
-import { fmtChange, fmtInt, formatDayLong, formatPeriod } from '../../../format.ts';
+import { fmtChange, fmtDecimal, fmtInt } from '../../../format.ts';
+import { useFmt, useNameOf, useT } from '../../../i18n/I18n.tsx';
+import type { Translate } from '../../../i18n/translate.ts';
+import type { Locale } from '../../../i18n/locales.ts';
 
-/** Residents as a short figure that fits its box at any screen size: "3.04 M", "412 k". */
-function residents(n: number): string {
+/** Residents as a short figure that fits its box at any screen size: "3.04 M", "3,04 млн", "412 ming". */
+function residents(n: number, t: Translate, locale: Locale): string {
   // A narrow no-break space: the unit must never wrap onto a line of its own.
-  return n >= 1e6 ? `${(n / 1e6).toFixed(2)}\u202fM` : `${Math.round(n / 1000)}\u202fk`;
+  return (
+    n >= 1e6
+      ? t('wall.cover.millions', { n: fmtDecimal(n / 1e6, 2, locale) })
+      : t('wall.cover.thousands', { n: fmtInt(n / 1000, locale) })
+  ).replace(' ', '\u202f');
 }
 
 export function TitleSlide({ snap }: SlideProps) {
   const { metrics, hotspots, meta } = snap;
   const built = meta.builtAt ? new Date(meta.builtAt) : null;
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
+  const vs = (now: number, before: number): string =>
+    t('wall.vs', { change: fmtChange(now, before, f.locale) ?? t('wall.noEarlier'), before: f.int(before) });
   return (
     <div className="title-slide">
       <div className="title-main">
         <p className="eyebrow">{snap.playlist.name}</p>
-        <h2 className="area">{areaName(snap)}</h2>
+        <h2 className="area">{areaName(snap, t, nameOf)}</h2>
         <p className="period">
-          {formatPeriod(snap.period)} <span className="vs">compared with {formatPeriod(snap.previous)}</span>
+          {f.period(snap.period)}{' '}
+          <span className="vs">{t('wall.cover.comparedWith', { period: f.period(snap.previous) })}</span>
         </p>
         <dl className="kpis">
           {metrics && (
             <Kpi
-              label="Incidents"
-              value={fmtInt(metrics.totals.count)}
-              note={`${fmtChange(metrics.totals.count, metrics.totals.prev) ?? 'no earlier data'} vs ${fmtInt(metrics.totals.prev)}`}
+              label={t('wall.incidents')}
+              value={f.int(metrics.totals.count)}
+              note={vs(metrics.totals.count, metrics.totals.prev)}
             />
           )}
           {hotspots && (
             <Kpi
-              label="Hot spots"
+              label={t('wall.hotSpots')}
               value={hotspots.counts.hot}
-              note={`of ${hotspots.counts.units} mahallas (exact test, 90 %+)`}
+              note={t('wall.cover.hotOf', { count: hotspots.counts.units })}
             />
           )}
           {metrics && (
             <Kpi
-              label="Residents"
-              value={residents(metrics.totals.population)}
-              note={`in ${metrics.ids.length} mahallas`}
+              label={t('wall.cover.residents')}
+              value={residents(metrics.totals.population, t, f.locale)}
+              note={t('wall.cover.inMahallas', { count: metrics.ids.length })}
             />
           )}
         </dl>
         <p className="fresh">
-          Data as of <strong>{formatDayLong(meta.period.end)}</strong>
-          {built && !Number.isNaN(built.getTime()) && <> · database built {formatDayLong(meta.builtAt.slice(0, 10))}</>}
+          <strong>{t('wall.cover.asOf', { day: f.dayLong(meta.period.end) })}</strong>
+          {built && !Number.isNaN(built.getTime()) && (
+            <> · {t('wall.cover.built', { day: f.dayLong(meta.builtAt.slice(0, 10)) })}</>
+          )}
         </p>
       </div>
-      <nav className="agenda" aria-label="Slides of this briefing">
-        <h3>On this briefing</h3>
+      <nav className="agenda" aria-label={t('wall.cover.agendaAria')}>
+        <h3>{t('wall.cover.agenda')}</h3>
         <ol>
           {snap.playlist.slides.map((s, i) => (
             <li key={i}>
               <span className="n">{i + 1}</span>
-              {s.caption ?? SLIDE_TITLES[s.kind]}
+              {s.caption ?? slideTitle(s.kind, t)}
             </li>
           ))}
         </ol>

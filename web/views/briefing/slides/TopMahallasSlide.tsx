@@ -3,7 +3,9 @@
 import { useMemo } from 'react';
 import type { SlideProps } from './SlideFrame.tsx';
 import { separatingDecimals } from '../../../map/colors.ts';
-import { fmtChange, fmtInt } from '../../../format.ts';
+import { fmtDecimal } from '../../../format.ts';
+import { useFmt, useNameOf, useT } from '../../../i18n/I18n.tsx';
+import type { MessageId } from '../../../i18n/messages.ts';
 
 const ROWS = 8;
 
@@ -12,6 +14,9 @@ const tone = (code: number): 'hot' | 'cold' | 'none' => (code >= 1 && code <= 8 
 
 export function TopMahallasSlide({ snap }: SlideProps) {
   const { metrics, emerging, territories } = snap;
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const rows = useMemo(() => {
     if (!metrics || !emerging || !territories) return [];
     const trend = new Map(emerging.ids.map((id, i) => [id, emerging.category[i] ?? 0]));
@@ -30,15 +35,15 @@ export function TopMahallasSlide({ snap }: SlideProps) {
         const code = trend.get(r.id) ?? 0;
         return {
           ...r,
-          name: props.get(r.id)?.name ?? `#${r.id}`,
-          district: props.get(r.id)?.districtName ?? '',
+          name: nameOf(props.get(r.id)?.name ?? `#${r.id}`),
+          district: nameOf(props.get(r.id)?.districtName ?? ''),
           code,
-          label: emerging.classes[code]?.label ?? '',
+          label: emerging.classes[code] ? t(`emerging.${emerging.classes[code].id}` as MessageId) : '',
           // The server's verdict, under the same false discovery rate as the change map.
           significant: r.q !== null && r.q <= metrics.change.fdr.q,
         };
       });
-  }, [metrics, emerging, territories]);
+  }, [metrics, emerging, territories, nameOf, t]);
   if (!emerging || !metrics) return null;
   // The rates of the rows, with as many decimals as it takes to tell neighbouring rows apart.
   const decimals = separatingDecimals(
@@ -52,11 +57,11 @@ export function TopMahallasSlide({ snap }: SlideProps) {
         <thead>
           <tr>
             <th className="rank">#</th>
-            <th>Mahalla</th>
-            <th className="num">Incidents</th>
-            <th className="num">vs previous</th>
-            <th className="num">per 1,000</th>
-            <th>Trend, {emerging.params.bins} weeks</th>
+            <th>{t('wall.top.mahalla')}</th>
+            <th className="num">{t('wall.incidents')}</th>
+            <th className="num">{t('wall.top.vsPrevious')}</th>
+            <th className="num">{t('wall.top.per1000')}</th>
+            <th>{t('wall.top.trend', { count: emerging.params.bins })}</th>
           </tr>
         </thead>
         <tbody>
@@ -67,12 +72,12 @@ export function TopMahallasSlide({ snap }: SlideProps) {
                 <span className="name">{r.name}</span>
                 {!snap.district && <span className="sub"> {r.district}</span>}
               </td>
-              <td className="num strong">{fmtInt(r.n)}</td>
+              <td className="num strong">{f.int(r.n)}</td>
               <td className="num">
-                {fmtChange(r.n, r.prev) ?? `new (${r.prev})`}
+                {f.change(r.n, r.prev) ?? t('wall.top.new', { prev: r.prev })}
                 {r.significant ? ' *' : ''}
               </td>
-              <td className="num">{r.rate.toFixed(decimals)}</td>
+              <td className="num">{fmtDecimal(r.rate, decimals, f.locale)}</td>
               <td>
                 <span className={`trend ${tone(r.code)}`}>
                   {tone(r.code) === 'hot' ? '▲ ' : tone(r.code) === 'cold' ? '▼ ' : ''}
@@ -84,10 +89,12 @@ export function TopMahallasSlide({ snap }: SlideProps) {
         </tbody>
       </table>
       <p className="note">
-        {`* a change beyond chance: exact test of the two counts, false discovery rate ${Math.round(metrics.change.fdr.q * 100)} % `}
-        {`over the ${metrics.change.tested} mahallas compared. `}
-        Trend: emerging hot-spot analysis, an exact neighbourhood test per week and a Mann–Kendall test,{' '}
-        {emerging.params.from} – {emerging.params.to}.
+        {t('wall.top.note', {
+          q: Math.round(metrics.change.fdr.q * 100),
+          tested: metrics.change.tested,
+          from: f.day(emerging.params.from),
+          to: f.day(emerging.params.to),
+        })}
       </p>
     </div>
   );

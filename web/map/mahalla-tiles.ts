@@ -1,0 +1,151 @@
+// Draws a page's mahalla paint (web/map/mahalla-layers.ts) with MapLibre from the server's vector tiles: one vector
+// source, a fill coloured by feature-state (setFeatureState per mahalla id), a hatch for unrated mahallas, a hover
+// highlight, the thin outlines and one filtered line layer per selection or group. A filter change only sets states
+// and filters (numbers); the geometry is tiles the browser already has.
+import type { ExpressionSpecification, Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
+import type { MahallaOutlines } from './MapView.tsx';
+import type { Rgba, TileFill, TileLine, TilePaint } from './mahalla-layers.ts';
+import { HATCH_COLOR } from './hatch.ts';
+
+export const TILE_SOURCE = 'mahalla-tiles';
+/** The layer name inside the tiles (server/tiles/build.ts MAHALLA_LAYER). */
+const SOURCE_LAYER = 'mahallas';
+export const TILE_FILL = 'mahalla-tile-fill';
+const TILE_HATCH = 'mahalla-tile-hatch';
+const TILE_HOVER = 'mahalla-tile-hover';
+const TILE_LINE = 'mahalla-tile-line';
+const HATCH_IMAGE = 'mahalla-hatch';
+/** Fills go under the deck.gl overlay (placed before the mahalla line), lines above it, selections above districts. */
+const FILL_BEFORE = 'region-line';
+const LINE_BEFORE = 'district-line';
+const SELECTION_BEFORE = 'district-label';
+
+const css = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
+const inIds = (ids: readonly number[]): ExpressionSpecification => ['in', ['id'], ['literal', [...ids]]];
+
+/** What is drawn on one map now, so the next paint changes only what differs. */
+interface Drawn {
+  colours: Map<number, string>;
+  lines: Set<string>;
+  hovered: number | null;
+}
+const drawn = new WeakMap<MapLibreMap, Drawn>();
+
+/** A 16-px diagonal hatch in the unrated colour (the deck.gl pattern's look: web/map/hatch.ts). */
+function hatchImage(): ImageData | null {
+  if (typeof document === 'undefined') return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 16;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.strokeStyle = css(HATCH_COLOR);
+  ctx.lineWidth = 1.75;
+  ctx.beginPath();
+  for (const off of [-16, 0, 16]) {
+    ctx.moveTo(off, 16);
+    ctx.lineTo(off + 16, 0);
+  }
+  ctx.stroke();
+  return ctx.getImageData(0, 0, 16, 16);
+}
+
+/** Adds the tile source and its base layers once per map (a page without tile paint never fetches a tile). */
+function ensureSource(map: MapLibreMap): Drawn {
+  let d = drawn.get(map);
+  if (d) return d;
+  map.addSource(TILE_SOURCE, { type: 'vector', url: new URL('/api/tiles/mahallas.json', window.location.href).href });
+  const image = hatchImage();
+  if (image && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, image);
+  const src = { source: TILE_SOURCE, 'source-layer': SOURCE_LAYER };
+  map.addLayer(
+    {
+      id: TILE_FILL,
+      type: 'fill',
+      ...src,
+      paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], 'rgba(0,0,0,0)']] },
+    },
+    FILL_BEFORE,
+  );
+  map.addLayer(
+    { id: TILE_HATCH, type: 'fill', ...src, filter: inIds([]), paint: { 'fill-pattern': HATCH_IMAGE } },
+    FILL_BEFORE,
+  );
+  map.addLayer(
+    {
+      id: TILE_HOVER,
+      type: 'fill',
+      ...src,
+      paint: {
+        'fill-color': 'rgb(30,60,90)',
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.27, 0],
+      },
+    },
+    FILL_BEFORE,
+  );
+  map.addLayer(
+    {
+      id: TILE_LINE,
+      type: 'line',
+      ...src,
+      paint: { 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 14, 1.2] },
+    },
+    LINE_BEFORE,
+  );
+  d = { colours: new Map(), lines: new Set(), hovered: null };
+  drawn.set(map, d);
+  return d;
+}
+
+/**
+ * Brings the map's tile layers to `paint` with `outlines`' colour: feature-states for changed colours only, the hatch
+ * and selection filters, line layers added or removed by id. Nothing is added while `paint` is empty and no tile layer
+ * was ever drawn.
+ * @example applyTilePaint(map, [mahallaFill('fill', index, colourOf)], tileOutlines(true))
+ */
+export function applyTilePaint(map: MapLibreMap, paint: readonly TilePaint[], outlines: MahallaOutlines | null): void {
+  if (paint.length === 0 && !drawn.has(map)) return;
+  const d = ensureSource(map);
+  const fill = paint.find((p): p is TileFill => p.kind === 'tile-fill');
+  const next = new Map<number, string>();
+  for (const [id, c] of fill?.colours ?? []) next.set(id, css(c));
+  const at = (id: number) => ({ source: TILE_SOURCE, sourceLayer: SOURCE_LAYER, id });
+  for (const id of d.colours.keys()) if (!next.has(id)) map.setFeatureState(at(id), { fill: null });
+  for (const [id, c] of next) if (d.colours.get(id) !== c) map.setFeatureState(at(id), { fill: c });
+  d.colours = next;
+  map.setFilter(TILE_HATCH, inIds(fill?.hatched ?? []));
+  map.setLayoutProperty(TILE_LINE, 'visibility', outlines?.tiles ? 'visible' : 'none');
+  if (outlines) {
+    map.setPaintProperty(TILE_LINE, 'line-color', outlines.color);
+    map.setPaintProperty(TILE_LINE, 'line-opacity', outlines.opacity);
+  }
+  const lines = paint.filter((p): p is TileLine => p.kind === 'tile-line');
+  for (const id of d.lines) if (!lines.some((l) => l.id === id)) map.removeLayer(id);
+  d.lines = new Set(lines.map((l) => l.id));
+  for (const l of lines) {
+    if (!map.getLayer(l.id))
+      map.addLayer(
+        { id: l.id, type: 'line', source: TILE_SOURCE, 'source-layer': SOURCE_LAYER, layout: { 'line-join': 'round' } },
+        SELECTION_BEFORE,
+      );
+    map.setFilter(l.id, inIds(l.ids));
+    map.setPaintProperty(l.id, 'line-color', css(l.color));
+    map.setPaintProperty(l.id, 'line-width', l.widthPx);
+  }
+}
+
+/** The id of the mahalla drawn from the tiles at `point` (pixels), or null. */
+export function tileMahallaAt(map: MapLibreMap, point: PointLike): number | null {
+  if (!map.getLayer(TILE_FILL)) return null;
+  const [f]: MapGeoJSONFeature[] = map.queryRenderedFeatures(point, { layers: [TILE_FILL] });
+  return typeof f?.id === 'number' ? f.id : null;
+}
+
+/** Highlights the mahalla `id` under the pointer (null: none), clearing the previous one. */
+export function hoverTileMahalla(map: MapLibreMap, id: number | null): void {
+  const d = drawn.get(map);
+  if (!d || d.hovered === id) return;
+  const at = (m: number) => ({ source: TILE_SOURCE, sourceLayer: SOURCE_LAYER, id: m });
+  if (d.hovered !== null) map.setFeatureState(at(d.hovered), { hover: false });
+  if (id !== null) map.setFeatureState(at(id), { hover: true });
+  d.hovered = id;
+}

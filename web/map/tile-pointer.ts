@@ -1,0 +1,85 @@
+// Pointer handling for mahallas drawn from the tiles (web/map/mahalla-tiles.ts): hover highlight and tooltip through
+// MapLibre's queryRenderedFeatures, and the click's fallback when no deck.gl overlay object lies under the pointer.
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { PickingInfo } from '@deck.gl/core';
+import type { TileFill } from './mahalla-layers.ts';
+import { hoverTileMahalla, tileMahallaAt } from './mahalla-tiles.ts';
+
+export interface TilePointer {
+  /** the page's tile fill now (null: none) */
+  fill: TileFill | null;
+  pickLayerIds: string[];
+  tooltip?: (info: PickingInfo) => string | null;
+}
+
+/** The picked mahalla at a pixel as the page's pick handlers read it: its index feature and the fill's id. */
+export function pickTileMahalla(
+  map: MapLibreMap,
+  p: TilePointer,
+  x: number,
+  y: number,
+): { object: unknown; layerId: string } | null {
+  if (!p.fill || !p.pickLayerIds.includes(p.fill.id)) return null;
+  const id = tileMahallaAt(map, [x, y]);
+  const object = id === null ? undefined : p.fill.byId.get(id);
+  return object ? { object, layerId: p.fill.id } : null;
+}
+
+/**
+ * Hover on the tile fill: highlight and tooltip (in deck.gl's tooltip look) unless a deck.gl object is under the
+ * pointer, whose own tooltip wins. Returns the function that removes the handlers.
+ */
+export function wireTileHover(map: MapLibreMap, deck: MapLibreOverlay, current: () => TilePointer): () => void {
+  const tip = document.createElement('div');
+  tip.className = 'deck-tooltip';
+  tip.dataset.testid = 'tile-tooltip';
+  // deck.gl's own tooltip look (its styles are inline), so both kinds of hover read alike.
+  Object.assign(tip.style, {
+    position: 'absolute',
+    pointerEvents: 'none',
+    display: 'none',
+    zIndex: '2',
+    background: '#29323c',
+    color: '#a0a7b4',
+    padding: '10px',
+    whiteSpace: 'pre-line',
+  });
+  map.getContainer().appendChild(tip);
+  const hide = (): void => {
+    if (tip.style.display !== 'none') map.getCanvas().style.cursor = '';
+    tip.style.display = 'none';
+    hoverTileMahalla(map, null);
+  };
+  const move = (e: MapMouseEvent): void => {
+    const p = current();
+    // Only the page's pickable overlays: a picking pass over every deck.gl layer on each move costs frames.
+    const layerIds = p.pickLayerIds.filter((id) => id !== p.fill?.id);
+    const overlay = layerIds.length > 0 ? deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds }) : null;
+    const hit = overlay?.object ? null : pickTileMahalla(map, p, e.point.x, e.point.y);
+    if (!hit) return hide();
+    const id = (hit.object as { properties: { id: number } }).properties.id;
+    hoverTileMahalla(map, id);
+    const info = {
+      object: hit.object,
+      layer: { id: hit.layerId },
+      x: e.point.x,
+      y: e.point.y,
+    } as unknown as PickingInfo;
+    const text = p.tooltip?.(info);
+    map.getCanvas().style.cursor = 'pointer';
+    if (!text) {
+      tip.style.display = 'none';
+      return;
+    }
+    tip.textContent = text;
+    Object.assign(tip.style, { display: 'block', left: `${e.point.x + 12}px`, top: `${e.point.y + 12}px` });
+  };
+  map.on('mousemove', move);
+  map.on('mouseout', hide);
+  return () => {
+    map.off('mousemove', move);
+    map.off('mouseout', hide);
+    tip.remove();
+  };
+}
