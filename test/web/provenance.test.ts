@@ -45,6 +45,6 @@ describe('dataFrom', () => {
   });
 
   it('ages in words', () => {
-    expect([0, 1, 6, null].map(ageWords)).toEqual(['today', 'yesterday', '6 days ago', '']);
+    expect([0, 1, 6, null].map((d) => ageWords(d))).toEqual(['today', 'yesterday', '6 days ago', '']);
   });
 });

@@ -3,7 +3,7 @@
 // again from the other version. Also: a new password for the account.
 import { useState, type FormEvent } from 'react';
 import { AccountUpdateBody, Password } from '../../../server/contract/access.ts';
-import { formatMoment } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { ApiError } from '../../queries/client.ts';
 import { issuesOf, useResetPassword, useUpdateAccount, type Account } from '../../queries/admin.ts';
 import { areaOf, draftOf, issuesByField, type Draft } from './accounts.ts';
@@ -23,6 +23,8 @@ export function AccountEditor({ account, districts, onClose }: Props) {
   const [stale, setStale] = useState(false);
   const [status, setStatus] = useState('');
   const save = useUpdateAccount();
+  const t = useT();
+  const f = useFmt();
   const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (e: FormEvent): Promise<void> => {
@@ -45,16 +47,14 @@ export function AccountEditor({ account, districts, onClose }: Props) {
       setDraft(draftOf(saved));
       setVersion(saved.version);
       setStale(false);
-      setStatus(saved.disabled ? 'Saved. The account is disabled and its sessions have ended.' : 'Saved.');
+      setStatus(saved.disabled ? t('admin.editor.savedDisabled') : t('admin.editor.saved'));
     } catch (err) {
       const conflict = err instanceof ApiError && err.status === 409;
       setStale(conflict);
       const found = issuesOf(err);
       // The server's reason names the other change's time in UTC (ISO); it is read here at the browser's clock.
-      const reason = (found.version ?? found.form ?? '').replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, (iso) =>
-        formatMoment(iso),
-      );
-      setIssues(conflict ? { form: `Not saved: ${reason}. Your edits are still here.` } : found);
+      const reason = (found.version ?? found.form ?? '').replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, (iso) => f.moment(iso));
+      setIssues(conflict ? { form: t('admin.editor.notSaved', { reason }) } : found);
     }
   };
   const startAgain = (): void => {
@@ -72,9 +72,7 @@ export function AccountEditor({ account, districts, onClose }: Props) {
       onSubmit={(e) => void submit(e)}
       noValidate
     >
-      <h2 id="edit-account-title">
-        Edit <span className="mono">{account.username}</span>
-      </h2>
+      <h2 id="edit-account-title">{t('admin.editor.title', { user: account.username })}</h2>
       <PersonFields prefix="edit" draft={draft} set={set} issues={issues} districts={districts} />
       <label className="admin-check">
         <input
@@ -83,7 +81,7 @@ export function AccountEditor({ account, districts, onClose }: Props) {
           checked={draft.disabled}
           onChange={(e) => set({ disabled: e.target.checked })}
         />
-        Disabled (cannot sign in; their sessions end when saved)
+        {t('admin.editor.disabled')}
       </label>
       {issues.disabled !== undefined && <span className="field-issue">{issues.disabled}</span>}
       <OtherIssues issues={issues} shown={[...personFields(draft.role), 'disabled']} />
@@ -94,15 +92,15 @@ export function AccountEditor({ account, districts, onClose }: Props) {
           data-testid="account-start-again"
           onClick={startAgain}
         >
-          Discard my edits and load theirs
+          {t('admin.editor.discard')}
         </button>
       )}
       <div className="admin-actions">
         <button type="button" className="admin-btn" onClick={onClose}>
-          Close
+          {t('admin.close')}
         </button>
         <button type="submit" className="admin-btn primary" data-testid="account-save" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save'}
+          {save.isPending ? t('admin.saving') : t('admin.save')}
         </button>
       </div>
       <p role="status" className="admin-status" data-testid="account-status">
@@ -118,6 +116,7 @@ export function PasswordReset({ account, onClose }: { account: Account; onClose:
   const [issue, setIssue] = useState<string | undefined>();
   const [done, setDone] = useState(false);
   const reset = useResetPassword();
+  const t = useT();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const parsed = Password.safeParse(password);
@@ -143,12 +142,10 @@ export function PasswordReset({ account, onClose }: { account: Account; onClose:
       onSubmit={(e) => void submit(e)}
       noValidate
     >
-      <h2 id="reset-title">
-        New password for <span className="mono">{account.username}</span>
-      </h2>
+      <h2 id="reset-title">{t('admin.reset.title', { user: account.username })}</h2>
       <Field
         id="reset-password"
-        label="New password (10 characters or more)"
+        label={t('admin.reset.label')}
         issue={issue}
         control={(a) => (
           <input
@@ -164,17 +161,17 @@ export function PasswordReset({ account, onClose }: { account: Account; onClose:
           />
         )}
       />
-      <p className="admin-hint">Setting it signs {account.displayName} out everywhere.</p>
+      <p className="admin-hint">{t('admin.reset.hint', { name: account.displayName })}</p>
       <div className="admin-actions">
         <button type="button" className="admin-btn" onClick={onClose}>
-          Close
+          {t('admin.close')}
         </button>
         <button type="submit" className="admin-btn primary" data-testid="reset-submit" disabled={reset.isPending}>
-          Set password
+          {t('admin.reset.submit')}
         </button>
       </div>
       <p role="status" className="admin-status" data-testid="reset-status">
-        {done ? 'Password set; their sessions have ended.' : ''}
+        {done ? t('admin.reset.done') : ''}
       </p>
     </form>
   );

@@ -1,8 +1,7 @@
 // The accounts tab: every account in a table (who, role, area, state, last change) with its actions, and beside it
 // the form for a new account, or the editor or password form of the account chosen in the table.
 import { useState } from 'react';
-import { ROLE_ACCESS } from '../../../server/contract/access.ts';
-import { formatMoment } from '../../format.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useAccounts, useEndSessions, type Account } from '../../queries/admin.ts';
 import { useMeta } from '../../queries/meta.ts';
 import { useRegionNames } from '../../queries/mahallas.ts';
@@ -19,24 +18,29 @@ export function AccountsTab() {
   const endSessions = useEndSessions();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState('');
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const chosen = open ? accounts.data?.find((a) => a.id === open.id) : undefined;
 
   const signOut = (a: Account): void => {
     setNotice('');
     endSessions.mutate(a.id, {
       onSuccess: (r) =>
-        setNotice(`${a.username}: ${r.signedOut === 1 ? '1 session' : `${r.signedOut} sessions`} ended.`),
-      onError: (err) => setNotice(`${a.username}: not signed out (${err.message}).`),
+        setNotice(t('admin.accounts.ended', { user: a.username, count: r.signedOut, n: f.int(r.signedOut) })),
+      onError: (err) => setNotice(t('admin.accounts.notSignedOut', { user: a.username, reason: err.message })),
     });
   };
 
   return (
     <div className="admin-split">
       <section className="admin-main" aria-labelledby="accounts-title">
-        <h2 id="accounts-title">Accounts {accounts.data && <span className="muted">({accounts.data.length})</span>}</h2>
+        <h2 id="accounts-title">
+          {t('admin.accounts.title')} {accounts.data && <span className="muted">({accounts.data.length})</span>}
+        </h2>
         {accounts.error && (
           <p className="admin-issues" role="alert">
-            Could not load the accounts: {accounts.error.message}
+            {t('admin.accounts.failed', { reason: accounts.error.message })}
           </p>
         )}
         <p role="status" className="admin-status" data-testid="accounts-notice">
@@ -45,14 +49,14 @@ export function AccountsTab() {
         <table className="admin-table" data-testid="accounts-table">
           <thead>
             <tr>
-              <th scope="col">User name</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Area</th>
-              <th scope="col">State</th>
-              <th scope="col">Last change</th>
+              <th scope="col">{t('admin.col.username')}</th>
+              <th scope="col">{t('admin.col.name')}</th>
+              <th scope="col">{t('admin.col.role')}</th>
+              <th scope="col">{t('admin.col.area')}</th>
+              <th scope="col">{t('admin.col.state')}</th>
+              <th scope="col">{t('admin.col.lastChange')}</th>
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('admin.col.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -68,15 +72,15 @@ export function AccountsTab() {
                   {a.username}
                 </th>
                 <td>{a.displayName}</td>
-                <td>{ROLE_ACCESS[a.role].label}</td>
-                <td data-testid="account-area">{areaLabel(a, districts, regions)}</td>
+                <td>{t(`role.${a.role}`)}</td>
+                <td data-testid="account-area">{areaLabel(a, districts, regions, t, f.locale, nameOf)}</td>
                 <td data-testid="account-state">
                   <State account={a} />
                 </td>
                 <td className="small">
                   {a.updatedBy}
                   <br />
-                  <span className="nowrap">{formatMoment(a.updatedAt)}</span>
+                  <span className="nowrap">{f.moment(a.updatedAt)}</span>
                 </td>
                 <td>
                   <div className="admin-row-actions">
@@ -84,30 +88,30 @@ export function AccountsTab() {
                       type="button"
                       className="admin-btn small"
                       data-testid="account-edit"
-                      aria-label={`Edit ${a.username}`}
+                      aria-label={t('admin.edit.aria', { user: a.username })}
                       onClick={() => setOpen({ id: a.id, mode: 'edit' })}
                     >
-                      Edit
+                      {t('admin.edit')}
                     </button>
                     <button
                       type="button"
                       className="admin-btn small"
                       data-testid="account-reset"
-                      aria-label={`New password for ${a.username}`}
+                      aria-label={t('admin.password.aria', { user: a.username })}
                       onClick={() => setOpen({ id: a.id, mode: 'password' })}
                     >
-                      Password…
+                      {t('admin.password')}
                     </button>
                     <button
                       type="button"
                       className="admin-btn small"
                       data-testid="account-signout"
-                      aria-label={`Sign ${a.username} out everywhere`}
-                      title="Ends every session of this account, on every computer"
+                      aria-label={t('admin.signOut.aria', { user: a.username })}
+                      title={t('admin.signOut.title')}
                       disabled={endSessions.isPending}
                       onClick={() => signOut(a)}
                     >
-                      Sign out everywhere
+                      {t('admin.signOut')}
                     </button>
                   </div>
                 </td>
@@ -116,7 +120,10 @@ export function AccountsTab() {
           </tbody>
         </table>
       </section>
-      <aside className="admin-side" aria-label={chosen ? `Account ${chosen.username}` : 'New account'}>
+      <aside
+        className="admin-side"
+        aria-label={chosen ? t('admin.side.account', { user: chosen.username }) : t('admin.side.new')}
+      >
         {chosen && open?.mode === 'edit' && (
           <AccountEditor key={chosen.id} account={chosen} districts={districts} onClose={() => setOpen(null)} />
         )}
@@ -124,7 +131,10 @@ export function AccountsTab() {
           <PasswordReset key={chosen.id} account={chosen} onClose={() => setOpen(null)} />
         )}
         {!chosen && (
-          <NewAccountForm districts={districts} onCreated={(a) => setNotice(`Account ${a.username} created.`)} />
+          <NewAccountForm
+            districts={districts}
+            onCreated={(a) => setNotice(t('admin.accounts.created', { user: a.username }))}
+          />
         )}
       </aside>
     </div>
@@ -133,12 +143,17 @@ export function AccountsTab() {
 
 /** Active, disabled, or locked for a while after repeated failed sign-ins. */
 function State({ account: a }: { account: Account }) {
-  if (a.disabled) return <span className="admin-badge off">Disabled</span>;
+  const t = useT();
+  const f = useFmt();
+  if (a.disabled) return <span className="admin-badge off">{t('admin.state.disabled')}</span>;
   if (a.lockedUntil && Date.parse(a.lockedUntil) > Date.now())
     return (
-      <span className="admin-badge warn" title={`After ${a.failedLogins} failed sign-ins`}>
-        Locked until {formatMoment(a.lockedUntil)}
+      <span
+        className="admin-badge warn"
+        title={t('admin.state.lockedTitle', { count: a.failedLogins, n: f.int(a.failedLogins) })}
+      >
+        {t('admin.state.locked', { when: f.moment(a.lockedUntil) })}
       </span>
     );
-  return <span className="admin-badge on">Active</span>;
+  return <span className="admin-badge on">{t('admin.state.active')}</span>;
 }

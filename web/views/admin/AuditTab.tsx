@@ -2,7 +2,8 @@
 // the action's name, and exported as CSV with the same filters. Times are shown at the browser's clock; the day
 // filters are UTC days, as the server stores them.
 import { useState, type FormEvent } from 'react';
-import { fmtInt, formatMoment } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { ROLES, type Role } from '../../../server/contract/access.ts';
 import { auditCsvUrl, issuesOf, useAudit, type AuditFilter } from '../../queries/admin.ts';
 import { Field, OtherIssues } from './Fields.tsx';
 
@@ -28,6 +29,8 @@ export function AuditTab() {
   const [page, setPage] = useState(1);
   const [actionIssue, setActionIssue] = useState<string | undefined>();
   const audit = useAudit(applied, page);
+  const t = useT();
+  const f = useFmt();
   const d = audit.data;
   const serverIssues = audit.error ? issuesOf(audit.error) : {};
 
@@ -35,20 +38,26 @@ export function AuditTab() {
     e.preventDefault();
     // The server takes action names of lower-case letters, digits, dots and underscores: say so before asking.
     const bad = !/^[a-z0-9._]*$/.test(typed.action.trim());
-    setActionIssue(bad ? 'must be the start of an action name, such as auth. or plans.create' : undefined);
+    setActionIssue(bad ? t('admin.audit.actionIssue') : undefined);
     if (bad) return;
     setApplied(typed);
     setPage(1);
   };
+  // A role as the header names it (a role no longer known, from an old row, as it is stored).
+  const roleLabel = (role: string): string =>
+    (ROLES as readonly string[]).includes(role) ? t(`role.${role as Role}`) : role;
   const set = (patch: Partial<AuditFilter>): void => setTyped((f) => ({ ...f, ...patch }));
 
   return (
     <section className="admin-audit" aria-labelledby="audit-title">
-      <h2 id="audit-title">Audit log {d && <span className="muted">({fmtInt(d.total)} rows)</span>}</h2>
+      <h2 id="audit-title">
+        {t('admin.audit.title')}{' '}
+        {d && <span className="muted">{t('admin.audit.rows', { count: d.total, n: f.int(d.total) })}</span>}
+      </h2>
       <form className="admin-filters" data-testid="audit-filters" onSubmit={apply} noValidate>
         <Field
           id="audit-from"
-          label="From (UTC day)"
+          label={t('admin.audit.from')}
           issue={serverIssues.from}
           control={(a) => (
             <input
@@ -62,7 +71,7 @@ export function AuditTab() {
         />
         <Field
           id="audit-to"
-          label="To (UTC day)"
+          label={t('admin.audit.to')}
           issue={serverIssues.to}
           control={(a) => (
             <input
@@ -76,7 +85,7 @@ export function AuditTab() {
         />
         <Field
           id="audit-user"
-          label="User name"
+          label={t('admin.audit.user')}
           issue={serverIssues.username}
           control={(a) => (
             <input
@@ -91,7 +100,7 @@ export function AuditTab() {
         />
         <Field
           id="audit-action"
-          label="Action starts with"
+          label={t('admin.audit.action')}
           issue={actionIssue ?? serverIssues.action}
           control={(a) => (
             <input
@@ -101,7 +110,7 @@ export function AuditTab() {
               value={typed.action}
               maxLength={80}
               spellCheck={false}
-              placeholder="e.g. auth."
+              placeholder={t('admin.audit.example')}
               onChange={(e) => set({ action: e.target.value })}
             />
           )}
@@ -113,7 +122,7 @@ export function AuditTab() {
         </datalist>
         <div className="admin-filter-actions">
           <button type="submit" className="admin-btn primary" data-testid="audit-apply">
-            Show
+            {t('admin.audit.show')}
           </button>
           <button
             type="button"
@@ -125,15 +134,15 @@ export function AuditTab() {
               setActionIssue(undefined);
             }}
           >
-            Clear
+            {t('admin.audit.clear')}
           </button>
           <a className="admin-btn" href={auditCsvUrl(applied)} download data-testid="audit-csv">
-            Export CSV
+            {t('admin.audit.csv')}
           </a>
         </div>
       </form>
       <OtherIssues issues={serverIssues} shown={['from', 'to', 'username', 'action']} />
-      {d && d.total === 0 && <p className="admin-empty">No audit rows match the filters.</p>}
+      {d && d.total === 0 && <p className="admin-empty">{t('admin.audit.none')}</p>}
       {d && d.total > 0 && (
         <>
           <div className="admin-scroll">
@@ -144,25 +153,25 @@ export function AuditTab() {
             >
               <thead>
                 <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">User</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Action</th>
+                  <th scope="col">{t('admin.audit.col.time')}</th>
+                  <th scope="col">{t('admin.audit.col.user')}</th>
+                  <th scope="col">{t('admin.audit.col.role')}</th>
+                  <th scope="col">{t('admin.audit.col.action')}</th>
                   <th scope="col" className="num">
-                    Status
+                    {t('admin.audit.col.status')}
                   </th>
-                  <th scope="col">Area</th>
-                  <th scope="col">Parameters</th>
+                  <th scope="col">{t('admin.audit.col.area')}</th>
+                  <th scope="col">{t('admin.audit.col.params')}</th>
                 </tr>
               </thead>
               <tbody>
                 {d.rows.map((r) => (
                   <tr key={r.id} data-testid="audit-row" data-action={r.action} data-username={r.username}>
                     <td className="nowrap">
-                      <time dateTime={r.at}>{formatMoment(r.at)}</time>
+                      <time dateTime={r.at}>{f.moment(r.at)}</time>
                     </td>
                     <td className="mono">{r.username || '—'}</td>
-                    <td>{r.role || '—'}</td>
+                    <td>{r.role ? roleLabel(r.role) : '—'}</td>
                     <td className="mono">{r.action}</td>
                     <td className={r.status >= 400 ? 'num refused' : 'num'}>{r.status}</td>
                     <td>
@@ -183,10 +192,10 @@ export function AuditTab() {
               disabled={page <= 1}
               onClick={() => setPage((p) => p - 1)}
             >
-              ‹ Newer
+              {t('admin.audit.newer')}
             </button>
             <span data-testid="audit-page">
-              Page {d.page} of {d.pages}
+              {t('admin.audit.page', { page: f.int(d.page), pages: f.int(d.pages) })}
             </span>
             <button
               type="button"
@@ -194,7 +203,7 @@ export function AuditTab() {
               disabled={page >= d.pages}
               onClick={() => setPage((p) => p + 1)}
             >
-              Older ›
+              {t('admin.audit.older')}
             </button>
           </div>
         </>

@@ -1,8 +1,9 @@
 // Form pieces shared by the account forms: a labelled field with its issue under it, and the name, role and area
 // fields (the area field shown is the one the chosen role needs: region, district or inspector).
 import type { ReactNode } from 'react';
-import { ROLE_ACCESS, ROLES, type Role } from '../../../server/contract/access.ts';
-import { AREA_LABELS, areaFieldOf, regionLabel, regionsOf, type Draft } from './accounts.ts';
+import { ROLES, type Role } from '../../../server/contract/access.ts';
+import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { areaFieldLabel, areaFieldOf, regionLabel, regionsOf, type Draft } from './accounts.ts';
 import { useRegionNames } from '../../queries/mahallas.ts';
 
 /** Issues by field name (`form` for those of the whole form). */
@@ -61,12 +62,14 @@ export function PersonFields({
   districts: readonly District[];
 }) {
   const regions = useRegionNames();
+  const t = useT();
+  const nameOf = useNameOf();
   const area = areaFieldOf(draft.role);
   return (
     <>
       <Field
         id={`${prefix}-name`}
-        label="Full name"
+        label={t('admin.field.fullName')}
         issue={issues.displayName}
         control={(a) => (
           <input
@@ -81,7 +84,7 @@ export function PersonFields({
       />
       <Field
         id={`${prefix}-role`}
-        label="Role"
+        label={t('admin.field.role')}
         issue={issues.role}
         control={(a) => (
           <select
@@ -92,7 +95,7 @@ export function PersonFields({
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_ACCESS[r].label}
+                {t(`role.${r}`)}
               </option>
             ))}
           </select>
@@ -101,7 +104,7 @@ export function PersonFields({
       {area === 'district' && (
         <Field
           id={`${prefix}-district`}
-          label={AREA_LABELS.district}
+          label={areaFieldLabel('district', t)}
           issue={issues.district}
           control={(a) => (
             <select
@@ -110,10 +113,10 @@ export function PersonFields({
               value={draft.district}
               onChange={(e) => set({ district: e.target.value })}
             >
-              <option value="">Choose a district…</option>
+              <option value="">{t('admin.field.chooseDistrict')}</option>
               {districts.map((d) => (
                 <option key={d.soato} value={d.soato}>
-                  {d.name}
+                  {nameOf(d.name)}
                 </option>
               ))}
             </select>
@@ -123,7 +126,7 @@ export function PersonFields({
       {area === 'region' && (
         <Field
           id={`${prefix}-region`}
-          label={AREA_LABELS.region}
+          label={areaFieldLabel('region', t)}
           issue={issues.region}
           control={(a) => (
             <select
@@ -132,10 +135,10 @@ export function PersonFields({
               value={draft.region}
               onChange={(e) => set({ region: e.target.value })}
             >
-              <option value="">Choose a region…</option>
+              <option value="">{t('admin.field.chooseRegion')}</option>
               {regionsOf(districts).map((r) => (
                 <option key={r} value={r}>
-                  {regionLabel(r, regions)}
+                  {regionLabel(r, regions, t, nameOf)}
                 </option>
               ))}
             </select>
@@ -145,7 +148,7 @@ export function PersonFields({
       {area === 'inspector' && (
         <Field
           id={`${prefix}-inspector`}
-          label={AREA_LABELS.inspector}
+          label={areaFieldLabel('inspector', t)}
           issue={issues.inspector}
           control={(a) => (
             <input
@@ -161,7 +164,9 @@ export function PersonFields({
           )}
         />
       )}
-      {area === null && <p className="admin-hint">{ROLE_ACCESS[draft.role].label}: sees the whole country.</p>}
+      {area === null && (
+        <p className="admin-hint">{t('admin.field.wholeCountry', { role: t(`role.${draft.role}`) })}</p>
+      )}
     </>
   );
 }

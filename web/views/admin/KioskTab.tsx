@@ -1,7 +1,7 @@
 // Wall-screen links: a kiosk token opens one playlist on a wall screen without an account. The link is shown once,
 // when it is made (only the token's hash is kept); revoking it ends the screens that use it.
 import { useState, type FormEvent } from 'react';
-import { formatMoment } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import {
   issuesOf,
   useCreateKioskToken,
@@ -18,66 +18,68 @@ export function KioskTab() {
   const list = usePlaylists();
   const playlists = list.data?.playlists ?? [];
   const [made, setMade] = useState<NewKioskToken | null>(null);
-  const nameOf = (id: number): string => playlists.find((p) => p.id === id)?.name ?? `Playlist #${id}`;
+  const t = useT();
+  const f = useFmt();
+  const nameOf = (id: number): string =>
+    playlists.find((p) => p.id === id)?.name ?? t('admin.kiosk.playlistNumber', { id: String(id) });
   return (
     <div className="admin-split">
       <section className="admin-main" aria-labelledby="kiosk-title">
-        <h2 id="kiosk-title">Wall-screen links</h2>
-        <p className="admin-hint">
-          Each link signs one wall screen in to one playlist, with no account. Revoke a link when a screen is lost or
-          replaced.
-        </p>
+        <h2 id="kiosk-title">{t('admin.kiosk.title')}</h2>
+        <p className="admin-hint">{t('admin.kiosk.hint')}</p>
         {/* Once its link is revoked, the one-time panel has nothing left worth copying. */}
         {made && !tokens.data?.some((t) => t.id === made.id && t.revokedAt) && (
           <NewLink made={made} onDismiss={() => setMade(null)} />
         )}
         {tokens.error && (
           <p className="admin-issues" role="alert">
-            Could not load the links: {tokens.error.message}
+            {t('admin.kiosk.failedLinks', { reason: tokens.error.message })}
           </p>
         )}
         {list.error && (
           <p className="admin-issues" role="alert">
-            Could not load the playlists: {list.error.message}
+            {t('admin.kiosk.failedPlaylists', { reason: list.error.message })}
           </p>
         )}
-        {tokens.data?.length === 0 && <p className="admin-empty">No wall-screen links yet.</p>}
+        {tokens.data?.length === 0 && <p className="admin-empty">{t('admin.kiosk.none')}</p>}
         {tokens.data && tokens.data.length > 0 && (
           <table className="admin-table" data-testid="kiosk-table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Playlist</th>
-                <th scope="col">Created</th>
-                <th scope="col">State</th>
+                <th scope="col">{t('admin.kiosk.col.name')}</th>
+                <th scope="col">{t('admin.kiosk.col.playlist')}</th>
+                <th scope="col">{t('admin.kiosk.col.created')}</th>
+                <th scope="col">{t('admin.kiosk.col.state')}</th>
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('admin.col.actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {tokens.data.map((t) => (
-                <tr key={t.id} data-testid="kiosk-row" data-name={t.name}>
-                  <th scope="row">{t.name}</th>
-                  <td>{nameOf(t.playlist)}</td>
+              {tokens.data.map((k) => (
+                <tr key={k.id} data-testid="kiosk-row" data-name={k.name}>
+                  <th scope="row">{k.name}</th>
+                  <td>{nameOf(k.playlist)}</td>
                   <td className="small">
-                    {t.createdBy} · {formatMoment(t.createdAt)}
+                    {k.createdBy} · {f.moment(k.createdAt)}
                   </td>
                   <td data-testid="kiosk-state">
-                    {t.revokedAt ? (
-                      <span className="admin-badge off">Revoked {formatMoment(t.revokedAt)}</span>
+                    {k.revokedAt ? (
+                      <span className="admin-badge off">
+                        {t('admin.kiosk.revoked', { when: f.moment(k.revokedAt) })}
+                      </span>
                     ) : (
-                      <span className="admin-badge on">Active</span>
+                      <span className="admin-badge on">{t('admin.kiosk.active')}</span>
                     )}
                   </td>
-                  <td>{!t.revokedAt && <Revoke token={t} />}</td>
+                  <td>{!k.revokedAt && <Revoke token={k} />}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
       </section>
-      <aside className="admin-side" aria-label="New wall-screen link">
+      <aside className="admin-side" aria-label={t('admin.kiosk.newAria')}>
         <NewLinkForm playlists={playlists} onCreated={setMade} />
       </aside>
     </div>
@@ -95,11 +97,12 @@ function NewLinkForm({
   const [playlist, setPlaylist] = useState('');
   const [issues, setIssues] = useState<Issues>({});
   const create = useCreateKioskToken();
+  const t = useT();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const found: Record<string, string> = {};
-    if (!name.trim()) found.name = 'must not be empty';
-    if (!playlist) found.playlist = 'choose the playlist the screen plays';
+    if (!name.trim()) found.name = t('admin.kiosk.empty');
+    if (!playlist) found.playlist = t('admin.kiosk.choosePlaylist');
     setIssues(found);
     if (Object.keys(found).length > 0) return;
     try {
@@ -117,10 +120,10 @@ function NewLinkForm({
       onSubmit={(e) => void submit(e)}
       noValidate
     >
-      <h2 id="new-link-title">New wall-screen link</h2>
+      <h2 id="new-link-title">{t('admin.kiosk.newTitle')}</h2>
       <Field
         id="kiosk-name"
-        label="Name (where the screen is)"
+        label={t('admin.kiosk.name')}
         issue={issues.name}
         control={(a) => (
           <input
@@ -128,18 +131,18 @@ function NewLinkForm({
             data-testid="kiosk-name"
             value={name}
             maxLength={80}
-            placeholder="e.g. Duty room, 2nd floor"
+            placeholder={t('admin.kiosk.namePlaceholder')}
             onChange={(e) => setName(e.target.value)}
           />
         )}
       />
       <Field
         id="kiosk-playlist"
-        label="Playlist"
+        label={t('admin.kiosk.playlist')}
         issue={issues.playlist}
         control={(a) => (
           <select {...a} data-testid="kiosk-playlist" value={playlist} onChange={(e) => setPlaylist(e.target.value)}>
-            <option value="">Choose a playlist…</option>
+            <option value="">{t('admin.kiosk.choose')}</option>
             {playlists.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -151,7 +154,7 @@ function NewLinkForm({
       <OtherIssues issues={issues} shown={['name', 'playlist']} />
       <div className="admin-actions">
         <button type="submit" className="admin-btn primary" data-testid="kiosk-submit" disabled={create.isPending}>
-          Create link
+          {t('admin.kiosk.create')}
         </button>
       </div>
     </form>
@@ -162,34 +165,35 @@ function NewLinkForm({
 function NewLink({ made, onDismiss }: { made: NewKioskToken; onDismiss: () => void }) {
   const link = `${window.location.origin}${made.link}`;
   const [copied, setCopied] = useState('');
+  const t = useT();
   const copy = (): void => {
     // Absent outside a secure context (a server reached over plain HTTP by its LAN address).
     const clipboard = navigator.clipboard as Clipboard | undefined;
     if (!clipboard) {
-      setCopied('This browser does not allow copying here: select the link and copy it by hand.');
+      setCopied(t('admin.kiosk.noClipboard'));
       return;
     }
     clipboard.writeText(link).then(
-      () => setCopied('Copied.'),
-      () => setCopied('The browser did not allow copying: select the link and copy it by hand.'),
+      () => setCopied(t('admin.kiosk.copied')),
+      () => setCopied(t('admin.kiosk.copyRefused')),
     );
   };
   return (
     <div className="admin-new-link" data-testid="kiosk-link-panel" role="region" aria-labelledby="new-link-shown">
-      <h3 id="new-link-shown">Link for “{made.name}”</h3>
-      <p className="warn">Copy it now: it cannot be shown again. Anyone with this link can open the wall screen.</p>
+      <h3 id="new-link-shown">{t('admin.kiosk.linkFor', { name: made.name })}</h3>
+      <p className="warn">{t('admin.kiosk.copyNow')}</p>
       <div className="admin-link-row">
         <label htmlFor="kiosk-link" className="sr-only">
-          Wall-screen link
+          {t('admin.kiosk.linkLabel')}
         </label>
         <input id="kiosk-link" data-testid="kiosk-link" readOnly value={link} onFocus={(e) => e.target.select()} />
         <button type="button" className="admin-btn primary" data-testid="kiosk-copy" onClick={copy}>
-          Copy
+          {t('admin.kiosk.copy')}
         </button>
       </div>
       <div className="admin-link-foot">
         <button type="button" className="admin-btn" onClick={onDismiss}>
-          Done, hide it
+          {t('admin.kiosk.done')}
         </button>
         <p role="status" className="admin-status">
           {copied}
@@ -203,6 +207,7 @@ function NewLink({ made, onDismiss }: { made: NewKioskToken; onDismiss: () => vo
 function Revoke({ token }: { token: KioskToken }) {
   const [asking, setAsking] = useState(false);
   const revoke = useRevokeKioskToken();
+  const t = useT();
   if (!asking)
     return (
       <button
@@ -211,12 +216,12 @@ function Revoke({ token }: { token: KioskToken }) {
         data-testid="kiosk-revoke"
         onClick={() => setAsking(true)}
       >
-        Revoke…
+        {t('admin.kiosk.revoke')}
       </button>
     );
   return (
-    <span className="admin-confirm" role="group" aria-label={`Revoke ${token.name}?`}>
-      <span>Revoke? Its screens go dark.</span>
+    <span className="admin-confirm" role="group" aria-label={t('admin.kiosk.revokeAria', { name: token.name })}>
+      <span>{t('admin.kiosk.revokeAsk')}</span>
       <button
         type="button"
         className="admin-btn small danger"
@@ -224,10 +229,10 @@ function Revoke({ token }: { token: KioskToken }) {
         disabled={revoke.isPending}
         onClick={() => revoke.mutate(token.id)}
       >
-        Revoke
+        {t('admin.kiosk.revokeConfirm')}
       </button>
       <button type="button" className="admin-btn small" onClick={() => setAsking(false)}>
-        Keep
+        {t('admin.kiosk.keep')}
       </button>
       {revoke.error && (
         <span className="field-issue" role="alert">

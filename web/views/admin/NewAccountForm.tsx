@@ -6,6 +6,7 @@ import { AccountCreateBody } from '../../../server/contract/access.ts';
 import { issuesOf, useCreateAccount, type Account } from '../../queries/admin.ts';
 import { areaOf, BLANK, issuesByField, type Draft } from './accounts.ts';
 import { Field, OtherIssues, PersonFields, personFields, type Issues } from './Fields.tsx';
+import { useT } from '../../i18n/I18n.tsx';
 
 export function NewAccountForm({
   districts,
@@ -17,6 +18,7 @@ export function NewAccountForm({
   const [draft, setDraft] = useState<Draft>(BLANK);
   const [issues, setIssues] = useState<Issues>({});
   const create = useCreateAccount();
+  const t = useT();
   const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (e: FormEvent): Promise<void> => {
@@ -50,10 +52,10 @@ export function NewAccountForm({
       onSubmit={(e) => void submit(e)}
       noValidate
     >
-      <h2 id="new-account-title">New account</h2>
+      <h2 id="new-account-title">{t('admin.new.title')}</h2>
       <Field
         id="new-username"
-        label="User name"
+        label={t('admin.new.username')}
         issue={issues.username}
         control={(a) => (
           <input
@@ -70,7 +72,7 @@ export function NewAccountForm({
       <PersonFields prefix="new" draft={draft} set={set} issues={issues} districts={districts} />
       <Field
         id="new-password"
-        label="Initial password (10 characters or more)"
+        label={t('admin.new.password')}
         issue={issues.password}
         control={(a) => (
           <input
@@ -83,13 +85,11 @@ export function NewAccountForm({
           />
         )}
       />
-      <p className="admin-hint">
-        Give the password to the person in person; they can change it from their menu after signing in.
-      </p>
+      <p className="admin-hint">{t('admin.new.hint')}</p>
       <OtherIssues issues={issues} shown={['username', 'password', ...personFields(draft.role)]} />
       <div className="admin-actions">
         <button type="submit" className="admin-btn primary" data-testid="account-submit" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create account'}
+          {create.isPending ? t('admin.new.creating') : t('admin.new.create')}
         </button>
       </div>
     </form>

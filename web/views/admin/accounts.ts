@@ -2,6 +2,8 @@
 // turned into the request body (the same contract the server validates, server/contract/access.ts).
 import { ROLE_ACCESS, type Role } from '../../../server/contract/access.ts';
 import { inspectorLabel } from '../../format.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { activeLocale, activeT, type Translate } from '../../i18n/translate.ts';
 
 /** The area field a role is bound by, or null for roles that see the whole country. */
 export type AreaField = 'region' | 'district' | 'inspector';
@@ -14,11 +16,8 @@ export function areaFieldOf(role: Role): AreaField | null {
   return scope === 'region' ? 'region' : scope === 'district' ? 'district' : scope === 'territory' ? 'inspector' : null;
 }
 
-export const AREA_LABELS: Record<AreaField, string> = {
-  region: 'Region',
-  district: 'District',
-  inspector: 'Inspector id',
-};
+/** The label of an area field in the language of `t`. @example areaFieldLabel('district', translator('ru')) // 'Район' */
+export const areaFieldLabel = (field: AreaField, t: Translate = activeT()): string => t(`admin.area.${field}`);
 
 interface District {
   soato: string;
@@ -33,21 +32,37 @@ export function regionsOf(districts: readonly District[]): string[] {
   return [...new Set(districts.map((d) => d.soato.slice(0, 4)))].sort();
 }
 
-/** A region by its name, or by its code while the names have not arrived. */
-export function regionLabel(code: string, regions: ReadonlyMap<string, string>): string {
-  return regions.get(code) ?? `Region ${code}`;
+/** A region by its name (`nameOf` puts it in the script of the language), or by its code while the names have not arrived. */
+export function regionLabel(
+  code: string,
+  regions: ReadonlyMap<string, string>,
+  t: Translate = activeT(),
+  nameOf: (name: string) => string = (n) => n,
+): string {
+  const name = regions.get(code);
+  return name ? nameOf(name) : t('admin.area.regionCode', { code });
 }
 
-/** An account's area as the table shows it: a district's or region's name, an inspector, or the whole country. */
+/**
+ * An account's area as the table shows it: a district's or region's name, an inspector, or the whole country, in the
+ * language of `t` (`locale` numbers the inspector, `nameOf` writes names in its script).
+ * @example areaLabel({ region: null, district: null, inspector: null }, [], new Map(), translator('ru')) // 'Вся страна'
+ */
 export function areaLabel(
   a: { region: string | null; district: string | null; inspector: number | null },
   districts: readonly District[],
   regions: ReadonlyMap<string, string>,
+  t: Translate = activeT(),
+  locale: Locale = activeLocale(),
+  nameOf: (name: string) => string = (n) => n,
 ): string {
-  if (a.district !== null) return districts.find((d) => d.soato === a.district)?.name ?? `District ${a.district}`;
-  if (a.region !== null) return regionLabel(a.region, regions);
-  if (a.inspector !== null) return inspectorLabel(null, a.inspector);
-  return 'Whole country';
+  if (a.district !== null) {
+    const name = districts.find((d) => d.soato === a.district)?.name;
+    return name ? nameOf(name) : t('admin.area.districtCode', { code: a.district });
+  }
+  if (a.region !== null) return regionLabel(a.region, regions, t, nameOf);
+  if (a.inspector !== null) return inspectorLabel(null, a.inspector, locale);
+  return t('admin.area.country');
 }
 
 /** The account form as typed: every field a string, the area fields kept while the role changes. */

@@ -9,11 +9,11 @@ import { tileOutlines } from '../../map/mahalla-layers.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useApplicationsByMahalla, useApplicationsFlow } from '../../queries/applications.ts';
 import { update, useUi } from '../../state/store.ts';
-import { APPL_MEASURES, type ApplMeasure } from '../../state/url.ts';
+import { APPL_MEASURES } from '../../state/url.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { css } from '../../map/colors.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
-import { fmtInt, formatDay } from '../../format.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { APPLICATION_LAYER_IDS, buildApplicationLayers, measureScale } from './layers.ts';
 import { FlowSankey } from './FlowSankey.tsx';
 import { Breakdown } from './Breakdown.tsx';
@@ -22,7 +22,6 @@ import './applications.css';
 import { LoadState } from '../common/LoadState.tsx';
 
 const PICK = [APPLICATION_LAYER_IDS.fill];
-const MEASURE_LABELS: Record<ApplMeasure, string> = { count: 'Arrived', open: 'Still open', overdue: 'Overdue' };
 type Props = { id: number; name: string; districtSoato: string };
 
 export function ApplicationsPage() {
@@ -31,6 +30,9 @@ export function ApplicationsPage() {
   const district = useUi((s) => s.district);
   const measure = useUi((s) => s.applMeasure);
   const selected = useUi((s) => s.selected);
+  const t = useT();
+  const fmt = useFmt();
+  const nameOf = useNameOf();
   // Every district's mahallas as context around the chosen one; the counts per mahalla are the district's alone.
   const territories = useMahallaIndex();
   const perMahalla = useApplicationsByMahalla(range);
@@ -67,25 +69,37 @@ export function ApplicationsPage() {
   const tooltip = useCallback(
     ({ object }: PickingInfo) => {
       const p = (object as { properties?: Props } | null)?.properties;
-      return p ? `${p.name}\n${MEASURE_LABELS[measure]}: ${fmtInt(values.get(p.id) ?? 0)}` : null;
+      return p
+        ? t('applications.tooltip', {
+            name: nameOf(p.name),
+            measure: t(`applications.measure.${measure}`),
+            n: fmt.int(values.get(p.id) ?? 0),
+          })
+        : null;
     },
-    [measure, values],
+    [measure, values, t, fmt, nameOf],
   );
 
-  const districtName = meta.data?.districts.find((d) => d.soato === district)?.name;
-  const scopeName = selected !== null ? (mahallaName ?? `Mahalla ${selected}`) : (districtName ?? 'All districts');
-  const countryName = meta.data?.scale === 'national' ? 'Uzbekistan' : 'Whole database';
+  const stored = meta.data?.districts.find((d) => d.soato === district)?.name;
+  const districtName = stored ? nameOf(stored) : undefined;
+  const scopeName =
+    selected !== null
+      ? mahallaName
+        ? nameOf(mahallaName)
+        : t('cooperation.mahalla.fallback', { id: String(selected) })
+      : (districtName ?? t('district.all'));
+  const countryName = meta.data?.scale === 'national' ? t('header.country') : t('applications.wholeDatabase');
   const f = flow.data;
   const error = meta.error ?? territories.error ?? perMahalla.error ?? flow.error;
   const loading = territories.isFetching || perMahalla.isFetching || flow.isFetching;
   return (
     <main className="appl-page">
       {meta.data && range && (
-        <aside className="panel" aria-label="Filters">
+        <aside className="panel" aria-label={t('filters.aria')}>
           <PeriodSection meta={meta.data} range={range} />
           <DistrictSection meta={meta.data} district={district} />
           <section>
-            <h2>Map shows</h2>
+            <h2>{t('applications.mapShows')}</h2>
             <div className="radios" data-testid="measure">
               {APPL_MEASURES.map((m) => (
                 <label key={m} className="check">
@@ -96,7 +110,7 @@ export function ApplicationsPage() {
                     checked={measure === m}
                     onChange={() => update({ applMeasure: m })}
                   />
-                  {MEASURE_LABELS[m]} applications per mahalla
+                  {t('applications.perMahalla', { measure: m })}
                 </label>
               ))}
             </div>
@@ -107,76 +121,81 @@ export function ApplicationsPage() {
                 {scopeName}
                 {selected !== null && (
                   <button type="button" className="link" onClick={() => update({ selected: null })}>
-                    Back to {districtName ?? 'all districts'}
+                    {t('applications.back', { name: districtName ?? t('applications.allDistricts') })}
                   </button>
                 )}
               </h2>
               <dl className="figures appl-totals">
                 <div>
-                  <dt>Arrived</dt>
-                  <dd data-testid="total-arrived">{fmtInt(f.total.n)}</dd>
+                  <dt>{t('applications.arrived')}</dt>
+                  <dd data-testid="total-arrived">{fmt.int(f.total.n)}</dd>
                 </div>
                 <div>
-                  <dt>Open</dt>
-                  <dd data-testid="total-open">{fmtInt(f.total.open)}</dd>
+                  <dt>{t('applications.open')}</dt>
+                  <dd data-testid="total-open">{fmt.int(f.total.open)}</dd>
                 </div>
                 <div>
-                  <dt>Overdue</dt>
+                  <dt>{t('applications.overdue')}</dt>
                   <dd data-testid="total-overdue" className={f.total.overdue > 0 ? 'warn' : undefined}>
-                    {fmtInt(f.total.overdue)}
+                    {fmt.int(f.total.overdue)}
                   </dd>
                 </div>
               </dl>
               <p className="summary">
-                Resolved in a median <strong>{f.total.medianDays ?? '—'}</strong> days; 90 % within{' '}
-                <strong>{f.total.p90Days ?? '—'}</strong> days.
+                {t('applications.resolved', {
+                  median: f.total.medianDays === null ? '—' : fmt.int(f.total.medianDays),
+                  p90: f.total.p90Days === null ? '—' : fmt.int(f.total.p90Days),
+                })}
               </p>
               <p className="appl-rule">
-                Open and overdue as of {formatDay(f.asOf)}. Legal term (Law on appeals, ZRU-445): {f.termDays.kept} days
-                when the inspector keeps the application, {f.termDays.passed} days when it is passed to a service for
-                checking.
+                {t('applications.rule', { day: fmt.day(f.asOf), kept: f.termDays.kept, passed: f.termDays.passed })}
               </p>
             </section>
           )}
         </aside>
       )}
-      <section className="map-area appl-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+      <section className="map-area appl-map" aria-label={t('coverage.map')} data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
         <div className="legend" data-testid="applications-legend">
-          <h3>{MEASURE_LABELS[measure]} applications per mahalla</h3>
+          <h3>{t('applications.perMahalla', { measure })}</h3>
           <ul className="ramp">
             {scale.colors.map((c, k) => (
               <li key={c.join()}>
                 <span className="swatch" style={{ background: css(c) }} />
                 {k === 0
-                  ? `≤ ${fmtInt(scale.breaks[0] ?? 0)}`
+                  ? `≤ ${fmt.int(scale.breaks[0] ?? 0)}`
                   : k === scale.colors.length - 1
-                    ? `> ${fmtInt(scale.breaks[k - 1] ?? 0)}`
-                    : `${fmtInt(scale.breaks[k - 1] ?? 0)} – ${fmtInt(scale.breaks[k] ?? 0)}`}
+                    ? `> ${fmt.int(scale.breaks[k - 1] ?? 0)}`
+                    : `${fmt.int(scale.breaks[k - 1] ?? 0)} – ${fmt.int(scale.breaks[k] ?? 0)}`}
               </li>
             ))}
           </ul>
-          <p className="note">Click a mahalla for its own flow.</p>
-          {meta.data?.synthetic && <p className="note demo">Demo boundaries and records (synthetic)</p>}
+          <p className="note">{t('applications.clickMahalla')}</p>
+          {meta.data?.synthetic && <p className="note demo">{t('applications.demo')}</p>}
         </div>
         <LoadState loading={loading} error={error} />
       </section>
-      <section className="appl-analysis" aria-label="Applications flow">
+      <section className="appl-analysis" aria-label={t('applications.flowAria')}>
         {f && (
           <>
             <header>
-              <h2>Applications flow · {scopeName}</h2>
+              <h2>{t('applications.flowTitle', { scope: scopeName })}</h2>
               <p className="muted">
-                {formatDay(f.period.from)} – {formatDay(f.period.to)} · {fmtInt(f.total.n)} applications
+                {t('applications.flowSub', {
+                  from: fmt.day(f.period.from),
+                  to: fmt.day(f.period.to),
+                  count: f.total.n,
+                  n: fmt.int(f.total.n),
+                })}
               </p>
             </header>
             <FlowSankey flow={f} />
             <NationalPanel flow={f} scopeName={scopeName} countryName={countryName} />
-            <Breakdown title="Received by" dim="receiver" rows={f.byReceiver} total={f.total.n} testId="by-receiver" />
-            <Breakdown title="Passed to" dim="service" rows={f.byService} total={f.total.n} testId="by-service" />
-            <Breakdown title="Registry" dim="registry" rows={f.byRegistry} total={f.total.n} testId="by-registry" />
-            <Breakdown title="Channel" dim="channel" rows={f.byChannel} total={f.total.n} testId="by-channel" />
-            <Breakdown title="Applicant" dim="applicant" rows={f.byApplicant} total={f.total.n} testId="by-applicant" />
+            <Breakdown dim="receiver" rows={f.byReceiver} total={f.total.n} testId="by-receiver" />
+            <Breakdown dim="service" rows={f.byService} total={f.total.n} testId="by-service" />
+            <Breakdown dim="registry" rows={f.byRegistry} total={f.total.n} testId="by-registry" />
+            <Breakdown dim="channel" rows={f.byChannel} total={f.total.n} testId="by-channel" />
+            <Breakdown dim="applicant" rows={f.byApplicant} total={f.total.n} testId="by-applicant" />
           </>
         )}
       </section>

@@ -1,5 +1,6 @@
 // One breakdown of the applications as bar rows: count with its share, open and overdue, and resolution times where known.
-import { fmtInt } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { pct } from '../cooperation/services.ts';
 import { labelOf, type Dimension } from './labels.ts';
 
 export interface BreakdownRow {
@@ -11,34 +12,35 @@ export interface BreakdownRow {
   p90Days?: number | null;
 }
 
+/** One breakdown table, titled by its dimension (`applications.dim.<dim>`). */
 export function Breakdown({
-  title,
   dim,
   rows,
   total,
   testId,
 }: {
-  title: string;
   dim: Dimension;
   rows: readonly BreakdownRow[];
   total: number;
   testId: string;
 }) {
+  const t = useT();
+  const f = useFmt();
   const timed = rows.some((r) => r.medianDays !== undefined);
   const max = Math.max(1, ...rows.map((r) => r.n));
   return (
     <section className="appl-breakdown" data-testid={testId}>
-      <h3>{title}</h3>
+      <h3>{t(`applications.dim.${dim}`)}</h3>
       <table>
         <thead>
           <tr>
             <th />
-            <th className="num">Arrived</th>
-            <th className="num">Open</th>
-            <th className="num">Overdue</th>
+            <th className="num">{t('applications.arrived')}</th>
+            <th className="num">{t('applications.open')}</th>
+            <th className="num">{t('applications.overdue')}</th>
             {timed && (
-              <th className="num" title="Median / 90th percentile days to resolution">
-                Days (med / p90)
+              <th className="num" title={t('applications.days.title')}>
+                {t('applications.days')}
               </th>
             )}
           </tr>
@@ -47,16 +49,21 @@ export function Breakdown({
           {rows.map((r) => (
             <tr key={r.code ?? 'null'}>
               <td>
-                <span className="appl-label">{labelOf(dim, r.code)}</span>
+                <span className="appl-label">{labelOf(dim, r.code, false, t)}</span>
                 <span className="appl-bar" style={{ width: `${(100 * r.n) / max}%` }} />
               </td>
               <td className="num">
-                {fmtInt(r.n)}{' '}
-                <span className="appl-share">{total > 0 ? `${((100 * r.n) / total).toFixed(1)} %` : ''}</span>
+                {f.int(r.n)} <span className="appl-share">{total > 0 ? pct(r.n / total, 1, f.locale) : ''}</span>
               </td>
-              <td className="num">{fmtInt(r.open)}</td>
-              <td className={r.overdue > 0 ? 'num warn' : 'num'}>{fmtInt(r.overdue)}</td>
-              {timed && <td className="num">{r.medianDays == null ? '—' : `${r.medianDays} / ${r.p90Days ?? '—'}`}</td>}
+              <td className="num">{f.int(r.open)}</td>
+              <td className={r.overdue > 0 ? 'num warn' : 'num'}>{f.int(r.overdue)}</td>
+              {timed && (
+                <td className="num">
+                  {r.medianDays == null
+                    ? '—'
+                    : `${f.int(r.medianDays)} / ${r.p90Days == null ? '—' : f.int(r.p90Days)}`}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 // The applications flow channel → registry → receiver → service as a Sankey diagram (SVG, laid out by sankey.ts).
 import { useMemo } from 'react';
 import type { ApplicationsFlow } from '../../queries/applications.ts';
-import { fmtInt } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { labelOf, type Dimension } from './labels.ts';
 import { sankeyLayout } from './sankey.ts';
 
@@ -10,11 +10,12 @@ const HEIGHT = 320;
 /** Room right of the last stage for its labels. */
 const LABEL_ROOM = 150;
 const TOP = 18;
-const STAGES: Array<{ dim: Dimension; title: string }> = [
-  { dim: 'channel', title: 'Channel' },
-  { dim: 'registry', title: 'Registry' },
-  { dim: 'receiver', title: 'Received by' },
-  { dim: 'service', title: 'Passed to' },
+/** The stages, titled by their dimension (`applications.dim.<dim>`). */
+const STAGES: ReadonlyArray<{ dim: Dimension }> = [
+  { dim: 'channel' },
+  { dim: 'registry' },
+  { dim: 'receiver' },
+  { dim: 'service' },
 ];
 /** One hue per stage; bands take their source stage's hue. */
 const STAGE_COLORS = ['#4e79a7', '#76b7b2', '#f28e2b', '#59a14f'];
@@ -22,12 +23,14 @@ const STAGE_COLORS = ['#4e79a7', '#76b7b2', '#f28e2b', '#59a14f'];
 const keyOf = (code: string | null): string => code ?? 'null';
 
 export function FlowSankey({ flow }: { flow: ApplicationsFlow }) {
+  const t = useT();
+  const f = useFmt();
   const layout = useMemo(() => {
     const rows = [flow.byChannel, flow.byRegistry, flow.byReceiver, flow.byService];
     return sankeyLayout(
       {
         stages: rows.map((r, s) =>
-          r.map((x) => ({ key: keyOf(x.code), label: labelOf(STAGES[s]!.dim, x.code, true), n: x.n })),
+          r.map((x) => ({ key: keyOf(x.code), label: labelOf(STAGES[s]!.dim, x.code, true, t), n: x.n })),
         ),
         links: [flow.links.channelRegistry, flow.links.registryReceiver, flow.links.receiverService].map((ls) =>
           ls.map((l) => ({ from: keyOf(l.from), to: keyOf(l.to), n: l.n })),
@@ -36,18 +39,18 @@ export function FlowSankey({ flow }: { flow: ApplicationsFlow }) {
       WIDTH - LABEL_ROOM,
       HEIGHT - TOP,
     );
-  }, [flow]);
-  if (flow.total.n === 0) return <p className="muted">No application arrived in the period.</p>;
+  }, [flow, t]);
+  if (flow.total.n === 0) return <p className="muted">{t('applications.noneArrived')}</p>;
   return (
     <figure className="appl-sankey" data-testid="flow-sankey">
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-label={`Flow of ${flow.total.n} applications from channel to registry, receiver and service`}
+        aria-label={t('applications.sankeyAria', { n: f.int(flow.total.n) })}
       >
         {STAGES.map((s, k) => (
           <text key={s.dim} x={((WIDTH - LABEL_ROOM - 10) * k) / (STAGES.length - 1)} y={10} className="appl-stage">
-            {s.title}
+            {t(`applications.dim.${s.dim}`)}
           </text>
         ))}
         <g transform={`translate(0, ${TOP})`}>
@@ -60,7 +63,7 @@ export function FlowSankey({ flow }: { flow: ApplicationsFlow }) {
               strokeOpacity={0.28}
               strokeWidth={Math.max(0.5, b.width)}
             >
-              <title>{`${fmtInt(b.n)} applications`}</title>
+              <title>{t('applications.band', { count: b.n, n: f.int(b.n) })}</title>
             </path>
           ))}
         </g>
@@ -73,7 +76,7 @@ export function FlowSankey({ flow }: { flow: ApplicationsFlow }) {
                 <text x={n.x + 14} y={n.y + n.h / 2 - 6} dominantBaseline="middle" className="appl-node-label">
                   {n.label}
                   <tspan x={n.x + 14} dy={13} className="appl-node-n">
-                    {fmtInt(n.n)}
+                    {f.int(n.n)}
                   </tspan>
                 </text>
               ) : n.h >= 9 ? (
@@ -85,9 +88,7 @@ export function FlowSankey({ flow }: { flow: ApplicationsFlow }) {
           ))}
         </g>
       </svg>
-      <figcaption className="muted">
-        Band width = number of applications; hover a band for its count. Small nodes are labelled in the tables below.
-      </figcaption>
+      <figcaption className="muted">{t('applications.sankeyNote')}</figcaption>
     </figure>
   );
 }

@@ -2,10 +2,10 @@
 // selection and for the whole database, side by side.
 import { REGISTRIES } from '../../../server/contract/catalog.ts';
 import type { ApplicationsFlow } from '../../queries/applications.ts';
-import { fmtInt } from '../../format.ts';
+import { fmtDecimal } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { pct } from '../cooperation/services.ts';
 import { labelOf } from './labels.ts';
-
-const pct = (x: number | undefined): string => `${((x ?? 0) * 100).toFixed(1)} %`;
 
 export function NationalPanel({
   flow,
@@ -16,22 +16,29 @@ export function NationalPanel({
   scopeName: string;
   countryName: string;
 }) {
+  const t = useT();
+  const f = useFmt();
+  const share = (x: number | undefined): string => pct(x ?? 0, 1, f.locale);
   const { selected, country } = flow.national;
   const rows = [
     ...REGISTRIES.map((r) => ({
       key: r,
-      label: labelOf('registry', r),
+      label: labelOf('registry', r, false, t),
       a: selected.registry[r],
       b: country.registry[r],
     })),
-    { key: 'duty', label: 'Received by the duty unit', a: selected.dutyUnit, b: country.dutyUnit },
+    { key: 'duty', label: t('applications.national.duty'), a: selected.dutyUnit, b: country.dutyUnit },
   ];
   return (
     <section className="appl-national" data-testid="national-panel">
-      <h3>As national statistics publish it</h3>
+      <h3>{t('applications.national.title')}</h3>
       <p className="muted">
-        Recomputed from the records for the same period: {scopeName} ({fmtInt(selected.n)}) beside {countryName} (
-        {fmtInt(country.n)}).
+        {t('applications.national.note', {
+          scope: scopeName,
+          n: f.int(selected.n),
+          country: countryName,
+          countryN: f.int(country.n),
+        })}
       </p>
       <table>
         <thead>
@@ -39,7 +46,7 @@ export function NationalPanel({
             <th />
             <th className="num">{scopeName}</th>
             <th className="num">{countryName}</th>
-            <th className="num">Difference</th>
+            <th className="num">{t('applications.national.diff')}</th>
           </tr>
         </thead>
         <tbody>
@@ -54,11 +61,13 @@ export function NationalPanel({
                     <span className="b" style={{ width: `${(r.b ?? 0) * 100}%` }} />
                   </span>
                 </td>
-                <td className="num">{pct(r.a)}</td>
-                <td className="num">{pct(r.b)}</td>
+                <td className="num">{share(r.a)}</td>
+                <td className="num">{share(r.b)}</td>
                 <td className={Math.abs(d) >= 5 ? 'num warn' : 'num'}>
-                  {d >= 0 ? '+' : '−'}
-                  {Math.abs(d).toFixed(1)} pt
+                  {t('applications.national.pt', {
+                    sign: d >= 0 ? '+' : '−',
+                    n: fmtDecimal(Math.abs(d), 1, f.locale),
+                  })}
                 </td>
               </tr>
             );
@@ -69,10 +78,7 @@ export function NationalPanel({
         <span className="a" /> {scopeName} <span className="b" /> {countryName}
       </p>
       {flow.scope.districts === null && flow.scope.mahalla === null && (
-        <p className="appl-hint">
-          The selection is the whole database: choose a district (or click a mahalla) to compare it with{' '}
-          {countryName.toLowerCase()}.
-        </p>
+        <p className="appl-hint">{t('applications.national.hint')}</p>
       )}
     </section>
   );

@@ -1,79 +1,101 @@
 // Incidents before and after joint actions, per type, against the trend of the rest of the district. Descriptive:
 // the wording never claims that an action caused a change.
 import type { BeforeAfter } from '../../queries/cooperation.ts';
-import { formatDay, fmtInt } from '../../format.ts';
+import { fmtDecimal } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import type { Locale } from '../../i18n/locales.ts';
+import { activeLocale, activeT, type Translate } from '../../i18n/translate.ts';
+import { actionTypeLabel } from './services.ts';
 
 type Row = BeforeAfter['rows'][number];
 
-/** A ratio as a signed change: 0.93 → "−7.0 %". */
-const signed = (r: number): string => `${r >= 1 ? '+' : '−'}${Math.abs((r - 1) * 100).toFixed(1)} %`;
+/**
+ * A ratio as a signed change with one decimal in the language's style.
+ * @example signed(0.93, 'en') // '−7.0 %'; signed(0.93, 'ru') // '−7,0 %'
+ */
+export const signed = (r: number, locale: Locale = activeLocale()): string => {
+  const n = fmtDecimal(Math.abs((r - 1) * 100), 1, locale);
+  return `${r >= 1 ? '+' : '−'}${n}${locale === 'uz-Latn' || locale === 'uz-Cyrl' ? '%' : ' %'}`;
+};
 
-/** One sentence per type, e.g. "Incidents were 12 % lower in the 28 days after … compared with the district trend …". */
-export function beforeAfterSentence(row: Row, days: number): string {
-  if (row.actions === 0) return 'No comparable actions in the period.';
-  if (row.ratio === null) return 'Too few incidents around these actions to compare.';
-  const diff = Math.abs((row.ratio - 1) * 100).toFixed(0);
-  const direction = row.ratio < 1 ? 'lower' : 'higher';
+/**
+ * One sentence per type, e.g. "Incidents in the mahalla were 12 % lower in the 28 days after … compared with the
+ * district trend …", in the language of `t` (numbers in `locale`'s style).
+ * @example beforeAfterSentence({ ...row, actions: 0 }, 28, translator('ru'), 'ru') // 'За период нет сопоставимых мероприятий.'
+ */
+export function beforeAfterSentence(
+  row: Row,
+  days: number,
+  t: Translate = activeT(),
+  locale: Locale = activeLocale(),
+): string {
+  if (row.actions === 0) return t('cooperation.ba.noActions');
+  if (row.ratio === null) return t('cooperation.ba.tooFew');
+  const diff = fmtDecimal(Math.abs((row.ratio - 1) * 100), 0, locale);
   const interval =
     row.low !== null && row.high !== null
-      ? ` (95 % interval ${signed(row.low)} to ${signed(row.high)})`
-      : ' (one action: no interval)';
+      ? t('cooperation.ba.interval', { low: signed(row.low, locale), high: signed(row.high, locale) })
+      : t('cooperation.ba.oneAction');
   const unclear =
-    row.low !== null && row.high !== null && row.low <= 1 && row.high >= 1
-      ? ' The interval includes no difference.'
-      : '';
-  return `Incidents in the mahalla were ${diff} % ${direction} in the ${days} days after than in the ${days} days before, compared with the district trend${interval}; this does not show that the action caused it.${unclear}`;
+    row.low !== null && row.high !== null && row.low <= 1 && row.high >= 1 ? t('cooperation.ba.unclear') : '';
+  return t('cooperation.ba.sentence', {
+    diff,
+    direction: row.ratio < 1 ? 'lower' : 'higher',
+    days,
+    interval,
+    unclear,
+  });
 }
 
 export function BeforeAfterTable({ data }: { data: BeforeAfter }) {
+  const t = useT();
+  const f = useFmt();
+  const sign = (r: number): string => signed(r, f.locale);
+  const sentence = (r: Row): string => beforeAfterSentence(r, data.windowDays, t, f.locale);
   return (
     <div className="before-after">
       <p className="disclaimer" data-testid="no-causal-claim">
-        These figures describe what happened around joint actions; they do not show that an action caused a change.
-        Actions are not placed at random (they follow trouble), and other things change at the same time.
+        {t('cooperation.ba.disclaimer')}
       </p>
       <table className="coop-table ba" data-testid="before-after">
         <thead>
           <tr>
-            <th>Type</th>
-            <th className="num" title="Actions whose two windows lie inside the data">
-              Actions
+            <th>{t('cooperation.col.type')}</th>
+            <th className="num" title={t('cooperation.ba.actions.title')}>
+              {t('cooperation.col.actions')}
             </th>
-            <th
-              className="num"
-              title={`Incidents in the mahalla, ${data.windowDays} days after vs before (summed over actions)`}
-            >
-              Mahalla
+            <th className="num" title={t('cooperation.ba.mahalla.title', { days: data.windowDays })}>
+              {t('cooperation.ba.mahalla')}
             </th>
-            <th className="num" title="Incidents in the rest of the district over the same windows">
-              District
+            <th className="num" title={t('cooperation.ba.district.title')}>
+              {t('cooperation.ba.district')}
             </th>
-            <th className="num" title="(after / before in the mahalla) ÷ (after / before in the rest of the district)">
-              Relative
+            <th className="num" title={t('cooperation.ba.relative.title')}>
+              {t('cooperation.ba.relative')}
             </th>
-            <th className="interval-h">95 % interval</th>
+            <th className="interval-h">{t('cooperation.ba.intervalHead')}</th>
           </tr>
         </thead>
         <tbody>
           {data.rows.map((r) => (
-            <tr key={r.type} title={beforeAfterSentence(r, data.windowDays)} data-type={r.type}>
+            <tr key={r.type} title={sentence(r)} data-type={r.type}>
+              <td title={r.excluded > 0 ? t('cooperation.ba.excluded', { n: f.int(r.excluded) }) : undefined}>
+                {actionTypeLabel(r.type, t)}
+              </td>
+              <td className="num">{f.int(r.actions)}</td>
               <td
-                title={
-                  r.excluded > 0
-                    ? `${fmtInt(r.excluded)} more in the period are too recent for a full after-window`
-                    : undefined
-                }
+                className="num"
+                title={t('cooperation.ba.counts', { before: f.int(r.before), after: f.int(r.after) })}
               >
-                {r.label}
+                {r.local === null ? '—' : sign(r.local)}
               </td>
-              <td className="num">{fmtInt(r.actions)}</td>
-              <td className="num" title={`${fmtInt(r.before)} → ${fmtInt(r.after)} incidents`}>
-                {r.local === null ? '—' : signed(r.local)}
+              <td
+                className="num"
+                title={t('cooperation.ba.counts', { before: f.int(r.districtBefore), after: f.int(r.districtAfter) })}
+              >
+                {r.district === null ? '—' : sign(r.district)}
               </td>
-              <td className="num" title={`${fmtInt(r.districtBefore)} → ${fmtInt(r.districtAfter)} incidents`}>
-                {r.district === null ? '—' : signed(r.district)}
-              </td>
-              <td className="num strong">{r.ratio === null ? '—' : signed(r.ratio)}</td>
+              <td className="num strong">{r.ratio === null ? '—' : sign(r.ratio)}</td>
               <td>
                 <Interval row={r} />
               </td>
@@ -86,15 +108,18 @@ export function BeforeAfterTable({ data }: { data: BeforeAfter }) {
           .filter((r) => r.actions > 0)
           .map((r) => (
             <li key={r.type}>
-              <strong>{r.label}.</strong> {beforeAfterSentence(r, data.windowDays)}
+              <strong>{actionTypeLabel(r.type, t)}.</strong> {sentence(r)}
             </li>
           ))}
       </ul>
       <p className="hint">
-        Mahalla and district: change from the {data.windowDays} days before to the {data.windowDays} days after (the
-        rest of the district, same windows); hover a row for the counts. Actions from {formatDay(data.period.from)} to{' '}
-        {formatDay(data.period.to)}; only those dated {formatDay(data.comparable.from)} –{' '}
-        {formatDay(data.comparable.to)} have both windows inside the data. Method: {data.method}
+        {t('cooperation.ba.hint', {
+          days: data.windowDays,
+          from: f.day(data.period.from),
+          to: f.day(data.period.to),
+          compFrom: f.day(data.comparable.from),
+          compTo: f.day(data.comparable.to),
+        })}
       </p>
     </div>
   );
@@ -102,13 +127,18 @@ export function BeforeAfterTable({ data }: { data: BeforeAfter }) {
 
 /** A log-scale interval bar from −50 % to +100 % (ratio 0.5 to 2) with a line at "no difference". */
 function Interval({ row }: { row: Row }) {
+  const t = useT();
+  const { locale } = useFmt();
   if (row.ratio === null || row.low === null || row.high === null)
-    return <span className="muted">{row.ratio === null ? '—' : 'n/a'}</span>;
+    return <span className="muted">{row.ratio === null ? '—' : t('cooperation.ba.na')}</span>;
   const x = (r: number): number => Math.min(100, Math.max(0, ((Math.log2(r) + 1) / 2) * 100));
   const lo = x(row.low);
   const hi = x(row.high);
   return (
-    <span className="interval" aria-label={`${signed(row.low)} to ${signed(row.high)}`}>
+    <span
+      className="interval"
+      aria-label={t('cooperation.ba.range', { low: signed(row.low, locale), high: signed(row.high, locale) })}
+    >
       <span className="axis" />
       <span className="zero" style={{ left: `${x(1)}%` }} />
       <span
@@ -117,7 +147,7 @@ function Interval({ row }: { row: Row }) {
       />
       <span className="point" style={{ left: `${x(row.ratio)}%` }} />
       <span className="ends">
-        {signed(row.low)} … {signed(row.high)}
+        {signed(row.low, locale)} … {signed(row.high, locale)}
       </span>
     </span>
   );

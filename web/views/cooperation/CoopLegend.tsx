@@ -1,9 +1,10 @@
 // Legend of the cooperation map: which service a colour stands for (click one to show only where it took part),
 // how strong colours read as more actions, and what a red outline means.
 import type { ServiceCode } from '../../../server/contract/catalog.ts';
-import { SERVICES, SERVICE_LABELS } from '../../../server/contract/catalog.ts';
+import { SERVICES } from '../../../server/contract/catalog.ts';
+import { useT } from '../../i18n/I18n.tsx';
 import { ACTIVITY_ALPHA, WITHOUT_FOCUS, activityLabels } from './layers.ts';
-import { SERVICE_COLORS, SERVICE_SHORT, cssOf } from './services.ts';
+import { SERVICE_COLORS, cssOf, serviceLabel, serviceShort } from './services.ts';
 
 export interface CoopLegendProps {
   focus: ServiceCode | null;
@@ -14,17 +15,16 @@ export interface CoopLegendProps {
 }
 
 export function CoopLegend({ focus, onFocus, breaks, gaps, synthetic }: CoopLegendProps) {
+  const t = useT();
   const classes = activityLabels(breaks);
   const base = focus ? SERVICE_COLORS[focus] : ([27, 45, 68] as const);
   return (
     <div className="legend coop-legend" data-testid="coop-legend">
-      <h3>Joint actions per mahalla</h3>
+      <h3>{t('cooperation.legend.title')}</h3>
       <p className="note">
-        {focus
-          ? `Where ${SERVICE_LABELS[focus].toLowerCase()} took part`
-          : 'Colour: the service in most of its actions'}
+        {focus ? t('cooperation.legend.focus', { service: serviceLabel(focus, t) }) : t('cooperation.legend.dominant')}
       </p>
-      <ul className="svc-keys" aria-label="Services">
+      <ul className="svc-keys" aria-label={t('cooperation.legend.services')}>
         {SERVICES.map((s) => (
           <li key={s}>
             <button
@@ -33,21 +33,21 @@ export function CoopLegend({ focus, onFocus, breaks, gaps, synthetic }: CoopLege
               aria-pressed={focus === s}
               data-service={s}
               onClick={() => onFocus(focus === s ? null : s)}
-              title={SERVICE_LABELS[s]}
+              title={serviceLabel(s, t)}
             >
               <span className="swatch" style={{ background: cssOf(SERVICE_COLORS[s]) }} />
-              {SERVICE_SHORT[s]}
+              {serviceShort(s, t)}
             </button>
           </li>
         ))}
       </ul>
       {focus && (
         <button type="button" className="link" onClick={() => onFocus(null)}>
-          Show all services
+          {t('cooperation.legend.showAll')}
         </button>
       )}
       <div className="activity">
-        <span className="muted small">Actions</span>
+        <span className="muted small">{t('cooperation.legend.actions')}</span>
         {classes.map(
           (label, k) =>
             label && (
@@ -64,14 +64,14 @@ export function CoopLegend({ focus, onFocus, breaks, gaps, synthetic }: CoopLege
       {focus && (
         <p className="note">
           <span className="swatch" style={{ background: `rgba(${WITHOUT_FOCUS.slice(0, 3).join(',')}, 0.6)` }} />
-          actions, none with this service
+          {t('cooperation.legend.withoutFocus')}
         </p>
       )}
       <p className="note">
         <span className="swatch gap-swatch" />
-        cooperation gap ({gaps})
+        {t('cooperation.legend.gap', { n: gaps })}
       </p>
-      {synthetic && <p className="note demo">Demo boundaries and records</p>}
+      {synthetic && <p className="note demo">{t('cooperation.legend.demo')}</p>}
     </div>
   );
 }

@@ -17,7 +17,7 @@ import {
   useJointActionSummary,
 } from '../../queries/cooperation.ts';
 import { update, useUi } from '../../state/store.ts';
-import { COOP_TABS, GAP_WINDOWS, type CoopTab } from '../../state/url.ts';
+import { COOP_TABS, GAP_WINDOWS } from '../../state/url.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import type { MahallaFeatureProps } from '../../map/layers.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
@@ -30,13 +30,8 @@ import { ServiceShares } from './ServiceShares.tsx';
 import { activityBreaks, COOP_LAYER_IDS, cooperationLayers } from './layers.ts';
 import './cooperation.css';
 import { LoadState } from '../common/LoadState.tsx';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 
-const TAB_LABELS: Record<CoopTab, string> = {
-  summary: 'Services',
-  matrix: 'Inspector × service',
-  gaps: 'Gaps',
-  'before-after': 'Before / after',
-};
 const PICK = [COOP_LAYER_IDS.fill];
 
 export function CooperationPage() {
@@ -50,6 +45,9 @@ export function CooperationPage() {
   const days = useUi((s) => s.gapDays);
   const tab = useUi((s) => s.coopTab);
   const [focus, setFocus] = useState<ServiceCode | null>(null);
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
 
   const summary = useJointActionSummary(selection);
   const layer = useJointActionLayer(selection);
@@ -81,9 +79,12 @@ export function CooperationPage() {
       const p = (object as { properties?: MahallaFeatureProps } | null)?.properties;
       if (!p) return null;
       const k = layer.data?.ids.indexOf(p.id) ?? -1;
-      return `${p.name}\n${k >= 0 ? `${layer.data?.actions[k] ?? 0} joint actions` : 'no joint action in the period'}`;
+      const name = nameOf(p.name);
+      if (k < 0) return t('cooperation.tooltip.none', { name });
+      const count = layer.data?.actions[k] ?? 0;
+      return t('cooperation.tooltip.actions', { name, count, n: f.int(count) });
     },
-    [layer.data],
+    [layer.data, t, f, nameOf],
   );
 
   const outlines = useMemo(() => tileOutlines(true), []);
@@ -97,11 +98,11 @@ export function CooperationPage() {
   const error = summary.error ?? layer.error ?? gaps.error ?? matrix.error ?? beforeAfter.error;
   return (
     <main className="workspace coop-workspace">
-      <aside className="panel" aria-label="Filters">
+      <aside className="panel" aria-label={t('filters.aria')}>
         {meta.data && selection && <PeriodSection meta={meta.data} range={selection} />}
         {meta.data && <DistrictSection meta={meta.data} district={district} />}
         <section>
-          <h2>Gap window</h2>
+          <h2>{t('cooperation.gapWindow')}</h2>
           <div className="presets" data-testid="gap-days">
             {GAP_WINDOWS.map((d) => (
               <button
@@ -111,19 +112,17 @@ export function CooperationPage() {
                 aria-pressed={d === days}
                 onClick={() => update({ gapDays: d })}
               >
-                {d} days
+                {t('period.days', { count: d })}
               </button>
             ))}
           </div>
-          <p className="summary">
-            A hot mahalla with no joint action with the service it needs in the last {days} days of the period is a gap.
-          </p>
+          <p className="summary">{t('cooperation.gapRule', { days })}</p>
         </section>
         {selected !== null && features && (
           <MahallaActions id={selected} features={features} layer={layer.data} gaps={gaps.data} />
         )}
       </aside>
-      <section className="map-area" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+      <section className="map-area" aria-label={t('coverage.map')} data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
         <CoopLegend
           focus={focus}
@@ -134,20 +133,20 @@ export function CooperationPage() {
         />
         <LoadState loading={loading} error={error} />
       </section>
-      <section className="coop-report" aria-label="Cooperation report">
+      <section className="coop-report" aria-label={t('cooperation.report')}>
         <nav className="report-tabs" role="tablist">
-          {COOP_TABS.map((t) => (
+          {COOP_TABS.map((k) => (
             <button
-              key={t}
+              key={k}
               type="button"
               role="tab"
-              aria-selected={tab === t}
-              data-testid={`coop-tab-${t}`}
-              className={tab === t ? 'report-tab active' : 'report-tab'}
-              onClick={() => update({ coopTab: t })}
+              aria-selected={tab === k}
+              data-testid={`coop-tab-${k}`}
+              className={tab === k ? 'report-tab active' : 'report-tab'}
+              onClick={() => update({ coopTab: k })}
             >
-              {TAB_LABELS[t]}
-              {t === 'gaps' && gaps.data ? <span className="count-badge">{gaps.data.gaps.length}</span> : null}
+              {t(`cooperation.tab.${k}`)}
+              {k === 'gaps' && gaps.data ? <span className="count-badge">{gaps.data.gaps.length}</span> : null}
             </button>
           ))}
         </nav>

@@ -1,25 +1,32 @@
 // Cooperation gaps: statistically hot mahallas where the service their incidents call for has not worked with the
 // inspector lately. A click selects the mahalla on the map.
 import type { CooperationGaps } from '../../queries/cooperation.ts';
-import { CATEGORY_LABELS } from '../../../server/contract/catalog.ts';
 import { update } from '../../state/store.ts';
-import { formatDay, fmtInt, inspectorLabel } from '../../format.ts';
-import { SERVICE_COLORS, cssOf, pct } from './services.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { codeLabel } from '../hotspots/records.ts';
+import { SERVICE_COLORS, cssOf, pct, serviceLabel } from './services.ts';
 
 export function GapList({ gaps, selected }: { gaps: CooperationGaps; selected: number | null }) {
   const p = gaps.params;
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   return (
     <div className="gaps">
       <p className="hint" data-testid="gap-method">
-        Hot spots: {p.hotspots.method}, bins +2/+3 (95 %/99 %)
-        {p.hotspots.fdr ? ' after the false-discovery-rate correction' : ''}, {formatDay(p.hotspots.period.from)} –{' '}
-        {formatDay(p.hotspots.period.to)}. A hot mahalla is a gap when a service its incidents call for (categories with
-        at least {pct(p.minShare, 0)} of them, or the largest) had no joint action there from {formatDay(p.window.from)}{' '}
-        to {formatDay(p.window.to)} ({p.days} days).
+        {t('cooperation.gaps.method', {
+          fdr: p.hotspots.fdr ? 'yes' : 'no',
+          from: f.day(p.hotspots.period.from),
+          to: f.day(p.hotspots.period.to),
+          share: pct(p.minShare, 0, f.locale),
+          windowFrom: f.day(p.window.from),
+          windowTo: f.day(p.window.to),
+          days: f.int(p.days),
+        })}
       </p>
       <p className="gap-count">
-        <strong data-testid="gap-count">{fmtInt(gaps.gaps.length)}</strong> gaps among{' '}
-        <strong>{fmtInt(gaps.hot)}</strong> hot mahallas
+        <strong data-testid="gap-count">{f.int(gaps.gaps.length)}</strong>{' '}
+        {t('cooperation.gaps.count', { count: gaps.gaps.length, hot: gaps.hot, hotText: f.int(gaps.hot) })}
       </p>
       <ol className="gap-list" data-testid="gap-list">
         {gaps.gaps.map((g) => (
@@ -31,26 +38,32 @@ export function GapList({ gaps, selected }: { gaps: CooperationGaps; selected: n
               onClick={() => update({ selected: g.id })}
             >
               <span className="gap-head">
-                <span className="gap-name">{g.name}</span>
-                <span className={`badge hot-${g.bin}`}>{g.bin >= 3 ? '99 %' : '95 %'} hot</span>
+                <span className="gap-name">{nameOf(g.name)}</span>
+                <span className={`badge hot-${g.bin}`}>
+                  {t('cooperation.gaps.hot', { level: f.pct(g.bin >= 3 ? 0.99 : 0.95) })}
+                </span>
               </span>
               <span className="gap-sub">
-                {fmtInt(g.incidents)} incidents ·{' '}
+                {t('cooperation.gaps.incidents', { count: g.incidents, n: f.int(g.incidents) })} ·{' '}
                 {g.inspector ? (
-                  `inspector ${inspectorLabel(g.inspector.name, g.inspector.id)}`
+                  t('cooperation.gaps.inspector', {
+                    name: nameOf(f.inspector(g.inspector.name, g.inspector.id)),
+                  })
                 ) : (
-                  <span className="warn">no inspector assigned</span>
+                  <span className="warn">{t('cooperation.gaps.noInspector')}</span>
                 )}
               </span>
               {g.missing.map((m) => (
                 <span key={m.service} className="gap-need">
                   <span className="dot" style={{ background: cssOf(SERVICE_COLORS[m.service]) }} />
-                  <span className="svc">{m.label}</span>
+                  <span className="svc">{serviceLabel(m.service, t)}</span>
                   <span className="why">
-                    {m.categories.map((c) => CATEGORY_LABELS[c]).join(', ')} · {pct(m.share, 0)}
+                    {m.categories.map((c) => codeLabel(c, t)).join(', ')} · {pct(m.share, 0, f.locale)}
                   </span>
                   <span className="last">
-                    {m.lastAction ? `last ${formatDay(m.lastAction)}` : `none in ${p.lookbackDays} days`}
+                    {m.lastAction
+                      ? t('cooperation.last', { day: f.day(m.lastAction) })
+                      : t('cooperation.noneInDays', { days: f.int(p.lookbackDays) })}
                   </span>
                 </span>
               ))}
@@ -58,9 +71,7 @@ export function GapList({ gaps, selected }: { gaps: CooperationGaps; selected: n
           </li>
         ))}
       </ol>
-      {gaps.gaps.length === 0 && (
-        <p className="empty">No cooperation gaps: every hot mahalla saw the services it needs within the window.</p>
-      )}
+      {gaps.gaps.length === 0 && <p className="empty">{t('cooperation.gaps.none')}</p>}
     </div>
   );
 }

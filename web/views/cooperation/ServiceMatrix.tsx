@@ -2,52 +2,59 @@
 // so it is not the sum of the row (an action may have several services). Sorted by the inspector's actions.
 import { useMemo, useState } from 'react';
 import type { InspectorServiceMatrix } from '../../queries/cooperation.ts';
-import { SERVICE_LABELS } from '../../../server/contract/catalog.ts';
-import { fmtInt, inspectorLabel } from '../../format.ts';
-import { SERVICE_COLORS, SERVICE_SHORT } from './services.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { rankLabel } from '../coverage/labels.ts';
+import { SERVICE_COLORS, serviceLabel, serviceShort } from './services.ts';
 
 type Sort = 'total' | 'name';
 
 export function ServiceMatrix({ matrix }: { matrix: InspectorServiceMatrix }) {
   const [sort, setSort] = useState<Sort>('total');
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const rows = useMemo(() => {
     const r = matrix.inspectors.map((inspector, k) => ({
       inspector,
-      name: inspectorLabel(inspector.name, inspector.id),
+      name: nameOf(f.inspector(inspector.name, inspector.id)),
       cells: matrix.cells[k] ?? [],
       total: matrix.rowTotals[k] ?? 0,
     }));
     return sort === 'total'
       ? r.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name))
       : r.sort((a, b) => a.name.localeCompare(b.name));
-  }, [matrix, sort]);
+  }, [matrix, sort, f, nameOf]);
   const max = Math.max(1, ...matrix.cells.flat());
   const idle = rows.filter((r) => r.total === 0).length;
   return (
     <div className="matrix-wrap">
       <p className="hint">
-        {fmtInt(matrix.inspectors.length)} inspectors
-        {idle > 0 ? `, ${fmtInt(idle)} without any joint action in the period` : ''}. Sort by{' '}
+        {t('cooperation.matrix.hint', {
+          count: matrix.inspectors.length,
+          n: f.int(matrix.inspectors.length),
+          idle,
+          idleText: f.int(idle),
+        })}{' '}
         <button type="button" className={sort === 'total' ? 'link active' : 'link'} onClick={() => setSort('total')}>
-          actions
+          {t('cooperation.matrix.byActions')}
         </button>
         {' · '}
         <button type="button" className={sort === 'name' ? 'link active' : 'link'} onClick={() => setSort('name')}>
-          name
+          {t('cooperation.matrix.byName')}
         </button>
       </p>
       <div className="matrix-scroll">
         <table className="coop-table matrix" data-testid="matrix">
           <thead>
             <tr>
-              <th className="who">Inspector</th>
-              <th className="num total" title="Joint actions of the inspector, each counted once">
-                Actions
+              <th className="who">{t('cooperation.matrix.inspector')}</th>
+              <th className="num total" title={t('cooperation.matrix.actions.title')}>
+                {t('cooperation.matrix.actions')}
               </th>
               {matrix.services.map((s) => (
-                <th key={s} className="num svc" title={SERVICE_LABELS[s]}>
+                <th key={s} className="num svc" title={serviceLabel(s, t)}>
                   <span className="dot" style={{ background: `rgb(${SERVICE_COLORS[s].join(',')})` }} />
-                  {SERVICE_SHORT[s]}
+                  {serviceShort(s, t)}
                 </th>
               ))}
             </tr>
@@ -55,11 +62,17 @@ export function ServiceMatrix({ matrix }: { matrix: InspectorServiceMatrix }) {
           <tbody>
             {rows.map(({ inspector, name, cells, total }) => (
               <tr key={inspector.id} data-inspector={inspector.id} className={total === 0 ? 'idle' : undefined}>
-                <td className="who" title={`${inspector.rank ?? 'rank not shown'} · district ${inspector.district}`}>
+                <td
+                  className="who"
+                  title={t('cooperation.matrix.who', {
+                    rank: inspector.rank ? rankLabel(inspector.rank, t) : t('cooperation.matrix.rankHidden'),
+                    district: inspector.district,
+                  })}
+                >
                   {name}
                 </td>
                 <td className="num total" data-testid="row-total">
-                  {fmtInt(total)}
+                  {f.int(total)}
                 </td>
                 {cells.map((n, s) => (
                   <td
@@ -74,7 +87,7 @@ export function ServiceMatrix({ matrix }: { matrix: InspectorServiceMatrix }) {
                         : undefined
                     }
                   >
-                    {n > 0 ? fmtInt(n) : '·'}
+                    {n > 0 ? f.int(n) : '·'}
                   </td>
                 ))}
               </tr>
@@ -82,13 +95,13 @@ export function ServiceMatrix({ matrix }: { matrix: InspectorServiceMatrix }) {
           </tbody>
           <tfoot>
             <tr>
-              <th className="who">All inspectors</th>
+              <th className="who">{t('cooperation.matrix.all')}</th>
               <td className="num total" data-testid="grand-total">
-                {fmtInt(matrix.total)}
+                {f.int(matrix.total)}
               </td>
               {matrix.columnTotals.map((n, s) => (
                 <td key={s} className="num" data-testid="column-total">
-                  {fmtInt(n)}
+                  {f.int(n)}
                 </td>
               ))}
             </tr>

@@ -1,27 +1,29 @@
 // Legend of the territories map: what the colours, hatching and markers mean.
 import { css } from '../../map/colors.ts';
 import { PROBLEM, TERRITORY_COLORS } from './layers.ts';
+import { useT } from '../../i18n/I18n.tsx';
 
 export function CoverageLegend({ synthetic }: { synthetic: boolean }) {
+  const t = useT();
   return (
     <div className="legend terr-legend" data-testid="territory-legend">
-      <h3>Inspector territories</h3>
+      <h3>{t('coverage.legend.title')}</h3>
       <p className="note terr-palette">
         {TERRITORY_COLORS.map((c) => (
           <span key={c.join()} className="swatch" style={{ background: css(c) }} />
         ))}
       </p>
-      <p className="note">Neighbouring territories never share a colour.</p>
+      <p className="note">{t('coverage.legend.neighbours')}</p>
       <p className="note">
-        <span className="swatch terr-hatch" /> Unassigned mahalla (no inspector)
+        <span className="swatch terr-hatch" /> {t('coverage.legend.unassigned')}
       </p>
       <p className="note">
-        <span className="terr-dot" style={{ background: css(PROBLEM) }} /> Territory over a norm
+        <span className="terr-dot" style={{ background: css(PROBLEM) }} /> {t('coverage.legend.overNorm')}
       </p>
       <p className="note">
-        <span className="terr-dot base" /> Police base point
+        <span className="terr-dot base" /> {t('legend.base')}
       </p>
-      {synthetic && <p className="note demo">Demo boundaries and staffing (synthetic)</p>}
+      {synthetic && <p className="note demo">{t('coverage.legend.demo')}</p>}
     </div>
   );
 }

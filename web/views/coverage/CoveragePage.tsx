@@ -14,7 +14,8 @@ import { getState, update, useUi } from '../../state/store.ts';
 import { BaseMap } from '../../map/BaseMap.tsx';
 import { bboxOf } from '../../map/bbox.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
-import { fmtInt } from '../../format.ts';
+import { useFmt, useNameOf, useT, type NameOf } from '../../i18n/I18n.tsx';
+import type { Translate } from '../../i18n/translate.ts';
 import { buildTerritoryLayers, TERRITORY_LAYER_IDS, type OutlineProps } from './layers.ts';
 import { NormsSection } from './NormsSection.tsx';
 import { InspectorTable } from './InspectorTable.tsx';
@@ -81,10 +82,17 @@ export function CoveragePage() {
     const props = (object as { properties?: OutlineProps } | null)?.properties;
     selectInspector(props ? props.inspectorId : null);
   }, []);
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
   const districtName = useCallback(
-    (soato: string) => meta.data?.districts.find((d) => d.soato === soato)?.name ?? soato,
-    [meta.data],
+    (soato: string) => {
+      const name = meta.data?.districts.find((d) => d.soato === soato)?.name;
+      return name ? nameOf(name) : soato;
+    },
+    [meta.data, nameOf],
   );
+  const tooltip = useMemo(() => tooltipOf(t, nameOf, f.int), [t, nameOf, f]);
 
   const error = meta.error ?? coverage.error ?? outlines.error ?? territories.error;
   const loading = coverage.isFetching || outlines.isFetching || territories.isFetching;
@@ -92,31 +100,41 @@ export function CoveragePage() {
   return (
     <main className="terr-page">
       {meta.data && range && (
-        <aside className="panel" aria-label="Filters">
+        <aside className="panel" aria-label={t('coverage.filters')}>
           <PeriodSection meta={meta.data} range={range} />
           <DistrictSection meta={meta.data} district={district} />
           <NormsSection norms={norms} onChange={setNorms} />
           {totals && coverage.data && (
             <section data-testid="coverage-summary">
-              <h2>Coverage</h2>
+              <h2>{t('coverage.summary.title')}</h2>
               <p className="summary">
-                <strong>{fmtInt(totals.inspectors)}</strong> inspectors cover{' '}
-                <strong>{fmtInt(totals.mahallas - totals.unassigned)}</strong> of {fmtInt(totals.mahallas)} mahallas ·{' '}
-                <strong className={totals.overloaded > 0 ? 'warn' : undefined}>{fmtInt(totals.overloaded)}</strong> over
-                a norm
+                {t('coverage.summary.line', {
+                  inspectors: totals.inspectors,
+                  inspectorsText: f.int(totals.inspectors),
+                  covered: f.int(totals.mahallas - totals.unassigned),
+                  mahallas: totals.mahallas,
+                  mahallasText: f.int(totals.mahallas),
+                  overloaded: f.int(totals.overloaded),
+                })}
               </p>
               <h3 className="terr-subhead">
-                Unassigned mahallas ({totals.unassigned}) · {fmtInt(totals.unassignedResidents)} residents
+                {t('coverage.unassigned.title', {
+                  count: f.int(totals.unassigned),
+                  residents: f.int(totals.unassignedResidents),
+                })}
               </h3>
               {coverage.data.unassigned.length === 0 ? (
-                <p className="muted">Every mahalla has an inspector.</p>
+                <p className="muted">{t('coverage.unassigned.none')}</p>
               ) : (
                 <ul className="terr-unassigned" data-testid="unassigned">
                   {coverage.data.unassigned.map((m) => (
                     <li key={m.id}>
-                      <span>{m.name}</span>
+                      <span>{nameOf(m.name)}</span>
                       <span className="terr-sub">
-                        {fmtInt(m.population)} res. · {m.incidents} inc.
+                        {t('coverage.unassigned.sub', {
+                          residents: f.int(m.population),
+                          incidents: f.int(m.incidents),
+                        })}
                       </span>
                     </li>
                   ))}
@@ -126,7 +144,7 @@ export function CoveragePage() {
           )}
         </aside>
       )}
-      <section className="map-area terr-map" aria-label="Map" data-loading={loading ? 'true' : 'false'}>
+      <section className="map-area terr-map" aria-label={t('coverage.map')} data-loading={loading ? 'true' : 'false'}>
         {mapReady && <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} focus={focus} />}
         <CoverageLegend synthetic={meta.data?.synthetic ?? true} />
         <LoadState loading={loading} error={error} />
@@ -140,18 +158,26 @@ export function CoveragePage() {
           selected={selected}
           onSelect={selectInspector}
           districtName={districtName}
+          norms={norms}
+          period={coverage.data.period}
         />
       )}
     </main>
   );
 }
 
-function tooltip({ object, layer }: PickingInfo): string | null {
-  const props = (object as { properties?: Record<string, unknown>; name?: string } | null)?.properties;
-  if (layer?.id === TERRITORY_LAYER_IDS.base) return (object as { name: string }).name;
-  if (layer?.id === TERRITORY_LAYER_IDS.unassigned) return `${String(props?.name)}\nNo inspector assigned`;
-  if (layer?.id === TERRITORY_LAYER_IDS.overloaded) return `${String(props?.name)}\nOver a norm: see the table`;
-  if (layer?.id === TERRITORY_LAYER_IDS.fill)
-    return `${String(props?.name)}\n${String(props?.mahallas)} mahalla(s) · click for the card`;
-  return null;
-}
+/** The map's tooltip in the language of `t`, names in its script. */
+const tooltipOf =
+  (t: Translate, nameOf: NameOf, int: (n: number) => string) =>
+  ({ object, layer }: PickingInfo): string | null => {
+    const props = (object as { properties?: Record<string, unknown>; name?: string } | null)?.properties;
+    const name = nameOf(String(props?.name));
+    if (layer?.id === TERRITORY_LAYER_IDS.base) return nameOf((object as { name: string }).name);
+    if (layer?.id === TERRITORY_LAYER_IDS.unassigned) return t('coverage.tooltip.unassigned', { name });
+    if (layer?.id === TERRITORY_LAYER_IDS.overloaded) return t('coverage.tooltip.overloaded', { name });
+    if (layer?.id === TERRITORY_LAYER_IDS.fill) {
+      const count = Number(props?.mahallas ?? 0);
+      return t('coverage.tooltip.territory', { name, count, n: int(count) });
+    }
+    return null;
+  };

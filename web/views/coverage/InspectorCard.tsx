@@ -1,10 +1,13 @@
 // One inspector's card over the map: territory, base point, workload against the norms, joint actions by service,
 // the territory's open and overdue applications, and its mahallas.
-import { SERVICE_LABELS, type ServiceCode } from '../../../server/contract/catalog.ts';
+import type { ServiceCode } from '../../../server/contract/catalog.ts';
 import type { Norms } from '../../../server/contract/coverage.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { useInspectorCard } from '../../queries/coverage.ts';
-import { fmtInt, formatDay } from '../../format.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { lengthDays } from '../../../server/shared/period.ts';
+import { serviceLabel } from '../cooperation/services.ts';
+import { flagReason, rankLabel } from './labels.ts';
 
 export function InspectorCard({
   id,
@@ -20,117 +23,129 @@ export function InspectorCard({
   const card = useInspectorCard(id, range, norms);
   const c = card.data;
   const maxService = Math.max(1, ...(c?.jointActionsByService.map((s) => s.count) ?? []));
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
+  const km = (n: number, digits: number): string => t('coverage.card.km', { n: f.decimal(n, digits) });
   return (
-    <aside className="card terr-card" aria-label="Inspector" data-testid="inspector-card">
-      <button type="button" className="close" aria-label="Close" onClick={onClose}>
+    <aside className="card terr-card" aria-label={t('coverage.card.aria')} data-testid="inspector-card">
+      <button type="button" className="close" aria-label={t('coverage.card.close')} onClick={onClose}>
         ×
       </button>
-      {card.error && <p className="warn">Could not load the card: {card.error.message}</p>}
-      {!c && !card.error && <p className="muted">Loading…</p>}
+      {card.error && <p className="warn">{t('coverage.card.failed', { reason: card.error.message })}</p>}
+      {!c && !card.error && <p className="muted">{t('coverage.card.loading')}</p>}
       {c && (
         <>
-          <h2 data-testid="inspector-title">{c.name}</h2>
+          <h2 data-testid="inspector-title">{nameOf(c.name)}</h2>
           <p className="muted">
-            {c.rank} · prevention inspector · {c.districtName}
+            {t('coverage.card.role', { rank: rankLabel(c.rank, t), district: nameOf(c.districtName) })}
           </p>
           <p className="muted">
-            Base point: <strong>{c.basePoint.name}</strong> · {formatDay(c.period.from)} – {formatDay(c.period.to)}
+            {t('coverage.card.base', {
+              name: nameOf(c.basePoint.name),
+              from: f.day(c.period.from),
+              to: f.day(c.period.to),
+            })}
           </p>
           {c.flags.length > 0 ? (
             <ul className="terr-reasons" data-testid="inspector-flags">
-              {c.flags.map((f) => (
-                <li key={f.norm}>Over norm: {f.reason}</li>
+              {c.flags.map((flag) => (
+                <li key={flag.norm}>
+                  {t('coverage.card.overNorm', { reason: flagReason(flag, norms, lengthDays(c.period), t, f) })}
+                </li>
               ))}
             </ul>
           ) : (
             <p className="terr-within">
-              Within every norm (residents {fmtInt(norms.normResidents)}, {norms.normIncidents} incidents / 30 days,{' '}
-              {norms.normDistanceKm} km).
+              {t('coverage.card.within', {
+                residents: f.int(norms.normResidents),
+                incidents: f.int(norms.normIncidents),
+                km: f.decimal(norms.normDistanceKm, Number.isInteger(norms.normDistanceKm) ? 0 : 1),
+              })}
             </p>
           )}
           <dl className="figures">
             <div>
-              <dt>Residents</dt>
-              <dd>{fmtInt(c.workload.residents)}</dd>
+              <dt>{t('coverage.card.residents')}</dt>
+              <dd>{f.int(c.workload.residents)}</dd>
             </div>
             <div>
-              <dt>Incidents</dt>
-              <dd>{fmtInt(c.workload.incidents)}</dd>
+              <dt>{t('coverage.card.incidents')}</dt>
+              <dd>{f.int(c.workload.incidents)}</dd>
             </div>
             <div>
-              <dt>Applications</dt>
-              <dd>{fmtInt(c.workload.applications)}</dd>
+              <dt>{t('coverage.card.applications')}</dt>
+              <dd>{f.int(c.workload.applications)}</dd>
             </div>
           </dl>
           <dl className="facts">
             <div>
-              <dt>Mahallas</dt>
-              <dd>{c.workload.mahallas}</dd>
+              <dt>{t('coverage.card.mahallas')}</dt>
+              <dd>{f.int(c.workload.mahallas)}</dd>
             </div>
             <div>
-              <dt>Households</dt>
-              <dd>{fmtInt(c.workload.households)}</dd>
+              <dt>{t('coverage.card.households')}</dt>
+              <dd>{f.int(c.workload.households)}</dd>
             </div>
             <div>
-              <dt>Area</dt>
-              <dd>{c.workload.areaKm2.toFixed(2)} km²</dd>
+              <dt>{t('coverage.card.area')}</dt>
+              <dd>{t('coverage.card.km2', { n: f.decimal(c.workload.areaKm2, 2) })}</dd>
             </div>
             <div>
-              <dt>Joint actions</dt>
-              <dd>{fmtInt(c.workload.jointActions)}</dd>
+              <dt>{t('coverage.card.jointActions')}</dt>
+              <dd>{f.int(c.workload.jointActions)}</dd>
             </div>
             <div>
-              <dt>Mean distance</dt>
-              <dd>{c.workload.meanDistanceKm.toFixed(1)} km</dd>
+              <dt>{t('coverage.card.meanDistance')}</dt>
+              <dd>{km(c.workload.meanDistanceKm, 1)}</dd>
             </div>
             <div>
-              <dt>Farthest</dt>
-              <dd>{c.workload.maxDistanceKm.toFixed(1)} km</dd>
+              <dt>{t('coverage.card.farthest')}</dt>
+              <dd>{km(c.workload.maxDistanceKm, 1)}</dd>
             </div>
           </dl>
-          <h3>Applications from the territory</h3>
+          <h3>{t('coverage.card.appsTitle')}</h3>
           <p className="terr-apps" data-testid="inspector-applications">
-            <strong>{fmtInt(c.applications.total)}</strong> arrived · <strong>{fmtInt(c.applications.open)}</strong>{' '}
-            open ·{' '}
-            <strong className={c.applications.overdue > 0 ? 'warn' : undefined}>
-              {fmtInt(c.applications.overdue)}
-            </strong>{' '}
-            overdue
-            <span className="muted"> (as of {formatDay(c.applications.asOf)})</span>
+            {t('coverage.card.apps', {
+              total: f.int(c.applications.total),
+              open: f.int(c.applications.open),
+              overdue: f.int(c.applications.overdue),
+              day: f.day(c.applications.asOf),
+            })}
           </p>
-          <h3>Joint actions by service</h3>
+          <h3>{t('coverage.card.byService')}</h3>
           {c.jointActionsByService.length === 0 ? (
-            <p className="muted">No joint action in the period.</p>
+            <p className="muted">{t('coverage.card.noAction')}</p>
           ) : (
             <ul className="bars">
               {c.jointActionsByService.map((s) => (
                 <li key={s.service}>
-                  <span>{SERVICE_LABELS[s.service as ServiceCode] ?? s.service}</span>
+                  <span>{serviceLabel(s.service as ServiceCode, t)}</span>
                   <span className="bar terr-bar" style={{ width: `${(100 * s.count) / maxService}%` }} />
-                  <span className="n">{s.count}</span>
+                  <span className="n">{f.int(s.count)}</span>
                 </li>
               ))}
             </ul>
           )}
-          <h3>Mahallas, nearest the base point first</h3>
+          <h3>{t('coverage.card.mahallaList')}</h3>
           <table className="terr-mini">
             <thead>
               <tr>
-                <th>Mahalla</th>
-                <th className="num">Residents</th>
-                <th className="num">km</th>
-                <th className="num">Inc.</th>
-                <th className="num">Appl.</th>
+                <th>{t('coverage.card.col.mahalla')}</th>
+                <th className="num">{t('coverage.card.residents')}</th>
+                <th className="num">{t('coverage.card.col.km')}</th>
+                <th className="num">{t('coverage.card.col.inc')}</th>
+                <th className="num">{t('coverage.card.col.appl')}</th>
               </tr>
             </thead>
             <tbody>
               {c.mahallas.map((m) => (
                 <tr key={m.id}>
-                  <td>{m.name}</td>
-                  <td className="num">{fmtInt(m.population)}</td>
-                  <td className="num">{m.distanceKm.toFixed(1)}</td>
-                  <td className="num">{m.incidents}</td>
-                  <td className="num">{m.applications}</td>
+                  <td>{nameOf(m.name)}</td>
+                  <td className="num">{f.int(m.population)}</td>
+                  <td className="num">{f.decimal(m.distanceKm, 1)}</td>
+                  <td className="num">{f.int(m.incidents)}</td>
+                  <td className="num">{f.int(m.applications)}</td>
                 </tr>
               ))}
             </tbody>

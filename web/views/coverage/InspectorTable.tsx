@@ -5,32 +5,26 @@ import type { Coverage } from '../../queries/coverage.ts';
 import type { NormKey } from '../../../server/contract/coverage.ts';
 import { update, useUi } from '../../state/store.ts';
 import type { InspectorSortKey } from '../../state/url.ts';
-import { fmtInt } from '../../format.ts';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import type { Norms } from '../../../server/contract/coverage.ts';
+import { lengthDays, type Period } from '../../../server/shared/period.ts';
+import { flagReason, rankLabel } from './labels.ts';
 import { nextSort, rowsOf, sortRows } from './table.ts';
 
 /** Rows drawn at once: the whole country has ≈ 4,000 inspectors; a district a few dozen. */
 const MAX_ROWS = 400;
 
-const COLUMNS: Array<{ key: InspectorSortKey; label: string; title: string; numeric: boolean }> = [
-  { key: 'name', label: 'Inspector', title: 'Prevention inspector and rank', numeric: false },
-  { key: 'mahallas', label: 'Mahallas', title: 'Mahallas assigned', numeric: true },
-  { key: 'residents', label: 'Residents', title: 'Residents of the territory', numeric: true },
-  { key: 'incidents', label: 'Incidents', title: 'Incidents registered in the territory in the period', numeric: true },
-  { key: 'applications', label: 'Applications', title: 'Applications from the territory in the period', numeric: true },
-  {
-    key: 'jointActions',
-    label: 'Joint actions',
-    title: "The inspector's joint actions with services in the period",
-    numeric: true,
-  },
-  { key: 'areaKm2', label: 'Area km²', title: 'Area of the territory', numeric: true },
-  {
-    key: 'maxDistanceKm',
-    label: 'Base → km',
-    title: 'Mean / farthest distance from the base point to the mahallas (centres)',
-    numeric: true,
-  },
-  { key: 'flags', label: 'Norms', title: 'Norms the territory exceeds', numeric: false },
+/** The columns in order; label and title are messages `coverage.col.<key>` and `coverage.col.<key>.title`. */
+const COLUMNS: Array<{ key: InspectorSortKey; numeric: boolean }> = [
+  { key: 'name', numeric: false },
+  { key: 'mahallas', numeric: true },
+  { key: 'residents', numeric: true },
+  { key: 'incidents', numeric: true },
+  { key: 'applications', numeric: true },
+  { key: 'jointActions', numeric: true },
+  { key: 'areaKm2', numeric: true },
+  { key: 'maxDistanceKm', numeric: true },
+  { key: 'flags', numeric: false },
 ];
 
 export interface InspectorTableProps {
@@ -38,24 +32,31 @@ export interface InspectorTableProps {
   selected: number | null;
   onSelect: (id: number) => void;
   districtName: (soato: string) => string;
+  /** the norms and the period the flags were judged by (their reasons are written here, in the language in force) */
+  norms: Norms;
+  period: Period;
 }
 
-export function InspectorTable({ coverage, selected, onSelect, districtName }: InspectorTableProps) {
+export function InspectorTable({ coverage, selected, onSelect, districtName, norms, period }: InspectorTableProps) {
+  const t = useT();
+  const f = useFmt();
+  const nameOf = useNameOf();
+  const days = lengthDays(period);
   const sort = useUi((s) => s.inspectorSort);
   const onlyOverloaded = useUi((s) => s.overloadedOnly);
   const rows = useMemo(() => {
-    const all = rowsOf(coverage.inspectors);
+    const all = rowsOf(coverage.inspectors, f.locale);
     return sortRows(onlyOverloaded ? all.filter((r) => r.flags.length > 0) : all, sort.key, sort.dir);
-  }, [coverage, sort, onlyOverloaded]);
+  }, [coverage, sort, onlyOverloaded, f.locale]);
   const shown = rows.slice(0, MAX_ROWS);
   const by = (key: InspectorSortKey): void => update({ inspectorSort: nextSort(sort, key) });
   return (
-    <section className="terr-table" aria-label="Inspectors">
+    <section className="terr-table" aria-label={t('coverage.table.aria')}>
       <header>
         <h2>
-          Inspectors{' '}
+          {t('coverage.table.title')}{' '}
           <span className="terr-count" data-testid="inspector-count">
-            {fmtInt(coverage.totals.inspectors)}
+            {f.int(coverage.totals.inspectors)}
           </span>
         </h2>
         <label className="check">
@@ -65,11 +66,11 @@ export function InspectorTable({ coverage, selected, onSelect, districtName }: I
             checked={onlyOverloaded}
             onChange={(e) => update({ overloadedOnly: e.target.checked })}
           />
-          Only overloaded ({fmtInt(coverage.totals.overloaded)})
+          {t('coverage.table.onlyOverloaded', { n: f.int(coverage.totals.overloaded) })}
         </label>
         {rows.length > MAX_ROWS && (
           <span className="terr-hint">
-            Showing the first {MAX_ROWS} of {fmtInt(rows.length)}: choose a district to see all.
+            {t('coverage.table.firstRows', { max: f.int(MAX_ROWS), n: f.int(rows.length) })}
           </span>
         )}
       </header>
@@ -81,11 +82,11 @@ export function InspectorTable({ coverage, selected, onSelect, districtName }: I
                 <th
                   key={c.key}
                   className={c.numeric ? 'num' : undefined}
-                  title={c.title}
+                  title={t(`coverage.col.${c.key}.title`)}
                   aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
                   <button type="button" data-testid={`sort-${c.key}`} onClick={() => by(c.key)}>
-                    {c.label}
+                    {t(`coverage.col.${c.key}`)}
                     <span className="terr-arrow" aria-hidden="true">
                       {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                     </span>
@@ -105,28 +106,28 @@ export function InspectorTable({ coverage, selected, onSelect, districtName }: I
               >
                 <td>
                   <button type="button" className="terr-name" onClick={() => onSelect(r.id)}>
-                    {r.name}
+                    {nameOf(r.name)}
                   </button>
                   <span className="terr-sub">
-                    {r.rank} · {districtName(r.districtSoato)}
+                    {rankLabel(r.rank, t)} · {districtName(r.districtSoato)}
                   </span>
                 </td>
-                <td className="num">{r.mahallas}</td>
-                <td className={cellClass(r, 'normResidents')}>{fmtInt(r.residents)}</td>
-                <td className={cellClass(r, 'normIncidents')}>{fmtInt(r.incidents)}</td>
-                <td className="num">{fmtInt(r.applications)}</td>
-                <td className="num">{fmtInt(r.jointActions)}</td>
-                <td className="num">{r.areaKm2.toFixed(2)}</td>
+                <td className="num">{f.int(r.mahallas)}</td>
+                <td className={cellClass(r, 'normResidents')}>{f.int(r.residents)}</td>
+                <td className={cellClass(r, 'normIncidents')}>{f.int(r.incidents)}</td>
+                <td className="num">{f.int(r.applications)}</td>
+                <td className="num">{f.int(r.jointActions)}</td>
+                <td className="num">{f.decimal(r.areaKm2, 2)}</td>
                 <td className={cellClass(r, 'normDistanceKm')}>
-                  {r.meanDistanceKm.toFixed(1)} / {r.maxDistanceKm.toFixed(1)}
+                  {f.decimal(r.meanDistanceKm, 1)} / {f.decimal(r.maxDistanceKm, 1)}
                 </td>
                 <td className="terr-flags">
                   {r.flags.length === 0 ? (
-                    <span className="terr-ok">within</span>
+                    <span className="terr-ok">{t('coverage.table.within')}</span>
                   ) : (
-                    r.flags.map((f) => (
-                      <span key={f.norm} className="terr-flag" title={f.reason}>
-                        {FLAG_SHORT[f.norm]}
+                    r.flags.map((flag) => (
+                      <span key={flag.norm} className="terr-flag" title={flagReason(flag, norms, days, t, f)}>
+                        {t(`coverage.flag.${flag.norm}`)}
                       </span>
                     ))
                   )}
@@ -135,17 +136,11 @@ export function InspectorTable({ coverage, selected, onSelect, districtName }: I
             ))}
           </tbody>
         </table>
-        {shown.length === 0 && <p className="terr-empty">No inspector matches.</p>}
+        {shown.length === 0 && <p className="terr-empty">{t('coverage.table.empty')}</p>}
       </div>
     </section>
   );
 }
-
-const FLAG_SHORT: Record<NormKey, string> = {
-  normResidents: 'residents',
-  normIncidents: 'incidents',
-  normDistanceKm: 'distance',
-};
 
 function cellClass(r: { flags: ReadonlyArray<{ norm: NormKey }> }, norm: NormKey): string {
   return r.flags.some((f) => f.norm === norm) ? 'num terr-over' : 'num';

@@ -1,31 +1,18 @@
 // The overload norms, editable: a value is applied when the field is left or Enter is pressed, not on every keystroke.
 import { useState } from 'react';
 import { NORM_DEFAULTS, NORM_KEYS, NORM_RANGE, type Norms } from '../../../server/contract/coverage.ts';
+import { useT } from '../../i18n/I18n.tsx';
 
 // `why` restates the reasoning of NORM_DEFAULTS (server/contract/coverage.ts) for the person changing the norm; the
-// bounds are NORM_RANGE's, the same a link is held to.
-const FIELDS: Record<keyof Norms, { label: string; unit: string; why: string; step: number }> = {
-  normResidents: {
-    label: 'Residents per inspector',
-    unit: 'residents',
-    why: 'default ≈ 3 average Tashkent mahallas; the model is one inspector per mahalla',
-    step: 500,
-  },
-  normIncidents: {
-    label: 'Incidents per 30 days',
-    unit: 'scaled to the period',
-    why: 'default ≈ 2 a day, beyond what one inspector can follow up',
-    step: 5,
-  },
-  normDistanceKm: {
-    label: 'Farthest mahalla from base point',
-    unit: 'km',
-    why: 'default: reachable in about a quarter of an hour in the city',
-    step: 0.5,
-  },
+// bounds are NORM_RANGE's, the same a link is held to. Label, unit and why are messages `coverage.norms.<field>…`.
+const FIELDS: Record<keyof Norms, { msg: 'residents' | 'incidents' | 'distance'; step: number }> = {
+  normResidents: { msg: 'residents', step: 500 },
+  normIncidents: { msg: 'incidents', step: 5 },
+  normDistanceKm: { msg: 'distance', step: 0.5 },
 };
 
 export function NormsSection({ norms, onChange }: { norms: Norms; onChange: (n: Norms) => void }) {
+  const t = useT();
   const [draft, setDraft] = useState<Record<keyof Norms, string>>(() => toDraft(norms));
   // The norms can also change from outside the fields (Defaults, back/forward): the draft then follows them. Set
   // while rendering, React's pattern for state derived from a prop, so no stale draft is ever painted.
@@ -47,17 +34,17 @@ export function NormsSection({ norms, onChange }: { norms: Norms; onChange: (n: 
   return (
     <section data-testid="norms">
       <h2>
-        Overload norms
+        {t('coverage.norms.title')}
         {!isDefault && (
           <button type="button" className="link" onClick={() => onChange({ ...NORM_DEFAULTS })}>
-            Defaults
+            {t('coverage.norms.defaults')}
           </button>
         )}
       </h2>
       <div className="terr-norms">
         {NORM_KEYS.map((k) => (
           <label key={k}>
-            <span>{FIELDS[k].label}</span>
+            <span>{t(`coverage.norms.${FIELDS[k].msg}`)}</span>
             <input
               type="number"
               data-testid={`norm-${k}`}
@@ -69,14 +56,11 @@ export function NormsSection({ norms, onChange }: { norms: Norms; onChange: (n: 
               onBlur={() => commit(k)}
               onKeyDown={(e) => e.key === 'Enter' && commit(k)}
             />
-            <small title={FIELDS[k].why}>{FIELDS[k].unit}</small>
+            <small title={t(`coverage.norms.${FIELDS[k].msg}.why`)}>{t(`coverage.norms.${FIELDS[k].msg}.unit`)}</small>
           </label>
         ))}
       </div>
-      <p className="terr-hint">
-        A territory over any norm is flagged with its reason. No published per-resident norm was found: the defaults
-        mark territories far beyond one inspector per mahalla (hover a unit for why).
-      </p>
+      <p className="terr-hint">{t('coverage.norms.hint')}</p>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 // The inspector table's model: rows from the columnar coverage response, and sorting. Pure, testable without a browser.
 import type { Coverage } from '../../queries/coverage.ts';
 import { inspectorLabel } from '../../format.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { activeLocale } from '../../i18n/translate.ts';
 // The sortable columns are listed with the URL mapping: a link carries the sort.
 import type { InspectorSort, InspectorSortKey } from '../../state/url.ts';
 
@@ -8,12 +10,12 @@ export type InspectorRow = {
   [K in Exclude<keyof Coverage['inspectors'], 'flags' | 'name' | 'rank'>]: Coverage['inspectors'][K][number];
 } & { flags: Coverage['inspectors']['flags'][number]; name: string; rank: string };
 
-/** One row object per inspector (the response is columnar to stay small nationally). */
-export function rowsOf(c: Coverage['inspectors']): InspectorRow[] {
+/** One row object per inspector (the response is columnar to stay small nationally); numbered ones in `locale`. */
+export function rowsOf(c: Coverage['inspectors'], locale: Locale = activeLocale()): InspectorRow[] {
   return c.id.map((id, k) => ({
     id,
     // Without the right to see persons' names the server sends none: the inspector is shown by number.
-    name: inspectorLabel(c.name[k], id),
+    name: inspectorLabel(c.name[k], id, locale),
     rank: c.rank[k] ?? '',
     districtSoato: c.districtSoato[k] ?? '',
     basePointId: c.basePointId[k] ?? 0,

@@ -1,13 +1,17 @@
 // A boundary run's report: overlaps and gaps between neighbours (area, where; a click opens the map there), slivers
 // snapped, and what the new boundary version changes (mahallas kept, added, retired; records that changed mahalla).
-import { fmtInt } from '../../format.ts';
+import type { Formatters } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import type { Translate } from '../../i18n/translate.ts';
 import type { Job } from '../../queries/imports.ts';
 import { navigate } from '../../state/route.ts';
 import { update } from '../../state/store.ts';
 
 type Outcome = NonNullable<NonNullable<Job['result']>['boundary']>;
 
-const size = (m2: number): string => `${fmtInt(Math.round(m2))} m² (${(m2 / 1e4).toFixed(2)} ha)`;
+/** An area in m² and hectares, e.g. "37 166 m² (3.72 ha)". */
+const size = (m2: number, t: Translate, f: Formatters): string =>
+  t('import.size', { m2: f.int(Math.round(m2)), ha: f.decimal(m2 / 1e4, 2) });
 
 /** Opens the map on a point (zoom 15: a few streets around it). */
 const showOnMap = (lon: number, lat: number): void => {
@@ -16,46 +20,41 @@ const showOnMap = (lon: number, lat: number): void => {
 };
 
 export function BoundaryReport({ outcome: o, dryRun, kind }: { outcome: Outcome; dryRun: boolean; kind: Job['kind'] }) {
-  const would = dryRun ? 'would be' : 'was';
+  const t = useT();
+  const f = useFmt();
+  const dry = dryRun ? 'yes' : 'no';
   const m = o.mahallas;
   const a = o.areas;
   return (
     <>
       {o.findings.length > 0 && (
         <section data-testid="import-topology">
-          <h4>
-            Overlaps and gaps between neighbours ({fmtInt(o.findings.length)}, larger than {fmtInt(o.sliverM2)} m²):
-            kept as they are in the file. Correct them in your GIS if they are mistakes.
-          </h4>
+          <h4>{t('import.topology', { n: f.int(o.findings.length), min: f.int(o.sliverM2) })}</h4>
           <div className="import-scroll short">
             <table className="import-table">
               <thead>
                 <tr>
-                  <th>What</th>
-                  <th>Features</th>
-                  <th>Area</th>
-                  <th>Where (longitude, latitude)</th>
+                  <th>{t('import.col.what')}</th>
+                  <th>{t('import.col.features')}</th>
+                  <th>{t('import.col.area')}</th>
+                  <th>{t('import.col.where')}</th>
                 </tr>
               </thead>
               <tbody>
-                {o.findings.map((f, i) => (
+                {o.findings.map((x, i) => (
                   <tr key={i}>
+                    <td>{x.kind === 'overlap' ? t('import.overlap') : t('import.gap')}</td>
+                    <td>{x.features.join(', ') || '—'}</td>
+                    <td className="num">{size(x.areaM2, t, f)}</td>
                     <td>
-                      {f.kind === 'overlap'
-                        ? 'Overlap: two shapes cover the same ground'
-                        : 'Gap: ground no shape covers'}
-                    </td>
-                    <td>{f.features.join(', ') || '—'}</td>
-                    <td className="num">{size(f.areaM2)}</td>
-                    <td>
-                      {f.lon}, {f.lat}
+                      {x.lon}, {x.lat}
                       <button
                         type="button"
                         className="import-link"
                         data-testid="import-topology-show"
-                        onClick={() => showOnMap(f.lon, f.lat)}
+                        onClick={() => showOnMap(x.lon, x.lat)}
                       >
-                        Show on the map
+                        {t('import.showOnMap')}
                       </button>
                     </td>
                   </tr>
@@ -67,44 +66,46 @@ export function BoundaryReport({ outcome: o, dryRun, kind }: { outcome: Outcome;
       )}
       {o.snapped > 0 && (
         <p className="muted" data-testid="import-snapped">
-          {fmtInt(o.snapped)} slivers of {fmtInt(o.sliverM2)} m² or less (thin overlaps or gaps along shared borders,{' '}
-          {size(o.snappedM2)} in all) {would} closed automatically.
+          {t('import.snapped', {
+            n: f.int(o.snapped),
+            min: f.int(o.sliverM2),
+            size: size(o.snappedM2, t, f),
+            dry,
+          })}
         </p>
       )}
       {o.version !== null && (
         <section data-testid="import-version">
-          <h4>
-            {dryRun ? `Boundary version ${o.version} would be saved` : `Boundary version ${o.version} saved`} (earlier
-            versions are kept)
-          </h4>
+          <h4>{t('import.version', { version: String(o.version), dry })}</h4>
           {m && (
             <ul>
-              <li>
-                {fmtInt(m.kept)} mahallas keep their code, {fmtInt(m.added)} are new, {fmtInt(m.retired)} are no longer
-                in the file (retired: their records stay, their number is never given to another mahalla)
-              </li>
+              <li>{t('import.keep', { kept: f.int(m.kept), added: f.int(m.added), retired: f.int(m.retired) })}</li>
               <li data-testid="import-moved">
-                Records that {dryRun ? 'would change' : 'changed'} mahalla: {fmtInt(m.moved.incidents)} incidents,{' '}
-                {fmtInt(m.moved.applications)} applications, {fmtInt(m.moved.base_points)} base points
+                {t('import.moved', {
+                  dry,
+                  incidents: f.int(m.moved.incidents),
+                  applications: f.int(m.moved.applications),
+                  bases: f.int(m.moved.base_points),
+                })}
               </li>
               {m.outside.incidents + m.outside.applications + m.outside.base_points > 0 && (
                 <li>
-                  {fmtInt(m.outside.incidents + m.outside.applications + m.outside.base_points)} records lie inside no
-                  new mahalla: they stay in theirs where it remains, else go to the nearest one
+                  {t('import.outside', {
+                    n: f.int(m.outside.incidents + m.outside.applications + m.outside.base_points),
+                  })}
                 </li>
               )}
-              {m.unassigned > 0 && (
-                <li>
-                  Inspectors’ assignments to retired mahallas {dryRun ? 'that would be removed' : 'removed'}:{' '}
-                  {fmtInt(m.unassigned)}
-                </li>
-              )}
+              {m.unassigned > 0 && <li>{t('import.unassigned', { dry, n: f.int(m.unassigned) })}</li>}
             </ul>
           )}
           {a && (
             <p>
-              {fmtInt(a.updated)} {kind} updated, {fmtInt(a.added)} added, {fmtInt(a.absent)} not in the file kept as
-              they were
+              {t('import.areas', {
+                kind: kind === 'regions' ? 'regions' : 'districts',
+                updated: f.int(a.updated),
+                added: f.int(a.added),
+                absent: f.int(a.absent),
+              })}
             </p>
           )}
         </section>

@@ -1,21 +1,15 @@
 // Step 2 of a boundary import: what the file is (format, coordinate system, features), and for each thing Hamkor reads
 // (code, name, district or region, population) the field of the file it comes from, with a few of its values.
-import { fmtInt } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import type { BoundaryPreview } from '../../queries/imports.ts';
 import type { Choices } from './ColumnsStep.tsx';
-import { ROLE_LABELS } from './labels.ts';
+import { roleLabel } from './labels.ts';
 
 /** The fields Hamkor proposes for each role (those named as it names them). */
 export const proposedFields = (p: BoundaryPreview): Choices => ({
   columns: Object.fromEntries(p.roles.map((r) => [r.name, r.proposed ?? ''])),
   values: {},
 });
-
-const PARENT: Record<BoundaryPreview['file']['kind'], string> = {
-  mahallas: 'District it belongs to (7-digit SOATO code)',
-  districts: 'Region it belongs to (4-digit SOATO code)',
-  regions: '',
-};
 
 export function BoundaryStep({
   preview,
@@ -26,27 +20,31 @@ export function BoundaryStep({
   choices: Choices;
   onChange: (c: Choices) => void;
 }) {
+  const t = useT();
+  const fmt = useFmt();
   const f = preview.file;
-  const label = (role: string): string => (role === 'parent' ? PARENT[f.kind] : (ROLE_LABELS[role] ?? role));
+  // A region has no parent; a mahalla's is a district, a district's a region.
+  const label = (role: string): string =>
+    role === 'parent' && f.kind !== 'regions' ? t(`import.role.parent.${f.kind}`) : roleLabel(role, t);
   return (
     <>
       <ul className="import-counts" data-testid="import-boundary-file">
         <li>
-          <b>{fmtInt(f.features)}</b> shapes
+          <b>{fmt.int(f.features)}</b> {t('import.shapes', { count: f.features })}
         </li>
         <li>
           {f.format === 'shapefile' ? 'Shapefile' : f.format.toUpperCase()}
-          {f.encoding ? `, text in ${f.encoding}` : ''}
+          {f.encoding ? t('import.textIn', { encoding: f.encoding }) : ''}
         </li>
-        <li>Coordinates: {f.crs}, turned into longitude and latitude</li>
+        <li>{t('import.coords', { crs: f.crs })}</li>
       </ul>
       <table className="import-table import-columns" data-testid="import-fields">
         <thead>
           <tr>
-            <th>What Hamkor needs</th>
-            <th>Field in your file</th>
-            <th>Filled in</th>
-            <th>For example</th>
+            <th>{t('import.need')}</th>
+            <th>{t('import.fieldInFile')}</th>
+            <th>{t('import.filledIn')}</th>
+            <th>{t('import.example')}</th>
           </tr>
         </thead>
         <tbody>
@@ -57,7 +55,7 @@ export function BoundaryStep({
               <tr key={r.name}>
                 <td>
                   <label htmlFor={`field-${r.name}`}>{label(r.name)}</label>
-                  {r.required && <span className="import-required"> required</span>}
+                  {r.required && <span className="import-required"> {t('import.required')}</span>}
                 </td>
                 <td>
                   <select
@@ -68,7 +66,7 @@ export function BoundaryStep({
                       onChange({ ...choices, columns: { ...choices.columns, [r.name]: e.target.value } })
                     }
                   >
-                    <option value="">— not in the file —</option>
+                    <option value="">{t('import.notInFile')}</option>
                     {preview.fields.map((x) => (
                       <option key={x.field} value={x.field}>
                         {x.field}
@@ -76,7 +74,9 @@ export function BoundaryStep({
                     ))}
                   </select>
                 </td>
-                <td className="num">{info ? `${fmtInt(info.filled)} of ${fmtInt(f.features)}` : ''}</td>
+                <td className="num">
+                  {info ? t('import.filledOf', { n: fmt.int(info.filled), total: fmt.int(f.features) }) : ''}
+                </td>
                 <td className="muted">{info?.samples.join(', ') ?? ''}</td>
               </tr>
             );

@@ -2,7 +2,7 @@
 // coded fields (kind of offence, status…) which of the file's words means which of our codes.
 import type { ImportMapping } from '../../../server/contract/imports.ts';
 import type { Preview } from '../../queries/imports.ts';
-import { fmtInt } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { codeLabel, fieldLabel } from './labels.ts';
 
 /** The choices of the form: our column → file header ('' = not in the file); our column → file word → code. */
@@ -75,6 +75,8 @@ export function ColumnsStep({
   choices: Choices;
   onChange: (c: Choices) => void;
 }) {
+  const t = useT();
+  const f = useFmt();
   const first = preview.rows[0] ?? [];
   const setColumn = (name: string, header: string): void => {
     const col = preview.columns.find((c) => c.name === name);
@@ -90,9 +92,9 @@ export function ColumnsStep({
       <table className="import-table import-columns" data-testid="import-columns">
         <thead>
           <tr>
-            <th>What Hamkor needs</th>
-            <th>Column in your file</th>
-            <th>First row of the file</th>
+            <th>{t('import.need')}</th>
+            <th>{t('import.column')}</th>
+            <th>{t('import.firstRow')}</th>
           </tr>
         </thead>
         <tbody>
@@ -102,8 +104,8 @@ export function ColumnsStep({
             return (
               <tr key={c.name}>
                 <td>
-                  <label htmlFor={`col-${c.name}`}>{fieldLabel(c.name)}</label>
-                  {c.required && <span className="import-required"> required</span>}
+                  <label htmlFor={`col-${c.name}`}>{fieldLabel(c.name, t)}</label>
+                  {c.required && <span className="import-required"> {t('import.required')}</span>}
                 </td>
                 <td>
                   <select
@@ -112,7 +114,7 @@ export function ColumnsStep({
                     value={header}
                     onChange={(e) => setColumn(c.name, e.target.value)}
                   >
-                    <option value="">— not in the file —</option>
+                    <option value="">{t('import.notInFile')}</option>
                     {preview.headers.map((h) => (
                       <option key={h} value={h}>
                         {h}
@@ -130,33 +132,31 @@ export function ColumnsStep({
         .filter((c) => c.codes && choices.columns[c.name])
         .map((c) => (
           <section key={c.name} className="import-values" data-testid={`import-values-${c.name}`}>
-            <h4>
-              {fieldLabel(c.name)}: what the words in “{choices.columns[c.name]}” mean
-            </h4>
+            <h4>{t('import.valuesTitle', { field: fieldLabel(c.name, t), column: choices.columns[c.name] ?? '' })}</h4>
             <table className="import-table">
               <thead>
                 <tr>
-                  <th>Word in your file</th>
-                  <th>Rows (of the first {fmtInt(preview.scanned)})</th>
-                  <th>Means</th>
+                  <th>{t('import.word')}</th>
+                  <th>{t('import.rowsOfFirst', { n: f.int(preview.scanned) })}</th>
+                  <th>{t('import.means')}</th>
                 </tr>
               </thead>
               <tbody>
                 {(preview.values[choices.columns[c.name] ?? ''] ?? []).map((v) => (
                   <tr key={v.value}>
                     <td>{v.value}</td>
-                    <td className="num">{fmtInt(v.rows)}</td>
+                    <td className="num">{f.int(v.rows)}</td>
                     <td>
                       <select
-                        aria-label={`${v.value} means`}
+                        aria-label={t('import.meansAria', { word: v.value })}
                         data-testid={`import-value-${c.name}-${v.value}`}
                         value={choices.values[c.name]?.[v.value] ?? ''}
                         onChange={(e) => setValue(c.name, v.value, e.target.value)}
                       >
-                        <option value="">— not recognised —</option>
+                        <option value="">{t('import.notRecognised')}</option>
                         {(c.codes ?? []).map((code) => (
                           <option key={code} value={code}>
-                            {codeLabel(c.name, code)}
+                            {codeLabel(c.name, code, t)}
                           </option>
                         ))}
                       </select>

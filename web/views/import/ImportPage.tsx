@@ -4,7 +4,7 @@
 // every import so far (provenance).
 import { useEffect, useState } from 'react';
 import { extensionsOf, isBoundaryKind, isRecordImportKind, type ImportKind } from '../../../server/contract/imports.ts';
-import { fmtInt } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import {
   isRunning,
   useCancelJob,
@@ -16,7 +16,7 @@ import {
 } from '../../queries/imports.ts';
 import { BoundaryStep, proposedFields } from './BoundaryStep.tsx';
 import { ColumnsStep, mappingOf, PreviewTable, proposed, type Choices } from './ColumnsStep.tsx';
-import { KIND_GROUPS, KIND_LABELS, KIND_NOTES } from './labels.ts';
+import { KIND_GROUPS, kindLabel, kindNote } from './labels.ts';
 import { PastImports } from './PastImports.tsx';
 import { Downloads, ProgressBar, ReportView } from './ReportView.tsx';
 import { Success } from './Success.tsx';
@@ -37,6 +37,9 @@ export function ImportPage() {
   const check = useJob(checkId);
   const commit = useJob(commitId);
   const dropData = useDropData();
+  const t = useT();
+  const f = useFmt();
+  const bytes = (n: number): string => t('import.bytes', { count: n, n: f.int(n) });
   const committed = commit.data?.state === 'done' && commit.data.result?.committed === true;
   useEffect(() => {
     if (committed) void dropData();
@@ -84,20 +87,14 @@ export function ImportPage() {
 
   return (
     <main className="import-page" data-testid="import-page">
-      <h2>Load your department’s own data</h2>
-      <p className="muted">
-        Records, staff lists and the territory assignment exported from your registry as a table: CSV (comma, semicolon
-        or tab separated, UTF-8 or Windows-1251), Excel (.xlsx, the first sheet) or Parquet. Mahalla, district and
-        region boundaries as a map file. Nothing changes until you press “Import now”; a file with a problem changes
-        nothing (for incidents and applications you may choose to import the good rows only). Importing the same file
-        twice adds nothing twice.
-      </p>
+      <h2>{t('import.title')}</h2>
+      <p className="muted">{t('import.lead')}</p>
 
       <section className="import-card" aria-labelledby="step-file">
-        <h3 id="step-file">1. The file</h3>
+        <h3 id="step-file">{t('import.step1')}</h3>
         <div className="import-row">
           <label>
-            What the file holds{' '}
+            {t('import.holds')}{' '}
             <select
               data-testid="import-kind"
               value={kind}
@@ -107,10 +104,10 @@ export function ImportPage() {
               }}
             >
               {KIND_GROUPS.map((g) => (
-                <optgroup key={g.label} label={g.label}>
+                <optgroup key={g.label} label={t(g.label)}>
                   {g.kinds.map((k) => (
                     <option key={k} value={k}>
-                      {KIND_LABELS[k]}
+                      {kindLabel(k, t)}
                     </option>
                   ))}
                 </optgroup>
@@ -118,7 +115,7 @@ export function ImportPage() {
             </select>
           </label>
           <label>
-            File{' '}
+            {t('import.file')}{' '}
             <input
               type="file"
               data-testid="import-file"
@@ -130,43 +127,46 @@ export function ImportPage() {
             />
           </label>
           {boundary && (
-            <label title="Only if the file does not say: a Shapefile without its .prj, a GeoJSON in metres">
-              Coordinate system (EPSG code, only if the file does not say){' '}
+            <label title={t('import.crs.title')}>
+              {t('import.crs')}{' '}
               <input
                 className="import-crs"
                 data-testid="import-crs"
                 inputMode="numeric"
-                placeholder="e.g. 32642"
+                placeholder={t('import.crs.example')}
                 value={crs}
                 onChange={(e) => setCrs(e.target.value)}
               />
             </label>
           )}
           <button type="button" data-testid="import-upload" disabled={!file || upload.isPending} onClick={send}>
-            {upload.isPending ? 'Sending…' : 'Show the file'}
+            {upload.isPending ? t('import.sending') : t('import.show')}
           </button>
         </div>
         <p className="muted" data-testid="import-kind-note">
-          {KIND_NOTES[kind]}
+          {kindNote(kind, t)}
         </p>
-        {upload.error && <p className="error-banner">The file was not accepted: {upload.error.message}</p>}
+        {upload.error && <p className="error-banner">{t('import.refused', { reason: upload.error.message })}</p>}
       </section>
 
       {preview?.shape === 'table' && (
         <section className="import-card" aria-labelledby="step-columns">
           <h3 id="step-columns">
-            2. Check the columns: {preview.file.name} ({fmtInt(preview.file.bytes)} bytes
-            {preview.file.format
-              ? `, ${preview.file.format.encoding}${preview.file.format.bom ? ' with BOM' : ''}, separated by “${preview.file.format.delimiter === '\t' ? 'tab' : preview.file.format.delimiter}”`
-              : ''}
-            )
+            {t('import.step2.columns', {
+              file: preview.file.name,
+              size: bytes(preview.file.bytes),
+              format: preview.file.format
+                ? t('import.format', {
+                    encoding: preview.file.format.encoding,
+                    bom: preview.file.format.bom ? 'yes' : 'no',
+                    sep: preview.file.format.delimiter === '\t' ? t('import.tab') : preview.file.format.delimiter,
+                  })
+                : '',
+            })}
           </h3>
-          <p className="muted">The first rows of your file:</p>
+          <p className="muted">{t('import.firstRows')}</p>
           <PreviewTable preview={preview} />
-          <p className="muted">
-            For each thing Hamkor needs, the column of your file it is read from. Hamkor has chosen what it recognised;
-            change any choice that is wrong.
-          </p>
+          <p className="muted">{t('import.columnsHint')}</p>
           <ColumnsStep preview={preview} choices={choices} onChange={change} />
         </section>
       )}
@@ -174,19 +174,16 @@ export function ImportPage() {
       {preview?.shape === 'boundary' && (
         <section className="import-card" aria-labelledby="step-fields">
           <h3 id="step-fields">
-            2. Check the fields: {preview.file.name} ({fmtInt(preview.file.bytes)} bytes)
+            {t('import.step2.fields', { file: preview.file.name, size: bytes(preview.file.bytes) })}
           </h3>
-          <p className="muted">
-            For each thing Hamkor needs, the field of your file it is read from. Hamkor has chosen the fields named as
-            it names them; choose the others from the list.
-          </p>
+          <p className="muted">{t('import.fieldsHint')}</p>
           <BoundaryStep preview={preview} choices={choices} onChange={change} />
         </section>
       )}
 
       {preview && (
         <section className="import-card" aria-labelledby="step-check">
-          <h3 id="step-check">3. Check the whole file (changes nothing)</h3>
+          <h3 id="step-check">{t('import.step3')}</h3>
           {canKeepGood && (
             <label className="import-row">
               <input
@@ -198,12 +195,11 @@ export function ImportPage() {
                   setCheckId(null);
                 }}
               />
-              Import the good rows and leave out the rows with problems (otherwise one bad row stops the whole file; the
-              rows left out can be downloaded with what is wrong in each)
+              {t('import.keepGood')}
             </label>
           )}
           <button type="button" data-testid="import-check" disabled={busy} onClick={() => run(true)}>
-            Check the file
+            {t('import.check')}
           </button>
           {start.error && <p className="error-banner">{start.error.message}</p>}
           {check.data && <ProgressBar job={check.data} onCancel={() => cancel.mutate(check.data?.id ?? '')} />}
@@ -214,12 +210,15 @@ export function ImportPage() {
 
       {checked && (
         <section className="import-card" aria-labelledby="step-commit">
-          <h3 id="step-commit">4. Import</h3>
+          <h3 id="step-commit">{t('import.step4')}</h3>
           {!canCommit && checked.problemCount > 0 && (
             <p className="note">
-              {fmtInt(checked.rejected)} {boundary ? 'shapes' : 'rows'} have problems, so the file would change nothing.
-              Correct them in the file
-              {canKeepGood ? ', or tick “Import the good rows” above and check again' : ' and send it again'}.
+              {t('import.blocked', {
+                count: checked.rejected,
+                n: f.int(checked.rejected),
+                shapes: boundary ? 'yes' : 'no',
+                keep: canKeepGood ? 'yes' : 'no',
+              })}
             </p>
           )}
           <button
@@ -229,7 +228,7 @@ export function ImportPage() {
             disabled={!canCommit || busy || committed}
             onClick={() => run(false)}
           >
-            Import now
+            {t('import.now')}
           </button>
           {commit.data && <ProgressBar job={commit.data} />}
           {commit.data?.error && <p className="error-banner">{commit.data.error}</p>}

@@ -1,49 +1,54 @@
 // Provenance: every import committed into this database — when, who, which file (and its checksum), what it changed.
-import { fmtInt } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { usePastImports } from '../../queries/imports.ts';
-import { age, ageWords } from './provenance.ts';
+import { age, ageWords, whatLabel } from './provenance.ts';
+
+/** The server's UTC time (YYYY-MM-DD HH:MM[:SS]) as an ISO moment, read at the browser's clock like the audit log's. */
+const utcIso = (t: string): string => `${t.replace(' ', 'T').replace(/(\.\d+)?Z?$/, '')}Z`;
 
 export function PastImports() {
   const past = usePastImports();
+  const t = useT();
+  const f = useFmt();
   return (
     <section className="import-card" aria-labelledby="past-imports" data-testid="past-imports">
-      <h3 id="past-imports">Imports into this database</h3>
-      {past.error && <p className="error-banner">Could not load the list: {past.error.message}</p>}
-      {past.data?.length === 0 && <p className="muted">None yet: everything shown is the generated demo data.</p>}
+      <h3 id="past-imports">{t('import.past')}</h3>
+      {past.error && <p className="error-banner">{t('import.past.failed', { reason: past.error.message })}</p>}
+      {past.data?.length === 0 && <p className="muted">{t('import.past.none')}</p>}
       {past.data && past.data.length > 0 && (
         <div className="import-scroll short">
           <table className="import-table">
             <thead>
               <tr>
-                <th>When</th>
-                <th>Who</th>
-                <th>What</th>
-                <th>File</th>
-                <th title="SHA-256 of the file: the same number means the very same file">Checksum</th>
-                <th>Rows read</th>
-                <th>Added</th>
-                <th>Updated</th>
-                <th>Unchanged</th>
-                <th>Left out</th>
+                <th>{t('import.past.when')}</th>
+                <th>{t('import.past.who')}</th>
+                <th>{t('import.past.what')}</th>
+                <th>{t('import.past.file')}</th>
+                <th title={t('import.past.checksum.title')}>{t('import.past.checksum')}</th>
+                <th>{t('import.past.read')}</th>
+                <th>{t('import.past.added')}</th>
+                <th>{t('import.past.updated')}</th>
+                <th>{t('import.past.unchanged')}</th>
+                <th>{t('import.past.left')}</th>
               </tr>
             </thead>
             <tbody>
               {past.data.map((i) => (
                 <tr key={i.id}>
                   <td>
-                    {i.importedAt.slice(0, 16)} <span className="muted">({ageWords(age(i.importedAt))})</span>
+                    {f.moment(utcIso(i.importedAt))} <span className="muted">({ageWords(age(i.importedAt), t)})</span>
                   </td>
                   <td>{i.importedBy}</td>
-                  <td>{i.kind}</td>
+                  <td>{whatLabel(i.kind.replace(/_/g, ' '), t)}</td>
                   <td>{i.file}</td>
                   <td title={i.sha256}>
                     <code>{i.sha256.slice(0, 12)}…</code>
                   </td>
-                  <td className="num">{fmtInt(i.rowsRead)}</td>
-                  <td className="num">{fmtInt(i.added)}</td>
-                  <td className="num">{fmtInt(i.updated)}</td>
-                  <td className="num">{fmtInt(i.unchanged)}</td>
-                  <td className="num">{fmtInt(i.rejected)}</td>
+                  <td className="num">{f.int(i.rowsRead)}</td>
+                  <td className="num">{f.int(i.added)}</td>
+                  <td className="num">{f.int(i.updated)}</td>
+                  <td className="num">{f.int(i.unchanged)}</td>
+                  <td className="num">{f.int(i.rejected)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,20 +1,14 @@
 // A run's progress bar while it reads and writes, and its report when done: counts, rows with problems (row, column,
 // value, reason), words no code matched, and the location and date quality notes.
-import { fmtInt } from '../../format.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { downloadUrl, type Job } from '../../queries/imports.ts';
 import { BoundaryReport } from './BoundaryReport.tsx';
 import { fieldLabel } from './labels.ts';
-
-const STATE_WORDS: Record<Job['state'], string> = {
-  queued: 'Waiting for another import to finish',
-  reading: 'Reading and checking the rows',
-  writing: 'Writing',
-  done: 'Finished',
-  failed: 'Stopped by an error',
-  cancelled: 'Cancelled: nothing was changed',
-};
+import { whatLabel } from './provenance.ts';
 
 export function ProgressBar({ job, onCancel }: { job: Job; onCancel?: () => void }) {
+  const t = useT();
+  const f = useFmt();
   return (
     <div className="import-progress" data-testid="import-progress">
       <div
@@ -23,16 +17,21 @@ export function ProgressBar({ job, onCancel }: { job: Job; onCancel?: () => void
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={job.percent}
-        aria-label="Progress"
+        aria-label={t('import.progress')}
       >
         <span style={{ width: `${job.percent}%` }} />
       </div>
       <p>
-        {STATE_WORDS[job.state]}: {fmtInt(job.rows)} {isMap(job) ? 'features' : 'rows'} read
-        {` (${job.percent}% ${isMap(job) ? 'done' : 'of the file'})`}
+        {t('import.progress.line', {
+          state: t(`import.state.${job.state}`),
+          count: job.rows,
+          n: f.int(job.rows),
+          map: isMap(job) ? 'yes' : 'no',
+          percent: job.percent,
+        })}
         {onCancel && (job.state === 'queued' || job.state === 'reading') && (
           <button type="button" className="import-link" onClick={onCancel}>
-            Cancel
+            {t('import.cancel')}
           </button>
         )}
       </p>
@@ -44,15 +43,16 @@ const isMap = (job: Job): boolean => ['mahallas', 'districts', 'regions'].includ
 
 /** Links to the run's full JSON report and, when the good rows were imported, the rejected rows as CSV. */
 export function Downloads({ job }: { job: Job }) {
+  const t = useT();
   if (!job.downloads.report) return null;
   return (
     <p className="import-downloads">
       <a href={downloadUrl(job.id, 'report')} download data-testid="import-download-report">
-        Download the full report (JSON, every problem)
+        {t('import.download.report')}
       </a>
       {job.downloads.rejects && (
         <a href={downloadUrl(job.id, 'rejects')} download data-testid="import-download-rejects">
-          Download the rows left out (CSV, with what is wrong in each)
+          {t('import.download.rejects')}
         </a>
       )}
     </p>
@@ -60,66 +60,70 @@ export function Downloads({ job }: { job: Job }) {
 }
 
 export function ReportView({ job }: { job: Job }) {
+  const t = useT();
+  const f = useFmt();
   const r = job.result;
   if (!r) return null;
   const unmapped = Object.entries(r.unmapped);
-  const would = job.dryRun ? 'would be' : 'were';
-  const unit = isMap(job) ? 'features' : 'rows';
+  const dry = job.dryRun ? 'yes' : 'no';
+  const map = isMap(job) ? 'yes' : 'no';
   return (
     <div className="import-report" data-testid="import-report">
       <ul className="import-counts" data-testid="import-counts">
         <li>
-          <b>{fmtInt(r.rowsRead)}</b> {unit} read
+          <b>{f.int(r.rowsRead)}</b> {t('import.counts.read', { map, count: r.rowsRead })}
         </li>
         <li>
-          <b>{fmtInt(r.rowsGood)}</b> good
+          <b>{f.int(r.rowsGood)}</b> {t('import.counts.good')}
         </li>
         <li className={r.rejected > 0 ? 'bad' : ''}>
-          <b>{fmtInt(r.rejected)}</b> with problems
+          <b>{f.int(r.rejected)}</b> {t('import.counts.problems')}
         </li>
         {r.added !== undefined && r.added !== null && (
           <>
             <li>
-              <b>{fmtInt(r.added)}</b> new records {would} added
+              <b>{f.int(r.added)}</b> {t('import.counts.added', { count: r.added, dry })}
             </li>
             <li>
-              <b>{fmtInt(r.updated ?? 0)}</b> {would} updated
+              <b>{f.int(r.updated ?? 0)}</b> {t('import.counts.updated', { dry })}
             </li>
             <li>
-              <b>{fmtInt(r.unchanged ?? 0)}</b> already there, unchanged
+              <b>{f.int(r.unchanged ?? 0)}</b> {t('import.counts.unchanged')}
             </li>
           </>
         )}
       </ul>
       {r.removedDemo !== undefined && r.removedDemo > 0 && (
         <p className="muted">
-          The {fmtInt(r.removedDemo)} generated demo {job.kind} {would} removed: from then on only imported {job.kind}{' '}
-          are shown.
+          {t('import.removedDemo', { n: f.int(r.removedDemo), what: whatLabel(job.kind.replace(/_/g, ' '), t), dry })}
         </p>
       )}
       {r.problemCount > 0 && (
         <section>
           <h4>
-            Problems ({fmtInt(r.problemCount)}
-            {r.problemCount > r.problems.length ? `, the first ${fmtInt(r.problems.length)} shown` : ''})
+            {t('import.problems', {
+              n: f.int(r.problemCount),
+              more: r.problemCount > r.problems.length ? 'yes' : 'no',
+              shown: f.int(r.problems.length),
+            })}
           </h4>
           <div className="import-scroll short">
             <table className="import-table" data-testid="import-problems">
               <thead>
                 <tr>
-                  <th>File</th>
-                  <th>{isMap(job) ? 'Feature' : 'Row'}</th>
-                  <th>Column</th>
-                  <th>Value</th>
-                  <th>What is wrong</th>
+                  <th>{t('import.col.file')}</th>
+                  <th>{isMap(job) ? t('import.col.feature') : t('import.col.row')}</th>
+                  <th>{t('import.col.column')}</th>
+                  <th>{t('import.col.value')}</th>
+                  <th>{t('import.col.wrong')}</th>
                 </tr>
               </thead>
               <tbody>
                 {r.problems.map((p, i) => (
                   <tr key={i}>
                     <td>{p.file}</td>
-                    <td className="num">{p.row > 0 ? p.row : 'whole file'}</td>
-                    <td>{fieldLabel(p.column)}</td>
+                    <td className="num">{p.row > 0 ? p.row : t('import.wholeFile')}</td>
+                    <td>{fieldLabel(p.column, t)}</td>
                     <td>{p.value}</td>
                     <td>{p.reason}</td>
                   </tr>
@@ -131,11 +135,14 @@ export function ReportView({ job }: { job: Job }) {
       )}
       {unmapped.length > 0 && (
         <section data-testid="import-unmapped">
-          <h4>Words Hamkor did not recognise (choose what they mean above, then check again)</h4>
+          <h4>{t('import.unmapped')}</h4>
           <ul>
             {unmapped.map(([col, list]) => (
               <li key={col}>
-                {fieldLabel(col)}: {list.map((u) => `“${u.value}” (${fmtInt(u.rows)} rows)`).join(', ')}
+                {fieldLabel(col, t)}:{' '}
+                {list
+                  .map((u) => t('import.unmappedWord', { word: u.value, count: u.rows, n: f.int(u.rows) }))
+                  .join(', ')}
               </li>
             ))}
           </ul>
@@ -143,21 +150,29 @@ export function ReportView({ job }: { job: Job }) {
       )}
       {r.ignoredColumns.length > 0 && (
         <p className="muted" data-testid="import-ignored">
-          Columns of your file Hamkor does not read (left as they are): {r.ignoredColumns.join(', ')}
+          {t('import.ignored', { columns: r.ignoredColumns.join(', ') })}
         </p>
       )}
       {r.districts && r.districts.length > 0 && (
         <section data-testid="import-districts">
-          <h4>Territory plans</h4>
+          <h4>{t('import.plans')}</h4>
           <ul>
             {r.districts.map((d) => (
               <li key={d.district}>
-                District {d.district}: {fmtInt(d.changed)} mahallas change inspector;{' '}
-                {d.status === 'unchanged'
-                  ? 'nothing new, no version made'
-                  : d.status === 'dry run'
-                    ? 'a new draft version would be made'
-                    : `version ${d.version ?? ''} made (${d.status === 'draft' ? 'a draft to approve' : 'approved'})`}
+                {t('import.plans.line', {
+                  district: d.district,
+                  count: d.changed,
+                  n: f.int(d.changed),
+                  outcome:
+                    d.status === 'unchanged'
+                      ? t('import.plans.unchanged')
+                      : d.status === 'dry run'
+                        ? t('import.plans.dry')
+                        : t('import.plans.made', {
+                            version: String(d.version ?? ''),
+                            draft: d.status === 'draft' ? 'yes' : 'no',
+                          }),
+                })}
               </li>
             ))}
           </ul>
@@ -166,7 +181,7 @@ export function ReportView({ job }: { job: Job }) {
       {r.boundary && <BoundaryReport outcome={r.boundary} dryRun={job.dryRun} kind={job.kind} />}
       {r.qualityNotes.length > 0 && (
         <section data-testid="import-quality">
-          <h4>Check the locations and dates</h4>
+          <h4>{t('import.quality')}</h4>
           <ul>
             {r.qualityNotes.map((n) => (
               <li key={n}>{n}</li>

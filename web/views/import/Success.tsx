@@ -1,35 +1,56 @@
 // The line a committed import ends with: what changed, in the words of its kind, and a link to the map.
-import { fmtInt } from '../../format.ts';
+import { formatters, type Formatters } from '../../format.ts';
 import type { Job } from '../../queries/imports.ts';
 import { navigate } from '../../state/route.ts';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { activeLocale, activeT, type Translate } from '../../i18n/translate.ts';
 
-function changed(job: Job): string {
+/**
+ * What a committed import changed, in the words of its kind and the language of `t`.
+ * @example changed(job, translator('en'), formatters('en')) // '7 added, 0 updated, 0 unchanged'
+ */
+export function changed(job: Job, t: Translate = activeT(), f: Formatters = formatters(activeLocale())): string {
   const r = job.result;
   if (!r) return '';
   const b = r.boundary;
-  if (b?.mahallas)
-    return (
-      `boundary version ${b.version ?? ''} saved: ${fmtInt(b.mahallas.kept)} mahallas kept, ${fmtInt(b.mahallas.added)} added, ` +
-      `${fmtInt(b.mahallas.retired)} retired; ${fmtInt(b.mahallas.moved.incidents + b.mahallas.moved.applications + b.mahallas.moved.base_points)} records changed mahalla`
-    );
+  const version = String(b?.version ?? '');
+  if (b?.mahallas) {
+    const m = b.mahallas;
+    return t('import.changed.mahallas', {
+      version,
+      kept: f.int(m.kept),
+      added: f.int(m.added),
+      retired: f.int(m.retired),
+      moved: f.int(m.moved.incidents + m.moved.applications + m.moved.base_points),
+    });
+  }
   if (b?.areas)
-    return `boundary version ${b.version ?? ''} saved: ${fmtInt(b.areas.updated)} updated, ${fmtInt(b.areas.added)} added`;
+    return t('import.changed.areas', { version, updated: f.int(b.areas.updated), added: f.int(b.areas.added) });
   if (r.districts) {
     const made = r.districts.filter((d) => d.status === 'draft' || d.status === 'approved');
     return made.length === 0
-      ? 'nothing new: every district already had this assignment'
-      : `a new territory plan version for ${made.map((d) => `district ${d.district} (version ${d.version ?? ''})`).join(', ')}, as a draft for a planner to approve`;
+      ? t('import.changed.nothing')
+      : t('import.changed.plans', {
+          list: made
+            .map((d) => t('import.changed.plan', { district: d.district, version: String(d.version ?? '') }))
+            .join(', '),
+        });
   }
-  return (
-    `${fmtInt(r.added ?? 0)} added, ${fmtInt(r.updated ?? 0)} updated, ${fmtInt(r.unchanged ?? 0)} unchanged` +
-    (r.rejected > 0 ? `, ${fmtInt(r.rejected)} left out` : '')
-  );
+  return t('import.changed.records', {
+    added: f.int(r.added ?? 0),
+    updated: f.int(r.updated ?? 0),
+    unchanged: f.int(r.unchanged ?? 0),
+    left: r.rejected > 0 ? 'yes' : 'no',
+    rejected: f.int(r.rejected),
+  });
 }
 
 export function Success({ job }: { job: Job }) {
+  const t = useT();
+  const f = useFmt();
   return (
     <p className="import-success" data-testid="import-success">
-      Imported {job.file.name}: {changed(job)}. Every page now shows the new data.{' '}
+      {t('import.success', { file: job.file.name, changed: changed(job, t, f) })}{' '}
       <a
         href="/"
         data-testid="import-open-map"
@@ -38,7 +59,7 @@ export function Success({ job }: { job: Job }) {
           navigate('/');
         }}
       >
-        Open the map
+        {t('import.openMap')}
       </a>
     </p>
   );

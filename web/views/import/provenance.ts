@@ -1,6 +1,8 @@
 // Where the data a page shows comes from: for each kind of data the page uses, the import it was loaded from and how
 // old that is, or "demo" when it is still the generated data. The demo label goes only when all of it is imported.
 import type { Meta } from '../../queries/meta.ts';
+import { MESSAGES, type MessageId } from '../../i18n/messages.ts';
+import { activeT, type Translate } from '../../i18n/translate.ts';
 
 /** The kinds of data each page shows (pages not listed show no data line: administration, import). */
 export const PAGE_DATA: Readonly<Record<string, readonly string[]>> = {
@@ -63,16 +65,42 @@ export function age(t: string, now = Date.now()): number | null {
   return Number.isFinite(ms) ? Math.max(0, Math.floor((now - ms) / DAY_MS)) : null;
 }
 
-/** How old, in words: "today", "yesterday", "5 days ago". */
-export const ageWords = (days: number | null): string =>
-  days === null ? '' : days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
+/**
+ * How old, in words: "today", "yesterday", "5 days ago" (or in the language of `t`).
+ * @example ageWords(2, translator('ru')) // '2 дня назад'
+ */
+export const ageWords = (days: number | null, t: Translate = activeT()): string =>
+  days === null
+    ? ''
+    : days === 0
+      ? t('import.age.today')
+      : days === 1
+        ? t('import.age.yesterday')
+        : t('import.age.days', { count: days });
 
-/** One line: "incidents: march.csv, imported 2026-12-02 13:30 (today) · applications: demo (generated)". */
-export const sourcesLine = (d: DataFrom): string =>
+/**
+ * What a source holds ("incidents", "joint actions", "boundaries") in the language of `t`.
+ * @example whatLabel('joint actions', translator('ru')) // 'совместные мероприятия'
+ */
+export const whatLabel = (what: string, t: Translate = activeT()): string => {
+  const id = `import.what.${what.replace(/ /g, '_')}`;
+  return id in MESSAGES.en ? t(id as MessageId) : what;
+};
+
+/**
+ * One line: "incidents: march.csv, imported 2026-12-02 13:30 (today) · applications: demo (generated)", in the
+ * language of `t`.
+ */
+export const sourcesLine = (d: DataFrom, t: Translate = activeT()): string =>
   d.sources
     .map((s) =>
       s.file === null
-        ? `${s.what}: demo (generated)`
-        : `${s.what}: ${s.file}, imported ${s.at ?? ''} (${ageWords(s.ageDays)})`,
+        ? t('import.source.demo', { what: whatLabel(s.what, t) })
+        : t('import.source.file', {
+            what: whatLabel(s.what, t),
+            file: s.file,
+            at: s.at ?? '',
+            age: ageWords(s.ageDays, t),
+          }),
     )
     .join(' · ');
