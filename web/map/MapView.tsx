@@ -16,6 +16,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { getState, update } from '../state/store.ts';
 import { useT } from '../i18n/I18n.tsx';
 import type { View } from '../state/url.ts';
+import { bindKeyboardPick } from './keyboard.ts';
 import { basemapStyle, LIGHT, MAHALLA_SOURCE, OVERLAY_BEFORE, type BasemapTheme } from './style.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
@@ -83,6 +84,8 @@ export function MapView({
   /** What the camera is fitted to while the person has not moved it: the focused district or the whole area. */
   const fitTarget = useRef<[number, number, number, number]>(focus ?? bbox);
   const t = useT();
+  const initialHelp = useRef(t('a11y.mapKeys', { enter: 'Enter' }));
+  const setKeysHelp = useRef<(text: string) => void>(() => undefined);
 
   useEffect(() => {
     if (!container.current) return;
@@ -126,6 +129,16 @@ export function MapView({
       const info = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: handlers.current.pickLayerIds });
       handlers.current.onPick(info?.object ?? null, info?.layer?.id ?? null);
     });
+    // Enter picks under the cross-hair as a click there would (web/map/keyboard.ts).
+    const keys = bindKeyboardPick(
+      map.getCanvas(),
+      (x, y) => {
+        const info = deck.pickObject({ x, y, radius: 2, layerIds: handlers.current.pickLayerIds });
+        handlers.current.onPick(info?.object ?? null, info?.layer?.id ?? null);
+      },
+      initialHelp.current,
+    );
+    setKeysHelp.current = keys.setHelp;
     overlay.current = deck;
     mapRef.current = map;
     // The camera stays out of React: it goes to the URL only when a move that a person made ends. The initial camera
@@ -160,6 +173,7 @@ export function MapView({
     return () => {
       handlers.current.onMap?.(null);
       resized.disconnect();
+      keys.off();
       overlay.current = null;
       mapRef.current = null;
       map.remove();
@@ -178,6 +192,7 @@ export function MapView({
       button?.setAttribute('title', t(id));
       button?.setAttribute('aria-label', t(id));
     }
+    setKeysHelp.current(t('a11y.mapKeys', { enter: 'Enter' }));
   }, [t]);
 
   useEffect(() => {

@@ -102,7 +102,6 @@ export function AccountsTab() {
                       type="button"
                       className="admin-btn small"
                       data-testid="account-signout"
-                      aria-label={`Sign ${a.username} out everywhere`}
                       title="Ends every session of this account, on every computer"
                       disabled={endSessions.isPending}
                       onClick={() => signOut(a)}

@@ -162,7 +162,7 @@ export function ApplicationsPage() {
         </div>
         <LoadState loading={loading} error={error} />
       </section>
-      <section className="appl-analysis" aria-label="Applications flow">
+      <section className="appl-analysis" aria-label="Applications flow" tabIndex={0}>
         {f && (
           <>
             <header>

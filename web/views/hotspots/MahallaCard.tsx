@@ -1,4 +1,5 @@
 // The card of a clicked mahalla: its numbers for the period, its inspector, its trend.
+import { useRef } from 'react';
 import { useEmerging, useMahallaCard } from '../../queries/hotspots.ts';
 import { can, useSession } from '../../queries/session.ts';
 import type { RangeArgs } from '../../queries/range.ts';
@@ -12,6 +13,7 @@ import { codeLabel } from './records.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { RecordList } from './RecordList.tsx';
 import { WeekHourMatrix } from './WeekHourMatrix.tsx';
+import { usePanelFocus } from '../common/panel-focus.ts';
 import { lengthDays, type Period } from '../../../server/shared/period.ts';
 import { changePercent, MIN_EVENTS } from '../../../server/shared/poisson-compare.ts';
 
@@ -40,8 +42,10 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
   const t = useT();
   const f = useFmt();
   const source = range.source ?? 'incidents';
+  const panel = useRef<HTMLElement>(null);
+  usePanelFocus(panel, () => update({ selected: null }));
   return (
-    <article className="card" data-testid="mahalla-card" aria-live="polite">
+    <article className="card" data-testid="mahalla-card" aria-live="polite" ref={panel} tabIndex={-1}>
       <button type="button" className="close" aria-label={t('card.close')} onClick={() => update({ selected: null })}>
         ×
       </button>

@@ -28,7 +28,7 @@ export function StateBadge({ state }: { state: PlanState }) {
 
 export function Progress({ pct, state }: { pct: number; state: PlanState }) {
   return (
-    <span className="progress" aria-label={`${pct} %`}>
+    <span className="progress" role="img" aria-label={`${pct} %`}>
       <span
         className="progress-fill"
         style={{ width: `${Math.min(100, pct)}%`, background: cssOf(STATE_COLORS[state]) }}

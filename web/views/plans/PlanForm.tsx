@@ -128,6 +128,7 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
               <td>
                 <select
                   data-testid="item-inspector"
+                  aria-label="Inspector (territory)"
                   value={r.inspector}
                   onChange={(e) => set(k, { inspector: e.target.value ? Number(e.target.value) : '' })}
                 >
@@ -142,6 +143,7 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
               <td>
                 <select
                   data-testid="item-service"
+                  aria-label="Service"
                   value={r.service}
                   onChange={(e) => set(k, { service: e.target.value as ServiceCode })}
                 >
@@ -155,6 +157,7 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
               <td>
                 <select
                   data-testid="item-type"
+                  aria-label="Joint action"
                   value={r.type}
                   onChange={(e) => set(k, { type: e.target.value as JointActionType })}
                 >
@@ -168,6 +171,7 @@ export function PlanForm({ meta, territories, district: initialDistrict, period,
               <td className="num">
                 <input
                   data-testid="item-required"
+                  aria-label="Required"
                   type="number"
                   min={1}
                   max={500}
