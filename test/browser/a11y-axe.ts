@@ -27,10 +27,13 @@ export async function axeFindings(page: Page, exclude: string[] = []): Promise<F
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(async (excluded) => {
     const axe = (window as unknown as { axe: { run(c: unknown, o: RunOptions): Promise<AxeResults> } }).axe;
-    const r = await axe.run({ include: [document], exclude: excluded.map((s) => [s]) } as never, {
-      resultTypes: ['violations'],
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
+    const r = await axe.run(
+      { include: [document], exclude: excluded.map((s) => [s]) },
+      {
+        resultTypes: ['violations'],
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      },
+    );
     return r.violations.map((v) => ({
       rule: v.id,
       impact: v.impact ?? '',
