@@ -17,6 +17,7 @@ import { getState, update } from '../state/store.ts';
 import { useT } from '../i18n/I18n.tsx';
 import type { View } from '../state/url.ts';
 import { bindKeyboardPick } from './keyboard.ts';
+import { rememberPick } from './keep-visible.ts';
 import { basemapStyle, LIGHT, MAHALLA_SOURCE, OVERLAY_BEFORE, type BasemapTheme } from './style.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
@@ -126,6 +127,7 @@ export function MapView({
     // Clicks are picked from MapLibre's click event: deck.gl's own onClick missed the first click after load
     // (its picking pass was not ready), which a user would read as "the map ignored me".
     map.on('click', (e) => {
+      rememberPick(map, e.point.x, e.point.y);
       const info = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: handlers.current.pickLayerIds });
       handlers.current.onPick(info?.object ?? null, info?.layer?.id ?? null);
     });
@@ -133,6 +135,7 @@ export function MapView({
     const keys = bindKeyboardPick(
       map.getCanvas(),
       (x, y) => {
+        rememberPick(map, x, y);
         const info = deck.pickObject({ x, y, radius: 2, layerIds: handlers.current.pickLayerIds });
         handlers.current.onPick(info?.object ?? null, info?.layer?.id ?? null);
       },

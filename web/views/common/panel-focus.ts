@@ -1,6 +1,7 @@
 // Keyboard focus for panels that open over a page (a card, a ranked list, a form): focus goes into the panel when it
 // opens and back to where it was when it closes, and Escape closes the panel opened last.
 import { useEffect, useRef, type RefObject } from 'react';
+import { keepPickVisible } from '../../map/keep-visible.ts';
 
 /** Open panels, the one opened last at the end: Escape closes only that one. */
 const open: Array<{ close: () => void }> = [];
@@ -66,4 +67,15 @@ export function usePanelFocus(panel: RefObject<HTMLElement | null>, close: () =>
       });
     };
   }, [panel, shown]);
+}
+
+/**
+ * A card over the map: once laid out, the mahalla just picked on the map is panned out from under it.
+ * @example useKeepPickVisible(ref);
+ */
+export function useKeepPickVisible(panel: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const id = requestAnimationFrame(() => keepPickVisible(panel.current));
+    return () => cancelAnimationFrame(id);
+  }, [panel]);
 }

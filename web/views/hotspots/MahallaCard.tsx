@@ -13,7 +13,7 @@ import { codeLabel } from './records.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { RecordList } from './RecordList.tsx';
 import { WeekHourMatrix } from './WeekHourMatrix.tsx';
-import { usePanelFocus } from '../common/panel-focus.ts';
+import { useKeepPickVisible, usePanelFocus } from '../common/panel-focus.ts';
 import { lengthDays, type Period } from '../../../server/shared/period.ts';
 import { changePercent, MIN_EVENTS } from '../../../server/shared/poisson-compare.ts';
 
@@ -44,6 +44,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
   const source = range.source ?? 'incidents';
   const panel = useRef<HTMLElement>(null);
   usePanelFocus(panel, () => update({ selected: null }));
+  useKeepPickVisible(panel);
   return (
     <article className="card" data-testid="mahalla-card" aria-live="polite" ref={panel} tabIndex={-1}>
       <button type="button" className="close" aria-label={t('card.close')} onClick={() => update({ selected: null })}>
