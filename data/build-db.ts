@@ -123,7 +123,8 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
       'base_points',
       territories.basePoints.map((b, j) => [
         j + 1,
-        `Base point No. ${j + 1}`,
+        // Stored in Uzbek, as the service names them; the UI writes it in the reader's script (useNameOf).
+        `${j + 1}-sonli tayanch punkti`,
         b.districtSoato,
         b.mahalla + 1,
         b.lon,

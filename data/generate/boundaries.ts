@@ -72,6 +72,17 @@ export function loadDistricts(scale: Scale): DistrictBoundary[] {
 }
 
 /**
+ * A region's Uzbek name with its type word ("Andijon viloyati"). The source abbreviates the city's type inside the
+ * name, in Cyrillic ("Toshkent ш."), and also gives the full type: the abbreviation is dropped so the type is written
+ * once, in Latin ("Toshkent shahri").
+ * @example regionNameUz('Toshkent ш.', 'shahri') // 'Toshkent shahri'
+ */
+export function regionNameUz(name: string, type: string): string {
+  const bare = name.replace(/\s+(ш|sh)\.$/u, '');
+  return normalizeUzName(`${bare} ${type}`.trim());
+}
+
+/**
  * The 14 regions (OCHA) for context outlines, for national data only: inside Tashkent the OCHA layer is shifted
  * ≈ 4 km against the OSM districts, and drawing it there would put a false border through the city.
  */
@@ -81,7 +92,7 @@ export function loadRegions(districts: readonly DistrictBoundary[]): RegionBound
   return readCollection('uz_adm1_regions_ocha2018.geojson')
     .features.map(({ properties: p, geometry }) => ({
       soato: String(p.soato),
-      nameUz: normalizeUzName(`${String(p.name_uz)} ${typeof p.type_uz === 'string' ? p.type_uz : ''}`.trim()),
+      nameUz: regionNameUz(String(p.name_uz), typeof p.type_uz === 'string' ? p.type_uz : ''),
       nameRu: str(p.name_ru),
       nameEn: str(p.name_en),
       geometry,

@@ -4,7 +4,8 @@ import { area as turfArea } from '@turf/turf';
 import { normalizeUzName } from '../../server/shared/uz-names.ts';
 import { Rng } from './random.ts';
 import { stitch } from './stitch.ts';
-import { planMahallaCounts, tessellateDistrict } from './tessellate.ts';
+import { planMahallaCounts } from './mahalla-counts.ts';
+import { tessellateDistrict } from './tessellate.ts';
 
 /** One generated mahalla; coordinates are [lon, lat] (WGS84), areas km². */
 export interface Mahalla {

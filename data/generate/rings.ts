@@ -1,5 +1,6 @@
 // Exact ring work on the 1e-7° grid: cleaning after rounding and dissolving cells that share bit-identical edges.
-import { assemble, ringArea, type PlanarPolygon, type Ring } from './clip.ts';
+import { assemble } from './clip.ts';
+import { ringArea, type PlanarPolygon, type Ring } from './planar.ts';
 
 /** Key of a grid vertex (a string: two grid integers side by side exceed a double's 53 exact bits). */
 export function vertexKey(x: number, y: number): string {

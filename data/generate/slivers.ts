@@ -1,5 +1,5 @@
 // Folds slivers and stray parts of clipped cells into the neighbour they share the longest border with.
-import type { PlanarPolygon } from './clip.ts';
+import type { PlanarPolygon } from './planar.ts';
 import { edgeKey } from './rings.ts';
 
 /** One connected part of a clipped cell, on the grid (integers relative to the district origin). */

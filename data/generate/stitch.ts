@@ -3,7 +3,7 @@
 // rounded to the grid they sit up to ≈ 0.7 cm off the common line, which left sub-centimetre overlaps and gaps.
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { Ring } from './clip.ts';
+import type { Ring } from './planar.ts';
 import { cleanRing, vertexKey } from './rings.ts';
 
 const GRID = 1e7; // grid steps per degree: 1e-7° ≈ 1 cm

@@ -27,6 +27,13 @@ describe('names as the demo data stores them', () => {
     expect(names).toContain('Qoʻrgʻontepa');
   });
 
+  it('region names are Latin with their type written once (the source abbreviates Tashkent city in Cyrillic)', () => {
+    const regions = loadRegions(loadDistricts(SCALES.national));
+    expect(regions.find((r) => r.soato === '1726')?.nameUz).toBe('Toshkent shahri');
+    expect(regions.find((r) => r.soato === '1703')?.nameUz).toBe('Andijon viloyati');
+    expect(regions.filter((r) => /[\u0400-\u04ff]/u.test(r.nameUz)).map((r) => r.nameUz)).toEqual([]);
+  });
+
   it('the Tashkent districts, mahallas and inspectors', () => {
     const districts = loadDistricts(SCALES.city);
     expect(districts.map((d) => d.nameUz)).toContain('Mirzo Ulugʻbek tumani');

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { generateMahallas } from '../../data/generate/mahallas.ts';
 import { Rng } from '../../data/generate/random.ts';
 import { dissolve } from '../../data/generate/rings.ts';
-import { planMahallaCounts, tessellateDistrict } from '../../data/generate/tessellate.ts';
+import { planMahallaCounts } from '../../data/generate/mahalla-counts.ts';
+import { tessellateDistrict } from '../../data/generate/tessellate.ts';
 
 type Geometry = Polygon | MultiPolygon;
 interface District {
