@@ -22,9 +22,13 @@ export function returnTarget(before: Element | null): HTMLElement | null {
 
 /** Whether the person has pressed a key or pointer yet: until then a panel is open because a link opened it. */
 let interacted = false;
-if (typeof document !== 'undefined')
+/** The element focused last, kept after it leaves the page (a button that the panel it opened replaced). */
+let lastFocused: Element | null = null;
+if (typeof document !== 'undefined') {
   for (const type of ['pointerdown', 'keydown'])
     document.addEventListener(type, () => (interacted = true), { capture: true, once: true });
+  document.addEventListener('focusin', (e) => (lastFocused = e.target as Element), { capture: true });
+}
 
 function onKey(e: KeyboardEvent): void {
   if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -45,7 +49,8 @@ export function usePanelFocus(panel: RefObject<HTMLElement | null>, close: () =>
   latest.current = close;
   useEffect(() => {
     if (!shown) return;
-    const before = document.activeElement;
+    const active = document.activeElement;
+    const before = active && active !== document.body ? active : lastFocused;
     // Held here: React has detached the ref by the time the cleanup below runs.
     const node = panel.current;
     const entry = { close: () => latest.current() };
