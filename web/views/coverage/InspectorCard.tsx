@@ -5,6 +5,8 @@ import type { Norms } from '../../../server/contract/coverage.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { useInspectorCard } from '../../queries/coverage.ts';
 import { fmtInt, formatDay } from '../../format.ts';
+import { useRef } from 'react';
+import { usePanelFocus } from '../common/panel-focus.ts';
 
 export function InspectorCard({
   id,
@@ -20,8 +22,10 @@ export function InspectorCard({
   const card = useInspectorCard(id, range, norms);
   const c = card.data;
   const maxService = Math.max(1, ...(c?.jointActionsByService.map((s) => s.count) ?? []));
+  const panel = useRef<HTMLElement>(null);
+  usePanelFocus(panel, onClose);
   return (
-    <aside className="card terr-card" aria-label="Inspector" data-testid="inspector-card">
+    <aside className="card terr-card" aria-label="Inspector" data-testid="inspector-card" ref={panel} tabIndex={-1}>
       <button type="button" className="close" aria-label="Close" onClick={onClose}>
         ×
       </button>
