@@ -4,7 +4,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { keepPickVisible } from '../../map/keep-visible.ts';
 
 /** Open panels, the one opened last at the end: Escape closes only that one. */
-const open: Array<{ close: () => void }> = [];
+const open: Array<{ close: () => void; node: HTMLElement | null }> = [];
 
 /** The map's canvas (MapLibre makes it focusable): where focus lands when its old place has gone. */
 const mapCanvas = (): HTMLElement | null => document.querySelector<HTMLElement>('.maplibregl-canvas');
@@ -34,6 +34,9 @@ function onKey(e: KeyboardEvent): void {
   if (e.key !== 'Escape' || e.defaultPrevented) return;
   const top = open[open.length - 1];
   if (!top) return;
+  // Escape in a field outside the panel (the header's search box) belongs to that field.
+  const field = e.target instanceof Element ? e.target.closest('input, select, textarea') : null;
+  if (field && !top.node?.contains(field)) return;
   e.preventDefault();
   top.close();
 }
@@ -53,7 +56,7 @@ export function usePanelFocus(panel: RefObject<HTMLElement | null>, close: () =>
     const before = active && active !== document.body ? active : lastFocused;
     // Held here: React has detached the ref by the time the cleanup below runs.
     const node = panel.current;
-    const entry = { close: () => latest.current() };
+    const entry = { close: () => latest.current(), node };
     open.push(entry);
     if (open.length === 1) document.addEventListener('keydown', onKey);
     // Without scrolling: the card sits over the map, the page itself must not jump.
