@@ -124,7 +124,7 @@ export function DiffPage() {
         <BaseMap layers={layers} pickLayerIds={PICK} tooltip={tooltip} focus={focus} />
         <LoadState loading={loading} error={error} />
       </section>
-      <aside className="panel side-panel tdiff-side" aria-label="Workload before and after">
+      <aside className="panel side-panel tdiff-side" aria-label="Workload before and after" tabIndex={0}>
         {diff.data ? (
           <>
             <PostTable rows={rows} colors={colors} />
