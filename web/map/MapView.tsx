@@ -16,6 +16,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { getState, update } from '../state/store.ts';
 import { useT } from '../i18n/I18n.tsx';
 import type { View } from '../state/url.ts';
+import { bindKeyboardPick } from './keyboard.ts';
+import { rememberPick } from './keep-visible.ts';
 import { basemapStyle, LIGHT, MAHALLA_SOURCE, OVERLAY_BEFORE, type BasemapTheme } from './style.ts';
 import type { TileFill, TilePaint } from './mahalla-layers.ts';
 import { applyTilePaint } from './mahalla-tiles.ts';
@@ -94,6 +96,8 @@ export function MapView({
   /** What the camera is fitted to while the person has not moved it: the focused district or the whole area. */
   const fitTarget = useRef<[number, number, number, number]>(focus ?? bbox);
   const t = useT();
+  const initialHelp = useRef(t('a11y.mapKeys', { enter: 'Enter' }));
+  const setKeysHelp = useRef<(text: string) => void>(() => undefined);
 
   useEffect(() => {
     if (!container.current) return;
@@ -135,11 +139,24 @@ export function MapView({
     // (its picking pass was not ready), which a user would read as "the map ignored me".
     // A deck.gl overlay object wins; else the mahalla drawn from the tiles under the pointer.
     map.on('click', (e) => {
+      rememberPick(map, e.point.x, e.point.y);
       const info = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: handlers.current.pickLayerIds });
       const tile = info?.object ? null : pickTileMahalla(map, handlers.current, e.point.x, e.point.y);
       handlers.current.onPick(info?.object ?? tile?.object ?? null, info?.layer?.id ?? tile?.layerId ?? null);
     });
     const unwireHover = wireTileHover(map, deck, () => handlers.current);
+    // Enter picks under the cross-hair as a click there would (web/map/keyboard.ts).
+    const keys = bindKeyboardPick(
+      map.getCanvas(),
+      (x, y) => {
+        rememberPick(map, x, y);
+        const info = deck.pickObject({ x, y, radius: 2, layerIds: handlers.current.pickLayerIds });
+        const tile = info?.object ? null : pickTileMahalla(map, handlers.current, x, y);
+        handlers.current.onPick(info?.object ?? tile?.object ?? null, info?.layer?.id ?? tile?.layerId ?? null);
+      },
+      initialHelp.current,
+    );
+    setKeysHelp.current = keys.setHelp;
     overlay.current = deck;
     mapRef.current = map;
     // The camera stays out of React: it goes to the URL only when a move that a person made ends. The initial camera
@@ -175,6 +192,7 @@ export function MapView({
       handlers.current.onMap?.(null);
       unwireHover();
       resized.disconnect();
+      keys.off();
       overlay.current = null;
       mapRef.current = null;
       map.remove();
@@ -193,6 +211,7 @@ export function MapView({
       button?.setAttribute('title', t(id));
       button?.setAttribute('aria-label', t(id));
     }
+    setKeysHelp.current(t('a11y.mapKeys', { enter: 'Enter' }));
   }, [t]);
 
   useEffect(() => {

@@ -106,7 +106,6 @@ export function AccountsTab() {
                       type="button"
                       className="admin-btn small"
                       data-testid="account-signout"
-                      aria-label={t('admin.signOut.aria', { user: a.username })}
                       title={t('admin.signOut.title')}
                       disabled={endSessions.isPending}
                       onClick={() => signOut(a)}

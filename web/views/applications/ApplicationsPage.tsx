@@ -175,7 +175,7 @@ export function ApplicationsPage() {
         </div>
         <LoadState loading={loading} error={error} />
       </section>
-      <section className="appl-analysis" aria-label={t('applications.flowAria')}>
+      <section className="appl-analysis" aria-label={t('applications.flowAria')} tabIndex={0}>
         {f && (
           <>
             <header>

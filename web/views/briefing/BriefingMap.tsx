@@ -1,10 +1,13 @@
-// The generic MapView on the dark basemap, fitted to the briefing's district, without anything to hover or click.
-import { useMemo } from 'react';
+// The generic MapView on the dark basemap, fitted to the briefing's district, without anything to hover or click; its
+// labels placed so that none collides with another (web/map/place-text-layer.ts), again after every camera change.
+import { useEffect, useMemo, useState } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MapView } from '../../map/MapView.tsx';
 import { DARK } from '../../map/style.ts';
 import { bboxOf } from '../../map/bbox.ts';
+import { placeTextLayer } from '../../map/place-text-layer.ts';
 import type { BriefingSnapshot } from '../../queries/briefing.ts';
 import { useT } from '../../i18n/I18n.tsx';
 
@@ -20,6 +23,25 @@ export function BriefingMap({ snap, layers }: { snap: BriefingSnapshot; layers: 
   }, [boundaries, district]);
   // District labels scale with the screen: ~2.4 % of its height at the district's zoom.
   const theme = useMemo(() => ({ ...DARK, labelScale: Math.max(1.4, window.innerHeight / 620) }), []);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  // Bumped when the camera settles or the map is resized: the labels are placed again for the new view.
+  const [camera, setCamera] = useState(0);
+  useEffect(() => {
+    if (!map) return;
+    const moved = (): void => setCamera((k) => k + 1);
+    map.on('moveend', moved);
+    map.on('resize', moved);
+    map.once('idle', moved);
+    return () => {
+      map.off('moveend', moved);
+      map.off('resize', moved);
+      map.off('idle', moved);
+    };
+  }, [map]);
+  const placed = useMemo(
+    () => (map && camera > 0 ? layers.map((l) => placeTextLayer(l, map)) : layers),
+    [layers, map, camera],
+  );
   return (
     <MapView
       regions={boundaries.regions as FeatureCollection}
@@ -27,11 +49,12 @@ export function BriefingMap({ snap, layers }: { snap: BriefingSnapshot; layers: 
       districtLabels={boundaries.districtLabels as FeatureCollection}
       bbox={meta.bbox}
       attribution={[meta.attribution, meta.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')]}
-      layers={layers}
+      layers={placed}
       pickLayerIds={NO_PICK}
       onPick={ignore}
       focus={focus}
       theme={theme}
+      onMap={setMap}
     />
   );
 }

@@ -9,6 +9,7 @@ import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { DataFromBadge } from '../import/DataFrom.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { SkipLink } from './SkipLink.tsx';
 
 export interface NavItem {
   path: string;
@@ -32,6 +33,7 @@ export function Header({
   const f = useFmt();
   return (
     <header className="topbar">
+      <SkipLink />
       <div className="brand">
         <span className="logo" aria-hidden="true">
           H

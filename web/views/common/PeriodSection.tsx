@@ -1,5 +1,5 @@
 // Period choice shared by every page: presets ending on the last day of data, and explicit from/to dates.
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { update } from '../../state/store.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import type { Meta } from '../../queries/meta.ts';
@@ -61,11 +61,13 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
  */
 export function DistrictSection({ meta, district }: { meta: Meta; district: string | null | undefined }) {
   const t = useT();
+  const heading = useId();
   return (
     <section>
-      <h2>{t('district.title')}</h2>
+      <h2 id={heading}>{t('district.title')}</h2>
       <select
         data-testid="district"
+        aria-labelledby={heading}
         value={district ?? ''}
         onChange={(e) => update({ district: e.target.value || null, selected: null, inspector: null, view: null })}
       >

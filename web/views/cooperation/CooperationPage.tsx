@@ -150,7 +150,7 @@ export function CooperationPage() {
             </button>
           ))}
         </nav>
-        <div className="report-body">
+        <div className="report-body" tabIndex={0}>
           {tab === 'summary' && summary.data && <ServiceShares summary={summary.data} />}
           {tab === 'matrix' && matrix.data && <ServiceMatrix matrix={matrix.data} />}
           {tab === 'gaps' && gaps.data && <GapList gaps={gaps.data} selected={selected} />}

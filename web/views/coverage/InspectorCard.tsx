@@ -8,6 +8,8 @@ import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { lengthDays } from '../../../server/shared/period.ts';
 import { serviceLabel } from '../cooperation/services.ts';
 import { flagReason, rankLabel } from './labels.ts';
+import { useRef } from 'react';
+import { usePanelFocus } from '../common/panel-focus.ts';
 
 export function InspectorCard({
   id,
@@ -27,8 +29,16 @@ export function InspectorCard({
   const f = useFmt();
   const nameOf = useNameOf();
   const km = (n: number, digits: number): string => t('coverage.card.km', { n: f.decimal(n, digits) });
+  const panel = useRef<HTMLElement>(null);
+  usePanelFocus(panel, onClose);
   return (
-    <aside className="card terr-card" aria-label={t('coverage.card.aria')} data-testid="inspector-card">
+    <aside
+      className="card terr-card"
+      aria-label={t('coverage.card.aria')}
+      data-testid="inspector-card"
+      ref={panel}
+      tabIndex={-1}
+    >
       <button type="button" className="close" aria-label={t('coverage.card.close')} onClick={onClose}>
         ×
       </button>

@@ -1,6 +1,6 @@
 // Drill-down beside the map: the whole area's districts ranked → one district's mahallas ranked → (a click) the
 // mahalla card with the incidents behind its numbers. The breadcrumb above the map walks back up.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { update, useUi } from '../../state/store.ts';
 import { css } from '../../map/colors.ts';
@@ -8,6 +8,7 @@ import type { MetricColumns, MetricView } from '../../map/metric-values.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { districtRows, mahallaRows, type RankRow } from './ranking.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { usePanelFocus } from '../common/panel-focus.ts';
 
 export interface DrillProps {
   meta: Meta;
@@ -97,6 +98,8 @@ export function DrillDown({
   }, [district, view, metrics, names, meta.districts, t]);
   const source = useUi((s) => s.source);
   const title = district ? t('drill.mahallasBy', { what: view.label }) : t('drill.districtsBy', { source });
+  const panel = useRef<HTMLElement>(null);
+  usePanelFocus(panel, () => setOpen(false), open);
   if (!open) {
     return (
       <button type="button" className="drill-open" data-testid="drill-open" onClick={() => setOpen(true)}>
@@ -105,7 +108,13 @@ export function DrillDown({
     );
   }
   return (
-    <aside className={district ? 'drill mahallas' : 'drill'} data-testid="drill" aria-label={title}>
+    <aside
+      className={district ? 'drill mahallas' : 'drill'}
+      data-testid="drill"
+      aria-label={title}
+      ref={panel}
+      tabIndex={-1}
+    >
       <header>
         <h2>{title}</h2>
         <button type="button" className="close" aria-label={t('drill.hide')} onClick={() => setOpen(false)}>

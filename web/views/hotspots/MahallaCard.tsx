@@ -1,4 +1,5 @@
 // The card of a clicked mahalla: its numbers for the period, its inspector, its trend.
+import { useRef } from 'react';
 import { useEmerging, useMahallaCard } from '../../queries/hotspots.ts';
 import { can, useSession } from '../../queries/session.ts';
 import type { RangeArgs } from '../../queries/range.ts';
@@ -11,6 +12,7 @@ import { Sparkline } from './Sparkline.tsx';
 import { RecordList } from './RecordList.tsx';
 import { WeekHourMatrix } from './WeekHourMatrix.tsx';
 import { changeText } from './change-text.ts';
+import { useKeepPickVisible, usePanelFocus } from '../common/panel-focus.ts';
 
 export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
   const session = useSession();
@@ -20,8 +22,11 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
   const t = useT();
   const f = useFmt();
   const source = range.source ?? 'incidents';
+  const panel = useRef<HTMLElement>(null);
+  usePanelFocus(panel, () => update({ selected: null }));
+  useKeepPickVisible(panel);
   return (
-    <article className="card" data-testid="mahalla-card" aria-live="polite">
+    <article className="card" data-testid="mahalla-card" aria-live="polite" ref={panel} tabIndex={-1}>
       <button type="button" className="close" aria-label={t('card.close')} onClick={() => update({ selected: null })}>
         ×
       </button>

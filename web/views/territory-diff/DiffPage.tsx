@@ -132,7 +132,7 @@ export function DiffPage() {
         <BaseMap layers={layers} pickLayerIds={PICK} tooltip={tooltip} focus={focus} />
         <LoadState loading={loading} error={error} />
       </section>
-      <aside className="panel side-panel tdiff-side" aria-label={t('tdiff.sideAria')}>
+      <aside className="panel side-panel tdiff-side" aria-label={t('tdiff.sideAria')} tabIndex={0}>
         {diff.data ? (
           <>
             <PostTable rows={rows} colors={colors} />
