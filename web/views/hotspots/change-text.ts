@@ -30,16 +30,25 @@ export function changeText(c: CountChange, year: boolean, t: Translate, f: Forma
 }
 
 /**
- * Whether the change is more than chance (exact conditional test of the two counts, per day), in words.
- * @example changeVerdict({ count: 300, prev: 200, period, previous }, t, f) // 'significant change (p < 0.001)'
+ * Whether `count` in `t1` days against `prev` in `t0` days is more than chance (exact conditional test, per day), in
+ * words: the one wording of the Hotspots line and the wall screen's hot-spot slide.
+ * @example testVerdict(300, 200, 90, 90, t, f) // 'significant change (p < 0.001)'
  */
-export function changeVerdict(c: CountChange, t: Translate, f: Formatters): string {
-  const test = compareCounts(c.count, c.prev, lengthDays(c.period), lengthDays(c.previous));
+export function testVerdict(count: number, prev: number, t1: number, t0: number, t: Translate, f: Formatters): string {
+  const test = compareCounts(count, prev, t1, t0);
   if (test.verdict === 'too-few') return t('hotspots.change.tooFew');
   if (test.verdict === 'none') return t('hotspots.change.normal', { p: f.decimal(test.p, 2) });
   return t('hotspots.change.significant', {
     p: test.p < 0.001 ? `< ${f.decimal(0.001, 3)}` : `= ${f.decimal(test.p, 3)}`,
   });
+}
+
+/**
+ * Whether the change is more than chance (exact conditional test of the two counts, per day), in words.
+ * @example changeVerdict({ count: 300, prev: 200, period, previous }, t, f) // 'significant change (p < 0.001)'
+ */
+export function changeVerdict(c: CountChange, t: Translate, f: Formatters): string {
+  return testVerdict(c.count, c.prev, lengthDays(c.period), lengthDays(c.previous), t, f);
 }
 
 /**

@@ -5,14 +5,12 @@ import type { SlideProps } from './SlideFrame.tsx';
 import { BriefingMap } from '../BriefingMap.tsx';
 import { HOTSPOT_DARK, hotLabels, hotspotLayers } from '../map-layers.ts';
 import { css } from '../../../map/colors.ts';
-import { compareCounts } from '../../../../server/shared/poisson-compare.ts';
+import { testVerdict } from '../../hotspots/change-text.ts';
 import type { Hotspots } from '../../../queries/briefing.ts';
-import { fmtDecimal } from '../../../format.ts';
 import { inferenceLine, nounOf, tooFewSentence } from '../../../map/inference-text.ts';
 import { hotspotClasses } from '../../../map/metric-values.ts';
 import { useFmt, useNameOf, useT } from '../../../i18n/I18n.tsx';
 import type { Translate } from '../../../i18n/translate.ts';
-import type { Locale } from '../../../i18n/locales.ts';
 
 const levels = (h: Hotspots, sign: 1 | -1, t: Translate): string =>
   [3, 2, 1]
@@ -20,9 +18,6 @@ const levels = (h: Hotspots, sign: 1 | -1, t: Translate): string =>
       t('wall.hot.level', { n: h.bin.filter((b) => b === sign * k).length, level: ['90', '95', '99'][k - 1]! }),
     )
     .join(' · ');
-
-/** A p-value with `digits` decimals in the language's style. */
-const pOf = (p: number, digits: number, locale: Locale): string => fmtDecimal(p, digits, locale);
 
 export function HotspotSlide({ snap }: SlideProps) {
   const { territories, hotspots: now, hotspotsPrevious: before, metrics } = snap;
@@ -54,15 +49,7 @@ export function HotspotSlide({ snap }: SlideProps) {
   if (!now || !before || !metrics) return null;
   // Per day, as the change map compares: the two periods can differ in length (29 February).
   const { days } = metrics.change;
-  const test = compareCounts(metrics.totals.count, metrics.totals.prev, days.period, days.previous);
-  const verdict =
-    test.verdict === 'too-few'
-      ? t('wall.hot.tooFew')
-      : test.verdict === 'none'
-        ? t('wall.hot.normal', { p: pOf(test.p, 2, f.locale) })
-        : t('wall.hot.significant', {
-            p: test.p < 0.001 ? `< ${pOf(0.001, 3, f.locale)}` : `= ${pOf(test.p, 3, f.locale)}`,
-          });
+  const verdict = testVerdict(metrics.totals.count, metrics.totals.prev, days.period, days.previous, t, f);
   const classes = hotspotClasses(t);
   const noun = nounOf(now.params.source, t);
   return (
