@@ -8,6 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import { useMeta } from '../queries/meta.ts';
 import { useBoundaries } from '../queries/mahallas.ts';
 import { usePath } from '../state/route.ts';
+import { useT } from '../i18n/I18n.tsx';
 import { useUi } from '../state/store.ts';
 import { dataFrom, PAGE_DATA, sourcesLine } from '../views/import/provenance.ts';
 import { bboxOf, type BBox } from './bbox.ts';
@@ -53,6 +54,7 @@ export function BaseMap({
     return district && features ? bboxOf(features.filter((f) => f.properties?.soato === district)) : null;
   }, [district, boundaries.data]);
   // A place the header's search flew to frames the map while the district chosen with it stays (web/map/fly.ts).
+  const t = useT();
   const fly = useFlyTarget();
   const [deckLayers, tiles] = useMemo(
     () => [layers.filter((l): l is Layer => !isTilePaint(l)), layers.filter(isTilePaint)],
@@ -66,7 +68,10 @@ export function BaseMap({
       districts={boundaries.data.districts as FeatureCollection}
       districtLabels={boundaries.data.districtLabels as FeatureCollection}
       bbox={meta.data.bbox}
-      attribution={[meta.data.attribution, `Data from ${sourcesLine(dataFrom(meta.data, PAGE_DATA[path] ?? []))}`]}
+      attribution={[
+        meta.data.attribution,
+        t('import.badge.from', { sources: sourcesLine(dataFrom(meta.data, PAGE_DATA[path] ?? []), t) }),
+      ]}
       layers={deckLayers}
       tiles={tiles}
       pickLayerIds={pickLayerIds}

@@ -15,6 +15,7 @@ import {
   type VersionSummary,
 } from '../../queries/territories.ts';
 import { saveBody } from './plan-model.ts';
+import { DateField } from '../common/DateField.tsx';
 import type { Editor } from './usePlanState.ts';
 
 const phase = (p: VersionSummary['phase'], t: Translate): string => t(`planner.phase.${p}`);
@@ -184,24 +185,16 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
               data-testid="order-number"
             />
           </label>
-          <label>
-            {t('planner.signedOn')}
-            <input
-              type="date"
-              required
-              value={order.date}
-              onChange={(e) => setOrder({ ...order, date: e.target.value })}
-            />
-          </label>
-          <label>
-            {t('planner.inForceFrom')}
-            <input
-              type="date"
-              required
-              value={order.from}
-              onChange={(e) => setOrder({ ...order, from: e.target.value })}
-            />
-          </label>
+          <DateField
+            label={t('planner.signedOn')}
+            value={order.date}
+            onChange={(day) => setOrder({ ...order, date: day })}
+          />
+          <DateField
+            label={t('planner.inForceFrom')}
+            value={order.from}
+            onChange={(day) => setOrder({ ...order, from: day })}
+          />
           {undoes && (
             <div className="planner-replaces" role="alert" data-testid="approve-replaces">
               <p>{undoes}.</p>
