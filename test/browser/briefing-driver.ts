@@ -96,6 +96,9 @@ export class BriefingDriver {
           .join('')
           .trim();
         if (!own || !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+        // Text for screen readers only (.visually-hidden: a 1 px clipped box) is not read from the back of the room.
+        const box = el.getBoundingClientRect();
+        if (box.width <= 1 || box.height <= 1) continue;
         const style = getComputedStyle(el);
         const backgrounds: string[] = [];
         for (let a: HTMLElement | null = el; a; a = a.parentElement)

@@ -122,7 +122,7 @@ describe('wall screen, unattended', () => {
     expect(await d.slide()).toBe(2);
     await d.settle();
     await expect(d.page.getByTestId('slide-legend').textContent()).resolves.toMatch(
-      /Hot & cold spots.*Hot 99 %.*Not significant.*Cold 99 %.*counted against residents.*exact test.*false discovery rate 10 %/,
+      /Hot & cold spots.*Hot spot, 99 %.*Not significant.*Cold spot, 99 %.*counted against residents.*exact test.*false discovery rate 10 %/,
     );
     await expectClean(d);
   });

@@ -71,8 +71,9 @@ function vocabulary(locale: Locale): Set<string> {
 async function englishLeft(page: Page, locale: Locale): Promise<string[]> {
   const english = vocabulary('en');
   for (const w of vocabulary(locale)) english.delete(w);
-  // The product's name, and words Uzbek writes as English does ("Import", "Administrator").
-  for (const w of ['hamkor', ...(locale === 'uz-Latn' ? ['import', 'administrator'] : [])]) english.delete(w);
+  // The product's name, the key the map's help names as it is printed on keyboards ("Enter"), and words Uzbek writes
+  // as English does ("Import", "Administrator").
+  for (const w of ['hamkor', 'enter', ...(locale === 'uz-Latn' ? ['import', 'administrator'] : [])]) english.delete(w);
   const text = await page.evaluate(() => {
     const skip = '[data-testid="demo-badge"], [data-testid="data-from"], .maplibregl-ctrl-attrib, .user-name';
     const root = document.body.cloneNode(true) as HTMLElement;

@@ -120,6 +120,12 @@ export function MapView({
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.touchZoomRotate.disableRotation();
+    // A tile refused with 401/403 means the session ended (signed out elsewhere, account disabled): the app's own
+    // requests already take the user to the sign-in page, so MapLibre's copy of that refusal is not an error to log.
+    map.on('error', (e) => {
+      const status = (e.error as { status?: number } | undefined)?.status;
+      if (status !== 401 && status !== 403) console.error(e.error);
+    });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     // Attribution first, then the scale stacked above it in the same corner: on a narrow map the attribution wraps
     // onto two lines and would otherwise cover a scale in the other corner. The attribution is never collapsed.

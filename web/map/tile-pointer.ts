@@ -32,7 +32,7 @@ export function pickTileMahalla(
  */
 export function wireTileHover(map: MapLibreMap, deck: MapLibreOverlay, current: () => TilePointer): () => void {
   const tip = document.createElement('div');
-  tip.className = 'deck-tooltip';
+  tip.className = 'tile-tooltip';
   tip.dataset.testid = 'tile-tooltip';
   // deck.gl's own tooltip look (its styles are inline), so both kinds of hover read alike.
   Object.assign(tip.style, {
