@@ -30,7 +30,7 @@ describe.each(['ru', 'uz-Cyrl'] as const)('%s', (locale) => {
     await page.goto(`${world.origin}/planner?d=${inForce.district}&tv=${inForce.id}`);
     const status = page.getByTestId('version-status');
     await expect.poll(() => status.textContent(), { timeout: 60_000 }).toContain(m['planner.phase.in_force']);
-    expect(await page.locator('.planner-page').innerText()).toContain(m['planner.plan']);
+    expect(await page.locator('.planner-page').textContent()).toContain(m['planner.plan']);
     // A plural of the post list ("12 махаллей") as Russian rules choose it.
     const post = await page.getByTestId('planner-post').first().innerText();
     const n = Number(/(\d+)\s+\p{L}/u.exec(post.replace(/\u00a0/g, ' '))?.[1]);
@@ -40,7 +40,7 @@ describe.each(['ru', 'uz-Cyrl'] as const)('%s', (locale) => {
     const counts = page.getByTestId('diff-counts');
     await counts.waitFor({ timeout: 60_000 });
     expect(await counts.innerText()).toContain(m['tdiff.same']);
-    expect(await page.locator('.tdiff-page').innerText()).toContain(m['tdiff.title']);
+    expect(await page.locator('.tdiff-page').textContent()).toContain(m['tdiff.title']);
 
     await page.goto(`${world.origin}/territories/print?tv=${inForce.id}`);
     const sheet = page.getByTestId('print-sheet').first();

@@ -67,7 +67,7 @@ export function ExportButton({ title, what, period, filters, dataTo }: ExportBut
   return (
     <div className="export-button" ref={ref} data-testid="export-map">
       <details>
-        <summary aria-label={t('export.menu')}>{busy ? t('export.working') : t('export.button')}</summary>
+        <summary title={t('export.menu')}>{busy ? t('export.working') : t('export.button')}</summary>
         <div className="export-menu" role="group" aria-label={t('export.menu')}>
           <button type="button" data-testid="export-png" disabled={busy} onClick={() => void save('png')}>
             {t('export.png')}

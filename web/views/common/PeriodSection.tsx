@@ -4,7 +4,7 @@ import { update } from '../../state/store.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { lastDays } from '../../../server/shared/period.ts';
-import { useT } from '../../i18n/I18n.tsx';
+import { useNameOf, useT } from '../../i18n/I18n.tsx';
 import { DateField } from './DateField.tsx';
 
 const PRESETS = [7, 30, 90, 365];
@@ -61,6 +61,7 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
  */
 export function DistrictSection({ meta, district }: { meta: Meta; district: string | null | undefined }) {
   const t = useT();
+  const nameOf = useNameOf();
   const heading = useId();
   return (
     <section>
@@ -74,7 +75,7 @@ export function DistrictSection({ meta, district }: { meta: Meta; district: stri
         <option value="">{t('district.all')}</option>
         {meta.districts.map((d) => (
           <option key={d.soato} value={d.soato}>
-            {d.name} ({d.mahallas})
+            {nameOf(d.name)} ({d.mahallas})
           </option>
         ))}
       </select>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { update } from '../../state/store.ts';
 import { navigate } from '../../state/route.ts';
-import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useFmt, useT } from '../../i18n/I18n.tsx';
 import type { Translate } from '../../i18n/translate.ts';
 import { ApiError } from '../../queries/client.ts';
 import {
@@ -48,7 +48,6 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
   const create = useCreateDraft();
   const t = useT();
   const f = useFmt();
-  const nameOf = useNameOf();
   const save = useSaveDraft();
   const submit = useSubmitVersion();
   const approve = useApproveVersion();
@@ -96,7 +95,7 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
           <strong>{phase(detail.phase, t)}</strong>
           {detail.orderNumber && t('planner.orderNo', { number: detail.orderNumber })}
           <br />
-          {t('planner.savedBy', { who: nameOf(detail.updatedBy), when: f.moment(detail.updatedAt) })}
+          {t('planner.savedBy', { who: detail.updatedBy, when: f.moment(detail.updatedAt) })}
         </p>
       )}
       {detail && (
