@@ -16,7 +16,7 @@ import { useCreatePlan, useReplacePlan, type PlanDetail } from '../../queries/pl
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
 import { DateField } from '../common/DateField.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { useLeaveGuard } from './leave-guard.tsx';
+import { LeaveDialog, useLeaveGuard } from './leave-guard.tsx';
 import { actionLabel, serviceLabel } from './plan-labels.ts';
 import { districtInspectors, type TerritoryProps } from './plan-view.ts';
 
@@ -284,20 +284,13 @@ export function PlanForm({
         </ConfirmDialog>
       )}
       {asking === 'cancel' && (
-        <ConfirmDialog
-          title={t('plans.leave.title')}
-          confirmLabel={t('plans.leave.confirm')}
-          cancelLabel={t('plans.leave.cancel')}
-          danger
-          testId="leave-dialog"
-          onCancel={() => setAsking(null)}
-          onConfirm={() => {
+        <LeaveDialog
+          onStay={() => setAsking(null)}
+          onLeave={() => {
             setAsking(null);
             onCancel();
           }}
-        >
-          <p>{t('plans.leave.body')}</p>
-        </ConfirmDialog>
+        />
       )}
       {guard}
     </form>

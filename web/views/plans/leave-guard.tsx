@@ -13,7 +13,6 @@ const LEAVES = 'a[href]:not([target="_blank"]):not([download]), [data-leaves]';
  * @example const guard = useLeaveGuard(dirty, formRef); return <form ref={formRef}>…{guard}</form>;
  */
 export function useLeaveGuard(dirty: boolean, scope: RefObject<HTMLElement | null>) {
-  const t = useT();
   const [held, setHeld] = useState<HTMLElement | null>(null);
   const passing = useRef(false);
   useEffect(() => {
@@ -41,20 +40,31 @@ export function useLeaveGuard(dirty: boolean, scope: RefObject<HTMLElement | nul
   }, [dirty, scope]);
   if (!held) return null;
   return (
-    <ConfirmDialog
-      title={t('plans.leave.title')}
-      confirmLabel={t('plans.leave.confirm')}
-      cancelLabel={t('plans.leave.cancel')}
-      danger
-      testId="leave-dialog"
-      onCancel={() => setHeld(null)}
-      onConfirm={() => {
+    <LeaveDialog
+      onStay={() => setHeld(null)}
+      onLeave={() => {
         setHeld(null);
         // Let the held click through once: the link or list entry does what it was going to do.
         passing.current = true;
         held.click();
         passing.current = false;
       }}
+    />
+  );
+}
+
+/** "Leave without saving?": the one dialog of the guard and of an editor's own Cancel button. */
+export function LeaveDialog({ onStay, onLeave }: { onStay: () => void; onLeave: () => void }) {
+  const t = useT();
+  return (
+    <ConfirmDialog
+      title={t('plans.leave.title')}
+      confirmLabel={t('plans.leave.confirm')}
+      cancelLabel={t('plans.leave.cancel')}
+      danger
+      testId="leave-dialog"
+      onCancel={onStay}
+      onConfirm={onLeave}
     >
       <p>{t('plans.leave.body')}</p>
     </ConfirmDialog>
