@@ -3,6 +3,7 @@
 // only this object, so a directory or an OIDC provider on the police network can later be one more way to create a
 // session here without any route changing.
 import type { Db } from '../db/database.ts';
+import { shared, within } from '../db/per-db.ts';
 import type { UserStore } from '../store/types.ts';
 import { AttemptLimiter } from './limiter.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -69,10 +70,16 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
   const principalOfAccount = (id: number): Promise<Principal | null> => {
     const hit = cache.get(id);
     // Cached for a minute: a changed role or area, or a disabled account, is also dropped from the cache at once.
-    if (hit && now() - hit.at < 60_000) return hit.principal;
-    const principal = store.accounts.get(id).then((a) => (a && !a.disabled ? accountPrincipal(db, store, a) : null));
+    if (hit && now() - hit.at < 60_000) return within(hit.principal);
+    // Shared by the account's concurrent requests: loaded outside this one's abort signal, and forgotten if it fails.
+    const principal = shared(() =>
+      store.accounts.get(id).then((a) => (a && !a.disabled ? accountPrincipal(db, store, a) : null)),
+    );
+    principal.catch(() => {
+      if (cache.get(id)?.principal === principal) cache.delete(id);
+    });
     cache.set(id, { principal, at: now() });
-    return principal;
+    return within(principal);
   };
 
   return {

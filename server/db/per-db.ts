@@ -1,6 +1,6 @@
 // Data loaded once and shared (mahalla list, contiguity, boundary GeoJSON) until the database's data generation changes:
 // an import bumps it when it commits (server/services/imports/), so every cache here reloads on its next use.
-import type { Db } from './database.ts';
+import { QueryAborted, querySignal, type Db } from './database.ts';
 
 interface PromiseCache<K, T> {
   get(key: K): Promise<T> | undefined;
@@ -24,6 +24,38 @@ export function bumpDataEpoch(db: Db): number {
   return next;
 }
 
+/**
+ * Starts a load that several requests will share, outside the abort signal of the request that happens to ask first:
+ * that client leaving (a page navigated away) must not fail the others waiting on the same promise with a 503.
+ * @example const rows = shared(() => db.all('SELECT …')); // not interrupted when this request is aborted
+ */
+export const shared = <T>(load: () => Promise<T>): Promise<T> => querySignal.exit(load);
+
+/**
+ * Waits for a shared promise on behalf of the current request: resolves as it does, but rejects at once with
+ * QueryAborted when this request's own signal aborts (deadline or client gone), leaving the load running for others.
+ * @example const rows = await within(shared(() => load()));
+ */
+export function within<T>(p: Promise<T>): Promise<T> {
+  const signal = querySignal.getStore();
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new QueryAborted(signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const leave = (): void => reject(new QueryAborted(signal.reason));
+    signal.addEventListener('abort', leave, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', leave);
+        resolve(v);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', leave);
+        reject(err as Error);
+      },
+    );
+  });
+}
+
 /** The generation each cached promise was loaded under (a promise is stamped once, when its load starts). */
 const stamps = new WeakMap<Promise<unknown>, number>();
 
@@ -41,7 +73,7 @@ export function memoAsync<K, T>(
     const now = epoch(key);
     let hit = cache.get(key);
     if (!hit || stamps.get(hit) !== now) {
-      const loading = load(key);
+      const loading = shared(() => load(key));
       stamps.set(loading, now);
       loading.catch(() => {
         if (cache.get(key) === loading) cache.delete(key);
@@ -49,7 +81,7 @@ export function memoAsync<K, T>(
       cache.set(key, loading);
       hit = loading;
     }
-    return hit;
+    return within(hit);
   };
 }
 

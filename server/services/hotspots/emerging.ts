@@ -1,6 +1,6 @@
 // Emerging hot spots: a space-time cube of weekly or monthly record counts per mahalla, the hot-spot map's exact
 // neighbourhood test per time slice, Mann–Kendall on each mahalla's z-equivalent series, and the standard classes.
-import { querySignal, type Db } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import { inArea, type Selection } from '../../selection/select.ts';
 import { EMERGING_CLASSES } from '../../stats/emerging.ts';
 import { runStatMoving } from '../../stats/pool.ts';
@@ -126,8 +126,8 @@ function computed(db: Db, ask: Ask): Promise<Computed> {
   if (!c) {
     const asks = new Map<string, Ask>();
     const load = memoAsync(
-      // Outside the asking request's abort signal: the work is shared, so one client leaving must not fail the others.
-      (key: string) => querySignal.exit(() => compute(db, asks.get(key)!)),
+      // memoAsync runs it outside the asking request's abort signal: one client leaving must not fail the others.
+      (key: string) => compute(db, asks.get(key)!),
       new Recent<string, Promise<Computed>>(),
       () => dataEpoch(db),
     );

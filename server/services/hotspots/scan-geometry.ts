@@ -2,7 +2,7 @@
 // the circles for each largest share asked for; and the service's defaults.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
-import { dataEpoch, perDb } from '../../db/per-db.ts';
+import { dataEpoch, perDb, shared, within } from '../../db/per-db.ts';
 import { flattenPolygons, type FlatPolygons } from '../../geo/flat-polygons.ts';
 import { mahallaColumns } from '../../selection/mahallas.ts';
 import { circularWindows, projectKm, type ScanWindows } from '../../stats/scan-windows.ts';
@@ -55,12 +55,20 @@ function windows(db: Db, share: number): Promise<ScanWindows | null> {
   const key = `${dataEpoch(db)}:${share}`;
   let hit = byShare.get(key);
   if (!hit) {
-    hit = Promise.all([geometry(db), mahallaColumns(db)]).then(([g, m]) =>
-      circularWindows(g.x, g.y, Float64Array.from(m.population), share, SCAN_SERVICE.maxEntries),
+    hit = shared(() =>
+      Promise.all([geometry(db), mahallaColumns(db)]).then(([g, m]) =>
+        circularWindows(g.x, g.y, Float64Array.from(m.population), share, SCAN_SERVICE.maxEntries),
+      ),
     );
+    // A failed load is forgotten, so the next ask retries instead of failing for good.
+    const mine = byShare;
+    const failed = hit;
+    hit.catch(() => {
+      if (mine.get(key) === failed) mine.delete(key);
+    });
     byShare.set(key, hit);
   }
-  return hit;
+  return within(hit);
 }
 
 /** The windows for the asked share, or for the default halved until they fit; null share = too many for the asked one. */

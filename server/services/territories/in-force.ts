@@ -4,7 +4,7 @@
 // Every page that says who covers a mahalla (coverage, outlines, cards, cooperation gaps, plans, an inspector's own
 // area) asks here, for the last day of the period it shows, so an analysis of an earlier period uses the plan of then.
 import type { Db } from '../../db/database.ts';
-import { dataEpoch, perDb } from '../../db/per-db.ts';
+import { dataEpoch, perDb, shared, within } from '../../db/per-db.ts';
 import { mahallaColumns, type MahallaColumns } from '../../selection/mahallas.ts';
 import type { ApprovedTerritory, UserStore } from '../../store/types.ts';
 import { dataPeriod } from '../data-period.ts';
@@ -141,13 +141,13 @@ export async function assignmentOn(db: Db, store: UserStore, day: string): Promi
     // Most recently used last: the first entry is the one to drop.
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
+    return within(hit);
   }
-  hit = build(db, store, cols, picked, key);
+  hit = shared(() => build(db, store, cols, picked, key));
   hit.catch(() => cache.delete(key));
   cache.set(key, hit);
   if (cache.size > RECENT) cache.delete(cache.keys().next().value ?? key);
-  return hit;
+  return within(hit);
 }
 
 /** The reference "today" of pages without a period (the map's polygons, outlines, an inspector's own area). */
@@ -182,12 +182,12 @@ export function perAssignment<T>(
     if (hit) {
       cache.delete(a.key);
     } else {
-      hit = load(db, a);
+      hit = shared(() => load(db, a));
       const mine = cache;
       hit.catch(() => mine.delete(a.key));
     }
     cache.set(a.key, hit);
     if (cache.size > size) cache.delete(cache.keys().next().value ?? a.key);
-    return hit;
+    return within(hit);
   };
 }
