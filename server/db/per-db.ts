@@ -40,20 +40,12 @@ export function within<T>(p: Promise<T>): Promise<T> {
   const signal = querySignal.getStore();
   if (!signal) return p;
   if (signal.aborted) return Promise.reject(new QueryAborted(signal.reason));
-  return new Promise<T>((resolve, reject) => {
-    const leave = (): void => reject(new QueryAborted(signal.reason));
-    signal.addEventListener('abort', leave, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', leave);
-        resolve(v);
-      },
-      (err: unknown) => {
-        signal.removeEventListener('abort', leave);
-        reject(err as Error);
-      },
-    );
+  let leave = (): void => undefined;
+  const left = new Promise<never>((_, reject) => {
+    leave = () => reject(new QueryAborted(signal.reason));
   });
+  signal.addEventListener('abort', leave, { once: true });
+  return Promise.race([p, left]).finally(() => signal.removeEventListener('abort', leave));
 }
 
 /** The generation each cached promise was loaded under (a promise is stamped once, when its load starts). */

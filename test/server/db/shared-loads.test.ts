@@ -43,10 +43,10 @@ describe('loads shared between requests', () => {
     const never = new Promise<number>(() => undefined);
     await expect(querySignal.run(gone.signal, () => within(never))).rejects.toThrow(/took longer than 60 s/);
     let calls = 0;
-    const flaky = memoAsync(async () => {
-      if (++calls === 1) throw new Error('disk hiccup');
-      return calls;
-    }, new Map<string, Promise<number>>());
+    const flaky = memoAsync(
+      () => (++calls === 1 ? Promise.reject(new Error('disk hiccup')) : Promise.resolve(calls)),
+      new Map<string, Promise<number>>(),
+    );
     await expect(flaky('k')).rejects.toThrow('disk hiccup');
     await expect(flaky('k')).resolves.toBe(2);
   });
