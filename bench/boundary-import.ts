@@ -6,16 +6,16 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { Rng } from '../data/generate/random.ts';
 import { readBoundaryFile } from '../data/import/boundaries/read.ts';
 import { checkTopology } from '../data/import/boundaries/topology.ts';
 import { LEVELS, validateBoundaries } from '../data/import/boundaries/validate.ts';
 import { replaceMahallas } from '../data/import/boundaries/versions.ts';
 import { openDb } from '../server/db/database.ts';
+import { cutEdges, mapShape, type Shape } from './densify.ts';
 import type { BenchRow } from './spatial-join.ts';
 
-type Shape = Polygon | MultiPolygon;
 interface Mahalla {
   code: string;
   name: string;
@@ -32,29 +32,9 @@ const DENSIFY = 7;
 
 const key = (p: Position): string => `${p[0]},${p[1]}`;
 const rings = (g: Shape): Position[][] => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
-const mapShape = (g: Shape, f: (ring: Position[]) => Position[]): Shape =>
-  g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: g.coordinates.map(f) }
-    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(f)) };
 
-/** Cuts every edge into `k` pieces, computed from the endpoints in canonical order so both neighbours get the same points. */
-function densify(g: Shape, k: number): Shape {
-  return mapShape(g, (ring) => {
-    const out: Position[] = [];
-    for (let i = 0; i + 1 < ring.length; i++) {
-      const a = ring[i]!;
-      const b = ring[i + 1]!;
-      out.push(a);
-      const flip = a[0]! > b[0]! || (a[0] === b[0] && a[1]! > b[1]!);
-      const [p, q] = flip ? [b, a] : [a, b];
-      const mid: Position[] = [];
-      for (let s = 1; s < k; s++) mid.push([p[0]! + ((q[0]! - p[0]!) * s) / k, p[1]! + ((q[1]! - p[1]!) * s) / k]);
-      out.push(...(flip ? mid.reverse() : mid));
-    }
-    out.push(ring[ring.length - 1]!);
-    return out;
-  });
-}
+/** Cuts every edge into `k` pieces (shared borders stay shared). */
+const densify = (g: Shape, k: number): Shape => mapShape(g, (ring) => cutEdges(ring, k));
 
 /**
  * Moves one vertex shared by two or more mahallas in each of `n` seeded mahallas, by up to 15 % of its shortest edge,

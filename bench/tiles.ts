@@ -5,12 +5,13 @@
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { openDb } from '../server/db/database.ts';
 import { buildTiles } from '../server/tiles/build.ts';
 import { boundaryFingerprint, gzTile, storeTiles, tileInput, type TileInput } from '../server/tiles/store.ts';
 import { Rng } from '../data/generate/random.ts';
 import { benchFetch, measure, withServer } from './http.ts';
+import { cutEdges, mapShape, type Shape } from './densify.ts';
 import type { BenchRow } from './spatial-join.ts';
 
 /** Pieces each edge is cut into: the national demo's ≈ 7 vertices a mahalla become ≈ 50. */
@@ -23,32 +24,14 @@ function wiggle(x: number, y: number): number {
   return ((h ^ (h >>> 13)) >>> 0) / 2 ** 31 - 1;
 }
 
-/** Cuts each edge into PIECES, moving inner points across the edge by up to 8 % of it (canonical order: shared stays shared). */
-function detail(ring: Position[]): Position[] {
-  const out: Position[] = [];
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const a = ring[i]!;
-    const b = ring[i + 1]!;
-    out.push(a);
-    const flip = a[0]! > b[0]! || (a[0] === b[0] && a[1]! > b[1]!);
-    const [p, q] = flip ? [b, a] : [a, b];
-    const [dx, dy] = [q[0]! - p[0]!, q[1]! - p[1]!];
-    const mid: Position[] = [];
-    for (let s = 1; s < PIECES; s++) {
-      const [x, y] = [p[0]! + (dx * s) / PIECES, p[1]! + (dy * s) / PIECES];
-      const w = 0.08 * wiggle(x, y);
-      mid.push([x - dy * w, y + dx * w]);
-    }
-    out.push(...(flip ? mid.reverse() : mid));
-  }
-  out.push(ring[ring.length - 1]!);
-  return out;
-}
+/** Cuts each edge into PIECES, moving inner points across the edge by up to 8 % of it (shared stays shared). */
+const detail = (ring: Position[]): Position[] =>
+  cutEdges(ring, PIECES, (x, y, dx, dy) => {
+    const w = 0.08 * wiggle(x, y);
+    return [x - dy * w, y + dx * w];
+  });
 
-const detailed = (g: Polygon | MultiPolygon): Polygon | MultiPolygon =>
-  g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: g.coordinates.map(detail) }
-    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(detail)) };
+const detailed = (g: Shape): Shape => mapShape(g, detail);
 
 const vertices = (fc: TileInput): number =>
   fc.features.reduce((n, f) => n + JSON.stringify(f.geometry.coordinates).split('],[').length, 0);
