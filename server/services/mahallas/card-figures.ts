@@ -1,21 +1,21 @@
 // The numbers of a mahalla card (count, previous count, district rank, categories, monthly trend, weekday × hour),
-// computed in memory from a compact copy of its district's records: 6 bytes a record (minute, two ENUM codes), sorted by
-// mahalla and time, loaded once per district, source and data generation (per-db.ts). A card then costs no query at
-// all, where reading the records for each card took 40–75 ms nationally and queued behind other requests under load.
+// computed in memory from a compact copy of the records: 6 bytes a record (minute, two ENUM codes), grouped by mahalla,
+// loaded once per source and data generation (per-db.ts; ≈ 60 MB for the national 10 M incidents, read in ≈ 1–3 s).
+// A card then costs no query at all, where reading the records for each card took 40–75 ms nationally and queued
+// behind other requests under load (a copy per district was tried: each cold district cost a 10 M-row scan, and 50
+// clients asking cards all over the country kept hitting cold ones).
 // test/server/services/card-figures.test.ts checks the answers against SQL over the raw records.
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, REGISTRIES } from '../../contract/catalog.ts';
 import type { Db } from '../../db/database.ts';
 import { dataEpoch, memoAsync } from '../../db/per-db.ts';
 import { mask } from '../../selection/record-filter.ts';
-import { mahallaColumns } from '../../selection/mahallas.ts';
+import { mahallaColumns, type MahallaColumns } from '../../selection/mahallas.ts';
 import type { Selection } from '../../selection/select.ts';
 import { dayMs, nextDay, type Period } from '../../shared/period.ts';
 import type { DataPeriod } from '../data-period.ts';
 
-/** One district's records of one source, by mahalla (ascending id) and then time. */
-interface DistrictRecords {
-  ids: number[];
-  population: number[];
+/** The records of one source grouped by mahalla, in the order of `mahallaColumns` (ascending id). */
+interface RecordsByMahalla {
   /** the records of the mahalla at index k are [start[k], start[k + 1]) */
   start: Int32Array;
   /** minutes since 1970-01-01 00:00 of the record's local time (as stored: no zone) */
@@ -32,48 +32,54 @@ const SOURCES = {
 
 type Source = keyof typeof SOURCES;
 
-async function loadDistrict(db: Db, source: Source, district: string): Promise<DistrictRecords> {
+async function loadRecords(db: Db, source: Source): Promise<RecordsByMahalla> {
   const s = SOURCES[source];
   const m = await mahallaColumns(db);
-  const idx = m.id.flatMap((_, i) => (m.district[i] === district ? [i] : []));
-  const ids = idx.map((i) => m.id[i] ?? 0);
-  const population = idx.map((i) => m.population[i] ?? 0);
   // Minutes lose nothing a card asks: periods start and end at midnight, and the trend and the grid read months,
-  // weekdays and hours. Sorted by time within a mahalla, as the stored order would give no guarantee.
-  const r = await db.ints<'m' | 't' | 'a' | 'b'>(
-    `SELECT mahalla_id AS m, floor(epoch_ms(${s.ts}) / 60000)::INTEGER AS t, enum_code(${s.a})::INTEGER AS a,
-       enum_code(${s.b})::INTEGER AS b
-     FROM ${s.table} WHERE mahalla_id IN (SELECT id FROM mahallas WHERE district_soato = $district)
-     ORDER BY mahalla_id, ${s.ts}`,
-    { district },
+  // weekdays and hours. No ORDER BY: a counting sort by mahalla below is cheaper than DuckDB sorting 10 M rows.
+  const r = await db.ints<'k' | 't' | 'c'>(
+    `SELECT i.k, floor(epoch_ms(r.${s.ts}) / 60000)::INTEGER AS t,
+       (enum_code(r.${s.a})::INTEGER * 256 + enum_code(r.${s.b})::INTEGER) AS c
+     FROM ${s.table} r JOIN (SELECT id, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS k FROM mahallas) i
+       ON i.id = r.mahalla_id`,
   );
-  const start = new Int32Array(ids.length + 1);
-  let k = 0;
-  r.m.forEach((id, i) => {
-    while (k < ids.length && (ids[k] ?? 0) < id) start[++k] = i;
+  const start = new Int32Array(m.id.length + 1);
+  for (const k of r.k) start[k + 1] = (start[k + 1] ?? 0) + 1;
+  for (let k = 0; k < m.id.length; k++) start[k + 1] = (start[k + 1] ?? 0) + (start[k] ?? 0);
+  const next = start.slice(0, m.id.length);
+  const minute = new Int32Array(r.k.length);
+  const a = new Uint8Array(r.k.length);
+  const b = new Uint8Array(r.k.length);
+  r.k.forEach((k, i) => {
+    const at = next[k] ?? 0;
+    next[k] = at + 1;
+    const c = r.c[i] ?? 0;
+    minute[at] = r.t[i] ?? 0;
+    a[at] = c >> 8;
+    b[at] = c & 255;
   });
-  while (k < ids.length) start[++k] = r.m.length;
-  return { ids, population, start, minute: r.t, a: Uint8Array.from(r.a), b: Uint8Array.from(r.b) };
+  return { start, minute, a, b };
 }
 
-/** Per database, the loaded districts (key `source:district`), reloaded when the data generation changes. */
-const loaders = new WeakMap<Db, (key: string) => Promise<DistrictRecords>>();
+/** Per database, each source's records, reloaded when the data generation changes. */
+const loaders = new WeakMap<Db, (source: Source) => Promise<RecordsByMahalla>>();
 
-function districtRecords(db: Db, source: Source, district: string): Promise<DistrictRecords> {
+function recordsByMahalla(db: Db, source: Source): Promise<RecordsByMahalla> {
   let load = loaders.get(db);
   if (!load) {
     load = memoAsync(
-      (key: string) => {
-        const [src, d] = key.split(':') as [Source, string];
-        return loadDistrict(db, src, d);
-      },
-      new Map<string, Promise<DistrictRecords>>(),
+      (src: Source) => loadRecords(db, src),
+      new Map<Source, Promise<RecordsByMahalla>>(),
       () => dataEpoch(db),
     );
     loaders.set(db, load);
   }
-  return load(`${source}:${district}`);
+  return load(source);
 }
+
+/** Indices (into `mahallaColumns`) of the district's mahallas, ascending id. */
+const districtIndices = (m: MahallaColumns, district: string): number[] =>
+  m.id.flatMap((_, i) => (m.district[i] === district ? [i] : []));
 
 export interface CardFigures {
   /** the mahalla's records in the period and in the previous one */
@@ -104,16 +110,22 @@ export async function cardFigures(
   previous: Period,
   data: DataPeriod,
 ): Promise<CardFigures> {
-  const r = await districtRecords(db, sel.source, district);
+  const [all, cols] = await Promise.all([recordsByMahalla(db, sel.source), mahallaColumns(db)]);
+  const home = districtIndices(cols, district);
+  const r = {
+    ...all,
+    ids: home.map((i) => cols.id[i] ?? 0),
+    population: home.map((i) => cols.population[i] ?? 0),
+  };
   const incidents = sel.source === 'incidents';
   const maskA = incidents ? mask(sel.categories, INCIDENT_CATEGORIES) : mask(sel.registries, REGISTRIES);
   const maskB = incidents ? mask(sel.statuses, INCIDENT_STATUSES) : mask(sel.receivers, RECEIVERS);
   const codes: readonly string[] = incidents ? INCIDENT_CATEGORIES : REGISTRIES;
   const kept = (i: number): boolean => ((maskA >> (r.a[i] ?? 0)) & 1) === 1 && ((maskB >> (r.b[i] ?? 0)) & 1) === 1;
   const [from, end] = window(sel.period);
-  const counts = r.ids.map((_, k) => {
+  const counts = home.map((g) => {
     let n = 0;
-    for (let i = r.start[k] ?? 0; i < (r.start[k + 1] ?? 0); i++) {
+    for (let i = r.start[g] ?? 0; i < (r.start[g + 1] ?? 0); i++) {
       const t = r.minute[i] ?? 0;
       if (t >= from && t < end && kept(i)) n++;
     }
@@ -136,7 +148,8 @@ export async function cardFigures(
   const byCode = new Array<number>(codes.length).fill(0);
   const weekHour = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   let prev = 0;
-  for (let i = r.start[k] ?? 0; i < (r.start[k + 1] ?? 0); i++) {
+  const g = home[k] ?? -1;
+  for (let i = r.start[g] ?? 0; i < (r.start[g + 1] ?? 0); i++) {
     if (!kept(i)) continue;
     const t = r.minute[i] ?? 0;
     if (t >= pFrom && t < pEnd) prev++;
