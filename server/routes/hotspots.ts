@@ -92,7 +92,8 @@ export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
     )
     // The heat map at national and regional zoom: records per H3 cell (packed centres and weights), not points.
     .get('/records/heat', can('read'), validate('query', HeatBinsQuery), async (c) => {
-      const r = await getHeatBins(db, await selection(c, db, c.req.valid('query')), c.req.valid('query').res);
+      const q = c.req.valid('query');
+      const r = await getHeatBins(db, await selection(c, db, q), q.res, q.bbox);
       return c.body(pack(r.meta, r.columns), 200, { 'content-type': PACKED_TYPE });
     })
     .get(

@@ -51,3 +51,34 @@ export function chooseHeatLod(view: HeatView): HeatLod {
   if (view.zoom >= HEAT_LOD.pointsFromZoom && few) return { kind: 'points' };
   return { kind: 'bins', res: heatResolution(view.zoom, view.lat) };
 }
+
+/** Degrees of longitude a pixel spans at zoom 0 (512-px tiles). */
+const DEG_PER_PX_Z0 = 360 / 512;
+
+/**
+ * The box to ask bins for around a camera (`bbox` of GET /api/records/heat): the view of a screen of `px` pixels
+ * (width, height) grown by a quarter of its larger side on each side and snapped outwards to a grid of a power of two
+ * degrees, at most a third of the box, so that
+ * panning a little, or a window resized a little, asks for the same box again and the cached answer is used. Latitude
+ * is given as much room as longitude (a degree of latitude is never shorter on a Mercator map), so the view is covered
+ * at any latitude. Null where the box would span the world anyway.
+ * @example heatBox({ lon: 66, lat: 40, zoom: 9 }, [1600, 900]) // '64,38,68,42': a region, not the country
+ */
+export function heatBox(
+  view: { lon: number; lat: number; zoom: number },
+  px: readonly [number, number],
+): string | null {
+  const degPerPx = DEG_PER_PX_Z0 / 2 ** view.zoom;
+  // Screens rounded up to 256 px, so a window resized a little keeps its box.
+  const side = Math.ceil(Math.max(px[0], px[1], 1) / 256) * 256;
+  const half = 0.75 * side * degPerPx;
+  if (half >= 90) return null;
+  const step = 2 ** Math.floor(Math.log2(half / 2));
+  const snap = (x: number, up: boolean): number => (up ? Math.ceil(x / step) : Math.floor(x / step)) * step;
+  const west = Math.max(-180, snap(view.lon - half, false));
+  const east = Math.min(180, snap(view.lon + half, true));
+  const south = Math.max(-90, snap(view.lat - half, false));
+  const north = Math.min(90, snap(view.lat + half, true));
+  // Steps are powers of two: their multiples print exactly in a few digits.
+  return [west, south, east, north].map((x) => String(Number(x.toFixed(6)))).join(',');
+}

@@ -6,14 +6,15 @@ import { getQuery, ok } from './client.ts';
 import { rangeQuery, type RangeArgs } from './range.ts';
 
 /**
- * Bins at H3 resolution `res` (3–8); nothing while `a` or `res` is null.
- * @example const bins = useHeatBins(range, 5); bins.data?.columns.weight
+ * Bins at H3 resolution `res` (3–8), only those centred in `bbox` (west,south,east,north; null: everywhere); nothing
+ * while `a` or `res` is null.
+ * @example const bins = useHeatBins(range, 5, null); bins.data?.columns.weight
  */
-export function useHeatBins(a: RangeArgs | null, res: number | null) {
+export function useHeatBins(a: RangeArgs | null, res: number | null, bbox: string | null) {
   return useQuery(
     getQuery(
       api.api.records.heat.$path(),
-      a && res !== null ? { ...rangeQuery(a), res: String(res) } : null,
+      a && res !== null ? { ...rangeQuery(a), res: String(res), ...(bbox === null ? {} : { bbox }) } : null,
       async (query, init) =>
         ok(await api.api.records.heat.$get({ query }, init), async (r) =>
           unpack<{ res: number; records: number; withoutPoint: number }>(await r.arrayBuffer()),

@@ -53,7 +53,10 @@ const ROUTES: Record<string, (i: Ids) => [string, string?]> = {
   'GET /api/records': () => [`/api/records?${MARCH}&mahalla=1`, `/api/records?${APRIL}&mahalla=1`],
   'GET /api/records.csv': () => [`/api/records.csv?${MARCH}&mahalla=1`, `/api/records.csv?${APRIL}&mahalla=1`],
   'GET /api/records/points': () => [`/api/records/points?${MARCH}`, `/api/records/points?${APRIL}`],
-  'GET /api/records/heat': () => [`/api/records/heat?${MARCH}&res=7`, `/api/records/heat?${APRIL}&res=7`],
+  'GET /api/records/heat': () => [
+    `/api/records/heat?${MARCH}&res=7`,
+    `/api/records/heat?${APRIL}&res=7&bbox=55,37,74,46`,
+  ],
   'GET /api/coverage': () => [`/api/coverage?${MARCH}`, `/api/coverage?${APRIL}`],
   'GET /api/coverage/outlines': () => ['/api/coverage/outlines'],
   'GET /api/inspectors/:id': () => [`/api/inspectors/1?${MARCH}`, `/api/inspectors/1?${APRIL}`],

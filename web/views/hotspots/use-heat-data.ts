@@ -1,7 +1,7 @@
 // The heat map's data at the level of detail of the view (web/map/heat-lod.ts): records per H3 cell from
 // GET /api/records/heat at country and region zoom, the records' own points (GET /api/records/points) at district zoom.
 import { useMemo } from 'react';
-import { chooseHeatLod } from '../../map/heat-lod.ts';
+import { chooseHeatLod, heatBox } from '../../map/heat-lod.ts';
 import { toPositions3 } from '../../map/layers.ts';
 import { useHeatBins } from '../../queries/heat.ts';
 import { useMeta } from '../../queries/meta.ts';
@@ -25,7 +25,10 @@ export function useHeatData(range: RangeArgs | null, on: boolean, count: number 
   const lod = chooseHeatLod({ zoom, lat: view?.lat ?? start.lat, count });
   const res = lod.kind === 'bins' ? lod.res : null;
   const points = useRecordPoints(on && lod.kind === 'points' ? range : null);
-  const bins = useHeatBins(on ? range : null, res);
+  // Only the bins around the camera once the person has moved it (the app's own first fit shows a whole area); the
+  // window bounds the map's size.
+  const box = view && res !== null ? heatBox(view, [window.innerWidth, window.innerHeight]) : null;
+  const bins = useHeatBins(on ? range : null, res, box);
   const data = useMemo(() => {
     if (res === null) return points.data ? { positions3: toPositions3(points.data.points), weights: undefined } : null;
     const c = bins.data?.columns;
