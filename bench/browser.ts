@@ -15,7 +15,7 @@ const percentile = (sorted: number[], q: number): number =>
 
 /** In the page: click the `k`-th control matching `selector`, resolve with ms until the map has redrawn. */
 export function clickAndWait([selector, k]: [string, number]): Promise<number> {
-  const area = document.querySelector('[aria-label="Map"]');
+  const area = document.querySelector('.map-area');
   const control = document.querySelectorAll<HTMLElement>(selector)[k];
   if (!area || !control) return Promise.reject(new Error(`no control ${selector} #${k}`));
   return new Promise((resolve, reject) => {
@@ -74,9 +74,7 @@ async function measureFilter(browser: Browser, origin: string): Promise<BenchRow
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.goto(`${origin}/`);
   await page.waitForFunction(
-    () =>
-      window.__hamkorMap?.loaded() &&
-      document.querySelector('[aria-label="Map"]')?.getAttribute('data-loading') === 'false',
+    () => window.__hamkorMap?.loaded() && document.querySelector('.map-area')?.getAttribute('data-loading') === 'false',
     undefined,
     { timeout: 60_000 },
   );

@@ -8,17 +8,20 @@ import { readEnv, type ServerEnv } from './env.ts';
 import { openStore } from './store/duck/open.ts';
 import { prepareStore, type Prepared } from './store/prepare.ts';
 import { writeServerFile } from './services/imports/server-file.ts';
+import { warmCaches } from './services/warm.ts';
 
 export interface Server {
   close(): Promise<void>;
   port: number;
   prepared: Prepared;
+  /** settles when the background warm-up (opts.warm) is done; at once without it */
+  warmed: Promise<void>;
 }
 
 /** Starts Hamkor; `env` fields not given take their defaults (server/env.ts). */
 export async function startServer(
   given: Partial<ServerEnv> = readEnv(),
-  opts: { auth?: Partial<AuthConfig> } = {},
+  opts: { auth?: Partial<AuthConfig>; warm?: boolean } = {},
 ): Promise<Server> {
   const env = { ...readEnv({}), ...given };
   // Files this process creates (databases, their WAL) are the service user's alone.
@@ -50,18 +53,26 @@ export async function startServer(
   // Beside the database: where `npm run import` finds this server, to import through it (DuckDB has one writer).
   const local = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   const url = `http://${local.includes(':') ? `[${local}]` : local}:${env.PORT}`;
+  // Warmed only when asked (the app's start scripts): tests start servers on fixture databases by the dozen.
+  let closing = false;
+  const warming = opts.warm ? warmCaches(db, () => closing) : Promise.resolve();
   const dropServerFile =
     env.HAMKOR_DB === ':memory:' ? () => undefined : writeServerFile(env.HAMKOR_DB, { url, pid: process.pid });
   return {
     port: env.PORT,
     prepared,
+    warmed: warming,
     close: () =>
       new Promise<void>((resolve) => {
         dropServerFile();
+        closing = true;
         server.close(() => {
-          db.close();
-          store.close();
-          resolve();
+          // The database closes after the load under way (DuckDB must not close beneath a running query).
+          void warming.then(() => {
+            db.close();
+            store.close();
+            resolve();
+          });
         });
         // Browsers keep connections open (a wall screen polls forever): without this, close() would wait for them.
         if ('closeAllConnections' in server) server.closeAllConnections();

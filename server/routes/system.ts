@@ -2,18 +2,11 @@
 // may see).
 import { Hono } from 'hono';
 import { can, principal, type AppEnv } from '../auth/middleware.ts';
-import { dataEpoch, memoAsync } from '../db/per-db.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
-import { getMeta, type Meta } from '../services/meta.ts';
+import { metaOf } from '../services/meta.ts';
 import type { RouteDeps } from './deps.ts';
 
 export const systemRoutes = ({ db }: RouteDeps) => {
-  // Kept until an import commits new data (the database's data generation, server/db/per-db.ts).
-  const meta = memoAsync(
-    () => getMeta(db),
-    new Map<string, Promise<Meta>>(),
-    () => dataEpoch(db),
-  );
   const started = Date.now();
   return new Hono<AppEnv>()
     .get('/health', async (c) => {
@@ -27,7 +20,7 @@ export const systemRoutes = ({ db }: RouteDeps) => {
       );
     })
     .get('/meta', can('read', 'wall'), async (c) => {
-      const m = await meta('');
+      const m = await metaOf(db);
       const scope = principal(c).scope;
       if (scope.kind === 'all') return c.json(m, 200);
       const m2 = await mahallaColumns(db);

@@ -1,6 +1,7 @@
 // What the database holds: scale, period, provenance, districts, vocabularies. Read once per server start.
 import { basename } from 'node:path';
 import type { Db } from '../db/database.ts';
+import { perDb } from '../db/per-db.ts';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES } from '../contract/catalog.ts';
 import { addDays } from '../shared/period.ts';
 
@@ -65,3 +66,6 @@ export async function getMeta(db: Db): Promise<Meta> {
     imports: imports.map((i) => ({ ...i, file: basename(i.file) })),
   };
 }
+
+/** The database's meta, kept until an import commits new data (its data generation, server/db/per-db.ts). */
+export const metaOf = perDb(getMeta);

@@ -64,7 +64,7 @@ async function loadRecords(db: Db, source: Source): Promise<RecordsByMahalla> {
 /** Per database, each source's records, reloaded when the data generation changes. */
 const loaders = new WeakMap<Db, (source: Source) => Promise<RecordsByMahalla>>();
 
-function recordsByMahalla(db: Db, source: Source): Promise<RecordsByMahalla> {
+export function recordsByMahalla(db: Db, source: Source): Promise<RecordsByMahalla> {
   let load = loaders.get(db);
   if (!load) {
     load = memoAsync(
