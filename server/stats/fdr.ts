@@ -23,7 +23,9 @@ function ascendingOrder(p: Float64Array): Uint32Array {
 export function bhAdjusted(p: Float64Array): Float64Array {
   const m = p.length;
   // Ascending, NaN last (TypedArray sort's order); -0 is a p-value of 0 like +0.
-  const sorted = Float64Array.from(p, (v) => (v === 0 ? 0 : v)).sort();
+  const sorted = new Float64Array(m);
+  for (let i = 0; i < m; i++) sorted[i] = p[i] === 0 ? 0 : p[i]!;
+  sorted.sort();
   let valid = m;
   while (valid > 0 && Number.isNaN(sorted[valid - 1]!)) valid--;
   // qOf[k − 1]: the q of the tie group whose highest rank is k, read back in place of its values.
