@@ -8,6 +8,7 @@ import { readEnv, type ServerEnv } from './env.ts';
 import { openStore } from './store/duck/open.ts';
 import { prepareStore, type Prepared } from './store/prepare.ts';
 import { writeServerFile } from './services/imports/server-file.ts';
+import { keepEmergingWarm } from './services/hotspots/emerging-warm.ts';
 
 export interface Server {
   close(): Promise<void>;
@@ -47,6 +48,8 @@ export async function startServer(
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((resolve) => server.once('listening', resolve));
+  // Only once listening, in the background: startup and health checks never wait for it (issue 15).
+  if (env.HAMKOR_WARM) keepEmergingWarm(db);
   // Beside the database: where `npm run import` finds this server, to import through it (DuckDB has one writer).
   const local = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   const url = `http://${local.includes(':') ? `[${local}]` : local}:${env.PORT}`;

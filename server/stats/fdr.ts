@@ -22,9 +22,14 @@ function ascendingOrder(p: Float64Array): Uint32Array {
  */
 export function bhAdjusted(p: Float64Array): Float64Array {
   const m = p.length;
-  // Ascending, NaN last (TypedArray sort's order); -0 is a p-value of 0 like +0.
+  // Ascending, NaN last (TypedArray sort's order).
   const sorted = new Float64Array(m);
-  for (let i = 0; i < m; i++) sorted[i] = p[i] === 0 ? 0 : p[i]!;
+  for (let i = 0; i < m; i++) {
+    const v = p[i]!;
+    // −0 ties with 0 in rank but not in Math.min, so its q depends on the order of the tie: the ranked way.
+    if (v === 0 && 1 / v < 0) return bhAdjustedByRank(p);
+    sorted[i] = v;
+  }
   sorted.sort();
   let valid = m;
   while (valid > 0 && Number.isNaN(sorted[valid - 1]!)) valid--;
@@ -52,6 +57,25 @@ export function bhAdjusted(p: Float64Array): Float64Array {
       else hi = mid;
     }
     q[i] = qOf[lo - 1]!;
+  }
+  return q;
+}
+
+/** bhAdjusted through the stable order of indices (the definition, step by step). */
+function bhAdjustedByRank(p: Float64Array): Float64Array {
+  const m = p.length;
+  const order = ascendingOrder(p);
+  const q = new Float64Array(m);
+  let running = 1;
+  for (let k = m; k >= 1; k--) {
+    const i = order[k - 1]!;
+    const v = p[i]!;
+    if (Number.isNaN(v)) {
+      q[i] = NaN;
+      continue;
+    }
+    running = Math.min(running, (v * m) / k);
+    q[i] = running;
   }
   return q;
 }

@@ -17,8 +17,11 @@ export interface MannKendall {
 /** Below this length the pairwise count is as fast as sorting; from it on, the sorted count (every unit of a cube). */
 const SORTED_FROM = 24;
 
-/** S and the tie sum Σ 6c(c+2) by comparing every pair: O(n²), any values (NaN counts as a tie, as before). */
-function pairwise(x: Float64Array, start: number, n: number): [s: number, ties: number] {
+/**
+ * S and the tie sum Σ 6c(c+2) by comparing every pair: O(n²), any values (NaN counts as a tie).
+ * @example pairwiseCount(new Float64Array([3, 1, 2, 2, 5]), 0, 5); // [3, 18]
+ */
+export function pairwiseCount(x: Float64Array, start: number, n: number): [s: number, ties: number] {
   let s = 0,
     ties = 0;
   for (let i = 0; i < n; i++) {
@@ -46,8 +49,9 @@ let seenScratch = new Int32Array(0);
  * The same S and tie sum in O(n log n): the distinct values sorted (ties are their run lengths), then each value in
  * time order adds the earlier values below it and subtracts those above, counted in a Fenwick tree over value ranks.
  * Integers throughout, so S and the ties equal the pairwise count exactly. Null when a value is not finite.
+ * @example sortedCount(new Float64Array([3, 1, 2, 2, 5]), 0, 5); // [3, 18]
  */
-function sortedCount(x: Float64Array, start: number, n: number): [s: number, ties: number] | null {
+export function sortedCount(x: Float64Array, start: number, n: number): [s: number, ties: number] | null {
   if (sortedScratch.length < n) {
     sortedScratch = new Float64Array(n);
     treeScratch = new Int32Array(n + 1);
@@ -102,7 +106,7 @@ function sortedCount(x: Float64Array, start: number, n: number): [s: number, tie
  * mannKendallAt(zSeries, unit * nBins, nBins).p; // one unit's row of a unit-major matrix
  */
 export function mannKendallAt(x: Float64Array, start: number, n: number): MannKendall {
-  const [s, ties] = (n >= SORTED_FROM ? sortedCount(x, start, n) : null) ?? pairwise(x, start, n);
+  const [s, ties] = (n >= SORTED_FROM ? sortedCount(x, start, n) : null) ?? pairwiseCount(x, start, n);
   const varS = (n * (n - 1) * (2 * n + 5) - ties) / 18;
   const trend = s > 0 ? 1 : s < 0 ? -1 : 0;
   if (n < 3 || varS <= 0) return { s, varS, z: 0, p: 1, trend };
