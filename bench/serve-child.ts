@@ -9,6 +9,8 @@ const server = await startServer({
   HAMKOR_DB: db ?? '',
   HAMKOR_DIST: dist ?? 'dist',
   ...(state ? { HAMKOR_STATE: state } : {}),
+  // HAMKOR_WARM=0 times the emerging hot spots cold (bench/emerging.ts).
+  ...(process.env.HAMKOR_WARM ? { HAMKOR_WARM: process.env.HAMKOR_WARM !== '0' } : {}),
 });
 console.log('listening');
 process.once('SIGTERM', () => {
