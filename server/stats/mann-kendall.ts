@@ -66,7 +66,7 @@ export function sortedCount(x: Float64Array, start: number, n: number): [s: numb
   sorted.sort();
   let m = 0,
     ties = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && sorted[j] === sorted[i]) j++;
     const t = j - i;
