@@ -70,7 +70,7 @@ interface Computed {
 /** Answers kept per database: a few recent ones (≈ 12 MB each nationally, mostly the z series). */
 const KEEP = 4;
 
-/** A Map that forgets its oldest entry beyond KEEP (the cache of memoAsync). */
+/** A Map that forgets its least recently set entry beyond KEEP (the cache of memoAsync). */
 class Recent<K, V> extends Map<K, V> {
   override set(key: K, value: V): this {
     this.delete(key);
@@ -139,7 +139,12 @@ function computed(db: Db, ask: Ask): Promise<Computed> {
       // memoAsync runs it outside the asking request's abort signal: one client leaving must not fail the others.
       (key: string) => compute(db, asks.get(key)!),
       {
-        get: (key) => kept.get(key),
+        // Least recently asked goes first: the default asks, kept warm and asked most, stay.
+        get: (key) => {
+          const hit = kept.get(key);
+          if (hit) kept.set(key, hit);
+          return hit;
+        },
         delete: (key) => kept.delete(key),
         set: (key, value) => {
           keptAt.set(value, dataEpoch(db));

@@ -30,6 +30,12 @@ describe('keepEmergingWarm', () => {
       await settled();
       expect(kept()).toEqual([true, true]);
       expect(await getEmerging(db, sels[1]!, 'week')).toEqual(before);
+      // Four asks are kept, the least recently asked forgotten first: the last 90 days, asked again, outlive three
+      // other filter sets; the whole period, not asked since its warm-up, does not.
+      await getEmerging(db, sels[0]!, 'week');
+      for (const categories of [['person'], ['fraud'], ['drugs']] as const)
+        await getEmerging(db, await select(db, { ...asks[0]!, categories }), 'week');
+      expect(kept()).toEqual([true, false]);
     } finally {
       db.close();
     }
