@@ -20,11 +20,12 @@ import { benchScan, benchScanCalibration } from './scan.ts';
 import { benchBoundaryImport } from './boundary-import.ts';
 import { benchImportRecords } from './import-records.ts';
 import { benchTiles } from './tiles.ts';
+import { benchEmerging } from './emerging.ts';
 import { INCIDENT_CATEGORIES } from '../server/contract/catalog.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
 // `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration,
-// scan, boundaries, import, tiles); all by default.
+// scan, boundaries, import, tiles, emerging); all by default.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -41,7 +42,8 @@ const want = (
     | 'scan'
     | 'boundaries'
     | 'import'
-    | 'tiles',
+    | 'tiles'
+    | 'emerging',
 ): boolean => !only || only.includes(section);
 const rows: BenchRow[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -215,6 +217,10 @@ if (want('planner')) {
 }
 if (want('boundaries')) rows.push(...(await benchBoundaryImport(NATIONAL, log)));
 if (want('tiles')) rows.push(...(await benchTiles(NATIONAL, 18_095, log)));
+if (want('emerging')) {
+  log('national emerging hot spots: cold, warmed in the background, other filters…');
+  rows.push(...(await benchEmerging(NATIONAL, 18_096)));
+}
 rmSync(cityOut, { force: true });
 
 console.log(`\n| measure | result | target |\n|---|---|---|`);

@@ -8,7 +8,7 @@ import { startServer } from '../server/index.ts';
 
 const env = readEnv();
 if (!existsSync(env.HAMKOR_DB)) await buildDatabase({ scale: 'city', out: env.HAMKOR_DB, log: (l) => console.log(l) });
-const api = await startServer(env, { warm: true });
+const api = await startServer(env);
 const vite = await createServer({ configFile: 'vite.config.ts' });
 await vite.listen();
 vite.printUrls();

@@ -68,7 +68,7 @@ if (!found || found.version < SCHEMA_VERSION) {
   );
   await buildDatabase({ scale: 'city', out: env.HAMKOR_DB, log: (l) => console.log(l) });
 }
-const server = await startServer(env, { warm: true });
+const server = await startServer(env);
 const { migrated, demoAccounts, noAccounts } = server.prepared;
 if (migrated.plans + migrated.playlists > 0)
   console.log(`Moved ${migrated.plans} plans and ${migrated.playlists} playlists into ${env.HAMKOR_STATE}.`);

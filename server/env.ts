@@ -28,6 +28,8 @@ const Env = z.object({
   HAMKOR_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(60),
   /** Heavy analytics requests run at once. */
   HAMKOR_HEAVY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Compute the default emerging hot spots in the background after start and after each import (0 to leave cold). */
+  HAMKOR_WARM: flag.default(true),
 });
 
 export type ServerEnv = z.infer<typeof Env>;

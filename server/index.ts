@@ -8,20 +8,20 @@ import { readEnv, type ServerEnv } from './env.ts';
 import { openStore } from './store/duck/open.ts';
 import { prepareStore, type Prepared } from './store/prepare.ts';
 import { writeServerFile } from './services/imports/server-file.ts';
-import { warmCaches } from './services/warm.ts';
+import { keepWarm } from './services/warm.ts';
 
 export interface Server {
   close(): Promise<void>;
   port: number;
   prepared: Prepared;
-  /** settles when the background warm-up (opts.warm) is done; at once without it */
+  /** settles when the background warm-up (HAMKOR_WARM) under way is done; at once without it */
   warmed: Promise<void>;
 }
 
 /** Starts Hamkor; `env` fields not given take their defaults (server/env.ts). */
 export async function startServer(
   given: Partial<ServerEnv> = readEnv(),
-  opts: { auth?: Partial<AuthConfig>; warm?: boolean } = {},
+  opts: { auth?: Partial<AuthConfig> } = {},
 ): Promise<Server> {
   const env = { ...readEnv({}), ...given };
   // Files this process creates (databases, their WAL) are the service user's alone.
@@ -53,22 +53,21 @@ export async function startServer(
   // Beside the database: where `npm run import` finds this server, to import through it (DuckDB has one writer).
   const local = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   const url = `http://${local.includes(':') ? `[${local}]` : local}:${env.PORT}`;
-  // Warmed only when asked (the app's start scripts): tests start servers on fixture databases by the dozen.
-  let closing = false;
-  const warming = opts.warm ? warmCaches(db, () => closing) : Promise.resolve();
+  // Only once listening, in the background: startup and health checks never wait for it (issue 15).
+  const warmth = env.HAMKOR_WARM ? keepWarm(db) : null;
   const dropServerFile =
     env.HAMKOR_DB === ':memory:' ? () => undefined : writeServerFile(env.HAMKOR_DB, { url, pid: process.pid });
   return {
     port: env.PORT,
     prepared,
-    warmed: warming,
+    warmed: warmth?.settled() ?? Promise.resolve(),
     close: () =>
       new Promise<void>((resolve) => {
         dropServerFile();
-        closing = true;
+        const warmed = warmth?.stop() ?? Promise.resolve();
         server.close(() => {
           // The database closes after the load under way (DuckDB must not close beneath a running query).
-          void warming.then(() => {
+          void warmed.then(() => {
             db.close();
             store.close();
             resolve();

@@ -17,10 +17,28 @@ const generations = new WeakMap<Db, number>();
  */
 export const dataEpoch = (db: Db): number => generations.get(db) ?? 0;
 
+/** What to run once a database's data has changed (caches kept warm ahead of the first ask). */
+const listeners = new WeakMap<Db, Array<() => void>>();
+
+/**
+ * Runs `listener` after each bumpDataEpoch of the database. It must return at once (start its work, not await it).
+ * @example onDataChange(db, () => void warmEmerging(db));
+ */
+export function onDataChange(db: Db, listener: () => void): void {
+  listeners.set(db, [...(listeners.get(db) ?? []), listener]);
+}
+
 /** Marks the database's data as changed (after a commit): every perDb/memoAsync cache of it reloads on next use. */
 export function bumpDataEpoch(db: Db): number {
   const next = dataEpoch(db) + 1;
   generations.set(db, next);
+  for (const listener of listeners.get(db) ?? []) {
+    try {
+      listener();
+    } catch {
+      // A cache that failed to warm loads on its first ask instead; the commit has happened either way.
+    }
+  }
   return next;
 }
 

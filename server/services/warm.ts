@@ -1,11 +1,14 @@
-// Loads the shared caches a first screen and a first card need, in the background once the server listens: the first
-// person of the morning should not wait for the database's first cold reads (≈ 1 s for /api/meta, ≈ 1–3 s for the
-// national card's copy of the records). One load at a time, so requests that arrive meanwhile keep a core.
+// Loads the shared caches a first screen and a first card need, in the background once the server listens and again
+// after each committed import: the first person of the morning should not wait for the database's first cold reads
+// (≈ 1 s for /api/meta, ≈ 1–3 s for the national card's copy of the records, ≈ 1–2 s for the national emerging hot
+// spots). One load at a time, so requests that arrive meanwhile keep a core.
 import type { Db } from '../db/database.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { recordsByMahalla } from './mahallas/card-figures.ts';
 import { metaOf } from './meta.ts';
 import { dataPeriod } from './data-period.ts';
+import { warmEmerging } from './hotspots/emerging-warm.ts';
+import { onDataChange } from '../db/per-db.ts';
 
 /**
  * Warms the caches one after another; `stopped()` is asked between loads (a closing server stops early). Never throws:
@@ -19,9 +22,53 @@ export async function warmCaches(db: Db, stopped: () => boolean): Promise<void> 
     () => dataPeriod(db),
     () => recordsByMahalla(db, 'incidents'),
     () => recordsByMahalla(db, 'applications'),
+    () => warmEmerging(db),
   ];
   for (const step of steps) {
     if (stopped()) return;
     await step().catch(() => undefined);
   }
+}
+
+export interface Warmth {
+  /** settles when the warm-up under way (if any) ends */
+  settled(): Promise<void>;
+  /** no warm-up starts after this; settles when the one under way has stopped (close the database after it) */
+  stop(): Promise<void>;
+}
+
+/**
+ * Warms the caches on the next turn of the event loop and after every data change of `db`; a change during a warm-up
+ * starts another once it ends, never two at once.
+ * @example const warmth = keepWarm(db); … await warmth.stop(); db.close();
+ */
+export function keepWarm(db: Db): Warmth {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const run = (): void => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => warmCaches(db, () => stopped))
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  onDataChange(db, run);
+  run();
+  return {
+    settled: () => running ?? Promise.resolve(),
+    stop: () => {
+      stopped = true;
+      return running ?? Promise.resolve();
+    },
+  };
 }

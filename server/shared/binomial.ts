@@ -1,18 +1,42 @@
 // Exact binomial tails for any n (millions of records included), through the regularised incomplete beta function:
 // P(X ≥ k) = I_p(k, n − k + 1). No normal approximation, so small-count tests keep their size. Isomorphic (web too).
 
+/** Lanczos coefficients (g = 7, 9 terms), kept outside lnGamma so a call allocates nothing. */
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+] as const;
+
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, 9 terms: relative error below 1e-14 over the range used here). */
 export function lnGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
+  const c = LANCZOS;
   const y = x - 1;
-  let a = c[0]!;
+  let a = c[0];
   const t = y + 7.5;
   for (let i = 1; i < 9; i++) a += c[i]! / (y + i);
   return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** Integers below this have their ln Γ kept once computed (8 bytes each, allocated as far as asked). */
+const KEPT_BELOW = 1 << 21;
+let kept = new Float64Array(0);
+
+/**
+ * lnGamma(x), the very same double, kept for integer x: an exact test of k records out of n needs ln Γ at k, n − k + 1
+ * and n + 1, and the emerging hot spots test 1.5 M neighbourhoods over a few thousand distinct counts.
+ * @example lnGammaKept(5) === lnGamma(5); // true: ln 24
+ */
+export function lnGammaKept(x: number): number {
+  if (!(x >= 1 && x < KEPT_BELOW && Math.floor(x) === x)) return lnGamma(x);
+  if (x >= kept.length) {
+    const grown = new Float64Array(Math.min(KEPT_BELOW, Math.max(1024, 2 * x))).fill(NaN);
+    grown.set(kept);
+    kept = grown;
+  }
+  let v = kept[x]!;
+  if (Number.isNaN(v)) v = kept[x] = lnGamma(x);
+  return v;
 }
 
 /** Continued fraction of I_x(a, b) by the modified Lentz method (Numerical Recipes betacf); converges for x < (a+1)/(a+b+2). */
@@ -56,10 +80,47 @@ function betaFraction(a: number, b: number, x: number): number {
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const lnFront = lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  return betaOfLogs(x, a, b, Math.log(x), Math.log1p(-x));
+}
+
+/** I_x(a, b) for 0 < x < 1 given ln x and ln(1 − x) (as Math.log(x) and Math.log1p(-x) give them). */
+function betaOfLogs(x: number, a: number, b: number, lnX: number, ln1mX: number): number {
+  const lnFront = lnGammaKept(a + b) - lnGammaKept(a) - lnGammaKept(b) + a * lnX + b * ln1mX;
   // The fraction converges fast on the side below the mean; the other side by symmetry, I_x(a,b) = 1 − I_{1−x}(b,a).
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(lnFront) * betaFraction(a, b, x)) / a;
   return 1 - (Math.exp(lnFront) * betaFraction(b, a, 1 - x)) / b;
+}
+
+/**
+ * A success probability with the logarithms its tails need, computed once for many tests at the same p (a
+ * neighbourhood's share, tested in every time bin): `lnP`, `ln1mP` for the upper tail, `q` = 1 − p with `lnQ`, `ln1mQ`
+ * for the lower one.
+ */
+export interface BinomialP {
+  p: number;
+  lnP: number;
+  ln1mP: number;
+  q: number;
+  lnQ: number;
+  ln1mQ: number;
+}
+
+/**
+ * The logarithms of p and of 1 − p, as the tails would compute them on each call.
+ * @example binomialUpperAt(3, 3, binomialP(0.5)); // 0.125
+ */
+export function binomialP(p: number): BinomialP {
+  const q = 1 - p;
+  return { p, lnP: Math.log(p), ln1mP: Math.log1p(-p), q, lnQ: Math.log(q), ln1mQ: Math.log1p(-q) };
+}
+
+/** P(X ≥ k) for X ~ Binomial(n, p) at probability x with its logarithms: binomialUpper's rule. */
+function upperOfLogs(k: number, n: number, x: number, lnX: number, ln1mX: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  return Math.min(1, Math.max(0, betaOfLogs(x, k, n - k + 1, lnX, ln1mX)));
 }
 
 /**
@@ -67,11 +128,8 @@ export function incompleteBeta(x: number, a: number, b: number): number {
  * @example binomialUpper(3, 3, 0.5); // 0.125
  */
 export function binomialUpper(k: number, n: number, p: number): number {
-  if (k <= 0) return 1;
-  if (k > n) return 0;
-  if (p <= 0) return 0;
-  if (p >= 1) return 1;
-  return Math.min(1, Math.max(0, incompleteBeta(p, k, n - k + 1)));
+  if (k <= 0 || k > n || p <= 0 || p >= 1) return upperOfLogs(k, n, p, 0, 0);
+  return upperOfLogs(k, n, p, Math.log(p), Math.log1p(-p));
 }
 
 /**
@@ -82,6 +140,24 @@ export function binomialLower(k: number, n: number, p: number): number {
   if (k < 0) return 0;
   if (k >= n) return 1;
   return binomialUpper(n - k, n, 1 - p);
+}
+
+/**
+ * binomialUpper(k, n, b.p), the same double, with the logarithms of b.
+ * @example binomialUpperAt(3, 3, binomialP(0.5)); // 0.125
+ */
+export function binomialUpperAt(k: number, n: number, b: BinomialP): number {
+  return upperOfLogs(k, n, b.p, b.lnP, b.ln1mP);
+}
+
+/**
+ * binomialLower(k, n, b.p), the same double, with the logarithms of b.
+ * @example binomialLowerAt(0, 3, binomialP(0.5)); // 0.125
+ */
+export function binomialLowerAt(k: number, n: number, b: BinomialP): number {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  return upperOfLogs(n - k, n, b.q, b.lnQ, b.ln1mQ);
 }
 
 /**

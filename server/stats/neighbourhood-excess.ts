@@ -1,7 +1,7 @@
 // "Neighbourhood excess": each unit's neighbourhood (itself and its neighbours) tested for more or fewer records than
 // constant risk given residents expects, with the exact binomial tail. Replaces Gi* on rates for the hot-spot maps:
 // Gi*'s analytic normal p over-signals on small counts (README, "Hot-spot inference"); this p holds for any count.
-import { binomialLower, binomialUpper } from '../shared/binomial.ts';
+import { binomialLowerAt, binomialP, binomialUpperAt, type BinomialP } from '../shared/binomial.ts';
 import { bhAdjusted, bhCutoff } from './fdr.ts';
 import { GI_BIN_ALPHAS } from './gistar.ts';
 import { zEquivalent } from './normal-quantile.ts';
@@ -63,10 +63,19 @@ export function neighbourhoodShares(residents: Float64Array, w: Weights): Float6
 }
 
 /**
+ * Each unit's share as the probability of the exact test, with the logarithms its tails take (once, not per test).
+ * @example neighbourhoodExcessInto(slice, w, share, out, shareProbabilities(share));
+ */
+export function shareProbabilities(share: Float64Array): BinomialP[] {
+  return Array.from(share, binomialP);
+}
+
+/**
  * The exact test of every unit, written into `out` (arrays of length n); returns N. Under constant risk given
  * residents and conditional on N, a neighbourhood's records are Binomial(N, share) exactly, so no draws are needed.
  * A neighbourhood without residents (share 0) cannot be judged against residents, and one holding them all (share 1)
- * always counts N: both get p = 1. Allocates nothing.
+ * always counts N: both get p = 1. Allocates nothing when given `shareP` (shareProbabilities(share)), which a caller
+ * testing many slices over the same shares computes once.
  * @example
  * const out = { observed: new Float64Array(n), expected: new Float64Array(n), p: new Float64Array(n), z: new Float64Array(n) };
  * neighbourhoodExcessInto(counts, w, neighbourhoodShares(residents, w), out); // N
@@ -76,6 +85,7 @@ export function neighbourhoodExcessInto(
   w: Weights,
   share: Float64Array,
   out: ExcessTest,
+  shareP: readonly BinomialP[] = shareProbabilities(share),
 ): number {
   const n = w.n;
   if (counts.length !== n || share.length !== n) throw new RangeError(`arrays must have ${n} entries, one per unit`);
@@ -91,7 +101,8 @@ export function neighbourhoodExcessInto(
     // Only the tail on the side of the departure: the other one is ≥ 1/2 (the median lies within 1 of the mean), so
     // min(1, 2 × min(tails)) is min(1, 2 × this tail).
     const sign = s <= 0 || s >= 1 || o === e ? 0 : o > e ? 1 : -1;
-    const tail = sign > 0 ? binomialUpper(o, total, s) : sign < 0 ? binomialLower(o, total, s) : 0.5;
+    const b = shareP[i]!;
+    const tail = sign > 0 ? binomialUpperAt(o, total, b) : sign < 0 ? binomialLowerAt(o, total, b) : 0.5;
     const p = Math.min(1, 2 * tail);
     out.p[i] = p;
     out.z[i] = zEquivalent(p, sign);

@@ -70,7 +70,7 @@ interface Computed {
 /** Answers kept per database: a few recent ones (≈ 12 MB each nationally, mostly the z series). */
 const KEEP = 4;
 
-/** A Map that forgets its oldest entry beyond KEEP (the cache of memoAsync). */
+/** A Map that forgets its least recently set entry beyond KEEP (the cache of memoAsync). */
 class Recent<K, V> extends Map<K, V> {
   override set(key: K, value: V): this {
     this.delete(key);
@@ -115,7 +115,16 @@ async function compute(db: Db, { sel, bin, first, nBins }: Ask): Promise<Compute
 }
 
 /** Per database: the statistics of an ask by its key, computed once per data generation (perDb's epoch). */
-const cached = new WeakMap<Db, { asks: Map<string, Ask>; load: (key: string) => Promise<Computed> }>();
+const cached = new WeakMap<
+  Db,
+  { asks: Map<string, Ask>; kept: Recent<string, Promise<Computed>>; load: (key: string) => Promise<Computed> }
+>();
+
+/** The generation each kept ask was computed under: kept answers of an older one are computed again when asked. */
+const keptAt = new WeakMap<Promise<Computed>, number>();
+
+const keyOf = ({ sel, bin, first, nBins }: Ask): string =>
+  JSON.stringify([sel.source, sel.filter.params, bin, first, nBins]);
 
 /**
  * The statistics of the selection's records, shared by asks that differ only in area or mahalla and by asks made at
@@ -125,19 +134,39 @@ function computed(db: Db, ask: Ask): Promise<Computed> {
   let c = cached.get(db);
   if (!c) {
     const asks = new Map<string, Ask>();
+    const kept = new Recent<string, Promise<Computed>>();
     const load = memoAsync(
       // memoAsync runs it outside the asking request's abort signal: one client leaving must not fail the others.
       (key: string) => compute(db, asks.get(key)!),
-      new Recent<string, Promise<Computed>>(),
+      {
+        // Least recently asked goes first: the default asks, kept warm and asked most, stay.
+        get: (key) => {
+          const hit = kept.get(key);
+          if (hit) kept.set(key, hit);
+          return hit;
+        },
+        delete: (key) => kept.delete(key),
+        set: (key, value) => {
+          keptAt.set(value, dataEpoch(db));
+          return kept.set(key, value);
+        },
+      },
       () => dataEpoch(db),
     );
-    c = { asks, load };
+    c = { asks, kept, load };
     cached.set(db, c);
   }
-  const { sel, bin, first, nBins } = ask;
-  const key = JSON.stringify([sel.source, sel.filter.params, bin, first, nBins]);
+  const key = keyOf(ask);
   c.asks.set(key, ask);
   return c.load(key).finally(() => c.asks.delete(key));
+}
+
+/** Whether the statistics of the period's ask with these filters are kept (or being computed) for the current data. */
+export function emergingKept(db: Db, sel: Selection, bin: Bin): boolean {
+  const starts = binStarts(sel.period, bin);
+  const ask = { sel, bin, first: starts[0] ?? sel.period.from, nBins: starts.length };
+  const hit = cached.get(db)?.kept.get(keyOf(ask));
+  return hit !== undefined && keptAt.get(hit) === dataEpoch(db);
 }
 
 export async function getEmerging(db: Db, sel: Selection, bin: Bin): Promise<EmergingResult> {

@@ -6,7 +6,7 @@ import { classifyEmerging, EMERGING_CLASSES } from '../../../server/stats/emergi
 import { bhAdjusted } from '../../../server/stats/fdr.ts';
 import { mannKendall } from '../../../server/stats/mann-kendall.ts';
 import { neighbourhoodExcess, neighbourhoodShares } from '../../../server/stats/neighbourhood-excess.ts';
-import { countCube, spaceTimeExcess } from '../../../server/stats/space-time.ts';
+import { countCube, spaceTimeExcess, spaceTimeExcessOfRows } from '../../../server/stats/space-time.ts';
 import { gridWeights, loadGridFixture } from '../../fixtures/stats/grids.ts';
 
 const W = gridWeights(loadGridFixture()); // 6×6 queen grid, unit = row·6 + col, self weight 1
@@ -114,5 +114,25 @@ describe('countCube', () => {
       3,
     );
     expect(Array.from(cube)).toEqual([0, 5, 0, 2, 4, 0, 0, 0, 1]);
+  });
+
+  it('lays the same cube out bin-major when asked, and the rows give the result of the unit-major cube', () => {
+    const rows = [new Int32Array([3, 7, 3, 12]), new Int32Array([0, 1, 1, 2]), new Int32Array([2, 5, 4, 1])] as const;
+    expect(Array.from(countCube([7, 3, 12], ...rows, 3, true))).toEqual([0, 2, 0, 5, 4, 0, 0, 0, 1]);
+    // Every unit of the 6 × 6 grid, its counts as rows (zeros left out): the same answer, array for array.
+    const B = 12;
+    const x = counts(B, 11, (u, t) => (u < 6 ? 2 + t : 3));
+    const ids = Array.from({ length: N }, (_, u) => 100 + u);
+    const cells = Array.from(x.keys()).filter((c) => x[c]! > 0);
+    const fromRows = spaceTimeExcessOfRows(
+      ids,
+      Int32Array.from(cells, (c) => 100 + Math.floor(c / B)),
+      Int32Array.from(cells, (c) => c % B),
+      Int32Array.from(cells, (c) => x[c]!),
+      SHARE,
+      B,
+      W,
+    );
+    expect(fromRows).toEqual(spaceTimeExcess(x, SHARE, N, B, W));
   });
 });
