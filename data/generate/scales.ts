@@ -1,7 +1,8 @@
-// What each dataset size contains. `city` is the demo (Tashkent), `national` feeds the benchmarks, `test` the browser tests.
+// What each dataset size contains. `city` is the demo (Tashkent), `national` feeds the benchmarks, `test` the browser
+// tests, `regions` the browser test of the national view (a few districts of several regions).
 import { DAY_MS, dayMs, daysBetween } from '../../server/shared/period.ts';
 
-export type ScaleName = 'test' | 'city' | 'national';
+export type ScaleName = 'test' | 'regions' | 'city' | 'national';
 
 export interface Scale {
   name: ScaleName;
@@ -28,6 +29,18 @@ export const SCALES: Record<ScaleName, Scale> = {
     incidents: 12_000,
     applications: 7_000,
     jointActions: 2_400,
+  },
+  // Three city districts of three regions, far apart (Samarkand, Namangan, Fergana): the country's framing with few,
+  // small mahallas, so the national map draws from tiles quickly even in software GL.
+  regions: {
+    name: 'regions',
+    boundaries: 'national-ocha',
+    districts: ['1714401', '1718401', '1730401'],
+    mahallas: 30,
+    population: 600_000,
+    incidents: 6_000,
+    applications: 3_000,
+    jointActions: 1_000,
   },
   city: {
     name: 'city',

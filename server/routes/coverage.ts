@@ -1,5 +1,6 @@
-// Inspector coverage routes: workload of every territory, dissolved territory outlines, one inspector's card; each
-// under the plan in force on the last day asked (server/services/territories/in-force.ts).
+// Inspector coverage routes: workload of every territory, dissolved territory outlines (or the territories as mahalla
+// ids), one inspector's card; each under the plan in force on the last day asked
+// (server/services/territories/in-force.ts).
 import { Hono } from 'hono';
 import { CoverageQuery, InspectorParam, InspectorQuery, OutlinesQuery, normsOf } from '../contract/coverage.ts';
 import { can, principal, type AppEnv } from '../auth/middleware.ts';
@@ -7,7 +8,7 @@ import { seesInspector } from '../auth/principal.ts';
 import { audited } from '../http/audit.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { getCoverage, staff } from '../services/coverage/coverage.ts';
-import { getOutlines } from '../services/coverage/outlines.ts';
+import { getOutlines, getTerritoryColumns } from '../services/coverage/outlines.ts';
 import { getInspectorCard } from '../services/coverage/inspector-card.ts';
 import { assignmentOn, referenceDay } from '../services/territories/in-force.ts';
 import type { RouteDeps } from './deps.ts';
@@ -28,6 +29,13 @@ export const coverageRoutes = ({ db, store, http }: RouteDeps) =>
       const { districts } = await areaOf(c, db, q.district);
       const a = await assignmentOn(db, store, q.to ?? (await referenceDay(db)));
       return c.json(await getOutlines(db, districts, principal(c).capabilities.has('persons'), a), 200);
+    })
+    // The same territories without shapes (the map draws them from the mahalla tiles): what a national view asks.
+    .get('/coverage/territories', can('read'), validate('query', OutlinesQuery), async (c) => {
+      const q = c.req.valid('query');
+      const { districts } = await areaOf(c, db, q.district);
+      const a = await assignmentOn(db, store, q.to ?? (await referenceDay(db)));
+      return c.json(await getTerritoryColumns(db, districts, principal(c).capabilities.has('persons'), a), 200);
     })
     .get(
       '/inspectors/:id',

@@ -1,5 +1,5 @@
-// Owns the browser-test world: a test-scale database (built once, restored before each test), a fresh web build, the
-// real server and Debian's Chromium.
+// Owns the browser-test world: a test-scale database (built once, restored before each test; a several-region one on
+// demand), a fresh web build, the real server and Debian's Chromium.
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,30 @@ interface Built {
 
 let built: Promise<Built> | undefined;
 
+/** A database and its user store as built, never opened by the server (copied for each start). */
+interface Pristine {
+  db: string;
+  state: string;
+}
+
+/** The scales a world's server may serve: `test` (two Tashkent districts) and `regions` (districts of 3 regions). */
+export type WorldScale = 'test' | 'regions';
+
+/** Builds a database of `scale` and its user store (demo accounts) under WORK as `<name>.duckdb`, `<name>-state…`. */
+async function buildPristine(scale: WorldScale, name: string): Promise<Pristine> {
+  const pristine = { db: join(WORK, `${name}.duckdb`), state: join(WORK, `${name}-state.duckdb`) };
+  await buildDatabase({ scale, out: pristine.db });
+  const [db, store] = [await openDb(pristine.db, { readOnly: true }), await openStore(pristine.state)];
+  await prepareStore(db, store, (pw) => hashPassword(pw, AUTH.passwordCost));
+  store.close();
+  db.close();
+  return pristine;
+}
+
+let regions: Promise<Pristine> | undefined;
+/** The several-region database, built the first time a test asks for it (≈ 10 s), after the test-scale one. */
+const regionsOnce = (): Promise<Pristine> => (regions ??= buildOnce().then(() => buildPristine('regions', 'regions')));
+
 /**
  * Builds once per process: the test-scale database (seeded) and its user store as pristine templates that the server
  * never opens, and the web app, into a temp folder.
@@ -50,14 +74,8 @@ function buildOnce(): Promise<Built> {
     // Fresh every run (≈ 0.5 s + a few seconds of vite build), so a test never sees an older generator or front end.
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(WORK, { recursive: true });
-    const pristine = join(WORK, 'pristine.duckdb');
-    const pristineState = join(WORK, 'pristine-state.duckdb');
+    const { db: pristine, state: pristineState } = await buildPristine('test', 'pristine');
     const dist = join(WORK, 'dist');
-    await buildDatabase({ scale: 'test', out: pristine });
-    const [db, store] = [await openDb(pristine, { readOnly: true }), await openStore(pristineState)];
-    await prepareStore(db, store, (pw) => hashPassword(pw, AUTH.passwordCost));
-    store.close();
-    db.close();
     execFileSync(
       process.execPath,
       ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'],
@@ -92,9 +110,10 @@ export interface World {
    * same origin: 0.15–0.45 s here, and the next page loads no slower (the server's caches refill within it). Specs
    * call it before each test, so no test sees what another one saved and order never matters. Pages still open lose
    * their connections: open pages inside a test, after it.
+   * `scale` 'regions' serves the several-region database instead (built on first use), until the next restore.
    * @example beforeEach(() => world.restoreDatabase());
    */
-  restoreDatabase(): Promise<void>;
+  restoreDatabase(scale?: WorldScale): Promise<void>;
   /**
    * A page in a new browser context signed in as one of the demo accounts (`admin` may do everything; the others are
    * listed in data/demo-accounts.ts), or signed in as nobody. It opens in English (the language remembered in the
@@ -148,12 +167,13 @@ export async function startWorld(): Promise<World> {
     // Stops only the server (the database and build stay), so a test can watch the app lose and regain it.
     stopServer: stop,
     startServer: start,
-    async restoreDatabase() {
+    async restoreDatabase(scale = 'test') {
+      const from = scale === 'test' ? { db: pristine, state: pristineState } : await regionsOnce();
       // The server opens its file once, at start (DuckDB holds it while open): switch files only while it is stopped.
       await stop();
       const used = [env.HAMKOR_DB, env.HAMKOR_STATE];
-      env.HAMKOR_DB = workingCopy(pristine);
-      env.HAMKOR_STATE = workingCopy(pristineState);
+      env.HAMKOR_DB = workingCopy(from.db);
+      env.HAMKOR_STATE = workingCopy(from.state);
       for (const f of used) for (const g of [f, `${f}.wal`]) rmSync(g, { force: true });
       await start();
     },
@@ -197,6 +217,7 @@ export async function startWorld(): Promise<World> {
       server = null;
       // The next world in this process builds afresh; nothing is left behind in /tmp.
       built = undefined;
+      regions = undefined;
       rmSync(WORK, { recursive: true, force: true });
     },
   };

@@ -1,16 +1,22 @@
 // The whole-city map draws its mahallas from the vector tiles in real Chromium: tile requests and the mahalla index,
 // never the polygons' GeoJSON; features rendered from the tile source with colours joined by id; a filter change
-// fetches no geometry; a click selects the mahalla under the pointer (MapLibre picking), a hover names it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// fetches no geometry; a click selects the mahalla under the pointer (MapLibre picking), a hover names it. The national
+// view of a database of several regions draws Coverage and Hotspots from the tiles too.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { startWorld, type World } from './harness.ts';
 import { AppDriver, mapSettled, watchPage } from './driver.ts';
+import { TERRITORY_COLORS } from '../../web/views/coverage/layers.ts';
 
 let world: World;
 
 beforeAll(async () => {
   world = await startWorld();
+});
+
+beforeEach(async () => {
+  await world.restoreDatabase();
 });
 
 afterAll(async () => {
@@ -85,6 +91,83 @@ describe('mahallas from vector tiles', () => {
       window.__hamkorMap!.queryRenderedFeatures({ layers: ['mahalla-selected'] }).map((f) => f.id),
     );
     expect(new Set(outlined)).toEqual(new Set([biggest.properties.id]));
+    expect(d.record.foreignRequests).toEqual([]);
+    expect(d.record.consoleErrors).toEqual([]);
+    await d.close();
+  });
+});
+
+/** Requests (path and query) for every mahalla's shapes as GeoJSON: what a national view must never make. */
+const fullGeometry = (urls: readonly string[]): string[] =>
+  urls.filter(
+    (u) =>
+      u.startsWith('/api/mahallas') ||
+      /^\/api\/territories(\?|$)/.test(u) ||
+      (u.startsWith('/api/coverage/outlines') && !/[?&]district=/.test(u)),
+  );
+const tileRequests = (paths: readonly string[]): string[] =>
+  paths.filter((p) => /^\/api\/tiles\/mahallas\/[0-9a-z-]+\/\d+\/\d+\/\d+\.pbf($|\?)/.test(p));
+
+describe('the national view of several regions', () => {
+  it('draws Coverage and Hotspots from tiles with every region coloured by feature state, no full geometry', async () => {
+    await world.restoreDatabase('regions');
+    const fc = (await (await world.fetch('/api/mahallas')).json()) as FeatureCollection<
+      Geometry,
+      { id: number; districtSoato: string }
+    >;
+    // A district's SOATO code starts with its region's four digits.
+    const regionOf = new Map(fc.features.map((f) => [f.properties.id, f.properties.districtSoato.slice(0, 4)]));
+    expect(new Set(regionOf.values()).size).toBe(3);
+    const cols = (await (await world.fetch('/api/coverage/territories')).json()) as {
+      inspectorId: number[];
+      districtSoato: string[];
+      slot: number[];
+      mahallaIds: number[][];
+    };
+    const slotOf = new Map(cols.mahallaIds.flatMap((ids, k) => ids.map((id) => [id, cols.slot[k]!] as const)));
+    const css = (slot: number, alpha: number): string => `rgba(${TERRITORY_COLORS[slot]!.join(',')},${alpha})`;
+
+    const page = await world.newPage({ width: 1440, height: 900 });
+    const d = AppDriver.attach(page, world.origin);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname + new URL(r.url()).search));
+    await watchPage(page, world.origin, d.record);
+
+    // Coverage without a district: every mahalla of the three regions from the tiles, in its territory's colour.
+    await page.goto(`${world.origin}/coverage`);
+    await mapSettled(page);
+    expect(tileRequests(requests).length).toBeGreaterThan(0);
+    expect(fullGeometry(requests)).toEqual([]);
+    const coverage = await rendered(d);
+    expect(new Set(coverage.map((f) => f.id))).toEqual(new Set(regionOf.keys()));
+    expect(new Set(coverage.filter((f) => f.fill !== null).map((f) => regionOf.get(f.id))).size).toBe(3);
+    const assigned = coverage.filter((f) => slotOf.has(f.id));
+    expect(assigned.length).toBeGreaterThan(coverage.length / 2);
+    for (const f of assigned) expect(f.fill).toBe(css(slotOf.get(f.id)!, 0.314));
+
+    // An inspector chosen in the table: their territory darkens by feature state and only their district's dissolved
+    // outlines are fetched.
+    const k = cols.districtSoato.findIndex((soato) => soato.startsWith('1718'));
+    const [inspector, mahalla] = [cols.inspectorId[k]!, cols.mahallaIds[k]![0]!];
+    requests.length = 0;
+    await page.locator(`[data-testid="inspector-row"][data-id="${inspector}"] .terr-name`).click();
+    await expect
+      .poll(async () => (await rendered(d)).find((f) => f.id === mahalla)?.fill, { timeout: 20_000 })
+      .toBe(css(cols.slot[k]!, 0.588));
+    await mapSettled(page);
+    expect(requests.filter((u) => u.startsWith('/api/coverage/outlines'))).toEqual([
+      `/api/coverage/outlines?district=${cols.districtSoato[k]}`,
+    ]);
+    expect(fullGeometry(requests)).toEqual([]);
+
+    // Hotspots, the national choropleth: the same tiles, coloured in every region, still no GeoJSON of the mahallas.
+    requests.length = 0;
+    await page.goto(`${world.origin}/`);
+    await mapSettled(page);
+    expect(fullGeometry(requests)).toEqual([]);
+    const hotspots = await rendered(d);
+    expect(new Set(hotspots.map((f) => f.id))).toEqual(new Set(regionOf.keys()));
+    expect(new Set(hotspots.filter((f) => f.fill !== null).map((f) => regionOf.get(f.id))).size).toBe(3);
     expect(d.record.foreignRequests).toEqual([]);
     expect(d.record.consoleErrors).toEqual([]);
     await d.close();

@@ -3,21 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { hotLabels } from '../../web/views/briefing/map-layers.ts';
 import type { Hotspots, Territories } from '../../web/queries/briefing.ts';
 
-const square = (x: number, y: number, s = 0.01) => ({
-  type: 'Polygon' as const,
-  coordinates: [
-    [
-      [x, y],
-      [x + s, y],
-      [x + s, y + s],
-      [x, y + s],
-      [x, y],
-    ],
-  ],
-});
+// As the mahalla index gives them: a point (the centroid) per mahalla.
 const feature = (id: number, x: number, y: number) => ({
   type: 'Feature' as const,
-  geometry: square(x, y),
+  geometry: { type: 'Point' as const, coordinates: [x + 0.005, y + 0.005] },
   properties: { id, name: `M${id}` },
 });
 // 1 and 2 are neighbours (0.01° apart), 3 is far away; 4 is only 90 % significant.

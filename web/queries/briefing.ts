@@ -7,10 +7,12 @@ import { previousPeriod, trendWeeks, type Period } from '../../server/shared/per
 import { ok, type Init } from './client.ts';
 import { loadOps, type OpsData, type OpsNeed } from './briefing-ops.ts';
 import { metaQuery, type Meta } from './meta.ts';
-import { boundariesQuery, mahallasQuery, type Boundaries, type Territories } from './mahallas.ts';
+import { boundariesQuery, mahallaIndexQuery, type Boundaries, type MahallaIndex } from './mahallas.ts';
 import type { Emerging, Hotspots, Metrics } from './hotspots.ts';
 
-export type { Boundaries, Emerging, Hotspots, Meta, Metrics, Territories };
+export type { Boundaries, Emerging, Hotspots, Meta, Metrics };
+/** The mahallas a slide names and labels: the index (centroids, names); the map draws the shapes from the tiles. */
+export type Territories = MahallaIndex;
 
 export interface BriefingSnapshot {
   meta: Meta;
@@ -60,7 +62,7 @@ async function loadPlaylist(id: number | null, init: Init): Promise<Playlist> {
 
 /**
  * Everything the playlist's slides show, fetched in parallel. The playlist and the figures are asked afresh each time;
- * what never changes while a server runs (meta, boundaries, mahalla polygons) comes from the shared cache, fetched once.
+ * what never changes while a server runs (meta, boundaries, the mahalla index) comes from the shared cache, fetched once.
  */
 export async function loadSnapshot(client: QueryClient, req: BriefingRequest, init: Init): Promise<BriefingSnapshot> {
   const [meta, playlist] = await Promise.all([client.fetchQuery(metaQuery), loadPlaylist(req.playlist, init)]);
@@ -80,8 +82,8 @@ export async function loadSnapshot(client: QueryClient, req: BriefingRequest, in
   );
   const [boundaries, territories, metrics, hotspots, hotspotsPrevious, emerging, ops] = await Promise.all([
     client.fetchQuery(boundariesQuery),
-    // Every district's polygons: the map frames the district and draws its neighbours' mahallas as context.
-    when(needs.has('territories'), () => client.fetchQuery(mahallasQuery(null))),
+    // Every mahalla's name and centroid (no shapes: the map draws them from the tiles, neighbours as context).
+    when(needs.has('territories'), () => client.fetchQuery(mahallaIndexQuery)),
     when(needs.has('metrics'), async () => ok(await api.api.metrics.$get({ query: range }, init), (r) => r.json())),
     when(needs.has('hotspots'), async () => ok(await api.api.hotspots.$get({ query: range }, init), (r) => r.json())),
     when(needs.has('hotspots'), async () =>

@@ -1,4 +1,5 @@
-// Data hooks of the coverage page: inspector workload, dissolved territory outlines, one inspector's card.
+// Data hooks of the coverage page: inspector workload, the territories as mahalla ids, one district's dissolved
+// territory outlines, one inspector's card.
 import { useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, type Api } from '../api.ts';
@@ -8,6 +9,7 @@ import type { RangeArgs } from './range.ts';
 
 export type Coverage = InferResponseType<Api['api']['coverage']['$get'], 200>;
 export type Outlines = InferResponseType<Api['api']['coverage']['outlines']['$get'], 200>;
+export type TerritoryColumns = InferResponseType<Api['api']['coverage']['territories']['$get'], 200>;
 export type InspectorCardData = InferResponseType<Api['api']['inspectors'][':id']['$get'], 200>;
 
 /** Coverage is judged on every incident and application: only the period, district and norms apply. */
@@ -28,10 +30,25 @@ export function useCoverage(a: RangeArgs | null, norms: Norms) {
   );
 }
 
-/** Outlines of the inspectors' territories in a district (every district when null); they do not depend on the period. */
+/**
+ * Every inspector's territory (of a district; every district when null) as the ids of its mahallas and a colour slot:
+ * the map draws them from the mahalla tiles. They do not depend on the period.
+ */
+export function useTerritoryColumns(district: string | null) {
+  return useQuery(
+    getQuery(api.api.coverage.territories.$path(), district ? { district } : {}, async (query, init) =>
+      ok(await api.api.coverage.territories.$get({ query }, init), (r) => r.json()),
+    ),
+  );
+}
+
+/**
+ * Dissolved outlines of the territories in one district (null: none are fetched): one district's shapes, never the
+ * whole country's.
+ */
 export function useOutlines(district: string | null) {
   return useQuery(
-    getQuery(api.api.coverage.outlines.$path(), district ? { district } : {}, async (query, init) =>
+    getQuery(api.api.coverage.outlines.$path(), district ? { district } : null, async (query, init) =>
       ok(await api.api.coverage.outlines.$get({ query }, init), (r) => r.json()),
     ),
   );

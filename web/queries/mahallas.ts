@@ -86,10 +86,10 @@ export function mahallaIndexOf(buf: ArrayBuffer): MahallaIndex {
 }
 
 /** Every mahalla's id, name, district, centroid and box, fetched once (the shapes come as tiles). */
+export const mahallaIndexQuery = staticQuery('/api/tiles/mahalla-index', {}, async () =>
+  ok(await api.api.tiles['mahalla-index'].$get(), async (r) => mahallaIndexOf(await r.arrayBuffer())),
+);
+
 export function useMahallaIndex() {
-  return useQuery(
-    staticQuery('/api/tiles/mahalla-index', {}, async () =>
-      ok(await api.api.tiles['mahalla-index'].$get(), async (r) => mahallaIndexOf(await r.arrayBuffer())),
-    ),
-  );
+  return useQuery(mahallaIndexQuery);
 }

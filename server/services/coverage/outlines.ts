@@ -19,12 +19,12 @@ export interface OutlineProps {
   slot: number;
 }
 
-/** Mahalla rings and queen contiguity, read once per database; the dissolved outline of each territory ever asked. */
+/** Queen contiguity of the mahallas, read once per database (the colouring needs no shapes). */
+const adjacency = perDb((db) => db.columns<{ a: number; b: number }>('SELECT a, b FROM mahalla_adjacency'));
+
+/** Mahalla rings, read once per database; the dissolved outline of each territory ever asked. */
 const outlineInputs = perDb(async (db) => {
-  const [geoms, adj] = await Promise.all([
-    db.columns<{ id: number; g: string }>('SELECT id, geometry AS g FROM mahallas ORDER BY id'),
-    db.columns<{ a: number; b: number }>('SELECT a, b FROM mahalla_adjacency'),
-  ]);
+  const geoms = await db.columns<{ id: number; g: string }>('SELECT id, geometry AS g FROM mahallas ORDER BY id');
   const flat = flattenPolygons(geoms.g.map((g) => JSON.parse(g) as Polygon | MultiPolygon));
   const index = new Map(geoms.id.map((id, k) => [id, k]));
   // Dissolving is the costly part: a territory no approval changed keeps its outline from one plan to the next.
@@ -42,12 +42,12 @@ const outlineInputs = perDb(async (db) => {
       );
     return hit;
   };
-  return { adj, outline };
+  return { outline };
 });
 
-/** Every inspector's territory under a plan in force as one dissolved outline, with a colour slot. */
-const allOutlines = perAssignment(async (db, a): Promise<Array<Feature<MultiPolygon, OutlineProps>>> => {
-  const [s, { adj, outline }] = await Promise.all([staff(db, a), outlineInputs(db)]);
+/** The staff under a plan in force and each inspector's colour slot (by index in `staff.inspectors`). */
+const colourSlots = perAssignment(async (db, a) => {
+  const [s, adj] = await Promise.all([staff(db, a), adjacency(db)]);
   // Territories touch where their mahallas do (queen contiguity, corners included).
   const ea: number[] = [],
     eb: number[] = [];
@@ -59,6 +59,12 @@ const allOutlines = perAssignment(async (db, a): Promise<Array<Feature<MultiPoly
     eb.push(s.byId.get(ib) ?? -1);
   });
   const slots = colourGraph(s.inspectors.length, ea, eb);
+  return { s, slot: (k: number): number => (slots[k] ?? 0) % 8 };
+});
+
+/** Every inspector's territory under a plan in force as one dissolved outline, with a colour slot. */
+const allOutlines = perAssignment(async (db, a): Promise<Array<Feature<MultiPolygon, OutlineProps>>> => {
+  const [{ s, slot }, { outline }] = await Promise.all([colourSlots(db, a), outlineInputs(db)]);
   return s.inspectors.map((insp, k) => ({
     type: 'Feature',
     id: insp.id,
@@ -68,10 +74,44 @@ const allOutlines = perAssignment(async (db, a): Promise<Array<Feature<MultiPoly
       name: insp.name,
       districtSoato: insp.districtSoato,
       mahallas: insp.mahallaIds.length,
-      slot: (slots[k] ?? 0) % 8,
+      slot: slot(k),
     },
   }));
 });
+
+/**
+ * Territories without shapes, columnar (one entry per inspector in id order): the mahallas each one covers and its
+ * colour slot. The map draws them from the mahalla tiles, so a national view never carries the dissolved outlines.
+ */
+export interface TerritoryColumns {
+  inspectorId: number[];
+  /** null for an asker who may not see persons' names */
+  name: Array<string | null>;
+  districtSoato: string[];
+  slot: number[];
+  /** the ids of the mahallas each territory covers */
+  mahallaIds: number[][];
+}
+
+/** The territories of the inspectors of some districts (null = all) under a plan in force, as columns. */
+export async function getTerritoryColumns(
+  db: Db,
+  districts: readonly string[] | null,
+  persons: boolean,
+  a: Assignment,
+): Promise<TerritoryColumns> {
+  const { s, slot } = await colourSlots(db, a);
+  const out: TerritoryColumns = { inspectorId: [], name: [], districtSoato: [], slot: [], mahallaIds: [] };
+  s.inspectors.forEach((insp, k) => {
+    if (districts !== null && !districts.includes(insp.districtSoato)) return;
+    out.inspectorId.push(insp.id);
+    out.name.push(persons ? insp.name : null);
+    out.districtSoato.push(insp.districtSoato);
+    out.slot.push(slot(k));
+    out.mahallaIds.push(insp.mahallaIds);
+  });
+  return out;
+}
 
 /** Territory outlines under a plan in force of the inspectors of some districts (null = all); names only for askers who may see them. */
 export async function getOutlines(

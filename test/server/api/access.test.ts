@@ -74,6 +74,7 @@ const ROUTES: Record<string, Case> = {
   'GET /api/records/heat': { needs: ['read'], request: () => [`/api/records/heat?${MARCH}&res=5`] },
   'GET /api/coverage': { needs: ['read', 'wall'], request: () => [`/api/coverage?${MARCH}`] },
   'GET /api/coverage/outlines': { needs: ['read'], request: () => ['/api/coverage/outlines'] },
+  'GET /api/coverage/territories': { needs: ['read'], request: () => ['/api/coverage/territories'] },
   'GET /api/inspectors/:id': { needs: ['persons'], request: () => [`/api/inspectors/1?${MARCH}`] },
   'GET /api/applications/flow': { needs: ['read', 'wall'], request: () => [`/api/applications/flow?${MARCH}`] },
   'GET /api/applications/flow/mahallas': {

@@ -162,6 +162,27 @@ describe('GET /api/coverage/outlines', () => {
   });
 });
 
+describe('GET /api/coverage/territories', () => {
+  it('gives each territory its mahallas and the same colour slot as its outline, without shapes', async () => {
+    const [cols, shapes] = await Promise.all([
+      okBody(await f.api.coverage.territories.$get({ query: {} })),
+      outlines(),
+    ]);
+    expect(cols).toMatchObject({
+      inspectorId: [1, 2],
+      name: ['Aziz Karimov', 'Dilnoza Rahimova'],
+      districtSoato: ['1726287', '1726273'],
+      mahallaIds: [[1, 2], [3]],
+    });
+    expect(cols.slot).toEqual(shapes.features.map((s) => s.properties.slot));
+  });
+
+  it('keeps only the asked district', async () => {
+    const cols = await okBody(await f.api.coverage.territories.$get({ query: { district: '1726273' } }));
+    expect(cols.inspectorId).toEqual([2]);
+  });
+});
+
 describe('GET /api/inspectors/:id', () => {
   it('gives the card: identity, base point, workload and the territory nearest first', async () => {
     const body = await okBody(await inspector('1', MARCH));
@@ -234,6 +255,7 @@ const CASES = [
     'normIncidents',
   ),
   bad('outlines 2-digit district', '/api/coverage/outlines?district=12', 'district'),
+  bad('territories 2-digit district', '/api/coverage/territories?district=12', 'district'),
   bad('inspector id abc', `/api/inspectors/abc?${MARCH_URL}`, 'id'),
   bad('inspector id 0', `/api/inspectors/0?${MARCH_URL}`, 'id'),
   bad('inspector id with SQL', `/api/inspectors/${q('1 OR 1=1')}?${MARCH_URL}`, 'id'),

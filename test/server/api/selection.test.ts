@@ -96,6 +96,13 @@ const ENDPOINTS: Record<string, { unit: 'mahalla' | 'inspector'; ask: (a: Area) 
       return { ids: r.features.map((f) => f.properties.inspectorId), total: r.features.length };
     },
   },
+  '/coverage/territories': {
+    unit: 'inspector',
+    ask: async (a) => {
+      const r = await okBody(await api().coverage.territories.$get({ query: a }));
+      return { ids: r.inspectorId, total: r.inspectorId.length };
+    },
+  },
   '/applications/flow': {
     unit: 'mahalla',
     ask: async (a) => {

@@ -59,6 +59,7 @@ const ROUTES: Record<string, (i: Ids) => [string, string?]> = {
   ],
   'GET /api/coverage': () => [`/api/coverage?${MARCH}`, `/api/coverage?${APRIL}`],
   'GET /api/coverage/outlines': () => ['/api/coverage/outlines'],
+  'GET /api/coverage/territories': () => ['/api/coverage/territories'],
   'GET /api/inspectors/:id': () => [`/api/inspectors/1?${MARCH}`, `/api/inspectors/1?${APRIL}`],
   'GET /api/applications/flow': () => [`/api/applications/flow?${MARCH}`, `/api/applications/flow?${APRIL}`],
   'GET /api/applications/flow/mahallas': () => [

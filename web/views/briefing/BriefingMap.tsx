@@ -10,11 +10,20 @@ import { bboxOf } from '../../map/bbox.ts';
 import { placeTextLayer } from '../../map/place-text-layer.ts';
 import type { BriefingSnapshot } from '../../queries/briefing.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import { isTilePaint, tileOutlines, type MapLayer } from '../../map/mahalla-layers.ts';
+import type { MahallaOutlines } from '../../map/MapView.tsx';
 
 const NO_PICK: string[] = [];
 const ignore = (): void => undefined;
+/** Thin dark lines between the mahallas, drawn from the tiles: the slide's bins read as cells from across the room. */
+const OUTLINES: MahallaOutlines = { ...tileOutlines(true), color: 'rgb(6,14,23)', opacity: 0.63 };
 
-export function BriefingMap({ snap, layers }: { snap: BriefingSnapshot; layers: Layer[] }) {
+export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; layers: MapLayer[] }) {
+  // deck.gl overlays (labels placed below) and the mahalla paint MapLibre draws from the tiles.
+  const [layers, tiles] = useMemo(
+    () => [all.filter((l): l is Layer => !isTilePaint(l)), all.filter(isTilePaint)],
+    [all],
+  );
   const { boundaries, meta, district } = snap;
   const t = useT();
   const focus = useMemo(() => {
@@ -50,6 +59,8 @@ export function BriefingMap({ snap, layers }: { snap: BriefingSnapshot; layers: 
       bbox={meta.bbox}
       attribution={[meta.attribution, meta.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')]}
       layers={placed}
+      tiles={tiles}
+      outlines={tiles.length > 0 ? OUTLINES : null}
       pickLayerIds={NO_PICK}
       onPick={ignore}
       focus={focus}

@@ -1,12 +1,10 @@
-// deck.gl layers of the wall screen's hot-spot map, a pure function of the data: Gi* bins on the dark basemap and
-// large name labels on the strongest hot spots (the room must read them without a legend lookup).
-import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import type { Feature, Geometry, Position } from 'geojson';
+// Layers of the wall screen's hot-spot map, a pure function of the data: Gi* bins on the dark basemap (mahallas drawn
+// from the vector tiles, coloured by id) and large name labels on the strongest hot spots (the room must read them
+// without a legend lookup).
+import { TextLayer } from '@deck.gl/layers';
+import type { Position } from 'geojson';
 import { HOTSPOT_COLORS, type Rgb } from '../../map/colors.ts';
-import { OVERLAY_BEFORE } from '../../map/style.ts';
-import { labelPoint } from '../../../server/shared/label-point.ts';
-import type { MahallaProps } from '../../../server/contract/mahallas.ts';
+import { mahallaFill, type MapLayer } from '../../map/mahalla-layers.ts';
 import type { Hotspots, Territories } from '../../queries/briefing.ts';
 
 /**
@@ -49,35 +47,23 @@ export function hotLabels(t: Territories, h: Hotspots, max: number, minSeparatio
     .sort((a, b) => b.z - a.z)
     .forEach(({ id }) => {
       const f = byId.get(id);
-      const g = f?.geometry;
-      if (kept.length >= max || !f || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return;
-      const position = labelPoint(g);
+      if (kept.length >= max || !f) return;
+      // The index's point of a mahalla is its centroid: the label's anchor.
+      const position = f.geometry.coordinates;
       if (clear(position)) kept.push({ id, name: f.properties.name, position });
     });
   return kept;
 }
 
 /** `labelPx`: label size in CSS pixels (the slide passes a share of the screen height). */
-export function hotspotLayers(t: Territories, h: Hotspots, labels: HotLabel[], labelPx: number): Layer[] {
+export function hotspotLayers(t: Territories, h: Hotspots, labels: HotLabel[], labelPx: number): MapLayer[] {
   const bin = new Map(h.ids.map((id, i) => [id, h.bin[i] ?? 0]));
   return [
-    new GeoJsonLayer<MahallaProps>({
-      id: 'briefing-hotspots',
-      data: t,
-      filled: true,
-      stroked: true,
-      // Mahallas outside the district have no bin: they stay basemap.
-      getFillColor: (f: Feature<Geometry, MahallaProps>) => {
-        const b = bin.get(f.properties.id);
-        const c = b === undefined ? undefined : HOTSPOT_DARK[b + 3];
-        return c ? [c[0], c[1], c[2], 235] : [0, 0, 0, 0];
-      },
-      getLineColor: [6, 14, 23, 160],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 0.6,
-      updateTriggers: { getFillColor: [h.params.period.from, h.params.period.to, h.ids.length] },
-      // Read by the interleaved MapLibreOverlay: draw below our district lines and labels.
-      ...{ beforeId: OVERLAY_BEFORE },
+    // Mahallas outside the district have no bin: they stay basemap.
+    mahallaFill('briefing-hotspots', t, (f) => {
+      const b = bin.get(f.properties.id);
+      const c = b === undefined ? undefined : HOTSPOT_DARK[b + 3];
+      return c ? [c[0], c[1], c[2], 235] : [0, 0, 0, 0];
     }),
     new TextLayer<HotLabel>({
       id: 'briefing-hot-labels',

@@ -1,13 +1,15 @@
-// deck.gl layers of the territories page as a pure function: inspector territories in categorical colours, unassigned
-// mahallas hatched, overloaded territories marked, base points, the selected territory outlined.
-import type { Layer } from '@deck.gl/core';
+// Layers of the territories page as pure functions: every mahalla filled from the vector tiles in its inspector's
+// categorical colour (unassigned ones hatched red), overloaded territories marked, base points, and one district's
+// dissolved territory outlines (the chosen district, or the selected inspector's) with the selected one drawn thick.
+// The whole country is never carried as shapes: territories arrive as mahalla ids (GET /api/coverage/territories).
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Position } from 'geojson';
-import { hatchProps } from '../../map/hatch.ts';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Position } from 'geojson';
 import { placedBefore } from '../../map/style.ts';
 import { OVERLAY_BEFORE } from '../../map/style.ts';
 import type { Rgb } from '../../map/colors.ts';
-import type { Outlines } from '../../queries/coverage.ts';
+import { mahallaFill, mahallaOutline, type MapLayer } from '../../map/mahalla-layers.ts';
+import type { MahallaIndex } from '../../queries/mahallas.ts';
+import type { Outlines, TerritoryColumns } from '../../queries/coverage.ts';
 
 /** Eight categorical colours (Tableau 10 without its red and grey: red means "problem" on this page). */
 export const TERRITORY_COLORS: readonly Rgb[] = [
@@ -24,19 +26,74 @@ export const PROBLEM: Rgb = [179, 38, 30];
 
 export const TERRITORY_LAYER_IDS = {
   fill: 'territory-fill',
+  outline: 'territory-outline',
   unassigned: 'territory-unassigned',
   selected: 'territory-selected',
   overloaded: 'territory-overloaded',
   base: 'territory-base-points',
 } as const;
 
-/** Properties of a territory outline, as the API sends them. */
+/** Properties of a dissolved territory outline, as the API sends them. */
 export type OutlineProps = Outlines['features'][number]['properties'];
 
+/** A mahalla of the map with its territory: `name` is the inspector's (the mahalla's when unassigned or hidden). */
+export interface TerritoryMahalla {
+  id: number;
+  name: string;
+  inspectorId: number | null;
+  /** mahallas in the territory (0 when unassigned) */
+  mahallas: number;
+  slot: number;
+}
+
+/** Every mahalla of the index that lies in the area shown, with its territory (unassigned ones included). */
+export function territoryMahallas(
+  index: MahallaIndex,
+  cols: TerritoryColumns,
+  area: (districtSoato: string) => boolean,
+): FeatureCollection<Point, TerritoryMahalla> {
+  const of = new Map<number, number>();
+  cols.mahallaIds.forEach((ids, k) => ids.forEach((id) => of.set(id, k)));
+  const features: Array<Feature<Point, TerritoryMahalla>> = [];
+  for (const f of index.features) {
+    if (!area(f.properties.districtSoato)) continue;
+    const k = of.get(f.properties.id);
+    const inspectorId = k === undefined ? null : (cols.inspectorId[k] ?? null);
+    features.push({
+      ...f,
+      properties: {
+        id: f.properties.id,
+        name: (k === undefined ? null : cols.name[k]) ?? f.properties.name,
+        inspectorId,
+        mahallas: k === undefined ? 0 : (cols.mahallaIds[k]?.length ?? 0),
+        slot: k === undefined ? 0 : (cols.slot[k] ?? 0),
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Where an overloaded territory is marked: the centroid of its mahalla nearest the mean of their centroids. */
+export function markerPoint(centroids: readonly Position[]): Position {
+  const n = Math.max(1, centroids.length);
+  const mx = centroids.reduce((s, c) => s + (c[0] ?? 0), 0) / n;
+  const my = centroids.reduce((s, c) => s + (c[1] ?? 0), 0) / n;
+  let best: Position = [mx, my];
+  let d = Infinity;
+  for (const c of centroids) {
+    const e = ((c[0] ?? 0) - mx) ** 2 + ((c[1] ?? 0) - my) ** 2;
+    if (e < d) [best, d] = [c, e];
+  }
+  return best;
+}
+
 export interface TerritoryLayerData {
+  /** the mahallas shown with their territories (territoryMahallas) */
+  mahallas?: FeatureCollection<Point, TerritoryMahalla>;
+  /** one district's dissolved outlines (the chosen district's, or the selected inspector's) */
   outlines?: FeatureCollection<MultiPolygon, OutlineProps>;
-  /** mahallas without an inspector */
-  unassigned?: FeatureCollection<Geometry, { id: number; name: string }>;
+  /** the district those outlines are drawn for: outlines of another (kept while the next load) are not drawn */
+  outlineDistrict: string | null;
   basePoints?: Array<{ id: number; name: string; lon: number; lat: number }>;
   /** ids of inspectors over a norm */
   overloaded: ReadonlySet<number>;
@@ -48,74 +105,66 @@ export interface TerritoryLayerUi {
   overloadKey: string;
 }
 
-const rgba = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
-
-/** A point to mark a territory by: the vertex mean of its largest outer ring (inside for the convex-ish mahalla groups). */
-export function markerPoint(g: MultiPolygon): Position {
-  let best: Position[] = [];
-  for (const part of g.coordinates) if ((part[0]?.length ?? 0) > best.length) best = part[0] ?? [];
-  const n = Math.max(1, best.length - 1);
-  let x = 0,
-    y = 0;
-  for (let i = 0; i < n; i++) {
-    x += best[i]?.[0] ?? 0;
-    y += best[i]?.[1] ?? 0;
-  }
-  return [x / n, y / n];
+/** An overloaded territory's marker: the properties the tooltip and a click read, and where it stands. */
+interface Marker {
+  properties: { inspectorId: number; name: string };
+  position: Position;
 }
 
-export function buildTerritoryLayers(data: TerritoryLayerData, ui: TerritoryLayerUi): Layer[] {
-  const layers: Layer[] = [];
-  const { outlines, unassigned } = data;
-  if (outlines) {
+const rgba = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
+const slotColour = (slot: number): Rgb => TERRITORY_COLORS[slot] ?? TERRITORY_COLORS[0]!;
+
+/** The overloaded territories' markers, one per territory among `mahallas`. */
+function markers(mahallas: FeatureCollection<Point, TerritoryMahalla>, overloaded: ReadonlySet<number>): Marker[] {
+  const byInspector = new Map<number, { name: string; at: Position[] }>();
+  for (const f of mahallas.features) {
+    const id = f.properties.inspectorId;
+    if (id === null || !overloaded.has(id)) continue;
+    const m = byInspector.get(id) ?? { name: f.properties.name, at: [] };
+    m.at.push(f.geometry.coordinates);
+    byInspector.set(id, m);
+  }
+  return [...byInspector].map(([inspectorId, m]) => ({
+    properties: { inspectorId, name: m.name },
+    position: markerPoint(m.at),
+  }));
+}
+
+export function buildTerritoryLayers(data: TerritoryLayerData, ui: TerritoryLayerUi): MapLayer[] {
+  const layers: MapLayer[] = [];
+  const { mahallas } = data;
+  if (mahallas) {
+    const unassigned = (f: Feature<Geometry, TerritoryMahalla>): boolean => f.properties.inspectorId === null;
+    layers.push(
+      mahallaFill(
+        TERRITORY_LAYER_IDS.fill,
+        mahallas,
+        (f) =>
+          unassigned(f)
+            ? rgba(PROBLEM, 190)
+            : rgba(slotColour(f.properties.slot), ui.selected === f.properties.inspectorId ? 150 : 80),
+        unassigned,
+      ),
+      mahallaOutline(TERRITORY_LAYER_IDS.unassigned, mahallas.features.filter(unassigned), rgba(PROBLEM, 255), 2),
+    );
+  }
+  const outlines = data.outlines?.features.filter((f) => f.properties.districtSoato === data.outlineDistrict) ?? [];
+  if (outlines.length > 0) {
     layers.push(
       new GeoJsonLayer<OutlineProps>(
         placedBefore(OVERLAY_BEFORE, {
-          id: TERRITORY_LAYER_IDS.fill,
-          data: outlines,
-          pickable: true,
-          autoHighlight: true,
-          highlightColor: [13, 27, 42, 60],
-          filled: true,
+          id: TERRITORY_LAYER_IDS.outline,
+          data: { type: 'FeatureCollection', features: outlines },
+          filled: false,
           stroked: true,
-          getFillColor: (f: Feature<Geometry, OutlineProps>) =>
-            rgba(
-              TERRITORY_COLORS[f.properties.slot] ?? TERRITORY_COLORS[0]!,
-              ui.selected === f.properties.inspectorId ? 150 : 80,
-            ),
-          getLineColor: (f: Feature<Geometry, OutlineProps>) =>
-            rgba(TERRITORY_COLORS[f.properties.slot] ?? TERRITORY_COLORS[0]!, 255),
+          getLineColor: (f: Feature<Geometry, OutlineProps>) => rgba(slotColour(f.properties.slot), 255),
           lineWidthUnits: 'pixels',
           getLineWidth: 1.6,
-          updateTriggers: { getFillColor: [ui.selected] },
         }),
       ),
-    );
-  }
-  if (unassigned && unassigned.features.length > 0) {
-    layers.push(
-      new GeoJsonLayer<{ id: number; name: string }>(
-        placedBefore(OVERLAY_BEFORE, {
-          id: TERRITORY_LAYER_IDS.unassigned,
-          data: unassigned,
-          pickable: true,
-          filled: true,
-          stroked: true,
-          getFillColor: rgba(PROBLEM, 190),
-          ...hatchProps(() => true),
-          getLineColor: rgba(PROBLEM, 255),
-          lineWidthUnits: 'pixels',
-          getLineWidth: 2,
-        }),
-      ),
-    );
-  }
-  if (outlines) {
-    const selected = outlines.features.filter((f) => f.properties.inspectorId === ui.selected);
-    layers.push(
       new GeoJsonLayer<OutlineProps>({
         id: TERRITORY_LAYER_IDS.selected,
-        data: { type: 'FeatureCollection', features: selected },
+        data: { type: 'FeatureCollection', features: outlines.filter((f) => f.properties.inspectorId === ui.selected) },
         filled: false,
         stroked: true,
         getLineColor: [13, 27, 42, 255],
@@ -123,13 +172,14 @@ export function buildTerritoryLayers(data: TerritoryLayerData, ui: TerritoryLaye
         getLineWidth: 4,
       }),
     );
-    const marked = outlines.features.filter((f) => data.overloaded.has(f.properties.inspectorId));
+  }
+  if (mahallas) {
     layers.push(
-      new ScatterplotLayer<Feature<MultiPolygon, OutlineProps>>({
+      new ScatterplotLayer<Marker>({
         id: TERRITORY_LAYER_IDS.overloaded,
-        data: marked,
+        data: markers(mahallas, data.overloaded),
         pickable: true,
-        getPosition: (f) => markerPoint(f.geometry) as [number, number],
+        getPosition: (m) => m.position as [number, number],
         radiusUnits: 'pixels',
         getRadius: 5.5,
         getFillColor: rgba(PROBLEM, 255),

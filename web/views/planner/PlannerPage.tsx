@@ -52,7 +52,8 @@ export function PlannerPage() {
   const detail = useTerritoryVersion(chosen);
   const inForceDetail = useTerritoryVersion(inForceId);
   const json = usePlannerModel(district);
-  const mahallas = useMahallas(district);
+  // A district's polygons only: without a district there is nothing to edit, and the country's are never fetched.
+  const mahallas = useMahallas(district, district !== null);
   const editor = usePlanState(json.data, detail.data?.id === chosen ? detail.data : undefined, norms, weights);
   const [tool, setTool] = useState<Action>('paint');
   const [shape, setShape] = useState<StrokeShape>('click');

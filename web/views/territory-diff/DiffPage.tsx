@@ -36,7 +36,8 @@ export function DiffPage() {
   const list = useMemo(() => versions.data?.versions ?? [], [versions.data]);
   const pair = defaultPair(list, asked.before, asked.after);
   const diff = useTerritoryDiff(pair.before, pair.after);
-  const mahallas = useMahallas(district);
+  // Versions belong to one district: its polygons only, never the whole country's while none is known.
+  const mahallas = useMahallas(district, district !== null);
   const moves = useMemo(
     () =>
       diff.data

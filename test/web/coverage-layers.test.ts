@@ -1,0 +1,71 @@
+// The coverage map's layers without shapes: each mahalla of the index joined to its territory (colour slot, inspector,
+// size), unassigned ones hatched red, the selected territory darker, the overloaded marker on one of its mahallas.
+import { describe, expect, it } from 'vitest';
+import type { MahallaIndex } from '../../web/queries/mahallas.ts';
+import type { TileFill } from '../../web/map/mahalla-layers.ts';
+import {
+  buildTerritoryLayers,
+  markerPoint,
+  PROBLEM,
+  TERRITORY_COLORS,
+  TERRITORY_LAYER_IDS,
+  territoryMahallas,
+} from '../../web/views/coverage/layers.ts';
+
+const at = (id: number, lon: number, district: string) => ({
+  type: 'Feature' as const,
+  id,
+  geometry: { type: 'Point' as const, coordinates: [lon, 41] },
+  properties: { id, name: `M${id}`, districtSoato: district, districtName: district },
+});
+const INDEX: MahallaIndex = {
+  type: 'FeatureCollection',
+  features: [at(1, 69.0, 'A'), at(2, 69.1, 'A'), at(3, 69.2, 'A'), at(4, 69.3, 'A'), at(5, 70, 'B')],
+};
+const COLS = {
+  inspectorId: [7, 8, 9],
+  name: ['Karimov', null, 'Rahimova'],
+  districtSoato: ['A', 'A', 'B'],
+  slot: [2, 5, 0],
+  mahallaIds: [[1, 2, 3], [4], [5]],
+};
+
+describe('coverage layers from the mahalla index', () => {
+  it('joins every mahalla of the area to its territory, naming the inspector (the mahalla when hidden)', () => {
+    const inA = territoryMahallas(INDEX, { ...COLS, mahallaIds: [[1, 2], [4], [5]] }, (d) => d === 'A');
+    expect(inA.features.map((f) => f.properties)).toEqual([
+      { id: 1, name: 'Karimov', inspectorId: 7, mahallas: 2, slot: 2 },
+      { id: 2, name: 'Karimov', inspectorId: 7, mahallas: 2, slot: 2 },
+      { id: 3, name: 'M3', inspectorId: null, mahallas: 0, slot: 0 },
+      { id: 4, name: 'M4', inspectorId: 8, mahallas: 1, slot: 5 },
+    ]);
+  });
+
+  it('colours by slot, darkens the selected territory, hatches the unassigned and marks the overloaded', () => {
+    const mahallas = territoryMahallas(INDEX, { ...COLS, mahallaIds: [[1, 2], [4], [5]] }, () => true);
+    const layers = buildTerritoryLayers(
+      { mahallas, outlineDistrict: null, overloaded: new Set([7]) },
+      { selected: 8, overloadKey: '7' },
+    );
+    const fill = layers.find((l) => (l as TileFill).kind === 'tile-fill') as TileFill;
+    const c = (k: number) => TERRITORY_COLORS[k]!;
+    expect(fill.colours.get(1)).toEqual([...c(2), 80]);
+    expect(fill.colours.get(4)).toEqual([...c(5), 150]);
+    expect(fill.colours.get(3)).toEqual([...PROBLEM, 190]);
+    expect(fill.hatched).toEqual([3]);
+    const marker = layers.find((l) => 'id' in l && l.id === TERRITORY_LAYER_IDS.overloaded) as {
+      props: { data: Array<{ properties: { inspectorId: number }; position: number[] }> };
+    };
+    expect(marker.props.data).toEqual([{ properties: { inspectorId: 7, name: 'Karimov' }, position: [69.0, 41] }]);
+  });
+
+  it('marks a territory on the centroid of its mahalla nearest their mean', () => {
+    expect(
+      markerPoint([
+        [0, 0],
+        [1, 0],
+        [10, 0],
+      ]),
+    ).toEqual([1, 0]);
+  });
+});
