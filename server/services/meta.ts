@@ -7,6 +7,13 @@ import { addDays } from '../shared/period.ts';
 /** The attribution line the map must show (covers every real dataset shipped in data/geo). */
 export const ATTRIBUTION = 'Boundaries: © OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';
 
+/** A region's or district's names: Latin Uzbek, and the official Cyrillic Uzbek and Russian ones where known. */
+export interface PlaceNames {
+  name: string;
+  nameUzCyrl: string | null;
+  nameRu: string | null;
+}
+
 export interface Meta {
   scale: string;
   builtAt: string;
@@ -29,8 +36,11 @@ export async function getMeta(db: Db): Promise<Meta> {
     (await db.all<{ key: string; value: string }>('SELECT key, value FROM meta')).map((r) => [r.key, r.value]),
   );
   const districts = await db.all<Meta['districts'][number]>(
-    `SELECT d.soato, d.name_uz AS name, count(m.id)::INTEGER AS mahallas, coalesce(sum(m.population), 0)::INTEGER AS population
+    `SELECT d.soato, d.name_uz AS name, d.name_uz_cyrl AS "nameUzCyrl", d.name_ru AS "nameRu", count(m.id)::INTEGER AS mahallas, coalesce(sum(m.population), 0)::INTEGER AS population
      FROM districts d LEFT JOIN mahallas m ON m.district_soato = d.soato GROUP BY ALL ORDER BY d.name_uz`,
+  );
+  const regions = await db.all<Meta['regions'][number]>(
+    `SELECT soato, name_uz AS name, name_uz_cyrl AS "nameUzCyrl", name_ru AS "nameRu" FROM regions ORDER BY name_uz`,
   );
   const [counts] = await db.all<Meta['counts']>(
     `SELECT (SELECT count(*) FROM mahallas)::INTEGER AS mahallas, (SELECT count(*) FROM inspectors)::INTEGER AS inspectors,
@@ -59,6 +69,7 @@ export async function getMeta(db: Db): Promise<Meta> {
     synthetic: (kv.mahalla_source ?? 'synthetic') === 'synthetic',
     attribution: ATTRIBUTION,
     districts,
+    regions,
     categories: INCIDENT_CATEGORIES.map((code) => ({ code, label: CATEGORY_LABELS[code] })),
     counts: counts ?? { mahallas: 0, inspectors: 0, incidents: 0, applications: 0, jointActions: 0 },
     bbox: [box?.x0 ?? 69.1, box?.y0 ?? 41.2, box?.x1 ?? 69.5, box?.y1 ?? 41.4],
