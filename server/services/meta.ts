@@ -3,16 +3,10 @@ import { basename } from 'node:path';
 import type { Db } from '../db/database.ts';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES } from '../contract/catalog.ts';
 import { addDays } from '../shared/period.ts';
+import type { PlaceNames } from '../shared/uz-names.ts';
 
 /** The attribution line the map must show (covers every real dataset shipped in data/geo). */
 export const ATTRIBUTION = 'Boundaries: © OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';
-
-/** A region's or district's names: Latin Uzbek, and the official Cyrillic Uzbek and Russian ones where known. */
-export interface PlaceNames {
-  name: string;
-  nameUzCyrl: string | null;
-  nameRu: string | null;
-}
 
 export interface Meta {
   scale: string;
@@ -22,7 +16,10 @@ export interface Meta {
   mahallaSource: string;
   synthetic: boolean;
   attribution: string;
-  districts: Array<{ soato: string; name: string; mahallas: number; population: number }>;
+  /** `name` is the Latin Uzbek name; `nameUzCyrl` and `nameRu` the official ones (null: not in the code list). */
+  districts: Array<PlaceNames & { soato: string; mahallas: number; population: number }>;
+  /** The regions of the listed districts (none for a city database), named as districts are. */
+  regions: Array<PlaceNames & { soato: string }>;
   categories: Array<{ code: string; label: string }>;
   counts: { mahallas: number; inspectors: number; incidents: number; applications: number; jointActions: number };
   /** [minLon, minLat, maxLon, maxLat] of all mahallas */
