@@ -45,6 +45,8 @@ describe('names as the demo data stores them', () => {
     // OCHA's Russian name lacks the type word ("Алтынкульский"): the code list's is used.
     expect(national.find((d) => d.soato === '1703202')?.nameRu).toBe('Алтынкульский район');
     expect(national.filter((d) => !d.nameUzCyrl || !d.nameRu)).toEqual([]);
+    // The source typed a Latin p for Cyrillic р in a few Russian names ("Чиpчик"): the shipped list has none.
+    expect(national.filter((d) => /[a-z]/i.test(`${d.nameRu}${d.nameUzCyrl}`)).map((d) => d.nameRu)).toEqual([]);
     expect(loadRegions(national).find((r) => r.soato === '1735')).toMatchObject({
       nameUzCyrl: 'Қорақалпоғистон Республикаси',
       nameRu: 'Республика Каракалпакстан',

@@ -58,7 +58,8 @@ export function orderLine(
 
 /**
  * The annex header: the order of the head of the district's internal affairs department, in the language of `t`;
- * `district` is the district's stored name ("Yashnobod tumani"), written in the script of `nameOf`.
+ * `district` is the district's stored name ("Yashnobod tumani"), written in the script of `nameOf`. An official Russian
+ * name ("Яшнабадский район") is put in the genitive ("ОВД Яшнабадского района").
  * @example annexHead('Yashnobod tumani', translator('ru'), (n) => latinToCyrillic(n)) // 'Приложение к приказу начальника ОВД района Яшнобод'
  */
 export function annexHead(
@@ -66,6 +67,8 @@ export function annexHead(
   t: Translate = activeT(),
   nameOf: (name: string) => string = (n) => n,
 ): string {
+  const ru = /^(.+[сц]к)ий район$/u.exec(nameOf(district.trim()))?.[1];
+  if (ru) return t('tprint.head', { kind: 'other', district: `${ru}ого района` });
   const stem = /^(.+) tumani$/i.exec(district.trim())?.[1];
   return t('tprint.head', { kind: stem ? 'district' : 'other', district: nameOf(stem ?? district) });
 }
