@@ -32,7 +32,9 @@ describe('the boundary import command', () => {
     await makeDb(path);
     // A re-import checks districts against the database's own.
     const setup = await openDb(path);
-    await setup.run(`INSERT INTO districts VALUES ('1726287', '1726', 'Yakkasaroy', NULL, NULL, 14, 'osm', '{}', NULL)`);
+    await setup.run(
+      `INSERT INTO districts VALUES ('1726287', '1726', 'Yakkasaroy', NULL, NULL, 14, 'osm', '{}', NULL)`,
+    );
     setup.close();
     const file = join(dir, 'v1.geojson');
     // Mahalla 001 widens to 69.215: the fixture's incident at 69.211 moves from mahalla 2 to 1.
