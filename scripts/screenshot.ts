@@ -1,5 +1,6 @@
 // `[HAMKOR_USER=admin] [HAMKOR_SIZES=1366x768,1280x720] npx tsx scripts/screenshot.ts [url-path] [name]`: screenshots a
-// running Hamkor into .shots/, at 1440×900 and 1920×1080 unless HAMKOR_SIZES names others (office laptops: 1366x768).
+// running Hamkor into .shots/, at 1440×900 and 1920×1080 unless HAMKOR_SIZES names others (office laptops: 1366x768);
+// HAMKOR_SETTLE_S: how long to wait for the map (30 s).
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { demoPassword } from '../data/demo-accounts.ts';
@@ -35,9 +36,9 @@ for (const [width = 1440, height = 900] of sizes) {
         return !!m && m.loaded() && (!area || area.getAttribute('data-loading') === 'false');
       },
       undefined,
-      { timeout: 30_000 },
+      { timeout: Number(process.env.HAMKOR_SETTLE_S ?? 30) * 1000 },
     )
-    .catch(() => console.log(`${path}: the map did not settle in 30 s; taking the picture anyway`));
+    .catch(() => console.log(`${path}: the map did not settle in time; taking the picture anyway`));
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `.shots/${name}-${width}.png` });
   await context.close();
