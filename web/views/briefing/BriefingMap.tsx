@@ -10,12 +10,14 @@ import { bboxOf } from '../../map/bbox.ts';
 import { placeTextLayer } from '../../map/place-text-layer.ts';
 import type { BriefingSnapshot } from '../../queries/briefing.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import { useDistrictLabels } from '../../map/district-labels.ts';
 
 const NO_PICK: string[] = [];
 const ignore = (): void => undefined;
 
 export function BriefingMap({ snap, layers }: { snap: BriefingSnapshot; layers: Layer[] }) {
   const { boundaries, meta, district } = snap;
+  const labels = useDistrictLabels(boundaries.districtLabels as FeatureCollection);
   const t = useT();
   const focus = useMemo(() => {
     const features = boundaries.districts.features as FeatureCollection['features'];
@@ -46,7 +48,7 @@ export function BriefingMap({ snap, layers }: { snap: BriefingSnapshot; layers: 
     <MapView
       regions={boundaries.regions as FeatureCollection}
       districts={boundaries.districts as FeatureCollection}
-      districtLabels={boundaries.districtLabels as FeatureCollection}
+      districtLabels={labels}
       bbox={meta.bbox}
       attribution={[meta.attribution, meta.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')]}
       layers={placed}
