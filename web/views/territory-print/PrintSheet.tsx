@@ -9,6 +9,7 @@ import { activeT, type Translate } from '../../i18n/translate.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { TerritoryAnnex } from '../../queries/territories.ts';
 import { territoryMap } from './svg-map.ts';
+import { rankLabel } from '../coverage/labels.ts';
 
 type Post = TerritoryAnnex['posts'][number];
 /** A row of the table: the unassigned mahallas have no workload index (it depends on the post's base point). */
@@ -102,7 +103,10 @@ export function PrintSheet(props: SheetProps) {
             ? post.title && !/vacant|boʻsh|вакант/i.test(post.title)
               ? t('tprint.vacantTitled', { post: post.post, title: nameOf(post.title) })
               : t('tprint.vacant', { post: post.post })
-            : t('tprint.post', { post: post.post, holder: `${post.rank ? `${post.rank} ` : ''}${nameOf(post.title)}` })}
+            : t('tprint.post', {
+                post: post.post,
+                holder: `${post.rank ? `${rankLabel(post.rank, t)} ` : ''}${nameOf(post.title)}`,
+              })}
         {continued && t('tprint.continued')}
       </h2>
       {continued ? (
