@@ -222,7 +222,7 @@ async function writeBoundaries(
   await appendRows(
     con,
     'regions',
-    regions.map((r) => [r.soato, r.nameUz, r.nameRu, r.nameEn, JSON.stringify(r.geometry)]),
+    regions.map((r) => [r.soato, r.nameUz, r.nameRu, r.nameEn, JSON.stringify(r.geometry), r.nameUzCyrl]),
     new Set(),
   );
   await appendRows(
@@ -237,6 +237,7 @@ async function writeBoundaries(
       d.areaKm2,
       d.source,
       JSON.stringify(d.geometry),
+      d.nameUzCyrl,
     ]),
     new Set(),
   );

@@ -24,7 +24,8 @@ CREATE TABLE regions (
   name_uz VARCHAR NOT NULL,
   name_ru VARCHAR,
   name_en VARCHAR,
-  geometry VARCHAR NOT NULL           -- GeoJSON Polygon/MultiPolygon
+  geometry VARCHAR NOT NULL,          -- GeoJSON Polygon/MultiPolygon
+  name_uz_cyrl VARCHAR                -- official Cyrillic Uzbek name (name_ru too); last: schema 8 added it
 );
 
 CREATE TABLE districts (
@@ -35,7 +36,8 @@ CREATE TABLE districts (
   name_en VARCHAR,
   area_km2 DOUBLE NOT NULL,
   source VARCHAR NOT NULL,            -- 'osm' | 'ocha'
-  geometry VARCHAR NOT NULL
+  geometry VARCHAR NOT NULL,
+  name_uz_cyrl VARCHAR                -- official names (data/geo/uz_official_names.csv); NULL: the UI transliterates
 );
 
 CREATE TABLE mahallas (

@@ -1,4 +1,6 @@
-// `[HAMKOR_USER=admin] npx tsx scripts/screenshot.ts [url-path] [name]`: screenshots a running Hamkor at 1440×900 and 1920×1080 into .shots/.
+// `[HAMKOR_USER=admin] [HAMKOR_SIZES=1366x768,1280x720] npx tsx scripts/screenshot.ts [url-path] [name]`: screenshots a
+// running Hamkor into .shots/, at 1440×900 and 1920×1080 unless HAMKOR_SIZES names others (office laptops: 1366x768);
+// HAMKOR_SETTLE_S: how long to wait for the map (30 s).
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { demoPassword } from '../data/demo-accounts.ts';
@@ -10,10 +12,8 @@ mkdirSync('.shots', { recursive: true });
 // HAMKOR_USER signs in first as that demo account (its password from data/demo-accounts.ts); unset, the sign-in page.
 const user = process.env.HAMKOR_USER;
 const browser = await launchChromium();
-for (const [width, height] of [
-  [1440, 900],
-  [1920, 1080],
-] as const) {
+const sizes = (process.env.HAMKOR_SIZES ?? '1440x900,1920x1080').split(',').map((s) => s.split('x').map(Number));
+for (const [width = 1440, height = 900] of sizes) {
   const context = await browser.newContext({ viewport: { width, height } });
   if (user) {
     const res = await context.request.post(`${origin}/api/auth/login`, {
@@ -36,9 +36,9 @@ for (const [width, height] of [
         return !!m && m.loaded() && (!area || area.getAttribute('data-loading') === 'false');
       },
       undefined,
-      { timeout: 30_000 },
+      { timeout: Number(process.env.HAMKOR_SETTLE_S ?? 30) * 1000 },
     )
-    .catch(() => console.log(`${path}: the map did not settle in 30 s; taking the picture anyway`));
+    .catch(() => console.log(`${path}: the map did not settle in time; taking the picture anyway`));
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `.shots/${name}-${width}.png` });
   await context.close();

@@ -5,6 +5,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Scale } from './scales.ts';
 import { stitch } from './stitch.ts';
 import { normalizeUzName } from '../../server/shared/uz-names.ts';
+import { officialNames } from './official-names.ts';
 
 const GEO_DIR = fileURLToPath(new URL('../geo/', import.meta.url));
 /**
@@ -19,6 +20,8 @@ export interface DistrictBoundary {
   soato: string;
   regionSoato: string;
   nameUz: string;
+  /** official names (data/geo/uz_official_names.csv); null for a unit the code list lacks */
+  nameUzCyrl: string | null;
   nameRu: string | null;
   nameEn: string | null;
   areaKm2: number;
@@ -29,6 +32,7 @@ export interface DistrictBoundary {
 export interface RegionBoundary {
   soato: string;
   nameUz: string;
+  nameUzCyrl: string | null;
   nameRu: string | null;
   nameEn: string | null;
   geometry: Polygon | MultiPolygon;
@@ -56,12 +60,15 @@ export function loadDistricts(scale: Scale): DistrictBoundary[] {
     raw.features.map((_, i) => i),
     DISTRICT_TOL_GRID,
   ).geometries;
+  const official = officialNames();
   const all = raw.features.map(({ properties: p }, i) => ({
     soato: String(p.soato),
     regionSoato: String(p.adm1_soato),
     // The files write oʻ/gʻ with an ASCII apostrophe: stored names have one apostrophe each (uz-names.ts).
     nameUz: normalizeUzName(String(p.name_uz)),
-    nameRu: str(p.name_ru),
+    // The code list's Russian name has its type word ("Алтынкульский район"); OCHA's has not ("Алтынкульский").
+    nameUzCyrl: official.get(String(p.soato))?.nameUzCyrl ?? null,
+    nameRu: official.get(String(p.soato))?.nameRu ?? str(p.name_ru),
     nameEn: str(p.name_en),
     areaKm2: Number(p.area_km2),
     source: osm ? ('osm' as const) : ('ocha' as const),
@@ -93,7 +100,8 @@ export function loadRegions(districts: readonly DistrictBoundary[]): RegionBound
     .features.map(({ properties: p, geometry }) => ({
       soato: String(p.soato),
       nameUz: regionNameUz(String(p.name_uz), typeof p.type_uz === 'string' ? p.type_uz : ''),
-      nameRu: str(p.name_ru),
+      nameUzCyrl: officialNames().get(String(p.soato))?.nameUzCyrl ?? null,
+      nameRu: officialNames().get(String(p.soato))?.nameRu ?? str(p.name_ru),
       nameEn: str(p.name_en),
       geometry,
     }))

@@ -27,6 +27,9 @@ export const systemRoutes = ({ db }: RouteDeps) => {
       const districts = new Set(
         scope.kind === 'districts' ? scope.districts : scope.ids.map((id) => m2.district[m2.index.get(id) ?? -1]),
       );
-      return c.json({ ...m, districts: m.districts.filter((d) => districts.has(d.soato)) }, 200);
+      const seen = m.districts.filter((d) => districts.has(d.soato));
+      // A district's SOATO code starts with its region's 4 digits.
+      const regions = new Set(seen.map((d) => d.soato.slice(0, 4)));
+      return c.json({ ...m, districts: seen, regions: m.regions.filter((r) => regions.has(r.soato)) }, 200);
     });
 };

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { perDb } from '../db/per-db.ts';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES } from '../contract/catalog.ts';
 import { addDays } from '../shared/period.ts';
+import type { PlaceNames } from '../shared/uz-names.ts';
 
 /** The attribution line the map must show (covers every real dataset shipped in data/geo). */
 export const ATTRIBUTION = 'Boundaries: © OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';
@@ -16,7 +17,10 @@ export interface Meta {
   mahallaSource: string;
   synthetic: boolean;
   attribution: string;
-  districts: Array<{ soato: string; name: string; mahallas: number; population: number }>;
+  /** `name` is the Latin Uzbek name; `nameUzCyrl` and `nameRu` the official ones (null: not in the code list). */
+  districts: Array<PlaceNames & { soato: string; mahallas: number; population: number }>;
+  /** The regions of the listed districts (none for a city database), named as districts are. */
+  regions: Array<PlaceNames & { soato: string }>;
   categories: Array<{ code: string; label: string }>;
   counts: { mahallas: number; inspectors: number; incidents: number; applications: number; jointActions: number };
   /** [minLon, minLat, maxLon, maxLat] of all mahallas */
@@ -30,8 +34,11 @@ export async function getMeta(db: Db): Promise<Meta> {
     (await db.all<{ key: string; value: string }>('SELECT key, value FROM meta')).map((r) => [r.key, r.value]),
   );
   const districts = await db.all<Meta['districts'][number]>(
-    `SELECT d.soato, d.name_uz AS name, count(m.id)::INTEGER AS mahallas, coalesce(sum(m.population), 0)::INTEGER AS population
+    `SELECT d.soato, d.name_uz AS name, d.name_uz_cyrl AS "nameUzCyrl", d.name_ru AS "nameRu", count(m.id)::INTEGER AS mahallas, coalesce(sum(m.population), 0)::INTEGER AS population
      FROM districts d LEFT JOIN mahallas m ON m.district_soato = d.soato GROUP BY ALL ORDER BY d.name_uz`,
+  );
+  const regions = await db.all<Meta['regions'][number]>(
+    `SELECT soato, name_uz AS name, name_uz_cyrl AS "nameUzCyrl", name_ru AS "nameRu" FROM regions ORDER BY name_uz`,
   );
   const [counts] = await db.all<Meta['counts']>(
     `SELECT (SELECT count(*) FROM mahallas)::INTEGER AS mahallas, (SELECT count(*) FROM inspectors)::INTEGER AS inspectors,
@@ -60,6 +67,7 @@ export async function getMeta(db: Db): Promise<Meta> {
     synthetic: (kv.mahalla_source ?? 'synthetic') === 'synthetic',
     attribution: ATTRIBUTION,
     districts,
+    regions,
     categories: INCIDENT_CATEGORIES.map((code) => ({ code, label: CATEGORY_LABELS[code] })),
     counts: counts ?? { mahallas: 0, inspectors: 0, incidents: 0, applications: 0, jointActions: 0 },
     bbox: [box?.x0 ?? 69.1, box?.y0 ?? 41.2, box?.x1 ?? 69.5, box?.y1 ?? 41.4],

@@ -137,17 +137,26 @@ export function searchKey(text: string): string {
     .trim();
 }
 
+/** A region's or district's names: Latin Uzbek, and the official Cyrillic Uzbek and Russian ones where known. */
+export interface PlaceNames {
+  name: string;
+  nameUzCyrl: string | null;
+  nameRu: string | null;
+}
+
 /** UI languages (web/i18n): Uzbek in Latin and Cyrillic, Russian, English. */
 export type UiLocale = 'uz-Latn' | 'uz-Cyrl' | 'ru' | 'en' | (string & {});
 
 /**
  * A stored (Latin) name as the UI shows it in `locale`: Cyrillic for Uzbek Cyrillic and Russian readers, as stored
- * otherwise. `ru`: the official Russian name, when there is one (districts and regions), is used in Russian.
+ * otherwise (English reads the Latin name). `ru` and `cyrl`: the official Russian and Cyrillic Uzbek names, when there
+ * are (districts and regions, data/geo/uz_official_names.csv); without them the Latin name is transliterated by rule.
  * @example displayName('Chilonzor tumani', 'uz-Cyrl') // 'Чилонзор тумани'
- * @example displayName('Yunusobod tumani', 'ru', 'Юнусабадский район') // 'Юнусабадский район'
+ * @example displayName('Chilonzor tumani', 'ru', 'Чиланзарский район', 'Чилонзор тумани') // 'Чиланзарский район'
  */
-export function displayName(name: string, locale: UiLocale, ru?: string | null): string {
+export function displayName(name: string, locale: UiLocale, ru?: string | null, cyrl?: string | null): string {
   if (locale === 'ru' && ru) return ru;
+  if (locale === 'uz-Cyrl' && cyrl) return cyrl;
   if (locale === 'uz-Cyrl' || locale === 'ru') return latinToCyrillic(name);
   return name;
 }

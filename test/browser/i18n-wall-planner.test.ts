@@ -46,9 +46,17 @@ describe.each(['ru', 'uz-Cyrl'] as const)('%s', (locale) => {
     const sheet = page.getByTestId('print-sheet').first();
     await sheet.waitFor({ timeout: 60_000 });
     const head = await sheet.locator('.tprint-head').innerText();
+    // The district by its official name (GET /api/meta): in Russian "Чиланзарский район", put in the genitive.
+    const names = (await (await world.fetch('/api/meta')).json()) as {
+      districts: Array<{ soato: string; nameRu: string; nameUzCyrl: string }>;
+    };
+    const official = names.districts.find((d) => d.soato === inForce.district)!;
     expect(head).toMatch(
       locale === 'ru'
-        ? /^Приложение к приказу начальника ОВД района \p{Script=Cyrillic}/u
+        ? new RegExp(
+            `^Приложение к приказу начальника ОВД ${official.nameRu.replace(/ий район$/, 'ого района')}\n`,
+            'u',
+          )
         : /^\p{Script=Cyrillic}+ тумани ИИБ бошлиғининг буйруғига илова/u,
     );
     // The first line is ours; the plan's own name on the next one is what its author typed, in any language.

@@ -34,6 +34,25 @@ describe('names as the demo data stores them', () => {
     expect(regions.filter((r) => /[\u0400-\u04ff]/u.test(r.nameUz)).map((r) => r.nameUz)).toEqual([]);
   });
 
+  it('districts and regions carry their official Cyrillic and Russian names (data/geo/uz_official_names.csv)', () => {
+    const chilonzor = loadDistricts(SCALES.city).find((d) => d.soato === '1726294');
+    expect(chilonzor).toMatchObject({
+      nameUz: 'Chilonzor tumani',
+      nameUzCyrl: 'Чилонзор тумани',
+      nameRu: 'Чиланзарский район',
+    });
+    const national = loadDistricts(SCALES.national);
+    // OCHA's Russian name lacks the type word ("Алтынкульский"): the code list's is used.
+    expect(national.find((d) => d.soato === '1703202')?.nameRu).toBe('Алтынкульский район');
+    expect(national.filter((d) => !d.nameUzCyrl || !d.nameRu)).toEqual([]);
+    // The source typed a Latin p for Cyrillic р in a few Russian names ("Чиpчик"): the shipped list has none.
+    expect(national.filter((d) => /[a-z]/i.test(`${d.nameRu}${d.nameUzCyrl}`)).map((d) => d.nameRu)).toEqual([]);
+    expect(loadRegions(national).find((r) => r.soato === '1735')).toMatchObject({
+      nameUzCyrl: 'Қорақалпоғистон Республикаси',
+      nameRu: 'Республика Каракалпакстан',
+    });
+  });
+
   it('the Tashkent districts, mahallas and inspectors', () => {
     const districts = loadDistricts(SCALES.city);
     expect(districts.map((d) => d.nameUz)).toContain('Mirzo Ulugʻbek tumani');

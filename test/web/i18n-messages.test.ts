@@ -54,6 +54,8 @@ describe('message files', () => {
           .replace(/\b[a-z_]+\.[a-z_]*/g, '')
           .replace(/\b(README|CSV|XLSX|PDF|PNG|H3|Hamkor|OpenStreetMap|FDR|Gi\*)\b/g, '')
           .replace(/\bCtrl\+[A-Z]\b/g, '') // keyboard keys are labelled in Latin
+          .replace(/\b[A-Z](?= —)/g, '') // as is a single key before what it does ("F — бутун экран")
+          .replace(/\(\/[a-z-]+\)/g, '') // and a page's path is typed as it is ("(/briefing)")
           .replace(/(^|[\s(])p(?=\s*[=<)])/g, '$1'), // the p-value is written p in every script, as statistics does
       ),
     );

@@ -7,7 +7,8 @@ import { formatters, type Formatters } from '../format.ts';
 import { MESSAGES } from './messages.ts';
 import { setActiveLocale, translator, type Translate } from './translate.ts';
 import { INTL_TAG, rememberedLocale, resolveLocale, type Locale } from './locales.ts';
-import { displayName } from '../../server/shared/uz-names.ts';
+import { useMeta } from '../queries/meta.ts';
+import { nameIn, officialNamesOf } from './place-names.ts';
 
 /** Read once per load: a later choice goes into the link (and storage) and wins from there on. */
 const remembered = typeof window === 'undefined' ? null : rememberedLocale();
@@ -52,10 +53,13 @@ export type NameOf = (name: string, ru?: string | null) => string;
 
 /**
  * Names of mahallas, districts, regions, inspectors and base points in the script of the language in force: every
- * label, card, table and export shows names through this, so "Chilonzor" reads "Чилонзор" in Cyrillic and Russian.
- * @example const nameOf = useNameOf(); nameOf('Chilonzor tumani') // 'Чилонзор тумани' in uz-Cyrl
+ * label, card, table and export shows names through this. Districts and regions take their official name (from
+ * /api/meta: "Чиланзарский район" in Russian), other names are transliterated ("Olmazor MFY" → "Олмазор МФЙ").
+ * @example const nameOf = useNameOf(); nameOf('Chilonzor tumani') // 'Чиланзарский район' in ru
  */
 export function useNameOf(): NameOf {
   const locale = useLocale();
-  return useMemo(() => (name, ru) => displayName(name, locale, ru), [locale]);
+  const meta = useMeta().data;
+  const official = useMemo(() => officialNamesOf(meta?.districts, meta?.regions), [meta]);
+  return useMemo(() => (name, ru) => nameIn(locale, official, name, ru), [locale, official]);
 }

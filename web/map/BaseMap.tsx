@@ -13,6 +13,7 @@ import { useUi } from '../state/store.ts';
 import { dataFrom, PAGE_DATA, sourcesLine } from '../views/import/provenance.ts';
 import { bboxOf, type BBox } from './bbox.ts';
 import { useFlyTarget } from './fly.ts';
+import { useDistrictLabels } from './district-labels.ts';
 import { MapView, type MahallaOutlines } from './MapView.tsx';
 import { isTilePaint, type MapLayer } from './mahalla-layers.ts';
 
@@ -61,12 +62,13 @@ export function BaseMap({
     [layers],
   );
   const flyBox = fly && fly.district === district ? fly.box : null;
+  const labels = useDistrictLabels(boundaries.data?.districtLabels as FeatureCollection | undefined);
   if (!meta.data || !boundaries.data) return null;
   return (
     <MapView
       regions={boundaries.data.regions as FeatureCollection}
       districts={boundaries.data.districts as FeatureCollection}
-      districtLabels={boundaries.data.districtLabels as FeatureCollection}
+      districtLabels={labels}
       bbox={meta.data.bbox}
       attribution={[
         meta.data.attribution,

@@ -229,6 +229,15 @@ export function MapView({
     if (map && !map.isStyleLoaded()) map.once('idle', apply);
   }, [layers]);
 
+  // The labels follow the language (and the official names arriving with /api/meta) without rebuilding the map.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = (): void => void map.getSource<GeoJSONSource>('district-labels')?.setData(districtLabels);
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+  }, [districtLabels]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;

@@ -79,6 +79,7 @@ interface ExportRow extends RecordRow {
   districtCode: string | null;
   district: string | null;
   districtRu: string | null;
+  districtCyrl: string | null;
   inspectorId: number | null;
   inspector: string | null;
 }
@@ -94,15 +95,16 @@ export async function recordsCsv(db: Db, sel: Selection, locale: Locale = 'en'):
   const rows = await db.all<ExportRow>(
     `WITH r AS (${q.select} WHERE ${q.where.sql} ORDER BY ts DESC, id DESC LIMIT ${CSV_LIMIT})
      SELECT r.id, r.time, r.category, r.status, r.lon, r.lat, m.code, m.name AS mahalla, d.soato AS "districtCode",
-            d.name_uz AS district, d.name_ru AS "districtRu", i.id AS "inspectorId", i.name AS inspector
+            d.name_uz AS district, d.name_ru AS "districtRu",
+            d.name_uz_cyrl AS "districtCyrl", i.id AS "inspectorId", i.name AS inspector
      FROM r LEFT JOIN mahallas m ON m.id = r.mahalla_id LEFT JOIN districts d ON d.soato = m.district_soato
        LEFT JOIN territory_assignment ta ON ta.mahalla_id = r.mahalla_id LEFT JOIN inspectors i ON i.id = ta.inspector_id
      ORDER BY r.ts DESC, r.id DESC`,
     q.where.params,
   );
   const w = (id: string): string => exportWord(locale, id as MessageId);
-  const name = (n: string | null, ru?: string | null): string | null =>
-    n === null ? null : displayName(n, locale, ru);
+  const name = (n: string | null, ru?: string | null, cyrl?: string | null): string | null =>
+    n === null ? null : displayName(n, locale, ru, cyrl);
   const incidents = sel.source === 'incidents';
   const header = [
     'id',
@@ -127,7 +129,7 @@ export async function recordsCsv(db: Db, sel: Selection, locale: Locale = 'en'):
       r.code,
       name(r.mahalla),
       r.districtCode,
-      name(r.district, r.districtRu),
+      name(r.district, r.districtRu, r.districtCyrl),
       r.inspectorId,
       name(r.inspector),
       w(`catalog.${kind}.${r.category}`),

@@ -32,7 +32,9 @@ describe('the boundary import command', () => {
     await makeDb(path);
     // A re-import checks districts against the database's own.
     const setup = await openDb(path);
-    await setup.run(`INSERT INTO districts VALUES ('1726287', '1726', 'Yakkasaroy', NULL, NULL, 14, 'osm', '{}')`);
+    await setup.run(
+      `INSERT INTO districts VALUES ('1726287', '1726', 'Yakkasaroy', NULL, NULL, 14, 'osm', '{}', NULL)`,
+    );
     setup.close();
     const file = join(dir, 'v1.geojson');
     // Mahalla 001 widens to 69.215: the fixture's incident at 69.211 moves from mahalla 2 to 1.
@@ -91,8 +93,8 @@ describe('the boundary import command', () => {
     const path = join(dir, 'districts.duckdb');
     await makeDb(path);
     const setup = await openDb(path);
-    await setup.run(`INSERT INTO regions VALUES ('1726', 'Toshkent shahri', NULL, NULL, '{}');
-      INSERT INTO districts VALUES ('1726287', '1726', 'Yakkasaroy', NULL, NULL, 14, 'osm', '{"old":1}')`);
+    await setup.run(`INSERT INTO regions VALUES ('1726', 'Toshkent shahri', NULL, NULL, '{}', NULL);
+      INSERT INTO districts VALUES ('1726287', '1726', 'Yakkasaroy', NULL, NULL, 14, 'osm', '{"old":1}', NULL)`);
     setup.close();
     const file = join(dir, 'tumanlar.geojson');
     writeGeojson(file, [

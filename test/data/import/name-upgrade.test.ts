@@ -32,7 +32,13 @@ afterEach(() => db.close());
 /** Every row of the named tables, as text, in a fixed order. */
 const rows = async (): Promise<Record<string, unknown[]>> =>
   Object.fromEntries(
-    await Promise.all(NAME_COLUMNS.map(async ([t]) => [t, await db.all(`SELECT * FROM ${t} ORDER BY ALL`)] as const)),
+    await Promise.all(
+      NAME_COLUMNS.map(async ([t]) => {
+        // The official names are schema 8's (official-names-upgrade.test.ts).
+        const official = t === 'regions' || t === 'districts' ? ' EXCLUDE (name_ru, name_uz_cyrl)' : '';
+        return [t, await db.all(`SELECT *${official} FROM ${t} ORDER BY ALL`)] as const;
+      }),
+    ),
   );
 
 describe('sqlUzName', () => {

@@ -37,8 +37,29 @@ describe('GET /api/meta', () => {
     const body = await okBody(await f.api.meta.$get());
     // Mirobod: mahallas 3 (3000) + 4 (500); Yakkasaroy: 1 (1000) + 2 (2000).
     expect(body.districts).toEqual([
-      { soato: '1726273', name: 'Mirobod', mahallas: 2, population: 3500 },
-      { soato: '1726287', name: 'Yakkasaroy', mahallas: 2, population: 3000 },
+      {
+        soato: '1726273',
+        name: 'Mirobod',
+        nameUzCyrl: 'Миробод',
+        nameRu: 'Мирабадский',
+        mahallas: 2,
+        population: 3500,
+      },
+      {
+        soato: '1726287',
+        name: 'Yakkasaroy',
+        nameUzCyrl: 'Яккасарой',
+        nameRu: 'Яккасарайский',
+        mahallas: 2,
+        population: 3000,
+      },
+    ]);
+  });
+
+  it('names the regions in Latin and with their official Cyrillic and Russian names', async () => {
+    const body = await okBody(await f.api.meta.$get());
+    expect(body.regions).toEqual([
+      { soato: '1726', name: 'Toshkent shahri', nameUzCyrl: 'Тошкент шаҳри', nameRu: 'город Ташкент' },
     ]);
   });
 

@@ -10,6 +10,7 @@ import { getEmerging } from '../../../server/services/hotspots/emerging.ts';
 import { contiguity, mahallaShares } from '../../../server/services/hotspots/hotspots.ts';
 import { spaceTimeExcessOfRows } from '../../../server/stats/space-time.ts';
 import { upgradeSchema } from '../../../data/import/schema-upgrade.ts';
+import { SCHEMA_VERSION } from '../../../data/schema-version.ts';
 import { rewriteMonthlyCounts, writeMonthlyCounts } from '../../../data/load.ts';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, REGISTRIES } from '../../../server/contract/catalog.ts';
 import { addDays } from '../../../server/shared/period.ts';
@@ -182,7 +183,9 @@ describe('upgrading a database built without weekly counts (schema 6)', () => {
       await db.transaction((tx) => upgradeSchema((sql) => tx.run(sql)));
       expect(await db.all('SELECT * FROM incident_weeks ORDER BY ALL')).toEqual(before);
       expect(await db.all('SELECT count(*)::INTEGER AS n, sum(id)::INTEGER AS s FROM incidents')).toEqual(records);
-      expect(await db.all(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([{ value: '7' }]);
+      expect(await db.all(`SELECT value FROM meta WHERE key = 'schema_version'`)).toEqual([
+        { value: String(SCHEMA_VERSION) },
+      ]);
     } finally {
       db.close();
     }

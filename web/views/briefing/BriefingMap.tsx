@@ -12,6 +12,7 @@ import type { BriefingSnapshot } from '../../queries/briefing.ts';
 import { useT } from '../../i18n/I18n.tsx';
 import { isTilePaint, tileOutlines, type MapLayer } from '../../map/mahalla-layers.ts';
 import type { MahallaOutlines } from '../../map/MapView.tsx';
+import { useDistrictLabels } from '../../map/district-labels.ts';
 
 const NO_PICK: string[] = [];
 const ignore = (): void => undefined;
@@ -25,6 +26,7 @@ export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; lay
     [all],
   );
   const { boundaries, meta, district } = snap;
+  const labels = useDistrictLabels(boundaries.districtLabels as FeatureCollection);
   const t = useT();
   const focus = useMemo(() => {
     const features = boundaries.districts.features as FeatureCollection['features'];
@@ -55,7 +57,7 @@ export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; lay
     <MapView
       regions={boundaries.regions as FeatureCollection}
       districts={boundaries.districts as FeatureCollection}
-      districtLabels={boundaries.districtLabels as FeatureCollection}
+      districtLabels={labels}
       bbox={meta.bbox}
       attribution={[meta.attribution, meta.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')]}
       layers={placed}

@@ -42,7 +42,7 @@ export function Header({
           <h1>Hamkor</h1>
           <p className="subtitle">{t('header.subtitle')}</p>
         </div>
-        <SearchBox locale={f.locale} />
+        <SearchBox />
       </div>
       <nav className="tabs" aria-label={t('header.pages')}>
         {pages.map((p) => (

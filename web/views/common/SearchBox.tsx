@@ -3,13 +3,12 @@
 // combobox: arrow keys move through the list, Enter picks, Escape closes the list and then clears the box.
 import { useCallback, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { SearchHit, SearchKind } from '../../../server/contract/search.ts';
-import { displayName } from '../../../server/shared/uz-names.ts';
 import { flyTo } from '../../map/fly.ts';
 import { useSearch } from '../../queries/search.ts';
 import { navigate } from '../../state/route.ts';
 import { getState, update } from '../../state/store.ts';
 import { searchTarget } from './search-target.ts';
-import { useT } from '../../i18n/I18n.tsx';
+import { useNameOf, useT } from '../../i18n/I18n.tsx';
 
 const KIND_LABEL: Record<SearchKind, `search.kind.${SearchKind}`> = {
   district: 'search.kind.district',
@@ -27,9 +26,11 @@ function pick(hit: SearchHit): void {
   navigate(t.path);
 }
 
-export function SearchBox({ locale = 'en' }: { locale?: string }) {
+export function SearchBox() {
   const id = useId();
   const t = useT();
+  // Official district and region names where there are (useNameOf), else the name in the language's script.
+  const nameOf = useNameOf();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -47,9 +48,9 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
       pick(hit);
       setOpen(false);
       setActive(-1);
-      setText(displayName(hit.name, locale, hit.nameRu));
+      setText(nameOf(hit.name, hit.nameRu));
     },
-    [locale],
+    [nameOf],
   );
   const onKey = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -145,12 +146,10 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
               }}
               onMouseEnter={() => setActive(i)}
             >
-              <span className="search-name">{displayName(h.name, locale, h.nameRu)}</span>
+              <span className="search-name">{nameOf(h.name, h.nameRu)}</span>
               <span className="search-sub">
                 {t(KIND_LABEL[h.kind])}
-                {h.kind !== 'district' && h.district
-                  ? ` · ${displayName(h.district.name, locale, h.district.nameRu)}`
-                  : ''}
+                {h.kind !== 'district' && h.district ? ` · ${nameOf(h.district.name, h.district.nameRu)}` : ''}
                 {h.code && (h.kind === 'mahalla' || h.match === 'code') ? ` · ${h.code}` : ''}
               </span>
             </li>

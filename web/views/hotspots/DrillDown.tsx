@@ -7,7 +7,7 @@ import { css } from '../../map/colors.ts';
 import type { MetricColumns, MetricView } from '../../map/metric-values.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { districtRows, mahallaRows, type RankRow } from './ranking.ts';
-import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { usePanelFocus } from '../common/panel-focus.ts';
 
 export interface DrillProps {
@@ -18,16 +18,18 @@ export interface DrillProps {
   district: string | null | undefined;
 }
 
+/** Mahalla names by id, in the script of the language in force. */
 function useNames(territories: DrillProps['territories']) {
+  const nameOf = useNameOf();
   return useMemo(
     () =>
       new Map(
         territories.features.map((f) => [
           f.properties.id,
-          { name: f.properties.name, district: f.properties.districtSoato },
+          { name: nameOf(f.properties.name), district: f.properties.districtSoato },
         ]),
       ),
-    [territories],
+    [territories, nameOf],
   );
 }
 
@@ -39,7 +41,9 @@ export function Breadcrumb({
 }: Omit<DrillProps, 'metrics' | 'view'> & { selected: number | null }) {
   const names = useNames(territories);
   const t = useT();
-  const districtName = meta.districts.find((d) => d.soato === district)?.name;
+  const nameOf = useNameOf();
+  const stored = meta.districts.find((d) => d.soato === district)?.name;
+  const districtName = stored && nameOf(stored);
   const mahalla = selected !== null ? names.get(selected)?.name : undefined;
   const area = t(meta.scale === 'national' ? 'header.country' : 'header.city');
   return (
@@ -91,11 +95,16 @@ export function DrillDown({
   const names = useNames(territories);
   const t = useT();
   const f = useFmt();
+  const nameOf = useNameOf();
   const rows: RankRow[] = useMemo(() => {
     if (district) return mahallaRows(view, metrics, names, district, t);
     const districtOf = new Map([...names].map(([id, p]) => [id, p.district]));
-    return districtRows(metrics, districtOf, meta.districts);
-  }, [district, view, metrics, names, meta.districts, t]);
+    return districtRows(
+      metrics,
+      districtOf,
+      meta.districts.map((d) => ({ soato: d.soato, name: nameOf(d.name) })),
+    );
+  }, [district, view, metrics, names, meta.districts, t, nameOf]);
   const source = useUi((s) => s.source);
   const title = district ? t('drill.mahallasBy', { what: view.label }) : t('drill.districtsBy', { source });
   const panel = useRef<HTMLElement>(null);

@@ -24,7 +24,7 @@ import { useScanLayer } from './use-scan-layer.ts';
 import { ScanPanel } from './ScanPanel.tsx';
 import { LoadState } from '../common/LoadState.tsx';
 import { MapExport } from './MapExport.tsx';
-import { useT } from '../../i18n/I18n.tsx';
+import { useNameOf, useT, type NameOf } from '../../i18n/I18n.tsx';
 
 const PICK = [SCAN_LAYER_ID, LAYER_IDS.choropleth];
 
@@ -87,9 +87,10 @@ export function HotspotsPage() {
   const outlines = useMemo(() => tileOutlines(choropleth), [choropleth]);
   const hexTooltip = hex.tooltip;
   const scanTooltip = scan.tooltip;
+  const nameOf = useNameOf();
   const tooltip = useCallback(
-    (info: PickingInfo) => scanTooltip(info) ?? hexTooltip(info) ?? mahallaTooltip(info),
-    [hexTooltip, scanTooltip],
+    (info: PickingInfo) => scanTooltip(info) ?? hexTooltip(info) ?? mahallaTooltip(info, nameOf),
+    [hexTooltip, scanTooltip, nameOf],
   );
   const pickCluster = scan.pick;
   const onPick = useCallback(
@@ -185,11 +186,11 @@ export function HotspotsPage() {
   );
 }
 
-function mahallaTooltip({ object, layer }: PickingInfo): string | null {
-  if (layer?.id === LAYER_IDS.base) return (object as { name: string }).name;
+function mahallaTooltip({ object, layer }: PickingInfo, nameOf: NameOf): string | null {
+  if (layer?.id === LAYER_IDS.base) return nameOf((object as { name: string }).name);
   if (layer?.id === LAYER_IDS.choropleth) {
     const p = (object as { properties: MahallaFeatureProps }).properties;
-    return `${p.name}\n${p.districtName}`;
+    return `${nameOf(p.name)}\n${nameOf(p.districtName)}`;
   }
   return null;
 }

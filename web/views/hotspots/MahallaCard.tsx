@@ -4,7 +4,7 @@ import { useEmerging, useMahallaCard } from '../../queries/hotspots.ts';
 import { can, useSession } from '../../queries/session.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { update } from '../../state/store.ts';
-import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { emergingClassLabel } from '../../map/emerging-view.ts';
 import { areaName } from '../../map/inference-text.ts';
 import { codeLabel } from './records.ts';
@@ -21,6 +21,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
   const emerging = useEmerging(range, id);
   const t = useT();
   const f = useFmt();
+  const nameOf = useNameOf();
   const source = range.source ?? 'incidents';
   const panel = useRef<HTMLElement>(null);
   usePanelFocus(panel, () => update({ selected: null }));
@@ -35,9 +36,9 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
       {c && (
         <>
           <header>
-            <h2 data-testid="card-title">{c.name}</h2>
+            <h2 data-testid="card-title">{nameOf(c.name)}</h2>
             <p className="muted">
-              {t('card.code', { district: c.districtName, code: c.code })}
+              {t('card.code', { district: nameOf(c.districtName), code: c.code })}
               {c.synthetic && <span className="badge demo small">{t('card.demo')}</span>}
             </p>
           </header>

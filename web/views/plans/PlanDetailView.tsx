@@ -11,6 +11,7 @@ import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import type { MessageId } from '../../i18n/messages.ts';
 import { cssOf } from '../cooperation/services.ts';
 import { STATE_COLORS } from './plan-view.ts';
+import type { Formatters } from '../../format.ts';
 import { actionLabel, serviceLabel, stateLabel } from './plan-labels.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { nextPeriod } from '../../../server/shared/period.ts';
@@ -30,9 +31,17 @@ export function StateBadge({ state }: { state: PlanState }) {
   );
 }
 
+/**
+ * A plan's fulfilment percentage (one decimal at most) with the language's decimal sign.
+ * @example planPct(12.3, formatters('ru')) // '12,3 %'
+ */
+export const planPct = (pct: number, f: Formatters): string =>
+  `${Number.isInteger(pct) ? f.int(pct) : f.decimal(pct, 1)} %`;
+
 export function Progress({ pct, state }: { pct: number; state: PlanState }) {
+  const f = useFmt();
   return (
-    <span className="progress" role="img" aria-label={`${pct} %`}>
+    <span className="progress" role="img" aria-label={planPct(pct, f)}>
       <span
         className="progress-fill"
         style={{ width: `${Math.min(100, pct)}%`, background: cssOf(STATE_COLORS[state]) }}
@@ -94,7 +103,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
           </p>
         </div>
         <div className="plan-total">
-          <strong data-testid="plan-pct">{plan.totals.pct} %</strong>
+          <strong data-testid="plan-pct">{planPct(plan.totals.pct, f)}</strong>
           <StateBadge state={plan.totals.state} />
           <span className="muted small">
             {t('plans.doneOf', {
@@ -185,7 +194,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
               </td>
               <td className="pct-cell">
                 <Progress pct={r.pct} state={r.state} />
-                <span className="num">{r.pct} %</span>
+                <span className="num">{planPct(r.pct, f)}</span>
               </td>
               <td>
                 <StateBadge state={r.state} />
@@ -207,7 +216,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
               </td>
               <td className="pct-cell">
                 <Progress pct={r.pct} state={r.state} />
-                <span className="num">{r.pct} %</span>
+                <span className="num">{planPct(r.pct, f)}</span>
               </td>
               <td>
                 <StateBadge state={r.state} />

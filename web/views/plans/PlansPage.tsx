@@ -16,7 +16,7 @@ import { BaseMap } from '../../map/BaseMap.tsx';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { stateLabel } from './plan-labels.ts';
 import { cssOf } from '../cooperation/services.ts';
-import { PlanDetailView, Progress, StateBadge } from './PlanDetailView.tsx';
+import { PlanDetailView, planPct, Progress, StateBadge } from './PlanDetailView.tsx';
 import { PlanForm } from './PlanForm.tsx';
 import { PLAN_LAYER_IDS, planLayers } from './layers.ts';
 import { STATE_COLORS, type TerritoryProps } from './plan-view.ts';
@@ -148,7 +148,7 @@ export function PlansPage() {
                   </span>
                   <span className="plan-card-progress">
                     <Progress pct={p.totals.pct} state={p.totals.state} />
-                    <span className="num">{p.totals.pct} %</span>
+                    <span className="num">{planPct(p.totals.pct, f)}</span>
                     <StateBadge state={p.totals.state} />
                   </span>
                 </button>

@@ -9,6 +9,7 @@ import { activeT, type Translate } from '../../i18n/translate.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { TerritoryAnnex } from '../../queries/territories.ts';
 import { territoryMap } from './svg-map.ts';
+import { rankLabel } from '../coverage/labels.ts';
 
 type Post = TerritoryAnnex['posts'][number];
 /** A row of the table: the unassigned mahallas have no workload index (it depends on the post's base point). */
@@ -58,7 +59,8 @@ export function orderLine(
 
 /**
  * The annex header: the order of the head of the district's internal affairs department, in the language of `t`;
- * `district` is the district's stored name ("Yashnobod tumani"), written in the script of `nameOf`.
+ * `district` is the district's stored name ("Yashnobod tumani"), written in the script of `nameOf`. An official Russian
+ * name ("Яшнабадский район") is put in the genitive ("ОВД Яшнабадского района").
  * @example annexHead('Yashnobod tumani', translator('ru'), (n) => latinToCyrillic(n)) // 'Приложение к приказу начальника ОВД района Яшнобод'
  */
 export function annexHead(
@@ -66,6 +68,8 @@ export function annexHead(
   t: Translate = activeT(),
   nameOf: (name: string) => string = (n) => n,
 ): string {
+  const ru = /^(.+[сц]к)ий район$/u.exec(nameOf(district.trim()))?.[1];
+  if (ru) return t('tprint.head', { kind: 'other', district: `${ru}ого района` });
   const stem = /^(.+) tumani$/i.exec(district.trim())?.[1];
   return t('tprint.head', { kind: stem ? 'district' : 'other', district: nameOf(stem ?? district) });
 }
@@ -99,7 +103,10 @@ export function PrintSheet(props: SheetProps) {
             ? post.title && !/vacant|boʻsh|вакант/i.test(post.title)
               ? t('tprint.vacantTitled', { post: post.post, title: nameOf(post.title) })
               : t('tprint.vacant', { post: post.post })
-            : t('tprint.post', { post: post.post, holder: `${post.rank ? `${post.rank} ` : ''}${nameOf(post.title)}` })}
+            : t('tprint.post', {
+                post: post.post,
+                holder: `${post.rank ? `${rankLabel(post.rank, t)} ` : ''}${nameOf(post.title)}`,
+              })}
         {continued && t('tprint.continued')}
       </h2>
       {continued ? (
