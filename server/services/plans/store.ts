@@ -6,11 +6,9 @@ import type { PlanCopyInput, PlanInput } from '../../contract/plans.ts';
 import type { Actor, StoredPlan, UserStore, Versioned } from '../../store/types.ts';
 import { detail } from './progress.ts';
 import { assignmentOn } from '../territories/in-force.ts';
+import { issue, type ApiIssue } from '../../contract/issues.ts';
 
-export interface Issue {
-  field: string;
-  reason: string;
-}
+export type Issue = ApiIssue;
 
 /**
  * What zod cannot know: the district exists and every item's inspector exists and works in that district.
@@ -27,16 +25,27 @@ export async function checkReferences(db: Db, plan: Pick<PlanInput, 'district' |
   ]);
   const issues: Issue[] = [];
   if ((districts[0]?.n ?? 0) === 0)
-    issues.push({ field: 'district', reason: `no district has SOATO code ${plan.district}` });
+    issues.push(issue('district', 'not_found', `no district has SOATO code ${plan.district}`, { what: 'district' }));
   const home = new Map(inspectors.map((i) => [i.id, i.district]));
   plan.items.forEach((it, k) => {
     const d = home.get(it.inspector);
-    if (d === undefined) issues.push({ field: `items.${k}.inspector`, reason: `no inspector has id ${it.inspector}` });
+    const field = `items.${k}.inspector`;
+    if (d === undefined)
+      issues.push(
+        issue(field, 'unknown_reference', `no inspector has id ${it.inspector}`, {
+          what: 'inspector',
+          id: it.inspector,
+        }),
+      );
     else if (d !== plan.district)
-      issues.push({
-        field: `items.${k}.inspector`,
-        reason: `inspector ${it.inspector} works in district ${d}, not in ${plan.district}`,
-      });
+      issues.push(
+        issue(field, 'wrong_district', `inspector ${it.inspector} works in district ${d}, not in ${plan.district}`, {
+          what: 'inspector',
+          id: it.inspector,
+          district: d,
+          expected: plan.district,
+        }),
+      );
   });
   return issues;
 }

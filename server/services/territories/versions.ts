@@ -17,6 +17,7 @@ import type {
   Versioned,
 } from '../../store/types.ts';
 import type { Issue } from '../plans/store.ts';
+import { issue, type ApiIssue } from '../../contract/issues.ts';
 import { pickInForce, referenceDay } from './in-force.ts';
 import { checkStep } from './workflow.ts';
 
@@ -85,29 +86,40 @@ export async function checkContent(db: Db, district: string, v: PlanContent): Pr
       { ids: v.posts.flatMap((p) => (p.inspector === null ? [] : [p.inspector])) },
     ),
   ]);
-  if ((districts[0]?.n ?? 0) === 0) return [{ field: 'district', reason: `no district has SOATO code ${district}` }];
+  if ((districts[0]?.n ?? 0) === 0)
+    return [issue('district', 'not_found', `no district has SOATO code ${district}`, { what: 'district' })];
   const issues: Issue[] = [];
   const where = (rows: Array<{ id: number; district: string }>) => new Map(rows.map((r) => [r.id, r.district]));
   const mahallaDistrict = where(mahallas);
   v.assignments.forEach((a, k) => {
     const d = mahallaDistrict.get(a.mahalla);
-    if (d === undefined) issues.push({ field: `assignments.${k}.mahalla`, reason: `no mahalla has id ${a.mahalla}` });
+    const field = `assignments.${k}.mahalla`;
+    const ref = { what: 'mahalla', id: a.mahalla };
+    if (d === undefined) issues.push(issue(field, 'unknown_reference', `no mahalla has id ${a.mahalla}`, ref));
     else if (d !== district)
-      issues.push({
-        field: `assignments.${k}.mahalla`,
-        reason: `mahalla ${a.mahalla} lies in district ${d}, not in ${district}`,
-      });
+      issues.push(
+        issue(field, 'wrong_district', `mahalla ${a.mahalla} lies in district ${d}, not in ${district}`, {
+          ...ref,
+          district: d,
+          expected: district,
+        }),
+      );
   });
   const inspectorDistrict = where(inspectors);
   v.posts.forEach((p, k) => {
     if (p.inspector === null) return;
     const d = inspectorDistrict.get(p.inspector);
-    if (d === undefined) issues.push({ field: `posts.${k}.inspector`, reason: `no inspector has id ${p.inspector}` });
+    const field = `posts.${k}.inspector`;
+    const ref = { what: 'inspector', id: p.inspector };
+    if (d === undefined) issues.push(issue(field, 'unknown_reference', `no inspector has id ${p.inspector}`, ref));
     else if (d !== district)
-      issues.push({
-        field: `posts.${k}.inspector`,
-        reason: `inspector ${p.inspector} works in district ${d}, not in ${district}`,
-      });
+      issues.push(
+        issue(field, 'wrong_district', `inspector ${p.inspector} works in district ${d}, not in ${district}`, {
+          ...ref,
+          district: d,
+          expected: district,
+        }),
+      );
   });
   return issues;
 }
@@ -117,7 +129,20 @@ export type Outcome =
   | { status: 'missing' }
   | { status: 'stale'; current: Versioned }
   /** the step or change is not open from where the version stands (409), or its input is wrong for it (400) */
-  | { status: 'refused'; code: 400 | 403 | 409; field: string; reason: string };
+  | {
+      status: 'refused';
+      code: 400 | 403 | 409;
+      field: string;
+      reason: string;
+      issue?: Pick<ApiIssue, 'code' | 'params'>;
+    };
+
+/** The issue of a refused outcome, with its code where the refusal has one. */
+export const refusal = (out: Extract<Outcome, { status: 'refused' }>): ApiIssue => ({
+  field: out.field,
+  reason: out.reason,
+  ...out.issue,
+});
 
 /** A new draft: a copy of `from` (a version of the same district), or of the plan in force on the reference day. */
 export async function createDraft(db: Db, store: UserStore, input: TerritoryCreateInput, by: Actor): Promise<Outcome> {
@@ -128,13 +153,26 @@ export async function createDraft(db: Db, store: UserStore, input: TerritoryCrea
     }),
   ]);
   if ((known?.n ?? 0) === 0)
-    return { status: 'refused', code: 400, field: 'district', reason: `no district has SOATO code ${input.district}` };
+    return {
+      status: 'refused',
+      code: 400,
+      field: 'district',
+      reason: `no district has SOATO code ${input.district}`,
+      issue: { code: 'not_found', params: { what: 'district' } },
+    };
   return store.write(async (w) => {
     let source: PlanContent;
     let parent: number | null;
     if (input.from !== undefined) {
       const from = await w.territories.get(input.from);
-      if (!from) return { status: 'refused', code: 400, field: 'from', reason: `no version has id ${input.from}` };
+      if (!from)
+        return {
+          status: 'refused',
+          code: 400,
+          field: 'from',
+          reason: `no version has id ${input.from}`,
+          issue: { code: 'not_found', params: { what: 'version' } },
+        };
       if (from.district !== input.district)
         return {
           status: 'refused',
@@ -171,6 +209,7 @@ const notDraft = (v: StoredTerritoryVersion): Outcome => ({
   code: 409,
   field: 'status',
   reason: `version ${v.number} is ${v.status}: only a draft can be changed (return it to draft first, or copy it)`,
+  issue: { code: 'not_draft', params: { number: v.number, status: v.status } },
 });
 
 /** Saves a draft read at `version`: its whole content. */
