@@ -124,8 +124,11 @@ const at = (input: unknown, path: readonly PropertyKey[]): unknown =>
 const limit = (v: unknown): number | string =>
   typeof v === 'number' ? v : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 
-/** The code and params of one zod issue; `input` is what was parsed, to tell a missing value from a wrong one. */
-function codeOf(i: z.core.$ZodIssue, input: unknown): { code: IssueCode; params?: IssueParams } {
+/**
+ * The code and params of one zod issue; `input` is what was parsed, to tell a missing value from a wrong one. A
+ * refinement that names no code has none: its own reason says more than any generic sentence would.
+ */
+function codeOf(i: z.core.$ZodIssue, input: unknown): { code?: IssueCode; params?: IssueParams } {
   switch (i.code) {
     case 'invalid_type': {
       const value = at(input, i.path);
@@ -152,7 +155,7 @@ function codeOf(i: z.core.$ZodIssue, input: unknown): { code: IssueCode; params?
       return { code: 'not_one_of', params: { allowed: i.values.map(String).join(', ') } };
     case 'custom': {
       const { code, ...params } = (i.params ?? {}) as Record<string, unknown>;
-      if (!isIssueCode(code)) return { code: 'invalid_format' };
+      if (!isIssueCode(code)) return {};
       const plain = Object.entries(params).filter((e): e is [string, string | number] =>
         ['string', 'number'].includes(typeof e[1]),
       );
@@ -165,11 +168,12 @@ function codeOf(i: z.core.$ZodIssue, input: unknown): { code: IssueCode; params?
 
 /**
  * A zod issue as an API issue: the dotted path (or `fallback` for the whole input), zod's message as the reason,
- * and the code that says it in any language.
+ * and the code that says it in any language (none for a refinement that names none).
  * @example zodIssue({ code: 'too_big', origin: 'string', maximum: 120, path: ['name'], message: 'must be at most 120 characters' }, {}, 'json')
  * // { field: 'name', reason: 'must be at most 120 characters', code: 'too_long', params: { max: 120 } }
  */
-export function zodIssue(i: z.core.$ZodIssue, input: unknown, fallback: string): CodedIssue {
+export function zodIssue(i: z.core.$ZodIssue, input: unknown, fallback: string): ApiIssue {
   const { code, params } = codeOf(i, input);
-  return issue(i.path.map(String).join('.') || fallback, code, i.message, params);
+  const field = i.path.map(String).join('.') || fallback;
+  return code ? issue(field, code, i.message, params) : { field, reason: i.message };
 }

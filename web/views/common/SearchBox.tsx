@@ -10,6 +10,7 @@ import { navigate } from '../../state/route.ts';
 import { getState, update } from '../../state/store.ts';
 import { searchTarget } from './search-target.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 
 const KIND_LABEL: Record<SearchKind, `search.kind.${SearchKind}`> = {
   district: 'search.kind.district',
@@ -30,6 +31,7 @@ function pick(hit: SearchHit): void {
 export function SearchBox({ locale = 'en' }: { locale?: string }) {
   const id = useId();
   const t = useT();
+  const said = useApiErrors();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -82,7 +84,7 @@ export function SearchBox({ locale = 'en' }: { locale?: string }) {
     : !search.searchable
       ? t('search.tooShort')
       : search.error
-        ? t('search.failed', { reason: search.error.message })
+        ? t('search.failed', { reason: said.error(search.error) })
         : !search.settled
           ? t('search.searching')
           : hits.length === 0
