@@ -66,7 +66,12 @@ describe('issueText', () => {
   });
 
   it('shows a role by its label', () => {
-    const i: ApiIssue = { field: 'district', reason: '…', code: 'role_field_required', params: { role: 'district_head' } };
+    const i: ApiIssue = {
+      field: 'district',
+      reason: '…',
+      code: 'role_field_required',
+      params: { role: 'district_head' },
+    };
     expect(issueText(i, 'ru')).toBe('обязательно для роли «Начальник РОВД»');
   });
 

@@ -39,13 +39,17 @@ export function issueText(issue: ApiIssue, locale: Locale): string {
   return translator(locale)(issueMessageId(issue.code), localParams(issue.params, locale));
 }
 
+const isIssue = (i: unknown): i is ApiIssue =>
+  typeof i === 'object' &&
+  i !== null &&
+  typeof (i as ApiIssue).field === 'string' &&
+  typeof (i as ApiIssue).reason === 'string';
+
 /** The issues of a refused request, if the error is one whose body holds them. */
 export function issuesOfError(err: unknown): ApiIssue[] {
   if (!(err instanceof ApiError)) return [];
   const issues = (err.body as { issues?: unknown } | null)?.issues;
-  return Array.isArray(issues)
-    ? issues.filter((i): i is ApiIssue => typeof i?.field === 'string' && typeof i?.reason === 'string')
-    : [];
+  return Array.isArray(issues) ? issues.filter(isIssue) : [];
 }
 
 /**

@@ -141,8 +141,7 @@ export function auditCsvUrl(filter: AuditFilter): string {
 export function issuesOf(err: unknown, say: (i: ApiIssue) => string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(err instanceof Error)) return out;
-  const issues =
-    err instanceof ApiError ? (err.body as { issues?: ApiIssue[] } | null)?.issues : undefined;
+  const issues = err instanceof ApiError ? (err.body as { issues?: ApiIssue[] } | null)?.issues : undefined;
   if (!issues || issues.length === 0) return { form: err.message };
   for (const i of issues) out[i.field] = out[i.field] ? `${out[i.field]}; ${say(i)}` : say(i);
   return out;

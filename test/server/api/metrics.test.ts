@@ -157,7 +157,12 @@ describe('GET /api/metrics filters', () => {
     expect(res.status).toBe(400);
     const body = await errorBody(res);
     expect(body.issues).toEqual([
-      { field: 'compare', reason: 'must be previous or year', code: 'not_one_of', params: { allowed: 'previous, year' } },
+      {
+        field: 'compare',
+        reason: 'must be previous or year',
+        code: 'not_one_of',
+        params: { allowed: 'previous, year' },
+      },
     ]);
   });
 });

@@ -3,7 +3,7 @@
 // again from the other version. Also: a new password for the account.
 import { useState, type FormEvent } from 'react';
 import { AccountUpdateBody, Password } from '../../../server/contract/access.ts';
-import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import { ApiError } from '../../queries/client.ts';
 import { issuesOf, useResetPassword, useUpdateAccount, type Account } from '../../queries/admin.ts';
@@ -26,13 +26,18 @@ export function AccountEditor({ account, districts, onClose }: Props) {
   const save = useUpdateAccount();
   const t = useT();
   const said = useApiErrors();
-  const f = useFmt();
   const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setStatus('');
-    const input = { displayName: draft.displayName, role: draft.role, ...areaOf(draft), disabled: draft.disabled, version };
+    const input = {
+      displayName: draft.displayName,
+      role: draft.role,
+      ...areaOf(draft),
+      disabled: draft.disabled,
+      version,
+    };
     const parsed = AccountUpdateBody.safeParse(input);
     if (!parsed.success) {
       setIssues(issuesByField(parsed.error.issues, (i) => said.zod(i, input)));

@@ -83,9 +83,7 @@ export function PlaylistEditor({
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
       setStatus(
-        stale
-          ? t('playlist.stale', { reason: said.error(e) })
-          : t('playlist.notSaved', { reason: said.error(e) }),
+        stale ? t('playlist.stale', { reason: said.error(e) }) : t('playlist.notSaved', { reason: said.error(e) }),
       );
     }
   };

@@ -144,8 +144,7 @@ function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error |
   const t = useT();
   const said = useApiErrors();
   const f = useFmt();
-  if (error)
-    return <p className="muted">{t('card.trendFailed', { reason: said.error(error) })}</p>;
+  if (error) return <p className="muted">{t('card.trendFailed', { reason: said.error(error) })}</p>;
   if (!data) return null;
   const k = data.ids.indexOf(id);
   const code = data.category[k] ?? 0;
