@@ -90,6 +90,9 @@ export interface ApiErrorBody {
   issues: ApiIssue[];
 }
 
+/** The code and params of an issue, carried beside a field and reason kept apart. */
+export type Coded = Pick<ApiIssue, 'code' | 'params'>;
+
 /** An issue this server made: always with its code. */
 export type CodedIssue = ApiIssue & { code: IssueCode };
 

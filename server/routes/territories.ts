@@ -34,7 +34,6 @@ import {
   deleteDraft,
   plansInForce,
   saveDraft,
-  refusal,
   takeStep,
   type Outcome,
   type StepInput,
@@ -47,6 +46,12 @@ import { notFound, outside, staleIssue } from './refusals.ts';
 import type { ApiIssue } from '../contract/issues.ts';
 
 const refused = <E extends string>(error: E, i: ApiIssue) => ({ error, issues: [i] });
+/** The issue of a refused outcome, with its code where the refusal has one. */
+const refusal = (out: Extract<Outcome, { status: 'refused' }>): ApiIssue => ({
+  field: out.field,
+  reason: out.reason,
+  ...out.issue,
+});
 const noVersion = (field = 'id') => notFound('version', field, 'no territory version has this id');
 const stale = (current: Versioned) => ({
   ...refused(

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportKind } from '../../contract/imports.ts';
-import type { ApiIssue } from '../../contract/issues.ts';
+import type { Coded } from '../../contract/issues.ts';
 
 export interface Upload {
   id: string;
@@ -31,7 +31,7 @@ export class UploadRefused extends Error {
     readonly reason: string,
     readonly status: 400 | 413 = 400,
     /** the reason's code and params where it has one (contract/issues.ts); parsers' own words have none */
-    readonly issue?: Pick<ApiIssue, 'code' | 'params'>,
+    readonly issue?: Coded,
   ) {
     super(`${field}: ${reason}`);
   }

@@ -11,6 +11,24 @@ import { issue, type ApiIssue } from '../../contract/issues.ts';
 export type Issue = ApiIssue;
 
 /**
+ * The issue of a reference to a mahalla or inspector: none has the id (`found` undefined), or it lies in another
+ * district than `district`; null when it is in order.
+ * @example referenceIssue('items.2.inspector', 'inspector', 999, undefined, '1726294') // reason 'no inspector has id 999'
+ */
+export function referenceIssue(
+  field: string,
+  what: 'mahalla' | 'inspector',
+  id: number,
+  found: string | undefined,
+  district: string,
+): Issue | null {
+  if (found === undefined) return issue(field, 'unknown_reference', `no ${what} has id ${id}`, { what, id });
+  if (found === district) return null;
+  const reason = `${what} ${id} ${what === 'mahalla' ? 'lies' : 'works'} in district ${found}, not in ${district}`;
+  return issue(field, 'wrong_district', reason, { what, id, district: found, expected: district });
+}
+
+/**
  * What zod cannot know: the district exists and every item's inspector exists and works in that district.
  * @example await checkReferences(db, plan) // [{ field: 'items.2.inspector', reason: 'no inspector has id 999' }]
  */
@@ -29,23 +47,8 @@ export async function checkReferences(db: Db, plan: Pick<PlanInput, 'district' |
   const home = new Map(inspectors.map((i) => [i.id, i.district]));
   plan.items.forEach((it, k) => {
     const d = home.get(it.inspector);
-    const field = `items.${k}.inspector`;
-    if (d === undefined)
-      issues.push(
-        issue(field, 'unknown_reference', `no inspector has id ${it.inspector}`, {
-          what: 'inspector',
-          id: it.inspector,
-        }),
-      );
-    else if (d !== plan.district)
-      issues.push(
-        issue(field, 'wrong_district', `inspector ${it.inspector} works in district ${d}, not in ${plan.district}`, {
-          what: 'inspector',
-          id: it.inspector,
-          district: d,
-          expected: plan.district,
-        }),
-      );
+    const wrong = referenceIssue(`items.${k}.inspector`, 'inspector', it.inspector, d, plan.district);
+    if (wrong) issues.push(wrong);
   });
   return issues;
 }

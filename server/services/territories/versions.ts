@@ -16,8 +16,8 @@ import type {
   UserStore,
   Versioned,
 } from '../../store/types.ts';
-import type { Issue } from '../plans/store.ts';
-import { issue, type ApiIssue } from '../../contract/issues.ts';
+import { referenceIssue, type Issue } from '../plans/store.ts';
+import { issue, type ApiIssue, type Coded } from '../../contract/issues.ts';
 import { pickInForce, referenceDay } from './in-force.ts';
 import { checkStep } from './workflow.ts';
 
@@ -93,33 +93,15 @@ export async function checkContent(db: Db, district: string, v: PlanContent): Pr
   const mahallaDistrict = where(mahallas);
   v.assignments.forEach((a, k) => {
     const d = mahallaDistrict.get(a.mahalla);
-    const field = `assignments.${k}.mahalla`;
-    const ref = { what: 'mahalla', id: a.mahalla };
-    if (d === undefined) issues.push(issue(field, 'unknown_reference', `no mahalla has id ${a.mahalla}`, ref));
-    else if (d !== district)
-      issues.push(
-        issue(field, 'wrong_district', `mahalla ${a.mahalla} lies in district ${d}, not in ${district}`, {
-          ...ref,
-          district: d,
-          expected: district,
-        }),
-      );
+    const wrong = referenceIssue(`assignments.${k}.mahalla`, 'mahalla', a.mahalla, d, district);
+    if (wrong) issues.push(wrong);
   });
   const inspectorDistrict = where(inspectors);
   v.posts.forEach((p, k) => {
     if (p.inspector === null) return;
     const d = inspectorDistrict.get(p.inspector);
-    const field = `posts.${k}.inspector`;
-    const ref = { what: 'inspector', id: p.inspector };
-    if (d === undefined) issues.push(issue(field, 'unknown_reference', `no inspector has id ${p.inspector}`, ref));
-    else if (d !== district)
-      issues.push(
-        issue(field, 'wrong_district', `inspector ${p.inspector} works in district ${d}, not in ${district}`, {
-          ...ref,
-          district: d,
-          expected: district,
-        }),
-      );
+    const wrong = referenceIssue(`posts.${k}.inspector`, 'inspector', p.inspector, d, district);
+    if (wrong) issues.push(wrong);
   });
   return issues;
 }
@@ -129,20 +111,13 @@ export type Outcome =
   | { status: 'missing' }
   | { status: 'stale'; current: Versioned }
   /** the step or change is not open from where the version stands (409), or its input is wrong for it (400) */
-  | {
-      status: 'refused';
-      code: 400 | 403 | 409;
-      field: string;
-      reason: string;
-      issue?: Pick<ApiIssue, 'code' | 'params'>;
-    };
+  | { status: 'refused'; code: 400 | 403 | 409; field: string; reason: string; issue?: Coded };
 
-/** The issue of a refused outcome, with its code where the refusal has one. */
-export const refusal = (out: Extract<Outcome, { status: 'refused' }>): ApiIssue => ({
-  field: out.field,
-  reason: out.reason,
-  ...out.issue,
-});
+/** A refusal with its issue's code and params. */
+const refuse = (code: 400 | 403 | 409, i: ApiIssue): Outcome => {
+  const { field, reason, ...coded } = i;
+  return { status: 'refused', code, field, reason, issue: coded };
+};
 
 /** A new draft: a copy of `from` (a version of the same district), or of the plan in force on the reference day. */
 export async function createDraft(db: Db, store: UserStore, input: TerritoryCreateInput, by: Actor): Promise<Outcome> {
@@ -153,26 +128,16 @@ export async function createDraft(db: Db, store: UserStore, input: TerritoryCrea
     }),
   ]);
   if ((known?.n ?? 0) === 0)
-    return {
-      status: 'refused',
-      code: 400,
-      field: 'district',
-      reason: `no district has SOATO code ${input.district}`,
-      issue: { code: 'not_found', params: { what: 'district' } },
-    };
+    return refuse(
+      400,
+      issue('district', 'not_found', `no district has SOATO code ${input.district}`, { what: 'district' }),
+    );
   return store.write(async (w) => {
     let source: PlanContent;
     let parent: number | null;
     if (input.from !== undefined) {
       const from = await w.territories.get(input.from);
-      if (!from)
-        return {
-          status: 'refused',
-          code: 400,
-          field: 'from',
-          reason: `no version has id ${input.from}`,
-          issue: { code: 'not_found', params: { what: 'version' } },
-        };
+      if (!from) return refuse(400, issue('from', 'not_found', `no version has id ${input.from}`, { what: 'version' }));
       if (from.district !== input.district)
         return {
           status: 'refused',
