@@ -14,6 +14,7 @@ export const ISSUE_PARAMS = {
   too_few: ['min'],
   too_many: ['max'],
   too_small: ['min'],
+  not_positive: [],
   too_big: ['max'],
   not_number: [],
   not_whole: [],
@@ -146,6 +147,8 @@ function codeOf(i: z.core.$ZodIssue, input: unknown): { code?: IssueCode; params
       const min = limit(i.minimum);
       if (i.origin === 'string') return min === 1 ? { code: 'empty' } : { code: 'too_short', params: { min } };
       if (i.origin === 'array' || i.origin === 'set') return { code: 'too_few', params: { min } };
+      // `.positive()` is "more than 0", which "at least 0" would misstate.
+      if (i.inclusive === false && min === 0) return { code: 'not_positive' };
       return { code: 'too_small', params: { min } };
     }
     case 'too_big': {

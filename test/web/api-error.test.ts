@@ -121,4 +121,11 @@ describe('zodIssueText: the web’s own forms say the contract’s rules in the 
     const issue = missing.error?.issues.find((i) => i.path[0] === 'name');
     expect(issue && zodIssueText(issue, { ...plan, name: undefined }, 'en')).toBe('is required');
   });
+
+  it('says "more than 0" for a positive id, not "at least 0"', () => {
+    const item = { inspector: 0, service: 'criminal_investigation', type: 'joint_raid', required: 1 };
+    const one = { ...plan, from: '2026-03-01', to: '2026-03-31', name: 'P', items: [item] };
+    const issue = PlanBody.safeParse(one).error?.issues.find((i) => i.path.join('.') === 'items.0.inspector');
+    expect(issue && zodIssueText(issue, one, 'ru')).toBe('должно быть больше 0');
+  });
 });
