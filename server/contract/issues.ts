@@ -54,6 +54,8 @@ export const ISSUE_PARAMS = {
   stale_version: ['by', 'at', 'version'],
   last_playlist: [],
   not_draft: ['number', 'status'],
+  effective_too_early: ['date'],
+  replaces_unseen: ['number', 'unseen', 'date'],
   map_changed: [],
   // imports
   upload_missing: [],

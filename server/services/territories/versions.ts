@@ -275,7 +275,7 @@ export async function takeStep(
       },
       { effectiveFrom: input.order?.effectiveFrom ?? null, replaces: input.order?.replaces },
     );
-    if (!check.ok) return { status: 'refused', code: 409, field: check.field, reason: check.reason };
+    if (!check.ok) return { ...check, status: 'refused', code: 409 };
     if (action === 'return' && current.status === 'approved' && !mayApprove)
       return {
         status: 'refused',
