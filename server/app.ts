@@ -31,6 +31,7 @@ import { plannerRoutes } from './routes/planner.ts';
 import { searchRoutes } from './routes/search.ts';
 import { SelectionRefused } from './selection/select.ts';
 import { staticSite } from './static.ts';
+import { issue, type ApiIssue } from './contract/issues.ts';
 
 export interface AppDeps {
   db: Db;
@@ -80,7 +81,7 @@ const HEAVY = [
   '/territories/*',
 ];
 
-const error = (error: string, field: string, reason: string) => ({ error, issues: [{ field, reason }] });
+const error = (error: string, i: ApiIssue) => ({ error, issues: [i] });
 
 export function createApp(deps: AppDeps) {
   const http: HttpConfig = { ...HTTP_DEFAULTS, ...deps.http };
@@ -129,26 +130,36 @@ export function createApp(deps: AppDeps) {
     // Compression and ETag/304 of every API answer (server/http/wire.ts).
     .use('/api/*', onTheWire())
     .route('/api', api)
-    .notFound((c) => c.json(error('not_found', 'path', `no route ${c.req.method} ${c.req.path}`), 404))
+    .notFound((c) =>
+      c.json(error('not_found', { field: 'path', reason: `no route ${c.req.method} ${c.req.path}` }), 404),
+    )
     .onError((err, c) => {
       if (err instanceof SelectionRefused)
-        return c.json(error(err.status === 403 ? 'forbidden' : 'not_found', err.field, err.reason), err.status);
+        return c.json(
+          err.status === 403
+            ? error('forbidden', issue(err.field, 'outside_area', err.reason))
+            : error('not_found', issue(err.field, 'not_found', err.reason, { what: 'mahalla' })),
+          err.status,
+        );
       // A body that is not JSON at all makes Hono's validator throw a 400: answer it like any bad input.
       if (err instanceof HTTPException && err.status === 400)
-        return c.json(error('invalid_request', 'body', 'must be a JSON object'), 400);
+        return c.json(error('invalid_request', issue('body', 'not_json', 'must be a JSON object')), 400);
       const signal = querySignal.getStore();
       if (err instanceof QueryAborted || signal?.aborted) {
         return c.json(
           error(
             'unavailable',
-            'request',
-            `${String(signal?.reason ?? 'stopped')}: narrow the period or the area, or try again`,
+            issue(
+              'request',
+              'unavailable',
+              `${String(signal?.reason ?? 'stopped')}: narrow the period or the area, or try again`,
+            ),
           ),
           503,
         );
       }
       console.error(err);
-      return c.json(error('internal', 'server', 'unexpected error; see the server log'), 500);
+      return c.json(error('internal', issue('server', 'internal', 'unexpected error; see the server log')), 500);
     });
   if (deps.staticDir) staticSite(app, deps.staticDir);
   return app;

@@ -6,16 +6,18 @@ import { usePath } from './state/route.ts';
 import { Header } from './views/common/Header.tsx';
 import { SignInPage } from './views/signin/SignInPage.tsx';
 import { useT } from './i18n/I18n.tsx';
+import { useApiErrors } from './i18n/api-error.ts';
 import { PAGES, pageFor } from './pages.tsx';
 
 export function App() {
   const session = useSession();
   const t = useT();
+  const said = useApiErrors();
   if (session.isPending) return null;
   if (session.error)
     return (
       <div className="error-banner page-error" role="alert">
-        {t('app.serverUnreachable', { reason: session.error.message })}
+        {t('app.serverUnreachable', { reason: said.error(session.error) })}
       </div>
     );
   if (!session.data) return <SignInPage />;
@@ -26,6 +28,7 @@ function SignedIn() {
   const session = useSession();
   const meta = useMeta();
   const t = useT();
+  const said = useApiErrors();
   const pages = PAGES.filter((p) => !p.needs || can(session.data, p.needs));
   const page = pageFor(usePath(), pages);
   const Page = page.component;
@@ -39,7 +42,7 @@ function SignedIn() {
       />
       {meta.error && (
         <div className="error-banner page-error" role="alert">
-          {t('app.dataFailed', { reason: meta.error.message })}
+          {t('app.dataFailed', { reason: said.error(meta.error) })}
         </div>
       )}
       <Page key={page.path} />

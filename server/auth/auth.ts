@@ -2,6 +2,7 @@
 // repeated failures; kiosk tokens exchanged for a kiosk session; the principal behind a session cookie. Routes see
 // only this object, so a directory or an OIDC provider on the police network can later be one more way to create a
 // session here without any route changing.
+import { issue, type CodedIssue, type IssueCode, type IssueParams } from '../contract/issues.ts';
 import type { Db } from '../db/database.ts';
 import { shared, within } from '../db/per-db.ts';
 import type { UserStore } from '../store/types.ts';
@@ -42,7 +43,17 @@ export const AUTH_DEFAULTS: AuthConfig = {
 
 export type LoginOutcome =
   | { ok: true; token: string; expiresAt: string; principal: Principal }
-  | { ok: false; status: 401 | 429; field: string; reason: string; retryAfterS?: number; accountId: number | null };
+  | {
+      ok: false;
+      status: 401 | 429;
+      field: string;
+      reason: string;
+      /** the reason's code and params (contract/issues.ts), for the web to say it in the reader's language */
+      code: IssueCode;
+      params?: IssueParams;
+      retryAfterS?: number;
+      accountId: number | null;
+    };
 
 export type Auth = ReturnType<typeof createAuth>;
 
@@ -54,8 +65,7 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
   const cache = new Map<number, { principal: Promise<Principal | null>; at: number }>();
   const fail = (
     status: 401 | 429,
-    field: string,
-    reason: string,
+    { field, reason, code, params }: CodedIssue,
     accountId: number | null,
     retryAfterS?: number,
   ): LoginOutcome => ({
@@ -63,9 +73,13 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
     status,
     field,
     reason,
+    code,
+    ...(params === undefined ? {} : { params }),
     accountId,
     ...(retryAfterS === undefined ? {} : { retryAfterS }),
   });
+  const wrong = issue('password', 'signin_failed', 'wrong user name or password');
+  const disabled = issue('username', 'account_disabled', 'this account is disabled; ask your administrator');
 
   const principalOfAccount = (id: number): Promise<Principal | null> => {
     const hit = cache.get(id);
@@ -91,8 +105,14 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
       if (wait > 0)
         return fail(
           429,
-          'username',
-          `too many sign-in attempts from this computer; try again in ${wait} s`,
+          issue(
+            'username',
+            'signin_throttled',
+            `too many sign-in attempts from this computer; try again in ${wait} s`,
+            {
+              seconds: wait,
+            },
+          ),
           null,
           wait,
         );
@@ -100,15 +120,20 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
       if (!account) {
         decoy ??= hashPassword('not a real password', config.passwordCost);
         await verifyPassword(password, await decoy);
-        return fail(401, 'password', 'wrong user name or password', null);
+        return fail(401, wrong, null);
       }
       const lockedFor = account.lockedUntil ? Date.parse(account.lockedUntil) - now() : 0;
       if (lockedFor > 0) {
         const s = Math.ceil(lockedFor / 1000);
+        const minutes = Math.ceil(s / 60);
         return fail(
           429,
-          'username',
-          `this account is locked after ${config.lockAfter} failed sign-ins; try again in ${Math.ceil(s / 60)} min`,
+          issue(
+            'username',
+            'account_locked',
+            `this account is locked after ${config.lockAfter} failed sign-ins; try again in ${minutes} min`,
+            { attempts: config.lockAfter, minutes },
+          ),
           account.id,
           s,
         );
@@ -117,13 +142,12 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
         const lock =
           account.failedLogins + 1 >= config.lockAfter ? new Date(now() + config.lockMs).toISOString() : null;
         await store.write((w) => w.accounts.failedLogin(account.id, lock));
-        return fail(401, 'password', 'wrong user name or password', account.id);
+        return fail(401, wrong, account.id);
       }
-      if (account.disabled)
-        return fail(401, 'username', 'this account is disabled; ask your administrator', account.id);
+      if (account.disabled) return fail(401, disabled, account.id);
       await store.write((w) => w.accounts.goodLogin(account.id));
       const principal = await principalOfAccount(account.id);
-      if (!principal) return fail(401, 'username', 'this account is disabled; ask your administrator', account.id);
+      if (!principal) return fail(401, disabled, account.id);
       const { token, expiresAt } = await sessions.create('account', account.id);
       return { ok: true, token, expiresAt, principal };
     },
@@ -132,11 +156,26 @@ export function createAuth(db: Db, store: UserStore, config: AuthConfig, now: ()
     async kioskLogin(token: string, ip: string): Promise<LoginOutcome> {
       const wait = limiter.hit(ip);
       if (wait > 0)
-        return fail(429, 'token', `too many attempts from this computer; try again in ${wait} s`, null, wait);
+        return fail(
+          429,
+          issue('token', 'signin_throttled', `too many attempts from this computer; try again in ${wait} s`, {
+            seconds: wait,
+          }),
+          null,
+          wait,
+        );
       const t = await store.kiosk.byHash(tokenHash(token));
       const playlist = t && !t.revokedAt ? await store.playlists.get(t.playlist) : null;
       if (!t || !playlist)
-        return fail(401, 'token', 'this wall-screen link is not valid (revoked, or its playlist was deleted)', null);
+        return fail(
+          401,
+          issue(
+            'token',
+            'kiosk_link_invalid',
+            'this wall-screen link is not valid (revoked, or its playlist was deleted)',
+          ),
+          null,
+        );
       const session = await sessions.create('kiosk', t.id);
       return { ok: true, ...session, principal: kioskPrincipal(t, playlist) };
     },

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Capability } from '../contract/access.ts';
+import { issue } from '../contract/issues.ts';
 import type { Area } from '../selection/area.ts';
 import type { Auth } from './auth.ts';
 import type { Principal } from './principal.ts';
@@ -46,16 +47,11 @@ export const authenticate = (auth: Auth) =>
     await next();
   });
 
+const sessionEnded = issue('session', 'session_ended', 'sign in first (or your session has ended)');
+
 /** 401 unless signed in (a person or a kiosk). */
 export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.get('principal'))
-    return c.json(
-      {
-        error: 'unauthenticated' as const,
-        issues: [{ field: 'session', reason: 'sign in first (or your session has ended)' }],
-      },
-      401,
-    );
+  if (!c.get('principal')) return c.json({ error: 'unauthenticated' as const, issues: [sessionEnded] }, 401);
   await next();
   return undefined;
 });
@@ -64,19 +60,12 @@ export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
 export const can = (...caps: Capability[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const p = c.get('principal');
-    if (!p)
-      return c.json(
-        {
-          error: 'unauthenticated' as const,
-          issues: [{ field: 'session', reason: 'sign in first (or your session has ended)' }],
-        },
-        401,
-      );
+    if (!p) return c.json({ error: 'unauthenticated' as const, issues: [sessionEnded] }, 401);
     if (!caps.some((k) => p.capabilities.has(k))) {
       return c.json(
         {
           error: 'forbidden' as const,
-          issues: [{ field: 'role', reason: `your role may not do this (needs ${caps.join(' or ')})` }],
+          issues: [issue('role', 'role_forbidden', `your role may not do this (needs ${caps.join(' or ')})`)],
         },
         403,
       );

@@ -2,6 +2,7 @@
 // the server enforces this table (server/auth/) and the web reads it to show only what a person may use.
 import { z } from 'zod';
 import { DistrictCode } from './common.ts';
+import { coded } from './issues.ts';
 
 export const ROLES = ['admin', 'ministry', 'region_head', 'district_head', 'planner', 'analyst', 'inspector'] as const;
 export type Role = (typeof ROLES)[number];
@@ -85,7 +86,10 @@ export const Username = z
   .string({ error: 'is required (a user name)' })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,40}$/, 'must be 3–40 letters, digits, dots, dashes or underscores');
+  .refine(
+    (s) => /^[a-z0-9._-]{3,40}$/.test(s),
+    coded('invalid_username', 'must be 3–40 letters, digits, dots, dashes or underscores'),
+  );
 
 /** Passwords: long enough to resist guessing offline; no composition rules (NIST SP 800-63B). */
 export const Password = z
@@ -124,10 +128,18 @@ function checkScope(
   const field =
     need === 'region' ? 'region' : need === 'district' ? 'district' : need === 'territory' ? 'inspector' : null;
   if (field && a[field] === null)
-    ctx.addIssue({ code: 'custom', path: [field], message: `is required for the role ${a.role}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [field],
+      ...coded('role_field_required', `is required for the role ${a.role}`, { role: a.role }),
+    });
   for (const other of ['region', 'district', 'inspector'] as const) {
     if (other !== field && a[other] !== null)
-      ctx.addIssue({ code: 'custom', path: [other], message: `does not apply to the role ${a.role}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [other],
+        ...coded('role_field_excluded', `does not apply to the role ${a.role}`, { role: a.role }),
+      });
   }
 }
 
@@ -165,7 +177,7 @@ export const PasswordResetBody = z.object({ password: Password });
 export const AccountParam = z.object({
   id: z
     .string()
-    .regex(/^[1-9]\d{0,8}$/, 'must be an account id')
+    .refine((s) => /^[1-9]\d{0,8}$/.test(s), coded('invalid_id', 'must be an account id'))
     .transform(Number),
 });
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, RECORD_SOURCES, REGISTRIES } from './catalog.ts';
 import { isCalendarDay, lengthDays } from '../shared/period.ts';
+import { coded, type ApiIssue } from './issues.ts';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -12,9 +13,12 @@ export const Day = z
     error: (iss) =>
       iss.input === undefined ? 'is required (a date written YYYY-MM-DD)' : 'must be a single date written YYYY-MM-DD',
   })
-  .regex(ISO_DAY, 'must be a date written YYYY-MM-DD')
-  .refine(isCalendarDay, 'is not a calendar date')
-  .refine((s) => s >= '1990-01-01' && s <= '2100-12-31', 'must be between 1990-01-01 and 2100-12-31');
+  .refine((s) => ISO_DAY.test(s), coded('invalid_date', 'must be a date written YYYY-MM-DD'))
+  .refine(isCalendarDay, coded('invalid_date', 'is not a calendar date'))
+  .refine(
+    (s) => s >= '1990-01-01' && s <= '2100-12-31',
+    coded('date_out_of_range', 'must be between 1990-01-01 and 2100-12-31', { min: '1990-01-01', max: '2100-12-31' }),
+  );
 
 /** Comma-separated list of codes from a closed vocabulary; empty or absent = all of them. */
 function codeList<T extends string>(codes: readonly [T, ...T[]], what: string) {
@@ -38,7 +42,9 @@ function codeList<T extends string>(codes: readonly [T, ...T[]], what: string) {
       if (bad.length > 0) {
         ctx.addIssue({
           code: 'custom',
-          message: `unknown ${what}: ${bad.slice(0, 3).join(', ')} (allowed: ${codes.join(', ')})`,
+          ...coded('not_one_of', `unknown ${what}: ${bad.slice(0, 3).join(', ')} (allowed: ${codes.join(', ')})`, {
+            allowed: codes.join(', '),
+          }),
         });
         return z.NEVER;
       }
@@ -52,7 +58,9 @@ export const RegistryList = codeList(REGISTRIES, 'registry');
 export const ReceiverList = codeList(RECEIVERS, 'receiver');
 
 /** A district SOATO code (7 digits). */
-export const DistrictCode = z.string().regex(/^\d{7}$/, 'must be a 7-digit SOATO district code');
+export const DistrictCode = z
+  .string()
+  .refine((s) => /^\d{7}$/.test(s), coded('invalid_district', 'must be a 7-digit SOATO district code'));
 
 /** Most districts one query may name (a region has at most ≈ 25; the country is asked for by naming none). */
 const MAX_DISTRICTS = 50;
@@ -77,7 +85,10 @@ export const Districts = z
     if (codes.length === 0 || bad.length > 0) {
       ctx.addIssue({
         code: 'custom',
-        message: `must be 7-digit SOATO district codes, comma-separated${bad.length > 0 ? ` (not: ${bad.slice(0, 3).join(', ')})` : ''}`,
+        ...coded(
+          'invalid_district',
+          `must be 7-digit SOATO district codes, comma-separated${bad.length > 0 ? ` (not: ${bad.slice(0, 3).join(', ')})` : ''}`,
+        ),
       });
       return z.NEVER;
     }
@@ -102,8 +113,13 @@ export const RangeFields = PeriodFields.extend({
 
 export function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
   const days = lengthDays(q) - 1;
-  if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-  if (days > MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `range longer than ${MAX_DAYS} days` });
+  if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], ...coded('date_order', 'must not be before from') });
+  if (days > MAX_DAYS)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      ...coded('period_too_long', `range longer than ${MAX_DAYS} days`, { max: MAX_DAYS }),
+    });
 }
 
 /** Date range + incident filters, as in the URL: `from`, `to` inclusive. */
@@ -118,7 +134,7 @@ export const FdrFlag = z
 /** A mahalla id in a query or path: a positive integer. */
 export const MahallaId = z
   .string({ error: 'is required (a mahalla id)' })
-  .regex(/^[1-9]\d{0,8}$/, 'must be a mahalla id (a positive integer)')
+  .refine((s) => /^[1-9]\d{0,8}$/.test(s), coded('invalid_id', 'must be a mahalla id (a positive integer)'))
   .transform(Number);
 
 export type RangeFilter = z.output<typeof RangeQuery>;
@@ -126,5 +142,5 @@ export type RangeFilter = z.output<typeof RangeQuery>;
 /** The body of every 400 response. */
 export interface ValidationErrorBody {
   error: 'invalid_request';
-  issues: Array<{ field: string; reason: string }>;
+  issues: ApiIssue[];
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Day, DistrictCode } from './common.ts';
 import { JOINT_ACTION_TYPES, SERVICES } from './catalog.ts';
 import { lengthDays } from '../shared/period.ts';
+import { coded } from './issues.ts';
 
 const MAX_PLAN_DAYS = 366;
 /** More than this many actions of one type with one service in one plan period is a typing error, not a plan. */
@@ -31,9 +32,13 @@ export type PlanItemInput = z.output<typeof PlanItemBody>;
 
 function checkPlanPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx): void {
   const days = lengthDays(p);
-  if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], ...coded('date_order', 'must not be before from') });
   else if (days > MAX_PLAN_DAYS)
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `a plan covers at most ${MAX_PLAN_DAYS} days` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      ...coded('period_too_long', `a plan covers at most ${MAX_PLAN_DAYS} days`, { max: MAX_PLAN_DAYS }),
+    });
 }
 
 const PlanName = z
@@ -71,7 +76,10 @@ export const PlanBody = z
         ctx.addIssue({
           code: 'custom',
           path: ['items', k],
-          message: `repeats item ${first} (same inspector, service and type); add the counts instead`,
+          ...coded(
+            'duplicate_item',
+            `repeats item ${first} (same inspector, service and type); add the counts instead`,
+          ),
         });
     });
   });
@@ -88,7 +96,7 @@ export type PlanCopyInput = z.output<typeof PlanCopyBody>;
 export const PlanParam = z.object({
   id: z
     .string()
-    .regex(/^[1-9]\d{0,8}$/, 'must be a plan id (a positive integer)')
+    .refine((s) => /^[1-9]\d{0,8}$/.test(s), coded('invalid_id', 'must be a plan id (a positive integer)'))
     .transform(Number),
 });
 

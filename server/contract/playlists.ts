@@ -2,6 +2,7 @@
 // server validates and the playlist editor checks with the very same rules.
 import { z } from 'zod';
 import { DistrictCode } from './common.ts';
+import { coded } from './issues.ts';
 import { isCalendarDay, lastDays, lengthDays } from '../shared/period.ts';
 
 /** What a slide shows; each kind has its own component in web/views/briefing/slides/. */
@@ -105,7 +106,7 @@ export const PlaylistDeleteQuery = z.object({
 export const PlaylistParam = z.object({
   id: z
     .string()
-    .regex(/^[1-9]\d{0,8}$/, 'must be a playlist id (a positive integer)')
+    .refine((s) => /^[1-9]\d{0,8}$/.test(s), coded('invalid_id', 'must be a playlist id (a positive integer)'))
     .transform(Number),
 });
 

@@ -5,6 +5,7 @@ import { setMaxListeners } from 'node:events';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { querySignal } from '../db/database.ts';
+import { issue } from '../contract/issues.ts';
 
 /**
  * Runs the rest of the request inside an abort signal that fires after `ms` or when the client disconnects; every
@@ -77,7 +78,11 @@ export const bodyCap = (maxBytes: number) =>
       c.json(
         {
           error: 'too_large' as const,
-          issues: [{ field: 'body', reason: `must be at most ${Math.round(maxBytes / 1024)} KiB` }],
+          issues: [
+            issue('body', 'too_large', `must be at most ${Math.round(maxBytes / 1024)} KiB`, {
+              max: Math.round(maxBytes / 1024),
+            }),
+          ],
         },
         413,
       ),

@@ -17,18 +17,16 @@ import type { Account, Versioned } from '../store/types.ts';
 import { auditCsv } from '../services/audit-export.ts';
 import type { RouteDeps } from './deps.ts';
 import { jsonBody, validate } from './validate.ts';
+import { notFound, staleIssue } from './refusals.ts';
+import { issue, type ApiIssue } from '../contract/issues.ts';
 
-const notFound = (what: string) => ({
-  error: 'not_found' as const,
-  issues: [{ field: 'id', reason: `no ${what} has this id` }],
-});
 const stale = (current: Versioned) => ({
   error: 'conflict' as const,
   issues: [
-    {
-      field: 'version',
-      reason: `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload and apply your change again`,
-    },
+    staleIssue(
+      current,
+      `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload and apply your change again`,
+    ),
   ],
   current,
 });
@@ -60,7 +58,7 @@ export const adminRoutes = ({ db, store, auth }: RouteDeps) =>
       const { password, ...a } = c.req.valid('json');
       if (await store.accounts.byUsername(a.username)) {
         return c.json(
-          { error: 'conflict' as const, issues: [{ field: 'username', reason: 'is taken' }], current: null },
+          { error: 'conflict' as const, issues: [issue('username', 'name_taken', 'is taken')], current: null },
           409,
         );
       }
@@ -88,7 +86,7 @@ export const adminRoutes = ({ db, store, auth }: RouteDeps) =>
             {
               error: 'invalid_request' as const,
               issues: [
-                { field: 'role', reason: 'you cannot take your own administrator role away or disable yourself' },
+                issue('role', 'own_admin_role', 'you cannot take your own administrator role away or disable yourself'),
               ],
             },
             400,
@@ -132,7 +130,10 @@ export const adminRoutes = ({ db, store, auth }: RouteDeps) =>
       const { name, playlist } = c.req.valid('json');
       if (!(await store.playlists.get(playlist)))
         return c.json(
-          { error: 'invalid_request' as const, issues: [{ field: 'playlist', reason: 'no playlist has this id' }] },
+          {
+            error: 'invalid_request' as const,
+            issues: [issue('playlist', 'not_found', 'no playlist has this id', { what: 'playlist' })],
+          },
           400,
         );
       const token = newToken();
@@ -146,7 +147,7 @@ export const adminRoutes = ({ db, store, auth }: RouteDeps) =>
     .delete('/admin/kiosk-tokens/:id', validate('param', AccountParam), async (c) => {
       const { id } = c.req.valid('param');
       if (!(await store.write((w) => w.kiosk.revoke(id, actorOf(principal(c))))))
-        return c.json(notFound('active kiosk token'), 404);
+        return c.json(notFound('kiosk', 'id', 'no active kiosk token has this id'), 404);
       await auth.endKiosk(id);
       return c.json({ revoked: id }, 200);
     })
@@ -170,19 +171,19 @@ async function checkBinding(
   db: RouteDeps['db'],
   a: { region: string | null; district: string | null; inspector: number | null },
 ) {
-  const issues: Array<{ field: string; reason: string }> = [];
+  const issues: ApiIssue[] = [];
   const exists = async (sql: string, v: string | number) => ((await db.all<{ n: number }>(sql, { v }))[0]?.n ?? 0) > 0;
   if (a.region !== null && !(await exists('SELECT count(*)::INTEGER AS n FROM regions WHERE soato = $v', a.region)))
-    issues.push({ field: 'region', reason: 'no region has this code' });
+    issues.push(issue('region', 'not_found', 'no region has this code', { what: 'region' }));
   if (
     a.district !== null &&
     !(await exists('SELECT count(*)::INTEGER AS n FROM districts WHERE soato = $v', a.district))
   )
-    issues.push({ field: 'district', reason: 'no district has this code' });
+    issues.push(issue('district', 'not_found', 'no district has this code', { what: 'district' }));
   if (
     a.inspector !== null &&
     !(await exists('SELECT count(*)::INTEGER AS n FROM inspectors WHERE id = $v', a.inspector))
   )
-    issues.push({ field: 'inspector', reason: 'no inspector has this id' });
+    issues.push(issue('inspector', 'not_found', 'no inspector has this id', { what: 'inspector' }));
   return issues;
 }

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { KioskLoginBody, LoginBody, PasswordChangeBody } from '../contract/access.ts';
+import { issue } from '../contract/issues.ts';
 import {
   clearSessionCookie,
   overTls,
@@ -48,7 +49,7 @@ export const authRoutes = ({ auth, store, http }: RouteDeps) => {
         return c.json(
           {
             error: out.status === 429 ? ('throttled' as const) : ('unauthenticated' as const),
-            issues: [{ field: out.field, reason: out.reason }],
+            issues: [issue(out.field, out.code, out.reason, out.params)],
           },
           out.status,
         );
@@ -63,7 +64,7 @@ export const authRoutes = ({ auth, store, http }: RouteDeps) => {
       if (!out.ok) {
         await log(c, 'auth.kiosk_failed', out.status);
         return c.json(
-          { error: 'unauthenticated' as const, issues: [{ field: out.field, reason: out.reason }] },
+          { error: 'unauthenticated' as const, issues: [issue(out.field, out.code, out.reason, out.params)] },
           out.status,
         );
       }
@@ -94,7 +95,10 @@ export const authRoutes = ({ auth, store, http }: RouteDeps) => {
       await log(c, 'auth.password', changed ? 200 : 400);
       if (!changed)
         return c.json(
-          { error: 'invalid_request' as const, issues: [{ field: 'current', reason: 'is not your current password' }] },
+          {
+            error: 'invalid_request' as const,
+            issues: [issue('current', 'wrong_current_password', 'is not your current password')],
+          },
           400,
         );
       return c.json({ changed: true }, 200);

@@ -14,8 +14,10 @@ import { assignmentOn, referenceDay } from '../services/territories/in-force.ts'
 import type { RouteDeps } from './deps.ts';
 import { areaOf, selection } from './selection.ts';
 import { validate } from './validate.ts';
+import { issue } from '../contract/issues.ts';
+import { notFound } from './refusals.ts';
 
-const noInspector = { error: 'not_found' as const, issues: [{ field: 'id', reason: 'no inspector has this id' }] };
+const noInspector = notFound('inspector');
 
 export const coverageRoutes = ({ db, store, http }: RouteDeps) =>
   new Hono<AppEnv>()
@@ -55,7 +57,7 @@ export const coverageRoutes = ({ db, store, http }: RouteDeps) =>
           return c.json(
             {
               error: 'forbidden' as const,
-              issues: [{ field: 'id', reason: 'this inspector works outside the area you may see' }],
+              issues: [issue('id', 'outside_area', 'this inspector works outside the area you may see')],
             },
             403,
           );

@@ -23,12 +23,13 @@ import { getScan } from '../services/hotspots/scan.ts';
 import type { RouteDeps } from './deps.ts';
 import { selection } from './selection.ts';
 import { validate } from './validate.ts';
+import { issue } from '../contract/issues.ts';
 
 /** 400 for a resolution too fine for the study area, 503 with a rebuild hint for a database without H3 cells. */
 const refusedHexagons = (c: Context, r: HexagonRefusal) =>
   r.refused === 'too_fine'
     ? c.json({ error: 'invalid_request' as const, issues: [{ field: 'res', reason: r.reason }] }, 400)
-    : c.json({ error: 'stale_database' as const, issues: [{ field: 'database', reason: r.reason }] }, 503);
+    : c.json({ error: 'stale_database' as const, issues: [issue('database', 'stale_database', r.reason)] }, 503);
 
 export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
   new Hono<AppEnv>()

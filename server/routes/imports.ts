@@ -23,7 +23,7 @@ export const exceptUploads =
     c.req.method === 'POST' && c.req.path === UPLOAD_PATH ? next() : mw(c, next);
 
 const refused = (c: Context<AppEnv>, e: UploadRefused) =>
-  c.json({ error: 'invalid_request' as const, issues: [{ field: e.field, reason: e.reason }] }, e.status);
+  c.json({ error: 'invalid_request' as const, issues: [{ field: e.field, reason: e.reason, ...e.issue }] }, e.status);
 const missing = (c: Context<AppEnv>, reason = 'no such import run on this server') =>
   c.json({ error: 'not_found' as const, issues: [{ field: 'id', reason }] }, 404);
 /** A run's file, streamed (a rejects CSV holds every refused row). */

@@ -12,6 +12,7 @@ import { assignmentOn, referenceDay } from '../services/territories/in-force.ts'
 import type { RouteDeps } from './deps.ts';
 import { areaOf, selection } from './selection.ts';
 import { validate } from './validate.ts';
+import { notFound } from './refusals.ts';
 
 export const mahallaRoutes = ({ db, store }: RouteDeps) => {
   const boundaries = memoAsync(
@@ -36,11 +37,7 @@ export const mahallaRoutes = ({ db, store }: RouteDeps) => {
         q.compare,
         await assignmentOn(db, store, q.to),
       );
-      if (!card)
-        return c.json(
-          { error: 'not_found' as const, issues: [{ field: 'id', reason: 'no mahalla has this id' }] },
-          404,
-        );
+      if (!card) return c.json(notFound('mahalla'), 404);
       return c.json(card, 200);
     })
     .get('/boundaries', can('read', 'wall'), async (c) => c.json(await boundaries(''), 200))

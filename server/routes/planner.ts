@@ -6,6 +6,7 @@ import { can, principal, type AppEnv } from '../auth/middleware.ts';
 import { seesDistrict } from '../auth/principal.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { addDays, defaultRange } from '../shared/period.ts';
+import { notFound, outside } from './refusals.ts';
 import { dataPeriod } from '../services/data-period.ts';
 import { loadDistrictModel } from '../services/planner/district-model.ts';
 import { modelInputOf } from '../services/planner/model-input.ts';
@@ -17,12 +18,8 @@ export const plannerRoutes = ({ db }: RouteDeps) =>
     const { district } = c.req.valid('query');
     const m = await mahallaColumns(db);
     if (!seesDistrict(principal(c), district, (id) => m.district[m.index.get(id) ?? -1]))
-      return c.json(
-        { error: 'forbidden' as const, issues: [{ field: 'district', reason: 'is outside the area you may see' }] },
-        403,
-      );
-    if (!m.district.includes(district))
-      return c.json({ error: 'not_found' as const, issues: [{ field: 'district', reason: 'has no mahallas' }] }, 404);
+      return c.json(outside('district'), 403);
+    if (!m.district.includes(district)) return c.json(notFound('district', 'district', 'has no mahallas'), 404);
     const period = defaultRange(addDays((await dataPeriod(db)).end, -1));
     const { model } = await loadDistrictModel(db, { districts: [district], period });
     return c.json({ district, period, ...modelInputOf(model) }, 200);

@@ -27,20 +27,18 @@ import {
 import type { StoredPlan, Versioned } from '../store/types.ts';
 import type { RouteDeps } from './deps.ts';
 import { jsonBody, validate } from './validate.ts';
+import { notFound, outside, staleIssue } from './refusals.ts';
+import type { ApiIssue } from '../contract/issues.ts';
 
-const noPlan = { error: 'not_found' as const, issues: [{ field: 'id', reason: 'no plan has this id' }] };
-const invalid = (issues: Array<{ field: string; reason: string }>) => ({ error: 'invalid_request' as const, issues });
-const outside = (field: string) => ({
-  error: 'forbidden' as const,
-  issues: [{ field, reason: 'is outside the area you may see' }],
-});
+const noPlan = notFound('plan');
+const invalid = (issues: ApiIssue[]) => ({ error: 'invalid_request' as const, issues });
 const stale = (current: Versioned) => ({
   error: 'conflict' as const,
   issues: [
-    {
-      field: 'version',
-      reason: `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload to see their change, then apply yours again`,
-    },
+    staleIssue(
+      current,
+      `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload to see their change, then apply yours again`,
+    ),
   ],
   current: { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
 });

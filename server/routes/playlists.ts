@@ -10,19 +10,17 @@ import { deletePlaylist, fields, toPlaylist } from '../services/playlists.ts';
 import type { StoredPlaylist, Versioned } from '../store/types.ts';
 import type { RouteDeps } from './deps.ts';
 import { jsonBody, validate } from './validate.ts';
+import { notFound, outside, staleIssue } from './refusals.ts';
+import { issue } from '../contract/issues.ts';
 
-const notFound = { error: 'not_found' as const, issues: [{ field: 'id', reason: 'no playlist has this id' }] };
-const outside = (field: string) => ({
-  error: 'forbidden' as const,
-  issues: [{ field, reason: 'is outside the area you may see' }],
-});
+const noPlaylist = notFound('playlist');
 const stale = (current: Versioned) => ({
   error: 'conflict' as const,
   issues: [
-    {
-      field: 'version',
-      reason: `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload to see their change, then apply yours again`,
-    },
+    staleIssue(
+      current,
+      `changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); reload to see their change, then apply yours again`,
+    ),
   ],
   current: { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
 });
@@ -46,7 +44,7 @@ export const playlistRoutes = ({ db, store }: RouteDeps) => {
     })
     .get('/playlists/:id', can('read', 'wall'), validate('param', PlaylistParam), async (c) => {
       const p = await store.playlists.get(c.req.valid('param').id);
-      if (!p) return c.json(notFound, 404);
+      if (!p) return c.json(noPlaylist, 404);
       return (await sees(c, p)) ? c.json(toPlaylist(p), 200) : c.json(outside('id'), 403);
     })
     .post('/playlists', can('playlists.write'), jsonBody, validate('json', PlaylistInput), async (c) => {
@@ -65,11 +63,11 @@ export const playlistRoutes = ({ db, store }: RouteDeps) => {
         const { version, ...input } = c.req.valid('json');
         const f = fields(input);
         const current = await store.playlists.get(id);
-        if (!current) return c.json(notFound, 404);
+        if (!current) return c.json(noPlaylist, 404);
         if (!(await sees(c, current)) || !(await mayWrite(c, f.district)))
           return c.json(outside((await sees(c, current)) ? 'district' : 'id'), 403);
         const out = await store.write((w) => w.playlists.replace(id, version, f, actorOf(principal(c))));
-        if (out.status === 'missing') return c.json(notFound, 404);
+        if (out.status === 'missing') return c.json(noPlaylist, 404);
         if (out.status === 'stale') return c.json(stale(out.current), 409);
         return c.json(toPlaylist(out.value), 200);
       },
@@ -82,16 +80,16 @@ export const playlistRoutes = ({ db, store }: RouteDeps) => {
       async (c) => {
         const { id } = c.req.valid('param');
         const current = await store.playlists.get(id);
-        if (!current) return c.json(notFound, 404);
+        if (!current) return c.json(noPlaylist, 404);
         if (!(await sees(c, current))) return c.json(outside('id'), 403);
         const out = await deletePlaylist(store, id, c.req.valid('query').version ?? null, actorOf(principal(c)));
-        if (out.status === 'missing') return c.json(notFound, 404);
+        if (out.status === 'missing') return c.json(noPlaylist, 404);
         if (out.status === 'stale') return c.json(stale(out.current), 409);
         if (out.status === 'last') {
           return c.json(
             {
               error: 'conflict' as const,
-              issues: [{ field: 'id', reason: 'the last playlist cannot be deleted: the wall screen needs one' }],
+              issues: [issue('id', 'last_playlist', 'the last playlist cannot be deleted: the wall screen needs one')],
               current: null,
             },
             409,

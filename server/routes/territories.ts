@@ -42,15 +42,24 @@ import type { StoredTerritoryVersion, Versioned } from '../store/types.ts';
 import type { RouteDeps } from './deps.ts';
 import { areaOf } from './selection.ts';
 import { jsonBody, validate } from './validate.ts';
+import { notFound, outside, staleIssue } from './refusals.ts';
+import type { ApiIssue } from '../contract/issues.ts';
 
-const issue = <E extends string>(error: E, field: string, reason: string) => ({ error, issues: [{ field, reason }] });
-const noVersion = (field = 'id') => issue('not_found' as const, field, 'no territory version has this id');
-const outside = (field: string) => issue('forbidden' as const, field, 'is outside the area you may see');
+const refused = <E extends string>(error: E, i: ApiIssue) => ({ error, issues: [i] });
+/** The issue of a refused outcome, with its code where the refusal has one. */
+const refusal = (out: Extract<Outcome, { status: 'refused' }>): ApiIssue => ({
+  field: out.field,
+  reason: out.reason,
+  ...out.issue,
+});
+const noVersion = (field = 'id') => notFound('version', field, 'no territory version has this id');
 const stale = (current: Versioned) => ({
-  ...issue(
+  ...refused(
     'conflict' as const,
-    'version',
-    `saved by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); your changes are not saved — reload their version, then apply yours again`,
+    staleIssue(
+      current,
+      `saved by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}); your changes are not saved — reload their version, then apply yours again`,
+    ),
   ),
   current: { version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
 });
@@ -89,10 +98,10 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
         return c.json(stale(out.current), 409);
       case 'refused':
         return out.code === 400
-          ? c.json(issue('invalid_request' as const, out.field, out.reason), 400)
+          ? c.json(refused('invalid_request' as const, refusal(out)), 400)
           : out.code === 403
-            ? c.json(issue('forbidden' as const, out.field, out.reason), 403)
-            : c.json(issue('conflict' as const, out.field, out.reason), 409);
+            ? c.json(refused('forbidden' as const, refusal(out)), 403)
+            : c.json(refused('conflict' as const, refusal(out)), 409);
       case 'ok':
         return c.json(await show(c, out.value), 200);
     }
@@ -156,11 +165,10 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
         return c.json(outside(before === 'outside' ? 'before' : 'after'), 403);
       if (before.district !== after.district)
         return c.json(
-          issue(
-            'invalid_request' as const,
-            'after',
-            `is of district ${after.district}, not ${before.district}: compare versions of one district`,
-          ),
+          refused('invalid_request' as const, {
+            field: 'after',
+            reason: `is of district ${after.district}, not ${before.district}: compare versions of one district`,
+          }),
           400,
         );
       return c.json(await diffVersions(db, store, before, after, await figuresPeriod(q), asker(c).persons), 200);

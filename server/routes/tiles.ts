@@ -12,6 +12,7 @@ import { mahallaIndex } from '../tiles/mahalla-index.ts';
 import { PACKED_TYPE } from '../shared/packed.ts';
 import type { RouteDeps } from './deps.ts';
 import { validate } from './validate.ts';
+import { issue } from '../contract/issues.ts';
 
 export const tileRoutes = ({ db }: RouteDeps) =>
   new Hono<AppEnv>()
@@ -51,7 +52,7 @@ export const tileRoutes = ({ db }: RouteDeps) =>
         return c.json(
           {
             error: 'not_found' as const,
-            issues: [{ field: 'fp', reason: 'the boundaries have changed: reload the map' }],
+            issues: [issue('fp', 'map_changed', 'the boundaries have changed: reload the map')],
           },
           404,
         );

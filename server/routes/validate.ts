@@ -4,14 +4,18 @@ import type { ValidationTargets } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ZodType } from 'zod';
 import type { ValidationErrorBody } from '../contract/common.ts';
+import { issue, zodIssue } from '../contract/issues.ts';
 
-/** Like zValidator, but the failure body is `{ error: 'invalid_request', issues: [{ field, reason }] }`. */
+/**
+ * Like zValidator, but the failure body is `{ error: 'invalid_request', issues: [{ field, reason, code, params }] }`
+ * (contract/issues.ts).
+ */
 export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
   zValidator(target, schema, (result, c) => {
     if (!result.success) {
       const body: ValidationErrorBody = {
         error: 'invalid_request',
-        issues: result.error.issues.map((i) => ({ field: i.path.map(String).join('.') || target, reason: i.message })),
+        issues: result.error.issues.map((i) => zodIssue(i, result.data, target)),
       };
       return c.json(body, 400);
     }
@@ -35,7 +39,7 @@ export const jsonBody = createMiddleware(async (c, next) => {
     }
   }
   if (reason !== null) {
-    const body: ValidationErrorBody = { error: 'invalid_request', issues: [{ field: 'body', reason }] };
+    const body: ValidationErrorBody = { error: 'invalid_request', issues: [issue('body', 'not_json', reason)] };
     return c.json(body, 400);
   }
   await next();

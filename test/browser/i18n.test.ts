@@ -141,4 +141,21 @@ describe('languages', () => {
       await page.close();
     },
   );
+
+  it('says the server’s refusal of a sign-in in the chosen language, not its English reason', async () => {
+    // An unknown user name: refused like a wrong password, without counting towards any account's lock.
+    const page = await world.newPage({ width: 1366, height: 768 }, null, 'ru');
+    await page.goto(`${world.origin}/`);
+    await page.getByTestId('sign-in-user').fill('nobody.here');
+    await page.getByTestId('sign-in-password').fill('not-the-password');
+    await page.getByTestId('sign-in-submit').click();
+    const said = page.getByTestId('sign-in-error');
+    await said.waitFor();
+    expect(await said.innerText()).toBe('Не удалось войти: неверное имя пользователя или пароль');
+    // The same refusal follows a switch of language.
+    await page.getByTestId('sign-in-lang').selectOption('uz-Cyrl');
+    await page.getByText('Кириб бўлмади', { exact: false }).waitFor();
+    expect(await said.innerText()).toContain('фойдаланувчи номи ёки парол нотўғри');
+    await page.close();
+  });
 });

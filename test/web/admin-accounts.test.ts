@@ -2,6 +2,7 @@
 // body the server's own contract accepts.
 import { describe, expect, it } from 'vitest';
 import { AccountCreateBody, ROLES } from '../../server/contract/access.ts';
+import { zodIssueText } from '../../web/i18n/api-error.ts';
 import {
   areaFieldOf,
   areaLabel,
@@ -75,16 +76,13 @@ describe('account areas', () => {
     expect(
       draftOf({ displayName: 'A', role: 'inspector', region: null, district: null, inspector: 7, disabled: true }),
     ).toMatchObject({ role: 'inspector', inspector: '7', district: '', disabled: true });
-    const parsed = AccountCreateBody.safeParse({
-      ...BLANK,
-      role: 'district_head',
-      region: null,
-      district: null,
-      inspector: null,
-    });
+    const input = { ...BLANK, role: 'district_head', region: null, district: null, inspector: null };
+    const parsed = AccountCreateBody.safeParse(input);
     expect(parsed.success).toBe(false);
-    const issues = issuesByField(parsed.error?.issues ?? []);
+    const issues = issuesByField(parsed.error?.issues ?? [], (i) => zodIssueText(i, input, 'ru'));
     expect(Object.keys(issues).sort()).toEqual(['displayName', 'district', 'password', 'username']);
-    expect(issues.district).toBe('is required for the role district_head');
+    // Said in the reader's language, the role by its label.
+    expect(issues.district).toBe('обязательно для роли «Начальник РОВД»');
+    expect(issues.password).toBe('должно содержать не менее 10 символов');
   });
 });

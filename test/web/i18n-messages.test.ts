@@ -1,24 +1,12 @@
 // The message files: every id in every language, every ICU message parses with the same arguments as the English
 // source, Uzbek Latin uses its proper letter signs, Uzbek Cyrillic has no Latin left, and plurals follow each language.
 import { describe, expect, it } from 'vitest';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { args } from './icu-args.ts';
 import { MESSAGES } from '../../web/i18n/messages.ts';
 import { LOCALES } from '../../web/i18n/locales.ts';
 import { translator } from '../../web/i18n/translate.ts';
 import { latinToCyrillic } from '../../server/shared/uz-names.ts';
-
-/** The argument names a message uses, wherever they are nested (plural branches, tags). */
-function args(els: MessageFormatElement[], out = new Set<string>()): Set<string> {
-  for (const el of els) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time)
-      out.add(el.value);
-    else if (el.type === TYPE.plural || el.type === TYPE.select) {
-      out.add(el.value);
-      for (const opt of Object.values(el.options)) args(opt.value, out);
-    } else if (el.type === TYPE.tag) args(el.children, out);
-  }
-  return out;
-}
 
 const en = MESSAGES.en;
 const ids = Object.keys(en).sort();

@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import type { AccountCreateInput, AccountUpdateInput } from '../../server/contract/access.ts';
+import type { ApiIssue } from '../../server/contract/issues.ts';
 import { api, type Api } from '../api.ts';
 import { ApiError, CHANGING, getQuery, ok } from './client.ts';
 
@@ -133,15 +134,15 @@ export function auditCsvUrl(filter: AuditFilter): string {
   return `/api/admin/audit.csv${q ? `?${q}` : ''}`;
 }
 
-/** The server's issues of a refused request, by the field they name (`form` for those that name none of its own). */
-export function issuesOf(err: unknown): Record<string, string> {
+/**
+ * The server's issues of a refused request, each said by `say` (in the reader's language: web/i18n/api-error.ts), by
+ * the field they name (`form` for an error that names none).
+ */
+export function issuesOf(err: unknown, say: (i: ApiIssue) => string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(err instanceof Error)) return out;
-  const issues =
-    err instanceof ApiError
-      ? (err.body as { issues?: Array<{ field: string; reason: string }> } | null)?.issues
-      : undefined;
+  const issues = err instanceof ApiError ? (err.body as { issues?: ApiIssue[] } | null)?.issues : undefined;
   if (!issues || issues.length === 0) return { form: err.message };
-  for (const i of issues) out[i.field] = out[i.field] ? `${out[i.field]}; ${i.reason}` : i.reason;
+  for (const i of issues) out[i.field] = out[i.field] ? `${out[i.field]}; ${say(i)}` : say(i);
   return out;
 }

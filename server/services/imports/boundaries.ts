@@ -84,7 +84,11 @@ export async function previewBoundary(upload: Omit<Upload, 'headers'>): Promise<
   const kind = upload.kind as BoundaryKind;
   const bf = await read(upload);
   const fields = listFields(bf.features);
-  if (bf.features.length === 0) throw new UploadRefused('file', `${upload.name}: the file holds no features`);
+  if (bf.features.length === 0)
+    throw new UploadRefused('file', `${upload.name}: the file holds no features`, 400, {
+      code: 'no_features',
+      params: { file: upload.name },
+    });
   const { fields: proposed } = resolveFields(
     fields.map((f) => f.field),
     {},

@@ -84,7 +84,10 @@ async function head(
     throw new UploadRefused('file', `${upload.name}: ${why}`);
   }
   if (rows.length === 0 || (rows[0]?.fields.length ?? 0) === 0)
-    throw new UploadRefused('file', `${upload.name}: the file has no header row`);
+    throw new UploadRefused('file', `${upload.name}: the file has no header row`, 400, {
+      code: 'no_header_row',
+      params: { file: upload.name },
+    });
   return { rows: rows.slice(0, SCANNED + 1), format };
 }
 

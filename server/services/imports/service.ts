@@ -92,7 +92,10 @@ export function createImportService(db: Db, store: UserStore, config: ImportConf
     /** Starts a dry run or a commit of an upload. */
     async start(req: JobRequest, who: Who): Promise<Job> {
       const upload = uploads.get(req.file);
-      if (!upload) throw new UploadRefused('file', 'no such upload on this server (upload the file again)');
+      if (!upload)
+        throw new UploadRefused('file', 'no such upload on this server (upload the file again)', 400, {
+          code: 'upload_missing',
+        });
       const job = await jobs.start(upload, req.mapping, {
         dryRun: req.dryRun,
         keepGood: req.keepGood,

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportKind } from '../../contract/imports.ts';
+import type { Coded } from '../../contract/issues.ts';
 
 export interface Upload {
   id: string;
@@ -29,6 +30,8 @@ export class UploadRefused extends Error {
     readonly field: string,
     readonly reason: string,
     readonly status: 400 | 413 = 400,
+    /** the reason's code and params where it has one (contract/issues.ts); parsers' own words have none */
+    readonly issue?: Coded,
   ) {
     super(`${field}: ${reason}`);
   }
@@ -67,17 +70,24 @@ export class UploadSpace {
     const path = join(dir, safeName(meta.name));
     const out = createWriteStream(path, { mode: 0o600 });
     let bytes = 0;
+    const mib = Math.round(maxBytes / 2 ** 20);
     try {
       if (body)
         for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
           bytes += chunk.byteLength;
           if (bytes > maxBytes)
-            throw new UploadRefused('body', `the file is larger than ${Math.round(maxBytes / 2 ** 20)} MiB`, 413);
+            throw new UploadRefused('body', `the file is larger than ${mib} MiB`, 413, {
+              code: 'file_too_large',
+              params: { max: mib },
+            });
           if (!out.write(chunk)) await once(out, 'drain');
         }
       out.end();
       await once(out, 'finish');
-      if (bytes === 0) throw new UploadRefused('body', 'the file is empty: send its contents as the request body');
+      if (bytes === 0)
+        throw new UploadRefused('body', 'the file is empty: send its contents as the request body', 400, {
+          code: 'file_empty',
+        });
       const bytesOnDisk = (await stat(path)).size;
       return {
         id,

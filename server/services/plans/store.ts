@@ -6,10 +6,26 @@ import type { PlanCopyInput, PlanInput } from '../../contract/plans.ts';
 import type { Actor, StoredPlan, UserStore, Versioned } from '../../store/types.ts';
 import { detail } from './progress.ts';
 import { assignmentOn } from '../territories/in-force.ts';
+import { issue, type ApiIssue } from '../../contract/issues.ts';
 
-export interface Issue {
-  field: string;
-  reason: string;
+export type Issue = ApiIssue;
+
+/**
+ * The issue of a reference to a mahalla or inspector: none has the id (`found` undefined), or it lies in another
+ * district than `district`; null when it is in order.
+ * @example referenceIssue('items.2.inspector', 'inspector', 999, undefined, '1726294') // reason 'no inspector has id 999'
+ */
+export function referenceIssue(
+  field: string,
+  what: 'mahalla' | 'inspector',
+  id: number,
+  found: string | undefined,
+  district: string,
+): Issue | null {
+  if (found === undefined) return issue(field, 'unknown_reference', `no ${what} has id ${id}`, { what, id });
+  if (found === district) return null;
+  const reason = `${what} ${id} ${what === 'mahalla' ? 'lies' : 'works'} in district ${found}, not in ${district}`;
+  return issue(field, 'wrong_district', reason, { what, id, district: found, expected: district });
 }
 
 /**
@@ -27,16 +43,12 @@ export async function checkReferences(db: Db, plan: Pick<PlanInput, 'district' |
   ]);
   const issues: Issue[] = [];
   if ((districts[0]?.n ?? 0) === 0)
-    issues.push({ field: 'district', reason: `no district has SOATO code ${plan.district}` });
+    issues.push(issue('district', 'not_found', `no district has SOATO code ${plan.district}`, { what: 'district' }));
   const home = new Map(inspectors.map((i) => [i.id, i.district]));
   plan.items.forEach((it, k) => {
     const d = home.get(it.inspector);
-    if (d === undefined) issues.push({ field: `items.${k}.inspector`, reason: `no inspector has id ${it.inspector}` });
-    else if (d !== plan.district)
-      issues.push({
-        field: `items.${k}.inspector`,
-        reason: `inspector ${it.inspector} works in district ${d}, not in ${plan.district}`,
-      });
+    const wrong = referenceIssue(`items.${k}.inspector`, 'inspector', it.inspector, d, plan.district);
+    if (wrong) issues.push(wrong);
   });
   return issues;
 }

@@ -16,7 +16,8 @@ import type {
   UserStore,
   Versioned,
 } from '../../store/types.ts';
-import type { Issue } from '../plans/store.ts';
+import { referenceIssue, type Issue } from '../plans/store.ts';
+import { issue, type ApiIssue, type Coded } from '../../contract/issues.ts';
 import { pickInForce, referenceDay } from './in-force.ts';
 import { checkStep } from './workflow.ts';
 
@@ -85,29 +86,22 @@ export async function checkContent(db: Db, district: string, v: PlanContent): Pr
       { ids: v.posts.flatMap((p) => (p.inspector === null ? [] : [p.inspector])) },
     ),
   ]);
-  if ((districts[0]?.n ?? 0) === 0) return [{ field: 'district', reason: `no district has SOATO code ${district}` }];
+  if ((districts[0]?.n ?? 0) === 0)
+    return [issue('district', 'not_found', `no district has SOATO code ${district}`, { what: 'district' })];
   const issues: Issue[] = [];
   const where = (rows: Array<{ id: number; district: string }>) => new Map(rows.map((r) => [r.id, r.district]));
   const mahallaDistrict = where(mahallas);
   v.assignments.forEach((a, k) => {
     const d = mahallaDistrict.get(a.mahalla);
-    if (d === undefined) issues.push({ field: `assignments.${k}.mahalla`, reason: `no mahalla has id ${a.mahalla}` });
-    else if (d !== district)
-      issues.push({
-        field: `assignments.${k}.mahalla`,
-        reason: `mahalla ${a.mahalla} lies in district ${d}, not in ${district}`,
-      });
+    const wrong = referenceIssue(`assignments.${k}.mahalla`, 'mahalla', a.mahalla, d, district);
+    if (wrong) issues.push(wrong);
   });
   const inspectorDistrict = where(inspectors);
   v.posts.forEach((p, k) => {
     if (p.inspector === null) return;
     const d = inspectorDistrict.get(p.inspector);
-    if (d === undefined) issues.push({ field: `posts.${k}.inspector`, reason: `no inspector has id ${p.inspector}` });
-    else if (d !== district)
-      issues.push({
-        field: `posts.${k}.inspector`,
-        reason: `inspector ${p.inspector} works in district ${d}, not in ${district}`,
-      });
+    const wrong = referenceIssue(`posts.${k}.inspector`, 'inspector', p.inspector, d, district);
+    if (wrong) issues.push(wrong);
   });
   return issues;
 }
@@ -117,7 +111,13 @@ export type Outcome =
   | { status: 'missing' }
   | { status: 'stale'; current: Versioned }
   /** the step or change is not open from where the version stands (409), or its input is wrong for it (400) */
-  | { status: 'refused'; code: 400 | 403 | 409; field: string; reason: string };
+  | { status: 'refused'; code: 400 | 403 | 409; field: string; reason: string; issue?: Coded };
+
+/** A refusal with its issue's code and params. */
+const refuse = (code: 400 | 403 | 409, i: ApiIssue): Outcome => {
+  const { field, reason, ...coded } = i;
+  return { status: 'refused', code, field, reason, issue: coded };
+};
 
 /** A new draft: a copy of `from` (a version of the same district), or of the plan in force on the reference day. */
 export async function createDraft(db: Db, store: UserStore, input: TerritoryCreateInput, by: Actor): Promise<Outcome> {
@@ -128,13 +128,16 @@ export async function createDraft(db: Db, store: UserStore, input: TerritoryCrea
     }),
   ]);
   if ((known?.n ?? 0) === 0)
-    return { status: 'refused', code: 400, field: 'district', reason: `no district has SOATO code ${input.district}` };
+    return refuse(
+      400,
+      issue('district', 'not_found', `no district has SOATO code ${input.district}`, { what: 'district' }),
+    );
   return store.write(async (w) => {
     let source: PlanContent;
     let parent: number | null;
     if (input.from !== undefined) {
       const from = await w.territories.get(input.from);
-      if (!from) return { status: 'refused', code: 400, field: 'from', reason: `no version has id ${input.from}` };
+      if (!from) return refuse(400, issue('from', 'not_found', `no version has id ${input.from}`, { what: 'version' }));
       if (from.district !== input.district)
         return {
           status: 'refused',
@@ -171,6 +174,7 @@ const notDraft = (v: StoredTerritoryVersion): Outcome => ({
   code: 409,
   field: 'status',
   reason: `version ${v.number} is ${v.status}: only a draft can be changed (return it to draft first, or copy it)`,
+  issue: { code: 'not_draft', params: { number: v.number, status: v.status } },
 });
 
 /** Saves a draft read at `version`: its whole content. */
@@ -271,7 +275,7 @@ export async function takeStep(
       },
       { effectiveFrom: input.order?.effectiveFrom ?? null, replaces: input.order?.replaces },
     );
-    if (!check.ok) return { status: 'refused', code: 409, field: check.field, reason: check.reason };
+    if (!check.ok) return { ...check, status: 'refused', code: 409 };
     if (action === 'return' && current.status === 'approved' && !mayApprove)
       return {
         status: 'refused',

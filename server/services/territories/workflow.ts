@@ -2,6 +2,7 @@
 // from its effective day until the next approved version of the district). Which step is allowed from where, and
 // what a version's phase is on a day; the store records each step, the routes check who may take it.
 import type { TerritoryAction, TerritoryStatus } from '../../contract/territories.ts';
+import type { Coded } from '../../contract/issues.ts';
 
 /** Where a version stands on the reference day; approved ones are scheduled, in force or superseded. */
 export type TerritoryPhase = 'draft' | 'submitted' | 'scheduled' | 'in_force' | 'superseded';
@@ -33,7 +34,8 @@ export interface ApprovalTerms {
 }
 
 export type StepCheck =
-  { ok: true; to: TerritoryStatus } | { ok: false; field: 'status' | 'effectiveFrom' | 'replaces'; reason: string };
+  | { ok: true; to: TerritoryStatus }
+  | { ok: false; field: 'status' | 'effectiveFrom' | 'replaces'; reason: string; issue?: Coded };
 
 /**
  * The phase of a version on the reference day.
@@ -45,10 +47,11 @@ export function phaseOf(v: StepSubject, ctx: Pick<StepContext, 'inForce' | 'toda
   return v.effectiveFrom !== null && v.effectiveFrom > ctx.today ? 'scheduled' : 'superseded';
 }
 
-const refuse = (field: 'status' | 'effectiveFrom' | 'replaces', reason: string): StepCheck => ({
+const refuse = (field: 'status' | 'effectiveFrom' | 'replaces', reason: string, issue?: Coded): StepCheck => ({
   ok: false,
   field,
   reason,
+  ...(issue && { issue }),
 });
 
 /**
@@ -94,17 +97,22 @@ export function checkStep(
             ? `${name} is a draft: submit it before it can be approved`
             : `${name} is already approved (in force from ${v.effectiveFrom})`,
         );
-      if (effectiveFrom === null) return refuse('effectiveFrom', 'is required to approve');
+      if (effectiveFrom === null) return refuse('effectiveFrom', 'is required to approve', { code: 'required' });
       if (ctx.latestEffective !== null && effectiveFrom <= ctx.latestEffective)
         return refuse(
           'effectiveFrom',
           `must be after ${ctx.latestEffective}, when the district's latest approved version takes effect: plans in force follow one another in time`,
+          { code: 'effective_too_early', params: { date: ctx.latestEffective } },
         );
       // Two drafts drawn from one plan: approving the second would quietly drop what the first changed.
       if (ctx.unseen && terms.replaces !== true)
         return refuse(
           'replaces',
           `${name} was not drawn from version ${ctx.unseen.number}, approved since (in force from ${ctx.unseen.effectiveFrom}): approving it would undo that version's changes. Compare the two, then confirm that ${name} replaces it, or copy version ${ctx.unseen.number} into a new draft`,
+          {
+            code: 'replaces_unseen',
+            params: { number: v.number, unseen: ctx.unseen.number, date: ctx.unseen.effectiveFrom ?? '' },
+          },
         );
       return { ok: true, to: 'approved' };
   }

@@ -146,3 +146,39 @@ describe('dates at the edge of the calendar', () => {
     expect(body.error).toBe('invalid_request');
   });
 });
+
+// Beside each English reason, the code and params the web says it with in the reader's language (contract/issues.ts).
+const CODED: Array<[string, string, number, Record<string, unknown>]> = [
+  ['a missing date', '/api/metrics?to=2024-03-31', 400, { field: 'from', code: 'required' }],
+  ['February 30th', '/api/metrics?from=2024-02-30&to=2024-03-31', 400, { field: 'from', code: 'invalid_date' }],
+  ['to before from', '/api/metrics?from=2024-03-31&to=2024-03-01', 400, { field: 'to', code: 'date_order' }],
+  [
+    'a range over 3 years',
+    '/api/metrics?from=2020-01-01&to=2024-01-01',
+    400,
+    { field: 'to', code: 'period_too_long', params: { max: 3 * 366 + 31 } },
+  ],
+  [
+    'an unknown status',
+    `/api/metrics?${MARCH_URL}&statuses=bad`,
+    400,
+    { field: 'statuses', code: 'not_one_of', params: { allowed: 'registered, solved, unsolved' } },
+  ],
+  ['a 2-digit district', `/api/metrics?${MARCH_URL}&district=12`, 400, { field: 'district', code: 'invalid_district' }],
+  ['mahalla id abc', `/api/mahallas/abc?${MARCH_URL}`, 400, { field: 'id', code: 'invalid_id' }],
+  ['a plan nobody has', '/api/plans/9999999', 404, { field: 'id', code: 'not_found', params: { what: 'plan' } }],
+  [
+    'a mahalla nobody has',
+    `/api/mahallas/9999999?${MARCH_URL}`,
+    404,
+    { field: 'id', code: 'not_found', params: { what: 'mahalla' } },
+  ],
+];
+
+describe('issue codes', () => {
+  it.each(CODED)('%s → its code and params', async (_name, url, status, want) => {
+    const res = await f.app.request(url);
+    expect(res.status).toBe(status);
+    expect((await errorBody(res)).issues).toContainEqual(expect.objectContaining(want));
+  });
+});

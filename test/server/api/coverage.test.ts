@@ -229,7 +229,10 @@ describe('GET /api/inspectors/:id', () => {
 
   it('answers 404 naming the id for an inspector nobody is', async () => {
     const body = await bodyOf(await inspector('99', MARCH), 404);
-    expect(body).toEqual({ error: 'not_found', issues: [{ field: 'id', reason: 'no inspector has this id' }] });
+    expect(body).toEqual({
+      error: 'not_found',
+      issues: [{ field: 'id', reason: 'no inspector has this id', code: 'not_found', params: { what: 'inspector' } }],
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, querySignal, QueryAborted } from '../../../server/db/database.ts';
 import { createApp } from '../../../server/app.ts';
 import { CHEAP, givenRoles, type SignedIn } from '../../fixtures/api/signed-in.ts';
+import { errorBody } from '../../fixtures/api/fixture-app.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'hamkor-dist-'));
 let w: SignedIn;
@@ -95,7 +96,9 @@ describe('limits', () => {
       body: big,
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { issues: Array<{ field: string }> }).issues[0]?.field).toBe('body');
+    expect((await errorBody(res)).issues).toEqual([
+      { field: 'body', reason: 'must be at most 1024 KiB', code: 'too_large', params: { max: 1024 } },
+    ]);
   });
 
   it('answer 503 with the reason when a request outlives its deadline', async () => {
@@ -105,7 +108,9 @@ describe('limits', () => {
       headers: { cookie: w.cookie.admin },
     });
     expect(res.status).toBe(503);
-    expect(JSON.stringify(await res.json())).toMatch(/longer than 0 s/);
+    const body = await errorBody(res);
+    expect(JSON.stringify(body)).toMatch(/longer than 0 s/);
+    expect(body.issues[0]?.code).toBe('unavailable');
   });
 
   it('let requests through the heavy-request gate once each, however many of its paths they match', async () => {

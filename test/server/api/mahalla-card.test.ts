@@ -112,7 +112,10 @@ describe('GET /api/mahallas/:id', () => {
 
   it('answers 404 naming the id when no mahalla has it', async () => {
     const body = await bodyOf(await getCard(9999999, MARCH), 404);
-    expect(body).toEqual({ error: 'not_found', issues: [{ field: 'id', reason: 'no mahalla has this id' }] });
+    expect(body).toEqual({
+      error: 'not_found',
+      issues: [{ field: 'id', reason: 'no mahalla has this id', code: 'not_found', params: { what: 'mahalla' } }],
+    });
   });
 
   it('counts the period’s incidents by weekday and hour', async () => {

@@ -156,6 +156,13 @@ describe('GET /api/metrics filters', () => {
     const res = await f.app.request('/api/metrics?from=2024-03-01&to=2024-03-31&compare=decade');
     expect(res.status).toBe(400);
     const body = await errorBody(res);
-    expect(body.issues).toEqual([{ field: 'compare', reason: 'must be previous or year' }]);
+    expect(body.issues).toEqual([
+      {
+        field: 'compare',
+        reason: 'must be previous or year',
+        code: 'not_one_of',
+        params: { allowed: 'previous, year' },
+      },
+    ]);
   });
 });

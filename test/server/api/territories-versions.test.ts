@@ -226,6 +226,8 @@ describe('the workflow', () => {
             `^version ${b.number} was not drawn from version ${a.number}, approved since \\(in force from 2024-12-25\\)`,
           ),
         ) as unknown,
+        code: 'replaces_unseen',
+        params: { number: b.number, unseen: a.number, date: '2024-12-25' },
       },
     ]);
     expect((await okBody(await w.api('planner').territories.versions[':id'].$get({ param: param(b.id) }))).status).toBe(

@@ -62,7 +62,7 @@ describe('mahalla tiles', () => {
     expect(old.status).toBe(404);
     expect(await old.json()).toEqual({
       error: 'not_found',
-      issues: [{ field: 'fp', reason: 'the boundaries have changed: reload the map' }],
+      issues: [{ field: 'fp', reason: 'the boundaries have changed: reload the map', code: 'map_changed' }],
     });
     expect((await f.app.request(`/api/tiles/mahallas/${tj2.fingerprint}/8/${x}/${y}.pbf`)).status).toBe(200);
   });

@@ -46,11 +46,14 @@ describe('two people saving one object', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     const { issues, current } = (await loser.json()) as {
-      issues: Array<{ field: string; reason: string }>;
+      issues: Array<{ field: string; reason: string; code: string; params: Record<string, unknown> }>;
       current: { version: number; updatedBy: string };
     };
     expect(issues[0]?.field).toBe('version');
     expect(issues[0]?.reason).toMatch(/changed by (district-head|planner) at \d{4}-\d\d-\d\dT/);
+    expect(issues[0]?.code).toBe('stale_version');
+    expect(issues[0]?.params).toMatchObject({ by: current.updatedBy, version: 2 });
+    expect(Date.parse(String(issues[0]?.params.at))).not.toBeNaN();
     expect(current.version).toBe(2);
     const kept = (await (await w.as('admin', `/api/plans/${p.id}`)).json()) as { name: string; updatedBy: string };
     expect(kept.name).toBe(a.status === 200 ? 'Head’s version' : 'Planner’s version');

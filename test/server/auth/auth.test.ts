@@ -111,12 +111,17 @@ describe('wrong passwords', () => {
     const wrong = await signIn('not-the-password');
     expect(unknown.ok || wrong.ok).toBe(false);
     if (!unknown.ok && !wrong.ok) expect([unknown.status, unknown.reason]).toEqual([wrong.status, wrong.reason]);
+    expect(wrong.ok === false && wrong.code).toBe('signin_failed');
   });
 
   it('lock the account after five in a row, for fifteen minutes, even with the right password', async () => {
     for (let k = 0; k < 5; k++) expect((await signIn('bad password', `10.1.0.${k}`)).ok).toBe(false);
     const locked = await signIn('ministry-password', '10.2.0.1');
-    expect(locked.ok === false && locked.status).toBe(429);
+    expect(locked.ok === false && [locked.status, locked.code, locked.params]).toEqual([
+      429,
+      'account_locked',
+      { attempts: 5, minutes: 15 },
+    ]);
     clock += 16 * 60_000;
     expect((await signIn('ministry-password', '10.2.0.2')).ok).toBe(true);
   });
@@ -124,7 +129,8 @@ describe('wrong passwords', () => {
   it('are throttled per client address whatever the user name', async () => {
     for (let k = 0; k < 8; k++) await auth.login(`user${k}`, 'guess-password', '10.9.9.9');
     const next = await signIn('ministry-password', '10.9.9.9');
-    expect(next.ok === false && [next.status, next.field]).toEqual([429, 'username']);
+    expect(next.ok === false && [next.status, next.field, next.code]).toEqual([429, 'username', 'signin_throttled']);
+    expect(next.ok === false && next.params?.seconds).toBeGreaterThan(0);
     expect((await signIn('ministry-password', '10.9.9.10')).ok).toBe(true);
   });
 });
@@ -147,5 +153,6 @@ describe('a disabled account', () => {
     expect(await auth.principalOf(s.token)).toBeNull();
     const again = await signIn();
     expect(again.ok === false && again.reason).toMatch(/disabled/);
+    expect(again.ok === false && again.code).toBe('account_disabled');
   });
 });

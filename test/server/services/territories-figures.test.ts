@@ -200,6 +200,7 @@ describe('the workflow', () => {
       reason:
         'version 4 was not drawn from version 3, approved since (in force from 2024-03-15): approving it would undo ' +
         "that version's changes. Compare the two, then confirm that version 4 replaces it, or copy version 3 into a new draft",
+      issue: { code: 'replaces_unseen', params: { number: 4, unseen: 3, date: '2024-03-15' } },
     });
     expect(
       checkStep(v('submitted'), 'approve', { ...ctx, unseen }, { effectiveFrom: '2024-04-01', replaces: true }),

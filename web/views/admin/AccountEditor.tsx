@@ -3,7 +3,8 @@
 // again from the other version. Also: a new password for the account.
 import { useState, type FormEvent } from 'react';
 import { AccountUpdateBody, Password } from '../../../server/contract/access.ts';
-import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { ApiError } from '../../queries/client.ts';
 import { issuesOf, useResetPassword, useUpdateAccount, type Account } from '../../queries/admin.ts';
 import { areaOf, draftOf, issuesByField, type Draft } from './accounts.ts';
@@ -24,21 +25,22 @@ export function AccountEditor({ account, districts, onClose }: Props) {
   const [status, setStatus] = useState('');
   const save = useUpdateAccount();
   const t = useT();
-  const f = useFmt();
+  const said = useApiErrors();
   const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setStatus('');
-    const parsed = AccountUpdateBody.safeParse({
+    const input = {
       displayName: draft.displayName,
       role: draft.role,
       ...areaOf(draft),
       disabled: draft.disabled,
       version,
-    });
+    };
+    const parsed = AccountUpdateBody.safeParse(input);
     if (!parsed.success) {
-      setIssues(issuesByField(parsed.error.issues));
+      setIssues(issuesByField(parsed.error.issues, (i) => said.zod(i, input)));
       return;
     }
     setIssues({});
@@ -51,9 +53,9 @@ export function AccountEditor({ account, districts, onClose }: Props) {
     } catch (err) {
       const conflict = err instanceof ApiError && err.status === 409;
       setStale(conflict);
-      const found = issuesOf(err);
-      // The server's reason names the other change's time in UTC (ISO); it is read here at the browser's clock.
-      const reason = (found.version ?? found.form ?? '').replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, (iso) => f.moment(iso));
+      // The other change's time is said at the browser's clock (web/i18n/api-error.ts).
+      const found = issuesOf(err, said.issue);
+      const reason = found.version ?? found.form ?? '';
       setIssues(conflict ? { form: t('admin.editor.notSaved', { reason }) } : found);
     }
   };
@@ -117,11 +119,13 @@ export function PasswordReset({ account, onClose }: { account: Account; onClose:
   const [done, setDone] = useState(false);
   const reset = useResetPassword();
   const t = useT();
+  const said = useApiErrors();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const parsed = Password.safeParse(password);
     if (!parsed.success) {
-      setIssue(parsed.error.issues[0]?.message);
+      const first = parsed.error.issues[0];
+      setIssue(first && said.zod(first, password));
       return;
     }
     try {
@@ -130,7 +134,7 @@ export function PasswordReset({ account, onClose }: { account: Account; onClose:
       setPassword('');
       setDone(true);
     } catch (err) {
-      const found = issuesOf(err);
+      const found = issuesOf(err, said.issue);
       setIssue(found.password ?? Object.values(found).join('; '));
     }
   };

@@ -2,6 +2,7 @@
 // the form for a new account, or the editor or password form of the account chosen in the table.
 import { useState } from 'react';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { useAccounts, useEndSessions, type Account } from '../../queries/admin.ts';
 import { useMeta } from '../../queries/meta.ts';
 import { useRegionNames } from '../../queries/mahallas.ts';
@@ -19,6 +20,7 @@ export function AccountsTab() {
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState('');
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
   const nameOf = useNameOf();
   const chosen = open ? accounts.data?.find((a) => a.id === open.id) : undefined;
@@ -28,7 +30,7 @@ export function AccountsTab() {
     endSessions.mutate(a.id, {
       onSuccess: (r) =>
         setNotice(t('admin.accounts.ended', { user: a.username, count: r.signedOut, n: f.int(r.signedOut) })),
-      onError: (err) => setNotice(t('admin.accounts.notSignedOut', { user: a.username, reason: err.message })),
+      onError: (err) => setNotice(t('admin.accounts.notSignedOut', { user: a.username, reason: said.error(err) })),
     });
   };
 
@@ -40,7 +42,7 @@ export function AccountsTab() {
         </h2>
         {accounts.error && (
           <p className="admin-issues" role="alert">
-            {t('admin.accounts.failed', { reason: accounts.error.message })}
+            {t('admin.accounts.failed', { reason: said.error(accounts.error) })}
           </p>
         )}
         <p role="status" className="admin-status" data-testid="accounts-notice">

@@ -3,6 +3,7 @@
 // filters are UTC days, as the server stores them.
 import { useState, type FormEvent } from 'react';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { ROLES, type Role } from '../../../server/contract/access.ts';
 import { auditCsvUrl, issuesOf, useAudit, type AuditFilter } from '../../queries/admin.ts';
 import { Field, OtherIssues } from './Fields.tsx';
@@ -30,9 +31,10 @@ export function AuditTab() {
   const [actionIssue, setActionIssue] = useState<string | undefined>();
   const audit = useAudit(applied, page);
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
   const d = audit.data;
-  const serverIssues = audit.error ? issuesOf(audit.error) : {};
+  const serverIssues = audit.error ? issuesOf(audit.error, said.issue) : {};
 
   const apply = (e: FormEvent): void => {
     e.preventDefault();

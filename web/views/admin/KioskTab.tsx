@@ -2,6 +2,7 @@
 // when it is made (only the token's hash is kept); revoking it ends the screens that use it.
 import { useState, type FormEvent } from 'react';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import {
   issuesOf,
   useCreateKioskToken,
@@ -19,6 +20,7 @@ export function KioskTab() {
   const playlists = list.data?.playlists ?? [];
   const [made, setMade] = useState<NewKioskToken | null>(null);
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
   const nameOf = (id: number): string =>
     playlists.find((p) => p.id === id)?.name ?? t('admin.kiosk.playlistNumber', { id: String(id) });
@@ -33,12 +35,12 @@ export function KioskTab() {
         )}
         {tokens.error && (
           <p className="admin-issues" role="alert">
-            {t('admin.kiosk.failedLinks', { reason: tokens.error.message })}
+            {t('admin.kiosk.failedLinks', { reason: said.error(tokens.error) })}
           </p>
         )}
         {list.error && (
           <p className="admin-issues" role="alert">
-            {t('admin.kiosk.failedPlaylists', { reason: list.error.message })}
+            {t('admin.kiosk.failedPlaylists', { reason: said.error(list.error) })}
           </p>
         )}
         {tokens.data?.length === 0 && <p className="admin-empty">{t('admin.kiosk.none')}</p>}
@@ -98,6 +100,7 @@ function NewLinkForm({
   const [issues, setIssues] = useState<Issues>({});
   const create = useCreateKioskToken();
   const t = useT();
+  const said = useApiErrors();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const found: Record<string, string> = {};
@@ -109,7 +112,7 @@ function NewLinkForm({
       onCreated(await create.mutateAsync({ name: name.trim(), playlist: Number(playlist) }));
       setName('');
     } catch (err) {
-      setIssues(issuesOf(err));
+      setIssues(issuesOf(err, said.issue));
     }
   };
   return (
@@ -208,6 +211,7 @@ function Revoke({ token }: { token: KioskToken }) {
   const [asking, setAsking] = useState(false);
   const revoke = useRevokeKioskToken();
   const t = useT();
+  const said = useApiErrors();
   if (!asking)
     return (
       <button
@@ -236,7 +240,7 @@ function Revoke({ token }: { token: KioskToken }) {
       </button>
       {revoke.error && (
         <span className="field-issue" role="alert">
-          {revoke.error.message}
+          {said.error(revoke.error)}
         </span>
       )}
     </span>

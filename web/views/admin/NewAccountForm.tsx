@@ -7,6 +7,7 @@ import { issuesOf, useCreateAccount, type Account } from '../../queries/admin.ts
 import { areaOf, BLANK, issuesByField, type Draft } from './accounts.ts';
 import { Field, OtherIssues, PersonFields, personFields, type Issues } from './Fields.tsx';
 import { useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 
 export function NewAccountForm({
   districts,
@@ -19,19 +20,21 @@ export function NewAccountForm({
   const [issues, setIssues] = useState<Issues>({});
   const create = useCreateAccount();
   const t = useT();
+  const said = useApiErrors();
   const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const parsed = AccountCreateBody.safeParse({
+    const input = {
       username: draft.username,
       displayName: draft.displayName,
       role: draft.role,
       ...areaOf(draft),
       password: draft.password,
-    });
+    };
+    const parsed = AccountCreateBody.safeParse(input);
     if (!parsed.success) {
-      setIssues(issuesByField(parsed.error.issues));
+      setIssues(issuesByField(parsed.error.issues, (i) => said.zod(i, input)));
       return;
     }
     setIssues({});
@@ -40,7 +43,7 @@ export function NewAccountForm({
       setDraft(BLANK);
       onCreated(made);
     } catch (err) {
-      setIssues(issuesOf(err));
+      setIssues(issuesOf(err, said.issue));
     }
   };
 

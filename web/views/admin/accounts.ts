@@ -122,14 +122,18 @@ export function areaOf(d: Draft): { region: string | null; district: string | nu
   };
 }
 
-/** The issues of a zod parse, by the first segment of their path (the form field they belong to). */
-export function issuesByField(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+/**
+ * The issues of a zod parse, each said by `say` (in the reader's language: web/i18n/api-error.ts), by the first
+ * segment of their path (the form field they belong to).
+ */
+export function issuesByField<I extends { path: ReadonlyArray<PropertyKey> }>(
+  issues: readonly I[],
+  say: (i: I) => string,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of issues) {
     const field = String(i.path[0] ?? 'form');
-    out[field] = out[field] ? `${out[field]}; ${i.message}` : i.message;
+    out[field] = out[field] ? `${out[field]}; ${say(i)}` : say(i);
   }
   return out;
 }

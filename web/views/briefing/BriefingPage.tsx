@@ -6,11 +6,13 @@ import { useCreatePlaylist, usePlaylists } from '../../queries/playlists.ts';
 import { can, useSession } from '../../queries/session.ts';
 import { PlaylistEditor } from './PlaylistEditor.tsx';
 import { useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import './editor.css';
 
 export function BriefingPage() {
   const meta = useMeta();
   const t = useT();
+  const said = useApiErrors();
   const session = useSession();
   const canWrite = can(session.data, 'playlists.write');
   const list = usePlaylists();
@@ -37,7 +39,7 @@ export function BriefingPage() {
         <h2>{t('wall.list.title')}</h2>
         {error && (
           <p className="warn" role="alert">
-            {t('wall.list.failed', { reason: error.message })}
+            {t('wall.list.failed', { reason: said.error(error) })}
           </p>
         )}
         <ul>

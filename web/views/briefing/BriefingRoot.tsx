@@ -12,6 +12,7 @@ import { SlideFrame } from './slides/SlideFrame.tsx';
 import { SLIDE_COMPONENTS } from './slides/registry.ts';
 import { slideTitle } from './slides/titles.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import './briefing.css';
 
 /** The pointer disappears after this long without movement (a cursor in the middle of the wall distracts). */
@@ -19,9 +20,10 @@ const CURSOR_IDLE_MS = 3000;
 
 export default function BriefingRoot() {
   const [kiosk, setKiosk] = useState<string | null>(() => new URLSearchParams(window.location.search).get('kiosk'));
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<{ error: unknown } | null>(null);
   const session = useSession();
   const t = useT();
+  const said = useApiErrors();
   useEffect(() => {
     if (kiosk === null) return;
     kioskSignIn(kiosk).then(
@@ -32,7 +34,7 @@ export default function BriefingRoot() {
         window.history.replaceState(null, '', `${window.location.pathname}?${q.toString()}`);
         setKiosk(null);
       },
-      (err: unknown) => setFailed(err instanceof Error ? err.message : String(err)),
+      (error: unknown) => setFailed({ error }),
     );
   }, [kiosk]);
   if (failed)
@@ -40,7 +42,7 @@ export default function BriefingRoot() {
       <div className="briefing">
         <div className="connecting" role="alert" data-testid="wall-link-refused">
           <p className="mark">HAMKOR</p>
-          <p>{t('wall.linkRefused', { reason: failed.replace(/^\d{3} (\w+: )?/, '') })}</p>
+          <p>{t('wall.linkRefused', { reason: said.error(failed.error) })}</p>
         </div>
       </div>
     );
@@ -60,6 +62,7 @@ function Wall() {
   const snap = live.data;
   const dwell = dwellMs[rotation.index] ?? 0;
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
 
   return (
@@ -72,7 +75,7 @@ function Wall() {
       {!snap && (
         <div className="connecting" role="status">
           <p className="mark">HAMKOR</p>
-          <p>{live.error ? t('wall.loadFailed', { reason: live.error.message }) : t('wall.loading')}</p>
+          <p>{live.error ? t('wall.loadFailed', { reason: said.error(live.error) }) : t('wall.loading')}</p>
         </div>
       )}
       {snap && (

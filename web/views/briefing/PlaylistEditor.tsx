@@ -17,6 +17,7 @@ import { ApiError } from '../../queries/client.ts';
 import { useDeletePlaylist, useSavePlaylist } from '../../queries/playlists.ts';
 import { briefingHref } from './params.ts';
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import type { MessageId } from '../../i18n/messages.ts';
 import { ConfirmDialog } from '../plans/ConfirmDialog.tsx';
 import { useLeaveGuard } from '../plans/leave-guard.tsx';
@@ -53,6 +54,7 @@ export function PlaylistEditor({
   // The playlist as stored (as opened, then as the last save returned it): the editor stays open across its own saves,
   // so the save's status stays on screen while the list reloads.
   const t = useT();
+  const said = useApiErrors();
   const nameOf = useNameOf();
   const [stored, setStored] = useState<Draft>(() => draftOf(playlist));
   const [draft, setDraft] = useState<Draft>(stored);
@@ -81,9 +83,7 @@ export function PlaylistEditor({
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
       setStatus(
-        stale
-          ? t('playlist.stale', { reason: e.message.replace(/^409 version: /, '') })
-          : t('playlist.notSaved', { reason: e instanceof Error ? e.message : String(e) }),
+        stale ? t('playlist.stale', { reason: said.error(e) }) : t('playlist.notSaved', { reason: said.error(e) }),
       );
     }
   };
@@ -93,7 +93,7 @@ export function PlaylistEditor({
       await deleting.mutateAsync({ id: playlist.id, version });
       onDeleted();
     } catch (e) {
-      setStatus(t('playlist.notDeleted', { reason: e instanceof Error ? e.message : String(e) }));
+      setStatus(t('playlist.notDeleted', { reason: said.error(e) }));
     }
   };
 
@@ -266,7 +266,7 @@ export function PlaylistEditor({
         <ul className="issues" role="alert">
           {check.error.issues.map((i, k) => (
             <li key={k}>
-              {i.path.join(' › ')}: {i.message}
+              {i.path.join(' › ')}: {said.zod(i, draft)}
             </li>
           ))}
         </ul>

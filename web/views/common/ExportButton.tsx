@@ -3,6 +3,7 @@
 // it finds that area's canvas and legend itself.
 import { useRef, useState } from 'react';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { canvasBytes, composeImage, download, legendLines } from '../../export/compose.ts';
 import { pdfWithImage } from '../../export/pdf.ts';
 import { exportFileName } from '../../../server/shared/export-name.ts';
@@ -24,6 +25,7 @@ const ATTRIBUTION = '© OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC
 
 export function ExportButton({ title, what, period, filters, dataTo }: ExportButtonProps) {
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
   const ref = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
@@ -59,7 +61,7 @@ export function ExportButton({ title, what, period, filters, dataTo }: ExportBut
         download(pdf, name, 'application/pdf');
       }
     } catch (e) {
-      setError(t('export.failed', { reason: e instanceof Error ? e.message : String(e) }));
+      setError(t('export.failed', { reason: said.error(e) }));
     } finally {
       setBusy(false);
     }

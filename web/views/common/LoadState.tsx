@@ -2,6 +2,7 @@
 // for failures), in the language in force.
 
 import { useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 
 /**
  * @example <LoadState loading={q.isFetching} error={q.error} what={t('load.data')} />
@@ -17,6 +18,7 @@ export function LoadState({
   what?: string;
 }) {
   const t = useT();
+  const said = useApiErrors();
   return (
     <>
       {loading && (
@@ -26,7 +28,7 @@ export function LoadState({
       )}
       {error && (
         <div className="error-banner" role="alert">
-          {t('load.failed', { what: what ?? t('load.data'), reason: error.message })}
+          {t('load.failed', { what: what ?? t('load.data'), reason: said.error(error) })}
         </div>
       )}
     </>

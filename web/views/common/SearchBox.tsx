@@ -9,6 +9,7 @@ import { navigate } from '../../state/route.ts';
 import { getState, update } from '../../state/store.ts';
 import { searchTarget } from './search-target.ts';
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 
 const KIND_LABEL: Record<SearchKind, `search.kind.${SearchKind}`> = {
   district: 'search.kind.district',
@@ -31,6 +32,7 @@ export function SearchBox() {
   const t = useT();
   // Official district and region names where there are (useNameOf), else the name in the language's script.
   const nameOf = useNameOf();
+  const said = useApiErrors();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -83,7 +85,7 @@ export function SearchBox() {
     : !search.searchable
       ? t('search.tooShort')
       : search.error
-        ? t('search.failed', { reason: search.error.message })
+        ? t('search.failed', { reason: said.error(search.error) })
         : !search.settled
           ? t('search.searching')
           : hits.length === 0

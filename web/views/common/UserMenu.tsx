@@ -4,11 +4,13 @@ import { useState, type FormEvent } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useChangePassword, useSignOut, type Session } from '../../queries/session.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 
 export function UserMenu({ session }: { session: Session }) {
   const signOut = useSignOut();
   const change = useChangePassword();
   const t = useT();
+  const said = useApiErrors();
   const [changing, setChanging] = useState(false);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -66,7 +68,7 @@ export function UserMenu({ session }: { session: Session }) {
             </label>
             {change.error && (
               <p className="signin-error" role="alert">
-                {change.error.message.replace(/^\d{3} (\w+: )?/, '')}
+                {said.error(change.error)}
               </p>
             )}
             <button type="submit" disabled={change.isPending}>

@@ -5,6 +5,7 @@ import type { Norms } from '../../../server/contract/coverage.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { useInspectorCard } from '../../queries/coverage.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { lengthDays } from '../../../server/shared/period.ts';
 import { serviceLabel } from '../cooperation/services.ts';
 import { flagReason, rankLabel } from './labels.ts';
@@ -26,6 +27,7 @@ export function InspectorCard({
   const c = card.data;
   const maxService = Math.max(1, ...(c?.jointActionsByService.map((s) => s.count) ?? []));
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
   const nameOf = useNameOf();
   const km = (n: number, digits: number): string => t('coverage.card.km', { n: f.decimal(n, digits) });
@@ -42,7 +44,7 @@ export function InspectorCard({
       <button type="button" className="close" aria-label={t('coverage.card.close')} onClick={onClose}>
         ×
       </button>
-      {card.error && <p className="warn">{t('coverage.card.failed', { reason: card.error.message })}</p>}
+      {card.error && <p className="warn">{t('coverage.card.failed', { reason: said.error(card.error) })}</p>}
       {!c && !card.error && <p className="muted">{t('coverage.card.loading')}</p>}
       {c && (
         <>

@@ -5,6 +5,7 @@ import { can, useSession } from '../../queries/session.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { update } from '../../state/store.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { emergingClassLabel } from '../../map/emerging-view.ts';
 import { areaName } from '../../map/inference-text.ts';
 import { codeLabel } from './records.ts';
@@ -20,6 +21,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
   const c = card.data;
   const emerging = useEmerging(range, id);
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
   const nameOf = useNameOf();
   const source = range.source ?? 'incidents';
@@ -31,7 +33,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
       <button type="button" className="close" aria-label={t('card.close')} onClick={() => update({ selected: null })}>
         ×
       </button>
-      {card.error && <p role="alert">{t('card.failed', { reason: card.error.message })}</p>}
+      {card.error && <p role="alert">{t('card.failed', { reason: said.error(card.error) })}</p>}
       {!c && !card.error && <p className="muted">{t('card.loading')}</p>}
       {c && (
         <>
@@ -141,9 +143,9 @@ type EmergingData = ReturnType<typeof useEmerging>['data'];
 /** The mahalla's emerging hot spot class for the period, how it was tested, its weekly z-equivalents and the rule. */
 function EmergingBadge({ data, error, id }: { data: EmergingData; error: Error | null; id: number }) {
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
-  if (error)
-    return <p className="muted">{t('card.trendFailed', { reason: error.message.replace(/^400 from: /, '') })}</p>;
+  if (error) return <p className="muted">{t('card.trendFailed', { reason: said.error(error) })}</p>;
   if (!data) return null;
   const k = data.ids.indexOf(id);
   const code = data.category[k] ?? 0;

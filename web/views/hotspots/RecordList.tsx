@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { recordsCsvUrl, useRecordList } from '../../queries/records.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { codeLabel } from './records.ts';
 
 export function RecordList({ id, range }: { id: number; range: RangeArgs }) {
@@ -12,6 +13,7 @@ export function RecordList({ id, range }: { id: number; range: RangeArgs }) {
   const applications = range.source === 'applications';
   const source = range.source ?? 'incidents';
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
   const csv = recordsCsvUrl(range, id, f.locale);
   return (
@@ -22,7 +24,7 @@ export function RecordList({ id, range }: { id: number; range: RangeArgs }) {
           {t('list.csv')}
         </a>
       </h3>
-      {list.error && <p role="alert">{t('list.failed', { reason: list.error.message })}</p>}
+      {list.error && <p role="alert">{t('list.failed', { reason: said.error(list.error) })}</p>}
       {d && d.total === 0 && <p className="muted">{t('list.none', { source })}</p>}
       {d && d.total > 0 && (
         <>

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { extensionsOf, isBoundaryKind, isRecordImportKind, type ImportKind } from '../../../server/contract/imports.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import {
   isRunning,
   useCancelJob,
@@ -38,6 +39,7 @@ export function ImportPage() {
   const commit = useJob(commitId);
   const dropData = useDropData();
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
   const bytes = (n: number): string => t('import.bytes', { count: n, n: f.int(n) });
   const committed = commit.data?.state === 'done' && commit.data.result?.committed === true;
@@ -146,7 +148,7 @@ export function ImportPage() {
         <p className="muted" data-testid="import-kind-note">
           {kindNote(kind, t)}
         </p>
-        {upload.error && <p className="error-banner">{t('import.refused', { reason: upload.error.message })}</p>}
+        {upload.error && <p className="error-banner">{t('import.refused', { reason: said.error(upload.error) })}</p>}
       </section>
 
       {preview?.shape === 'table' && (
@@ -201,7 +203,7 @@ export function ImportPage() {
           <button type="button" data-testid="import-check" disabled={busy} onClick={() => run(true)}>
             {t('import.check')}
           </button>
-          {start.error && <p className="error-banner">{start.error.message}</p>}
+          {start.error && <p className="error-banner">{said.error(start.error)}</p>}
           {check.data && <ProgressBar job={check.data} onCancel={() => cancel.mutate(check.data?.id ?? '')} />}
           {check.data?.error && <p className="error-banner">{check.data.error}</p>}
           {check.data && <ReportView job={check.data} />}

@@ -1,5 +1,6 @@
 // Provenance: every import committed into this database — when, who, which file (and its checksum), what it changed.
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { usePastImports } from '../../queries/imports.ts';
 import { age, ageWords, whatLabel } from './provenance.ts';
 
@@ -9,11 +10,12 @@ const utcIso = (t: string): string => `${t.replace(' ', 'T').replace(/(\.\d+)?Z?
 export function PastImports() {
   const past = usePastImports();
   const t = useT();
+  const said = useApiErrors();
   const f = useFmt();
   return (
     <section className="import-card" aria-labelledby="past-imports" data-testid="past-imports">
       <h3 id="past-imports">{t('import.past')}</h3>
-      {past.error && <p className="error-banner">{t('import.past.failed', { reason: past.error.message })}</p>}
+      {past.error && <p className="error-banner">{t('import.past.failed', { reason: said.error(past.error) })}</p>}
       {past.data?.length === 0 && <p className="muted">{t('import.past.none')}</p>}
       {past.data && past.data.length > 0 && (
         <div className="import-scroll short">

@@ -24,6 +24,7 @@ import { planFromAssignments } from './plan-model.ts';
 import { usePlanState } from './usePlanState.ts';
 import { postName, PostList } from './PostList.tsx';
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { BalanceSection } from './BalanceSection.tsx';
 import { ToolsSection, type Action } from './ToolsSection.tsx';
 import { useStroke, type StrokeShape } from './useStroke.ts';
@@ -39,6 +40,7 @@ const PICK = [PLANNER_LAYER_IDS.fill];
 export function PlannerPage() {
   const session = useSession();
   const t = useT();
+  const said = useApiErrors();
   const nameOf = useNameOf();
   const meta = useMeta();
   const district = useUi((s) => s.district);
@@ -228,7 +230,7 @@ export function PlannerPage() {
         )}
         {error && (
           <div className="error-banner" role="alert">
-            {t('planner.loadFailed', { reason: error.message })}
+            {t('planner.loadFailed', { reason: said.error(error) })}
           </div>
         )}
       </section>

@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { update } from '../../state/store.ts';
 import { navigate } from '../../state/route.ts';
-import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useFmt, useLocale, useT } from '../../i18n/I18n.tsx';
+import { errorText, issuesOfError, issueText } from '../../i18n/api-error.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import { ApiError } from '../../queries/client.ts';
 import {
@@ -21,18 +23,16 @@ import type { Editor } from './usePlanState.ts';
 const phase = (p: VersionSummary['phase'], t: Translate): string => t(`planner.phase.${p}`);
 
 /** The reason of a 409 on `field`, if that is what the error is. */
-const conflictOn = (e: unknown, field: string): string | null => {
+const conflictOn = (e: unknown, field: string, locale: Locale): string | null => {
   if (!(e instanceof ApiError) || e.status !== 409) return null;
-  const issue = (e.body as { issues?: Array<{ field: string; reason: string }> } | null)?.issues?.[0];
-  return issue?.field === field ? issue.reason : null;
+  const issue = issuesOfError(e)[0];
+  return issue?.field === field ? issueText(issue, locale) : null;
 };
 
-const message = (e: unknown, t: Translate): string =>
+const message = (e: unknown, t: Translate, locale: Locale): string =>
   e instanceof ApiError && e.status === 409
-    ? t('planner.notSaved', { reason: e.message.replace(/^version: /, '') })
-    : e instanceof Error
-      ? e.message
-      : String(e);
+    ? t('planner.notSaved', { reason: errorText(e, locale) })
+    : errorText(e, locale);
 
 export interface VersionSectionProps {
   district: string;
@@ -47,13 +47,14 @@ export interface VersionSectionProps {
 export function VersionSection({ district, versions, detail, editor, canWrite, today }: VersionSectionProps) {
   const create = useCreateDraft();
   const t = useT();
+  const locale = useLocale();
   const f = useFmt();
   const save = useSaveDraft();
   const submit = useSubmitVersion();
   const approve = useApproveVersion();
   const [order, setOrder] = useState({ number: '', date: today, from: today, replaces: false });
   // An approval that would undo a version approved since this one was drawn: said in the form, confirmed there.
-  const undoes = conflictOn(approve.error, 'replaces');
+  const undoes = conflictOn(approve.error, 'replaces', locale);
   const error = [create.error, save.error, submit.error, undoes ? null : approve.error].find((e) => e);
   const newDraft = (): void =>
     create.mutate(
@@ -214,7 +215,7 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
       )}
       {error && (
         <p className="error-text" role="alert" data-testid="planner-error">
-          {message(error, t)}
+          {message(error, t, locale)}
         </p>
       )}
     </section>

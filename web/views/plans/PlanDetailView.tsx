@@ -8,6 +8,7 @@ import { can, useSession } from '../../queries/session.ts';
 import { update, useUi } from '../../state/store.ts';
 import { PLAN_TABS, type PlanTab } from '../../state/url.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import type { MessageId } from '../../i18n/messages.ts';
 import { cssOf } from '../cooperation/services.ts';
 import { STATE_COLORS } from './plan-view.ts';
@@ -60,6 +61,7 @@ export interface PlanDetailProps {
 }
 
 export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight }: PlanDetailProps) {
+  const said = useApiErrors();
   const t = useT();
   const f = useFmt();
   const nameOf = useNameOf();
@@ -76,7 +78,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
     try {
       await work();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(said.error(err));
     }
   };
   // The plan in hand says whether fulfilment was recorded, so the question says what deleting keeps; the server's

@@ -14,6 +14,7 @@ import { PlanBody, type PlanInput } from '../../../server/contract/plans.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { useCreatePlan, useReplacePlan, type PlanDetail } from '../../queries/plans.ts';
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { DateField } from '../common/DateField.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { LeaveDialog, useLeaveGuard } from './leave-guard.tsx';
@@ -52,6 +53,7 @@ export function PlanForm({
   onCancel,
 }: PlanFormProps) {
   const t = useT();
+  const said = useApiErrors();
   const nameOf = useNameOf();
   const initial = useMemo(
     () => ({
@@ -91,7 +93,7 @@ export function PlanForm({
     };
     const parsed = PlanBody.safeParse(body);
     if (!parsed.success) {
-      setIssues(parsed.error.issues.map((i) => `${i.path.join('.') || t('plans.form.plan')}: ${i.message}`));
+      setIssues(parsed.error.issues.map((i) => `${i.path.join('.') || t('plans.form.plan')}: ${said.zod(i, body)}`));
       return;
     }
     if (editing && recorded > 0 && !confirmed) {
@@ -110,7 +112,7 @@ export function PlanForm({
           : await create.mutateAsync(input),
       );
     } catch (err) {
-      setIssues([err instanceof Error ? err.message : String(err)]);
+      setIssues([said.error(err)]);
     }
   };
 

@@ -1,14 +1,12 @@
 // The sign-in page: user name and password, in the language in force (the switch here is the header's: the choice
-// goes into the link and is remembered). A refusal shows the server's reason (wrong password, locked, throttled); the
-// password field is emptied, the user name kept.
+// goes into the link and is remembered). A refusal shows the server's reason (wrong password, locked, throttled) in the
+// chosen language; the password field is emptied, the user name kept.
 import { useState, type FormEvent } from 'react';
 import { useSignIn } from '../../queries/session.ts';
 import { useLocale, useT } from '../../i18n/I18n.tsx';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
+import { errorText } from '../../i18n/api-error.ts';
 import './signin.css';
-
-/** The server's reason, without the status and field it starts with ("401 password: wrong user name or password"). */
-const reasonOf = (err: Error): string => err.message.replace(/^\d{3} (\w+: )?/, '');
 
 export function SignInPage({ demo }: { demo?: boolean }) {
   const t = useT();
@@ -56,7 +54,7 @@ export function SignInPage({ demo }: { demo?: boolean }) {
         </label>
         {signIn.error && (
           <p className="signin-error" role="alert" data-testid="sign-in-error">
-            {t('signin.failed', { reason: reasonOf(signIn.error) })}
+            {t('signin.failed', { reason: errorText(signIn.error, lang) })}
           </p>
         )}
         <button type="submit" className="primary" disabled={signIn.isPending} data-testid="sign-in-submit">

@@ -10,11 +10,13 @@ import { navigate } from '../../state/route.ts';
 import { PrintSheet } from './PrintSheet.tsx';
 import { sheetsOf } from './sheets.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import './territory-print.css';
 
 export function PrintPage() {
   const meta = useMeta();
   const t = useT();
+  const said = useApiErrors();
   const asked = useUi((s) => s.territoryVersion);
   const district = useUi((s) => s.district);
   const versions = useTerritoryVersions(asked === null ? district : null);
@@ -83,7 +85,7 @@ export function PrintPage() {
       </div>
       {error && (
         <div className="error-banner page-error" role="alert">
-          {t('tprint.failed', { reason: error.message })}
+          {t('tprint.failed', { reason: said.error(error) })}
         </div>
       )}
       {ready &&
