@@ -23,6 +23,7 @@ import { InspectorCard } from './InspectorCard.tsx';
 import { CoverageLegend } from './CoverageLegend.tsx';
 import './coverage.css';
 import { LoadState } from '../common/LoadState.tsx';
+import { PageMapExport } from '../common/PageMapExport.tsx';
 
 const PICK = [TERRITORY_LAYER_IDS.fill, TERRITORY_LAYER_IDS.overloaded, TERRITORY_LAYER_IDS.unassigned];
 // Choosing (or closing) an inspector moves the camera to frame their territory (or the district again): a view saved
@@ -147,6 +148,7 @@ export function CoveragePage() {
       <section className="map-area terr-map" aria-label={t('coverage.map')} data-loading={loading ? 'true' : 'false'}>
         {mapReady && <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} focus={focus} />}
         <CoverageLegend synthetic={meta.data?.synthetic ?? true} />
+        <PageMapExport page="coverage" title={t('coverage.map')} period={coverage.data?.period} />
         <LoadState loading={loading} error={error} />
         {selected !== null && range && can(session.data, 'persons') && (
           <InspectorCard id={selected} range={range} norms={norms} onClose={() => selectInspector(null)} />
