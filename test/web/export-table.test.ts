@@ -5,6 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { tableCsv, tableXlsx, type ExportTable } from '../../web/export/table.ts';
 import { columnName, sheetName } from '../../web/export/xlsx.ts';
+import { shownNumber } from '../../web/export/table-dom.ts';
 
 const TABLE: ExportTable = {
   columns: ['Маҳалла', 'Код', 'Инспектор', 'Аҳоли'],
@@ -95,5 +96,17 @@ describe('columnName and sheetName', () => {
     expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
     expect(sheetName('x'.repeat(40))).toHaveLength(31);
     expect(sheetName('  ')).toBe('Sheet1');
+  });
+});
+
+describe('shownNumber', () => {
+  it('reads a number back as each language writes it, and leaves anything else as text', () => {
+    expect(shownNumber('12\u00a0345,5', 'ru')).toBe(12345.5);
+    expect(shownNumber('12\u2009345', 'en')).toBe(12345);
+    expect(shownNumber('1,234.5', 'en')).toBe(1234.5);
+    expect(shownNumber('\u22123,2', 'uz-Latn')).toBe(-3.2);
+    expect(shownNumber('3 / 5', 'ru')).toBeNull();
+    expect(shownNumber('12 %', 'en')).toBeNull();
+    expect(shownNumber('—', 'ru')).toBeNull();
   });
 });
