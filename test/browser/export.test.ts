@@ -73,7 +73,15 @@ describe('map export', () => {
   it('saves the Coverage map with its legend, and its inspector table as CSV and XLSX, in Russian', async () => {
     const p = d.page;
     await p.goto(`${world.origin}/coverage?from=2026-08-03&to=2026-10-31&lang=ru`);
-    await d.waitForMap();
+    // The map area's name is Russian here, so not waitForMap (it looks for "Map"): the same conditions by class.
+    await p.waitForFunction(
+      () =>
+        !!window.__hamkorMap?.loaded() &&
+        !window.__hamkorMap.isMoving() &&
+        document.querySelector('.map-area')?.getAttribute('data-loading') === 'false',
+      undefined,
+      { timeout: 60_000, polling: 200 },
+    );
     await p.getByTestId('inspector-table').waitFor({ timeout: 30_000 });
     const legendTitle = ((await p.locator('[data-testid=territory-legend] h3').first().textContent()) ?? '').trim();
     const pdf = await save('export-map', 'export-pdf');
