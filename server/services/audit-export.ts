@@ -1,6 +1,6 @@
 // The audit log as CSV, newest first, as the admin page's export.
 import type { AuditEntry } from '../store/types.ts';
-import { csv } from './csv.ts';
+import { csv } from '../shared/csv.ts';
 
 export function auditCsv(rows: ReadonlyArray<AuditEntry & { id: number }>): string {
   return csv(

@@ -4,7 +4,6 @@
 import { MESSAGES } from '../../../web/i18n/messages.ts';
 import type { MessageId } from '../../../web/i18n/messages.ts';
 import type { Locale } from '../../../web/i18n/locales.ts';
-import type { CsvStyle } from '../csv.ts';
 
 /**
  * A plain message (no ICU arguments) in one language; English, then the id, where a language lacks it.
@@ -12,12 +11,8 @@ import type { CsvStyle } from '../csv.ts';
  */
 export const exportWord = (locale: Locale, id: MessageId): string => MESSAGES[locale][id] ?? MESSAGES.en[id] ?? id;
 
-/**
- * How a CSV for this language is written: Russian and Uzbek spreadsheets use ";" as the list separator (the decimal
- * separator is the comma), English ",". Always with a BOM.
- * @example csvStyle('uz-Latn') // { separator: ';', bom: true }
- */
-export const csvStyle = (locale: Locale): CsvStyle => ({ separator: locale === 'en' ? ',' : ';', bom: true });
+/** The CSV style of a language (server/shared/csv.ts), here beside the other words of exports. */
+export { csvStyle } from '../../shared/csv.ts';
 
 /**
  * The Content-Disposition of a download: an ASCII fallback name and the real one (RFC 6266 / 5987), so Cyrillic

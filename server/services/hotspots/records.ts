@@ -4,7 +4,7 @@
 import type { Db } from '../../db/database.ts';
 import { recordsWhere, type Selection } from '../../selection/select.ts';
 import type { SqlPart } from '../../selection/window.ts';
-import { csv } from '../csv.ts';
+import { csv } from '../../shared/csv.ts';
 import { csvStyle, exportWord } from '../export/text.ts';
 import { displayName } from '../../shared/uz-names.ts';
 import type { Locale } from '../../../web/i18n/locales.ts';

@@ -7,7 +7,7 @@ import { dissolve } from '../../geo/dissolve.ts';
 import { flattenPolygons } from '../../geo/flat-polygons.ts';
 import type { Period } from '../../shared/period.ts';
 import type { StoredTerritoryVersion, UserStore } from '../../store/types.ts';
-import { csv } from '../csv.ts';
+import { csv } from '../../shared/csv.ts';
 import { xlsx, type XlsxCell } from '../xlsx.ts';
 import { compositeDetails, type Composite } from './composite.ts';
 import { membersOf, workloadOf, type MahallaFacts, type Workload } from './figures.ts';
@@ -117,7 +117,7 @@ function annexRows(a: Annex): XlsxCell[][] {
 }
 
 /**
- * The annex as CSV: one row per mahalla (server/services/csv.ts quoting).
+ * The annex as CSV: one row per mahalla (server/shared/csv.ts quoting).
  * @example annexCsv(annex).split('\n')[0] // 'post,inspector_id,inspector,mahalla_id,mahalla_code,mahalla,residents,…'
  */
 export function annexCsv(a: Annex): string {

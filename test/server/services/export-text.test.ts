@@ -1,7 +1,7 @@
 // The pieces every export shares: CSV written for the reader's spreadsheet (separator, quoting, BOM), file names that
 // say what and when in any script, and a download header that keeps a Cyrillic name.
 import { describe, expect, it } from 'vitest';
-import { csv } from '../../../server/services/csv.ts';
+import { csv } from '../../../server/shared/csv.ts';
 import { attachmentHeader, csvStyle, exportWord } from '../../../server/services/export/text.ts';
 import { exportFileName } from '../../../server/shared/export-name.ts';
 

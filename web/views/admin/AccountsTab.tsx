@@ -9,6 +9,7 @@ import { useRegionNames } from '../../queries/mahallas.ts';
 import { AccountEditor, PasswordReset } from './AccountEditor.tsx';
 import { areaLabel } from './accounts.ts';
 import { NewAccountForm } from './NewAccountForm.tsx';
+import { TableDownload } from '../common/TableDownload.tsx';
 
 type Open = { id: number; mode: 'edit' | 'password' } | null;
 
@@ -37,6 +38,7 @@ export function AccountsTab() {
   return (
     <div className="admin-split">
       <section className="admin-main" aria-labelledby="accounts-title">
+        <TableDownload title={t('admin.accounts.title')} what={['accounts']} table="[data-testid=accounts-table]" />
         <h2 id="accounts-title">
           {t('admin.accounts.title')} {accounts.data && <span className="muted">({accounts.data.length})</span>}
         </h2>
@@ -57,7 +59,7 @@ export function AccountsTab() {
               <th scope="col">{t('admin.col.area')}</th>
               <th scope="col">{t('admin.col.state')}</th>
               <th scope="col">{t('admin.col.lastChange')}</th>
-              <th scope="col">
+              <th scope="col" data-export-skip>
                 <span className="sr-only">{t('admin.col.actions')}</span>
               </th>
             </tr>

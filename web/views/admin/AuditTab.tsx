@@ -7,6 +7,7 @@ import { useApiErrors } from '../../i18n/api-error.ts';
 import { ROLES, type Role } from '../../../server/contract/access.ts';
 import { auditCsvUrl, issuesOf, useAudit, type AuditFilter } from '../../queries/admin.ts';
 import { Field, OtherIssues } from './Fields.tsx';
+import { TableDownload } from '../common/TableDownload.tsx';
 
 const NONE: AuditFilter = { from: '', to: '', username: '', action: '' };
 /** Longer parameter texts are cut in the table; the whole text is on hover and one click away. */
@@ -52,6 +53,13 @@ export function AuditTab() {
 
   return (
     <section className="admin-audit" aria-labelledby="audit-title">
+      {d && d.total > 0 && (
+        <TableDownload
+          title={t('admin.audit.title')}
+          what={['audit', `p${d.page}`]}
+          table="[data-testid=audit-table]"
+        />
+      )}
       <h2 id="audit-title">
         {t('admin.audit.title')}{' '}
         {d && <span className="muted">{t('admin.audit.rows', { count: d.total, n: f.int(d.total) })}</span>}

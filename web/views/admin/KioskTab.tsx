@@ -13,6 +13,7 @@ import {
 } from '../../queries/admin.ts';
 import { usePlaylists } from '../../queries/playlists.ts';
 import { Field, OtherIssues, type Issues } from './Fields.tsx';
+import { TableDownload } from '../common/TableDownload.tsx';
 
 export function KioskTab() {
   const tokens = useKioskTokens();
@@ -27,6 +28,9 @@ export function KioskTab() {
   return (
     <div className="admin-split">
       <section className="admin-main" aria-labelledby="kiosk-title">
+        {tokens.data && tokens.data.length > 0 && (
+          <TableDownload title={t('admin.kiosk.title')} what={['kiosk-links']} table="[data-testid=kiosk-table]" />
+        )}
         <h2 id="kiosk-title">{t('admin.kiosk.title')}</h2>
         <p className="admin-hint">{t('admin.kiosk.hint')}</p>
         {/* Once its link is revoked, the one-time panel has nothing left worth copying. */}
@@ -52,7 +56,7 @@ export function KioskTab() {
                 <th scope="col">{t('admin.kiosk.col.playlist')}</th>
                 <th scope="col">{t('admin.kiosk.col.created')}</th>
                 <th scope="col">{t('admin.kiosk.col.state')}</th>
-                <th scope="col">
+                <th scope="col" data-export-skip>
                   <span className="sr-only">{t('admin.col.actions')}</span>
                 </th>
               </tr>

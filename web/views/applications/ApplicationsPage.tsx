@@ -20,6 +20,7 @@ import { Breakdown } from './Breakdown.tsx';
 import { NationalPanel } from './NationalPanel.tsx';
 import './applications.css';
 import { LoadState } from '../common/LoadState.tsx';
+import { PageMapExport } from '../common/PageMapExport.tsx';
 
 const PICK = [APPLICATION_LAYER_IDS.fill];
 type Props = { id: number; name: string; districtSoato: string };
@@ -173,6 +174,11 @@ export function ApplicationsPage() {
           <p className="note">{t('applications.clickMahalla')}</p>
           {meta.data?.synthetic && <p className="note demo">{t('applications.demo')}</p>}
         </div>
+        <PageMapExport
+          page="applications"
+          title={t('applications.perMahalla', { measure })}
+          period={perMahalla.data?.period}
+        />
         <LoadState loading={loading} error={error} />
       </section>
       <section className="appl-analysis" aria-label={t('applications.flowAria')} tabIndex={0}>

@@ -2,6 +2,8 @@
 import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { pct } from '../cooperation/services.ts';
 import { labelOf, type Dimension } from './labels.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
+import { useExportWhere } from '../common/export-where.ts';
 
 export interface BreakdownRow {
   code: string | null;
@@ -26,10 +28,18 @@ export function Breakdown({
 }) {
   const t = useT();
   const f = useFmt();
+  const where = useExportWhere();
   const timed = rows.some((r) => r.medianDays !== undefined);
   const max = Math.max(1, ...rows.map((r) => r.n));
   return (
     <section className="appl-breakdown" data-testid={testId}>
+      <TableDownload
+        title={t(`applications.dim.${dim}`)}
+        what={[`applications-${dim}`, where]}
+        period="selection"
+        table={`[data-testid=${testId}] table`}
+        id={dim}
+      />
       <h3>{t(`applications.dim.${dim}`)}</h3>
       <table>
         <thead>

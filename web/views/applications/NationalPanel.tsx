@@ -6,6 +6,8 @@ import { fmtDecimal } from '../../format.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { pct } from '../cooperation/services.ts';
 import { labelOf } from './labels.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
+import { useExportWhere } from '../common/export-where.ts';
 
 export function NationalPanel({
   flow,
@@ -18,6 +20,7 @@ export function NationalPanel({
 }) {
   const t = useT();
   const f = useFmt();
+  const where = useExportWhere();
   const share = (x: number | undefined): string => pct(x ?? 0, 1, f.locale);
   const { selected, country } = flow.national;
   const rows = [
@@ -31,6 +34,13 @@ export function NationalPanel({
   ];
   return (
     <section className="appl-national" data-testid="national-panel">
+      <TableDownload
+        title={t('applications.national.title')}
+        what={['applications-national', where]}
+        period="selection"
+        table="[data-testid=national-panel] table"
+        id="national"
+      />
       <h3>{t('applications.national.title')}</h3>
       <p className="muted">
         {t('applications.national.note', {

@@ -6,6 +6,8 @@ import { useFmt, useT } from '../../i18n/I18n.tsx';
 import type { Locale } from '../../i18n/locales.ts';
 import { activeLocale, activeT, type Translate } from '../../i18n/translate.ts';
 import { actionTypeLabel } from './services.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
+import { useExportWhere } from '../common/export-where.ts';
 
 type Row = BeforeAfter['rows'][number];
 
@@ -52,8 +54,15 @@ export function BeforeAfterTable({ data }: { data: BeforeAfter }) {
   const f = useFmt();
   const sign = (r: number): string => signed(r, f.locale);
   const sentence = (r: Row): string => beforeAfterSentence(r, data.windowDays, t, f.locale);
+  const where = useExportWhere();
   return (
     <div className="before-after">
+      <TableDownload
+        title={t('cooperation.tab.before-after')}
+        what={['cooperation-before-after', where]}
+        period={data.period}
+        table="[data-testid=before-after]"
+      />
       <p className="disclaimer" data-testid="no-causal-claim">
         {t('cooperation.ba.disclaimer')}
       </p>

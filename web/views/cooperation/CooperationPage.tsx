@@ -31,6 +31,8 @@ import { activityBreaks, COOP_LAYER_IDS, cooperationLayers } from './layers.ts';
 import './cooperation.css';
 import { LoadState } from '../common/LoadState.tsx';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { PageMapExport } from '../common/PageMapExport.tsx';
+import { serviceLabel } from './services.ts';
 
 const PICK = [COOP_LAYER_IDS.fill];
 
@@ -130,6 +132,12 @@ export function CooperationPage() {
           breaks={breaks}
           gaps={gapIds?.length ?? 0}
           synthetic={meta.data?.synthetic ?? true}
+        />
+        <PageMapExport
+          page="cooperation"
+          title={t('cooperation.legend.title')}
+          period={layer.data?.period}
+          filters={focus ? serviceLabel(focus, t) : ''}
         />
         <LoadState loading={loading} error={error} />
       </section>

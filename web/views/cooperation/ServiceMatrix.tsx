@@ -5,6 +5,8 @@ import type { InspectorServiceMatrix } from '../../queries/cooperation.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { rankLabel } from '../coverage/labels.ts';
 import { SERVICE_COLORS, serviceLabel, serviceShort } from './services.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
+import { useExportWhere } from '../common/export-where.ts';
 
 type Sort = 'total' | 'name';
 
@@ -13,6 +15,7 @@ export function ServiceMatrix({ matrix }: { matrix: InspectorServiceMatrix }) {
   const t = useT();
   const f = useFmt();
   const nameOf = useNameOf();
+  const where = useExportWhere();
   const rows = useMemo(() => {
     const r = matrix.inspectors.map((inspector, k) => ({
       inspector,
@@ -28,6 +31,12 @@ export function ServiceMatrix({ matrix }: { matrix: InspectorServiceMatrix }) {
   const idle = rows.filter((r) => r.total === 0).length;
   return (
     <div className="matrix-wrap">
+      <TableDownload
+        title={t('cooperation.tab.matrix')}
+        what={['cooperation-matrix', where]}
+        period="selection"
+        table="[data-testid=matrix]"
+      />
       <p className="hint">
         {t('cooperation.matrix.hint', {
           count: matrix.inspectors.length,
@@ -63,6 +72,7 @@ export function ServiceMatrix({ matrix }: { matrix: InspectorServiceMatrix }) {
             {rows.map(({ inspector, name, cells, total }) => (
               <tr key={inspector.id} data-inspector={inspector.id} className={total === 0 ? 'idle' : undefined}>
                 <td
+                  data-code={inspector.id}
                   className="who"
                   title={t('cooperation.matrix.who', {
                     rank: inspector.rank ? rankLabel(inspector.rank, t) : t('cooperation.matrix.rankHidden'),

@@ -2,9 +2,12 @@
 import type { JointActionSummary } from '../../queries/cooperation.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { SERVICE_COLORS, actionTypeLabel, cssOf, pct, serviceLabel } from './services.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
+import { useExportWhere } from '../common/export-where.ts';
 
 export function ServiceShares({ summary }: { summary: JointActionSummary }) {
   const t = useT();
+  const where = useExportWhere();
   const f = useFmt();
   const services = [...summary.services].sort((a, b) => b.actions - a.actions);
   const max = Math.max(0.0001, ...services.map((s) => s.share));
@@ -47,8 +50,14 @@ export function ServiceShares({ summary }: { summary: JointActionSummary }) {
           </li>
         ))}
       </ul>
+      <TableDownload
+        title={t('cooperation.shares.byType')}
+        what={['cooperation-types', where]}
+        period="selection"
+        table="[data-testid=types-table]"
+      />
       <h3>{t('cooperation.shares.byType')}</h3>
-      <table className="coop-table">
+      <table className="coop-table" data-testid="types-table">
         <thead>
           <tr>
             <th>{t('cooperation.col.type')}</th>

@@ -23,6 +23,7 @@ import { InspectorCard } from './InspectorCard.tsx';
 import { CoverageLegend } from './CoverageLegend.tsx';
 import './coverage.css';
 import { LoadState } from '../common/LoadState.tsx';
+import { PageMapExport } from '../common/PageMapExport.tsx';
 
 const PICK = [TERRITORY_LAYER_IDS.fill, TERRITORY_LAYER_IDS.overloaded];
 // Choosing (or closing) an inspector moves the camera to frame their territory (or the district again): a view saved
@@ -165,6 +166,7 @@ export function CoveragePage() {
           />
         )}
         <CoverageLegend synthetic={meta.data?.synthetic ?? true} />
+        <PageMapExport page="coverage" title={t('coverage.map')} period={coverage.data?.period} />
         <LoadState loading={loading} error={error} />
         {selected !== null && range && can(session.data, 'persons') && (
           <InspectorCard id={selected} range={range} norms={norms} onClose={() => selectInspector(null)} />

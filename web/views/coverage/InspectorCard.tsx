@@ -11,6 +11,7 @@ import { serviceLabel } from '../cooperation/services.ts';
 import { flagReason, rankLabel } from './labels.ts';
 import { useRef } from 'react';
 import { usePanelFocus } from '../common/panel-focus.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
 
 export function InspectorCard({
   id,
@@ -139,8 +140,15 @@ export function InspectorCard({
               ))}
             </ul>
           )}
+          <TableDownload
+            title={t('coverage.card.mahallaList')}
+            what={['territory', `inspector-${id}`]}
+            period={c.period}
+            table="[data-testid=inspector-mahallas]"
+            id="card"
+          />
           <h3>{t('coverage.card.mahallaList')}</h3>
-          <table className="terr-mini">
+          <table className="terr-mini" data-testid="inspector-mahallas">
             <thead>
               <tr>
                 <th>{t('coverage.card.col.mahalla')}</th>
@@ -153,7 +161,7 @@ export function InspectorCard({
             <tbody>
               {c.mahallas.map((m) => (
                 <tr key={m.id}>
-                  <td>{nameOf(m.name)}</td>
+                  <td data-code={m.code}>{nameOf(m.name)}</td>
                   <td className="num">{f.int(m.population)}</td>
                   <td className="num">{f.decimal(m.distanceKm, 1)}</td>
                   <td className="num">{f.int(m.incidents)}</td>

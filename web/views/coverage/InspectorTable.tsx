@@ -9,7 +9,11 @@ import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import type { Norms } from '../../../server/contract/coverage.ts';
 import { lengthDays, type Period } from '../../../server/shared/period.ts';
 import { flagReason, rankLabel } from './labels.ts';
-import { nextSort, rowsOf, sortRows } from './table.ts';
+import { nextSort, rowsOf, sortRows, type InspectorRow } from './table.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
+import { useExportWhere } from '../common/export-where.ts';
+import type { ExportTable } from '../../export/table.ts';
+import type { Translate } from '../../i18n/translate.ts';
 
 /** Rows drawn at once: the whole country has ≈ 4,000 inspectors; a district a few dozen. */
 const MAX_ROWS = 400;
@@ -50,6 +54,7 @@ export function InspectorTable({ coverage, selected, onSelect, districtName, nor
   }, [coverage, sort, onlyOverloaded, f.locale]);
   const shown = rows.slice(0, MAX_ROWS);
   const by = (key: InspectorSortKey): void => update({ inspectorSort: nextSort(sort, key) });
+  const where = useExportWhere();
   return (
     <section className="terr-table" aria-label={t('coverage.table.aria')}>
       <header>
@@ -59,6 +64,14 @@ export function InspectorTable({ coverage, selected, onSelect, districtName, nor
             {f.int(coverage.totals.inspectors)}
           </span>
         </h2>
+        <TableDownload
+          title={t('coverage.table.title')}
+          what={['coverage', where]}
+          period={period}
+          table={() =>
+            exportRows(rows, t, (r) => [nameOf(r.name), rankLabel(r.rank, t), districtName(r.districtSoato)])
+          }
+        />
         <label className="check">
           <input
             type="checkbox"
@@ -144,4 +157,48 @@ export function InspectorTable({ coverage, selected, onSelect, districtName, nor
 
 function cellClass(r: { flags: ReadonlyArray<{ norm: NormKey }> }, norm: NormKey): string {
   return r.flags.some((f) => f.norm === norm) ? 'num terr-over' : 'num';
+}
+
+/**
+ * Every row in the table's order and filter (not only the first MAX_ROWS drawn), each inspector with their number and
+ * district code beside the names, the distance as its two figures, the flags in words.
+ */
+function exportRows(
+  rows: readonly InspectorRow[],
+  t: Translate,
+  names: (r: InspectorRow) => [name: string, rank: string, district: string],
+): ExportTable {
+  const col = (k: InspectorSortKey): string => t(`coverage.col.${k}`);
+  return {
+    columns: [
+      t('export.col.inspector'),
+      t('export.col.inspectorId'),
+      t('import.field.rank'),
+      t('export.col.district'),
+      t('export.col.districtCode'),
+      ...(['mahallas', 'residents', 'incidents', 'applications', 'jointActions', 'areaKm2'] as const).map(col),
+      `${col('maxDistanceKm')}: ${t('coverage.card.meanDistance')}`,
+      `${col('maxDistanceKm')}: ${t('coverage.card.farthest')}`,
+      col('flags'),
+    ],
+    rows: rows.map((r) => {
+      const [name, rank, district] = names(r);
+      return [
+        name,
+        r.id,
+        rank,
+        district,
+        r.districtSoato,
+        r.mahallas,
+        r.residents,
+        r.incidents,
+        r.applications,
+        r.jointActions,
+        Math.round(r.areaKm2 * 100) / 100,
+        Math.round(r.meanDistanceKm * 10) / 10,
+        Math.round(r.maxDistanceKm * 10) / 10,
+        r.flags.map((x) => t(`coverage.flag.${x.norm}`)).join(', '),
+      ];
+    }),
+  };
 }

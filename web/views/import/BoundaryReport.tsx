@@ -6,6 +6,7 @@ import type { Translate } from '../../i18n/translate.ts';
 import type { Job } from '../../queries/imports.ts';
 import { navigate } from '../../state/route.ts';
 import { update } from '../../state/store.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
 
 type Outcome = NonNullable<NonNullable<Job['result']>['boundary']>;
 
@@ -29,6 +30,12 @@ export function BoundaryReport({ outcome: o, dryRun, kind }: { outcome: Outcome;
     <>
       {o.findings.length > 0 && (
         <section data-testid="import-topology">
+          <TableDownload
+            title={t('table.title.topology')}
+            what={['import-topology']}
+            table="[data-testid=import-topology] table"
+            id="topology"
+          />
           <h4>{t('import.topology', { n: f.int(o.findings.length), min: f.int(o.sliverM2) })}</h4>
           <div className="import-scroll short">
             <table className="import-table">
@@ -51,6 +58,7 @@ export function BoundaryReport({ outcome: o, dryRun, kind }: { outcome: Outcome;
                       <button
                         type="button"
                         className="import-link"
+                        data-export-skip
                         data-testid="import-topology-show"
                         onClick={() => showOnMap(x.lon, x.lat)}
                       >

@@ -3,6 +3,7 @@ import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import { usePastImports } from '../../queries/imports.ts';
 import { age, ageWords, whatLabel } from './provenance.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
 
 /** The server's UTC time (YYYY-MM-DD HH:MM[:SS]) as an ISO moment, read at the browser's clock like the audit log's. */
 const utcIso = (t: string): string => `${t.replace(' ', 'T').replace(/(\.\d+)?Z?$/, '')}Z`;
@@ -14,6 +15,9 @@ export function PastImports() {
   const f = useFmt();
   return (
     <section className="import-card" aria-labelledby="past-imports" data-testid="past-imports">
+      {past.data && past.data.length > 0 && (
+        <TableDownload title={t('import.past')} what={['imports']} table="[data-testid=past-imports] table" id="past" />
+      )}
       <h3 id="past-imports">{t('import.past')}</h3>
       {past.error && <p className="error-banner">{t('import.past.failed', { reason: said.error(past.error) })}</p>}
       {past.data?.length === 0 && <p className="muted">{t('import.past.none')}</p>}

@@ -5,6 +5,7 @@ import { downloadUrl, type Job } from '../../queries/imports.ts';
 import { BoundaryReport } from './BoundaryReport.tsx';
 import { fieldLabel } from './labels.ts';
 import { whatLabel } from './provenance.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
 
 export function ProgressBar({ job, onCancel }: { job: Job; onCancel?: () => void }) {
   const t = useT();
@@ -100,6 +101,12 @@ export function ReportView({ job }: { job: Job }) {
       )}
       {r.problemCount > 0 && (
         <section>
+          <TableDownload
+            title={t('table.title.importProblems')}
+            what={['import-problems', job.kind]}
+            table="[data-testid=import-problems]"
+            id="problems"
+          />
           <h4>
             {t('import.problems', {
               n: f.int(r.problemCount),

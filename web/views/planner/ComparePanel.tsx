@@ -2,6 +2,7 @@
 // residents before and after (the changed mahallas are outlined on the map by the page).
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import type { TerritoryDiff } from '../../queries/territories.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
 
 export function ComparePanel({ diff, dirty }: { diff: TerritoryDiff | undefined; dirty: boolean }) {
   const t = useT();
@@ -26,29 +27,37 @@ export function ComparePanel({ diff, dirty }: { diff: TerritoryDiff | undefined;
       {rows.length === 0 ? (
         <p className="muted">{t('planner.compare.none')}</p>
       ) : (
-        <table className="planner-table">
-          <thead>
-            <tr>
-              <th>{t('planner.compare.post')}</th>
-              <th title={t('planner.compare.mahallasTitle')}>{t('planner.compare.mahallas')}</th>
-              <th title={t('planner.compare.residentsTitle')}>{t('planner.compare.residents')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.post}>
-                <td>{nameOf(p.title)}</td>
-                <td>
-                  {p.workload.before?.mahallas ?? '—'} → {p.workload.after?.mahallas ?? '—'}
-                </td>
-                <td>
-                  {p.workload.before ? f.int(p.workload.before.residents) : '—'} →{' '}
-                  {p.workload.after ? f.int(p.workload.after.residents) : '—'}
-                </td>
+        <>
+          <TableDownload
+            title={t('planner.compare.aria')}
+            what={['territory-plan-compare']}
+            table="[data-testid=planner-compare]"
+            id="compare"
+          />
+          <table className="planner-table" data-testid="planner-compare">
+            <thead>
+              <tr>
+                <th>{t('planner.compare.post')}</th>
+                <th title={t('planner.compare.mahallasTitle')}>{t('planner.compare.mahallas')}</th>
+                <th title={t('planner.compare.residentsTitle')}>{t('planner.compare.residents')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <tr key={p.post}>
+                  <td data-code={p.post}>{nameOf(p.title)}</td>
+                  <td>
+                    {p.workload.before?.mahallas ?? '—'} → {p.workload.after?.mahallas ?? '—'}
+                  </td>
+                  <td>
+                    {p.workload.before ? f.int(p.workload.before.residents) : '—'} →{' '}
+                    {p.workload.after ? f.int(p.workload.after.residents) : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );

@@ -16,6 +16,7 @@ import type { Formatters } from '../../format.ts';
 import { actionLabel, serviceLabel, stateLabel } from './plan-labels.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { nextPeriod } from '../../../server/shared/period.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
 
 const TAB_LABELS: Record<PlanTab, MessageId> = {
   territory: 'plans.tab.territory',
@@ -73,6 +74,12 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
   const copy = useCopyPlan();
   const del = useDeletePlan();
   const next = nextPeriod(plan);
+  // Each tab's table downloads as "plan <name> <tab>", dated by the plan's period.
+  const download = (k: PlanTab) => ({
+    title: `${plan.name} — ${t(TAB_LABELS[k])}`,
+    what: ['plan', plan.name, k],
+    period: { from: plan.from, to: plan.to },
+  });
   const run = async (work: () => Promise<void>): Promise<void> => {
     setError(null);
     try {
@@ -181,6 +188,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
             t('plans.col.state'),
           ]}
           testId="plan-territories"
+          {...download('territory')}
         >
           {plan.byInspector.map((r) => (
             <tr
@@ -189,7 +197,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
               onMouseEnter={() => onHighlight(r.mahallas)}
               onMouseLeave={() => onHighlight([])}
             >
-              <td>{inspector(r.name, r.inspector)}</td>
+              <td data-code={r.inspector}>{inspector(r.name, r.inspector)}</td>
               <td className="num">{f.int(r.mahallas.length)}</td>
               <td className="num">
                 {f.int(r.done)} / {f.int(r.required)}
@@ -209,6 +217,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
         <Table
           head={[t('plans.col.service'), t('plans.col.doneRequired'), t('plans.col.pctDone'), t('plans.col.state')]}
           testId="plan-services"
+          {...download('service')}
         >
           {plan.byService.map((r) => (
             <tr key={r.service}>
@@ -238,10 +247,11 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
             t('plans.col.state'),
           ]}
           testId="plan-items"
+          {...download('items')}
         >
           {plan.items.map((i) => (
             <tr key={`${i.inspector}|${i.service}|${i.type}`}>
-              <td>{inspector(i.inspectorName, i.inspector)}</td>
+              <td data-code={i.inspector}>{inspector(i.inspectorName, i.inspector)}</td>
               <td>{serviceLabel(t, i.service)}</td>
               <td>{actionLabel(t, i.type)}</td>
               <td className="num">
@@ -260,19 +270,32 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
   );
 }
 
-function Table({ head, testId, children }: { head: string[]; testId: string; children: ReactNode }) {
+interface TableProps {
+  head: string[];
+  testId: string;
+  children: ReactNode;
+  /** the download's sheet name, file name words and period */
+  title: string;
+  what: string[];
+  period: { from: string; to: string };
+}
+
+function Table({ head, testId, children, title, what, period }: TableProps) {
   return (
-    <table className="coop-table plan-table" data-testid={testId}>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <>
+      <TableDownload title={title} what={what} period={period} table={`[data-testid=${testId}]`} />
+      <table className="coop-table plan-table" data-testid={testId}>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </>
   );
 }

@@ -23,6 +23,7 @@ import { STATE_COLORS, type TerritoryProps } from './plan-view.ts';
 import { nextPeriod } from '../../../server/shared/period.ts';
 import '../cooperation/cooperation.css';
 import { LoadState } from '../common/LoadState.tsx';
+import { PageMapExport } from '../common/PageMapExport.tsx';
 
 const PICK = [PLAN_LAYER_IDS.fill];
 
@@ -176,6 +177,11 @@ export function PlansPage() {
           </ul>
           <p className="note">{t(district ? 'plans.legend.note' : 'plans.legend.noteClick')}</p>
         </div>
+        <PageMapExport
+          page="plans"
+          title={plan.data ? `${t('plans.legend.title')}: ${plan.data.name}` : t('plans.legend.title')}
+          period={plan.data ? { from: plan.data.from, to: plan.data.to } : null}
+        />
         <LoadState loading={loading} error={error} what={t('plans.what')} />
       </section>
       <section className="coop-report" aria-label={t('plans.report')}>

@@ -19,6 +19,7 @@ import { buildDiffLayers, DIFF_LAYER_IDS } from './layers.ts';
 import { defaultPair, versionLabel, type VersionHead } from './versions.ts';
 import { DiffCounts, MoveTable, PostTable } from './DiffTables.tsx';
 import './territory-diff.css';
+import { PageMapExport } from '../common/PageMapExport.tsx';
 
 const PICK = [DIFF_LAYER_IDS.moved, DIFF_LAYER_IDS.context];
 
@@ -131,6 +132,7 @@ export function DiffPage() {
         data-loading={loading ? 'true' : 'false'}
       >
         <BaseMap layers={layers} pickLayerIds={PICK} tooltip={tooltip} focus={focus} />
+        <PageMapExport page="territory-diff" title={t('tdiff.map')} period={diff.data?.period} />
         <LoadState loading={loading} error={error} />
       </section>
       <aside className="panel side-panel tdiff-side" aria-label={t('tdiff.sideAria')} tabIndex={0}>

@@ -3,6 +3,7 @@
 import { css, type Rgb } from '../../map/colors.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { changedRow, signed, type MoveRow, type PostRow, type SideFigures } from './diff-summary.ts';
+import { TableDownload } from '../common/TableDownload.tsx';
 
 export interface DiffCountsProps {
   counts: {
@@ -73,6 +74,12 @@ export function PostTable({ rows, colors }: { rows: readonly PostRow[]; colors: 
   const shown = [...rows.filter(changedRow), ...rows.filter((r) => !changedRow(r))];
   return (
     <section aria-label={t('tdiff.perPostAria')}>
+      <TableDownload
+        title={t('tdiff.perPost')}
+        what={['territory-diff-posts']}
+        table="[data-testid=diff-posts]"
+        id="posts"
+      />
       <h2>{t('tdiff.perPost')}</h2>
       <table className="tdiff-table" data-testid="diff-posts">
         <thead>
@@ -91,7 +98,7 @@ export function PostTable({ rows, colors }: { rows: readonly PostRow[]; colors: 
               data-post={r.post}
               className={changedRow(r) ? undefined : 'tdiff-same'}
             >
-              <th scope="row">
+              <th scope="row" data-code={r.post}>
                 <Swatch color={colors.get(r.post)} />
                 {nameOf(r.title)}
                 {r.vacant && !/vacant|boʻsh|вакант/i.test(r.title) ? t('tdiff.vacantPost') : ''}
@@ -112,6 +119,14 @@ export function MoveTable({ moves }: { moves: readonly MoveRow[] }) {
   const t = useT();
   return (
     <section aria-label={t('tdiff.movesAria')}>
+      {moves.length > 0 && (
+        <TableDownload
+          title={t('tdiff.moves', { count: moves.length })}
+          what={['territory-diff-moves']}
+          table="[data-testid=diff-moves]"
+          id="moves"
+        />
+      )}
       <h2>{t('tdiff.moves', { count: moves.length })}</h2>
       {moves.length === 0 ? (
         <p className="muted">{t('tdiff.noMoves')}</p>
@@ -127,9 +142,12 @@ export function MoveTable({ moves }: { moves: readonly MoveRow[] }) {
           <tbody>
             {moves.map((m) => (
               <tr key={m.mahalla} data-testid="diff-move" data-mahalla={m.mahalla}>
-                <th scope="row">
+                <th scope="row" data-code={m.code}>
                   <Swatch color={m.color} />
-                  {m.name} <span className="muted">{m.code}</span>
+                  {m.name}{' '}
+                  <span className="muted" data-export-skip>
+                    {m.code}
+                  </span>
                 </th>
                 <td>{m.from}</td>
                 <td>{m.to}</td>

@@ -1,4 +1,4 @@
-// CSV text for the exports (records, audit log, annex): RFC 4180 quoting, one header row. Exports people open in a
+// CSV text for the exports (records, audit log, annex on the server; every table in the browser, web/export/table.ts): RFC 4180 quoting, one header row. Exports people open in a
 // spreadsheet take the list separator of their language (Excel set to Russian or Uzbek splits on ";") and a UTF-8
 // byte-order mark, without which Excel reads Cyrillic and oʻ as mojibake.
 
@@ -7,6 +7,13 @@ export interface CsvStyle {
   separator: ',' | ';';
   bom: boolean;
 }
+
+/**
+ * How a CSV for this language is written: Russian and Uzbek spreadsheets use ";" as the list separator (the decimal
+ * separator is the comma), English ",". Always with a BOM.
+ * @example csvStyle('uz-Latn') // { separator: ';', bom: true }
+ */
+export const csvStyle = (locale: string): CsvStyle => ({ separator: locale === 'en' ? ',' : ';', bom: true });
 
 const PLAIN: CsvStyle = { separator: ',', bom: false };
 
