@@ -151,6 +151,18 @@ describe('axe finds no critical or serious violation', () => {
     await s.page.getByTestId('account-edit').first().click();
     await s.page.getByTestId('account-editor').waitFor();
     await s.check('account editor');
+    // Escape closes the editor, and focus goes back to the Edit button that opened it.
+    await s.page.getByTestId('account-editor').locator('input').first().focus();
+    await s.page.keyboard.press('Escape');
+    await s.page.getByTestId('account-editor').waitFor({ state: 'detached' });
+    await expect
+      .poll(() =>
+        s.page
+          .getByTestId('account-edit')
+          .first()
+          .evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
     await s.page.goto(`${world.origin}/import`);
     await s.page.getByTestId('import-file').waitFor({ timeout: 30_000 });
     await s.check('import');
@@ -187,9 +199,25 @@ describe('the keyboard', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('card-title').textContent({ timeout: 30_000 })).resolves.toBe(target.name);
     expect((await focused(page)).testId).toBe('mahalla-card');
-    // Escape closes it.
+    // Escape closes it, and focus goes back to the map it came from.
     await page.keyboard.press('Escape');
     await page.getByTestId('mahalla-card').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await focused(page)).canvas).toBe(true);
+    // The ranked list: a row opens its card; Escape closes the card back to that row, then the list back to its button.
+    await page.getByTestId('drill-open').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page)).testId).toBe('drill');
+    const row = page.getByTestId('drill-row').nth(1);
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('card-title').waitFor({ timeout: 30_000 });
+    expect((await focused(page)).testId).toBe('mahalla-card');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('mahalla-card').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await focused(page)).testId).toBe('drill-row');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('drill').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await focused(page)).testId).toBe('drill-open');
     await expectClean(s);
   });
 });

@@ -160,6 +160,12 @@ describe('audit log', () => {
     expect(signIns.map((r) => r.username)).toEqual(expect.arrayContaining(['analyst.two', 'admin']));
     expect(new Set(signIns.map((r) => r.action))).toEqual(new Set(['auth.login']));
     expect(await admin.auditCsvHref()).toBe('/api/admin/audit.csv?action=auth.login');
+    // The day filters are the app's own date fields (the language's day-first pattern), not the browser's.
+    const from = admin.page.getByTestId('audit-from');
+    await expect(from.getAttribute('type')).resolves.toBe('text');
+    await from.fill('31.12.2099');
+    await admin.page.getByTestId('audit-apply').click();
+    await expect.poll(() => admin.auditCsvHref()).toContain('from=2099-12-31');
     expectClean(admin.record);
     await admin.close();
   });

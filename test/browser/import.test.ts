@@ -58,6 +58,17 @@ describe('import page', () => {
     });
     await page.getByTestId('import-upload').click();
     await page.getByTestId('import-columns').waitFor();
+    // Focus goes into the mapping; Escape closes it, back to Show, which brings it back.
+    const inColumns = (): Promise<boolean> =>
+      page.evaluate(() => !!document.activeElement?.querySelector('[data-testid="import-columns"]'));
+    await expect.poll(inColumns).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-columns').waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.getByTestId('import-upload').evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('import-columns').waitFor();
     expect(await page.getByTestId('import-preview').locator('tbody tr').count()).toBe(7);
     // Hamkor recognised the id, the coordinates and the status, but not "Когда" (when) nor "Что случилось" (what).
     expect(await page.getByTestId('import-column-ts').inputValue()).toBe('');

@@ -112,6 +112,14 @@ describe('plans page', () => {
   it('asks before leaving the plan form with unsaved changes; Stay keeps them, Leave goes', async () => {
     const d = await AppDriver.open(world, 'plans');
     const p = d.page;
+    const isFocused = (id: string): Promise<boolean> =>
+      p.getByTestId(id).evaluate((el) => el.contains(document.activeElement));
+    // Focus goes into the form; Escape closes an untouched one, back to the button that opened it.
+    await p.getByTestId('plan-new').click();
+    await expect.poll(() => isFocused('plan-form')).toBe(true);
+    await p.keyboard.press('Escape');
+    await p.getByTestId('plan-form').waitFor({ state: 'detached' });
+    await expect.poll(() => isFocused('plan-new')).toBe(true);
     await p.getByTestId('plan-new').click();
     await p.getByTestId('plan-name').fill('Half-written plan');
     await p.getByTestId('tab-hotspots').click();
@@ -119,6 +127,12 @@ describe('plans page', () => {
     await dialog.waitFor({ timeout: 10_000 });
     expect(new URL(p.url()).pathname).toBe('/plans');
     await dialog.getByTestId('confirm-cancel').click();
+    await expect(p.getByTestId('plan-name').inputValue()).resolves.toBe('Half-written plan');
+    // Escape with unsaved changes asks too; Escape on the question means Stay.
+    await p.getByTestId('plan-name').press('Escape');
+    await dialog.waitFor({ timeout: 10_000 });
+    await p.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     await expect(p.getByTestId('plan-name').inputValue()).resolves.toBe('Half-written plan');
     // The browser's own question guards closing or reloading the tab.
     const asked = new Promise<string>((resolve) =>
@@ -160,6 +174,12 @@ describe('playlist editor', () => {
     await expect.poll(() => p.getByTestId('save-status').textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
     await p.getByTestId('playlist-delete').click();
     const dialog = p.getByTestId('playlist-confirm');
+    // Escape answers the question with No, and focus returns to the Delete button.
+    await dialog.waitFor();
+    await p.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect(p.getByTestId('playlist-delete').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await p.getByTestId('playlist-delete').click();
     await expect(dialog.textContent()).resolves.toContain('Delete the playlist “Edited, not saved”?');
     await dialog.getByTestId('confirm-ok').click();
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(before);

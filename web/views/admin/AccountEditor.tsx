@@ -1,7 +1,7 @@
 // Changes one account (name, role, area, disabled) naming the version it was read at: if another administrator saved
 // it in between, the server's reason (who, when) is shown and the edits stay here until the person chooses to start
 // again from the other version. Also: a new password for the account.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { AccountUpdateBody, Password } from '../../../server/contract/access.ts';
 import { useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
@@ -9,6 +9,7 @@ import { ApiError } from '../../queries/client.ts';
 import { issuesOf, useResetPassword, useUpdateAccount, type Account } from '../../queries/admin.ts';
 import { areaOf, draftOf, issuesByField, type Draft } from './accounts.ts';
 import { Field, OtherIssues, PersonFields, personFields, type Issues } from './Fields.tsx';
+import { usePanelFocus } from '../common/panel-focus.ts';
 
 interface Props {
   /** the account as the list now holds it (after a refused save, the other person's version) */
@@ -27,6 +28,8 @@ export function AccountEditor({ account, districts, onClose }: Props) {
   const t = useT();
   const said = useApiErrors();
   const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
+  const panel = useRef<HTMLFormElement>(null);
+  usePanelFocus(panel, onClose);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -68,6 +71,8 @@ export function AccountEditor({ account, districts, onClose }: Props) {
 
   return (
     <form
+      ref={panel}
+      tabIndex={-1}
       className="admin-form"
       data-testid="account-editor"
       aria-labelledby="edit-account-title"
@@ -120,6 +125,8 @@ export function PasswordReset({ account, onClose }: { account: Account; onClose:
   const reset = useResetPassword();
   const t = useT();
   const said = useApiErrors();
+  const panel = useRef<HTMLFormElement>(null);
+  usePanelFocus(panel, onClose);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const parsed = Password.safeParse(password);
@@ -140,6 +147,8 @@ export function PasswordReset({ account, onClose }: { account: Account; onClose:
   };
   return (
     <form
+      ref={panel}
+      tabIndex={-1}
       className="admin-form"
       data-testid="password-reset"
       aria-labelledby="reset-title"

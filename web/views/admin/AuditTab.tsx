@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../../server/contract/access.ts';
 import { auditCsvUrl, issuesOf, useAudit, type AuditFilter } from '../../queries/admin.ts';
 import { Field, OtherIssues } from './Fields.tsx';
 import { TableDownload } from '../common/TableDownload.tsx';
+import { DateField } from '../common/DateField.tsx';
 
 const NONE: AuditFilter = { from: '', to: '', username: '', action: '' };
 /** Longer parameter texts are cut in the table; the whole text is on hover and one click away. */
@@ -65,33 +66,19 @@ export function AuditTab() {
         {d && <span className="muted">{t('admin.audit.rows', { count: d.total, n: f.int(d.total) })}</span>}
       </h2>
       <form className="admin-filters" data-testid="audit-filters" onSubmit={apply} noValidate>
-        <Field
-          id="audit-from"
+        <DateField
           label={t('admin.audit.from')}
-          issue={serverIssues.from}
-          control={(a) => (
-            <input
-              {...a}
-              type="date"
-              data-testid="audit-from"
-              value={typed.from}
-              onChange={(e) => set({ from: e.target.value })}
-            />
-          )}
+          testId="audit-from"
+          value={typed.from}
+          optional
+          onChange={(from) => set({ from })}
         />
-        <Field
-          id="audit-to"
+        <DateField
           label={t('admin.audit.to')}
-          issue={serverIssues.to}
-          control={(a) => (
-            <input
-              {...a}
-              type="date"
-              data-testid="audit-to"
-              value={typed.to}
-              onChange={(e) => set({ to: e.target.value })}
-            />
-          )}
+          testId="audit-to"
+          value={typed.to}
+          optional
+          onChange={(to) => set({ to })}
         />
         <Field
           id="audit-user"
@@ -151,7 +138,7 @@ export function AuditTab() {
           </a>
         </div>
       </form>
-      <OtherIssues issues={serverIssues} shown={['from', 'to', 'username', 'action']} />
+      <OtherIssues issues={serverIssues} shown={['username', 'action']} />
       {d && d.total === 0 && <p className="admin-empty">{t('admin.audit.none')}</p>}
       {d && d.total > 0 && (
         <>

@@ -14,12 +14,14 @@ export interface DateFieldProps {
   min?: string;
   max?: string;
   testId?: string;
+  /** an empty field is allowed and means "no day" ('' to onChange): a filter's open end */
+  optional?: boolean;
 }
 
 const step = (day: string, by: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
 
-export function DateField({ label, value, onChange, min, max, testId }: DateFieldProps) {
+export function DateField({ label, value, onChange, min, max, testId, optional = false }: DateFieldProps) {
   const locale = useLocale();
   const t = useT();
   const f = useFmt();
@@ -39,6 +41,11 @@ export function DateField({ label, value, onChange, min, max, testId }: DateFiel
         ? t('date.after', { day: f.day(max) })
         : t(r === 'day' ? 'date.noSuchDay' : 'date.format', { pattern: datePattern(locale) });
   const read = (typed: string, final: boolean): void => {
+    if (optional && typed.trim() === '') {
+      setError(null);
+      if (value !== '') onChange('');
+      return;
+    }
     const r = parseDateInput(typed, bounds);
     if (r.ok) {
       setError(null);

@@ -16,14 +16,24 @@ const mapCanvas = (): HTMLElement | null => document.querySelector<HTMLElement>(
 export function returnTarget(before: Element | null): HTMLElement | null {
   if (before instanceof HTMLElement && before.isConnected && before !== document.body) return before;
   const testId = before instanceof HTMLElement ? before.dataset.testid : undefined;
-  const twin = testId ? document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(testId)}"]`) : null;
+  const twins = testId ? [...document.querySelectorAll<HTMLElement>(`[data-testid="${CSS.escape(testId)}"]`)] : [];
+  // Of a list's rows rendered again, the one that reads the same.
+  const twin = twins.find((el) => el.textContent === before?.textContent) ?? twins[0];
   return twin ?? mapCanvas();
 }
+
+/** Where each named panel was opened from, kept while it is only hidden (the ranked list while a card replaces it). */
+const origins = new Map<string, Element | null>();
 
 /** Whether the person has pressed a key or pointer yet: until then a panel is open because a link opened it. */
 let interacted = false;
 /** The element focused last, kept after it leaves the page (a button that the panel it opened replaced). */
 let lastFocused: Element | null = null;
+/**
+ * Where a panel that has just gone was to give focus back, until the next frame: a panel that React mounts again at
+ * once (its data reloading) takes it over, instead of counting the old panel's own field as where it came from.
+ */
+let handingBack: Element | null = null;
 if (typeof document !== 'undefined') {
   for (const type of ['pointerdown', 'keydown'])
     document.addEventListener(type, () => (interacted = true), { capture: true, once: true });
@@ -34,9 +44,13 @@ function onKey(e: KeyboardEvent): void {
   if (e.key !== 'Escape' || e.defaultPrevented) return;
   const top = open[open.length - 1];
   if (!top) return;
+  const target = e.target instanceof Element ? e.target : null;
   // Escape in a field outside the panel (the header's search box) belongs to that field.
-  const field = e.target instanceof Element ? e.target.closest('input, select, textarea') : null;
+  const field = target?.closest('input, select, textarea');
   if (field && !top.node?.contains(field)) return;
+  // A question asked over the panel (a modal <dialog>: "leave without saving?") answers Escape itself, as "stay".
+  const dialog = target?.closest('dialog');
+  if (dialog && dialog !== top.node) return;
   e.preventDefault();
   top.close();
 }
@@ -47,34 +61,53 @@ function onKey(e: KeyboardEvent): void {
  * (nothing pressed yet: a link reopened it) leaves focus where it is, at the top of the page.
  * @example const ref = useRef<HTMLElement>(null); usePanelFocus(ref, () => update({ selected: null }));
  */
-export function usePanelFocus(panel: RefObject<HTMLElement | null>, close: () => void, shown = true): void {
+export function usePanelFocus(
+  panel: RefObject<HTMLElement | null>,
+  close: () => void,
+  shown = true,
+  name?: string,
+): void {
   const latest = useRef(close);
   latest.current = close;
+  const shownNow = useRef(shown);
+  shownNow.current = shown;
   useEffect(() => {
     if (!shown) return;
-    const active = document.activeElement;
-    const before = active && active !== document.body ? active : lastFocused;
     // Held here: React has detached the ref by the time the cleanup below runs.
     const node = panel.current;
+    const active = document.activeElement;
+    // Focus already inside the panel: the effect runs again for a panel just closed and reopened, which keeps the
+    // place the first one came from.
+    const came = active && active !== document.body && !node?.contains(active) ? active : null;
+    // A panel shown again just as another closes (the list back after its card) leaves focus to that one's return.
+    const reshown = !came && handingBack !== null;
+    const before = (name ? origins.get(name) : undefined) ?? came ?? handingBack ?? lastFocused;
+    if (name) origins.set(name, before);
     const entry = { close: () => latest.current(), node };
     open.push(entry);
     if (open.length === 1) document.addEventListener('keydown', onKey);
     // Without scrolling: the card sits over the map, the page itself must not jump.
-    if (interacted) node?.focus({ preventScroll: true });
+    if (interacted && !reshown) node?.focus({ preventScroll: true });
     return () => {
+      // Closed (not just unmounted while something else stands in its place): its origin is spent.
+      if (name && !shownNow.current) origins.delete(name);
       open.splice(open.indexOf(entry), 1);
       if (open.length === 0) document.removeEventListener('keydown', onKey);
+      // Only hidden while what it opened stands in its place (the list under a card): that one takes focus.
+      if (name && shownNow.current) return;
       // Only when focus was inside the panel (or dropped with it): a click elsewhere keeps its own focus.
       const active = document.activeElement;
       if (active && active !== document.body && !node?.contains(active)) return;
+      handingBack = before;
       // After React has removed the panel and rendered what replaces it.
       // Unless another panel has taken focus meanwhile (a list row that opened a card).
       requestAnimationFrame(() => {
+        handingBack = null;
         if (document.activeElement === document.body || !document.activeElement)
           returnTarget(before)?.focus({ preventScroll: true });
       });
     };
-  }, [panel, shown]);
+  }, [panel, shown, name]);
 }
 
 /**

@@ -108,7 +108,7 @@ export function DrillDown({
   const source = useUi((s) => s.source);
   const title = district ? t('drill.mahallasBy', { what: view.label }) : t('drill.districtsBy', { source });
   const panel = useRef<HTMLElement>(null);
-  usePanelFocus(panel, () => setOpen(false), open);
+  usePanelFocus(panel, () => setOpen(false), open, 'drill');
   if (!open) {
     return (
       <button type="button" className="drill-open" data-testid="drill-open" onClick={() => setOpen(true)}>

@@ -2,7 +2,7 @@
 // or boundaries from a file. 1 choose the kind and the file → 2 check the columns (fields) and words Hamkor proposes →
 // 3 a check that changes nothing, with its report → 4 the import itself → what changed and a link to the map. Below:
 // every import so far (provenance).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { extensionsOf, isBoundaryKind, isRecordImportKind, type ImportKind } from '../../../server/contract/imports.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
@@ -21,6 +21,7 @@ import { KIND_GROUPS, kindLabel, kindNote } from './labels.ts';
 import { PastImports } from './PastImports.tsx';
 import { Downloads, ProgressBar, ReportView } from './ReportView.tsx';
 import { Success } from './Success.tsx';
+import { usePanelFocus } from '../common/panel-focus.ts';
 import './import.css';
 
 export function ImportPage() {
@@ -86,6 +87,10 @@ export function ImportPage() {
     checked !== null && checked.rowsGood > 0 && (checked.problemCount === 0 || (keepGood && canKeepGood));
   const boundary = isBoundaryKind(kind);
   const busy = isRunning(check.data) || isRunning(commit.data) || start.isPending;
+  // The mapping step takes focus when the file's preview arrives; Escape closes it (the file stays chosen, "Show"
+  // brings it back) unless a check or an import is running.
+  const mapping = useRef<HTMLElement>(null);
+  usePanelFocus(mapping, () => !busy && reset(), preview !== null);
 
   return (
     <main className="import-page" data-testid="import-page">
@@ -152,7 +157,7 @@ export function ImportPage() {
       </section>
 
       {preview?.shape === 'table' && (
-        <section className="import-card" aria-labelledby="step-columns">
+        <section className="import-card" aria-labelledby="step-columns" ref={mapping} tabIndex={-1}>
           <h3 id="step-columns">
             {t('import.step2.columns', {
               file: preview.file.name,
@@ -174,7 +179,7 @@ export function ImportPage() {
       )}
 
       {preview?.shape === 'boundary' && (
-        <section className="import-card" aria-labelledby="step-fields">
+        <section className="import-card" aria-labelledby="step-fields" ref={mapping} tabIndex={-1}>
           <h3 id="step-fields">
             {t('import.step2.fields', { file: preview.file.name, size: bytes(preview.file.bytes) })}
           </h3>

@@ -16,6 +16,7 @@ import { useCreatePlan, useReplacePlan, type PlanDetail } from '../../queries/pl
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import { DateField } from '../common/DateField.tsx';
+import { usePanelFocus } from '../common/panel-focus.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { LeaveDialog, useLeaveGuard } from './leave-guard.tsx';
 import { actionLabel, serviceLabel } from './plan-labels.ts';
@@ -80,6 +81,9 @@ export function PlanForm({
   const guard = useLeaveGuard(dirty && !pending, form);
   const recorded = editing?.items.reduce((s, i) => s + i.done, 0) ?? 0;
   const inspectors = useMemo(() => districtInspectors(territories, district), [territories, district]);
+  // Cancel, the Cancel button and Escape alike: with unsaved changes it asks first.
+  const cancel = (): void => (dirty ? setAsking('cancel') : onCancel());
+  usePanelFocus(form, cancel);
   const set = (k: number, patch: Partial<Row>): void =>
     setRows((rs) => rs.map((r, i) => (i === k ? { ...r, ...patch } : r)));
 
@@ -119,6 +123,7 @@ export function PlanForm({
   return (
     <form
       ref={form}
+      tabIndex={-1}
       className="plan-form"
       data-testid="plan-form"
       aria-labelledby="plan-form-title"
@@ -259,12 +264,7 @@ export function PlanForm({
         </ul>
       )}
       <div className="form-actions">
-        <button
-          type="button"
-          className="btn"
-          data-testid="plan-cancel"
-          onClick={() => (dirty ? setAsking('cancel') : onCancel())}
-        >
+        <button type="button" className="btn" data-testid="plan-cancel" onClick={cancel}>
           {t('plans.form.cancel')}
         </button>
         <button type="submit" className="btn primary" data-testid="plan-save" disabled={pending}>
