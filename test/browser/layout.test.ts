@@ -76,4 +76,53 @@ describe('office laptop screens', () => {
     expect(record.consoleErrors).toEqual([]);
     await page.close();
   });
+
+  it('at 1366×768 the mahalla card does not cover the mahalla picked under it', async () => {
+    const page = await world.newPage(SIZES[1]);
+    await page.goto(`${world.origin}/?d=${district}`);
+    await mapSettled(page);
+    const card = page.getByTestId('mahalla-card');
+    // Where the card stands: open it once on the mahalla in the middle, then close it.
+    const middle = await page.evaluate(() => {
+      const r = window.__hamkorMap!.getCanvas().getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.click(middle.x, middle.y);
+    await card.waitFor();
+    const box = (await card.boundingBox())!;
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    // Bring a mahalla under the card's middle (no animation), and pick it there.
+    const target = await page.evaluate(
+      ([cx, cy]) => {
+        const map = window.__hamkorMap!;
+        const r = map.getCanvas().getBoundingClientRect();
+        const [x, y] = [cx! - r.left, cy! - r.top];
+        map.panBy([r.width / 2 - x, r.height / 2 - y], { animate: false });
+        const p = map.unproject([x, y]);
+        return {
+          on: map.queryRenderedFeatures([x, y]).some((f) => f.source === 'mahalla-tiles'),
+          lngLat: [p.lng, p.lat],
+        };
+      },
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(target.on).toBe(true);
+    await mapSettled(page);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await card.waitFor();
+    await page.waitForTimeout(400);
+    await mapSettled(page);
+    const shown = (await card.boundingBox())!;
+    const now = await page.evaluate(([lng, lat]) => {
+      const map = window.__hamkorMap!;
+      const r = map.getCanvas().getBoundingClientRect();
+      const p = map.project([lng!, lat!]);
+      return { x: p.x + r.left, y: p.y + r.top };
+    }, target.lngLat);
+    const covered =
+      now.x > shown.x && now.x < shown.x + shown.width && now.y > shown.y && now.y < shown.y + shown.height;
+    expect({ now, card: shown, covered }).toMatchObject({ covered: false });
+    await page.close();
+  });
 });
