@@ -85,12 +85,16 @@ export interface CardFigures {
   /** the mahalla's records in the period and in the previous one */
   count: number;
   prev: number;
-  /** records a thousand residents in the period, unrounded; 0 without residents */
+  /** records a thousand residents in the period (unrounded here, to 2 decimals on the card); 0 without residents */
   rate: number;
+  /** rank of the rate among the district's mahallas, 1 = highest */
   districtRank: number;
   districtMahallas: number;
+  /** incidents by category code, or applications by registry code (form1, form2, alphabetical) */
   byCategory: Array<{ category: string; count: number }>;
+  /** whole data period, selected categories and statuses */
   trend: Array<{ month: string; count: number }>;
+  /** records of the period by weekday (0 = Monday … 6 = Sunday) × hour of day (0–23) */
   weekHour: number[][];
 }
 

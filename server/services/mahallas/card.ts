@@ -7,26 +7,15 @@ import { comparisonPeriod, type Comparison, type Period } from '../../shared/per
 import { dataPeriod } from '../data-period.ts';
 import { staff } from '../coverage/coverage.ts';
 import type { Assignment } from '../territories/in-force.ts';
-import { cardFigures } from './card-figures.ts';
+import { cardFigures, type CardFigures } from './card-figures.ts';
 import { mahallaIdentity } from './mahallas.ts';
 
-export interface MahallaCard extends MahallaIdentity {
+/** The card: who the mahalla is, who covers it, and its numbers (their meaning is documented on CardFigures). */
+export interface MahallaCard extends MahallaIdentity, CardFigures {
   /** name and rank are null for an asker who may not see persons' names */
   inspector: { id: number; name: string | null; rank: string | null; mahallas: number; basePoint: string } | null;
   period: Period;
   previous: Period;
-  count: number;
-  prev: number;
-  rate: number;
-  /** rank of the rate among the district's mahallas, 1 = highest */
-  districtRank: number;
-  districtMahallas: number;
-  /** incidents by category code, or applications by registry code (form1, form2, alphabetical) */
-  byCategory: Array<{ category: string; count: number }>;
-  /** whole data period, selected categories and statuses */
-  trend: Array<{ month: string; count: number }>;
-  /** incidents of the period by weekday (0 = Monday … 6 = Sunday) × hour of day (0–23) */
-  weekHour: number[][];
 }
 
 /** The card of the selection's mahalla, or null when no mahalla has that id; its inspector is the one `a` gives. */
