@@ -22,6 +22,8 @@ import { benchImportRecords } from './import-records.ts';
 import { benchTiles } from './tiles.ts';
 import { benchEmerging } from './emerging.ts';
 import { INCIDENT_CATEGORIES } from '../server/contract/catalog.ts';
+import { SCHEMA_VERSION } from '../data/schema-version.ts';
+import { upgradeSchema } from '../data/import/schema-upgrade.ts';
 
 const NATIONAL = process.env.HAMKOR_BENCH_DB ?? 'data/hamkor-national.duckdb';
 // `npm run bench -- --only=load,api` runs some sections only (build, join, api, load, browser, planner, calibration,
@@ -77,6 +79,14 @@ if (!existsSync(NATIONAL)) {
   });
 } else {
   log(`using existing ${NATIONAL} (delete it to time the national build too)`);
+  // A national set built by an older Hamkor: brought to this schema in place, as `npm start` does for imported data.
+  const db = await openDb(NATIONAL);
+  const [v] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
+  if (Number(v?.value ?? 0) < SCHEMA_VERSION) {
+    log(`upgrading ${NATIONAL} from schema ${v?.value ?? '?'} to ${SCHEMA_VERSION}…`);
+    await db.transaction((tx) => upgradeSchema((sql) => tx.run(sql)));
+  }
+  db.close();
 }
 
 // 2. Spatial join against the national demo mahallas.

@@ -8,7 +8,7 @@ import { can, type AppEnv } from '../auth/middleware.ts';
 import { TileParams } from '../contract/tiles.ts';
 import { MAHALLA_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../tiles/build.ts';
 import { tileSet } from '../tiles/tiles.ts';
-import { mahallaIndex } from '../tiles/mahalla-index.ts';
+import { mahallaIndexOf } from '../tiles/mahalla-index.ts';
 import { PACKED_TYPE } from '../shared/packed.ts';
 import type { RouteDeps } from './deps.ts';
 import { validate } from './validate.ts';
@@ -19,7 +19,7 @@ export const tileRoutes = ({ db }: RouteDeps) =>
     // What a national map needs of every mahalla besides its shape (server/tiles/mahalla-index.ts); kept and
     // compressed once by servedOnce (server/app.ts).
     .get('/tiles/mahalla-index', can('read', 'wall'), async (c) =>
-      c.body(await mahallaIndex(db), 200, { 'content-type': PACKED_TYPE }),
+      c.body(await mahallaIndexOf(db), 200, { 'content-type': PACKED_TYPE }),
     )
     .get('/tiles/mahallas.json', can('read', 'wall'), async (c) => {
       const { fingerprint } = await tileSet(db);

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { recordsByMahalla } from './mahallas/card-figures.ts';
 import { metaOf } from './meta.ts';
+import { mahallaIndexOf } from '../tiles/mahalla-index.ts';
 import { dataPeriod } from './data-period.ts';
 import { warmEmerging } from './hotspots/emerging-warm.ts';
 import { onDataChange } from '../db/per-db.ts';
@@ -19,6 +20,7 @@ export async function warmCaches(db: Db, stopped: () => boolean): Promise<void> 
   const steps: Array<() => Promise<unknown>> = [
     () => metaOf(db),
     () => mahallaColumns(db),
+    () => mahallaIndexOf(db),
     () => dataPeriod(db),
     () => recordsByMahalla(db, 'incidents'),
     () => recordsByMahalla(db, 'applications'),

@@ -2,6 +2,7 @@
 // as packed columns (server/shared/packed.ts). Labels, fly-to and lists need these, not the polygons: ≈ 0.4 MB for the
 // country where the full GeoJSON is tens of megabytes.
 import type { Db } from '../db/database.ts';
+import { perDb } from '../db/per-db.ts';
 import { pack } from '../shared/packed.ts';
 import type { MahallaIndexMeta } from '../contract/tiles.ts';
 
@@ -64,3 +65,6 @@ export async function mahallaIndex(db: Pick<Db, 'all'>): Promise<Uint8Array<Arra
   });
   return pack<MahallaIndexMeta>({ names, districts }, { id, district, centroid, bbox });
 }
+
+/** The packed index, built once per database and data generation (an import's commit rebuilds it). */
+export const mahallaIndexOf = perDb((db) => mahallaIndex(db));
