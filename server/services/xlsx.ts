@@ -2,6 +2,10 @@
 // sheet per table, text as inline strings, numbers as numbers, no styles), zipped with node:zlib's deflate and CRC-32,
 // so no dependency is needed. Files carry a fixed date, so the same table always gives the same bytes.
 import { crc32, deflateRawSync } from 'node:zlib';
+import { cleanSheetName, columnName, xmlText } from '../shared/spreadsheet-xml.ts';
+
+/** A1-style column letters (re-exported for the annex tests). */
+export const column = columnName;
 
 export type XlsxCell = string | number | null;
 
@@ -12,30 +16,13 @@ export interface XlsxSheet {
   rows: ReadonlyArray<ReadonlyArray<XlsxCell>>;
 }
 
-/** XML 1.0 allows no control characters but tab and line breaks: they are dropped, not escaped. */
-// eslint-disable-next-line no-control-regex -- the very characters XML forbids
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-const escape = (s: string): string =>
-  s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/**
- * A1-style column letters of a 0-based column.
- * @example column(0) // 'A'; column(27) // 'AB'
- */
-export function column(k: number): string {
-  let s = '';
-  for (let n = k + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function cellXml(v: XlsxCell, ref: string): string {
   if (v === null) return '';
   if (typeof v === 'number')
     return Number.isFinite(v)
       ? `<c r="${ref}"><v>${v}</v></c>`
       : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escape(v)}</t></is></c>`;
+  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
 }
 
 function sheetXml(s: XlsxSheet): string {
@@ -51,13 +38,7 @@ function sheetXml(s: XlsxSheet): string {
   );
 }
 
-const sheetName = (name: string, k: number): string => {
-  const clean = name
-    .replace(/[[\]:*?/\\]/g, ' ')
-    .trim()
-    .slice(0, 31);
-  return escape(clean || `Sheet${k + 1}`);
-};
+const sheetName = (name: string, k: number): string => xmlText(cleanSheetName(name) || `Sheet${k + 1}`);
 
 /** The parts of the package: paths and XML text. */
 function parts(sheets: readonly XlsxSheet[]): Array<[string, string]> {

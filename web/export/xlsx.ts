@@ -2,6 +2,9 @@
 // strings and numbers, a bold header row frozen at the top, columns about as wide as their text. Written by hand
 // (OOXML SpreadsheetML, ECMA-376) and zipped with fflate, so no spreadsheet library ships to the browser.
 import { strToU8, zipSync } from 'fflate';
+import { cleanSheetName, columnName, xmlText } from '../../server/shared/spreadsheet-xml.ts';
+
+export { columnName };
 
 type Cell = string | number | null;
 
@@ -11,26 +14,6 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Excel's limit on a cell's text. */
 const MAX_TEXT = 32767;
 
-/** Text safe inside XML: the five entities escaped, characters XML 1.0 forbids (C0 controls but tab/newline) dropped. */
-export const xmlText = (s: string): string =>
-  s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-
-/**
- * A column's letters: 0 → A, 25 → Z, 26 → AA.
- * @example columnName(27) // 'AB'
- */
-export function columnName(k: number): string {
-  let s = '';
-  for (let n = k + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function cellXml(v: Cell, ref: string, style: string): string {
   if (v === null || v === '') return '';
   if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${style}><v>${v}</v></c>`;
@@ -38,12 +21,8 @@ function cellXml(v: Cell, ref: string, style: string): string {
   return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
-/** A sheet name Excel accepts: at most 31 characters, none of []:*?/\ , not empty. */
-export const sheetName = (s: string): string =>
-  s
-    .replace(/[[\]:*?/\\]/g, ' ')
-    .trim()
-    .slice(0, 31) || 'Sheet1';
+/** A sheet name Excel accepts, 'Sheet1' when nothing of the given one is left. */
+export const sheetName = (s: string): string => cleanSheetName(s) || 'Sheet1';
 
 function sheetXml(columns: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
   const width = (k: number): number =>
