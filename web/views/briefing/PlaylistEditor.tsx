@@ -19,8 +19,8 @@ import { briefingHref } from './params.ts';
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import type { MessageId } from '../../i18n/messages.ts';
-import { ConfirmDialog } from '../plans/ConfirmDialog.tsx';
-import { useLeaveGuard } from '../plans/leave-guard.tsx';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { useLeaveGuard } from '../common/leave-guard.tsx';
 import { slideLabel } from '../plans/plan-labels.ts';
 
 type Draft = Pick<Playlist, 'name' | 'district' | 'period' | 'slides'>;

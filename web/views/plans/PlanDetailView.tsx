@@ -14,7 +14,7 @@ import { cssOf } from '../cooperation/services.ts';
 import { STATE_COLORS } from './plan-view.ts';
 import type { Formatters } from '../../format.ts';
 import { actionLabel, serviceLabel, stateLabel } from './plan-labels.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { nextPeriod } from '../../../server/shared/period.ts';
 import { TableDownload } from '../common/TableDownload.tsx';
 

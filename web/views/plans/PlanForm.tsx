@@ -17,8 +17,8 @@ import { useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import { DateField } from '../common/DateField.tsx';
 import { usePanelFocus } from '../common/panel-focus.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { LeaveDialog, useLeaveGuard } from './leave-guard.tsx';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { LeaveDialog, useLeaveGuard } from '../common/leave-guard.tsx';
 import { actionLabel, serviceLabel } from './plan-labels.ts';
 import { districtInspectors, type TerritoryProps } from './plan-view.ts';
 
