@@ -309,7 +309,7 @@ export function PlaylistEditor({
           <p>{t('playlist.deleteDialog.body')}</p>
         </ConfirmDialog>
       )}
-      {guard}
+      {guard.dialog}
     </form>
   );
 }

@@ -18,7 +18,7 @@ import { useApiErrors } from '../../i18n/api-error.ts';
 import { DateField } from '../common/DateField.tsx';
 import { usePanelFocus } from '../common/panel-focus.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
-import { LeaveDialog, useLeaveGuard } from '../common/leave-guard.tsx';
+import { useLeaveGuard } from '../common/leave-guard.tsx';
 import { actionLabel, serviceLabel } from './plan-labels.ts';
 import { districtInspectors, type TerritoryProps } from './plan-view.ts';
 
@@ -72,7 +72,7 @@ export function PlanForm({
   const [to, setTo] = useState(initial.to);
   const [rows, setRows] = useState<Row[]>(initial.rows);
   const [issues, setIssues] = useState<string[]>([]);
-  const [asking, setAsking] = useState<'archive' | 'cancel' | null>(null);
+  const [asking, setAsking] = useState(false);
   const create = useCreatePlan();
   const replace = useReplacePlan();
   const pending = create.isPending || replace.isPending;
@@ -82,7 +82,7 @@ export function PlanForm({
   const recorded = editing?.items.reduce((s, i) => s + i.done, 0) ?? 0;
   const inspectors = useMemo(() => districtInspectors(territories, district), [territories, district]);
   // Cancel, the Cancel button and Escape alike: with unsaved changes it asks first.
-  const cancel = (): void => (dirty ? setAsking('cancel') : onCancel());
+  const cancel = (): void => (dirty ? guard.ask(onCancel) : onCancel());
   usePanelFocus(form, cancel);
   const set = (k: number, patch: Partial<Row>): void =>
     setRows((rs) => rs.map((r, i) => (i === k ? { ...r, ...patch } : r)));
@@ -101,7 +101,7 @@ export function PlanForm({
       return;
     }
     if (editing && recorded > 0 && !confirmed) {
-      setAsking('archive');
+      setAsking(true);
       return;
     }
     try {
@@ -271,30 +271,21 @@ export function PlanForm({
           {pending ? t('plans.form.saving') : editing ? t('plans.form.saveChanges') : t('plans.form.create')}
         </button>
       </div>
-      {asking === 'archive' && (
+      {asking && (
         <ConfirmDialog
           title={t('plans.archiveSave.title')}
           confirmLabel={t('plans.archiveSave.confirm')}
           cancelLabel={t('plans.form.keepEditing')}
-          onCancel={() => setAsking(null)}
+          onCancel={() => setAsking(false)}
           onConfirm={() => {
-            setAsking(null);
+            setAsking(false);
             void submit(true);
           }}
         >
           <p>{t('plans.archiveSave.body', { count: recorded })}</p>
         </ConfirmDialog>
       )}
-      {asking === 'cancel' && (
-        <LeaveDialog
-          onStay={() => setAsking(null)}
-          onLeave={() => {
-            setAsking(null);
-            onCancel();
-          }}
-        />
-      )}
-      {guard}
+      {guard.dialog}
     </form>
   );
 }
