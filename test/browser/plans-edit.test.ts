@@ -109,7 +109,7 @@ describe('plans page', () => {
     await expectClean(d);
   });
 
-  it('asks before leaving the plan form with unsaved changes; Stay keeps them, Leave goes', async () => {
+  it('asks before leaving the plan form with unsaved changes, by link or Back; Stay keeps them, Leave goes', async () => {
     const d = await AppDriver.open(world, 'plans');
     const p = d.page;
     const isFocused = (id: string): Promise<boolean> =>
@@ -149,7 +149,24 @@ describe('plans page', () => {
     await p.getByTestId('plan-name').fill('Another draft');
     await p.getByTestId('tab-hotspots').click();
     await p.getByTestId('leave-dialog').getByTestId('confirm-ok').click();
-    await expect.poll(() => new URL(p.url()).pathname, { timeout: 10_000 }).toBe('/');
+    const path = (): string => new URL(p.url()).pathname;
+    await expect.poll(path, { timeout: 10_000 }).toBe('/');
+    // The browser's Back is held too: the step is taken back, the typing stays, and no history entry is lost.
+    await p.getByTestId('tab-plans').click();
+    await p.getByTestId('plan-new').click();
+    await p.getByTestId('plan-name').fill('Draft before Back');
+    await p.goBack();
+    await dialog.waitFor({ timeout: 10_000 });
+    await expect.poll(path).toBe('/plans');
+    await dialog.getByTestId('confirm-cancel').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(p.getByTestId('plan-name').inputValue()).resolves.toBe('Draft before Back');
+    expect(path()).toBe('/plans');
+    await p.goBack();
+    await dialog.getByTestId('confirm-ok').click();
+    await expect.poll(path, { timeout: 10_000 }).toBe('/');
+    await expect(p.getByTestId('tab-hotspots').getAttribute('aria-current')).resolves.toBe('page');
+    await expect(p.getByTestId('plan-form').count()).resolves.toBe(0);
     await expectClean(d);
   });
 });

@@ -1,5 +1,6 @@
 // The one small UI store: filters, selection, active layers, view. Server data lives in queries/, not here.
 import { useSyncExternalStore } from 'react';
+import { onHistoryMove, replaceUrl } from './route.ts';
 import { DEFAULT_URL_STATE, parseUrl, serializeUrl, type UrlState } from './url.ts';
 
 export type UiState = UrlState;
@@ -13,7 +14,7 @@ function writeUrl(): void {
   if (typeof window === 'undefined') return;
   const qs = serializeUrl(state);
   const url = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
-  if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
+  if (url !== `${window.location.pathname}${window.location.search}`) replaceUrl(url);
 }
 
 /** Replaces part of the state and mirrors it into the URL (replaceState: filters are not history steps). */
@@ -42,7 +43,8 @@ export function useUi<T>(select: (s: UiState) => T): T {
 }
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('popstate', () => {
+  // Back/Forward as route.ts lets it through: a step undone because an editor asks first leaves the filters as they are.
+  onHistoryMove(() => {
     state = parseUrl(window.location.search);
     for (const l of listeners) l();
   });

@@ -9,7 +9,6 @@ import {
   PlaylistInput,
   SLIDE_KINDS,
   type Playlist,
-  type Slide,
   type SlideKind,
 } from '../../../server/contract/playlists.ts';
 import type { Meta } from '../../queries/meta.ts';
@@ -19,9 +18,10 @@ import { briefingHref } from './params.ts';
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import type { MessageId } from '../../i18n/messages.ts';
-import { ConfirmDialog } from '../plans/ConfirmDialog.tsx';
-import { useLeaveGuard } from '../plans/leave-guard.tsx';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { useLeaveGuard } from '../common/leave-guard.tsx';
 import { slideLabel } from '../plans/plan-labels.ts';
+import { SlidesTable } from './SlidesTable.tsx';
 
 type Draft = Pick<Playlist, 'name' | 'district' | 'period' | 'slides'>;
 const draftOf = (p: Playlist): Draft => ({ name: p.name, district: p.district, period: p.period, slides: p.slides });
@@ -32,13 +32,6 @@ const PERIODS: Array<[string, MessageId]> = [
   ['4w', 'playlist.period.4w'],
   ['12w', 'playlist.period.12w'],
 ];
-
-const move = <T,>(list: readonly T[], from: number, to: number): T[] => {
-  const out = [...list];
-  const [item] = out.splice(from, 1);
-  if (item !== undefined) out.splice(to, 0, item);
-  return out;
-};
 
 export function PlaylistEditor({
   playlist,
@@ -68,8 +61,6 @@ export function PlaylistEditor({
   const [asking, setAsking] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const guard = useLeaveGuard(dirty && canWrite && !saving.isPending, form);
-  const setSlide = (i: number, patch: Partial<Slide>): void =>
-    setDraft((d) => ({ ...d, slides: d.slides.map((s, k) => (k === i ? { ...s, ...patch } : s)) }));
   const total = draft.slides.reduce((s, x) => s + (Number.isFinite(x.dwellS) ? x.dwellS : 0), 0);
 
   const save = async (): Promise<void> => {
@@ -149,93 +140,11 @@ export function PlaylistEditor({
             </select>
           </label>
         </div>
-        <table className="slides-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('playlist.col.slide')}</th>
-              <th scope="col">{t('playlist.col.heading')}</th>
-              <th scope="col">{t('playlist.col.dwell')}</th>
-              <th scope="col" aria-label={t('playlist.col.actions')} />
-            </tr>
-          </thead>
-          <tbody>
-            {draft.slides.map((s, i) => (
-              <tr key={i} data-testid="slide-row">
-                <td>{i + 1}</td>
-                <td>
-                  <select
-                    aria-label={t('playlist.slideKind', { n: i + 1 })}
-                    value={s.kind}
-                    onChange={(e) => setSlide(i, { kind: e.target.value as SlideKind })}
-                  >
-                    {SLIDE_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {slideLabel(t, k)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input
-                    aria-label={t('playlist.slideHeading', { n: i + 1 })}
-                    value={s.caption ?? ''}
-                    maxLength={80}
-                    placeholder={t('playlist.defaultHeading')}
-                    onChange={(e) => setSlide(i, { caption: e.target.value || undefined })}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={t('playlist.slideDwell', { n: i + 1 })}
-                    data-testid="dwell-input"
-                    type="number"
-                    min={DWELL.min}
-                    max={DWELL.max}
-                    step={1}
-                    value={Number.isFinite(s.dwellS) ? s.dwellS : ''}
-                    onChange={(e) => setSlide(i, { dwellS: e.target.valueAsNumber })}
-                  />
-                </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    data-testid="move-up"
-                    aria-label={t('playlist.moveUp', { n: i + 1 })}
-                    disabled={i === 0}
-                    onClick={() => setDraft({ ...draft, slides: move(draft.slides, i, i - 1) })}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={t('playlist.moveDown', { n: i + 1 })}
-                    disabled={i === draft.slides.length - 1}
-                    onClick={() => setDraft({ ...draft, slides: move(draft.slides, i, i + 1) })}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={t('playlist.removeSlide', { n: i + 1 })}
-                    disabled={draft.slides.length === 1}
-                    onClick={() => setDraft({ ...draft, slides: draft.slides.filter((_, k) => k !== i) })}
-                  >
-                    ✕
-                  </button>
-                  <a
-                    href={briefingHref(playlist.id, i)}
-                    target="_blank"
-                    rel="noreferrer"
-                    aria-label={t('playlist.showSlide', { n: i + 1 })}
-                  >
-                    {t('playlist.show')}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SlidesTable
+          slides={draft.slides}
+          playlistId={playlist.id}
+          onChange={(slides) => setDraft((d) => ({ ...d, slides }))}
+        />
         <div className="add-slide">
           <select
             aria-label={t('playlist.addKind')}
@@ -309,7 +218,7 @@ export function PlaylistEditor({
           <p>{t('playlist.deleteDialog.body')}</p>
         </ConfirmDialog>
       )}
-      {guard}
+      {guard.dialog}
     </form>
   );
 }

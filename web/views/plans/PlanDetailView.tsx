@@ -1,8 +1,7 @@
 // One plan with its fulfilment: overall progress, per territory (inspector), per service and per item; editing it,
 // copying it to the next period and deleting it. Every delete asks first; a plan with recorded fulfilment says so and
 // is archived as it stood before it goes.
-import { useState, type ReactNode } from 'react';
-import type { PlanState } from '../../../server/contract/catalog.ts';
+import { useState } from 'react';
 import { useCopyPlan, useDeletePlan, type PlanDetail } from '../../queries/plans.ts';
 import { can, useSession } from '../../queries/session.ts';
 import { update, useUi } from '../../state/store.ts';
@@ -10,47 +9,16 @@ import { PLAN_TABS, type PlanTab } from '../../state/url.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import type { MessageId } from '../../i18n/messages.ts';
-import { cssOf } from '../cooperation/services.ts';
-import { STATE_COLORS } from './plan-view.ts';
-import type { Formatters } from '../../format.ts';
-import { actionLabel, serviceLabel, stateLabel } from './plan-labels.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { actionLabel, serviceLabel } from './plan-labels.ts';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { nextPeriod } from '../../../server/shared/period.ts';
-import { TableDownload } from '../common/TableDownload.tsx';
+import { planPct, PlanTable, Progress, StateBadge } from './PlanTable.tsx';
 
 const TAB_LABELS: Record<PlanTab, MessageId> = {
   territory: 'plans.tab.territory',
   service: 'plans.tab.service',
   items: 'plans.tab.items',
 };
-
-export function StateBadge({ state }: { state: PlanState }) {
-  const t = useT();
-  return (
-    <span className={`state state-${state}`} data-state={state}>
-      {stateLabel(t, state)}
-    </span>
-  );
-}
-
-/**
- * A plan's fulfilment percentage (one decimal at most) with the language's decimal sign.
- * @example planPct(12.3, formatters('ru')) // '12,3 %'
- */
-export const planPct = (pct: number, f: Formatters): string =>
-  `${Number.isInteger(pct) ? f.int(pct) : f.decimal(pct, 1)} %`;
-
-export function Progress({ pct, state }: { pct: number; state: PlanState }) {
-  const f = useFmt();
-  return (
-    <span className="progress" role="img" aria-label={planPct(pct, f)}>
-      <span
-        className="progress-fill"
-        style={{ width: `${Math.min(100, pct)}%`, background: cssOf(STATE_COLORS[state]) }}
-      />
-    </span>
-  );
-}
 
 export interface PlanDetailProps {
   plan: PlanDetail;
@@ -179,7 +147,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
         ))}
       </div>
       {tab === 'territory' && (
-        <Table
+        <PlanTable
           head={[
             t('plans.col.territory'),
             t('plans.col.mahallas'),
@@ -211,10 +179,10 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
               </td>
             </tr>
           ))}
-        </Table>
+        </PlanTable>
       )}
       {tab === 'service' && (
-        <Table
+        <PlanTable
           head={[t('plans.col.service'), t('plans.col.doneRequired'), t('plans.col.pctDone'), t('plans.col.state')]}
           testId="plan-services"
           {...download('service')}
@@ -234,10 +202,10 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
               </td>
             </tr>
           ))}
-        </Table>
+        </PlanTable>
       )}
       {tab === 'items' && (
-        <Table
+        <PlanTable
           head={[
             t('plans.col.inspector'),
             t('plans.col.service'),
@@ -263,39 +231,9 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
               </td>
             </tr>
           ))}
-        </Table>
+        </PlanTable>
       )}
       <p className="hint">{t('plans.hint')}</p>
     </div>
-  );
-}
-
-interface TableProps {
-  head: string[];
-  testId: string;
-  children: ReactNode;
-  /** the download's sheet name, file name words and period */
-  title: string;
-  what: string[];
-  period: { from: string; to: string };
-}
-
-function Table({ head, testId, children, title, what, period }: TableProps) {
-  return (
-    <>
-      <TableDownload title={title} what={what} period={period} table={`[data-testid=${testId}]`} />
-      <table className="coop-table plan-table" data-testid={testId}>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </>
   );
 }

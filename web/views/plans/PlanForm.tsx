@@ -4,12 +4,6 @@
 // the form with unsaved changes asks too.
 import { useMemo, useRef, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
-import {
-  JOINT_ACTION_TYPES,
-  SERVICES,
-  type JointActionType,
-  type ServiceCode,
-} from '../../../server/contract/catalog.ts';
 import { PlanBody, type PlanInput } from '../../../server/contract/plans.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { useCreatePlan, useReplacePlan, type PlanDetail } from '../../queries/plans.ts';
@@ -17,17 +11,10 @@ import { useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import { DateField } from '../common/DateField.tsx';
 import { usePanelFocus } from '../common/panel-focus.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { LeaveDialog, useLeaveGuard } from './leave-guard.tsx';
-import { actionLabel, serviceLabel } from './plan-labels.ts';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { useLeaveGuard } from '../common/leave-guard.tsx';
+import { blank, PlanItemsTable, type Row } from './PlanItemsTable.tsx';
 import { districtInspectors, type TerritoryProps } from './plan-view.ts';
-
-interface Row {
-  inspector: number | '';
-  service: ServiceCode;
-  type: JointActionType;
-  required: string;
-}
 
 export interface PlanFormProps {
   meta: Meta;
@@ -40,7 +27,6 @@ export interface PlanFormProps {
   onCancel: () => void;
 }
 
-const blank = (): Row => ({ inspector: '', service: 'criminal_investigation', type: 'joint_raid', required: '1' });
 const rowsOf = (p: PlanDetail): Row[] =>
   p.items.map((i) => ({ inspector: i.inspector, service: i.service, type: i.type, required: String(i.required) }));
 
@@ -72,7 +58,7 @@ export function PlanForm({
   const [to, setTo] = useState(initial.to);
   const [rows, setRows] = useState<Row[]>(initial.rows);
   const [issues, setIssues] = useState<string[]>([]);
-  const [asking, setAsking] = useState<'archive' | 'cancel' | null>(null);
+  const [asking, setAsking] = useState(false);
   const create = useCreatePlan();
   const replace = useReplacePlan();
   const pending = create.isPending || replace.isPending;
@@ -82,10 +68,8 @@ export function PlanForm({
   const recorded = editing?.items.reduce((s, i) => s + i.done, 0) ?? 0;
   const inspectors = useMemo(() => districtInspectors(territories, district), [territories, district]);
   // Cancel, the Cancel button and Escape alike: with unsaved changes it asks first.
-  const cancel = (): void => (dirty ? setAsking('cancel') : onCancel());
+  const cancel = (): void => (dirty ? guard.ask(onCancel) : onCancel());
   usePanelFocus(form, cancel);
-  const set = (k: number, patch: Partial<Row>): void =>
-    setRows((rs) => rs.map((r, i) => (i === k ? { ...r, ...patch } : r)));
 
   const submit = async (confirmed: boolean): Promise<void> => {
     const body = {
@@ -101,7 +85,7 @@ export function PlanForm({
       return;
     }
     if (editing && recorded > 0 && !confirmed) {
-      setAsking('archive');
+      setAsking(true);
       return;
     }
     try {
@@ -164,98 +148,7 @@ export function PlanForm({
         <DateField label={t('plans.form.from')} testId="plan-from" value={from} onChange={setFrom} />
         <DateField label={t('plans.form.to')} testId="plan-to" value={to} min={from} onChange={setTo} />
       </div>
-      <table className="coop-table items" aria-label={t('plans.form.items')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('plans.col.inspectorTerritory')}</th>
-            <th scope="col">{t('plans.col.service')}</th>
-            <th scope="col">{t('plans.col.action')}</th>
-            <th scope="col" className="num">
-              {t('plans.col.required')}
-            </th>
-            <th scope="col" aria-label={t('plans.form.remove')} />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, k) => (
-            <tr key={k} data-testid="plan-item">
-              <td>
-                <select
-                  data-testid="item-inspector"
-                  aria-label={t('plans.form.itemInspector', { n: k + 1 })}
-                  value={r.inspector}
-                  onChange={(e) => set(k, { inspector: e.target.value ? Number(e.target.value) : '' })}
-                >
-                  <option value="">{t('plans.form.choose')}</option>
-                  {inspectors.map((i) => (
-                    <option key={i.id} value={i.id}>
-                      {t('plans.form.inspectorOption', { name: nameOf(i.name), count: i.mahallas })}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select
-                  data-testid="item-service"
-                  aria-label={t('plans.form.itemService', { n: k + 1 })}
-                  value={r.service}
-                  onChange={(e) => set(k, { service: e.target.value as ServiceCode })}
-                >
-                  {SERVICES.map((s) => (
-                    <option key={s} value={s}>
-                      {serviceLabel(t, s)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select
-                  data-testid="item-type"
-                  aria-label={t('plans.form.itemAction', { n: k + 1 })}
-                  value={r.type}
-                  onChange={(e) => set(k, { type: e.target.value as JointActionType })}
-                >
-                  {JOINT_ACTION_TYPES.map((a) => (
-                    <option key={a} value={a}>
-                      {actionLabel(t, a)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="num">
-                <input
-                  data-testid="item-required"
-                  aria-label={t('plans.form.itemRequired', { n: k + 1 })}
-                  type="number"
-                  min={1}
-                  max={500}
-                  value={r.required}
-                  onChange={(e) => set(k, { required: e.target.value })}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="remove"
-                  aria-label={t('plans.form.removeItem', { n: k + 1 })}
-                  disabled={rows.length === 1}
-                  onClick={() => setRows((rs) => rs.filter((_, i) => i !== k))}
-                >
-                  ×
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button
-        type="button"
-        className="link add"
-        data-testid="add-item"
-        onClick={() => setRows((rs) => [...rs, { ...blank(), inspector: rs.at(-1)?.inspector ?? '' }])}
-      >
-        {t('plans.form.addItem')}
-      </button>
+      <PlanItemsTable rows={rows} inspectors={inspectors} onChange={setRows} />
       {issues.length > 0 && (
         <ul className="form-issues" role="alert" data-testid="plan-issues">
           {issues.map((i) => (
@@ -271,30 +164,21 @@ export function PlanForm({
           {pending ? t('plans.form.saving') : editing ? t('plans.form.saveChanges') : t('plans.form.create')}
         </button>
       </div>
-      {asking === 'archive' && (
+      {asking && (
         <ConfirmDialog
           title={t('plans.archiveSave.title')}
           confirmLabel={t('plans.archiveSave.confirm')}
           cancelLabel={t('plans.form.keepEditing')}
-          onCancel={() => setAsking(null)}
+          onCancel={() => setAsking(false)}
           onConfirm={() => {
-            setAsking(null);
+            setAsking(false);
             void submit(true);
           }}
         >
           <p>{t('plans.archiveSave.body', { count: recorded })}</p>
         </ConfirmDialog>
       )}
-      {asking === 'cancel' && (
-        <LeaveDialog
-          onStay={() => setAsking(null)}
-          onLeave={() => {
-            setAsking(null);
-            onCancel();
-          }}
-        />
-      )}
-      {guard}
+      {guard.dialog}
     </form>
   );
 }

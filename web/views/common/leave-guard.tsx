@@ -1,19 +1,28 @@
 // Asks before unsaved edits are lost: closing or reloading the tab (the browser's own beforeunload question, the only
 // one browsers allow there) and moving elsewhere inside the app — a click on a link or on an element marked
-// `data-leaves` (a list entry that replaces the open editor) outside the editor is held, and our dialog asks first.
-import { useEffect, useRef, useState, type RefObject } from 'react';
+// `data-leaves` (a list entry that replaces the open editor) outside the editor is held, and so is the browser's Back
+// or Forward (route.ts takes the step back); our dialog asks first, and "Leave" does what was held.
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useT } from '../../i18n/I18n.tsx';
+import { holdHistory } from '../../state/route.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 /** What counts as leaving: an in-app link (not one that opens a new tab) or an element marked as replacing the editor. */
 const LEAVES = 'a[href]:not([target="_blank"]):not([download]), [data-leaves]';
 
+export interface LeaveGuard {
+  /** the question while a departure is held, else null */
+  dialog: ReactNode;
+  /** asks before `leave` (the editor's own Cancel); one question at a time: a later departure replaces the held one */
+  ask: (leave: () => void) => void;
+}
+
 /**
- * While `dirty`, leaving the editor inside `scope` asks first; returns the dialog to render.
- * @example const guard = useLeaveGuard(dirty, formRef); return <form ref={formRef}>…{guard}</form>;
+ * While `dirty`, leaving the editor inside `scope` asks first.
+ * @example const { dialog } = useLeaveGuard(dirty, formRef); return <form ref={formRef}>…{dialog}</form>;
  */
-export function useLeaveGuard(dirty: boolean, scope: RefObject<HTMLElement | null>) {
-  const [held, setHeld] = useState<HTMLElement | null>(null);
+export function useLeaveGuard(dirty: boolean, scope: RefObject<HTMLElement | null>): LeaveGuard {
+  const [held, setHeld] = useState<(() => void) | null>(null);
   const passing = useRef(false);
   useEffect(() => {
     if (!dirty) return;
@@ -28,33 +37,37 @@ export function useLeaveGuard(dirty: boolean, scope: RefObject<HTMLElement | nul
       if (!el || scope.current?.contains(el)) return;
       e.preventDefault();
       e.stopPropagation();
-      setHeld(el);
+      // Let the held click through once: the link or list entry does what it was going to do.
+      setHeld(() => () => {
+        passing.current = true;
+        el.click();
+        passing.current = false;
+      });
     };
     window.addEventListener('beforeunload', unload);
     // Capture phase: before the link's own handler moves the app.
     document.addEventListener('click', click, true);
+    const release = holdHistory((leave) => setHeld(() => leave));
     return () => {
       window.removeEventListener('beforeunload', unload);
       document.removeEventListener('click', click, true);
+      release();
     };
   }, [dirty, scope]);
-  if (!held) return null;
-  return (
+  const dialog = held && (
     <LeaveDialog
       onStay={() => setHeld(null)}
       onLeave={() => {
         setHeld(null);
-        // Let the held click through once: the link or list entry does what it was going to do.
-        passing.current = true;
-        held.click();
-        passing.current = false;
+        held();
       }}
     />
   );
+  return { dialog, ask: (leave) => setHeld(() => leave) };
 }
 
 /** "Leave without saving?": the one dialog of the guard and of an editor's own Cancel button. */
-export function LeaveDialog({ onStay, onLeave }: { onStay: () => void; onLeave: () => void }) {
+function LeaveDialog({ onStay, onLeave }: { onStay: () => void; onLeave: () => void }) {
   const t = useT();
   return (
     <ConfirmDialog
