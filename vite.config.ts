@@ -26,10 +26,15 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          // The database and web build every browser file starts from, built once per run.
+          globalSetup: ['test/browser/global-setup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // One process for all browser files: the server, driver and playwright modules are imported once (≈ 4 s a
+          // file otherwise). Each file still starts its own world; the server keeps its caches per database.
+          isolate: false,
         },
       },
     ],
