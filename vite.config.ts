@@ -19,6 +19,9 @@ export default defineConfig({
           include: ['test/{server,data,web}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Suites build a test-scale database in beforeAll: 3 s alone, but past vitest's default 10 s on a loaded
+          // machine with the browser suite beside (imports-kill.test.ts timed out so at load 10).
+          hookTimeout: 60_000,
         },
       },
       {
