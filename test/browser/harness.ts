@@ -1,24 +1,18 @@
-// Owns the browser-test world: a test-scale database (built once, restored before each test; a several-region one on
-// demand), a fresh web build, the real server and Debian's Chromium.
+// Owns the browser-test world: the run's test-scale database and web build (global-setup.ts), restored before each
+// test, a several-region database on demand, the real server and Debian's Chromium.
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { AUTH, buildPristine, type Pristine, type WorldScale } from './pristine.ts';
 import { REMEMBERED_KEY, type Locale } from '../../web/i18n/locales.ts';
-import { buildDatabase } from '../../data/build-db.ts';
 import { demoPassword } from '../../data/demo-accounts.ts';
-import { hashPassword } from '../../server/auth/passwords.ts';
-import { openDb } from '../../server/db/database.ts';
 import { startServer } from '../../server/index.ts';
-import { openStore } from '../../server/store/duck/open.ts';
-import { prepareStore } from '../../server/store/prepare.ts';
 
-/** Passwords are hashed cheaply here (scrypt N = 2^10): a sign-in per test costs milliseconds. */
-const AUTH = { passwordCost: 10 } as const;
-
+/** This process's working copies (and its several-region database); the run's shared build lives elsewhere. */
 const WORK = join(tmpdir(), `hamkor-browser-tests-${process.pid}`);
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,59 +26,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-interface Built {
-  /** the analytics database and the user store as built (demo plans, the default playlist, one account per role) */
-  pristine: string;
-  pristineState: string;
-  dist: string;
-}
-
-let built: Promise<Built> | undefined;
-
-/** A database and its user store as built, never opened by the server (copied for each start). */
-interface Pristine {
-  db: string;
-  state: string;
-}
-
-/** The scales a world's server may serve: `test` (two Tashkent districts) and `regions` (districts of 3 regions). */
-export type WorldScale = 'test' | 'regions';
-
-/** Builds a database of `scale` and its user store (demo accounts) under WORK as `<name>.duckdb`, `<name>-state…`. */
-async function buildPristine(scale: WorldScale, name: string): Promise<Pristine> {
-  const pristine = { db: join(WORK, `${name}.duckdb`), state: join(WORK, `${name}-state.duckdb`) };
-  await buildDatabase({ scale, out: pristine.db });
-  const [db, store] = [await openDb(pristine.db, { readOnly: true }), await openStore(pristine.state)];
-  await prepareStore(db, store, (pw) => hashPassword(pw, AUTH.passwordCost));
-  store.close();
-  db.close();
-  return pristine;
-}
-
 let regions: Promise<Pristine> | undefined;
-/** The several-region database, built the first time a test asks for it (≈ 10 s), after the test-scale one. */
-const regionsOnce = (): Promise<Pristine> => (regions ??= buildOnce().then(() => buildPristine('regions', 'regions')));
-
-/**
- * Builds once per process: the test-scale database (seeded) and its user store as pristine templates that the server
- * never opens, and the web app, into a temp folder.
- */
-function buildOnce(): Promise<Built> {
-  built ??= (async () => {
-    // Fresh every run (≈ 0.5 s + a few seconds of vite build), so a test never sees an older generator or front end.
-    rmSync(WORK, { recursive: true, force: true });
-    mkdirSync(WORK, { recursive: true });
-    const { db: pristine, state: pristineState } = await buildPristine('test', 'pristine');
-    const dist = join(WORK, 'dist');
-    execFileSync(
-      process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'],
-      { stdio: 'inherit' },
-    );
-    return { pristine, pristineState, dist };
-  })();
-  return built;
-}
+/** The several-region database, built the first time a test asks for it (≈ 10 s). */
+const regionsOnce = (): Promise<Pristine> => (regions ??= buildPristine('regions', WORK, 'regions'));
 
 let copies = 0;
 
@@ -127,7 +71,11 @@ export interface World {
 
 /** Starts the real server on a free port, over a fresh copy of the pristine database, and launches Chromium. */
 export async function startWorld(): Promise<World> {
-  const { pristine, pristineState, dist } = await buildOnce();
+  const {
+    pristine: { db: pristine, state: pristineState },
+    dist,
+  } = inject('browserBuild');
+  mkdirSync(WORK, { recursive: true });
   const port = await freePort();
   const env = {
     PORT: port,
@@ -215,8 +163,7 @@ export async function startWorld(): Promise<World> {
       await browser.close();
       await server?.close();
       server = null;
-      // The next world in this process builds afresh; nothing is left behind in /tmp.
-      built = undefined;
+      // The next world in this process starts afresh; nothing of this one is left behind in /tmp.
       regions = undefined;
       rmSync(WORK, { recursive: true, force: true });
     },
