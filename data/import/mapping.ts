@@ -2,7 +2,18 @@
 // that turn a row's text into checked values, each failure a reason a person can act on.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { Coded } from '../../server/contract/issues.ts';
 import { normalizeLabel, type RecordColumn, type RecordKind } from './record-kinds.ts';
+
+/** A mapping that cannot work, with the code that says why in the reader's language (the import page's). */
+export class MappingRefused extends Error {
+  constructor(
+    message: string,
+    readonly issue: Coded,
+  ) {
+    super(message);
+  }
+}
 
 /** `{ "columns": { "ts": "Дата регистрации" }, "values": { "category": { "Кража": "property" } } }` */
 export const Mapping = z.strictObject({
@@ -25,16 +36,24 @@ export function readMapping(path: string | undefined, kind: RecordKind): Mapping
   const names = new Map(kind.columns.map((c) => [c.name, c]));
   for (const key of [...Object.keys(parsed.data.columns), ...Object.keys(parsed.data.values)]) {
     if (!names.has(key))
-      throw new Error(
+      throw new MappingRefused(
         `mapping file ${path}: "${key}" is not a column of ${kind.name} (${[...names.keys()].join(', ')})`,
+        { code: 'mapping_unknown_column', params: { column: key } },
       );
   }
   for (const [col, labels] of Object.entries(parsed.data.values)) {
     const codes = names.get(col)?.codes;
-    if (!codes) throw new Error(`mapping file ${path}: values.${col}: ${col} is not a column with codes`);
+    if (!codes)
+      throw new MappingRefused(`mapping file ${path}: values.${col}: ${col} is not a column with codes`, {
+        code: 'mapping_no_codes',
+        params: { column: col },
+      });
     for (const [label, code] of Object.entries(labels))
       if (!codes.includes(code))
-        throw new Error(`mapping file ${path}: values.${col}."${label}": "${code}" is not one of ${codes.join(', ')}`);
+        throw new MappingRefused(
+          `mapping file ${path}: values.${col}."${label}": "${code}" is not one of ${codes.join(', ')}`,
+          { code: 'mapping_unknown_code', params: { code, allowed: codes.join(', ') } },
+        );
   }
   return parsed.data;
 }
@@ -66,9 +85,10 @@ export function planColumns(kind: RecordKind, headers: readonly string[], mappin
     else if (col.required) missing.push(col.name);
   }
   if (missing.length > 0)
-    throw new Error(
+    throw new MappingRefused(
       `missing column${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}. The file's headers are: ${headers.join(', ')}. ` +
         'Name them in a mapping file (--mapping), e.g. {"columns": {"ts": "Дата регистрации"}}',
+      { code: 'columns_missing', params: { columns: missing.join(', '), headers: headers.join(', ') } },
     );
   const used = new Set(index.values());
   return { index, ignored: headers.filter((_, i) => !used.has(i)) };
