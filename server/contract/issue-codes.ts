@@ -115,6 +115,23 @@ const IMPORTS = {
   import_file_missing: ['what'],
 } as const;
 
+/** Rows of an imported table refused one by one, as the import page's report lists them (data/import/**). */
+const IMPORT_ROWS = {
+  not_date_time: [],
+  outside_degrees: ['limit'],
+  unknown_label: [],
+  row_width: ['fields', 'width'],
+  coordinate_missing: ['given'],
+  no_place: [],
+  unknown_mahalla_code: [],
+  outside_mahallas: [],
+  mahalla_mismatch: ['code', 'found'],
+  duplicate_row_id: ['row'],
+  resolved_empty: [],
+  resolved_while_open: [],
+  resolved_before_received: [],
+} as const;
+
 /** The server's own state. */
 const SERVER = {
   unavailable: [],
@@ -130,5 +147,6 @@ export const ISSUE_PARAMS = {
   ...ANALYSIS,
   ...TERRITORIES,
   ...IMPORTS,
+  ...IMPORT_ROWS,
   ...SERVER,
 } as const satisfies Record<string, readonly string[]>;
