@@ -131,7 +131,7 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', onTheWire())
     .route('/api', api)
     .notFound((c) =>
-      c.json(error('not_found', { field: 'path', reason: `no route ${c.req.method} ${c.req.path}` }), 404),
+      c.json(error('not_found', issue('path', 'no_route', `no route ${c.req.method} ${c.req.path}`)), 404),
     )
     .onError((err, c) => {
       if (err instanceof SelectionRefused)

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import type { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { issue } from './contract/issues.ts';
 import { SERVED_ONCE } from './http/served-once.ts';
 import { compress, negotiate, replaceBody, WIRE, type Encoding } from './http/wire.ts';
 
@@ -64,7 +65,7 @@ export function staticSite(app: Hono<any>, dir: string): void {
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || isFilePath(c.req.path)) {
       return c.json(
-        { error: 'not_found', issues: [{ field: 'path', reason: `no file or route GET ${c.req.path}` }] },
+        { error: 'not_found', issues: [issue('path', 'no_route', `no file or route GET ${c.req.path}`)] },
         404,
       );
     }

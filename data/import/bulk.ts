@@ -158,8 +158,8 @@ async function checkAndPlace(
       { rows: lines.join(',') === '' ? '[]' : `[${lines.join(',')}]` },
     );
     const fields = new Map(rows.getRows().map(([r, f]) => [Number(r) + 2, listOf(f)]));
-    for (const [line, column, value, reason] of placed.rejects)
-      problems.reject([problems.add(line, column, value, reason)], fields.get(line) ?? []);
+    for (const [line, column, value, why] of placed.rejects)
+      problems.reject([problems.add(line, column, value, why)], fields.get(line) ?? []);
   }
   o.progress?.(rowsRead, bytes, true);
   const names = stagedNames(kind);

@@ -2,7 +2,19 @@
 // that turn a row's text into checked values, each failure a reason a person can act on.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { Coded } from '../../server/contract/issues.ts';
 import { normalizeLabel, type RecordColumn, type RecordKind } from './record-kinds.ts';
+import { said, type Said } from './report.ts';
+
+/** A mapping that cannot work, with the code that says why in the reader's language (the import page's). */
+export class MappingRefused extends Error {
+  constructor(
+    message: string,
+    readonly issue: Coded,
+  ) {
+    super(message);
+  }
+}
 
 /** `{ "columns": { "ts": "Дата регистрации" }, "values": { "category": { "Кража": "property" } } }` */
 export const Mapping = z.strictObject({
@@ -25,16 +37,24 @@ export function readMapping(path: string | undefined, kind: RecordKind): Mapping
   const names = new Map(kind.columns.map((c) => [c.name, c]));
   for (const key of [...Object.keys(parsed.data.columns), ...Object.keys(parsed.data.values)]) {
     if (!names.has(key))
-      throw new Error(
+      throw new MappingRefused(
         `mapping file ${path}: "${key}" is not a column of ${kind.name} (${[...names.keys()].join(', ')})`,
+        { code: 'mapping_unknown_column', params: { column: key } },
       );
   }
   for (const [col, labels] of Object.entries(parsed.data.values)) {
     const codes = names.get(col)?.codes;
-    if (!codes) throw new Error(`mapping file ${path}: values.${col}: ${col} is not a column with codes`);
+    if (!codes)
+      throw new MappingRefused(`mapping file ${path}: values.${col}: ${col} is not a column with codes`, {
+        code: 'mapping_no_codes',
+        params: { column: col },
+      });
     for (const [label, code] of Object.entries(labels))
       if (!codes.includes(code))
-        throw new Error(`mapping file ${path}: values.${col}."${label}": "${code}" is not one of ${codes.join(', ')}`);
+        throw new MappingRefused(
+          `mapping file ${path}: values.${col}."${label}": "${code}" is not one of ${codes.join(', ')}`,
+          { code: 'mapping_unknown_code', params: { code, allowed: codes.join(', ') } },
+        );
   }
   return parsed.data;
 }
@@ -66,16 +86,19 @@ export function planColumns(kind: RecordKind, headers: readonly string[], mappin
     else if (col.required) missing.push(col.name);
   }
   if (missing.length > 0)
-    throw new Error(
+    throw new MappingRefused(
       `missing column${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}. The file's headers are: ${headers.join(', ')}. ` +
         'Name them in a mapping file (--mapping), e.g. {"columns": {"ts": "Дата регистрации"}}',
+      { code: 'columns_missing', params: { columns: missing.join(', '), headers: headers.join(', ') } },
     );
   const used = new Set(index.values());
   return { index, ignored: headers.filter((_, i) => !used.has(i)) };
 }
 
 /** A cell's value once read, or why it cannot be. */
-export type CellResult = { ok: true; value: string | number | null } | { ok: false; reason: string };
+export type CellResult = { ok: true; value: string | number | null } | ({ ok: false } & Said);
+
+const refused = (...why: Parameters<typeof said>): CellResult => ({ ok: false, ...said(...why) });
 
 const TIME_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const TIME_DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -115,31 +138,33 @@ export function readCell(
   projected = false,
 ): CellResult {
   const t = text.trim();
-  if (t === '') return col.required ? { ok: false, reason: 'is empty' } : { ok: true, value: null };
+  if (t === '') return col.required ? refused('is empty', 'required') : { ok: true, value: null };
   switch (col.type) {
     case 'id':
     case 'mahalla':
-      return t.length > 100 ? { ok: false, reason: 'is longer than 100 characters' } : { ok: true, value: t };
+      return t.length > 100
+        ? refused('is longer than 100 characters', 'too_long', { max: 100 })
+        : { ok: true, value: t };
     case 'time': {
       const v = readTime(t);
       return v
         ? { ok: true, value: v }
-        : { ok: false, reason: 'is not a date-time (YYYY-MM-DD HH:MM[:SS] or DD.MM.YYYY HH:MM[:SS])' };
+        : refused('is not a date-time (YYYY-MM-DD HH:MM[:SS] or DD.MM.YYYY HH:MM[:SS])', 'not_date_time');
     }
     case 'lon':
     case 'lat': {
       const limit = col.type === 'lon' ? 180 : 90;
-      if (!NUMBER.test(t)) return { ok: false, reason: 'is not a number' };
+      if (!NUMBER.test(t)) return refused('is not a number', 'not_number');
       const v = Number(t.replace(',', '.'));
       return projected || Math.abs(v) <= limit
         ? { ok: true, value: v }
-        : { ok: false, reason: `is outside ±${limit} degrees` };
+        : refused(`is outside ±${limit} degrees`, 'outside_degrees', { limit });
     }
     case 'enum': {
       const code = labels.get(normalizeLabel(t));
       return code
         ? { ok: true, value: code }
-        : { ok: false, reason: `is not a known ${col.name}: map it in the mapping file's values.${col.name}` };
+        : refused(`is not a known ${col.name}: map it in the mapping file's values.${col.name}`, 'unknown_label');
     }
   }
 }

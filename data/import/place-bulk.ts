@@ -8,6 +8,7 @@ import { h3Halves, type H3Halves } from '../../server/geo/h3-bits.ts';
 import { appendColumns, copyVector } from './columns.ts';
 import type { PlaceContext } from './place.ts';
 import { BEFORE_START, flagRows, FUTURE, ON_CENTROID, OUTSIDE } from './quality.ts';
+import { IN_NO_MAHALLA, NO_SUCH_MAHALLA, otherMahalla, type Said } from './report.ts';
 
 /** Rows joined at once: PolygonIndex's cache-sized batch (1 Mi), ≈ 30 MB of arrays per batch in flight. */
 const BATCH = 1 << 20;
@@ -17,7 +18,7 @@ const WORKERS_FROM = 1 << 18;
 const EXAMPLES = 20;
 
 /** A refused row: its line, and the column, value and reason of its problem (report.ts). */
-export type PlaceReject = [line: number, column: string, value: string, reason: string];
+export type PlaceReject = [line: number, column: string, value: string, why: Said];
 
 interface Rows {
   n: number;
@@ -151,18 +152,11 @@ function decide(b: Rows, ctx: PlaceContext, texts: Map<number, string>, rejects:
       if (f & BEFORE_START) tally.note(tally.beforeStart, line, texts.get(line) ?? '');
     }
     at[i] = point ? m[i]! : code;
-    if (code === -2)
-      rejects.push([line, 'mahalla_code', texts.get(-line) ?? '', 'is not the code of any mahalla in the database']);
-    else if (point && m[i]! < 0)
-      rejects.push([line, 'lon/lat', `${lon[i]}, ${lat[i]}`, 'lies in no mahalla of the database']);
+    if (code === -2) rejects.push([line, 'mahalla_code', texts.get(-line) ?? '', NO_SUCH_MAHALLA]);
+    else if (point && m[i]! < 0) rejects.push([line, 'lon/lat', `${lon[i]}, ${lat[i]}`, IN_NO_MAHALLA]);
     else if (point && code >= 0 && code !== m[i]) {
       const c = places.codes[code]!;
-      rejects.push([
-        line,
-        'mahalla_code',
-        c,
-        `says mahalla ${c}, but the point lies in mahalla ${places.codes[m[i]!]}`,
-      ]);
+      rejects.push([line, 'mahalla_code', c, otherMahalla(c, places.codes[m[i]!] ?? '')]);
     } else {
       if (!point) tally.withoutPoint++;
       continue;

@@ -9,7 +9,7 @@ import { PolygonIndex } from '../../server/geo/polygon-index.ts';
 import type { CsvRow } from './csv.ts';
 import { implausible, toWgs84, type Crs } from './crs.ts';
 import { BEFORE_START, dayNumber, flagRows, FUTURE, ON_CENTROID, OUTSIDE } from './quality.ts';
-import type { ProblemLog } from './report.ts';
+import { IN_NO_MAHALLA, NO_SUCH_MAHALLA, otherMahalla, type ProblemLog, type Said } from './report.ts';
 
 /** The database's mahallas: polygon index, ids, codes and centroids, all by index. */
 export interface Places {
@@ -112,14 +112,13 @@ export function appendBatch(ap: DuckDBAppender, batch: Batch, ctx: PlaceContext)
     if (f & BEFORE_START) tally.note(tally.beforeStart, line, String(batch.values[i]![ctx.timeAt] ?? ''));
     const code = batch.code[i] ?? null;
     const byCode = code === null ? undefined : places.byCode.get(code);
-    let problem: [string, string, string] | null = null;
+    let problem: [string, string, string | Said] | null = null;
     const misplaced = wrong.get(i);
     if (misplaced !== undefined) problem = ['x/y', `${batch.lon[i]}, ${batch.lat[i]}`, misplaced];
-    else if (code !== null && byCode === undefined)
-      problem = ['mahalla_code', code, 'is not the code of any mahalla in the database'];
-    else if (point && m[i]! < 0) problem = ['lon/lat', where, 'lies in no mahalla of the database'];
+    else if (code !== null && byCode === undefined) problem = ['mahalla_code', code, NO_SUCH_MAHALLA];
+    else if (point && m[i]! < 0) problem = ['lon/lat', where, IN_NO_MAHALLA];
     else if (point && byCode !== undefined && byCode !== m[i])
-      problem = ['mahalla_code', code!, `says mahalla ${code}, but the point lies in mahalla ${places.codes[m[i]!]}`];
+      problem = ['mahalla_code', code!, otherMahalla(code!, places.codes[m[i]!] ?? '')];
     if (problem) {
       problems.reject([problems.add(line, ...problem)], batch.fields[i]!);
       continue;

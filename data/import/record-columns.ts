@@ -1,5 +1,6 @@
 // The column schema shared by the importable record kinds: how a cell is read, the kind's shape, the columns every
 // kind of record has (its id, a point, a mahalla code) and how headers and labels are compared.
+import type { Said } from './report.ts';
 
 /**
  * How a cell is read: an identifier, a local date-time, a longitude or latitude in degrees, a code of a list, or the
@@ -30,7 +31,7 @@ export interface RecordKind {
   /** The column that, with time and place, makes two records with different ids likely duplicates. */
   duplicateKey?: string;
   /** A rule across the columns of one good row (values by our column name): the column at fault and why, or null. */
-  check?: (row: ReadonlyMap<string, string | number | null>) => { column: string; reason: string } | null;
+  check?: (row: ReadonlyMap<string, string | number | null>) => ({ column: string } & Said) | null;
   /** `check` as a SQL condition over the checked values (bulk-check.ts): true only where `check` finds nothing. */
   checkSql?: string;
 }

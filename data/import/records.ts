@@ -9,7 +9,7 @@ import type { Db } from '../../server/db/database.ts';
 import { commitStage, type ChangeCounts } from './commit.ts';
 import type { CsvFormat } from './csv.ts';
 import { readMapping } from './mapping.ts';
-import { ProblemLog, problemLine, writeReport, type RowProblem } from './report.ts';
+import { ProblemLog, problemLine, said, writeReport, type RowProblem } from './report.ts';
 import type { RecordKind } from './record-kinds.ts';
 import { loadPlaces, QualityTally, type PlaceContext } from './place.ts';
 import { stagedNames, stageRows } from './stage-rows.ts';
@@ -197,7 +197,17 @@ async function rejectDuplicates(con: DuckDBConnection, problems: ProblemLog): Pr
   );
   const dups = reader.getRowObjectsJson() as Array<{ line: number; source_id: string; first: number }>;
   for (const d of dups)
-    problems.reject([problems.add(d.line, 'source_id', d.source_id, `repeats the id of row ${d.first}`)], []);
+    problems.reject(
+      [
+        problems.add(
+          d.line,
+          'source_id',
+          d.source_id,
+          said(`repeats the id of row ${d.first}`, 'duplicate_row_id', { row: d.first }),
+        ),
+      ],
+      [],
+    );
   if (dups.length > 0)
     await con.run(
       `DELETE FROM import_stage WHERE line IN (SELECT s.line FROM import_stage s JOIN (SELECT source_id, min(line) AS first

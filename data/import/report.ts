@@ -1,6 +1,7 @@
 // What an import found, row by row: problems (file, row, column, value, reason), unmapped labels with their counts,
 // the rejects CSV of --keep-good, and the JSON report written beside it.
 import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
+import type { Coded, IssueCode, IssueParams } from '../../server/contract/issues.ts';
 
 export interface RowProblem {
   file: string;
@@ -9,7 +10,31 @@ export interface RowProblem {
   column: string;
   value: string;
   reason: string;
+  /** the reason's code and params (server/contract/issues.ts), for the import page to say it in the reader's language */
+  code?: IssueCode;
+  params?: IssueParams;
 }
+
+/** Why a value is refused: the English reason of the report and CLI, and its code where it has one. */
+export interface Said {
+  reason: string;
+  issue?: Coded | undefined;
+}
+
+/**
+ * A reason with its code.
+ * @example said('is not a number', 'not_number') // { reason: 'is not a number', issue: { code: 'not_number' } }
+ */
+export const said = (reason: string, code: IssueCode, params?: IssueParams): Said => ({
+  reason,
+  issue: params ? { code, params } : { code },
+});
+
+/** The placement problems of a record (place.ts, place-bulk.ts), one wording for both paths. */
+export const NO_SUCH_MAHALLA = said('is not the code of any mahalla in the database', 'unknown_mahalla_code');
+export const IN_NO_MAHALLA = said('lies in no mahalla of the database', 'outside_mahallas');
+export const otherMahalla = (code: string, found: string): Said =>
+  said(`says mahalla ${code}, but the point lies in mahalla ${found}`, 'mahalla_mismatch', { code, found });
 
 /** At most this many problems are kept for the report (all are counted; --keep-good's rejects CSV gets every row). */
 export const PROBLEMS_KEPT = 10_000;
@@ -38,8 +63,9 @@ export class ProblemLog {
     this.rejects.write(['row', 'column', 'value', 'reason', ...headers].map(csvField).join(',') + '\n');
   }
 
-  add(row: number, column: string, value: string, reason: string): RowProblem {
-    const p = { file: this.file, row, column, value, reason };
+  add(row: number, column: string, value: string, why: string | Said): RowProblem {
+    const { reason, issue } = typeof why === 'string' ? { reason: why, issue: undefined } : why;
+    const p: RowProblem = { file: this.file, row, column, value, reason, ...issue };
     this.count++;
     if (this.kept.length < PROBLEMS_KEPT) this.kept.push(p);
     return p;

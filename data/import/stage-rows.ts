@@ -7,7 +7,7 @@ import type { CsvFormat, CsvRow } from './csv.ts';
 import { labelTable, planColumns, readCell, type Mapping } from './mapping.ts';
 import { appendBatch, Batch, dayOf, type PlaceContext } from './place.ts';
 import type { RecordKind } from './record-kinds.ts';
-import type { ProblemLog, RowProblem } from './report.ts';
+import { said, type ProblemLog, type RowProblem } from './report.ts';
 import { readSource } from './source.ts';
 
 /** What staging found, whichever path staged. */
@@ -113,7 +113,8 @@ export function checkRow(
 ): void {
   const found: RowProblem[] = [];
   if (row.fields.length !== width) {
-    found.push(problems.add(row.line, 'row', '', `has ${row.fields.length} fields, the header has ${width}`));
+    const why = `has ${row.fields.length} fields, the header has ${width}`;
+    found.push(problems.add(row.line, 'row', '', said(why, 'row_width', { fields: row.fields.length, width })));
     problems.reject(found, row.fields);
     return;
   }
@@ -128,7 +129,7 @@ export function checkRow(
   for (const col of kind.columns) {
     const r = readCell(col, text(col.name), labels.get(col.name) ?? new Map(), projected);
     if (!r.ok) {
-      found.push(problems.add(row.line, col.name, text(col.name), r.reason));
+      found.push(problems.add(row.line, col.name, text(col.name), r));
       if (col.type === 'enum' && text(col.name).trim() !== '') problems.unmappedValue(col.name, text(col.name).trim());
       continue;
     }
@@ -141,15 +142,22 @@ export function checkRow(
     // A point needs both coordinates; without one, the mahalla code alone places the record.
     if (Number.isNaN(lon) !== Number.isNaN(lat)) {
       const [empty, given] = Number.isNaN(lon) ? ['lon', 'lat'] : ['lat', 'lon'];
-      found.push(problems.add(row.line, empty, '', `is empty, but ${given} is given`));
+      found.push(
+        problems.add(row.line, empty, '', said(`is empty, but ${given} is given`, 'coordinate_missing', { given })),
+      );
     } else if (Number.isNaN(lon) && code === null)
       found.push(
-        problems.add(row.line, 'lon/lat', '', 'are empty and there is no mahalla code: a record needs one of them'),
+        problems.add(
+          row.line,
+          'lon/lat',
+          '',
+          said('are empty and there is no mahalla code: a record needs one of them', 'no_place'),
+        ),
       );
   }
   const broken =
     found.length === 0 && kind.check?.(new Map(stagedNames(kind).map((name, k) => [name, values[k] ?? null])));
-  if (broken) found.push(problems.add(row.line, broken.column, text(broken.column), broken.reason));
+  if (broken) found.push(problems.add(row.line, broken.column, text(broken.column), broken));
   if (found.length > 0) return problems.reject(found, row.fields);
   batch.lines.push(row.line);
   batch.lon.push(lon);

@@ -1,5 +1,6 @@
 // Request schemas of the cooperation surface: joint actions, cooperation gaps, before/after. Isomorphic: zod only.
 import { z } from 'zod';
+import { coded } from './issues.ts';
 import { FdrFlag, PeriodFields, RangeFields, checkRange } from './common.ts';
 
 /** Joint actions in a period, optionally narrowed to a district (incident filters do not apply to actions). */
@@ -14,7 +15,10 @@ export const GapQuery = RangeFields.extend({
     .string()
     .regex(/^\d{1,3}$/, 'must be a whole number of days, 1–365')
     .transform(Number)
-    .refine((n) => n >= 1 && n <= 365, 'must be a whole number of days, 1–365')
+    .refine(
+      (n) => n >= 1 && n <= 365,
+      coded('out_of_range', 'must be a whole number of days, 1–365', { min: 1, max: 365 }),
+    )
     .default(30),
 }).superRefine(checkRange);
 export type GapFilter = z.output<typeof GapQuery>;

@@ -2,6 +2,7 @@
 // validates and the norms panel shows the very same defaults. Each norm has one name everywhere: the key of `Norms`,
 // the API query field, the page's URL parameter and the `norm` of an overload flag.
 import { z } from 'zod';
+import { coded } from './issues.ts';
 import { Day, PeriodFields, checkRange } from './common.ts';
 
 /**
@@ -48,7 +49,7 @@ const norm = (key: NormKey, what: string) =>
     .transform(Number)
     .refine(
       (n) => n >= NORM_RANGE[key].min && n <= NORM_RANGE[key].max,
-      `must be between ${NORM_RANGE[key].min} and ${NORM_RANGE[key].max}`,
+      coded('out_of_range', `must be between ${NORM_RANGE[key].min} and ${NORM_RANGE[key].max}`, NORM_RANGE[key]),
     )
     .default(NORM_DEFAULTS[key]);
 

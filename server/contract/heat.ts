@@ -1,5 +1,6 @@
 // Request schema of the heat map's binned answer (records per H3 cell at national and regional zoom). Isomorphic: zod only.
 import { z } from 'zod';
+import { coded } from './issues.ts';
 import { RangeFields, checkRange } from './common.ts';
 
 /** The coarsest and finest H3 resolutions the heat map is binned at (3: ≈ 12,000 km² a cell, 8: ≈ 0.7 km²). */
@@ -37,7 +38,7 @@ export const BboxParam = z
       north <= 90 &&
       south < north;
     if (!ok) {
-      ctx.addIssue({ code: 'custom', message: BBOX_REASON });
+      ctx.addIssue({ code: 'custom', ...coded('invalid_bbox', BBOX_REASON) });
       return z.NEVER;
     }
     return { west, south, east, north };

@@ -2,6 +2,7 @@
 // and the inference every significance there is stamped with.
 // Isomorphic: zod only.
 import { z } from 'zod';
+import { coded } from './issues.ts';
 import { FdrFlag, MahallaId, RangeFields, checkRange } from './common.ts';
 import { lengthDays } from '../shared/period.ts';
 
@@ -79,7 +80,7 @@ export const RecordListQuery = RangeFields.extend({
     .string()
     .regex(/^\d{1,3}$/, 'must be 1–200')
     .transform(Number)
-    .refine((n) => n >= 1 && n <= 200, 'must be 1–200')
+    .refine((n) => n >= 1 && n <= 200, coded('out_of_range', 'must be 1–200', { min: 1, max: 200 }))
     .default(50),
 }).superRefine(checkRange);
 export type RecordListFilter = z.output<typeof RecordListQuery>;
@@ -96,7 +97,11 @@ export const EmergingQuery = RangeFields.extend({
     ctx.addIssue({
       code: 'custom',
       path: ['from'],
-      message: `a trend needs at least 4 ${q.bin}s; this period has ${Math.max(0, bins)}`,
+      ...coded('trend_too_short', `a trend needs at least 4 ${q.bin}s; this period has ${Math.max(0, bins)}`, {
+        bin: q.bin,
+        min: 4,
+        bins: Math.max(0, bins),
+      }),
     });
 });
 export type EmergingFilter = z.output<typeof EmergingQuery>;

@@ -1,6 +1,7 @@
 // The import page's requests: which kind of data a file holds, the uploaded file's name, and the mapping and options
 // of a dry run or a commit. Isomorphic: zod only, shared by the server's routes and the web's import page.
 import { z } from 'zod';
+import { coded } from './issues.ts';
 
 /** Records whose bad rows may be left out (data/import/record-kinds.ts RECORD_KINDS). */
 export const RECORD_IMPORT_KINDS = ['incidents', 'applications'] as const;
@@ -48,9 +49,13 @@ export const UploadQuery = z
   .superRefine((q, ctx) => {
     const ext = extensionsOf(q.kind);
     if (!ext.some((e) => q.name.toLowerCase().endsWith(e)))
-      ctx.addIssue({ code: 'custom', path: ['name'], message: `must end in ${ext.join(', ')} for ${q.kind}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        ...coded('wrong_extension', `must end in ${ext.join(', ')} for ${q.kind}`, { allowed: ext.join(', ') }),
+      });
     if (q.crs !== undefined && !isBoundaryKind(q.kind))
-      ctx.addIssue({ code: 'custom', path: ['crs'], message: 'is only for boundary files' });
+      ctx.addIssue({ code: 'custom', path: ['crs'], ...coded('boundary_only', 'is only for boundary files') });
   });
 
 /**

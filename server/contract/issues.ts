@@ -3,71 +3,9 @@
 // set: the web's messages are checked against ISSUE_PARAMS (test/web/api-error.test.ts), so a new code cannot ship
 // without its sentence in every locale. Isomorphic: zod only, used by the server's validation and by the web's forms.
 import type { z } from 'zod';
+import { ISSUE_PARAMS } from './issue-codes.ts';
 
-/** Every issue code, with the names of the parameters its message takes (ICU arguments in every locale). */
-export const ISSUE_PARAMS = {
-  // request validation (zod issues, server/routes/validate.ts and the web's own forms)
-  required: [],
-  empty: [],
-  too_short: ['min'],
-  too_long: ['max'],
-  too_few: ['min'],
-  too_many: ['max'],
-  too_small: ['min'],
-  not_positive: [],
-  too_big: ['max'],
-  not_number: [],
-  not_whole: [],
-  not_boolean: [],
-  not_list: [],
-  wrong_type: [],
-  not_one_of: ['allowed'],
-  invalid_format: [],
-  invalid_date: [],
-  date_out_of_range: ['min', 'max'],
-  date_order: [],
-  period_too_long: ['max'],
-  invalid_id: [],
-  invalid_district: [],
-  invalid_username: [],
-  duplicate_item: [],
-  role_field_required: ['role'],
-  role_field_excluded: ['role'],
-  not_json: [],
-  too_large: ['max'],
-  // sign-in and access
-  signin_failed: [],
-  signin_throttled: ['seconds'],
-  account_locked: ['attempts', 'minutes'],
-  account_disabled: [],
-  kiosk_link_invalid: [],
-  session_ended: [],
-  role_forbidden: [],
-  outside_area: [],
-  wrong_current_password: [],
-  own_admin_role: [],
-  // objects the user names
-  not_found: ['what'],
-  unknown_reference: ['what', 'id'],
-  wrong_district: ['what', 'id', 'district', 'expected'],
-  name_taken: [],
-  stale_version: ['by', 'at', 'version'],
-  last_playlist: [],
-  not_draft: ['number', 'status'],
-  effective_too_early: ['date'],
-  replaces_unseen: ['number', 'unseen', 'date'],
-  map_changed: [],
-  // imports
-  upload_missing: [],
-  file_empty: [],
-  file_too_large: ['max'],
-  no_header_row: ['file'],
-  no_features: ['file'],
-  // the server's state
-  unavailable: [],
-  stale_database: [],
-  internal: [],
-} as const satisfies Record<string, readonly string[]>;
+export { ISSUE_PARAMS };
 
 export type IssueCode = keyof typeof ISSUE_PARAMS;
 export const ISSUE_CODES = Object.keys(ISSUE_PARAMS) as IssueCode[];

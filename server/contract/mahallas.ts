@@ -1,6 +1,7 @@
 // Mahallas as the map and the card see them: the query of the polygon layer, the id in a path, and the properties of
 // each polygon feature (GeoJSON crosses JSON untyped, so the web reads them with this type). Isomorphic.
 import { z } from 'zod';
+import { coded } from './issues.ts';
 import { Day, Districts, MahallaId } from './common.ts';
 
 /**
@@ -14,7 +15,7 @@ export const MahallasQuery = z.object({
     .string()
     .regex(/^\d{1,2}$/, 'must be a map zoom, 0–22')
     .transform(Number)
-    .refine((z) => z <= 22, 'must be a map zoom, 0–22')
+    .refine((z) => z <= 22, coded('out_of_range', 'must be a map zoom, 0–22', { min: 0, max: 22 }))
     .optional(),
 });
 

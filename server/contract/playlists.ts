@@ -60,7 +60,7 @@ export const PeriodSpec = z
   .max(30)
   .refine(
     (s) => resolvePeriod(s, '2026-01-01') !== null,
-    'must be Nd, Nw (up to 366 days) or YYYY-MM-DD..YYYY-MM-DD (up to a year)',
+    coded('invalid_period', 'must be Nd, Nw (up to 366 days) or YYYY-MM-DD..YYYY-MM-DD (up to a year)'),
   );
 
 export const PlaylistInput = z.strictObject({

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { RangeFields, checkRange } from './common.ts';
 import { lengthDays } from '../shared/period.ts';
+import { coded } from './issues.ts';
 
 /** Which clusters are looked for: more records than residents predict (high), fewer (low), or either (both). */
 export const SCAN_RATES = ['high', 'low', 'both'] as const;
@@ -28,7 +29,7 @@ const whole = (field: keyof typeof SCAN_LIMITS, what: string) => {
     .string()
     .regex(/^\d{1,10}$/, reason)
     .transform(Number)
-    .refine((n) => n >= min && n <= max, reason)
+    .refine((n) => n >= min && n <= max, coded('out_of_range', reason, { min, max }))
     .optional();
 };
 
@@ -41,7 +42,11 @@ export const ScanQuery = RangeFields.extend({
     .transform(Number)
     .refine(
       (v) => v >= SCAN_LIMITS.maxShare.min && v <= SCAN_LIMITS.maxShare.max,
-      `must be from ${SCAN_LIMITS.maxShare.min} to ${SCAN_LIMITS.maxShare.max} (0.5 = circles of up to half the residents)`,
+      coded(
+        'out_of_range',
+        `must be from ${SCAN_LIMITS.maxShare.min} to ${SCAN_LIMITS.maxShare.max} (0.5 = circles of up to half the residents)`,
+        SCAN_LIMITS.maxShare,
+      ),
     )
     .optional(),
   rate: z.enum(SCAN_RATES, { error: `must be one of ${SCAN_RATES.join(', ')}` }).default('high'),
@@ -54,7 +59,14 @@ export const ScanQuery = RangeFields.extend({
     ctx.addIssue({
       code: 'custom',
       path: ['from'],
-      message: `emerging clusters need at least 2 whole weeks; this period has ${Math.max(0, weeks)}`,
+      ...coded(
+        'emerging_too_short',
+        `emerging clusters need at least 2 whole weeks; this period has ${Math.max(0, weeks)}`,
+        {
+          min: 2,
+          weeks: Math.max(0, weeks),
+        },
+      ),
     });
 });
 export type ScanFilter = z.output<typeof ScanQuery>;

@@ -1,5 +1,6 @@
 // The name search of the header (`GET /api/search`): what may be asked and what each hit carries. Isomorphic.
 import { z } from 'zod';
+import { coded } from './issues.ts';
 import { searchKey } from '../shared/uz-names.ts';
 
 /** What a search finds, in the order hits of equal match are listed. */
@@ -18,12 +19,18 @@ export const SearchQuery = z.object({
   q: z
     .string({ error: 'is required (a name or code to look for)' })
     .max(100, 'must be at most 100 characters')
-    .refine((q) => searchKey(q).length >= 2, 'must have at least 2 letters or digits'),
+    .refine(
+      (q) => searchKey(q).length >= 2,
+      coded('too_few_letters', 'must have at least 2 letters or digits', { min: 2 }),
+    ),
   limit: z
     .string()
     .regex(/^\d{1,2}$/, `must be a whole number from 1 to ${SEARCH_LIMIT_MAX}`)
     .transform(Number)
-    .refine((n) => n >= 1 && n <= SEARCH_LIMIT_MAX, `must be a whole number from 1 to ${SEARCH_LIMIT_MAX}`)
+    .refine(
+      (n) => n >= 1 && n <= SEARCH_LIMIT_MAX,
+      coded('out_of_range', `must be a whole number from 1 to ${SEARCH_LIMIT_MAX}`, { min: 1, max: SEARCH_LIMIT_MAX }),
+    )
     .default(10),
 });
 

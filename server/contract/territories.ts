@@ -3,6 +3,7 @@
 // exports. Isomorphic: zod only, shared by the server (validation) and the planner page.
 import { z } from 'zod';
 import { Day, DistrictCode, Districts, checkRange } from './common.ts';
+import { coded } from './issues.ts';
 import { VersionField } from './plans.ts';
 
 /** A version moves draft → submitted → approved; an approved one is in force from its `effectiveFrom`. */
@@ -70,7 +71,11 @@ function checkContent(v: z.output<typeof ContentFields>, ctx: z.RefinementCtx): 
   v.posts.forEach((p, k) => {
     const first = ids.get(p.id);
     if (first !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['posts', k, 'id'], message: `repeats post ${p.id} (posts.${first})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['posts', k, 'id'],
+        ...coded('post_repeated', `repeats post ${p.id} (posts.${first})`, { post: p.id }),
+      });
     else ids.set(p.id, k);
     if (p.inspector === null) return;
     const held = holders.get(p.inspector);
@@ -78,7 +83,11 @@ function checkContent(v: z.output<typeof ContentFields>, ctx: z.RefinementCtx): 
       ctx.addIssue({
         code: 'custom',
         path: ['posts', k, 'inspector'],
-        message: `inspector ${p.inspector} already holds post ${v.posts[held]?.id} (one post per inspector)`,
+        ...coded(
+          'inspector_has_post',
+          `inspector ${p.inspector} already holds post ${v.posts[held]?.id} (one post per inspector)`,
+          { inspector: p.inspector, post: v.posts[held]?.id ?? '' },
+        ),
       });
     else holders.set(p.inspector, k);
   });
@@ -89,11 +98,19 @@ function checkContent(v: z.output<typeof ContentFields>, ctx: z.RefinementCtx): 
       ctx.addIssue({
         code: 'custom',
         path: ['assignments', k, 'mahalla'],
-        message: `mahalla ${a.mahalla} is already assigned (assignments.${first}); a mahalla has one post`,
+        ...coded(
+          'mahalla_assigned_twice',
+          `mahalla ${a.mahalla} is already assigned (assignments.${first}); a mahalla has one post`,
+          { mahalla: a.mahalla },
+        ),
       });
     else seen.set(a.mahalla, k);
     if (!ids.has(a.post))
-      ctx.addIssue({ code: 'custom', path: ['assignments', k, 'post'], message: `no post ${a.post} in posts` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['assignments', k, 'post'],
+        ...coded('post_unknown', `no post ${a.post} in posts`, { post: a.post }),
+      });
   });
 }
 
@@ -130,7 +147,11 @@ export const TerritoryApproveBody = z
       ctx.addIssue({
         code: 'custom',
         path: ['orderDate'],
-        message: `must not be after effectiveFrom (${b.effectiveFrom}): an order takes effect once signed`,
+        ...coded(
+          'order_after_effective',
+          `must not be after effectiveFrom (${b.effectiveFrom}): an order takes effect once signed`,
+          { date: b.effectiveFrom },
+        ),
       });
   });
 export type TerritoryApproveInput = z.output<typeof TerritoryApproveBody>;
@@ -163,7 +184,7 @@ function checkFigures(q: { from?: string | undefined; to?: string | undefined },
     ctx.addIssue({
       code: 'custom',
       path: [q.from === undefined ? 'from' : 'to'],
-      message: 'give both from and to, or neither',
+      ...coded('from_and_to', 'give both from and to, or neither'),
     });
   else checkRange({ from: q.from, to: q.to }, ctx);
 }

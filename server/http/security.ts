@@ -3,6 +3,7 @@
 // the security headers; API answers are never stored unless they say how (data: revalidated by ETag, server/http/wire.ts).
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { issue, type CodedIssue } from '../contract/issues.ts';
 
 export interface HostRules {
   /** host names (no port) this server answers to */
@@ -42,8 +43,8 @@ function originHost(origin: string): string {
   }
 }
 
-const refuse = (c: Context, status: 403 | 421, field: string, reason: string) =>
-  c.json({ error: 'forbidden' as const, issues: [{ field, reason }] }, status);
+const refuse = (c: Context, status: 403 | 421, i: CodedIssue) =>
+  c.json({ error: 'forbidden' as const, issues: [i] }, status);
 
 export const checkHostAndOrigin = (rules: HostRules) => {
   const allowed = new Set(rules.hosts.map(hostName));
@@ -53,19 +54,17 @@ export const checkHostAndOrigin = (rules: HostRules) => {
       c.req.header('host') ??
       new URL(c.req.url).host;
     if (!allowed.has(hostName(host))) {
-      return refuse(
-        c,
-        421,
-        'host',
-        `this server does not answer to "${hostName(host)}"; set HAMKOR_HOSTS to the names it is reached by`,
-      );
+      const name = hostName(host);
+      const why = `this server does not answer to "${name}"; set HAMKOR_HOSTS to the names it is reached by`;
+      return refuse(c, 421, issue('host', 'host_refused', why, { host: name }));
     }
     const origin = c.req.header('origin');
     if (origin !== undefined) {
       const name = originHost(origin);
-      if (!allowed.has(name)) return refuse(c, 403, 'origin', `requests from pages of "${name}" are refused`);
+      if (!allowed.has(name))
+        return refuse(c, 403, issue('origin', 'cross_site', `requests from pages of "${name}" are refused`));
     } else if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.header('sec-fetch-site') === 'cross-site') {
-      return refuse(c, 403, 'origin', 'cross-site requests are refused');
+      return refuse(c, 403, issue('origin', 'cross_site', 'cross-site requests are refused'));
     }
     await next();
     return undefined;

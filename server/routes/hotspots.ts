@@ -28,7 +28,13 @@ import { issue } from '../contract/issues.ts';
 /** 400 for a resolution too fine for the study area, 503 with a rebuild hint for a database without H3 cells. */
 const refusedHexagons = (c: Context, r: HexagonRefusal) =>
   r.refused === 'too_fine'
-    ? c.json({ error: 'invalid_request' as const, issues: [{ field: 'res', reason: r.reason }] }, 400)
+    ? c.json(
+        {
+          error: 'invalid_request' as const,
+          issues: [issue('res', 'resolution_too_fine', r.reason, { res: r.res ?? 0, max: r.max ?? 0 })],
+        },
+        400,
+      )
     : c.json({ error: 'stale_database' as const, issues: [issue('database', 'stale_database', r.reason)] }, 503);
 
 export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
@@ -45,7 +51,13 @@ export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
       const q = c.req.valid('query');
       const r = await getScan(db, await selection(c, db, q), q);
       if ('refused' in r)
-        return c.json({ error: 'invalid_request' as const, issues: [{ field: r.refused, reason: r.reason }] }, 400);
+        return c.json(
+          {
+            error: 'invalid_request' as const,
+            issues: [issue(r.refused, 'scan_too_large', r.reason, { share: r.share, mahallas: r.mahallas })],
+          },
+          400,
+        );
       return c.json(r, 200);
     })
     .get('/hexagons', can('read'), validate('query', HexagonQuery), async (c) => {

@@ -12,6 +12,7 @@ import { createImportService, IMPORT_DEFAULTS, type ImportConfig } from '../serv
 import { UploadRefused } from '../services/imports/uploads.ts';
 import type { RouteDeps } from './deps.ts';
 import { jsonBody, validate } from './validate.ts';
+import { issue } from '../contract/issues.ts';
 
 /** The upload route, which takes a file's bytes as its body (up to the import limit). */
 export const UPLOAD_PATH = '/api/imports/files';
@@ -24,8 +25,19 @@ export const exceptUploads =
 
 const refused = (c: Context<AppEnv>, e: UploadRefused) =>
   c.json({ error: 'invalid_request' as const, issues: [{ field: e.field, reason: e.reason, ...e.issue }] }, e.status);
-const missing = (c: Context<AppEnv>, reason = 'no such import run on this server') =>
-  c.json({ error: 'not_found' as const, issues: [{ field: 'id', reason }] }, 404);
+/** 404: no such run, or (`file`) the run has no such file to download. */
+const missing = (c: Context<AppEnv>, file?: { what: 'report' | 'rejects'; reason: string }) =>
+  c.json(
+    {
+      error: 'not_found' as const,
+      issues: [
+        file
+          ? issue('id', 'import_file_missing', file.reason, { what: file.what })
+          : issue('id', 'import_run_missing', 'no such import run on this server'),
+      ],
+    },
+    404,
+  );
 /** A run's file, streamed (a rejects CSV holds every refused row). */
 const fileStream = (path: string): ReadableStream =>
   Readable.toWeb(createReadStream(path)) as unknown as ReadableStream;
@@ -67,13 +79,18 @@ export const importRoutes = ({ db, store }: RouteDeps, config: Partial<ImportCon
     .get('/imports/jobs/:id/report', can('imports'), validate('param', IdParam), (c) => {
       const id = c.req.valid('param').id;
       const path = imports.jobs.download(id, 'report');
-      if (!path) return missing(c, 'no report: no such run on this server, or it has not ended');
+      if (!path)
+        return missing(c, { what: 'report', reason: 'no report: no such run on this server, or it has not ended' });
       return c.body(fileStream(path), 200, attachment(`import-report-${id}.json`, 'application/json'));
     })
     .get('/imports/jobs/:id/rejects', can('imports'), validate('param', IdParam), (c) => {
       const id = c.req.valid('param').id;
       const path = imports.jobs.download(id, 'rejects');
-      if (!path) return missing(c, 'no rejected rows: the run did not import the good rows only, or it left none out');
+      if (!path)
+        return missing(c, {
+          what: 'rejects',
+          reason: 'no rejected rows: the run did not import the good rows only, or it left none out',
+        });
       return c.body(fileStream(path), 200, attachment(`import-rejects-${id}.csv`, 'text/csv; charset=utf-8'));
     })
     .post('/imports/jobs/:id/cancel', can('imports'), validate('param', IdParam), (c) => {

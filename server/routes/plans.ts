@@ -28,7 +28,7 @@ import type { StoredPlan, Versioned } from '../store/types.ts';
 import type { RouteDeps } from './deps.ts';
 import { jsonBody, validate } from './validate.ts';
 import { notFound, outside, staleIssue } from './refusals.ts';
-import type { ApiIssue } from '../contract/issues.ts';
+import { issue, type ApiIssue } from '../contract/issues.ts';
 
 const noPlan = notFound('plan');
 const invalid = (issues: ApiIssue[]) => ({ error: 'invalid_request' as const, issues });
@@ -45,10 +45,12 @@ const stale = (current: Versioned) => ({
 const confirmFirst = (o: { recorded: number; name: string }, verb: string) => ({
   error: 'confirmation_required' as const,
   issues: [
-    {
-      field: 'confirm',
-      reason: `plan "${o.name}" has ${o.recorded} recorded joint action(s) counted towards it; repeat with ?confirm=true to archive its current state and ${verb} it`,
-    },
+    issue(
+      'confirm',
+      'confirm_recorded',
+      `plan "${o.name}" has ${o.recorded} recorded joint action(s) counted towards it; repeat with ?confirm=true to archive its current state and ${verb} it`,
+      { name: o.name, recorded: o.recorded, verb },
+    ),
   ],
   recorded: o.recorded,
 });

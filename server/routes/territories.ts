@@ -43,7 +43,7 @@ import type { RouteDeps } from './deps.ts';
 import { areaOf } from './selection.ts';
 import { jsonBody, validate } from './validate.ts';
 import { notFound, outside, staleIssue } from './refusals.ts';
-import type { ApiIssue } from '../contract/issues.ts';
+import { issue, type ApiIssue } from '../contract/issues.ts';
 
 const refused = <E extends string>(error: E, i: ApiIssue) => ({ error, issues: [i] });
 /** The issue of a refused outcome, with its code where the refusal has one. */
@@ -165,10 +165,15 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
         return c.json(outside(before === 'outside' ? 'before' : 'after'), 403);
       if (before.district !== after.district)
         return c.json(
-          refused('invalid_request' as const, {
-            field: 'after',
-            reason: `is of district ${after.district}, not ${before.district}: compare versions of one district`,
-          }),
+          refused(
+            'invalid_request' as const,
+            issue(
+              'after',
+              'version_other_district',
+              `is of district ${after.district}, not ${before.district}: compare versions of one district`,
+              { number: after.number, district: after.district, expected: before.district },
+            ),
+          ),
           400,
         );
       return c.json(await diffVersions(db, store, before, after, await figuresPeriod(q), asker(c).persons), 200);

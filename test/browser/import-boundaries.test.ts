@@ -154,6 +154,12 @@ describe('import page: reference lists, rejects, boundaries', () => {
     expect(await problem.allTextContents()).toEqual([
       'mixed.csv3Date and time of the incident31.02.2024is not a date-time (YYYY-MM-DD HH:MM[:SS] or DD.MM.YYYY HH:MM[:SS])',
     ]);
+    // The same problem in Russian: its code is said by the page, not the server's English reason.
+    await page.getByTestId('lang').selectOption('ru');
+    await expect
+      .poll(() => problem.locator('td').last().textContent())
+      .toBe('не является датой и временем (ГГГГ-ММ-ДД ЧЧ:ММ или ДД.ММ.ГГГГ ЧЧ:ММ)');
+    await page.getByTestId('lang').selectOption('en');
     await shoot('import-rejects-report', 'import-report');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -2,7 +2,7 @@
 // with exactly the params the server sends; a refusal, and a form's own zod issue, read in the chosen language; a code
 // this web does not know falls back to the server's English reason.
 import { describe, expect, it } from 'vitest';
-import { ISSUE_CODES, ISSUE_PARAMS, type ApiIssue } from '../../server/contract/issues.ts';
+import { ISSUE_CODES, ISSUE_PARAMS, type ApiIssue, type IssueCode } from '../../server/contract/issues.ts';
 import { PlanBody } from '../../server/contract/plans.ts';
 import { MESSAGES } from '../../web/i18n/messages.ts';
 import { LOCALES } from '../../web/i18n/locales.ts';
@@ -39,6 +39,66 @@ describe('issue messages', () => {
     });
     // A param left unfilled leaves its {braces} in the text.
     expect(said.filter((s) => s === 'ENGLISH' || s.trim() === '' || /[{}]/.test(s))).toEqual([]);
+  });
+});
+
+describe('the refusals coded for issue 14 (scan, imports, workflow, Host and Origin), said in Russian', () => {
+  const ru = (code: ApiIssue['code'], params: ApiIssue['params']) =>
+    issueText({ field: 'x', reason: 'EN', code, params }, 'ru');
+
+  it('each new code renders with every value it is given', () => {
+    // Params whose value picks a branch (select) rather than appearing in the text; the others are distinct numbers.
+    const SELECTS = new Set(['bin', 'phase', 'status', 'verb', 'what']);
+    const NEW: IssueCode[] = [
+      'out_of_range',
+      'too_few_letters',
+      'invalid_bbox',
+      'invalid_period',
+      'from_and_to',
+      'no_route',
+    ];
+    NEW.push('host_refused', 'cross_site', 'confirm_recorded', 'trend_too_short', 'emerging_too_short');
+    NEW.push('scan_too_large', 'resolution_too_fine', 'post_repeated', 'inspector_has_post', 'mahalla_assigned_twice');
+    NEW.push('post_unknown', 'order_after_effective', 'version_other_district', 'submit_not_draft', 'already_draft');
+    NEW.push('stays_on_record', 'approve_draft', 'already_approved', 'approver_only', 'file_unreadable');
+    NEW.push('wrong_extension', 'boundary_only', 'records_only', 'not_a_table', 'mapping_unknown_column');
+    NEW.push('mapping_no_codes', 'mapping_unknown_code', 'mapping_field_missing', 'columns_missing');
+    NEW.push('import_run_missing', 'import_file_missing');
+    const wrong = NEW.flatMap((code) => {
+      const params = Object.fromEntries(
+        ISSUE_PARAMS[code].map((name, k) => [name, SELECTS.has(name) ? 'other' : 71 + 2 * k]),
+      );
+      const text = ru(code, params);
+      const lost = Object.entries(params).filter(([name, v]) => !SELECTS.has(name) && !text.includes(String(v)));
+      return /[a-z]{4}/i.test(text.replace(/Hamkor|HAMKOR_HOSTS/g, '')) || lost.length > 0 ? [[code, text]] : [];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('says a scan, a trend and a plan’s confirmation with Russian plurals', () => {
+    expect(ru('trend_too_short', { bin: 'month', min: 4, bins: 2 })).toBe(
+      'для тренда нужно не менее 4 месяцев, а в этом периоде их 2',
+    );
+    expect(ru('trend_too_short', { bin: 'week', min: 1, bins: 0 })).toBe(
+      'для тренда нужно не менее 1 недели, а в этом периоде их 0',
+    );
+    expect(ru('scan_too_large', { share: 0.5, mahallas: 22 })).toMatch(/по 22 махаллям; укажите меньшую долю$/);
+    expect(ru('confirm_recorded', { name: 'Март', recorded: 3, verb: 'delete' })).toBe(
+      'к плану «Март» засчитано 3 совместных мероприятия; подтвердите, чтобы сохранить его текущее состояние в архиве и удалить его',
+    );
+  });
+
+  it('says a workflow step refused, the Host check and a mapping that cannot work', () => {
+    expect(ru('stays_on_record', { number: 2, phase: 'in_force', date: '2026-01-01' })).toMatch(
+      /^версия 2 действует с 2026-01-01; она остаётся в учёте/,
+    );
+    expect(ru('submit_not_draft', { number: 3, status: 'submitted' })).toBe(
+      'версия 3 уже направлена на утверждение; на утверждение направляется только проект',
+    );
+    expect(ru('host_refused', { host: 'evil.example' })).toMatch(/^сервер не отвечает на имя «evil\.example»/);
+    expect(ru('columns_missing', { columns: 'ts', headers: 'Номер, Вид' })).toBe(
+      'не хватает столбцов: ts. Столбцы файла: Номер, Вид. Выберите столбец файла для каждого.',
+    );
   });
 });
 

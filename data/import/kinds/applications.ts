@@ -9,6 +9,7 @@ import {
   SERVICES,
 } from '../../../server/contract/catalog.ts';
 import { enumColumn, ID, LAT, LON, MAHALLA, type RecordKind } from '../record-columns.ts';
+import { said } from '../report.ts';
 
 export const APPLICATIONS: RecordKind = {
   name: 'applications',
@@ -79,12 +80,12 @@ export const APPLICATIONS: RecordKind = {
   check: (row) => {
     const resolved = row.get('resolved_at');
     if (row.get('status') === 'resolved' && resolved === null)
-      return { column: 'resolved_at', reason: 'is empty, but the status is resolved' };
+      return { column: 'resolved_at', ...said('is empty, but the status is resolved', 'resolved_empty') };
     if (row.get('status') === 'open' && resolved !== null)
-      return { column: 'resolved_at', reason: 'is given, but the status is open' };
+      return { column: 'resolved_at', ...said('is given, but the status is open', 'resolved_while_open') };
     // both are 'YYYY-MM-DD HH:MM:SS' (mapping.ts readTime): text order is time order
     if (resolved !== null && String(resolved) < String(row.get('received_at')))
-      return { column: 'resolved_at', reason: 'is before received_at' };
+      return { column: 'resolved_at', ...said('is before received_at', 'resolved_before_received') };
     return null;
   },
 };

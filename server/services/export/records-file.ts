@@ -6,13 +6,14 @@ import type { Db } from '../../db/database.ts';
 import { LOCALES, type Locale } from '../../../web/i18n/locales.ts';
 import { displayName } from '../../shared/uz-names.ts';
 import { exportFileName } from '../../shared/export-name.ts';
+import { issue } from '../../contract/issues.ts';
 
 /** The optional `lang` of an export link. */
 export const ExportLang = z.enum(LOCALES).optional().default('en');
 
 export const exportLangRefusal = {
   error: 'invalid_request' as const,
-  issues: [{ field: 'lang', reason: `must be one of ${LOCALES.join(', ')}` }],
+  issues: [issue('lang', 'not_one_of', `must be one of ${LOCALES.join(', ')}`, { allowed: LOCALES.join(', ') })],
 };
 
 /** The file name of one mahalla's records over a period, the mahalla named in the script of the language. */

@@ -59,6 +59,9 @@ export type HexagonResult = HexagonMeta & HexagonRows;
 export interface HexagonRefusal {
   refused: 'too_fine' | 'stale_database';
   reason: string;
+  /** too_fine: the resolution asked for and the finest the study area allows */
+  res?: number;
+  max?: number;
 }
 
 /** Mahalla area of the whole database, to size the study area before building it. */
@@ -199,6 +202,8 @@ export async function getHexagons(
       reason:
         `resolution ${res} needs ≈ ${estimate.toLocaleString('en-GB')} cells for the study area, the whole database ` +
         `(at most ${H3_MAX_CELLS.toLocaleString('en-GB')}): use resolution ${maxResolution} or coarser`,
+      res,
+      max: maxResolution,
     };
   }
   const narrowed = sel.districts !== null;

@@ -92,7 +92,7 @@ export interface ScanResult {
   counts: { clusters: number; significant: number };
 }
 
-export type ScanAnswer = ScanResult | { refused: 'maxShare'; reason: string };
+export type ScanAnswer = ScanResult | { refused: 'maxShare'; reason: string; share: number; mahallas: number };
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
 const STUDY_AREA: Record<string, string> = { city: 'city', national: 'country' };
@@ -110,6 +110,8 @@ export async function getScan(db: Db, sel: Selection, q: ScanFilter): Promise<Sc
     return {
       refused: 'maxShare',
       reason: `circles of up to ${chosen.share} of the residents are too many to scan on ${m.id.length} mahallas; ask for a smaller share`,
+      share: chosen.share,
+      mahallas: m.id.length,
     };
   const draws = q.draws ?? SCAN_DEFAULTS.draws;
   const seed = q.seed ?? SCAN_DEFAULTS.seed;

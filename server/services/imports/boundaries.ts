@@ -75,7 +75,10 @@ async function read(upload: Pick<Upload, 'path' | 'name' | 'crs'>): Promise<Boun
     const message =
       err instanceof ImportError ? err.problems.map((p) => p.reason).join('; ') : (err as Error).message.split('\n')[0];
     const why = (message ?? '').replace('with --crs', 'in “Coordinate system” (an EPSG code)');
-    throw new UploadRefused('file', `${upload.name}: ${why}`);
+    throw new UploadRefused('file', `${upload.name}: ${why}`, 400, {
+      code: 'file_unreadable',
+      params: { file: upload.name },
+    });
   }
 }
 
@@ -120,9 +123,15 @@ export function fieldMapping(kind: BoundaryKind, fields: readonly string[], m: I
   const out: FieldMapping = {};
   for (const [role, field] of Object.entries(m.columns)) {
     if (!(rolesOf(kind) as readonly string[]).includes(role))
-      throw new UploadRefused('mapping', `"${role}" is not something Hamkor reads from ${kind} files`);
+      throw new UploadRefused('mapping', `"${role}" is not something Hamkor reads from ${kind} files`, 400, {
+        code: 'mapping_unknown_column',
+        params: { column: role },
+      });
     if (!fields.includes(field))
-      throw new UploadRefused('mapping', `the field "${field}" chosen for ${role} is not in the file`);
+      throw new UploadRefused('mapping', `the field "${field}" chosen for ${role} is not in the file`, 400, {
+        code: 'mapping_field_missing',
+        params: { field },
+      });
     out[role as Role] = field;
   }
   return out;

@@ -3,13 +3,14 @@
 // server's requests. Progress comes back as messages; a refusal comes back as the same UploadRefused.
 import type { Prepared, PrepareInput } from './boundaries.ts';
 import { spawnTsWorker } from '../../geo/ts-worker.ts';
+import type { Coded } from '../../contract/issues.ts';
 import { UploadRefused } from './uploads.ts';
 
 /** What the worker posts: a step, its result, or why it failed. */
 export type WorkerMessage =
   | { step: [percent: number, features: number] }
   | { done: Prepared }
-  | { refused: { field: string; reason: string } }
+  | { refused: { field: string; reason: string; issue?: Coded | undefined } }
   | { failed: string };
 
 /** prepareBoundary(input) on a worker thread; `step` is told each phase as on the calling thread. */
@@ -30,7 +31,8 @@ export function prepareOffThread(
       try {
         if ('step' in m) step(...m.step);
         else if ('done' in m) finish(() => resolve(m.done));
-        else if ('refused' in m) finish(() => reject(new UploadRefused(m.refused.field, m.refused.reason)));
+        else if ('refused' in m)
+          finish(() => reject(new UploadRefused(m.refused.field, m.refused.reason, 400, m.refused.issue)));
         else finish(() => reject(new Error(m.failed)));
       } catch (err) {
         // `step` throws to cancel the run.

@@ -11,6 +11,6 @@ try {
     done: await prepareBoundary(workerData as PrepareInput, (percent, features) => post({ step: [percent, features] })),
   });
 } catch (err) {
-  if (err instanceof UploadRefused) post({ refused: { field: err.field, reason: err.reason } });
+  if (err instanceof UploadRefused) post({ refused: { field: err.field, reason: err.reason, issue: err.issue } });
   else post({ failed: (err as Error).message });
 }

@@ -4,7 +4,7 @@
 // cache of the data reloads (server/db/per-db.ts).
 import { writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { readMapping, planColumns } from '../../../data/import/mapping.ts';
+import { MappingRefused, readMapping, planColumns } from '../../../data/import/mapping.ts';
 import { querySignal, type Db } from '../../db/database.ts';
 import { bumpDataEpoch } from '../../db/per-db.ts';
 import { isBoundaryKind, isRecordImportKind, type ImportMapping } from '../../contract/imports.ts';
@@ -76,7 +76,7 @@ export async function mappingFile(upload: Upload, mapping: ImportMapping, name: 
     const why = (err as Error).message
       .replace(`mapping file ${path}: `, '')
       .replace(/ Name them in a mapping file.*$/s, ' Choose the file column for each.');
-    throw new UploadRefused('mapping', why);
+    throw new UploadRefused('mapping', why, 400, err instanceof MappingRefused ? err.issue : undefined);
   }
   return path;
 }
@@ -118,9 +118,11 @@ export class ImportJobs {
       throw new UploadRefused(
         'keepGood',
         'only incidents and applications can be imported without their bad rows: correct or remove those rows',
+        400,
+        { code: 'records_only' },
       );
     if (opts.sliverM2 !== undefined && !isBoundaryKind(upload.kind))
-      throw new UploadRefused('sliverM2', 'is only for boundary files');
+      throw new UploadRefused('sliverM2', 'is only for boundary files', 400, { code: 'boundary_only' });
     const id = newId();
     const mappingPath = await mappingFile(upload, mapping, id);
     const job: Job = {

@@ -59,7 +59,8 @@ const TABLES: Record<(typeof TABLE_KINDS)[number], RecordKind> = {
 
 /** The column schema of a table kind (a boundary kind has none: it is refused here). */
 export function kindOf(kind: ImportKind): RecordKind {
-  if (!Object.hasOwn(TABLES, kind)) throw new UploadRefused('kind', `${kind} files are not tables`);
+  if (!Object.hasOwn(TABLES, kind))
+    throw new UploadRefused('kind', `${kind} files are not tables`, 400, { code: 'not_a_table' });
   return TABLES[kind as keyof typeof TABLES];
 }
 
@@ -81,7 +82,10 @@ async function head(
       err instanceof CsvFormatError || err instanceof XlsxFormatError
         ? err.message
         : `cannot be read (${(err as Error).message.split('\n')[0]})`;
-    throw new UploadRefused('file', `${upload.name}: ${why}`);
+    throw new UploadRefused('file', `${upload.name}: ${why}`, 400, {
+      code: 'file_unreadable',
+      params: { file: upload.name },
+    });
   }
   if (rows.length === 0 || (rows[0]?.fields.length ?? 0) === 0)
     throw new UploadRefused('file', `${upload.name}: the file has no header row`, 400, {

@@ -139,12 +139,19 @@ export async function createDraft(db: Db, store: UserStore, input: TerritoryCrea
       const from = await w.territories.get(input.from);
       if (!from) return refuse(400, issue('from', 'not_found', `no version has id ${input.from}`, { what: 'version' }));
       if (from.district !== input.district)
-        return {
-          status: 'refused',
-          code: 400,
-          field: 'from',
-          reason: `version ${input.from} is of district ${from.district}, not ${input.district}`,
-        };
+        return refuse(
+          400,
+          issue(
+            'from',
+            'version_other_district',
+            `version ${input.from} is of district ${from.district}, not ${input.district}`,
+            {
+              number: from.number,
+              district: from.district,
+              expected: input.district,
+            },
+          ),
+        );
       source = from;
       parent = from.id;
     } else {
@@ -277,12 +284,17 @@ export async function takeStep(
     );
     if (!check.ok) return { ...check, status: 'refused', code: 409 };
     if (action === 'return' && current.status === 'approved' && !mayApprove)
-      return {
-        status: 'refused',
-        code: 403,
-        field: 'role',
-        reason: `version ${current.number} is approved: only the district head may withdraw it`,
-      };
+      return refuse(
+        403,
+        issue(
+          'role',
+          'approver_only',
+          `version ${current.number} is approved: only the district head may withdraw it`,
+          {
+            number: current.number,
+          },
+        ),
+      );
     const order = check.to === 'approved' ? input.order : undefined;
     return w.territories.step(
       id,

@@ -77,26 +77,32 @@ export function checkStep(
         : refuse(
             'status',
             `${name} is ${v.status === 'submitted' ? 'already submitted' : 'approved'}; only a draft can be submitted`,
+            { code: 'submit_not_draft', params: { number: v.number, status: v.status } },
           );
     case 'return': {
       if (v.status === 'submitted') return { ok: true, to: 'draft' };
-      if (v.status === 'draft') return refuse('status', `${name} is already a draft`);
+      if (v.status === 'draft')
+        return refuse('status', `${name} is already a draft`, { code: 'already_draft', params: { number: v.number } });
       const phase = phaseOf(v, ctx);
       return phase === 'scheduled'
         ? { ok: true, to: 'draft' }
         : refuse(
             'status',
             `${name} ${phase === 'in_force' ? 'is in force' : 'was in force'} from ${v.effectiveFrom}; it stays on record as ordered — copy it into a new draft to change it`,
+            { code: 'stays_on_record', params: { number: v.number, phase, date: v.effectiveFrom ?? '' } },
           );
     }
     case 'approve':
       if (v.status !== 'submitted')
-        return refuse(
-          'status',
-          v.status === 'draft'
-            ? `${name} is a draft: submit it before it can be approved`
-            : `${name} is already approved (in force from ${v.effectiveFrom})`,
-        );
+        return v.status === 'draft'
+          ? refuse('status', `${name} is a draft: submit it before it can be approved`, {
+              code: 'approve_draft',
+              params: { number: v.number },
+            })
+          : refuse('status', `${name} is already approved (in force from ${v.effectiveFrom})`, {
+              code: 'already_approved',
+              params: { number: v.number, date: v.effectiveFrom ?? '' },
+            });
       if (effectiveFrom === null) return refuse('effectiveFrom', 'is required to approve', { code: 'required' });
       if (ctx.latestEffective !== null && effectiveFrom <= ctx.latestEffective)
         return refuse(

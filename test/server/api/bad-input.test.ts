@@ -1,5 +1,7 @@
 // Malformed requests: every one is answered 400 (or 404) naming the offending field, never 500, and touches no data.
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { refusalsCoded } from '../../fixtures/api/coded-refusals.ts';
 import { bodyOf, errorBody, givenFixture, okBody, rowCount, sharedFixture } from '../../fixtures/api/fixture-app.ts';
 
 interface Case {
@@ -180,5 +182,25 @@ describe('issue codes', () => {
     const res = await f.app.request(url);
     expect(res.status).toBe(status);
     expect((await errorBody(res)).issues).toContainEqual(expect.objectContaining(want));
+  });
+});
+
+describe('the API tests’ own check that every refusal is coded (test/fixtures/api/coded-refusals.ts)', () => {
+  const app = (body: unknown) => refusalsCoded(new Hono().get('/x', (c) => c.json(body, 400)));
+
+  it('fails a request answered 400 with an English reason only, or a code whose params are missing', async () => {
+    await expect(
+      app({ error: 'invalid_request', issues: [{ field: 'x', reason: 'bad' }] }).request('/x'),
+    ).rejects.toThrow('GET /x answered 400 uncoded: x: no known code (undefined)');
+    const noMax = { error: 'invalid_request', issues: [{ field: 'x', reason: 'long', code: 'too_long' }] };
+    await expect(app(noMax).request('/x')).rejects.toThrow('x: too_long lacks max');
+  });
+
+  it('lets a coded refusal through', async () => {
+    const coded = {
+      error: 'invalid_request',
+      issues: [{ field: 'x', reason: 'long', code: 'too_long', params: { max: 3 } }],
+    };
+    expect((await app(coded).request('/x')).status).toBe(400);
   });
 });

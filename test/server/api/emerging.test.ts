@@ -81,7 +81,14 @@ describe('GET /api/emerging', () => {
 
   it('refuses a period too short for a trend, naming the field and the reason', async () => {
     const body = await bodyOf(await emerging({ from: '2024-03-01', to: '2024-03-20' }), 400);
-    expect(body.issues).toEqual([{ field: 'from', reason: 'a trend needs at least 4 weeks; this period has 2' }]);
+    expect(body.issues).toEqual([
+      {
+        field: 'from',
+        reason: 'a trend needs at least 4 weeks; this period has 2',
+        code: 'trend_too_short',
+        params: { bin: 'week', min: 4, bins: 2 },
+      },
+    ]);
   });
 
   it('refuses an unknown bin', async () => {

@@ -79,13 +79,21 @@ describe('boundary files', () => {
   });
 
   it.each([
-    [{ columns: { code: 'CODE_MFY' } }, 'the field "CODE_MFY" chosen for code is not in the file'],
-    [{ columns: { colour: 'KOD' } }, '"colour" is not something Hamkor reads from mahallas files'],
-  ])('a field choice that cannot work → 400 on mapping (%j)', async (mapping, reason) => {
+    [
+      { columns: { code: 'CODE_MFY' } },
+      'the field "CODE_MFY" chosen for code is not in the file',
+      { code: 'mapping_field_missing', params: { field: 'CODE_MFY' } },
+    ],
+    [
+      { columns: { colour: 'KOD' } },
+      '"colour" is not something Hamkor reads from mahallas files',
+      { code: 'mapping_unknown_column', params: { column: 'colour' } },
+    ],
+  ])('a field choice that cannot work → 400 on mapping (%j)', async (mapping, reason, coded) => {
     const p = await uploadAs<BoundaryPreview>(w, 'mahallas', 'mfy.geojson', mahallas());
     const res = await w.as('analyst', '/api/imports/jobs', json({ file: p.file.id, mapping }));
     expect(res.status).toBe(400);
-    expect(await issues(res)).toEqual([{ field: 'mapping', reason }]);
+    expect(await issues(res)).toEqual([{ field: 'mapping', reason, ...coded }]);
   });
 
   it.each([

@@ -138,7 +138,12 @@ describe('downloads', () => {
     const unknown = await w.as('analyst', '/api/imports/jobs/0123456789abcdef/report');
     expect(unknown.status).toBe(404);
     expect(await issues(unknown)).toEqual([
-      { field: 'id', reason: 'no report: no such run on this server, or it has not ended' },
+      {
+        field: 'id',
+        reason: 'no report: no such run on this server, or it has not ended',
+        code: 'import_file_missing',
+        params: { what: 'report' },
+      },
     ]);
     const bad = await w.as('analyst', '/api/imports/jobs/nope/rejects');
     expect(bad.status).toBe(400);

@@ -178,8 +178,9 @@ describe('dry run, then commit', () => {
         column: 'ts',
         value: '31.02.2024',
         reason: 'is not a date-time (YYYY-MM-DD HH:MM[:SS] or DD.MM.YYYY HH:MM[:SS])',
+        code: 'not_date_time',
       },
-      expect.objectContaining({ row: 5, column: 'category', value: 'Угон' }),
+      expect.objectContaining({ row: 5, column: 'category', value: 'Угон', code: 'unknown_label' }),
     ]);
     expect(job.result?.unmapped).toEqual({ category: [{ value: 'Угон', rows: 1 }] });
     expect(await incidents()).toBe(before);

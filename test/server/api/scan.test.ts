@@ -163,7 +163,12 @@ describe('GET /api/hotspots/scan', () => {
     const res = await f.app.request('/api/hotspots/scan?from=2024-03-01&to=2024-03-10&kind=emerging');
     expect(res.status).toBe(400);
     expect((await errorBody(res)).issues).toEqual([
-      { field: 'from', reason: 'emerging clusters need at least 2 whole weeks; this period has 1' },
+      {
+        field: 'from',
+        reason: 'emerging clusters need at least 2 whole weeks; this period has 1',
+        code: 'emerging_too_short',
+        params: { min: 2, weeks: 1 },
+      },
     ]);
   });
 

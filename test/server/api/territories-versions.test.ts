@@ -127,7 +127,12 @@ describe('the workflow', () => {
       json: { version: 1, effectiveFrom: '2024-03-15', orderNumber: '1', orderDate: '2024-03-15' },
     });
     expect((await bodyOf(approveDraft, 409)).issues).toEqual([
-      { field: 'status', reason: 'version 2 is a draft: submit it before it can be approved' },
+      {
+        field: 'status',
+        reason: 'version 2 is a draft: submit it before it can be approved',
+        code: 'approve_draft',
+        params: { number: 2 },
+      },
     ]);
     const ret = await w
       .api('planner')

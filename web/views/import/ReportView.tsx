@@ -1,6 +1,7 @@
 // A run's progress bar while it reads and writes, and its report when done: counts, rows with problems (row, column,
 // value, reason), words no code matched, and the location and date quality notes.
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useApiErrors } from '../../i18n/api-error.ts';
 import { downloadUrl, type Job } from '../../queries/imports.ts';
 import { BoundaryReport } from './BoundaryReport.tsx';
 import { fieldLabel } from './labels.ts';
@@ -63,6 +64,7 @@ export function Downloads({ job }: { job: Job }) {
 export function ReportView({ job }: { job: Job }) {
   const t = useT();
   const f = useFmt();
+  const said = useApiErrors();
   const r = job.result;
   if (!r) return null;
   const unmapped = Object.entries(r.unmapped);
@@ -132,7 +134,7 @@ export function ReportView({ job }: { job: Job }) {
                     <td className="num">{p.row > 0 ? p.row : t('import.wholeFile')}</td>
                     <td>{fieldLabel(p.column, t)}</td>
                     <td>{p.value}</td>
-                    <td>{p.reason}</td>
+                    <td>{said.issue({ ...p, field: p.column })}</td>
                   </tr>
                 ))}
               </tbody>
