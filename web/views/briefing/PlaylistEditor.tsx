@@ -16,7 +16,7 @@ import type { Meta } from '../../queries/meta.ts';
 import { ApiError } from '../../queries/client.ts';
 import { useDeletePlaylist, useSavePlaylist } from '../../queries/playlists.ts';
 import { briefingHref } from './params.ts';
-import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useByName, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import type { MessageId } from '../../i18n/messages.ts';
 import { ConfirmDialog } from '../plans/ConfirmDialog.tsx';
@@ -56,6 +56,7 @@ export function PlaylistEditor({
   const t = useT();
   const said = useApiErrors();
   const nameOf = useNameOf();
+  const byName = useByName();
   const [stored, setStored] = useState<Draft>(() => draftOf(playlist));
   const [draft, setDraft] = useState<Draft>(stored);
   const [version, setVersion] = useState(playlist.version);
@@ -125,7 +126,7 @@ export function PlaylistEditor({
               onChange={(e) => setDraft({ ...draft, district: e.target.value || null })}
             >
               <option value="">{t('playlist.allDistricts')}</option>
-              {meta?.districts.map((d) => (
+              {byName(meta?.districts ?? [], (d) => nameOf(d.name)).map((d) => (
                 <option key={d.soato} value={d.soato}>
                   {nameOf(d.name)}
                 </option>

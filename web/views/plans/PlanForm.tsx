@@ -13,7 +13,7 @@ import {
 import { PlanBody, type PlanInput } from '../../../server/contract/plans.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { useCreatePlan, useReplacePlan, type PlanDetail } from '../../queries/plans.ts';
-import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useByName, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import { DateField } from '../common/DateField.tsx';
 import { usePanelFocus } from '../common/panel-focus.ts';
@@ -56,6 +56,7 @@ export function PlanForm({
   const t = useT();
   const said = useApiErrors();
   const nameOf = useNameOf();
+  const byName = useByName();
   const initial = useMemo(
     () => ({
       name: editing?.name ?? '',
@@ -154,7 +155,7 @@ export function PlanForm({
               setRows([blank()]);
             }}
           >
-            {meta.districts.map((d) => (
+            {byName(meta.districts, (d) => nameOf(d.name)).map((d) => (
               <option key={d.soato} value={d.soato}>
                 {nameOf(d.name)}
               </option>
