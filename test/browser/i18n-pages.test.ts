@@ -188,6 +188,9 @@ describe('pages in Russian and Uzbek Cyrillic', () => {
         t('admin.col.lastChange'),
       );
       expect(await page.getByTestId('accounts-table').innerText()).toContain(t('role.admin'));
+      // Demo accounts' names are Hamkor's own texts, said in the language; the header's name too.
+      expect(await page.getByTestId('accounts-table').innerText()).toContain(t('system.demoAdmin'));
+      expect(await page.locator('.user-name').innerText()).toBe(t('system.demoAdmin'));
       await expectNoEnglish(page, locale);
       await page.getByTestId('admin-tab-audit').click();
       const row = page.getByTestId('audit-row').first();

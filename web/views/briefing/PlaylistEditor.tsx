@@ -22,6 +22,7 @@ import type { MessageId } from '../../i18n/messages.ts';
 import { ConfirmDialog } from '../plans/ConfirmDialog.tsx';
 import { useLeaveGuard } from '../plans/leave-guard.tsx';
 import { slideLabel } from '../plans/plan-labels.ts';
+import { shownName, typedName, useSayName } from '../../i18n/system-names.ts';
 
 type Draft = Pick<Playlist, 'name' | 'district' | 'period' | 'slides'>;
 const draftOf = (p: Playlist): Draft => ({ name: p.name, district: p.district, period: p.period, slides: p.slides });
@@ -57,6 +58,7 @@ export function PlaylistEditor({
   const said = useApiErrors();
   const nameOf = useNameOf();
   const byName = useByName();
+  const say = useSayName();
   const [stored, setStored] = useState<Draft>(() => draftOf(playlist));
   const [draft, setDraft] = useState<Draft>(stored);
   const [version, setVersion] = useState(playlist.version);
@@ -114,9 +116,9 @@ export function PlaylistEditor({
             {t('playlist.name')}
             <input
               data-testid="playlist-name"
-              value={draft.name}
+              value={shownName(stored.name, draft.name, say)}
               maxLength={80}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+              onChange={(e) => setDraft({ ...draft, name: typedName(stored.name, e.target.value, say) })}
             />
           </label>
           <label>
@@ -299,7 +301,7 @@ export function PlaylistEditor({
       </div>
       {asking && (
         <ConfirmDialog
-          title={t('playlist.deleteDialog.title', { name: stored.name })}
+          title={t('playlist.deleteDialog.title', { name: say(stored.name) })}
           confirmLabel={t('playlist.deleteDialog.confirm')}
           cancelLabel={t('playlist.deleteDialog.keep')}
           danger

@@ -21,6 +21,7 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { LeaveDialog, useLeaveGuard } from './leave-guard.tsx';
 import { actionLabel, serviceLabel } from './plan-labels.ts';
 import { districtInspectors, type TerritoryProps } from './plan-view.ts';
+import { shownName, typedName, useSayName } from '../../i18n/system-names.ts';
 
 interface Row {
   inspector: number | '';
@@ -57,6 +58,7 @@ export function PlanForm({
   const said = useApiErrors();
   const nameOf = useNameOf();
   const byName = useByName();
+  const say = useSayName();
   const initial = useMemo(
     () => ({
       name: editing?.name ?? '',
@@ -139,9 +141,9 @@ export function PlanForm({
           {t('plans.form.name')}
           <input
             data-testid="plan-name"
-            value={name}
+            value={shownName(initial.name, name, say)}
             maxLength={120}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => setName(typedName(initial.name, e.target.value, say))}
             placeholder={t('plans.form.namePlaceholder')}
           />
         </label>
