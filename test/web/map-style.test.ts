@@ -32,6 +32,15 @@ describe('basemap style', () => {
     // Mahalla outlines sit above the overlay's fills and below the district lines.
     expect(ids.indexOf('district-line')).toBeGreaterThan(ids.indexOf(OVERLAY_BEFORE));
   });
+
+  it('places district labels without collisions: no overlap, a margin, narrow wrap, a fallback anchor', () => {
+    const label = style.layers.find((l) => l.id === 'district-label') as { layout: Record<string, unknown> };
+    expect(label.layout['text-allow-overlap']).toBe(false);
+    expect(label.layout['text-ignore-placement']).toBe(false);
+    expect(label.layout['text-padding']).toBeGreaterThanOrEqual(4);
+    expect(label.layout['text-max-width']).toBeLessThanOrEqual(6);
+    expect(label.layout['text-variable-anchor']).toEqual(['center', 'top', 'bottom']);
+  });
 });
 
 describe('layer builder', () => {
