@@ -83,7 +83,10 @@ export function PlanForm({
   const dirty = JSON.stringify({ name, district, from, to, rows }) !== JSON.stringify(initial);
   const guard = useLeaveGuard(dirty && !pending, form);
   const recorded = editing?.items.reduce((s, i) => s + i.done, 0) ?? 0;
-  const inspectors = useMemo(() => districtInspectors(territories, district), [territories, district]);
+  const inspectors = useMemo(
+    () => byName(districtInspectors(territories, district), (i) => nameOf(i.name)),
+    [territories, district, byName, nameOf],
+  );
   // Cancel, the Cancel button and Escape alike: with unsaved changes it asks first.
   const cancel = (): void => (dirty ? setAsking('cancel') : onCancel());
   usePanelFocus(form, cancel);
