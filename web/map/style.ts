@@ -113,11 +113,11 @@ export function basemapStyle(
           ],
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.03,
-          // Russian names are twice as long as Uzbek ones ("ЧИЛАНЗАРСКИЙ РАЙОН"): wrapped narrow, kept apart by a
-          // margin, and never drawn over one another; one that fits nowhere near its district's middle is left out.
+          // Russian names are longer than Uzbek ones ("МИРЗО-УЛУГБЕКСКИЙ"): wrapped narrow, kept apart by a margin,
+          // and never drawn over one another; one that fits nowhere near its district's middle is left out.
           'text-max-width': 6,
           'text-line-height': 1.1,
-          'text-padding': 6,
+          'text-padding': 3,
           'text-allow-overlap': false,
           'text-ignore-placement': false,
           'text-variable-anchor': ['center', 'top', 'bottom'],
