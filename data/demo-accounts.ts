@@ -1,8 +1,10 @@
 // One demo account per role, created in a new user store beside the synthetic demo data so that a newcomer can sign
-// in at once and see what each role sees. The passwords are public (README): never used beside imported data.
+// in at once and see what each role sees. Display names are system texts (server/shared/system-names.ts): the web
+// says them in the reader's language. The passwords are public (README): never used beside imported data.
 import type { Role } from '../server/contract/access.ts';
 import type { Db } from '../server/db/database.ts';
 import type { UserStore } from '../server/store/types.ts';
+import { SYSTEM_TEXTS as S } from '../server/shared/system-names.ts';
 
 export interface DemoAccount {
   username: string;
@@ -12,13 +14,13 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'admin', password: 'hamkor-admin', role: 'admin', displayName: 'Demo administrator' },
-  { username: 'ministry', password: 'hamkor-ministry', role: 'ministry', displayName: 'Demo ministry analyst' },
-  { username: 'region', password: 'hamkor-region', role: 'region_head', displayName: 'Demo region head' },
-  { username: 'district', password: 'hamkor-district', role: 'district_head', displayName: 'Demo district head' },
-  { username: 'planner', password: 'hamkor-planner', role: 'planner', displayName: 'Demo planner' },
-  { username: 'analyst', password: 'hamkor-analyst', role: 'analyst', displayName: 'Demo analyst' },
-  { username: 'inspector', password: 'hamkor-inspector', role: 'inspector', displayName: 'Demo inspector' },
+  { username: 'admin', password: 'hamkor-admin', role: 'admin', displayName: S.demoAdmin },
+  { username: 'ministry', password: 'hamkor-ministry', role: 'ministry', displayName: S.demoMinistry },
+  { username: 'region', password: 'hamkor-region', role: 'region_head', displayName: S.demoRegionHead },
+  { username: 'district', password: 'hamkor-district', role: 'district_head', displayName: S.demoDistrictHead },
+  { username: 'planner', password: 'hamkor-planner', role: 'planner', displayName: S.demoPlanner },
+  { username: 'analyst', password: 'hamkor-analyst', role: 'analyst', displayName: S.demoAnalyst },
+  { username: 'inspector', password: 'hamkor-inspector', role: 'inspector', displayName: S.demoInspector },
 ];
 
 /** The listed password of a demo account (README). */

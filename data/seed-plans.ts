@@ -9,6 +9,7 @@ import { quarters, schedule } from '../server/shared/fulfilment.ts';
 import { addDays, type Period } from '../server/shared/period.ts';
 import { createPlan } from '../server/services/plans/store.ts';
 import type { UserStore } from '../server/store/types.ts';
+import { demoPlanName } from '../server/shared/system-names.ts';
 
 /** Inspectors per plan: enough for every state, few enough to read in one table. */
 const INSPECTORS = 9;
@@ -97,7 +98,9 @@ export async function seedDemoPlans(db: Db, store: UserStore, asOf: string): Pro
     })
   ).map((r) => r.id);
   const { current, previous } = quarters(addDays(asOf, -1));
-  const label = (p: Period): string => `Q${Math.floor(Number(p.from.slice(5, 7)) / 3) + 1} ${p.from.slice(0, 4)}`;
+  // A system text (server/shared/system-names.ts): the web says it in the reader's language.
+  const label = (p: Period): string =>
+    demoPlanName(Math.floor(Number(p.from.slice(5, 7)) / 3) + 1, p.from.slice(0, 4), district.name);
   // Ended plan: even territories met it, odd ones fell short on their second item.
   const past = await planItems(db, district.soato, inspectors, previous, asOf, (k) =>
     k % 2 === 0 ? ['done', 'done'] : ['done', 'overdue'],
@@ -113,7 +116,7 @@ export async function seedDemoPlans(db: Db, store: UserStore, asOf: string): Pro
       await createPlan(
         store,
         {
-          name: `Cooperation plan ${label(previous)} — ${district.name}`,
+          name: label(previous),
           district: district.soato,
           ...previous,
           items: past,
@@ -125,7 +128,7 @@ export async function seedDemoPlans(db: Db, store: UserStore, asOf: string): Pro
       await createPlan(
         store,
         {
-          name: `Cooperation plan ${label(current)} — ${district.name}`,
+          name: label(current),
           district: district.soato,
           ...current,
           items: now,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DistrictCode } from './common.ts';
 import { coded } from './issues.ts';
 import { isCalendarDay, lastDays, lengthDays } from '../shared/period.ts';
+import { SYSTEM_TEXTS } from '../shared/system-names.ts';
 
 /** What a slide shows; each kind has its own component in web/views/briefing/slides/. */
 export const SLIDE_KINDS = ['title', 'hotspots', 'top_mahallas', 'applications', 'joint_actions', 'coverage'] as const;
@@ -112,7 +113,7 @@ export const PlaylistParam = z.object({
 
 /** The playlist a fresh database starts with: every slide kind, in briefing order. */
 export const DEFAULT_PLAYLIST: z.output<typeof PlaylistInput> = {
-  name: 'Morning briefing',
+  name: SYSTEM_TEXTS.defaultPlaylist,
   district: null,
   period: '7d',
   slides: [

@@ -5,6 +5,7 @@ import { perDb } from '../db/per-db.ts';
 import { CATEGORY_LABELS, INCIDENT_CATEGORIES } from '../contract/catalog.ts';
 import { addDays } from '../shared/period.ts';
 import type { PlaceNames } from '../shared/uz-names.ts';
+import { withListedRegions } from './region-names.ts';
 
 /** The attribution line the map must show (covers every real dataset shipped in data/geo). */
 export const ATTRIBUTION = 'Boundaries: © OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';
@@ -19,7 +20,7 @@ export interface Meta {
   attribution: string;
   /** `name` is the Latin Uzbek name; `nameUzCyrl` and `nameRu` the official ones (null: not in the code list). */
   districts: Array<PlaceNames & { soato: string; mahallas: number; population: number }>;
-  /** The regions of the listed districts (none for a city database), named as districts are. */
+  /** The regions of the listed districts, named as districts are (from the official list where the database has none). */
   regions: Array<PlaceNames & { soato: string }>;
   categories: Array<{ code: string; label: string }>;
   counts: { mahallas: number; inspectors: number; incidents: number; applications: number; jointActions: number };
@@ -37,8 +38,11 @@ export async function getMeta(db: Db): Promise<Meta> {
     `SELECT d.soato, d.name_uz AS name, d.name_uz_cyrl AS "nameUzCyrl", d.name_ru AS "nameRu", count(m.id)::INTEGER AS mahallas, coalesce(sum(m.population), 0)::INTEGER AS population
      FROM districts d LEFT JOIN mahallas m ON m.district_soato = d.soato GROUP BY ALL ORDER BY d.name_uz`,
   );
-  const regions = await db.all<Meta['regions'][number]>(
-    `SELECT soato, name_uz AS name, name_uz_cyrl AS "nameUzCyrl", name_ru AS "nameRu" FROM regions ORDER BY name_uz`,
+  const regions = withListedRegions(
+    await db.all<Meta['regions'][number]>(
+      `SELECT soato, name_uz AS name, name_uz_cyrl AS "nameUzCyrl", name_ru AS "nameRu" FROM regions ORDER BY name_uz`,
+    ),
+    districts.map((d) => d.soato),
   );
   const [counts] = await db.all<Meta['counts']>(
     `SELECT (SELECT count(*) FROM mahallas)::INTEGER AS mahallas, (SELECT count(*) FROM inspectors)::INTEGER AS inspectors,

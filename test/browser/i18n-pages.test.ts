@@ -188,6 +188,13 @@ describe('pages in Russian and Uzbek Cyrillic', () => {
         t('admin.col.lastChange'),
       );
       expect(await page.getByTestId('accounts-table').innerText()).toContain(t('role.admin'));
+      // Demo accounts' names are Hamkor's own texts, said in the language; the header's name too.
+      expect(await page.getByTestId('accounts-table').innerText()).toContain(t('system.demoAdmin'));
+      expect(await page.locator('.user-name').innerText()).toBe(t('system.demoAdmin'));
+      // The city database has no region row: Tashkent city is still named (official list), not "Область 1726".
+      expect(await page.locator('[data-username="region"] [data-testid="account-area"]').innerText()).toBe(
+        locale === 'ru' ? 'город Ташкент' : 'Тошкент шаҳри',
+      );
       await expectNoEnglish(page, locale);
       await page.getByTestId('admin-tab-audit').click();
       const row = page.getByTestId('audit-row').first();

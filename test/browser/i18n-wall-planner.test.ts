@@ -31,6 +31,8 @@ describe.each(['ru', 'uz-Cyrl'] as const)('%s', (locale) => {
     const status = page.getByTestId('version-status');
     await expect.poll(() => status.textContent(), { timeout: 60_000 }).toContain(m['planner.phase.in_force']);
     expect(await page.locator('.planner-page').textContent()).toContain(m['planner.plan']);
+    // The version Hamkor seeded is named in the language (a system text), not "Plan in force when versions began".
+    expect(await page.locator('.planner-page').textContent()).toContain(m['system.territoryBaselineName']);
     // A plural of the post list ("12 махаллей") as Russian rules choose it.
     const post = await page.getByTestId('planner-post').first().innerText();
     const n = Number(/(\d+)\s+\p{L}/u.exec(post.replace(/\u00a0/g, ' '))?.[1]);
@@ -62,6 +64,8 @@ describe.each(['ru', 'uz-Cyrl'] as const)('%s', (locale) => {
     // The first line is ours; the plan's own name on the next one is what its author typed, in any language.
     expect(head.split('\n')[0]).not.toMatch(/[a-z]{3,}/i);
     expect(await sheet.getByTestId('print-table').innerText()).toContain(m['tprint.households']);
+    // …and the seeded version's name is Hamkor's own, so it is said in the language too.
+    expect(head).toContain(m['system.territoryBaselineName']);
 
     await page.goto(`${world.origin}/briefing`);
     const slide = page.getByTestId('data-as-of').first();
@@ -69,6 +73,8 @@ describe.each(['ru', 'uz-Cyrl'] as const)('%s', (locale) => {
     const meta = (await (await world.fetch('/api/meta')).json()) as { period: { end: string } };
     expect(await slide.textContent()).toContain(formatDayLong(meta.period.end, locale));
     expect(await page.locator('.slide').first().getAttribute('aria-label')).toBe(m['wall.title.title']);
+    // The first playlist is Hamkor's: the title slide names it in the language, not as "Morning briefing".
+    expect(await page.locator('.title-slide .eyebrow').first().textContent()).toBe(m['system.defaultPlaylist']);
     await page.close();
   });
 });

@@ -137,6 +137,18 @@ describe('languages', () => {
       if (process.env.HAMKOR_SHOTS)
         await page.screenshot({ path: `${process.env.HAMKOR_SHOTS}/hotspots-${locale}.png` });
       expect(await englishLeft(page, locale)).toEqual([]);
+      if (locale !== 'uz-Latn') {
+        // A mahalla card's inspector (rank and name) and base point in the reader's script: no Latin letter left.
+        const fc = (await (await world.fetch('/api/mahallas')).json()) as {
+          features: Array<{ properties: { id: number; inspectorId: number | null } }>;
+        };
+        const m = fc.features.find((f) => f.properties.inspectorId !== null)?.properties.id;
+        await page.goto(`${world.origin}/?metric=hotspot&m=${m}&lang=${locale}`);
+        const base = page.getByTestId('card-base-point');
+        await base.waitFor({ timeout: 30_000 });
+        expect(await base.innerText()).toMatch(/^\d+-\p{Script=Cyrillic}+ \p{Script=Cyrillic}+/u);
+        expect(await base.locator('xpath=..').innerText()).not.toMatch(/[A-Za-z]/);
+      }
       expect(record.consoleErrors).toEqual([]);
       await page.close();
     },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { basemapStyle, LIGHT, OVERLAY_BEFORE } from '../../web/map/style.ts';
 import { buildLayers, LAYER_IDS, toPositions3 } from '../../web/map/layers.ts';
+import { mapLabel } from '../../web/map/district-labels.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -31,6 +32,26 @@ describe('basemap style', () => {
     expect(ids.indexOf('district-label')).toBeGreaterThan(ids.indexOf(OVERLAY_BEFORE));
     // Mahalla outlines sit above the overlay's fills and below the district lines.
     expect(ids.indexOf('district-line')).toBeGreaterThan(ids.indexOf(OVERLAY_BEFORE));
+  });
+
+  it('places district labels without collisions: no overlap, a margin, narrow wrap, a fallback anchor', () => {
+    const label = style.layers.find((l) => l.id === 'district-label') as { layout: Record<string, unknown> };
+    expect(label.layout['text-allow-overlap']).toBe(false);
+    expect(label.layout['text-ignore-placement']).toBe(false);
+    expect(label.layout['text-padding']).toBeGreaterThanOrEqual(3);
+    expect(label.layout['text-max-width']).toBeLessThanOrEqual(6);
+    expect(label.layout['text-variable-anchor']).toEqual(['center', 'top', 'bottom']);
+  });
+
+  it('labels a district without the generic word, in every script; a city keeps its name', () => {
+    expect(['Чиланзарский район', 'Chilonzor tumani', 'Чилонзор тумани', 'МИРАБАДСКИЙ РАЙОН'].map(mapLabel)).toEqual([
+      'Чиланзарский',
+      'Chilonzor',
+      'Чилонзор',
+      'МИРАБАДСКИЙ',
+    ]);
+    expect(mapLabel('город Нукус')).toBe('город Нукус');
+    expect(mapLabel('Nukus shahri')).toBe('Nukus shahri');
   });
 });
 

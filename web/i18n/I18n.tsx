@@ -9,6 +9,7 @@ import { setActiveLocale, translator, type Translate } from './translate.ts';
 import { INTL_TAG, rememberedLocale, resolveLocale, type Locale } from './locales.ts';
 import { useMeta } from '../queries/meta.ts';
 import { nameIn, officialNamesOf } from './place-names.ts';
+import { sortByName } from './collate.ts';
 
 /** Read once per load: a later choice goes into the link (and storage) and wins from there on. */
 const remembered = typeof window === 'undefined' ? null : rememberedLocale();
@@ -62,4 +63,16 @@ export function useNameOf(): NameOf {
   const meta = useMeta().data;
   const official = useMemo(() => officialNamesOf(meta?.districts, meta?.regions), [meta]);
   return useMemo(() => (name, ru) => nameIn(locale, official, name, ru), [locale, official]);
+}
+
+/** Sorts items by the name they are shown with, in the alphabet of the language in force. */
+export type ByName = <T>(items: readonly T[], shown: (item: T) => string) => T[];
+
+/**
+ * Lists and <select>s of names in the order of the reader's alphabet (collate.ts), not of the stored Latin names.
+ * @example const byName = useByName(); byName(meta.districts, (d) => nameOf(d.name)) // Алмазарский … first in ru
+ */
+export function useByName(): ByName {
+  const locale = useLocale();
+  return useMemo(() => (items, shown) => sortByName(locale, items, shown), [locale]);
 }

@@ -4,6 +4,16 @@ import { useMemo } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { useNameOf } from '../i18n/I18n.tsx';
 
+// The generic word is left out on the map, as maps do ("ЧИЛАНЗАРСКИЙ", not "ЧИЛАНЗАРСКИЙ РАЙОН"): every label is a
+// line shorter, so the twelve city districts all find room at the city's zoom in Russian too (issue 14).
+const GENERIC = /\s+(район|тумани|tumani)$/iu;
+
+/**
+ * A district's name as its map label says it: without the trailing "район" / "tumani" / "тумани".
+ * @example mapLabel('Чиланзарский район') // 'Чиланзарский'; mapLabel('город Нукус') // 'город Нукус'
+ */
+export const mapLabel = (name: string): string => name.replace(GENERIC, '');
+
 /** `labels` with each feature's `name` written for the reader (none while the boundaries load). */
 export function useDistrictLabels(labels: FeatureCollection | undefined): FeatureCollection {
   const nameOf = useNameOf();
@@ -12,7 +22,7 @@ export function useDistrictLabels(labels: FeatureCollection | undefined): Featur
       type: 'FeatureCollection' as const,
       features: (labels?.features ?? []).map((f) => ({
         ...f,
-        properties: { ...f.properties, name: nameOf(String(f.properties?.name ?? '')) },
+        properties: { ...f.properties, name: mapLabel(nameOf(String(f.properties?.name ?? ''))) },
       })),
     }),
     [labels, nameOf],

@@ -9,6 +9,7 @@ import type { MahallaProps } from '../../server/contract/mahallas.ts';
 import { unpack } from '../../server/shared/packed.ts';
 import type { MahallaIndexMeta } from '../../server/contract/tiles.ts';
 import { getQuery, ok, staticQuery } from './client.ts';
+import { useMeta } from './meta.ts';
 
 export type Boundaries = InferResponseType<Api['api']['boundaries']['$get'], 200>;
 // GeoJSON crosses JSON, which widens its types; the server built these from typed features.
@@ -25,13 +26,13 @@ export function useBoundaries() {
   return useQuery(boundariesQuery);
 }
 
-/** Region names by SOATO code, from the outlines (empty until they arrive). */
+/**
+ * Region names by SOATO code, from /api/meta (empty until it arrives): it names the region of a city database too,
+ * which has no region outline.
+ */
 export function useRegionNames(): ReadonlyMap<string, string> {
-  const regions = useBoundaries().data?.regions;
-  return useMemo(
-    () => new Map((regions?.features ?? []).map((f) => [f.properties.soato, f.properties.name])),
-    [regions],
-  );
+  const regions = useMeta().data?.regions;
+  return useMemo(() => new Map((regions ?? []).map((r) => [r.soato, r.name])), [regions]);
 }
 
 /** Mahalla polygons of a district, or of every district when `district` is null (pages that draw the city as context). */

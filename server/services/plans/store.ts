@@ -7,6 +7,7 @@ import type { Actor, StoredPlan, UserStore, Versioned } from '../../store/types.
 import { detail } from './progress.ts';
 import { assignmentOn } from '../territories/in-force.ts';
 import { issue, type ApiIssue } from '../../contract/issues.ts';
+import { COPY_SUFFIX } from '../../shared/system-names.ts';
 
 export type Issue = ApiIssue;
 
@@ -121,7 +122,6 @@ export function deletePlan(
 export async function copyPlan(store: UserStore, id: number, to: PlanCopyInput, by: Actor): Promise<StoredPlan | null> {
   const source = await store.plans.get(id);
   if (!source) return null;
-  const name =
-    to.name ?? `${source.name.replace(/ \(\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\)$/, '')} (${to.from} – ${to.to})`;
+  const name = to.name ?? `${source.name.replace(COPY_SUFFIX, '')} (${to.from} – ${to.to})`;
   return createPlan(store, { name, district: source.district, from: to.from, to: to.to, items: source.items }, by, id);
 }

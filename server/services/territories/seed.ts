@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { UserStore } from '../../store/types.ts';
 import { dataPeriod } from '../data-period.ts';
 import { baselinePlan } from './versions.ts';
+import { SYSTEM_TEXTS } from '../../shared/system-names.ts';
 
 const SEEDER = { accountId: null, username: 'hamkor' };
 
@@ -33,9 +34,9 @@ export async function seedTerritories(db: Db, store: UserStore): Promise<number>
         {
           district: d.soato,
           parent: null,
-          name: 'Plan in force when versions began',
-          reason:
-            'The territories as the analytics database assigned them; the order’s number and date were not recorded.',
+          // System texts: the web says them in the reader's language (server/shared/system-names.ts).
+          name: SYSTEM_TEXTS.territoryBaselineName,
+          reason: SYSTEM_TEXTS.territoryBaselineReason,
           posts: contents[k]?.posts ?? [],
           assignments: contents[k]?.assignments ?? [],
           status: 'approved',

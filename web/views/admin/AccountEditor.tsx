@@ -10,6 +10,7 @@ import { issuesOf, useResetPassword, useUpdateAccount, type Account } from '../.
 import { areaOf, draftOf, issuesByField, type Draft } from './accounts.ts';
 import { Field, OtherIssues, PersonFields, personFields, type Issues } from './Fields.tsx';
 import { usePanelFocus } from '../common/panel-focus.ts';
+import { useSayName } from '../../i18n/system-names.ts';
 
 interface Props {
   /** the account as the list now holds it (after a refused save, the other person's version) */
@@ -124,6 +125,7 @@ export function PasswordReset({ account, onClose }: { account: Account; onClose:
   const [done, setDone] = useState(false);
   const reset = useResetPassword();
   const t = useT();
+  const say = useSayName();
   const said = useApiErrors();
   const panel = useRef<HTMLFormElement>(null);
   usePanelFocus(panel, onClose);
@@ -174,7 +176,7 @@ export function PasswordReset({ account, onClose }: { account: Account; onClose:
           />
         )}
       />
-      <p className="admin-hint">{t('admin.reset.hint', { name: account.displayName })}</p>
+      <p className="admin-hint">{t('admin.reset.hint', { name: say(account.displayName) })}</p>
       <div className="admin-actions">
         <button type="button" className="admin-btn" onClick={onClose}>
           {t('admin.close')}

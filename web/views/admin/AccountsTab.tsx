@@ -10,6 +10,7 @@ import { AccountEditor, PasswordReset } from './AccountEditor.tsx';
 import { areaLabel } from './accounts.ts';
 import { NewAccountForm } from './NewAccountForm.tsx';
 import { TableDownload } from '../common/TableDownload.tsx';
+import { useSayName } from '../../i18n/system-names.ts';
 
 type Open = { id: number; mode: 'edit' | 'password' } | null;
 
@@ -24,6 +25,7 @@ export function AccountsTab() {
   const said = useApiErrors();
   const f = useFmt();
   const nameOf = useNameOf();
+  const say = useSayName();
   const chosen = open ? accounts.data?.find((a) => a.id === open.id) : undefined;
 
   const signOut = (a: Account): void => {
@@ -75,7 +77,7 @@ export function AccountsTab() {
                 <th scope="row" className="mono">
                   {a.username}
                 </th>
-                <td>{a.displayName}</td>
+                <td>{say(a.displayName)}</td>
                 <td>{t(`role.${a.role}`)}</td>
                 <td data-testid="account-area">{areaLabel(a, districts, regions, t, f.locale, nameOf)}</td>
                 <td data-testid="account-state">

@@ -2,7 +2,7 @@
 // fields (the area field shown is the one the chosen role needs: region, district or inspector).
 import type { ReactNode } from 'react';
 import { ROLES, type Role } from '../../../server/contract/access.ts';
-import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useByName, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { areaFieldLabel, areaFieldOf, regionLabel, regionsOf, type Draft } from './accounts.ts';
 import { useRegionNames } from '../../queries/mahallas.ts';
 
@@ -64,6 +64,7 @@ export function PersonFields({
   const regions = useRegionNames();
   const t = useT();
   const nameOf = useNameOf();
+  const byName = useByName();
   const area = areaFieldOf(draft.role);
   return (
     <>
@@ -114,7 +115,7 @@ export function PersonFields({
               onChange={(e) => set({ district: e.target.value })}
             >
               <option value="">{t('admin.field.chooseDistrict')}</option>
-              {districts.map((d) => (
+              {byName(districts, (d) => nameOf(d.name)).map((d) => (
                 <option key={d.soato} value={d.soato}>
                   {nameOf(d.name)}
                 </option>
@@ -136,7 +137,7 @@ export function PersonFields({
               onChange={(e) => set({ region: e.target.value })}
             >
               <option value="">{t('admin.field.chooseRegion')}</option>
-              {regionsOf(districts).map((r) => (
+              {byName(regionsOf(districts), (r) => regionLabel(r, regions, t, nameOf)).map((r) => (
                 <option key={r} value={r}>
                   {regionLabel(r, regions, t, nameOf)}
                 </option>

@@ -14,6 +14,7 @@ import {
 import { usePlaylists } from '../../queries/playlists.ts';
 import { Field, OtherIssues, type Issues } from './Fields.tsx';
 import { TableDownload } from '../common/TableDownload.tsx';
+import { useSayName } from '../../i18n/system-names.ts';
 
 export function KioskTab() {
   const tokens = useKioskTokens();
@@ -23,8 +24,11 @@ export function KioskTab() {
   const t = useT();
   const said = useApiErrors();
   const f = useFmt();
-  const nameOf = (id: number): string =>
-    playlists.find((p) => p.id === id)?.name ?? t('admin.kiosk.playlistNumber', { id: String(id) });
+  const say = useSayName();
+  const nameOf = (id: number): string => {
+    const p = playlists.find((x) => x.id === id);
+    return p ? say(p.name) : t('admin.kiosk.playlistNumber', { id: String(id) });
+  };
   return (
     <div className="admin-split">
       <section className="admin-main" aria-labelledby="kiosk-title">
@@ -104,6 +108,7 @@ function NewLinkForm({
   const [issues, setIssues] = useState<Issues>({});
   const create = useCreateKioskToken();
   const t = useT();
+  const say = useSayName();
   const said = useApiErrors();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -152,7 +157,7 @@ function NewLinkForm({
             <option value="">{t('admin.kiosk.choose')}</option>
             {playlists.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {say(p.name)}
               </option>
             ))}
           </select>

@@ -8,10 +8,12 @@ import { PlaylistEditor } from './PlaylistEditor.tsx';
 import { useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import './editor.css';
+import { useSayName } from '../../i18n/system-names.ts';
 
 export function BriefingPage() {
   const meta = useMeta();
   const t = useT();
+  const say = useSayName();
   const said = useApiErrors();
   const session = useSession();
   const canWrite = can(session.data, 'playlists.write');
@@ -52,7 +54,7 @@ export function BriefingPage() {
                 data-leaves
                 onClick={() => setChosen(p.id)}
               >
-                {p.name} <span className="muted">· {t('wall.list.slides', { count: p.slides.length })}</span>
+                {say(p.name)} <span className="muted">· {t('wall.list.slides', { count: p.slides.length })}</span>
               </button>
             </li>
           ))}

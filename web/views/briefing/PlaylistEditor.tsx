@@ -15,13 +15,14 @@ import type { Meta } from '../../queries/meta.ts';
 import { ApiError } from '../../queries/client.ts';
 import { useDeletePlaylist, useSavePlaylist } from '../../queries/playlists.ts';
 import { briefingHref } from './params.ts';
-import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useByName, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import type { MessageId } from '../../i18n/messages.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { useLeaveGuard } from '../common/leave-guard.tsx';
 import { slideLabel } from '../plans/plan-labels.ts';
 import { SlidesTable } from './SlidesTable.tsx';
+import { shownName, typedName, useSayName } from '../../i18n/system-names.ts';
 
 type Draft = Pick<Playlist, 'name' | 'district' | 'period' | 'slides'>;
 const draftOf = (p: Playlist): Draft => ({ name: p.name, district: p.district, period: p.period, slides: p.slides });
@@ -49,6 +50,8 @@ export function PlaylistEditor({
   const t = useT();
   const said = useApiErrors();
   const nameOf = useNameOf();
+  const byName = useByName();
+  const say = useSayName();
   const [stored, setStored] = useState<Draft>(() => draftOf(playlist));
   const [draft, setDraft] = useState<Draft>(stored);
   const [version, setVersion] = useState(playlist.version);
@@ -104,9 +107,9 @@ export function PlaylistEditor({
             {t('playlist.name')}
             <input
               data-testid="playlist-name"
-              value={draft.name}
+              value={shownName(stored.name, draft.name, say)}
               maxLength={80}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+              onChange={(e) => setDraft({ ...draft, name: typedName(stored.name, e.target.value, say) })}
             />
           </label>
           <label>
@@ -116,7 +119,7 @@ export function PlaylistEditor({
               onChange={(e) => setDraft({ ...draft, district: e.target.value || null })}
             >
               <option value="">{t('playlist.allDistricts')}</option>
-              {meta?.districts.map((d) => (
+              {byName(meta?.districts ?? [], (d) => nameOf(d.name)).map((d) => (
                 <option key={d.soato} value={d.soato}>
                   {nameOf(d.name)}
                 </option>
@@ -207,7 +210,7 @@ export function PlaylistEditor({
       </div>
       {asking && (
         <ConfirmDialog
-          title={t('playlist.deleteDialog.title', { name: stored.name })}
+          title={t('playlist.deleteDialog.title', { name: say(stored.name) })}
           confirmLabel={t('playlist.deleteDialog.confirm')}
           cancelLabel={t('playlist.deleteDialog.keep')}
           danger

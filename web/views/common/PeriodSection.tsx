@@ -4,7 +4,7 @@ import { update } from '../../state/store.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { lastDays } from '../../../server/shared/period.ts';
-import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useByName, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { DateField } from './DateField.tsx';
 
 const PRESETS = [7, 30, 90, 365];
@@ -62,6 +62,7 @@ export function PeriodSection({ meta, range, children }: { meta: Meta; range: Ra
 export function DistrictSection({ meta, district }: { meta: Meta; district: string | null | undefined }) {
   const t = useT();
   const nameOf = useNameOf();
+  const byName = useByName();
   const heading = useId();
   return (
     <section>
@@ -73,7 +74,7 @@ export function DistrictSection({ meta, district }: { meta: Meta; district: stri
         onChange={(e) => update({ district: e.target.value || null, selected: null, inspector: null, view: null })}
       >
         <option value="">{t('district.all')}</option>
-        {meta.districts.map((d) => (
+        {byName(meta.districts, (d) => nameOf(d.name)).map((d) => (
           <option key={d.soato} value={d.soato}>
             {nameOf(d.name)} ({d.mahallas})
           </option>

@@ -5,11 +5,13 @@ import { FormattedMessage } from 'react-intl';
 import { useChangePassword, useSignOut, type Session } from '../../queries/session.ts';
 import { useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
+import { useSayName } from '../../i18n/system-names.ts';
 
 export function UserMenu({ session }: { session: Session }) {
   const signOut = useSignOut();
   const change = useChangePassword();
   const t = useT();
+  const say = useSayName();
   const said = useApiErrors();
   const [changing, setChanging] = useState(false);
   const [current, setCurrent] = useState('');
@@ -30,7 +32,7 @@ export function UserMenu({ session }: { session: Session }) {
   return (
     <details className="user-menu" data-testid="user-menu">
       <summary>
-        <span className="user-name">{session.displayName}</span>
+        <span className="user-name">{say(session.displayName)}</span>
         <span className="user-role">{t(`role.${session.role}`)}</span>
       </summary>
       <div className="user-menu-body">

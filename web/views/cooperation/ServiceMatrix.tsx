@@ -7,6 +7,7 @@ import { rankLabel } from '../coverage/labels.ts';
 import { SERVICE_COLORS, serviceLabel, serviceShort } from './services.ts';
 import { TableDownload } from '../common/TableDownload.tsx';
 import { useExportWhere } from '../common/export-where.ts';
+import { compareShown } from '../../i18n/collate.ts';
 
 type Sort = 'total' | 'name';
 
@@ -24,8 +25,8 @@ export function ServiceMatrix({ matrix }: { matrix: InspectorServiceMatrix }) {
       total: matrix.rowTotals[k] ?? 0,
     }));
     return sort === 'total'
-      ? r.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name))
-      : r.sort((a, b) => a.name.localeCompare(b.name));
+      ? r.sort((a, b) => b.total - a.total || compareShown(a.name, b.name))
+      : r.sort((a, b) => compareShown(a.name, b.name));
   }, [matrix, sort, f, nameOf]);
   const max = Math.max(1, ...matrix.cells.flat());
   const idle = rows.filter((r) => r.total === 0).length;

@@ -5,6 +5,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import { activeLocale } from '../../i18n/translate.ts';
 // The sortable columns are listed with the URL mapping: a link carries the sort.
 import type { InspectorSort, InspectorSortKey } from '../../state/url.ts';
+import { compareShown } from '../../i18n/collate.ts';
 
 export type InspectorRow = {
   [K in Exclude<keyof Coverage['inspectors'], 'flags' | 'name' | 'rank'>]: Coverage['inspectors'][K][number];
@@ -46,8 +47,8 @@ export function sortRows(
   return [...rows].sort((a, b) => {
     const va = value(a),
       vb = value(b);
-    const c = typeof va === 'string' || typeof vb === 'string' ? String(va).localeCompare(String(vb)) : va - vb;
-    return sign * c || a.name.localeCompare(b.name) || a.id - b.id;
+    const c = typeof va === 'string' || typeof vb === 'string' ? compareShown(String(va), String(vb)) : va - vb;
+    return sign * c || compareShown(a.name, b.name) || a.id - b.id;
   });
 }
 

@@ -9,6 +9,7 @@ import { useApiErrors } from '../../i18n/api-error.ts';
 import { emergingClassLabel } from '../../map/emerging-view.ts';
 import { areaName } from '../../map/inference-text.ts';
 import { codeLabel } from './records.ts';
+import { rankLabel } from '../coverage/labels.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { RecordList } from './RecordList.tsx';
 import { WeekHourMatrix } from './WeekHourMatrix.tsx';
@@ -82,10 +83,11 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
                 <strong>
                   {c.inspector.name === null
                     ? f.inspector(null, c.inspector.id)
-                    : `${c.inspector.rank ?? ''} ${c.inspector.name}`}
+                    : `${c.inspector.rank ? `${rankLabel(c.inspector.rank, t)} ` : ''}${nameOf(c.inspector.name)}`}
                 </strong>
                 <br />
-                {t('card.inspectorMahallas', { count: c.inspector.mahallas })} · {c.inspector.basePoint}
+                {t('card.inspectorMahallas', { count: c.inspector.mahallas })} ·{' '}
+                <span data-testid="card-base-point">{nameOf(c.inspector.basePoint)}</span>
               </p>
             ) : (
               <p className="warn">{t('card.noInspector')}</p>

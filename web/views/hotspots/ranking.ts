@@ -5,6 +5,7 @@ import { separatingDecimals, type Rgb } from '../../map/colors.ts';
 import { activeLocale, activeT, type Translate } from '../../i18n/translate.ts';
 import { fmtDecimal, fmtInt } from '../../format.ts';
 import type { Locale } from '../../i18n/locales.ts';
+import { compareShown } from '../../i18n/collate.ts';
 
 /** The percent sign after a number, as fmtPct writes it in each language. */
 const PERCENT: Record<Locale, string> = { en: ' %', ru: '\u00a0%', 'uz-Latn': '%', 'uz-Cyrl': '%' };
@@ -46,7 +47,7 @@ export function districtRows(
       const s = sums.get(d.soato) ?? { n: 0, pop: 0 };
       return { id: d.soato, name: d.name, count: s.n, value: rate(s.n, s.pop), color: null };
     })
-    .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+    .sort((a, b) => b.value - a.value || compareShown(a.name, b.name));
   const decimals = separatingDecimals(
     rows.map((r) => r.value),
     1,
@@ -88,7 +89,7 @@ export function mahallaRows(
   );
   const key = (v: number): number => (Number.isFinite(v) ? v : Number.NEGATIVE_INFINITY);
   return rows
-    .sort((a, b) => key(b.value) - key(a.value) || b.count - a.count || a.name.localeCompare(b.name))
+    .sort((a, b) => key(b.value) - key(a.value) || b.count - a.count || compareShown(a.name, b.name))
     .map(({ value, ...r }) => ({
       ...r,
       label: Number.isFinite(value) ? valueLabel(view, value, decimals, t) : t('rank.tooFew'),

@@ -19,6 +19,7 @@ import {
 import { saveBody } from './plan-model.ts';
 import { DateField } from '../common/DateField.tsx';
 import type { Editor } from './usePlanState.ts';
+import { useSayName } from '../../i18n/system-names.ts';
 
 const phase = (p: VersionSummary['phase'], t: Translate): string => t(`planner.phase.${p}`);
 
@@ -47,6 +48,7 @@ export interface VersionSectionProps {
 export function VersionSection({ district, versions, detail, editor, canWrite, today }: VersionSectionProps) {
   const create = useCreateDraft();
   const t = useT();
+  const say = useSayName();
   const locale = useLocale();
   const f = useFmt();
   const save = useSaveDraft();
@@ -82,7 +84,7 @@ export function VersionSection({ district, versions, detail, editor, canWrite, t
       >
         {versions.map((v) => (
           <option key={v.id} value={v.id}>
-            {t('tdiff.version', { number: v.number, name: v.name, phase: phase(v.phase, t).toLowerCase() })}
+            {t('tdiff.version', { number: v.number, name: say(v.name), phase: phase(v.phase, t).toLowerCase() })}
           </option>
         ))}
       </select>

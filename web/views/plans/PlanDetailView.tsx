@@ -13,6 +13,7 @@ import { actionLabel, serviceLabel } from './plan-labels.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { nextPeriod } from '../../../server/shared/period.ts';
 import { planPct, PlanTable, Progress, StateBadge } from './PlanTable.tsx';
+import { useSayName } from '../../i18n/system-names.ts';
 
 const TAB_LABELS: Record<PlanTab, MessageId> = {
   territory: 'plans.tab.territory',
@@ -32,6 +33,7 @@ export interface PlanDetailProps {
 export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight }: PlanDetailProps) {
   const said = useApiErrors();
   const t = useT();
+  const say = useSayName();
   const f = useFmt();
   const nameOf = useNameOf();
   const canWrite = can(useSession().data, 'plans.write');
@@ -44,8 +46,8 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
   const next = nextPeriod(plan);
   // Each tab's table downloads as "plan <name> <tab>", dated by the plan's period.
   const download = (k: PlanTab) => ({
-    title: `${plan.name} — ${t(TAB_LABELS[k])}`,
-    what: ['plan', plan.name, k],
+    title: `${say(plan.name)} — ${t(TAB_LABELS[k])}`,
+    what: ['plan', say(plan.name), k],
     period: { from: plan.from, to: plan.to },
   });
   const run = async (work: () => Promise<void>): Promise<void> => {
@@ -72,7 +74,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
     <div className="plan-detail" data-testid="plan-detail">
       <header className="plan-head">
         <div>
-          <h2 data-testid="plan-title">{plan.name}</h2>
+          <h2 data-testid="plan-title">{say(plan.name)}</h2>
           <p className="muted">
             {nameOf(plan.districtName)} · {f.day(plan.from)} – {f.day(plan.to)} ·{' '}
             {s.ended ? t('plans.ended') : t('plans.dayOf', { day: s.elapsed, total: s.total })}{' '}
@@ -111,7 +113,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
       )}
       {asking && (
         <ConfirmDialog
-          title={t('plans.deleteDialog.title', { name: plan.name })}
+          title={t('plans.deleteDialog.title', { name: say(plan.name) })}
           confirmLabel={recorded > 0 ? t('plans.deleteDialog.archive') : t('plans.deleteDialog.confirm')}
           cancelLabel={t('plans.deleteDialog.keep')}
           danger

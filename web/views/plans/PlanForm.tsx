@@ -7,7 +7,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { PlanBody, type PlanInput } from '../../../server/contract/plans.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { useCreatePlan, useReplacePlan, type PlanDetail } from '../../queries/plans.ts';
-import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { useByName, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import { DateField } from '../common/DateField.tsx';
 import { usePanelFocus } from '../common/panel-focus.ts';
@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { useLeaveGuard } from '../common/leave-guard.tsx';
 import { blank, PlanItemsTable, type Row } from './PlanItemsTable.tsx';
 import { districtInspectors, type TerritoryProps } from './plan-view.ts';
+import { shownName, typedName, useSayName } from '../../i18n/system-names.ts';
 
 export interface PlanFormProps {
   meta: Meta;
@@ -42,6 +43,8 @@ export function PlanForm({
   const t = useT();
   const said = useApiErrors();
   const nameOf = useNameOf();
+  const byName = useByName();
+  const say = useSayName();
   const initial = useMemo(
     () => ({
       name: editing?.name ?? '',
@@ -66,7 +69,10 @@ export function PlanForm({
   const dirty = JSON.stringify({ name, district, from, to, rows }) !== JSON.stringify(initial);
   const guard = useLeaveGuard(dirty && !pending, form);
   const recorded = editing?.items.reduce((s, i) => s + i.done, 0) ?? 0;
-  const inspectors = useMemo(() => districtInspectors(territories, district), [territories, district]);
+  const inspectors = useMemo(
+    () => byName(districtInspectors(territories, district), (i) => nameOf(i.name)),
+    [territories, district, byName, nameOf],
+  );
   // Cancel, the Cancel button and Escape alike: with unsaved changes it asks first.
   const cancel = (): void => (dirty ? guard.ask(onCancel) : onCancel());
   usePanelFocus(form, cancel);
@@ -122,9 +128,9 @@ export function PlanForm({
           {t('plans.form.name')}
           <input
             data-testid="plan-name"
-            value={name}
+            value={shownName(initial.name, name, say)}
             maxLength={120}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => setName(typedName(initial.name, e.target.value, say))}
             placeholder={t('plans.form.namePlaceholder')}
           />
         </label>
@@ -138,7 +144,7 @@ export function PlanForm({
               setRows([blank()]);
             }}
           >
-            {meta.districts.map((d) => (
+            {byName(meta.districts, (d) => nameOf(d.name)).map((d) => (
               <option key={d.soato} value={d.soato}>
                 {nameOf(d.name)}
               </option>

@@ -25,6 +25,7 @@ import { nextPeriod } from '../../../server/shared/period.ts';
 import '../cooperation/cooperation.css';
 import { LoadState } from '../common/LoadState.tsx';
 import { PageMapExport } from '../common/PageMapExport.tsx';
+import { useSayName } from '../../i18n/system-names.ts';
 
 const PICK = [PLAN_LAYER_IDS.fill];
 
@@ -32,6 +33,7 @@ export function PlansPage() {
   const t = useT();
   const f = useFmt();
   const nameOf = useNameOf();
+  const say = useSayName();
   const session = useSession();
   const meta = useMeta();
   // Every district's mahallas (the index; the map draws them from tiles): a plan's district is drawn among its
@@ -143,7 +145,7 @@ export function PlansPage() {
                     setCreating(false);
                   }}
                 >
-                  <span className="plan-card-name">{p.name}</span>
+                  <span className="plan-card-name">{say(p.name)}</span>
                   <span className="muted small">
                     {nameOf(p.districtName)} · {f.day(p.from)} – {f.day(p.to)}
                     {p.schedule.ended ? ` · ${t('plans.ended')}` : ''}

@@ -3,6 +3,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { PlanState } from '../../../server/contract/catalog.ts';
 import type { Rgb } from '../../map/colors.ts';
 import type { MahallaFeatureProps } from '../../map/layers.ts';
+import { compareShown } from '../../i18n/collate.ts';
 
 /** Colour-blind-safe pairs (green/blue vs amber/red also differ in lightness); the state is always written too. */
 export const STATE_COLORS: Record<PlanState, Rgb> = {
@@ -31,5 +32,5 @@ export function districtInspectors(
     e.mahallas++;
     byId.set(p.inspectorId, e);
   }
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  return [...byId.values()].sort((a, b) => compareShown(a.name, b.name) || a.id - b.id);
 }

@@ -20,12 +20,14 @@ import { defaultPair, versionLabel, type VersionHead } from './versions.ts';
 import { DiffCounts, MoveTable, PostTable } from './DiffTables.tsx';
 import './territory-diff.css';
 import { PageMapExport } from '../common/PageMapExport.tsx';
+import { useSayName } from '../../i18n/system-names.ts';
 
 const PICK = [DIFF_LAYER_IDS.moved, DIFF_LAYER_IDS.context];
 
 export function DiffPage() {
   const meta = useMeta();
   const t = useT();
+  const say = useSayName();
   const f = useFmt();
   const nameOf = useNameOf();
   const asked = { before: useUi((s) => s.diffBefore), after: useUi((s) => s.diffAfter) };
@@ -75,7 +77,7 @@ export function DiffPage() {
       >
         {list.map((v: VersionHead) => (
           <option key={v.id} value={v.id}>
-            {versionLabel(v, t)}
+            {versionLabel({ ...v, name: say(v.name) }, t)}
           </option>
         ))}
       </select>

@@ -122,7 +122,7 @@ export function moveRows(diff: DiffInput, t: Translate = activeT()): MoveRow[] {
   const titles = new Map(diff.posts.map((p) => [p.post, p.title]));
   const colors = gainerColors(diff);
   return [...diff.moves]
-    .sort((a, b) => a.code.localeCompare(b.code) || a.mahalla - b.mahalla)
+    .sort((a, b) => Number(a.code) - Number(b.code) || a.mahalla - b.mahalla) // codes are digits
     .map((m) => ({
       mahalla: m.mahalla,
       code: m.code,

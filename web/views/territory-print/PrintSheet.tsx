@@ -10,6 +10,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { TerritoryAnnex } from '../../queries/territories.ts';
 import { territoryMap } from './svg-map.ts';
 import { rankLabel } from '../coverage/labels.ts';
+import { useSayName } from '../../i18n/system-names.ts';
 
 type Post = TerritoryAnnex['posts'][number];
 /** A row of the table: the unassigned mahallas have no workload index (it depends on the post's base point). */
@@ -80,6 +81,7 @@ export function PrintSheet(props: SheetProps) {
   const t = useT();
   const f = useFmt();
   const nameOf = useNameOf();
+  const say = useSayName();
   const members = new Set(mahallas.map((m) => m.id));
   const map = continued ? null : territoryMap(features, members, MAP_WIDTH, mapHeight(rows.length));
   const base = post?.basePoint ?? null;
@@ -92,7 +94,7 @@ export function PrintSheet(props: SheetProps) {
         <div>
           {annexHead(v.districtName, t, nameOf)}
           <br />
-          <strong>{orderLine(v, t, f.locale)}</strong> · {t('tprint.plan', { number: v.number, name: v.name })}
+          <strong>{orderLine(v, t, f.locale)}</strong> · {t('tprint.plan', { number: v.number, name: say(v.name) })}
         </div>
         <div className="tprint-pageno">{t('tprint.sheet', { page, pages })}</div>
       </header>

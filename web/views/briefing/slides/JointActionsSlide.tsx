@@ -4,12 +4,14 @@ import type { SlideProps } from './SlideFrame.tsx';
 import { Kpi } from './Kpi.tsx';
 import { PLAN_STATES } from '../../../../server/contract/catalog.ts';
 import { useFmt, useNameOf, useT } from '../../../i18n/I18n.tsx';
+import { useSayName } from '../../../i18n/system-names.ts';
 
 const SERVICES_SHOWN = 5;
 const TERRITORIES_SHOWN = 7;
 
 export function JointActionsSlide({ snap }: SlideProps) {
   const tr = useT();
+  const say = useSayName();
   const f = useFmt();
   const nameOf = useNameOf();
   const { actions, actionsPrevious, plans } = snap.ops;
@@ -56,7 +58,7 @@ export function JointActionsSlide({ snap }: SlideProps) {
           <>
             <h2 className="panel-title">
               {tr('wall.joint.plan', {
-                name: plan.name,
+                name: say(plan.name),
                 period: f.period({ from: plan.from, to: plan.to }),
                 pct: f.pct(plan.totals.pct / 100),
               })}

@@ -7,6 +7,7 @@ import { fmtChange, fmtDecimal, fmtInt } from '../../../format.ts';
 import { useFmt, useNameOf, useT } from '../../../i18n/I18n.tsx';
 import type { Translate } from '../../../i18n/translate.ts';
 import type { Locale } from '../../../i18n/locales.ts';
+import { useSayName } from '../../../i18n/system-names.ts';
 
 /** Residents as a short figure that fits its box at any screen size: "3.04 M", "3,04 млн", "412 ming". */
 function residents(n: number, t: Translate, locale: Locale): string {
@@ -24,12 +25,13 @@ export function TitleSlide({ snap }: SlideProps) {
   const t = useT();
   const f = useFmt();
   const nameOf = useNameOf();
+  const say = useSayName();
   const vs = (now: number, before: number): string =>
     t('wall.vs', { change: fmtChange(now, before, f.locale) ?? t('wall.noEarlier'), before: f.int(before) });
   return (
     <div className="title-slide">
       <div className="title-main">
-        <p className="eyebrow">{snap.playlist.name}</p>
+        <p className="eyebrow">{say(snap.playlist.name)}</p>
         <h2 className="area">{areaName(snap, t, nameOf)}</h2>
         <p className="period">
           {f.period(snap.period)}{' '}
