@@ -37,6 +37,34 @@ export const SERVED_ONCE = {
 };
 
 /**
+ * Compressed bodies by encoding and content (the body's ETag), shared by every servedOnce route and the warm-up: a
+ * body compressed ahead of its first request (`precompress`) is found by that request. Bounded; oldest out first.
+ */
+const byContent = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+
+function compressOnce(raw: Uint8Array, tag: string, enc: Encoding): Promise<Uint8Array<ArrayBuffer>> {
+  const key = `${enc}|${tag}`;
+  let body = byContent.get(key);
+  if (!body) {
+    body = compress(raw, enc, SERVED_ONCE.brotliQuality);
+    if (byContent.size >= SERVED_ONCE.maxEntries) byContent.delete(byContent.keys().next().value ?? '');
+    byContent.set(key, body);
+    body.catch(() => byContent.delete(key));
+  }
+  return body;
+}
+
+/**
+ * Compresses the body a servedOnce route will answer with, ahead of its first request (server/services/warm.ts): the
+ * national mahalla index took ≈ 0.45 s to compress on the first screen's ask (issue 15). Brotli only: what browsers
+ * accept.
+ * @example await precompress(await mahallaIndexOf(db))
+ */
+export async function precompress(raw: Uint8Array): Promise<void> {
+  if (raw.byteLength >= WIRE.minBytes) await compressOnce(raw, etagOf([], raw), 'br');
+}
+
+/**
  * Keeps the 200 answers of the routes it guards for the current data generation of `db`, per normalised URL and per
  * scope (or, with `sameForEveryScope`, per set of capabilities only), and serves later requests from the kept bytes
  * (304 when the ETag matches) without running the route. The ETag always mixes in the asker's scope, so one scope
@@ -77,7 +105,7 @@ export function servedOnce(db: Db, opts: { sameForEveryScope?: boolean } = {}) {
     }
     const enc = hit.raw.byteLength >= WIRE.minBytes ? negotiate(c.req.header('accept-encoding')) : null;
     const type = hit.type;
-    const encoded = enc ? (hit.encoded[enc] ??= compress(hit.raw, enc, SERVED_ONCE.brotliQuality)) : null;
+    const encoded = enc ? (hit.encoded[enc] ??= compressOnce(hit.raw, hit.tag, enc)) : null;
     const body = encoded ? await encoded : hit.raw;
     replaceBody(c, body, 200, (h) => {
       h.set('content-type', type);

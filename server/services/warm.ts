@@ -10,6 +10,7 @@ import { mahallaIndexOf } from '../tiles/mahalla-index.ts';
 import { dataPeriod } from './data-period.ts';
 import { warmEmerging } from './hotspots/emerging-warm.ts';
 import { onDataChange } from '../db/per-db.ts';
+import { precompress } from '../http/served-once.ts';
 
 /**
  * Warms the caches one after another; `stopped()` is asked between loads (a closing server stops early). Never throws:
@@ -20,7 +21,8 @@ export async function warmCaches(db: Db, stopped: () => boolean): Promise<void> 
   const steps: Array<() => Promise<unknown>> = [
     () => metaOf(db),
     () => mahallaColumns(db),
-    () => mahallaIndexOf(db),
+    // The index's bytes are compressed here too (as /api/tiles/mahalla-index will send them), not on the first ask.
+    async () => precompress(await mahallaIndexOf(db)),
     () => dataPeriod(db),
     () => recordsByMahalla(db, 'incidents'),
     () => recordsByMahalla(db, 'applications'),

@@ -36,7 +36,9 @@ function hatchImage(): ImageData | null {
   if (typeof document === 'undefined') return null;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 16;
-  const ctx = canvas.getContext('2d');
+  // A canvas read back at once: without this Chromium makes it a GPU canvas, and the read-back stalled the national
+  // first screen ≈ 0.6 s in software GL, right before the tiles were asked for.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return null;
   ctx.strokeStyle = css(HATCH_COLOR);
   ctx.lineWidth = 1.75;
