@@ -110,17 +110,18 @@ export function weekCounts(
     k = new Int32Array(cap),
     n = new Int32Array(cap);
   let m = 0;
+  const { starts, code, id: rowId, n: rowN } = cols;
   for (let j = j0; j < j1; j++) {
     let touched = 0;
-    for (let r = cols.starts[j]!, end = cols.starts[j + 1]!; r < end; r++) {
-      if (pass[cols.code[r]!] === 0) continue;
-      const u = cols.id[r]!;
+    for (let r = starts[j]!, end = starts[j + 1]!; r < end; r++) {
+      if (pass[code[r]!] === 0) continue;
+      const u = rowId[r]!;
       if (u < 0) continue;
       if (hit[u] === 0) {
         hit[u] = 1;
         seen[touched++] = u;
       }
-      sum[u]! += cols.n[r]!;
+      sum[u] = sum[u]! + rowN[r]!;
     }
     const bin = j + cols.first - firstWeek;
     for (let t = 0; t < touched; t++) {
