@@ -11,6 +11,7 @@ import { dataPeriod } from './data-period.ts';
 import { warmEmerging } from './hotspots/emerging-warm.ts';
 import { onDataChange } from '../db/per-db.ts';
 import { precompress } from '../http/served-once.ts';
+import { weekColumns } from '../db/week-columns.ts';
 
 /**
  * Warms the caches one after another; `stopped()` is asked between loads (a closing server stops early). Never throws:
@@ -26,6 +27,9 @@ export async function warmCaches(db: Db, stopped: () => boolean): Promise<void> 
     () => dataPeriod(db),
     () => recordsByMahalla(db, 'incidents'),
     () => recordsByMahalla(db, 'applications'),
+    // The weekly counts as columns (any emerging filter reads them), then the default emerging asks.
+    () => weekColumns(db, 'incidents'),
+    () => weekColumns(db, 'applications'),
     () => warmEmerging(db),
   ];
   for (const step of steps) {

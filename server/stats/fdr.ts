@@ -11,52 +11,91 @@ function ascendingOrder(p: Float64Array): Uint32Array {
   return order.sort((i, j) => key(i) - key(j) || i - j);
 }
 
+/** Whether this machine stores the low 32 bits of a double first (the radix sort reads the doubles' words). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** The radix sort's digits: six of 11, 11 and 10 bits over the low word, then the high word. */
+const DIGIT_SHIFT = [0, 11, 22, 0, 11, 22] as const;
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
+
+/**
+ * Indices of p in ascending order of value, NaN last, by a least-significant-digit radix sort of the doubles' bits
+ * (for doubles without the sign bit set the bits order as the values do, +Infinity before NaN); null when some value
+ * has its sign bit set (a negative number, −0, a negative NaN) or the words are stored in the other order. Six
+ * passes of counting and scattering with no comparisons: a tenth of a comparator sort's time on 9,400 p-values.
+ * @example radixOrder(new Float64Array([0.3, NaN, 0.1])); // Uint32Array [2, 0, 1]
+ */
+export function radixOrder(p: Float64Array): Uint32Array | null {
+  if (!LITTLE_ENDIAN) return null;
+  const m = p.length;
+  const bits = new Uint32Array(p.buffer, p.byteOffset, 2 * m);
+  // Every pass's histogram in one read of the keys (1 << 31 set = the sign bit).
+  const counts = new Uint32Array(DIGIT_SHIFT.length * DIGITS);
+  for (let i = 0; i < m; i++) {
+    const lo = bits[2 * i]!,
+      hi = bits[2 * i + 1]!;
+    if (hi >>> 31 !== 0) return null;
+    counts[lo & (DIGITS - 1)]!++;
+    counts[DIGITS + ((lo >>> 11) & (DIGITS - 1))]!++;
+    counts[2 * DIGITS + (lo >>> 22)]!++;
+    counts[3 * DIGITS + (hi & (DIGITS - 1))]!++;
+    counts[4 * DIGITS + ((hi >>> 11) & (DIGITS - 1))]!++;
+    counts[5 * DIGITS + (hi >>> 22)]!++;
+  }
+  let order = new Uint32Array(m),
+    next = new Uint32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  for (let d = 0; d < DIGIT_SHIFT.length; d++) {
+    const base = d * DIGITS,
+      word = d < 3 ? 0 : 1,
+      shift = DIGIT_SHIFT[d]!;
+    const digit = (i: number): number => (bits[2 * i + word]! >>> shift) & (DIGITS - 1);
+    // A digit all keys share changes no order: skipped (the high bits of p-values in one binade, say).
+    if (m === 0 || counts[base + digit(0)] === m) continue;
+    let at = 0;
+    for (let b = 0; b < DIGITS; b++) {
+      const c = counts[base + b]!;
+      counts[base + b] = at;
+      at += c;
+    }
+    for (let r = 0; r < m; r++) {
+      const i = order[r]!;
+      const slot = base + digit(i);
+      next[counts[slot]!] = i;
+      counts[slot]!++;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
 /**
  * BH-adjusted p-values (the "q-values" of R's p.adjust(method = "BH")): q(k) = min over j ≥ k of p(j)·m/j in ascending
  * rank order, capped at 1, so they are monotone in p. A test is rejected at level α exactly when q ≤ α. NaN stays NaN.
- * Equal p-values get the same q (the running minimum reaches each at its tie group's highest rank first), so q is read
- * from the sorted values alone: a native numeric sort and a binary search, no comparator calls. The emerging hot spots
- * adjust 156 slices of 9,400 units; a comparator sort of indices took ≈ 3 ms a slice, this ≈ 0.6 ms.
+ * Equal p-values get the same q (the running minimum reaches each at its tie group's highest rank first), so any
+ * ascending order gives the same q: a radix sort of the values' bits (radixOrder). The emerging hot spots adjust 156
+ * slices of 9,400 units; a comparator sort of indices took ≈ 3 ms a slice, a native sort of the values with a binary
+ * search for each ≈ 1.9 ms (CPU, busy host), this ≈ 0.3 ms.
  * @example
  * bhAdjusted(new Float64Array([0.01, 0.04, 0.03, 0.005, 0.2])); // [0.025, 0.05, 0.05, 0.025, 0.2]
  */
 export function bhAdjusted(p: Float64Array): Float64Array {
+  // −0 ties with 0 in rank but not in Math.min, so its q depends on the order of the tie: the ranked way.
+  const order = radixOrder(p);
+  if (!order) return bhAdjustedByRank(p);
   const m = p.length;
-  // Ascending, NaN last (TypedArray sort's order).
-  const sorted = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const v = p[i]!;
-    // −0 ties with 0 in rank but not in Math.min, so its q depends on the order of the tie: the ranked way.
-    if (v === 0 && 1 / v < 0) return bhAdjustedByRank(p);
-    sorted[i] = v;
-  }
-  sorted.sort();
-  let valid = m;
-  while (valid > 0 && Number.isNaN(sorted[valid - 1]!)) valid--;
-  // qOf[k − 1]: the q of the tie group whose highest rank is k, read back in place of its values.
-  const qOf = new Float64Array(valid);
-  let running = 1;
-  for (let k = valid; k >= 1; k--) {
-    const v = sorted[k - 1]!;
-    running = Math.min(running, (v * m) / k);
-    qOf[k - 1] = running;
-  }
   const q = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
+  let running = 1;
+  for (let k = m; k >= 1; k--) {
+    const i = order[k - 1]!;
     const v = p[i]!;
     if (Number.isNaN(v)) {
       q[i] = NaN;
       continue;
     }
-    // The last rank holding v: the least index whose value exceeds it, less one.
-    let lo = 0,
-      hi = valid;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    q[i] = qOf[lo - 1]!;
+    running = Math.min(running, (v * m) / k);
+    q[i] = running;
   }
   return q;
 }

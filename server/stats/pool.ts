@@ -1,6 +1,7 @@
-// A statistics worker: heavy analyses run on a second thread so the server keeps answering (health checks, light
-// requests) while one is computed. One worker (two cores: the main thread and DuckDB have the other); tasks queue.
-// If the worker cannot start, tasks run on the calling thread, as before.
+// Statistics workers: heavy analyses run on another thread so the server keeps answering (health checks, light
+// requests) while one is computed. Worker 0 runs every task, one after another; worker 1 starts only for analyses split
+// in two (the emerging hot spots, stats/space-time-pool.ts: both cores while the main thread only waits). If a worker
+// cannot start, its tasks run on the calling thread, as before.
 import type { Worker } from 'node:worker_threads';
 import { spawnTsWorker } from '../geo/ts-worker.ts';
 import { TASKS, type TaskName } from './tasks.ts';
@@ -9,16 +10,20 @@ import type { TaskRequest } from './worker.ts';
 type Result<T extends TaskName> = ReturnType<(typeof TASKS)[T]>;
 
 interface Pending {
+  worker: number;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
 }
 
-let worker: Promise<Worker | null> | undefined;
+/** How many workers an analysis may split its work over. */
+export const STAT_WORKERS = 2;
+
+const workers: Array<Promise<Worker | null> | undefined> = [];
 const pending = new Map<number, Pending>();
 let nextId = 1;
 
-function start(): Promise<Worker | null> {
-  worker ??= new Promise<Worker | null>((resolve) => {
+function start(k: number): Promise<Worker | null> {
+  workers[k] ??= new Promise<Worker | null>((resolve) => {
     let w: Worker;
     try {
       w = spawnTsWorker(new URL('./worker.ts', import.meta.url));
@@ -34,17 +39,20 @@ function start(): Promise<Worker | null> {
       const p = m.id === undefined ? undefined : pending.get(m.id);
       if (!p || m.id === undefined) return;
       pending.delete(m.id);
-      if (pending.size === 0) w.unref();
+      if (![...pending.values()].some((p) => p.worker === k)) w.unref();
       if (m.error !== undefined) p.reject(new Error(m.error));
       else p.resolve(m.result);
     });
     w.on('error', (err) => {
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
-      worker = undefined;
+      for (const [id, p] of pending)
+        if (p.worker === k) {
+          p.reject(err);
+          pending.delete(id);
+        }
+      workers[k] = undefined;
     });
   });
-  return worker;
+  return workers[k];
 }
 
 /**
@@ -68,12 +76,24 @@ export function runStatMoving<T extends TaskName>(
   return post(task, args, move);
 }
 
-async function post<T extends TaskName>(task: T, args: unknown[], move: ArrayBuffer[]): Promise<Result<T>> {
-  const w = await start();
+/**
+ * As runStat, on worker k (0 … STAT_WORKERS − 1): the parts of one analysis run side by side, each on its own worker.
+ * @example await Promise.all([runStatOn(0, 'testSliceRange', …), runStatOn(1, 'testSliceRange', …)]);
+ */
+export function runStatOn<T extends TaskName>(
+  k: number,
+  task: T,
+  ...args: Parameters<(typeof TASKS)[T]>
+): Promise<Result<T>> {
+  return post(task, args, [], k);
+}
+
+async function post<T extends TaskName>(task: T, args: unknown[], move: ArrayBuffer[], k = 0): Promise<Result<T>> {
+  const w = await start(k);
   if (!w) return (TASKS[task] as (...a: unknown[]) => Result<T>)(...args);
   const id = nextId++;
   return new Promise<Result<T>>((resolve, reject) => {
-    pending.set(id, { resolve: (v) => resolve(v as Result<T>), reject });
+    pending.set(id, { worker: k, resolve: (v) => resolve(v as Result<T>), reject });
     w.ref();
     w.postMessage({ id, task, args } satisfies TaskRequest, move);
   });

@@ -1,9 +1,7 @@
 // Emerging hot spot analysis over a units × time-bins matrix: the exact neighbourhood test per time slice (the rule of
 // the hot-spot map, server/stats/neighbourhood-excess.ts), Mann–Kendall per unit on its z-equivalents, then a category.
-import { classifyEmergingAt, type EmergingOptions } from './emerging.ts';
-import { bhAdjusted } from './fdr.ts';
-import { mannKendallAt } from './mann-kendall.ts';
-import { neighbourhoodExcessInto, shareProbabilities, tooFewToTest, type ExcessTest } from './neighbourhood-excess.ts';
+import type { EmergingOptions } from './emerging.ts';
+import { classifyUnits, testSlices, transposeInto, type SliceOut, type UnitOut } from './space-time-parts.ts';
 import type { Weights } from './weights.ts';
 
 export interface SpaceTimeOptions extends EmergingOptions {
@@ -35,20 +33,6 @@ export interface SpaceTimeResult {
   binTooFew: Uint8Array;
 }
 
-/** The rows × cols matrix m (row-major) as cols × rows, copied in 32 × 32 tiles that stay in the cache. */
-function transposed(m: Float64Array, rows: number, cols: number): Float64Array {
-  const out = new Float64Array(rows * cols);
-  const TILE = 32;
-  for (let r0 = 0; r0 < rows; r0 += TILE) {
-    const r1 = Math.min(rows, r0 + TILE);
-    for (let c0 = 0; c0 < cols; c0 += TILE) {
-      const c1 = Math.min(cols, c0 + TILE);
-      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) out[c * rows + r] = m[r * cols + c]!;
-    }
-  }
-  return out;
-}
-
 /**
  * Emerging Hot Spot Analysis of counts laid out unit-major: counts[u * nBins + t] is unit u in time bin t, bins in time
  * order; `share` is each unit's neighbourhood share of the residents (neighbourhoodShares). Each bin is its own
@@ -72,7 +56,8 @@ export function spaceTimeExcess(
     throw new RangeError(`counts has ${counts.length} values, expected ${nUnits} × ${nBins}`);
   // The tests run slice by slice, so they read and write bin-major arrays (each slice contiguous) and the unit-major
   // ones are transposed in tiles at either end: 1.5 M strided reads and writes nationally left the cache at each.
-  return spaceTimeOfSlices(transposed(counts, nUnits, nBins), share, nUnits, nBins, weights, opts);
+  const byBin = transposeInto(counts, nUnits, nBins, new Float64Array(counts.length));
+  return spaceTimeOfSlices(byBin, share, nUnits, nBins, weights, opts);
 }
 
 /** spaceTimeExcess of the counts laid out bin-major (byBin[t * nUnits + u]), each time slice contiguous. */
@@ -84,58 +69,30 @@ function spaceTimeOfSlices(
   weights: Weights,
   opts: SpaceTimeOptions,
 ): SpaceTimeResult {
-  const fdr = opts.fdr ?? true;
-  const zByBin = new Float64Array(nUnits * nBins),
-    pByBin = new Float64Array(nUnits * nBins);
-  const binRecords = new Float64Array(nBins),
-    binTooFew = new Uint8Array(nBins);
-  const test: ExcessTest = {
-    observed: new Float64Array(nUnits),
-    expected: new Float64Array(nUnits),
-    p: new Float64Array(nUnits),
-    z: new Float64Array(nUnits),
+  const slices: SliceOut = {
+    zByBin: new Float64Array(nUnits * nBins),
+    pByBin: new Float64Array(nUnits * nBins),
+    binRecords: new Float64Array(nBins),
+    binTooFew: new Uint8Array(nBins),
   };
-  const shareP = shareProbabilities(share);
-
-  for (let t = 0; t < nBins; t++) {
-    const at = t * nUnits;
-    const slice = byBin.subarray(at, at + nUnits);
-    const records = neighbourhoodExcessInto(slice, weights, share, test, shareP);
-    const tooFew = tooFewToTest(share, records, fdr) !== null;
-    binRecords[t] = records;
-    binTooFew[t] = tooFew ? 1 : 0;
-    const judged = fdr ? bhAdjusted(test.p) : test.p;
-    for (let u = 0; u < nUnits; u++) {
-      const zu = test.z[u]!;
-      zByBin[at + u] = zu;
-      // The map's guardrails, per bin: nothing is significant in a bin too thin to test, and a unit with no record
-      // of its own in the bin is never hot in it.
-      pByBin[at + u] = tooFew || (zu > 0 && slice[u]! <= 0) ? 1 : judged[u]!;
-    }
-  }
-  const z = transposed(zByBin, nBins, nUnits),
-    p = transposed(pByBin, nBins, nUnits);
-
-  const category = new Uint8Array(nUnits);
-  const finalZ = new Float64Array(nUnits),
-    trendZ = new Float64Array(nUnits),
-    trendP = new Float64Array(nUnits);
-  for (let u = 0; u < nUnits; u++) {
-    const start = u * nBins;
-    const mk = mannKendallAt(z, start, nBins);
-    trendZ[u] = mk.z;
-    trendP[u] = mk.p;
-    finalZ[u] = nBins > 0 ? z[start + nBins - 1]! : 0;
-    category[u] = classifyEmergingAt(z, p, start, nBins, mk, opts);
-  }
-  return { category, finalZ, trendZ, trendP, z, p, binRecords, binTooFew };
+  testSlices(byBin, share, nUnits, 0, nBins, weights, opts.fdr ?? true, slices);
+  const units: UnitOut = {
+    z: new Float64Array(nUnits * nBins),
+    p: new Float64Array(nUnits * nBins),
+    category: new Uint8Array(nUnits),
+    finalZ: new Float64Array(nUnits),
+    trendZ: new Float64Array(nUnits),
+    trendP: new Float64Array(nUnits),
+  };
+  classifyUnits(slices.zByBin, slices.pByBin, nUnits, nBins, 0, nUnits, opts, units);
+  return { ...units, binRecords: slices.binRecords, binTooFew: slices.binTooFew };
 }
 
 /**
  * Grouped rows (unit id, bin, count) scattered onto the units × bins cube spaceTimeExcess reads, units in the order of
  * `unitIds`; rows of other ids or bins out of range are left out. A dense id → slot table instead of a Map: nationally
  * 1.4 M rows, ≈ 5 ms this way against ≈ 0.4 s of Map lookups in a closure on the server's main thread. With
- * `byBin` the cube is laid out bin-major instead (cube[k * units + i]), as the tests read it.
+ * `byBin` the cube is laid out bin-major instead (cube[k * units + i]), as the tests read it; `into` (zeros) receives it.
  * @example
  * countCube([7, 3], new Int32Array([3, 7, 3]), new Int32Array([0, 1, 1]), new Int32Array([2, 5, 4]), 2);
  * // Float64Array [0, 5, 2, 4]: unit 7 → [0, 5], unit 3 → [2, 4]
@@ -147,6 +104,7 @@ export function countCube(
   n: Int32Array,
   nBins: number,
   byBin = false,
+  into?: Float64Array,
 ): Float64Array {
   let maxId = 0;
   for (const u of unitIds) maxId = Math.max(maxId, u);
@@ -155,7 +113,7 @@ export function countCube(
     if (u >= 0) slot[u] = i;
   });
   const nUnits = unitIds.length;
-  const cube = new Float64Array(nUnits * nBins);
+  const cube = into ?? new Float64Array(nUnits * nBins);
   for (let r = 0; r < id.length; r++) {
     const u = id[r]!,
       k = bin[r]!;

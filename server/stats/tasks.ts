@@ -1,13 +1,23 @@
 // The statistics the pool may run off the main thread: whole analyses whose loops over thousands of units and
 // hundreds of time bins would otherwise hold the server's event loop for hundreds of milliseconds.
 import { hexagonColumns, keepStudyArea } from './hexagon-task.ts';
-import { spaceTimeExcess, spaceTimeExcessOfRows } from './space-time.ts';
+import { countCube, spaceTimeExcess, spaceTimeExcessOfRows } from './space-time.ts';
+import { classifyUnits, testSlices } from './space-time-parts.ts';
 import { spatialScan } from './scan.ts';
 import { spaceTimeScan } from './scan-space-time.ts';
+
+/** countCube into the caller's (shared) array: returns nothing, so no 1.5 M-cell view travels back. */
+const countCubeInto = (...args: Parameters<typeof countCube>): null => {
+  countCube(...args);
+  return null;
+};
 
 export const TASKS = {
   spaceTimeExcess,
   spaceTimeExcessOfRows,
+  countCubeInto,
+  testSlices,
+  classifyUnits,
   spatialScan,
   spaceTimeScan,
   keepStudyArea,

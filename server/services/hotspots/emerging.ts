@@ -3,7 +3,7 @@
 import type { Db } from '../../db/database.ts';
 import { inArea, type Selection } from '../../selection/select.ts';
 import { EMERGING_CLASSES } from '../../stats/emerging.ts';
-import { runStatMoving } from '../../stats/pool.ts';
+import { spaceTimeOnWorkers } from '../../stats/space-time-pool.ts';
 import { contiguity, exactInference, mahallaShares } from './hotspots.ts';
 import { MIN_RECORDS, tooFewToTest } from '../../stats/neighbourhood-excess.ts';
 import type { Inference } from '../../contract/hotspots.ts';
@@ -91,20 +91,9 @@ async function compute(db: Db, { sel, bin, first, nBins }: Ask): Promise<Compute
   const [{ ids, w: weights }, { share, residents }] = await Promise.all([contiguity(db), mahallaShares(db)]);
   // Typed columns, from the weekly counts when the bins are their weeks (bin-counts.ts).
   const { rows } = await binCounts(db, sel, bin, first);
-  // On the statistics worker, cube and all: nationally ≈ 10⁸ comparisons of Mann–Kendall, and 1.4 M rows to place,
+  // On both statistics workers, cube and all: nationally ≈ 1.5 M exact tests and 10⁸ comparisons of Mann–Kendall,
   // too long for the server's main thread. The row columns are moved there, not copied.
-  const { p: _p, ...st } = await runStatMoving(
-    'spaceTimeExcessOfRows',
-    [rows.id.buffer, rows.k.buffer, rows.n.buffer] as ArrayBuffer[],
-    ids,
-    rows.id,
-    rows.k,
-    rows.n,
-    share,
-    nBins,
-    weights,
-    { fdr: true },
-  );
+  const { p: _p, ...st } = await spaceTimeOnWorkers(ids, rows.id, rows.k, rows.n, share, nBins, weights, { fdr: true });
   const inference = await exactInference(db, {
     neighbourhood: 'the mahalla and the mahallas touching it (queen contiguity), in each time bin',
     records: st.binRecords.reduce((a, b) => a + b, 0),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { recordsByMahalla } from '../../../server/services/mahallas/card-figures.ts';
 import { metaOf } from '../../../server/services/meta.ts';
 import { warmCaches } from '../../../server/services/warm.ts';
+import { weekColumns } from '../../../server/db/week-columns.ts';
 import { fixtureDb } from '../../fixtures/api/fixture-db.ts';
 
 describe('warming the caches at start', () => {
@@ -18,6 +19,10 @@ describe('warming the caches at start', () => {
     await db.run('DELETE FROM incidents');
     expect((await metaOf(db)).scale).toBe(before.scale);
     expect((await recordsByMahalla(db, 'incidents')).minute.length).toBe(before.counts.incidents);
+    // The weekly columns of both sources (emerging hot spots of any filter) are kept too.
+    await db.run('DELETE FROM incident_weeks; DELETE FROM application_weeks');
+    for (const source of ['incidents', 'applications'] as const)
+      expect((await weekColumns(db, source)).id.length).toBeGreaterThan(0);
     db.close();
   });
 

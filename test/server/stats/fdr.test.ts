@@ -1,6 +1,7 @@
 // Benjamini–Hochberg step-up and adjusted p-values against a hand-worked example.
 import { describe, expect, it } from 'vitest';
-import { benjaminiHochberg, bhAdjusted, bhCutoff } from '../../../server/stats/fdr.ts';
+import fc from 'fast-check';
+import { benjaminiHochberg, bhAdjusted, bhCutoff, radixOrder } from '../../../server/stats/fdr.ts';
 import { expectAllClose } from './helpers.ts';
 
 // p = [0.01, 0.04, 0.03, 0.005, 0.2], m = 5, α = 0.05. Ranked: 0.005 (k=1), 0.01 (2), 0.03 (3), 0.04 (4), 0.2 (5);
@@ -47,5 +48,25 @@ describe('bhAdjusted', () => {
       const q = bhAdjusted(P);
       expect(Array.from(benjaminiHochberg(P, alpha))).toEqual(Array.from(q, (v) => (v <= alpha ? 1 : 0)));
     }
+  });
+});
+
+describe('radixOrder', () => {
+  it('orders non-negative doubles as a stable comparator sort does (NaN last), and declines a set sign bit', () => {
+    const value = fc.oneof(
+      fc.double({ min: 0, max: 1, noNaN: true }).filter((v) => !Object.is(v, -0)),
+      fc.constantFrom(0, 1, 0.05, 1e-300, 5e-324, Infinity, NaN),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 400 }), (xs) => {
+        const p = Float64Array.from(xs);
+        const key = (i: number): number => (Number.isNaN(p[i]!) ? 2 : p[i] === Infinity ? 1.5 : p[i]!);
+        const stable = Array.from(p, (_, i) => i).sort((i, j) => key(i) - key(j) || i - j);
+        expect(Array.from(radixOrder(p) ?? [])).toEqual(stable);
+      }),
+      { seed: 15, numRuns: 300 },
+    );
+    expect(radixOrder(new Float64Array([0.5, -0, 0.1]))).toBeNull();
+    expect(radixOrder(new Float64Array([0.5, -1e-9]))).toBeNull();
   });
 });

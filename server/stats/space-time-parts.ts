@@ -1,0 +1,118 @@
+// The two halves of the emerging hot spot analysis over a units × time-bins cube, each over a range so two threads
+// can share the work with the very same doubles: the exact test of each time slice (independent across slices), then
+// the Mann–Kendall trend and class of each unit (independent across units). space-time.ts runs both over everything.
+import { classifyEmergingAt, type EmergingOptions } from './emerging.ts';
+import { bhAdjusted } from './fdr.ts';
+import { mannKendallAt } from './mann-kendall.ts';
+import { neighbourhoodExcessInto, shareProbabilities, tooFewToTest, type ExcessTest } from './neighbourhood-excess.ts';
+import type { Weights } from './weights.ts';
+
+/** What the slices write: z and the judged p bin-major (slice t at [t·units, (t + 1)·units)), and per bin. */
+export interface SliceOut {
+  zByBin: Float64Array;
+  pByBin: Float64Array;
+  binRecords: Float64Array;
+  binTooFew: Uint8Array;
+}
+
+/** What the units write: z and p unit-major (unit u at [u·bins, (u + 1)·bins)), and per unit. */
+export interface UnitOut {
+  z: Float64Array;
+  p: Float64Array;
+  category: Uint8Array;
+  finalZ: Float64Array;
+  trendZ: Float64Array;
+  trendP: Float64Array;
+}
+
+/**
+ * The exact test of time slices t0 … t1 − 1 of the bin-major cube, with BH over each slice when fdr and the map's
+ * guardrails, written into `out` at those slices.
+ * @example testSlices(cube, share, 9392, 0, 78, w, true, out); // the first half of 156 weeks
+ */
+export function testSlices(
+  byBin: Float64Array,
+  share: Float64Array,
+  nUnits: number,
+  t0: number,
+  t1: number,
+  weights: Weights,
+  fdr: boolean,
+  out: SliceOut,
+): void {
+  const test: ExcessTest = {
+    observed: new Float64Array(nUnits),
+    expected: new Float64Array(nUnits),
+    p: new Float64Array(nUnits),
+    z: new Float64Array(nUnits),
+  };
+  const shareP = shareProbabilities(share);
+  for (let t = t0; t < t1; t++) {
+    const at = t * nUnits;
+    const slice = byBin.subarray(at, at + nUnits);
+    const records = neighbourhoodExcessInto(slice, weights, share, test, shareP);
+    const tooFew = tooFewToTest(share, records, fdr) !== null;
+    out.binRecords[t] = records;
+    out.binTooFew[t] = tooFew ? 1 : 0;
+    const judged = fdr ? bhAdjusted(test.p) : test.p;
+    for (let u = 0; u < nUnits; u++) {
+      const zu = test.z[u]!;
+      out.zByBin[at + u] = zu;
+      // The map's guardrails, per bin: nothing is significant in a bin too thin to test, and a unit with no record
+      // of its own in the bin is never hot in it.
+      out.pByBin[at + u] = tooFew || (zu > 0 && slice[u]! <= 0) ? 1 : judged[u]!;
+    }
+  }
+}
+
+/**
+ * Columns c0 … c1 − 1 of the rows × cols matrix m (row-major) written as rows of `out` (cols × rows), in 32 × 32
+ * tiles that stay in the cache.
+ * @example transposeInto(zByBin, 156, 9392, z, 0, 9392); // the whole matrix
+ */
+export function transposeInto(
+  m: Float64Array,
+  rows: number,
+  cols: number,
+  out: Float64Array,
+  c0 = 0,
+  c1 = cols,
+): Float64Array {
+  const TILE = 32;
+  for (let r0 = 0; r0 < rows; r0 += TILE) {
+    const r1 = Math.min(rows, r0 + TILE);
+    for (let t0 = c0; t0 < c1; t0 += TILE) {
+      const t1 = Math.min(c1, t0 + TILE);
+      for (let r = r0; r < r1; r++) for (let c = t0; c < t1; c++) out[c * rows + r] = m[r * cols + c]!;
+    }
+  }
+  return out;
+}
+
+/**
+ * Units u0 … u1 − 1: their z and p series laid out unit-major, the Mann–Kendall trend of each z series, the final z and
+ * the emerging class, written into `out` at those units.
+ * @example classifyUnits(slices.zByBin, slices.pByBin, 9392, 156, 0, 4696, {}, out);
+ */
+export function classifyUnits(
+  zByBin: Float64Array,
+  pByBin: Float64Array,
+  nUnits: number,
+  nBins: number,
+  u0: number,
+  u1: number,
+  opts: EmergingOptions,
+  out: UnitOut,
+): void {
+  const { z, p } = out;
+  transposeInto(zByBin, nBins, nUnits, z, u0, u1);
+  transposeInto(pByBin, nBins, nUnits, p, u0, u1);
+  for (let u = u0; u < u1; u++) {
+    const start = u * nBins;
+    const mk = mannKendallAt(z, start, nBins);
+    out.trendZ[u] = mk.z;
+    out.trendP[u] = mk.p;
+    out.finalZ[u] = nBins > 0 ? z[start + nBins - 1]! : 0;
+    out.category[u] = classifyEmergingAt(z, p, start, nBins, mk, opts);
+  }
+}

@@ -1,0 +1,67 @@
+// The emerging hot spots on both statistics workers: the cube is built on one, then each tests half of the time slices
+// and then classifies half of the units, reading and writing arrays in shared memory (nothing copied between them).
+// Slices and units are independent, so the result is the single-thread spaceTimeExcessOfRows's, double for double.
+import { runStatMoving, runStatOn, STAT_WORKERS } from './pool.ts';
+import type { SliceOut, UnitOut } from './space-time-parts.ts';
+import type { SpaceTimeOptions, SpaceTimeResult } from './space-time.ts';
+import type { Weights } from './weights.ts';
+
+const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * length));
+const sharedU8 = (length: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(length));
+
+/**
+ * [start, end) of each of `parts` nearly equal ranges of 0 … n − 1.
+ * @example ranges(5, 2); // [[0, 3], [3, 5]]
+ */
+export function ranges(n: number, parts: number): Array<[number, number]> {
+  return Array.from({ length: parts }, (_, k) => [Math.ceil((n * k) / parts), Math.ceil((n * (k + 1)) / parts)]);
+}
+
+/**
+ * spaceTimeExcessOfRows on the statistics workers, split in two: the same result. The row columns are moved to the
+ * first worker (the caller must not use them afterwards).
+ * @example const st = await spaceTimeOnWorkers(ids, rows.id, rows.k, rows.n, share, 156, w, { fdr: true });
+ */
+export async function spaceTimeOnWorkers(
+  unitIds: readonly number[],
+  id: Int32Array,
+  bin: Int32Array,
+  n: Int32Array,
+  share: Float64Array,
+  nBins: number,
+  weights: Weights,
+  opts: SpaceTimeOptions = {},
+): Promise<SpaceTimeResult> {
+  const nUnits = unitIds.length;
+  if (weights.n !== nUnits) throw new RangeError(`weights cover ${weights.n} units, expected ${nUnits}`);
+  const cells = nUnits * nBins;
+  const cube = sharedF64(cells);
+  const moved = [id.buffer, bin.buffer, n.buffer] as ArrayBuffer[];
+  await runStatMoving('countCubeInto', moved, [...unitIds], id, bin, n, nBins, true, cube);
+  const slices: SliceOut = {
+    zByBin: sharedF64(cells),
+    pByBin: sharedF64(cells),
+    binRecords: sharedF64(nBins),
+    binTooFew: sharedU8(nBins),
+  };
+  const fdr = opts.fdr ?? true;
+  await Promise.all(
+    ranges(nBins, STAT_WORKERS).map(([t0, t1], k) =>
+      runStatOn(k, 'testSlices', cube, share, nUnits, t0, t1, weights, fdr, slices),
+    ),
+  );
+  const units: UnitOut = {
+    z: sharedF64(cells),
+    p: sharedF64(cells),
+    category: sharedU8(nUnits),
+    finalZ: sharedF64(nUnits),
+    trendZ: sharedF64(nUnits),
+    trendP: sharedF64(nUnits),
+  };
+  await Promise.all(
+    ranges(nUnits, STAT_WORKERS).map(([u0, u1], k) =>
+      runStatOn(k, 'classifyUnits', slices.zByBin, slices.pByBin, nUnits, nBins, u0, u1, opts, units),
+    ),
+  );
+  return { ...units, binRecords: slices.binRecords, binTooFew: slices.binTooFew };
+}

@@ -1,0 +1,66 @@
+// The in-memory weekly columns give each filter the counts a GROUP BY over the rows gives: random rows (weeks with
+// gaps, repeated codes, mahallas in any order), random masks and week ranges, both the summing and the totals-less path.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FILTER_BITS, passTable, weekColumnsOf, weekCounts, weekNumber } from '../../../server/db/week-columns.ts';
+
+/** "id:k:n" of every group with records, sorted (the order rows come in does not matter). */
+function grouped(
+  rows: Array<{ w: number; a: number; b: number; id: number; n: number }>,
+  maskA: number,
+  maskB: number,
+  firstWeek: number,
+  lastWeek: number,
+): string[] {
+  const sums = new Map<string, number>();
+  for (const r of rows) {
+    if (r.w < firstWeek || r.w > lastWeek || !((maskA >> r.a) & 1) || !((maskB >> r.b) & 1)) continue;
+    const key = `${r.id}:${r.w - firstWeek}`;
+    sums.set(key, (sums.get(key) ?? 0) + r.n);
+  }
+  return [...sums]
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => `${key}:${n}`)
+    .sort();
+}
+
+describe('weekCounts', () => {
+  it('counts per mahalla and week what a GROUP BY of the passing rows counts', () => {
+    const row = fc.record({
+      w: fc.integer({ min: 2800, max: 2830 }),
+      a: fc.integer({ min: 0, max: 11 }),
+      b: fc.integer({ min: 0, max: 2 }),
+      id: fc.integer({ min: 1, max: 40 }),
+      n: fc.integer({ min: 1, max: 9 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 400 }),
+        fc.integer({ min: 0, max: 4095 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 2795, max: 2835 }),
+        fc.integer({ min: 0, max: 40 }),
+        (rows, maskA, maskB, firstWeek, span) => {
+          const sorted = [...rows].sort(
+            (x, y) => x.w - y.w || x.a + (x.b << FILTER_BITS) - (y.a + (y.b << FILTER_BITS)),
+          );
+          const cols = weekColumnsOf(
+            Int32Array.from(sorted, (r) => r.w),
+            Int32Array.from(sorted, (r) => r.a | (r.b << FILTER_BITS)),
+            Int32Array.from(sorted, (r) => r.id),
+            Int32Array.from(sorted, (r) => r.n),
+          );
+          const got = weekCounts(cols, passTable(maskA, maskB), firstWeek, firstWeek + span);
+          const cells = Array.from(got.id, (id, j) => `${id}:${got.k[j]}:${got.n[j]}`).sort();
+          expect(cells).toEqual(grouped(rows, maskA, maskB, firstWeek, firstWeek + span));
+        },
+      ),
+      { seed: 15, numRuns: 300 },
+    );
+  });
+
+  it('numbers weeks from Sunday 1970-01-04', () => {
+    expect([weekNumber('1970-01-04'), weekNumber('1970-01-10'), weekNumber('1970-01-11')]).toEqual([0, 0, 1]);
+    expect(weekNumber('2023-11-05') * 7 + 3).toBe(Date.parse('2023-11-05T00:00:00Z') / 86_400_000);
+  });
+});
