@@ -13,6 +13,7 @@ import { Sparkline } from './Sparkline.tsx';
 import { RecordList } from './RecordList.tsx';
 import { WeekHourMatrix } from './WeekHourMatrix.tsx';
 import { changeText } from './change-text.ts';
+import { rankLabel } from '../coverage/labels.ts';
 import { useKeepPickVisible, usePanelFocus } from '../common/panel-focus.ts';
 
 export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
@@ -72,7 +73,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             </div>
             <div>
               <dt>{t('card.area')}</dt>
-              <dd>{f.decimal(c.areaKm2, 2)} km²</dd>
+              <dd>{t('coverage.card.km2', { n: f.decimal(c.areaKm2, 2) })}</dd>
             </div>
           </dl>
           <section className="inspector" data-testid="card-inspector">
@@ -82,10 +83,10 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
                 <strong>
                   {c.inspector.name === null
                     ? f.inspector(null, c.inspector.id)
-                    : `${c.inspector.rank ?? ''} ${c.inspector.name}`}
+                    : `${rankLabel(c.inspector.rank, t)} ${nameOf(c.inspector.name)}`.trim()}
                 </strong>
                 <br />
-                {t('card.inspectorMahallas', { count: c.inspector.mahallas })} · {c.inspector.basePoint}
+                {t('card.inspectorMahallas', { count: c.inspector.mahallas })} · {nameOf(c.inspector.basePoint)}
               </p>
             ) : (
               <p className="warn">{t('card.noInspector')}</p>
