@@ -73,7 +73,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             </div>
             <div>
               <dt>{t('card.area')}</dt>
-              <dd>{f.decimal(c.areaKm2, 2)} km²</dd>
+              <dd>{t('coverage.card.km2', { n: f.decimal(c.areaKm2, 2) })}</dd>
             </div>
           </dl>
           <section className="inspector" data-testid="card-inspector">
