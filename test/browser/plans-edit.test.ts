@@ -50,8 +50,11 @@ describe('plans page', () => {
     await expect(p.getByTestId('plan-form').locator('h2').textContent()).resolves.toBe(
       'Изменение плана взаимодействия',
     );
-    // The form opens with the plan as stored; the date reads day first in Russian.
-    await expect(p.getByTestId('plan-name').inputValue()).resolves.toBe(running.name);
+    // The form opens with the plan as stored, its seeded (system-made) name said in Russian; the date reads day first.
+    expect(running.name).toMatch(/^Cooperation plan Q\d \d{4} — /);
+    await expect(p.getByTestId('plan-name').inputValue()).resolves.toMatch(
+      /^Типовой план взаимодействия на \d квартал \d{4} г\. — \S+ район$/,
+    );
     const [y, m, day] = running.to.split('-');
     await expect(p.getByTestId('plan-to').inputValue()).resolves.toBe(`${day}.${m}.${y}`);
     // A day that does not exist is refused with a reason, and nothing changes.

@@ -46,6 +46,7 @@ describe('a boundary import on its worker thread', () => {
     expect(res.status).toBe(202);
     const id = ((await res.json()) as Job).id;
     const slowest: number[] = [];
+    const began = performance.now();
     const percents = new Set<number>();
     let job: Job;
     for (;;) {
@@ -61,9 +62,12 @@ describe('a boundary import on its worker thread', () => {
     }
     expect([job.state, job.error, job.result?.problemCount]).toEqual(['done', null, 0]);
     expect(job.result?.boundary?.features).toBe(1600);
-    // The checks took seconds: health was asked many times meanwhile, and never waited a second.
+    // The checks took seconds: health was asked many times meanwhile, and never waited long. On the server's own
+    // thread one answer would wait out the whole check (most of the run); `npm test` runs this beside the browser
+    // suite on 2 cores, so "long" is a second or half the run, whichever is more.
+    const took = performance.now() - began;
     expect(slowest.length).toBeGreaterThan(20);
-    expect(Math.max(...slowest)).toBeLessThan(1000);
+    expect(Math.max(...slowest)).toBeLessThan(Math.max(1000, took / 2));
     expect(percents.size).toBeGreaterThan(1);
   }, 120_000);
 });

@@ -172,7 +172,10 @@ describe('the workflow', () => {
       { ok: false, field: 'status', reason: 'version 4 is a draft: submit it before it can be approved' },
     ],
   ] as const)('%s, %s → %o', (status, action, expected) => {
-    expect(checkStep(v(status), action, ctx, { effectiveFrom: '2024-04-01' })).toEqual(expected);
+    const step = checkStep(v(status), action, ctx, { effectiveFrom: '2024-04-01' });
+    expect(step).toMatchObject(expected);
+    // A refusal also carries its code, so the web says it in the reader's language.
+    if (!step.ok) expect(step.issue?.code).toMatch(/^[a-z_]+$/);
   });
 
   it('approves only from a day after the district’s latest approved version', () => {
