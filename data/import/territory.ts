@@ -7,14 +7,8 @@ import { basename } from 'node:path';
 import type { Db } from '../../server/db/database.ts';
 import type { Actor, UserStore } from '../../server/store/types.ts';
 import { referenceDay } from '../../server/services/territories/in-force.ts';
-import {
-  checkContent,
-  plansInForce,
-  saveDraft,
-  takeStep,
-  createDraft,
-  type PlanContent,
-} from '../../server/services/territories/versions.ts';
+import { checkContent, plansInForce, type PlanContent } from '../../server/services/territories/content.ts';
+import { saveDraft, takeStep, createDraft } from '../../server/services/territories/versions.ts';
 import { readCell, readMapping } from './mapping.ts';
 import { normalizeLabel, TERRITORIES } from './record-kinds.ts';
 import { ProblemLog, writeReport, type RowProblem } from './report.ts';

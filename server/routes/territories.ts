@@ -28,11 +28,10 @@ import { annexCsv, annexOf, annexXlsx, versionGeoJson } from '../services/territ
 import { diffVersions } from '../services/territories/diff.ts';
 import { referenceDay } from '../services/territories/in-force.ts';
 import { listVersions, versionDetail } from '../services/territories/read.ts';
+import { checkContent, plansInForce } from '../services/territories/content.ts';
 import {
-  checkContent,
   createDraft,
   deleteDraft,
-  plansInForce,
   saveDraft,
   takeStep,
   type Outcome,

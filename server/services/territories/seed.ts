@@ -4,7 +4,7 @@
 import type { Db } from '../../db/database.ts';
 import type { UserStore } from '../../store/types.ts';
 import { dataPeriod } from '../data-period.ts';
-import { baselinePlan } from './versions.ts';
+import { baselinePlan } from './content.ts';
 import { SYSTEM_TEXTS } from '../../shared/system-names.ts';
 
 const SEEDER = { accountId: null, username: 'hamkor' };
