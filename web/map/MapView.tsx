@@ -22,6 +22,7 @@ import { basemapStyle, LIGHT, MAHALLA_SOURCE, OVERLAY_BEFORE, type BasemapTheme 
 import type { TileFill, TilePaint } from './mahalla-layers.ts';
 import { applyTilePaint } from './mahalla-tiles.ts';
 import { pickTileMahalla, wireTileHover } from './tile-pointer.ts';
+import { whenStyled } from './when-styled.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
@@ -273,17 +274,6 @@ export function MapView({
   }, [focusKey, bbox]);
 
   return <div ref={container} className="map" data-testid="map" />;
-}
-
-/**
- * Runs `apply` as soon as the style is parsed (sources and layers may be added), not at 'load', which waits for the
- * first complete render: on the national first screen in software GL that is seconds of shader compiling and glyphs,
- * and the mahalla tiles' TileJSON was only asked for after it (issue 15: 2.6 s between the data and the tiles).
- * `isStyleLoaded()` also waits for every source, and a 'load' already past would never come again.
- */
-function whenStyled(map: MapLibreMap, apply: () => void): void {
-  if (map.style?._loaded) apply();
-  else map.once('style.load', apply);
 }
 
 /**
