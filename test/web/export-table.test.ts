@@ -4,7 +4,6 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { tableCsv, tableXlsx, type ExportTable } from '../../web/export/table.ts';
-import { columnName, sheetName } from '../../web/export/xlsx.ts';
 import { shownNumber } from '../../web/export/table-dom.ts';
 
 const TABLE: ExportTable = {
@@ -88,14 +87,6 @@ describe('tableXlsx', () => {
     );
     expect(sheet).toContain('>a&lt;b&gt;&amp;</t>');
     expect(sheet).toContain('>xy\tz</t>');
-  });
-});
-
-describe('columnName and sheetName', () => {
-  it('names columns A…Z, AA…, and keeps sheet names within Excel’s 31 characters', () => {
-    expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
-    expect(sheetName('x'.repeat(40))).toHaveLength(31);
-    expect(sheetName('  ')).toBe('Sheet1');
   });
 });
 

@@ -1,8 +1,8 @@
 // A table as the reader downloads it: the same columns (headers in the reader's language) and rows as on screen, names
 // with their codes, as CSV for the reader's spreadsheet (server/shared/csv.ts: the language's list separator, a BOM)
-// or as an XLSX workbook (web/export/xlsx.ts). Pure, so the files are checked byte for byte in unit tests.
+// or as an XLSX workbook (server/shared/xlsx.ts, the annex's writer too). Pure, so the files are checked byte for byte in unit tests.
 import { csv, csvStyle } from '../../server/shared/csv.ts';
-import { xlsx } from './xlsx.ts';
+import { xlsx } from '../../server/shared/xlsx.ts';
 
 /** A cell as exported: numbers stay numbers (a spreadsheet sums them), everything else is text; null is empty. */
 export type ExportCell = string | number | null;
@@ -24,7 +24,7 @@ export function tableCsv(table: ExportTable, locale: string): Uint8Array {
 
 /** The table as an XLSX workbook of one sheet named `sheet`: a bold, frozen header row, numbers as numbers. */
 export function tableXlsx(table: ExportTable, sheet: string): Uint8Array {
-  return xlsx(sheet, table.columns, table.rows);
+  return xlsx([{ name: sheet, header: table.columns, rows: table.rows }]);
 }
 
 /** Media types of the two formats, for the download. */

@@ -8,7 +8,7 @@ import { flattenPolygons } from '../../geo/flat-polygons.ts';
 import type { Period } from '../../shared/period.ts';
 import type { StoredTerritoryVersion, UserStore } from '../../store/types.ts';
 import { csv } from '../../shared/csv.ts';
-import { xlsx, type XlsxCell } from '../xlsx.ts';
+import { xlsx, type XlsxCell } from '../../shared/xlsx.ts';
 import { compositeDetails, type Composite } from './composite.ts';
 import { membersOf, workloadOf, type MahallaFacts, type Workload } from './figures.ts';
 import { districtFacts, inspectorNames, postTitle, summaryOf, type VersionSummary } from './read.ts';
@@ -125,7 +125,7 @@ export function annexCsv(a: Annex): string {
 }
 
 /** The annex as an XLSX workbook: the mahallas sheet and a sheet of one row per post with its totals. */
-export function annexXlsx(a: Annex): Buffer {
+export function annexXlsx(a: Annex): Uint8Array {
   const w = (x: Workload): XlsxCell[] => [
     x.mahallas,
     x.residents,

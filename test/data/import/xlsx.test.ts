@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../server/db/database.ts';
-import { xlsx, zip } from '../../../server/services/xlsx.ts';
+import { strToU8, zipSync } from 'fflate';
+import { xlsx } from '../../../server/shared/xlsx.ts';
 import { INCIDENTS } from '../../../data/import/record-kinds.ts';
 import { importRecords } from '../../../data/import/records.ts';
 import { columnIndex, dateStyles, excelDate, readXlsx, unescapeXml } from '../../../data/import/xlsx.ts';
@@ -29,7 +30,7 @@ const serial = (y: number, mo: number, d: number, h: number, mi: number): number
 const SHARED = ['Номер', 'Дата регистрации', 'Долгота', 'Широта', 'Вид преступления', 'Статус', 'раскрыто', 'К-1'];
 
 /** A workbook the way Excel writes one: sheet "Происшествия" first, then "Прочее". */
-function excelLike(): Buffer {
+function excelLike(): Uint8Array {
   const s = (i: number): string => `<c t="s"><v>${i}</v></c>`;
   const sheet1 = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:G4"/><sheetData>
@@ -65,7 +66,7 @@ function excelLike(): Buffer {
       ),
     ],
   ];
-  return zip(files.map(([p, t]) => [p, Buffer.from(t, 'utf8')] as const));
+  return zipSync(Object.fromEntries(files.map(([p, t]) => [p, strToU8(t)])));
 }
 
 async function rowsOf(path: string, sheet?: string): Promise<Array<{ line: number; fields: string[] }>> {

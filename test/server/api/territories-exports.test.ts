@@ -4,7 +4,7 @@
 // Bog'bon (2,000, 520, 2 incidents, 2 applications), both 23.154 km².
 import { describe, expect, it } from 'vitest';
 import { bodyOf, okBody } from '../../fixtures/api/fixture-app.ts';
-import { readXlsx } from '../services/territories-xlsx-reader.ts';
+import { readXlsx } from '../shared/xlsx-reader.ts';
 import { VACANT_POST_DRAFT, YAKKASAROY, givenTerritories, type Roles } from './territories-given.ts';
 
 const MARCH = { from: '2024-03-01', to: '2024-03-31' };

@@ -1,10 +1,11 @@
-// Reads back what server/services/xlsx.ts writes, the way a spreadsheet program would: the ZIP's central directory
+// Reads back what server/shared/xlsx.ts writes, the way a spreadsheet program would: the ZIP's central directory
 // (not the writer's own bookkeeping), each part inflated and its CRC-32 checked, then the sheets' cells from their XML.
 // Written from the ZIP and SpreadsheetML specifications, sharing no code with the writer.
 import { crc32, inflateRawSync } from 'node:zlib';
 
 /** The files of a ZIP archive by path; throws on a bad signature or checksum. */
-export function unzip(buf: Buffer): Map<string, Buffer> {
+export function unzip(bytes: Uint8Array): Map<string, Buffer> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (end < 0) throw new Error('no end of central directory');
   const entries = buf.readUInt16LE(end + 10);
@@ -44,7 +45,7 @@ const unescape = (s: string): string =>
 const columnIndex = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 /** The sheets of an .xlsx workbook by name, each as rows of cells (numbers as numbers, empty cells null). */
-export function readXlsx(buf: Buffer): Map<string, Array<Array<string | number | null>>> {
+export function readXlsx(buf: Uint8Array): Map<string, Array<Array<string | number | null>>> {
   const files = unzip(buf);
   const text = (path: string): string => {
     const f = files.get(path);
@@ -63,11 +64,11 @@ export function readXlsx(buf: Buffer): Map<string, Array<Array<string | number |
     const rows: Array<Array<string | number | null>> = [];
     for (const row of xml.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)) {
       const cells: Array<string | number | null> = [];
-      for (const c of (row[2] ?? '').matchAll(/<c r="([A-Z]+)\d+"( t="inlineStr")?>(.*?)<\/c>/g)) {
+      for (const c of (row[2] ?? '').matchAll(/<c r="([A-Z]+)\d+"([^>]*)>(.*?)<\/c>/g)) {
         const k = columnIndex(c[1] ?? 'A');
         while (cells.length < k) cells.push(null);
         const body = c[3] ?? '';
-        cells[k] = c[2]
+        cells[k] = / t="inlineStr"/.test(c[2] ?? '')
           ? unescape(/<t[^>]*>(.*?)<\/t>/s.exec(body)?.[1] ?? '')
           : Number(/<v>(.*?)<\/v>/.exec(body)?.[1]);
       }
