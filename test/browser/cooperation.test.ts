@@ -91,6 +91,8 @@ describe('plans page', () => {
     const item = detail.items.find((i) => i.done > 0);
     if (!item) throw new Error('no item of the running plan has fulfilment');
     const d = await AppDriver.open(world, 'plans');
+    const asked: URL[] = [];
+    d.page.on('request', (r) => asked.push(new URL(r.url())));
     const coop = new CooperationDriver(d);
     await coop.createPlan({
       name: 'Browser test plan',
@@ -99,6 +101,11 @@ describe('plans page', () => {
       to: running.to,
       items: [{ inspector: item.inspector, service: item.service, type: item.type, required: item.done }],
     });
+    // The form offers the district's inspectors from its territories (a few KiB), never from every mahalla's polygon.
+    expect(asked.filter((u) => u.pathname.startsWith('/api/mahallas')).map(String)).toEqual([]);
+    expect(
+      asked.filter((u) => u.pathname === '/api/coverage/territories').map((u) => u.searchParams.get('district')),
+    ).toContain(running.district);
     expect(await coop.territoryRow(item.inspector)).toEqual({ pct: '100 %', state: 'done' });
     await expect(d.page.getByTestId('plan-list').textContent()).resolves.toContain('Browser test plan');
 

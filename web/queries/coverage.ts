@@ -32,7 +32,8 @@ export function useCoverage(a: RangeArgs | null, norms: Norms) {
 
 /**
  * Every inspector's territory (of a district; every district when null) as the ids of its mahallas and a colour slot:
- * the map draws them from the mahalla tiles. They do not depend on the period.
+ * the map draws them from the mahalla tiles, and the plan form offers their inspectors. They do not depend on the
+ * period.
  */
 export function useTerritoryColumns(district: string | null) {
   return useQuery(

@@ -42,7 +42,7 @@ export function mahallasQuery(district: string | null) {
   );
 }
 
-/** `enabled` false: nothing is fetched (a page that needs the polygons only while a form is open). */
+/** `enabled` false: nothing is fetched (a page that has no district to draw yet). */
 export function useMahallas(district: string | null, enabled = true) {
   return useQuery({ ...mahallasQuery(district), enabled });
 }

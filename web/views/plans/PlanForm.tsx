@@ -1,11 +1,12 @@
 // A model cooperation plan's form, new or edited: name, district, period and its items (inspector × service × type ×
-// required count). Checked with the same zod schema the server uses before it is sent; the server's own refusals are
-// shown as well. Saving changes to a plan with recorded fulfilment asks first (its state is archived), and leaving
-// the form with unsaved changes asks too.
+// required count). The inspectors offered are the chosen district's, fetched as territory columns (a few KiB; the
+// coverage page asks the same), not read off every mahalla's polygon. Checked with the same zod schema the server
+// uses before it is sent; the server's own refusals are shown as well. Saving changes to a plan with recorded
+// fulfilment asks first (its state is archived), and leaving the form with unsaved changes asks too.
 import { useMemo, useRef, useState } from 'react';
-import type { FeatureCollection, Geometry } from 'geojson';
 import { PlanBody, type PlanInput } from '../../../server/contract/plans.ts';
 import type { Meta } from '../../queries/meta.ts';
+import { useTerritoryColumns } from '../../queries/coverage.ts';
 import { useCreatePlan, useReplacePlan, type PlanDetail } from '../../queries/plans.ts';
 import { useByName, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
@@ -14,12 +15,11 @@ import { usePanelFocus } from '../common/panel-focus.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { useLeaveGuard } from '../common/leave-guard.tsx';
 import { blank, PlanItemsTable, type Row } from './PlanItemsTable.tsx';
-import { districtInspectors, type TerritoryProps } from './plan-view.ts';
+import { districtInspectors } from './plan-view.ts';
 import { shownName, typedName, useSayName } from '../../i18n/system-names.ts';
 
 export interface PlanFormProps {
   meta: Meta;
-  territories: FeatureCollection<Geometry, TerritoryProps>;
   district: string;
   period: { from: string; to: string };
   /** the plan to edit; absent for a new one */
@@ -31,15 +31,7 @@ export interface PlanFormProps {
 const rowsOf = (p: PlanDetail): Row[] =>
   p.items.map((i) => ({ inspector: i.inspector, service: i.service, type: i.type, required: String(i.required) }));
 
-export function PlanForm({
-  meta,
-  territories,
-  district: initialDistrict,
-  period,
-  editing,
-  onSaved,
-  onCancel,
-}: PlanFormProps) {
+export function PlanForm({ meta, district: initialDistrict, period, editing, onSaved, onCancel }: PlanFormProps) {
   const t = useT();
   const said = useApiErrors();
   const nameOf = useNameOf();
@@ -69,10 +61,13 @@ export function PlanForm({
   const dirty = JSON.stringify({ name, district, from, to, rows }) !== JSON.stringify(initial);
   const guard = useLeaveGuard(dirty && !pending, form);
   const recorded = editing?.items.reduce((s, i) => s + i.done, 0) ?? 0;
+  // The previous district's answer stands in while the next one loads: it offers nobody, as it holds other districts.
+  const territories = useTerritoryColumns(district);
   const inspectors = useMemo(
-    () => byName(districtInspectors(territories, district), (i) => nameOf(i.name)),
-    [territories, district, byName, nameOf],
+    () => (territories.data ? byName(districtInspectors(territories.data, district), (i) => nameOf(i.name)) : []),
+    [territories.data, district, byName, nameOf],
   );
+  const shownIssues = territories.error ? [said.error(territories.error), ...issues] : issues;
   // Cancel, the Cancel button and Escape alike: with unsaved changes it asks first.
   const cancel = (): void => (dirty ? guard.ask(onCancel) : onCancel());
   usePanelFocus(form, cancel);
@@ -154,10 +149,15 @@ export function PlanForm({
         <DateField label={t('plans.form.from')} testId="plan-from" value={from} onChange={setFrom} />
         <DateField label={t('plans.form.to')} testId="plan-to" value={to} min={from} onChange={setTo} />
       </div>
-      <PlanItemsTable rows={rows} inspectors={inspectors} onChange={setRows} />
-      {issues.length > 0 && (
+      <PlanItemsTable
+        rows={rows}
+        inspectors={inspectors}
+        loading={territories.isPending || territories.isPlaceholderData}
+        onChange={setRows}
+      />
+      {shownIssues.length > 0 && (
         <ul className="form-issues" role="alert" data-testid="plan-issues">
-          {issues.map((i) => (
+          {shownIssues.map((i) => (
             <li key={i}>{i}</li>
           ))}
         </ul>

@@ -27,11 +27,14 @@ export const blank = (): Row => ({
 export function PlanItemsTable({
   rows,
   inspectors,
+  loading = false,
   onChange,
 }: {
   rows: Row[];
   /** the district's inspectors, with the number of mahallas each serves */
   inspectors: Array<{ id: number; name: string; mahallas: number }>;
+  /** the district's inspectors are still on their way: their pickers wait, so nobody is chosen from a stale list */
+  loading?: boolean;
   onChange: (rows: Row[]) => void;
 }) {
   const t = useT();
@@ -60,6 +63,8 @@ export function PlanItemsTable({
                   data-testid="item-inspector"
                   aria-label={t('plans.form.itemInspector', { n: k + 1 })}
                   value={r.inspector}
+                  disabled={loading}
+                  aria-busy={loading}
                   onChange={(e) => set(k, { inspector: e.target.value ? Number(e.target.value) : '' })}
                 >
                   <option value="">{t('plans.form.choose')}</option>

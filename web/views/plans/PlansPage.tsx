@@ -3,11 +3,10 @@
 // store (a link reopens them); the form, hover highlight and just-deleted ids are moments, kept here.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
-import type { FeatureCollection, Geometry } from 'geojson';
 import { PLAN_STATES } from '../../../server/contract/catalog.ts';
 import { quarters } from '../../../server/shared/fulfilment.ts';
 import { useMeta } from '../../queries/meta.ts';
-import { useMahallaIndex, useMahallas } from '../../queries/mahallas.ts';
+import { useMahallaIndex } from '../../queries/mahallas.ts';
 import { tileOutlines } from '../../map/mahalla-layers.ts';
 import { usePlan, usePlans } from '../../queries/plans.ts';
 import { can, useSession } from '../../queries/session.ts';
@@ -37,7 +36,7 @@ export function PlansPage() {
   const session = useSession();
   const meta = useMeta();
   // Every district's mahallas (the index; the map draws them from tiles): a plan's district is drawn among its
-  // neighbours. The form offers any district's inspectors, from the polygons' properties, fetched only while it is open.
+  // neighbours. The form fetches the inspectors of the district it is set to (PlanForm.tsx), never the polygons.
   const territories = useMahallaIndex();
   const district = useUi((s) => s.district);
   const plans = usePlans();
@@ -46,7 +45,6 @@ export function PlansPage() {
   const [form, setForm] = useState<'new' | 'edit' | null>(null);
   const creating = form !== null;
   const setCreating = (open: boolean): void => setForm(open ? 'new' : null);
-  const withInspectors = useMahallas(null, creating);
   const [highlight, setHighlight] = useState<number[]>([]);
   const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
   // Until the user picks one, the newest plan (the running one in the demo) is shown; never one just deleted (the list
@@ -64,7 +62,6 @@ export function PlansPage() {
   }, [planDistrict]);
 
   const features = territories.data;
-  const formTerritories = withInspectors.data as FeatureCollection<Geometry, TerritoryProps> | undefined;
   const cells = plan.data?.id === selectedId ? plan.data?.mahallas : undefined;
   const layers = useMemo(
     () => planLayers(features, cells, { highlight, dataKey: `${plan.data?.id ?? 0}|${plan.dataUpdatedAt}` }),
@@ -111,7 +108,7 @@ export function PlansPage() {
   const current = meta.data ? quarters(meta.data.period.end).current : null;
   const formPeriod = current ? nextPeriod(current) : null;
   const outlines = useMemo(() => tileOutlines(false), []);
-  const loading = plans.isFetching || plan.isFetching || territories.isFetching || withInspectors.isFetching;
+  const loading = plans.isFetching || plan.isFetching || territories.isFetching;
   const error = plans.error ?? plan.error;
   return (
     <main className="workspace coop-workspace plans-workspace">
@@ -189,10 +186,9 @@ export function PlansPage() {
       </section>
       <section className="coop-report" aria-label={t('plans.report')}>
         <div className="report-body">
-          {creating && meta.data && formTerritories && formPeriod && (
+          {creating && meta.data && formPeriod && (
             <PlanForm
               meta={meta.data}
-              territories={formTerritories}
               key={form === 'edit' ? `edit-${plan.data?.id}` : 'new'}
               district={district ?? plan.data?.district ?? meta.data.districts[0]?.soato ?? ''}
               period={formPeriod}

@@ -1,9 +1,9 @@
 // Pure helpers of the plans page: state colours and the inspectors a district offers.
-import type { FeatureCollection, Geometry } from 'geojson';
 import type { PlanState } from '../../../server/contract/catalog.ts';
 import type { Rgb } from '../../map/colors.ts';
 import type { MahallaFeatureProps } from '../../map/layers.ts';
 import { compareShown } from '../../i18n/collate.ts';
+import type { TerritoryColumns } from '../../queries/coverage.ts';
 
 /** Colour-blind-safe pairs (green/blue vs amber/red also differ in lightness); the state is always written too. */
 export const STATE_COLORS: Record<PlanState, Rgb> = {
@@ -15,22 +15,22 @@ export const STATE_COLORS: Record<PlanState, Rgb> = {
 
 export type TerritoryProps = MahallaFeatureProps & { inspectorId: number | null; inspectorName: string | null };
 
-/** The inspectors with a territory in a district, by name. */
+/**
+ * The inspectors with a territory in a district, by name, each with the number of mahallas it covers: from the
+ * territories as columns (GET /api/coverage/territories, a few KiB a district), not from the mahalla polygons.
+ * @example
+ * districtInspectors({ inspectorId: [7], name: ['Aziz'], districtSoato: ['17'], slot: [0], mahallaIds: [[1]] }, '17')
+ * // [{ id: 7, name: 'Aziz', mahallas: 1 }]
+ */
 export function districtInspectors(
-  fc: FeatureCollection<Geometry, TerritoryProps>,
+  t: TerritoryColumns,
   district: string,
 ): Array<{ id: number; name: string; mahallas: number }> {
-  const byId = new Map<number, { id: number; name: string; mahallas: number }>();
-  for (const f of fc.features) {
-    const p = f.properties;
-    if (p.districtSoato !== district || p.inspectorId === null) continue;
-    const e = byId.get(p.inspectorId) ?? {
-      id: p.inspectorId,
-      name: p.inspectorName ?? `Inspector ${p.inspectorId}`,
-      mahallas: 0,
-    };
-    e.mahallas++;
-    byId.set(p.inspectorId, e);
-  }
-  return [...byId.values()].sort((a, b) => compareShown(a.name, b.name) || a.id - b.id);
+  const out: Array<{ id: number; name: string; mahallas: number }> = [];
+  t.inspectorId.forEach((id, k) => {
+    const mahallas = t.mahallaIds[k]?.length ?? 0;
+    if (t.districtSoato[k] !== district || mahallas === 0) return;
+    out.push({ id, name: t.name[k] ?? `Inspector ${id}`, mahallas });
+  });
+  return out.sort((a, b) => compareShown(a.name, b.name) || a.id - b.id);
 }
