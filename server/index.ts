@@ -9,6 +9,7 @@ import { openStore } from './store/duck/open.ts';
 import { prepareStore, type Prepared } from './store/prepare.ts';
 import { writeServerFile } from './services/imports/server-file.ts';
 import { keepWarm } from './services/warm.ts';
+import { startStatWorkers } from './stats/pool.ts';
 
 export interface Server {
   close(): Promise<void>;
@@ -55,6 +56,8 @@ export async function startServer(
   const url = `http://${local.includes(':') ? `[${local}]` : local}:${env.PORT}`;
   // Only once listening, in the background: startup and health checks never wait for it (issue 15).
   const warmth = env.HAMKOR_WARM ? keepWarm(db) : null;
+  // The statistics workers hold no data, so they start whatever HAMKOR_WARM says: the first heavy ask need not wait.
+  void startStatWorkers();
   const dropServerFile =
     env.HAMKOR_DB === ':memory:' ? () => undefined : writeServerFile(env.HAMKOR_DB, { url, pid: process.pid });
   return {

@@ -114,13 +114,61 @@ export function binomialP(p: number): BinomialP {
   return { p, lnP: Math.log(p), ln1mP: Math.log1p(-p), q, lnQ: Math.log(q), ln1mQ: Math.log1p(-q) };
 }
 
-/** P(X ≥ k) for X ~ Binomial(n, p) at probability x with its logarithms: binomialUpper's rule. */
-function upperOfLogs(k: number, n: number, x: number, lnX: number, ln1mX: number): number {
+/** The series stops once what it leaves out is below this share of its sum (2⁻⁵³: under half an ulp). */
+const SERIES_EPS = 2 ** -53;
+
+/**
+ * Above this variance n·p·(1 − p) a tail is left to the continued fraction: the series takes ≈ 9 standard deviations
+ * of terms near the mean, the fraction fewer (but six divisions each) once the spread is wide.
+ */
+const SERIES_MAX_VARIANCE = 2500;
+
+/**
+ * The same tails as betaOfLogs gives for integer k and n, by summing the mass function's ratios from the tail's first
+ * term outwards: the front factor (the one logarithm and exponential) as betaOfLogs computes it, then a sum of terms
+ * falling faster than geometrically, with one division each, stopped when the rest is provably below SERIES_EPS of
+ * it (the ratios only fall further, so the rest is below term·r/(1 − r)). The continued fraction took ≈ 19 iterations
+ * of six divisions each per test nationally; this ≈ 3× less CPU for the same value to ≈ 1e-15 relative. `xc` is 1 − x
+ * as the caller knows it exactly (the share itself for a lower tail), not recomputed from x.
+ */
+function binomialSeries(k: number, n: number, x: number, xc: number, lnX: number, ln1mX: number): number {
+  const a = k,
+    b = n - k + 1;
+  const front = Math.exp(lnGammaKept(a + b) - lnGammaKept(a) - lnGammaKept(b) + a * lnX + b * ln1mX);
+  let term = 1,
+    sum = 1;
+  if (x < (a + 1) / (a + b + 2)) {
+    // P(X ≥ k) = Σ_{j ≥ k} pmf(j), and front / a = pmf(k)·(1 − x); pmf(j + 1) / pmf(j) = (n − j)/(j + 1)·x/(1 − x).
+    const odds = x / xc;
+    for (let j = k; j < n; j++) {
+      const r = ((n - j) * odds) / (j + 1);
+      term *= r;
+      sum += term;
+      if (term * r <= SERIES_EPS * sum * (1 - r)) break;
+    }
+    return (front * sum) / (a * xc);
+  }
+  // Past the mean: 1 − P(X ≤ k − 1), summed down from k − 1, with front / b = pmf(k − 1)·x and
+  // pmf(j − 1) / pmf(j) = j/(n − j + 1)·(1 − x)/x.
+  const odds = xc / x;
+  for (let j = k - 1; j > 0; j--) {
+    const r = (j * odds) / (n - j + 1);
+    term *= r;
+    sum += term;
+    if (term * r <= SERIES_EPS * sum * (1 - r)) break;
+  }
+  return 1 - (front * sum) / (b * x);
+}
+
+/** P(X ≥ k) for X ~ Binomial(n, p) at probability x (with xc = 1 − x) and their logarithms: binomialUpper's rule. */
+function upperOfLogs(k: number, n: number, x: number, xc: number, lnX: number, ln1mX: number): number {
   if (k <= 0) return 1;
   if (k > n) return 0;
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  return Math.min(1, Math.max(0, betaOfLogs(x, k, n - k + 1, lnX, ln1mX)));
+  const series = n * x * xc <= SERIES_MAX_VARIANCE && Number.isInteger(k) && Number.isInteger(n);
+  const v = series ? binomialSeries(k, n, x, xc, lnX, ln1mX) : betaOfLogs(x, k, n - k + 1, lnX, ln1mX);
+  return Math.min(1, Math.max(0, v));
 }
 
 /**
@@ -128,8 +176,8 @@ function upperOfLogs(k: number, n: number, x: number, lnX: number, ln1mX: number
  * @example binomialUpper(3, 3, 0.5); // 0.125
  */
 export function binomialUpper(k: number, n: number, p: number): number {
-  if (k <= 0 || k > n || p <= 0 || p >= 1) return upperOfLogs(k, n, p, 0, 0);
-  return upperOfLogs(k, n, p, Math.log(p), Math.log1p(-p));
+  if (k <= 0 || k > n || p <= 0 || p >= 1) return upperOfLogs(k, n, p, 1 - p, 0, 0);
+  return upperOfLogs(k, n, p, 1 - p, Math.log(p), Math.log1p(-p));
 }
 
 /**
@@ -139,7 +187,8 @@ export function binomialUpper(k: number, n: number, p: number): number {
 export function binomialLower(k: number, n: number, p: number): number {
   if (k < 0) return 0;
   if (k >= n) return 1;
-  return binomialUpper(n - k, n, 1 - p);
+  // The upper tail of n − k at 1 − p, told p itself as its complement (1 − (1 − p) is not always p).
+  return binomialLowerAt(k, n, binomialP(p));
 }
 
 /**
@@ -147,7 +196,7 @@ export function binomialLower(k: number, n: number, p: number): number {
  * @example binomialUpperAt(3, 3, binomialP(0.5)); // 0.125
  */
 export function binomialUpperAt(k: number, n: number, b: BinomialP): number {
-  return upperOfLogs(k, n, b.p, b.lnP, b.ln1mP);
+  return upperOfLogs(k, n, b.p, b.q, b.lnP, b.ln1mP);
 }
 
 /**
@@ -157,7 +206,7 @@ export function binomialUpperAt(k: number, n: number, b: BinomialP): number {
 export function binomialLowerAt(k: number, n: number, b: BinomialP): number {
   if (k < 0) return 0;
   if (k >= n) return 1;
-  return upperOfLogs(n - k, n, b.q, b.lnQ, b.ln1mQ);
+  return upperOfLogs(n - k, n, b.q, b.p, b.lnQ, b.ln1mQ);
 }
 
 /**

@@ -111,18 +111,32 @@ export function neighbourhoodExcessInto(
 }
 
 /**
+ * The smallest min(s, 1 − s) over the shares strictly between 0 and 1 (1 when there is none): the unit that reaches
+ * the smallest p. A share of 0 (no residents) or 1 (the whole area: its count is always N) never departs from the null.
+ * The emerging hot spots ask tooFewToTest of 156 slices over the same shares, so they pass this in once.
+ * @example tightestShare(new Float64Array([0.2, 0.9, 0])); // 0.1 (to rounding: 1 − 0.9)
+ */
+export function tightestShare(share: Float64Array): number {
+  let tightest = 1;
+  for (const s of share) if (s > 0 && s < 1) tightest = Math.min(tightest, s, 1 - s);
+  return tightest;
+}
+
+/**
  * Whether the study area's N records could make any unit significant at `alpha` (with BH over all units when fdr):
  * the smallest p a unit can reach is 2·min(share^N, (1 − share)^N) (every record inside its neighbourhood, or none), and
  * BH rejects nothing unless some k units can reach k·alpha/m. Returns null when testing is possible, else N and the
- * least N that would be (at least MIN_RECORDS).
+ * least N that would be (at least MIN_RECORDS). `tightest` is tightestShare(share), computed here unless given.
  * @example
  * tooFewToTest(new Float64Array([0.5, 0.5]), 3, true); // { records: 3, needed: 20 }
  */
-export function tooFewToTest(share: Float64Array, records: number, fdr: boolean, alpha = WEAKEST_ALPHA): TooFew | null {
-  // A share of 0 (no residents) or 1 (the whole area: its count is always N) can never depart from the null; the
-  // unit with the smallest min(s, 1 − s) reaches the smallest p.
-  let tightest = 1;
-  for (const s of share) if (s > 0 && s < 1) tightest = Math.min(tightest, s, 1 - s);
+export function tooFewToTest(
+  share: Float64Array,
+  records: number,
+  fdr: boolean,
+  alpha = WEAKEST_ALPHA,
+  tightest = tightestShare(share),
+): TooFew | null {
   const reachable = (n: number): boolean => {
     const least = Math.min(1, 2 * Math.exp(n * Math.log(tightest)));
     if (!fdr) return least < alpha;

@@ -4,7 +4,14 @@
 import { classifyEmergingAt, type EmergingOptions } from './emerging.ts';
 import { bhAdjusted } from './fdr.ts';
 import { mannKendallAt } from './mann-kendall.ts';
-import { neighbourhoodExcessInto, shareProbabilities, tooFewToTest, type ExcessTest } from './neighbourhood-excess.ts';
+import {
+  neighbourhoodExcessInto,
+  shareProbabilities,
+  tightestShare,
+  tooFewToTest,
+  WEAKEST_ALPHA,
+  type ExcessTest,
+} from './neighbourhood-excess.ts';
 import type { Weights } from './weights.ts';
 
 /** What the slices write: z and the judged p bin-major (slice t at [t·units, (t + 1)·units)), and per bin. */
@@ -47,11 +54,12 @@ export function testSlices(
     z: new Float64Array(nUnits),
   };
   const shareP = shareProbabilities(share);
+  const tightest = tightestShare(share);
   for (let t = t0; t < t1; t++) {
     const at = t * nUnits;
     const slice = byBin.subarray(at, at + nUnits);
     const records = neighbourhoodExcessInto(slice, weights, share, test, shareP);
-    const tooFew = tooFewToTest(share, records, fdr) !== null;
+    const tooFew = tooFewToTest(share, records, fdr, WEAKEST_ALPHA, tightest) !== null;
     out.binRecords[t] = records;
     out.binTooFew[t] = tooFew ? 1 : 0;
     const judged = fdr ? bhAdjusted(test.p) : test.p;

@@ -3,8 +3,7 @@
 // Slices and units are independent, so the result is the single-thread spaceTimeExcessOfRows's, double for double.
 import { runStatMoving, runStatOn, STAT_WORKERS } from './pool.ts';
 import type { SliceOut, UnitOut } from './space-time-parts.ts';
-import type { SpaceTimeOptions, SpaceTimeResult } from './space-time.ts';
-import type { Weights } from './weights.ts';
+import type { SpaceTimeResult, SpaceTimeRowsArgs } from './space-time.ts';
 
 const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * length));
 const sharedU8 = (length: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(length));
@@ -23,14 +22,7 @@ export function ranges(n: number, parts: number): Array<[number, number]> {
  * @example const st = await spaceTimeOnWorkers(ids, rows.id, rows.k, rows.n, share, 156, w, { fdr: true });
  */
 export async function spaceTimeOnWorkers(
-  unitIds: readonly number[],
-  id: Int32Array,
-  bin: Int32Array,
-  n: Int32Array,
-  share: Float64Array,
-  nBins: number,
-  weights: Weights,
-  opts: SpaceTimeOptions = {},
+  ...[unitIds, id, bin, n, share, nBins, weights, opts = {}]: SpaceTimeRowsArgs
 ): Promise<SpaceTimeResult> {
   const nUnits = unitIds.length;
   if (weights.n !== nUnits) throw new RangeError(`weights cover ${weights.n} units, expected ${nUnits}`);

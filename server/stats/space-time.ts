@@ -124,11 +124,11 @@ export function countCube(
 }
 
 /**
- * spaceTimeExcess of grouped rows (unit id, bin, count): the cube is built where the test runs, so the server sends
- * three integer columns (moved, not copied) instead of building and copying a 1.4 M-cell cube nationally.
- * @example spaceTimeExcessOfRows(ids, rows.id, rows.k, rows.n, share, 156, w, { fdr: true }).category
+ * The arguments of the emerging statistics over grouped rows, one thread (spaceTimeExcessOfRows) or two
+ * (spaceTimeOnWorkers): units in the cube's order, the rows' columns (unit id, bin, count), each unit's neighbourhood
+ * share, the number of bins, the weights, the options.
  */
-export function spaceTimeExcessOfRows(
+export type SpaceTimeRowsArgs = [
   unitIds: readonly number[],
   id: Int32Array,
   bin: Int32Array,
@@ -136,7 +136,16 @@ export function spaceTimeExcessOfRows(
   share: Float64Array,
   nBins: number,
   weights: Weights,
-  opts: SpaceTimeOptions = {},
+  opts?: SpaceTimeOptions,
+];
+
+/**
+ * spaceTimeExcess of grouped rows (unit id, bin, count): the cube is built where the test runs, so the server sends
+ * three integer columns (moved, not copied) instead of building and copying a 1.4 M-cell cube nationally.
+ * @example spaceTimeExcessOfRows(ids, rows.id, rows.k, rows.n, share, 156, w, { fdr: true }).category
+ */
+export function spaceTimeExcessOfRows(
+  ...[unitIds, id, bin, n, share, nBins, weights, opts = {}]: SpaceTimeRowsArgs
 ): SpaceTimeResult {
   const nUnits = unitIds.length;
   if (weights.n !== nUnits) throw new RangeError(`weights cover ${weights.n} units, expected ${nUnits}`);

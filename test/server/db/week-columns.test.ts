@@ -1,5 +1,6 @@
-// The in-memory weekly columns give each filter the counts a GROUP BY over the rows gives: random rows (weeks with
-// gaps, repeated codes, mahallas in any order), random masks and week ranges, both the summing and the totals-less path.
+// The in-memory weekly columns give each filter the counts a GROUP BY over the rows gives: random rows in any order
+// (weeks with gaps, repeated codes, mahallas in any order), random masks and week ranges, both the summing and the
+// totals-less path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FILTER_BITS, passTable, weekColumnsOf, weekCounts, weekNumber } from '../../../server/db/week-columns.ts';
@@ -41,15 +42,19 @@ describe('weekCounts', () => {
         fc.integer({ min: 2795, max: 2835 }),
         fc.integer({ min: 0, max: 40 }),
         (rows, maskA, maskB, firstWeek, span) => {
-          const sorted = [...rows].sort(
-            (x, y) => x.w - y.w || x.a + (x.b << FILTER_BITS) - (y.a + (y.b << FILTER_BITS)),
-          );
+          // In the order they come (the load reads them unsorted): weekColumnsOf groups them itself.
           const cols = weekColumnsOf(
-            Int32Array.from(sorted, (r) => r.w),
-            Int32Array.from(sorted, (r) => r.a | (r.b << FILTER_BITS)),
-            Int32Array.from(sorted, (r) => r.id),
-            Int32Array.from(sorted, (r) => r.n),
+            Int32Array.from(rows, (r) => r.w),
+            Int32Array.from(rows, (r) => r.a | (r.b << FILTER_BITS)),
+            Int32Array.from(rows, (r) => r.id),
+            Int32Array.from(rows, (r) => r.n),
           );
+          // Every run holds rows of one week and code, runs in order of week, then code.
+          for (let j = 0; j + 1 < cols.weekRuns.length; j++)
+            for (let r = cols.weekRuns[j]!; r < cols.weekRuns[j + 1]!; r++) {
+              if (r > cols.weekRuns[j]!) expect(cols.runCode[r]!).toBeGreaterThan(cols.runCode[r - 1]!);
+              expect(cols.runStarts[r + 1]!).toBeGreaterThan(cols.runStarts[r]!);
+            }
           const got = weekCounts(cols, passTable(maskA, maskB), firstWeek, firstWeek + span);
           const cells = Array.from(got.id, (id, j) => `${id}:${got.k[j]}:${got.n[j]}`).sort();
           expect(cells).toEqual(grouped(rows, maskA, maskB, firstWeek, firstWeek + span));
@@ -57,6 +62,22 @@ describe('weekCounts', () => {
       ),
       { seed: 15, numRuns: 300 },
     );
+  });
+
+  it('groups rows given in any order into runs of one week and code', () => {
+    const cols = weekColumnsOf(
+      new Int32Array([7, 5, 5, 7]),
+      new Int32Array([1, 3, 0, 1]),
+      new Int32Array([4, 2, 9, 6]),
+      new Int32Array([1, 2, 3, 4]),
+    );
+    expect([cols.first, ...cols.weekRuns]).toEqual([5, 0, 2, 2, 3]);
+    expect([...cols.runCode]).toEqual([0, 3, 1]);
+    expect([...cols.runStarts]).toEqual([0, 1, 2, 4]);
+    expect([...cols.id]).toEqual([9, 2, 4, 6]);
+    expect(() =>
+      weekColumnsOf(new Int32Array([1]), new Int32Array([1 << 10]), new Int32Array(1), new Int32Array(1)),
+    ).toThrow(RangeError);
   });
 
   it('numbers weeks from Sunday 1970-01-04', () => {

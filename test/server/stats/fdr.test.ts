@@ -66,6 +66,19 @@ describe('radixOrder', () => {
       }),
       { seed: 15, numRuns: 300 },
     );
+    // Values sharing their high word (0.5 plus a few ulps), few among others or all of them (the insertion's budget
+    // spent: the low word's passes instead).
+    const packed = fc.integer({ min: 0, max: 60 }).map((k) => 0.5 + k * 2 ** -50);
+    for (const xs of [fc.array(fc.oneof(value, packed), { maxLength: 300 }), fc.array(packed, { maxLength: 300 })])
+      fc.assert(
+        fc.property(xs, (vs) => {
+          const p = Float64Array.from(vs);
+          const key = (i: number): number => (Number.isNaN(p[i]!) ? 2 : p[i] === Infinity ? 1.5 : p[i]!);
+          const stable = Array.from(p, (_, i) => i).sort((i, j) => key(i) - key(j) || i - j);
+          expect(Array.from(radixOrder(p) ?? [])).toEqual(stable);
+        }),
+        { seed: 15, numRuns: 200 },
+      );
     expect(radixOrder(new Float64Array([0.5, -0, 0.1]))).toBeNull();
     expect(radixOrder(new Float64Array([0.5, -1e-9]))).toBeNull();
   });
