@@ -10,6 +10,7 @@ import { navigate } from '../../state/route.ts';
 import { PrintSheet } from './PrintSheet.tsx';
 import { sheetsOf } from './sheets.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import { creditsLine } from '../../i18n/credits.ts';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import './territory-print.css';
 
@@ -28,7 +29,7 @@ export function PrintPage() {
     [mahallas.data],
   );
   const attribution = meta.data
-    ? `${meta.data.attribution} · ${meta.data.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')}`
+    ? `${creditsLine(meta.data.credits, t)} · ${meta.data.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')}`
     : '';
   const a = annex.data;
   type Post = NonNullable<typeof a>['posts'][number];
