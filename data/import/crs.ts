@@ -1,5 +1,6 @@
 // Coordinate systems a department's GIS files come in, and reprojection to WGS84 lon/lat with proj4.
 import proj4 from 'proj4';
+import { said, UnreadableFile, type Said } from './report.ts';
 
 /** A supported coordinate reference system: its EPSG code, its name, and the proj4 definition used. */
 export interface Crs {
@@ -65,8 +66,12 @@ export function crsFromCode(code: number | string): Crs {
   const n = typeof code === 'number' ? code : Number(/^\s*(?:epsg:)?(\d+)\s*$/i.exec(code)?.[1] ?? NaN);
   const crs = BY_CODE.get(n);
   if (!crs)
-    throw new Error(
-      `coordinate system "${code}" is not supported (supported EPSG codes: ${[...BY_CODE.keys()].join(', ')})`,
+    throw new UnreadableFile(
+      said(
+        `coordinate system "${code}" is not supported (supported EPSG codes: ${[...BY_CODE.keys()].join(', ')})`,
+        'crs_unsupported',
+        { crs: String(code) },
+      ),
     );
   return crs;
 }
@@ -96,12 +101,17 @@ export function crsFromPrj(wkt: string): Crs {
   const pulkovo = /pulkovo|krasovsk|krassowsk|6378245/i.test(text);
   const wgs = /wgs[\s_]*(?:19)?84|6378137/i.test(text);
   const projected = /^(?:PROJCS|PROJCRS|PROJECTEDCRS)\[/i.test(text);
-  const found = (what: string): Error =>
-    new Error(
-      `the .prj describes ${what}, which is not supported: use WGS 84, Web Mercator, UTM 40N–43N or Pulkovo 1942 ` +
-        `Gauss–Krüger (6° zones 10–13, 3° zones 19–25), or give the code with --crs`,
+  // `kind` picks the import page's sentence, `detail` is what the file says, as it says it.
+  const found = (what: string, kind: 'datum' | 'unit' | 'projection' | 'parameters', detail: string): Error =>
+    new UnreadableFile(
+      said(
+        `the .prj describes ${what}, which is not supported: use WGS 84, Web Mercator, UTM 40N–43N or Pulkovo 1942 ` +
+          `Gauss–Krüger (6° zones 10–13, 3° zones 19–25), or give the code with --crs`,
+        'prj_unsupported',
+        { kind, detail },
+      ),
     );
-  if (!pulkovo && !wgs) throw found(`an unknown datum (${text.slice(0, 80)}…)`);
+  if (!pulkovo && !wgs) throw found(`an unknown datum (${text.slice(0, 80)}…)`, 'datum', `${text.slice(0, 80)}…`);
   if (!projected) return crsFromCode(pulkovo ? 4284 : 4326);
   if (/mercator_auxiliary_sphere|pseudo[\s_-]*mercator|web[\s_]*mercator|popular visualisation/i.test(text)) {
     if (wgs) return crsFromCode(3857);
@@ -110,9 +120,10 @@ export function crsFromPrj(wkt: string): Crs {
   const unit = [...text.matchAll(/(?:LENGTH)?UNIT\["([^"]+)"\s*,\s*([-+\d.eE]+)/gi)]
     .filter((m) => !/degree|radian|grad|unity/i.test(m[1] ?? ''))
     .pop();
-  if (unit && Math.abs(Number(unit[2]) - 1) > 1e-9) throw found(`coordinates in "${unit[1]}" rather than metres`);
+  if (unit && Math.abs(Number(unit[2]) - 1) > 1e-9)
+    throw found(`coordinates in "${unit[1]}" rather than metres`, 'unit', unit[1] ?? '');
   if (!/transverse[\s_]*mercator|gauss[\s_-]*kr[uü]ger|tmerc/i.test(text))
-    throw found(`a projection other than Transverse Mercator or Web Mercator`);
+    throw found(`a projection other than Transverse Mercator or Web Mercator`, 'projection', '');
   const p = wktParams(text);
   const lon0 = param(p, 'central_meridian', 'longitude_of_natural_origin', 'longitude_of_origin');
   const x0 = param(p, 'false_easting');
@@ -130,11 +141,12 @@ export function crsFromPrj(wkt: string): Crs {
       num(/\+k=([-\d.]+)/.exec(d)?.[1]) === k
     );
   });
-  if (!match || y0 !== 0 || lat0 !== 0)
-    throw found(
-      `a ${datum} Transverse Mercator with central meridian ${lon0}, false easting ${x0}, scale ${k}` +
-        (y0 !== 0 || lat0 !== 0 ? `, false northing ${y0}, origin latitude ${lat0}` : ''),
-    );
+  if (!match || y0 !== 0 || lat0 !== 0) {
+    const params =
+      `central meridian ${lon0}, false easting ${x0}, scale ${k}` +
+      (y0 !== 0 || lat0 !== 0 ? `, false northing ${y0}, origin latitude ${lat0}` : '');
+    throw found(`a ${datum} Transverse Mercator with ${params}`, 'parameters', `${datum}: ${params}`);
+  }
   return match;
 }
 
@@ -165,9 +177,9 @@ export const UZBEKISTAN_BBOX = { minLon: 55, maxLon: 74.2, minLat: 36.2, maxLat:
  * Null when a reprojected point lies in Uzbekistan's box (with margin), else why not: such a file's coordinates are
  * plainly not in the system it states (a missing zone prefix, swapped axes, degrees declared as metres).
  * @example implausible(69.24, 41.3, crsFromCode(4326)) // null
- * @example implausible(520101, 4572033, crsFromCode(4326)) // 'lies at 520101, 4572033 after reading it as WGS 84, …'
+ * @example implausible(520101, 4572033, crsFromCode(4326))?.reason // 'lies at 520101, 4572033 after reading it as WGS 84, …'
  */
-export function implausible(lon: number, lat: number, crs: Crs): string | null {
+export function implausible(lon: number, lat: number, crs: Crs): Said | null {
   const b = UZBEKISTAN_BBOX;
   if (
     Number.isFinite(lon) &&
@@ -179,8 +191,10 @@ export function implausible(lon: number, lat: number, crs: Crs): string | null {
   )
     return null;
   const f = (v: number): string => (Number.isFinite(v) ? String(Math.round(v * 1e4) / 1e4) : 'nowhere');
-  return (
+  return said(
     `lies at ${f(lon)}, ${f(lat)} after reading it as ${crs.name} (EPSG:${crs.code}), outside Uzbekistan ` +
-    `(${b.minLon}–${b.maxLon}° E, ${b.minLat}–${b.maxLat}° N): the file's coordinates are not in that system`
+      `(${b.minLon}–${b.maxLon}° E, ${b.minLat}–${b.maxLat}° N): the file's coordinates are not in that system`,
+    'outside_uzbekistan',
+    { lon: f(lon), lat: f(lat), crs: `${crs.name} (EPSG:${crs.code})` },
   );
 }

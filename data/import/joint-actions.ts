@@ -8,7 +8,7 @@ import { JOINT_ACTION_TYPES, SERVICES } from '../../server/contract/catalog.ts';
 import { addProvenance, type ChangeCounts } from './commit.ts';
 import { labelTable, readCell, readMapping } from './mapping.ts';
 import { normalizeLabel, type RecordColumn, type RecordKind } from './record-kinds.ts';
-import { ProblemLog, type RowProblem } from './report.ts';
+import { NO_SUCH_MAHALLA, ProblemLog, said, type RowProblem, type Said } from './report.ts';
 import { finisher, type ReferenceImportOptions, type ReferenceImportResult } from './reference.ts';
 import { mappedRows } from './source.ts';
 
@@ -136,13 +136,12 @@ export async function importJointActions(db: Db, opts: ReferenceImportOptions): 
   for await (const { row, cell } of source) {
     rowsRead++;
     const found: RowProblem[] = [];
-    const bad = (column: string, reason: string): void =>
-      void found.push(problems.add(row.line, column, cell(column), reason));
+    const bad = (column: string, why: Said): void => void found.push(problems.add(row.line, column, cell(column), why));
     const v: Record<string, string | number | null> = {};
     for (const col of kind.columns) {
       const r = readCell(col, cell(col.name), labels);
       if (r.ok) v[col.name] = r.value;
-      else bad(col.name, r.reason);
+      else bad(col.name, r);
     }
     const a = { services: [] as string[] } as unknown as Action;
     if (found.length === 0) {
@@ -150,22 +149,37 @@ export async function importJointActions(db: Db, opts: ReferenceImportOptions): 
       a.day = String(v.day).slice(0, 10);
       a.type = String(v.type);
       const first = seen.get(a.source_id);
-      if (first !== undefined) bad('source_id', `repeats the id of row ${first}`);
+      if (first !== undefined)
+        bad('source_id', said(`repeats the id of row ${first}`, 'duplicate_row_id', { row: first }));
       else seen.set(a.source_id, row.line);
       const m = mahallas.get(String(v.mahalla_code));
-      if (m === undefined) bad('mahalla_code', 'is not the code of any mahalla in the database');
+      if (m === undefined) bad('mahalla_code', NO_SUCH_MAHALLA);
       else a.mahalla_id = m;
       const ref = String(v.inspector);
       const i = inspectors.find((x) => x.sid === ref) ?? inspectors.find((x) => String(x.id) === ref);
-      if (!i) bad('inspector', 'is neither the id nor the Hamkor id of an inspector in the database');
+      if (!i)
+        bad(
+          'inspector',
+          said('is neither the id nor the Hamkor id of an inspector in the database', 'unknown_reference', {
+            what: 'inspector',
+            id: ref,
+          }),
+        );
       else a.inspector_id = i.id;
       for (const k of ['persons_checked', 'offences_found', 'wanted_found'] as const) {
         if (/^\d{1,6}$/.test(String(v[k]))) a[k] = Number(v[k]);
-        else bad(k, 'is not a whole number of at most 6 digits');
+        else bad(k, said('is not a whole number of at most 6 digits', 'out_of_range', { min: 0, max: 999_999 }));
       }
       const s = readServices(String(v.services));
-      if (!s.ok) bad('services', `names "${s.unknown}", which is not a service (codes: ${SERVICES.join(', ')})`);
-      else if (s.codes.length === 0) bad('services', 'names no service: a joint action is held with at least one');
+      if (!s.ok)
+        bad(
+          'services',
+          said(`names "${s.unknown}", which is not a service (codes: ${SERVICES.join(', ')})`, 'not_one_of', {
+            allowed: SERVICES.join(', '),
+          }),
+        );
+      else if (s.codes.length === 0)
+        bad('services', said('names no service: a joint action is held with at least one', 'empty'));
       else a.services = s.codes;
     }
     if (found.length > 0) problems.reject(found, row.fields);

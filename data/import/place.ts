@@ -89,7 +89,7 @@ export function appendBatch(ap: DuckDBAppender, batch: Batch, ctx: PlaceContext)
   const n = batch.lines.length;
   const lons = Float64Array.from(batch.lon);
   const lats = Float64Array.from(batch.lat);
-  const wrong = ctx.crs ? reproject(lons, lats, ctx.crs) : new Map<number, string>();
+  const wrong = ctx.crs ? reproject(lons, lats, ctx.crs) : new Map<number, Said>();
   const m = places.index.locateMany(lons, lats);
   const { hi, lo } = h3Halves(
     lons.map((v) => (Number.isNaN(v) ? 0 : v)),
@@ -155,9 +155,9 @@ export function appendBatch(ap: DuckDBAppender, batch: Batch, ctx: PlaceContext)
  * Reprojects x/y in place to WGS84 lon/lat. A point that lands outside Uzbekistan (crs.ts implausible: the file is
  * not in the stated system) is set to 0, 0 and returned by row with why.
  */
-function reproject(x: Float64Array, y: Float64Array, crs: Crs): Map<number, string> {
+function reproject(x: Float64Array, y: Float64Array, crs: Crs): Map<number, Said> {
   const to = toWgs84(crs);
-  const wrong = new Map<number, string>();
+  const wrong = new Map<number, Said>();
   for (let i = 0; i < x.length; i++) {
     if (Number.isNaN(x[i]!)) continue;
     const [lon, lat] = to(x[i]!, y[i]!);

@@ -10,7 +10,7 @@ import { crsFromCode, implausible, toWgs84, WGS84 } from './crs.ts';
 import { readCell, readMapping } from './mapping.ts';
 import { loadPlaces } from './place.ts';
 import { BASE_POINTS, type RecordKind } from './record-kinds.ts';
-import { ProblemLog, writeReport, type RowProblem } from './report.ts';
+import { ProblemLog, said, writeReport, type RowProblem, type Said } from './report.ts';
 import { mappedRows } from './source.ts';
 import { normalizeUzName } from '../../server/shared/uz-names.ts';
 
@@ -74,22 +74,23 @@ export async function importReference(
   for await (const { row, cell } of source) {
     rowsRead++;
     const found: RowProblem[] = [];
-    const bad = (column: string, reason: string, value = cell(column)): void =>
-      void found.push(problems.add(row.line, column, value, reason));
+    const bad = (column: string, why: Said, value = cell(column)): void =>
+      void found.push(problems.add(row.line, column, value, why));
     const v: Row = {};
     for (const col of kind.columns) {
       const r = readCell(col, cell(col.name), new Map(), crs !== WGS84);
       if (r.ok) v[col.name] = r.value;
-      else bad(col.name, r.reason);
+      else bad(col.name, r);
     }
     if (typeof v.name === 'string') v.name = normalizeUzName(v.name); // one apostrophe in stored names
     if (found.length === 0) {
       const id = String(v.source_id);
       const first = seen.get(id);
-      if (first !== undefined) bad('source_id', `repeats the id of row ${first}`);
+      if (first !== undefined)
+        bad('source_id', said(`repeats the id of row ${first}`, 'duplicate_row_id', { row: first }));
       else seen.set(id, row.line);
       if (!districts.has(String(v.district_soato)))
-        bad('district_soato', 'is not the SOATO code of a district in the database');
+        bad('district_soato', said('is not the SOATO code of a district in the database', 'unknown_district_code'));
       if (places) {
         const [lon, lat] = project(Number(v.lon), Number(v.lat));
         const why = implausible(lon, lat, crs);
@@ -99,9 +100,25 @@ export async function importReference(
       } else {
         const ref = String(v.base_point);
         const b = bases.find((x) => x.source_id === ref) ?? bases.find((x) => String(x.id) === ref);
-        if (!b) bad('base_point', 'is neither the id nor the Hamkor id of a base point in the database');
-        else if (b.district !== v.district_soato)
-          bad('base_point', `lies in district ${b.district}, not in ${String(v.district_soato)}`);
+        const expected = String(v.district_soato);
+        if (!b)
+          bad(
+            'base_point',
+            said('is neither the id nor the Hamkor id of a base point in the database', 'unknown_reference', {
+              what: 'base_point',
+              id: ref,
+            }),
+          );
+        else if (b.district !== expected)
+          bad(
+            'base_point',
+            said(`lies in district ${b.district}, not in ${expected}`, 'wrong_district', {
+              what: 'base_point',
+              id: ref,
+              district: b.district,
+              expected,
+            }),
+          );
         else v.base_point_id = b.id;
       }
     }

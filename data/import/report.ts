@@ -30,6 +30,16 @@ export const said = (reason: string, code: IssueCode, params?: IssueParams): Sai
   issue: params ? { code, params } : { code },
 });
 
+/**
+ * Thrown when a file cannot be read at all (no .prj, an unsupported coordinate system, an archive without its layer):
+ * the English reason as the message (the CLI's), and the code the import page says it with.
+ */
+export class UnreadableFile extends Error {
+  constructor(readonly why: Said) {
+    super(why.reason);
+  }
+}
+
 /** The placement problems of a record (place.ts, place-bulk.ts), one wording for both paths. */
 export const NO_SUCH_MAHALLA = said('is not the code of any mahalla in the database', 'unknown_mahalla_code');
 export const IN_NO_MAHALLA = said('lies in no mahalla of the database', 'outside_mahallas');

@@ -11,7 +11,7 @@ import { checkContent, plansInForce, type PlanContent } from '../../server/servi
 import { saveDraft, takeStep, createDraft } from '../../server/services/territories/versions.ts';
 import { readCell, readMapping } from './mapping.ts';
 import { normalizeLabel, TERRITORIES } from './record-kinds.ts';
-import { ProblemLog, writeReport, type RowProblem } from './report.ts';
+import { NO_SUCH_MAHALLA, ProblemLog, said, writeReport, type RowProblem, type Said } from './report.ts';
 import { mappedRows } from './source.ts';
 
 export interface TerritoryImportOptions {
@@ -108,17 +108,29 @@ async function lookups(db: Db): Promise<Lookups> {
 }
 
 /** The inspector a cell names in a district: their Hamkor id, or their full name (one inspector of that name there). */
-function findInspector(l: Lookups, text: string, district: string): number | string {
+function findInspector(l: Lookups, text: string, district: string): number | Said {
   const id = /^\d+$/.test(text) ? Number(text) : NaN;
   const byId = l.inspector.get(id);
-  if (byId) return byId.district === district ? id : `works in district ${byId.district}, not in ${district}`;
+  if (byId)
+    return byId.district === district
+      ? id
+      : said(`works in district ${byId.district}, not in ${district}`, 'wrong_district', {
+          what: 'inspector',
+          id: text,
+          district: byId.district,
+          expected: district,
+        });
   const named = [...l.inspector].filter(
     ([, i]) => i.district === district && normalizeLabel(i.name) === normalizeLabel(text),
   );
   if (named.length === 1) return named[0]![0];
   return named.length > 1
-    ? `names ${named.length} inspectors of district ${district}: give their id instead`
-    : `is neither the id nor the name of an inspector of district ${district}`;
+    ? said(`names ${named.length} inspectors of district ${district}: give their id instead`, 'unknown_inspector', {
+        how: 'many',
+      })
+    : said(`is neither the id nor the name of an inspector of district ${district}`, 'unknown_inspector', {
+        how: 'none',
+      });
 }
 
 /** Reads, checks and (unless refused or a dry run) records the file's assignment as new versions. */
@@ -139,27 +151,27 @@ export async function importTerritories(
   const source = mappedRows(db, file, TERRITORIES, mapping, { sheet: opts.sheet, chunk: (b) => void hash.update(b) });
   for await (const { row, cell } of source) {
     rowsRead++;
-    const bad = (column: string, reason: string): void =>
-      problems.reject([problems.add(row.line, column, cell(column), reason)], row.fields);
+    const bad = (column: string, why: Said): void =>
+      problems.reject([problems.add(row.line, column, cell(column), why)], row.fields);
     const [code, who] = TERRITORIES.columns.map((c) => readCell(c, cell(c.name), new Map()));
     if (!code?.ok || !who?.ok) {
-      if (!code?.ok) bad('mahalla_code', code?.reason ?? '');
-      if (!who?.ok) bad('inspector', who?.reason ?? '');
+      if (code && !code.ok) bad('mahalla_code', code);
+      if (who && !who.ok) bad('inspector', who);
       continue;
     }
     const m = l.mahalla.get(String(code.value));
     if (!m) {
-      bad('mahalla_code', 'is not the code of any mahalla in the database');
+      bad('mahalla_code', NO_SUCH_MAHALLA);
       continue;
     }
     const first = seen.get(m.id);
     if (first !== undefined) {
-      bad('mahalla_code', `repeats the mahalla of row ${first}`);
+      bad('mahalla_code', said(`repeats the mahalla of row ${first}`, 'duplicate_mahalla', { row: first }));
       continue;
     }
     seen.set(m.id, row.line);
     const inspector = findInspector(l, String(who.value), m.district);
-    if (typeof inspector === 'string') {
+    if (typeof inspector !== 'number') {
       bad('inspector', inspector);
       continue;
     }
@@ -180,7 +192,8 @@ export async function importTerritories(
   for (const { district, version, content } of inForce) {
     const next = applyAssignments(content, rows.get(district) ?? []);
     const issues = await checkContent(db, district, next);
-    for (const i of issues) problems.add(0, i.field, district, i.reason);
+    for (const i of issues)
+      problems.add(0, i.field, district, { reason: i.reason, issue: { code: i.code, params: i.params } });
     const [latest] = await store.territories.list(district);
     const last = latest ? await store.territories.get(latest.id) : null;
     const changed = changedMahallas(content, next);

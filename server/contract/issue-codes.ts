@@ -132,6 +132,34 @@ const IMPORT_ROWS = {
   resolved_before_received: [],
 } as const;
 
+/**
+ * Boundary files (data/import/boundaries/**) refused whole or feature by feature, and the rows of the staff, base-point
+ * and territory tables (data/import/reference.ts, territory.ts) refused for what the database lacks.
+ */
+const IMPORT_SHAPES = {
+  boundary_code_format: ['level', 'digits'],
+  duplicate_feature: ['row'],
+  unknown_parent: ['level', 'value'],
+  not_count: [],
+  no_geometry: [],
+  not_polygon: [],
+  no_rings: [],
+  ring_too_short: [],
+  ring_not_closed: [],
+  ring_crosses: ['lon', 'lat'],
+  outside_uzbekistan: ['lon', 'lat', 'crs'],
+  not_json_file: [],
+  not_feature_collection: [],
+  no_prj: [],
+  kmz_no_kml: [],
+  zip_shp_count: ['count'],
+  crs_unsupported: ['crs'],
+  prj_unsupported: ['kind', 'detail'],
+  duplicate_mahalla: ['row'],
+  unknown_district_code: [],
+  unknown_inspector: ['how'],
+} as const;
+
 /** The server's own state. */
 const SERVER = {
   unavailable: [],
@@ -148,5 +176,6 @@ export const ISSUE_PARAMS = {
   ...TERRITORIES,
   ...IMPORTS,
   ...IMPORT_ROWS,
+  ...IMPORT_SHAPES,
   ...SERVER,
 } as const satisfies Record<string, readonly string[]>;

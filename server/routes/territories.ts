@@ -25,6 +25,7 @@ import { mahallaColumns } from '../selection/mahallas.ts';
 import { addDays, defaultRange, type Period } from '../shared/period.ts';
 import { dataPeriod } from '../services/data-period.ts';
 import { annexCsv, annexOf, annexXlsx, versionGeoJson } from '../services/territories/annex.ts';
+import { ExportLang, exportLangRefusal } from '../services/export/records-file.ts';
 import { diffVersions } from '../services/territories/diff.ts';
 import { referenceDay } from '../services/territories/in-force.ts';
 import { listVersions, versionDetail } from '../services/territories/read.ts';
@@ -277,9 +278,11 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
         const v = await visible(c, c.req.valid('param').id);
         if (v === 'missing') return c.json(noVersion(), 404);
         if (v === 'outside') return c.json(outside('id'), 403);
+        const lang = ExportLang.safeParse(c.req.query('lang'));
+        if (!lang.success) return c.json(exportLangRefusal, 400);
         const annex = await annexFor(c, v, c.req.valid('query'));
         const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-        return c.body(new Uint8Array(annexXlsx(annex)), 200, attachment(v, 'xlsx', xlsx));
+        return c.body(new Uint8Array(annexXlsx(annex, lang.data)), 200, attachment(v, 'xlsx', xlsx));
       },
     )
     .get(

@@ -7,8 +7,22 @@ import { addDays } from '../shared/period.ts';
 import type { PlaceNames } from '../shared/uz-names.ts';
 import { withListedRegions } from './region-names.ts';
 
-/** The attribution line the map must show (covers every real dataset shipped in data/geo). */
-export const ATTRIBUTION = 'Boundaries: © OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';
+/** One source of the boundaries the map draws: its name and licence as its owners write them (never translated). */
+export interface Credit {
+  name: string;
+  licence: string;
+  /** credited to its contributors ("© OpenStreetMap contributors"), in the reader's words (web: credits.*) */
+  contributors: boolean;
+}
+
+/**
+ * The sources the map must credit (every real dataset shipped in data/geo, data/geo/SOURCES.md): data, not a sentence,
+ * so that the web words the line in the reader's language ("Boundaries: …", "Границы: …").
+ */
+export const CREDITS: readonly Credit[] = [
+  { name: 'OpenStreetMap', licence: 'ODbL', contributors: true },
+  { name: 'OCHA ROCCA COD-AB', licence: 'CC BY 3.0 IGO', contributors: false },
+];
 
 export interface Meta {
   scale: string;
@@ -17,7 +31,8 @@ export interface Meta {
   period: { start: string; end: string };
   mahallaSource: string;
   synthetic: boolean;
-  attribution: string;
+  /** the sources of the boundaries, to credit on every map, print and export */
+  credits: Credit[];
   /** `name` is the Latin Uzbek name; `nameUzCyrl` and `nameRu` the official ones (null: not in the code list). */
   districts: Array<PlaceNames & { soato: string; mahallas: number; population: number }>;
   /** The regions of the listed districts, named as districts are (from the official list where the database has none). */
@@ -69,7 +84,7 @@ export async function getMeta(db: Db): Promise<Meta> {
     // The name of the imported file, never its path on the server.
     mahallaSource: basename(kv.mahalla_source ?? 'synthetic'),
     synthetic: (kv.mahalla_source ?? 'synthetic') === 'synthetic',
-    attribution: ATTRIBUTION,
+    credits: [...CREDITS],
     districts,
     regions,
     categories: INCIDENT_CATEGORIES.map((code) => ({ code, label: CATEGORY_LABELS[code] })),

@@ -66,3 +66,23 @@ export function systemText(text: string): SystemText | null {
     };
   return null;
 }
+
+/**
+ * `stored` in the words of `t` when the system wrote it, else unchanged; a demo plan's district by `nameOf` (the
+ * reader's script), a copied plan's period by `day`. The web's names (web/i18n/system-names.ts) and the server's
+ * exports (server/services/export/text.ts) both say names through this.
+ * @example sayName('Morning briefing', translator('ru'), nameOf, day) // 'Утренний брифинг'
+ * @example sayName('Plan of 3 May', translator('ru'), nameOf, day) // 'Plan of 3 May' (typed by a person)
+ */
+export function sayName(
+  stored: string,
+  t: (id: `system.${SystemTextId}`, values: Record<string, string>) => string,
+  nameOf: (name: string) => string,
+  day: (iso: string) => string,
+): string {
+  const s = systemText(stored);
+  if (!s) return stored;
+  const values = s.values.district === undefined ? s.values : { ...s.values, district: nameOf(s.values.district) };
+  const said = t(`system.${s.id}`, values);
+  return s.copy ? `${said} (${day(s.copy.from)} – ${day(s.copy.to)})` : said;
+}

@@ -90,6 +90,8 @@ describe('map export', () => {
     expect(legendTitle.length).toBeGreaterThan(3);
     expect(subject).toContain(legendTitle);
     expect(subject).toContain('Период:');
+    // The map's credits as the map shows them, in Russian around the sources' own names.
+    expect(subject).toContain('Границы: © участники OpenStreetMap (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)');
 
     const inspectors = await p.getByTestId('inspector-row').count();
     const csv = await save('table-download', 'table-csv');

@@ -66,7 +66,7 @@ describe('map screen', () => {
     await d.clickAt(target.lon, target.lat);
     expect(await d.cardTitle()).toBe(target.name);
     await expect(d.page.getByTestId('card-inspector').textContent()).resolves.toMatch(/inspector/i);
-    await expect(d.page.getByRole('img', { name: /from 2023-11 to 2026-10/ }).count()).resolves.toBe(1);
+    await expect(d.page.getByRole('img', { name: /from Nov 2023 to Oct 2026/ }).count()).resolves.toBe(1);
     expect(new URL(d.url()).searchParams.get('m')).toBe(String(target.id));
     await expectClean(d);
   });

@@ -65,8 +65,9 @@ function vocabulary(locale: Locale): Set<string> {
 /**
  * English words on the screen that the language's own messages do not use: an untranslated string shows as its
  * English text. Read from the visible text and the title and aria-label attributes, leaving out the header badge of
- * the import page's data sources (web/views/import, translated with that page), the map's attribution and the signed-in
- * person's name (data). The product's name is the same in every language.
+ * the import page's data sources (web/views/import, translated with that page) and the signed-in person's name (data).
+ * The map's attribution is read too: its sources' names are no English word, the words around them are messages.
+ * The product's name is the same in every language.
  */
 async function englishLeft(page: Page, locale: Locale): Promise<string[]> {
   const english = vocabulary('en');
@@ -75,7 +76,7 @@ async function englishLeft(page: Page, locale: Locale): Promise<string[]> {
   // as English does ("Import", "Administrator").
   for (const w of ['hamkor', 'enter', ...(locale === 'uz-Latn' ? ['import', 'administrator'] : [])]) english.delete(w);
   const text = await page.evaluate(() => {
-    const skip = '[data-testid="demo-badge"], [data-testid="data-from"], .maplibregl-ctrl-attrib, .user-name';
+    const skip = '[data-testid="demo-badge"], [data-testid="data-from"], .user-name';
     const root = document.body.cloneNode(true) as HTMLElement;
     for (const el of root.querySelectorAll(skip)) el.remove();
     const attrs = [...root.querySelectorAll('[title], [aria-label]')].map(
@@ -92,14 +93,24 @@ async function englishLeft(page: Page, locale: Locale): Promise<string[]> {
 }
 
 const header = (page: Page): Promise<string> => page.locator('header.topbar').innerText();
+/** The map's scale bar and attribution as written on screen. */
+const scaleBar = (page: Page): Promise<string> => page.locator('.maplibregl-ctrl-scale').innerText();
+const credits = (page: Page): Promise<string> => page.locator('.maplibregl-ctrl-attrib').innerText();
 
 describe('languages', () => {
   it('opens in English for the existing tests, and switches from the header: link, memory, <html lang>', async () => {
     const { page, record } = await open('en');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await header(page)).toContain('Hotspots');
+    expect(await scaleBar(page)).toMatch(/^\d[\d\s]* k?m$/);
+    expect(await credits(page)).toContain('Boundaries: © OpenStreetMap contributors (ODbL)');
     await page.getByTestId('lang').selectOption('ru');
     await page.getByText('Очаги', { exact: true }).waitFor();
+    // The map stays; its scale bar and attribution are written again in the new language.
+    await expect.poll(() => scaleBar(page)).toMatch(/^\d[\d\s]* к?м$/);
+    await expect
+      .poll(() => credits(page))
+      .toContain('Границы: © участники OpenStreetMap (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('ru');
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     expect(await page.evaluate(() => window.localStorage.getItem('hamkor.lang'))).toBe('ru');
@@ -133,6 +144,8 @@ describe('languages', () => {
       const legend = await page.getByTestId('legend').innerText();
       expect(legend).toContain(t['mv.class.hot99']);
       expect(await page.getByTestId('timebar').innerText()).toContain(t['time.wholePeriod']);
+      // The scale bar's unit in the language's script: "км" in Russian and Uzbek Cyrillic, "km" in Uzbek Latin.
+      expect(await scaleBar(page)).toMatch(locale === 'uz-Latn' ? /^\d[\d\s]* k?m$/ : /^\d[\d\s]* к?м$/);
       // HAMKOR_SHOTS=<folder>: keeps a 1366×768 screenshot per language, to be looked at.
       if (process.env.HAMKOR_SHOTS)
         await page.screenshot({ path: `${process.env.HAMKOR_SHOTS}/hotspots-${locale}.png` });

@@ -173,4 +173,41 @@ describe('import page: reference lists, rejects, boundaries', () => {
       /1 added, 0 updated, 0 unchanged, 1 left out/,
     );
   });
+
+  it('says a boundary file’s problems in the reader’s language, keeping the file, feature, field and value', async () => {
+    await page.getByTestId('tab-import').click();
+    const m = mahallas[0]!;
+    const file = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { code: '17262870', name: 'X', district: m.properties.districtSoato },
+          geometry: m.geometry,
+        },
+      ],
+    };
+    await send('mahallas', 'bad-code.geojson', JSON.stringify(file));
+    await page.getByTestId('import-fields').waitFor();
+    await page.getByTestId('import-check').click();
+    const row = page.getByTestId('import-problems').locator('tbody tr');
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.allTextContents()).toEqual(['bad-code.geojson1code17262870must be a 10-digit mahalla code']);
+    for (const [lang, said] of [
+      ['uz-Cyrl', 'маҳалла коди 10 та рақамдан иборат бўлиши керак'],
+      ['ru', 'должен быть кодом махалли из 10 цифр'],
+    ] as const) {
+      await page.getByTestId('lang').selectOption(lang);
+      await expect.poll(() => row.locator('td').last().textContent()).toBe(said);
+      expect(await row.locator('td').first().textContent()).toBe('bad-code.geojson');
+      if (shots) {
+        await page.setViewportSize({ width: 1366, height: 768 });
+        await page.getByTestId('import-problems').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+        await page.screenshot({ path: join(shots, `import-boundary-problem-${lang}-1366.png`) });
+        await page.setViewportSize({ width: 1440, height: 900 });
+      }
+    }
+    await page.getByTestId('lang').selectOption('en');
+    expect(d.record.consoleErrors).toEqual([]);
+  });
 });

@@ -51,6 +51,19 @@ describe('message files', () => {
   });
 });
 
+describe('terms', () => {
+  // One word per thing, as the glossary (../shared/GLOSSARY.md) and the rest of each file use it: an incident is a
+  // происшествие in Russian and a hodisa / ҳодиса in Uzbek, never the loanword a translator reaches for first.
+  it.each([
+    ['ru', /инцидент/i],
+    ['uz-Latn', /insident/i],
+    ['uz-Cyrl', /инцидент/i],
+  ] as const)('%s never says %s', (locale, rejected) => {
+    const said = Object.entries(MESSAGES[locale]).filter(([, text]) => rejected.test(text));
+    expect(said).toEqual([]);
+  });
+});
+
 describe('plurals', () => {
   it('Russian has three forms, English two, Uzbek none after a number', () => {
     const ru = translator('ru');

@@ -37,7 +37,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
 /**
  * The message function of the language in force.
- * @example const t = useT(); t('hotspots.card.incidents', { count: 5 }) // "5 инцидентов" in Russian
+ * @example const t = useT(); t('header.inspectors', { count: 5, n: 5 }) // "5 инспекторов" in Russian
  */
 export function useT(): Translate {
   return translator(useLocale());

@@ -1,25 +1,13 @@
 // Names Hamkor wrote itself (server/shared/system-names.ts: the seeded territory version, the first playlist, the
 // demo accounts and plans) said in the reader's language; a name a person typed is shown as typed.
 import { useMemo } from 'react';
-import { systemText } from '../../server/shared/system-names.ts';
-import { useFmt, useNameOf, useT, type NameOf } from './I18n.tsx';
-import type { Translate } from './translate.ts';
+import { sayName } from '../../server/shared/system-names.ts';
+import { useFmt, useNameOf, useT } from './I18n.tsx';
+
+export { sayName };
 
 /** A stored name or note as the reader should see it. */
 export type SayName = (stored: string) => string;
-
-/**
- * `stored` in the language of `t` when the system wrote it, else unchanged; a copied plan keeps its period, as days.
- * @example sayName('Morning briefing', translator('ru'), nameOf, day) // 'Утренний брифинг'
- * @example sayName('Plan of 3 May', translator('ru'), nameOf, day) // 'Plan of 3 May' (typed by a person)
- */
-export function sayName(stored: string, t: Translate, nameOf: NameOf, day: (iso: string) => string): string {
-  const s = systemText(stored);
-  if (!s) return stored;
-  const values = s.values.district === undefined ? s.values : { ...s.values, district: nameOf(s.values.district) };
-  const said = t(`system.${s.id}`, values);
-  return s.copy ? `${said} (${day(s.copy.from)} – ${day(s.copy.to)})` : said;
-}
 
 /**
  * sayName in the language in force: every place that shows a playlist, plan, territory version or account name.

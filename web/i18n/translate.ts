@@ -22,7 +22,7 @@ const made = new Map<Locale, Translate>();
 
 /**
  * The message function of one language.
- * @example translator('ru')('hotspots.card.incidents', { count: 5 }) // '5 инцидентов'
+ * @example translator('ru')('header.inspectors', { count: 5, n: 5 }) // '5 инспекторов'
  */
 export function translator(locale: Locale): Translate {
   let t = made.get(locale);

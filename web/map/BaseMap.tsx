@@ -9,6 +9,7 @@ import { useMeta } from '../queries/meta.ts';
 import { useBoundaries } from '../queries/mahallas.ts';
 import { usePath } from '../state/route.ts';
 import { useT } from '../i18n/I18n.tsx';
+import { creditsLine } from '../i18n/credits.ts';
 import { useUi } from '../state/store.ts';
 import { dataFrom, PAGE_DATA, sourcesLine } from '../views/import/provenance.ts';
 import { bboxOf, type BBox } from './bbox.ts';
@@ -71,7 +72,7 @@ export function BaseMap({
       districtLabels={labels}
       bbox={meta.data.bbox}
       attribution={[
-        meta.data.attribution,
+        creditsLine(meta.data.credits, t),
         t('import.badge.from', { sources: sourcesLine(dataFrom(meta.data, PAGE_DATA[path] ?? []), t) }),
       ]}
       layers={deckLayers}

@@ -1,20 +1,13 @@
 // The map: an uncontrolled MapLibre map with our offline style and one deck.gl overlay (interleaved).
 import { useEffect, useRef } from 'react';
-import {
-  AttributionControl,
-  Map as MapLibreMap,
-  NavigationControl,
-  ScaleControl,
-  setWorkerUrl,
-  type GeoJSONSource,
-} from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { getState, update } from '../state/store.ts';
-import { useT } from '../i18n/I18n.tsx';
+import { useFmt, useT } from '../i18n/I18n.tsx';
 import type { View } from '../state/url.ts';
 import { bindKeyboardPick } from './keyboard.ts';
 import { rememberPick } from './keep-visible.ts';
@@ -23,6 +16,7 @@ import type { TileFill, TilePaint } from './mahalla-layers.ts';
 import { applyTilePaint } from './mahalla-tiles.ts';
 import { pickTileMahalla, wireTileHover } from './tile-pointer.ts';
 import { whenStyled } from './when-styled.ts';
+import { MapCorner, sayDistance } from './corner-controls.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
@@ -97,7 +91,12 @@ export function MapView({
   /** What the camera is fitted to while the person has not moved it: the focused district or the whole area. */
   const fitTarget = useRef<[number, number, number, number]>(focus ?? bbox);
   const t = useT();
+  const f = useFmt();
+  /** The attribution and scale bar, whose words follow a language switch as the zoom buttons' names do (below). */
+  const corner = useRef<MapCorner | null>(null);
+  const credits = attribution.join('\n');
   const initialHelp = useRef(t('a11y.mapKeys', { enter: 'Enter' }));
+  const initialWords = useRef(sayDistance(t, f.int));
   const setKeysHelp = useRef<(text: string) => void>(() => undefined);
 
   useEffect(() => {
@@ -128,10 +127,7 @@ export function MapView({
       if (status !== 401 && status !== 403) console.error(e.error);
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    // Attribution first, then the scale stacked above it in the same corner: on a narrow map the attribution wraps
-    // onto two lines and would otherwise cover a scale in the other corner. The attribution is never collapsed.
-    map.addControl(new AttributionControl({ compact: false, customAttribution: a }), 'bottom-right');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    corner.current = new MapCorner(map, a, initialWords.current);
     const deck = new MapLibreOverlay({
       interleaved: true,
       layers: [],
@@ -202,12 +198,14 @@ export function MapView({
       keys.off();
       overlay.current = null;
       mapRef.current = null;
+      corner.current = null;
       map.remove();
       delete window.__hamkorMap;
     };
   }, []);
 
-  // MapLibre names its zoom buttons once, in English: they are renamed in the language in force, and again on a switch.
+  // MapLibre names its zoom buttons once, in English: they are renamed in the language in force, and again on a switch,
+  // as the corner's attribution and scale bar are written again.
   useEffect(() => {
     const root = container.current;
     for (const [cls, id] of [
@@ -219,7 +217,8 @@ export function MapView({
       button?.setAttribute('aria-label', t(id));
     }
     setKeysHelp.current(t('a11y.mapKeys', { enter: 'Enter' }));
-  }, [t]);
+    corner.current?.setWords(credits.split('\n'), sayDistance(t, f.int));
+  }, [t, f, credits]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -116,8 +116,11 @@ export function useTerritoryAnnex(id: number | null) {
   });
 }
 
-/** Where the annex downloads of a version are (CSV and XLSX, as the order's attachment). */
-export const annexDownloads = (id: number) => ({
+/**
+ * Where the annex downloads of a version are (CSV and XLSX, as the order's attachment); the XLSX says the names the
+ * system wrote (the seeded version's) in `lang`, the screen's language.
+ */
+export const annexDownloads = (id: number, lang: string) => ({
   csv: idPath(one['annex.csv'], id),
-  xlsx: idPath(one['annex.xlsx'], id),
+  xlsx: `${idPath(one['annex.xlsx'], id)}?${new URLSearchParams({ lang }).toString()}`,
 });

@@ -2,6 +2,7 @@
 // file, or the default names; and the list of a file's fields with sample values to choose from.
 import { readFileSync } from 'node:fs';
 import type { RawFeature } from './shapefile.ts';
+import { said, type Said } from '../report.ts';
 
 /** The roles a boundary field can play. */
 export const ROLES = ['code', 'name', 'parent', 'population', 'households'] as const;
@@ -74,15 +75,21 @@ export function resolveFields(
   present: readonly string[],
   mapping: FieldMapping,
   defaults: Record<Role, string> = DEFAULT_FIELDS,
-): { fields: Partial<Record<Role, string>>; problems: string[] } {
+): { fields: Partial<Record<Role, string>>; problems: Said[] } {
   const fields: Partial<Record<Role, string>> = {};
-  const problems: string[] = [];
+  const problems: Said[] = [];
   for (const role of ROLES) {
     const given = mapping[role];
     if (given !== undefined) {
       if (present.includes(given)) fields[role] = given;
       else
-        problems.push(`the field "${given}" given for ${role} is not in the file (its fields: ${present.join(', ')})`);
+        problems.push(
+          said(
+            `the field "${given}" given for ${role} is not in the file (its fields: ${present.join(', ')})`,
+            'mapping_field_missing',
+            { field: given },
+          ),
+        );
     } else {
       fields[role] = present.find((p) => p.toLowerCase() === defaults[role]);
     }

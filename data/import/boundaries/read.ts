@@ -7,7 +7,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import type { Geometry, Position } from 'geojson';
 import { crsFromCode, crsFromPrj, implausible, toWgs84, WGS84, type Crs } from '../crs.ts';
-import { ImportError, type ImportProblem } from './problems.ts';
+import { ImportError, problem, type ImportProblem } from './problems.ts';
+import { said, UnreadableFile, type Said } from '../report.ts';
 import { readShapefile, shapefileFromDisk, shapefileFromZip, type RawFeature } from './shapefile.ts';
 
 export type { RawFeature } from './shapefile.ts';
@@ -33,7 +34,7 @@ function geojsonCrs(doc: { crs?: { properties?: { name?: unknown } } }): Crs {
 function parseGeojson(text: string): { features: RawFeature[]; crs: Crs } {
   const doc = JSON.parse(text) as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
   if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features))
-    throw new Error('must be a GeoJSON FeatureCollection');
+    throw new UnreadableFile(said('must be a GeoJSON FeatureCollection', 'not_feature_collection'));
   const features = (doc.features as Array<{ properties?: unknown; geometry?: unknown }>).map((f) => ({
     props: (f.properties ?? {}) as Record<string, unknown>,
     geometry: (f.geometry ?? null) as Geometry | null,
@@ -52,14 +53,13 @@ export function geojsonFile(file: string, text: string, crsCode?: string): Bound
     parsed = parseGeojson(text);
   } catch (err) {
     const bad = err instanceof SyntaxError;
-    throw new ImportError([
-      {
-        file,
-        row: 0,
-        column: bad ? 'file' : 'type',
-        reason: bad ? `not valid JSON (${err.message})` : (err as Error).message,
-      },
-    ]);
+    const why =
+      err instanceof UnreadableFile
+        ? err.why
+        : bad
+          ? said(`not valid JSON (${err.message})`, 'not_json_file')
+          : said((err as Error).message, 'file_unreadable', { file });
+    throw new ImportError([problem(file, 0, bad ? 'file' : 'type', why)]);
   }
   const crs = crsCode ? crsFromCode(crsCode) : parsed.crs;
   return { file, format: 'geojson', crs, ...reproject(file, parsed.features, crs) };
@@ -76,7 +76,7 @@ function kmzText(zip: Uint8Array): string {
   const files = unzipSync(zip);
   const names = Object.keys(files).filter((n) => /\.kml$/i.test(n));
   const main = names.find((n) => /^doc\.kml$/i.test(n)) ?? names[0];
-  if (!main) throw new Error('the KMZ archive holds no .kml file');
+  if (!main) throw new UnreadableFile(said('the KMZ archive holds no .kml file', 'kmz_no_kml'));
   return new TextDecoder().decode(files[main]);
 }
 
@@ -113,14 +113,14 @@ export function reproject(
   const problems: ImportProblem[] = [];
   const out = features.map((f, i) => {
     if (!f.geometry) return f;
-    let stray: string | null = null;
+    let stray: Said | null = null;
     const geometry = mapPositions(f.geometry, (p) => {
       const [lon, lat] = typeof p[0] === 'number' && typeof p[1] === 'number' ? fwd(p[0], p[1]) : [NaN, NaN];
       stray ??= implausible(lon, lat, crs);
       return [lon, lat];
     });
     if (stray === null) return { props: f.props, geometry };
-    problems.push({ file, row: i + 1, column: 'geometry', reason: stray });
+    problems.push(problem(file, i + 1, 'geometry', stray));
     return { props: f.props, geometry: null };
   });
   return { features: out, problems };
@@ -142,7 +142,9 @@ export async function readBoundaryFile(path: string, crsCode?: string): Promise<
   if (ext === 'zip' || ext === 'shp') {
     const parts = ext === 'zip' ? shapefileFromZip(readFileSync(path)) : shapefileFromDisk(path);
     if (!parts.prj && !given)
-      throw new Error('the shapefile has no .prj: say its coordinate system with --crs (an EPSG code such as 32642)');
+      throw new UnreadableFile(
+        said('the shapefile has no .prj: say its coordinate system with --crs (an EPSG code such as 32642)', 'no_prj'),
+      );
     ({ features: raw, encoding } = await readShapefile(parts));
     crs = given ?? crsFromPrj(parts.prj ?? '');
     format = 'shapefile';
@@ -153,7 +155,13 @@ export async function readBoundaryFile(path: string, crsCode?: string): Promise<
   } else if (ext === 'geojson' || ext === 'json') {
     return geojsonFile(file, readFileSync(path, 'utf8'), crsCode);
   } else {
-    throw new Error(`"${file}" is not a boundary file: give a .geojson, .json, .zip (shapefile), .shp, .kml or .kmz`);
+    throw new UnreadableFile(
+      said(
+        `"${file}" is not a boundary file: give a .geojson, .json, .zip (shapefile), .shp, .kml or .kmz`,
+        'wrong_extension',
+        { allowed: '.geojson, .json, .zip, .shp, .kml, .kmz' },
+      ),
+    );
   }
   const { features, problems } = reproject(file, raw, crs);
   return { file, format, crs, encoding, features, problems };

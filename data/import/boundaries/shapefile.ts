@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { open } from 'shapefile';
 import type { Geometry } from 'geojson';
+import { said, UnreadableFile } from '../report.ts';
 
 /** The parts of one shapefile, as bytes (the .prj and .cpg as text). */
 export interface ShapefileParts {
@@ -28,10 +29,14 @@ export function shapefileFromZip(zip: Uint8Array): ShapefileParts {
   const files = unzipSync(zip);
   const shps = Object.keys(files).filter((n) => /\.shp$/i.test(n) && !n.startsWith('__MACOSX/'));
   if (shps.length !== 1)
-    throw new Error(
-      shps.length === 0
-        ? 'the archive holds no .shp file'
-        : `the archive holds ${shps.length} .shp files (${shps.join(', ')}): put one layer per archive`,
+    throw new UnreadableFile(
+      said(
+        shps.length === 0
+          ? 'the archive holds no .shp file'
+          : `the archive holds ${shps.length} .shp files (${shps.join(', ')}): put one layer per archive`,
+        'zip_shp_count',
+        { count: shps.length },
+      ),
     );
   const base = (shps[0] ?? '').slice(0, -4);
   const part = (ext: string): Uint8Array | undefined =>

@@ -21,7 +21,8 @@ import { checkTopology, SLIVER_M2, type TopologyFinding } from '../../../data/im
 import { LEVELS, validateBoundaries, type BoundaryItem } from '../../../data/import/boundaries/validate.ts';
 import { replaceMahallas, type ReplaceReport } from '../../../data/import/boundaries/versions.ts';
 import { replaceAreas, type AreaReport } from '../../../data/import/boundaries/areas.ts';
-import type { RowProblem } from '../../../data/import/report.ts';
+import { UnreadableFile, type RowProblem } from '../../../data/import/report.ts';
+import type { Coded } from '../../contract/issues.ts';
 import type { BoundaryRecord } from '../../../data/import/commit.ts';
 import { prepareOffThread } from './boundary-thread.ts';
 import { UploadRefused, type Upload } from './uploads.ts';
@@ -68,6 +69,17 @@ const defaultsOf = (kind: BoundaryKind): Record<Role, string> => ({
   parent: LEVELS[kind].parent ?? 'parent',
 });
 
+/**
+ * The code of a file that cannot be read: the reader's own (no .prj, an unsupported system, not GeoJSON …), else the
+ * general "cannot be read" (a damaged file, whose parser words the reason in English).
+ */
+function unreadable(err: unknown, file: string): Coded {
+  const first = err instanceof ImportError ? err.problems[0] : undefined;
+  if (first?.code) return { code: first.code, params: first.params };
+  if (err instanceof UnreadableFile && err.why.issue) return err.why.issue;
+  return { code: 'file_unreadable', params: { file } };
+}
+
 async function read(upload: Pick<Upload, 'path' | 'name' | 'crs'>): Promise<BoundaryFile> {
   try {
     return await readBoundaryFile(upload.path, upload.crs);
@@ -75,10 +87,7 @@ async function read(upload: Pick<Upload, 'path' | 'name' | 'crs'>): Promise<Boun
     const message =
       err instanceof ImportError ? err.problems.map((p) => p.reason).join('; ') : (err as Error).message.split('\n')[0];
     const why = (message ?? '').replace('with --crs', 'in “Coordinate system” (an EPSG code)');
-    throw new UploadRefused('file', `${upload.name}: ${why}`, 400, {
-      code: 'file_unreadable',
-      params: { file: upload.name },
-    });
+    throw new UploadRefused('file', `${upload.name}: ${why}`, 400, unreadable(err, upload.name));
   }
 }
 

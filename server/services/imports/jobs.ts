@@ -14,6 +14,8 @@ import { fieldMapping } from './boundaries.ts';
 import { kindOf } from './preview.ts';
 import { runUpload, type JobResult } from './runners.ts';
 import { newId, UploadRefused, type Upload } from './uploads.ts';
+import { UnreadableFile } from '../../../data/import/report.ts';
+import type { CodedIssue } from '../../contract/issues.ts';
 
 export type { JobResult } from './runners.ts';
 export type JobState = 'queued' | 'reading' | 'writing' | 'done' | 'failed' | 'cancelled';
@@ -33,6 +35,8 @@ export interface Job {
   finishedAt: string | null;
   by: string;
   error: string | null;
+  /** the error's code and params where it has one, for the page to say it in the reader's language */
+  issue: CodedIssue | null;
   result: JobResult | null;
   /** what can be downloaded once it has ended: the full JSON report, the rejected rows' CSV */
   downloads: { report: boolean; rejects: boolean };
@@ -139,6 +143,7 @@ export class ImportJobs {
       finishedAt: null,
       by: opts.by.username,
       error: null,
+      issue: null,
       result: null,
       downloads: { report: false, rejects: false },
     };
@@ -175,9 +180,10 @@ export class ImportJobs {
     for (const path of [f?.report, f?.rejects]) if (path) void rm(path, { force: true });
   }
 
-  private end(job: Job, state: JobState, error: string | null = null): void {
+  private end(job: Job, state: JobState, error: string | null = null, issue: CodedIssue | null = null): void {
     job.state = state;
     job.error = error;
+    job.issue = issue;
     job.finishedAt = new Date().toISOString();
   }
 
@@ -219,13 +225,22 @@ export class ImportJobs {
       }
     } catch (err) {
       if (err instanceof Cancelled || abort.signal.aborted) this.end(job, 'cancelled');
-      else this.end(job, 'failed', plain((err as Error).message, upload));
+      else this.end(job, 'failed', plain((err as Error).message, upload), failure(err));
     } finally {
       this.cancels.delete(job.id);
       this.aborts.delete(job.id);
       await Promise.resolve(this.hooks.finished?.(job)).catch(() => undefined);
     }
   }
+}
+
+/** The coded issue of a run's failure (a file refused by its reader), or null for an error worded only in English. */
+function failure(err: unknown): CodedIssue | null {
+  if (err instanceof UploadRefused && err.issue?.code)
+    return { field: err.field, reason: err.reason, ...err.issue, code: err.issue.code };
+  if (err instanceof UnreadableFile && err.why.issue?.code)
+    return { field: 'file', reason: err.why.reason, ...err.why.issue, code: err.why.issue.code };
+  return null;
 }
 
 /** An importer's error as the page shows it: the upload's name instead of its temporary path. */

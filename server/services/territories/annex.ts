@@ -9,6 +9,8 @@ import type { Period } from '../../shared/period.ts';
 import type { StoredTerritoryVersion, UserStore } from '../../store/types.ts';
 import { csv } from '../../shared/csv.ts';
 import { xlsx, type XlsxCell } from '../../shared/xlsx.ts';
+import { exportName } from '../export/text.ts';
+import type { Locale } from '../../../web/i18n/locales.ts';
 import { compositeDetails, type Composite } from './composite.ts';
 import { membersOf, workloadOf, type MahallaFacts, type Workload } from './figures.ts';
 import { districtFacts, inspectorNames, postTitle, summaryOf, type VersionSummary } from './read.ts';
@@ -124,8 +126,11 @@ export function annexCsv(a: Annex): string {
   return csv(HEADER, annexRows(a));
 }
 
-/** The annex as an XLSX workbook: the mahallas sheet and a sheet of one row per post with its totals. */
-export function annexXlsx(a: Annex): Uint8Array {
+/**
+ * The annex as an XLSX workbook: the mahallas sheet, a sheet of one row per post with its totals, and the order's
+ * facts, where a version name the system wrote (the seeded plan in force) is said in `locale`, the reader's language.
+ */
+export function annexXlsx(a: Annex, locale: Locale = 'en'): Uint8Array {
   const w = (x: Workload): XlsxCell[] => [
     x.mahallas,
     x.residents,
@@ -169,7 +174,7 @@ export function annexXlsx(a: Annex): Uint8Array {
       header: ['field', 'value'],
       rows: [
         ['district', `${a.version.districtName} (${a.version.district})`],
-        ['version', `${a.version.number}: ${a.version.name}`],
+        ['version', `${a.version.number}: ${exportName(locale, a.version.name)}`],
         ['status', a.version.phase],
         ['order number', a.version.orderNumber],
         ['order date', a.version.orderDate],

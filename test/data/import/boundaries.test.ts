@@ -210,6 +210,8 @@ describe('per-feature rules, each with its exact message', () => {
         row: 0,
         column: 'mapping',
         reason: 'the field "MFY" given for code is not in the file (its fields: KOD, name, district)',
+        code: 'mapping_field_missing',
+        params: { field: 'MFY' },
       },
     ]);
   });

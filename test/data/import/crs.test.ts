@@ -174,15 +174,17 @@ describe('plausibility', () => {
     const wgs = crsFromCode(4326);
     expect(implausible(69.24, 41.3, wgs)).toBeNull();
     expect(implausible(56.1, 45.5, wgs)).toBeNull();
-    expect(implausible(520101, 4572033, wgs)).toBe(
-      "lies at 520101, 4572033 after reading it as WGS 84 (EPSG:4326), outside Uzbekistan (55–74.2° E, 36.2–46.6° N): the file's coordinates are not in that system",
-    );
+    expect(implausible(520101, 4572033, wgs)).toEqual({
+      reason:
+        "lies at 520101, 4572033 after reading it as WGS 84 (EPSG:4326), outside Uzbekistan (55–74.2° E, 36.2–46.6° N): the file's coordinates are not in that system",
+      issue: { code: 'outside_uzbekistan', params: { lon: '520101', lat: '4572033', crs: 'WGS 84 (EPSG:4326)' } },
+    });
     // A zone-12 file whose eastings lost their "12" prefix lands near 0° E.
     const gk = crsFromCode(28412);
     const [lon, lat] = toWgs84(gk)(520169.8, 4573923.2);
-    expect(implausible(lon, lat, gk)).toMatch(
+    expect(implausible(lon, lat, gk)?.reason).toMatch(
       /^lies at -?\d+\.\d+, \d+\.\d+ after reading it as Pulkovo 1942 \/ Gauss-Kruger zone 12 \(EPSG:28412\)/,
     );
-    expect(implausible(NaN, 41, wgs)).toMatch(/^lies at nowhere, 41 /);
+    expect(implausible(NaN, 41, wgs)?.reason).toMatch(/^lies at nowhere, 41 /);
   });
 });

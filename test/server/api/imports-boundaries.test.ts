@@ -66,16 +66,25 @@ describe('boundary files', () => {
     ]);
   });
 
+  // Each with the code that says why in the reader's language: the reader's own where it knows why.
   it.each([
-    ['kind=mahallas&name=x.geojson', 'not json', 'file', /^x\.geojson: not valid JSON \(/],
-    ['kind=mahallas&name=x.zip', 'not a zip', 'file', /^x\.zip: /],
-    ['kind=regions&name=x.kml', '<kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>', 'file', /no features/],
-  ])('an unreadable file → 400 on file (%s)', async (query, body, field, reason) => {
+    ['kind=mahallas&name=x.geojson', 'not json', 'file', /^x\.geojson: not valid JSON \(/, 'not_json_file'],
+    ['kind=mahallas&name=x.zip', 'not a zip', 'file', /^x\.zip: /, 'file_unreadable'],
+    ['kind=mahallas&name=y.geojson', '{"type": "Feature"}', 'file', /FeatureCollection/, 'not_feature_collection'],
+    [
+      'kind=regions&name=x.kml',
+      '<kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>',
+      'file',
+      /no features/,
+      'no_features',
+    ],
+  ])('an unreadable file → 400 on file (%s)', async (query, body, field, reason, code) => {
     const res = await w.as('analyst', `/api/imports/files?${query}`, { method: 'POST', body });
     expect(res.status).toBe(400);
-    const [issue] = await issues(res);
+    const [issue] = (await issues(res)) as Array<{ field: string; reason: string; code?: string }>;
     expect(issue?.field).toBe(field);
     expect(issue?.reason).toMatch(reason);
+    expect(issue?.code).toBe(code);
   });
 
   it.each([
@@ -118,7 +127,16 @@ describe('boundary files', () => {
     expect(job.state).toBe('done');
     expect(job.result).toMatchObject({ committed: false, rowsRead: 4, rejected: 1, problemCount: 1 });
     expect(job.result?.problems).toEqual([
-      { file: 'bad.geojson', row: 1, column: 'KOD', value: '17262870', reason: 'must be a 10-digit mahalla code' },
+      {
+        file: 'bad.geojson',
+        row: 1,
+        column: 'KOD',
+        value: '17262870',
+        reason: 'must be a 10-digit mahalla code',
+        // the code the import page says it with in the reader's language (ReportView)
+        code: 'boundary_code_format',
+        params: { level: 'mahalla', digits: 10 },
+      },
     ]);
     expect(job.result?.boundary?.version).toBeNull();
     expect(await mahallaOf(4)).toBe(2);

@@ -52,6 +52,7 @@ describe('inspectors and base points', () => {
         column: 'district_soato',
         value: '9999999',
         reason: 'is not the SOATO code of a district in the database',
+        code: 'unknown_district_code',
       },
       {
         file: 'staff.csv',
@@ -59,6 +60,8 @@ describe('inspectors and base points', () => {
         column: 'base_point',
         value: '1',
         reason: 'lies in district 1726287, not in 9999999',
+        code: 'wrong_district',
+        params: { what: 'base_point', id: '1', district: '1726287', expected: '9999999' },
       },
     ]);
     expect(job.downloads).toEqual({ report: true, rejects: false });

@@ -67,6 +67,26 @@ describe('the order’s annex', () => {
     ]);
   });
 
+  it('says the seeded version’s name in the language of the link, a typed name as typed', async () => {
+    const w = await givenTerritories();
+    const order = async (id: number, lang: string) =>
+      readXlsx(
+        Buffer.from(
+          await (await w.as('planner', `/api/territories/versions/${id}/annex.xlsx?lang=${lang}`)).arrayBuffer(),
+        ),
+      )
+        .get('Order')
+        ?.find((r) => r[0] === 'version')?.[1];
+    const seeded = w.seeded.yakkasaroy;
+    expect(await order(seeded, 'ru')).toBe('1: План, действовавший до ведения версий');
+    expect(await order(seeded, 'uz-Cyrl')).toBe('1: Версиялар юритилгунга қадар амалда бўлган режа');
+    expect(await order(seeded, 'en')).toBe('1: Plan in force when versions began');
+    expect(await order(await draft(w), 'ru')).toBe('2: Mahalla 2 to a new post');
+    const refused = await w.as('planner', `/api/territories/versions/${seeded}/annex.xlsx?lang=fr`);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { issues: Array<{ code: string }> }).issues[0]?.code).toBe('not_one_of');
+  });
+
   it('writes no names for an asker who may not see them', async () => {
     const w = await givenTerritories();
     const id = await draft(w);

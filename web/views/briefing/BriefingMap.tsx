@@ -10,6 +10,7 @@ import { bboxOf } from '../../map/bbox.ts';
 import { placeTextLayer } from '../../map/place-text-layer.ts';
 import type { BriefingSnapshot } from '../../queries/briefing.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import { creditsLine } from '../../i18n/credits.ts';
 import { isTilePaint, tileOutlines, type MapLayer } from '../../map/mahalla-layers.ts';
 import type { MahallaOutlines } from '../../map/MapView.tsx';
 import { useDistrictLabels } from '../../map/district-labels.ts';
@@ -59,7 +60,10 @@ export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; lay
       districts={boundaries.districts as FeatureCollection}
       districtLabels={labels}
       bbox={meta.bbox}
-      attribution={[meta.attribution, meta.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')]}
+      attribution={[
+        creditsLine(meta.credits, t),
+        meta.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported'),
+      ]}
       layers={placed}
       tiles={tiles}
       outlines={tiles.length > 0 ? OUTLINES : null}

@@ -3,6 +3,8 @@
 // it finds that area's canvas and legend itself.
 import { useRef } from 'react';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { creditsLine } from '../../i18n/credits.ts';
+import { useMeta } from '../../queries/meta.ts';
 import { canvasBytes, composeImage, download, legendLines } from '../../export/compose.ts';
 import { pdfWithImage } from '../../export/pdf.ts';
 import { exportFileName } from '../../../server/shared/export-name.ts';
@@ -22,18 +24,20 @@ export interface ExportButtonProps {
   dataTo: string;
 }
 
-const ATTRIBUTION = '© OpenStreetMap contributors (ODbL); OCHA ROCCA COD-AB (CC BY 3.0 IGO)';
-
 export function ExportButton({ title, what, period, filters, dataTo }: ExportButtonProps) {
   const t = useT();
   const f = useFmt();
+  const meta = useMeta();
   const ref = useRef<HTMLSpanElement>(null);
   const save = async (kind: 'png' | 'pdf'): Promise<void> => {
     const area = ref.current?.closest('.map-area');
     const map = area?.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas');
     if (!area || !map) throw new Error('no map');
     const legend = legendLines(area.querySelector('.legend'));
-    const attribution = area.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() || ATTRIBUTION;
+    // The map's own attribution (the credits and where the data come from) as drawn, in the language in force.
+    const attribution =
+      area.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ||
+      creditsLine(meta.data?.credits ?? [], t);
     const caption = [
       title,
       t('export.caption.period', { period: f.period(period) }),

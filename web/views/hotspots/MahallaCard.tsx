@@ -97,7 +97,7 @@ export function MahallaCard({ id, range }: { id: number; range: RangeArgs }) {
             <h3>{t('card.monthly', { source })}</h3>
             <Sparkline
               values={c.trend.map((m) => m.count)}
-              labels={c.trend.map((m) => m.month)}
+              labels={c.trend.map((m) => f.month(m.month))}
               caption={t('card.maxPerMonth', { n: f.int(Math.max(0, ...c.trend.map((m) => m.count))) })}
             />
           </section>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { extensionsOf, isBoundaryKind, isRecordImportKind, type ImportKind } from '../../../server/contract/imports.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
+import type { ApiIssue } from '../../../server/contract/issues.ts';
 import {
   isRunning,
   useCancelJob,
@@ -41,6 +42,9 @@ export function ImportPage() {
   const dropData = useDropData();
   const t = useT();
   const said = useApiErrors();
+  // A failed run in the reader's language where the server coded why (a file its reader refused), else its English words.
+  const jobError = (job: { error: string | null; issue: ApiIssue | null }): string =>
+    job.issue ? said.issue(job.issue) : (job.error ?? '');
   const f = useFmt();
   const bytes = (n: number): string => t('import.bytes', { count: n, n: f.int(n) });
   const committed = commit.data?.state === 'done' && commit.data.result?.committed === true;
@@ -210,7 +214,7 @@ export function ImportPage() {
           </button>
           {start.error && <p className="error-banner">{said.error(start.error)}</p>}
           {check.data && <ProgressBar job={check.data} onCancel={() => cancel.mutate(check.data?.id ?? '')} />}
-          {check.data?.error && <p className="error-banner">{check.data.error}</p>}
+          {check.data?.error && <p className="error-banner">{jobError(check.data)}</p>}
           {check.data && <ReportView job={check.data} />}
         </section>
       )}
@@ -238,7 +242,7 @@ export function ImportPage() {
             {t('import.now')}
           </button>
           {commit.data && <ProgressBar job={commit.data} />}
-          {commit.data?.error && <p className="error-banner">{commit.data.error}</p>}
+          {commit.data?.error && <p className="error-banner">{jobError(commit.data)}</p>}
           {committed && commit.data?.result && <Success job={commit.data} />}
           {commit.data?.state === 'done' && <Downloads job={commit.data} />}
         </section>

@@ -9,13 +9,15 @@ import { update, useUi } from '../../state/store.ts';
 import { navigate } from '../../state/route.ts';
 import { PrintSheet } from './PrintSheet.tsx';
 import { sheetsOf } from './sheets.ts';
-import { useT } from '../../i18n/I18n.tsx';
+import { useLocale, useT } from '../../i18n/I18n.tsx';
+import { creditsLine } from '../../i18n/credits.ts';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import './territory-print.css';
 
 export function PrintPage() {
   const meta = useMeta();
   const t = useT();
+  const locale = useLocale();
   const said = useApiErrors();
   const asked = useUi((s) => s.territoryVersion);
   const district = useUi((s) => s.district);
@@ -28,7 +30,7 @@ export function PrintPage() {
     [mahallas.data],
   );
   const attribution = meta.data
-    ? `${meta.data.attribution} · ${meta.data.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')}`
+    ? `${creditsLine(meta.data.credits, t)} · ${meta.data.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported')}`
     : '';
   const a = annex.data;
   type Post = NonNullable<typeof a>['posts'][number];
@@ -39,7 +41,7 @@ export function PrintPage() {
   const sheets = sheetsOf(territories);
   const error = meta.error ?? annex.error ?? mahallas.error ?? versions.error;
   const ready = !!a && !!mahallas.data && !!meta.data;
-  const downloads = id === null ? null : annexDownloads(id);
+  const downloads = id === null ? null : annexDownloads(id, locale);
   return (
     <main className="tprint-page" data-ready={ready ? 'true' : 'false'}>
       <div className="tprint-toolbar" role="toolbar" aria-label={t('tprint.toolbar')}>
