@@ -24,7 +24,8 @@ import { audited } from '../http/audit.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { addDays, defaultRange, type Period } from '../shared/period.ts';
 import { dataPeriod } from '../services/data-period.ts';
-import { annexCsv, annexOf, annexXlsx, versionGeoJson } from '../services/territories/annex.ts';
+import { annexOf, versionGeoJson } from '../services/territories/annex.ts';
+import { annexCsv, annexXlsx } from '../services/territories/annex-files.ts';
 import { ExportLang, exportLangRefusal } from '../services/export/records-file.ts';
 import { diffVersions } from '../services/territories/diff.ts';
 import { referenceDay } from '../services/territories/in-force.ts';
@@ -45,6 +46,7 @@ import { jsonBody, validate } from './validate.ts';
 import { notFound, outside, staleIssue } from './refusals.ts';
 import { issue, type ApiIssue } from '../contract/issues.ts';
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const refused = <E extends string>(error: E, i: ApiIssue) => ({ error, issues: [i] });
 /** The issue of a refused outcome, with its code where the refusal has one. */
 const refusal = (out: Extract<Outcome, { status: 'refused' }>): ApiIssue => ({
@@ -120,6 +122,23 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
   /** The order's annex of a version for the asked period, as the asker may see it (JSON, CSV and XLSX alike). */
   const annexFor = async (c: Context<AppEnv>, v: StoredTerritoryVersion, q: Parameters<typeof figuresPeriod>[0]) =>
     annexOf(db, store, v, await figuresPeriod(q), asker(c).persons);
+  /** The annex as a file in the language of the link (`lang`, English when absent), as CSV or XLSX. */
+  const annexFile = async (
+    c: Context<AppEnv>,
+    id: number,
+    q: Parameters<typeof figuresPeriod>[0],
+    kind: 'csv' | 'xlsx',
+  ) => {
+    const v = await visible(c, id);
+    if (v === 'missing') return c.json(noVersion(), 404);
+    if (v === 'outside') return c.json(outside('id'), 403);
+    const lang = ExportLang.safeParse(c.req.query('lang'));
+    if (!lang.success) return c.json(exportLangRefusal, 400);
+    const annex = await annexFor(c, v, q);
+    return kind === 'csv'
+      ? c.body(annexCsv(annex, lang.data), 200, attachment(v, 'csv', 'text/csv; charset=utf-8'))
+      : c.body(new Uint8Array(annexXlsx(annex, lang.data)), 200, attachment(v, 'xlsx', XLSX_TYPE));
+  };
   /** Headers of a downloaded export of version `v`. */
   const attachment = (v: StoredTerritoryVersion, ext: string, type: string) => ({
     'content-type': type,
@@ -260,13 +279,7 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
       exported,
       validate('param', TerritoryParam),
       validate('query', TerritoryAnnexQuery),
-      async (c) => {
-        const v = await visible(c, c.req.valid('param').id);
-        if (v === 'missing') return c.json(noVersion(), 404);
-        if (v === 'outside') return c.json(outside('id'), 403);
-        const annex = await annexFor(c, v, c.req.valid('query'));
-        return c.body(annexCsv(annex), 200, attachment(v, 'csv', 'text/csv; charset=utf-8'));
-      },
+      (c) => annexFile(c, c.req.valid('param').id, c.req.valid('query'), 'csv'),
     )
     .get(
       '/territories/versions/:id/annex.xlsx',
@@ -274,16 +287,7 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
       exported,
       validate('param', TerritoryParam),
       validate('query', TerritoryAnnexQuery),
-      async (c) => {
-        const v = await visible(c, c.req.valid('param').id);
-        if (v === 'missing') return c.json(noVersion(), 404);
-        if (v === 'outside') return c.json(outside('id'), 403);
-        const lang = ExportLang.safeParse(c.req.query('lang'));
-        if (!lang.success) return c.json(exportLangRefusal, 400);
-        const annex = await annexFor(c, v, c.req.valid('query'));
-        const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-        return c.body(new Uint8Array(annexXlsx(annex, lang.data)), 200, attachment(v, 'xlsx', xlsx));
-      },
+      (c) => annexFile(c, c.req.valid('param').id, c.req.valid('query'), 'xlsx'),
     )
     .get(
       '/territories/versions/:id/territories.geojson',

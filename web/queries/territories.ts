@@ -121,6 +121,6 @@ export function useTerritoryAnnex(id: number | null) {
  * system wrote (the seeded version's) in `lang`, the screen's language.
  */
 export const annexDownloads = (id: number, lang: string) => ({
-  csv: idPath(one['annex.csv'], id),
+  csv: `${idPath(one['annex.csv'], id)}?${new URLSearchParams({ lang }).toString()}`,
   xlsx: `${idPath(one['annex.xlsx'], id)}?${new URLSearchParams({ lang }).toString()}`,
 });

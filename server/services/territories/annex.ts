@@ -1,16 +1,13 @@
 // A territory version as the annex of the district head's order: per post, its holder and the mahallas it covers with
-// residents and workload for a period (counts and the planner core's composite index) (the data of the printable page, one A4 page per territory), as CSV and XLSX
-// tables, and the territories' dissolved outlines as GeoJSON.
+// residents and workload for a period (counts and the planner core's composite index): the data of the printable page
+// (one A4 page per territory) and of its CSV and XLSX files (annex-files.ts), and the territories' dissolved outlines
+// as GeoJSON.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
 import { dissolve } from '../../geo/dissolve.ts';
 import { flattenPolygons } from '../../geo/flat-polygons.ts';
 import type { Period } from '../../shared/period.ts';
 import type { StoredTerritoryVersion, UserStore } from '../../store/types.ts';
-import { csv } from '../../shared/csv.ts';
-import { xlsx, type XlsxCell } from '../../shared/xlsx.ts';
-import { exportName } from '../export/text.ts';
-import type { Locale } from '../../../web/i18n/locales.ts';
 import { compositeDetails, type Composite } from './composite.ts';
 import { membersOf, workloadOf, type MahallaFacts, type Workload } from './figures.ts';
 import { districtFacts, inspectorNames, postTitle, summaryOf, type VersionSummary } from './read.ts';
@@ -84,105 +81,6 @@ export async function annexOf(
   const covered = new Set(v.assignments.map((a) => a.mahalla));
   const unassigned = [...facts.values()].filter((m) => !covered.has(m.id)).sort(byCode);
   return { version, period, posts, unassigned, totals: workloadOf([...facts.keys()], facts) };
-}
-
-const HEADER = [
-  'post',
-  'inspector_id',
-  'inspector',
-  'mahalla_id',
-  'mahalla_code',
-  'mahalla',
-  'residents',
-  'households',
-  'area_km2',
-  'incidents',
-  'applications',
-];
-
-/** One row per mahalla, post by post, the unassigned ones last (post empty). */
-function annexRows(a: Annex): XlsxCell[][] {
-  const row = (p: AnnexPost | null, m: MahallaFacts): XlsxCell[] => [
-    p?.post ?? null,
-    p?.inspector ?? null,
-    p?.title ?? 'Unassigned',
-    m.id,
-    m.code,
-    m.name,
-    m.population,
-    m.households,
-    m.areaKm2,
-    m.incidents,
-    m.applications,
-  ];
-  return [...a.posts.flatMap((p) => p.mahallas.map((m) => row(p, m))), ...a.unassigned.map((m) => row(null, m))];
-}
-
-/**
- * The annex as CSV: one row per mahalla (server/shared/csv.ts quoting).
- * @example annexCsv(annex).split('\n')[0] // 'post,inspector_id,inspector,mahalla_id,mahalla_code,mahalla,residents,…'
- */
-export function annexCsv(a: Annex): string {
-  return csv(HEADER, annexRows(a));
-}
-
-/**
- * The annex as an XLSX workbook: the mahallas sheet, a sheet of one row per post with its totals, and the order's
- * facts, where a version name the system wrote (the seeded plan in force) is said in `locale`, the reader's language.
- */
-export function annexXlsx(a: Annex, locale: Locale = 'en'): Uint8Array {
-  const w = (x: Workload): XlsxCell[] => [
-    x.mahallas,
-    x.residents,
-    x.households,
-    x.areaKm2,
-    x.incidents,
-    x.applications,
-  ];
-  return xlsx([
-    { name: 'Mahallas', header: HEADER, rows: annexRows(a) },
-    {
-      name: 'Posts',
-      header: [
-        'post',
-        'inspector_id',
-        'inspector',
-        'mahallas',
-        'residents',
-        'households',
-        'area_km2',
-        'incidents',
-        'applications',
-      ],
-      rows: [
-        ...a.posts.map((p) => [p.post, p.inspector, p.title, ...w(p.workload)]),
-        [
-          null,
-          null,
-          'Unassigned',
-          ...w(
-            workloadOf(
-              a.unassigned.map((m) => m.id),
-              new Map(a.unassigned.map((m) => [m.id, m])),
-            ),
-          ),
-        ],
-      ],
-    },
-    {
-      name: 'Order',
-      header: ['field', 'value'],
-      rows: [
-        ['district', `${a.version.districtName} (${a.version.district})`],
-        ['version', `${a.version.number}: ${exportName(locale, a.version.name)}`],
-        ['status', a.version.phase],
-        ['order number', a.version.orderNumber],
-        ['order date', a.version.orderDate],
-        ['in force from', a.version.effectiveFrom],
-        ['incidents and applications counted', `${a.period.from} – ${a.period.to}`],
-      ],
-    },
-  ]);
 }
 
 export interface TerritoryProps {

@@ -11,21 +11,21 @@ const MARCH = { from: '2024-03-01', to: '2024-03-31' };
 const param = (id: number) => ({ id: String(id) });
 
 const HEADER = [
-  'post',
-  'inspector_id',
-  'inspector',
-  'mahalla_id',
-  'mahalla_code',
-  'mahalla',
-  'residents',
-  'households',
-  'area_km2',
-  'incidents',
-  'applications',
+  'Post no.',
+  'Inspector no.',
+  'Prevention inspector',
+  'Mahalla no.',
+  'Mahalla code',
+  'Mahalla',
+  'Residents',
+  'Households',
+  'Area (km²)',
+  'Incidents',
+  'Applications',
 ];
 const ROWS = [
   [1, 1, 'Aziz Karimov', 1, '1726287001', 'Olmazor', 1000, 250, 23.154, 3, 2],
-  [9, null, 'Vacant post (Bog’bon)', 2, '1726287002', "Bog'bon", 2000, 520, 23.154, 2, 2],
+  [9, null, 'Post 9: vacant post', 2, '1726287002', "Bog'bon", 2000, 520, 23.154, 2, 2],
 ];
 
 /** The vacant-post draft of Yakkasaroy, saved. */
@@ -42,6 +42,9 @@ async function draft(w: Roles): Promise<number> {
   return d.id;
 }
 
+/** A CSV body as text with its byte-order mark kept (Response.text() drops it). */
+const withBom = (body: ArrayBuffer): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+
 /** The CSV lines of rows (nothing here needs quoting: no comma, quote or line break in any cell). */
 const lines = (rows: ReadonlyArray<ReadonlyArray<string | number | null>>) =>
   rows.map((r) => r.map((c) => c ?? '').join(','));
@@ -53,7 +56,11 @@ describe('the order’s annex', () => {
     const url = `/api/territories/versions/${id}/annex`;
     const csv = await w.as('planner', `${url}.csv?from=${MARCH.from}&to=${MARCH.to}`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect((await csv.text()).split('\n')).toEqual([...lines([HEADER, ...ROWS]), '']);
+    // English, as the API answered before links carried a language: the comma, and the BOM Excel needs for UTF-8.
+    expect(withBom(await csv.arrayBuffer()).split('\n')).toEqual([
+      ...lines([HEADER, ...ROWS]).map((l, k) => (k ? l : `\uFEFF${l}`)),
+      '',
+    ]);
     const xlsx = await w.as('planner', `${url}.xlsx?from=${MARCH.from}&to=${MARCH.to}`);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = readXlsx(Buffer.from(await xlsx.arrayBuffer()));
@@ -62,21 +69,71 @@ describe('the order’s annex', () => {
     expect(book.get('Mahallas')?.map(pad)).toEqual([HEADER, ...ROWS]);
     expect(book.get('Posts')?.slice(1)).toEqual([
       [1, 1, 'Aziz Karimov', 1, 1000, 250, 23.154, 3, 2],
-      [9, null, 'Vacant post (Bog’bon)', 1, 2000, 520, 23.154, 2, 2],
-      [null, null, 'Unassigned', 0, 0, 0, 0, 0, 0],
+      [9, null, 'Post 9: vacant post', 1, 2000, 520, 23.154, 2, 2],
+      [null, null, 'Mahallas without an inspector', 0, 0, 0, 0, 0, 0],
     ]);
+  });
+
+  it('is written in the language of the link: headers, sheets, the system’s words and names in its script', async () => {
+    const w = await givenTerritories();
+    const id = await draft(w);
+    const url = `/api/territories/versions/${id}/annex`;
+    const text = withBom(
+      await (await w.as('planner', `${url}.csv?from=${MARCH.from}&to=${MARCH.to}&lang=ru`)).arrayBuffer(),
+    );
+    const [head, first] = text.split('\n');
+    expect(head).toBe(
+      '\uFEFF№ поста;№ инспектора;Инспектор профилактики;№ махалли;Код махалли;Махалля;Жители;Домохозяйства;Площадь (км²);Происшествия;Обращения',
+    );
+    // Names in the script of the language; ids, codes and numbers as stored.
+    expect(first?.split(';')).toEqual([
+      '1',
+      '1',
+      'Азиз Каримов',
+      '1',
+      '1726287001',
+      'Олмазор',
+      '1000',
+      '250',
+      '23.154',
+      '3',
+      '2',
+    ]);
+    const book = readXlsx(
+      Buffer.from(
+        await (await w.as('planner', `${url}.xlsx?from=${MARCH.from}&to=${MARCH.to}&lang=uz-Cyrl`)).arrayBuffer(),
+      ),
+    );
+    expect([...book.keys()]).toEqual(['Маҳаллалар', 'Постлар', 'Буйруқ']);
+    expect(book.get('Постлар')?.at(-1)?.slice(0, 3)).toEqual([null, null, 'Инспектор бириктирилмаган маҳаллалар']);
+    expect(book.get('Буйруқ')?.map((r) => r[0])).toEqual([
+      'Кўрсаткич',
+      'Туман',
+      'Хизмат ҳудудлари режаси',
+      'Ҳолати',
+      'Буйруқ рақами',
+      'Буйруқ санаси',
+      'Кучга кириш санаси',
+      'Ҳодиса ва мурожаатлар ҳисобланган давр',
+    ]);
+    expect(book.get('Буйруқ')?.[3]?.[1]).toBe('Лойиҳа');
+    // Nothing of the English words is left in a Cyrillic file but the version's name, typed by a person.
+    const words = [...book.values()].flat(2).filter((c) => typeof c === 'string');
+    expect(words.filter((c) => c !== '2: Mahalla 2 to a new post' && /[A-Za-z]/.test(c))).toEqual([]);
+    const refused = await w.as('planner', `${url}.csv?lang=de`);
+    expect(refused.status).toBe(400);
   });
 
   it('says the seeded version’s name in the language of the link, a typed name as typed', async () => {
     const w = await givenTerritories();
     const order = async (id: number, lang: string) =>
-      readXlsx(
-        Buffer.from(
-          await (await w.as('planner', `/api/territories/versions/${id}/annex.xlsx?lang=${lang}`)).arrayBuffer(),
-        ),
-      )
-        .get('Order')
-        ?.find((r) => r[0] === 'version')?.[1];
+      [
+        ...readXlsx(
+          Buffer.from(
+            await (await w.as('planner', `/api/territories/versions/${id}/annex.xlsx?lang=${lang}`)).arrayBuffer(),
+          ),
+        ).values(),
+      ][2]?.[2]?.[1];
     const seeded = w.seeded.yakkasaroy;
     expect(await order(seeded, 'ru')).toBe('1: План, действовавший до ведения версий');
     expect(await order(seeded, 'uz-Cyrl')).toBe('1: Версиялар юритилгунга қадар амалда бўлган режа');
