@@ -15,6 +15,7 @@ import { newToken, tokenHash } from '../auth/tokens.ts';
 import { actorOf } from '../auth/principal.ts';
 import type { Account, Versioned } from '../store/types.ts';
 import { auditCsv } from '../services/audit-export.ts';
+import { ExportLang, exportLangRefusal } from '../services/export/records-file.ts';
 import type { RouteDeps } from './deps.ts';
 import { jsonBody, validate } from './validate.ts';
 import { notFound, staleIssue } from './refusals.ts';
@@ -159,8 +160,10 @@ export const adminRoutes = ({ db, store, auth }: RouteDeps) =>
     })
     .get('/admin/audit.csv', validate('query', AuditQuery), async (c) => {
       const q = c.req.valid('query');
+      const lang = ExportLang.safeParse(c.req.query('lang'));
+      if (!lang.success) return c.json(exportLangRefusal, 400);
       const { rows } = await store.audit.query({ ...q, limit: 100_000, offset: 0 });
-      return c.body(auditCsv(rows), 200, {
+      return c.body(auditCsv(rows, lang.data), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="hamkor-audit-${q.from ?? 'start'}-${q.to ?? new Date().toISOString().slice(0, 10)}.csv"`,
       });

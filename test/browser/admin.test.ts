@@ -159,7 +159,10 @@ describe('audit log', () => {
     const signIns = await admin.auditRows('auth.login');
     expect(signIns.map((r) => r.username)).toEqual(expect.arrayContaining(['analyst.two', 'admin']));
     expect(new Set(signIns.map((r) => r.action))).toEqual(new Set(['auth.login']));
-    expect(await admin.auditCsvHref()).toBe('/api/admin/audit.csv?action=auth.login');
+    // The CSV comes in the page's language (its headers, role names and list separator).
+    expect(await admin.auditCsvHref()).toBe(
+      `/api/admin/audit.csv?action=auth.login&lang=${await admin.page.evaluate(() => document.documentElement.lang)}`,
+    );
     // The day filters are the app's own date fields (the language's day-first pattern), not the browser's.
     const from = admin.page.getByTestId('audit-from');
     await expect(from.getAttribute('type')).resolves.toBe('text');

@@ -38,7 +38,10 @@ describe('message files', () => {
           .replace(/\{\w+,\s*(plural|select),/g, '') // plural and select heads
           .replace(/=?\w+\s*\{/g, '{') // their keywords (one, other, applications …)
           // file formats, standards and dotted action codes the import and audit pages name as they are written
-          .replace(/\b(UTC|JSON|GeoJSON|EPSG|KML|KMZ|Shapefile|Parquet|Excel|UTF|Windows|BOM|SHA|zip|prj|xlsx)\b/g, '')
+          .replace(
+            /\b(UTC|JSON|GeoJSON|EPSG|KML|KMZ|Shapefile|Parquet|Excel|UTF|Windows|BOM|SHA|zip|prj|xlsx|IP)\b/g,
+            '',
+          )
           .replace(/\b[a-z_]+\.[a-z_]*/g, '')
           .replace(/\b(README|CSV|XLSX|PDF|PNG|H3|Hamkor|OpenStreetMap|FDR|Gi\*)\b/g, '')
           .replace(/\bCtrl\+[A-Z]\b/g, '') // keyboard keys are labelled in Latin

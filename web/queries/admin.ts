@@ -128,10 +128,9 @@ export function useAudit(filter: AuditFilter, page: number) {
   });
 }
 
-/** A plain same-origin link to the CSV of every audit row under the filters (the browser downloads it). */
-export function auditCsvUrl(filter: AuditFilter): string {
-  const q = new URLSearchParams(auditQuery(filter)).toString();
-  return `/api/admin/audit.csv${q ? `?${q}` : ''}`;
+/** A plain same-origin link to the CSV of every audit row under the filters, in `lang` (the browser downloads it). */
+export function auditCsvUrl(filter: AuditFilter, lang: string): string {
+  return `/api/admin/audit.csv?${new URLSearchParams({ ...auditQuery(filter), lang }).toString()}`;
 }
 
 /**

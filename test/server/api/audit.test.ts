@@ -79,7 +79,17 @@ describe('audit rows', () => {
     const res = await w.as('admin', '/api/admin/audit.csv?action=plans.');
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const text = await res.text();
-    expect(text.split('\n')[0]).toBe('id,at,username,role,action,status,area,params,ip');
+    expect(text.split('\n')[0]).toBe('No.,Time,User,Role,Action,Status,Area,Parameters,IP address');
     expect(text).toMatch(/plans\.create/);
+  });
+
+  it('are exported in the administrator’s language: headers, role names, the list separator and a BOM', async () => {
+    const res = await w.as('admin', '/api/admin/audit.csv?action=plans.&lang=ru');
+    const [head, first] = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()).split('\n');
+    expect(head).toBe('\uFEFF№;Время;Пользователь;Роль;Действие;Статус;Территория;Параметры;IP-адрес');
+    // Actions as stored (what an inquiry searches for), the role in Russian.
+    expect(first?.split(';')[3]).toBe('Планировщик');
+    expect(first?.split(';')[4]).toMatch(/^plans\./);
+    expect((await w.as('admin', '/api/admin/audit.csv?lang=xx')).status).toBe(400);
   });
 });

@@ -2,7 +2,7 @@
 // the action's name, and exported as CSV with the same filters. Times are shown at the browser's clock; the day
 // filters are UTC days, as the server stores them.
 import { useState, type FormEvent } from 'react';
-import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { useFmt, useLocale, useT } from '../../i18n/I18n.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import { ROLES, type Role } from '../../../server/contract/access.ts';
 import { auditCsvUrl, issuesOf, useAudit, type AuditFilter } from '../../queries/admin.ts';
@@ -33,6 +33,7 @@ export function AuditTab() {
   const [actionIssue, setActionIssue] = useState<string | undefined>();
   const audit = useAudit(applied, page);
   const t = useT();
+  const locale = useLocale();
   const said = useApiErrors();
   const f = useFmt();
   const d = audit.data;
@@ -133,7 +134,7 @@ export function AuditTab() {
           >
             {t('admin.audit.clear')}
           </button>
-          <a className="admin-btn" href={auditCsvUrl(applied)} download data-testid="audit-csv">
+          <a className="admin-btn" href={auditCsvUrl(applied, locale)} download data-testid="audit-csv">
             {t('admin.audit.csv')}
           </a>
         </div>
