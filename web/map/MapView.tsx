@@ -4,7 +4,9 @@ import {
   AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
+  prewarm,
   ScaleControl,
+  setWorkerCount,
   setWorkerUrl,
   type GeoJSONSource,
 } from 'maplibre-gl';
@@ -24,8 +26,13 @@ import { applyTilePaint } from './mahalla-tiles.ts';
 import { pickTileMahalla, wireTileHover } from './tile-pointer.ts';
 import { whenStyled } from './when-styled.ts';
 
-// After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
+// After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. Two
+// workers (MapLibre's default is one): a source's tiles stay on one worker, so the mahalla tiles are cut into buckets
+// beside the boundaries' GeoJSON instead of after it. They start now, while the page's first data loads, not when the
+// first map is made (issue 15: the worker script was fetched only after the boundaries had arrived).
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
+setWorkerCount(2);
+prewarm();
 
 export interface MapViewProps {
   regions: FeatureCollection;
@@ -229,6 +236,21 @@ export function MapView({
     // layers set earlier are drawn but not placed, so they are set again when the map is idle.
     if (map && !map.isStyleLoaded()) map.once('idle', apply);
   }, [layers]);
+
+  // The outlines arrive after the map is made when it was made without them (web/map/BaseMap.tsx).
+  const shown = useRef({ regions, districts });
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    for (const [id, data] of [
+      ['regions', regions],
+      ['districts', districts],
+    ] as const) {
+      if (shown.current[id] === data) continue;
+      shown.current[id] = data;
+      whenStyled(map, () => void map.getSource<GeoJSONSource>(id)?.setData(data));
+    }
+  }, [regions, districts]);
 
   // The labels follow the language (and the official names arriving with /api/meta) without rebuilding the map.
   useEffect(() => {
