@@ -25,6 +25,7 @@ import type { TileFill, TilePaint } from './mahalla-layers.ts';
 import { applyTilePaint } from './mahalla-tiles.ts';
 import { pickTileMahalla, wireTileHover } from './tile-pointer.ts';
 import { whenStyled } from './when-styled.ts';
+import { useBoundarySources } from './boundary-sources.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. Two
 // workers (MapLibre's default is one): a source's tiles stay on one worker, so the mahalla tiles are cut into buckets
@@ -237,28 +238,7 @@ export function MapView({
     if (map && !map.isStyleLoaded()) map.once('idle', apply);
   }, [layers]);
 
-  // The outlines arrive after the map is made when it was made without them (web/map/BaseMap.tsx).
-  const shown = useRef({ regions, districts });
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    for (const [id, data] of [
-      ['regions', regions],
-      ['districts', districts],
-    ] as const) {
-      if (shown.current[id] === data) continue;
-      shown.current[id] = data;
-      whenStyled(map, () => void map.getSource<GeoJSONSource>(id)?.setData(data));
-    }
-  }, [regions, districts]);
-
-  // The labels follow the language (and the official names arriving with /api/meta) without rebuilding the map.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const apply = (): void => void map.getSource<GeoJSONSource>('district-labels')?.setData(districtLabels);
-    whenStyled(map, apply);
-  }, [districtLabels]);
+  useBoundarySources(mapRef, regions, districts, districtLabels);
 
   useEffect(() => {
     const map = mapRef.current;
