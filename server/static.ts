@@ -8,8 +8,8 @@ import type { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { issue } from './contract/issues.ts';
-import { SERVED_ONCE } from './http/served-once.ts';
-import { compress, negotiate, replaceBody, WIRE, type Encoding } from './http/wire.ts';
+import { compress, KEPT, negotiate, WIRE, type Encoding } from './http/encoding.ts';
+import { replaceBody } from './http/wire.ts';
 
 /** Types of assets worth compressing (fonts and images are compressed already). */
 const TEXTUAL = /javascript|css|json|svg|html|wasm/;
@@ -45,7 +45,7 @@ function primeAssets(dir: string): void {
       if (kept.has(key)) return;
       const raw = readFileSync(join(dir, 'assets', name));
       if (raw.byteLength < WIRE.minBytes) return;
-      const body = compress(raw, 'br', SERVED_ONCE.brotliQuality);
+      const body = compress(raw, 'br', KEPT.brotliQuality);
       kept.set(key, body);
       await body.catch(() => kept.delete(key));
     }, Promise.resolve())
@@ -67,7 +67,7 @@ function compressedAssets(dir: string) {
         replaceBody(c, raw, 200, () => undefined);
         return;
       }
-      body = compress(raw, enc, SERVED_ONCE.brotliQuality);
+      body = compress(raw, enc, KEPT.brotliQuality);
       kept.set(key, body);
       body.catch(() => kept.delete(key));
     } else await c.res.body?.cancel();

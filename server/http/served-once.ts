@@ -5,63 +5,15 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../auth/middleware.ts';
 import type { Db } from '../db/database.ts';
 import { dataEpoch } from '../db/per-db.ts';
-import {
-  cacheControlOf,
-  compress,
-  etagOf,
-  matches,
-  negotiate,
-  normalisedUrl,
-  notModified,
-  replaceBody,
-  scopeKey,
-  WIRE,
-  type Encoding,
-} from './wire.ts';
+import { cacheControlOf, compressedOnce, etagOf, KEPT, matches, negotiate, normalisedUrl, WIRE } from './encoding.ts';
+import { notModified, replaceBody, scopeKey } from './wire.ts';
 
+/** An answer kept as it was made; its compressed bodies are encoding.ts's (one copy each, shared by content). */
 interface Kept {
   type: string;
   raw: Uint8Array<ArrayBuffer>;
   /** the body's ETag, before the asker's scope is mixed in */
   tag: string;
-  encoded: Partial<Record<Encoding, Promise<Uint8Array<ArrayBuffer>>>>;
-}
-
-/** Defaults, one comment per field. */
-export const SERVED_ONCE = {
-  // Kept once, so the better ratio is worth its ≈ twice the time of the per-request quality.
-  brotliQuality: 5,
-  // Scopes × routes of one data generation (a region's districts each with their head), with room; oldest out first.
-  // Answers the same for every scope (boundaries, ≈ 5 MB nationally) are kept once per capability set, not per scope.
-  maxEntries: 64,
-};
-
-/**
- * Compressed bodies by encoding and content (the body's ETag), shared by every servedOnce route and the warm-up: a
- * body compressed ahead of its first request (`precompress`) is found by that request. Bounded; oldest out first.
- */
-const byContent = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-
-function compressOnce(raw: Uint8Array, tag: string, enc: Encoding): Promise<Uint8Array<ArrayBuffer>> {
-  const key = `${enc}|${tag}`;
-  let body = byContent.get(key);
-  if (!body) {
-    body = compress(raw, enc, SERVED_ONCE.brotliQuality);
-    if (byContent.size >= SERVED_ONCE.maxEntries) byContent.delete(byContent.keys().next().value ?? '');
-    byContent.set(key, body);
-    body.catch(() => byContent.delete(key));
-  }
-  return body;
-}
-
-/**
- * Compresses the body a servedOnce route will answer with, ahead of its first request (server/services/warm.ts): the
- * national mahalla index took ≈ 0.45 s to compress on the first screen's ask (issue 15). Brotli only: what browsers
- * accept.
- * @example await precompress(await mahallaIndexOf(db))
- */
-export async function precompress(raw: Uint8Array): Promise<void> {
-  if (raw.byteLength >= WIRE.minBytes) await compressOnce(raw, etagOf([], raw), 'br');
 }
 
 /**
@@ -91,8 +43,10 @@ export function servedOnce(db: Db, opts: { sameForEveryScope?: boolean } = {}) {
       await next();
       if (c.res.status !== 200 || c.res.headers.has('content-encoding')) return;
       const raw = new Uint8Array(await c.res.arrayBuffer());
-      hit = { type: c.res.headers.get('content-type') ?? '', raw, tag: etagOf([], raw), encoded: {} };
-      if (kept.size >= SERVED_ONCE.maxEntries) kept.delete(kept.keys().next().value ?? '');
+      hit = { type: c.res.headers.get('content-type') ?? '', raw, tag: etagOf([], raw) };
+      // Scopes × routes of one data generation; answers the same for every scope (boundaries) are kept once per
+      // capability set, not per scope. Oldest out first.
+      if (kept.size >= KEPT.maxEntries) kept.delete(kept.keys().next().value ?? '');
       kept.set(key, hit);
     }
     const etag = etagOf([scope, url], new TextEncoder().encode(hit.tag));
@@ -105,8 +59,7 @@ export function servedOnce(db: Db, opts: { sameForEveryScope?: boolean } = {}) {
     }
     const enc = hit.raw.byteLength >= WIRE.minBytes ? negotiate(c.req.header('accept-encoding')) : null;
     const type = hit.type;
-    const encoded = enc ? (hit.encoded[enc] ??= compressOnce(hit.raw, hit.tag, enc)) : null;
-    const body = encoded ? await encoded : hit.raw;
+    const body = enc ? await compressedOnce(hit.raw, hit.tag, enc) : hit.raw;
     replaceBody(c, body, 200, (h) => {
       h.set('content-type', type);
       h.set('etag', etag);

@@ -5,7 +5,7 @@ import { can, type AppEnv } from '../auth/middleware.ts';
 import { audited } from '../http/audit.ts';
 import { RangeQuery } from '../contract/common.ts';
 import { EmergingQuery, HexagonQuery, HotspotQuery, RecordListQuery } from '../contract/hotspots.ts';
-import { getMetrics } from '../services/hotspots/metrics.ts';
+import { keptMetrics, keptTimeline } from '../services/hotspots/kept.ts';
 import { getRecordPoints } from '../services/hotspots/points.ts';
 import { HeatBinsQuery } from '../contract/heat.ts';
 import { getHeatBins } from '../services/hotspots/heat.ts';
@@ -17,7 +17,6 @@ import { getEmerging } from '../services/hotspots/emerging.ts';
 import { listRecords, recordsCsv } from '../services/hotspots/records.ts';
 import { attachmentHeader } from '../services/export/text.ts';
 import { ExportLang, exportLangRefusal, recordsFileName } from '../services/export/records-file.ts';
-import { getTimeline } from '../services/hotspots/timeline.ts';
 import { ScanQuery } from '../contract/scan.ts';
 import { getScan } from '../services/hotspots/scan.ts';
 import type { RouteDeps } from './deps.ts';
@@ -41,7 +40,7 @@ export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
   new Hono<AppEnv>()
     .get('/metrics', can('read', 'wall'), validate('query', RangeQuery), async (c) => {
       const q = c.req.valid('query');
-      return c.json(await getMetrics(db, await selection(c, db, q), q.compare), 200);
+      return c.json(await keptMetrics(db, [await selection(c, db, q), q.compare]), 200);
     })
     .get('/hotspots', can('read', 'wall'), validate('query', HotspotQuery), async (c) => {
       const q = c.req.valid('query');
@@ -71,7 +70,7 @@ export const hotspotRoutes = ({ db, store, http }: RouteDeps) =>
       return c.body(packHexagons(r.meta, r.columns), 200, { 'content-type': PACKED_TYPE });
     })
     .get('/timeline', can('read'), validate('query', RangeQuery), async (c) =>
-      c.json(await getTimeline(db, await selection(c, db, c.req.valid('query'))), 200),
+      c.json(await keptTimeline(db, await selection(c, db, c.req.valid('query'))), 200),
     )
     .get('/emerging', can('read', 'wall'), validate('query', EmergingQuery), async (c) => {
       const q = c.req.valid('query');

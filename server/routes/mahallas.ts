@@ -2,11 +2,10 @@
 // outlines, base points).
 import { Hono } from 'hono';
 import { can, principal, type AppEnv } from '../auth/middleware.ts';
-import { dataEpoch, memoAsync } from '../db/per-db.ts';
 import { RangeQuery } from '../contract/common.ts';
 import { MahallaParam, MahallasQuery } from '../contract/mahallas.ts';
 import { mahallaShapes, withoutNames } from '../services/mahallas/mahallas.ts';
-import { getBasePoints, getBoundaries } from '../services/mahallas/boundaries.ts';
+import { boundariesOf, keptBasePoints } from '../services/mahallas/boundaries.ts';
 import { getMahallaCard } from '../services/mahallas/card.ts';
 import { assignmentOn, referenceDay } from '../services/territories/in-force.ts';
 import type { RouteDeps } from './deps.ts';
@@ -14,13 +13,8 @@ import { areaOf, selection } from './selection.ts';
 import { validate } from './validate.ts';
 import { notFound } from './refusals.ts';
 
-export const mahallaRoutes = ({ db, store }: RouteDeps) => {
-  const boundaries = memoAsync(
-    () => getBoundaries(db),
-    new Map<string, ReturnType<typeof getBoundaries>>(),
-    () => dataEpoch(db),
-  );
-  return new Hono<AppEnv>()
+export const mahallaRoutes = ({ db, store }: RouteDeps) =>
+  new Hono<AppEnv>()
     .get('/mahallas', can('read', 'wall'), validate('query', MahallasQuery), async (c) => {
       const q = c.req.valid('query');
       const { area } = await areaOf(c, db, q.district);
@@ -40,9 +34,8 @@ export const mahallaRoutes = ({ db, store }: RouteDeps) => {
       if (!card) return c.json(notFound('mahalla'), 404);
       return c.json(card, 200);
     })
-    .get('/boundaries', can('read', 'wall'), async (c) => c.json(await boundaries(''), 200))
+    .get('/boundaries', can('read', 'wall'), async (c) => c.json(await boundariesOf(db), 200))
     .get('/base-points', can('read'), validate('query', MahallasQuery), async (c) => {
       const { districts } = await areaOf(c, db, c.req.valid('query').district);
-      return c.json(await getBasePoints(db, districts), 200);
+      return c.json(await keptBasePoints(db, districts), 200);
     });
-};

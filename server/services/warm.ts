@@ -1,7 +1,8 @@
 // Loads the shared caches a first screen and a first card need, in the background once the server listens and again
 // after each committed import: the first person of the morning should not wait for the database's first cold reads
-// (≈ 1 s for /api/meta, ≈ 1–3 s for the national card's copy of the records, ≈ 1–2 s for the national emerging hot
-// spots). One load at a time, so requests that arrive meanwhile keep a core.
+// (≈ 1 s for /api/meta, ≈ 0.3–0.6 s each for the first screen's boundaries, figures and base points, ≈ 1–3 s for the
+// national card's copy of the records, ≈ 1–2 s for the national emerging hot spots). The first screen's answers come
+// first. One load at a time, so requests that arrive meanwhile keep a core.
 import type { Db } from '../db/database.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { recordsByMahalla } from './mahallas/card-figures.ts';
@@ -10,8 +11,11 @@ import { mahallaIndexOf } from '../tiles/mahalla-index.ts';
 import { dataPeriod } from './data-period.ts';
 import { warmEmerging } from './hotspots/emerging-warm.ts';
 import { onDataChange } from '../db/per-db.ts';
-import { precompress } from '../http/served-once.ts';
+import { precompress } from '../http/encoding.ts';
 import { weekColumns } from '../db/week-columns.ts';
+import { boundariesBody, keptBasePoints } from './mahallas/boundaries.ts';
+import { tileSet } from '../tiles/tiles.ts';
+import { warmFirstScreen } from './hotspots/kept.ts';
 
 /**
  * Warms the caches one after another; `stopped()` is asked between loads (a closing server stops early). Never throws:
@@ -22,9 +26,14 @@ export async function warmCaches(db: Db, stopped: () => boolean): Promise<void> 
   const steps: Array<() => Promise<unknown>> = [
     () => metaOf(db),
     () => mahallaColumns(db),
-    // The index's bytes are compressed here too (as /api/tiles/mahalla-index will send them), not on the first ask.
+    // The first screen's static answers, their bytes compressed here (as their routes will send them), not on the
+    // first ask; then its figures and timeline for the whole database (server/services/hotspots/kept.ts).
+    async () => precompress(await boundariesBody(db)),
     async () => precompress(await mahallaIndexOf(db)),
+    () => tileSet(db),
+    () => keptBasePoints(db, null),
     () => dataPeriod(db),
+    () => warmFirstScreen(db),
     () => recordsByMahalla(db, 'incidents'),
     () => recordsByMahalla(db, 'applications'),
     // The weekly counts as columns (any emerging filter reads them), then the default emerging asks.

@@ -1,7 +1,9 @@
 // The map every page shows: our offline basemap of real boundaries with the attribution, fitted to the chosen
 // district (or what the page focuses on), carrying the page's own deck.gl layers. Pages pass layers and picking;
-// boundaries load here once.
-import { useMemo } from 'react';
+// boundaries load here once. Framing the whole area needs only /api/meta, so the map is made as soon as it is there and
+// the outlines are drawn when they arrive: creating the GL context, compiling the first shaders and asking for the
+// tiles no longer wait for the boundaries (issue 15).
+import { useEffect, useMemo, useState } from 'react';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -36,6 +38,7 @@ export interface BaseMapProps {
 }
 
 const NO_PICK: string[] = [];
+const NO_SHAPES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const ignore = (): void => undefined;
 
 export function BaseMap({
@@ -64,11 +67,22 @@ export function BaseMap({
   );
   const flyBox = fly && fly.district === district ? fly.box : null;
   const labels = useDistrictLabels(boundaries.data?.districtLabels as FeatureCollection | undefined);
-  if (!meta.data || !boundaries.data) return null;
+  // A chosen district is framed from its outline: that map waits for the boundaries (else it would open on the country
+  // and then fly, or move a camera saved in the link). The map is made in the next task after it could be: making it
+  // (the GL context, ≈ 0.3 s in software GL) in this commit would delay the page's own first requests, which React
+  // starts in the effects of the same commit, after its children's.
+  const canMake = !!meta.data && (!!boundaries.data || district === null);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!canMake || ready) return;
+    const later = setTimeout(() => setReady(true), 0);
+    return () => clearTimeout(later);
+  }, [canMake, ready]);
+  if (!ready || !meta.data) return null;
   return (
     <MapView
-      regions={boundaries.data.regions as FeatureCollection}
-      districts={boundaries.data.districts as FeatureCollection}
+      regions={(boundaries.data?.regions as FeatureCollection | undefined) ?? NO_SHAPES}
+      districts={(boundaries.data?.districts as FeatureCollection | undefined) ?? NO_SHAPES}
       districtLabels={labels}
       bbox={meta.data.bbox}
       attribution={[

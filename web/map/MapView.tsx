@@ -1,6 +1,13 @@
 // The map: an uncontrolled MapLibre map with our offline style and one deck.gl overlay (interleaved).
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  prewarm,
+  setWorkerCount,
+  setWorkerUrl,
+  type GeoJSONSource,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -17,9 +24,15 @@ import { applyTilePaint } from './mahalla-tiles.ts';
 import { pickTileMahalla, wireTileHover } from './tile-pointer.ts';
 import { whenStyled } from './when-styled.ts';
 import { MapCorner, sayDistance } from './corner-controls.ts';
+import { useBoundarySources } from './boundary-sources.ts';
 
-// After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
+// After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. Two
+// workers (MapLibre's default is one): a source's tiles stay on one worker, so the mahalla tiles are cut into buckets
+// beside the boundaries' GeoJSON instead of after it. They start now, while the page's first data loads, not when the
+// first map is made (issue 15: the worker script was fetched only after the boundaries had arrived).
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
+setWorkerCount(2);
+prewarm();
 
 export interface MapViewProps {
   regions: FeatureCollection;
@@ -229,13 +242,7 @@ export function MapView({
     if (map && !map.isStyleLoaded()) map.once('idle', apply);
   }, [layers]);
 
-  // The labels follow the language (and the official names arriving with /api/meta) without rebuilding the map.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const apply = (): void => void map.getSource<GeoJSONSource>('district-labels')?.setData(districtLabels);
-    whenStyled(map, apply);
-  }, [districtLabels]);
+  useBoundarySources(mapRef, regions, districts, districtLabels);
 
   useEffect(() => {
     const map = mapRef.current;

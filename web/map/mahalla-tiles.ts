@@ -1,7 +1,9 @@
 // Draws a page's mahalla paint (web/map/mahalla-layers.ts) with MapLibre from the server's vector tiles: one vector
-// source, a fill coloured by feature-state (setFeatureState per mahalla id), a hatch for unrated mahallas, a hover
-// highlight, the thin outlines and one filtered line layer per selection or group. A filter change only sets states
-// and filters (numbers); the geometry is tiles the browser already has.
+// source, a fill coloured by feature-state (setFeatureState per mahalla id, the hovered mahalla's colour darkened in
+// the same layer), a hatch for unrated mahallas, the thin outlines and one filtered line layer per selection or group.
+// A filter change only sets states and filters (numbers); the geometry is tiles the browser already has.
+// Few layers and programs on purpose: in software GL (SwiftShader) every program costs ≈ 0.2–0.7 s to compile on the
+// first screen and every layer a pass over 9,400 polygons each frame (issue 15).
 import type { ExpressionSpecification, Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
 import type { MahallaOutlines } from './MapView.tsx';
 import type { Rgba, TileFill, TileLine, TilePaint } from './mahalla-layers.ts';
@@ -12,7 +14,6 @@ export const TILE_SOURCE = 'mahalla-tiles';
 const SOURCE_LAYER = 'mahallas';
 export const TILE_FILL = 'mahalla-tile-fill';
 const TILE_HATCH = 'mahalla-tile-hatch';
-const TILE_HOVER = 'mahalla-tile-hover';
 const TILE_LINE = 'mahalla-tile-line';
 const HATCH_IMAGE = 'mahalla-hatch';
 /** Fills go under the deck.gl overlay (placed before the mahalla line), lines above it, selections above districts. */
@@ -20,12 +21,39 @@ const FILL_BEFORE = 'region-line';
 const LINE_BEFORE = 'district-line';
 const SELECTION_BEFORE = 'district-label';
 
+/**
+ * Below this zoom the outlines are the fill's own antialiased edge in the outline colour (hairlines drawn from the
+ * fill's triangles), not a line layer: at national zoom the line layer's ≈ 9,400 outlines were the dearest pass of a
+ * frame in software GL and the workers' largest job per tile (issue 15). Its 0.4 px lines look like these hairlines
+ * at the same opacity (at half of it they read as fainter than before, side by side).
+ */
+const LINE_MIN_ZOOM = 8;
+
 const css = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
+
+/** The hover highlight: this colour at this opacity laid over the mahalla's own fill. */
+const HOVER: Rgba = [30, 60, 90, Math.round(0.27 * 255)];
+
+/**
+ * `top` laid over `under` (both with alpha) as one colour, so the hovered mahalla is drawn by the fill layer itself
+ * instead of a second fill layer over all of them.
+ * @example over([30, 60, 90, 69], [0, 0, 0, 0]) // [30, 60, 90, 69]
+ */
+export function over(top: Rgba, under: Rgba): Rgba {
+  const [a, b] = [top[3] / 255, under[3] / 255];
+  const alpha = a + b * (1 - a);
+  if (alpha === 0) return [0, 0, 0, 0];
+  const mix = (k: 0 | 1 | 2): number => Math.round((top[k] * a + under[k] * b * (1 - a)) / alpha);
+  return [mix(0), mix(1), mix(2), Math.round(alpha * 255)];
+}
 const inIds = (ids: readonly number[]): ExpressionSpecification => ['in', ['id'], ['literal', [...ids]]];
 
 /** What is drawn on one map now, so the next paint changes only what differs. */
 interface Drawn {
+  /** the fill of each coloured mahalla, as set in its feature-state */
   colours: Map<number, string>;
+  /** the same fills as the page gave them (the hover highlight is laid over them) */
+  given: ReadonlyMap<number, Rgba>;
   lines: Set<string>;
   hovered: number | null;
 }
@@ -64,23 +92,29 @@ function ensureSource(map: MapLibreMap): Drawn {
       id: TILE_FILL,
       type: 'fill',
       ...src,
-      paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], 'rgba(0,0,0,0)']] },
+      paint: {
+        // The hovered mahalla gets its fill with the highlight laid over (`over`), set with the hover state.
+        'fill-color': [
+          'to-color',
+          [
+            'case',
+            ['boolean', ['feature-state', 'hover'], false],
+            ['coalesce', ['feature-state', 'hoverFill'], css(HOVER)],
+            ['coalesce', ['feature-state', 'fill'], 'rgba(0,0,0,0)'],
+          ],
+        ],
+      },
     },
     FILL_BEFORE,
   );
-  map.addLayer(
-    { id: TILE_HATCH, type: 'fill', ...src, filter: inIds([]), paint: { 'fill-pattern': HATCH_IMAGE } },
-    FILL_BEFORE,
-  );
+  // No antialiased edge (a second program and pass over every polygon): the hatch lines are drawn aliased anyway.
   map.addLayer(
     {
-      id: TILE_HOVER,
+      id: TILE_HATCH,
       type: 'fill',
       ...src,
-      paint: {
-        'fill-color': 'rgb(30,60,90)',
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.27, 0],
-      },
+      filter: inIds([]),
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-antialias': false },
     },
     FILL_BEFORE,
   );
@@ -89,11 +123,12 @@ function ensureSource(map: MapLibreMap): Drawn {
       id: TILE_LINE,
       type: 'line',
       ...src,
+      minzoom: LINE_MIN_ZOOM,
       paint: { 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 14, 1.2] },
     },
     LINE_BEFORE,
   );
-  d = { colours: new Map(), lines: new Set(), hovered: null };
+  d = { colours: new Map(), given: new Map(), lines: new Set(), hovered: null };
   drawn.set(map, d);
   return d;
 }
@@ -114,8 +149,20 @@ export function applyTilePaint(map: MapLibreMap, paint: readonly TilePaint[], ou
   for (const id of d.colours.keys()) if (!next.has(id)) map.setFeatureState(at(id), { fill: null });
   for (const [id, c] of next) if (d.colours.get(id) !== c) map.setFeatureState(at(id), { fill: c });
   d.colours = next;
+  d.given = fill?.colours ?? new Map<number, Rgba>();
+  // The hovered mahalla's highlight follows its new colour.
+  if (d.hovered !== null) map.setFeatureState(at(d.hovered), { hoverFill: hoverFill(d, d.hovered) });
   map.setFilter(TILE_HATCH, inIds(fill?.hatched ?? []));
   map.setLayoutProperty(TILE_LINE, 'visibility', outlines?.tiles ? 'visible' : 'none');
+  // The fill's edge is the outline below LINE_MIN_ZOOM (transparent above, where the line layer draws it); without
+  // outlines it is the fill's own colour, an antialiased edge.
+  map.setPaintProperty(
+    TILE_FILL,
+    'fill-outline-color',
+    outlines?.tiles
+      ? ['step', ['zoom'], hexWithAlpha(outlines.color, outlines.opacity), LINE_MIN_ZOOM, 'rgba(0,0,0,0)']
+      : undefined,
+  );
   if (outlines) {
     map.setPaintProperty(TILE_LINE, 'line-color', outlines.color);
     map.setPaintProperty(TILE_LINE, 'line-opacity', outlines.opacity);
@@ -135,6 +182,15 @@ export function applyTilePaint(map: MapLibreMap, paint: readonly TilePaint[], ou
   }
 }
 
+/**
+ * A `#rrggbb` colour at opacity `a` as CSS rgba().
+ * @example hexWithAlpha('#546e7a', 0.25) // 'rgba(84,110,122,0.250)'
+ */
+export function hexWithAlpha(hex: string, a: number): string {
+  const n = parseInt(hex.slice(1, 7), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${a.toFixed(3)})`;
+}
+
 /** The id of the mahalla drawn from the tiles at `point` (pixels), or null. */
 export function tileMahallaAt(map: MapLibreMap, point: PointLike): number | null {
   if (!map.getLayer(TILE_FILL)) return null;
@@ -148,6 +204,9 @@ export function hoverTileMahalla(map: MapLibreMap, id: number | null): void {
   if (!d || d.hovered === id) return;
   const at = (m: number) => ({ source: TILE_SOURCE, sourceLayer: SOURCE_LAYER, id: m });
   if (d.hovered !== null) map.setFeatureState(at(d.hovered), { hover: false });
-  if (id !== null) map.setFeatureState(at(id), { hover: true });
+  if (id !== null) map.setFeatureState(at(id), { hover: true, hoverFill: hoverFill(d, id) });
   d.hovered = id;
 }
+
+/** The colour of mahalla `id` while hovered: the highlight over its fill (over the basemap where it has none). */
+const hoverFill = (d: Drawn, id: number): string => css(over(HOVER, d.given.get(id) ?? [0, 0, 0, 0]));

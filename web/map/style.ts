@@ -70,8 +70,20 @@ export function basemapStyle(
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
-      { id: 'region-fill', type: 'fill', source: 'regions', paint: { 'fill-color': theme.land } },
-      { id: 'district-fill', type: 'fill', source: 'districts', paint: { 'fill-color': theme.land } },
+      // Land without antialiased edges: every edge lies under a district line, and in software GL the edge is another
+      // program to compile and another pass over every polygon each frame (issue 15).
+      {
+        id: 'region-fill',
+        type: 'fill',
+        source: 'regions',
+        paint: { 'fill-color': theme.land, 'fill-antialias': false },
+      },
+      {
+        id: 'district-fill',
+        type: 'fill',
+        source: 'districts',
+        paint: { 'fill-color': theme.land, 'fill-antialias': false },
+      },
       {
         id: 'region-line',
         type: 'line',

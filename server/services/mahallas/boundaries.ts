@@ -2,6 +2,8 @@
 // points: the static layers drawn with the mahallas.
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
+import { keptPerDb } from '../../db/kept.ts';
+import { perDb } from '../../db/per-db.ts';
 import type { BoundaryProps } from '../../contract/mahallas.ts';
 import { labelPoint } from '../../shared/label-point.ts';
 import { feature } from './mahallas.ts';
@@ -36,6 +38,18 @@ export async function getBoundaries(db: Db): Promise<{
   return { regions: fc(regions, 'region'), districts: d, districtLabels };
 }
 
+/** The outlines, once per database and data generation (they are the same for every asker). */
+export const boundariesOf = perDb(getBoundaries);
+
+/**
+ * The bytes GET /api/boundaries answers with (Hono's c.json is JSON.stringify), for the warm-up to compress ahead of
+ * the first screen's ask (server/http/encoding.ts precompress): compressing them on that ask took ≈ 0.45 s nationally.
+ * @example await precompress(await boundariesBody(db));
+ */
+export async function boundariesBody(db: Db): Promise<Uint8Array> {
+  return new TextEncoder().encode(JSON.stringify(await boundariesOf(db)));
+}
+
 export interface BasePoint {
   id: number;
   name: string;
@@ -44,6 +58,16 @@ export interface BasePoint {
   lat: number;
   inspectors: number;
 }
+
+/**
+ * getBasePoints kept per area (server/db/kept.ts): static until an import, and 0.2–0.4 s of the national first screen
+ * on a busy server when asked anew (issue 15).
+ */
+export const keptBasePoints = keptPerDb(
+  (districts: readonly string[] | null) => JSON.stringify(districts),
+  (db, districts) => getBasePoints(db, districts),
+  16,
+);
 
 /** The base points of some districts (null = all), with how many inspectors work from each. */
 export async function getBasePoints(db: Db, districts: readonly string[] | null): Promise<BasePoint[]> {

@@ -3,7 +3,7 @@
 // name every GET route the app serves, so a new route is checked too.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WIRE } from '../../../server/http/wire.ts';
+import { WIRE } from '../../../server/http/encoding.ts';
 import { givenRoles, type SignedIn } from '../../fixtures/api/signed-in.ts';
 
 const MARCH = 'from=2024-03-01&to=2024-03-31';

@@ -1,10 +1,18 @@
 // The wire middleware's pieces on their own: encoding negotiation, URL normalisation, If-None-Match matching, and a
 // streamed answer that stays a stream (compressed as it flows, no ETag) while an SSE stream is left alone.
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { streamSSE, streamText } from 'hono/streaming';
 import { describe, expect, it } from 'vitest';
-import { matches, negotiate, normalisedUrl, onTheWire } from '../../../server/http/wire.ts';
+import {
+  compressedOnce,
+  etagOf,
+  matches,
+  negotiate,
+  normalisedUrl,
+  precompress,
+} from '../../../server/http/encoding.ts';
+import { onTheWire } from '../../../server/http/wire.ts';
 
 describe('negotiate', () => {
   it('prefers brotli, falls back to gzip, honours q=0 and sends nothing encoded without a header', () => {
@@ -26,6 +34,18 @@ describe('normalisedUrl and matches', () => {
     expect(matches('*', 'W/"b"')).toBe(true);
     expect(matches('W/"c"', 'W/"b"')).toBe(false);
     expect(matches(undefined, 'W/"b"')).toBe(false);
+  });
+});
+
+describe('compressedOnce and precompress', () => {
+  it('keep one compressed copy per content and encoding, the one compressed ahead included', async () => {
+    const raw = new TextEncoder().encode(JSON.stringify({ boundaries: 'x'.repeat(5000) }));
+    const tag = etagOf([], raw);
+    await precompress(raw);
+    const first = compressedOnce(raw, tag, 'br');
+    expect(compressedOnce(new Uint8Array(raw), tag, 'br')).toBe(first);
+    expect(brotliDecompressSync(await first)).toEqual(Buffer.from(raw));
+    expect(compressedOnce(raw, tag, 'gzip')).not.toBe(first);
   });
 });
 
