@@ -6,6 +6,7 @@ import type { ExpressionSpecification, Map as MapLibreMap, MapGeoJSONFeature, Po
 import type { MahallaOutlines } from './MapView.tsx';
 import type { Rgba, TileFill, TileLine, TilePaint } from './mahalla-layers.ts';
 import { HATCH_COLOR } from './hatch.ts';
+import { DISTRICT_LABEL } from './style.ts';
 
 export const TILE_SOURCE = 'mahalla-tiles';
 /** The layer name inside the tiles (server/tiles/build.ts MAHALLA_LAYER). */
@@ -18,7 +19,7 @@ const HATCH_IMAGE = 'mahalla-hatch';
 /** Fills go under the deck.gl overlay (placed before the mahalla line), lines above it, selections above districts. */
 const FILL_BEFORE = 'region-line';
 const LINE_BEFORE = 'district-line';
-const SELECTION_BEFORE = 'district-label';
+const SELECTION_BEFORE = DISTRICT_LABEL;
 
 const css = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
 const inIds = (ids: readonly number[]): ExpressionSpecification => ['in', ['id'], ['literal', [...ids]]];

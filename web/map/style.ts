@@ -40,6 +40,12 @@ export const DARK: BasemapTheme = {
 export const OVERLAY_BEFORE = 'mahalla-line';
 
 /**
+ * The district names: overlay marks that must stay above the outlines (points, a selection) are placed before it, so a
+ * name is never hidden under a marker (issue 14: Coverage's overload markers covered the district names).
+ */
+export const DISTRICT_LABEL = 'district-label';
+
+/**
  * Mahalla outlines are drawn by MapLibre from this source (filled by the page with setData), not by deck.gl: in
  * software-rendered WebGL the deck.gl stroke of ≈ 600 polygons cost ≈ 150 ms a frame, MapLibre's lines a few ms.
  */
@@ -96,7 +102,7 @@ export function basemapStyle(
         paint: { 'line-color': theme.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2.6] },
       },
       {
-        id: 'district-label',
+        id: DISTRICT_LABEL,
         type: 'symbol',
         source: 'district-labels',
         layout: {
