@@ -23,6 +23,7 @@ import type { TileFill, TilePaint } from './mahalla-layers.ts';
 import { applyTilePaint } from './mahalla-tiles.ts';
 import { pickTileMahalla, wireTileHover } from './tile-pointer.ts';
 import { whenStyled } from './when-styled.ts';
+import { keepCreditsRoom } from './credits-room.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it.
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
@@ -132,6 +133,7 @@ export function MapView({
     // onto two lines and would otherwise cover a scale in the other corner. The attribution is never collapsed.
     map.addControl(new AttributionControl({ compact: false, customAttribution: a }), 'bottom-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const stopCreditsRoom = keepCreditsRoom(map);
     const deck = new MapLibreOverlay({
       interleaved: true,
       layers: [],
@@ -199,6 +201,7 @@ export function MapView({
       handlers.current.onMap?.(null);
       unwireHover();
       resized.disconnect();
+      stopCreditsRoom();
       keys.off();
       overlay.current = null;
       mapRef.current = null;
