@@ -51,6 +51,11 @@ export const DISTRICT_LABEL = 'district-label';
  */
 export const MAHALLA_SOURCE = 'mahallas';
 
+/** Where a district's name may stand around its label point, in the order tried. */
+const LABEL_ANCHORS: Array<
+  'center' | 'top' | 'bottom' | 'left' | 'right' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right'
+> = ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'];
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
@@ -120,13 +125,15 @@ export function basemapStyle(
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.03,
           // Russian names are longer than Uzbek ones ("МИРЗО-УЛУГБЕКСКИЙ"): wrapped narrow, kept apart by a margin,
-          // and never drawn over one another; one that fits nowhere near its district's middle is left out.
+          // and never drawn over one another; one that fits nowhere near its district's middle is left out. Eight
+          // places beside the middle, not two: with only above and below, Yakkasaroy and Olmazor (small, central)
+          // were left out of the Hotspots map at 1280 and 1366 px in every language (issue 14); with eight, all 12.
           'text-max-width': 6,
           'text-line-height': 1.1,
           'text-padding': 3,
           'text-allow-overlap': false,
           'text-ignore-placement': false,
-          'text-variable-anchor': ['center', 'top', 'bottom'],
+          'text-variable-anchor': LABEL_ANCHORS,
           'text-radial-offset': 0.4,
           'symbol-placement': 'point',
         },
