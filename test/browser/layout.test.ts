@@ -52,17 +52,14 @@ async function fit(page: Page): Promise<Fit> {
         return b.left < credits.right && credits.left < b.right && b.top < credits.bottom && credits.top < b.bottom;
       })
       .map((el) => el.getAttribute('data-testid') ?? el.className);
-    // The placeholder's width in the input's own font, against the room inside its padding.
+    // The placeholder laid out as the box's text (an empty box: no input event, so the app never sees it), against
+    // the box's width: what scrolls is what the placeholder lost.
     const input = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');
     let placeholderCut = 0;
-    if (input) {
-      const s = getComputedStyle(input);
-      const ctx = document.createElement('canvas').getContext('2d');
-      if (ctx) {
-        ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
-        const room = input.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
-        placeholderCut = Math.max(0, Math.ceil(ctx.measureText(input.placeholder).width - room));
-      }
+    if (input && input.value === '') {
+      input.value = input.placeholder;
+      placeholderCut = input.scrollWidth - input.clientWidth;
+      input.value = '';
     }
     return {
       overflow: Math.max(root.scrollWidth - root.clientWidth, document.body.scrollWidth - root.clientWidth),
