@@ -71,6 +71,30 @@ describe('map screen', () => {
     await expectClean(d);
   });
 
+  it("over a base point only the base point's tooltip shows, not the mahalla's under it too (issue 14)", async () => {
+    const d = await AppDriver.open(world);
+    const points = (await (await world.fetch('/api/base-points')).json()) as Array<{ lon: number; lat: number }>;
+    // A base point on screen, away from the map's edges (overlays there), where a pointer would find it.
+    const xy = await d.page.evaluate((ps) => {
+      const map = window.__hamkorMap!;
+      const r = map.getCanvas().getBoundingClientRect();
+      for (const p of ps) {
+        const s = map.project([p.lon, p.lat]);
+        if (s.x > 320 && s.x < r.width - 420 && s.y > 80 && s.y < r.height - 80)
+          return { x: r.left + s.x, y: r.top + s.y };
+      }
+      return null;
+    }, points);
+    expect(xy).not.toBeNull();
+    // Onto the mahalla beside it first (its tooltip up), then onto the point.
+    await d.page.mouse.move(xy!.x + 30, xy!.y + 30);
+    await d.page.mouse.move(xy!.x, xy!.y, { steps: 4 });
+    await expect.poll(() => d.page.locator('.deck-tooltip').isVisible()).toBe(true);
+    await expect(d.page.locator('.deck-tooltip').textContent()).resolves.toMatch(/tayanch punkti|base point/i);
+    await expect.poll(() => d.page.getByTestId('tile-tooltip').isVisible()).toBe(false);
+    await expectClean(d);
+  });
+
   it('reopens the same screen from a copied link', async () => {
     const d = await AppDriver.open(world);
     await d.toggleCategory('fraud');

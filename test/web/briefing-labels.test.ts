@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { hotLabels } from '../../web/views/briefing/map-layers.ts';
 import type { Hotspots, Territories } from '../../web/queries/briefing.ts';
+import { overload } from '../../web/views/briefing/slides/CoverageSlide.tsx';
+import { translator } from '../../web/i18n/translate.ts';
 
 // As the mahalla index gives them: a point (the centroid) per mahalla.
 const feature = (id: number, x: number, y: number) => ({
@@ -24,5 +26,18 @@ describe('wall-screen hot-spot labels', () => {
   it('keeps both neighbours when they are far enough apart for the scale, and stops at max', () => {
     expect(hotLabels(territories, hotspots, 6, 0.005).map((l) => l.name)).toEqual(['M2', 'M1', 'M3']);
     expect(hotLabels(territories, hotspots, 1).map((l) => l.name)).toEqual(['M2']);
+  });
+});
+
+describe('wall-screen overload lines', () => {
+  it('name the norm exceeded: residents, incidents or distance (every one read as incidents before, issue 14)', () => {
+    const ru = translator('ru');
+    expect(overload({ norm: 'normResidents', value: 49666, limit: 15000 }, ru, 'ru')).toBe(
+      '49\u00a0666 жит. > 15\u00a0000',
+    );
+    expect(overload({ norm: 'normIncidents', value: 29, limit: 14 }, ru, 'ru')).toBe('29 происш. > 14');
+    expect(overload({ norm: 'normDistanceKm', value: 7, limit: 5 }, translator('uz-Latn'), 'uz-Latn')).toBe(
+      '7 km eng uzoq mahallagacha > 5',
+    );
   });
 });

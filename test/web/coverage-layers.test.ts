@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MahallaIndex } from '../../web/queries/mahallas.ts';
 import type { TileFill } from '../../web/map/mahalla-layers.ts';
+import { DISTRICT_LABEL } from '../../web/map/style.ts';
 import {
   buildTerritoryLayers,
   markerPoint,
@@ -57,6 +58,30 @@ describe('coverage layers from the mahalla index', () => {
       props: { data: Array<{ properties: { inspectorId: number }; position: number[] }> };
     };
     expect(marker.props.data).toEqual([{ properties: { inspectorId: 7, name: 'Karimov' }, position: [69.0, 41] }]);
+  });
+
+  it('draws the overload markers, base points and selected outline below the district names (issue 14)', () => {
+    const mahallas = territoryMahallas(INDEX, COLS, () => true);
+    const outline = {
+      type: 'Feature' as const,
+      geometry: { type: 'MultiPolygon' as const, coordinates: [] },
+      properties: { inspectorId: 7, name: 'Karimov', districtSoato: 'A', mahallas: 3, slot: 2 },
+    };
+    const layers = buildTerritoryLayers(
+      {
+        mahallas,
+        outlines: { type: 'FeatureCollection', features: [outline] },
+        outlineDistrict: 'A',
+        basePoints: [{ id: 1, name: 'B1', lon: 69, lat: 41 }],
+        overloaded: new Set([7]),
+      },
+      { selected: 7, overloadKey: '7' },
+    );
+    const before = (id: string) =>
+      (layers.find((l) => 'id' in l && l.id === id) as { props: { beforeId?: string } } | undefined)?.props.beforeId;
+    expect(
+      [TERRITORY_LAYER_IDS.overloaded, TERRITORY_LAYER_IDS.base, TERRITORY_LAYER_IDS.selected].map(before),
+    ).toEqual([DISTRICT_LABEL, DISTRICT_LABEL, DISTRICT_LABEL]);
   });
 
   it('marks a territory on the centroid of its mahalla nearest their mean', () => {

@@ -21,10 +21,11 @@ import { rememberPick } from './keep-visible.ts';
 import { basemapStyle, LIGHT, MAHALLA_SOURCE, OVERLAY_BEFORE, type BasemapTheme } from './style.ts';
 import type { TileFill, TilePaint } from './mahalla-layers.ts';
 import { applyTilePaint } from './mahalla-tiles.ts';
-import { pickTileMahalla, wireTileHover } from './tile-pointer.ts';
+import { pickTileMahalla, wireTileHover, type TileHover } from './tile-pointer.ts';
 import { whenStyled } from './when-styled.ts';
 import { MapCorner, sayDistance } from './corner-controls.ts';
 import { useBoundarySources } from './boundary-sources.ts';
+import { keepCreditsRoom } from './credits-room.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. Two
 // workers (MapLibre's default is one): a source's tiles stay on one worker, so the mahalla tiles are cut into buckets
@@ -141,12 +142,16 @@ export function MapView({
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     corner.current = new MapCorner(map, a, initialWords.current);
+    const stopCreditsRoom = keepCreditsRoom(map);
+    // Set just below, once the overlay exists; deck.gl's tooltip tells it when one of its own is up.
+    let tileHover: TileHover | null = null;
     const deck = new MapLibreOverlay({
       interleaved: true,
       layers: [],
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
       getTooltip: (info) => {
         const text = info.object ? handlers.current.tooltip?.(info) : null;
+        tileHover?.deckTip(!!text);
         return text ? { text } : null;
       },
     });
@@ -160,7 +165,7 @@ export function MapView({
       const tile = info?.object ? null : pickTileMahalla(map, handlers.current, e.point.x, e.point.y);
       handlers.current.onPick(info?.object ?? tile?.object ?? null, info?.layer?.id ?? tile?.layerId ?? null);
     });
-    const unwireHover = wireTileHover(map, deck, () => handlers.current);
+    tileHover = wireTileHover(map, deck, () => handlers.current);
     // Enter picks under the cross-hair as a click there would (web/map/keyboard.ts).
     const keys = bindKeyboardPick(
       map.getCanvas(),
@@ -206,8 +211,9 @@ export function MapView({
     handlers.current.onMap?.(map);
     return () => {
       handlers.current.onMap?.(null);
-      unwireHover();
+      tileHover?.off();
       resized.disconnect();
+      stopCreditsRoom();
       keys.off();
       overlay.current = null;
       mapRef.current = null;

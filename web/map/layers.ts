@@ -5,7 +5,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerKey } from '../state/url.ts';
 import type { Rgb } from './colors.ts';
 import type { MetricView } from './metric-values.ts';
-import { OVERLAY_BEFORE, placedBefore } from './style.ts';
+import { DISTRICT_LABEL, OVERLAY_BEFORE, placedBefore } from './style.ts';
 import { mahallaFill, mahallaOutline, type MapLayer } from './mahalla-layers.ts';
 
 export interface MahallaFeatureProps {
@@ -118,7 +118,7 @@ export function buildLayers(
   if (on('base') && data.basePoints) {
     layers.push(
       new ScatterplotLayer<{ id: number; name: string; lon: number; lat: number }>(
-        placedBefore('district-label', {
+        placedBefore(DISTRICT_LABEL, {
           id: LAYER_IDS.base,
           data: data.basePoints,
           getPosition: (d) => [d.lon, d.lat],

@@ -8,6 +8,7 @@ import type { ExpressionSpecification, Map as MapLibreMap, MapGeoJSONFeature, Po
 import type { MahallaOutlines } from './MapView.tsx';
 import type { Rgba, TileFill, TileLine, TilePaint } from './mahalla-layers.ts';
 import { HATCH_COLOR } from './hatch.ts';
+import { DISTRICT_LABEL } from './style.ts';
 
 export const TILE_SOURCE = 'mahalla-tiles';
 /** The layer name inside the tiles (server/tiles/build.ts MAHALLA_LAYER). */
@@ -19,7 +20,7 @@ const HATCH_IMAGE = 'mahalla-hatch';
 /** Fills go under the deck.gl overlay (placed before the mahalla line), lines above it, selections above districts. */
 const FILL_BEFORE = 'region-line';
 const LINE_BEFORE = 'district-line';
-const SELECTION_BEFORE = 'district-label';
+const SELECTION_BEFORE = DISTRICT_LABEL;
 
 /**
  * Below this zoom the outlines are the fill's own antialiased edge in the outline colour (hairlines drawn from the

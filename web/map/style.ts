@@ -40,10 +40,21 @@ export const DARK: BasemapTheme = {
 export const OVERLAY_BEFORE = 'mahalla-line';
 
 /**
+ * The district names: overlay marks that must stay above the outlines (points, a selection) are placed before it, so a
+ * name is never hidden under a marker (issue 14: Coverage's overload markers covered the district names).
+ */
+export const DISTRICT_LABEL = 'district-label';
+
+/**
  * Mahalla outlines are drawn by MapLibre from this source (filled by the page with setData), not by deck.gl: in
  * software-rendered WebGL the deck.gl stroke of ≈ 600 polygons cost ≈ 150 ms a frame, MapLibre's lines a few ms.
  */
 export const MAHALLA_SOURCE = 'mahallas';
+
+/** Where a district's name may stand around its label point, in the order tried. */
+const LABEL_ANCHORS: Array<
+  'center' | 'top' | 'bottom' | 'left' | 'right' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right'
+> = ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'];
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -108,7 +119,7 @@ export function basemapStyle(
         paint: { 'line-color': theme.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2.6] },
       },
       {
-        id: 'district-label',
+        id: DISTRICT_LABEL,
         type: 'symbol',
         source: 'district-labels',
         layout: {
@@ -126,13 +137,15 @@ export function basemapStyle(
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.03,
           // Russian names are longer than Uzbek ones ("МИРЗО-УЛУГБЕКСКИЙ"): wrapped narrow, kept apart by a margin,
-          // and never drawn over one another; one that fits nowhere near its district's middle is left out.
+          // and never drawn over one another; one that fits nowhere near its district's middle is left out. Eight
+          // places beside the middle, not two: with only above and below, Yakkasaroy and Olmazor (small, central)
+          // were left out of the Hotspots map at 1280 and 1366 px in every language (issue 14); with eight, all 12.
           'text-max-width': 6,
           'text-line-height': 1.1,
           'text-padding': 3,
           'text-allow-overlap': false,
           'text-ignore-placement': false,
-          'text-variable-anchor': ['center', 'top', 'bottom'],
+          'text-variable-anchor': LABEL_ANCHORS,
           'text-radial-offset': 0.4,
           'symbol-placement': 'point',
         },

@@ -26,11 +26,20 @@ export function pickTileMahalla(
   return object ? { object, layerId: p.fill.id } : null;
 }
 
+export interface TileHover {
+  /** deck.gl shows (true) or hid (false) a tooltip of its own: the tile tooltip gives way while it is up */
+  deckTip(shown: boolean): void;
+  /** removes the handlers and the tooltip */
+  off(): void;
+}
+
 /**
  * Hover on the tile fill: highlight and tooltip (in deck.gl's tooltip look) unless a deck.gl object is under the
- * pointer, whose own tooltip wins. Returns the function that removes the handlers.
+ * pointer, whose own tooltip wins: one of the page's pickable layers (checked here), or any other layer with a tooltip
+ * (a base point on Hotspots), which deck.gl reports through `deckTip`; both tooltips showed at once over a base point
+ * (issue 14).
  */
-export function wireTileHover(map: MapLibreMap, deck: MapLibreOverlay, current: () => TilePointer): () => void {
+export function wireTileHover(map: MapLibreMap, deck: MapLibreOverlay, current: () => TilePointer): TileHover {
   const tip = document.createElement('div');
   tip.className = 'tile-tooltip';
   tip.dataset.testid = 'tile-tooltip';
@@ -46,6 +55,7 @@ export function wireTileHover(map: MapLibreMap, deck: MapLibreOverlay, current: 
     whiteSpace: 'pre-line',
   });
   map.getContainer().appendChild(tip);
+  let deckShown = false;
   const hide = (): void => {
     if (tip.style.display !== 'none') map.getCanvas().style.cursor = '';
     tip.style.display = 'none';
@@ -56,7 +66,7 @@ export function wireTileHover(map: MapLibreMap, deck: MapLibreOverlay, current: 
     // Only the page's pickable overlays: a picking pass over every deck.gl layer on each move costs frames.
     const layerIds = p.pickLayerIds.filter((id) => id !== p.fill?.id);
     const overlay = layerIds.length > 0 ? deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds }) : null;
-    const hit = overlay?.object ? null : pickTileMahalla(map, p, e.point.x, e.point.y);
+    const hit = overlay?.object || deckShown ? null : pickTileMahalla(map, p, e.point.x, e.point.y);
     if (!hit) return hide();
     const id = (hit.object as { properties: { id: number } }).properties.id;
     hoverTileMahalla(map, id);
@@ -77,9 +87,15 @@ export function wireTileHover(map: MapLibreMap, deck: MapLibreOverlay, current: 
   };
   map.on('mousemove', move);
   map.on('mouseout', hide);
-  return () => {
-    map.off('mousemove', move);
-    map.off('mouseout', hide);
-    tip.remove();
+  return {
+    deckTip(shown) {
+      deckShown = shown;
+      if (shown) hide();
+    },
+    off() {
+      map.off('mousemove', move);
+      map.off('mouseout', hide);
+      tip.remove();
+    },
   };
 }

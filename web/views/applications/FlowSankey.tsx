@@ -3,13 +3,16 @@ import { useMemo } from 'react';
 import type { ApplicationsFlow } from '../../queries/applications.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { labelOf, type Dimension } from './labels.ts';
-import { sankeyLayout } from './sankey.ts';
+import { headingLines, sankeyLayout } from './sankey.ts';
 
 const WIDTH = 520;
 const HEIGHT = 320;
 /** Room right of the last stage for its labels. */
 const LABEL_ROOM = 150;
-const TOP = 18;
+/** Room above the nodes for the stage headings: two lines of 10 px capitals. */
+const TOP = 30;
+/** Characters of a heading line that fit between two stages (120 units of 10 px capitals). */
+const HEADING_CHARS = 14;
 /** The stages, titled by their dimension (`applications.dim.<dim>`). */
 const STAGES: ReadonlyArray<{ dim: Dimension }> = [
   { dim: 'channel' },
@@ -49,8 +52,12 @@ export function FlowSankey({ flow }: { flow: ApplicationsFlow }) {
         aria-label={t('applications.sankeyAria', { n: f.int(flow.total.n) })}
       >
         {STAGES.map((s, k) => (
-          <text key={s.dim} x={((WIDTH - LABEL_ROOM - 10) * k) / (STAGES.length - 1)} y={10} className="appl-stage">
-            {t(`applications.dim.${s.dim}`)}
+          <text key={s.dim} y={10} className="appl-stage">
+            {headingLines(t(`applications.dim.${s.dim}`), HEADING_CHARS).map((line, i) => (
+              <tspan key={i} x={((WIDTH - LABEL_ROOM - 10) * k) / (STAGES.length - 1)} dy={i === 0 ? 0 : 11}>
+                {line}
+              </tspan>
+            ))}
           </text>
         ))}
         <g transform={`translate(0, ${TOP})`}>

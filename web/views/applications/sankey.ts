@@ -99,3 +99,18 @@ export function sankeyLayout(
   });
   return { nodes, bands };
 }
+
+/**
+ * A stage heading as lines of at most `max` characters, broken at spaces (a longer word keeps a line of its own): the
+ * stages stand 120 units apart, and "РЎЙХАТГА ОЛИШ КИТОБИ" in one line ran into the next heading (issue 14).
+ * @example headingLines('Рўйхатга олиш китоби', 14) // ['Рўйхатга олиш', 'китоби']
+ */
+export function headingLines(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}

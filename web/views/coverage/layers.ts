@@ -4,8 +4,7 @@
 // The whole country is never carried as shapes: territories arrive as mahalla ids (GET /api/coverage/territories).
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Position } from 'geojson';
-import { placedBefore } from '../../map/style.ts';
-import { OVERLAY_BEFORE } from '../../map/style.ts';
+import { DISTRICT_LABEL, OVERLAY_BEFORE, placedBefore } from '../../map/style.ts';
 import type { Rgb } from '../../map/colors.ts';
 import { mahallaFill, mahallaOutline, type MapLayer } from '../../map/mahalla-layers.ts';
 import type { MahallaIndex } from '../../queries/mahallas.ts';
@@ -162,52 +161,62 @@ export function buildTerritoryLayers(data: TerritoryLayerData, ui: TerritoryLaye
           getLineWidth: 1.6,
         }),
       ),
-      new GeoJsonLayer<OutlineProps>({
-        id: TERRITORY_LAYER_IDS.selected,
-        data: { type: 'FeatureCollection', features: outlines.filter((f) => f.properties.inspectorId === ui.selected) },
-        filled: false,
-        stroked: true,
-        getLineColor: [13, 27, 42, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 4,
-      }),
+      new GeoJsonLayer<OutlineProps>(
+        placedBefore(DISTRICT_LABEL, {
+          id: TERRITORY_LAYER_IDS.selected,
+          data: {
+            type: 'FeatureCollection',
+            features: outlines.filter((f) => f.properties.inspectorId === ui.selected),
+          },
+          filled: false,
+          stroked: true,
+          getLineColor: [13, 27, 42, 255],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 4,
+        }),
+      ),
     );
   }
+  // Markers and points stay above the outlines but below the district names (a name under a marker went unread).
   if (mahallas) {
     layers.push(
-      new ScatterplotLayer<Marker>({
-        id: TERRITORY_LAYER_IDS.overloaded,
-        data: markers(mahallas, data.overloaded),
-        pickable: true,
-        getPosition: (m) => m.position as [number, number],
-        radiusUnits: 'pixels',
-        getRadius: 5.5,
-        getFillColor: rgba(PROBLEM, 255),
-        stroked: true,
-        getLineColor: [255, 255, 255, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
-        updateTriggers: { getPosition: [ui.overloadKey] },
-      }),
+      new ScatterplotLayer<Marker>(
+        placedBefore(DISTRICT_LABEL, {
+          id: TERRITORY_LAYER_IDS.overloaded,
+          data: markers(mahallas, data.overloaded),
+          pickable: true,
+          getPosition: (m: Marker) => m.position as [number, number],
+          radiusUnits: 'pixels',
+          getRadius: 5.5,
+          getFillColor: rgba(PROBLEM, 255),
+          stroked: true,
+          getLineColor: [255, 255, 255, 255],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1.5,
+          updateTriggers: { getPosition: [ui.overloadKey] },
+        }),
+      ),
     );
   }
   if (data.basePoints) {
     layers.push(
-      new ScatterplotLayer<{ id: number; name: string; lon: number; lat: number }>({
-        id: TERRITORY_LAYER_IDS.base,
-        data: data.basePoints,
-        pickable: true,
-        getPosition: (d) => [d.lon, d.lat],
-        radiusUnits: 'meters',
-        getRadius: 200,
-        radiusMinPixels: 2,
-        radiusMaxPixels: 6,
-        getFillColor: [13, 27, 42, 255],
-        stroked: true,
-        getLineColor: [255, 255, 255, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
-      }),
+      new ScatterplotLayer<{ id: number; name: string; lon: number; lat: number }>(
+        placedBefore(DISTRICT_LABEL, {
+          id: TERRITORY_LAYER_IDS.base,
+          data: data.basePoints,
+          pickable: true,
+          getPosition: (d: { lon: number; lat: number }) => [d.lon, d.lat],
+          radiusUnits: 'meters',
+          getRadius: 200,
+          radiusMinPixels: 2,
+          radiusMaxPixels: 6,
+          getFillColor: [13, 27, 42, 255],
+          stroked: true,
+          getLineColor: [255, 255, 255, 255],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1.5,
+        }),
+      ),
     );
   }
   return layers;

@@ -125,10 +125,13 @@ export function ImportPage() {
               ))}
             </select>
           </label>
-          <label>
+          {/* The browser's own file button speaks the browser's language ("Choose File", "No file chosen"), not the
+              app's: the input stays (keyboard, screen readers, tests) but is drawn as our button and the file's name. */}
+          <label className="file-pick">
             {t('import.file')}{' '}
             <input
               type="file"
+              className="visually-hidden"
               data-testid="import-file"
               accept={extensionsOf(kind).join(',')}
               onChange={(e) => {
@@ -136,6 +139,12 @@ export function ImportPage() {
                 reset();
               }}
             />
+            <span className="file-button" aria-hidden="true">
+              {t('import.file.choose')}
+            </span>{' '}
+            <span className="file-name" data-testid="import-file-name">
+              {file ? file.name : t('import.file.none')}
+            </span>
           </label>
           {boundary && (
             <label title={t('import.crs.title')}>

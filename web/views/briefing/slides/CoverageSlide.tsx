@@ -6,16 +6,19 @@ import { fmtInt } from '../../../format.ts';
 import { useFmt, useNameOf, useT } from '../../../i18n/I18n.tsx';
 import { activeT, type Translate } from '../../../i18n/translate.ts';
 import type { Locale } from '../../../i18n/locales.ts';
+import type { NormKey } from '../../../../server/contract/coverage.ts';
 
 // Three names a column: on a 16:9 wall screen at the required text size, more would run off the slide.
 const SHOWN = 3;
 
 /**
  * One overload as read from across a room: the figure against its norm, in the language of `t`.
- * @example overload({ norm: 'residents', value: 49666, limit: 15000 }) // '49 666 residents > 15 000'
+ * `norm` is the contract's key (normResidents…): the message once chose on 'residents', so every overload read as
+ * incidents ("49 666 происш. > 15 000", issue 14).
+ * @example overload({ norm: 'normResidents', value: 49666, limit: 15000 }) // '49 666 residents > 15 000'
  */
 export function overload(
-  f: { norm: string; value: number; limit: number },
+  f: { norm: NormKey; value: number; limit: number },
   t: Translate = activeT(),
   locale: Locale = 'en',
 ): string {

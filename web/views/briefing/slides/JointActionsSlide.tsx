@@ -7,7 +7,9 @@ import { useFmt, useNameOf, useT } from '../../../i18n/I18n.tsx';
 import { useSayName } from '../../../i18n/system-names.ts';
 
 const SERVICES_SHOWN = 5;
-const TERRITORIES_SHOWN = 7;
+/** The territories furthest behind: five two-line rows (name, then "3 махалли"), the plan's title and the "more on
+ * the Plans page" line are what fits above the footer at 1920×1080 in Russian; seven ran onto it (issue 14). */
+const TERRITORIES_SHOWN = 5;
 
 export function JointActionsSlide({ snap }: SlideProps) {
   const tr = useT();
