@@ -25,7 +25,7 @@ import { mahallaColumns } from '../selection/mahallas.ts';
 import { addDays, defaultRange, type Period } from '../shared/period.ts';
 import { dataPeriod } from '../services/data-period.ts';
 import { annexOf, versionGeoJson } from '../services/territories/annex.ts';
-import { annexCsv, annexXlsx } from '../services/territories/annex-files.ts';
+import { annexDownload } from '../services/territories/annex-files.ts';
 import { ExportLang, exportLangRefusal } from '../services/export/records-file.ts';
 import { diffVersions } from '../services/territories/diff.ts';
 import { referenceDay } from '../services/territories/in-force.ts';
@@ -46,7 +46,6 @@ import { jsonBody, validate } from './validate.ts';
 import { notFound, outside, staleIssue } from './refusals.ts';
 import { issue, type ApiIssue } from '../contract/issues.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const refused = <E extends string>(error: E, i: ApiIssue) => ({ error, issues: [i] });
 /** The issue of a refused outcome, with its code where the refusal has one. */
 const refusal = (out: Extract<Outcome, { status: 'refused' }>): ApiIssue => ({
@@ -134,16 +133,9 @@ export const territoryRoutes = ({ db, store, auth, http }: RouteDeps) => {
     if (v === 'outside') return c.json(outside('id'), 403);
     const lang = ExportLang.safeParse(c.req.query('lang'));
     if (!lang.success) return c.json(exportLangRefusal, 400);
-    const annex = await annexFor(c, v, q);
-    return kind === 'csv'
-      ? c.body(annexCsv(annex, lang.data), 200, attachment(v, 'csv', 'text/csv; charset=utf-8'))
-      : c.body(new Uint8Array(annexXlsx(annex, lang.data)), 200, attachment(v, 'xlsx', XLSX_TYPE));
+    const file = annexDownload(await annexFor(c, v, q), kind, lang.data);
+    return c.body(file.body, 200, file.headers);
   };
-  /** Headers of a downloaded export of version `v`. */
-  const attachment = (v: StoredTerritoryVersion, ext: string, type: string) => ({
-    'content-type': type,
-    'content-disposition': `attachment; filename="territories-${v.district}-v${v.number}.${ext}"`,
-  });
   return new Hono<AppEnv>()
     .get('/territories/versions', can('read'), validate('query', TerritoryListQuery), async (c) => {
       const { districts } = await areaOf(c, db, c.req.valid('query').district);

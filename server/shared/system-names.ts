@@ -86,3 +86,12 @@ export function sayName(
   const said = t(`system.${s.id}`, values);
   return s.copy ? `${said} (${day(s.copy.from)} – ${day(s.copy.to)})` : said;
 }
+
+/**
+ * Whether a vacant post's label only says that it is vacant (the system's "Vacant post 3", or a typed one in any of
+ * the languages): the print page and the annex files then say "vacant post" in the reader's words, else they keep the
+ * label beside them.
+ * @example saysVacant('Vacant post 3') // true
+ * @example saysVacant('Bog‘bon') // false
+ */
+export const saysVacant = (label: string): boolean => /vacant|boʻsh|вакант|бўш/i.test(label);

@@ -23,7 +23,7 @@ import type { TileFill, TilePaint } from './mahalla-layers.ts';
 import { applyTilePaint } from './mahalla-tiles.ts';
 import { pickTileMahalla, wireTileHover, type TileHover } from './tile-pointer.ts';
 import { whenStyled } from './when-styled.ts';
-import { MapCorner, sayDistance } from './corner-controls.ts';
+import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
 import { useBoundarySources } from './boundary-sources.ts';
 import { keepCreditsRoom } from './credits-room.ts';
 
@@ -226,15 +226,7 @@ export function MapView({
   // MapLibre names its zoom buttons once, in English: they are renamed in the language in force, and again on a switch,
   // as the corner's attribution and scale bar are written again.
   useEffect(() => {
-    const root = container.current;
-    for (const [cls, id] of [
-      ['.maplibregl-ctrl-zoom-in', 'map.zoomIn'],
-      ['.maplibregl-ctrl-zoom-out', 'map.zoomOut'],
-    ] as const) {
-      const button = root?.querySelector(cls);
-      button?.setAttribute('title', t(id));
-      button?.setAttribute('aria-label', t(id));
-    }
+    nameZoomButtons(container.current, t);
     setKeysHelp.current(t('a11y.mapKeys', { enter: 'Enter' }));
     corner.current?.setWords(credits.split('\n'), sayDistance(t, f.int));
   }, [t, f, credits]);

@@ -116,3 +116,18 @@ export class MapCorner {
     this.map.addControl(this.scale, 'bottom-right');
   }
 }
+
+/**
+ * Names MapLibre's zoom buttons (which it names once, in English) in the language of `t`.
+ * @example nameZoomButtons(container, t); // title and aria-label "Kattalashtirish" …
+ */
+export function nameZoomButtons(root: HTMLElement | null, t: (id: 'map.zoomIn' | 'map.zoomOut') => string): void {
+  for (const [cls, id] of [
+    ['.maplibregl-ctrl-zoom-in', 'map.zoomIn'],
+    ['.maplibregl-ctrl-zoom-out', 'map.zoomOut'],
+  ] as const) {
+    const button = root?.querySelector(cls);
+    button?.setAttribute('title', t(id));
+    button?.setAttribute('aria-label', t(id));
+  }
+}

@@ -6,23 +6,21 @@ import { csv, csvStyle } from '../../shared/csv.ts';
 import { xlsx, type XlsxCell } from '../../shared/xlsx.ts';
 import { displayName } from '../../shared/uz-names.ts';
 import { exportName } from '../export/text.ts';
+import { saysVacant } from '../../shared/system-names.ts';
 import { translator, type Translate } from '../../../web/i18n/translate.ts';
 import type { Locale } from '../../../web/i18n/locales.ts';
 import type { Annex, AnnexPost } from './annex.ts';
 import { workloadOf, type MahallaFacts, type Workload } from './figures.ts';
 
-/**
- * A vacant post's label that only says it is vacant (the system's "Vacant post 3", or a typed one in any language): said
- * as the print page says it, else the label is kept beside the words (web/views/territory-print/PrintSheet.tsx).
- */
-const VACANT = /vacant|boʻsh|вакант|бўш/i;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** The title postTitle (read.ts) writes for a holder whose name the asker may not see. */
 const NUMBERED = /^Inspector #(\d+)$/;
 
 /** A post's holder (or label) in the reader's words and script. */
 function titleOf(p: AnnexPost, t: Translate, locale: Locale): string {
   if (p.vacant)
-    return VACANT.test(p.title)
+    return saysVacant(p.title)
       ? t('tprint.vacant', { post: p.post })
       : t('tprint.vacantTitled', { post: p.post, title: displayName(p.title, locale) });
   const n = NUMBERED.exec(p.title);
@@ -125,4 +123,17 @@ export function annexXlsx(a: Annex, locale: Locale = 'en'): Uint8Array {
       ],
     },
   ]);
+}
+
+/** The annex as a download of `kind` in `locale`: the body, its content type and its file name. */
+export function annexDownload(
+  a: Annex,
+  kind: 'csv' | 'xlsx',
+  locale: Locale,
+): { body: string | Uint8Array<ArrayBuffer>; headers: Record<string, string> } {
+  const name = `territories-${a.version.district}-v${a.version.number}.${kind}`;
+  const headers = (type: string) => ({ 'content-type': type, 'content-disposition': `attachment; filename="${name}"` });
+  return kind === 'csv'
+    ? { body: annexCsv(a, locale), headers: headers('text/csv; charset=utf-8') }
+    : { body: new Uint8Array(annexXlsx(a, locale)), headers: headers(XLSX_TYPE) };
 }

@@ -11,6 +11,7 @@ import type { TerritoryAnnex } from '../../queries/territories.ts';
 import { territoryMap } from './svg-map.ts';
 import { rankLabel } from '../coverage/labels.ts';
 import { useSayName } from '../../i18n/system-names.ts';
+import { saysVacant } from '../../../server/shared/system-names.ts';
 
 type Post = TerritoryAnnex['posts'][number];
 /** A row of the table: the unassigned mahallas have no workload index (it depends on the post's base point). */
@@ -102,7 +103,7 @@ export function PrintSheet(props: SheetProps) {
         {post === null
           ? t('tprint.unassigned')
           : post.vacant
-            ? post.title && !/vacant|boʻsh|вакант/i.test(post.title)
+            ? post.title && !saysVacant(post.title)
               ? t('tprint.vacantTitled', { post: post.post, title: nameOf(post.title) })
               : t('tprint.vacant', { post: post.post })
             : t('tprint.post', {
