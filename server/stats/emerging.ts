@@ -57,8 +57,11 @@ export function emergingCode(id: EmergingClassId): number {
   return EMERGING_CLASSES.findIndex((c) => c.id === id);
 }
 
+/** The default level of a bin: ArcGIS's 90 %. */
+export const EMERGING_ALPHA = 0.1;
+
 export interface EmergingOptions {
-  /** A bin is a significant hot (cold) spot when p < alpha and z > 0 (z < 0). Default 0.10, ArcGIS's 90 %. */
+  /** A bin is a significant hot (cold) spot when p < alpha and z > 0 (z < 0). Default EMERGING_ALPHA. */
   alpha?: number;
   /** The Mann–Kendall trend of the z-series is significant when its p < trendAlpha. Default: alpha. */
   trendAlpha?: number;
@@ -82,7 +85,7 @@ export function classifyEmergingAt(
   opts: EmergingOptions = {},
 ): number {
   if (n === 0) return 0;
-  const alpha = opts.alpha ?? 0.1;
+  const alpha = opts.alpha ?? EMERGING_ALPHA;
   const trendAlpha = opts.trendAlpha ?? alpha;
   let hot = 0,
     cold = 0;

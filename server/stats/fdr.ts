@@ -137,6 +137,44 @@ export function bhAdjusted(p: Float64Array): Float64Array {
   return q;
 }
 
+/**
+ * bhAdjusted(p) where it is below `alpha`, else 1 (NaN stays NaN): all a test at level alpha reads, with only the
+ * p-values up to alpha sorted. A q is the minimum of p(j)·m/j over ranks j ≥ its own; every rank past the candidates
+ * has p(j) > alpha and m/j ≥ 1, so only candidates can bring a q under alpha, and then the candidates' running minimum
+ * is that q, the same double. Candidates reach 2⁻⁴⁰ above alpha so that no product rounded twice (p(j)·m, then / j)
+ * can land under alpha from outside them. The emerging hot spots' national slices hold ≈ 400 candidates among 9,392
+ * units: sorting those instead of all (bhAdjusted) is ≈ 0.05 ms a slice against ≈ 0.6 ms.
+ * @example
+ * bhAdjustedBelow(new Float64Array([0.01, 0.04, 0.03, 0.005, 0.2]), 0.05); // [0.025, 1, 1, 0.025, 1]
+ */
+export function bhAdjustedBelow(p: Float64Array, alpha: number): Float64Array {
+  const m = p.length;
+  const q = new Float64Array(m).fill(1);
+  const reach = alpha * (1 + 2 ** -40);
+  let count = 0;
+  for (let i = 0; i < m; i++) {
+    const v = p[i]!;
+    if (v <= reach) count++;
+    else if (Number.isNaN(v)) q[i] = NaN;
+  }
+  const at = new Uint32Array(count),
+    values = new Float64Array(count);
+  for (let i = 0, c = 0; i < m; i++)
+    if (p[i]! <= reach) {
+      at[c] = i;
+      values[c++] = p[i]!;
+    }
+  // Both orders are stable, so equal values keep the order of their indices, as bhAdjustedByRank's do (−0 and 0).
+  const order = radixOrder(values) ?? ascendingOrder(values);
+  let running = 1;
+  for (let k = count; k >= 1; k--) {
+    const c = order[k - 1]!;
+    running = Math.min(running, (values[c]! * m) / k);
+    if (running < alpha) q[at[c]!] = running;
+  }
+  return q;
+}
+
 /** bhAdjusted through the stable order of indices (the definition, step by step). */
 function bhAdjustedByRank(p: Float64Array): Float64Array {
   const m = p.length;

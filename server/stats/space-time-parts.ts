@@ -2,7 +2,7 @@
 // can share the work with the very same doubles: the exact test of each time slice (independent across slices), then
 // the Mann–Kendall trend and class of each unit (independent across units). space-time.ts runs both over everything.
 import { classifyEmergingAt, type EmergingOptions } from './emerging.ts';
-import { bhAdjusted } from './fdr.ts';
+import { bhAdjustedBelow } from './fdr.ts';
 import { mannKendallAt } from './mann-kendall.ts';
 import {
   neighbourhoodExcessInto,
@@ -34,8 +34,9 @@ export interface UnitOut {
 
 /**
  * The exact test of time slices t0 … t1 − 1 of the bin-major cube, with BH over each slice when fdr and the map's
- * guardrails, written into `out` at those slices.
- * @example testSlices(cube, share, 9392, 0, 78, w, true, out); // the first half of 156 weeks
+ * guardrails, written into `out` at those slices. With fdr, a bin's judged p is its q where that is below `alpha` (the
+ * level the classes read) and 1 elsewhere: only a slice's few candidates are sorted (bhAdjustedBelow).
+ * @example testSlices(cube, share, 9392, 0, 78, w, true, 0.1, out); // the first half of 156 weeks
  */
 export function testSlices(
   byBin: Float64Array,
@@ -45,6 +46,7 @@ export function testSlices(
   t1: number,
   weights: Weights,
   fdr: boolean,
+  alpha: number,
   out: SliceOut,
 ): void {
   const test: ExcessTest = {
@@ -62,7 +64,7 @@ export function testSlices(
     const tooFew = tooFewToTest(share, records, fdr, WEAKEST_ALPHA, tightest) !== null;
     out.binRecords[t] = records;
     out.binTooFew[t] = tooFew ? 1 : 0;
-    const judged = fdr ? bhAdjusted(test.p) : test.p;
+    const judged = fdr ? bhAdjustedBelow(test.p, alpha) : test.p;
     for (let u = 0; u < nUnits; u++) {
       const zu = test.z[u]!;
       out.zByBin[at + u] = zu;

@@ -4,6 +4,7 @@
 import { runStatMoving, runStatOn, STAT_WORKERS } from './pool.ts';
 import type { SliceOut, UnitOut } from './space-time-parts.ts';
 import type { SpaceTimeResult, SpaceTimeRowsArgs } from './space-time.ts';
+import { EMERGING_ALPHA } from './emerging.ts';
 
 const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * length));
 const sharedU8 = (length: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(length));
@@ -36,10 +37,11 @@ export async function spaceTimeOnWorkers(
     binRecords: sharedF64(nBins),
     binTooFew: sharedU8(nBins),
   };
-  const fdr = opts.fdr ?? true;
+  const fdr = opts.fdr ?? true,
+    alpha = opts.alpha ?? EMERGING_ALPHA;
   await Promise.all(
     ranges(nBins, STAT_WORKERS).map(([t0, t1], k) =>
-      runStatOn(k, 'testSlices', cube, share, nUnits, t0, t1, weights, fdr, slices),
+      runStatOn(k, 'testSlices', cube, share, nUnits, t0, t1, weights, fdr, alpha, slices),
     ),
   );
   const units: UnitOut = {

@@ -1,6 +1,6 @@
 // Emerging hot spot analysis over a units × time-bins matrix: the exact neighbourhood test per time slice (the rule of
 // the hot-spot map, server/stats/neighbourhood-excess.ts), Mann–Kendall per unit on its z-equivalents, then a category.
-import type { EmergingOptions } from './emerging.ts';
+import { EMERGING_ALPHA, type EmergingOptions } from './emerging.ts';
 import { classifyUnits, testSlices, transposeInto, type SliceOut, type UnitOut } from './space-time-parts.ts';
 import type { Weights } from './weights.ts';
 
@@ -23,8 +23,9 @@ export interface SpaceTimeResult {
   /** z-equivalent per unit and bin, unit-major like the input (z[u * nBins + t]). */
   z: Float64Array;
   /**
-   * The p-value each bin was judged on, unit-major: two-sided exact, BH-adjusted within its time slice when fdr is on;
-   * 1 where the guardrails hold the unit back (hot without a record of its own, or a bin with too few records).
+   * The p-value each bin was judged on, unit-major: two-sided exact, or with fdr the BH q within its time slice where
+   * that is below alpha and 1 elsewhere (not significant at alpha: the classes read no more); 1 where the guardrails
+   * hold the unit back (hot without a record of its own, or a bin with too few records).
    */
   p: Float64Array;
   /** Records of each time bin in the study area. */
@@ -75,7 +76,7 @@ function spaceTimeOfSlices(
     binRecords: new Float64Array(nBins),
     binTooFew: new Uint8Array(nBins),
   };
-  testSlices(byBin, share, nUnits, 0, nBins, weights, opts.fdr ?? true, slices);
+  testSlices(byBin, share, nUnits, 0, nBins, weights, opts.fdr ?? true, opts.alpha ?? EMERGING_ALPHA, slices);
   const units: UnitOut = {
     z: new Float64Array(nUnits * nBins),
     p: new Float64Array(nUnits * nBins),

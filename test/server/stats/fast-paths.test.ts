@@ -12,7 +12,7 @@ import {
   lnGamma,
   lnGammaKept,
 } from '../../../server/shared/binomial.ts';
-import { bhAdjusted } from '../../../server/stats/fdr.ts';
+import { bhAdjusted, bhAdjustedBelow } from '../../../server/stats/fdr.ts';
 import { mannKendallAt, pairwiseCount, sortedCount } from '../../../server/stats/mann-kendall.ts';
 
 const SEED = 15;
@@ -52,6 +52,22 @@ describe('fast paths equal the straightforward ones', () => {
         expect(bhAdjusted(p)).toEqual(bhByDefinition(p));
       }),
       { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  it('bhAdjustedBelow: the q-values of the definition below alpha, 1 elsewhere, NaN kept', () => {
+    // Levels the p-values sit on or an ulp beside, and p-values at alpha·j/m, where a product rounds across alpha.
+    const alpha = fc.constantFrom(0.1, 0.05, 0.01, 0.1 + 2 ** -56, 0.1 - 2 ** -56, 1);
+    const ps = fc.array(fc.oneof(pValue, fc.constantFrom(0.1, 0.05, 0.1 * (1 + 2 ** -52))), { maxLength: 300 });
+    fc.assert(
+      fc.property(ps, alpha, fc.boolean(), (values, a, onGrid) => {
+        const m = values.length;
+        // On the grid: p(j) = a·j/m exactly as written, so every q sits on a rounding of a.
+        const p = onGrid ? Float64Array.from(values, (_, j) => (a * (j + 1)) / m) : Float64Array.from(values);
+        const want = bhByDefinition(p).map((q) => (q < a || Number.isNaN(q) ? q : 1));
+        expect(bhAdjustedBelow(p, a)).toEqual(want);
+      }),
+      { seed: SEED, numRuns: 500 },
     );
   });
 

@@ -36,7 +36,8 @@ describe('spaceTimeExcess', () => {
         const own = column(x, B, t);
         const slice = neighbourhoodExcess(own, SHARE, W, { fdr });
         expect(column(res.z, B, t)).toEqual(slice.z);
-        const judged = fdr ? bhAdjusted(slice.p) : slice.p;
+        // With fdr, the q where it is below the classes' level (0.10), else 1.
+        const judged = fdr ? bhAdjusted(slice.p).map((q) => (q < 0.1 || Number.isNaN(q) ? q : 1)) : slice.p;
         expect(column(res.p, B, t)).toEqual(judged.map((q, u) => (slice.z[u]! > 0 && own[u] === 0 ? 1 : q)));
         expect(res.binRecords[t]).toBe(slice.records);
       }
