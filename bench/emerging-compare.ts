@@ -70,9 +70,18 @@ for (let k = 0; k < Number(asks); k++) {
   const sel = await select(db, q);
   const nBins = Math.floor((Date.parse(q.to) - Date.parse(q.from)) / 864e5 + 1) / 7;
   const { rows, from } = await binCounts(db, sel, 'week', q.from);
-  const args = (): SpaceTimeRowsArgs => [ids, rows.id.slice(), rows.k.slice(), rows.n.slice(), share, nBins, w];
-  const a = ref.spaceTimeExcessOfRows(...args(), { fdr: true });
-  const b = await spaceTimeOnWorkers(...args(), { fdr: true });
+  const args = (): SpaceTimeRowsArgs => [
+    ids,
+    rows.id.slice(),
+    rows.k.slice(),
+    rows.n.slice(),
+    share,
+    nBins,
+    w,
+    { fdr: true },
+  ];
+  const a = ref.spaceTimeExcessOfRows(...args());
+  const b = await spaceTimeOnWorkers(...args());
   const d = {
     category: differences(a.category, b.category, 0)[0],
     finalZ: differences(a.finalZ, b.finalZ, 3),
@@ -85,7 +94,11 @@ for (let k = 0; k < Number(asks); k++) {
   };
   const bad = Object.values(d).some((v) => (Array.isArray(v) ? v[0] + v[1] : v) > 0);
   if (bad) failed++;
-  const what = q.source === 'applications' ? `${q.registries} / ${q.receivers}` : `${q.categories} / ${q.statuses}`;
+  const list = (xs: readonly string[] | undefined): string => (xs ?? []).join(',');
+  const what =
+    q.source === 'applications'
+      ? `${list(q.registries)} / ${list(q.receivers)}`
+      : `${list(q.categories)} / ${list(q.statuses)}`;
   const hot = b.category.reduce((n, c) => n + (c > 0 ? 1 : 0), 0);
   console.log(
     `${bad ? 'DIFFERS' : 'same'}  ${q.from}…${q.to} (${nBins} weeks, rows from ${from}, ${rows.id.length} rows) ` +
