@@ -5,6 +5,7 @@ import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { getState, update, useUi } from '../../state/store.ts';
 import type { LegendPage } from '../../state/url-fields.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import './MapLegend.css';
 
 /** Maps narrower than this (px) fold their legend until the reader opens it. */
 export const FOLD_BELOW_PX = 560;

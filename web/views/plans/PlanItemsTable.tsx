@@ -8,6 +8,7 @@ import {
 } from '../../../server/contract/catalog.ts';
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
 import { actionLabel, serviceLabel } from './plan-labels.ts';
+import './PlanItemsTable.css';
 
 export interface Row {
   inspector: number | '';
