@@ -1,6 +1,6 @@
 // Office laptops (1280×720 and 1366×768, and the 1440×900 where Plans' legend was found cut) in real Chromium: no page
 // scrolls sideways, the map's zoom buttons are on screen, the legend stands clear of the map's credits, and the header's
-// search box shows its whole placeholder.
+// search box shows its whole placeholder; a narrow map's legend folds out of the way until it is opened.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startWorld, type World } from './harness.ts';
@@ -136,6 +136,50 @@ describe('office laptop screens', () => {
       }
     }
     expect(bad).toEqual({});
+    await page.close();
+  });
+
+  it('at 1280×720 a narrow map folds its legend to a corner, and the button opens and folds it, kept in the link', async () => {
+    const page = await world.newPage(SIZES[0]);
+    /** The share of the map's canvas the legend's box covers, and whether its body shows. */
+    const legend = () =>
+      page.evaluate(() => {
+        const map = window.__hamkorMap!.getCanvas().getBoundingClientRect();
+        const el = document.querySelector('.map-area .legend')!;
+        const b = el.getBoundingClientRect();
+        const w = Math.max(0, Math.min(b.right, map.right) - Math.max(b.left, map.left));
+        const h = Math.max(0, Math.min(b.bottom, map.bottom) - Math.max(b.top, map.top));
+        const body = el.querySelector('[data-legend-body]')!;
+        return { covers: (w * h) / (map.width * map.height), shown: body.getBoundingClientRect().height > 0 };
+      });
+    for (const [path, id] of [
+      ['/cooperation', 'coop-legend'],
+      ['/plans', 'plan-legend'],
+    ] as const) {
+      await page.goto(`${world.origin}${path}?d=${district}`);
+      await mapSettled(page);
+      const folded = await legend();
+      expect(folded.shown).toBe(false);
+      // Folded: the title and its button only, under 6 % of the map (open, the legend took a quarter of it or more).
+      expect(folded.covers).toBeLessThan(0.06);
+      const toggle = page.getByTestId(id).getByTestId('legend-toggle');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await toggle.getAttribute('aria-label')).toBe('Show the legend');
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      const open = await legend();
+      expect(open).toMatchObject({ shown: true });
+      expect(open.covers).toBeGreaterThan(0.15);
+      const name = path.slice(1);
+      expect(new URL(page.url()).searchParams.get('lg')).toBe(`${name}:1`);
+      // The choice outlives a reload (it is in the link), then folds again by hand.
+      await page.reload();
+      await mapSettled(page);
+      expect(await legend()).toMatchObject({ shown: true });
+      await page.getByTestId(id).getByTestId('legend-toggle').click();
+      expect(await legend()).toMatchObject({ shown: false });
+      expect(new URL(page.url()).searchParams.get('lg')).toBe(`${name}:0`);
+    }
     await page.close();
   });
 

@@ -12,6 +12,7 @@ import {
   type SideFigures,
 } from '../../web/views/territory-diff/diff-summary.ts';
 import { translator } from '../../web/i18n/translate.ts';
+import { displayName } from '../../server/shared/uz-names.ts';
 import { defaultPair, versionLabel } from '../../web/views/territory-diff/versions.ts';
 
 const fig = (mahallas: number, residents: number, index: number): SideFigures => ({
@@ -34,7 +35,7 @@ const diff: DiffInput = {
   posts: [
     {
       post: 9,
-      title: 'Vacant post 9',
+      title: { kind: 'vacant', n: 9 },
       vacant: true,
       before: false,
       after: true,
@@ -44,7 +45,7 @@ const diff: DiffInput = {
     },
     {
       post: 1,
-      title: 'Karimov A.',
+      title: { kind: 'name', name: 'Karimov A.' },
       vacant: false,
       before: true,
       after: true,
@@ -54,7 +55,7 @@ const diff: DiffInput = {
     },
     {
       post: 2,
-      title: 'Usmonova D.',
+      title: { kind: 'name', name: 'Usmonova D.' },
       vacant: false,
       before: true,
       after: true,
@@ -64,7 +65,7 @@ const diff: DiffInput = {
     },
     {
       post: 3,
-      title: 'Rahimov B.',
+      title: { kind: 'name', name: 'Rahimov B.' },
       vacant: false,
       before: true,
       after: true,
@@ -74,7 +75,7 @@ const diff: DiffInput = {
     },
     {
       post: 5,
-      title: 'Inspector #77',
+      title: { kind: 'inspector', n: 77 },
       vacant: false,
       before: true,
       after: false,
@@ -110,17 +111,19 @@ describe('moveRows and gainerColors', () => {
   it('names each moved mahalla from → to by code, coloured by the post it joins (red when it joins none)', () => {
     expect(moveRows(diff).map((m) => [m.code, m.from, m.to, m.toPost, m.color])).toEqual([
       ['0101', 'Karimov A.', 'Usmonova D.', 2, TERRITORY_COLORS[0]],
-      ['0102', 'Karimov A.', 'Vacant post 9', 9, TERRITORY_COLORS[1]],
+      ['0102', 'Karimov A.', 'Post 9: vacant post', 9, TERRITORY_COLORS[1]],
       ['0103', 'Inspector #77', 'No inspector', null, PROBLEM],
     ]);
   });
 
-  it('writes the side without an inspector in the language it is handed', () => {
-    expect(moveRows(diff, translator('ru')).map((m) => m.to)).toEqual([
-      'Usmonova D.',
-      'Vacant post 9',
-      'Без инспектора',
+  it('words the posts in the language it is handed, the names in the script it is handed', () => {
+    const cyrillic = (name: string): string => displayName(name, 'uz-Cyrl');
+    expect(moveRows(diff, translator('ru'), cyrillic).map((m) => [m.name, m.from, m.to])).toEqual([
+      ['Олмазор', 'Каримов А.', 'Усмонова Д.'],
+      ['Боғишамол', 'Каримов А.', 'Пост 9: вакантная должность'],
+      ['Чилонзор', 'Инспектор № 77', 'Без инспектора'],
     ]);
+    expect(moveRows(diff, translator('uz-Cyrl'), cyrillic).map((m) => m.to)[1]).toBe('9-пост: бўш лавозим');
     expect(moveRows(diff, translator('uz-Latn'))[2]?.to).toBe('Inspektor yoʻq');
   });
 });

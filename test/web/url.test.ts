@@ -37,6 +37,7 @@ describe('url state', () => {
       diffBefore: 3,
       diffAfter: 7,
       weights: { ...DEFAULT_WEIGHTS, residents: 0.5, distanceKm: 0.05, categories: { drugs: 2 } },
+      legends: { cooperation: false, plans: true },
       lang: 'uz-Cyrl',
     };
     expect(parseUrl(serializeUrl(s))).toEqual(s);
@@ -46,6 +47,14 @@ describe('url state', () => {
     expect(parseUrl('lang=ru').lang).toBe('ru');
     expect(parseUrl('lang=de').lang).toBeNull();
     expect(serializeUrl({ ...DEFAULT_URL_STATE, lang: 'uz-Latn' })).toBe('lang=uz-Latn');
+  });
+
+  it('keeps a legend folded or opened by hand per page, and drops unknown pages and values', () => {
+    expect(serializeUrl({ ...DEFAULT_URL_STATE, legends: { plans: true, cooperation: false } })).toBe(
+      'lg=cooperation%3A0%2Cplans%3A1',
+    );
+    expect(parseUrl('lg=plans:1,atlas:0,map:2,coverage:0').legends).toEqual({ plans: true, coverage: false });
+    expect(parseUrl('lg=').legends).toEqual({});
   });
 
   it('writes nothing for the default state', () => {

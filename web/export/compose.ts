@@ -11,7 +11,8 @@ export function legendLines(el: Element | null): LegendLine[] {
   const out: LegendLine[] = [];
   const text = (e: Element): string => (e.textContent ?? '').replace(/\s+/g, ' ').trim();
   for (const e of el.querySelectorAll('h2, h3, h4, li, p')) {
-    if (e.closest('[hidden]') || (e.tagName === 'P' && e.closest('li'))) continue;
+    // A legend folded on screen (MapLegend) is still the map's legend: only what the legend itself hides is left out.
+    if (e.closest('[hidden]:not([data-legend-body])') || (e.tagName === 'P' && e.closest('li'))) continue;
     const t = text(e);
     if (!t) continue;
     if (e.tagName === 'LI') {

@@ -1,7 +1,8 @@
-// Link fields that span several URL parameters, each a UrlField of url.ts (which imports them, so the shape is
-// repeated here rather than imported): the coverage norms, and the planner's workload weights — `w` holds the six
-// parts' weights in percent, in WEIGHT_KEYS order, and `wc` the incident categories weighted other than 1
-// (code:weight). Absent or malformed = the defaults, so an old link still opens.
+// Link fields that span several URL parameters or hold several pages' values, each a UrlField of url.ts (which
+// imports them, so the shape is repeated here rather than imported): the legends folded by hand, the coverage norms,
+// and the planner's workload weights — `w` holds the six parts' weights in percent, in WEIGHT_KEYS order, and `wc` the
+// incident categories weighted other than 1 (code:weight). Absent or malformed = the defaults, so an old link still
+// opens.
 import { INCIDENT_CATEGORIES } from '../../server/contract/catalog.ts';
 import { NORM_DEFAULTS, NORM_KEYS, NORM_RANGE, NORM_VALUE, type Norms } from '../../server/contract/coverage.ts';
 import { DEFAULT_WEIGHTS, WEIGHT_KEYS, type WorkloadWeights } from '../../server/shared/planner/workload.ts';
@@ -69,5 +70,29 @@ export const norms = {
   },
   write(value: Norms, q: URLSearchParams): void {
     for (const k of NORM_KEYS) if (value[k] !== NORM_DEFAULTS[k]) q.set(k, String(value[k]));
+  },
+};
+
+/** The pages whose map has a legend that the reader can fold away (web/views/common/MapLegend.tsx). */
+export const LEGEND_PAGES = ['map', 'coverage', 'applications', 'cooperation', 'plans'] as const;
+export type LegendPage = (typeof LEGEND_PAGES)[number];
+/** The reader's choice per page: true = shown, false = folded; a page left out follows the map's width. */
+export type LegendChoices = Partial<Record<LegendPage, boolean>>;
+
+/** `lg=cooperation:0,plans:1`: one entry per page where the reader folded (0) or opened (1) the legend. */
+export const legends = {
+  default: {} as LegendChoices,
+  read(q: URLSearchParams): LegendChoices {
+    const out: LegendChoices = {};
+    for (const pair of (q.get('lg') ?? '').split(',')) {
+      const [page, open] = pair.split(':');
+      const known = LEGEND_PAGES.find((p) => p === page);
+      if (known && (open === '0' || open === '1')) out[known] = open === '1';
+    }
+    return out;
+  },
+  write(value: LegendChoices, q: URLSearchParams): void {
+    const set = LEGEND_PAGES.flatMap((p) => (value[p] === undefined ? [] : [`${p}:${value[p] ? 1 : 0}`]));
+    if (set.length > 0) q.set('lg', set.join(','));
   },
 };

@@ -12,7 +12,7 @@ import {
   RECORD_SOURCES,
   REGISTRIES,
 } from '../../server/contract/catalog.ts';
-import { norms, weights } from './url-fields.ts';
+import { legends, norms, weights } from './url-fields.ts';
 import { asLocale, type Locale } from '../i18n/locales.ts';
 
 export const METRICS = ['rate', 'eb', 'count', 'change', 'hotspot', 'emerging'] as const;
@@ -255,6 +255,7 @@ export const URL_FIELDS = {
   /** territory comparison · `vb=7`: the version compared to (absent = the district's newest draft, else the newest other version) */
   diffAfter: id('vb'),
   weights, // planner · `w=30,25,15,10,10,10&wc=drugs:2`: workload weights (url-fields.ts; absent = defaults)
+  legends, // map pages · `lg=cooperation:0`: a legend folded (0) or opened (1) by hand (absent = by the map's width)
   /** all · `lang=ru`: the language the screen is shown in (absent = the one this browser last chose, else uz-Latn) */
   lang: param<Locale | null>('lang', null, asLocale, (v) => v),
   /** all · `v=69.2401,41.3111,11.2`: the camera, lon,lat,zoom (absent = fitted to the district or the data) */

@@ -1,12 +1,12 @@
 // The order's annex as files a district office opens in a spreadsheet: CSV (the list separator and BOM of the reader's
 // language) and XLSX (mahallas, posts and the order's facts). Headers, sheet names and the words the system writes
-// (a vacant post, the unassigned mahallas, "Inspector #12", the version's phase) come from the same message files as
+// (a vacant post, the unassigned mahallas, an inspector by number, the version's phase) come from the same message files as
 // the screen, and names are in the script of the language, as on the print page; ids, codes and numbers stay as stored.
 import { csv, csvStyle } from '../../shared/csv.ts';
 import { xlsx, type XlsxCell } from '../../shared/xlsx.ts';
 import { displayName } from '../../shared/uz-names.ts';
 import { exportName } from '../export/text.ts';
-import { saysVacant } from '../../shared/system-names.ts';
+import { sayPostTitle } from '../../shared/post-title.ts';
 import { translator, type Translate } from '../../../web/i18n/translate.ts';
 import type { Locale } from '../../../web/i18n/locales.ts';
 import type { Annex, AnnexPost } from './annex.ts';
@@ -14,18 +14,12 @@ import { workloadOf, type MahallaFacts, type Workload } from './figures.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The title postTitle (read.ts) writes for a holder whose name the asker may not see. */
-const NUMBERED = /^Inspector #(\d+)$/;
-
-/** A post's holder (or label) in the reader's words and script. */
+/** A post's holder (or label) in the reader's words and script; a vacant post's own label beside "vacant post". */
 function titleOf(p: AnnexPost, t: Translate, locale: Locale): string {
-  if (p.vacant)
-    return saysVacant(p.title)
-      ? t('tprint.vacant', { post: p.post })
-      : t('tprint.vacantTitled', { post: p.post, title: displayName(p.title, locale) });
-  const n = NUMBERED.exec(p.title);
-  if (n) return t('common.inspectorNumber', { id: n[1] as string });
-  return displayName(p.title, locale);
+  const nameOf = (name: string): string => displayName(name, locale);
+  return p.vacant && p.title.kind === 'name'
+    ? t('tprint.vacantTitled', { post: p.post, title: nameOf(p.title.name) })
+    : sayPostTitle(p.title, t, nameOf);
 }
 
 const mahallaHeader = (t: Translate): string[] => [

@@ -7,6 +7,8 @@ import type { Db } from '../../db/database.ts';
 import { dissolve } from '../../geo/dissolve.ts';
 import { flattenPolygons } from '../../geo/flat-polygons.ts';
 import type { Period } from '../../shared/period.ts';
+import { sayPostTitle, type PostTitle } from '../../shared/post-title.ts';
+import { translator } from '../../../web/i18n/translate.ts';
 import type { StoredTerritoryVersion, UserStore } from '../../store/types.ts';
 import { compositeDetails, type Composite } from './composite.ts';
 import { membersOf, workloadOf, type MahallaFacts, type Workload } from './figures.ts';
@@ -15,8 +17,8 @@ import { districtFacts, inspectorNames, postTitle, summaryOf, type VersionSummar
 export interface AnnexPost {
   post: number;
   inspector: number | null;
-  /** the holder's name (or "Inspector #12" for an asker who may not see names), or the vacant post's label */
-  title: string;
+  /** the holder's name (or id, for an asker who may not see names), or the vacant post's label or number */
+  title: PostTitle;
   rank: string | null;
   vacant: boolean;
   basePoint: { name: string; lon: number; lat: number } | null;
@@ -87,6 +89,7 @@ export interface TerritoryProps {
   /** null for the feature of unassigned mahallas */
   post: number | null;
   inspector: number | null;
+  /** a vacant post's label as stored, else in English: a GeoJSON file has no reader's language (as annex files without `lang`) */
   title: string;
   vacant: boolean;
   mahallas: number;
@@ -130,7 +133,10 @@ export async function versionGeoJson(
         feature(members.get(p.id) ?? [], {
           post: p.id,
           inspector: p.inspector,
-          title: postTitle(p, names, persons),
+          title:
+            p.inspector === null && p.label !== null
+              ? p.label
+              : sayPostTitle(postTitle(p, names, persons), translator('en'), (name) => name),
           vacant: p.inspector === null,
         }),
       ),

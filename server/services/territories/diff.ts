@@ -3,6 +3,7 @@
 // deviation from the district's ideal).
 import type { Db } from '../../db/database.ts';
 import type { Period } from '../../shared/period.ts';
+import type { PostTitle } from '../../shared/post-title.ts';
 import type { StoredTerritoryVersion, UserStore } from '../../store/types.ts';
 import {
   diffPlans,
@@ -25,7 +26,7 @@ export interface TerritoryDiff {
   counts: PlanDiff['counts'];
   posts: Array<
     PostChange & {
-      title: string;
+      title: PostTitle;
       vacant: boolean;
       /** the post's figures in each version (null where the post does not exist) */
       workload: { before: (Workload & Composite) | null; after: (Workload & Composite) | null };

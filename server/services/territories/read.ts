@@ -5,6 +5,8 @@ import type { Db } from '../../db/database.ts';
 import type { TerritoryAction } from '../../contract/territories.ts';
 import { districtsArea } from '../../selection/area.ts';
 import { addDays, type Period } from '../../shared/period.ts';
+import type { PostTitle } from '../../shared/post-title.ts';
+import { saysVacant } from '../../shared/system-names.ts';
 import type {
   ApprovedTerritory,
   StoredTerritoryVersion,
@@ -117,17 +119,20 @@ export async function inspectorNames(db: Db, ids: readonly number[]) {
 }
 
 /**
- * How a post is called where a name must be written (exports, the print page): the holder's name for an asker who
- * may see names, else "Inspector #12"; a vacant post's label, else "Vacant post 3".
- * @example postTitle({ id: 3, inspector: null, label: null }, new Map(), true) // 'Vacant post 3'
+ * How a post is called where a name must be written (exports, the print page, the comparison), as parts for the reader
+ * to word (server/shared/post-title.ts): the holder's name for an asker who may see names, else the inspector's id; a
+ * vacant post's own label, else (no label, or one that only says it is vacant) the post's number.
+ * @example postTitle({ id: 3, inspector: null, label: null }, new Map(), true) // { kind: 'vacant', n: 3 }
  */
 export function postTitle(
   p: { id: number; inspector: number | null; label: string | null },
   names: ReadonlyMap<number, { name: string }>,
   persons: boolean,
-): string {
-  if (p.inspector === null) return p.label ?? `Vacant post ${p.id}`;
-  return persons ? (names.get(p.inspector)?.name ?? `Inspector #${p.inspector}`) : `Inspector #${p.inspector}`;
+): PostTitle {
+  if (p.inspector === null)
+    return p.label === null || saysVacant(p.label) ? { kind: 'vacant', n: p.id } : { kind: 'name', name: p.label };
+  const name = persons ? names.get(p.inspector)?.name : undefined;
+  return name === undefined ? { kind: 'inspector', n: p.inspector } : { kind: 'name', name };
 }
 
 /** One version in full for the asker: posts with names, history, the steps open to them. */
@@ -150,7 +155,7 @@ export async function versionDetail(
     return {
       id: p.id,
       inspector: p.inspector,
-      name: p.inspector === null ? postTitle(p, names, false) : asker.persons ? (who?.name ?? null) : null,
+      name: p.inspector === null ? (p.label ?? `Vacant post ${p.id}`) : asker.persons ? (who?.name ?? null) : null,
       rank: asker.persons ? (who?.rank ?? null) : null,
       label: p.label,
       vacant: p.inspector === null,

@@ -150,6 +150,26 @@ describe('the order’s annex', () => {
     const text = await (await w.as('ministry', `/api/territories/versions/${id}/annex.csv`)).text();
     expect(text).toContain('Inspector #1');
     expect(text).not.toContain('Aziz');
+    // The print page gets the parts, and words them itself (web/views/territory-print/post-heading.ts).
+    const annex = await okBody(
+      await w.api('ministry').territories.versions[':id'].annex.$get({ param: param(id), query: MARCH }),
+    );
+    expect(annex.posts.map((p) => p.title)).toEqual([
+      { kind: 'inspector', n: 1 },
+      { kind: 'vacant', n: 9 },
+    ]);
+  });
+
+  it('words the inspector it may not name and the vacant post in the language of the link', async () => {
+    const w = await givenTerritories();
+    const id = await draft(w);
+    const holders = async (lang: string) =>
+      withBom(await (await w.as('ministry', `/api/territories/versions/${id}/annex.csv?lang=${lang}`)).arrayBuffer())
+        .split('\n')
+        .slice(1, 3)
+        .map((line) => line.split(';')[2]);
+    expect(await holders('ru')).toEqual(['Инспектор № 1', 'Пост 9: вакантная должность']);
+    expect(await holders('uz-Cyrl')).toEqual(['Инспектор #1', '9-пост: бўш лавозим']);
   });
 
   it('gives the print page each post with its holder, base point, mahallas and workload', async () => {
@@ -162,8 +182,8 @@ describe('the order’s annex', () => {
     expect(
       annex.posts.map((p) => [p.post, p.title, p.rank, p.basePoint?.name ?? null, p.mahallas.map((m) => m.id)]),
     ).toEqual([
-      [1, 'Aziz Karimov', 'captain', 'Base point No. 1', [1]],
-      [9, 'Vacant post (Bog’bon)', null, null, [2]],
+      [1, { kind: 'name', name: 'Aziz Karimov' }, 'captain', 'Base point No. 1', [1]],
+      [9, { kind: 'vacant', n: 9 }, null, null, [2]],
     ]);
     // The planner core's index, default weights, worked by hand: each part over the district's mean per post (2 posts).
     // Post 9 (Bog'bon): residents 2000/1500 × 0.3 + incidents 2/2.5 × 0.25 + applications 2/2 × 0.15 + joint actions
@@ -301,8 +321,8 @@ describe('comparing two versions', () => {
         p.workload.after?.residents ?? null,
       ]),
     ).toEqual([
-      [1, 'Aziz Karimov', [], [2], 3000, 1000],
-      [9, 'Vacant post (Bog’bon)', [2], [], null, 2000],
+      [1, { kind: 'name', name: 'Aziz Karimov' }, [], [2], 3000, 1000],
+      [9, { kind: 'vacant', n: 9 }, [2], [], null, 2000],
     ]);
     // Alone in version 1, post 1 is the district's whole work: index 1, the ideal.
     expect(diff.posts[0]?.workload.before).toEqual({

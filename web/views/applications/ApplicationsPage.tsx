@@ -21,6 +21,7 @@ import { NationalPanel } from './NationalPanel.tsx';
 import './applications.css';
 import { LoadState } from '../common/LoadState.tsx';
 import { PageMapExport } from '../common/PageMapExport.tsx';
+import { MapLegend } from '../common/MapLegend.tsx';
 
 const PICK = [APPLICATION_LAYER_IDS.fill];
 type Props = { id: number; name: string; districtSoato: string };
@@ -157,8 +158,7 @@ export function ApplicationsPage() {
       )}
       <section className="map-area appl-map" aria-label={t('coverage.map')} data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
-        <div className="legend" data-testid="applications-legend">
-          <h3>{t('applications.perMahalla', { measure })}</h3>
+        <MapLegend page="applications" testId="applications-legend" title={t('applications.perMahalla', { measure })}>
           <ul className="ramp">
             {scale.colors.map((c, k) => (
               <li key={c.join()}>
@@ -173,7 +173,7 @@ export function ApplicationsPage() {
           </ul>
           <p className="note">{t('applications.clickMahalla')}</p>
           {meta.data?.synthetic && <p className="note demo">{t('applications.demo')}</p>}
-        </div>
+        </MapLegend>
         <PageMapExport
           page="applications"
           title={t('applications.perMahalla', { measure })}

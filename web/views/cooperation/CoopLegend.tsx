@@ -3,6 +3,7 @@
 import type { ServiceCode } from '../../../server/contract/catalog.ts';
 import { SERVICES } from '../../../server/contract/catalog.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import { MapLegend } from '../common/MapLegend.tsx';
 import { ACTIVITY_ALPHA, WITHOUT_FOCUS, activityLabels } from './layers.ts';
 import { SERVICE_COLORS, cssOf, serviceLabel, serviceShort } from './services.ts';
 
@@ -19,8 +20,7 @@ export function CoopLegend({ focus, onFocus, breaks, gaps, synthetic }: CoopLege
   const classes = activityLabels(breaks);
   const base = focus ? SERVICE_COLORS[focus] : ([27, 45, 68] as const);
   return (
-    <div className="legend coop-legend" data-testid="coop-legend">
-      <h3>{t('cooperation.legend.title')}</h3>
+    <MapLegend page="cooperation" className="coop-legend" testId="coop-legend" title={t('cooperation.legend.title')}>
       <p className="note">
         {focus ? t('cooperation.legend.focus', { service: serviceLabel(focus, t) }) : t('cooperation.legend.dominant')}
       </p>
@@ -72,6 +72,6 @@ export function CoopLegend({ focus, onFocus, breaks, gaps, synthetic }: CoopLege
         {t('cooperation.legend.gap', { n: gaps })}
       </p>
       {synthetic && <p className="note demo">{t('cooperation.legend.demo')}</p>}
-    </div>
+    </MapLegend>
   );
 }

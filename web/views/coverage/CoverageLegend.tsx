@@ -2,12 +2,12 @@
 import { css } from '../../map/colors.ts';
 import { PROBLEM, TERRITORY_COLORS } from './layers.ts';
 import { useT } from '../../i18n/I18n.tsx';
+import { MapLegend } from '../common/MapLegend.tsx';
 
 export function CoverageLegend({ synthetic }: { synthetic: boolean }) {
   const t = useT();
   return (
-    <div className="legend terr-legend" data-testid="territory-legend">
-      <h3>{t('coverage.legend.title')}</h3>
+    <MapLegend page="coverage" className="terr-legend" testId="territory-legend" title={t('coverage.legend.title')}>
       <p className="note terr-palette">
         {TERRITORY_COLORS.map((c) => (
           <span key={c.join()} className="swatch" style={{ background: css(c) }} />
@@ -24,6 +24,6 @@ export function CoverageLegend({ synthetic }: { synthetic: boolean }) {
         <span className="terr-dot base" /> {t('legend.base')}
       </p>
       {synthetic && <p className="note demo">{t('coverage.legend.demo')}</p>}
-    </div>
+    </MapLegend>
   );
 }

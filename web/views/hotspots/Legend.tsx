@@ -6,6 +6,7 @@ import { useFmt, useT } from '../../i18n/I18n.tsx';
 import { activeT, type Translate } from '../../i18n/translate.ts';
 import { fmtInt } from '../../format.ts';
 import { MIN_EVENTS_FOR_CHANGE } from '../../map/metric-values.ts';
+import { MapLegend } from '../common/MapLegend.tsx';
 
 /** What a legend needs: the mahalla metric view or the hexagon view both provide it. */
 export type LegendView = Pick<MetricView, 'scale' | 'label' | 'unit' | 'classes' | 'note' | 'notice'>;
@@ -30,13 +31,13 @@ export function Legend({
   const { scale, label, unit, classes, note, notice } = view;
   const labels = classLabels(scale, unit, t, f.locale);
   return (
-    <div className="legend" data-testid="legend">
+    <MapLegend
+      page="map"
+      testId="legend"
+      title={choropleth ? `${label}${unit === '‰' ? '' : unit ? ` (${unit})` : ''}` : t('legend.title')}
+    >
       {choropleth && (
         <>
-          <h3>
-            {label}
-            {unit === '‰' ? '' : unit ? ` (${unit})` : ''}
-          </h3>
           {/* Too few records to test: said in words, in place of classes that nothing is coloured by. */}
           {notice && (
             <p className="note notice" role="status" data-testid="legend-notice">
@@ -85,7 +86,7 @@ export function Legend({
         </p>
       )}
       {synthetic && <p className="note demo">{t('legend.demo')}</p>}
-    </div>
+    </MapLegend>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import type { TerritoryDiff } from '../../queries/territories.ts';
 import { TableDownload } from '../common/TableDownload.tsx';
+import { sayPostTitle } from '../../../server/shared/post-title.ts';
 
 export function ComparePanel({ diff, dirty }: { diff: TerritoryDiff | undefined; dirty: boolean }) {
   const t = useT();
@@ -45,7 +46,7 @@ export function ComparePanel({ diff, dirty }: { diff: TerritoryDiff | undefined;
             <tbody>
               {rows.map((p) => (
                 <tr key={p.post}>
-                  <td data-code={p.post}>{nameOf(p.title)}</td>
+                  <td data-code={p.post}>{sayPostTitle(p.title, t, nameOf)}</td>
                   <td>
                     {p.workload.before?.mahallas ?? '—'} → {p.workload.after?.mahallas ?? '—'}
                   </td>

@@ -8,6 +8,7 @@ import {
 } from '../../../server/contract/catalog.ts';
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
 import { actionLabel, serviceLabel } from './plan-labels.ts';
+import './PlanItemsTable.css';
 
 export interface Row {
   inspector: number | '';
@@ -46,19 +47,26 @@ export function PlanItemsTable({
       <table className="coop-table items" aria-label={t('plans.form.items')}>
         <thead>
           <tr>
-            <th scope="col">{t('plans.col.inspectorTerritory')}</th>
-            <th scope="col">{t('plans.col.service')}</th>
-            <th scope="col">{t('plans.col.action')}</th>
-            <th scope="col" className="num">
+            <th scope="col" className="i-inspector">
+              {t('plans.col.inspectorTerritory')}
+            </th>
+            {/* A service or a joint action names itself in its picker; their headings are for screen readers. */}
+            <th scope="col" className="i-service visually-hidden">
+              {t('plans.col.service')}
+            </th>
+            <th scope="col" className="i-action visually-hidden">
+              {t('plans.col.action')}
+            </th>
+            <th scope="col" className="i-required num">
               {t('plans.col.required')}
             </th>
-            <th scope="col" aria-label={t('plans.form.remove')} />
+            <th scope="col" className="i-remove" aria-label={t('plans.form.remove')} />
           </tr>
         </thead>
         <tbody>
           {rows.map((r, k) => (
             <tr key={k} data-testid="plan-item">
-              <td>
+              <td className="i-inspector">
                 <select
                   data-testid="item-inspector"
                   aria-label={t('plans.form.itemInspector', { n: k + 1 })}
@@ -75,7 +83,7 @@ export function PlanItemsTable({
                   ))}
                 </select>
               </td>
-              <td>
+              <td className="i-service">
                 <select
                   data-testid="item-service"
                   aria-label={t('plans.form.itemService', { n: k + 1 })}
@@ -89,7 +97,7 @@ export function PlanItemsTable({
                   ))}
                 </select>
               </td>
-              <td>
+              <td className="i-action">
                 <select
                   data-testid="item-type"
                   aria-label={t('plans.form.itemAction', { n: k + 1 })}
@@ -103,7 +111,7 @@ export function PlanItemsTable({
                   ))}
                 </select>
               </td>
-              <td className="num">
+              <td className="i-required num">
                 <input
                   data-testid="item-required"
                   aria-label={t('plans.form.itemRequired', { n: k + 1 })}
@@ -114,7 +122,7 @@ export function PlanItemsTable({
                   onChange={(e) => set(k, { required: e.target.value })}
                 />
               </td>
-              <td>
+              <td className="i-remove">
                 <button
                   type="button"
                   className="remove"

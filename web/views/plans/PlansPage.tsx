@@ -24,6 +24,7 @@ import { nextPeriod } from '../../../server/shared/period.ts';
 import '../cooperation/cooperation.css';
 import { LoadState } from '../common/LoadState.tsx';
 import { PageMapExport } from '../common/PageMapExport.tsx';
+import { MapLegend } from '../common/MapLegend.tsx';
 import { useSayName } from '../../i18n/system-names.ts';
 
 const PICK = [PLAN_LAYER_IDS.fill];
@@ -161,8 +162,7 @@ export function PlansPage() {
       </aside>
       <section className="map-area" aria-label={t('filters.map')} data-loading={loading ? 'true' : 'false'}>
         <BaseMap layers={layers} pickLayerIds={PICK} onPick={onPick} tooltip={tooltip} outlines={outlines} />
-        <div className="legend plan-legend" data-testid="plan-legend">
-          <h3>{t('plans.legend.title')}</h3>
+        <MapLegend page="plans" className="plan-legend" testId="plan-legend" title={t('plans.legend.title')}>
           <ul className="ramp">
             {PLAN_STATES.map((s) => (
               <li key={s}>
@@ -176,7 +176,7 @@ export function PlansPage() {
             </li>
           </ul>
           <p className="note">{t(district ? 'plans.legend.note' : 'plans.legend.noteClick')}</p>
-        </div>
+        </MapLegend>
         <PageMapExport
           page="plans"
           title={plan.data ? `${t('plans.legend.title')}: ${plan.data.name}` : t('plans.legend.title')}

@@ -41,13 +41,7 @@ export function DiffPage() {
   const diff = useTerritoryDiff(pair.before, pair.after);
   // Versions belong to one district: its polygons only, never the whole country's while none is known.
   const mahallas = useMahallas(district, district !== null);
-  const moves = useMemo(
-    () =>
-      diff.data
-        ? moveRows(diff.data, t).map((m) => ({ ...m, name: nameOf(m.name), from: nameOf(m.from), to: nameOf(m.to) }))
-        : [],
-    [diff.data, t, nameOf],
-  );
+  const moves = useMemo(() => (diff.data ? moveRows(diff.data, t, nameOf) : []), [diff.data, t, nameOf]);
   const rows = useMemo(() => (diff.data ? postRows(diff.data) : []), [diff.data]);
   const colors = useMemo(() => (diff.data ? gainerColors(diff.data) : new Map<number, Rgb>()), [diff.data]);
   const layers = useMemo(() => (mahallas.data ? buildDiffLayers(mahallas.data, moves) : []), [mahallas.data, moves]);

@@ -4,6 +4,7 @@ import { css, type Rgb } from '../../map/colors.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { changedRow, signed, type MoveRow, type PostRow, type SideFigures } from './diff-summary.ts';
 import { TableDownload } from '../common/TableDownload.tsx';
+import { sayPostTitle } from '../../../server/shared/post-title.ts';
 
 export interface DiffCountsProps {
   counts: {
@@ -100,8 +101,8 @@ export function PostTable({ rows, colors }: { rows: readonly PostRow[]; colors: 
             >
               <th scope="row" data-code={r.post}>
                 <Swatch color={colors.get(r.post)} />
-                {nameOf(r.title)}
-                {r.vacant && !/vacant|boʻsh|вакант/i.test(r.title) ? t('tdiff.vacantPost') : ''}
+                {sayPostTitle(r.title, t, nameOf)}
+                {r.vacant && r.title.kind === 'name' ? t('tdiff.vacantPost') : ''}
                 {status[r.status]}
               </th>
               <Cell row={r} pick={(s) => String(s.mahallas)} change={signed(r.change.mahallas, 0, f.locale)} />

@@ -6,6 +6,7 @@ import { PROBLEM, TERRITORY_COLORS } from '../coverage/layers.ts';
 import { activeT, type Translate } from '../../i18n/translate.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { fmtDecimal, fmtInt } from '../../format.ts';
+import { sayPostTitle, type PostTitle } from '../../../server/shared/post-title.ts';
 
 /** The figures of one post in one version (as the server's diff sends them). */
 export interface SideFigures {
@@ -24,7 +25,7 @@ export interface DiffInput {
   moves: ReadonlyArray<{ mahalla: number; from: number | null; to: number | null; code: string; name: string }>;
   posts: ReadonlyArray<{
     post: number;
-    title: string;
+    title: PostTitle;
     vacant: boolean;
     before: boolean;
     after: boolean;
@@ -38,7 +39,7 @@ export type PostStatus = 'kept' | 'added' | 'removed';
 
 export interface PostRow {
   post: number;
-  title: string;
+  title: PostTitle;
   vacant: boolean;
   status: PostStatus;
   before: SideFigures | null;
@@ -114,19 +115,23 @@ const sideTitle = (titles: ReadonlyMap<number, string>, post: number | null, t: 
   post === null ? t('tdiff.noInspector') : (titles.get(post) ?? t('tdiff.post', { post }));
 
 /**
- * The moved mahallas by code, each with the post it leaves and the post it joins, coloured by the joining post
- * (the problem red when it is left without an inspector).
- * @example moveRows(diff)[0] // { code: '0102', name: 'Bog‘ishamol', from: 'Karimov A.', to: 'Vacant post 9', toPost: 9, … }
+ * The moved mahallas by code, each with the post it leaves and the post it joins (in the language of `t`, names in the
+ * script of `nameOf`), coloured by the joining post (the problem red when it is left without an inspector).
+ * @example moveRows(diff)[0] // { code: '0102', name: 'Bog‘ishamol', from: 'Karimov A.', to: 'Post 9: vacant post', toPost: 9, … }
  */
-export function moveRows(diff: DiffInput, t: Translate = activeT()): MoveRow[] {
-  const titles = new Map(diff.posts.map((p) => [p.post, p.title]));
+export function moveRows(
+  diff: DiffInput,
+  t: Translate = activeT(),
+  nameOf: (name: string) => string = (name) => name,
+): MoveRow[] {
+  const titles = new Map(diff.posts.map((p) => [p.post, sayPostTitle(p.title, t, nameOf)]));
   const colors = gainerColors(diff);
   return [...diff.moves]
     .sort((a, b) => Number(a.code) - Number(b.code) || a.mahalla - b.mahalla) // codes are digits
     .map((m) => ({
       mahalla: m.mahalla,
       code: m.code,
-      name: m.name,
+      name: nameOf(m.name),
       from: sideTitle(titles, m.from, t),
       to: sideTitle(titles, m.to, t),
       toPost: m.to,

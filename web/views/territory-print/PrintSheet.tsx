@@ -9,9 +9,8 @@ import { activeT, type Translate } from '../../i18n/translate.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { TerritoryAnnex } from '../../queries/territories.ts';
 import { territoryMap } from './svg-map.ts';
-import { rankLabel } from '../coverage/labels.ts';
+import { postHeading } from './post-heading.ts';
 import { useSayName } from '../../i18n/system-names.ts';
-import { saysVacant } from '../../../server/shared/system-names.ts';
 
 type Post = TerritoryAnnex['posts'][number];
 /** A row of the table: the unassigned mahallas have no workload index (it depends on the post's base point). */
@@ -100,16 +99,7 @@ export function PrintSheet(props: SheetProps) {
         <div className="tprint-pageno">{t('tprint.sheet', { page, pages })}</div>
       </header>
       <h2 className="tprint-title" data-testid="print-title">
-        {post === null
-          ? t('tprint.unassigned')
-          : post.vacant
-            ? post.title && !saysVacant(post.title)
-              ? t('tprint.vacantTitled', { post: post.post, title: nameOf(post.title) })
-              : t('tprint.vacant', { post: post.post })
-            : t('tprint.post', {
-                post: post.post,
-                holder: `${post.rank ? `${rankLabel(post.rank, t)} ` : ''}${nameOf(post.title)}`,
-              })}
+        {postHeading(post, t, nameOf)}
         {continued && t('tprint.continued')}
       </h2>
       {continued ? (
