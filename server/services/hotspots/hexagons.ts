@@ -111,6 +111,27 @@ export function cellKey(res: number): SqlPart {
   };
 }
 
+/**
+ * Records of `from` passing `where` per cell at `res`, as SQL giving `key` (h3CellKey, NULL for records without a
+ * point) and `n`: grouped on the stored cell shifted past the digits finer than `res` (one shift a record), the parent
+ * masks applied once per group after. Nationally ≈ 35 % faster than masking every one of ≈ 800,000 records (90 days).
+ */
+function perCellSql(res: number, from: string, where: SqlPart): SqlPart {
+  const { clear, set } = h3ParentMasks(res);
+  const shift = BigInt(h3UnusedBits(res));
+  return {
+    sql: `SELECT (k & $kclear::UBIGINT | $kset::UBIGINT)::DOUBLE AS key, n FROM (
+      SELECT h3 >> $shift::INTEGER AS k, count(*)::DOUBLE AS n FROM ${from} WHERE ${where.sql} GROUP BY 1
+    ) ORDER BY 1 NULLS LAST`,
+    params: {
+      ...where.params,
+      kclear: (clear >> shift).toString(),
+      kset: (set >> shift).toString(),
+      shift: Number(shift),
+    },
+  };
+}
+
 async function loadDistrictCells(db: Db, key: string): Promise<Set<number>> {
   const [list = '', resText = ''] = key.split('|');
   const res = Number(resText);
@@ -122,11 +143,8 @@ async function loadStudyArea(db: Db, res: number): Promise<KeptArea> {
   // Every district's cells with their residents (kept with the boundaries), plus every cell that ever had an incident
   // (a point just outside its district's outline): then no period or filter can count a cell outside the area, and the
   // area does not depend on the request.
-  const k = cellKey(res);
-  const [base, used] = await Promise.all([
-    cellResidentsOf(db, res),
-    db.typed(`SELECT DISTINCT (${k.sql})::DOUBLE AS key FROM incidents WHERE h3 IS NOT NULL ORDER BY 1`, k.params),
-  ]);
+  const q = perCellSql(res, 'incidents', { sql: 'h3 IS NOT NULL', params: {} });
+  const [base, used] = await Promise.all([cellResidentsOf(db, res), db.typed(q.sql, q.params)]);
   const key = `${nameOf(db)}|${dataEpoch(db)}|${res}`;
   // Nationally ≈ 0.5 s of k-rings: on the statistics worker, which keeps the area for the requests.
   const summary = await runStat('keepStudyArea', key, { res, base, used: used.doubles.key! });
@@ -153,14 +171,10 @@ async function countByCell(
   res: number,
   area: boolean,
 ): Promise<{ key: Float64Array; n: Float64Array; withoutPoint: number }> {
-  const k = cellKey(res);
-  const w = recordsWhere(sel, { area });
   // Keys, not hex strings: at national resolution 7 (≈ 74,000 cells) formatting and reading strings cost ≈ 0.3 s; and
   // typed arrays straight from DuckDB's vectors, not a JSON value per cell.
-  const cells = await db.typed(
-    `SELECT (${k.sql})::DOUBLE AS key, count(*)::DOUBLE AS n FROM ${sel.table} WHERE ${w.sql} GROUP BY 1 ORDER BY 1 NULLS LAST`,
-    { ...k.params, ...w.params },
-  );
+  const q = perCellSql(res, sel.table, recordsWhere(sel, { area }));
+  const cells = await db.typed(q.sql, q.params);
   const key = cells.doubles.key!,
     n = cells.doubles.n!;
   // Records without a point (a mahalla code only) have no cell: their NULL group (NaN here) is last, counted but not
