@@ -2,6 +2,7 @@
 // hundreds of time bins would otherwise hold the server's event loop for hundreds of milliseconds.
 import { cellResidents } from '../geo/h3-study-area.ts';
 import { hexagonColumns, keepStudyArea } from './hexagon-task.ts';
+import { neighbourhoodExcess } from './neighbourhood-excess.ts';
 import { countCube, spaceTimeExcess, spaceTimeExcessOfRows } from './space-time.ts';
 import { classifyUnits, testSlices } from './space-time-parts.ts';
 import { spatialScan } from './scan.ts';
@@ -21,6 +22,7 @@ export const TASKS = {
   classifyUnits,
   spatialScan,
   spaceTimeScan,
+  neighbourhoodExcess,
   cellResidents,
   keepStudyArea,
   hexagonColumns,
