@@ -1,8 +1,7 @@
 // The hexagon answer's statistics and columns, on the statistics worker: the H3 study area is built there once and
 // kept (≈ 76,000 cells and their k-ring weights nationally), each request sends only its counts, and the cells come
 // back as packed typed arrays (server/shared/hexagon-columns.ts) instead of ≈ 2.5 MB of JSON made on the main thread.
-import { h3IndexToSplitLong } from 'h3-js';
-import { h3KeyCell } from '../geo/h3-bits.ts';
+import { h3KeyCell, h3KeyHalves } from '../geo/h3-bits.ts';
 import { areaOf, studyAreaOf, type CellResidents, type StudyArea } from '../geo/h3-study-area.ts';
 import type { HexagonColumns } from '../shared/hexagon-columns.ts';
 import { neighbourhoodExcess, type TooFew } from './neighbourhood-excess.ts';
@@ -143,7 +142,7 @@ export function hexagonColumns(
     bin: new Int8Array(n),
   };
   rows.forEach((i, j) => {
-    const [lo, hi] = h3IndexToSplitLong(area.cells[i]!);
+    const [lo, hi] = h3KeyHalves(area.keys[i]!, hit.res);
     columns.hi[j] = hi;
     columns.lo[j] = lo;
     columns.count[j] = x[i]!;
