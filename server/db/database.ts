@@ -4,12 +4,14 @@ import { chmodSync, existsSync } from 'node:fs';
 import {
   DuckDBInstance,
   DuckDBIntegerVector,
+  DuckDBTypeId,
   LIST,
   listValue,
   VARCHAR,
   type DuckDBConnection,
   type DuckDBType,
   type DuckDBValue,
+  type DuckDBVector,
 } from '@duckdb/node-api';
 
 /**
@@ -56,6 +58,11 @@ export interface Db {
    * `columns` would spend seconds making JSON numbers. Every column must be INTEGER (cast in SQL); NULL reads as 0.
    */
   ints<K extends string>(sql: string, params?: Params): Promise<Record<K, Int32Array>>;
+  /**
+   * DOUBLE and INTEGER columns as Float64Arrays (NULL as NaN) and Int32Arrays (NULL as 0), with the row count: for
+   * answers of thousands of rows (a national hexagon count is ≈ 74,000), no JSON value made per row.
+   */
+  typed(sql: string, params?: Params): Promise<TypedColumns>;
   /** Executes a statement (or several separated by `;` when no params are given). */
   run(sql: string, params?: Params): Promise<void>;
   /** Runs `work` on one connection between BEGIN and COMMIT (ROLLBACK if it throws): writes that land together or not at all. */
@@ -64,6 +71,30 @@ export interface Db {
   connect(): Promise<DuckDBConnection>;
   close(): void;
   readonly path: string;
+}
+
+/** Columns by name as Db.typed and the streamed batches (server/db/typed-columns.ts) give them. */
+export interface TypedColumns {
+  doubles: Record<string, Float64Array>;
+  ints: Record<string, Int32Array>;
+  length: number;
+}
+
+/**
+ * Copies `rows` values of vector `v` into `into` at `at` (`empty` for NULL): in one go from the typed array the library
+ * keeps as a private field when there are no NULLs (≈ 1 ns a value instead of ≈ 40 ns through getItem).
+ */
+export function copyVector(
+  v: DuckDBVector,
+  into: Float64Array | Int32Array,
+  at: number,
+  rows: number,
+  empty: number,
+): void {
+  const raw = v as unknown as { items?: Float64Array | Int32Array; validity?: { data: unknown } };
+  if (raw.items && raw.validity?.data === null && raw.items.constructor === into.constructor)
+    into.set(raw.items.subarray(0, rows), at);
+  else for (let i = 0; i < rows; i++) into[at + i] = (v.getItem(i) as number | null) ?? empty;
 }
 
 /** An empty list has no item type DuckDB could infer: it is bound as an empty VARCHAR list, which SQL casts as needed. */
@@ -155,6 +186,30 @@ export async function openDb(path: string, opts: { readOnly?: boolean; threads?:
           at += rows;
         }
         return Object.fromEntries(names.map((name, j) => [name, out[j]])) as Record<K, Int32Array>;
+      } finally {
+        give(c);
+      }
+    },
+    async typed(sql: string, params?: Params): Promise<TypedColumns> {
+      const c = await take();
+      try {
+        const result = await guarded(c, () => c.run(sql, ...bindings(params)));
+        const out: TypedColumns = { doubles: {}, ints: {}, length: result.rowCount };
+        const types = result.columnTypes();
+        const arrays = result.columnNames().map((name, j) => {
+          const id = types[j]?.typeId;
+          if (id === DuckDBTypeId.DOUBLE) return (out.doubles[name] = new Float64Array(out.length));
+          if (id === DuckDBTypeId.INTEGER) return (out.ints[name] = new Int32Array(out.length));
+          throw new TypeError(`typed(): column ${name} is neither DOUBLE nor INTEGER`);
+        });
+        for (let k = 0, at = 0; k < result.chunkCount; k++) {
+          const chunk = result.getChunk(k);
+          arrays.forEach((into, j) =>
+            copyVector(chunk.getColumnVector(j), into, at, chunk.rowCount, into instanceof Float64Array ? NaN : 0),
+          );
+          at += chunk.rowCount;
+        }
+        return out;
       } finally {
         give(c);
       }

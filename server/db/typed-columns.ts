@@ -1,27 +1,15 @@
 // Streams a query's numeric columns into typed arrays, a batch of rows at a time, copied straight from DuckDB's vectors:
 // for tens of millions of rows, where row objects or JSON columns would take seconds and gigabytes.
-import { DuckDBDoubleVector, DuckDBIntegerVector, type DuckDBConnection, type DuckDBVector } from '@duckdb/node-api';
-import { bindings, type Params } from './database.ts';
+import { DuckDBDoubleVector, DuckDBIntegerVector, type DuckDBConnection } from '@duckdb/node-api';
+import { bindings, copyVector, type Params, type TypedColumns } from './database.ts';
 
 /** One batch: each column by name (DOUBLE → Float64Array, NULL as NaN; INTEGER → Int32Array, NULL as 0), `length` rows. */
-export interface TypedBatch {
-  doubles: Record<string, Float64Array>;
-  ints: Record<string, Int32Array>;
-  length: number;
-}
+export type TypedBatch = TypedColumns;
 
 /** The rows the batches hold by default (2^20: the spatial join's batch size, ≈ 8 MB a DOUBLE column). */
 export const TYPED_BATCH = 1 << 20;
 /** A batch holds at least one of DuckDB's chunks (2,048 rows). */
 const MIN_BATCH = 2048;
-
-/** Copies `rows` values of vector `v` into `into` at `at`; the library keeps the values as a private typed array. */
-function copyVector(v: DuckDBVector, into: Float64Array | Int32Array, at: number, rows: number, empty: number): void {
-  const raw = v as unknown as { items?: Float64Array | Int32Array; validity?: { data: unknown } };
-  if (raw.items && raw.validity?.data === null && raw.items.constructor === into.constructor)
-    into.set(raw.items.subarray(0, rows), at);
-  else for (let i = 0; i < rows; i++) into[at + i] = (v.getItem(i) as number | null) ?? empty;
-}
 
 /**
  * Runs `sql` on `con` and hands its rows to `onBatch` in batches of up to `batch` rows (at least 2,048; the arrays are reused: copy

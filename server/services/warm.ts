@@ -1,8 +1,9 @@
 // Loads the shared caches a first screen and a first card need, in the background once the server listens and again
 // after each committed import: the first person of the morning should not wait for the database's first cold reads
 // (≈ 1 s for /api/meta, ≈ 0.3–0.6 s each for the first screen's boundaries, figures and base points, ≈ 1–3 s for the
-// national card's copy of the records, ≈ 1–2 s for the national emerging hot spots). The first screen's answers come
-// first. One load at a time, so requests that arrive meanwhile keep a core.
+// national card's copy of the records, ≈ 1–2 s for the national emerging hot spots, ≈ 1 s a resolution for the national
+// hexagons' study areas). The first screen's answers come first. One load at a time, so requests that arrive meanwhile
+// keep a core.
 import type { Db } from '../db/database.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { recordsByMahalla } from './mahallas/card-figures.ts';
@@ -16,6 +17,7 @@ import { weekColumns } from '../db/week-columns.ts';
 import { boundariesBody, keptBasePoints } from './mahallas/boundaries.ts';
 import { tileSet } from '../tiles/tiles.ts';
 import { warmFirstScreen } from './hotspots/kept.ts';
+import { warmHexagons } from './hotspots/hexagons.ts';
 
 /**
  * Warms the caches one after another; `stopped()` is asked between loads (a closing server stops early). Never throws:
@@ -40,6 +42,9 @@ export async function warmCaches(db: Db, stopped: () => boolean): Promise<void> 
     () => weekColumns(db, 'incidents'),
     () => weekColumns(db, 'applications'),
     () => warmEmerging(db),
+    // Last, as no first screen needs them: the hexagon study areas (cells' residents read from the database, or
+    // computed again after a boundary change), so a first hexagon map waits for its counts only.
+    () => warmHexagons(db),
   ];
   for (const step of steps) {
     if (stopped()) return;

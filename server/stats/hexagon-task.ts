@@ -1,9 +1,8 @@
 // The hexagon answer's statistics and columns, on the statistics worker: the H3 study area is built there once and
 // kept (≈ 76,000 cells and their k-ring weights nationally), each request sends only its counts, and the cells come
 // back as packed typed arrays (server/shared/hexagon-columns.ts) instead of ≈ 2.5 MB of JSON made on the main thread.
-import { h3IndexToSplitLong } from 'h3-js';
-import { h3KeyCell } from '../geo/h3-bits.ts';
-import { areaOf, buildStudyArea, type StudyArea, type StudyAreaInput } from '../geo/h3-study-area.ts';
+import { h3KeyCell, h3KeyHalves } from '../geo/h3-bits.ts';
+import { areaOf, studyAreaOf, type CellResidents, type StudyArea } from '../geo/h3-study-area.ts';
 import type { HexagonColumns } from '../shared/hexagon-columns.ts';
 import { neighbourhoodExcess, type TooFew } from './neighbourhood-excess.ts';
 
@@ -18,12 +17,20 @@ export interface StudyAreaSummary {
   residents: number;
 }
 
+/** What an area is kept from: the cells' residents (of the boundaries) and the cells that held a record. */
+export interface StudyAreaInput {
+  res: number;
+  base: CellResidents;
+  /** h3CellKey at `res` of every cell that holds a record */
+  used: Float64Array;
+}
+
 /**
  * Builds the study area of `input` and keeps it under `key` for hexagonColumns.
- * @example keepStudyArea('db1|0|7', input).keys.length // cells of the area
+ * @example keepStudyArea('db1|0|7', { res: 7, base, used }).keys.length // cells of the area
  */
 export function keepStudyArea(key: string, input: StudyAreaInput): StudyAreaSummary {
-  const area = buildStudyArea(input);
+  const area = studyAreaOf(input.base, input.used, input.res);
   if (kept.size >= KEEP) kept.delete(kept.keys().next().value ?? '');
   kept.set(key, { area, res: input.res });
   // A copy: the result's buffers are moved to the caller, the kept area must keep its own.
@@ -135,7 +142,7 @@ export function hexagonColumns(
     bin: new Int8Array(n),
   };
   rows.forEach((i, j) => {
-    const [lo, hi] = h3IndexToSplitLong(area.cells[i]!);
+    const [lo, hi] = h3KeyHalves(area.keys[i]!, hit.res);
     columns.hi[j] = hi;
     columns.lo[j] = lo;
     columns.count[j] = x[i]!;

@@ -1,6 +1,8 @@
 // The statistics the pool may run off the main thread: whole analyses whose loops over thousands of units and
 // hundreds of time bins would otherwise hold the server's event loop for hundreds of milliseconds.
+import { cellResidents } from '../geo/h3-study-area.ts';
 import { hexagonColumns, keepStudyArea } from './hexagon-task.ts';
+import { neighbourhoodExcess } from './neighbourhood-excess.ts';
 import { countCube, spaceTimeExcess, spaceTimeExcessOfRows } from './space-time.ts';
 import { classifyUnits, testSlices } from './space-time-parts.ts';
 import { spatialScan } from './scan.ts';
@@ -20,6 +22,8 @@ export const TASKS = {
   classifyUnits,
   spatialScan,
   spaceTimeScan,
+  neighbourhoodExcess,
+  cellResidents,
   keepStudyArea,
   hexagonColumns,
 } as const;

@@ -11,6 +11,8 @@ import { TARGETS } from '../../data/generate/applications.ts';
 import { openDb, type Db } from '../../server/db/database.ts';
 import { flattenPolygons } from '../../server/geo/flat-polygons.ts';
 import { pointInFlatPolygon } from '../../server/geo/polygon-index.ts';
+import { H3_MIN_RES, maxResolutionFor } from '../../server/geo/h3-area.ts';
+import { readCellResidents, residentsFingerprint } from '../../server/services/hotspots/cell-residents.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hamkor-build-'));
 const scale = SCALES.test;
@@ -148,6 +150,18 @@ describe('demo database (test scale)', () => {
     );
     expect(r.recent).toBeGreaterThan(0.4);
     expect(r.old).toBe(0);
+  });
+
+  it("keeps the residents of H3 cells at every resolution the area allows, under its boundaries' fingerprint", async () => {
+    const [km2] = await db.all<{ v: number }>('SELECT sum(area_km2)::DOUBLE AS v FROM mahallas');
+    const finest = maxResolutionFor(km2?.v ?? 0);
+    const fp = await residentsFingerprint(db);
+    const [people] = await db.all<{ v: number }>('SELECT sum(population)::DOUBLE AS v FROM mahallas');
+    for (let res = H3_MIN_RES; res <= finest; res++) {
+      const kept = await readCellResidents(db, res, fp);
+      expect(kept?.keys.length, `resolution ${res}`).toBeGreaterThan(0);
+      expect(kept?.residents.reduce((a, b) => a + b, 0)).toBeCloseTo(people?.v ?? 0, 3);
+    }
   });
 
   it('is deterministic: the same seed builds the same records', async () => {

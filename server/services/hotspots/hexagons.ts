@@ -4,12 +4,12 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
 import { dataEpoch, memoAsync, perDb } from '../../db/per-db.ts';
-import { coverCells, estimateCells, H3_MAX_CELLS, maxResolutionFor } from '../../geo/h3-area.ts';
+import { coverCells, estimateCells, H3_MAX_CELLS, H3_MIN_RES, maxResolutionFor } from '../../geo/h3-area.ts';
 import { h3CellKey, h3ParentMasks, h3UnusedBits } from '../../geo/h3-bits.ts';
 import type { HexagonColumns, HexagonRows } from '../../shared/hexagon-columns.ts';
 import type { StudyAreaSummary } from '../../stats/hexagon-task.ts';
 import { runStat } from '../../stats/pool.ts';
-import { districtSql } from '../../selection/area.ts';
+import { cellResidentsOf, outlines } from './cell-residents.ts';
 import { recordsWhere, type Selection } from '../../selection/select.ts';
 import type { SqlPart } from '../../selection/window.ts';
 import { exactInference, significanceParams, type SignificanceParams } from './hotspots.ts';
@@ -111,16 +111,25 @@ export function cellKey(res: number): SqlPart {
   };
 }
 
-/** Outlines (GeoJSON text) of some districts, or with `null` of every district that has mahallas. */
-async function outlines(db: Db, districts: string[] | null): Promise<string[]> {
-  const area = districtSql(districts, 'soato');
-  // District outlines rather than their ≈ 9,400 mahallas: the demo mahallas tile them exactly, and at resolution 5 a
-  // cell is larger than a mahalla anyway.
-  const rows = await db.columns<{ g: string }>(
-    `SELECT geometry AS g FROM districts WHERE soato IN (SELECT DISTINCT district_soato FROM mahallas) AND ${area.sql} ORDER BY soato`,
-    area.params,
-  );
-  return rows.g;
+/**
+ * Records of `from` passing `where` per cell at `res`, as SQL giving `key` (h3CellKey, NULL for records without a
+ * point) and `n`: grouped on the stored cell shifted past the digits finer than `res` (one shift a record), the parent
+ * masks applied once per group after. Nationally ≈ 35 % faster than masking every one of ≈ 800,000 records (90 days).
+ */
+function perCellSql(res: number, from: string, where: SqlPart): SqlPart {
+  const { clear, set } = h3ParentMasks(res);
+  const shift = BigInt(h3UnusedBits(res));
+  return {
+    sql: `SELECT (k & $kclear::UBIGINT | $kset::UBIGINT)::DOUBLE AS key, n FROM (
+      SELECT h3 >> $shift::INTEGER AS k, count(*)::DOUBLE AS n FROM ${from} WHERE ${where.sql} GROUP BY 1
+    ) ORDER BY 1 NULLS LAST`,
+    params: {
+      ...where.params,
+      kclear: (clear >> shift).toString(),
+      kset: (set >> shift).toString(),
+      shift: Number(shift),
+    },
+  };
 }
 
 async function loadDistrictCells(db: Db, key: string): Promise<Set<number>> {
@@ -131,28 +140,26 @@ async function loadDistrictCells(db: Db, key: string): Promise<Set<number>> {
 }
 
 async function loadStudyArea(db: Db, res: number): Promise<KeptArea> {
-  // Every district's cells, plus every cell that ever had an incident (a point just outside its district's outline):
-  // then no period or filter can count a cell outside the area, and the area does not depend on the request.
-  const k = cellKey(res);
-  const [districts, used, mahallas] = await Promise.all([
-    outlines(db, null),
-    db.columns<{ key: number }>(
-      `SELECT DISTINCT (${k.sql})::DOUBLE AS key FROM incidents WHERE h3 IS NOT NULL`,
-      k.params,
-    ),
-    db.all<{ population: number; lon: number; lat: number; g: string }>(
-      'SELECT population, centroid_lon AS lon, centroid_lat AS lat, geometry AS g FROM mahallas',
-    ),
-  ]);
+  // Every district's cells with their residents (kept with the boundaries), plus every cell that ever had an incident
+  // (a point just outside its district's outline): then no period or filter can count a cell outside the area, and the
+  // area does not depend on the request.
+  const q = perCellSql(res, 'incidents', { sql: 'h3 IS NOT NULL', params: {} });
+  const [base, used] = await Promise.all([cellResidentsOf(db, res), db.typed(q.sql, q.params)]);
   const key = `${nameOf(db)}|${dataEpoch(db)}|${res}`;
-  // Nationally ≈ 6 s of cover, clipping and k-rings: on the statistics worker, which keeps the area for the requests.
-  const summary = await runStat('keepStudyArea', key, {
-    res,
-    outlines: districts,
-    used: Float64Array.from(used.key),
-    mahallas,
-  });
+  // Nationally ≈ 0.5 s of k-rings: on the statistics worker, which keeps the area for the requests.
+  const summary = await runStat('keepStudyArea', key, { res, base, used: used.doubles.key! });
   return { ...summary, key };
+}
+
+/**
+ * Keeps the study area of every resolution the database allows, coarsest first (a server's warm-up): the first
+ * hexagon map of a resolution then waits for its counts only.
+ * @example await warmHexagons(db);
+ */
+export async function warmHexagons(db: Db): Promise<void> {
+  if (!(await hasH3(db))) return;
+  const finest = maxResolutionFor(await totalKm2(db));
+  for (let res = H3_MIN_RES; res <= finest; res++) await (await studyAreas(db))(res);
 }
 
 export { fourDigits } from '../../stats/hexagon-task.ts';
@@ -164,17 +171,20 @@ async function countByCell(
   res: number,
   area: boolean,
 ): Promise<{ key: Float64Array; n: Float64Array; withoutPoint: number }> {
-  const k = cellKey(res);
-  const w = recordsWhere(sel, { area });
-  // Keys, not hex strings: at national resolution 7 (≈ 74,000 cells) formatting and reading strings cost ≈ 0.3 s.
-  const cells = await db.columns<{ key: number | null; n: number }>(
-    `SELECT (${k.sql})::DOUBLE AS key, count(*)::INTEGER AS n FROM ${sel.table} WHERE ${w.sql} GROUP BY 1 ORDER BY 1 NULLS LAST`,
-    { ...k.params, ...w.params },
-  );
-  // Records without a point (a mahalla code only) have no cell: their NULL group is last, counted but not placed.
-  const withoutPoint = cells.key.at(-1) === null ? (cells.n.pop() ?? 0) : 0;
-  if (withoutPoint > 0) cells.key.pop();
-  return { key: Float64Array.from(cells.key as number[]), n: Float64Array.from(cells.n), withoutPoint };
+  // Keys, not hex strings: at national resolution 7 (≈ 74,000 cells) formatting and reading strings cost ≈ 0.3 s; and
+  // typed arrays straight from DuckDB's vectors, not a JSON value per cell.
+  const q = perCellSql(res, sel.table, recordsWhere(sel, { area }));
+  const cells = await db.typed(q.sql, q.params);
+  const key = cells.doubles.key!,
+    n = cells.doubles.n!;
+  // Records without a point (a mahalla code only) have no cell: their NULL group (NaN here) is last, counted but not
+  // placed.
+  const placed = cells.length > 0 && Number.isNaN(key[cells.length - 1]) ? cells.length - 1 : cells.length;
+  return {
+    key: key.subarray(0, placed),
+    n: n.subarray(0, placed),
+    withoutPoint: placed < cells.length ? n[placed]! : 0,
+  };
 }
 
 /**

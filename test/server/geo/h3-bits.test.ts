@@ -1,11 +1,12 @@
-// The bit-mask parents used in SQL against h3-js cellToParent, and the split cells written at ingest.
+// The bit-mask parents used in SQL against h3-js cellToParent, the split cells written at ingest, and cell keys.
 import { describe, expect, it } from 'vitest';
-import { cellToParent, getResolution, latLngToCell } from 'h3-js';
+import { cellToParent, getResolution, h3IndexToSplitLong, latLngToCell } from 'h3-js';
 import {
   h3Bigint,
   h3CellKey,
   h3Halves,
   h3KeyCell,
+  h3KeyHalves,
   h3ParentBits,
   h3ParentMasks,
   STORED_H3_RES,
@@ -70,5 +71,20 @@ describe('h3CellKey and h3KeyCell', () => {
         expect(h3KeyCell(key, res)).toBe(cell);
       }
     }
+  });
+});
+
+describe('h3KeyHalves', () => {
+  it('gives the halves h3IndexToSplitLong reads from the hex string, at resolutions 5–9', () => {
+    for (const [lon, lat] of POINTS) {
+      for (let res = 5; res <= 9; res++) {
+        const cell = latLngToCell(lat, lon, res);
+        expect(h3KeyHalves(h3CellKey(cell, res), res)).toEqual(h3IndexToSplitLong(cell));
+      }
+    }
+  });
+
+  it('refuses a resolution whose unused digits span 32 bits or more', () => {
+    expect(() => h3KeyHalves(1, 4)).toThrow('resolution 5 or finer');
   });
 });

@@ -23,7 +23,11 @@ describe('hexagonColumns', () => {
   });
 
   it('keeps an area under its key: empty counts give no cells, every cell counted as returned', () => {
-    const kept = keepStudyArea('test|0|7', { res: 7, outlines: [], used: new Float64Array(), mahallas: [] });
+    const kept = keepStudyArea('test|0|7', {
+      res: 7,
+      base: { keys: new Float64Array(), residents: new Float64Array() },
+      used: new Float64Array(),
+    });
     expect(kept.keys.length).toBe(0);
     const r = hexagonColumns('test|0|7', none, { fdr: true });
     expect(r.missing).toBe(false);
