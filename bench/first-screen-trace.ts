@@ -128,12 +128,23 @@ try {
             m.on('render', () => { frames++; mark('render ' + frames); });
             m.once('load', () => mark('load'));
             m.once('idle', () => mark('idle'));
+            m.on('sourcedata', (e) => { if (e.sourceId === 'mahalla-tiles' && e.sourceDataType === 'metadata' && !window.__md) { window.__md = 1; mark('tiles metadata'); } });
+            m.on('dataloading', (e) => { if (e.sourceId === 'mahalla-tiles' && e.tile && !window.__dl) { window.__dl = 1; mark('first tile loading'); } });
             m.on('sourcedata', (e) => { if (e.sourceId === 'mahalla-tiles' && e.isSourceLoaded && !window.__tl) { window.__tl = 1; mark('tiles source loaded'); } });
           }
           if (document.querySelector('[data-testid="legend"] h3') && !window.__lg) { window.__lg = 1; mark('legend'); }
           requestAnimationFrame(poll);
         };
         requestAnimationFrame(poll);
+        // Messages between the page and MapLibre's workers: when each was sent and answered (type, source, tile).
+        window.__msgs = [];
+        const describe = (d) => d && typeof d === 'object' ? [d.type, d.data?.source ?? d.data?.type ?? '', d.data?.tileID ? d.data.tileID.canonical?.z + '/' + d.data.tileID.canonical?.x + '/' + d.data.tileID.canonical?.y : ''].join(' ') : String(d);
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (d, t) {
+          if (!this.__heard) { this.__heard = 1; this.__n = (window.__wn = (window.__wn ?? 0) + 1); this.addEventListener('message', (e) => window.__msgs.push([performance.now(), 'worker ' + this.__n + ' → ' + describe(e.data)])); }
+          window.__msgs.push([performance.now(), '→ worker ' + this.__n + ' ' + describe(d)]);
+          return post.call(this, d, t);
+        };
         // Each program linked: when, how long its link status took (the compile waits there), and what it is.
         window.__programs = [];
         const src = new WeakMap(), linked = new WeakMap();
@@ -156,6 +167,14 @@ try {
           };
         }`,
       });
+      // Requests from MapLibre's workers (the tiles) are not in the page's resource timing: Playwright sees them all.
+      const fromWorkers: Array<[number, string]> = [];
+      context.on('requestfinished', (req) => {
+        const t = req.timing();
+        const path = new URL(req.url()).pathname;
+        if (path.startsWith('/api/tiles/mahallas/'))
+          fromWorkers.push([t.startTime, `${(t.responseEnd - t.requestStart).toFixed(0)} ms ${path.slice(0, 60)}`]);
+      });
       const cdp: CDPSession = await context.newCDPSession(page);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -173,8 +192,8 @@ try {
       );
       const drawn = Date.now() - start;
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-      await page.screenshot({ path: '/tmp/h-first2/first-screen.png' });
-      const timeline = await page.evaluate(() => {
+      await page.screenshot({ path: process.env.TRACE_SHOT ?? '/tmp/first-screen-trace.png' });
+      const timeline = await page.evaluate((workers) => {
         const w = window as unknown as { __marks: Array<[string, number]> };
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
@@ -191,6 +210,11 @@ try {
               `${t.toFixed(0).padStart(5)}   program ${all.toFixed(0)} ms (status ${wait.toFixed(0)} ms): ${what}`,
             ] as [number, string],
         );
+        const msgs = workers
+          ? (window as unknown as { __msgs: Array<[number, string]> }).__msgs.map(
+              ([t, m]) => [t, `${t.toFixed(0).padStart(5)}   ${m}`] as [number, string],
+            )
+          : [];
         const marks = w.__marks.map(([n, t]) => [t, `${t.toFixed(0).padStart(5)}   ${n}`] as [number, string]);
         return {
           lines: [
@@ -198,15 +222,21 @@ try {
             ...res,
             ...marks,
             ...progs,
+            ...msgs,
           ]
             .sort((a, b) => (a[0] as number) - (b[0] as number))
             .map((l) => l[1]),
           origin: performance.timeOrigin,
         };
-      });
+      }, !!process.env.TRACE_WORKERS);
       console.log(`drawn in ${drawn} ms (from navigation, Node's clock)`);
       if (process.argv.includes('--frames')) console.log(await page.evaluate(frameCosts));
-      for (const l of timeline.lines) console.log(l);
+      const tiles = fromWorkers.map(
+        ([at, what]) =>
+          [at - timeline.origin, `${(at - timeline.origin).toFixed(0).padStart(5)}   tile asked, ${what}`] as const,
+      );
+      const all = [...(timeline.lines as string[]).map((l) => [Number(l.slice(0, 5)), l] as const), ...tiles];
+      for (const [, l] of all.sort((a, b) => a[0] - b[0])) console.log(l);
       const total = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1000;
       console.log(`\nmain thread, sampled ${total.toFixed(0)} ms; top self times:`);
       for (const [n, ms] of selfTimes(profile).slice(0, 30)) console.log(`${ms.toFixed(0).padStart(6)} ms  ${n}`);

@@ -1,7 +1,9 @@
 // The colour arithmetic of the mahallas drawn from tiles (web/map/mahalla-tiles.ts): the hover highlight laid over a
-// mahalla's fill as one colour (the fill layer draws the hovered mahalla itself), and the outline colour with alpha.
+// mahalla's fill as one colour (the fill layer draws the hovered mahalla itself), the outline colour with alpha, the
+// hatch's pixels and the tile source placed first in a style.
 import { describe, expect, it } from 'vitest';
-import { hexWithAlpha, over } from '../../web/map/mahalla-tiles.ts';
+import { hatchPixels, hexWithAlpha, over, TILE_SOURCE, withTileSource } from '../../web/map/mahalla-tiles.ts';
+import { basemapStyle, LIGHT } from '../../web/map/style.ts';
 
 describe('over', () => {
   it('is the top colour over nothing, and composes with alpha as two layers drawn one over the other would', () => {
@@ -18,5 +20,44 @@ describe('hexWithAlpha', () => {
   it('writes a #rrggbb colour as rgba() with the given opacity', () => {
     expect(hexWithAlpha('#ffffff', 0.43)).toBe('rgba(255,255,255,0.430)');
     expect(hexWithAlpha('#546e7a', 0.25)).toBe('rgba(84,110,122,0.250)');
+  });
+});
+
+describe('hatchPixels', () => {
+  const alpha = (px: Uint8Array, x: number, y: number): number => px[4 * (16 * y + x) + 3] ?? -1;
+
+  it('draws 45° lines in the colour, full on the line, fading over a pixel either side, clear between', () => {
+    const { width, height, data } = hatchPixels([110, 124, 138, 150]);
+    expect([width, height, data.length]).toEqual([16, 16, 16 * 16 * 4]);
+    // On the line x + y = 16 (pixel centres x + y + 1 = 16): the colour at its full alpha.
+    expect([...data.subarray(4 * (16 * 7 + 8), 4 * (16 * 7 + 8) + 4)]).toEqual([110, 124, 138, 150]);
+    // One pixel beside it (centre 1/√2 px away): covered 1.375 − 0.707 = 0.668 of 150 = 100.
+    expect(alpha(data, 9, 7)).toBe(100);
+    // Halfway between two lines: nothing.
+    expect(alpha(data, 0, 7)).toBe(0);
+    expect([...data.subarray(0, 4 * 16 * 16)].filter((_, i) => i % 4 === 3 && data[i]! > 0).length).toBeLessThan(80);
+  });
+
+  it('tiles without seams: pixels continue across the right and bottom edges', () => {
+    const { data } = hatchPixels([0, 0, 0, 255]);
+    // The line through (15, 0) continues through (0, 15) of the next tile: both fully on a line (x + y + 1 ≡ 0 mod 16).
+    expect(alpha(data, 15, 0)).toBe(255);
+    expect(alpha(data, 0, 15)).toBe(255);
+    for (let y = 0; y < 16; y++) expect(alpha(data, 15, y)).toBe(alpha(data, 0, (y + 15) % 16));
+  });
+});
+
+describe('withTileSource', () => {
+  it('puts the tile source first (its tiles are asked for first) and keeps every other source and layer', () => {
+    const base = basemapStyle(
+      LIGHT,
+      { type: 'FeatureCollection', features: [] },
+      { type: 'FeatureCollection', features: [] },
+    );
+    const urls = { tiles: ['http://x/api/tiles/mahallas/fp/{z}/{x}/{y}.pbf'], minzoom: 4, maxzoom: 12 };
+    const style = withTileSource(base, urls);
+    expect(Object.keys(style.sources)).toEqual([TILE_SOURCE, ...Object.keys(base.sources)]);
+    expect(style.sources[TILE_SOURCE]).toEqual({ type: 'vector', ...urls });
+    expect(style.layers).toBe(base.layers);
   });
 });

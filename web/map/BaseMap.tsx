@@ -8,7 +8,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { useMeta } from '../queries/meta.ts';
-import { useBoundaries } from '../queries/mahallas.ts';
+import { useBoundaries, useTileJson } from '../queries/mahallas.ts';
 import { usePath } from '../state/route.ts';
 import { useT } from '../i18n/I18n.tsx';
 import { creditsLine } from '../i18n/credits.ts';
@@ -53,6 +53,8 @@ export function BaseMap({
   const meta = useMeta();
   const path = usePath();
   const boundaries = useBoundaries();
+  // Asked now, with the boundaries: the map then asks for its first tiles in its first frames (web/map/mahalla-tiles.ts).
+  const tileJson = useTileJson();
   const district = useUi((s) => s.district);
   const districtBox = useMemo(() => {
     const features = boundaries.data?.districts.features as FeatureCollection['features'] | undefined;
@@ -71,7 +73,9 @@ export function BaseMap({
   // and then fly, or move a camera saved in the link). The map is made in the next task after it could be: making it
   // (the GL context, ≈ 0.3 s in software GL) in this commit would delay the page's own first requests, which React
   // starts in the effects of the same commit, after its children's.
-  const canMake = !!meta.data && (!!boundaries.data || district === null);
+  // It also waits for the tiles' TileJSON (asked beside /api/meta, a few hundred bytes): made with the tile source in its
+  // style, the map asks for the mahalla tiles before the workers cut the boundaries' GeoJSON (web/map/mahalla-tiles.ts).
+  const canMake = !!meta.data && (!!boundaries.data || district === null) && !tileJson.isPending;
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!canMake || ready) return;
@@ -91,6 +95,8 @@ export function BaseMap({
       ]}
       layers={deckLayers}
       tiles={tiles}
+      // Failed: MapLibre asks for the TileJSON itself (and reports why it cannot draw the tiles).
+      tileUrls={tileJson.error ? undefined : (tileJson.data ?? null)}
       pickLayerIds={pickLayerIds}
       onPick={onPick}
       tooltip={tooltip}

@@ -1,13 +1,6 @@
 // The map: an uncontrolled MapLibre map with our offline style and one deck.gl overlay (interleaved).
 import { useEffect, useRef } from 'react';
-import {
-  Map as MapLibreMap,
-  NavigationControl,
-  prewarm,
-  setWorkerCount,
-  setWorkerUrl,
-  type GeoJSONSource,
-} from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerCount, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -18,13 +11,13 @@ import { useFmt, useT } from '../i18n/I18n.tsx';
 import type { View } from '../state/url.ts';
 import { bindKeyboardPick } from './keyboard.ts';
 import { rememberPick } from './keep-visible.ts';
-import { basemapStyle, LIGHT, MAHALLA_SOURCE, OVERLAY_BEFORE, type BasemapTheme } from './style.ts';
+import { basemapStyle, LIGHT, type BasemapTheme } from './style.ts';
 import type { TileFill, TilePaint } from './mahalla-layers.ts';
-import { applyTilePaint } from './mahalla-tiles.ts';
+import { applyTilePaint, withTileSource, type TileUrls } from './mahalla-tiles.ts';
 import { pickTileMahalla, wireTileHover, type TileHover } from './tile-pointer.ts';
 import { whenStyled } from './when-styled.ts';
 import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
-import { useBoundarySources } from './boundary-sources.ts';
+import { useBoundarySources, useOutlineSource } from './boundary-sources.ts';
 import { keepCreditsRoom } from './credits-room.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. Two
@@ -58,6 +51,8 @@ export interface MapViewProps {
   onMap?: (map: MapLibreMap | null) => void;
   /** mahallas drawn by MapLibre from the vector tiles (web/map/mahalla-tiles.ts); omitted = none */
   tiles?: readonly TilePaint[];
+  /** the tiles' URLs, fetched with the page's first data; null = on the way (wait); omitted = MapLibre asks for them */
+  tileUrls?: TileUrls | null;
 }
 
 export interface MahallaOutlines {
@@ -93,11 +88,12 @@ export function MapView({
   outlines,
   onMap,
   tiles = NO_TILES,
+  tileUrls,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const initial = useRef({ regions, districts, districtLabels, bbox: focus ?? bbox, attribution, theme });
+  const initial = useRef({ regions, districts, districtLabels, bbox: focus ?? bbox, attribution, theme, tileUrls });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
   const fill = tiles.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
   const handlers = useRef({ pickLayerIds, onPick, tooltip, onMap, fill });
@@ -115,11 +111,20 @@ export function MapView({
 
   useEffect(() => {
     if (!container.current) return;
-    const { regions: r, districts: d, districtLabels: l, bbox: b, attribution: a, theme: t } = initial.current;
+    const {
+      regions: r,
+      districts: d,
+      districtLabels: l,
+      bbox: b,
+      attribution: a,
+      theme: t,
+      tileUrls: u,
+    } = initial.current;
     const view: View | null = getState().view;
+    const style = basemapStyle(t, r, d, l);
     const map = new MapLibreMap({
       container: container.current,
-      style: basemapStyle(t, r, d, l),
+      style: u ? withTileSource(style, u) : style,
       ...(view
         ? { center: [view.lon, view.lat], zoom: view.zoom }
         : { bounds: [b[0], b[1], b[2], b[3]], fitBoundsOptions: { padding: 40 } }),
@@ -242,28 +247,14 @@ export function MapView({
 
   useBoundarySources(mapRef, regions, districts, districtLabels);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const apply = (): void => {
-      // setData returns a promise of the worker's parse; the outlines simply appear when it is done.
-      void map
-        .getSource<GeoJSONSource>(MAHALLA_SOURCE)
-        ?.setData(outlines?.data ?? { type: 'FeatureCollection', features: [] });
-      if (outlines) {
-        map.setPaintProperty(OVERLAY_BEFORE, 'line-color', outlines.color);
-        map.setPaintProperty(OVERLAY_BEFORE, 'line-opacity', outlines.opacity);
-      }
-    };
-    whenStyled(map, apply);
-  }, [outlines]);
+  useOutlineSource(mapRef, outlines);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const apply = (): void => applyTilePaint(map, tiles, outlines ?? null);
+    const apply = (): void => applyTilePaint(map, tiles, outlines ?? null, tileUrls);
     whenStyled(map, apply);
-  }, [tiles, outlines]);
+  }, [tiles, outlines, tileUrls]);
 
   const focusKey = focus ? focus.join(',') : '';
   // The first focus is applied by the initial camera (or a saved view wins); later changes move the camera.

@@ -1,10 +1,13 @@
 // The basemap's boundary sources kept up to date on a live map: the region and district outlines, which arrive after
-// the map is made when it was made without them (web/map/BaseMap.tsx makes it as soon as /api/meta is there), and the
-// district labels, which follow the language and the official names arriving with /api/meta.
+// the map is made when it was made without them (web/map/BaseMap.tsx makes it as soon as /api/meta is there), the
+// district labels, which follow the language and the official names arriving with /api/meta, and a page's mahalla
+// outlines. Each is set only when it differs from what the map holds: every setData has the workers cut its tiles again.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { whenStyled } from './when-styled.ts';
+import type { MahallaOutlines } from './MapView.tsx';
+import { MAHALLA_SOURCE, OVERLAY_BEFORE } from './style.ts';
 
 /** Sets the map's `regions`, `districts` and `district-labels` sources when those collections change. */
 export function useBoundarySources(
@@ -28,9 +31,39 @@ export function useBoundarySources(
     }
   }, [mapRef, regions, districts]);
 
+  // Not set again with the labels the map was made with: the workers would lay out the names a second time, asking
+  // the page for their glyphs between frames, on the first screen.
+  const labelsShown = useRef(districtLabels);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || labelsShown.current === districtLabels) return;
+    labelsShown.current = districtLabels;
+    whenStyled(map, () => void map.getSource<GeoJSONSource>('district-labels')?.setData(districtLabels));
+  }, [mapRef, districtLabels]);
+}
+
+const NO_OUTLINES: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Sets the mahalla outline source (MAHALLA_SOURCE) and its line colour to `outlines` when they change. */
+export function useOutlineSource(mapRef: RefObject<MapLibreMap | null>, outlines: MahallaOutlines | null | undefined) {
+  /** Whether the outline source holds any outline (the style makes it empty). */
+  const outlinesShown = useRef(false);
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    whenStyled(map, () => void map.getSource<GeoJSONSource>('district-labels')?.setData(districtLabels));
-  }, [mapRef, districtLabels]);
+    const data = outlines?.data ?? NO_OUTLINES;
+    const apply = (): void => {
+      // Nothing onto the still-empty source (pages whose outlines are the tiles'): setting it would only have the
+      // workers cut its empty tiles again, on the first screen ahead of the mahalla tiles. setData returns a promise of
+      // the worker's parse; the outlines simply appear when it is done.
+      if (data.features.length > 0 || outlinesShown.current)
+        void map.getSource<GeoJSONSource>(MAHALLA_SOURCE)?.setData(data);
+      outlinesShown.current = data.features.length > 0;
+      if (outlines) {
+        map.setPaintProperty(OVERLAY_BEFORE, 'line-color', outlines.color);
+        map.setPaintProperty(OVERLAY_BEFORE, 'line-opacity', outlines.opacity);
+      }
+    };
+    whenStyled(map, apply);
+  }, [mapRef, outlines]);
 }

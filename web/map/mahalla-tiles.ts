@@ -4,11 +4,19 @@
 // A filter change only sets states and filters (numbers); the geometry is tiles the browser already has.
 // Few layers and programs on purpose: in software GL (SwiftShader) every program costs ≈ 0.2–0.7 s to compile on the
 // first screen and every layer a pass over 9,400 polygons each frame (issue 15).
-import type { ExpressionSpecification, Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  Map as MapLibreMap,
+  MapGeoJSONFeature,
+  PointLike,
+  StyleSpecification,
+  VectorSourceSpecification,
+} from 'maplibre-gl';
 import type { MahallaOutlines } from './MapView.tsx';
 import type { Rgba, TileFill, TileLine, TilePaint } from './mahalla-layers.ts';
 import { HATCH_COLOR } from './hatch.ts';
 import { DISTRICT_LABEL } from './style.ts';
+import type { TileJson } from '../queries/mahallas.ts';
 
 export const TILE_SOURCE = 'mahalla-tiles';
 /** The layer name inside the tiles (server/tiles/build.ts MAHALLA_LAYER). */
@@ -60,33 +68,57 @@ interface Drawn {
 }
 const drawn = new WeakMap<MapLibreMap, Drawn>();
 
-/** A 16-px diagonal hatch in the unrated colour (the deck.gl pattern's look: web/map/hatch.ts). */
-function hatchImage(): ImageData | null {
-  if (typeof document === 'undefined') return null;
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 16;
-  // A canvas read back at once: without this Chromium makes it a GPU canvas, and the read-back stalled the national
-  // first screen ≈ 0.6 s in software GL, right before the tiles were asked for.
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return null;
-  ctx.strokeStyle = css(HATCH_COLOR);
-  ctx.lineWidth = 1.75;
-  ctx.beginPath();
-  for (const off of [-16, 0, 16]) {
-    ctx.moveTo(off, 16);
-    ctx.lineTo(off + 16, 0);
-  }
-  ctx.stroke();
-  return ctx.getImageData(0, 0, 16, 16);
+/**
+ * A 16-px diagonal hatch in the unrated colour (the deck.gl pattern's look: web/map/hatch.ts), as RGBA pixels (not
+ * premultiplied): 1.75-px lines along x + y = 0, 16 and 32 in pixel units (so the tile repeats without seams), each
+ * pixel covered by the part of its square within half the width of a line (a box filter, as a canvas antialiases).
+ * Computed, not drawn on a canvas: the first 2D canvas and its read-back waited 0.5 s for software GL's backlog on
+ * the national first screen (issue 15), even made with willReadFrequently.
+ * @example hatchPixels([110, 124, 138, 150]).data.length // 16 * 16 * 4
+ */
+export function hatchPixels(color: Rgba, size = 16, width = 1.75): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      // Distance from the pixel's centre to the nearest line x + y = k·size, along the lines' normal.
+      const s = x + y + 1;
+      const d = Math.abs(s - Math.round(s / size) * size) / Math.SQRT2;
+      const cover = Math.min(1, Math.max(0, width / 2 + 0.5 - d));
+      if (cover === 0) continue;
+      const o = 4 * (y * size + x);
+      data.set([color[0], color[1], color[2], Math.round(color[3] * cover)], o);
+    }
+  return { width: size, height: size, data };
 }
 
-/** Adds the tile source and its base layers once per map (a page without tile paint never fetches a tile). */
-function ensureSource(map: MapLibreMap): Drawn {
+/** The TileJSON's fields the map needs: tile URLs and zooms (web/queries/mahallas.ts asks for it early). */
+export type TileUrls = Pick<TileJson, 'tiles' | 'minzoom' | 'maxzoom'>;
+
+const tileSource = (urls: TileUrls | undefined): VectorSourceSpecification =>
+  urls
+    ? { type: 'vector', tiles: urls.tiles, minzoom: urls.minzoom, maxzoom: urls.maxzoom }
+    : { type: 'vector', url: new URL('/api/tiles/mahallas.json', window.location.href).href };
+
+/**
+ * `style` with the tile source as its first source: MapLibre asks its workers for tiles source by source in style
+ * order, and a worker parses one tile at a time, so the mahalla tiles are fetched before the boundaries' GeoJSON tiles
+ * are cut (on the national first screen these held the tile requests back ≈ 0.7 s). A source no layer uses fetches
+ * nothing: a page without tile paint still never fetches a tile.
+ * @example new Map({ container, style: withTileSource(basemapStyle(LIGHT, regions, districts), tileJson) })
+ */
+export function withTileSource(style: StyleSpecification, urls: TileUrls): StyleSpecification {
+  return { ...style, sources: { [TILE_SOURCE]: tileSource(urls), ...style.sources } };
+}
+
+/**
+ * Adds the tile source (unless the style has it) and its base layers once per map. With `urls` the tiles are asked
+ * for in the next frame; without, MapLibre first asks for the TileJSON itself.
+ */
+function ensureSource(map: MapLibreMap, urls: TileUrls | undefined): Drawn {
   let d = drawn.get(map);
   if (d) return d;
-  map.addSource(TILE_SOURCE, { type: 'vector', url: new URL('/api/tiles/mahallas.json', window.location.href).href });
-  const image = hatchImage();
-  if (image && !map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, image);
+  if (!map.getSource(TILE_SOURCE)) map.addSource(TILE_SOURCE, tileSource(urls));
+  if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchPixels(HATCH_COLOR));
   const src = { source: TILE_SOURCE, 'source-layer': SOURCE_LAYER };
   map.addLayer(
     {
@@ -137,12 +169,17 @@ function ensureSource(map: MapLibreMap): Drawn {
 /**
  * Brings the map's tile layers to `paint` with `outlines`' colour: feature-states for changed colours only, the hatch
  * and selection filters, line layers added or removed by id. Nothing is added while `paint` is empty and no tile layer
- * was ever drawn.
- * @example applyTilePaint(map, [mahallaFill('fill', index, colourOf)], tileOutlines(true))
+ * was ever drawn, nor while `urls` is null (the TileJSON is on its way); `urls` undefined: MapLibre asks for it.
+ * @example applyTilePaint(map, [mahallaFill('fill', index, colourOf)], tileOutlines(true), tileJson)
  */
-export function applyTilePaint(map: MapLibreMap, paint: readonly TilePaint[], outlines: MahallaOutlines | null): void {
-  if (paint.length === 0 && !drawn.has(map)) return;
-  const d = ensureSource(map);
+export function applyTilePaint(
+  map: MapLibreMap,
+  paint: readonly TilePaint[],
+  outlines: MahallaOutlines | null,
+  urls?: TileUrls | null,
+): void {
+  if ((paint.length === 0 || urls === null) && !drawn.has(map)) return;
+  const d = ensureSource(map, urls ?? undefined);
   const fill = paint.find((p): p is TileFill => p.kind === 'tile-fill');
   const next = new Map<number, string>();
   for (const [id, c] of fill?.colours ?? []) next.set(id, css(c));

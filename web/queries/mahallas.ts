@@ -94,3 +94,19 @@ export const mahallaIndexQuery = staticQuery('/api/tiles/mahalla-index', {}, asy
 export function useMahallaIndex() {
   return useQuery(mahallaIndexQuery);
 }
+
+/** The tiles' TileJSON (their URL template, with the boundaries' fingerprint, and zooms). */
+export type TileJson = InferResponseType<Api['api']['tiles']['mahallas.json']['$get'], 200>;
+
+/**
+ * The TileJSON, asked with the page's first data rather than by MapLibre once the map is made: MapLibre reads its
+ * answer only between frames, which in software GL left ≈ 1–1.8 s between the map's style and the first tile request
+ * on the national first screen (issue 15). The map gets the tile URLs inline (web/map/mahalla-tiles.ts).
+ */
+export const tileJsonQuery = staticQuery('/api/tiles/mahallas.json', {}, async () =>
+  ok(await api.api.tiles['mahallas.json'].$get(), (r) => r.json()),
+);
+
+export function useTileJson() {
+  return useQuery(tileJsonQuery);
+}
