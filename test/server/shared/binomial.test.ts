@@ -1,4 +1,5 @@
 // Exact binomial tails against direct summation (small n, enumerable) and against published values (large n).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   binomialLower,
@@ -88,5 +89,33 @@ describe('exact binomial tails', () => {
   it('two-sided p doubles the smaller tail and caps at 1', () => {
     expect(binomialTwoSided(3, 3, 0.5)).toBeCloseTo(0.25, 14);
     expect(binomialTwoSided(5, 10, 0.5)).toBe(1);
+  });
+  it('the summed tails stay within 1e-10 of the continued fraction on random n, k and p, extremes included', () => {
+    // p = m·2⁻ᵉ, so 1 − (1 − p) is p exactly and the lower tail's reference sees the very same complement. The series
+    // runs until its terms no longer change the sum; the continued fraction is the exact reference.
+    const p = fc
+      .tuple(fc.integer({ min: 1, max: 2 ** 20 - 1 }), fc.integer({ min: 20, max: 45 }))
+      .map(([m, e]) => m * 2 ** -e);
+    const n = fc.oneof(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 1_000_000 }));
+    const at = fc.oneof(fc.double({ min: -12, max: 40, noNaN: true }), fc.constantFrom(-Infinity, Infinity));
+    let compared = 0;
+    fc.assert(
+      fc.property(n, p, at, (total, pr, d) => {
+        const sd = Math.sqrt(total * pr * (1 - pr));
+        const k = Math.min(
+          total,
+          Math.max(0, Number.isFinite(d) ? Math.round(total * pr + d * sd) : d > 0 ? total : 0),
+        );
+        const close = (got: number, want: number): void => {
+          if (want < 1e-290) return void expect(got).toBeLessThan(1e-280);
+          compared++;
+          expect(Math.abs(got - want) / want).toBeLessThanOrEqual(1e-10);
+        };
+        if (k >= 1) close(binomialUpper(k, total, pr), incompleteBeta(pr, k, total - k + 1));
+        if (k < total) close(binomialLower(k, total, pr), incompleteBeta(1 - pr, total - k, k + 1));
+      }),
+      { seed: 15, numRuns: 3000 },
+    );
+    expect(compared).toBeGreaterThan(2000);
   });
 });
