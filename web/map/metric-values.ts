@@ -238,7 +238,8 @@ function rateView(m: MetricColumns, metric: 'rate' | 'eb', what: Noun, t: Transl
     valueById,
     // Rates print with one decimal at least; more where neighbouring breaks would otherwise read alike.
     scale: quantileScale(values, undefined, 1),
-    label: t(eb ? 'mv.ratePer1000Smoothed' : 'mv.ratePer1000', { title: what.title }),
+    // The messages word the noun themselves: Uzbek puts it after the number, mid-phrase and in lower case.
+    label: t(eb ? 'mv.ratePer1000Smoothed' : 'mv.ratePer1000', { source: sourceOf(what) }),
     unit: '‰',
     note: eb
       ? t('mv.ebNote')
