@@ -4,6 +4,7 @@
 // busiest functions from a sampled CPU profile. `--cold` does not wait for the server's warm-up (a fresh server).
 import type { CDPSession } from 'playwright-core';
 import { launchChromium } from '../test/browser/chromium.ts';
+import { firstScreenDrawn } from './first-screen.ts';
 import { withServer } from './http.ts';
 
 const [db, dist, port = '8806'] = process.argv.slice(2);
@@ -181,15 +182,7 @@ try {
       await cdp.send('Profiler.start');
       const start = Date.now();
       await page.goto(`${origin}/`);
-      await page.waitForFunction(
-        () =>
-          window.__hamkorMap?.loaded() &&
-          window.__hamkorMap.areTilesLoaded() &&
-          document.querySelector('.map-area')?.getAttribute('data-loading') === 'false' &&
-          document.querySelector('[data-testid="legend"] h3') !== null,
-        undefined,
-        { timeout: 120_000, polling: 50 },
-      );
+      await firstScreenDrawn(page);
       const drawn = Date.now() - start;
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       await page.screenshot({ path: process.env.TRACE_SHOT ?? '/tmp/first-screen-trace.png' });

@@ -1,7 +1,7 @@
 // Bytes on the wire for one national user's first screen (every request of the page, as Chromium received them:
 // compressed bodies and headers) and for a filter change afterwards, and how often /api/meta was asked.
 import { rmSync } from 'node:fs';
-import type { Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { buildDist, clickAndWait } from './browser.ts';
 import { withServer } from './http.ts';
@@ -13,6 +13,22 @@ interface Tally {
   meta: number;
   /** the slowest API answer's time to first byte (server time plus the loopback), and its path */
   slowest: { ms: number; path: string };
+}
+
+/**
+ * Drawn: the map's style and every visible tile loaded, its data in, and the legend on screen. The bench and its trace
+ * (first-screen-trace.ts) wait for the same thing.
+ */
+export async function firstScreenDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      window.__hamkorMap?.loaded() &&
+      window.__hamkorMap.areTilesLoaded() &&
+      document.querySelector('.map-area')?.getAttribute('data-loading') === 'false' &&
+      document.querySelector('[data-testid="legend"] h3') !== null,
+    undefined,
+    { timeout: 120_000, polling: 50 },
+  );
 }
 
 const empty = (): Tally => ({ bytes: 0, requests: 0, meta: 0, slowest: { ms: 0, path: '' } });
@@ -66,16 +82,7 @@ export async function benchFirstScreenBytes(dbFile: string, port: number, label:
         };
         const start = Date.now();
         await page.goto(`${origin}/`);
-        // Drawn: the map's style and every visible tile loaded, its data in, and the legend on screen.
-        await page.waitForFunction(
-          () =>
-            window.__hamkorMap?.loaded() &&
-            window.__hamkorMap.areTilesLoaded() &&
-            document.querySelector('.map-area')?.getAttribute('data-loading') === 'false' &&
-            document.querySelector('[data-testid="legend"] h3') !== null,
-          undefined,
-          { timeout: 120_000, polling: 50 },
-        );
+        await firstScreenDrawn(page);
         const drawnMs = Date.now() - start;
         const first = await settled();
         now = empty();

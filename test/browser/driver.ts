@@ -25,12 +25,15 @@ export async function watchPage(page: Page, origin: string, record: PageRecord):
   });
 }
 
-/** Waits until the page's map has loaded its style, stopped moving and the app has no request in flight. */
+/**
+ * Waits until the page's map has loaded its style, stopped moving and the app has no request in flight. The map area is
+ * found by its class, not its name, so this works in every language.
+ */
 export async function mapSettled(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const map = window.__hamkorMap;
-      const area = document.querySelector('[aria-label="Map"]');
+      const area = document.querySelector('.map-area');
       return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false';
     },
     undefined,

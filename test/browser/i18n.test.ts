@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startWorld, type World } from './harness.ts';
-import { watchPage, type PageRecord } from './driver.ts';
+import { mapSettled, watchPage, type PageRecord } from './driver.ts';
 import { MESSAGES } from '../../web/i18n/messages.ts';
 import { INTL_TAG, type Locale } from '../../web/i18n/locales.ts';
 import { formatDay } from '../../web/format.ts';
@@ -20,25 +20,12 @@ afterAll(async () => {
   await world?.close();
 });
 
-/** Waits for the map and every request of the page, whatever language its labels are in. */
-async function waitForMap(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const map = window.__hamkorMap;
-      const area = document.querySelector('.map-area');
-      return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false';
-    },
-    undefined,
-    { timeout: 60_000, polling: 200 },
-  );
-}
-
 async function open(lang: Locale, query = ''): Promise<{ page: Page; record: PageRecord }> {
   const page = await world.newPage({ width: 1366, height: 768 }, 'admin', lang);
   const record: PageRecord = { consoleErrors: [], foreignRequests: [] };
   await watchPage(page, world.origin, record);
   await page.goto(`${world.origin}/${query}`);
-  await waitForMap(page);
+  await mapSettled(page);
   return { page, record };
 }
 
@@ -116,7 +103,7 @@ describe('languages', () => {
     expect(await page.evaluate(() => window.localStorage.getItem('hamkor.lang'))).toBe('ru');
     // A link without `lang` opens in the remembered language.
     await page.goto(`${world.origin}/`);
-    await waitForMap(page);
+    await mapSettled(page);
     expect(await header(page)).toContain('Очаги');
     expect(record.consoleErrors).toEqual([]);
     await page.close();

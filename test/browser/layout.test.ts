@@ -118,16 +118,7 @@ describe('office laptop screens', () => {
     for (const path of ['/cooperation', '/plans']) {
       await page.setViewportSize(SIZES[1]);
       await page.goto(`${world.origin}${path}?d=${district}`);
-      // mapSettled finds the map area by its English name; here it is named in Russian.
-      await page.waitForFunction(
-        () => {
-          const map = window.__hamkorMap;
-          const area = document.querySelector('.map-area');
-          return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false';
-        },
-        undefined,
-        { timeout: 60_000, polling: 200 },
-      );
+      await mapSettled(page);
       for (const size of SIZES.slice(0, 2)) {
         await page.setViewportSize(size);
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
