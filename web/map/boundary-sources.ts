@@ -16,30 +16,23 @@ export function useBoundarySources(
   districts: FeatureCollection,
   districtLabels: FeatureCollection,
 ): void {
-  // What the map was made with or last given: the style already holds it.
-  const shown = useRef({ regions, districts });
+  // What the map was made with or last given: the style already holds it. Not set again with what the map was made
+  // with: the workers would cut the outlines and lay out the names a second time (asking the page for glyphs between
+  // frames), on the first screen.
+  const shown = useRef({ regions, districts, 'district-labels': districtLabels });
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
     for (const [id, data] of [
       ['regions', regions],
       ['districts', districts],
+      ['district-labels', districtLabels],
     ] as const) {
       if (shown.current[id] === data) continue;
       shown.current[id] = data;
       whenStyled(map, () => void map.getSource<GeoJSONSource>(id)?.setData(data));
     }
-  }, [mapRef, regions, districts]);
-
-  // Not set again with the labels the map was made with: the workers would lay out the names a second time, asking
-  // the page for their glyphs between frames, on the first screen.
-  const labelsShown = useRef(districtLabels);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || labelsShown.current === districtLabels) return;
-    labelsShown.current = districtLabels;
-    whenStyled(map, () => void map.getSource<GeoJSONSource>('district-labels')?.setData(districtLabels));
-  }, [mapRef, districtLabels]);
+  }, [mapRef, regions, districts, districtLabels]);
 }
 
 const NO_OUTLINES: FeatureCollection = { type: 'FeatureCollection', features: [] };
