@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { DuckDBBlobValue } from '@duckdb/node-api';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../db/database.ts';
+import { replaceDerived } from '../db/derived-table.ts';
 import type { Tile, TileProps } from './build.ts';
 
 export const TILE_TABLE = `CREATE TABLE IF NOT EXISTS boundary_tiles (
@@ -43,32 +44,25 @@ export const gzTile = (t: Tile): Tile => ({ ...t, data: gzipSync(t.data, { level
 
 /** Replaces the stored tiles with `tiles` (gzipped) of the boundaries `fingerprint`, in one transaction. */
 export async function storeTiles(db: Db, tiles: Iterable<Tile>, fingerprint: string): Promise<number> {
-  const con = await db.connect();
   let n = 0;
-  try {
-    await con.run(TILE_TABLE);
-    await con.run('BEGIN TRANSACTION');
-    await con.run('DELETE FROM boundary_tiles');
-    const ap = await con.createAppender('boundary_tiles');
-    for (const t of tiles) {
-      ap.appendUTinyInt(t.z);
-      ap.appendInteger(t.x);
-      ap.appendInteger(t.y);
-      ap.appendBlob(t.data);
-      ap.endRow();
-      n++;
-    }
-    ap.closeSync();
-    await con.run(`DELETE FROM meta WHERE key = '${FINGERPRINT_KEY}'`);
-    await con.run(`INSERT INTO meta VALUES ('${FINGERPRINT_KEY}', $1)`, [fingerprint]);
-    await con.run('COMMIT');
-    return n;
-  } catch (err) {
-    await con.run('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    con.closeSync();
-  }
+  await replaceDerived(db, {
+    create: TILE_TABLE,
+    clear: 'DELETE FROM boundary_tiles',
+    table: 'boundary_tiles',
+    append: (ap) => {
+      for (const t of tiles) {
+        ap.appendUTinyInt(t.z);
+        ap.appendInteger(t.x);
+        ap.appendInteger(t.y);
+        ap.appendBlob(t.data);
+        ap.endRow();
+        n++;
+      }
+    },
+    metaKey: FINGERPRINT_KEY,
+    fingerprint,
+  });
+  return n;
 }
 
 /** The stored tiles by "z/x/y" (gzipped) and the fingerprint they were cut from; null when there are none. */

@@ -4,6 +4,7 @@
 // a record import leaves the fingerprint as it was, so only a boundary or residents change (a build, a boundary import)
 // computes it again, on the statistics worker, and stores it for the next start.
 import type { Db } from '../../db/database.ts';
+import { replaceDerived } from '../../db/derived-table.ts';
 import { dataEpoch, memoAsync, perDb } from '../../db/per-db.ts';
 import { cellResidents, type CellResidents, type ResidentsInput } from '../../geo/h3-study-area.ts';
 import { runStat } from '../../stats/pool.ts';
@@ -62,28 +63,20 @@ export async function storeCellResidents(
   cells: CellResidents,
   fingerprint: string,
 ): Promise<void> {
-  const con = await db.connect();
-  try {
-    await con.run(CELL_RESIDENTS_TABLE);
-    await con.run('BEGIN TRANSACTION');
-    await con.run(`DELETE FROM h3_cell_residents WHERE res = ${res}`);
-    const ap = await con.createAppender('h3_cell_residents');
-    cells.keys.forEach((key, i) => {
-      ap.appendUTinyInt(res);
-      ap.appendDouble(key);
-      ap.appendDouble(cells.residents[i]!);
-      ap.endRow();
-    });
-    ap.closeSync();
-    await con.run(`DELETE FROM meta WHERE key = '${metaKey(res)}'`);
-    await con.run(`INSERT INTO meta VALUES ('${metaKey(res)}', $1)`, [fingerprint]);
-    await con.run('COMMIT');
-  } catch (err) {
-    await con.run('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    con.closeSync();
-  }
+  await replaceDerived(db, {
+    create: CELL_RESIDENTS_TABLE,
+    clear: `DELETE FROM h3_cell_residents WHERE res = ${res}`,
+    table: 'h3_cell_residents',
+    append: (ap) =>
+      cells.keys.forEach((key, i) => {
+        ap.appendUTinyInt(res);
+        ap.appendDouble(key);
+        ap.appendDouble(cells.residents[i]!);
+        ap.endRow();
+      }),
+    metaKey: metaKey(res),
+    fingerprint,
+  });
 }
 
 /** The stored residents of `res` if they were computed from the boundaries `fingerprint`; else null. */

@@ -1,0 +1,43 @@
+// Tables derived from the boundaries (the mahalla tiles, server/tiles/store.ts; the H3 cells' residents,
+// server/services/hotspots/cell-residents.ts) are stored beside a `meta` row holding the fingerprint of what they were
+// computed from. Rows and fingerprint are replaced in one transaction, so a reader never pairs new rows with an old
+// fingerprint (or the reverse) after a crash part-way.
+import type { DuckDBAppender } from '@duckdb/node-api';
+import type { Db } from './database.ts';
+
+export interface DerivedRows {
+  /** CREATE TABLE IF NOT EXISTS of the table. */
+  create: string;
+  /** The DELETE of the rows being replaced (a constant statement: no user text). */
+  clear: string;
+  table: string;
+  /** Appends the new rows. */
+  append: (ap: DuckDBAppender) => void;
+  /** The `meta` key of the fingerprint, and the fingerprint of what the rows were computed from. */
+  metaKey: string;
+  fingerprint: string;
+}
+
+/**
+ * Replaces a derived table's rows and its fingerprint together.
+ * @example await replaceDerived(db, { create: TILE_TABLE, clear: 'DELETE FROM boundary_tiles', table: 'boundary_tiles', append, metaKey: 'tiles_fingerprint', fingerprint });
+ */
+export async function replaceDerived(db: Db, rows: DerivedRows): Promise<void> {
+  const con = await db.connect();
+  try {
+    await con.run(rows.create);
+    await con.run('BEGIN TRANSACTION');
+    await con.run(rows.clear);
+    const ap = await con.createAppender(rows.table);
+    rows.append(ap);
+    ap.closeSync();
+    await con.run('DELETE FROM meta WHERE key = $1', [rows.metaKey]);
+    await con.run('INSERT INTO meta VALUES ($1, $2)', [rows.metaKey, rows.fingerprint]);
+    await con.run('COMMIT');
+  } catch (err) {
+    await con.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    con.closeSync();
+  }
+}
