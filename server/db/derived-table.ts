@@ -41,3 +41,11 @@ export async function replaceDerived(db: Db, rows: DerivedRows): Promise<void> {
     con.closeSync();
   }
 }
+
+/** The fingerprint a derived table's rows were computed from, or null when none is stored (or no `meta` table). */
+export async function storedFingerprint(db: Pick<Db, 'all'>, metaKey: string): Promise<string | null> {
+  const [row] = await db
+    .all<{ v: string }>('SELECT value AS v FROM meta WHERE key = $key', { key: metaKey })
+    .catch(() => []);
+  return row?.v ?? null;
+}

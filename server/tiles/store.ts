@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { DuckDBBlobValue } from '@duckdb/node-api';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../db/database.ts';
-import { replaceDerived } from '../db/derived-table.ts';
+import { replaceDerived, storedFingerprint } from '../db/derived-table.ts';
 import type { Tile, TileProps } from './build.ts';
 
 export const TILE_TABLE = `CREATE TABLE IF NOT EXISTS boundary_tiles (
@@ -67,17 +67,15 @@ export async function storeTiles(db: Db, tiles: Iterable<Tile>, fingerprint: str
 
 /** The stored tiles by "z/x/y" (gzipped) and the fingerprint they were cut from; null when there are none. */
 export async function readTiles(db: Db): Promise<{ fingerprint: string; tiles: Map<string, Uint8Array> } | null> {
-  const [fp] = await db
-    .all<{ v: string }>(`SELECT value AS v FROM meta WHERE key = '${FINGERPRINT_KEY}'`)
-    .catch(() => []);
-  if (!fp) return null;
+  const fingerprint = await storedFingerprint(db, FINGERPRINT_KEY);
+  if (fingerprint === null) return null;
   const con = await db.connect();
   try {
     const reader = await con.runAndReadAll('SELECT z, x, y, data FROM boundary_tiles');
     const tiles = new Map<string, Uint8Array>();
     for (const [z, x, y, data] of reader.getRows())
       tiles.set(`${Number(z)}/${Number(x)}/${Number(y)}`, (data as DuckDBBlobValue).bytes);
-    return { fingerprint: fp.v, tiles };
+    return { fingerprint, tiles };
   } catch {
     return null;
   } finally {

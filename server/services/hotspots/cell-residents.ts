@@ -4,7 +4,7 @@
 // a record import leaves the fingerprint as it was, so only a boundary or residents change (a build, a boundary import)
 // computes it again, on the statistics worker, and stores it for the next start.
 import type { Db } from '../../db/database.ts';
-import { replaceDerived } from '../../db/derived-table.ts';
+import { replaceDerived, storedFingerprint } from '../../db/derived-table.ts';
 import { dataEpoch, memoAsync, perDb } from '../../db/per-db.ts';
 import { cellResidents, type CellResidents, type ResidentsInput } from '../../geo/h3-study-area.ts';
 import { runStat } from '../../stats/pool.ts';
@@ -81,10 +81,7 @@ export async function storeCellResidents(
 
 /** The stored residents of `res` if they were computed from the boundaries `fingerprint`; else null. */
 export async function readCellResidents(db: Db, res: number, fingerprint: string): Promise<CellResidents | null> {
-  const [fp] = await db
-    .all<{ v: string }>('SELECT value AS v FROM meta WHERE key = $key', { key: metaKey(res) })
-    .catch(() => []);
-  if (fp?.v !== fingerprint) return null;
+  if ((await storedFingerprint(db, metaKey(res))) !== fingerprint) return null;
   const t = await db.typed('SELECT cell, residents FROM h3_cell_residents WHERE res = $res ORDER BY cell', { res });
   return { keys: t.doubles.cell!, residents: t.doubles.residents! };
 }
