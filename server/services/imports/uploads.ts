@@ -1,7 +1,7 @@
 // Uploaded import files: streamed to a private temporary folder (mode 0700, one sub-folder per upload, the file under its
 // own name so the import records that name), never held in memory, refused past a size cap.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -47,14 +47,32 @@ export const newId = (): string => randomBytes(8).toString('hex');
 export const safeName = (name: string): string =>
   (name.split(/[\\/]/).pop() ?? '').replace(/[^\p{L}\p{N}._ -]/gu, '_').replace(/^\.+/, '_') || 'upload';
 
-/** The private folder of this server's uploads, made on first use. */
+/**
+ * The folders made by this process, removed when it exits: an upload lives only as long as the server that previewed
+ * it (its record is in memory), so a folder left behind would only fill the temporary folder, one per run.
+ */
+const madeFolders = new Set<string>();
+let removeAtExit = false;
+
+function keepUntilExit(folder: string): string {
+  madeFolders.add(folder);
+  if (!removeAtExit) {
+    removeAtExit = true;
+    process.once('exit', () => {
+      for (const f of madeFolders) rmSync(f, { recursive: true, force: true });
+    });
+  }
+  return folder;
+}
+
+/** The private folder of this server's uploads, made on first use and removed when the process exits. */
 export class UploadSpace {
   private root: Promise<string> | undefined;
 
   constructor(private readonly parent = tmpdir()) {}
 
   folder(): Promise<string> {
-    this.root ??= mkdtemp(join(this.parent, 'hamkor-imports-'));
+    this.root ??= mkdtemp(join(this.parent, 'hamkor-imports-')).then(keepUntilExit);
     return this.root;
   }
 
