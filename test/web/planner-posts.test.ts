@@ -2,7 +2,9 @@
 // renumbers the later posts (plan and locks alike), inspectors' posts are not removed, and undo/redo walk back and
 // forth through post edits without losing the strokes on either side.
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../web/i18n/translate.ts';
 import type { LocalCopy } from '../../web/views/planner/plan-model.ts';
+import { postName } from '../../web/views/planner/PostList.tsx';
 import {
   redoPostEdit,
   undoPostEdit,
@@ -90,5 +92,13 @@ describe('vacant posts in the editor', () => {
     expect(fwd2.posts).toHaveLength(3);
     expect(fwd2.plan).not.toContainEqual([105, 3]);
     expect(redoPostEdit(fwd2)).toBeNull();
+  });
+
+  it("names a new vacant post in the reader's language, and keeps a label someone typed", () => {
+    const added = vacantPost(posts);
+    expect(postName(added, 3, translator('ru'))).toBe('Вакантная должность 6');
+    expect(postName(added, 3, translator('uz-Latn'))).toBe('6-boʻsh lavozim');
+    expect(postName({ ...added, label: 'Vacant post (Bog‘bon)' }, 3, translator('ru'))).toBe('Vacant post (Bog‘bon)');
+    expect(postName(posts[0], 0, translator('ru'))).toBe('Inspector 70');
   });
 });

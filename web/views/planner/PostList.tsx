@@ -6,6 +6,7 @@ import { useCallback, useState } from 'react';
 import type { PlanMetrics } from '../../../server/shared/planner/evaluate.ts';
 import type { Preview } from '../../../server/shared/planner/plan-state.ts';
 import { TERRITORY_COLORS } from '../coverage/layers.ts';
+import { vacantLabel } from './post-edits.ts';
 import type { VersionDetail } from '../../queries/territories.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
 import { activeT, type Translate } from '../../i18n/translate.ts';
@@ -29,12 +30,15 @@ export const pct = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : ''}${
 const css = (c: readonly number[]): string => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
 /**
- * A post as the planner names it: its holder, its label, or its number, in the language of `t`.
+ * A post as the planner names it: its holder, its label, or its number, in the language of `t`. A vacant post whose
+ * label is the one the editor stored for it ("Vacant post 4") is said in the reader's words; a typed label is kept.
  * @example postName(undefined, 2, translator('ru')) // 'Пост 3'
+ * @example postName({ id: 4, vacant: true, label: 'Vacant post 4', … }, 3, translator('ru')) // 'Вакантная должность 4'
  */
 export function postName(p: VersionDetail['posts'][number] | undefined, k: number, t: Translate = activeT()): string {
   if (!p) return t('planner.postN', { n: k + 1 });
-  if (p.name ?? p.label) return (p.name ?? p.label)!;
+  if (p.name) return p.name;
+  if (p.label && !(p.vacant && p.label === vacantLabel(p.id))) return p.label;
   return p.vacant ? t('planner.vacantPost', { id: p.id }) : t('common.inspectorNumber', { id: String(p.inspector) });
 }
 

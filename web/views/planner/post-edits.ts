@@ -8,13 +8,16 @@ import type { LocalCopy } from './plan-model.ts';
 
 export type EditorPost = VersionDetail['posts'][number];
 
+/** The label the editor stores for a new vacant post (language-neutral data: each reader is told it in their words). */
+export const vacantLabel = (id: number): string => `Vacant post ${id}`;
+
 /**
  * A new vacant post after `posts`: the next free post number, labelled so it can be told apart on the map.
  * @example vacantPost([{ id: 3, … }]) // { id: 4, inspector: null, label: 'Vacant post 4', vacant: true, … }
  */
 export function vacantPost(posts: readonly EditorPost[]): EditorPost {
   const id = posts.reduce((m, p) => Math.max(m, p.id), 0) + 1;
-  return { id, inspector: null, name: null, rank: null, label: `Vacant post ${id}`, vacant: true };
+  return { id, inspector: null, name: null, rank: null, label: vacantLabel(id), vacant: true };
 }
 
 /**
