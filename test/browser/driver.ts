@@ -99,18 +99,30 @@ export class AppDriver {
   }
 
   /** Clicks the map at a geographic point (lon, lat). */
+  /**
+   * Clicks the map where (lon, lat) is drawn, once the map is still: a click during a camera move lands elsewhere. A
+   * point covered by a panel (the legend, a card) fails here, naming what covers it, rather than as a card that never
+   * comes.
+   */
   async clickAt(lon: number, lat: number): Promise<void> {
-    const xy = await this.page.evaluate(
+    await mapSettled(this.page);
+    const at = await this.page.evaluate(
       ([x, y]) => {
         const map = window.__hamkorMap;
         const p = map?.project([x, y]);
         const r = map?.getCanvas().getBoundingClientRect();
-        return p && r ? { x: r.left + p.x, y: r.top + p.y } : null;
+        if (!map || !p || !r) return null;
+        const point = { x: r.left + p.x, y: r.top + p.y };
+        const top = document.elementFromPoint(point.x, point.y);
+        const onMap = !!top && map.getContainer().contains(top) && top.tagName === 'CANVAS';
+        const what = top ? `${top.tagName.toLowerCase()}.${[...top.classList].join('.')}` : 'nothing';
+        return { ...point, covered: onMap ? null : what };
       },
       [lon, lat] as const,
     );
-    if (!xy) throw new Error('map not ready');
-    await this.page.mouse.click(xy.x, xy.y);
+    if (!at) throw new Error('map not ready');
+    if (at.covered) throw new Error(`(${lon}, ${lat}) is covered by ${at.covered}, not the map`);
+    await this.page.mouse.click(at.x, at.y);
   }
 
   async cardTitle(): Promise<string> {
