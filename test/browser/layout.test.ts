@@ -130,7 +130,7 @@ describe('office laptop screens', () => {
     await page.close();
   });
 
-  it('at 1280×720 a narrow map folds its legend to a corner, and the button opens and folds it, kept in the link', async () => {
+  it('at 1280×720 a narrow or low map folds its legend to a corner, and the button opens and folds it, kept in the link', async () => {
     const page = await world.newPage(SIZES[0]);
     /** The share of the map's canvas the legend's box covers, and whether its body shows. */
     const legend = () =>
@@ -146,6 +146,8 @@ describe('office laptop screens', () => {
     for (const [path, id] of [
       ['/cooperation', 'coop-legend'],
       ['/plans', 'plan-legend'],
+      // Coverage's map is wide but ≈ 300 px high above its table: folded by height.
+      ['/coverage', 'territory-legend'],
     ] as const) {
       await page.goto(`${world.origin}${path}?d=${district}`);
       await mapSettled(page);

@@ -1,6 +1,7 @@
 // A map's legend that folds to its title and a button: on narrow maps (Cooperation and Plans give the map 420–508 px
-// at 1280–1366 px screens) the open legend hid a good part of the city. Folded by default below FOLD_BELOW_PX of map
-// width, open above; a fold or unfold by hand is kept per page in the link (url-fields.ts `legends`) and wins.
+// at 1280–1366 px screens) the open legend hid a good part of the city, and Coverage's map above its table is ≈ 300 px
+// high at 1280 × 720, three quarters of it under the open legend. Folded by default below FOLD_BELOW_PX of map width or
+// FOLD_BELOW_HEIGHT_PX of height, open otherwise; a fold or unfold by hand is kept per page in the link (url-fields.ts `legends`) and wins.
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { getState, update, useUi } from '../../state/store.ts';
 import type { LegendPage } from '../../state/url-fields.ts';
@@ -9,6 +10,8 @@ import './MapLegend.css';
 
 /** Maps narrower than this (px) fold their legend until the reader opens it. */
 export const FOLD_BELOW_PX = 560;
+/** Maps lower than this (px) fold their legend too. */
+export const FOLD_BELOW_HEIGHT_PX = 400;
 
 /**
  * Whether a legend shows its body: the reader's choice on this page, else open unless the map is narrow.
@@ -36,7 +39,7 @@ export function MapLegend({ page, title, className, testId, children }: MapLegen
   useLayoutEffect(() => {
     const area = ref.current?.parentElement;
     if (!area) return;
-    const measure = () => setNarrow(area.clientWidth < FOLD_BELOW_PX);
+    const measure = () => setNarrow(area.clientWidth < FOLD_BELOW_PX || area.clientHeight < FOLD_BELOW_HEIGHT_PX);
     measure();
     const watch = new ResizeObserver(measure);
     watch.observe(area);
