@@ -1,6 +1,6 @@
 // `npm start`: builds the web app and the demo database when they are missing or out of date, then serves Hamkor.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { buildDatabase } from '../data/build-db.ts';
 import { SCHEMA_VERSION } from '../data/schema-version.ts';
@@ -36,10 +36,17 @@ async function describe(path: string): Promise<{ version: number; synthetic: boo
 
 const env = readEnv();
 const index = `${env.HAMKOR_DIST}/index.html`;
-// After a pull, web/ is newer than the last build: rebuild rather than serve yesterday's screens.
+// After a pull, web/ is newer than the last build: rebuild rather than serve yesterday's screens, into the folder that
+// is served (HAMKOR_DIST), not vite's default dist/ beside it.
 if (!existsSync(index) || (existsSync('web') && newest('web') > statSync(index).mtimeMs)) {
+  const outDir = resolve(env.HAMKOR_DIST);
+  // The build empties its folder first: never a folder that holds something other than an earlier build.
+  if (!existsSync(index) && existsSync(outDir) && readdirSync(outDir).length > 0) {
+    console.error(`HAMKOR_DIST=${env.HAMKOR_DIST} is not empty and holds no web build: point it at a build's folder.`);
+    process.exit(1);
+  }
   console.log('Building the web app…');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', outDir], {
     stdio: 'inherit',
   });
 }
