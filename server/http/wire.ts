@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../auth/middleware.ts';
 import {
+  brotliQualityFor,
   cacheControlOf,
   COMPRESSIBLE,
   compress,
@@ -90,7 +91,7 @@ export const onTheWire = () =>
       return;
     }
     const squeeze = enc !== null && body.byteLength >= WIRE.minBytes && COMPRESSIBLE.test(type);
-    const sent = squeeze ? await compress(body, enc) : body;
+    const sent = squeeze ? await compress(body, enc, brotliQualityFor(type)) : body;
     replaceBody(c, sent, 200, (h) => {
       h.set('etag', etag);
       h.set('cache-control', cache);

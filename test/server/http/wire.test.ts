@@ -1,18 +1,22 @@
 // The wire middleware's pieces on their own: encoding negotiation, URL normalisation, If-None-Match matching, and a
-// streamed answer that stays a stream (compressed as it flows, no ETag) while an SSE stream is left alone.
+// streamed answer that stays a stream (compressed as it flows, no ETag) while an SSE stream is left alone, and packed
+// columns compressed at the binary quality.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { streamSSE, streamText } from 'hono/streaming';
 import { describe, expect, it } from 'vitest';
 import {
+  brotliQualityFor,
   compressedOnce,
   etagOf,
   matches,
   negotiate,
   normalisedUrl,
   precompress,
+  WIRE,
 } from '../../../server/http/encoding.ts';
 import { onTheWire } from '../../../server/http/wire.ts';
+import { pack, PACKED_TYPE, unpack } from '../../../server/shared/packed.ts';
 
 describe('negotiate', () => {
   it('prefers brotli, falls back to gzip, honours q=0 and sends nothing encoded without a header', () => {
@@ -37,6 +41,16 @@ describe('normalisedUrl and matches', () => {
   });
 });
 
+describe('brotliQualityFor', () => {
+  it('gives packed columns and points the binary quality, JSON and CSV the usual one', () => {
+    expect(WIRE.binaryBrotliQuality).toBeLessThan(WIRE.brotliQuality);
+    expect(brotliQualityFor(PACKED_TYPE)).toBe(WIRE.binaryBrotliQuality);
+    expect(brotliQualityFor('application/octet-stream')).toBe(WIRE.binaryBrotliQuality);
+    expect(brotliQualityFor('application/json; charset=UTF-8')).toBe(WIRE.brotliQuality);
+    expect(brotliQualityFor('text/csv; charset=utf-8')).toBe(WIRE.brotliQuality);
+  });
+});
+
 describe('compressedOnce and precompress', () => {
   it('keep one compressed copy per content and encoding, the one compressed ahead included', async () => {
     const raw = new TextEncoder().encode(JSON.stringify({ boundaries: 'x'.repeat(5000) }));
@@ -57,6 +71,11 @@ const app = new Hono()
       for (const line of LINES) await s.write(line);
     }),
   )
+  .get('/packed', (c) =>
+    c.body(pack({ n: 4096 }, { x: Float64Array.from({ length: 4096 }, (_, i) => Math.sqrt(i)) }), 200, {
+      'content-type': PACKED_TYPE,
+    }),
+  )
   .get('/events', (c) => streamSSE(c, async (s) => s.writeSSE({ data: 'x'.repeat(2000) })));
 
 describe('streams', () => {
@@ -71,5 +90,17 @@ describe('streams', () => {
     const res = await app.request('/events', { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBeNull();
     expect(await res.text()).toContain('x'.repeat(2000));
+  });
+});
+
+describe('packed answers', () => {
+  it('compress packed columns with an ETag, and they unpack to what was packed', async () => {
+    const res = await app.request('/packed', { headers: { 'accept-encoding': 'br' } });
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('etag')).toMatch(/^W\//);
+    const raw = brotliDecompressSync(Buffer.from(await res.arrayBuffer()));
+    const { meta, columns } = unpack<{ n: number }>(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+    expect(meta.n).toBe(4096);
+    expect(columns.x?.[4095]).toBe(Math.sqrt(4095));
   });
 });
