@@ -9,10 +9,10 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../auth/middleware.ts';
 import {
-  brotliQualityFor,
   cacheControlOf,
   COMPRESSIBLE,
   compress,
+  effortFor,
   etagOf,
   matches,
   negotiate,
@@ -91,7 +91,8 @@ export const onTheWire = () =>
       return;
     }
     const squeeze = enc !== null && body.byteLength >= WIRE.minBytes && COMPRESSIBLE.test(type);
-    const sent = squeeze ? await compress(body, enc, brotliQualityFor(type)) : body;
+    const effort = effortFor(type);
+    const sent = squeeze ? await compress(body, enc, effort.brotliQuality, effort.gzipLevel) : body;
     replaceBody(c, sent, 200, (h) => {
       h.set('etag', etag);
       h.set('cache-control', cache);

@@ -1,13 +1,14 @@
 // The wire middleware's pieces on their own: encoding negotiation, URL normalisation, If-None-Match matching, and a
 // streamed answer that stays a stream (compressed as it flows, no ETag) while an SSE stream is left alone, and packed
-// columns compressed at the binary quality.
+// columns compressed with the binary effort.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { streamSSE, streamText } from 'hono/streaming';
 import { describe, expect, it } from 'vitest';
 import {
-  brotliQualityFor,
+  compress,
   compressedOnce,
+  effortFor,
   etagOf,
   matches,
   negotiate,
@@ -41,13 +42,15 @@ describe('normalisedUrl and matches', () => {
   });
 });
 
-describe('brotliQualityFor', () => {
-  it('gives packed columns and points the binary quality, JSON and CSV the usual one', () => {
-    expect(WIRE.binaryBrotliQuality).toBeLessThan(WIRE.brotliQuality);
-    expect(brotliQualityFor(PACKED_TYPE)).toBe(WIRE.binaryBrotliQuality);
-    expect(brotliQualityFor('application/octet-stream')).toBe(WIRE.binaryBrotliQuality);
-    expect(brotliQualityFor('application/json; charset=UTF-8')).toBe(WIRE.brotliQuality);
-    expect(brotliQualityFor('text/csv; charset=utf-8')).toBe(WIRE.brotliQuality);
+describe('effortFor', () => {
+  it('gives packed columns and points the binary effort, JSON and CSV the usual one', () => {
+    expect(WIRE.binary.brotliQuality).toBeLessThan(WIRE.brotliQuality);
+    expect(WIRE.binary.gzipLevel).toBeLessThan(WIRE.gzipLevel);
+    expect(effortFor(PACKED_TYPE)).toEqual(WIRE.binary);
+    expect(effortFor('application/octet-stream')).toEqual(WIRE.binary);
+    const usual = { brotliQuality: WIRE.brotliQuality, gzipLevel: WIRE.gzipLevel };
+    expect(effortFor('application/json; charset=UTF-8')).toEqual(usual);
+    expect(effortFor('text/csv; charset=utf-8')).toEqual(usual);
   });
 });
 
@@ -63,6 +66,7 @@ describe('compressedOnce and precompress', () => {
   });
 });
 
+const PACKED = pack({ n: 4096 }, { x: Float64Array.from({ length: 4096 }, (_, i) => Math.sqrt(i)) });
 const LINES = Array.from({ length: 300 }, (_, i) => `${i},mahalla ${i},${i * 3}\n`);
 const app = new Hono()
   .use('*', onTheWire())
@@ -71,11 +75,7 @@ const app = new Hono()
       for (const line of LINES) await s.write(line);
     }),
   )
-  .get('/packed', (c) =>
-    c.body(pack({ n: 4096 }, { x: Float64Array.from({ length: 4096 }, (_, i) => Math.sqrt(i)) }), 200, {
-      'content-type': PACKED_TYPE,
-    }),
-  )
+  .get('/packed', (c) => c.body(PACKED, 200, { 'content-type': PACKED_TYPE }))
   .get('/events', (c) => streamSSE(c, async (s) => s.writeSSE({ data: 'x'.repeat(2000) })));
 
 describe('streams', () => {
@@ -94,11 +94,19 @@ describe('streams', () => {
 });
 
 describe('packed answers', () => {
-  it('compress packed columns with an ETag, and they unpack to what was packed', async () => {
-    const res = await app.request('/packed', { headers: { 'accept-encoding': 'br' } });
-    expect(res.headers.get('content-encoding')).toBe('br');
+  it.each([
+    ['br', brotliDecompressSync],
+    ['gzip', gunzipSync],
+  ] as const)('are compressed (%s) with an ETag and unpack to what was packed', async (enc, inflate) => {
+    const res = await app.request('/packed', { headers: { 'accept-encoding': enc } });
+    expect(res.headers.get('content-encoding')).toBe(enc);
     expect(res.headers.get('etag')).toMatch(/^W\//);
-    const raw = brotliDecompressSync(Buffer.from(await res.arrayBuffer()));
+    const sent = Buffer.from(await res.arrayBuffer());
+    // Compressed with the binary effort, which makes other bytes than the usual one would.
+    const { brotliQuality, gzipLevel } = WIRE.binary;
+    expect(sent).toEqual(Buffer.from(await compress(PACKED, enc, brotliQuality, gzipLevel)));
+    expect(sent).not.toEqual(Buffer.from(await compress(PACKED, enc)));
+    const raw = inflate(sent);
     const { meta, columns } = unpack<{ n: number }>(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
     expect(meta.n).toBe(4096);
     expect(columns.x?.[4095]).toBe(Math.sqrt(4095));
