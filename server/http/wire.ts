@@ -12,6 +12,7 @@ import {
   cacheControlOf,
   COMPRESSIBLE,
   compress,
+  effortFor,
   etagOf,
   matches,
   negotiate,
@@ -90,7 +91,8 @@ export const onTheWire = () =>
       return;
     }
     const squeeze = enc !== null && body.byteLength >= WIRE.minBytes && COMPRESSIBLE.test(type);
-    const sent = squeeze ? await compress(body, enc) : body;
+    const effort = effortFor(type);
+    const sent = squeeze ? await compress(body, enc, effort.brotliQuality, effort.gzipLevel) : body;
     replaceBody(c, sent, 200, (h) => {
       h.set('etag', etag);
       h.set('cache-control', cache);

@@ -1,7 +1,8 @@
 // The whole-city map draws its mahallas from the vector tiles in real Chromium: tile requests and the mahalla index,
 // never the polygons' GeoJSON; features rendered from the tile source with colours joined by id; a filter change
 // fetches no geometry; a click selects the mahalla under the pointer (MapLibre picking), a hover names it. The national
-// view of a database of several regions draws Coverage and Hotspots from the tiles too.
+// view of a database of several regions draws Coverage and Hotspots from the tiles too, and so do Cooperation,
+// Applications and Plans; the planner and the version comparison fetch no mahalla until a district is chosen.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -168,6 +169,47 @@ describe('the national view of several regions', () => {
     const hotspots = await rendered(d);
     expect(new Set(hotspots.map((f) => f.id))).toEqual(new Set(regionOf.keys()));
     expect(new Set(hotspots.filter((f) => f.fill !== null).map((f) => regionOf.get(f.id))).size).toBe(3);
+    expect(d.record.foreignRequests).toEqual([]);
+    expect(d.record.consoleErrors).toEqual([]);
+    await d.close();
+  });
+});
+
+describe('every other page at national extent', () => {
+  it('draws Cooperation, Applications and Plans from tiles; the planner and comparison fetch no geometry', async () => {
+    await world.restoreDatabase('regions');
+    const index = (await (await world.fetch('/api/coverage/territories')).json()) as { mahallaIds: number[][] };
+    const fc = (await (await world.fetch('/api/mahallas')).json()) as FeatureCollection<Geometry, { id: number }>;
+    const every = new Set(fc.features.map((f) => f.properties.id));
+    expect(index.mahallaIds.flat().every((id) => every.has(id))).toBe(true);
+
+    const page = await world.newPage({ width: 1440, height: 900 });
+    const d = AppDriver.attach(page, world.origin);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname + new URL(r.url()).search));
+    await watchPage(page, world.origin, d.record);
+    // Cooperation and Applications show the whole country; Plans frames the district of the plan it opens on.
+    for (const [path, whole] of [
+      ['/cooperation', true],
+      ['/applications', true],
+      ['/plans', false],
+    ] as const) {
+      requests.length = 0;
+      await page.goto(`${world.origin}${path}`);
+      await mapSettled(page);
+      expect({ path, tiles: tileRequests(requests).length > 0 }).toEqual({ path, tiles: true });
+      expect({ path, geometry: fullGeometry(requests) }).toEqual({ path, geometry: [] });
+      const drawn = new Set((await rendered(d)).map((f) => f.id));
+      expect({ path, drawn: drawn.size > 0 && [...drawn].every((id) => every.has(id)) }).toEqual({ path, drawn: true });
+      if (whole) expect({ path, drawn }).toEqual({ path, drawn: every });
+    }
+    // No district chosen: nothing to edit or compare, so no polygons are fetched at all.
+    for (const path of ['/planner', '/territories/diff']) {
+      requests.length = 0;
+      await page.goto(`${world.origin}${path}`);
+      await mapSettled(page);
+      expect({ path, geometry: fullGeometry(requests) }).toEqual({ path, geometry: [] });
+    }
     expect(d.record.foreignRequests).toEqual([]);
     expect(d.record.consoleErrors).toEqual([]);
     await d.close();
