@@ -174,7 +174,7 @@ async function apiRows(
   });
   rows.push(...(await benchHexagons(origin, label, fmt)));
   rows.push({
-    name: `${label}: GET /api/mahallas (cached GeoJSON)`,
+    name: `${label}: GET /api/mahallas (cached GeoJSON of every mahalla; no page asks it at national extent)`,
     value: fmt(await measure(origin, () => '/api/mahallas', 20, 1)),
     target: '—',
   });
