@@ -84,6 +84,43 @@ describe('coverage layers from the mahalla index', () => {
     ).toEqual([DISTRICT_LABEL, DISTRICT_LABEL, DISTRICT_LABEL]);
   });
 
+  it('sizes markers in metres: 2 px dots without a ring at national zoom, full size with a ring in a city', () => {
+    const mahallas = territoryMahallas(INDEX, COLS, () => true);
+    const layers = buildTerritoryLayers(
+      {
+        mahallas,
+        outlineDistrict: null,
+        basePoints: [{ id: 1, name: 'B1', lon: 69, lat: 41 }],
+        overloaded: new Set([7]),
+      },
+      { selected: null, overloadKey: '7' },
+    );
+    type Sized = {
+      props: {
+        getRadius: number;
+        radiusMinPixels: number;
+        radiusMaxPixels: number;
+        getLineWidth: number;
+        lineWidthMaxPixels: number;
+      };
+    };
+    // As deck.gl draws a ScatterplotLayer in metres: the size over metres a pixel, clamped to the pixel bounds.
+    const drawn = (id: string, metresPerPixel: number) => {
+      const p = (layers.find((l) => 'id' in l && l.id === id) as unknown as Sized).props;
+      const radius = Math.min(p.radiusMaxPixels, Math.max(p.radiusMinPixels, p.getRadius / metresPerPixel));
+      return { radius, ring: Math.min(p.lineWidthMaxPixels, p.getLineWidth / metresPerPixel) };
+    };
+    // Web Mercator at 41° N: ≈ 3.6 km a pixel at the country's zoom (5.3), ≈ 80 m at the city's (10.5).
+    const country = 3600,
+      city = 80;
+    for (const id of [TERRITORY_LAYER_IDS.overloaded, TERRITORY_LAYER_IDS.base]) {
+      expect(drawn(id, country).radius).toBe(2);
+      expect(drawn(id, country).ring).toBeLessThan(0.1);
+      expect(drawn(id, city).ring).toBe(1.5);
+    }
+    expect(drawn(TERRITORY_LAYER_IDS.overloaded, city).radius).toBe(5.5);
+  });
+
   it('marks a territory on the centroid of its mahalla nearest their mean', () => {
     expect(
       markerPoint([

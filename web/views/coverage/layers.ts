@@ -113,6 +113,22 @@ interface Marker {
 const rgba = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
 const slotColour = (slot: number): Rgb => TERRITORY_COLORS[slot] ?? TERRITORY_COLORS[0]!;
 
+/**
+ * Marker sizes in metres, held between a dot and their city size: at national zoom 3,925 posts' markers of a fixed
+ * 5.5 px with a white ring covered the country and hid every territory's colour; in metres they shrink to 2 px dots
+ * and lose their ring there, and reach full size from city zoom (≈ 80 m a pixel) in.
+ */
+const MARKER_SIZE = {
+  radiusUnits: 'meters',
+  getRadius: 450,
+  radiusMinPixels: 2,
+  radiusMaxPixels: 5.5,
+  lineWidthUnits: 'meters',
+  getLineWidth: 120,
+  lineWidthMaxPixels: 1.5,
+} as const;
+const BASE_POINT_SIZE = { ...MARKER_SIZE, getRadius: 200, radiusMaxPixels: 6 } as const;
+
 /** The overloaded territories' markers, one per territory among `mahallas`. */
 function markers(mahallas: FeatureCollection<Point, TerritoryMahalla>, overloaded: ReadonlySet<number>): Marker[] {
   const byInspector = new Map<number, { name: string; at: Position[] }>();
@@ -186,13 +202,10 @@ export function buildTerritoryLayers(data: TerritoryLayerData, ui: TerritoryLaye
           data: markers(mahallas, data.overloaded),
           pickable: true,
           getPosition: (m: Marker) => m.position as [number, number],
-          radiusUnits: 'pixels',
-          getRadius: 5.5,
+          ...MARKER_SIZE,
           getFillColor: rgba(PROBLEM, 255),
           stroked: true,
           getLineColor: [255, 255, 255, 255],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 1.5,
           updateTriggers: { getPosition: [ui.overloadKey] },
         }),
       ),
@@ -206,15 +219,10 @@ export function buildTerritoryLayers(data: TerritoryLayerData, ui: TerritoryLaye
           data: data.basePoints,
           pickable: true,
           getPosition: (d: { lon: number; lat: number }) => [d.lon, d.lat],
-          radiusUnits: 'meters',
-          getRadius: 200,
-          radiusMinPixels: 2,
-          radiusMaxPixels: 6,
+          ...BASE_POINT_SIZE,
           getFillColor: [13, 27, 42, 255],
           stroked: true,
           getLineColor: [255, 255, 255, 255],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 1.5,
         }),
       ),
     );
