@@ -3,10 +3,12 @@
 // Slices and units are independent, so the result is the single-thread spaceTimeExcessOfRows's, double for double.
 import { runStatMoving, runStatOn, STAT_WORKERS } from './pool.ts';
 import type { SliceOut, UnitOut } from './space-time-parts.ts';
-import type { SpaceTimeResult, SpaceTimeRowsArgs } from './space-time.ts';
+import type { SpaceTimeOptions, SpaceTimeResult, SpaceTimeRowsArgs } from './space-time.ts';
+import type { Weights } from './weights.ts';
 import { EMERGING_ALPHA } from './emerging.ts';
 
-const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * length));
+/** A Float64Array of `length` zeros in shared memory: the workers read and write it where it is. */
+export const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * length));
 const sharedU8 = (length: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(length));
 
 /**
@@ -27,10 +29,28 @@ export async function spaceTimeOnWorkers(
 ): Promise<SpaceTimeResult> {
   const nUnits = unitIds.length;
   if (weights.n !== nUnits) throw new RangeError(`weights cover ${weights.n} units, expected ${nUnits}`);
-  const cells = nUnits * nBins;
-  const cube = sharedF64(cells);
+  const cube = sharedF64(nUnits * nBins);
   const moved = [id.buffer, bin.buffer, n.buffer] as ArrayBuffer[];
   await runStatMoving('countCubeInto', moved, [...unitIds], id, bin, n, nBins, true, cube);
+  return spaceTimeOfCubeOnWorkers(cube, share, nUnits, nBins, weights, opts);
+}
+
+/**
+ * The same statistics of a bin-major cube already in shared memory (sharedF64; countCube's byBin layout, as
+ * binCubeInto fills it): the slices and units on both workers straight away.
+ * @example const st = await spaceTimeOfCubeOnWorkers(cube, share, 9392, 156, w, { fdr: true });
+ */
+export async function spaceTimeOfCubeOnWorkers(
+  cube: Float64Array,
+  share: Float64Array,
+  nUnits: number,
+  nBins: number,
+  weights: Weights,
+  opts: SpaceTimeOptions = {},
+): Promise<SpaceTimeResult> {
+  if (weights.n !== nUnits) throw new RangeError(`weights cover ${weights.n} units, expected ${nUnits}`);
+  if (cube.length !== nUnits * nBins) throw new RangeError(`cube has ${cube.length} cells, expected ${nUnits * nBins}`);
+  const cells = nUnits * nBins;
   const slices: SliceOut = {
     zByBin: sharedF64(cells),
     pByBin: sharedF64(cells),
