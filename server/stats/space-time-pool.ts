@@ -1,9 +1,9 @@
-// The emerging hot spots on both statistics workers: the cube is built on one, then each tests half of the time slices
-// and then classifies half of the units, reading and writing arrays in shared memory (nothing copied between them).
-// Slices and units are independent, so the result is the single-thread spaceTimeExcessOfRows's, double for double.
-import { runStatMoving, runStatOn, STAT_WORKERS } from './pool.ts';
+// The emerging hot spots on both statistics workers: each tests half of the time slices of a cube in shared memory, then
+// classifies half of the units, reading and writing arrays there (nothing copied between them). Slices and units are
+// independent, so the result is the single-thread spaceTimeExcessOfRows's, double for double.
+import { runStatOn, STAT_WORKERS } from './pool.ts';
 import type { SliceOut, UnitOut } from './space-time-parts.ts';
-import type { SpaceTimeOptions, SpaceTimeResult, SpaceTimeRowsArgs } from './space-time.ts';
+import type { SpaceTimeOptions, SpaceTimeResult } from './space-time.ts';
 import type { Weights } from './weights.ts';
 import { EMERGING_ALPHA } from './emerging.ts';
 
@@ -20,24 +20,8 @@ export function ranges(n: number, parts: number): Array<[number, number]> {
 }
 
 /**
- * spaceTimeExcessOfRows on the statistics workers, split in two: the same result. The row columns are moved to the
- * first worker (the caller must not use them afterwards).
- * @example const st = await spaceTimeOnWorkers(ids, rows.id, rows.k, rows.n, share, 156, w, { fdr: true });
- */
-export async function spaceTimeOnWorkers(
-  ...[unitIds, id, bin, n, share, nBins, weights, opts = {}]: SpaceTimeRowsArgs
-): Promise<SpaceTimeResult> {
-  const nUnits = unitIds.length;
-  if (weights.n !== nUnits) throw new RangeError(`weights cover ${weights.n} units, expected ${nUnits}`);
-  const cube = sharedF64(nUnits * nBins);
-  const moved = [id.buffer, bin.buffer, n.buffer] as ArrayBuffer[];
-  await runStatMoving('countCubeInto', moved, [...unitIds], id, bin, n, nBins, true, cube);
-  return spaceTimeOfCubeOnWorkers(cube, share, nUnits, nBins, weights, opts);
-}
-
-/**
- * The same statistics of a bin-major cube already in shared memory (sharedF64; countCube's byBin layout, as
- * binCubeInto fills it): the slices and units on both workers straight away.
+ * spaceTimeExcess on the statistics workers, split in two: the same result, of a bin-major cube already in shared
+ * memory (sharedF64; countCube's byBin layout, as binCubeInto fills it on the calling thread).
  * @example const st = await spaceTimeOfCubeOnWorkers(cube, share, 9392, 156, w, { fdr: true });
  */
 export async function spaceTimeOfCubeOnWorkers(
