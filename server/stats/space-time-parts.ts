@@ -6,7 +6,7 @@ import { bhAdjustedBelow } from './fdr.ts';
 import { mannKendallAt } from './mann-kendall.ts';
 import {
   neighbourhoodExcessInto,
-  shareProbabilities,
+  prepareExcess,
   tightestShare,
   tooFewToTest,
   WEAKEST_ALPHA,
@@ -55,12 +55,12 @@ export function testSlices(
     p: new Float64Array(nUnits),
     z: new Float64Array(nUnits),
   };
-  const shareP = shareProbabilities(share);
+  const prep = prepareExcess(share, weights);
   const tightest = tightestShare(share);
   for (let t = t0; t < t1; t++) {
     const at = t * nUnits;
     const slice = byBin.subarray(at, at + nUnits);
-    const records = neighbourhoodExcessInto(slice, weights, share, test, shareP);
+    const records = neighbourhoodExcessInto(slice, weights, share, test, prep);
     const tooFew = tooFewToTest(share, records, fdr, WEAKEST_ALPHA, tightest) !== null;
     out.binRecords[t] = records;
     out.binTooFew[t] = tooFew ? 1 : 0;

@@ -1,12 +1,14 @@
-// The emerging hot spots on both statistics workers: the cube is built on one, then each tests half of the time slices
-// and then classifies half of the units, reading and writing arrays in shared memory (nothing copied between them).
-// Slices and units are independent, so the result is the single-thread spaceTimeExcessOfRows's, double for double.
-import { runStatMoving, runStatOn, STAT_WORKERS } from './pool.ts';
+// The emerging hot spots on both statistics workers: each tests half of the time slices of a cube in shared memory, then
+// classifies half of the units, reading and writing arrays there (nothing copied between them). Slices and units are
+// independent, so the result is the single-thread spaceTimeExcessOfRows's, double for double.
+import { runStatOn, STAT_WORKERS } from './pool.ts';
 import type { SliceOut, UnitOut } from './space-time-parts.ts';
-import type { SpaceTimeResult, SpaceTimeRowsArgs } from './space-time.ts';
+import type { SpaceTimeOptions, SpaceTimeResult } from './space-time.ts';
+import type { Weights } from './weights.ts';
 import { EMERGING_ALPHA } from './emerging.ts';
 
-const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * length));
+/** A Float64Array of `length` zeros in shared memory: the workers read and write it where it is. */
+export const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * length));
 const sharedU8 = (length: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(length));
 
 /**
@@ -18,19 +20,21 @@ export function ranges(n: number, parts: number): Array<[number, number]> {
 }
 
 /**
- * spaceTimeExcessOfRows on the statistics workers, split in two: the same result. The row columns are moved to the
- * first worker (the caller must not use them afterwards).
- * @example const st = await spaceTimeOnWorkers(ids, rows.id, rows.k, rows.n, share, 156, w, { fdr: true });
+ * spaceTimeExcess on the statistics workers, split in two: the same result, of a bin-major cube already in shared
+ * memory (sharedF64; countCube's byBin layout, as binCubeInto fills it on the calling thread).
+ * @example const st = await spaceTimeOfCubeOnWorkers(cube, share, 9392, 156, w, { fdr: true });
  */
-export async function spaceTimeOnWorkers(
-  ...[unitIds, id, bin, n, share, nBins, weights, opts = {}]: SpaceTimeRowsArgs
+export async function spaceTimeOfCubeOnWorkers(
+  cube: Float64Array,
+  share: Float64Array,
+  nUnits: number,
+  nBins: number,
+  weights: Weights,
+  opts: SpaceTimeOptions = {},
 ): Promise<SpaceTimeResult> {
-  const nUnits = unitIds.length;
   if (weights.n !== nUnits) throw new RangeError(`weights cover ${weights.n} units, expected ${nUnits}`);
+  if (cube.length !== nUnits * nBins) throw new RangeError(`cube has ${cube.length} cells, expected ${nUnits * nBins}`);
   const cells = nUnits * nBins;
-  const cube = sharedF64(cells);
-  const moved = [id.buffer, bin.buffer, n.buffer] as ArrayBuffer[];
-  await runStatMoving('countCubeInto', moved, [...unitIds], id, bin, n, nBins, true, cube);
   const slices: SliceOut = {
     zByBin: sharedF64(cells),
     pByBin: sharedF64(cells),

@@ -125,9 +125,9 @@ export function countCube(
 }
 
 /**
- * The arguments of the emerging statistics over grouped rows, one thread (spaceTimeExcessOfRows) or two
- * (spaceTimeOnWorkers): units in the cube's order, the rows' columns (unit id, bin, count), each unit's neighbourhood
- * share, the number of bins, the weights, the options.
+ * The arguments of the emerging statistics over grouped rows on one thread (spaceTimeExcessOfRows; the service fills
+ * the cube itself and runs spaceTimeOfCubeOnWorkers): units in the cube's order, the rows' columns (unit id, bin,
+ * count), each unit's neighbourhood share, the number of bins, the weights, the options.
  */
 export type SpaceTimeRowsArgs = [
   unitIds: readonly number[],

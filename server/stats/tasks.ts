@@ -3,21 +3,14 @@
 import { cellResidents } from '../geo/h3-study-area.ts';
 import { hexagonColumns, keepStudyArea } from './hexagon-task.ts';
 import { neighbourhoodExcess } from './neighbourhood-excess.ts';
-import { countCube, spaceTimeExcess, spaceTimeExcessOfRows } from './space-time.ts';
+import { spaceTimeExcess, spaceTimeExcessOfRows } from './space-time.ts';
 import { classifyUnits, testSlices } from './space-time-parts.ts';
 import { spatialScan } from './scan.ts';
 import { spaceTimeScan } from './scan-space-time.ts';
 
-/** countCube into the caller's (shared) array: returns nothing, so no 1.5 M-cell view travels back. */
-const countCubeInto = (...args: Parameters<typeof countCube>): null => {
-  countCube(...args);
-  return null;
-};
-
 export const TASKS = {
   spaceTimeExcess,
   spaceTimeExcessOfRows,
-  countCubeInto,
   testSlices,
   classifyUnits,
   spatialScan,

@@ -3,7 +3,15 @@
 // totals-less path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FILTER_BITS, passTable, weekColumnsOf, weekCounts, weekNumber } from '../../../server/db/week-columns.ts';
+import {
+  FILTER_BITS,
+  passTable,
+  weekColumnsOf,
+  weekCounts,
+  weekCubeInto,
+  weekNumber,
+} from '../../../server/db/week-columns.ts';
+import { countCube } from '../../../server/stats/space-time.ts';
 
 /** "id:k:n" of every group with records, sorted (the order rows come in does not matter). */
 function grouped(
@@ -58,6 +66,37 @@ describe('weekCounts', () => {
           const got = weekCounts(cols, passTable(maskA, maskB), firstWeek, firstWeek + span);
           const cells = Array.from(got.id, (id, j) => `${id}:${got.k[j]}:${got.n[j]}`).sort();
           expect(cells).toEqual(grouped(rows, maskA, maskB, firstWeek, firstWeek + span));
+        },
+      ),
+      { seed: 15, numRuns: 300 },
+    );
+  });
+
+  it("fills the bin-major cube with weekCounts' rows as countCube lays them out, unknown mahallas at zero", () => {
+    const row = fc.record({
+      w: fc.integer({ min: 2800, max: 2812 }),
+      code: fc.integer({ min: 0, max: 3 }),
+      id: fc.integer({ min: 1, max: 12 }),
+      n: fc.integer({ min: 1, max: 9 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 200 }),
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer({ min: 2795, max: 2815 }),
+        fc.integer({ min: 0, max: 16 }),
+        fc.uniqueArray(fc.integer({ min: -1, max: 20 }), { minLength: 1, maxLength: 15 }),
+        (rows, mask, firstWeek, nBins, unitIds) => {
+          const cols = weekColumnsOf(
+            Int32Array.from(rows, (r) => r.w),
+            Int32Array.from(rows, (r) => r.code),
+            Int32Array.from(rows, (r) => r.id),
+            Int32Array.from(rows, (r) => r.n),
+          );
+          const pass = passTable(mask, 1);
+          const got = weekCounts(cols, pass, firstWeek, firstWeek + nBins - 1);
+          const cube = weekCubeInto(cols, pass, firstWeek, nBins, unitIds, new Float64Array(nBins * unitIds.length));
+          expect(cube).toEqual(countCube(unitIds, got.id, got.k, got.n, nBins, true));
         },
       ),
       { seed: 15, numRuns: 300 },

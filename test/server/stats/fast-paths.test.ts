@@ -1,6 +1,6 @@
 // The fast paths of the emerging hot spots (issue 15) give the very same numbers as the straightforward ones: BH
 // q-values read from sorted values, Mann–Kendall counted by merge sort, binomial tails with their logarithms and
-// ln Γ kept. Property tests over random inputs with many ties, zeros, ones and NaN, compared with toEqual / toBe.
+// ln Γ kept, the exact tests on prepared columns. Property tests over random inputs with many ties, zeros, ones and NaN, compared with toEqual / toBe.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,7 +11,10 @@ import {
   binomialUpperAt,
   lnGamma,
   lnGammaKept,
+  lnGammaUpTo,
 } from '../../../server/shared/binomial.ts';
+import { neighbourhoodExcessInto, prepareExcess } from '../../../server/stats/neighbourhood-excess.ts';
+import type { Weights } from '../../../server/stats/weights.ts';
 import { bhAdjusted, bhAdjustedBelow } from '../../../server/stats/fdr.ts';
 import { mannKendallAt, pairwiseCount, sortedCount } from '../../../server/stats/mann-kendall.ts';
 
@@ -121,6 +124,59 @@ describe('fast paths equal the straightforward ones', () => {
         expect(binomialLowerAt(k, total, b)).toBe(binomialLower(k, total, pr));
       }),
       { seed: SEED, numRuns: 500 },
+    );
+  });
+  it('ln Γ up to a bound is a table of lnGamma at every integer below it, and none beyond the kept range', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 200_000 }), (upTo) => {
+        const table = lnGammaUpTo(upTo)!;
+        for (const x of [1, 2, upTo >> 1, upTo - 1]) expect(table[x]).toBe(lnGamma(x));
+      }),
+      { seed: SEED, numRuns: 50 },
+    );
+    expect(lnGammaUpTo(1 << 22)).toBeNull();
+  });
+
+  it('the exact tests on prepared columns are the two-sided binomial tails of each neighbourhood, zero weights left out', () => {
+    // A chain 0 – 1 – 2 – 3 with self weights, and one neighbour entry of weight 0 (unit 3 sees unit 1 at weight 0).
+    const w: Weights = {
+      n: 4,
+      offsets: new Uint32Array([0, 2, 5, 8, 11]),
+      neighbours: new Uint32Array([0, 1, 0, 1, 2, 1, 2, 3, 1, 2, 3]),
+      weights: new Float64Array([1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1]),
+    };
+    const share = new Float64Array([0.3, 0.55, 0.6, 0.35]);
+    const prep = prepareExcess(share, w);
+    const out = () => ({
+      observed: new Float64Array(4),
+      expected: new Float64Array(4),
+      p: new Float64Array(4),
+      z: new Float64Array(4),
+    });
+    const counts = fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 4, maxLength: 4 });
+    fc.assert(
+      fc.property(counts, (c) => {
+        const x = Float64Array.from(c);
+        const a = out(),
+          b = out();
+        const total = neighbourhoodExcessInto(x, w, share, a, prep);
+        neighbourhoodExcessInto(x, w, share, b);
+        expect(b).toEqual(a);
+        const members = [
+          [0, 1],
+          [0, 1, 2],
+          [1, 2, 3],
+          [2, 3],
+        ];
+        members.forEach((m, i) => {
+          const o = m.reduce((s, j) => s + x[j]!, 0);
+          const e = total * share[i]!;
+          const tail = o > e ? binomialUpper(o, total, share[i]!) : o < e ? binomialLower(o, total, share[i]!) : 0.5;
+          expect(a.observed[i]).toBe(o);
+          expect(a.p[i]).toBe(Math.min(1, 2 * tail));
+        });
+      }),
+      { seed: SEED, numRuns: 300 },
     );
   });
 });
