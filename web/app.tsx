@@ -1,5 +1,6 @@
 // Page shell: the sign-in page until someone is signed in; then the header with the page tabs this person may use,
 // and the open page. Pages live in web/pages.tsx.
+import { Suspense } from 'react';
 import { useMeta } from './queries/meta.ts';
 import { can, useSession } from './queries/session.ts';
 import { usePath } from './state/route.ts';
@@ -45,7 +46,10 @@ function SignedIn() {
           {t('app.dataFailed', { reason: said.error(meta.error) })}
         </div>
       )}
-      <Page key={page.path} />
+      {/* Pages other than the first come in their own chunks (web/pages.tsx): nothing shows while one is fetched. */}
+      <Suspense fallback={null}>
+        <Page key={page.path} />
+      </Suspense>
     </div>
   );
 }
