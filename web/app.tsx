@@ -1,6 +1,5 @@
 // Page shell: the sign-in page until someone is signed in; then the header with the page tabs this person may use,
 // and the open page. Pages live in web/pages.tsx.
-import { Suspense } from 'react';
 import { useMeta } from './queries/meta.ts';
 import { can, useSession } from './queries/session.ts';
 import { usePath } from './state/route.ts';
@@ -46,10 +45,7 @@ function SignedIn() {
           {t('app.dataFailed', { reason: said.error(meta.error) })}
         </div>
       )}
-      {/* Pages other than the first come in their own chunks (web/pages.tsx): nothing shows while one is fetched. */}
-      <Suspense fallback={null}>
-        <Page key={page.path} />
-      </Suspense>
+      <Page key={page.path} />
     </div>
   );
 }

@@ -1,16 +1,20 @@
 // The pages of the application (one per surface, STYLE.md "views/"): path, tab label and component (label and
 // description are message ids, web/i18n/messages/*.json).
 // The briefing wall screen is not a page of this shell: web/main.tsx mounts it on its own, without chrome.
-// Every page but the first (the hot-spot map) is its own chunk, fetched when opened: the first screen's script is
-// parsed and run before anything is asked of the server, ≈ 0.6 s in headless Chromium on a busy host (issue 15).
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { Capability } from '../server/contract/access.ts';
 import type { MessageId } from './i18n/messages.ts';
 import { HotspotsPage } from './views/hotspots/HotspotsPage.tsx';
-
-/** A page's component fetched with its chunk when the page is first opened (`name` is the module's export). */
-const opened = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+import { BriefingPage } from './views/briefing/BriefingPage.tsx';
+import { CooperationPage } from './views/cooperation/CooperationPage.tsx';
+import { PlansPage } from './views/plans/PlansPage.tsx';
+import { CoveragePage } from './views/coverage/CoveragePage.tsx';
+import { ApplicationsPage } from './views/applications/ApplicationsPage.tsx';
+import { AdminPage } from './views/admin/AdminPage.tsx';
+import { PlannerPage } from './views/planner/PlannerPage.tsx';
+import { ImportPage } from './views/import/ImportPage.tsx';
+import { DiffPage } from './views/territory-diff/DiffPage.tsx';
+import { PrintPage } from './views/territory-print/PrintPage.tsx';
 
 export interface Page {
   path: string;
@@ -36,64 +40,64 @@ export const PAGES: readonly Page[] = [
     path: '/coverage',
     label: 'page.coverage.label',
     description: 'page.coverage.description',
-    component: opened(() => import('./views/coverage/CoveragePage.tsx'), 'CoveragePage'),
+    component: CoveragePage,
   },
   {
     path: '/planner',
     label: 'page.planner.label',
     description: 'page.planner.description',
-    component: opened(() => import('./views/planner/PlannerPage.tsx'), 'PlannerPage'),
+    component: PlannerPage,
   },
   {
     path: '/territories/diff',
     label: 'page.diff.label',
     description: 'page.diff.description',
-    component: opened(() => import('./views/territory-diff/DiffPage.tsx'), 'DiffPage'),
+    component: DiffPage,
     tabOf: '/planner',
   },
   {
     path: '/territories/print',
     label: 'page.print.label',
     description: 'page.print.description',
-    component: opened(() => import('./views/territory-print/PrintPage.tsx'), 'PrintPage'),
+    component: PrintPage,
     tabOf: '/planner',
   },
   {
     path: '/applications',
     label: 'page.applications.label',
     description: 'page.applications.description',
-    component: opened(() => import('./views/applications/ApplicationsPage.tsx'), 'ApplicationsPage'),
+    component: ApplicationsPage,
   },
   {
     path: '/cooperation',
     label: 'page.cooperation.label',
     description: 'page.cooperation.description',
-    component: opened(() => import('./views/cooperation/CooperationPage.tsx'), 'CooperationPage'),
+    component: CooperationPage,
   },
   {
     path: '/plans',
     label: 'page.plans.label',
     description: 'page.plans.description',
-    component: opened(() => import('./views/plans/PlansPage.tsx'), 'PlansPage'),
+    component: PlansPage,
   },
   {
     path: '/playlists',
     label: 'page.briefing.label',
     description: 'page.briefing.description',
-    component: opened(() => import('./views/briefing/BriefingPage.tsx'), 'BriefingPage'),
+    component: BriefingPage,
   },
   {
     path: '/admin',
     label: 'page.admin.label',
     description: 'page.admin.description',
-    component: opened(() => import('./views/admin/AdminPage.tsx'), 'AdminPage'),
+    component: AdminPage,
     needs: 'accounts',
   },
   {
     path: '/import',
     label: 'page.import.label',
     description: 'page.import.description',
-    component: opened(() => import('./views/import/ImportPage.tsx'), 'ImportPage'),
+    component: ImportPage,
     needs: 'imports',
   },
 ];
