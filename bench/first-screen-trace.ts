@@ -134,6 +134,11 @@ try {
             m.on('sourcedata', (e) => { if (e.sourceId === 'mahalla-tiles' && e.isSourceLoaded && !window.__tl) { window.__tl = 1; mark('tiles source loaded'); } });
           }
           if (document.querySelector('[data-testid="legend"] h3') && !window.__lg) { window.__lg = 1; mark('legend'); }
+          if (m && m.getLayer('mahalla-tile-fill') && !window.__tf) { window.__tf = 1; mark('tile fill layer added'); }
+          const busy = document.querySelector('.map-area')?.getAttribute('data-loading');
+          if (busy && busy !== window.__busy) { window.__busy = busy; mark('data-loading ' + busy); }
+          const ready = !!(m && m.loaded() && m.areTilesLoaded());
+          if (m && ready !== !!window.__ready) { window.__ready = ready; mark(ready ? 'map loaded, tiles in' : 'map not loaded'); }
           requestAnimationFrame(poll);
         };
         requestAnimationFrame(poll);
@@ -161,7 +166,8 @@ try {
               const text = linked.get(p).join('\\n');
               const defs = [...new Set(text.match(/#define HAS_UNIFORM_u_\\w+/g) ?? [])].map((d) => d.slice(20));
               const ins = [...new Set(text.match(/uniform (?:highp |mediump |lowp )?\\w+ (u_\\w+)/g) ?? [])].map((x) => x.split(' ').pop()).filter((u) => !/^u_(projection|fade|matrix|pixel|world_size|device|camera|units|scale|zoom|tile)/.test(u) && !defs.includes(u.slice(2)));
-              window.__programs.push([window.__linkAt, performance.now() - t, performance.now() - window.__linkAt, ins.slice(0, 8).join(',') + ' | uniform: ' + defs.join(',')]);
+              const name = text.match(/#define SHADER_NAME (\\S+)/)?.[1] ?? '';
+              window.__programs.push([window.__linkAt, performance.now() - t, performance.now() - window.__linkAt, name + ' ' + ins.slice(0, 8).join(',') + ' | uniform: ' + defs.join(',')]);
               linked.delete(p);
             }
             return r;
@@ -211,6 +217,10 @@ try {
         const marks = w.__marks.map(([n, t]) => [t, `${t.toFixed(0).padStart(5)}   ${n}`] as [number, string]);
         return {
           lines: [
+            [
+              nav.requestStart,
+              `${nav.requestStart.toFixed(0).padStart(5)} → ${nav.responseEnd.toFixed(0).padStart(5)} (ttfb ${(nav.responseStart - nav.requestStart).toFixed(0)} ms) the page`,
+            ],
             [nav.domContentLoadedEventEnd, `${nav.domContentLoadedEventEnd.toFixed(0).padStart(5)}   DOMContentLoaded`],
             ...res,
             ...marks,

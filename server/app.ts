@@ -102,6 +102,7 @@ export function createApp(deps: AppDeps) {
     .use('/meta', servedOnce(deps.db))
     .use('/boundaries', servedOnce(deps.db, { sameForEveryScope: true }))
     .use('/tiles/mahalla-index', servedOnce(deps.db, { sameForEveryScope: true }))
+    .use('/base-points', servedOnce(deps.db))
     // Public: sign-in (its other routes check the session themselves) and health. Everything after needs a session.
     .route('/', authRoutes(r))
     .route('/', systemRoutes(r))

@@ -14,7 +14,7 @@ import { warmEmerging } from './hotspots/emerging-warm.ts';
 import { onDataChange } from '../db/per-db.ts';
 import { precompress } from '../http/encoding.ts';
 import { weekColumns } from '../db/week-columns.ts';
-import { boundariesBody, keptBasePoints } from './mahallas/boundaries.ts';
+import { basePointsBody, boundariesBody } from './mahallas/boundaries.ts';
 import { tileSet } from '../tiles/tiles.ts';
 import { warmFirstScreen } from './hotspots/kept.ts';
 import { warmHexagons } from './hotspots/hexagons.ts';
@@ -33,7 +33,7 @@ export async function warmCaches(db: Db, stopped: () => boolean): Promise<void> 
     async () => precompress(await boundariesBody(db)),
     async () => precompress(await mahallaIndexOf(db)),
     () => tileSet(db),
-    () => keptBasePoints(db, null),
+    async () => precompress(await basePointsBody(db)),
     () => dataPeriod(db),
     () => warmFirstScreen(db),
     () => recordsByMahalla(db, 'incidents'),

@@ -109,6 +109,42 @@ const fullGeometry = (urls: readonly string[]): string[] =>
 const tileRequests = (paths: readonly string[]): string[] =>
   paths.filter((p) => /^\/api\/tiles\/mahallas\/[0-9a-z-]+\/\d+\/\d+\/\d+\.pbf($|\?)/.test(p));
 
+describe('the first screen', () => {
+  it('fetches the tiles while the numbers are on their way, colours them when they come, and draws no sky', async () => {
+    const page = await world.newPage({ width: 1440, height: 900 });
+    const d = AppDriver.attach(page, world.origin);
+    await watchPage(page, world.origin, d.record);
+    const tilesIn: string[] = [];
+    page.on('requestfinished', (r) => tilesIn.push(...tileRequests([new URL(r.url()).pathname])));
+    // The figures are held back until the tiles have come: they are asked for with the map, not after the figures.
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/api\/metrics\?/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${world.origin}/`);
+    await expect.poll(() => tilesIn.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('legend').count()).toBe(0);
+    release();
+    await mapSettled(page);
+    const drawn = await rendered(d);
+    expect(drawn.filter((f) => f.fill !== null).length).toBeGreaterThan(drawn.length / 2);
+    // MapLibre's sky (a quad over the whole canvas each frame, under our opaque background) is never drawn: its
+    // program was never made (web/map/no-sky.ts).
+    const programs = await page.evaluate(() =>
+      Object.keys(
+        (window.__hamkorMap as unknown as { painter: { programCache: { programs: object } } }).painter.programCache
+          .programs,
+      ),
+    );
+    expect(programs.some((k) => k.startsWith('fill'))).toBe(true);
+    expect(programs.filter((k) => k.startsWith('sky'))).toEqual([]);
+    expect(d.record.consoleErrors).toEqual([]);
+    await d.close();
+  });
+});
+
 describe('the national view of several regions', () => {
   it('draws Coverage and Hotspots from tiles with every region coloured by feature state, no full geometry', async () => {
     await world.restoreDatabase('regions');

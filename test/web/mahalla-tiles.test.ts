@@ -2,7 +2,8 @@
 // mahalla's fill as one colour (the fill layer draws the hovered mahalla itself), the outline colour with alpha, the
 // hatch's pixels and the tile source placed first in a style.
 import { describe, expect, it } from 'vitest';
-import { hatchPixels, hexWithAlpha, over, TILE_SOURCE, withTileSource } from '../../web/map/mahalla-tiles.ts';
+import { hatchPixels } from '../../web/map/hatch.ts';
+import { hexWithAlpha, MARKS_SOURCE, over, TILE_SOURCE, withTileSource } from '../../web/map/mahalla-tiles.ts';
 import { basemapStyle, LIGHT } from '../../web/map/style.ts';
 
 describe('over', () => {
@@ -48,7 +49,7 @@ describe('hatchPixels', () => {
 });
 
 describe('withTileSource', () => {
-  it('puts the tile source first (its tiles are asked for first) and keeps every other source and layer', () => {
+  it('puts the tile sources first (their tiles are asked for first) and keeps every other source and layer', () => {
     const base = basemapStyle(
       LIGHT,
       { type: 'FeatureCollection', features: [] },
@@ -56,8 +57,9 @@ describe('withTileSource', () => {
     );
     const urls = { tiles: ['http://x/api/tiles/mahallas/fp/{z}/{x}/{y}.pbf'], minzoom: 4, maxzoom: 12 };
     const style = withTileSource(base, urls);
-    expect(Object.keys(style.sources)).toEqual([TILE_SOURCE, ...Object.keys(base.sources)]);
+    expect(Object.keys(style.sources)).toEqual([TILE_SOURCE, MARKS_SOURCE, ...Object.keys(base.sources)]);
     expect(style.sources[TILE_SOURCE]).toEqual({ type: 'vector', ...urls });
+    expect(style.sources[MARKS_SOURCE]).toEqual({ type: 'vector', ...urls });
     expect(style.layers).toBe(base.layers);
   });
 });

@@ -15,10 +15,11 @@ import { basemapStyle, LIGHT, type BasemapTheme } from './style.ts';
 import type { TileFill, TilePaint } from './mahalla-layers.ts';
 import { applyTilePaint, withTileSource, type TileUrls } from './mahalla-tiles.ts';
 import { pickTileMahalla, wireTileHover, type TileHover } from './tile-pointer.ts';
-import { whenStyled } from './when-styled.ts';
+import { whenAllLoaded, whenStyled } from './when-styled.ts';
 import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
 import { useBoundarySources, useOutlineSource } from './boundary-sources.ts';
 import { keepCreditsRoom } from './credits-room.ts';
+import { skipSky } from './no-sky.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. Two
 // workers (MapLibre's default is one): a source's tiles stay on one worker, so the mahalla tiles are cut into buckets
@@ -139,6 +140,7 @@ export function MapView({
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.touchZoomRotate.disableRotation();
+    skipSky(map);
     // A tile refused with 401/403 means the session ended (signed out elsewhere, account disabled): the app's own
     // requests already take the user to the sign-in page, so MapLibre's copy of that refusal is not an error to log.
     map.on('error', (e) => {
@@ -240,9 +242,9 @@ export function MapView({
     const map = mapRef.current;
     const apply = (): void => overlay.current?.setProps({ layers });
     apply();
-    // The overlay can only insert its layers (below district lines and labels) once the style has loaded;
-    // layers set earlier are drawn but not placed, so they are set again when the map is idle.
-    if (map && !map.isStyleLoaded()) map.once('idle', apply);
+    // The overlay can only insert its layers (below district lines and labels) once every source has loaded; layers
+    // set earlier are not placed, so they are set again then.
+    if (map && !map.isStyleLoaded()) return whenAllLoaded(map, apply);
   }, [layers]);
 
   useBoundarySources(mapRef, regions, districts, districtLabels);

@@ -1,7 +1,8 @@
-// Draws a page's mahalla paint (web/map/mahalla-layers.ts) with MapLibre from the server's vector tiles: one vector
-// source, a fill coloured by feature-state (setFeatureState per mahalla id, the hovered mahalla's colour darkened in
-// the same layer), a hatch for unrated mahallas, the thin outlines and one filtered line layer per selection or group.
-// A filter change only sets states and filters (numbers); the geometry is tiles the browser already has.
+// Draws a page's mahalla paint (web/map/mahalla-layers.ts) with MapLibre from the server's vector tiles: a fill
+// coloured by feature-state (setFeatureState per mahalla id, the hovered mahalla's colour darkened in the same layer)
+// and the thin outlines from one source, the marks of a few mahallas (a hatch for unrated ones, one filtered line
+// layer per selection or group) from a second source of the same tiles. A filter change only sets states and filters
+// (numbers); the geometry is tiles the browser already has.
 // Few layers and programs on purpose: in software GL (SwiftShader) every program costs ≈ 0.2–0.7 s to compile on the
 // first screen and every layer a pass over 9,400 polygons each frame (issue 15).
 import type {
@@ -14,11 +15,19 @@ import type {
 } from 'maplibre-gl';
 import type { MahallaOutlines } from './MapView.tsx';
 import type { Rgba, TileFill, TileLine, TilePaint } from './mahalla-layers.ts';
-import { HATCH_COLOR } from './hatch.ts';
+import { HATCH_COLOR, hatchPixels } from './hatch.ts';
 import { DISTRICT_LABEL } from './style.ts';
 import type { TileJson } from '../queries/mahallas.ts';
 
 export const TILE_SOURCE = 'mahalla-tiles';
+/**
+ * The same tiles again for the layers that show some mahallas only (hatch, selection, groups), each hidden while it
+ * has none: MapLibre cuts a source's tiles again in its workers whenever a layer of it is added or filtered, so these
+ * filters change with the numbers and the selection without cutting the fill's 9,400 polygons again (≈ 1 s on the
+ * national first screen in software GL, issue 15), and the fill's tiles load before the numbers are there. The
+ * browser keeps the tiles (immutable), so this source reads them from its cache.
+ */
+export const MARKS_SOURCE = 'mahalla-tile-marks';
 /** The layer name inside the tiles (server/tiles/build.ts MAHALLA_LAYER). */
 const SOURCE_LAYER = 'mahallas';
 export const TILE_FILL = 'mahalla-tile-fill';
@@ -65,31 +74,10 @@ interface Drawn {
   given: ReadonlyMap<number, Rgba>;
   lines: Set<string>;
   hovered: number | null;
+  /** each layer property, filter and visibility as last set (JSON), by `layer/property` */
+  set: Map<string, string>;
 }
 const drawn = new WeakMap<MapLibreMap, Drawn>();
-
-/**
- * A 16-px diagonal hatch in the unrated colour (the deck.gl pattern's look: web/map/hatch.ts), as RGBA pixels (not
- * premultiplied): 1.75-px lines along x + y = 0, 16 and 32 in pixel units (so the tile repeats without seams), each
- * pixel covered by the part of its square within half the width of a line (a box filter, as a canvas antialiases).
- * Computed, not drawn on a canvas: the first 2D canvas and its read-back waited 0.5 s for software GL's backlog on
- * the national first screen (issue 15), even made with willReadFrequently.
- * @example hatchPixels([110, 124, 138, 150]).data.length // 16 * 16 * 4
- */
-export function hatchPixels(color: Rgba, size = 16, width = 1.75): { width: number; height: number; data: Uint8Array } {
-  const data = new Uint8Array(size * size * 4);
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++) {
-      // Distance from the pixel's centre to the nearest line x + y = k·size, along the lines' normal.
-      const s = x + y + 1;
-      const d = Math.abs(s - Math.round(s / size) * size) / Math.SQRT2;
-      const cover = Math.min(1, Math.max(0, width / 2 + 0.5 - d));
-      if (cover === 0) continue;
-      const o = 4 * (y * size + x);
-      data.set([color[0], color[1], color[2], Math.round(color[3] * cover)], o);
-    }
-  return { width: size, height: size, data };
-}
 
 /** The TileJSON's fields the map needs: tile URLs and zooms (web/queries/mahallas.ts asks for it early). */
 export type TileUrls = Pick<TileJson, 'tiles' | 'minzoom' | 'maxzoom'>;
@@ -100,24 +88,24 @@ const tileSource = (urls: TileUrls | undefined): VectorSourceSpecification =>
     : { type: 'vector', url: new URL('/api/tiles/mahallas.json', window.location.href).href };
 
 /**
- * `style` with the tile source as its first source: MapLibre asks its workers for tiles source by source in style
+ * `style` with the tile sources as its first sources: MapLibre asks its workers for tiles source by source in style
  * order, and a worker parses one tile at a time, so the mahalla tiles are fetched before the boundaries' GeoJSON tiles
- * are cut (on the national first screen these held the tile requests back ≈ 0.7 s). A source no layer uses fetches
- * nothing: a page without tile paint still never fetches a tile.
+ * are cut (on the national first screen these held the tile requests back ≈ 0.7 s). A source no visible layer uses
+ * fetches nothing: a page without tile paint still never fetches a tile.
  * @example new Map({ container, style: withTileSource(basemapStyle(LIGHT, regions, districts), tileJson) })
  */
 export function withTileSource(style: StyleSpecification, urls: TileUrls): StyleSpecification {
-  return { ...style, sources: { [TILE_SOURCE]: tileSource(urls), ...style.sources } };
+  return { ...style, sources: { [TILE_SOURCE]: tileSource(urls), [MARKS_SOURCE]: tileSource(urls), ...style.sources } };
 }
 
 /**
- * Adds the tile source (unless the style has it) and its base layers once per map. With `urls` the tiles are asked
- * for in the next frame; without, MapLibre first asks for the TileJSON itself.
+ * Adds the tile sources (unless the style has them) and their base layers once per map. With `urls` the tiles are
+ * asked for in the next frame; without, MapLibre first asks for the TileJSON itself.
  */
 function ensureSource(map: MapLibreMap, urls: TileUrls | undefined): Drawn {
   let d = drawn.get(map);
   if (d) return d;
-  if (!map.getSource(TILE_SOURCE)) map.addSource(TILE_SOURCE, tileSource(urls));
+  for (const id of [TILE_SOURCE, MARKS_SOURCE]) if (!map.getSource(id)) map.addSource(id, tileSource(urls));
   if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchPixels(HATCH_COLOR));
   const src = { source: TILE_SOURCE, 'source-layer': SOURCE_LAYER };
   map.addLayer(
@@ -145,8 +133,10 @@ function ensureSource(map: MapLibreMap, urls: TileUrls | undefined): Drawn {
     {
       id: TILE_HATCH,
       type: 'fill',
-      ...src,
+      source: MARKS_SOURCE,
+      'source-layer': SOURCE_LAYER,
       filter: inIds([]),
+      layout: { visibility: 'none' },
       paint: { 'fill-pattern': HATCH_IMAGE, 'fill-antialias': false },
     },
     FILL_BEFORE,
@@ -161,15 +151,16 @@ function ensureSource(map: MapLibreMap, urls: TileUrls | undefined): Drawn {
     },
     LINE_BEFORE,
   );
-  d = { colours: new Map(), given: new Map(), lines: new Set(), hovered: null };
+  d = { colours: new Map(), given: new Map(), lines: new Set(), hovered: null, set: new Map() };
   drawn.set(map, d);
   return d;
 }
 
 /**
  * Brings the map's tile layers to `paint` with `outlines`' colour: feature-states for changed colours only, the hatch
- * and selection filters, line layers added or removed by id. Nothing is added while `paint` is empty and no tile layer
- * was ever drawn, nor while `urls` is null (the TileJSON is on its way); `urls` undefined: MapLibre asks for it.
+ * and selection filters, line layers added or removed by id. The fill and outlines are added as soon as the page says
+ * it draws from the tiles (`outlines.tiles` or some paint), before its numbers, so the tiles load meanwhile. Nothing is
+ * added while `urls` is null (the TileJSON is on its way); `urls` undefined: MapLibre asks for it.
  * @example applyTilePaint(map, [mahallaFill('fill', index, colourOf)], tileOutlines(true), tileJson)
  */
 export function applyTilePaint(
@@ -178,7 +169,7 @@ export function applyTilePaint(
   outlines: MahallaOutlines | null,
   urls?: TileUrls | null,
 ): void {
-  if ((paint.length === 0 || urls === null) && !drawn.has(map)) return;
+  if ((urls === null || (paint.length === 0 && !outlines?.tiles)) && !drawn.has(map)) return;
   const d = ensureSource(map, urls ?? undefined);
   const fill = paint.find((p): p is TileFill => p.kind === 'tile-fill');
   const next = new Map<number, string>();
@@ -190,11 +181,15 @@ export function applyTilePaint(
   d.given = fill?.colours ?? new Map<number, Rgba>();
   // The hovered mahalla's highlight follows its new colour.
   if (d.hovered !== null) map.setFeatureState(at(d.hovered), { hoverFill: hoverFill(d, d.hovered) });
-  map.setFilter(TILE_HATCH, inIds(fill?.hatched ?? []));
-  map.setLayoutProperty(TILE_LINE, 'visibility', outlines?.tiles ? 'visible' : 'none');
+  const paintOf = (layer: string, name: PaintArgs[1], value: PaintArgs[2]): void =>
+    setOnce(d, `${layer}/${name}`, value, () => map.setPaintProperty(layer, name, value));
+  showSome(map, d, TILE_HATCH, fill?.hatched ?? []);
+  setOnce(d, `${TILE_LINE}/visibility`, !!outlines?.tiles, () =>
+    map.setLayoutProperty(TILE_LINE, 'visibility', outlines?.tiles ? 'visible' : 'none'),
+  );
   // The fill's edge is the outline below LINE_MIN_ZOOM (transparent above, where the line layer draws it); without
   // outlines it is the fill's own colour, an antialiased edge.
-  map.setPaintProperty(
+  paintOf(
     TILE_FILL,
     'fill-outline-color',
     outlines?.tiles
@@ -202,22 +197,57 @@ export function applyTilePaint(
       : undefined,
   );
   if (outlines) {
-    map.setPaintProperty(TILE_LINE, 'line-color', outlines.color);
-    map.setPaintProperty(TILE_LINE, 'line-opacity', outlines.opacity);
+    paintOf(TILE_LINE, 'line-color', outlines.color);
+    paintOf(TILE_LINE, 'line-opacity', outlines.opacity);
   }
   const lines = paint.filter((p): p is TileLine => p.kind === 'tile-line');
-  for (const id of d.lines) if (!lines.some((l) => l.id === id)) map.removeLayer(id);
+  for (const id of d.lines)
+    if (!lines.some((l) => l.id === id)) {
+      map.removeLayer(id);
+      for (const key of [...d.set.keys()]) if (key.startsWith(`${id}/`)) d.set.delete(key);
+    }
   d.lines = new Set(lines.map((l) => l.id));
   for (const l of lines) {
     if (!map.getLayer(l.id))
       map.addLayer(
-        { id: l.id, type: 'line', source: TILE_SOURCE, 'source-layer': SOURCE_LAYER, layout: { 'line-join': 'round' } },
+        {
+          id: l.id,
+          type: 'line',
+          source: MARKS_SOURCE,
+          'source-layer': SOURCE_LAYER,
+          filter: inIds(l.ids),
+          layout: { 'line-join': 'round', visibility: l.ids.length > 0 ? 'visible' : 'none' },
+        },
         SELECTION_BEFORE,
       );
-    map.setFilter(l.id, inIds(l.ids));
-    map.setPaintProperty(l.id, 'line-color', css(l.color));
-    map.setPaintProperty(l.id, 'line-width', l.widthPx);
+    showSome(map, d, l.id, l.ids);
+    paintOf(l.id, 'line-color', css(l.color));
+    paintOf(l.id, 'line-width', l.widthPx);
   }
+}
+
+type PaintArgs = Parameters<MapLibreMap['setPaintProperty']>;
+
+/**
+ * Runs `apply` only when `value` differs from what was last set under `key`: each of MapLibre's setters has the map
+ * draw a frame again, even for an equal value, and a frame takes 0.2–0.4 s in software GL (issue 15).
+ */
+function setOnce(d: Drawn, key: string, value: unknown, apply: () => void): void {
+  const json = JSON.stringify(value) ?? 'undefined';
+  if (d.set.get(key) === json) return;
+  d.set.set(key, json);
+  apply();
+}
+
+/**
+ * Layer `id` (of MARKS_SOURCE) shows the mahallas `ids`, and is hidden while there are none: a hidden layer's source
+ * loads no tiles, so a page with nothing hatched or selected never reads the tiles twice.
+ */
+function showSome(map: MapLibreMap, d: Drawn, id: string, ids: readonly number[]): void {
+  setOnce(d, `${id}/filter`, ids, () => map.setFilter(id, inIds(ids)));
+  setOnce(d, `${id}/visibility`, ids.length > 0, () =>
+    map.setLayoutProperty(id, 'visibility', ids.length > 0 ? 'visible' : 'none'),
+  );
 }
 
 /**

@@ -69,6 +69,15 @@ export const keptBasePoints = keptPerDb(
   16,
 );
 
+/**
+ * The bytes GET /api/base-points answers every district with (c.json is JSON.stringify), for the warm-up to compress
+ * ahead of the first screen's ask, which servedOnce (server/app.ts) then answers from the kept bytes.
+ * @example await precompress(await basePointsBody(db));
+ */
+export async function basePointsBody(db: Db): Promise<Uint8Array> {
+  return new TextEncoder().encode(JSON.stringify(await keptBasePoints(db, null)));
+}
+
 /** The base points of some districts (null = all), with how many inspectors work from each. */
 export async function getBasePoints(db: Db, districts: readonly string[] | null): Promise<BasePoint[]> {
   const where = districtSql(districts, 'b.district_soato');

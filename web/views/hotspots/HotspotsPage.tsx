@@ -57,12 +57,8 @@ export function HotspotsPage() {
     return metrics.data ? metricView(metrics.data, metric, compare, noun(source, t), t) : undefined;
   }, [metrics.data, hotspots.data, emerging.data, metric, compare, source, t]);
   const { positions3, weights } = heat;
-  // The mahallas are first drawn with their colours, not bare and then coloured: the unrated ones' hatch is a filter
-  // of the tiles, and a new filter has MapLibre's workers cut every tile again (≈ 1 s more of the national first screen
-  // in software GL, issue 15). Once coloured, a new request keeps the old colours on screen until it answers.
-  const viewFailed = (metric === 'hotspot' ? hotspots : metric === 'emerging' ? emerging : metrics).isError;
-  const [coloured, setColoured] = useState(false);
-  if (!coloured && (view !== undefined || viewFailed || !layerKeys.includes('choropleth'))) setColoured(true);
+  // The map loads the mahalla tiles while the numbers are on their way (their colours are feature-states, the hatch a
+  // filter of a source of its own: web/map/mahalla-tiles.ts), so the mahallas are drawn as soon as both are there.
   const data: LayerData = useMemo(
     () => ({
       territories: territories.data,
@@ -71,7 +67,6 @@ export function HotspotsPage() {
     }),
     [territories.data, view, basePoints.data],
   );
-  const mapData = useMemo(() => (coloured ? data : { ...data, territories: undefined }), [coloured, data]);
   const ui: LayerUi = useMemo(
     // Any new result object means new colours: a counter per distinct view object is enough for deck.gl.
     () => ({ layers: layerKeys, selected, metricKey: `${metric}|${viewVersion(view)}` }),
@@ -83,12 +78,12 @@ export function HotspotsPage() {
     useUi((s) => s.scan),
   );
   const layers = useMemo(() => {
-    const built = buildLayers(mapData, ui, positions3, weights);
+    const built = buildLayers(data, ui, positions3, weights);
     // Hexagons, then the scan's cluster outlines, draw over the mahallas and under the base points.
     const base = built.findIndex((l) => l.id === LAYER_IDS.base);
     built.splice(base < 0 ? built.length : base, 0, ...(hex.layer ? [hex.layer] : []), ...scan.layers);
     return built;
-  }, [mapData, ui, positions3, weights, hex.layer, scan.layers]);
+  }, [data, ui, positions3, weights, hex.layer, scan.layers]);
   // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
   const choropleth = layerKeys.includes('choropleth');
   const outlines = useMemo(() => tileOutlines(choropleth), [choropleth]);
