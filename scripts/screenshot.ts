@@ -32,7 +32,7 @@ for (const [width = 1440, height = 900] of sizes) {
       () => {
         if (!document.querySelector('[data-testid="map"]')) return true;
         const m = window.__hamkorMap;
-        const area = document.querySelector('[aria-label="Map"]');
+        const area = document.querySelector('.map-area');
         return !!m && m.loaded() && (!area || area.getAttribute('data-loading') === 'false');
       },
       undefined,
