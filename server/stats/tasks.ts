@@ -3,14 +3,11 @@
 import { cellResidents } from '../geo/h3-study-area.ts';
 import { hexagonColumns, keepStudyArea } from './hexagon-task.ts';
 import { neighbourhoodExcess } from './neighbourhood-excess.ts';
-import { spaceTimeExcess, spaceTimeExcessOfRows } from './space-time.ts';
 import { classifyUnits, testSlices } from './space-time-parts.ts';
 import { spatialScan } from './scan.ts';
 import { spaceTimeScan } from './scan-space-time.ts';
 
 export const TASKS = {
-  spaceTimeExcess,
-  spaceTimeExcessOfRows,
   testSlices,
   classifyUnits,
   spatialScan,
