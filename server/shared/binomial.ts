@@ -226,9 +226,18 @@ export function binomialUpperAt(k: number, n: number, b: BinomialP): number {
  * @example binomialLowerAt(0, 3, binomialP(0.5)); // 0.125
  */
 export function binomialLowerAt(k: number, n: number, b: BinomialP): number {
+  return lowerOfLogs(k, n, b.p, b.q, b.lnQ, b.ln1mQ);
+}
+
+/**
+ * P(X ≤ k) for X ~ Binomial(n, p) given q = 1 − p and its logarithms: binomialLowerAt's rule on a BinomialP's fields
+ * (the upper tail of n − k at q), for a caller holding them in columns.
+ * @example lowerOfLogs(0, 3, 0.5, 0.5, Math.log(0.5), Math.log1p(-0.5)); // 0.125
+ */
+export function lowerOfLogs(k: number, n: number, p: number, q: number, lnQ: number, ln1mQ: number): number {
   if (k < 0) return 0;
   if (k >= n) return 1;
-  return upperOfLogs(n - k, n, b.q, b.p, b.lnQ, b.ln1mQ);
+  return upperOfLogs(n - k, n, q, p, lnQ, ln1mQ);
 }
 
 /**

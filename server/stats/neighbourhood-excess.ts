@@ -1,7 +1,7 @@
 // "Neighbourhood excess": each unit's neighbourhood (itself and its neighbours) tested for more or fewer records than
 // constant risk given residents expects, with the exact binomial tail. Replaces Gi* on rates for the hot-spot maps:
 // Gi*'s analytic normal p over-signals on small counts (README, "Hot-spot inference"); this p holds for any count.
-import { binomialP, upperOfLogs } from '../shared/binomial.ts';
+import { binomialP, lowerOfLogs, upperOfLogs } from '../shared/binomial.ts';
 import { bhAdjusted, bhCutoff } from './fdr.ts';
 import { GI_BIN_ALPHAS } from './gistar.ts';
 import { zEquivalent } from './normal-quantile.ts';
@@ -137,10 +137,12 @@ export function neighbourhoodExcessInto(
     // Only the tail on the side of the departure: the other one is ≥ 1/2 (the median lies within 1 of the mean), so
     // min(1, 2 × min(tails)) is min(1, 2 × this tail). binomialUpperAt and binomialLowerAt's rules, on the columns.
     const sign = s <= 0 || s >= 1 || o === e ? 0 : o > e ? 1 : -1;
-    let tail = 0.5;
-    if (sign > 0) tail = upperOfLogs(o, total, pr[i]!, q[i]!, lnP[i]!, ln1mP[i]!);
-    else if (sign < 0)
-      tail = o < 0 ? 0 : o >= total ? 1 : upperOfLogs(total - o, total, q[i]!, pr[i]!, lnQ[i]!, ln1mQ[i]!);
+    const tail =
+      sign > 0
+        ? upperOfLogs(o, total, pr[i]!, q[i]!, lnP[i]!, ln1mP[i]!)
+        : sign < 0
+          ? lowerOfLogs(o, total, pr[i]!, q[i]!, lnQ[i]!, ln1mQ[i]!)
+          : 0.5;
     const p = Math.min(1, 2 * tail);
     out.p[i] = p;
     out.z[i] = zEquivalent(p, sign);
