@@ -7,7 +7,7 @@ import { PolygonIndex } from '../server/geo/polygon-index.ts';
 import { computeAdjacency } from '../server/geo/adjacency.ts';
 import { boundaryFingerprint, storeTiles, tileInput } from '../server/tiles/store.ts';
 import { cutTiles } from '../server/tiles/tiles.ts';
-import { H3_MIN_RES, maxResolutionFor } from '../server/geo/h3-area.ts';
+import { hexResolutions } from '../server/services/hotspots/hexagons.ts';
 import { writeCellResidents } from '../server/services/hotspots/cell-residents.ts';
 import { INCIDENT_CATEGORIES, SERVICES, SERVICE_LABELS } from '../server/contract/catalog.ts';
 import { loadDistricts, loadRegions, type DistrictBoundary } from './generate/boundaries.ts';
@@ -191,10 +191,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildReport> {
     await writeMonthlyCounts(db);
     const tiles = await storeTiles(db, await cutTiles(await tileInput(db)), await boundaryFingerprint(db));
     step(`${tiles} vector tiles of the mahallas`);
-    const [{ km2 } = { km2: 0 }] = await db.all<{ km2: number }>(
-      'SELECT coalesce(sum(area_km2), 0)::DOUBLE AS km2 FROM mahallas',
-    );
-    const hexRes = Array.from({ length: maxResolutionFor(km2) - H3_MIN_RES + 1 }, (_, i) => H3_MIN_RES + i);
+    const hexRes = await hexResolutions(db);
     await writeCellResidents(db, hexRes);
     step(`residents of H3 cells at resolutions ${hexRes.join(', ')}`);
     await db.run('CHECKPOINT');

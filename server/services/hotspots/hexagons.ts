@@ -158,8 +158,17 @@ async function loadStudyArea(db: Db, res: number): Promise<KeptArea> {
  */
 export async function warmHexagons(db: Db): Promise<void> {
   if (!(await hasH3(db))) return;
+  for (const res of await hexResolutions(db)) await (await studyAreas(db))(res);
+}
+
+/**
+ * The resolutions the hexagon map serves for this database's area: H3_MIN_RES to the finest under H3_MAX_CELLS (the
+ * build stores the cells' residents of each, the warm-up prepares their study areas).
+ * @example await hexResolutions(db) // [5, 6, 7] nationally
+ */
+export async function hexResolutions(db: Db): Promise<number[]> {
   const finest = maxResolutionFor(await totalKm2(db));
-  for (let res = H3_MIN_RES; res <= finest; res++) await (await studyAreas(db))(res);
+  return Array.from({ length: Math.max(0, finest - H3_MIN_RES + 1) }, (_, i) => H3_MIN_RES + i);
 }
 
 export { fourDigits } from '../../stats/hexagon-task.ts';
