@@ -8,8 +8,9 @@ import type { Db } from './database.ts';
 export interface DerivedRows {
   /** CREATE TABLE IF NOT EXISTS of the table. */
   create: string;
-  /** The DELETE of the rows being replaced (a constant statement: no user text). */
+  /** The DELETE of the rows being replaced, its values as `clearParams` ($1 …). */
   clear: string;
+  clearParams?: Array<string | number>;
   table: string;
   /** Appends the new rows. */
   append: (ap: DuckDBAppender) => void;
@@ -27,7 +28,7 @@ export async function replaceDerived(db: Db, rows: DerivedRows): Promise<void> {
   try {
     await con.run(rows.create);
     await con.run('BEGIN TRANSACTION');
-    await con.run(rows.clear);
+    await con.run(rows.clear, rows.clearParams);
     const ap = await con.createAppender(rows.table);
     rows.append(ap);
     ap.closeSync();

@@ -65,7 +65,8 @@ export async function storeCellResidents(
 ): Promise<void> {
   await replaceDerived(db, {
     create: CELL_RESIDENTS_TABLE,
-    clear: `DELETE FROM h3_cell_residents WHERE res = ${res}`,
+    clear: 'DELETE FROM h3_cell_residents WHERE res = $1',
+    clearParams: [res],
     table: 'h3_cell_residents',
     append: (ap) =>
       cells.keys.forEach((key, i) => {
