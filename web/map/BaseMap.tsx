@@ -17,7 +17,8 @@ import { dataFrom, PAGE_DATA, sourcesLine } from '../views/import/provenance.ts'
 import { bboxOf, type BBox } from './bbox.ts';
 import { useFlyTarget } from './fly.ts';
 import { useDistrictLabels } from './district-labels.ts';
-import { MapView, type MahallaOutlines } from './MapView.tsx';
+import { MapView } from './MapView.tsx';
+import type { MahallaOutlines } from './mahalla-layers.ts';
 import { isTilePaint, type MapLayer } from './mahalla-layers.ts';
 
 export interface BaseMapProps {

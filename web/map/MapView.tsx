@@ -12,7 +12,7 @@ import type { View } from '../state/url.ts';
 import { bindKeyboardPick } from './keyboard.ts';
 import { rememberPick } from './keep-visible.ts';
 import { basemapStyle, LIGHT, type BasemapTheme } from './style.ts';
-import type { TileFill, TilePaint } from './mahalla-layers.ts';
+import type { MahallaOutlines, TileFill, TilePaint } from './mahalla-layers.ts';
 import { applyTilePaint, withTileSource, type TileUrls } from './mahalla-tiles.ts';
 import { pickTileMahalla, wireTileHover, type TileHover } from './tile-pointer.ts';
 import { whenAllLoaded, whenStyled } from './when-styled.ts';
@@ -54,15 +54,6 @@ export interface MapViewProps {
   tiles?: readonly TilePaint[];
   /** the tiles' URLs, fetched with the page's first data; null = on the way (wait); omitted = MapLibre asks for them */
   tileUrls?: TileUrls | null;
-}
-
-export interface MahallaOutlines {
-  data: FeatureCollection;
-  /** CSS colour and opacity: white over coloured mahallas, a faint grey over the bare basemap */
-  color: string;
-  opacity: number;
-  /** the outlines are the tiles' (web/map/mahalla-tiles.ts), `data` is empty */
-  tiles?: boolean;
 }
 
 const NO_TILES: readonly TilePaint[] = [];

@@ -6,7 +6,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { whenStyled } from './when-styled.ts';
-import type { MahallaOutlines } from './MapView.tsx';
+import type { MahallaOutlines } from './mahalla-layers.ts';
 import { MAHALLA_SOURCE, OVERLAY_BEFORE } from './style.ts';
 
 /** Sets the map's `regions`, `districts` and `district-labels` sources when those collections change. */

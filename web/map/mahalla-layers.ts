@@ -3,9 +3,18 @@
 // MapLibre draws them from the vector tiles (web/map/mahalla-tiles.ts): a filter change sends only colours by id.
 import type { Layer } from '@deck.gl/core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { MahallaOutlines } from './MapView.tsx';
 
 export type Rgba = [number, number, number, number];
+
+/** The mahalla outlines a page draws over its map (MapView's `outlines`). */
+export interface MahallaOutlines {
+  data: FeatureCollection;
+  /** CSS colour and opacity: white over coloured mahallas, a faint grey over the bare basemap */
+  color: string;
+  opacity: number;
+  /** the outlines are the tiles' (web/map/mahalla-tiles.ts), `data` is empty */
+  tiles?: boolean;
+}
 
 /** Mahallas coloured by id from the tiles; `byId` gives a picked or hovered mahalla's feature to the page. */
 export interface TileFill {

@@ -13,8 +13,7 @@ import type {
   StyleSpecification,
   VectorSourceSpecification,
 } from 'maplibre-gl';
-import type { MahallaOutlines } from './MapView.tsx';
-import type { Rgba, TileFill, TileLine, TilePaint } from './mahalla-layers.ts';
+import type { MahallaOutlines, Rgba, TileFill, TileLine, TilePaint } from './mahalla-layers.ts';
 import { HATCH_COLOR, hatchPixels } from './hatch.ts';
 import { DISTRICT_LABEL } from './style.ts';
 import type { TileJson } from '../queries/mahallas.ts';

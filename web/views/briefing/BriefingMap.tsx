@@ -12,7 +12,7 @@ import type { BriefingSnapshot } from '../../queries/briefing.ts';
 import { useT } from '../../i18n/I18n.tsx';
 import { creditsLine } from '../../i18n/credits.ts';
 import { isTilePaint, tileOutlines, type MapLayer } from '../../map/mahalla-layers.ts';
-import type { MahallaOutlines } from '../../map/MapView.tsx';
+import type { MahallaOutlines } from '../../map/mahalla-layers.ts';
 import { useDistrictLabels } from '../../map/district-labels.ts';
 
 const NO_PICK: string[] = [];
