@@ -1,7 +1,8 @@
 // A map's legend that folds to its title and a button: on narrow maps (Cooperation and Plans give the map 420–508 px
 // at 1280–1366 px screens) the open legend hid a good part of the city, and Coverage's map above its table is ≈ 300 px
 // high at 1280 × 720, three quarters of it under the open legend. Folded by default below FOLD_BELOW_PX of map width or
-// FOLD_BELOW_HEIGHT_PX of height, open otherwise; a fold or unfold by hand is kept per page in the link (url-fields.ts `legends`) and wins.
+// FOLD_BELOW_HEIGHT_PX of height, open otherwise; a fold or unfold by hand is kept per page in the link (url-fields.ts
+// `legends`) and wins.
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { getState, update, useUi } from '../../state/store.ts';
 import type { LegendPage } from '../../state/url-fields.ts';
@@ -14,7 +15,7 @@ export const FOLD_BELOW_PX = 560;
 export const FOLD_BELOW_HEIGHT_PX = 400;
 
 /**
- * Whether a legend shows its body: the reader's choice on this page, else open unless the map is narrow.
+ * Whether a legend shows its body: the reader's choice on this page, else open unless the map is narrow (or low).
  * @example legendOpen(undefined, true) // false
  * @example legendOpen(true, true) // true (opened by hand)
  */
