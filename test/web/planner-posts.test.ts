@@ -98,6 +98,11 @@ describe('vacant posts in the editor', () => {
     const added = vacantPost(posts);
     expect(postName(added, 3, translator('ru'))).toBe('Вакантная должность 6');
     expect(postName(added, 3, translator('uz-Latn'))).toBe('6-boʻsh lavozim');
+    // As the server sends a saved one: named after its label, or "Vacant post N" without one.
+    expect(postName({ ...added, name: 'Vacant post 6' }, 3, translator('ru'))).toBe('Вакантная должность 6');
+    expect(postName({ ...added, name: 'Vacant post 6', label: null }, 3, translator('ru'))).toBe(
+      'Вакантная должность 6',
+    );
     expect(postName({ ...added, label: 'Vacant post (Bog‘bon)' }, 3, translator('ru'))).toBe('Vacant post (Bog‘bon)');
     expect(postName(posts[0], 0, translator('ru'))).toBe('Inspector 70');
   });

@@ -31,15 +31,15 @@ const css = (c: readonly number[]): string => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
 /**
  * A post as the planner names it: its holder, its label, or its number, in the language of `t`. A vacant post whose
- * label is the one the editor stored for it ("Vacant post 4") is said in the reader's words; a typed label is kept.
+ * label is the one the editor stores ("Vacant post 4"), or none (the server then names it so), is said in the
+ * reader's words; a typed label is kept.
  * @example postName(undefined, 2, translator('ru')) // 'Пост 3'
  * @example postName({ id: 4, vacant: true, label: 'Vacant post 4', … }, 3, translator('ru')) // 'Вакантная должность 4'
  */
 export function postName(p: VersionDetail['posts'][number] | undefined, k: number, t: Translate = activeT()): string {
   if (!p) return t('planner.postN', { n: k + 1 });
-  if (p.name) return p.name;
-  if (p.label && !(p.vacant && p.label === vacantLabel(p.id))) return p.label;
-  return p.vacant ? t('planner.vacantPost', { id: p.id }) : t('common.inspectorNumber', { id: String(p.inspector) });
+  if (p.vacant) return p.label && p.label !== vacantLabel(p.id) ? p.label : t('planner.vacantPost', { id: p.id });
+  return p.name ?? p.label ?? t('common.inspectorNumber', { id: String(p.inspector) });
 }
 
 export function PostList(props: PostListProps) {
