@@ -11,6 +11,8 @@ export default defineConfig({
   server: { port: 5173, proxy: { '/api': `http://localhost:${apiPort}` } },
   test: {
     root: '.',
+    // The run's own temporary folder, removed when it ends (test/run-tmp.ts).
+    globalSetup: ['test/run-tmp.ts'],
     projects: [
       {
         extends: true,
