@@ -36,7 +36,8 @@ export interface UnitOut {
  * The exact test of time slices t0, t0 + step, … below t1 of the bin-major cube, with BH over each slice when fdr and
  * the map's guardrails, written into `out` at those slices. With fdr, a bin's judged p is its q where that is below
  * `alpha` (the level the classes read) and 1 elsewhere: only a slice's few candidates are sorted (bhAdjustedBelow).
- * Two workers take every other slice (step 2) rather than a half each: later weeks hold more records and cost more.
+ * Two workers take every other slice (step 2) rather than a half each, so a trend in the records over time (and in a
+ * slice's cost) falls on both alike.
  * @example testSlices(cube, share, 9392, 1, 156, w, true, 0.1, out, 2); // the odd slices of 156 weeks
  */
 export function testSlices(

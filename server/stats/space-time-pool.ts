@@ -65,8 +65,9 @@ export async function spaceTimeOfCubeOnWorkers(
   };
   const fdr = opts.fdr ?? true,
     alpha = opts.alpha ?? EMERGING_ALPHA;
-  // Every STAT_WORKERS-th slice each, not a block of them: a slice costs more the more records it holds, and the
-  // later weeks hold more (halves of the national 3 years took ≈ 175 and 190 ms; the first to finish then waited).
+  // Every STAT_WORKERS-th slice each, not a block of them, so a trend over time in the slices' cost falls on both
+  // alike (the halves of one national ask were timed at ≈ 175 and 190 ms on the workers; summed single-thread slice
+  // times of another came to 161 and 156 ms by halves, 161 and 158 ms even and odd).
   await Promise.all(
     Array.from({ length: STAT_WORKERS }, (_, k) =>
       runStatOn(k, 'testSlices', cube, share, nUnits, k, nBins, weights, fdr, alpha, slices, STAT_WORKERS),
