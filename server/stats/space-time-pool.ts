@@ -1,4 +1,4 @@
-// The emerging hot spots on both statistics workers: each tests half of the time slices of a cube in shared memory, then
+// The emerging hot spots on both statistics workers: each tests every other time slice of a cube in shared memory, then
 // classifies half of the units, reading and writing arrays there (nothing copied between them). Slices and units are
 // independent, so the result is the single-thread spaceTimeExcessOfRows's, double for double.
 import { runStatOn, STAT_WORKERS } from './pool.ts';
@@ -10,6 +10,27 @@ import { EMERGING_ALPHA } from './emerging.ts';
 /** A Float64Array of `length` zeros in shared memory: the workers read and write it where it is. */
 export const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * length));
 const sharedU8 = (length: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(length));
+
+/** Scratch arrays handed back (giveBackF64), newest last; at most SPARE_MAX of them (≈ 47 MB nationally). */
+const spare: Float64Array[] = [];
+const SPARE_MAX = 4;
+
+/**
+ * A Float64Array of `length` in shared memory, one handed back by an earlier ask when there is one (its old values
+ * left in it: for arrays the caller writes whole) or else new: nationally each of an ask's scratch arrays is 11.7 MB,
+ * and fresh memory costs ≈ 7-10 ms of page faults and zeroing at its first writes, against ≈ 2 ms written again.
+ * @example const cube = takeF64(cells).fill(0); … giveBackF64(cube);
+ */
+export function takeF64(length: number): Float64Array {
+  const at = spare.findLastIndex((a) => a.length === length);
+  return at < 0 ? sharedF64(length) : spare.splice(at, 1)[0]!;
+}
+
+/** Arrays from takeF64 (or sharedF64) no longer read or written anywhere, for later asks to take; the oldest go. */
+export function giveBackF64(...arrays: Float64Array[]): void {
+  for (const a of arrays) if (a.buffer instanceof SharedArrayBuffer && !spare.includes(a)) spare.push(a);
+  spare.splice(0, Math.max(0, spare.length - SPARE_MAX));
+}
 
 /**
  * [start, end) of each of `parts` nearly equal ranges of 0 … n − 1.
@@ -35,17 +56,21 @@ export async function spaceTimeOfCubeOnWorkers(
   if (weights.n !== nUnits) throw new RangeError(`weights cover ${weights.n} units, expected ${nUnits}`);
   if (cube.length !== nUnits * nBins) throw new RangeError(`cube has ${cube.length} cells, expected ${nUnits * nBins}`);
   const cells = nUnits * nBins;
+  // Every cell of both is written by the slices' tests (all units of every slice), so old values may stay in them.
   const slices: SliceOut = {
-    zByBin: sharedF64(cells),
-    pByBin: sharedF64(cells),
+    zByBin: takeF64(cells),
+    pByBin: takeF64(cells),
     binRecords: sharedF64(nBins),
     binTooFew: sharedU8(nBins),
   };
   const fdr = opts.fdr ?? true,
     alpha = opts.alpha ?? EMERGING_ALPHA;
+  // Every STAT_WORKERS-th slice each, not a block of them, so a trend over time in the slices' cost falls on both
+  // alike (the halves of one national ask were timed at ≈ 175 and 190 ms on the workers; summed single-thread slice
+  // times of another came to 161 and 156 ms by halves, 161 and 158 ms even and odd).
   await Promise.all(
-    ranges(nBins, STAT_WORKERS).map(([t0, t1], k) =>
-      runStatOn(k, 'testSlices', cube, share, nUnits, t0, t1, weights, fdr, alpha, slices),
+    Array.from({ length: STAT_WORKERS }, (_, k) =>
+      runStatOn(k, 'testSlices', cube, share, nUnits, k, nBins, weights, fdr, alpha, slices, STAT_WORKERS),
     ),
   );
   const units: UnitOut = {
@@ -61,5 +86,6 @@ export async function spaceTimeOfCubeOnWorkers(
       runStatOn(k, 'classifyUnits', slices.zByBin, slices.pByBin, nUnits, nBins, u0, u1, opts, units),
     ),
   );
+  giveBackF64(slices.zByBin, slices.pByBin);
   return { ...units, binRecords: slices.binRecords, binTooFew: slices.binTooFew };
 }

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/database.ts';
 import { inArea, type Selection } from '../../selection/select.ts';
 import { EMERGING_CLASSES } from '../../stats/emerging.ts';
-import { sharedF64, spaceTimeOfCubeOnWorkers } from '../../stats/space-time-pool.ts';
+import { giveBackF64, spaceTimeOfCubeOnWorkers, takeF64 } from '../../stats/space-time-pool.ts';
 import { contiguity, exactInference, mahallaShares } from './hotspots.ts';
 import { MIN_RECORDS, tooFewToTest } from '../../stats/neighbourhood-excess.ts';
 import type { Inference } from '../../contract/hotspots.ts';
@@ -91,10 +91,13 @@ async function compute(db: Db, { sel, bin, first, nBins }: Ask): Promise<Compute
   const [{ ids, w: weights }, { share, residents }] = await Promise.all([contiguity(db), mahallaShares(db)]);
   // The cube in shared memory, from the weekly counts straight into each slice when the bins are their weeks
   // (bin-counts.ts): ≈ 10 ms here, and both workers start at once.
-  const { cube } = await binCubeInto(db, sel, bin, first, ids, nBins, sharedF64(ids.length * nBins));
+  // The cube and the judged p (which the answer does not read) are scratch, handed back for later asks to fill again.
+  const into = takeF64(ids.length * nBins).fill(0);
+  const { cube } = await binCubeInto(db, sel, bin, first, ids, nBins, into);
   // On both statistics workers: nationally ≈ 1.5 M exact tests and 10⁸ comparisons of Mann–Kendall, too long for the
   // server's main thread.
-  const { p: _p, ...st } = await spaceTimeOfCubeOnWorkers(cube, share, ids.length, nBins, weights, { fdr: true });
+  const { p, ...st } = await spaceTimeOfCubeOnWorkers(cube, share, ids.length, nBins, weights, { fdr: true });
+  giveBackF64(into, p);
   const inference = await exactInference(db, {
     neighbourhood: 'the mahalla and the mahallas touching it (queen contiguity), in each time bin',
     records: st.binRecords.reduce((a, b) => a + b, 0),

@@ -7,6 +7,7 @@ import { bhAdjusted } from '../../../server/stats/fdr.ts';
 import { mannKendall } from '../../../server/stats/mann-kendall.ts';
 import { neighbourhoodExcess, neighbourhoodShares } from '../../../server/stats/neighbourhood-excess.ts';
 import { countCube, spaceTimeExcess, spaceTimeExcessOfRows } from '../../../server/stats/space-time.ts';
+import { testSlices, transposeInto, type SliceOut } from '../../../server/stats/space-time-parts.ts';
 import { gridWeights, loadGridFixture } from '../../fixtures/stats/grids.ts';
 
 const W = gridWeights(loadGridFixture()); // 6×6 queen grid, unit = row·6 + col, self weight 1
@@ -96,6 +97,27 @@ describe('spaceTimeExcess', () => {
     expect(res.z[7 * B + B - 1]).toBeGreaterThan(5);
     expect(res.p[7 * B + B - 1]).toBe(1);
     expect(res.p[1 * B + B - 1]).toBeLessThan(0.01);
+  });
+
+  it('tests every slice the same when passes take every k-th one (as the workers do) as when one takes them all', () => {
+    const byBin = transposeInto(x, N, B, new Float64Array(N * B));
+    const out = (): SliceOut => ({
+      zByBin: new Float64Array(N * B),
+      pByBin: new Float64Array(N * B),
+      binRecords: new Float64Array(B),
+      binTooFew: new Uint8Array(B),
+    });
+    const whole = out();
+    testSlices(byBin, SHARE, N, 0, B, W, true, 0.1, whole);
+    for (const step of [2, 3]) {
+      const parts = out();
+      for (let k = 0; k < step; k++) {
+        testSlices(byBin, SHARE, N, k, B, W, true, 0.1, parts, step);
+        // Pass k writes its own slices only: those of later passes are still untouched.
+        for (let t = 0; t < B; t++) expect(parts.binRecords[t]! > 0).toBe(t % step <= k);
+      }
+      expect(parts).toEqual(whole);
+    }
   });
 
   it('refuses counts, shares or weights of the wrong size', () => {
