@@ -1,7 +1,7 @@
 // Draws a page's mahalla paint (web/map/mahalla-layers.ts) with MapLibre from the server's vector tiles: a fill
-// coloured by feature-state (setFeatureState per mahalla id, the hovered mahalla's colour darkened in the same layer),
-// the hatch of unrated mahallas (shown by feature-state too) and the thin outlines from one source, one filtered line
-// layer per selection or group from a second source of the same tiles. A filter change only sets states and filters
+// coloured by feature-state (setFeatureState per mahalla id, the hovered mahalla's colour darkened in the same layer)
+// and the thin outlines from one source, the marks of a few mahallas (a hatch for unrated ones, one filtered line
+// layer per selection or group) from a second source of the same tiles. A filter change only sets states and filters
 // (numbers); the geometry is tiles the browser already has.
 // Few layers and programs on purpose: in software GL (SwiftShader) every program costs ≈ 0.2–0.7 s to compile on the
 // first screen and every layer a pass over 9,400 polygons each frame (issue 15).
@@ -20,10 +20,11 @@ import type { TileJson } from '../queries/mahallas.ts';
 
 export const TILE_SOURCE = 'mahalla-tiles';
 /**
- * The same tiles again for the layers that show some mahallas only (selection, groups), each hidden while it has
- * none: MapLibre cuts a source's tiles again in its workers whenever a layer of it is added or filtered, so these
- * filters change with the selection without cutting the fill's 9,400 polygons again (≈ 1 s on the national first
- * screen in software GL, issue 15). The browser keeps the tiles (immutable), so this source reads them from its cache.
+ * The same tiles again for the layers that show some mahallas only (hatch, selection, groups), each hidden while it
+ * has none: MapLibre cuts a source's tiles again in its workers whenever a layer of it is added or filtered, so these
+ * filters change with the numbers and the selection without cutting the fill's 9,400 polygons again (≈ 1 s on the
+ * national first screen in software GL, issue 15), and the fill's tiles load before the numbers are there. The
+ * browser keeps the tiles (immutable), so this source reads them from its cache.
  */
 export const MARKS_SOURCE = 'mahalla-tile-marks';
 /** The layer name inside the tiles (server/tiles/build.ts MAHALLA_LAYER). */
@@ -70,8 +71,6 @@ interface Drawn {
   colours: Map<number, string>;
   /** the same fills as the page gave them (the hover highlight is laid over them) */
   given: ReadonlyMap<number, Rgba>;
-  /** the mahallas whose `hatch` feature-state is set */
-  hatched: Set<number>;
   lines: Set<string>;
   hovered: number | null;
   /** each layer property, filter and visibility as last set (JSON), by `layer/property` */
@@ -128,22 +127,16 @@ function ensureSource(map: MapLibreMap, urls: TileUrls | undefined): Drawn {
     },
     FILL_BEFORE,
   );
-  // The hatch reads the fill's tiles and shows a mahalla by its feature-state, as the colours do: in the style from the
-  // start, it is cut with the fill in the tiles' one parse (same source, filter and layout: one bucket) and its
-  // program compiles with the first tiles, while the numbers may still be on their way. A filter of the ids instead
-  // had the workers fetch and cut the tiles again once the numbers came, then the pattern's program compiled
-  // (≈ 0.4–0.6 s after the numbers on the national first screen in software GL, issue 15). No antialiased edge (a
-  // second program and pass over every polygon): the hatch lines are drawn aliased anyway.
+  // No antialiased edge (a second program and pass over every polygon): the hatch lines are drawn aliased anyway.
   map.addLayer(
     {
       id: TILE_HATCH,
       type: 'fill',
-      ...src,
-      paint: {
-        'fill-pattern': HATCH_IMAGE,
-        'fill-antialias': false,
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'hatch'], false], 1, 0],
-      },
+      source: MARKS_SOURCE,
+      'source-layer': SOURCE_LAYER,
+      filter: inIds([]),
+      layout: { visibility: 'none' },
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-antialias': false },
     },
     FILL_BEFORE,
   );
@@ -157,7 +150,7 @@ function ensureSource(map: MapLibreMap, urls: TileUrls | undefined): Drawn {
     },
     LINE_BEFORE,
   );
-  d = { colours: new Map(), given: new Map(), hatched: new Set(), lines: new Set(), hovered: null, set: new Map() };
+  d = { colours: new Map(), given: new Map(), lines: new Set(), hovered: null, set: new Map() };
   drawn.set(map, d);
   return d;
 }
@@ -185,14 +178,11 @@ export function applyTilePaint(
   for (const [id, c] of next) if (d.colours.get(id) !== c) map.setFeatureState(at(id), { fill: c });
   d.colours = next;
   d.given = fill?.colours ?? new Map<number, Rgba>();
-  const hatched = new Set(fill?.hatched);
-  for (const id of d.hatched) if (!hatched.has(id)) map.setFeatureState(at(id), { hatch: false });
-  for (const id of hatched) if (!d.hatched.has(id)) map.setFeatureState(at(id), { hatch: true });
-  d.hatched = hatched;
   // The hovered mahalla's highlight follows its new colour.
   if (d.hovered !== null) map.setFeatureState(at(d.hovered), { hoverFill: hoverFill(d, d.hovered) });
   const paintOf = (layer: string, name: PaintArgs[1], value: PaintArgs[2]): void =>
     setOnce(d, `${layer}/${name}`, value, () => map.setPaintProperty(layer, name, value));
+  showSome(map, d, TILE_HATCH, fill?.hatched ?? []);
   setOnce(d, `${TILE_LINE}/visibility`, !!outlines?.tiles, () =>
     map.setLayoutProperty(TILE_LINE, 'visibility', outlines?.tiles ? 'visible' : 'none'),
   );
@@ -250,7 +240,7 @@ function setOnce(d: Drawn, key: string, value: unknown, apply: () => void): void
 
 /**
  * Layer `id` (of MARKS_SOURCE) shows the mahallas `ids`, and is hidden while there are none: a hidden layer's source
- * loads no tiles, so a page with nothing selected or grouped never reads the tiles twice.
+ * loads no tiles, so a page with nothing hatched or selected never reads the tiles twice.
  */
 function showSome(map: MapLibreMap, d: Drawn, id: string, ids: readonly number[]): void {
   setOnce(d, `${id}/filter`, ids, () => map.setFilter(id, inIds(ids)));
