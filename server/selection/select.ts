@@ -144,7 +144,8 @@ function areaDistricts(area: Area, districtOf: (id: number) => string | undefine
   return [...new Set(area.ids.map((id) => districtOf(id) ?? ''))].filter(Boolean).sort();
 }
 
-function areaMask(area: Exclude<Area, { kind: 'all' }>, m: { id: number[]; district: string[] }): Uint8Array {
+/** 1 where the mahalla at that index of `m` (`mahallaColumns`) lies in the area. */
+export function areaMask(area: Exclude<Area, { kind: 'all' }>, m: { id: number[]; district: string[] }): Uint8Array {
   if (area.kind === 'districts') {
     const keep = new Set(area.districts);
     return Uint8Array.from(m.district, (d) => (keep.has(d) ? 1 : 0));
