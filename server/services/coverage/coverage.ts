@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import { perDb } from '../../db/per-db.ts';
 import type { Norms } from '../../contract/coverage.ts';
 import { areaSql, type Area } from '../../selection/area.ts';
-import { areaMask, type Selection } from '../../selection/select.ts';
+import { maskOf, type Selection } from '../../selection/select.ts';
 import { mahallaColumns } from '../../selection/mahallas.ts';
 import { daySums, periodPerMahalla, type CountSource } from '../../db/day-sums.ts';
 import type { RecordSource } from '../../contract/catalog.ts';
@@ -162,7 +162,7 @@ export async function periodCounts(
 async function daySumsOf(db: Db, source: RecordSource, period: Period, area: Area): Promise<Map<number, number>> {
   const [m, s] = await Promise.all([mahallaColumns(db), daySums(db, source)]);
   const n = periodPerMahalla(s, period);
-  const mask = area.kind === 'all' ? null : areaMask(area, m);
+  const mask = maskOf(area, m);
   const out = new Map<number, number>();
   m.id.forEach((id, i) => {
     if ((mask === null || mask[i] === 1) && n[i]! > 0) out.set(id, n[i]!);
