@@ -7,6 +7,7 @@
 import type { Db } from '../db/database.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { recordsByMahalla } from './mahallas/card-figures.ts';
+import { mahallaIdentities } from './mahallas/mahallas.ts';
 import { metaOf } from './meta.ts';
 import { mahallaIndexOf } from '../tiles/mahalla-index.ts';
 import { dataPeriod } from './data-period.ts';
@@ -40,6 +41,7 @@ export async function warmCaches(db: Db, stopped: () => boolean): Promise<void> 
     () => daySums(db, 'incidents'),
     () => warmFirstScreen(db),
     () => daySums(db, 'applications'),
+    () => mahallaIdentities(db),
     () => recordsByMahalla(db, 'incidents'),
     () => recordsByMahalla(db, 'applications'),
     // The weekly counts as columns (any emerging filter reads them), then the default emerging asks.
