@@ -7,6 +7,7 @@
 import type { Db } from '../db/database.ts';
 import { mahallaColumns } from '../selection/mahallas.ts';
 import { recordsByMahalla } from './mahallas/card-figures.ts';
+import { mahallaIdentities } from './mahallas/mahallas.ts';
 import { metaOf } from './meta.ts';
 import { mahallaIndexOf } from '../tiles/mahalla-index.ts';
 import { dataPeriod } from './data-period.ts';
@@ -14,6 +15,7 @@ import { warmEmerging } from './hotspots/emerging-warm.ts';
 import { onDataChange } from '../db/per-db.ts';
 import { precompress } from '../http/encoding.ts';
 import { weekColumns } from '../db/week-columns.ts';
+import { daySums } from '../db/day-sums.ts';
 import { basePointsBody, boundariesBody } from './mahallas/boundaries.ts';
 import { tileSet } from '../tiles/tiles.ts';
 import { warmFirstScreen } from './hotspots/kept.ts';
@@ -35,7 +37,11 @@ export async function warmCaches(db: Db, stopped: () => boolean): Promise<void> 
     () => tileSet(db),
     async () => precompress(await basePointsBody(db)),
     () => dataPeriod(db),
+    // Records per mahalla and day (the figures, hot spots, time line and coverage of any unfiltered period read them).
+    () => daySums(db, 'incidents'),
     () => warmFirstScreen(db),
+    () => daySums(db, 'applications'),
+    () => mahallaIdentities(db),
     () => recordsByMahalla(db, 'incidents'),
     () => recordsByMahalla(db, 'applications'),
     // The weekly counts as columns (any emerging filter reads them), then the default emerging asks.

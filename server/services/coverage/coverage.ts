@@ -5,7 +5,10 @@ import type { Db } from '../../db/database.ts';
 import { perDb } from '../../db/per-db.ts';
 import type { Norms } from '../../contract/coverage.ts';
 import { areaSql, type Area } from '../../selection/area.ts';
-import type { Selection } from '../../selection/select.ts';
+import { maskOf, type Selection } from '../../selection/select.ts';
+import { mahallaColumns } from '../../selection/mahallas.ts';
+import { daySums, periodPerMahalla, type CountSource } from '../../db/day-sums.ts';
+import type { RecordSource } from '../../contract/catalog.ts';
 import { and, timeWindow } from '../../selection/window.ts';
 import { haversineKm } from '../../shared/distance.ts';
 import { lengthDays, type Period } from '../../shared/period.ts';
@@ -118,16 +121,25 @@ export interface PeriodCounts {
 
 /**
  * Incidents and applications per mahalla of the area and joint actions per inspector in the period (every category
- * and status); `inspectorId` narrows the actions to one inspector (the card, whose area is the territory).
+ * and status); `inspectorId` narrows the actions to one inspector (the card, whose area is the territory). Records are
+ * counted from the day sums (server/db/day-sums.ts), or from the records themselves with `from` 'records'.
  */
-export async function periodCounts(db: Db, period: Period, area: Area, inspectorId?: number): Promise<PeriodCounts> {
+export async function periodCounts(
+  db: Db,
+  period: Period,
+  area: Area,
+  inspectorId?: number,
+  from: CountSource = 'auto',
+): Promise<PeriodCounts> {
   const inArea = areaSql(area);
-  const perMahalla = (table: 'incidents' | 'applications', col: 'ts' | 'received_at') => {
+  const perMahalla = async (table: 'incidents' | 'applications', col: 'ts' | 'received_at') => {
+    if (from === 'auto') return daySumsOf(db, table, period, area);
     const w = and(timeWindow(period, { col }), inArea);
-    return db.columns<{ id: number; n: number }>(
+    const c = await db.columns<{ id: number; n: number }>(
       `SELECT mahalla_id AS id, count(*)::INTEGER AS n FROM ${table} WHERE ${w.sql} GROUP BY 1`,
       w.params,
     );
+    return new Map(c.id.map((id, k) => [id, c.n[k] ?? 0]));
   };
   const acts = and(
     timeWindow(period, { col: 'day', type: 'DATE' }),
@@ -135,7 +147,7 @@ export async function periodCounts(db: Db, period: Period, area: Area, inspector
       ? { sql: 'TRUE', params: {} }
       : { sql: 'inspector_id = $inspector', params: { inspector: inspectorId } },
   );
-  const [inc, app, ja] = await Promise.all([
+  const [incidents, applications, ja] = await Promise.all([
     perMahalla('incidents', 'ts'),
     perMahalla('applications', 'received_at'),
     db.columns<{ id: number; n: number }>(
@@ -143,9 +155,19 @@ export async function periodCounts(db: Db, period: Period, area: Area, inspector
       acts.params,
     ),
   ]);
-  const asMap = (c: { id: number[]; n: number[] }): Map<number, number> =>
-    new Map(c.id.map((id, k) => [id, c.n[k] ?? 0]));
-  return { incidents: asMap(inc), applications: asMap(app), jointActions: asMap(ja) };
+  return { incidents, applications, jointActions: new Map(ja.id.map((id, k) => [id, ja.n[k] ?? 0])) };
+}
+
+/** Records per mahalla of the area with any in the period, from the day sums (every record counts here). */
+async function daySumsOf(db: Db, source: RecordSource, period: Period, area: Area): Promise<Map<number, number>> {
+  const [m, s] = await Promise.all([mahallaColumns(db), daySums(db, source)]);
+  const n = periodPerMahalla(s, period);
+  const mask = maskOf(area, m);
+  const out = new Map<number, number>();
+  m.id.forEach((id, i) => {
+    if ((mask === null || mask[i] === 1) && n[i]! > 0) out.set(id, n[i]!);
+  });
+  return out;
 }
 
 /** An inspector's workload for the period: the static territory figures plus the period's counts. */

@@ -1,6 +1,7 @@
 // Significance-tested hot and cold spots of incidents (or applications) per mahalla: each mahalla's queen neighbourhood
 // tested with the exact binomial against constant risk given residents (server/stats/neighbourhood-excess.ts).
 import type { Db } from '../../db/database.ts';
+import { keptPerDb } from '../../db/kept.ts';
 import { perDb } from '../../db/per-db.ts';
 import { neighbourhoodShares, type ExcessResult } from '../../stats/neighbourhood-excess.ts';
 import { runStat } from '../../stats/pool.ts';
@@ -149,25 +150,49 @@ export function tally(r: ExcessResult, keep: (i: number) => boolean) {
 }
 
 /**
+ * The test over the whole study area of the selection's records: the same for every area and every asker of the same
+ * period and filters, so kept for the asks made last (server/db/kept.ts) until the data change; each asker's area only
+ * narrows it. Nationally, the district heads, region heads and the ministry of one morning share one test.
+ */
+const studyAreaTest = keptPerDb(
+  ([sel, fdr]: readonly [Selection, boolean]) =>
+    JSON.stringify([
+      fdr,
+      sel.source,
+      sel.period,
+      sel.categories,
+      sel.statuses,
+      sel.registries,
+      sel.receivers,
+      sel.mahalla,
+    ]),
+  async (db, [sel, fdr]): Promise<{ r: ExcessResult; inference: Inference }> => {
+    // Contiguity, shares and the counts all follow `mahallaColumns` (id order), so they line up index by index.
+    const [{ w }, { share, residents }, count] = await Promise.all([
+      contiguity(db),
+      mahallaShares(db),
+      periodCounts(db, sel),
+    ]);
+    // On the statistics worker: ≈ 9,400 exact tails and BH nationally are 100–400 ms over three years, which on this
+    // thread stalled every other request (the health check's p99) for as long.
+    const r = await runStat('neighbourhoodExcess', Float64Array.from(count), share, w, { fdr });
+    const inference = await exactInference(db, {
+      neighbourhood: 'the mahalla and the mahallas touching it (queen contiguity)',
+      records: r.records,
+      residents,
+      fdr,
+    });
+    return { r, inference };
+  },
+  16,
+);
+
+/**
  * Hot and cold spots over all mahallas of the database (the study area: a district's hot spots are judged against
  * their real surroundings); the selection's area only narrows what is returned, and every figure counts only that.
  */
 export async function getHotspots(db: Db, sel: Selection, fdr: boolean): Promise<HotspotResult> {
-  // Contiguity, shares and the counts all follow `mahallaColumns` (id order), so they line up index by index.
-  const [{ ids, w }, { share, residents }, count] = await Promise.all([
-    contiguity(db),
-    mahallaShares(db),
-    periodCounts(db, sel),
-  ]);
-  // On the statistics worker: ≈ 9,400 exact tails and BH nationally are 100–400 ms over three years, which on this
-  // thread stalled every other request (the health check's p99) for as long.
-  const r = await runStat('neighbourhoodExcess', Float64Array.from(count), share, w, { fdr });
-  const inference = await exactInference(db, {
-    neighbourhood: 'the mahalla and the mahallas touching it (queen contiguity)',
-    records: r.records,
-    residents,
-    fdr,
-  });
+  const [{ ids }, { r, inference }] = await Promise.all([contiguity(db), studyAreaTest(db, [sel, fdr])]);
   const t = tally(r, (i) => inArea(sel, i));
   const out: HotspotResult = {
     params: {

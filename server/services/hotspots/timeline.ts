@@ -1,6 +1,7 @@
 // Weekly totals over a selected period: the histogram under the time slider, and the steps playback walks through.
 import type { Db } from '../../db/database.ts';
-import { recordsWhere, type Selection } from '../../selection/select.ts';
+import { daySums, heldByDaySums, weekTotals, type CountSource } from '../../db/day-sums.ts';
+import { inArea, recordsWhere, type Selection } from '../../selection/select.ts';
 import { weekSteps } from '../../shared/period.ts';
 
 export interface Timeline {
@@ -10,8 +11,14 @@ export interface Timeline {
   count: number[];
 }
 
-export async function getTimeline(db: Db, sel: Selection): Promise<Timeline> {
+export async function getTimeline(db: Db, sel: Selection, source: CountSource = 'auto'): Promise<Timeline> {
   const weeks = weekSteps(sel.period);
+  const frame = { from: weeks.map((w) => w.from), to: weeks.map((w) => w.to) };
+  if (source === 'auto' && heldByDaySums(sel)) {
+    // The whole database counts every record, as its SQL did; an area, its mahallas'.
+    const keep = sel.mask === null ? null : (u: number) => inArea(sel, u);
+    return { ...frame, count: weekTotals(await daySums(db, sel.source), sel.period, weeks.length, keep) };
+  }
   const w = recordsWhere(sel);
   const rows = await db.columns<{ k: number; n: number }>(
     `SELECT (date_diff('day', $from::DATE, ts::DATE) // 7)::INTEGER AS k, count(*)::INTEGER AS n
@@ -22,5 +29,5 @@ export async function getTimeline(db: Db, sel: Selection): Promise<Timeline> {
   rows.k.forEach((k, i) => {
     if (k >= 0 && k < count.length) count[k] = rows.n[i] ?? 0;
   });
-  return { from: weeks.map((w) => w.from), to: weeks.map((w) => w.to), count };
+  return { ...frame, count };
 }
