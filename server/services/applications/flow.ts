@@ -191,9 +191,8 @@ export async function getApplicationsFlow(db: Db, s: Selection): Promise<Applica
   const asOf = await asOfDay(db, s.period.to);
   const sel = received(s);
   const whole = s.area.kind === 'all' && s.mahalla === null;
-  // One mahalla's flow has always been compared with that mahalla's own shares (its "whole database" query kept the
-  // mahalla predicate): kept as it was, though the contract says the whole database (see the branch's report).
-  const own = whole || s.mahalla !== null;
+  // Only the whole database is its own comparison; a district, an area or one mahalla is set beside the country.
+  const own = whole;
   const params = { ...sel.params, ...applicationParams(asOf) };
   const [cells, timeCells, country] = await Promise.all([
     db.all<CountCell>(

@@ -83,9 +83,15 @@ describe('GET /api/applications/flow', () => {
     });
   });
 
-  it('narrows to one mahalla', async () => {
+  it('narrows to one mahalla and still compares it with the whole database', async () => {
     const body = await flow({ ...MARCH, mahalla: '3' });
     expect(body.total).toEqual({ n: 2, open: 2, overdue: 1, medianDays: null, p90Days: null });
+    expect(body.national.selected.n).toBe(2);
+    expect(body.national.country).toEqual({
+      n: 8,
+      registry: { alphabetical: 0.375, form2: 0.375, form1: 0.25 },
+      dutyUnit: 0.375,
+    });
   });
 
   it('judges an earlier period at its own end: on 10 March nothing was overdue yet', async () => {
