@@ -15,6 +15,7 @@ import { rewriteMonthlyCounts, writeMonthlyCounts } from '../../../data/load.ts'
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, RECEIVERS, REGISTRIES } from '../../../server/contract/catalog.ts';
 import { addDays } from '../../../server/shared/period.ts';
 import { fixtureDb } from '../../fixtures/api/fixture-db.ts';
+import { addRandomRecords } from '../../fixtures/api/random-records.ts';
 
 const SEED = 15;
 const DAY0 = '2023-06-04'; // a Sunday: the first stored week of the records below
@@ -22,58 +23,14 @@ const DAYS = 420;
 
 /** Random records over 420 days in the fixture's four mahallas (seeded: the same database on every run). */
 async function withRandomRecords(db: Db): Promise<void> {
-  const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
-  const [incidents] = fc.sample(
-    fc.array(
-      fc.tuple(
-        fc.integer({ min: 0, max: DAYS * 86400 - 1 }),
-        fc.integer({ min: 1, max: 4 }),
-        pick(INCIDENT_CATEGORIES),
-        pick(INCIDENT_STATUSES),
-      ),
-      { minLength: 3000, maxLength: 3000 },
-    ),
-    { seed: SEED, numRuns: 1 },
-  );
-  const [applications] = fc.sample(
-    fc.array(
-      fc.tuple(
-        fc.integer({ min: 0, max: DAYS * 86400 - 1 }),
-        fc.integer({ min: 1, max: 4 }),
-        pick(REGISTRIES),
-        pick(RECEIVERS),
-      ),
-      { minLength: 1500, maxLength: 1500 },
-    ),
-    { seed: SEED + 1, numRuns: 1 },
-  );
-  const ts = (s: number): string =>
-    `${addDays(DAY0, Math.floor(s / 86400))} ${new Date((s % 86400) * 1000).toISOString().slice(11, 19)}`;
-  const inc = incidents ?? [];
-  const app = applications ?? [];
-  await db.run(
-    `INSERT INTO incidents (id, ts, mahalla_id, category, status)
-     SELECT 1000 + unnest($i), unnest($ts)::TIMESTAMP, unnest($m), unnest($c)::incident_category, unnest($s)::incident_status`,
-    {
-      i: inc.map((_, k) => k),
-      ts: inc.map((r) => ts(r[0])),
-      m: inc.map((r) => r[1]),
-      c: inc.map((r) => r[2]),
-      s: inc.map((r) => r[3]),
-    },
-  );
-  await db.run(
-    `INSERT INTO applications (id, received_at, mahalla_id, applicant, channel, registry, received_by, status)
-     SELECT 1000 + unnest($i), unnest($ts)::TIMESTAMP, unnest($m), 'citizen', 'phone', unnest($r)::registry,
-            unnest($b)::receiver, 'open'`,
-    {
-      i: app.map((_, k) => k),
-      ts: app.map((r) => ts(r[0])),
-      m: app.map((r) => r[1]),
-      r: app.map((r) => r[2]),
-      b: app.map((r) => r[3]),
-    },
-  );
+  await addRandomRecords(db, {
+    seed: SEED,
+    day0: DAY0,
+    days: DAYS,
+    incidents: 3000,
+    applications: 1500,
+    mahallas: [1, 2, 3, 4],
+  });
   await writeMonthlyCounts(db);
 }
 
