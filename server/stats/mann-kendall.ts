@@ -40,69 +40,64 @@ export function pairwiseCount(x: Float64Array, start: number, n: number): [s: nu
   return [s, ties];
 }
 
-// Scratch of the sorted count, grown to the longest series seen: a cube's 9,400 units allocate nothing each.
+// Scratch of the sorted counts, grown to the longest series seen: a cube's 9,400 units allocate nothing each. The pair
+// count sorts its second series in the other two.
 let sortedScratch = new Float64Array(0);
 let mergeScratch = new Float64Array(0);
+let sortedScratch2 = new Float64Array(0);
+let mergeScratch2 = new Float64Array(0);
+
+function growScratch(n: number): void {
+  if (sortedScratch.length >= n) return;
+  sortedScratch = new Float64Array(n);
+  mergeScratch = new Float64Array(n);
+  sortedScratch2 = new Float64Array(n);
+  mergeScratch2 = new Float64Array(n);
+}
 
 /** Runs this long are sorted by insertion before merging (each shift is one discordant pair of the run). */
 const RUN = 8;
 
 /**
- * The same S and tie sum in O(n log n), by merge sort (Knight 1966, as Kendall's tau is counted): sorting the values
- * in time order, each element of a later run placed before k still waiting in an earlier run is k discordant pairs
- * (D), equal values never pass each other (stable), and the sorted runs of equal values give the ties (T pairs, and
- * the variance's tie sum). Every pair is concordant, discordant or tied, so S = n(n−1)/2 − T − 2D: integers
- * throughout, equal to the pairwise count. On 9,392 series of 156 bins: ≈ 65 ms against ≈ 325 ms pairwise and ≈ 145 ms
- * for the earlier native sort with a Fenwick tree over ranks. Null when a value is not finite.
- * @example sortedCount(new Float64Array([3, 1, 2, 2, 5]), 0, 5); // [3, 18]
+ * x's value as the sort holds it, NaN when not finite (a number either way, so the hot loops see one type): −0 equals 0
+ * here as in the pairwise difference.
  */
-export function sortedCount(x: Float64Array, start: number, n: number): [s: number, ties: number] | null {
-  if (sortedScratch.length < n) {
-    sortedScratch = new Float64Array(n);
-    mergeScratch = new Float64Array(n);
-  }
-  let a = sortedScratch,
-    b = mergeScratch;
+const sortable = (v: number): number => (!Number.isFinite(v) ? NaN : v === 0 ? 0 : v);
+
+/**
+ * One merge step of src's sorted runs [i, mid) and [j, hi) into dst from o, for as long as both runs last, then the
+ * rest: the discordant pairs it met. Ties go left first, so only a strictly greater earlier value makes a later one
+ * discordant. Which side is taken is arithmetic, not a branch: the comparisons of values in time order mispredict half
+ * the time, and this took ≈ 10 % less of the national classes' time.
+ */
+function mergeRest(
+  src: Float64Array,
+  dst: Float64Array,
+  i: number,
+  j: number,
+  o: number,
+  mid: number,
+  hi: number,
+): number {
   let discordant = 0;
-  for (let r0 = 0; r0 < n; r0 += RUN) {
-    const r1 = Math.min(n, r0 + RUN);
-    for (let i = r0; i < r1; i++) {
-      const v0 = x[start + i]!;
-      if (!Number.isFinite(v0)) return null;
-      const v = v0 === 0 ? 0 : v0; // −0 equals 0 here as in the pairwise difference
-      let at = i;
-      while (at > r0 && a[at - 1]! > v) {
-        a[at] = a[at - 1]!;
-        at--;
-      }
-      a[at] = v;
-      discordant += i - at;
-    }
+  while (i < mid && j < hi) {
+    const right = +(src[j]! < src[i]!);
+    dst[o++] = src[i + right * (j - i)]!;
+    discordant += right * (mid - i);
+    i += 1 - right;
+    j += right;
   }
-  for (let width = RUN; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(n, lo + width),
-        hi = Math.min(n, lo + 2 * width);
-      let i = lo,
-        j = mid,
-        o = lo;
-      while (i < mid && j < hi) {
-        // Ties go left first, so only a strictly greater earlier value makes a later one discordant. Which side is
-        // taken is arithmetic, not a branch: the comparisons of values in time order mispredict half the time, and
-        // this took ≈ 10 % less of the national classes' time.
-        const right = +(a[j]! < a[i]!);
-        b[o++] = a[i + right * (j - i)]!;
-        discordant += right * (mid - i);
-        i += 1 - right;
-        j += right;
-      }
-      while (i < mid) b[o++] = a[i++]!;
-      while (j < hi) b[o++] = a[j++]!;
-    }
-    const t = a;
-    a = b;
-    b = t;
-  }
+  while (i < mid) dst[o++] = src[i++]!;
+  while (j < hi) dst[o++] = src[j++]!;
+  return discordant;
+}
+
+/**
+ * S and the tie sum from n sorted values and the discordant pairs D met sorting them: the sorted runs of equal values
+ * give the ties (T pairs, and the variance's tie sum); every pair is concordant, discordant or tied, so
+ * S = n(n−1)/2 − T − 2D.
+ */
+function countOfSorted(a: Float64Array, n: number, discordant: number): [s: number, ties: number] {
   let tiedPairs = 0,
     ties = 0;
   for (let i = 0; i < n;) {
@@ -118,6 +113,131 @@ export function sortedCount(x: Float64Array, start: number, n: number): [s: numb
 }
 
 /**
+ * The same S and tie sum in O(n log n), by merge sort (Knight 1966, as Kendall's tau is counted): sorting the values
+ * in time order, each element of a later run placed before k still waiting in an earlier run is k discordant pairs,
+ * and equal values never pass each other (stable). Integers throughout, equal to the pairwise count. On 9,392 series
+ * of 156 bins: ≈ 65 ms against ≈ 325 ms pairwise and ≈ 145 ms for the earlier native sort with a Fenwick tree over
+ * ranks. Null when a value is not finite.
+ * @example sortedCount(new Float64Array([3, 1, 2, 2, 5]), 0, 5); // [3, 18]
+ */
+export function sortedCount(x: Float64Array, start: number, n: number): [s: number, ties: number] | null {
+  growScratch(n);
+  let a = sortedScratch,
+    b = mergeScratch;
+  let discordant = 0;
+  for (let r0 = 0; r0 < n; r0 += RUN) {
+    const r1 = Math.min(n, r0 + RUN);
+    for (let i = r0; i < r1; i++) {
+      const v = sortable(x[start + i]!);
+      if (Number.isNaN(v)) return null;
+      let at = i;
+      while (at > r0 && a[at - 1]! > v) {
+        a[at] = a[at - 1]!;
+        at--;
+      }
+      a[at] = v;
+      discordant += i - at;
+    }
+  }
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width)
+      discordant += mergeRest(
+        a,
+        b,
+        lo,
+        Math.min(n, lo + width),
+        lo,
+        Math.min(n, lo + width),
+        Math.min(n, lo + 2 * width),
+      );
+    const t = a;
+    a = b;
+    b = t;
+  }
+  return countOfSorted(a, n, discordant);
+}
+
+/**
+ * sortedCount of two series of n values at once, x[startA ..) and x[startB ..): each step of the insertion runs and of
+ * the merges is taken for both, so the processor overlaps their chains of dependent loads and compares (one series's
+ * work runs while the other's waits on its last comparison). ≈ 20 % less CPU than two sortedCounts over the 9,392
+ * units of a national cube (≈ 89 → 70 ms, busy host). The same integers; null when a value of either is not finite.
+ * @example sortedCountPair(new Float64Array([3, 1, 2, 2, 5, 1, 2, 3]), 0, 4, 4); // [-1, 18, 0, 0]
+ */
+export function sortedCountPair(
+  x: Float64Array,
+  startA: number,
+  startB: number,
+  n: number,
+): [sA: number, tiesA: number, sB: number, tiesB: number] | null {
+  growScratch(n);
+  let a = sortedScratch,
+    b = mergeScratch,
+    c = sortedScratch2,
+    d = mergeScratch2;
+  let discordantA = 0,
+    discordantB = 0;
+  for (let r0 = 0; r0 < n; r0 += RUN) {
+    const r1 = Math.min(n, r0 + RUN);
+    for (let i = r0; i < r1; i++) {
+      const va = sortable(x[startA + i]!),
+        vb = sortable(x[startB + i]!);
+      if (Number.isNaN(va) || Number.isNaN(vb)) return null;
+      let at = i,
+        bt = i;
+      while (at > r0 && a[at - 1]! > va) {
+        a[at] = a[at - 1]!;
+        at--;
+      }
+      while (bt > r0 && c[bt - 1]! > vb) {
+        c[bt] = c[bt - 1]!;
+        bt--;
+      }
+      a[at] = va;
+      c[bt] = vb;
+      discordantA += i - at;
+      discordantB += i - bt;
+    }
+  }
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width),
+        hi = Math.min(n, lo + 2 * width);
+      let i = lo,
+        j = mid,
+        o = lo,
+        k = lo,
+        l = mid,
+        q = lo;
+      // Both merges step together while all four runs last (mergeRest's step, twice); each finishes on its own.
+      while (i < mid && j < hi && k < mid && l < hi) {
+        const ra = +(a[j]! < a[i]!);
+        b[o++] = a[i + ra * (j - i)]!;
+        discordantA += ra * (mid - i);
+        i += 1 - ra;
+        j += ra;
+        const rc = +(c[l]! < c[k]!);
+        d[q++] = c[k + rc * (l - k)]!;
+        discordantB += rc * (mid - k);
+        k += 1 - rc;
+        l += rc;
+      }
+      discordantA += mergeRest(a, b, i, j, o, mid, hi);
+      discordantB += mergeRest(c, d, k, l, q, mid, hi);
+    }
+    let t = a;
+    a = b;
+    b = t;
+    t = c;
+    c = d;
+    d = t;
+  }
+  const [sA, tiesA] = countOfSorted(a, n, discordantA);
+  const [sB, tiesB] = countOfSorted(c, n, discordantB);
+  return [sA, tiesA, sB, tiesB];
+}
+
+/**
  * Mann–Kendall test on x[start .. start + n) (Mann 1945; Kendall 1975), with no allocation but the result: pairwise
  * for short series, sorted (O(n log n), the same integers) for long ones. Values must be finite; equal values are ties.
  * Fewer than 3 values, or no variance (a constant series), give z = 0, p = 1.
@@ -126,6 +246,28 @@ export function sortedCount(x: Float64Array, start: number, n: number): [s: numb
  */
 export function mannKendallAt(x: Float64Array, start: number, n: number): MannKendall {
   const [s, ties] = (n >= SORTED_FROM ? sortedCount(x, start, n) : null) ?? pairwiseCount(x, start, n);
+  return mannKendallOf(s, ties, n);
+}
+
+/**
+ * mannKendallAt of two rows of n values, x[startA ..) and x[startB ..), sorted together (sortedCountPair) when they
+ * are long: a cube's units taken in pairs. The same results as two mannKendallAt.
+ * @example
+ * const [mkU, mkV] = mannKendallPairAt(zAll, u * nBins, (u + 1) * nBins, nBins);
+ */
+export function mannKendallPairAt(
+  x: Float64Array,
+  startA: number,
+  startB: number,
+  n: number,
+): [a: MannKendall, b: MannKendall] {
+  const counts = n >= SORTED_FROM ? sortedCountPair(x, startA, startB, n) : null;
+  if (counts === null) return [mannKendallAt(x, startA, n), mannKendallAt(x, startB, n)];
+  return [mannKendallOf(counts[0], counts[1], n), mannKendallOf(counts[2], counts[3], n)];
+}
+
+/** The test from S and the tie sum of n values. */
+function mannKendallOf(s: number, ties: number, n: number): MannKendall {
   const varS = (n * (n - 1) * (2 * n + 5) - ties) / 18;
   const trend = s > 0 ? 1 : s < 0 ? -1 : 0;
   if (n < 3 || varS <= 0) return { s, varS, z: 0, p: 1, trend };

@@ -3,7 +3,7 @@
 // the Mann–Kendall trend and class of each unit (independent across units). space-time.ts runs both over everything.
 import { classifyEmergingAt, type EmergingOptions } from './emerging.ts';
 import { bhAdjustedBelow } from './fdr.ts';
-import { mannKendallAt } from './mann-kendall.ts';
+import { mannKendallAt, mannKendallPairAt, type MannKendall } from './mann-kendall.ts';
 import {
   neighbourhoodExcessInto,
   prepareExcess,
@@ -125,12 +125,29 @@ export function classifyUnits(
   const { z, p } = out;
   transposeInto(zByBin, nBins, nUnits, z, u0, u1);
   transposeInto(pByBin, nBins, nUnits, p, u0, u1);
-  for (let u = u0; u < u1; u++) {
-    const start = u * nBins;
-    const mk = mannKendallAt(z, start, nBins);
-    out.trendZ[u] = mk.z;
-    out.trendP[u] = mk.p;
-    out.finalZ[u] = nBins > 0 ? z[start + nBins - 1]! : 0;
-    out.category[u] = classifyEmergingAt(z, p, start, nBins, mk, opts);
+  // Units in pairs: their two series sort together (mannKendallPairAt), the odd one out alone.
+  let u = u0;
+  for (; u + 1 < u1; u += 2) {
+    const [mkU, mkV] = mannKendallPairAt(z, u * nBins, (u + 1) * nBins, nBins);
+    classifyUnit(z, p, nBins, u, mkU, opts, out);
+    classifyUnit(z, p, nBins, u + 1, mkV, opts, out);
   }
+  if (u < u1) classifyUnit(z, p, nBins, u, mannKendallAt(z, u * nBins, nBins), opts, out);
+}
+
+/** Unit u's trend (mk, its Mann–Kendall test), final z and class, written into `out`. */
+function classifyUnit(
+  z: Float64Array,
+  p: Float64Array,
+  nBins: number,
+  u: number,
+  mk: MannKendall,
+  opts: EmergingOptions,
+  out: UnitOut,
+): void {
+  const start = u * nBins;
+  out.trendZ[u] = mk.z;
+  out.trendP[u] = mk.p;
+  out.finalZ[u] = nBins > 0 ? z[start + nBins - 1]! : 0;
+  out.category[u] = classifyEmergingAt(z, p, start, nBins, mk, opts);
 }

@@ -1,6 +1,15 @@
-// Mann–Kendall S, tie-corrected variance, continuity-corrected z and p on series small enough to count by hand.
+// Mann–Kendall S, tie-corrected variance, continuity-corrected z and p on series small enough to count by hand; the
+// pair count (two series sorted together) against the single and pairwise counts on random series.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mannKendall, mannKendallAt } from '../../../server/stats/mann-kendall.ts';
+import {
+  mannKendall,
+  mannKendallAt,
+  mannKendallPairAt,
+  pairwiseCount,
+  sortedCount,
+  sortedCountPair,
+} from '../../../server/stats/mann-kendall.ts';
 import { expectClose } from './helpers.ts';
 
 describe('mannKendall', () => {
@@ -53,5 +62,64 @@ describe('mannKendall', () => {
   it('reads one row of a unit-major matrix with mannKendallAt', () => {
     const m = new Float64Array([9, 9, 9, 1, 2, 3, 4, 0, 0, 0]);
     expect(mannKendallAt(m, 3, 4)).toEqual(mannKendall(new Float64Array([1, 2, 3, 4])));
+  });
+});
+
+describe('sortedCountPair', () => {
+  // z-series as the cube holds them: repeats (0 where p = 1, the ±38 cap), −0, and values close together.
+  const z = fc.oneof(
+    fc.constantFrom(0, -0, 38, -38, 1.5, -1.5),
+    fc.double({ min: -40, max: 40, noNaN: true }),
+    fc.integer({ min: -3, max: 3 }),
+  );
+  /** Two series of one random length 0–300, laid one after the other from a random offset in one array. */
+  const twoRows = fc
+    .integer({ min: 0, max: 300 })
+    .chain((n) => fc.tuple(fc.array(z, { minLength: n, maxLength: n }), fc.array(z, { minLength: n, maxLength: n })))
+    .chain(([a, b]) => fc.tuple(fc.constant(a), fc.constant(b), fc.nat(5)))
+    .map(([a, b, pad]) => {
+      const x = new Float64Array(pad + a.length + b.length);
+      x.set(a, pad);
+      x.set(b, pad + a.length);
+      return { x, startA: pad, startB: pad + a.length, n: a.length };
+    });
+
+  it('gives each series the S and tie sum of sortedCount and of the pairwise count', () => {
+    fc.assert(
+      fc.property(twoRows, ({ x, startA, startB, n }) => {
+        const a = pairwiseCount(x, startA, n),
+          b = pairwiseCount(x, startB, n);
+        expect(sortedCountPair(x, startA, startB, n)).toEqual([...a, ...b]);
+        expect(sortedCountPair(x, startA, startB, n)).toEqual([
+          ...sortedCount(x, startA, n)!,
+          ...sortedCount(x, startB, n)!,
+        ]);
+        // Swapped, and a series with itself: nothing of one leaks into the other.
+        expect(sortedCountPair(x, startB, startA, n)).toEqual([...b, ...a]);
+        expect(sortedCountPair(x, startA, startA, n)).toEqual([...a, ...a]);
+      }),
+      { seed: 15, numRuns: 300 },
+    );
+  });
+
+  it('mannKendallPairAt is mannKendallAt of each, short series and non-finite values included', () => {
+    fc.assert(
+      fc.property(twoRows, fc.nat(600), ({ x, startA, startB, n }, at) => {
+        if (at < x.length && at % 3 === 0) x[at] = [NaN, Infinity, -Infinity][at % 9 === 0 ? 0 : at % 2]!;
+        expect(mannKendallPairAt(x, startA, startB, n)).toEqual([
+          mannKendallAt(x, startA, n),
+          mannKendallAt(x, startB, n),
+        ]);
+      }),
+      { seed: 15, numRuns: 300 },
+    );
+  });
+
+  it('is null when a value of either series is not finite', () => {
+    const x = Float64Array.from({ length: 60 }, (_, i) => i % 7);
+    expect(sortedCountPair(x, 0, 30, 30)).toEqual([...sortedCount(x, 0, 30)!, ...sortedCount(x, 30, 30)!]);
+    x[45] = NaN;
+    expect(sortedCountPair(x, 0, 30, 30)).toBeNull();
+    expect(sortedCountPair(x, 30, 0, 30)).toBeNull();
   });
 });
