@@ -7,7 +7,13 @@ import { bhAdjusted } from '../../../server/stats/fdr.ts';
 import { mannKendall } from '../../../server/stats/mann-kendall.ts';
 import { neighbourhoodExcess, neighbourhoodShares } from '../../../server/stats/neighbourhood-excess.ts';
 import { countCube, spaceTimeExcess, spaceTimeExcessOfRows } from '../../../server/stats/space-time.ts';
-import { testSlices, transposeInto, type SliceOut } from '../../../server/stats/space-time-parts.ts';
+import {
+  classifyUnits,
+  testSlices,
+  transposeInto,
+  type SliceOut,
+  type UnitOut,
+} from '../../../server/stats/space-time-parts.ts';
 import { gridWeights, loadGridFixture } from '../../fixtures/stats/grids.ts';
 
 const W = gridWeights(loadGridFixture()); // 6×6 queen grid, unit = row·6 + col, self weight 1
@@ -157,5 +163,41 @@ describe('countCube', () => {
       W,
     );
     expect(fromRows).toEqual(spaceTimeExcess(x, SHARE, N, B, W));
+  });
+});
+
+describe('classifyUnits', () => {
+  it('gives each unit of any range, odd ones included, the trend and class of its own series', () => {
+    // Units go in pairs (their series sorted together), the odd one out alone: 7 units of 40 bins, z with many ties.
+    const nUnits = 7,
+      nBins = 40,
+      rng = new Rng(8);
+    const zByBin = Float64Array.from({ length: nUnits * nBins }, () => [0, 0, 1.5, -2, 3.1, -0.4][rng.int(0, 5)]!);
+    const pByBin = Float64Array.from({ length: nUnits * nBins }, () => (rng.next() < 0.3 ? 0.01 : 1));
+    const out = (): UnitOut => ({
+      z: new Float64Array(nUnits * nBins),
+      p: new Float64Array(nUnits * nBins),
+      category: new Uint8Array(nUnits),
+      finalZ: new Float64Array(nUnits),
+      trendZ: new Float64Array(nUnits),
+      trendP: new Float64Array(nUnits),
+    });
+    const whole = out(),
+      split = out();
+    classifyUnits(zByBin, pByBin, nUnits, nBins, 0, nUnits, {}, whole);
+    for (const [u0, u1] of [
+      [0, 3],
+      [3, 4],
+      [4, 7],
+    ] as const)
+      classifyUnits(zByBin, pByBin, nUnits, nBins, u0, u1, {}, split);
+    expect(split).toEqual(whole);
+    for (let u = 0; u < nUnits; u++) {
+      const z = Float64Array.from({ length: nBins }, (_, t) => zByBin[t * nUnits + u]!);
+      const p = Float64Array.from({ length: nBins }, (_, t) => pByBin[t * nUnits + u]!);
+      const mk = mannKendall(z);
+      expect([whole.trendZ[u], whole.trendP[u], whole.finalZ[u]]).toEqual([mk.z, mk.p, z[nBins - 1]]);
+      expect(whole.category[u]).toBe(classifyEmerging(z, p, mk));
+    }
   });
 });
