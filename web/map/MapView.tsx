@@ -20,6 +20,7 @@ import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
 import { useBoundarySources, useOutlineSource } from './boundary-sources.ts';
 import { keepCreditsRoom } from './credits-room.ts';
 import { skipSky } from './no-sky.ts';
+import { warmGlyphCanvas } from './warm-glyph-canvas.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. Two
 // workers (MapLibre's default is one): a source's tiles stay on one worker, so the mahalla tiles are cut into buckets
@@ -28,6 +29,8 @@ import { skipSky } from './no-sky.ts';
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
 setWorkerCount(2);
 prewarm();
+// The labels' first glyph would otherwise wait for the browser's first readable 2D canvas (see warm-glyph-canvas.ts).
+warmGlyphCanvas();
 
 export interface MapViewProps {
   regions: FeatureCollection;
