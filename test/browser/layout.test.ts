@@ -1,6 +1,7 @@
 // Office laptops (1280×720 and 1366×768, and the 1440×900 where Plans' legend was found cut) in real Chromium: no page
 // scrolls sideways, the map's zoom buttons are on screen, the legend stands clear of the map's credits, and the header's
-// search box shows its whole placeholder; a narrow map's legend folds out of the way until it is opened.
+// search box shows its whole placeholder; a narrow map's legend folds out of the way until it is opened; on a wide
+// screen "Save as…" stays clear of the district list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startWorld, type World } from './harness.ts';
@@ -127,6 +128,27 @@ describe('office laptop screens', () => {
       }
     }
     expect(bad).toEqual({});
+    await page.close();
+  });
+
+  it('at 1920×1080 in Russian, "Save as…" stands clear of the open district list and of the mahalla list', async () => {
+    const page = await world.newPage({ width: 1920, height: 1080 }, 'admin', 'ru');
+    await page.goto(`${world.origin}/`);
+    await mapSettled(page);
+    const meets = (a: string, b: string) =>
+      page.evaluate(
+        ([a, b]) => {
+          const [p, q] = [a!, b!].map((s) => document.querySelector(s)!.getBoundingClientRect());
+          return p!.left < q!.right && q!.left < p!.right && p!.top < q!.bottom && q!.top < p!.bottom;
+        },
+        [a, b],
+      );
+    // Wide screens open the ranked list at first (drillOpenAtFirst).
+    await page.getByTestId('drill').waitFor();
+    expect(await meets('.map-area .export-button', '[data-testid="drill"]')).toBe(false);
+    await page.getByTestId('drill-row').first().click();
+    await page.getByTestId('drill').waitFor();
+    expect(await meets('.map-area .export-button', '[data-testid="drill"]')).toBe(false);
     await page.close();
   });
 
