@@ -6,6 +6,7 @@ import { UserMenu } from './UserMenu.tsx';
 import { navigate } from '../../state/route.ts';
 import type { MessageId } from '../../i18n/messages.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { wholeArea } from '../../i18n/whole-area.ts';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { DataFromBadge } from '../import/DataFrom.tsx';
 import { SearchBox } from './SearchBox.tsx';
@@ -66,7 +67,7 @@ export function Header({
       </nav>
       {meta && (
         <div className="coverage" data-testid="coverage">
-          <span>{t(meta.scale === 'national' ? 'header.country' : 'header.city')}</span>
+          <span>{wholeArea(meta, t)}</span>
           <span>{t('header.mahallas', { count: meta.counts.mahallas, n: f.int(meta.counts.mahallas) })}</span>
           <span>{t('header.inspectors', { count: meta.counts.inspectors, n: f.int(meta.counts.inspectors) })}</span>
           <span>{t('header.dataPeriod', { from: f.day(meta.period.start), to: f.day(meta.period.end) })}</span>

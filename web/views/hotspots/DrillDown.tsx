@@ -8,6 +8,7 @@ import type { MetricColumns, MetricView } from '../../map/metric-values.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { districtRows, mahallaRows, type RankRow } from './ranking.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { wholeArea } from '../../i18n/whole-area.ts';
 import { usePanelFocus } from '../common/panel-focus.ts';
 
 export interface DrillProps {
@@ -45,7 +46,7 @@ export function Breadcrumb({
   const stored = meta.districts.find((d) => d.soato === district)?.name;
   const districtName = stored && nameOf(stored);
   const mahalla = selected !== null ? names.get(selected)?.name : undefined;
-  const area = t(meta.scale === 'national' ? 'header.country' : 'header.city');
+  const area = wholeArea(meta, t);
   return (
     <nav className="crumbs" aria-label={t('drill.crumbs')} data-testid="breadcrumb">
       {district ? (
