@@ -131,7 +131,7 @@ describe('office laptop screens', () => {
     await page.close();
   });
 
-  it('at 1920×1080 in Russian, "Save as…" stands clear of the open district list and of the mahalla list', async () => {
+  it('at 1920×1080 in Russian, "Save as…" stands clear of the open district list and of the mahalla list, both headed', async () => {
     const page = await world.newPage({ width: 1920, height: 1080 }, 'admin', 'ru');
     await page.goto(`${world.origin}/`);
     await mapSettled(page);
@@ -146,9 +146,12 @@ describe('office laptop screens', () => {
     // Wide screens open the ranked list at first (drillOpenAtFirst).
     await page.getByTestId('drill').waitFor();
     expect(await meets('.map-area .export-button', '[data-testid="drill"]')).toBe(false);
+    // Each list names its columns: the count beside the rate was a bare number.
+    expect(await page.getByTestId('drill-head').innerText()).toMatch(/^Район\s+Происшествия$/);
     await page.getByTestId('drill-row').first().click();
     await page.getByTestId('drill').waitFor();
     expect(await meets('.map-area .export-button', '[data-testid="drill"]')).toBe(false);
+    expect(await page.getByTestId('drill-head').innerText()).toMatch(/^Махалля\s+Происшествия$/);
     await page.close();
   });
 

@@ -131,6 +131,14 @@ export function DrillDown({
           ×
         </button>
       </header>
+      {/* Column heads: the count beside each rate was an unexplained number (its name only on hover). Hidden from
+          screen readers, which hear each row's button with its own title. */}
+      <div className="drill-head" aria-hidden="true" data-testid="drill-head">
+        <span />
+        {district && <span />}
+        <span>{t('drill.head.name', { level: district ? 'mahalla' : 'district' })}</span>
+        <span className="count">{t('records.title', { source })}</span>
+      </div>
       <ol>
         {rows.map((r, k) => (
           <li key={r.id}>
