@@ -82,6 +82,13 @@ describe('territory comparison and printable annex', () => {
     // From the planner's version section, "Compare…" opens the draft against the plan in force.
     const page = await world.newPage({ width: 1366, height: 768 });
     await watchPage(page, world.origin, record);
+    // Without a district the planner's and the comparison's right panels say how to choose one (they were empty).
+    for (const path of ['/planner', '/territories/diff']) {
+      await page.goto(`${world.origin}${path}`);
+      await expect
+        .poll(() => page.getByTestId('side-empty').textContent())
+        .toMatch(/^Choose a district in the “District” list on the left: /);
+    }
     await page.goto(`${world.origin}/planner?d=${district}&tv=${draft.id}`);
     await page.getByTestId('compare-link').click();
     await page.waitForURL(/\/territories\/diff\?/);
