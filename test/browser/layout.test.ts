@@ -131,7 +131,7 @@ describe('office laptop screens', () => {
     await page.close();
   });
 
-  it('at 1920×1080 in Russian, "Save as…" stands clear of the open district list and of the mahalla list, both headed; the language menu stays in the data line', async () => {
+  it('at 1920×1080 in Russian, "Save as…" clears the district and mahalla lists, both headed and above the credits; the language menu stays in the data line', async () => {
     const page = await world.newPage({ width: 1920, height: 1080 }, 'admin', 'ru');
     await page.goto(`${world.origin}/`);
     await mapSettled(page);
@@ -152,6 +152,10 @@ describe('office laptop screens', () => {
     await page.getByTestId('drill').waitFor();
     expect(await meets('.map-area .export-button', '[data-testid="drill"]')).toBe(false);
     expect(await page.getByTestId('drill-head').innerText()).toMatch(/^Махалля\s+Происшествия$/);
+    // A list longer than the map is high ends above the map's credits.
+    await page.setViewportSize({ width: 1920, height: 600 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await meets('[data-testid="drill"]', '.maplibregl-ctrl-attrib')).toBe(false);
     // In English the data line can fit beside the tabs: the language menu then went alone to a row of its own.
     await page.goto(`${world.origin}/admin?lang=en`);
     await page.getByTestId('coverage').waitFor();
