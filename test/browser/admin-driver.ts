@@ -222,8 +222,8 @@ export class AdminDriver extends PageDriver {
       .waitFor({ timeout: 30_000 });
   }
 
-  /** Filters the audit log by the start of the action's name; resolves to the rows shown (action, user, parameters). */
-  async auditRows(action = ''): Promise<Array<{ action: string; username: string; params: string }>> {
+  /** Filters the audit log by the start of the action's name; resolves to the rows shown (action, user, area, parameters). */
+  async auditRows(action = ''): Promise<Array<{ action: string; username: string; area: string; params: string }>> {
     await this.page.getByTestId('audit-action').fill(action);
     await this.page.getByTestId('audit-apply').click();
     const table = this.page.getByTestId('audit-table');
@@ -237,6 +237,7 @@ export class AdminDriver extends PageDriver {
       rows.map((r) => ({
         action: r.getAttribute('data-action') ?? '',
         username: r.getAttribute('data-username') ?? '',
+        area: r.querySelector('[data-testid="audit-area"]')?.textContent ?? '',
         params: r.querySelector('[data-testid="audit-params"]')?.textContent ?? '',
       })),
     );

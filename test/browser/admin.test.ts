@@ -159,6 +159,8 @@ describe('audit log', () => {
     const signIns = await admin.auditRows('auth.login');
     expect(signIns.map((r) => r.username)).toEqual(expect.arrayContaining(['analyst.two', 'admin']));
     expect(new Set(signIns.map((r) => r.action))).toEqual(new Set(['auth.login']));
+    // A request narrowed to no area is stored as 'all' and read in words.
+    expect(new Set(signIns.map((r) => r.area))).toEqual(new Set(['Whole country']));
     // The CSV comes in the page's language (its headers, role names and list separator).
     expect(await admin.auditCsvHref()).toBe(
       `/api/admin/audit.csv?action=auth.login&lang=${await admin.page.evaluate(() => document.documentElement.lang)}`,
@@ -166,6 +168,12 @@ describe('audit log', () => {
     // The day filters are the app's own date fields (the language's day-first pattern), not the browser's.
     const from = admin.page.getByTestId('audit-from');
     await expect(from.getAttribute('type')).resolves.toBe('text');
+    // …and their boxes stand level with the user and action boxes beside them (the day in words hangs below).
+    const [fromBox, userBox] = await Promise.all([
+      from.boundingBox(),
+      admin.page.getByTestId('audit-user').boundingBox(),
+    ]);
+    expect({ top: fromBox?.y, height: fromBox?.height }).toEqual({ top: userBox?.y, height: userBox?.height });
     await from.fill('31.12.2099');
     await admin.page.getByTestId('audit-apply').click();
     await expect.poll(() => admin.auditCsvHref()).toContain('from=2099-12-31');

@@ -1,6 +1,7 @@
 // Office laptops (1280×720 and 1366×768, and the 1440×900 where Plans' legend was found cut) in real Chromium: no page
 // scrolls sideways, the map's zoom buttons are on screen, the legend stands clear of the map's credits, and the header's
-// search box shows its whole placeholder; a narrow map's legend folds out of the way until it is opened.
+// search box shows its whole placeholder; a narrow map's legend folds out of the way until it is opened; on a wide
+// screen "Save as…" stays clear of the district list and the language menu stays on the header's data line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startWorld, type World } from './harness.ts';
@@ -127,6 +128,50 @@ describe('office laptop screens', () => {
       }
     }
     expect(bad).toEqual({});
+    await page.close();
+  });
+
+  it('at 1920×1080 in Russian, "Save as…" clears the district and mahalla lists, both headed and above the credits; the language menu stays in the data line', async () => {
+    const page = await world.newPage({ width: 1920, height: 1080 }, 'admin', 'ru');
+    await page.goto(`${world.origin}/`);
+    await mapSettled(page);
+    const meets = (a: string, b: string) =>
+      page.evaluate(
+        ([a, b]) => {
+          const [p, q] = [a!, b!].map((s) => document.querySelector(s)!.getBoundingClientRect());
+          return p!.left < q!.right && q!.left < p!.right && p!.top < q!.bottom && q!.top < p!.bottom;
+        },
+        [a, b],
+      );
+    // Wide screens open the ranked list at first (drillOpenAtFirst).
+    await page.getByTestId('drill').waitFor();
+    expect(await meets('.map-area .export-button', '[data-testid="drill"]')).toBe(false);
+    // Each list names its columns: the count beside the rate was a bare number.
+    expect(await page.getByTestId('drill-head').innerText()).toMatch(/^Район\s+Происшествия$/);
+    await page.getByTestId('drill-row').first().click();
+    await page.getByTestId('drill').waitFor();
+    expect(await meets('.map-area .export-button', '[data-testid="drill"]')).toBe(false);
+    expect(await page.getByTestId('drill-head').innerText()).toMatch(/^Махалля\s+Происшествия$/);
+    // A list longer than the map is high ends above the map's credits.
+    await page.setViewportSize({ width: 1920, height: 600 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await meets('[data-testid="drill"]', '.maplibregl-ctrl-attrib')).toBe(false);
+    // In English the data line can fit beside the tabs: the language menu then went alone to a row of its own.
+    await page.goto(`${world.origin}/admin?lang=en`);
+    await page.getByTestId('coverage').waitFor();
+    const middle = (id: string) =>
+      page
+        .getByTestId(id)
+        .boundingBox()
+        .then((b) => Math.round(b!.y + b!.height / 2));
+    // Where the line breaks depends on the data's words: every width from a laptop's to 1920 px.
+    const apart: number[] = [];
+    for (let width = 1440; width <= 1920; width += 40) {
+      await page.setViewportSize({ width, height: 1080 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      if (Math.abs((await middle('lang')) - (await middle('coverage'))) > 3) apart.push(width);
+    }
+    expect(apart).toEqual([]);
     await page.close();
   });
 

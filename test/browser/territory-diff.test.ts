@@ -82,6 +82,19 @@ describe('territory comparison and printable annex', () => {
     // From the planner's version section, "Compare…" opens the draft against the plan in force.
     const page = await world.newPage({ width: 1366, height: 768 });
     await watchPage(page, world.origin, record);
+    // Without a district the planner's and the comparison's right panels say how to choose one (they were empty)…
+    for (const path of ['/planner', '/territories/diff']) {
+      await page.goto(`${world.origin}${path}`);
+      await expect
+        .poll(() => page.getByTestId('side-empty').textContent())
+        .toMatch(/^Choose a district in the “District” list on the left: /);
+    }
+    // …and the annex page offers the district list, whose plan in force it then prints.
+    await page.goto(`${world.origin}/territories/print`);
+    await page.getByTestId('print-choose').getByTestId('district').selectOption(district);
+    await page.locator('main[data-ready="true"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('print-sheet').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('print-choose').count()).toBe(0);
     await page.goto(`${world.origin}/planner?d=${district}&tv=${draft.id}`);
     await page.getByTestId('compare-link').click();
     await page.waitForURL(/\/territories\/diff\?/);

@@ -2,6 +2,7 @@
 // until everything the page shows is imported. Golden cases written by hand.
 import { describe, expect, it } from 'vitest';
 import { ageWords, dataFrom, sourcesLine } from '../../web/views/import/provenance.ts';
+import { translator } from '../../web/i18n/translate.ts';
 
 const NOW = Date.parse('2026-12-02T12:00:00Z');
 const GENERATED = { synthetic: true, mahallaSource: 'synthetic', builtAt: '2026-11-01T08:00:00Z', imports: [] };
@@ -18,6 +19,16 @@ describe('dataFrom', () => {
     const d = dataFrom(GENERATED, ['incidents'], NOW);
     expect(d.demo).toBe(true);
     expect(sourcesLine(d)).toBe('boundaries: demo (generated) · incidents: demo (generated)');
+  });
+
+  it('the credits line under the map opens with "Data sources" in each language', () => {
+    const d = dataFrom(GENERATED, ['incidents'], NOW);
+    const line = (l: 'en' | 'ru' | 'uz-Latn' | 'uz-Cyrl') =>
+      translator(l)('import.badge.from', { sources: sourcesLine(d, translator(l)) });
+    expect(line('en')).toBe('Data sources: boundaries: demo (generated) · incidents: demo (generated)');
+    expect(line('ru')).toMatch(/^Источники данных: границы: демо/);
+    expect(line('uz-Latn')).toMatch(/^Maʼlumotlar manbalari: /);
+    expect(line('uz-Cyrl')).toMatch(/^Маълумотлар манбалари: /);
   });
 
   it('imported incidents on generated boundaries: still demo, naming what is imported and how old', () => {

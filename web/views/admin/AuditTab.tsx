@@ -172,8 +172,9 @@ export function AuditTab() {
                     <td>{r.role ? roleLabel(r.role) : '—'}</td>
                     <td className="mono">{r.action}</td>
                     <td className={r.status >= 400 ? 'num refused' : 'num'}>{r.status}</td>
-                    <td>
-                      <Long text={r.area} />
+                    <td data-testid="audit-area">
+                      {/* 'all': the request was not narrowed to an area (server/http/audit.ts) */}
+                      {r.area === 'all' ? t('admin.area.country') : <Long text={r.area} />}
                     </td>
                     <td data-testid="audit-params">
                       <Long text={r.params} />

@@ -14,6 +14,7 @@ import { BaseMap } from '../../map/BaseMap.tsx';
 import { css } from '../../map/colors.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { wholeArea } from '../../i18n/whole-area.ts';
 import { APPLICATION_LAYER_IDS, buildApplicationLayers, measureScale } from './layers.ts';
 import { FlowSankey } from './FlowSankey.tsx';
 import { Breakdown } from './Breakdown.tsx';
@@ -90,7 +91,7 @@ export function ApplicationsPage() {
         ? nameOf(mahallaName)
         : t('cooperation.mahalla.fallback', { id: String(selected) })
       : (districtName ?? t('district.all'));
-  const countryName = meta.data?.scale === 'national' ? t('header.country') : t('applications.wholeDatabase');
+  const countryName = meta.data ? wholeArea(meta.data, t) : t('applications.wholeDatabase');
   const f = flow.data;
   const error = meta.error ?? territories.error ?? perMahalla.error ?? flow.error;
   const loading = territories.isFetching || perMahalla.isFetching || flow.isFetching;

@@ -6,6 +6,7 @@ import { UserMenu } from './UserMenu.tsx';
 import { navigate } from '../../state/route.ts';
 import type { MessageId } from '../../i18n/messages.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
+import { wholeArea } from '../../i18n/whole-area.ts';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { DataFromBadge } from '../import/DataFrom.tsx';
 import { SearchBox } from './SearchBox.tsx';
@@ -64,17 +65,21 @@ export function Header({
           </a>
         ))}
       </nav>
-      {meta && (
-        <div className="coverage" data-testid="coverage">
-          <span>{t(meta.scale === 'national' ? 'header.country' : 'header.city')}</span>
-          <span>{t('header.mahallas', { count: meta.counts.mahallas, n: f.int(meta.counts.mahallas) })}</span>
-          <span>{t('header.inspectors', { count: meta.counts.inspectors, n: f.int(meta.counts.inspectors) })}</span>
-          <span>{t('header.dataPeriod', { from: f.day(meta.period.start), to: f.day(meta.period.end) })}</span>
-          <DataFromBadge meta={meta} path={current} />
-        </div>
-      )}
-      <LanguageSwitch />
-      {session && <UserMenu session={session} />}
+      {/* The data line, the language and the account wrap as one: apart, English (the shortest words) kept the data
+          line beside the tabs and sent the language menu alone to a second row under the brand. */}
+      <div className="topbar-end">
+        {meta && (
+          <div className="coverage" data-testid="coverage">
+            <span>{wholeArea(meta, t)}</span>
+            <span>{t('header.mahallas', { count: meta.counts.mahallas, n: f.int(meta.counts.mahallas) })}</span>
+            <span>{t('header.inspectors', { count: meta.counts.inspectors, n: f.int(meta.counts.inspectors) })}</span>
+            <span>{t('header.dataPeriod', { from: f.day(meta.period.start), to: f.day(meta.period.end) })}</span>
+            <DataFromBadge meta={meta} path={current} />
+          </div>
+        )}
+        <LanguageSwitch />
+        {session && <UserMenu session={session} />}
+      </div>
     </header>
   );
 }

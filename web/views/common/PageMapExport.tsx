@@ -1,10 +1,11 @@
 // "Save as…" for a page's map, placed inside its `.map-area`: the page says what the map shows, its filters and (if
-// not the period chosen in the header) its period; where (the district in force, or the city) and the data's last
+// not the period chosen in the header) its period; where (the district in force, or the whole area) and the data's last
 // day are the same on every page. The legend is read from the map area itself (ExportButton).
 import { useMeta } from '../../queries/meta.ts';
 import { useSelection } from '../../queries/range.ts';
 import { useUi } from '../../state/store.ts';
 import { useNameOf, useT } from '../../i18n/I18n.tsx';
+import { wholeArea } from '../../i18n/whole-area.ts';
 import { ExportButton } from './ExportButton.tsx';
 
 export interface PageMapExportProps {
@@ -29,7 +30,7 @@ export function PageMapExport({ page, title, period, filters = '' }: PageMapExpo
   const d = meta.data.districts.find((x) => x.soato === district);
   return (
     <ExportButton
-      title={`${title} — ${d ? nameOf(d.name) : t('header.city')}`}
+      title={`${title} — ${d ? nameOf(d.name) : wholeArea(meta.data, t)}`}
       what={[page, d ? d.name : 'all']}
       period={{ from: shown.from, to: shown.to }}
       filters={filters}

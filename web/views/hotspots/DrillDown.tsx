@@ -8,6 +8,7 @@ import type { MetricColumns, MetricView } from '../../map/metric-values.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { districtRows, mahallaRows, type RankRow } from './ranking.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { wholeArea } from '../../i18n/whole-area.ts';
 import { usePanelFocus } from '../common/panel-focus.ts';
 
 export interface DrillProps {
@@ -45,7 +46,7 @@ export function Breadcrumb({
   const stored = meta.districts.find((d) => d.soato === district)?.name;
   const districtName = stored && nameOf(stored);
   const mahalla = selected !== null ? names.get(selected)?.name : undefined;
-  const area = t(meta.scale === 'national' ? 'header.country' : 'header.city');
+  const area = wholeArea(meta, t);
   return (
     <nav className="crumbs" aria-label={t('drill.crumbs')} data-testid="breadcrumb">
       {district ? (
@@ -130,6 +131,14 @@ export function DrillDown({
           ×
         </button>
       </header>
+      {/* Column heads: the count beside each rate was an unexplained number (its name only on hover). Hidden from
+          screen readers, which hear each row's button with its own title. */}
+      <div className="drill-head" aria-hidden="true" data-testid="drill-head">
+        <span />
+        {district && <span />}
+        <span>{t('drill.head.name', { level: district ? 'mahalla' : 'district' })}</span>
+        <span className="count">{t('records.title', { source })}</span>
+      </div>
       <ol>
         {rows.map((r, k) => (
           <li key={r.id}>

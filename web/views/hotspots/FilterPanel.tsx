@@ -4,6 +4,7 @@ import { METRICS, type Metric } from '../../state/url.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import type { Meta } from '../../queries/meta.ts';
 import { useFmt, useNameOf, useT } from '../../i18n/I18n.tsx';
+import { wholeArea } from '../../i18n/whole-area.ts';
 import { districtChangeLine } from './change-text.ts';
 import { DistrictSection, PeriodSection } from '../common/PeriodSection.tsx';
 import { RecordFilters } from './RecordFilters.tsx';
@@ -71,7 +72,7 @@ export function FilterPanel({ meta, range, totals, period, previous, hexRes }: F
         {totals && previous && period && (
           <p className="summary" data-testid="district-change">
             {districtChangeLine(
-              district ? nameOf(district.name) : t('header.city'),
+              district ? nameOf(district.name) : wholeArea(meta, t),
               { count: totals.count, prev: totals.prev, period, previous },
               range.compare ?? 'previous',
               source,

@@ -250,6 +250,12 @@ export function PlannerPage() {
             </button>
           ))}
         </div>
+        {/* Without a district the tabs had nothing under them: say what to do, and where. */}
+        {!district && (
+          <p className="muted side-empty" data-testid="side-empty">
+            {t('planner.sideEmpty')}
+          </p>
+        )}
         {editor && metrics && detail.data && tab === 'posts' && (
           <>
             <p className="terr-hint">{t('planner.barsHint')}</p>
@@ -271,7 +277,8 @@ export function PlannerPage() {
         {editor && tab === 'proposals' && inForce && (
           <ProposalsPanel editor={editor} inForce={inForce} canEdit={editable} />
         )}
-        {tab === 'compare' &&
+        {district &&
+          tab === 'compare' &&
           (inForceId === null ? (
             <p className="muted">{t('planner.noPlanInForce')}</p>
           ) : (

@@ -137,8 +137,12 @@ export function DiffPage() {
             <PostTable rows={rows} colors={colors} />
             <MoveTable moves={moves} />
           </>
+        ) : district ? (
+          <p className="muted">{t('tdiff.loading')}</p>
         ) : (
-          district && <p className="muted">{t('tdiff.loading')}</p>
+          <p className="muted side-empty" data-testid="side-empty">
+            {t('tdiff.sideEmpty')}
+          </p>
         )}
       </aside>
     </main>

@@ -11,6 +11,7 @@ import { PrintSheet } from './PrintSheet.tsx';
 import { sheetsOf } from './sheets.ts';
 import { useLocale, useT } from '../../i18n/I18n.tsx';
 import { creditsLine } from '../../i18n/credits.ts';
+import { DistrictSection } from '../common/PeriodSection.tsx';
 import { useApiErrors } from '../../i18n/api-error.ts';
 import './territory-print.css';
 
@@ -73,18 +74,26 @@ export function PrintPage() {
         <a href="/planner" onClick={(e) => (e.preventDefault(), navigate('/planner'))}>
           {t('tprint.back')}
         </a>
-        <span className="muted">
-          {ready
-            ? t('tprint.sheets', {
-                count: sheets.length,
-                unassigned: a.unassigned.length > 0 ? 'yes' : 'no',
-                continued: sheets.length > territories.length ? 'yes' : 'no',
-              })
-            : id === null
-              ? t('tprint.choose')
+        {id !== null && (
+          <span className="muted">
+            {ready
+              ? t('tprint.sheets', {
+                  count: sheets.length,
+                  unassigned: a.unassigned.length > 0 ? 'yes' : 'no',
+                  continued: sheets.length > territories.length ? 'yes' : 'no',
+                })
               : t('tprint.preparing')}
-        </span>
+          </span>
+        )}
       </div>
+      {/* No version in the link and no plan in force in the district (or none chosen): the page was blank but for a
+          line in the toolbar; the district is chosen here, as on the planner. */}
+      {id === null && meta.data && (
+        <div className="tprint-choose panel" data-testid="print-choose">
+          <DistrictSection meta={meta.data} district={district} />
+          <p className="muted">{t('tprint.choose')}</p>
+        </div>
+      )}
       {error && (
         <div className="error-banner page-error" role="alert">
           {t('tprint.failed', { reason: said.error(error) })}
