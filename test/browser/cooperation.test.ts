@@ -75,6 +75,13 @@ describe('cooperation page', () => {
     const text = (await d.page.getByTestId('no-causal-claim').textContent()) ?? '';
     expect(text).toMatch(/do not show that an action caused/);
     expect(await d.page.getByTestId('before-after').locator('tbody tr').count()).toBe(7);
+    // At 1440 px the table, its interval bars and the caveat fit the report column, the caveat clear of Download.
+    expect(
+      await d.pastRightEdge('[data-testid=before-after] th, .interval, [data-testid=no-causal-claim]', '.report-body'),
+    ).toBe(0);
+    const caveat = await d.page.getByTestId('no-causal-claim').boundingBox();
+    const download = await d.page.locator('.before-after [data-testid=table-download]').boundingBox();
+    expect(caveat && download && caveat.x + caveat.width <= download.x).toBe(true);
     await expectClean(d);
   });
 });

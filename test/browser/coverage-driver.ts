@@ -32,15 +32,6 @@ export class TerritoriesDriver {
     await this.app.page.getByTestId(`sort-${column}`).click();
   }
 
-  /** Overload pills (flags) that reach past the right edge of the table's scroll box, i.e. are cut off or scroll. */
-  async flagsPastEdge(): Promise<number> {
-    return this.app.page.getByTestId('inspector-table').evaluate((table) => {
-      const edge = (table.parentElement ?? table).getBoundingClientRect().right;
-      return [...table.querySelectorAll('.terr-flag')].filter((p) => p.getBoundingClientRect().right > edge + 0.5)
-        .length;
-    });
-  }
-
   /** A number shown under a test id, thin-space thousands separators removed. */
   async numberOf(testId: string): Promise<number> {
     const el = this.app.page.getByTestId(testId);

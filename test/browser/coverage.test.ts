@@ -131,7 +131,7 @@ describe('coverage page', () => {
     await t.sortBy('residents');
     expect((await t.inspectorRowIds())[0]).toBe(most);
     expect(await d.page.locator('[data-testid=inspector-row]:has(.terr-flag:nth-child(3))').count()).toBeGreaterThan(0);
-    expect(await t.flagsPastEdge()).toBe(0);
+    expect(await d.pastRightEdge('.terr-flag', '.terr-scroll')).toBe(0);
     await expectClean(d);
   });
 });
