@@ -132,6 +132,15 @@ describe('plans page', () => {
 
   it('asks before deleting a plan with recorded fulfilment, then archives and deletes it', async () => {
     const d = await AppDriver.open(world, 'plans');
+    // Its items at 1440 px, in Russian (the longest names): every cell, the state badges last, inside the report column.
+    const origin = new URL(d.url()).origin;
+    await d.page.goto(`${origin}/plans?ptab=items&lang=ru`);
+    await d.page.getByTestId('plan-items').waitFor({ timeout: 30_000 });
+    expect(
+      await d.pastRightEdge('[data-testid=plan-items] :is(th, td), [data-testid=plan-items] .state', '.report-body'),
+    ).toBe(0);
+    await d.page.goto(`${origin}/plans?lang=en`);
+    await d.waitForMap();
     const before = await d.page.getByTestId('plan-list').locator('li').count();
     await d.page.getByTestId('plan-delete').click();
     await d.page.getByTestId('plan-confirm').waitFor({ timeout: 10_000 });
