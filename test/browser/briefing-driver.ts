@@ -109,6 +109,26 @@ export class BriefingDriver {
     });
   }
 
+  /**
+   * Visible pieces of the slide on screen that run off the screen, or out of the slide's body (into the header or the
+   * footer), by more than a pixel: their text, cut to 40 characters, and how.
+   */
+  async overflowing(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const out: string[] = [];
+      const body = document.querySelector('.slide.active .slide-body')?.getBoundingClientRect();
+      for (const el of document.querySelectorAll<HTMLElement>('.slide.active .slide-body *')) {
+        const b = el.getBoundingClientRect();
+        if (b.width <= 1 || b.height <= 1 || !el.checkVisibility({ visibilityProperty: true })) continue;
+        const name = (el.textContent ?? el.className).trim().slice(0, 40);
+        if (b.right > window.innerWidth + 1 || b.bottom > window.innerHeight + 1) out.push(`${name}: off the screen`);
+        else if (body && (b.bottom > body.bottom + 1 || b.top < body.top - 1 || b.right > body.right + 1))
+          out.push(`${name}: out of the slide's body`);
+      }
+      return out;
+    });
+  }
+
   /** The CSS cursor over the middle of the screen. */
   async cursor(): Promise<string> {
     return this.page.evaluate(() => {
