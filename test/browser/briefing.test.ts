@@ -96,10 +96,10 @@ describe('wall screen rotation', () => {
   });
 });
 
-// Legibility does: text sized in screen units and contrast, at full HD and 4K: nothing may run off the screen or out of
-// its slide's body into the footer either.
+// Legibility does: text sized in screen units and contrast, at full HD and 4K (16:9) and at 1440×900 (16:10, the same
+// page made narrower): nothing may run off the screen or out of its slide's body into the footer either.
 describe.each([
-  { width: 1920, height: 1080, narrower: null },
+  { width: 1920, height: 1080, narrower: { width: 1440, height: 900 } },
   { width: 3840, height: 2160, narrower: null },
 ])('wall screen at $width×$height', ({ narrower, ...viewport }) => {
   it('every slide is readable from the back of the room: text ≥ 2.2 % of the height, WCAG AA contrast', async () => {
