@@ -210,6 +210,19 @@ export class PlaylistEditorDriver {
     return (await this.page.getByTestId('save-status').textContent()) ?? '';
   }
 
+  /** The look (corner radius, weight, padding) of the editor's own buttons, New playlist to Delete, each distinct once. */
+  async buttonLooks(): Promise<string[]> {
+    const ids = ['new-playlist', 'add-slide', 'save', 'playlist-delete'];
+    const looks = await this.page.evaluate((list) => {
+      return list.map((id) => {
+        const el = document.querySelector(`[data-testid="${id}"]`);
+        const s = el ? getComputedStyle(el) : null;
+        return s ? `${s.borderTopLeftRadius} ${s.fontWeight} ${s.paddingLeft}` : `${id} missing`;
+      });
+    }, ids);
+    return [...new Set(looks)];
+  }
+
   wallLink(): Promise<string | null> {
     return this.page.getByTestId('wall-link').getAttribute('href');
   }

@@ -191,6 +191,8 @@ describe('playlist editor (Briefing page)', () => {
     const editor = await PlaylistEditorDriver.open(world);
     await editor.choose('Editor test');
     expect(await editor.slideCount()).toBe(2);
+    // Its buttons share the app's look (rounded, semibold), not the browser's square default.
+    expect(await editor.buttonLooks()).toEqual(['7px 600 14px']);
     await editor.moveUp(1);
     await editor.setDwell(1, 7);
     expect(await editor.save()).toMatch(/^Saved\b/);
