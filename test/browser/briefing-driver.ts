@@ -109,6 +109,26 @@ export class BriefingDriver {
     });
   }
 
+  /**
+   * Visible pieces of the slide on screen that run off the screen, or out of the slide's body (into the header or the
+   * footer), by more than a pixel: their text, cut to 40 characters, and how.
+   */
+  async overflowing(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const out: string[] = [];
+      const body = document.querySelector('.slide.active .slide-body')?.getBoundingClientRect();
+      for (const el of document.querySelectorAll<HTMLElement>('.slide.active .slide-body *')) {
+        const b = el.getBoundingClientRect();
+        if (b.width <= 1 || b.height <= 1 || !el.checkVisibility({ visibilityProperty: true })) continue;
+        const name = (el.textContent ?? el.className).trim().slice(0, 40);
+        if (b.right > window.innerWidth + 1 || b.bottom > window.innerHeight + 1) out.push(`${name}: off the screen`);
+        else if (body && (b.bottom > body.bottom + 1 || b.top < body.top - 1 || b.right > body.right + 1))
+          out.push(`${name}: out of the slide's body`);
+      }
+      return out;
+    });
+  }
+
   /** The CSS cursor over the middle of the screen. */
   async cursor(): Promise<string> {
     return this.page.evaluate(() => {
@@ -188,6 +208,19 @@ export class PlaylistEditorDriver {
       { timeout: 30_000, polling: 100 },
     );
     return (await this.page.getByTestId('save-status').textContent()) ?? '';
+  }
+
+  /** The look (corner radius, weight, padding) of the editor's own buttons, New playlist to Delete, each distinct once. */
+  async buttonLooks(): Promise<string[]> {
+    const ids = ['new-playlist', 'add-slide', 'save', 'playlist-delete'];
+    const looks = await this.page.evaluate((list) => {
+      return list.map((id) => {
+        const el = document.querySelector(`[data-testid="${id}"]`);
+        const s = el ? getComputedStyle(el) : null;
+        return s ? `${s.borderTopLeftRadius} ${s.fontWeight} ${s.paddingLeft}` : `${id} missing`;
+      });
+    }, ids);
+    return [...new Set(looks)];
   }
 
   wallLink(): Promise<string | null> {

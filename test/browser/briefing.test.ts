@@ -96,23 +96,28 @@ describe('wall screen rotation', () => {
   });
 });
 
-// Legibility does: text sized in screen units and contrast, at full HD and 4K.
+// Legibility does: text sized in screen units and contrast, at full HD and 4K (16:9) and at 1440×900 (16:10, the same
+// page made narrower): nothing may run off the screen or out of its slide's body into the footer either.
 describe.each([
-  { width: 1920, height: 1080 },
-  { width: 3840, height: 2160 },
-])('wall screen at $width×$height', (viewport) => {
+  { width: 1920, height: 1080, narrower: { width: 1440, height: 900 } },
+  { width: 3840, height: 2160, narrower: null },
+])('wall screen at $width×$height', ({ narrower, ...viewport }) => {
   it('every slide is readable from the back of the room: text ≥ 2.2 % of the height, WCAG AA contrast', async () => {
     const d = await BriefingDriver.open(world, '?dwell=600&period=4w', viewport);
     const kinds = await d.kinds();
-    for (let i = 0; i < kinds.length; i++) {
-      await d.settle();
-      const samples = await d.visibleText();
-      expect(samples.length, `text on slide ${kinds[i]}`).toBeGreaterThan(5);
-      expect((await d.page.locator('.slide.active .slide-body').innerText()).trim(), `body of ${kinds[i]}`).not.toBe(
-        '',
-      );
-      expect(legibilityProblems(samples, viewport.height), `slide ${i + 1} (${kinds[i]})`).toEqual([]);
-      await d.press('ArrowRight');
+    for (const size of narrower ? [viewport, narrower] : [viewport]) {
+      await d.page.setViewportSize(size);
+      // After a round of ArrowRight the first slide is on screen again.
+      for (let i = 0; i < kinds.length; i++) {
+        await d.settle();
+        const samples = await d.visibleText();
+        const where = `slide ${i + 1} (${kinds[i]}) at ${size.width}×${size.height}`;
+        expect(samples.length, `text on ${where}`).toBeGreaterThan(5);
+        expect((await d.page.locator('.slide.active .slide-body').innerText()).trim(), `body of ${where}`).not.toBe('');
+        expect(legibilityProblems(samples, size.height), where).toEqual([]);
+        expect(await d.overflowing(), where).toEqual([]);
+        await d.press('ArrowRight');
+      }
     }
     await expect(d.page.getByTestId('data-as-of').first().textContent()).resolves.toMatch(/^Data as of \d+ \w+ \d{4}/);
     await expectClean(d);
@@ -186,6 +191,8 @@ describe('playlist editor (Briefing page)', () => {
     const editor = await PlaylistEditorDriver.open(world);
     await editor.choose('Editor test');
     expect(await editor.slideCount()).toBe(2);
+    // Its buttons share the app's look (rounded, semibold), not the browser's square default.
+    expect(await editor.buttonLooks()).toEqual(['7px 600 14px']);
     await editor.moveUp(1);
     await editor.setDwell(1, 7);
     expect(await editor.save()).toMatch(/^Saved\b/);

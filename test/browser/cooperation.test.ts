@@ -75,6 +75,13 @@ describe('cooperation page', () => {
     const text = (await d.page.getByTestId('no-causal-claim').textContent()) ?? '';
     expect(text).toMatch(/do not show that an action caused/);
     expect(await d.page.getByTestId('before-after').locator('tbody tr').count()).toBe(7);
+    // At 1440 px the table, its interval bars and the caveat fit the report column, the caveat clear of Download.
+    expect(
+      await d.pastRightEdge('[data-testid=before-after] th, .interval, [data-testid=no-causal-claim]', '.report-body'),
+    ).toBe(0);
+    const caveat = await d.page.getByTestId('no-causal-claim').boundingBox();
+    const download = await d.page.locator('.before-after [data-testid=table-download]').boundingBox();
+    expect(caveat && download && caveat.x + caveat.width <= download.x).toBe(true);
     await expectClean(d);
   });
 });
@@ -125,6 +132,15 @@ describe('plans page', () => {
 
   it('asks before deleting a plan with recorded fulfilment, then archives and deletes it', async () => {
     const d = await AppDriver.open(world, 'plans');
+    // Its items at 1440 px, in Russian (the longest names): every cell, the state badges last, inside the report column.
+    const origin = new URL(d.url()).origin;
+    await d.page.goto(`${origin}/plans?ptab=items&lang=ru`);
+    await d.page.getByTestId('plan-items').waitFor({ timeout: 30_000 });
+    expect(
+      await d.pastRightEdge('[data-testid=plan-items] :is(th, td), [data-testid=plan-items] .state', '.report-body'),
+    ).toBe(0);
+    await d.page.goto(`${origin}/plans?lang=en`);
+    await d.waitForMap();
     const before = await d.page.getByTestId('plan-list').locator('li').count();
     await d.page.getByTestId('plan-delete').click();
     await d.page.getByTestId('plan-confirm').waitFor({ timeout: 10_000 });

@@ -120,14 +120,18 @@ describe('coverage page', () => {
     await expectClean(d);
   });
 
-  it('sorts the table by residents, largest first', async () => {
+  it('sorts the table by residents, largest first, its overload pills inside the table at 1440 px', async () => {
     const coverage = await api<{ inspectors: { id: number[]; residents: number[] } }>(`/api/coverage?${PERIOD}`);
     const most =
       coverage.inspectors.id[coverage.inspectors.residents.indexOf(Math.max(...coverage.inspectors.residents))];
-    const d = await AppDriver.open(world, `coverage?${PERIOD}`);
+    // Norms low enough that rows carry all three pills, the widest the flags cell gets, in Russian, the longest words.
+    const tight = 'normResidents=1000&normIncidents=1&normDistanceKm=0.5&lang=ru';
+    const d = await AppDriver.open(world, `coverage?${PERIOD}&${tight}`);
     const t = new TerritoriesDriver(d);
     await t.sortBy('residents');
     expect((await t.inspectorRowIds())[0]).toBe(most);
+    expect(await d.page.locator('[data-testid=inspector-row]:has(.terr-flag:nth-child(3))').count()).toBeGreaterThan(0);
+    expect(await d.pastRightEdge('.terr-flag', '.terr-scroll')).toBe(0);
     await expectClean(d);
   });
 });

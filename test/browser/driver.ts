@@ -98,6 +98,21 @@ export class AppDriver {
     });
   }
 
+  /**
+   * How many elements matching `selector` reach past the right edge of the nearest `container` around them: cut off,
+   * or scrolled out of sight (half a pixel of rounding allowed).
+   */
+  async pastRightEdge(selector: string, container: string): Promise<number> {
+    return this.page.locator(selector).evaluateAll(
+      (els, box) =>
+        els.filter((el) => {
+          const edge = el.parentElement?.closest(box)?.getBoundingClientRect().right ?? window.innerWidth;
+          return el.getBoundingClientRect().right > edge + 0.5;
+        }).length,
+      container,
+    );
+  }
+
   /** Clicks the map at a geographic point (lon, lat). */
   /**
    * Clicks the map where (lon, lat) is drawn, once the map is still: a click during a camera move lands elsewhere. A

@@ -60,7 +60,7 @@ export function BriefingPage() {
           ))}
         </ul>
         {canWrite && (
-          <button type="button" data-testid="new-playlist" data-leaves onClick={() => void add()}>
+          <button type="button" className="btn block" data-testid="new-playlist" data-leaves onClick={() => void add()}>
             {t('wall.list.new')}
           </button>
         )}

@@ -163,6 +163,7 @@ export function PlaylistEditor({
           </select>
           <button
             type="button"
+            className="btn"
             data-testid="add-slide"
             disabled={draft.slides.length >= 30}
             onClick={() => setDraft({ ...draft, slides: [...draft.slides, { kind: addKind, dwellS: DWELL.default }] })}
@@ -185,7 +186,7 @@ export function PlaylistEditor({
       )}
       <div className="actions">
         {canWrite && (
-          <button type="submit" className="primary" data-testid="save" disabled={!dirty || !check.success}>
+          <button type="submit" className="btn primary" data-testid="save" disabled={!dirty || !check.success}>
             {t('playlist.save')}
           </button>
         )}
@@ -199,7 +200,7 @@ export function PlaylistEditor({
           {t('playlist.openWall')}
         </a>
         {canWrite && (
-          <button type="button" className="danger" data-testid="playlist-delete" onClick={() => setAsking(true)}>
+          <button type="button" className="btn danger" data-testid="playlist-delete" onClick={() => setAsking(true)}>
             {t('playlist.delete')}
           </button>
         )}

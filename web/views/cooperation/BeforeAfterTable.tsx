@@ -82,7 +82,7 @@ export function BeforeAfterTable({ data }: { data: BeforeAfter }) {
             <th className="num" title={t('cooperation.ba.relative.title')}>
               {t('cooperation.ba.relative')}
             </th>
-            <th className="interval-h">{t('cooperation.ba.intervalHead')}</th>
+            <th>{t('cooperation.ba.intervalHead')}</th>
           </tr>
         </thead>
         <tbody>

@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { nextPeriod } from '../../../server/shared/period.ts';
 import { planPct, PlanTable, Progress, StateBadge } from './PlanTable.tsx';
 import { useSayName } from '../../i18n/system-names.ts';
+import './PlanItemsView.css';
 
 const TAB_LABELS: Record<PlanTab, MessageId> = {
   territory: 'plans.tab.territory',
@@ -217,6 +218,7 @@ export function PlanDetailView({ plan, onChanged, onDeleted, onEdit, onHighlight
             t('plans.col.state'),
           ]}
           testId="plan-items"
+          className="plan-items"
           {...download('items')}
         >
           {plan.items.map((i) => (

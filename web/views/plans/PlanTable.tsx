@@ -45,13 +45,15 @@ interface PlanTableProps {
   title: string;
   what: string[];
   period: { from: string; to: string };
+  /** a class of the table's own layout, beside the shared ones */
+  className?: string;
 }
 
-export function PlanTable({ head, testId, children, title, what, period }: PlanTableProps) {
+export function PlanTable({ head, testId, children, title, what, period, className }: PlanTableProps) {
   return (
     <>
       <TableDownload title={title} what={what} period={period} table={`[data-testid=${testId}]`} />
-      <table className="coop-table plan-table" data-testid={testId}>
+      <table className={`coop-table plan-table ${className ?? ''}`} data-testid={testId}>
         <thead>
           <tr>
             {head.map((h) => (
