@@ -88,6 +88,7 @@ export function hexView(
     label: t('hex.hotspotLabel', { source }),
     unit: '',
     classes: hotspotClasses(t),
+    foldNote: true,
     note:
       `${t('hex.support', { res, area, filters })} ${inferenceSentence(h.params.inference, 'hexagon', what, t)} ` +
       (h.tooFew

@@ -53,6 +53,8 @@ export interface MetricView {
   classes?: string[];
   /** how the values were obtained, shown under the legend */
   note?: string;
+  /** the note is long prose on how spots were tested: folded under "How it was tested" so the classes and map show */
+  foldNote?: boolean;
   /** said instead of the classes when the data cannot be coloured (too few records to test) */
   notice?: string;
 }
@@ -165,6 +167,7 @@ export function hotspotView(h: HotspotColumns, t: Translate = activeT()): Metric
     label: t('mv.hotspotTitle', { source: h.params.source }),
     unit: '',
     classes: hotspotClasses(t),
+    foldNote: true,
     note:
       `${filtersPhrase(h.params, t)}. ${inferenceSentence(h.params.inference, 'mahalla', what, t)} ` +
       (h.tooFew
