@@ -157,7 +157,7 @@ describe('map screen', () => {
     await d.chooseMetric('hotspot');
     const note = d.page.getByTestId('legend-note');
     await expect(note.textContent()).resolves.toMatch(
-      /more \(fewer\) incidents than its residents explain if everyone ran the same risk\. Counts, not rates; exact test.*False discovery rate 10 %/,
+      /more \(fewer\) incidents than its residents explain if everyone ran the same risk\. Counts, not rates; exact test.*False discovery rate 10\u00a0%/,
     );
     const after = await d.canvasStats();
     expect(after.distinct).not.toBe(before.distinct);

@@ -80,7 +80,7 @@ describe('hexView', () => {
       'more (fewer) incidents than its residents (shared out from mahallas by area) explain if everyone ran the same risk',
       'Counts, not rates; exact test, no simulation',
       'all of Tashkent city (3\u2009040\u2009000 residents, 4\u2009321 incidents), whatever district is shown',
-      'False discovery rate 10 % (Benjamini–Hochberg)',
+      'False discovery rate 10\u00a0% (Benjamini–Hochberg)',
       '2 hot, 2 cold of 40 hexagons shown',
       '2 lost significance',
       '1 more with no incident of its own left uncoloured',

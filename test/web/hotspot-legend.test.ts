@@ -50,7 +50,7 @@ describe('hotspotView', () => {
       'has more (fewer) incidents than its residents explain if everyone ran the same risk',
       'Counts, not rates; exact test, no simulation',
       'all of Tashkent city (3\u2009040\u2009000 residents, 27\u2009412 incidents), whatever district is shown',
-      'False discovery rate 10 % (Benjamini–Hochberg)',
+      'False discovery rate 10\u00a0% (Benjamini–Hochberg)',
       '1 hot, 1 cold of 4 mahallas shown; 2 lost significance to the correction.',
       '1 more with no incident of its own left uncoloured.',
     ])
@@ -83,7 +83,7 @@ describe('inferenceLine', () => {
   it('says it in one line for the wall screen', () => {
     expect(inferenceLine(INFERENCE, { plural: 'incidents', title: 'Incidents' })).toBe(
       'Incidents counted against residents, as if everyone ran the same risk · exact test · compared with all of ' +
-        'Tashkent city · false discovery rate 10 %',
+        'Tashkent city · false discovery rate 10\u00a0%',
     );
   });
 });
@@ -104,7 +104,7 @@ describe('emergingView', () => {
     const v = emergingView(e);
     expect(v.classes).toEqual(['No pattern detected (1)', 'New hot spot (2)']);
     expect(v.note).toContain('Each week (13 weeks, 3 Aug – 31 Oct 2026) tested as the hot-spot map is');
-    expect(v.note).toContain('compared with all of Tashkent city, false discovery rate 10 % per week');
+    expect(v.note).toContain('compared with all of Tashkent city, false discovery rate 10\u00a0% per week');
   });
 
   it('writes its period and counts as the language does, never as ISO dates, and folds its long note', () => {
