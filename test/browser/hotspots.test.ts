@@ -157,7 +157,7 @@ describe('map screen', () => {
     await d.chooseMetric('hotspot');
     const note = d.page.getByTestId('legend-note');
     await expect(note.textContent()).resolves.toMatch(
-      /more \(fewer\) incidents than its residents explain if everyone ran the same risk\. Counts, not rates; exact test.*False discovery rate 10 %/,
+      /more \(fewer\) incidents than its residents explain if everyone ran the same risk\. Counts, not rates; exact test.*False discovery rate 10\u00a0%/,
     );
     const after = await d.canvasStats();
     expect(after.distinct).not.toBe(before.distinct);
@@ -184,6 +184,11 @@ describe('map screen', () => {
     const d = await AppDriver.open(world, '?from=2025-11-01&to=2026-10-31');
     await d.chooseMetric('emerging');
     await expect(d.page.getByTestId('legend').textContent()).resolves.toContain('Emerging hot spots');
+    // Its period as the app writes dates, and its long note folded so the classes and the map stay in view.
+    await expect(d.page.getByTestId('legend-note').textContent()).resolves.toMatch(
+      /weeks, \d+ \w+ \d{4} – 31 Oct 2026\)/,
+    );
+    await expect(d.page.getByTestId('legend-note-fold').getAttribute('open')).resolves.toBeNull();
     await d.clickAt(target.lon, target.lat);
     expect(await d.cardTitle()).toBe(target.name);
     const badge = d.page.getByTestId('card-emerging');

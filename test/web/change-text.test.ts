@@ -41,9 +41,11 @@ describe('changeText', () => {
 
 describe('changeVerdict', () => {
   it('judges by the exact test of the two counts', () => {
-    expect(changeVerdict({ count: 300, prev: 200, ...NOV }, en.t, en.f)).toBe('significant change (p < 0.001)');
+    expect(changeVerdict({ count: 300, prev: 200, ...NOV }, en.t, en.f)).toBe(
+      'significant change (p\u00a0<\u00a00.001)',
+    );
     expect(changeVerdict({ count: 105, prev: 100, ...NOV }, en.t, en.f)).toMatch(
-      /^within normal variation \(p = 0\.\d\d\)$/,
+      /^within normal variation \(p\u00a0=\u00a00\.\d\d\)$/,
     );
     expect(changeVerdict({ count: 1, prev: 2, ...NOV }, en.t, en.f)).toBe('too few to judge');
   });
@@ -53,7 +55,9 @@ describe('districtChangeLine', () => {
   it('states the district, its count with the right plural, the change and the verdict, in Russian too', () => {
     expect(
       districtChangeLine('Chilonzor tumani', { count: 300, prev: 200, ...NOV_YEAR }, 'year', 'incidents', en.t, en.f),
-    ).toBe('Chilonzor tumani: 300 incidents, +50 % vs same days last year (200) — significant change (p < 0.001)');
+    ).toBe(
+      'Chilonzor tumani: 300 incidents, +50 % vs same days last year (200) — significant change (p\u00a0<\u00a00.001)',
+    );
     expect(
       districtChangeLine('город Ташкент', { count: 1, prev: 2, ...NOV }, 'previous', 'incidents', ru.t, ru.f),
     ).toBe(

@@ -5,6 +5,7 @@ import { resolutionForZoom } from '../../web/map/hex-resolution.ts';
 import { hexView, type HexColumns } from '../../web/map/hex-view.ts';
 import { buildHexLayer, hexData, HEX_LAYER_ID } from '../../web/map/hex-layer.ts';
 import { HOTSPOT_COLORS, SEQUENTIAL } from '../../web/map/colors.ts';
+import { translator } from '../../web/i18n/translate.ts';
 
 const CELLS = gridDisk('8820a192ddfffff', 1); // a resolution-8 centre and its ring, in Tashkent
 
@@ -79,7 +80,7 @@ describe('hexView', () => {
       'more (fewer) incidents than its residents (shared out from mahallas by area) explain if everyone ran the same risk',
       'Counts, not rates; exact test, no simulation',
       'all of Tashkent city (3\u2009040\u2009000 residents, 4\u2009321 incidents), whatever district is shown',
-      'False discovery rate 10 % (Benjamini–Hochberg)',
+      'False discovery rate 10\u00a0% (Benjamini–Hochberg)',
       '2 hot, 2 cold of 40 hexagons shown',
       '2 lost significance',
       '1 more with no incident of its own left uncoloured',
@@ -106,6 +107,36 @@ describe('hexView', () => {
     expect(v.values).toEqual([9, 1, 2, 3, 4, 5, 6]);
     expect(v.scale.colorOf(9)).toEqual(SEQUENTIAL[SEQUENTIAL.length - 1]);
     expect(v.note).toContain('Incidents per H3 resolution 8 hexagons');
+  });
+});
+
+describe('hexView in Russian and Uzbek', () => {
+  const big = response({ counts: { hot: 1502, cold: 3548, units: 11219, records: 29985 }, lostToFdr: 1131 });
+  big.params = { ...big.params, resolution: 6, districts: ['1726294'] };
+
+  it('writes every word of the legend in the language shown (no English left but "H3")', () => {
+    for (const locale of ['ru', 'uz-Cyrl'] as const) {
+      const t = translator(locale);
+      for (const mode of ['count', 'hotspot'] as const) {
+        const v = hexView(big, mode, t, locale);
+        const text = [v.label, ...(v.classes ?? []), v.note].join(' ');
+        expect(text.replace(/H3/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+      }
+    }
+    expect(hexView(big, 'hotspot', translator('ru'), 'ru').label).toBe(
+      'Очаги и спокойные зоны происшествий по шестиугольникам',
+    );
+  });
+
+  it('groups thousands and writes the cell area as the language does, kept on one line', () => {
+    const ru = hexView(big, 'hotspot', translator('ru'), 'ru').note ?? '';
+    expect(ru).toContain('(каждый ≈\u00a036\u00a0км²)');
+    expect(ru).toContain('Из 11\u00a0219 показанных шестиугольников (включая пустые) очагов — 1\u00a0502');
+    expect(ru).toContain('1\u00a0131 утратили значимость');
+    expect(ru).not.toMatch(/\d,\d{3}/);
+    const count = hexView(big, 'count', translator('uz-Cyrl'), 'uz-Cyrl').note ?? '';
+    expect(count).toContain('бу танловда 29\u00a0985 та');
+    expect(hexView(response(), 'count', translator('ru'), 'ru').note).toContain('(каждый ≈\u00a00,74\u00a0км²)');
   });
 });
 

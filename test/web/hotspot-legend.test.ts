@@ -5,6 +5,7 @@ import { emergingView, type EmergingColumns } from '../../web/map/emerging-view.
 import { hotspotView, type HotspotColumns } from '../../web/map/metric-values.ts';
 import { inferenceLine } from '../../web/map/inference-text.ts';
 import type { Inference } from '../../server/contract/hotspots.ts';
+import { translator } from '../../web/i18n/translate.ts';
 
 const INFERENCE: Inference = {
   variable: 'counts',
@@ -49,7 +50,7 @@ describe('hotspotView', () => {
       'has more (fewer) incidents than its residents explain if everyone ran the same risk',
       'Counts, not rates; exact test, no simulation',
       'all of Tashkent city (3\u2009040\u2009000 residents, 27\u2009412 incidents), whatever district is shown',
-      'False discovery rate 10 % (Benjamini–Hochberg)',
+      'False discovery rate 10\u00a0% (Benjamini–Hochberg)',
       '1 hot, 1 cold of 4 mahallas shown; 2 lost significance to the correction.',
       '1 more with no incident of its own left uncoloured.',
     ])
@@ -82,7 +83,7 @@ describe('inferenceLine', () => {
   it('says it in one line for the wall screen', () => {
     expect(inferenceLine(INFERENCE, { plural: 'incidents', title: 'Incidents' })).toBe(
       'Incidents counted against residents, as if everyone ran the same risk · exact test · compared with all of ' +
-        'Tashkent city · false discovery rate 10 %',
+        'Tashkent city · false discovery rate 10\u00a0%',
     );
   });
 });
@@ -102,8 +103,23 @@ describe('emergingView', () => {
   it('lists the classes present and states that each week is tested as the hot-spot map is', () => {
     const v = emergingView(e);
     expect(v.classes).toEqual(['No pattern detected (1)', 'New hot spot (2)']);
-    expect(v.note).toContain('Each week (13 weeks, 2026-08-03 – 2026-10-31) tested as the hot-spot map is');
-    expect(v.note).toContain('compared with all of Tashkent city, false discovery rate 10 % per week');
+    expect(v.note).toContain('Each week (13 weeks, 3 Aug – 31 Oct 2026) tested as the hot-spot map is');
+    expect(v.note).toContain('compared with all of Tashkent city, false discovery rate 10\u00a0% per week');
+  });
+
+  it('writes its period and counts as the language does, never as ISO dates, and folds its long note', () => {
+    const many = {
+      ...e,
+      ids: Array.from({ length: 12_345 }, (_, i) => i),
+      category: new Array<number>(12_345).fill(1),
+    };
+    const ru = emergingView(many, translator('ru'), 'ru');
+    expect(ru.note).toContain('Каждая неделя (13 нед., 3 авг. – 31 окт. 2026\u202fг.) проверена');
+    expect(ru.classes).toEqual(['Новый очаг (12\u00a0345)']);
+    const uz = emergingView(e, translator('uz-Cyrl'), 'uz-Cyrl');
+    expect(uz.note).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(uz.note).toContain('3 авг – 31 окт, 2026');
+    expect(ru.foldNote).toBe(true);
   });
 
   it('says which weeks were too thin to test instead of showing classes', () => {

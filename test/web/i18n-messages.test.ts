@@ -52,6 +52,18 @@ describe('message files', () => {
     );
     expect(left).toEqual([]);
   });
+
+  it.each(LOCALES)(
+    '%s: legends and test sentences never break "p < 0,05", "10 %" or "≈ 36 km²" across lines',
+    (locale) => {
+      // A breakable space there left "p" at the end of a legend's line and "< 0,05" on the next.
+      const broken = Object.entries(MESSAGES[locale]).filter(
+        ([id, text]) =>
+          /^(mv|inf|hex|scan|hotspots\.change|legend|emerging)\./.test(id) && /\bp [<=≤>{]|[\d}] %|≈ /.test(text),
+      );
+      expect(broken).toEqual([]);
+    },
+  );
 });
 
 describe('terms', () => {

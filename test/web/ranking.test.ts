@@ -109,7 +109,10 @@ describe('mahalla ranking', () => {
         },
       },
     });
-    expect(mahallaRows(view, m, names, 'A').map((r) => r.label)).toEqual(['Hot spot, 99 %', 'Cold spot, 95 %']);
+    expect(mahallaRows(view, m, names, 'A').map((r) => r.label)).toEqual([
+      'Hot spot, 99\u00a0%',
+      'Cold spot, 95\u00a0%',
+    ]);
     expect(valueLabel(view, 0)).toBe('Not significant');
   });
 });

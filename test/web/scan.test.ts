@@ -84,7 +84,7 @@ describe('scan outline layers', () => {
 describe('scan panel text', () => {
   it('states method, draws, level and what relative risk means in the legend line', () => {
     expect(scanMethod(PARAMS, 'incidents')).toBe(
-      'Kulldorff scan, Poisson, 999 draws, p < 0.05, relative risk = incidents per resident inside ÷ outside',
+      'Kulldorff scan, Poisson, 999 draws, p\u00a0<\u00a00.05, relative risk = incidents per resident inside ÷ outside',
     );
   });
 
@@ -97,16 +97,16 @@ describe('scan panel text', () => {
   });
 
   it('writes the smallest p the draws can give as a bound, others to two digits', () => {
-    expect(pText(0.001, 999)).toBe('p ≤ 0.001');
-    expect(pText(0.0312, 999)).toBe('p = 0.031');
-    expect(pText(0.01, 99)).toBe('p ≤ 0.01');
+    expect(pText(0.001, 999)).toBe('p\u00a0≤\u00a00.001');
+    expect(pText(0.0312, 999)).toBe('p\u00a0=\u00a00.031');
+    expect(pText(0.01, 99)).toBe('p\u00a0≤\u00a00.01');
     expect(rrText(20)).toBe('20×');
     expect(rrText(2.345)).toBe('2.3×');
     expect(rrText(null)).toBe('all records');
   });
 
   it('sums a cluster up in one line', () => {
-    expect(clusterLine(CLUSTERS[0]!, 999)).toBe('2 mahallas · 20× the rate outside · p ≤ 0.001');
+    expect(clusterLine(CLUSTERS[0]!, 999)).toBe('2 mahallas · 20× the rate outside · p\u00a0≤\u00a00.001');
     expect(recordsLine({ ...CLUSTERS[0]!, observed: 1234, expected: 345.6, residents: 31_500 }, 'incidents')).toBe(
       '1\u2009234 incidents observed, 346 expected from its 31\u2009500 residents',
     );
@@ -115,11 +115,11 @@ describe('scan panel text', () => {
   it('says what the emerging scan looks for and when a cluster is', () => {
     const emerging = { ...PARAMS, kind: 'emerging' as const, windows: { maxShare: 0.1, weeks: 4 } };
     expect(scanMethod(emerging, 'incidents')).toBe(
-      'Kulldorff space–time scan, permutation, 999 draws, p < 0.05, the last 1–4 weeks, relative risk = incidents in those weeks against the circle’s usual share, inside ÷ outside',
+      'Kulldorff space–time scan, permutation, 999 draws, p\u00a0<\u00a00.05, the last 1–4 weeks, relative risk = incidents in those weeks against the circle’s usual share, inside ÷ outside',
     );
     expect(scanExplanation(emerging, 'incidents')).toContain('what is new, not what is always busy');
     const c = { ...cluster(1, 0.007), relativeRisk: 4.2, weeks: { from: '2026-10-18', to: '2026-10-31' } };
-    expect(clusterLine(c, 999)).toBe('2 mahallas · last 2 weeks · 4.2× · p = 0.007');
+    expect(clusterLine(c, 999)).toBe('2 mahallas · last 2 weeks · 4.2× · p\u00a0=\u00a00.007');
     expect(clusterLine({ ...c, weeks: { from: '2026-10-25', to: '2026-10-31' } }, 999)).toContain('· last week ·');
     expect(recordsLine({ ...c, observed: 16, expected: 3.84, residents: 9000 }, 'incidents')).toBe(
       '16 incidents in 18 – 31 Oct 2026, 3.8 expected from the circle’s usual share',
@@ -131,7 +131,7 @@ describe('scan panel text', () => {
       'Too few incidents to look for clusters: 6 in this selection, at least 20 needed.',
     );
     expect(scanEmpty({ tooFew: null, clusters: [cluster(1, 0.4)], params: PARAMS }, 'incidents', true)).toBe(
-      'No cluster stands out beyond chance (p < 0.05) in or around the chosen district.',
+      'No cluster stands out beyond chance (p\u00a0<\u00a00.05) in or around the chosen district.',
     );
     expect(scanEmpty({ tooFew: null, clusters: CLUSTERS, params: PARAMS }, 'incidents', false)).toBeNull();
   });

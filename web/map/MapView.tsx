@@ -19,6 +19,7 @@ import { whenAllLoaded, whenStyled } from './when-styled.ts';
 import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
 import { useBoundarySources, useOutlineSource } from './boundary-sources.ts';
 import { keepCreditsRoom } from './credits-room.ts';
+import { fitRoom, mapCovers, watchCovers } from './fit-room.ts';
 import { skipSky } from './no-sky.ts';
 import { warmGlyphCanvas } from './warm-glyph-canvas.ts';
 
@@ -206,6 +207,8 @@ export function MapView({
     };
     const resized = new ResizeObserver(refit);
     resized.observe(container.current);
+    // The legend renders after its data and folds by hand: the area is fitted again into what it leaves free.
+    const stopCovers = watchCovers(map, refit);
     // The constructor's fit ignored the attribution and scale (added after it), which can hide the area's bottom edge.
     refit();
     window.__hamkorMap = map;
@@ -214,6 +217,7 @@ export function MapView({
       handlers.current.onMap?.(null);
       tileHover?.off();
       resized.disconnect();
+      stopCovers();
       stopCreditsRoom();
       keys.off();
       overlay.current = null;
@@ -269,15 +273,19 @@ export function MapView({
 
 /**
  * Fits the camera to `b` [west, south, east, north], keeping clear of the attribution and scale in the bottom-right
- * corner (on a wall screen the attribution is large and spans the map's width). Tagged as the app's own move.
+ * corner (on a wall screen the attribution is large and spans the map's width) and of the legend (fit-room.ts).
+ * Tagged as the app's own move.
  */
 function fitBox(map: MapLibreMap, b: [number, number, number, number], duration: number): void {
-  const corner = map.getContainer().querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
+  const el = map.getContainer();
+  const corner = el.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
   const bottom = Math.max(40, (corner?.offsetHeight ?? 0) + 8);
+  // The area's shape on screen (the same at every zoom): which side of the legend leaves it the most room.
+  const sw = map.project([b[0], b[1]]);
+  const ne = map.project([b[2], b[3]]);
+  const aspect = Math.abs(ne.x - sw.x) / Math.max(1, Math.abs(sw.y - ne.y));
+  const base = { top: 40, left: 40, right: 40, bottom };
+  const padding = fitRoom({ width: el.clientWidth, height: el.clientHeight }, aspect, base, mapCovers(map));
   // A one-mahalla territory would otherwise fill the screen: 14 still shows its neighbours and the streets' scale.
-  map.fitBounds(
-    [b[0], b[1], b[2], b[3]],
-    { padding: { top: 40, left: 40, right: 40, bottom }, duration, maxZoom: 14 },
-    { source: 'app' },
-  );
+  map.fitBounds([b[0], b[1], b[2], b[3]], { padding, duration, maxZoom: 14 }, { source: 'app' });
 }

@@ -1,7 +1,9 @@
 // The emerging hot-spot view of the map: each mahalla coloured by its class, the legend listing only the classes
 // that occur, in the language in force (or the one `t` speaks). Pure, like metric-values.ts whose MetricView it fills.
 import type { Inference } from '../../server/contract/hotspots.ts';
-import { activeT, type Translate } from '../i18n/translate.ts';
+import { activeLocale, activeT, type Translate } from '../i18n/translate.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { fmtInt, formatPeriod } from '../format.ts';
 import { EMERGING_COLORS } from './colors.ts';
 import { areaName } from './inference-text.ts';
 import { NEUTRAL, type MetricView } from './metric-values.ts';
@@ -21,8 +23,16 @@ export interface EmergingColumns {
   tooFew: { records: number; needed: number; bins: number } | null;
 }
 
-/** Emerging hot spot classes; the legend lists only the classes that occur, or says why there are none to show. */
-export function emergingView(e: EmergingColumns, t: Translate = activeT()): MetricView {
+/**
+ * Emerging hot spot classes; the legend lists only the classes that occur, or says why there are none to show. Its
+ * period is written as the language writes dates ("9 авг. – 31 окт. 2026 г."), and the long note folds (`foldNote`):
+ * a national map has a dozen classes, and note and classes together ran off a 900 px screen.
+ */
+export function emergingView(
+  e: EmergingColumns,
+  t: Translate = activeT(),
+  locale: Locale = activeLocale(),
+): MetricView {
   const { bin, bins } = e.params;
   const valueById = new Map<number, number>();
   const present = new Map<number, number>();
@@ -42,13 +52,13 @@ export function emergingView(e: EmergingColumns, t: Translate = activeT()): Metr
     },
     label: t('mv.emergingTitle'),
     unit: '',
-    classes: codes.map((c) => `${emergingClassLabel(e.classes[c], t) ?? c} (${present.get(c) ?? 0})`),
+    classes: codes.map((c) => `${emergingClassLabel(e.classes[c], t) ?? c} (${fmtInt(present.get(c) ?? 0, locale)})`),
+    foldNote: true,
     note:
       t('mv.emergingNote', {
         bin,
         bins,
-        from: e.params.from,
-        to: e.params.to,
+        period: formatPeriod({ from: e.params.from, to: e.params.to }, locale),
         source: e.params.source,
         area: areaName(inf, t),
         q: Math.round((inf.fdr?.q ?? 0) * 100),
@@ -60,8 +70,8 @@ export function emergingView(e: EmergingColumns, t: Translate = activeT()): Metr
             thin: e.tooFew.bins,
             bins,
             bin,
-            records: e.tooFew.records,
-            needed: e.tooFew.needed,
+            records: fmtInt(e.tooFew.records, locale),
+            needed: fmtInt(e.tooFew.needed, locale),
           }),
         }
       : {}),

@@ -5,6 +5,7 @@ import { empiricalBayes } from '../../server/shared/empirical-bayes.ts';
 import type { Inference, TooFewRecords } from '../../server/contract/hotspots.ts';
 import { heldBackSentence, inferenceSentence, nounOf, sourceOf, tooFewSentence, type Noun } from './inference-text.ts';
 import { activeLocale, activeT, type Translate } from '../i18n/translate.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { fmtInt, fmtPct, formatPeriod } from '../format.ts';
 import { changePercent, MIN_EVENTS } from '../../server/shared/poisson-compare.ts';
 import { HOTSPOT_COLORS, divergingScale, quantileScale, type ColorScale, type Rgb } from './colors.ts';
@@ -52,6 +53,8 @@ export interface MetricView {
   classes?: string[];
   /** how the values were obtained, shown under the legend */
   note?: string;
+  /** the note is long prose on how spots were tested: folded under "How it was tested" so the classes and map show */
+  foldNote?: boolean;
   /** said instead of the classes when the data cannot be coloured (too few records to test) */
   notice?: string;
 }
@@ -112,16 +115,17 @@ export interface HotspotColumns {
 }
 
 /**
- * Period and filters as the legend states them.
+ * Period and filters as the legend states them, in the language of `t` with the dates of `locale`.
  * @example filtersPhrase({ period: { from: '2024-03-01', to: '2024-03-31' }, categories: ['fraud'], statuses: ['solved'] })
  * // '1 – 31 Mar 2024, 1 category, Solved'
  */
 export function filtersPhrase(
   p: Pick<HotspotColumns['params'], 'period' | 'categories' | 'statuses'>,
   t: Translate = activeT(),
+  locale: Locale = activeLocale(),
 ): string {
   return t('mv.filters', {
-    period: formatPeriod(p.period, activeLocale()),
+    period: formatPeriod(p.period, locale),
     all: p.categories.length === 12 ? 'yes' : 'no',
     categories: p.categories.length,
     statuses:
@@ -163,6 +167,7 @@ export function hotspotView(h: HotspotColumns, t: Translate = activeT()): Metric
     label: t('mv.hotspotTitle', { source: h.params.source }),
     unit: '',
     classes: hotspotClasses(t),
+    foldNote: true,
     note:
       `${filtersPhrase(h.params, t)}. ${inferenceSentence(h.params.inference, 'mahalla', what, t)} ` +
       (h.tooFew

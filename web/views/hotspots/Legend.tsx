@@ -9,7 +9,7 @@ import { MIN_EVENTS_FOR_CHANGE } from '../../map/metric-values.ts';
 import { MapLegend } from '../common/MapLegend.tsx';
 
 /** What a legend needs: the mahalla metric view or the hexagon view both provide it. */
-export type LegendView = Pick<MetricView, 'scale' | 'label' | 'unit' | 'classes' | 'note' | 'notice'>;
+export type LegendView = Pick<MetricView, 'scale' | 'label' | 'unit' | 'classes' | 'note' | 'notice' | 'foldNote'>;
 
 export function Legend({
   view,
@@ -63,15 +63,7 @@ export function Legend({
           </ol>
         </>
       )}
-      {choropleth && note && (
-        <p className="note method" data-testid="legend-note">
-          {/* "Hatched: …" in the note's own language: the word before the colon of the shared sentence. */}
-          {note.includes(t('mv.hatchedNotTested').split(':')[0] ?? '') && (
-            <span className="swatch hatched" aria-hidden="true" />
-          )}
-          {note}
-        </p>
-      )}
+      {choropleth && note && <LegendNote note={note} fold={view.foldNote === true} />}
       {heat && (
         <p className="note">
           <span className="heat-swatch" /> {t('legend.heat', { source })}
@@ -87,6 +79,30 @@ export function Legend({
       )}
       {synthetic && <p className="note demo">{t('legend.demo')}</p>}
     </MapLegend>
+  );
+}
+
+/**
+ * How the values were obtained, under the classes; a long account of a test folds under "How it was tested" (closed
+ * at first) so that on a 900 px screen the legend leaves the map in view. Folded, it is still the map export's text.
+ */
+function LegendNote({ note, fold }: { note: string; fold: boolean }) {
+  const t = useT();
+  const text = (
+    <p className="note method" data-testid="legend-note">
+      {/* "Hatched: …" in the note's own language: the word before the colon of the shared sentence. */}
+      {note.includes(t('mv.hatchedNotTested').split(':')[0] ?? '') && (
+        <span className="swatch hatched" aria-hidden="true" />
+      )}
+      {note}
+    </p>
+  );
+  if (!fold) return text;
+  return (
+    <details className="note-fold" data-testid="legend-note-fold">
+      <summary>{t('legend.howTested')}</summary>
+      {text}
+    </details>
   );
 }
 

@@ -39,7 +39,8 @@ export function testVerdict(count: number, prev: number, t1: number, t0: number,
   if (test.verdict === 'too-few') return t('hotspots.change.tooFew');
   if (test.verdict === 'none') return t('hotspots.change.normal', { p: f.decimal(test.p, 2) });
   return t('hotspots.change.significant', {
-    p: test.p < 0.001 ? `< ${f.decimal(0.001, 3)}` : `= ${f.decimal(test.p, 3)}`,
+    // No-break spaces, as in the message around it: "p" never ends a line with "< 0,001" on the next.
+    p: test.p < 0.001 ? `<\u00a0${f.decimal(0.001, 3)}` : `=\u00a0${f.decimal(test.p, 3)}`,
   });
 }
 

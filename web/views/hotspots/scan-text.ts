@@ -43,9 +43,12 @@ const pct = (share: number): string => {
 const twoDigits = (x: number): string =>
   new Intl.NumberFormat(INTL_TAG[activeLocale()], { maximumSignificantDigits: 2 }).format(x);
 
-/** "p = 0.001" or "p < 0.001" where the draws can say no more (the smallest p of 999 draws is 1/1000). */
+/**
+ * "p = 0.031" or "p ≤ 0.001" where the draws can say no more (the smallest p of 999 draws is 1/1000), with no-break
+ * spaces: a line never ends on "p" with the rest on the next.
+ */
 export function pText(p: number, draws: number): string {
-  return p <= 1 / (draws + 1) ? `p ≤ ${twoDigits(1 / (draws + 1))}` : `p = ${twoDigits(p)}`;
+  return p <= 1 / (draws + 1) ? `p\u00a0≤\u00a0${twoDigits(1 / (draws + 1))}` : `p\u00a0=\u00a0${twoDigits(p)}`;
 }
 
 /** How many times the rate outside: "20×", "0.4×"; "all records" when none fall outside. */
