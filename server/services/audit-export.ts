@@ -1,6 +1,7 @@
 // The audit log as CSV, newest first, as the admin page's export: in the administrator's language (the page's headers
 // and role names, that language's list separator and a UTF-8 BOM); actions, statuses and parameters as stored, since
-// they are what an inquiry searches for.
+// they are what an inquiry searches for. The area reads as on the page: a request narrowed to no area is the whole
+// country ('all' is how it is stored).
 import type { AuditEntry } from '../store/types.ts';
 import { csv, csvStyle } from '../shared/csv.ts';
 import { ROLES, type Role } from '../contract/access.ts';
@@ -28,7 +29,17 @@ export function auditCsv(rows: ReadonlyArray<AuditEntry & { id: number }>, local
       t('admin.audit.col.params'),
       t('admin.audit.col.ip'),
     ],
-    rows.map((r) => [r.id, r.at, r.username, role(r.role), r.action, r.status, r.area, r.params, r.ip]),
+    rows.map((r) => [
+      r.id,
+      r.at,
+      r.username,
+      role(r.role),
+      r.action,
+      r.status,
+      r.area === 'all' ? t('admin.area.country') : r.area,
+      r.params,
+      r.ip,
+    ]),
     csvStyle(locale),
   );
 }

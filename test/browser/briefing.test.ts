@@ -132,7 +132,8 @@ describe('wall screen, unattended', () => {
     expect(await d.slide()).toBe(2);
     await d.settle();
     await expect(d.page.getByTestId('slide-legend').textContent()).resolves.toMatch(
-      /Hot & cold spots.*Hot spot, 99 %.*Not significant.*Cold spot, 99 %.*counted against residents.*exact test.*false discovery rate 10 %/,
+      // Figures keep their unit on the same line (a no-break space before %).
+      /Hot & cold spots.*Hot spot, 99\u00a0%.*Not significant.*Cold spot, 99\u00a0%.*counted against residents.*exact test.*false discovery rate 10\u00a0%/,
     );
     await expectClean(d);
   });

@@ -64,7 +64,7 @@ describe('Kulldorff scan on the map screen', () => {
     await d.waitForMap();
     expect(new URL(d.url()).searchParams.get('scan')).toBe('spatial');
     await expect(d.page.getByTestId('scan-method').textContent()).resolves.toMatch(
-      /^Kulldorff scan, Poisson, 999 draws, p < 0\.05, relative risk = incidents per resident inside ÷ outside$/,
+      /^Kulldorff scan, Poisson, 999 draws, p\u00a0<\u00a00\.05, relative risk = incidents per resident inside ÷ outside$/,
     );
     await d.page.getByTestId('scan-list-toggle').click();
     await expect(d.page.getByTestId('scan-clusters').locator('li').count()).resolves.toBe(shown.length);
@@ -81,7 +81,7 @@ describe('Kulldorff scan on the map screen', () => {
     expect(text).toContain('Most likely cluster');
     expect(text).toMatch(/Relative risk\d+(\.\d+)?×/);
     expect(text.replace(/\u2009/g, '')).toContain(`${top.observed} incidents observed`);
-    expect(text).toMatch(/p ≤ 0\.001|p = 0\.0\d+/);
+    expect(text).toMatch(/p\u00a0≤\u00a00\.001|p\u00a0=\u00a00\.0\d+/);
     for (const id of top.ids) expect(text).toContain(names.get(id));
     // the mahalla card does not open: the click was on the cluster
     await expect(d.page.getByTestId('mahalla-card').count()).resolves.toBe(0);
@@ -91,7 +91,7 @@ describe('Kulldorff scan on the map screen', () => {
     await d.waitForMap();
     expect(new URL(d.url()).searchParams.get('scan')).toBe('emerging');
     await expect(d.page.getByTestId('scan-method').textContent()).resolves.toMatch(
-      /^Kulldorff space–time scan, permutation, 999 draws, p < 0\.05, the last 1–4 weeks/,
+      /^Kulldorff space–time scan, permutation, 999 draws, p\u00a0<\u00a00\.05, the last 1–4 weeks/,
     );
 
     await d.page.getByTestId('scan-toggle').uncheck();

@@ -90,6 +90,13 @@ describe('audit rows', () => {
     // Actions as stored (what an inquiry searches for), the role in Russian.
     expect(first?.split(';')[3]).toBe('Планировщик');
     expect(first?.split(';')[4]).toMatch(/^plans\./);
+    // A request narrowed to no area (the ministry's sign-in) reads as the whole country, as on the page.
+    await signIn(w.app, 'ministry');
+    const login = new TextDecoder().decode(
+      await (await w.as('admin', '/api/admin/audit.csv?action=auth.login&lang=ru')).arrayBuffer(),
+    );
+    const ministry = login.split('\n').find((l) => l.split(';')[2] === 'ministry');
+    expect(ministry?.split(';')[6]).toBe('Вся страна');
     expect((await w.as('admin', '/api/admin/audit.csv?lang=xx')).status).toBe(400);
   });
 });
