@@ -32,6 +32,18 @@ export interface UnitOut {
   trendP: Float64Array;
 }
 
+/** Fresh UnitOut arrays for `nUnits` units of `nBins` bins, in this thread's memory. */
+export function unitOut(nUnits: number, nBins: number): UnitOut {
+  return {
+    z: new Float64Array(nUnits * nBins),
+    p: new Float64Array(nUnits * nBins),
+    category: new Uint8Array(nUnits),
+    finalZ: new Float64Array(nUnits),
+    trendZ: new Float64Array(nUnits),
+    trendP: new Float64Array(nUnits),
+  };
+}
+
 /**
  * The exact test of time slices t0, t0 + step, … below t1 of the bin-major cube, with BH over each slice when fdr and
  * the map's guardrails, written into `out` at those slices. With fdr, a bin's judged p is its q where that is below

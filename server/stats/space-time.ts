@@ -1,7 +1,7 @@
 // Emerging hot spot analysis over a units × time-bins matrix: the exact neighbourhood test per time slice (the rule of
 // the hot-spot map, server/stats/neighbourhood-excess.ts), Mann–Kendall per unit on its z-equivalents, then a category.
 import { EMERGING_ALPHA, type EmergingOptions } from './emerging.ts';
-import { classifyUnits, testSlices, transposeInto, type SliceOut, type UnitOut } from './space-time-parts.ts';
+import { classifyUnits, testSlices, transposeInto, unitOut, type SliceOut } from './space-time-parts.ts';
 import type { Weights } from './weights.ts';
 
 export interface SpaceTimeOptions extends EmergingOptions {
@@ -77,14 +77,7 @@ function spaceTimeOfSlices(
     binTooFew: new Uint8Array(nBins),
   };
   testSlices(byBin, share, nUnits, 0, nBins, weights, opts.fdr ?? true, opts.alpha ?? EMERGING_ALPHA, slices);
-  const units: UnitOut = {
-    z: new Float64Array(nUnits * nBins),
-    p: new Float64Array(nUnits * nBins),
-    category: new Uint8Array(nUnits),
-    finalZ: new Float64Array(nUnits),
-    trendZ: new Float64Array(nUnits),
-    trendP: new Float64Array(nUnits),
-  };
+  const units = unitOut(nUnits, nBins);
   classifyUnits(slices.zByBin, slices.pByBin, nUnits, nBins, 0, nUnits, opts, units);
   return { ...units, binRecords: slices.binRecords, binTooFew: slices.binTooFew };
 }

@@ -12,7 +12,7 @@ import {
   testSlices,
   transposeInto,
   type SliceOut,
-  type UnitOut,
+  unitOut,
 } from '../../../server/stats/space-time-parts.ts';
 import { gridWeights, loadGridFixture } from '../../fixtures/stats/grids.ts';
 
@@ -174,16 +174,8 @@ describe('classifyUnits', () => {
       rng = new Rng(8);
     const zByBin = Float64Array.from({ length: nUnits * nBins }, () => [0, 0, 1.5, -2, 3.1, -0.4][rng.int(0, 5)]!);
     const pByBin = Float64Array.from({ length: nUnits * nBins }, () => (rng.next() < 0.3 ? 0.01 : 1));
-    const out = (): UnitOut => ({
-      z: new Float64Array(nUnits * nBins),
-      p: new Float64Array(nUnits * nBins),
-      category: new Uint8Array(nUnits),
-      finalZ: new Float64Array(nUnits),
-      trendZ: new Float64Array(nUnits),
-      trendP: new Float64Array(nUnits),
-    });
-    const whole = out(),
-      split = out();
+    const whole = unitOut(nUnits, nBins),
+      split = unitOut(nUnits, nBins);
     classifyUnits(zByBin, pByBin, nUnits, nBins, 0, nUnits, {}, whole);
     for (const [u0, u1] of [
       [0, 3],
