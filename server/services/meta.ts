@@ -6,6 +6,8 @@ import { CATEGORY_LABELS, INCIDENT_CATEGORIES } from '../contract/catalog.ts';
 import { addDays } from '../shared/period.ts';
 import type { PlaceNames } from '../shared/uz-names.ts';
 import { withListedRegions } from './region-names.ts';
+import { studyArea } from './hotspots/hotspots.ts';
+import type { StudyAreaScope } from '../contract/hotspots.ts';
 
 /** One source of the boundaries the map draws: its name and licence as its owners write them (never translated). */
 export interface Credit {
@@ -43,6 +45,8 @@ export interface Meta {
   bbox: [number, number, number, number];
   /** The latest committed import of each record kind (data/import/commit.ts); a kind not listed is the generated demo. */
   imports: Array<{ kind: string; file: string; sha256: string; importedAt: string; records: number }>;
+  /** The whole database's area, as every test's study area (the city, one region or the country): what screens name it. */
+  studyArea: { scope: StudyAreaScope; name: string };
 }
 
 export async function getMeta(db: Db): Promise<Meta> {
@@ -91,6 +95,7 @@ export async function getMeta(db: Db): Promise<Meta> {
     counts: counts ?? { mahallas: 0, inspectors: 0, incidents: 0, applications: 0, jointActions: 0 },
     bbox: [box?.x0 ?? 69.1, box?.y0 ?? 41.2, box?.x1 ?? 69.5, box?.y1 ?? 41.4],
     imports: imports.map((i) => ({ ...i, file: basename(i.file) })),
+    studyArea: await studyArea(db),
   };
 }
 

@@ -1,12 +1,12 @@
-// The whole database's area as every screen names it: the country for a national or multi-region database, in each
-// language, the city for Tashkent's districts alone.
+// The whole database's area as every screen names it: the study area /api/meta states (the country for a national or
+// multi-region database, the city for Tashkent's districts alone, a region by its name), in each language.
 import { describe, expect, it } from 'vitest';
-import { isCountry, wholeArea } from '../../web/i18n/whole-area.ts';
+import { wholeArea } from '../../web/i18n/whole-area.ts';
 import { translator } from '../../web/i18n/translate.ts';
 import { LOCALES } from '../../web/i18n/locales.ts';
 
-const city = { scale: 'city', districts: [{ soato: '1726294' }, { soato: '1726287' }] };
-const national = { scale: 'national', districts: [{ soato: '1726294' }, { soato: '1703202' }] };
+const city = { studyArea: { scope: 'city' as const, name: 'Tashkent city' } };
+const national = { studyArea: { scope: 'country' as const, name: 'Uzbekistan' } };
 
 describe('wholeArea', () => {
   it('names Uzbekistan for the national database in all four languages', () => {
@@ -23,8 +23,9 @@ describe('wholeArea', () => {
     expect(wholeArea(city, translator('en'))).toBe('Tashkent city');
   });
 
-  it('names the country for imported data whose districts span several regions, whatever its scale says', () => {
-    expect(isCountry({ scale: 'unknown', districts: national.districts })).toBe(true);
-    expect(isCountry({ scale: 'city', districts: [] })).toBe(false);
+  it('names one region by its name, not as the city', () => {
+    expect(wholeArea({ studyArea: { scope: 'region', name: 'Samarqand viloyati' } }, translator('ru'))).toBe(
+      'Samarqand viloyati',
+    );
   });
 });

@@ -28,6 +28,11 @@ describe('GET /api/meta', () => {
     });
   });
 
+  it('states the whole database area as the tests study it: the fixture districts in Tashkent are the city', async () => {
+    const body = await okBody(await f.api.meta.$get());
+    expect(body.studyArea.scope).toBe('city');
+  });
+
   it('gives the period end as the last inclusive day (period_end 2025-01-01 is exclusive)', async () => {
     const body = await okBody(await f.api.meta.$get());
     expect(body.period).toEqual({ start: '2024-01-01', end: '2024-12-31' });
