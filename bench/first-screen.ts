@@ -1,7 +1,7 @@
 // Bytes on the wire for one national user's first screen (every request of the page, as Chromium received them:
 // compressed bodies and headers) and for a filter change afterwards, and how often /api/meta was asked.
 import { rmSync } from 'node:fs';
-import type { Page, Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { buildDist, clickAndWait } from './browser.ts';
 import { withServer } from './http.ts';
@@ -38,6 +38,15 @@ const mb = (b: number): string => `${(b / 1e6).toFixed(2)} MB`;
 /** More navigations timed after the counted one: one navigation a run spread ±0.7 s (3.2–4.5 s) on a quiet machine. */
 const MORE_RUNS = Number(process.env.HAMKOR_BENCH_FIRST_RUNS ?? 6);
 
+/** A 1440×900 page signed in as the demo administrator (tsx's `__name` shimmed for functions evaluated in it). */
+async function signedInPage(browser: Browser, origin: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.request.post(`${origin}/api/auth/login`, { data: { username: 'admin', password: 'hamkor-admin' } });
+  const page = await context.newPage();
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  return page;
+}
+
 /**
  * Navigation → first screen drawn, in a Chromium of its own (no shader or HTTP cache from an earlier run, as a user's
  * first visit), signed in as the demo administrator; ms.
@@ -45,10 +54,7 @@ const MORE_RUNS = Number(process.env.HAMKOR_BENCH_FIRST_RUNS ?? 6);
 async function timeFirstScreen(origin: string): Promise<number> {
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.request.post(`${origin}/api/auth/login`, { data: { username: 'admin', password: 'hamkor-admin' } });
-    const page = await context.newPage();
-    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    const page = await signedInPage(browser, origin);
     const start = Date.now();
     await page.goto(`${origin}/`);
     await firstScreenDrawn(page);
@@ -67,12 +73,7 @@ export async function benchFirstScreenBytes(dbFile: string, port: number, label:
       dbFile,
       port,
       async (origin) => {
-        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        await context.request.post(`${origin}/api/auth/login`, {
-          data: { username: 'admin', password: 'hamkor-admin' },
-        });
-        const page = await context.newPage();
-        await page.addInitScript({ content: 'window.__name = (f) => f;' });
+        const page = await signedInPage(browser, origin);
         let now = empty();
         const counted: Array<Promise<void>> = [];
         const count = (req: Request): void => {
