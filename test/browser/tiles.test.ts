@@ -2,13 +2,15 @@
 // never the polygons' GeoJSON; features rendered from the tile source with colours joined by id; a filter change
 // fetches no geometry; a click selects the mahalla under the pointer (MapLibre picking), a hover names it. The national
 // view of a database of several regions draws Coverage and Hotspots from the tiles too, and so do Cooperation,
-// Applications and Plans; the planner and the version comparison fetch no mahalla until a district is chosen.
+// Applications and Plans (unrated mahallas tinted, not hatched, at country zoom); the planner and the version comparison
+// fetch no mahalla until a district is chosen.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { startWorld, type World } from './harness.ts';
 import { AppDriver, mapSettled, watchPage } from './driver.ts';
 import { TERRITORY_COLORS } from '../../web/views/coverage/layers.ts';
+import { UNRATED_TINT } from '../../web/map/mahalla-tiles.ts';
 
 let world: World;
 
@@ -205,6 +207,26 @@ describe('the national view of several regions', () => {
     const hotspots = await rendered(d);
     expect(new Set(hotspots.map((f) => f.id))).toEqual(new Set(regionOf.keys()));
     expect(new Set(hotspots.filter((f) => f.fill !== null).map((f) => regionOf.get(f.id))).size).toBe(3);
+    // Unrated mahallas at country zoom: the hatch's tint as their fill, as many as the legend counts, and no pattern
+    // drawn (its program never made; the hatch starts at zoom 8, where a mahalla is wider than its lines' spacing).
+    // One week of three regions: some mahallas rest on too few incidents.
+    await page.goto(`${world.origin}/?from=2026-10-25&to=2026-10-31`);
+    await mapSettled(page);
+    const week = await rendered(d);
+    const note = (await page.getByTestId('legend-note').textContent()) ?? '';
+    const unrated = Number(/^Hatched: (\d+)/.exec(note)?.[1] ?? NaN);
+    const tint = `rgba(${UNRATED_TINT.slice(0, 3).join(',')},${(UNRATED_TINT[3] / 255).toFixed(3)})`;
+    expect(unrated).toBeGreaterThan(0);
+    // (A mahalla across a tile border is rendered once per tile: counted once.)
+    expect(new Set(week.filter((f) => f.fill === tint).map((f) => f.id)).size).toBe(unrated);
+    expect(await page.evaluate(() => window.__hamkorMap!.getZoom())).toBeLessThan(8);
+    const programs = await page.evaluate(() =>
+      Object.keys(
+        (window.__hamkorMap as unknown as { painter: { programCache: { programs: object } } }).painter.programCache
+          .programs,
+      ),
+    );
+    expect(programs.filter((k) => k.startsWith('fillPattern'))).toEqual([]);
     expect(d.record.foreignRequests).toEqual([]);
     expect(d.record.consoleErrors).toEqual([]);
     await d.close();

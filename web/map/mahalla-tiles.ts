@@ -46,6 +46,16 @@ const SELECTION_BEFORE = DISTRICT_LABEL;
  */
 const LINE_MIN_ZOOM = 8;
 
+/**
+ * Unrated mahallas are hatched from this zoom on; below it they are a flat tint of the hatch's colour (set as their
+ * fill), which is how a 16-px hatch reads on polygons a few pixels wide: at country and region zoom the pattern fell
+ * on most mahallas as a stray pixel or two, and it cost the national first screen a second reading of the tiles and
+ * the pattern program (≈ 0.4–0.7 s in software GL, issue 15). The hatch is drawn over the same tint above it.
+ */
+const HATCH_MIN_ZOOM = 8;
+/** The tint of unrated mahallas: the hatch's colour at the share of a tile its lines cover (≈ 1/6). */
+export const UNRATED_TINT: Rgba = [HATCH_COLOR[0], HATCH_COLOR[1], HATCH_COLOR[2], Math.round(HATCH_COLOR[3] / 2.5)];
+
 const css = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
 
 /** The hover highlight: this colour at this opacity laid over the mahalla's own fill. */
@@ -135,6 +145,7 @@ function ensureSource(map: MapLibreMap, urls: TileUrls | undefined): Drawn {
       source: MARKS_SOURCE,
       'source-layer': SOURCE_LAYER,
       filter: inIds([]),
+      minzoom: HATCH_MIN_ZOOM,
       layout: { visibility: 'none' },
       paint: { 'fill-pattern': HATCH_IMAGE, 'fill-antialias': false },
     },
@@ -173,6 +184,7 @@ export function applyTilePaint(
   const fill = paint.find((p): p is TileFill => p.kind === 'tile-fill');
   const next = new Map<number, string>();
   for (const [id, c] of fill?.colours ?? []) next.set(id, css(c));
+  for (const id of fill?.hatched ?? []) if (!next.has(id)) next.set(id, css(UNRATED_TINT));
   const at = (id: number) => ({ source: TILE_SOURCE, sourceLayer: SOURCE_LAYER, id });
   for (const id of d.colours.keys()) if (!next.has(id)) map.setFeatureState(at(id), { fill: null });
   for (const [id, c] of next) if (d.colours.get(id) !== c) map.setFeatureState(at(id), { fill: c });
