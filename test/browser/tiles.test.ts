@@ -125,6 +125,17 @@ describe('the first screen', () => {
       await held;
       await route.continue();
     });
+    // The map's moves and resizes from its making on: a refit that changes nothing must not move it (a frame each).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __moves: string[] };
+      w.__moves = [];
+      const wait = setInterval(() => {
+        const map = window.__hamkorMap;
+        if (!map) return;
+        clearInterval(wait);
+        for (const e of ['resize', 'moveend'] as const) map.on(e, () => w.__moves.push(e));
+      }, 5);
+    });
     await page.goto(`${world.origin}/`);
     await expect.poll(() => tilesIn.length, { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('legend').count()).toBe(0);
@@ -132,6 +143,10 @@ describe('the first screen', () => {
     await mapSettled(page);
     const drawn = await rendered(d);
     expect(drawn.filter((f) => f.fill !== null).length).toBeGreaterThan(drawn.length / 2);
+    // The page kept its size: no resize; the camera moved at most once, to clear the legend when it came.
+    const moves = await page.evaluate(() => (window as unknown as { __moves: string[] }).__moves);
+    expect(moves.filter((e) => e === 'resize')).toEqual([]);
+    expect(moves.length).toBeLessThanOrEqual(1);
     // MapLibre's sky (a quad over the whole canvas each frame, under our opaque background) is never drawn: its
     // program was never made (web/map/no-sky.ts).
     const programs = await page.evaluate(() =>

@@ -1,6 +1,6 @@
 // The map: an uncontrolled MapLibre map with our offline style and one deck.gl overlay (interleaved).
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerCount, setWorkerUrl } from 'maplibre-gl';
+import { LngLat, Map as MapLibreMap, NavigationControl, prewarm, setWorkerCount, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -202,7 +202,11 @@ export function MapView({
     // the person moves the camera, refit what was framed so the whole area stays in view instead of being cropped.
     const refit = (): void => {
       if (ownCamera) return;
-      map.resize();
+      // Only what changed: an equal resize or camera still has MapLibre draw a frame (≈ 0.25 s in software GL), and
+      // the observers fire for the first layout and each legend change whether the map's room changed or not.
+      const c = map.getContainer();
+      if (c.clientWidth !== map.getCanvas().clientWidth || c.clientHeight !== map.getCanvas().clientHeight)
+        map.resize();
       fitBox(map, fitTarget.current, 0);
     };
     const resized = new ResizeObserver(refit);
@@ -287,5 +291,13 @@ function fitBox(map: MapLibreMap, b: [number, number, number, number], duration:
   const base = { top: 40, left: 40, right: 40, bottom };
   const padding = fitRoom({ width: el.clientWidth, height: el.clientHeight }, aspect, base, mapCovers(map));
   // A one-mahalla territory would otherwise fill the screen: 14 still shows its neighbours and the streets' scale.
-  map.fitBounds([b[0], b[1], b[2], b[3]], { padding, duration, maxZoom: 14 }, { source: 'app' });
+  const options = { padding, duration, maxZoom: 14 };
+  const to = map.cameraForBounds([b[0], b[1], b[2], b[3]], options);
+  const at = map.getCenter();
+  // Already there (a refit after a change that left the map's room as it was): no move, no frame.
+  if (to?.center && to.zoom !== undefined && Math.abs(to.zoom - map.getZoom()) < 1e-6) {
+    const c = LngLat.convert(to.center);
+    if (Math.abs(c.lng - at.lng) < 1e-9 && Math.abs(c.lat - at.lat) < 1e-9) return;
+  }
+  map.fitBounds([b[0], b[1], b[2], b[3]], options, { source: 'app' });
 }
