@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { hatchPixels } from '../../web/map/hatch.ts';
 import { hexWithAlpha, MARKS_SOURCE, over, TILE_SOURCE, withTileSource } from '../../web/map/mahalla-tiles.ts';
-import { basemapStyle, LIGHT } from '../../web/map/style.ts';
+import { basemapStyle, LABEL_SOURCE, LIGHT } from '../../web/map/style.ts';
 
 describe('over', () => {
   it('is the top colour over nothing, and composes with alpha as two layers drawn one over the other would', () => {
@@ -49,7 +49,7 @@ describe('hatchPixels', () => {
 });
 
 describe('withTileSource', () => {
-  it('puts the tile sources first (their tiles are asked for first) and keeps every other source and layer', () => {
+  it('puts the tile source first (its tiles are asked for first), the labels on the other worker, and keeps every other source and layer', () => {
     const base = basemapStyle(
       LIGHT,
       { type: 'FeatureCollection', features: [] },
@@ -57,7 +57,9 @@ describe('withTileSource', () => {
     );
     const urls = { tiles: ['http://x/api/tiles/mahallas/fp/{z}/{x}/{y}.pbf'], minzoom: 4, maxzoom: 12 };
     const style = withTileSource(base, urls);
-    expect(Object.keys(style.sources)).toEqual([TILE_SOURCE, MARKS_SOURCE, ...Object.keys(base.sources)]);
+    const rest = Object.keys(base.sources).filter((k) => k !== LABEL_SOURCE);
+    expect(Object.keys(style.sources)).toEqual([TILE_SOURCE, LABEL_SOURCE, MARKS_SOURCE, ...rest]);
+    expect(style.sources[LABEL_SOURCE]).toBe(base.sources[LABEL_SOURCE]);
     expect(style.sources[TILE_SOURCE]).toEqual({ type: 'vector', ...urls });
     expect(style.sources[MARKS_SOURCE]).toEqual({ type: 'vector', ...urls });
     expect(style.layers).toBe(base.layers);

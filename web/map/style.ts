@@ -44,6 +44,8 @@ export const OVERLAY_BEFORE = 'mahalla-line';
  * name is never hidden under a marker (issue 14: Coverage's overload markers covered the district names).
  */
 export const DISTRICT_LABEL = 'district-label';
+/** The district labels' source (one point per district). */
+export const LABEL_SOURCE = 'district-labels';
 
 /**
  * Mahalla outlines are drawn by MapLibre from this source (filled by the page with setData), not by deck.gl: in
@@ -76,7 +78,7 @@ export function basemapStyle(
     sources: {
       regions: { type: 'geojson', data: regions },
       districts: { type: 'geojson', data: districts },
-      'district-labels': { type: 'geojson', data: labels },
+      [LABEL_SOURCE]: { type: 'geojson', data: labels },
       [MAHALLA_SOURCE]: { type: 'geojson', data: EMPTY },
     },
     layers: [
@@ -119,7 +121,7 @@ export function basemapStyle(
       {
         id: DISTRICT_LABEL,
         type: 'symbol',
-        source: 'district-labels',
+        source: LABEL_SOURCE,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [FONT_BOLD, FONT_REGULAR],
