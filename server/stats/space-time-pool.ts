@@ -11,14 +11,19 @@ import { EMERGING_ALPHA } from './emerging.ts';
 export const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * length));
 const sharedU8 = (length: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(length));
 
-/** Scratch arrays handed back (giveBackF64), newest last; at most SPARE_MAX of them (≈ 47 MB nationally). */
+/**
+ * Scratch arrays handed back (giveBackF64), newest last; at most SPARE_MAX of them (≈ 59 MB nationally): an ask takes
+ * five (the cube, the slices' z and p, the units' z and p) and hands four back at its end, and the fifth (the z its
+ * answer keeps) once that answer is no longer kept.
+ */
 const spare: Float64Array[] = [];
-const SPARE_MAX = 4;
+const SPARE_MAX = 5;
 
 /**
  * A Float64Array of `length` in shared memory, one handed back by an earlier ask when there is one (its old values
  * left in it: for arrays the caller writes whole) or else new: nationally each of an ask's scratch arrays is 11.7 MB,
- * and fresh memory costs ≈ 7-10 ms of page faults and zeroing at its first writes, against ≈ 2 ms written again.
+ * and fresh memory costs ≈ 7-10 ms of page faults and zeroing at its first writes (≈ 30 ms on the 2-core host of
+ * 4 December, touching one 11.7 MB array), against ≈ 2 ms written again.
  * @example const cube = takeF64(cells).fill(0); … giveBackF64(cube);
  */
 export function takeF64(length: number): Float64Array {
@@ -73,9 +78,11 @@ export async function spaceTimeOfCubeOnWorkers(
       runStatOn(k, 'testSlices', cube, share, nUnits, k, nBins, weights, fdr, alpha, slices, STAT_WORKERS),
     ),
   );
+  // z and p too are written whole (the transposes of both halves), so they may be taken used: each fresh one cost the
+  // workers ≈ 30 ms of CPU in page faults on this host, as much as half of the units' statistics.
   const units: UnitOut = {
-    z: sharedF64(cells),
-    p: sharedF64(cells),
+    z: takeF64(cells),
+    p: takeF64(cells),
     category: sharedU8(nUnits),
     finalZ: sharedF64(nUnits),
     trendZ: sharedF64(nUnits),
