@@ -2,7 +2,7 @@
 // classifies half of the units, reading and writing arrays there (nothing copied between them). Slices and units are
 // independent, so the result is the single-thread spaceTimeExcessOfRows's, double for double.
 import { runStatOn, STAT_WORKERS } from './pool.ts';
-import type { SliceOut, UnitOut } from './space-time-parts.ts';
+import { CLAIMS, type SliceOut, type UnitOut } from './space-time-parts.ts';
 import type { SpaceTimeOptions, SpaceTimeResult } from './space-time.ts';
 import type { Weights } from './weights.ts';
 import { EMERGING_ALPHA } from './emerging.ts';
@@ -38,14 +38,6 @@ export function giveBackF64(...arrays: Float64Array[]): void {
 }
 
 /**
- * [start, end) of each of `parts` nearly equal ranges of 0 … n − 1.
- * @example ranges(5, 2); // [[0, 3], [3, 5]]
- */
-export function ranges(n: number, parts: number): Array<[number, number]> {
-  return Array.from({ length: parts }, (_, k) => [Math.ceil((n * k) / parts), Math.ceil((n * (k + 1)) / parts)]);
-}
-
-/**
  * spaceTimeExcess on the statistics workers, split in two: the same result, of a bin-major cube already in shared
  * memory (sharedF64; countCube's byBin layout, as binCubeInto fills it on the calling thread).
  * @example const st = await spaceTimeOfCubeOnWorkers(cube, share, 9392, 156, w, { fdr: true });
@@ -70,12 +62,12 @@ export async function spaceTimeOfCubeOnWorkers(
   };
   const fdr = opts.fdr ?? true,
     alpha = opts.alpha ?? EMERGING_ALPHA;
-  // Every STAT_WORKERS-th slice each, not a block of them, so a trend over time in the slices' cost falls on both
-  // alike (the halves of one national ask were timed at ≈ 175 and 190 ms on the workers; summed single-thread slice
-  // times of another came to 161 and 156 ms by halves, 161 and 158 ms even and odd).
+  // The slices, then the units, claimed one after another by whichever worker is free (space-time-parts.ts claims):
+  // fixed shares (every other slice, half the units) left one worker waiting on the other.
+  const claims = new Int32Array(new SharedArrayBuffer(4 * CLAIMS));
   await Promise.all(
     Array.from({ length: STAT_WORKERS }, (_, k) =>
-      runStatOn(k, 'testSlices', cube, share, nUnits, k, nBins, weights, fdr, alpha, slices, STAT_WORKERS),
+      runStatOn(k, 'testSlices', cube, share, nUnits, 0, nBins, weights, fdr, alpha, slices, 1, claims),
     ),
   );
   // z and p too are written whole (the transposes of both halves), so they may be taken used: each fresh one cost the
@@ -89,8 +81,8 @@ export async function spaceTimeOfCubeOnWorkers(
     trendP: sharedF64(nUnits),
   };
   await Promise.all(
-    ranges(nUnits, STAT_WORKERS).map(([u0, u1], k) =>
-      runStatOn(k, 'classifyUnits', slices.zByBin, slices.pByBin, nUnits, nBins, u0, u1, opts, units),
+    Array.from({ length: STAT_WORKERS }, (_, k) =>
+      runStatOn(k, 'classifyUnits', slices.zByBin, slices.pByBin, nUnits, nBins, 0, nUnits, opts, units, claims),
     ),
   );
   giveBackF64(slices.zByBin, slices.pByBin);
