@@ -10,6 +10,7 @@ import {
   tightestShare,
   tooFewToTest,
   WEAKEST_ALPHA,
+  type ExcessPrep,
   type ExcessTest,
 } from './neighbourhood-excess.ts';
 import type { Weights } from './weights.ts';
@@ -65,13 +66,25 @@ export const SLICE_CLAIMS = 0,
 /** Units a claim of classifyUnits takes (even, so the pairs of mannKendallPairAt stay within a claim). */
 const UNITS_A_CLAIM = 256;
 
+/** Which slices a call of testSlices takes, and what it may reuse. */
+export interface SliceShare {
+  /** every step-th slice from t0 (default 1) */
+  step?: number;
+  /** or the slices below t1 this caller claims from claims[SLICE_CLAIMS] (which starts at 0), one at a time */
+  claims?: Int32Array;
+  /**
+   * prepareExcess(share, weights), when the caller has it: ≈ 7–10 ms of a worker's time each national ask (once per
+   * call, so never optimised), before any slice could start.
+   */
+  prep?: ExcessPrep;
+}
+
 /**
- * The exact test of time slices t0, t0 + step, … below t1 of the bin-major cube (or, with `claims`, of the slices below
- * t1 this caller claims from claims[SLICE_CLAIMS], which starts at 0), with BH over each slice when fdr and the map's
- * guardrails, written into `out` at those slices. With fdr, a bin's judged p is its q where that is below `alpha` (the
- * level the classes read) and 1 elsewhere: only a slice's few candidates are sorted (bhAdjustedBelow). Each slice is
- * tested alone, so whoever tests it writes the same doubles.
- * @example testSlices(cube, share, 9392, 1, 156, w, true, 0.1, out, 2); // the odd slices of 156 weeks
+ * The exact test of time slices t0, t0 + step, … below t1 of the bin-major cube (or those claimed: SliceShare), with BH
+ * over each slice when fdr and the map's guardrails, written into `out` at those slices. With fdr, a bin's judged p is
+ * its q where that is below `alpha` (the level the classes read) and 1 elsewhere: only a slice's few candidates are
+ * sorted (bhAdjustedBelow). Each slice is tested alone, so whoever tests it writes the same doubles.
+ * @example testSlices(cube, share, 9392, 1, 156, w, true, 0.1, out, { step: 2 }); // the odd slices of 156 weeks
  */
 export function testSlices(
   byBin: Float64Array,
@@ -83,8 +96,7 @@ export function testSlices(
   fdr: boolean,
   alpha: number,
   out: SliceOut,
-  step = 1,
-  claims?: Int32Array,
+  { step = 1, claims, prep = prepareExcess(share, weights) }: SliceShare = {},
 ): void {
   const test: ExcessTest = {
     observed: new Float64Array(nUnits),
@@ -92,7 +104,6 @@ export function testSlices(
     p: new Float64Array(nUnits),
     z: new Float64Array(0), // each slice's own part of out.zByBin, below
   };
-  const prep = prepareExcess(share, weights);
   const tightest = tightestShare(share);
   for (let t = claimFirst(claims, SLICE_CLAIMS, t0); t < t1; t = claimNext(claims, SLICE_CLAIMS, t, step)) {
     const at = t * nUnits;

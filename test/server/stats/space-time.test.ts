@@ -123,7 +123,7 @@ describe('spaceTimeExcess', () => {
     for (const step of [2, 3]) {
       const parts = out();
       for (let k = 0; k < step; k++) {
-        testSlices(byBin, SHARE, N, k, B, W, true, 0.1, parts, step);
+        testSlices(byBin, SHARE, N, k, B, W, true, 0.1, parts, { step });
         // Pass k writes its own slices only: those of later passes are still untouched.
         for (let t = 0; t < B; t++) expect(parts.binRecords[t]! > 0).toBe(t % step <= k);
       }
@@ -139,10 +139,10 @@ describe('spaceTimeExcess', () => {
     // Another worker has claimed slices 0–4 already: this one takes 5 … B − 1, then the other's run fills 0–4.
     const claims = new Int32Array(CLAIMS);
     claims[SLICE_CLAIMS] = 5;
-    testSlices(byBin, SHARE, N, 0, B, W, true, 0.1, parts, 1, claims);
+    testSlices(byBin, SHARE, N, 0, B, W, true, 0.1, parts, { claims });
     for (let t = 0; t < B; t++) expect(parts.binRecords[t]! > 0).toBe(t >= 5);
     expect(claims[SLICE_CLAIMS]).toBeGreaterThan(B - 1);
-    testSlices(byBin, SHARE, N, 0, 5, W, true, 0.1, parts, 1, new Int32Array(CLAIMS));
+    testSlices(byBin, SHARE, N, 0, 5, W, true, 0.1, parts, { claims: new Int32Array(CLAIMS) });
     expect(parts).toEqual(whole);
   });
 
