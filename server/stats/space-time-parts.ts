@@ -10,6 +10,7 @@ import {
   tightestShare,
   tooFewToTest,
   WEAKEST_ALPHA,
+  type ExcessPrep,
   type ExcessTest,
 } from './neighbourhood-excess.ts';
 import type { Weights } from './weights.ts';
@@ -45,12 +46,45 @@ export function unitOut(nUnits: number, nBins: number): UnitOut {
 }
 
 /**
- * The exact test of time slices t0, t0 + step, … below t1 of the bin-major cube, with BH over each slice when fdr and
- * the map's guardrails, written into `out` at those slices. With fdr, a bin's judged p is its q where that is below
- * `alpha` (the level the classes read) and 1 elsewhere: only a slice's few candidates are sorted (bhAdjustedBelow).
- * Two workers take every other slice (step 2) rather than a half each, so a trend in the records over time (and in a
- * slice's cost) falls on both alike.
- * @example testSlices(cube, share, 9392, 1, 156, w, true, 0.1, out, 2); // the odd slices of 156 weeks
+ * Work shared out as it goes: each caller (a statistics worker) takes the next index from `claims[at]` until they run
+ * out, so a worker slowed by the host (or by costlier items) takes fewer and both finish together. Fixed halves left
+ * the faster worker idle for 3–19 ms of ≈ 160 on a fairly quiet host, and for ≈ 100 ms when another process held a
+ * core (212 against 309 ms).
+ * Without `claims`, every index from `first` by `step`.
+ * @example for (let t = claimFirst(claims, 0, 0); t < n; t = claimNext(claims, 0, t, 1)) …
+ */
+const claimFirst = (claims: Int32Array | undefined, at: number, first: number): number =>
+  claims ? Atomics.add(claims, at, 1) : first;
+const claimNext = (claims: Int32Array | undefined, at: number, last: number, step: number): number =>
+  claims ? Atomics.add(claims, at, 1) : last + step;
+
+/** Where the claims of testSlices and classifyUnits are counted in a shared Int32Array (CLAIMS long). */
+export const SLICE_CLAIMS = 0,
+  UNIT_CLAIMS = 1,
+  CLAIMS = 2;
+
+/** Units a claim of classifyUnits takes (even, so the pairs of mannKendallPairAt stay within a claim). */
+const UNITS_A_CLAIM = 256;
+
+/** Which slices a call of testSlices takes, and what it may reuse. */
+export interface SliceShare {
+  /** every step-th slice from t0 (default 1) */
+  step?: number;
+  /** or the slices below t1 this caller claims from claims[SLICE_CLAIMS] (which starts at 0), one at a time */
+  claims?: Int32Array;
+  /**
+   * prepareExcess(share, weights), when the caller has it: ≈ 7–10 ms of a worker's time each national ask (once per
+   * call, so never optimised), before any slice could start.
+   */
+  prep?: ExcessPrep;
+}
+
+/**
+ * The exact test of time slices t0, t0 + step, … below t1 of the bin-major cube (or those claimed: SliceShare), with BH
+ * over each slice when fdr and the map's guardrails, written into `out` at those slices. With fdr, a bin's judged p is
+ * its q where that is below `alpha` (the level the classes read) and 1 elsewhere: only a slice's few candidates are
+ * sorted (bhAdjustedBelow). Each slice is tested alone, so whoever tests it writes the same doubles.
+ * @example testSlices(cube, share, 9392, 1, 156, w, true, 0.1, out, { step: 2 }); // the odd slices of 156 weeks
  */
 export function testSlices(
   byBin: Float64Array,
@@ -62,7 +96,7 @@ export function testSlices(
   fdr: boolean,
   alpha: number,
   out: SliceOut,
-  step = 1,
+  { step = 1, claims, prep = prepareExcess(share, weights) }: SliceShare = {},
 ): void {
   const test: ExcessTest = {
     observed: new Float64Array(nUnits),
@@ -70,9 +104,8 @@ export function testSlices(
     p: new Float64Array(nUnits),
     z: new Float64Array(0), // each slice's own part of out.zByBin, below
   };
-  const prep = prepareExcess(share, weights);
   const tightest = tightestShare(share);
-  for (let t = t0; t < t1; t += step) {
+  for (let t = claimFirst(claims, SLICE_CLAIMS, t0); t < t1; t = claimNext(claims, SLICE_CLAIMS, t, step)) {
     const at = t * nUnits;
     const slice = byBin.subarray(at, at + nUnits);
     // z straight into its slice of the output, not copied there after.
@@ -120,11 +153,35 @@ export function transposeInto(
 }
 
 /**
- * Units u0 … u1 − 1: their z and p series laid out unit-major, the Mann–Kendall trend of each z series, the final z and
- * the emerging class, written into `out` at those units.
+ * Units u0 … u1 − 1 (or, with `claims`, the runs of UNITS_A_CLAIM units from u0 this caller claims from
+ * claims[UNIT_CLAIMS], which starts at 0): their z and p series laid out unit-major, the Mann–Kendall trend of each z
+ * series, the final z and the emerging class, written into `out` at those units.
  * @example classifyUnits(slices.zByBin, slices.pByBin, 9392, 156, 0, 4696, {}, out);
  */
 export function classifyUnits(
+  zByBin: Float64Array,
+  pByBin: Float64Array,
+  nUnits: number,
+  nBins: number,
+  u0: number,
+  u1: number,
+  opts: EmergingOptions,
+  out: UnitOut,
+  claims?: Int32Array,
+): void {
+  if (!claims) return classifyRange(zByBin, pByBin, nUnits, nBins, u0, u1, opts, out);
+  for (
+    let c = claimFirst(claims, UNIT_CLAIMS, 0);
+    u0 + c * UNITS_A_CLAIM < u1;
+    c = claimNext(claims, UNIT_CLAIMS, c, 1)
+  ) {
+    const from = u0 + c * UNITS_A_CLAIM;
+    classifyRange(zByBin, pByBin, nUnits, nBins, from, Math.min(u1, from + UNITS_A_CLAIM), opts, out);
+  }
+}
+
+/** classifyUnits of units u0 … u1 − 1. */
+function classifyRange(
   zByBin: Float64Array,
   pByBin: Float64Array,
   nUnits: number,

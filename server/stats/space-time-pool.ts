@@ -1,8 +1,10 @@
-// The emerging hot spots on both statistics workers: each tests every other time slice of a cube in shared memory, then
-// classifies half of the units, reading and writing arrays there (nothing copied between them). Slices and units are
-// independent, so the result is the single-thread spaceTimeExcessOfRows's, double for double.
+// The emerging hot spots on both statistics workers: they test the time slices of a cube in shared memory, then
+// classify the units, each claiming the next slice or run of units as it is free, reading and writing arrays there
+// (nothing copied between them). Slices and units are independent, so the result is the single-thread
+// spaceTimeExcessOfRows's, double for double.
 import { runStatOn, STAT_WORKERS } from './pool.ts';
-import type { SliceOut, UnitOut } from './space-time-parts.ts';
+import { prepareExcess, type ExcessPrep } from './neighbourhood-excess.ts';
+import { CLAIMS, type SliceOut, type UnitOut } from './space-time-parts.ts';
 import type { SpaceTimeOptions, SpaceTimeResult } from './space-time.ts';
 import type { Weights } from './weights.ts';
 import { EMERGING_ALPHA } from './emerging.ts';
@@ -11,14 +13,19 @@ import { EMERGING_ALPHA } from './emerging.ts';
 export const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * length));
 const sharedU8 = (length: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(length));
 
-/** Scratch arrays handed back (giveBackF64), newest last; at most SPARE_MAX of them (≈ 47 MB nationally). */
+/**
+ * Scratch arrays handed back (giveBackF64), newest last; at most SPARE_MAX of them (≈ 59 MB nationally): an ask takes
+ * five (the cube, the slices' z and p, the units' z and p) and hands four back at its end, and the fifth (the z its
+ * answer keeps) once that answer is no longer kept.
+ */
 const spare: Float64Array[] = [];
-const SPARE_MAX = 4;
+const SPARE_MAX = 5;
 
 /**
  * A Float64Array of `length` in shared memory, one handed back by an earlier ask when there is one (its old values
  * left in it: for arrays the caller writes whole) or else new: nationally each of an ask's scratch arrays is 11.7 MB,
- * and fresh memory costs ≈ 7-10 ms of page faults and zeroing at its first writes, against ≈ 2 ms written again.
+ * and fresh memory costs ≈ 7-10 ms of page faults and zeroing at its first writes (≈ 30 ms on the 2-core host of
+ * 4 December, touching one 11.7 MB array), against ≈ 2 ms written again.
  * @example const cube = takeF64(cells).fill(0); … giveBackF64(cube);
  */
 export function takeF64(length: number): Float64Array {
@@ -32,12 +39,54 @@ export function giveBackF64(...arrays: Float64Array[]): void {
   spare.splice(0, Math.max(0, spare.length - SPARE_MAX));
 }
 
+/** A copy of `a` in shared memory. */
+function inShared<T extends Float64Array | Uint32Array>(a: T): T {
+  const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
+}
+
+/** What the slices of every ask over the same shares and weights read, in shared memory: see sharedInputs. */
+interface SharedInputs {
+  weights: Weights;
+  share: Float64Array;
+  sharedWeights: Weights;
+  prep: ExcessPrep;
+}
+
+const inputs = new WeakMap<Float64Array, SharedInputs>();
+
 /**
- * [start, end) of each of `parts` nearly equal ranges of 0 … n − 1.
- * @example ranges(5, 2); // [[0, 3], [3, 5]]
+ * The shares, weights and their ExcessPrep in shared memory, made once for the shares and weights of a database (its
+ * perDb objects, the same from ask to ask): sent to a worker they are not copied (≈ 0.9 MB each ask and worker,
+ * ≈ 3 ms), and the prep is not computed again on each worker (≈ 7–10 ms) before its first slice.
  */
-export function ranges(n: number, parts: number): Array<[number, number]> {
-  return Array.from({ length: parts }, (_, k) => [Math.ceil((n * k) / parts), Math.ceil((n * (k + 1)) / parts)]);
+function sharedInputs(share: Float64Array, weights: Weights): SharedInputs {
+  const kept = inputs.get(share);
+  if (kept?.weights === weights) return kept;
+  const p = prepareExcess(share, weights);
+  const made: SharedInputs = {
+    weights,
+    share: inShared(share),
+    sharedWeights: {
+      n: weights.n,
+      offsets: inShared(weights.offsets),
+      neighbours: inShared(weights.neighbours),
+      weights: inShared(weights.weights),
+    },
+    prep: {
+      p: inShared(p.p),
+      q: inShared(p.q),
+      lnP: inShared(p.lnP),
+      ln1mP: inShared(p.ln1mP),
+      lnQ: inShared(p.lnQ),
+      ln1mQ: inShared(p.ln1mQ),
+      offsets: inShared(p.offsets),
+      members: inShared(p.members),
+    },
+  };
+  inputs.set(share, made);
+  return made;
 }
 
 /**
@@ -65,25 +114,31 @@ export async function spaceTimeOfCubeOnWorkers(
   };
   const fdr = opts.fdr ?? true,
     alpha = opts.alpha ?? EMERGING_ALPHA;
-  // Every STAT_WORKERS-th slice each, not a block of them, so a trend over time in the slices' cost falls on both
-  // alike (the halves of one national ask were timed at ≈ 175 and 190 ms on the workers; summed single-thread slice
-  // times of another came to 161 and 156 ms by halves, 161 and 158 ms even and odd).
+  // The slices, then the units, claimed one after another by whichever worker is free (space-time-parts.ts claims):
+  // fixed shares (every other slice, half the units) left one worker waiting on the other.
+  const claims = new Int32Array(new SharedArrayBuffer(4 * CLAIMS));
+  const shared = sharedInputs(share, weights);
   await Promise.all(
     Array.from({ length: STAT_WORKERS }, (_, k) =>
-      runStatOn(k, 'testSlices', cube, share, nUnits, k, nBins, weights, fdr, alpha, slices, STAT_WORKERS),
+      runStatOn(k, 'testSlices', cube, shared.share, nUnits, 0, nBins, shared.sharedWeights, fdr, alpha, slices, {
+        claims,
+        prep: shared.prep,
+      }),
     ),
   );
+  // z and p too are written whole (the transposes of both halves), so they may be taken used: each fresh one cost the
+  // workers ≈ 30 ms of CPU in page faults on this host, as much as half of the units' statistics.
   const units: UnitOut = {
-    z: sharedF64(cells),
-    p: sharedF64(cells),
+    z: takeF64(cells),
+    p: takeF64(cells),
     category: sharedU8(nUnits),
     finalZ: sharedF64(nUnits),
     trendZ: sharedF64(nUnits),
     trendP: sharedF64(nUnits),
   };
   await Promise.all(
-    ranges(nUnits, STAT_WORKERS).map(([u0, u1], k) =>
-      runStatOn(k, 'classifyUnits', slices.zByBin, slices.pByBin, nUnits, nBins, u0, u1, opts, units),
+    Array.from({ length: STAT_WORKERS }, (_, k) =>
+      runStatOn(k, 'classifyUnits', slices.zByBin, slices.pByBin, nUnits, nBins, 0, nUnits, opts, units, claims),
     ),
   );
   giveBackF64(slices.zByBin, slices.pByBin);

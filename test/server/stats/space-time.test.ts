@@ -9,7 +9,10 @@ import { neighbourhoodExcess, neighbourhoodShares } from '../../../server/stats/
 import { countCube, spaceTimeExcess, spaceTimeExcessOfRows } from '../../../server/stats/space-time.ts';
 import {
   classifyUnits,
+  CLAIMS,
+  SLICE_CLAIMS,
   testSlices,
+  UNIT_CLAIMS,
   transposeInto,
   type SliceOut,
   unitOut,
@@ -105,25 +108,42 @@ describe('spaceTimeExcess', () => {
     expect(res.p[1 * B + B - 1]).toBeLessThan(0.01);
   });
 
-  it('tests every slice the same when passes take every k-th one (as the workers do) as when one takes them all', () => {
+  const sliceOut = (): SliceOut => ({
+    zByBin: new Float64Array(N * B),
+    pByBin: new Float64Array(N * B),
+    binRecords: new Float64Array(B),
+    binTooFew: new Uint8Array(B),
+  });
+
+  it('tests every slice the same when passes take every k-th one as when one takes them all', () => {
     const byBin = transposeInto(x, N, B, new Float64Array(N * B));
-    const out = (): SliceOut => ({
-      zByBin: new Float64Array(N * B),
-      pByBin: new Float64Array(N * B),
-      binRecords: new Float64Array(B),
-      binTooFew: new Uint8Array(B),
-    });
+    const out = sliceOut;
     const whole = out();
     testSlices(byBin, SHARE, N, 0, B, W, true, 0.1, whole);
     for (const step of [2, 3]) {
       const parts = out();
       for (let k = 0; k < step; k++) {
-        testSlices(byBin, SHARE, N, k, B, W, true, 0.1, parts, step);
+        testSlices(byBin, SHARE, N, k, B, W, true, 0.1, parts, { step });
         // Pass k writes its own slices only: those of later passes are still untouched.
         for (let t = 0; t < B; t++) expect(parts.binRecords[t]! > 0).toBe(t % step <= k);
       }
       expect(parts).toEqual(whole);
     }
+  });
+
+  it('tests just the slices a caller claims from the shared counter, each as when one caller takes them all', () => {
+    const byBin = transposeInto(x, N, B, new Float64Array(N * B));
+    const whole = sliceOut(),
+      parts = sliceOut();
+    testSlices(byBin, SHARE, N, 0, B, W, true, 0.1, whole);
+    // Another worker has claimed slices 0–4 already: this one takes 5 … B − 1, then the other's run fills 0–4.
+    const claims = new Int32Array(CLAIMS);
+    claims[SLICE_CLAIMS] = 5;
+    testSlices(byBin, SHARE, N, 0, B, W, true, 0.1, parts, { claims });
+    for (let t = 0; t < B; t++) expect(parts.binRecords[t]! > 0).toBe(t >= 5);
+    expect(claims[SLICE_CLAIMS]).toBeGreaterThan(B - 1);
+    testSlices(byBin, SHARE, N, 0, 5, W, true, 0.1, parts, { claims: new Int32Array(CLAIMS) });
+    expect(parts).toEqual(whole);
   });
 
   it('refuses counts, shares or weights of the wrong size', () => {
@@ -184,6 +204,15 @@ describe('classifyUnits', () => {
     ] as const)
       classifyUnits(zByBin, pByBin, nUnits, nBins, u0, u1, {}, split);
     expect(split).toEqual(whole);
+    // Claimed in runs of units from a shared counter (as the workers do): a run already taken is left alone.
+    const claimed = unitOut(nUnits, nBins);
+    const claims = new Int32Array(CLAIMS);
+    classifyUnits(zByBin, pByBin, nUnits, nBins, 0, nUnits, {}, claimed, claims);
+    expect(claimed).toEqual(whole);
+    expect(claims[UNIT_CLAIMS]).toBe(2); // the one run of 7 units, then a claim past the end
+    const late = unitOut(nUnits, nBins);
+    classifyUnits(zByBin, pByBin, nUnits, nBins, 0, nUnits, {}, late, claims);
+    expect(late).toEqual(unitOut(nUnits, nBins));
     for (let u = 0; u < nUnits; u++) {
       const z = Float64Array.from({ length: nBins }, (_, t) => zByBin[t * nUnits + u]!);
       const p = Float64Array.from({ length: nBins }, (_, t) => pByBin[t * nUnits + u]!);
