@@ -169,28 +169,30 @@ export function classifyUnits(
   out: UnitOut,
   claims?: Int32Array,
 ): void {
-  if (!claims) return classifyRange(zByBin, pByBin, nUnits, nBins, u0, u1, opts, out);
+  const cube: Cube = { zByBin, pByBin, nUnits, nBins, opts, out };
+  if (!claims) return classifyRange(cube, u0, u1);
   for (
     let c = claimFirst(claims, UNIT_CLAIMS, 0);
     u0 + c * UNITS_A_CLAIM < u1;
     c = claimNext(claims, UNIT_CLAIMS, c, 1)
   ) {
     const from = u0 + c * UNITS_A_CLAIM;
-    classifyRange(zByBin, pByBin, nUnits, nBins, from, Math.min(u1, from + UNITS_A_CLAIM), opts, out);
+    classifyRange(cube, from, Math.min(u1, from + UNITS_A_CLAIM));
   }
 }
 
+/** What classifyUnits reads and writes, whichever units it classifies. */
+interface Cube {
+  zByBin: Float64Array;
+  pByBin: Float64Array;
+  nUnits: number;
+  nBins: number;
+  opts: EmergingOptions;
+  out: UnitOut;
+}
+
 /** classifyUnits of units u0 … u1 − 1. */
-function classifyRange(
-  zByBin: Float64Array,
-  pByBin: Float64Array,
-  nUnits: number,
-  nBins: number,
-  u0: number,
-  u1: number,
-  opts: EmergingOptions,
-  out: UnitOut,
-): void {
+function classifyRange({ zByBin, pByBin, nUnits, nBins, opts, out }: Cube, u0: number, u1: number): void {
   const { z, p } = out;
   transposeInto(zByBin, nBins, nUnits, z, u0, u1);
   transposeInto(pByBin, nBins, nUnits, p, u0, u1);
