@@ -10,7 +10,7 @@ import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson
 import { startWorld, type World } from './harness.ts';
 import { AppDriver, mapSettled, watchPage } from './driver.ts';
 import { TERRITORY_COLORS } from '../../web/views/coverage/layers.ts';
-import { UNRATED_TINT } from '../../web/map/mahalla-tiles.ts';
+import { UNRATED_TINT } from '../../web/map/hatch.ts';
 
 let world: World;
 

@@ -1,6 +1,6 @@
 // The map: an uncontrolled MapLibre map with our offline style and one deck.gl overlay (interleaved).
 import { useEffect, useRef } from 'react';
-import { LngLat, Map as MapLibreMap, NavigationControl, prewarm, setWorkerCount, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerCount, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -19,7 +19,7 @@ import { whenAllLoaded, whenStyled } from './when-styled.ts';
 import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
 import { useBoundarySources, useOutlineSource } from './boundary-sources.ts';
 import { keepCreditsRoom } from './credits-room.ts';
-import { fitRoom, mapCovers, watchCovers } from './fit-room.ts';
+import { fitBox, watchCovers } from './fit-room.ts';
 import { skipSky } from './no-sky.ts';
 import { warmGlyphCanvas } from './warm-glyph-canvas.ts';
 
@@ -273,31 +273,4 @@ export function MapView({
   }, [focusKey, bbox]);
 
   return <div ref={container} className="map" data-testid="map" />;
-}
-
-/**
- * Fits the camera to `b` [west, south, east, north], keeping clear of the attribution and scale in the bottom-right
- * corner (on a wall screen the attribution is large and spans the map's width) and of the legend (fit-room.ts).
- * Tagged as the app's own move.
- */
-function fitBox(map: MapLibreMap, b: [number, number, number, number], duration: number): void {
-  const el = map.getContainer();
-  const corner = el.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
-  const bottom = Math.max(40, (corner?.offsetHeight ?? 0) + 8);
-  // The area's shape on screen (the same at every zoom): which side of the legend leaves it the most room.
-  const sw = map.project([b[0], b[1]]);
-  const ne = map.project([b[2], b[3]]);
-  const aspect = Math.abs(ne.x - sw.x) / Math.max(1, Math.abs(sw.y - ne.y));
-  const base = { top: 40, left: 40, right: 40, bottom };
-  const padding = fitRoom({ width: el.clientWidth, height: el.clientHeight }, aspect, base, mapCovers(map));
-  // A one-mahalla territory would otherwise fill the screen: 14 still shows its neighbours and the streets' scale.
-  const options = { padding, duration, maxZoom: 14 };
-  const to = map.cameraForBounds([b[0], b[1], b[2], b[3]], options);
-  const at = map.getCenter();
-  // Already there (a refit after a change that left the map's room as it was): no move, no frame.
-  if (to?.center && to.zoom !== undefined && Math.abs(to.zoom - map.getZoom()) < 1e-6) {
-    const c = LngLat.convert(to.center);
-    if (Math.abs(c.lng - at.lng) < 1e-9 && Math.abs(c.lat - at.lat) < 1e-9) return;
-  }
-  map.fitBounds([b[0], b[1], b[2], b[3]], options, { source: 'app' });
 }

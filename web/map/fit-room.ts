@@ -93,3 +93,29 @@ export function watchCovers(map: MapLibreMap, change: () => void): () => void {
     children.disconnect();
   };
 }
+
+/**
+ * Fits the camera to `b` [west, south, east, north], keeping clear of the attribution and scale in the bottom-right
+ * corner (on a wall screen the attribution is large and spans the map's width) and of the legend (fit-room.ts).
+ * Tagged as the app's own move.
+ */
+export function fitBox(map: MapLibreMap, b: [number, number, number, number], duration: number): void {
+  const el = map.getContainer();
+  const corner = el.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
+  const bottom = Math.max(40, (corner?.offsetHeight ?? 0) + 8);
+  // The area's shape on screen (the same at every zoom): which side of the legend leaves it the most room.
+  const sw = map.project([b[0], b[1]]);
+  const ne = map.project([b[2], b[3]]);
+  const aspect = Math.abs(ne.x - sw.x) / Math.max(1, Math.abs(sw.y - ne.y));
+  const base = { top: 40, left: 40, right: 40, bottom };
+  const padding = fitRoom({ width: el.clientWidth, height: el.clientHeight }, aspect, base, mapCovers(map));
+  // A one-mahalla territory would otherwise fill the screen: 14 still shows its neighbours and the streets' scale.
+  const options = { padding, duration, maxZoom: 14 };
+  const to = map.cameraForBounds([b[0], b[1], b[2], b[3]], options);
+  // Already there (a refit after a change that left the map's room as it was): no move, no frame.
+  if (to?.center && to.zoom !== undefined && Math.abs(to.zoom - map.getZoom()) < 1e-6) {
+    const [p, q] = [map.project(to.center), map.project(map.getCenter())];
+    if (Math.abs(p.x - q.x) < 1e-6 && Math.abs(p.y - q.y) < 1e-6) return;
+  }
+  map.fitBounds([b[0], b[1], b[2], b[3]], options, { source: 'app' });
+}

@@ -14,7 +14,7 @@ import type {
   VectorSourceSpecification,
 } from 'maplibre-gl';
 import type { MahallaOutlines, Rgba, TileFill, TileLine, TilePaint } from './mahalla-layers.ts';
-import { HATCH_COLOR, hatchPixels } from './hatch.ts';
+import { HATCH_COLOR, hatchPixels, UNRATED_TINT } from './hatch.ts';
 import { DISTRICT_LABEL, LABEL_SOURCE } from './style.ts';
 import type { TileJson } from '../queries/mahallas.ts';
 
@@ -47,14 +47,11 @@ const SELECTION_BEFORE = DISTRICT_LABEL;
 const LINE_MIN_ZOOM = 8;
 
 /**
- * Unrated mahallas are hatched from this zoom on; below it they are a flat tint of the hatch's colour (set as their
- * fill), which is how a 16-px hatch reads on polygons a few pixels wide: at country and region zoom the pattern fell
- * on most mahallas as a stray pixel or two, and it cost the national first screen a second reading of the tiles and
- * the pattern program (≈ 0.4–0.7 s in software GL, issue 15). The hatch is drawn over the same tint above it.
+ * Unrated mahallas are hatched from this zoom on, over the tint they are filled with (UNRATED_TINT) at every zoom: on
+ * polygons a few pixels wide a 16-px hatch fell as stray pixels, and it cost the national first screen a second
+ * reading of the tiles and the pattern program (≈ 0.4–0.7 s in software GL, issue 15).
  */
 const HATCH_MIN_ZOOM = 8;
-/** The tint of unrated mahallas: the hatch's colour at the share of a tile its lines cover (≈ 1/6). */
-export const UNRATED_TINT: Rgba = [HATCH_COLOR[0], HATCH_COLOR[1], HATCH_COLOR[2], Math.round(HATCH_COLOR[3] / 2.5)];
 
 const css = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
 
@@ -99,11 +96,9 @@ const tileSource = (urls: TileUrls | undefined): VectorSourceSpecification =>
 /**
  * `style` with the tile source as its first source: MapLibre asks its workers for tiles source by source in style
  * order, and a worker parses one tile at a time, so the mahalla tiles are fetched before the boundaries' GeoJSON tiles
- * are cut (on the national first screen these held the tile requests back ≈ 0.7 s). The district labels come second:
- * MapLibre hands each new source the next of its two workers in turn, so the labels (whose tiles wait for glyphs from
- * the main thread) are laid out beside the mahalla tiles, not queued behind them; they were the first screen's last
- * tiles, ≈ 1 s after the rest. A source no visible layer uses fetches nothing: a page without tile paint still never
- * fetches a tile.
+ * are cut (≈ 0.7 s on the national first screen). The labels come second: MapLibre gives each new source the next of its
+ * two workers, so they (waiting for glyphs from the main thread) are laid out beside the mahalla tiles, not ≈ 1 s after
+ * them. A source no visible layer uses fetches nothing: a page without tile paint never fetches a tile.
  * @example new Map({ container, style: withTileSource(basemapStyle(LIGHT, regions, districts), tileJson) })
  */
 export function withTileSource(style: StyleSpecification, urls: TileUrls): StyleSpecification {
@@ -196,7 +191,8 @@ export function applyTilePaint(
   const fill = paint.find((p): p is TileFill => p.kind === 'tile-fill');
   const next = new Map<number, string>();
   for (const [id, c] of fill?.colours ?? []) next.set(id, css(c));
-  for (const id of fill?.hatched ?? []) if (!next.has(id)) next.set(id, css(UNRATED_TINT));
+  const tint = css(UNRATED_TINT);
+  for (const id of fill?.hatched ?? []) if (!next.has(id)) next.set(id, tint);
   const at = (id: number) => ({ source: TILE_SOURCE, sourceLayer: SOURCE_LAYER, id });
   for (const id of d.colours.keys()) if (!next.has(id)) map.setFeatureState(at(id), { fill: null });
   for (const [id, c] of next) if (d.colours.get(id) !== c) map.setFeatureState(at(id), { fill: c });

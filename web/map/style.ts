@@ -71,6 +71,7 @@ export function basemapStyle(
   districts: FeatureCollection,
   labels: FeatureCollection = districts,
 ): StyleSpecification {
+  const landFromRegions = regions.features.length > 0;
   return {
     version: 8,
     name: 'Hamkor offline',
@@ -88,9 +89,9 @@ export function basemapStyle(
       // there are any (the districts tile them); only a city's basemap (its districts, no region) fills districts:
       // filling both cost the national map ≈ 25 ms a frame in software GL for the same pixels.
       {
-        id: regions.features.length > 0 ? 'region-fill' : 'district-fill',
+        id: landFromRegions ? 'region-fill' : 'district-fill',
         type: 'fill',
-        source: regions.features.length > 0 ? 'regions' : 'districts',
+        source: landFromRegions ? 'regions' : 'districts',
         paint: { 'fill-color': theme.land, 'fill-antialias': false },
       },
       {
