@@ -36,6 +36,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 240_000,
+          // A poll waits on a software-GL frame (a deck.gl hover pick is answered in the next frame), and a frame takes
+          // up to a second on a 2-core host with the node suite beside it: vitest's 1 s default failed CI so (a base
+          // point's tooltip, 4 December). A poll still fails, only later.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           fileParallelism: false,
           // One process for all browser files: the server, driver and playwright modules are imported once (≈ 4 s a
           // file otherwise). Each file still starts its own world; the server keeps its caches per database.
