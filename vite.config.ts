@@ -24,6 +24,11 @@ export default defineConfig({
           // Suites build a test-scale database in beforeAll: 3 s alone, but past vitest's default 10 s on a loaded
           // machine with the browser suite beside (imports-kill.test.ts timed out so at load 10).
           hookTimeout: 60_000,
+          // Files share the worker's modules instead of importing the server, DuckDB and tsx's transforms anew each:
+          // imports took 237 s of the suite's 1,023 s beside the browser suite (4 December, a 2-core host), 11 s
+          // without isolation, and the suite alone 300 s. Nothing here mocks a module; the one test that stubs a
+          // global undoes it after each test (route-history.test.ts), and the module caches key on their database.
+          isolate: false,
         },
       },
       {
