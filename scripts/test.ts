@@ -2,18 +2,12 @@
 // suite is the longest lane and keeps under one core busy (Chromium waits on its software renderer), so it runs beside
 // the other lane instead of after it; its files still run one at a time among themselves (vite.config.ts). Two vitest
 // processes because one cannot do this: vitest 4 runs a project with fileParallelism off after every other project,
-// and projects that share a group share one worker limit (1 on a 2-core machine). The other lane runs at a lower CPU
-// priority (nice 10): the browser suite waits on real time (software frames, polls, timeouts) and is the longer lane,
-// while the node suite only needs its CPU by the end; beside an equal-priority node suite the browser lane took
-// 1,286 s on 4 December's slower host and the node lane 904 s.
+// and projects that share a group share one worker limit (1 on a 2-core machine).
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-/** Each lane runs its npm scripts in order, at its niceness; the lanes run at the same time. */
-const LANES: readonly { nice: number; scripts: readonly string[] }[] = [
-  { nice: 0, scripts: ['test:browser'] },
-  { nice: 10, scripts: ['typecheck', 'lint', 'format:check', 'test:node'] },
-];
+/** Each lane runs its npm scripts in order; the lanes run at the same time. */
+const LANES: readonly (readonly string[])[] = [['test:browser'], ['typecheck', 'lint', 'format:check', 'test:node']];
 
 interface Outcome {
   script: string;
@@ -21,16 +15,12 @@ interface Outcome {
   seconds: number;
 }
 
-/**
- * Runs `npm run <script>` (under `nice -n <nice>` when nice is above 0; its children inherit it), passing its output on
- * whole lines so that the two lanes never split each other's lines.
- */
-function run(script: string, nice: number): Promise<Outcome> {
+/** Runs `npm run <script>`, passing its output on whole lines so that the two lanes never split each other's lines. */
+function run(script: string): Promise<Outcome> {
   const t0 = performance.now();
   // Piped, a child sees no terminal: colours are asked for when this process has one.
   const env = process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env;
-  const [command, ...args] = [...(nice > 0 ? ['nice', '-n', String(nice)] : []), 'npm', 'run', script];
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn('npm', ['run', script], { stdio: ['ignore', 'pipe', 'pipe'], env });
   for (const [from, to] of [
     [child.stdout, process.stdout],
     [child.stderr, process.stderr],
@@ -45,9 +35,9 @@ function run(script: string, nice: number): Promise<Outcome> {
 }
 
 /** A lane goes on after a failed step, so one run shows every problem (the exit status still says it failed). */
-async function lane({ nice, scripts }: (typeof LANES)[number]): Promise<Outcome[]> {
+async function lane(scripts: readonly string[]): Promise<Outcome[]> {
   const done: Outcome[] = [];
-  for (const script of scripts) done.push(await run(script, nice));
+  for (const script of scripts) done.push(await run(script));
   return done;
 }
 
