@@ -96,7 +96,7 @@ export function watchCovers(map: MapLibreMap, change: () => void): () => void {
 
 /**
  * Fits the camera to `b` [west, south, east, north], keeping clear of the attribution and scale in the bottom-right
- * corner (on a wall screen the attribution is large and spans the map's width) and of the legend (fit-room.ts).
+ * corner (on a wall screen the attribution is large and spans the map's width) and of the legend (fitRoom above).
  * Tagged as the app's own move.
  */
 export function fitBox(map: MapLibreMap, b: [number, number, number, number], duration: number): void {

@@ -20,7 +20,12 @@ export const HATCH_COLOR: [number, number, number, number] = [110, 124, 138, 150
  * The tint of unrated mahallas where a hatch would be stray pixels (web/map/mahalla-tiles.ts, below zoom 8): the
  * hatch's colour at about the share of a tile its lines cover.
  */
-export const UNRATED_TINT: [number, number, number, number] = [110, 124, 138, Math.round(HATCH_COLOR[3] / 2.5)];
+export const UNRATED_TINT: [number, number, number, number] = [
+  HATCH_COLOR[0],
+  HATCH_COLOR[1],
+  HATCH_COLOR[2],
+  Math.round(HATCH_COLOR[3] / 2.5),
+];
 
 let atlas: HTMLCanvasElement | null = null;
 

@@ -54,6 +54,8 @@ const LINE_MIN_ZOOM = 8;
 const HATCH_MIN_ZOOM = 8;
 
 const css = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
+/** What unrated mahallas are filled with, as a feature-state colour. */
+const UNRATED_CSS = css(UNRATED_TINT);
 
 /** The hover highlight: this colour at this opacity laid over the mahalla's own fill. */
 const HOVER: Rgba = [30, 60, 90, Math.round(0.27 * 255)];
@@ -191,8 +193,7 @@ export function applyTilePaint(
   const fill = paint.find((p): p is TileFill => p.kind === 'tile-fill');
   const next = new Map<number, string>();
   for (const [id, c] of fill?.colours ?? []) next.set(id, css(c));
-  const tint = css(UNRATED_TINT);
-  for (const id of fill?.hatched ?? []) if (!next.has(id)) next.set(id, tint);
+  for (const id of fill?.hatched ?? []) if (!next.has(id)) next.set(id, UNRATED_CSS);
   const at = (id: number) => ({ source: TILE_SOURCE, sourceLayer: SOURCE_LAYER, id });
   for (const id of d.colours.keys()) if (!next.has(id)) map.setFeatureState(at(id), { fill: null });
   for (const [id, c] of next) if (d.colours.get(id) !== c) map.setFeatureState(at(id), { fill: c });
