@@ -10,6 +10,7 @@ import { auditWrites } from './http/audit.ts';
 import { bodyCap, deadline, heavyGate } from './http/limits.ts';
 import { checkHostAndOrigin, securityHeaders } from './http/security.ts';
 import { servedOnce } from './http/served-once.ts';
+import { firstRequests } from './http/first-requests.ts';
 import { onTheWire } from './http/wire.ts';
 import type { UserStore } from './store/types.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -171,7 +172,7 @@ export function createApp(deps: AppDeps) {
       console.error(err);
       return c.json(error('internal', issue('server', 'internal', 'unexpected error; see the server log')), 500);
     });
-  if (deps.staticDir) staticSite(app, deps.staticDir);
+  if (deps.staticDir) staticSite(app, deps.staticDir, firstRequests(auth));
   return app;
 }
 

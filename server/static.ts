@@ -4,7 +4,7 @@
 // gzipped). Security headers come from server/http/security.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { issue } from './contract/issues.ts';
@@ -82,13 +82,34 @@ function compressedAssets(dir: string) {
 /** A path that names a file (has an extension) or lies under /assets/: never answered with the page. */
 const isFilePath = (path: string): boolean => path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
 
-/** Static files from `dir`, and index.html for any other non-API GET that is a page path. */
+/**
+ * `html` with a preload link for each of `urls` before its `</head>`: the browser asks for them while it compiles the
+ * scripts, and the app's own fetch of each takes the answer already there. `crossorigin="anonymous"` matches fetch()'s
+ * defaults (CORS mode, cookies for our own origin); without it Chromium would ask a second time.
+ * @example withPreloads('<head></head>', ['/api/meta']) // '<head><link rel="preload" href="/api/meta" as="fetch" crossorigin="anonymous"></head>'
+ */
+export function withPreloads(html: string, urls: readonly string[]): string {
+  if (urls.length === 0) return html;
+  const links = urls.map((u) => `<link rel="preload" href="${encodeURI(u)}" as="fetch" crossorigin="anonymous">`);
+  return html.replace('</head>', `${links.join('')}</head>`);
+}
+
+/** The API answers a page at `path` asks for first, for the request `c` (none: nothing to preload). */
+export type FirstRequests = (path: string, c: Context) => Promise<readonly string[]>;
+
+/**
+ * Static files from `dir`, and index.html for any other non-API GET that is a page path, with preload links for the
+ * answers `first` names for it.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- accepts the app whatever its Env (a seam to Hono's generics)
-export function staticSite(app: Hono<any>, dir: string): void {
+export function staticSite(app: Hono<any>, dir: string, first: FirstRequests = () => Promise.resolve([])): void {
   const root = relative(process.cwd(), dir) || '.';
   const abs = resolve(dir);
   primeAssets(abs);
   const indexHtml = (): string => readFileSync(join(dir, 'index.html'), 'utf8');
+  // The page is answered here, not by serveStatic (which would send index.html for "/" as it is): its preloads
+  // depend on who asks, and its cache-control (below) has the browser ask again every time.
+  const page = async (c: Context): Promise<Response> => c.html(withPreloads(indexHtml(), await first(c.req.path, c)));
   app.use('*', async (c, next) => {
     await next();
     if (c.req.path.startsWith('/assets/') && c.res.status === 200)
@@ -97,6 +118,7 @@ export function staticSite(app: Hono<any>, dir: string): void {
     else if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('cache-control', 'no-cache');
   });
   app.use('/assets/*', compressedAssets(abs));
+  app.get('/', page);
   app.use('*', serveStatic({ root }));
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || isFilePath(c.req.path)) {
@@ -105,6 +127,6 @@ export function staticSite(app: Hono<any>, dir: string): void {
         404,
       );
     }
-    return c.html(indexHtml());
+    return page(c);
   });
 }
