@@ -22,6 +22,7 @@ import { keepCreditsRoom } from './credits-room.ts';
 import { fitBox, watchCovers } from './fit-room.ts';
 import { skipSky } from './no-sky.ts';
 import { warmGlyphCanvas } from './warm-glyph-canvas.ts';
+import { drawFirstWhenLoaded } from './first-frame.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. Two
 // workers (MapLibre's default is one): a source's tiles stay on one worker, so the mahalla tiles are cut into buckets
@@ -135,6 +136,7 @@ export function MapView({
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.touchZoomRotate.disableRotation();
+    drawFirstWhenLoaded(map);
     skipSky(map);
     // A tile refused with 401/403 means the session ended (signed out elsewhere, account disabled): the app's own
     // requests already take the user to the sign-in page, so MapLibre's copy of that refusal is not an error to log.
