@@ -91,15 +91,24 @@ export function fmtInt(n: number, locale: Locale = activeLocale()): string {
   return locale === 'en' ? text.replace(/,/g, '\u2009') : text;
 }
 
+/** Made once per language and number of decimals, as `ints` (a ranking of 199 districts formats 199 rates). */
+const decimalFormats = new Map<string, Intl.NumberFormat>();
 /**
  * A number with exactly `decimals` decimals and the language's decimal sign, without grouping (class breaks, rates).
  * @example fmtDecimal(2.5, 1, 'ru') // '2,5'
  */
 export function fmtDecimal(n: number, decimals: number, locale: Locale = activeLocale()): string {
-  const opts = { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false } as const;
-  return new Intl.NumberFormat(numberTag(locale), opts).format(n);
+  const key = `${locale}|${decimals}`;
+  let f = decimalFormats.get(key);
+  if (!f) {
+    const opts = { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false } as const;
+    decimalFormats.set(key, (f = new Intl.NumberFormat(numberTag(locale), opts)));
+  }
+  return f.format(n);
 }
 
+/** Russian percentages, made once. */
+let percents: Intl.NumberFormat | undefined;
 /**
  * A share (0–1) as a whole percentage in the language's style: "12 %" (English and Russian), "12%" (Uzbek).
  * @example fmtPct(0.123, 'ru') // '12\u00a0%'
@@ -108,7 +117,8 @@ export function fmtPct(share: number, locale: Locale = activeLocale()): string {
   if (locale === 'en') return `${Math.round(share * 100)} %`;
   // Uzbek writes "12%" (CLDR); a browser without its data would say "12 %" through the Russian fallback.
   if (locale !== 'ru') return `${fmtInt(share * 100, locale)}%`;
-  return new Intl.NumberFormat(INTL_TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  percents ??= new Intl.NumberFormat(INTL_TAG[locale], { style: 'percent', maximumFractionDigits: 0 });
+  return percents.format(share);
 }
 
 /**

@@ -40,8 +40,13 @@ export function hasUzbekDates(locale: Uz): boolean {
   return f.format(Date.UTC(2026, 7, 3)).includes(MONTHS[locale].long[7] ?? '');
 }
 
-/** Whether this runtime groups Uzbek thousands (CLDR: a no-break space and a decimal comma). */
-export const hasUzbekNumbers = (): boolean => new Intl.NumberFormat('uz-Latn').format(12345.5) === '12\u00a0345,5';
+let uzbekNumbers: boolean | undefined;
+/**
+ * Whether this runtime groups Uzbek thousands (CLDR: a no-break space and a decimal comma). Probed once: making an
+ * Intl formatter costs ≈ 0.2 ms, and every Uzbek number asked it (≈ 50–100 ms of the national first screen, issue 15).
+ */
+export const hasUzbekNumbers = (): boolean =>
+  (uzbekNumbers ??= new Intl.NumberFormat('uz-Latn').format(12345.5) === '12\u00a0345,5');
 
 /**
  * A formatter for the styles format.ts asks for (day, month and year, weekday), in CLDR's Uzbek patterns:
