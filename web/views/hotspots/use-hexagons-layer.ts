@@ -1,13 +1,12 @@
 // The hexagon view of the hot-spot page: the H3 resolution (from the zoom unless chosen by hand), the data, the
 // layer and its legend. Counts, or Gi* bins when the page shows tested hot spots.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import { useMeta } from '../../queries/meta.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { useHexagons } from '../../queries/hexagons.ts';
 import { useUi } from '../../state/store.ts';
-import type * as HexLayerFile from '../../map/hex-layer.ts';
-import type { HexDatum } from '../../map/hex-layer.ts';
+import { buildHexLayer, type HexDatum } from '../../map/hex-layer.ts';
 import { HEX_LAYER_ID, hexView } from '../../map/hex-view.ts';
 import { resolutionForZoom } from '../../map/hex-resolution.ts';
 import { hotspotClasses } from '../../map/metric-values.ts';
@@ -22,38 +21,6 @@ const INITIAL_ZOOM = { city: 10.5, district: 12, national: 6 } as const;
  * with a district chosen too, since every cell of the country is tested.
  */
 const NATIONAL_MAX_RES = 7;
-
-type HexLayerModule = typeof HexLayerFile;
-/** One load for the page's life, shared by every map that shows hexagons. */
-let hexLayerModule: Promise<HexLayerModule> | null = null;
-
-/**
- * The layer's module, loaded the first time the hexagons are shown: it brings h3-js (≈ 200 KB of script, for the cells'
- * outlines), which the first screen does without (issue 15). A failed load is the layer's error (and is tried again
- * the next time the hexagons are turned on).
- */
-function useHexLayerModule(on: boolean): { module: HexLayerModule | null; error: Error | null } {
-  const [state, setState] = useState<{ module: HexLayerModule | null; error: Error | null }>({
-    module: null,
-    error: null,
-  });
-  useEffect(() => {
-    if (!on || state.module) return;
-    let live = true;
-    const load = (hexLayerModule ??= import('../../map/hex-layer.ts'));
-    load.then(
-      (module) => live && setState({ module, error: null }),
-      (err: unknown) => {
-        hexLayerModule = null;
-        if (live) setState({ module: null, error: err instanceof Error ? err : new Error(String(err)) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [on, state.module]);
-  return state;
-}
 
 export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
   const meta = useMeta();
@@ -72,9 +39,7 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
   const query = useHexagons(on ? range : null, res, fdr);
   const mode = metric === 'hotspot' ? 'hotspot' : 'count';
   const data = on ? query.data : undefined;
-  const hexLayer = useHexLayerModule(on);
-  const build = hexLayer.module?.buildHexLayer;
-  const layer = useMemo(() => (data && build ? build(data, { mode, opacity: 0.9 }) : undefined), [data, mode, build]);
+  const layer = useMemo(() => (data ? buildHexLayer(data, { mode, opacity: 0.9 }) : undefined), [data, mode]);
   // The legend's words follow the language (hexView writes them in the language in force).
   const locale = useLocale();
   const view = useMemo(() => (data && locale ? hexView(data, mode) : undefined), [data, mode, locale]);
@@ -99,7 +64,7 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
     view,
     tooltip,
     withoutPoint: data?.counts.withoutPoint,
-    loading: on && (query.isFetching || (!hexLayer.module && !hexLayer.error)),
-    error: on ? (query.error ?? hexLayer.error) : null,
+    loading: on && query.isFetching,
+    error: on ? query.error : null,
   };
 }
