@@ -38,11 +38,16 @@ export function setSessionCookie(c: Context, token: string, expiresAt: string, s
 
 export const clearSessionCookie = (c: Context): void => void deleteCookie(c, SESSION_COOKIE, { path: '/' });
 
+/** The principal of the request's session cookie; null without a valid session. */
+export const principalOfRequest = async (auth: Auth, c: Context): Promise<Principal | null> => {
+  const token = getCookie(c, SESSION_COOKIE);
+  return token ? auth.principalOf(token) : null;
+};
+
 /** Reads the session cookie into `principal` (null without a valid session). */
 export const authenticate = (auth: Auth) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    c.set('principal', token ? await auth.principalOf(token) : null);
+    c.set('principal', await principalOfRequest(auth, c));
     c.set('area', null);
     await next();
   });

@@ -1,6 +1,7 @@
 // The hexagon answer's per-cell columns as they travel (packed typed arrays: server/shared/packed.ts) and as the JSON
 // answer and the map read them (rows of cells, counts, z, p, bins). Isomorphic: the server packs, the web unpacks, and
 // the JSON answer is made from the same columns, so both say the same.
+import { splitLongToH3Index } from 'h3-js';
 import { pack, unpack, type Column } from './packed.ts';
 
 /** Per returned cell, in cell order: the H3 index as two 32-bit halves, and its figures. */
@@ -34,13 +35,6 @@ export interface HexagonRows {
 export const zOf = (z: number): number => Math.round(z * 1000) / 1000;
 
 /**
- * An H3 index from its two 32-bit halves as h3-js writes it (its splitLongToH3Index: the upper half's hex, then the
- * lower half's in 8 digits), without loading h3-js (≈ 200 KB of script) into the web's first screen.
- * @example h3Hex(0x2dffffff, 0x08720a19) // '8720a192dffffff'
- */
-export const h3Hex = (lo: number, hi: number): string => hi.toString(16) + lo.toString(16).padStart(8, '0');
-
-/**
  * The rows of the columns: hex strings of the cells, plain numbers.
  * @example hexagonRows(cols).cells[0] // '8720a192dffffff'
  */
@@ -48,7 +42,7 @@ export function hexagonRows(c: HexagonColumns): HexagonRows {
   const n = c.count.length;
   const rows: HexagonRows = { cells: new Array<string>(n), count: [], z: [], p: [], bin: [] };
   for (let i = 0; i < n; i++) {
-    rows.cells[i] = h3Hex(c.lo[i]!, c.hi[i]!);
+    rows.cells[i] = splitLongToH3Index(c.lo[i]!, c.hi[i]!);
     rows.count.push(c.count[i]!);
     rows.z.push(zOf(c.z[i]!));
     rows.p.push(c.p[i]!);

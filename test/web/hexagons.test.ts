@@ -1,9 +1,9 @@
 // The hexagon view's pure pieces: zoom → resolution, the legend text and classes, and the layer's invariants.
 import { describe, expect, it } from 'vitest';
-import { cellToBoundary, getHexagonAreaAvg, gridDisk } from 'h3-js';
+import { cellToBoundary, gridDisk } from 'h3-js';
 import { resolutionForZoom } from '../../web/map/hex-resolution.ts';
-import { H3_AREA_KM2, HEX_LAYER_ID, hexView, type HexColumns } from '../../web/map/hex-view.ts';
-import { buildHexLayer, hexData } from '../../web/map/hex-layer.ts';
+import { hexView, type HexColumns } from '../../web/map/hex-view.ts';
+import { buildHexLayer, hexData, HEX_LAYER_ID } from '../../web/map/hex-layer.ts';
 import { HOTSPOT_COLORS, SEQUENTIAL } from '../../web/map/colors.ts';
 import { translator } from '../../web/i18n/translate.ts';
 
@@ -58,13 +58,6 @@ describe('resolutionForZoom', () => {
     expect(resolutionForZoom(4, 3)).toBe(5);
     expect(resolutionForZoom(Number.NaN)).toBe(5);
     expect(resolutionForZoom(12, Number.NaN)).toBe(9);
-  });
-});
-
-describe('H3_AREA_KM2', () => {
-  it("is h3-js's average cell area at every resolution (the legend names it without loading h3-js)", () => {
-    expect(H3_AREA_KM2).toHaveLength(16);
-    H3_AREA_KM2.forEach((km2, res) => expect(km2, `resolution ${res}`).toBe(getHexagonAreaAvg(res, 'km2')));
   });
 });
 

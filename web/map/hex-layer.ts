@@ -3,9 +3,11 @@
 import { PolygonLayer } from '@deck.gl/layers';
 import { cellToBoundary } from 'h3-js';
 import type { Rgb } from './colors.ts';
-import { HEX_LAYER_ID, hexView, type HexColumns, type HexMode, type HexView } from './hex-view.ts';
+import { hexView, type HexColumns, type HexMode, type HexView } from './hex-view.ts';
 import { placedBefore } from './style.ts';
 import { OVERLAY_BEFORE } from './style.ts';
+
+export const HEX_LAYER_ID = 'h3-hexagons';
 
 export interface HexLayerUi {
   mode: HexMode;

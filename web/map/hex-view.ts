@@ -1,4 +1,5 @@
 // What each H3 hexagon is coloured by (incident count or hot-spot bin) and the legend text; pure, so legend and map agree.
+import { getHexagonAreaAvg } from 'h3-js';
 import { quantileScale } from './colors.ts';
 import { filtersPhrase, hotspotClasses, HOTSPOT_SCALE, type MetricView } from './metric-values.ts';
 import { heldBackSentence, inferenceSentence, nounOf, tooFewSentence } from './inference-text.ts';
@@ -8,19 +9,6 @@ import type { Locale } from '../i18n/locales.ts';
 import { fmtDecimal, fmtInt } from '../format.ts';
 
 export type HexMode = 'count' | 'hotspot';
-
-/** The hexagon layer's deck.gl id (here, not in hex-layer.ts, which is loaded only when the hexagons are shown). */
-export const HEX_LAYER_ID = 'h3-hexagons';
-
-/**
- * H3's average cell area (km²) by resolution 0–15, as h3-js's getHexagonAreaAvg gives it (test/web/hexagons.test.ts
- * compares them): the legend names it without loading h3-js (≈ 200 KB) with the first screen.
- */
-export const H3_AREA_KM2 = [
-  4357449.416078383, 609788.4417941332, 86801.7803989972, 12393.43465508816, 1770.347654491307, 252.9038581819449,
-  36.12906216441245, 5.161293359717191, 0.7373275975944177, 0.1053325134272067, 0.01504750190766435,
-  0.002149643129451879, 0.000307091875631606, 0.00004387026794728296, 0.000006267181135324313, 8.95311590760579e-7,
-] as const;
 
 /** The columns of GET /api/hexagons the map reads (the inferred response type satisfies it). */
 export interface HexColumns {
@@ -55,7 +43,7 @@ export interface HexView extends Omit<MetricView, 'valueById'> {
  * @example cellArea(6, translator('ru'), 'ru') // '≈ 36 км²' (no-break spaces)
  */
 export function cellArea(res: number, t: Translate = activeT(), locale: Locale = activeLocale()): string {
-  const km2 = H3_AREA_KM2[res] ?? Number.NaN;
+  const km2 = getHexagonAreaAvg(res, 'km2');
   const digits = km2 >= 10 ? 0 : Math.max(0, 1 - Math.floor(Math.log10(km2)));
   return t('hex.area', { area: km2 >= 10 ? fmtInt(km2, locale) : fmtDecimal(km2, digits, locale) });
 }

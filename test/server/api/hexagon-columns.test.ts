@@ -3,8 +3,7 @@
 // golden file was written by that code on the fixture database).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { h3IndexToSplitLong, latLngToCell, splitLongToH3Index } from 'h3-js';
-import { h3Hex, unpackHexagons } from '../../../server/shared/hexagon-columns.ts';
+import { unpackHexagons } from '../../../server/shared/hexagon-columns.ts';
 import { PACKED_TYPE, pack, unpack } from '../../../server/shared/packed.ts';
 import { givenRoles, type SignedIn } from '../../fixtures/api/signed-in.ts';
 
@@ -31,21 +30,6 @@ describe.each(Object.entries(GOLDEN))('%s', (name, golden) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(PACKED_TYPE);
     expect(unpackHexagons(await res.arrayBuffer())).toEqual(golden);
-  });
-});
-
-describe('h3Hex', () => {
-  it("writes every cell as h3-js's splitLongToH3Index does, at resolutions 0 to 9", () => {
-    // Cells over the whole globe (every base cell's range of upper halves) and over Uzbekistan, at each resolution.
-    const places = Array.from({ length: 60 }, (_, k) => [-89 + ((k * 37) % 178), -179 + ((k * 71) % 358)] as const);
-    places.push([41.3, 69.27], [37.2, 67.3], [45.5, 58.9]);
-    const cells = places.flatMap(([lat, lng]) => Array.from({ length: 10 }, (_, res) => latLngToCell(lat, lng, res)));
-    for (const cell of cells) {
-      const [lo, hi] = h3IndexToSplitLong(cell);
-      const [ulo, uhi] = [lo >>> 0, hi >>> 0];
-      expect(h3Hex(ulo, uhi)).toBe(cell);
-      expect(h3Hex(ulo, uhi)).toBe(splitLongToH3Index(ulo, uhi));
-    }
   });
 });
 
