@@ -3,7 +3,7 @@
 // fetches no geometry; a click selects the mahalla under the pointer (MapLibre picking), a hover names it. The national
 // view of a database of several regions draws Coverage and Hotspots from the tiles too, and so do Cooperation,
 // Applications and Plans (unrated mahallas tinted, not hatched, at country zoom); the planner and the version comparison
-// fetch no mahalla until a district is chosen.
+// fetch no mahalla until a district is chosen. The national map names the regions, a region zoomed in its districts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -222,6 +222,23 @@ describe('the national view of several regions', () => {
     const hotspots = await rendered(d);
     expect(new Set(hotspots.map((f) => f.id))).toEqual(new Set(regionOf.keys()));
     expect(new Set(hotspots.filter((f) => f.fill !== null).map((f) => regionOf.get(f.id))).size).toBe(3);
+    // Names: the regions' at country zoom, their districts' from a region in (web/map/style.ts DISTRICT_LABEL_MIN_ZOOM).
+    const { bbox } = (await (await world.fetch('/api/meta')).json()) as { bbox: [number, number, number, number] };
+    const labelsAt = async (zoom: number): Promise<string[]> => {
+      await page.goto(`${world.origin}/?v=${(bbox[0] + bbox[2]) / 2},${(bbox[1] + bbox[3]) / 2},${zoom}`);
+      await mapSettled(page);
+      return page.evaluate(() =>
+        window
+          .__hamkorMap!.queryRenderedFeatures({ layers: ['region-label', 'district-label'] })
+          .map((f) => `${f.layer.id} ${String(f.properties.soato)}`),
+      );
+    };
+    const country = await labelsAt(5.5);
+    expect(country.length).toBeGreaterThan(1);
+    for (const l of country) expect(l).toMatch(/^region-label \d{4}$/);
+    const region = await labelsAt(7.5);
+    expect(region.length).toBeGreaterThan(0);
+    for (const l of region) expect(l).toMatch(/^district-label \d{7}$/);
     // Unrated mahallas at country zoom: the hatch's tint as their fill, as many as the legend counts, and no pattern
     // drawn (its program never made; the hatch starts at zoom 8, where a mahalla is wider than its lines' spacing).
     // One week of three regions: some mahallas rest on too few incidents.

@@ -1,9 +1,9 @@
 // The offline basemap and the deck.gl layer builder, checked by invariants rather than pixels.
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { basemapStyle, LIGHT, OVERLAY_BEFORE } from '../../web/map/style.ts';
+import { basemapStyle, DISTRICT_LABEL_MIN_ZOOM, LIGHT, OVERLAY_BEFORE } from '../../web/map/style.ts';
 import { buildLayers, LAYER_IDS, toPositions3 } from '../../web/map/layers.ts';
-import { mapLabel } from '../../web/map/district-labels.ts';
+import { mapLabel } from '../../web/map/map-labels.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -54,12 +54,35 @@ describe('basemap style', () => {
     ]);
   });
 
+  it('names the regions at country zoom and the districts from a region in: each label layer its own kind and zooms', () => {
+    const label = (id: string) =>
+      style.layers.find((l) => l.id === id) as { minzoom?: number; maxzoom?: number; filter: unknown };
+    const [region, district] = [label('region-label'), label('district-label')];
+    expect(region.filter).toEqual(['==', ['get', 'kind'], 'region']);
+    expect(district.filter).toEqual(['==', ['get', 'kind'], 'district']);
+    // Handed over at one zoom: never both, never neither. The whole country on a laptop (≈ 5.4) gets region names, a
+    // region framed (≥ 6.5) its districts'.
+    expect([region.minzoom ?? 0, region.maxzoom, district.minzoom, district.maxzoom ?? 24]).toEqual([
+      0,
+      DISTRICT_LABEL_MIN_ZOOM,
+      DISTRICT_LABEL_MIN_ZOOM,
+      24,
+    ]);
+    expect(DISTRICT_LABEL_MIN_ZOOM).toBeGreaterThan(5.8);
+    expect(DISTRICT_LABEL_MIN_ZOOM).toBeLessThan(6.5);
+  });
+
   it('labels a district without the generic word, in every script; a city keeps its name', () => {
     expect(['Чиланзарский район', 'Chilonzor tumani', 'Чилонзор тумани', 'МИРАБАДСКИЙ РАЙОН'].map(mapLabel)).toEqual([
       'Чиланзарский',
       'Chilonzor',
       'Чилонзор',
       'МИРАБАДСКИЙ',
+    ]);
+    expect(['Хорезмская область', 'Xorazm viloyati', 'Хоразм вилояти'].map(mapLabel)).toEqual([
+      'Хорезмская',
+      'Xorazm',
+      'Хоразм',
     ]);
     expect(mapLabel('город Нукус')).toBe('город Нукус');
     expect(mapLabel('Nukus shahri')).toBe('Nukus shahri');

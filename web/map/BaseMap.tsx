@@ -16,7 +16,7 @@ import { useUi } from '../state/store.ts';
 import { dataFrom, PAGE_DATA, sourcesLine } from '../views/import/provenance.ts';
 import { bboxOf, type BBox } from './bbox.ts';
 import { useFlyTarget } from './fly.ts';
-import { useDistrictLabels } from './district-labels.ts';
+import { useMapLabels } from './map-labels.ts';
 import { MapView } from './MapView.tsx';
 import type { MahallaOutlines } from './mahalla-layers.ts';
 import { isTilePaint, type MapLayer } from './mahalla-layers.ts';
@@ -69,7 +69,7 @@ export function BaseMap({
     [layers],
   );
   const flyBox = fly && fly.district === district ? fly.box : null;
-  const labels = useDistrictLabels(boundaries.data?.districtLabels as FeatureCollection | undefined);
+  const labels = useMapLabels(boundaries.data?.labels as FeatureCollection | undefined);
   // A chosen district is framed from its outline: that map waits for the boundaries (else it would open on the country
   // and then fly, or move a camera saved in the link). The map is made in the next task after it could be: making it
   // (the GL context, ≈ 0.3 s in software GL) in this commit would delay the page's own first requests, which React
@@ -88,7 +88,7 @@ export function BaseMap({
     <MapView
       regions={(boundaries.data?.regions as FeatureCollection | undefined) ?? NO_SHAPES}
       districts={(boundaries.data?.districts as FeatureCollection | undefined) ?? NO_SHAPES}
-      districtLabels={labels}
+      labels={labels}
       bbox={meta.data.bbox}
       attribution={[
         creditsLine(meta.data.credits, t),

@@ -37,7 +37,7 @@ warmGlyphCanvas();
 export interface MapViewProps {
   regions: FeatureCollection;
   districts: FeatureCollection;
-  districtLabels: FeatureCollection;
+  labels: FeatureCollection;
   bbox: [number, number, number, number];
   attribution: string[];
   /** deck.gl layers, built by a page's pure layer function (stable ids). */
@@ -73,7 +73,7 @@ declare global {
 export function MapView({
   regions,
   districts,
-  districtLabels,
+  labels,
   bbox,
   attribution,
   layers,
@@ -90,7 +90,7 @@ export function MapView({
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const initial = useRef({ regions, districts, districtLabels, bbox: focus ?? bbox, attribution, theme, tileUrls });
+  const initial = useRef({ regions, districts, labels, bbox: focus ?? bbox, attribution, theme, tileUrls });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
   const fill = tiles.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
   const handlers = useRef({ pickLayerIds, onPick, tooltip, onMap, fill });
@@ -108,15 +108,7 @@ export function MapView({
 
   useEffect(() => {
     if (!container.current) return;
-    const {
-      regions: r,
-      districts: d,
-      districtLabels: l,
-      bbox: b,
-      attribution: a,
-      theme: t,
-      tileUrls: u,
-    } = initial.current;
+    const { regions: r, districts: d, labels: l, bbox: b, attribution: a, theme: t, tileUrls: u } = initial.current;
     const view: View | null = getState().view;
     const style = basemapStyle(t, r, d, l);
     const map = new MapLibreMap({
@@ -251,7 +243,7 @@ export function MapView({
     if (map && !map.isStyleLoaded()) return whenAllLoaded(map, apply);
   }, [layers]);
 
-  useBoundarySources(mapRef, regions, districts, districtLabels);
+  useBoundarySources(mapRef, regions, districts, labels);
 
   useOutlineSource(mapRef, outlines);
 

@@ -14,25 +14,25 @@ export function useBoundarySources(
   mapRef: RefObject<MapLibreMap | null>,
   regions: FeatureCollection,
   districts: FeatureCollection,
-  districtLabels: FeatureCollection,
+  labels: FeatureCollection,
 ): void {
   // What the map was made with or last given: the style already holds it. Not set again with what the map was made
   // with: the workers would cut the outlines and lay out the names a second time (asking the page for glyphs between
   // frames), on the first screen.
-  const shown = useRef({ regions, districts, 'district-labels': districtLabels });
+  const shown = useRef({ regions, districts, 'district-labels': labels });
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
     for (const [id, data] of [
       ['regions', regions],
       ['districts', districts],
-      ['district-labels', districtLabels],
+      ['district-labels', labels],
     ] as const) {
       if (shown.current[id] === data) continue;
       shown.current[id] = data;
       whenStyled(map, () => void map.getSource<GeoJSONSource>(id)?.setData(data));
     }
-  }, [mapRef, regions, districts, districtLabels]);
+  }, [mapRef, regions, districts, labels]);
 }
 
 const NO_OUTLINES: FeatureCollection = { type: 'FeatureCollection', features: [] };

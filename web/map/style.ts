@@ -44,8 +44,17 @@ export const OVERLAY_BEFORE = 'mahalla-line';
  * name is never hidden under a marker (issue 14: Coverage's overload markers covered the district names).
  */
 export const DISTRICT_LABEL = 'district-label';
-/** The district labels' source (one point per district). */
+/** The region names, drawn over everything at country zoom. */
+export const REGION_LABEL = 'region-label';
+/** The labels' source: one point per district and per region (`kind`). */
 export const LABEL_SOURCE = 'district-labels';
+/**
+ * Below this zoom the map names the regions, from it the districts. With the whole country on a laptop screen (zoom
+ * ≈ 5.4 at 1440 px, ≈ 5.8 at 1920) 199 district names could not be read, covered a third of the map and placing them
+ * was ≈ 0.25 s of the national first screen's main thread in software GL (issue 15); a region framed (zoom ≥ 6.5) or a
+ * city shows its districts' names.
+ */
+export const DISTRICT_LABEL_MIN_ZOOM = 6;
 
 /**
  * Mahalla outlines are drawn by MapLibre from this source (filled by the page with setData), not by deck.gl: in
@@ -123,6 +132,8 @@ export function basemapStyle(
         id: DISTRICT_LABEL,
         type: 'symbol',
         source: LABEL_SOURCE,
+        minzoom: DISTRICT_LABEL_MIN_ZOOM,
+        filter: ['==', ['get', 'kind'], 'district'],
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [FONT_BOLD, FONT_REGULAR],
@@ -146,6 +157,34 @@ export function basemapStyle(
           'text-padding': 3,
           'text-allow-overlap': false,
           'text-ignore-placement': false,
+          'text-variable-anchor': LABEL_ANCHORS,
+          'text-radial-offset': 0.4,
+          'symbol-placement': 'point',
+        },
+        paint: {
+          'text-color': theme.districtLabel,
+          'text-halo-color': theme.labelHalo,
+          'text-halo-width': 2,
+          'text-halo-blur': 0.5,
+        },
+      },
+      {
+        id: REGION_LABEL,
+        type: 'symbol',
+        source: LABEL_SOURCE,
+        maxzoom: DISTRICT_LABEL_MIN_ZOOM,
+        filter: ['==', ['get', 'kind'], 'region'],
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [FONT_BOLD, FONT_REGULAR],
+          'text-size': 12 * (theme.labelScale ?? 1),
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.05,
+          // Tashkent city lies inside Tashkent region: the smaller area's name moves aside rather than one of the two
+          // being left out.
+          'text-max-width': 8,
+          'text-line-height': 1.1,
+          'text-padding': 2,
           'text-variable-anchor': LABEL_ANCHORS,
           'text-radial-offset': 0.4,
           'symbol-placement': 'point',

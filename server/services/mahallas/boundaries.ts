@@ -1,5 +1,5 @@
-// The real region and district outlines of the offline basemap, one label point per district, and the police base
-// points: the static layers drawn with the mahallas.
+// The real region and district outlines of the offline basemap, one label point per district and per region, and the
+// police base points: the static layers drawn with the mahallas.
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
 import { keptPerDb } from '../../db/kept.ts';
@@ -13,8 +13,11 @@ import { districtSql } from '../../selection/area.ts';
 export async function getBoundaries(db: Db): Promise<{
   regions: FeatureCollection<Geometry, BoundaryProps>;
   districts: FeatureCollection<Geometry, BoundaryProps>;
-  /** one label point per district (multi-part districts would otherwise be labelled once per part) */
-  districtLabels: FeatureCollection<Geometry, BoundaryProps>;
+  /**
+   * one label point per district and per region, each with its `kind` (multi-part areas would otherwise be labelled
+   * once per part): the map names regions at country zoom and districts closer in
+   */
+  labels: FeatureCollection<Geometry, BoundaryProps>;
 }> {
   const regions = await db.all<{ soato: string; name: string; geometry: string }>(
     `SELECT soato, name_uz AS name, geometry FROM regions ORDER BY soato`,
@@ -26,16 +29,16 @@ export async function getBoundaries(db: Db): Promise<{
     type: 'FeatureCollection',
     features: rows.map((r) => feature(r.geometry, { soato: r.soato, name: r.name, kind })),
   });
-  const d = fc(districts, 'district');
-  const districtLabels: FeatureCollection<Geometry, BoundaryProps> = {
+  const [r, d] = [fc(regions, 'region'), fc(districts, 'district')];
+  const labels: FeatureCollection<Geometry, BoundaryProps> = {
     type: 'FeatureCollection',
-    features: d.features.map((f) => ({
+    features: [...r.features, ...d.features].map((f) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: labelPoint(f.geometry as Polygon | MultiPolygon) },
       properties: f.properties,
     })),
   };
-  return { regions: fc(regions, 'region'), districts: d, districtLabels };
+  return { regions: r, districts: d, labels };
 }
 
 /** The outlines, once per database and data generation (they are the same for every asker). */

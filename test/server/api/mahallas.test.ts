@@ -104,6 +104,19 @@ describe('GET /api/boundaries', () => {
       ],
     });
   });
+
+  it('gives one label point inside each region and each district, with its kind', async () => {
+    const body = await boundaries();
+    expect(body.labels.features.map((f) => [f.properties.kind, f.properties.soato])).toEqual([
+      ['region', '1726'],
+      ['district', '1726273'],
+      ['district', '1726287'],
+    ]);
+    // Yakkasaroy is the square 69.2–69.3 × 41.2–41.25: its label stands at its middle.
+    const [lon, lat] = (body.labels.features[2]?.geometry as { coordinates: number[] }).coordinates;
+    expect(lon).toBeCloseTo(69.25, 6);
+    expect(lat).toBeCloseTo(41.225, 6);
+  });
 });
 
 describe('GET /api/base-points', () => {

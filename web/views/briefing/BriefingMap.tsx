@@ -13,7 +13,7 @@ import { useT } from '../../i18n/I18n.tsx';
 import { creditsLine } from '../../i18n/credits.ts';
 import { isTilePaint, tileOutlines, type MapLayer } from '../../map/mahalla-layers.ts';
 import type { MahallaOutlines } from '../../map/mahalla-layers.ts';
-import { useDistrictLabels } from '../../map/district-labels.ts';
+import { useMapLabels } from '../../map/map-labels.ts';
 
 const NO_PICK: string[] = [];
 const ignore = (): void => undefined;
@@ -27,7 +27,7 @@ export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; lay
     [all],
   );
   const { boundaries, meta, district } = snap;
-  const labels = useDistrictLabels(boundaries.districtLabels as FeatureCollection);
+  const labels = useMapLabels(boundaries.labels as FeatureCollection);
   const t = useT();
   const focus = useMemo(() => {
     const features = boundaries.districts.features as FeatureCollection['features'];
@@ -58,7 +58,7 @@ export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; lay
     <MapView
       regions={boundaries.regions as FeatureCollection}
       districts={boundaries.districts as FeatureCollection}
-      districtLabels={labels}
+      labels={labels}
       bbox={meta.bbox}
       attribution={[
         creditsLine(meta.credits, t),
