@@ -36,7 +36,7 @@ export const tileRoutes = ({ db }: RouteDeps) =>
           vector_layers: [
             {
               id: MAHALLA_LAYER,
-              fields: { code: 'String', district: 'String' },
+              fields: { district: 'String' },
               minzoom: TILE_MIN_ZOOM,
               maxzoom: TILE_MAX_ZOOM,
             },

@@ -12,16 +12,29 @@ export const MAHALLA_LAYER = 'mahallas';
 /** Zooms tiled: the whole country fits a laptop screen at 5–6; beyond 12 the map over-zooms the zoom-12 tiles. */
 export const TILE_MIN_ZOOM = 4;
 export const TILE_MAX_ZOOM = 12;
-/** Tile grid (4096: the MVT default) and the margin drawn around each tile so strokes do not end at its edge. */
+/** Tile grid (4096: the MVT default). */
 export const EXTENT = 4096;
-const BUFFER = 64;
+/**
+ * The margin cut around each tile (tile units; 64 = 8 px of a 512-px tile) so strokes do not end at its edge. Below
+ * zoom 8 the map draws no mahalla outlines, only fills and the odd selection line (web/map/mahalla-tiles.ts
+ * LINE_MIN_ZOOM): 3 px is room enough there, and every mahalla within the margin is cut into the tile a second time
+ * (64 made 1,576 of the national zoom-5 tiles' 10,968 features repeats, each parsed and triangulated again by the
+ * map's workers, issue 15).
+ */
+export const bufferAt = (z: number): number => (z < 8 ? 24 : 64);
+/**
+ * Bumped whenever what a tile holds for the same boundaries changes (its margin, its properties), so tiles already
+ * stored are cut again (server/tiles/store.ts boundaryFingerprint).
+ */
+export const TILE_FORMAT = 2;
 
-/** What a tile's feature carries besides its id. */
+/**
+ * What a tile's feature carries besides its id (the mahalla id, which the map joins its numbers to). Not the mahalla's
+ * code: nothing on the map reads it, and as 9,400 distinct strings each worker decoded it on every national tile.
+ */
 export interface TileProps {
   /** the district's SOATO code */
   district: string;
-  /** the mahalla's 10-digit code */
-  code: string;
 }
 
 export interface Tile {
@@ -50,7 +63,7 @@ export function* buildTiles(
         type: 'Feature',
         id: f.properties.id,
         geometry: f.geometry,
-        properties: { district: f.properties.district, code: f.properties.code },
+        properties: { district: f.properties.district },
       })),
     };
     // Simplification is done (shared borders alike on both sides); geojson-vt only cuts and quantises, down to this
@@ -61,7 +74,7 @@ export function* buildTiles(
       indexMaxPoints: 0,
       tolerance: 0,
       extent: EXTENT,
-      buffer: BUFFER,
+      buffer: bufferAt(z),
     });
     for (const c of index.tileCoords) {
       if (c.z !== z) continue;

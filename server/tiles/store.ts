@@ -6,7 +6,7 @@ import type { DuckDBBlobValue } from '@duckdb/node-api';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../db/database.ts';
 import { replaceDerived, storedFingerprint } from '../db/derived-table.ts';
-import type { Tile, TileProps } from './build.ts';
+import { TILE_FORMAT, type Tile, type TileProps } from './build.ts';
 
 export const TILE_TABLE = `CREATE TABLE IF NOT EXISTS boundary_tiles (
   z UTINYINT NOT NULL, x INTEGER NOT NULL, y INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (z, x, y))`;
@@ -14,26 +14,29 @@ const FINGERPRINT_KEY = 'tiles_fingerprint';
 
 export type TileInput = FeatureCollection<Polygon | MultiPolygon, TileProps & { id: number }>;
 
-/** A short digest of every mahalla's id, code, district and geometry: equal exactly when the tiles would be. */
+/**
+ * A short digest of every mahalla's id, district and geometry and of the tiles' format: equal exactly when the tiles
+ * would be.
+ */
 export async function boundaryFingerprint(db: Pick<Db, 'all'>): Promise<string> {
   const [row] = await db.all<{ n: number; h: string }>(
-    `SELECT count(*)::INTEGER AS n, coalesce(bit_xor(hash(id, code, district_soato, geometry)), 0)::VARCHAR AS h
+    `SELECT count(*)::INTEGER AS n, coalesce(bit_xor(hash(id, district_soato, geometry)), 0)::VARCHAR AS h
      FROM mahallas`,
   );
-  return `${row?.n ?? 0}-${BigInt(row?.h ?? '0').toString(36)}`;
+  return `${row?.n ?? 0}-${BigInt(row?.h ?? '0').toString(36)}-${TILE_FORMAT}`;
 }
 
 /** The mahallas as the tiler's input (feature id = mahalla id). */
 export async function tileInput(db: Pick<Db, 'all'>): Promise<TileInput> {
-  const rows = await db.all<{ id: number; code: string; district: string; geometry: string }>(
-    'SELECT id, code, district_soato AS district, geometry FROM mahallas ORDER BY id',
+  const rows = await db.all<{ id: number; district: string; geometry: string }>(
+    'SELECT id, district_soato AS district, geometry FROM mahallas ORDER BY id',
   );
   return {
     type: 'FeatureCollection',
     features: rows.map((r) => ({
       type: 'Feature',
       id: r.id,
-      properties: { id: r.id, code: r.code, district: r.district },
+      properties: { id: r.id, district: r.district },
       geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
     })),
   };

@@ -34,8 +34,8 @@ describe('mahalla tiles', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
     expect(res.headers.get('content-encoding')).toBe('gzip');
     const tile = decodeTile(gunzipSync(new Uint8Array(await res.arrayBuffer())));
-    const stored = await f.db.all<{ id: number; code: string; district: string }>(
-      'SELECT id, code, district_soato AS district FROM mahallas ORDER BY id',
+    const stored = await f.db.all<{ id: number; district: string }>(
+      'SELECT id, district_soato AS district FROM mahallas ORDER BY id',
     );
     expect(tile.features.map((t) => ({ id: t.id, ...t.props })).sort((a, b) => a.id - b.id)).toEqual(stored);
 
