@@ -1,6 +1,6 @@
 // Drill-down lists: districts by their summed rate; a district's mahallas by what the map shows, not-rated last.
 import { describe, expect, it } from 'vitest';
-import { districtRows, mahallaRows, valueLabel } from '../../web/views/hotspots/ranking.ts';
+import { districtRows, drillOpenAtFirst, mahallaRows, valueLabel } from '../../web/views/hotspots/ranking.ts';
 import { hotspotView, metricView, type MetricColumns, type MetricView } from '../../web/map/metric-values.ts';
 import { quantileScale, SEQUENTIAL } from '../../web/map/colors.ts';
 
@@ -170,5 +170,25 @@ describe('ranked values, as many decimals as the rows need', () => {
   it('labels a single value with the decimals it is given', () => {
     expect(valueLabel(view(values), 2.9461, 3)).toBe('2.946');
     expect(valueLabel(view(values), 2.9461)).toBe('2.95');
+  });
+});
+
+describe('drillOpenAtFirst', () => {
+  const tashkent = [69.12, 41.16, 69.48, 41.4] as const;
+  const uzbekistan = [56.08, 37.2, 73.1, 45.52] as const;
+
+  it('opens the list beside an area no more than 1.3 times wider than tall (a city), on a wide screen only', () => {
+    expect(drillOpenAtFirst(1920, tashkent)).toBe(true);
+    expect(drillOpenAtFirst(1600, tashkent)).toBe(true);
+    expect(drillOpenAtFirst(1440, tashkent)).toBe(false);
+  });
+
+  it('keeps it a button over an area the map frames edge to edge: the country at any width', () => {
+    expect(drillOpenAtFirst(1920, uzbekistan)).toBe(false);
+    expect(drillOpenAtFirst(2560, uzbekistan)).toBe(false);
+    // Measured as the map draws it (Web Mercator): 1° × 1° at 41° N is 1.3 times taller than wide, so it opens; 2° × 1°
+    // is 1.5 times wider than tall, so it does not.
+    expect(drillOpenAtFirst(1920, [69, 41, 70, 42])).toBe(true);
+    expect(drillOpenAtFirst(1920, [69, 41, 71, 42])).toBe(false);
   });
 });

@@ -82,12 +82,6 @@ export function Breadcrumb({
   );
 }
 
-/**
- * Whether the ranked list starts open: on a laptop screen it would cover part of the city at first sight, so there it
- * starts as a button. The page holds the state, so it survives the card opening and closing.
- */
-export const drillOpenAtFirst = (): boolean => window.innerWidth >= 1600;
-
 export function DrillDown(props: DrillProps & { open: boolean; setOpen: (open: boolean) => void }) {
   const t = useT();
   // Here, not in the list: the hook tells a list closed (focus goes back) from one hidden by the card by `open`.

@@ -15,7 +15,8 @@ import { FilterPanel } from './FilterPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { MahallaCard } from './MahallaCard.tsx';
 import { TimeBar } from './TimeBar.tsx';
-import { Breadcrumb, DrillDown, drillOpenAtFirst } from './DrillDown.tsx';
+import { Breadcrumb, DrillDown } from './DrillDown.tsx';
+import { drillOpenAtFirst } from './ranking.ts';
 import { noun } from './records.ts';
 import { useHexagonsLayer } from './use-hexagons-layer.ts';
 import { tileOutlines } from '../../map/mahalla-layers.ts';
@@ -43,7 +44,9 @@ export function HotspotsPage() {
   const fdr = useUi((s) => s.fdr);
   const compare = useUi((s) => s.compare);
   const source = useUi((s) => s.source);
-  const [drillOpen, setDrillOpen] = useState(drillOpenAtFirst);
+  // Null until the person opens or closes the list: until then it is open as the screen and the area suit.
+  const [drillChosen, setDrillOpen] = useState<boolean | null>(null);
+  const drillOpen = drillChosen ?? (meta.data ? drillOpenAtFirst(window.innerWidth, meta.data.bbox) : false);
   const t = useT();
 
   const metrics = useMetrics(range);

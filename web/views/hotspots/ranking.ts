@@ -1,4 +1,5 @@
-// The drill-down lists: districts ranked by their rate, or one district's mahallas ranked by what the map shows.
+// The drill-down lists: districts ranked by their rate, or one district's mahallas ranked by what the map shows, and
+// whether the list starts open.
 // Pure, so the list always agrees with the map colours and the legend.
 import type { MetricColumns, MetricView } from '../../map/metric-values.ts';
 import { separatingDecimals, type Rgb } from '../../map/colors.ts';
@@ -124,4 +125,25 @@ export function valueLabel(
   // The list's title names the unit ("… per 1,000 residents"), so a rate is just its number.
   if (view.unit === '‰') return fmtDecimal(value, decimals ?? 1, locale);
   return decimals ? fmtDecimal(value, decimals, locale) : fmtInt(value, locale);
+}
+
+/**
+ * How much wider than tall (on the map) the whole area may be for the list to start open beside it: Tashkent is 1.13,
+ * the country 1.53.
+ */
+const OPEN_BESIDE_ASPECT = 1.3;
+
+/**
+ * Whether the ranked list starts open for a window `width` px wide and the whole area `bbox` [west, south, east, north]:
+ * on a laptop screen it would cover part of the city at first sight, so there it starts as a button, and so it does
+ * for an area much wider than tall, which the map frames from edge to edge (the country at 1920 px had its east, the
+ * Fergana valley, under the list). The page holds the state, so it survives the card opening and closing.
+ * @example drillOpenAtFirst(1920, [69.12, 41.16, 69.48, 41.4]) // true (Tashkent: 1.13 times wider than tall on the map)
+ * drillOpenAtFirst(1920, [56.08, 37.2, 73.1, 45.52]) // false (Uzbekistan: 1.5 times wider than tall)
+ */
+export function drillOpenAtFirst(width: number, bbox: readonly [number, number, number, number]): boolean {
+  // Web Mercator's y in degrees, so a degree of latitude counts as the map draws it.
+  const y = (lat: number): number => (Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) * 180) / Math.PI;
+  const aspect = (bbox[2] - bbox[0]) / Math.max(1e-9, y(bbox[3]) - y(bbox[1]));
+  return width >= 1600 && aspect <= OPEN_BESIDE_ASPECT;
 }
