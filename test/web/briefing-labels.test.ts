@@ -4,6 +4,7 @@ import { hotLabels } from '../../web/views/briefing/map-layers.ts';
 import type { Hotspots, Territories } from '../../web/queries/briefing.ts';
 import { overload } from '../../web/views/briefing/slides/CoverageSlide.tsx';
 import { translator } from '../../web/i18n/translate.ts';
+import { areaName } from '../../web/views/briefing/slides/SlideFrame.tsx';
 
 // As the mahalla index gives them: a point (the centroid) per mahalla.
 const feature = (id: number, x: number, y: number) => ({
@@ -39,5 +40,21 @@ describe('wall-screen overload lines', () => {
     expect(overload({ norm: 'normDistanceKm', value: 7, limit: 5 }, translator('uz-Latn'), 'uz-Latn')).toBe(
       '7 km eng uzoq mahallagacha > 5',
     );
+  });
+});
+
+describe('the wall heading of the whole area', () => {
+  const districts = (n: number) => Array.from({ length: n }, (_, k) => ({ soato: String(1726000 + k), name: `D${k}` }));
+  const whole = (scope: 'city' | 'region' | 'country', name: string, n: number) => ({
+    district: null,
+    meta: { studyArea: { scope, name }, districts: districts(n) },
+  });
+
+  it('counts the districts of a city or a region, names the country', () => {
+    const ru = translator('ru');
+    expect(areaName(whole('city', 'Tashkent city', 12), ru)).toBe('Все 12 районов');
+    expect(areaName(whole('region', 'Samarqand viloyati', 14), ru)).toBe('Все 14 районов');
+    expect(areaName(whole('country', 'Uzbekistan', 199), ru)).toBe('Узбекистан');
+    expect(areaName(whole('country', 'Uzbekistan', 199), translator('uz-Latn'))).toBe('O\u02bbzbekiston');
   });
 });

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { BriefingSnapshot } from '../../../queries/briefing.ts';
 import { useFmt, useNameOf, useT, type NameOf } from '../../../i18n/I18n.tsx';
 import { activeT, type Translate } from '../../../i18n/translate.ts';
+import { wholeArea } from '../../../i18n/whole-area.ts';
 
 export interface SlideProps {
   snap: BriefingSnapshot;
@@ -11,9 +12,21 @@ export interface SlideProps {
   title: string;
 }
 
-/** "Chilonzor tumani" (the district's name in the script of `nameOf`) or "All 12 districts" in the language of `t`. */
-export function areaName(snap: BriefingSnapshot, t: Translate = activeT(), nameOf: NameOf = (n) => n): string {
-  return snap.district ? nameOf(snap.district.name) : t('wall.area.all', { count: snap.meta.districts.length });
+/**
+ * "Chilonzor tumani" (the district's name in the script of `nameOf`), "All 12 districts" for a city or region, or
+ * "Uzbekistan" for the whole country ("All 199 districts" over a national wall read as a list, not a place), in the
+ * language of `t`.
+ */
+export function areaName(
+  snap: Pick<BriefingSnapshot, 'district'> & {
+    meta: Pick<BriefingSnapshot['meta'], 'studyArea'> & { districts: readonly unknown[] };
+  },
+  t: Translate = activeT(),
+  nameOf: NameOf = (n) => n,
+): string {
+  if (snap.district) return nameOf(snap.district.name);
+  if (snap.meta.studyArea.scope === 'country') return wholeArea(snap.meta, t);
+  return t('wall.area.all', { count: snap.meta.districts.length });
 }
 
 export function SlideFrame({
