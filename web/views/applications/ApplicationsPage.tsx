@@ -85,13 +85,14 @@ export function ApplicationsPage() {
 
   const stored = meta.data?.districts.find((d) => d.soato === district)?.name;
   const districtName = stored ? nameOf(stored) : undefined;
+  const countryName = meta.data ? wholeArea(meta.data, t) : t('applications.wholeDatabase');
+  // No district chosen: the area by its name ("Uzbekistan", "Tashkent city"), as the breadcrumb names it.
   const scopeName =
     selected !== null
       ? mahallaName
         ? nameOf(mahallaName)
         : t('cooperation.mahalla.fallback', { id: String(selected) })
-      : (districtName ?? t('district.all'));
-  const countryName = meta.data ? wholeArea(meta.data, t) : t('applications.wholeDatabase');
+      : (districtName ?? countryName);
   const f = flow.data;
   const error = meta.error ?? territories.error ?? perMahalla.error ?? flow.error;
   const loading = territories.isFetching || perMahalla.isFetching || flow.isFetching;
