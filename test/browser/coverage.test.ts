@@ -149,7 +149,23 @@ describe('applications page', () => {
     expect(await t.numberOf('total-overdue')).toBe(flow.total.overdue);
     await expect(d.page.getByTestId('by-receiver').locator('tbody tr').count()).resolves.toBe(flow.byReceiver.length);
     await d.page.getByTestId('flow-sankey').waitFor();
-    await expect(d.page.getByTestId('national-panel').textContent()).resolves.toContain('Received by the duty unit');
+    const panel = d.page.getByTestId('national-panel');
+    await expect(panel.textContent()).resolves.toContain('Received by the duty unit');
+    // The whole database selected: the flow is headed with the city's name and the panel has its column only (the
+    // same area twice and a difference of nothing before), with the hint to choose a district.
+    await expect(d.page.getByTestId('flow-totals').locator('h2').textContent()).resolves.toBe('Tashkent city');
+    await expect(panel.locator('thead th').allTextContents()).resolves.toEqual(['', 'Tashkent city']);
+    await expect(panel.locator('.appl-hint').count()).resolves.toBe(1);
+    // The three totals stay inside the panel, however many digits they have.
+    const [box, last] = await Promise.all([
+      d.page.locator('.appl-page > .panel').boundingBox(),
+      d.page.getByTestId('total-overdue').boundingBox(),
+    ]);
+    expect(last!.x + last!.width).toBeLessThanOrEqual(box!.x + box!.width);
+    // A district chosen: its column beside the city's, and the difference.
+    const first = await d.page.getByTestId('district').locator('option').nth(1).getAttribute('value');
+    await d.page.getByTestId('district').selectOption(first ?? '');
+    await expect.poll(() => panel.locator('thead th').count(), { timeout: 20_000 }).toBe(4);
     await expectClean(d);
   });
 });

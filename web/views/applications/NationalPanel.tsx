@@ -1,5 +1,5 @@
 // The breakdown national statistics publish (share by registry, duty-unit share), recomputed from the records for the
-// selection and for the whole database, side by side.
+// selection and for the whole database, side by side (the whole database alone while it is the selection).
 import { REGISTRIES } from '../../../server/contract/catalog.ts';
 import type { ApplicationsFlow } from '../../queries/applications.ts';
 import { fmtDecimal } from '../../format.ts';
@@ -23,6 +23,8 @@ export function NationalPanel({
   const where = useExportWhere();
   const share = (x: number | undefined): string => pct(x ?? 0, 1, f.locale);
   const { selected, country } = flow.national;
+  // The selection is the whole database: one column, not the same area twice and a difference of nothing.
+  const whole = flow.scope.districts === null && flow.scope.mahalla === null;
   const rows = [
     ...REGISTRIES.map((r) => ({
       key: r,
@@ -43,20 +45,22 @@ export function NationalPanel({
       />
       <h3>{t('applications.national.title')}</h3>
       <p className="muted">
-        {t('applications.national.note', {
-          scope: scopeName,
-          n: f.int(selected.n),
-          country: countryName,
-          countryN: f.int(country.n),
-        })}
+        {whole
+          ? t('applications.national.noteWhole', { country: countryName, countryN: f.int(country.n) })
+          : t('applications.national.note', {
+              scope: scopeName,
+              n: f.int(selected.n),
+              country: countryName,
+              countryN: f.int(country.n),
+            })}
       </p>
       <table>
         <thead>
           <tr>
             <th />
-            <th className="num">{scopeName}</th>
+            {!whole && <th className="num">{scopeName}</th>}
             <th className="num">{countryName}</th>
-            <th className="num">{t('applications.national.diff')}</th>
+            {!whole && <th className="num">{t('applications.national.diff')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -67,28 +71,31 @@ export function NationalPanel({
                 <td>
                   {r.label}
                   <span className="appl-pair">
-                    <span className="a" style={{ width: `${(r.a ?? 0) * 100}%` }} />
+                    {!whole && <span className="a" style={{ width: `${(r.a ?? 0) * 100}%` }} />}
                     <span className="b" style={{ width: `${(r.b ?? 0) * 100}%` }} />
                   </span>
                 </td>
-                <td className="num">{share(r.a)}</td>
+                {!whole && <td className="num">{share(r.a)}</td>}
                 <td className="num">{share(r.b)}</td>
-                <td className={Math.abs(d) >= 5 ? 'num warn' : 'num'}>
-                  {t('applications.national.pt', {
-                    sign: d >= 0 ? '+' : '−',
-                    n: fmtDecimal(Math.abs(d), 1, f.locale),
-                  })}
-                </td>
+                {!whole && (
+                  <td className={Math.abs(d) >= 5 ? 'num warn' : 'num'}>
+                    {t('applications.national.pt', {
+                      sign: d >= 0 ? '+' : '−',
+                      n: fmtDecimal(Math.abs(d), 1, f.locale),
+                    })}
+                  </td>
+                )}
               </tr>
             );
           })}
         </tbody>
       </table>
-      <p className="appl-key">
-        <span className="a" /> {scopeName} <span className="b" /> {countryName}
-      </p>
-      {flow.scope.districts === null && flow.scope.mahalla === null && (
+      {whole ? (
         <p className="appl-hint">{t('applications.national.hint')}</p>
+      ) : (
+        <p className="appl-key">
+          <span className="a" /> {scopeName} <span className="b" /> {countryName}
+        </p>
       )}
     </section>
   );
