@@ -69,6 +69,22 @@ const LABEL_ANCHORS: Array<
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+/** How a district's or a region's name stands: at one of eight places around its label point, lines close. */
+const placedName = {
+  'text-line-height': 1.1,
+  'text-variable-anchor': LABEL_ANCHORS,
+  'text-radial-offset': 0.4,
+  'symbol-placement': 'point',
+} as const;
+
+/** The names' colour, with a halo around each letter so that a name reads over any fill. */
+const namePaint = (theme: BasemapTheme) => ({
+  'text-color': theme.districtLabel,
+  'text-halo-color': theme.labelHalo,
+  'text-halo-width': 2,
+  'text-halo-blur': 0.5,
+});
+
 /**
  * The basemap style for a theme and our boundary collections.
  * `labels` are one point per district (else every part of a multi-part district gets a label).
@@ -153,20 +169,12 @@ export function basemapStyle(
           // places beside the middle, not two: with only above and below, Yakkasaroy and Olmazor (small, central)
           // were left out of the Hotspots map at 1280 and 1366 px in every language (issue 14); with eight, all 12.
           'text-max-width': 6,
-          'text-line-height': 1.1,
           'text-padding': 3,
           'text-allow-overlap': false,
           'text-ignore-placement': false,
-          'text-variable-anchor': LABEL_ANCHORS,
-          'text-radial-offset': 0.4,
-          'symbol-placement': 'point',
+          ...placedName,
         },
-        paint: {
-          'text-color': theme.districtLabel,
-          'text-halo-color': theme.labelHalo,
-          'text-halo-width': 2,
-          'text-halo-blur': 0.5,
-        },
+        paint: namePaint(theme),
       },
       {
         id: REGION_LABEL,
@@ -180,21 +188,13 @@ export function basemapStyle(
           'text-size': 12 * (theme.labelScale ?? 1),
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.05,
-          // Tashkent city lies inside Tashkent region: the smaller area's name moves aside rather than one of the two
-          // being left out.
+          // Wider than a district's: fourteen names share the country. One that fits nowhere near its region's middle
+          // is left out (Tashkent region beside the city's name at 1440 px).
           'text-max-width': 8,
-          'text-line-height': 1.1,
           'text-padding': 2,
-          'text-variable-anchor': LABEL_ANCHORS,
-          'text-radial-offset': 0.4,
-          'symbol-placement': 'point',
+          ...placedName,
         },
-        paint: {
-          'text-color': theme.districtLabel,
-          'text-halo-color': theme.labelHalo,
-          'text-halo-width': 2,
-          'text-halo-blur': 0.5,
-        },
+        paint: namePaint(theme),
       },
     ],
   };
