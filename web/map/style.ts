@@ -1,6 +1,6 @@
 // The offline basemap: a MapLibre style built from our own boundaries (no tiles, sprites or glyphs from anywhere).
 import type { FeatureCollection } from 'geojson';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, fontFaces } from './fonts.ts';
 
 export interface BasemapTheme {
@@ -69,21 +69,41 @@ const LABEL_ANCHORS: Array<
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** How a district's or a region's name stands: at one of eight places around its label point, lines close. */
-const placedName = {
-  'text-line-height': 1.1,
-  'text-variable-anchor': LABEL_ANCHORS,
-  'text-radial-offset': 0.4,
-  'symbol-placement': 'point',
-} as const;
-
-/** The names' colour, with a halo around each letter so that a name reads over any fill. */
-const namePaint = (theme: BasemapTheme) => ({
-  'text-color': theme.districtLabel,
-  'text-halo-color': theme.labelHalo,
-  'text-halo-width': 2,
-  'text-halo-blur': 0.5,
-});
+/**
+ * A layer of names from the label source: the areas of one `kind`, in `zooms`, with `layout` over what every name
+ * shares (our font, capitals, one of eight places around its label point) and a halo so it reads over any fill.
+ */
+function nameLayer(
+  id: string,
+  kind: 'district' | 'region',
+  zooms: { minzoom?: number; maxzoom?: number },
+  layout: SymbolLayerSpecification['layout'],
+  theme: BasemapTheme,
+): SymbolLayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source: LABEL_SOURCE,
+    ...zooms,
+    filter: ['==', ['get', 'kind'], kind],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': [FONT_BOLD, FONT_REGULAR],
+      'text-transform': 'uppercase',
+      'text-line-height': 1.1,
+      'text-variable-anchor': LABEL_ANCHORS,
+      'text-radial-offset': 0.4,
+      'symbol-placement': 'point',
+      ...layout,
+    },
+    paint: {
+      'text-color': theme.districtLabel,
+      'text-halo-color': theme.labelHalo,
+      'text-halo-width': 2,
+      'text-halo-blur': 0.5,
+    },
+  };
+}
 
 /**
  * The basemap style for a theme and our boundary collections.
@@ -144,15 +164,11 @@ export function basemapStyle(
         layout: { 'line-join': ['step', ['zoom'], 'miter', 10, 'round'] },
         paint: { 'line-color': theme.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2.6] },
       },
-      {
-        id: DISTRICT_LABEL,
-        type: 'symbol',
-        source: LABEL_SOURCE,
-        minzoom: DISTRICT_LABEL_MIN_ZOOM,
-        filter: ['==', ['get', 'kind'], 'district'],
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': [FONT_BOLD, FONT_REGULAR],
+      nameLayer(
+        DISTRICT_LABEL,
+        'district',
+        { minzoom: DISTRICT_LABEL_MIN_ZOOM },
+        {
           'text-size': [
             'interpolate',
             ['linear'],
@@ -162,7 +178,6 @@ export function basemapStyle(
             13,
             16 * (theme.labelScale ?? 1),
           ],
-          'text-transform': 'uppercase',
           'text-letter-spacing': 0.03,
           // Russian names are longer than Uzbek ones ("МИРЗО-УЛУГБЕКСКИЙ"): wrapped narrow, kept apart by a margin,
           // and never drawn over one another; one that fits nowhere near its district's middle is left out. Eight
@@ -172,30 +187,23 @@ export function basemapStyle(
           'text-padding': 3,
           'text-allow-overlap': false,
           'text-ignore-placement': false,
-          ...placedName,
         },
-        paint: namePaint(theme),
-      },
-      {
-        id: REGION_LABEL,
-        type: 'symbol',
-        source: LABEL_SOURCE,
-        maxzoom: DISTRICT_LABEL_MIN_ZOOM,
-        filter: ['==', ['get', 'kind'], 'region'],
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': [FONT_BOLD, FONT_REGULAR],
+        theme,
+      ),
+      // Wider than a district's: fourteen names share the country. One that fits nowhere near its region's middle is
+      // left out (Tashkent region beside the city's name at 1440 px).
+      nameLayer(
+        REGION_LABEL,
+        'region',
+        { maxzoom: DISTRICT_LABEL_MIN_ZOOM },
+        {
           'text-size': 12 * (theme.labelScale ?? 1),
-          'text-transform': 'uppercase',
           'text-letter-spacing': 0.05,
-          // Wider than a district's: fourteen names share the country. One that fits nowhere near its region's middle
-          // is left out (Tashkent region beside the city's name at 1440 px).
           'text-max-width': 8,
           'text-padding': 2,
-          ...placedName,
         },
-        paint: namePaint(theme),
-      },
+        theme,
+      ),
     ],
   };
 }
