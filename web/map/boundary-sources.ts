@@ -1,15 +1,16 @@
 // The basemap's boundary sources kept up to date on a live map: the region and district outlines, which arrive after
 // the map is made when it was made without them (web/map/BaseMap.tsx makes it as soon as /api/meta is there), the
-// district labels, which follow the language and the official names arriving with /api/meta, and a page's mahalla
-// outlines. Each is set only when it differs from what the map holds: every setData has the workers cut its tiles again.
+// district and region names, which follow the language and the official names arriving with /api/meta, and a page's
+// mahalla outlines. Each is set only when it differs from what the map holds: every setData has the workers cut its
+// tiles again.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { whenStyled } from './when-styled.ts';
 import type { MahallaOutlines } from './mahalla-layers.ts';
-import { MAHALLA_SOURCE, OVERLAY_BEFORE } from './style.ts';
+import { LABEL_SOURCE, MAHALLA_SOURCE, OVERLAY_BEFORE } from './style.ts';
 
-/** Sets the map's `regions`, `districts` and `district-labels` sources when those collections change. */
+/** Sets the map's `regions`, `districts` and label (LABEL_SOURCE) sources when those collections change. */
 export function useBoundarySources(
   mapRef: RefObject<MapLibreMap | null>,
   regions: FeatureCollection,
@@ -19,14 +20,14 @@ export function useBoundarySources(
   // What the map was made with or last given: the style already holds it. Not set again with what the map was made
   // with: the workers would cut the outlines and lay out the names a second time (asking the page for glyphs between
   // frames), on the first screen.
-  const shown = useRef({ regions, districts, 'district-labels': labels });
+  const shown = useRef({ regions, districts, [LABEL_SOURCE]: labels });
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
     for (const [id, data] of [
       ['regions', regions],
       ['districts', districts],
-      ['district-labels', labels],
+      [LABEL_SOURCE, labels],
     ] as const) {
       if (shown.current[id] === data) continue;
       shown.current[id] = data;

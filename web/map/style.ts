@@ -47,7 +47,7 @@ export const DISTRICT_LABEL = 'district-label';
 /** The region names, drawn over everything at country zoom. */
 export const REGION_LABEL = 'region-label';
 /** The labels' source: one point per district and per region (`kind`). */
-export const LABEL_SOURCE = 'district-labels';
+export const LABEL_SOURCE = 'labels';
 /**
  * Below this zoom the map names the regions, from it the districts. With the whole country on a laptop screen (zoom
  * ≈ 5.4 at 1440 px, ≈ 5.8 at 1920) 199 district names could not be read, covered a third of the map and placing them
