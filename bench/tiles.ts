@@ -33,7 +33,7 @@ const detail = (ring: Position[]): Position[] =>
 
 const detailed = (g: Shape): Shape => mapShape(g, detail);
 
-const vertices = (fc: TileInput): number =>
+const vertices = (fc: TileInput['mahallas']): number =>
   fc.features.reduce((n, f) => n + JSON.stringify(f.geometry.coordinates).split('],[').length, 0);
 
 /** Zoom shares of the request mix: a national user looks at the country, then regions, then districts and streets. */
@@ -59,9 +59,9 @@ export async function benchTiles(national: string, port: number, log: (s: string
   try {
     const db = await openDb(copy);
     const input = await tileInput(db);
-    const fine: TileInput = {
-      ...input,
-      features: input.features.map((f) => ({ ...f, geometry: detailed(f.geometry) })),
+    const fine: TileInput['mahallas'] = {
+      ...input.mahallas,
+      features: input.mahallas.features.map((f) => ({ ...f, geometry: detailed(f.geometry) })),
     };
     const perMahalla = vertices(fine) / fine.features.length;
     log(`tiles: ${fine.features.length} mahallas, ${perMahalla.toFixed(0)} vertices each; writing them…`);
@@ -81,7 +81,7 @@ export async function benchTiles(national: string, port: number, log: (s: string
     log('tiles: cutting…');
     const rss0 = process.memoryUsage().rss;
     const t0 = performance.now();
-    const tiles = [...buildTiles(fine)].map(gzTile);
+    const tiles = [...buildTiles(fine, {}, input.outlines)].map(gzTile);
     const seconds = (performance.now() - t0) / 1000;
     const peak = Math.round((process.memoryUsage().rss - rss0) / 2 ** 20);
     const bytes = tiles.reduce((n, t) => n + t.data.byteLength, 0);

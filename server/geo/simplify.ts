@@ -41,6 +41,15 @@ function repaired(simple: Shape, full: Shape): Shape {
 }
 
 /**
+ * The prepared zoom whose simplification a view at `zoom` draws (null: every vertex).
+ * @example levelFor(6) // 5
+ */
+export function levelFor(zoom: number): number | null {
+  if (zoom >= FULL_DETAIL_ZOOM) return null;
+  return [...SIMPLIFY_ZOOMS].reverse().find((s) => s <= zoom) ?? SIMPLIFY_ZOOMS[0];
+}
+
+/**
  * Prepares `fc` once and returns the features simplified for a zoom (same ids, properties and order).
  * @example const at = simplifier(mahallas); at(7).features.length === mahallas.features.length
  */
@@ -49,8 +58,8 @@ export function simplifier<P>(fc: FeatureCollection<Shape, P>): (zoom: number) =
   const topo = presimplify(topology({ shapes: fc }) as unknown as Topology<Objects<object>>, planarTriangleArea);
   const levels = new Map<number, FeatureCollection<Shape, P>>();
   return (zoom) => {
-    if (zoom >= FULL_DETAIL_ZOOM) return fc;
-    const z = [...SIMPLIFY_ZOOMS].reverse().find((s) => s <= zoom) ?? SIMPLIFY_ZOOMS[0];
+    const z = levelFor(zoom);
+    if (z === null) return fc;
     const hit = levels.get(z);
     if (hit) return hit;
     const simple = simplify(topo, minWeight(z));

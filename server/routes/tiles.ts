@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { can, type AppEnv } from '../auth/middleware.ts';
 import { TileParams } from '../contract/tiles.ts';
-import { MAHALLA_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../tiles/build.ts';
+import { MAHALLA_LAYER, OUTLINE_LAYER, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../tiles/build.ts';
 import { tileSet } from '../tiles/tiles.ts';
 import { mahallaIndexOf } from '../tiles/mahalla-index.ts';
 import { PACKED_TYPE } from '../shared/packed.ts';
@@ -40,6 +40,9 @@ export const tileRoutes = ({ db }: RouteDeps) =>
               minzoom: TILE_MIN_ZOOM,
               maxzoom: TILE_MAX_ZOOM,
             },
+            // The region and district borders (server/geo/borders.ts); MapLibre refuses a style layer whose source
+            // layer a TileJSON it read does not name.
+            { id: OUTLINE_LAYER, fields: { kind: 'String' }, minzoom: TILE_MIN_ZOOM, maxzoom: TILE_MAX_ZOOM },
           ],
         },
         200,

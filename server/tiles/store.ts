@@ -1,44 +1,66 @@
 // Where the mahalla tiles live: a table of the database beside the boundaries they were cut from, gzipped once, with
-// the fingerprint of those boundaries in `meta`. Tiles whose fingerprint no longer matches the mahallas (a boundary
-// import, a database older than the tiles) are cut again, so the map can never draw boundaries the data no longer has.
+// the fingerprint of those boundaries in `meta`. Tiles whose fingerprint no longer matches the mahallas or the region
+// and district outlines (a boundary import, a database older than the tiles) are cut again, so the map can never draw boundaries the data no longer has.
 import { gzipSync } from 'node:zlib';
 import type { DuckDBBlobValue } from '@duckdb/node-api';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../db/database.ts';
 import { replaceDerived, storedFingerprint } from '../db/derived-table.ts';
-import { TILE_FORMAT, type Tile, type TileProps } from './build.ts';
+import type { Areas } from '../geo/borders.ts';
+import { TILE_FORMAT, type Tile, type TileOutlines, type TileProps } from './build.ts';
 
 export const TILE_TABLE = `CREATE TABLE IF NOT EXISTS boundary_tiles (
   z UTINYINT NOT NULL, x INTEGER NOT NULL, y INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (z, x, y))`;
 const FINGERPRINT_KEY = 'tiles_fingerprint';
 
-export type TileInput = FeatureCollection<Polygon | MultiPolygon, TileProps & { id: number }>;
+/** What the tiles are cut from: the mahallas (feature id = mahalla id) and the region and district outlines. */
+export interface TileInput {
+  mahallas: FeatureCollection<Polygon | MultiPolygon, TileProps & { id: number }>;
+  outlines: TileOutlines;
+}
 
 /**
- * A short digest of every mahalla's id, district and geometry and of the tiles' format: equal exactly when the tiles
- * would be.
+ * A short digest of every mahalla's id, district and geometry, of the region and district outlines and of the tiles'
+ * format: equal exactly when the tiles would be.
  */
 export async function boundaryFingerprint(db: Pick<Db, 'all'>): Promise<string> {
+  // One digest of the three (the fingerprint is part of the tile URLs, ≤ 40 characters).
   const [row] = await db.all<{ n: number; h: string }>(
-    `SELECT count(*)::INTEGER AS n, coalesce(bit_xor(hash(id, district_soato, geometry)), 0)::VARCHAR AS h
-     FROM mahallas`,
+    `SELECT (SELECT count(*) FROM mahallas)::INTEGER AS n,
+       hash((SELECT coalesce(bit_xor(hash(id, district_soato, geometry)), 0) FROM mahallas),
+            (SELECT coalesce(bit_xor(hash(soato, geometry)), 0) FROM regions),
+            (SELECT coalesce(bit_xor(hash(soato, geometry)), 0) FROM districts))::VARCHAR AS h`,
   );
   return `${row?.n ?? 0}-${BigInt(row?.h ?? '0').toString(36)}-${TILE_FORMAT}`;
 }
 
-/** The mahallas as the tiler's input (feature id = mahalla id). */
+const areas = (rows: Array<{ geometry: string }>): Areas => ({
+  type: 'FeatureCollection',
+  features: rows.map((r) => ({
+    type: 'Feature',
+    properties: {},
+    geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+  })),
+});
+
+/** The tiler's input from the database. */
 export async function tileInput(db: Pick<Db, 'all'>): Promise<TileInput> {
   const rows = await db.all<{ id: number; district: string; geometry: string }>(
     'SELECT id, district_soato AS district, geometry FROM mahallas ORDER BY id',
   );
+  const regions = await db.all<{ geometry: string }>('SELECT geometry FROM regions ORDER BY soato');
+  const districts = await db.all<{ geometry: string }>('SELECT geometry FROM districts ORDER BY soato');
   return {
-    type: 'FeatureCollection',
-    features: rows.map((r) => ({
-      type: 'Feature',
-      id: r.id,
-      properties: { id: r.id, district: r.district },
-      geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
-    })),
+    mahallas: {
+      type: 'FeatureCollection',
+      features: rows.map((r) => ({
+        type: 'Feature',
+        id: r.id,
+        properties: { id: r.id, district: r.district },
+        geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+      })),
+    },
+    outlines: { regions: areas(regions), districts: areas(districts) },
   };
 }
 

@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildTiles } from './build.ts';
 import { gzTile, type TileInput } from './store.ts';
 
-for (const t of buildTiles(workerData as TileInput)) {
+const { mahallas, outlines } = workerData as TileInput;
+for (const t of buildTiles(mahallas, {}, outlines)) {
   const g = gzTile(t);
   parentPort?.postMessage(g, [g.data.buffer as ArrayBuffer]);
 }

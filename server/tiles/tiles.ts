@@ -17,7 +17,7 @@ export interface TileSet {
 export function cutTiles(input: TileInput): Promise<Tile[]> {
   return new Promise((resolve) => {
     const out: Tile[] = [];
-    const here = (): void => resolve([...buildTiles(input)].map(gzTile));
+    const here = (): void => resolve([...buildTiles(input.mahallas, {}, input.outlines)].map(gzTile));
     let worker: ReturnType<typeof spawnTsWorker>;
     try {
       worker = spawnTsWorker(new URL('./tile-worker.ts', import.meta.url), input);

@@ -1,10 +1,9 @@
 // The colour arithmetic of the mahallas drawn from tiles (web/map/mahalla-tiles.ts): the hover highlight laid over a
 // mahalla's fill as one colour (the fill layer draws the hovered mahalla itself), the outline colour with alpha, the
-// hatch's pixels and the tile source placed first in a style.
+// hatch's pixels.
 import { describe, expect, it } from 'vitest';
 import { hatchPixels } from '../../web/map/hatch.ts';
-import { hexWithAlpha, MARKS_SOURCE, over, TILE_SOURCE, withTileSource } from '../../web/map/mahalla-tiles.ts';
-import { basemapStyle, LABEL_SOURCE, LIGHT } from '../../web/map/style.ts';
+import { hexWithAlpha, over } from '../../web/map/mahalla-tiles.ts';
 
 describe('over', () => {
   it('is the top colour over nothing, and composes with alpha as two layers drawn one over the other would', () => {
@@ -45,23 +44,5 @@ describe('hatchPixels', () => {
     expect(alpha(data, 15, 0)).toBe(255);
     expect(alpha(data, 0, 15)).toBe(255);
     for (let y = 0; y < 16; y++) expect(alpha(data, 15, y)).toBe(alpha(data, 0, (y + 15) % 16));
-  });
-});
-
-describe('withTileSource', () => {
-  it('puts the tile source first (its tiles are asked for first), the labels on the other worker, and keeps every other source and layer', () => {
-    const base = basemapStyle(
-      LIGHT,
-      { type: 'FeatureCollection', features: [] },
-      { type: 'FeatureCollection', features: [] },
-    );
-    const urls = { tiles: ['http://x/api/tiles/mahallas/fp/{z}/{x}/{y}.pbf'], minzoom: 4, maxzoom: 12 };
-    const style = withTileSource(base, urls);
-    const rest = Object.keys(base.sources).filter((k) => k !== LABEL_SOURCE);
-    expect(Object.keys(style.sources)).toEqual([TILE_SOURCE, LABEL_SOURCE, MARKS_SOURCE, ...rest]);
-    expect(style.sources[LABEL_SOURCE]).toBe(base.sources[LABEL_SOURCE]);
-    expect(style.sources[TILE_SOURCE]).toEqual({ type: 'vector', ...urls });
-    expect(style.sources[MARKS_SOURCE]).toEqual({ type: 'vector', ...urls });
-    expect(style.layers).toBe(base.layers);
   });
 });

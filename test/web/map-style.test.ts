@@ -1,14 +1,45 @@
 // The offline basemap and the deck.gl layer builder, checked by invariants rather than pixels.
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { basemapStyle, DISTRICT_LABEL_MIN_ZOOM, LIGHT, OVERLAY_BEFORE } from '../../web/map/style.ts';
+import {
+  basemapStyle,
+  DISTRICT_LABEL_MIN_ZOOM,
+  LABEL_SOURCE,
+  LAND_SOURCE,
+  LIGHT,
+  MAHALLA_SOURCE,
+  OVERLAY_BEFORE,
+} from '../../web/map/style.ts';
+import { MARKS_SOURCE, OUTLINE_LAYER, TILE_SOURCE } from '../../web/map/tile-source.ts';
 import { buildLayers, LAYER_IDS, toPositions3 } from '../../web/map/layers.ts';
 import { mapLabel } from '../../web/map/map-labels.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 describe('basemap style', () => {
-  const style = basemapStyle(LIGHT, empty, empty);
+  const urls = { tiles: ['http://localhost/api/tiles/mahallas/fp/{z}/{x}/{y}.pbf'], minzoom: 4, maxzoom: 12 };
+  const style = basemapStyle(LIGHT, empty, empty, urls);
+
+  it('asks for the tiles first, the labels second (the other worker), and draws the land from its own shape', () => {
+    expect(Object.keys(style.sources)).toEqual([TILE_SOURCE, LABEL_SOURCE, MARKS_SOURCE, LAND_SOURCE, MAHALLA_SOURCE]);
+    expect(style.sources[TILE_SOURCE]).toEqual({ type: 'vector', ...urls });
+    expect(style.sources[MARKS_SOURCE]).toEqual({ type: 'vector', ...urls });
+    const land = style.layers.find((l) => l.id === 'land') as { type: string; source: string };
+    expect([land.type, land.source]).toEqual(['fill', LAND_SOURCE]);
+  });
+
+  it('draws the region and district borders from the tiles, each line layer its own kind', () => {
+    const line = (id: string) =>
+      style.layers.find((l) => l.id === id) as { source: string; 'source-layer': string; filter: unknown };
+    for (const [id, kind] of [
+      ['region-line', 'region'],
+      ['district-line', 'district'],
+    ] as const) {
+      const l = line(id);
+      expect([l.source, l['source-layer']], id).toEqual([TILE_SOURCE, OUTLINE_LAYER]);
+      expect(l.filter, id).toEqual(['==', ['get', 'kind'], kind]);
+    }
+  });
 
   it('needs no remote resources: no glyphs, sprite or tile URLs', () => {
     expect(style.glyphs).toBeUndefined();

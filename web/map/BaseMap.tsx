@@ -86,8 +86,7 @@ export function BaseMap({
   if (!ready || !meta.data) return null;
   return (
     <MapView
-      regions={(boundaries.data?.regions as FeatureCollection | undefined) ?? NO_SHAPES}
-      districts={(boundaries.data?.districts as FeatureCollection | undefined) ?? NO_SHAPES}
+      land={(boundaries.data?.land as FeatureCollection | undefined) ?? NO_SHAPES}
       labels={labels}
       bbox={meta.data.bbox}
       attribution={[

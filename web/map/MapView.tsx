@@ -13,7 +13,8 @@ import { bindKeyboardPick } from './keyboard.ts';
 import { rememberPick } from './keep-visible.ts';
 import { basemapStyle, LIGHT, type BasemapTheme } from './style.ts';
 import type { MahallaOutlines, TileFill, TilePaint } from './mahalla-layers.ts';
-import { applyTilePaint, withTileSource, type TileUrls } from './mahalla-tiles.ts';
+import { applyTilePaint } from './mahalla-tiles.ts';
+import type { TileUrls } from './tile-source.ts';
 import { pickTileMahalla, wireTileHover, type TileHover } from './tile-pointer.ts';
 import { whenAllLoaded, whenStyled } from './when-styled.ts';
 import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
@@ -35,8 +36,8 @@ prewarm();
 warmGlyphCanvas();
 
 export interface MapViewProps {
-  regions: FeatureCollection;
-  districts: FeatureCollection;
+  /** the land the basemap fills (/api/boundaries `land`); the borders come with the tiles */
+  land: FeatureCollection;
   labels: FeatureCollection;
   bbox: [number, number, number, number];
   attribution: string[];
@@ -71,8 +72,7 @@ declare global {
 }
 
 export function MapView({
-  regions,
-  districts,
+  land,
   labels,
   bbox,
   attribution,
@@ -90,7 +90,7 @@ export function MapView({
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const initial = useRef({ regions, districts, labels, bbox: focus ?? bbox, attribution, theme, tileUrls });
+  const initial = useRef({ land, labels, bbox: focus ?? bbox, attribution, theme, tileUrls });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
   const fill = tiles.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
   const handlers = useRef({ pickLayerIds, onPick, tooltip, onMap, fill });
@@ -108,12 +108,11 @@ export function MapView({
 
   useEffect(() => {
     if (!container.current) return;
-    const { regions: r, districts: d, labels: l, bbox: b, attribution: a, theme: t, tileUrls: u } = initial.current;
+    const { land: g, labels: l, bbox: b, attribution: a, theme: t, tileUrls: u } = initial.current;
     const view: View | null = getState().view;
-    const style = basemapStyle(t, r, d, l);
     const map = new MapLibreMap({
       container: container.current,
-      style: u ? withTileSource(style, u) : style,
+      style: basemapStyle(t, g, l, u ?? undefined),
       ...(view
         ? { center: [view.lon, view.lat], zoom: view.zoom }
         : { bounds: [b[0], b[1], b[2], b[3]], fitBoundsOptions: { padding: 40 } }),
@@ -243,7 +242,7 @@ export function MapView({
     if (map && !map.isStyleLoaded()) return whenAllLoaded(map, apply);
   }, [layers]);
 
-  useBoundarySources(mapRef, regions, districts, labels);
+  useBoundarySources(mapRef, land, labels);
 
   useOutlineSource(mapRef, outlines);
 

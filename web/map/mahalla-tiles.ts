@@ -5,30 +5,14 @@
 // (numbers); the geometry is tiles the browser already has.
 // Few layers and programs on purpose: in software GL (SwiftShader) every program costs ≈ 0.2–0.7 s to compile on the
 // first screen and every layer a pass over 9,400 polygons each frame (issue 15).
-import type {
-  ExpressionSpecification,
-  Map as MapLibreMap,
-  MapGeoJSONFeature,
-  PointLike,
-  StyleSpecification,
-  VectorSourceSpecification,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
 import type { MahallaOutlines, Rgba, TileFill, TileLine, TilePaint } from './mahalla-layers.ts';
 import { HATCH_COLOR, hatchPixels, UNRATED_TINT } from './hatch.ts';
-import { DISTRICT_LABEL, LABEL_SOURCE } from './style.ts';
-import type { TileJson } from '../queries/mahallas.ts';
+import { DISTRICT_LABEL } from './style.ts';
+import { MAHALLA_LAYER, MARKS_SOURCE, TILE_SOURCE, tileSource, type TileUrls } from './tile-source.ts';
 
-export const TILE_SOURCE = 'mahalla-tiles';
-/**
- * The same tiles again for the layers that show some mahallas only (hatch, selection, groups), each hidden while it
- * has none: MapLibre cuts a source's tiles again in its workers whenever a layer of it is added or filtered, so these
- * filters change with the numbers and the selection without cutting the fill's 9,400 polygons again (≈ 1 s on the
- * national first screen in software GL, issue 15), and the fill's tiles load before the numbers are there. The
- * browser keeps the tiles (immutable), so this source reads them from its cache.
- */
-export const MARKS_SOURCE = 'mahalla-tile-marks';
-/** The layer name inside the tiles (server/tiles/build.ts MAHALLA_LAYER). */
-const SOURCE_LAYER = 'mahallas';
+/** The mahallas' layer inside the tiles. */
+const SOURCE_LAYER = MAHALLA_LAYER;
 export const TILE_FILL = 'mahalla-tile-fill';
 const TILE_HATCH = 'mahalla-tile-hatch';
 const TILE_LINE = 'mahalla-tile-line';
@@ -87,38 +71,9 @@ interface Drawn {
 }
 const drawn = new WeakMap<MapLibreMap, Drawn>();
 
-/** The TileJSON's fields the map needs: tile URLs and zooms (web/queries/mahallas.ts asks for it early). */
-export type TileUrls = Pick<TileJson, 'tiles' | 'minzoom' | 'maxzoom'>;
-
-const tileSource = (urls: TileUrls | undefined): VectorSourceSpecification =>
-  urls
-    ? { type: 'vector', tiles: urls.tiles, minzoom: urls.minzoom, maxzoom: urls.maxzoom }
-    : { type: 'vector', url: new URL('/api/tiles/mahallas.json', window.location.href).href };
-
 /**
- * `style` with the tile source as its first source: MapLibre asks its workers for tiles source by source in style
- * order, and a worker parses one tile at a time, so the mahalla tiles are fetched before the boundaries' GeoJSON tiles
- * are cut (≈ 0.7 s on the national first screen). The labels come second: MapLibre gives each new source the next of its
- * two workers, so they (waiting for glyphs from the main thread) are laid out beside the mahalla tiles, not ≈ 1 s after
- * them. A source no visible layer uses fetches nothing: a page without tile paint never fetches a tile.
- * @example new Map({ container, style: withTileSource(basemapStyle(LIGHT, regions, districts), tileJson) })
- */
-export function withTileSource(style: StyleSpecification, urls: TileUrls): StyleSpecification {
-  const { [LABEL_SOURCE]: labels, ...rest } = style.sources;
-  return {
-    ...style,
-    sources: {
-      [TILE_SOURCE]: tileSource(urls),
-      ...(labels ? { [LABEL_SOURCE]: labels } : {}),
-      [MARKS_SOURCE]: tileSource(urls),
-      ...rest,
-    },
-  };
-}
-
-/**
- * Adds the tile sources (unless the style has them) and their base layers once per map. With `urls` the tiles are
- * asked for in the next frame; without, MapLibre first asks for the TileJSON itself.
+ * Adds the tile sources (unless the style has them, web/map/style.ts) and their base layers once per map. With `urls`
+ * the tiles are asked for in the next frame; without, MapLibre first asks for the TileJSON itself.
  */
 function ensureSource(map: MapLibreMap, urls: TileUrls | undefined): Drawn {
   let d = drawn.get(map);

@@ -22,7 +22,15 @@ describe('mahalla tiles', () => {
     const f = await givenFixture();
     const meta = await f.app.request('/api/tiles/mahallas.json');
     expect(meta.status).toBe(200);
-    const tj = (await meta.json()) as { tiles: string[]; minzoom: number; maxzoom: number; fingerprint: string };
+    const tj = (await meta.json()) as {
+      tiles: string[];
+      minzoom: number;
+      maxzoom: number;
+      fingerprint: string;
+      vector_layers: Array<{ id: string }>;
+    };
+    // MapLibre, reading the TileJSON itself (the wall screen), refuses a style layer of a layer it does not name.
+    expect(tj.vector_layers.map((l) => l.id)).toEqual(['mahallas', 'outlines']);
     expect(tj.minzoom).toBe(4);
     expect(tj.maxzoom).toBe(12);
     expect(tj.tiles[0]).toBe(`http://localhost/api/tiles/mahallas/${tj.fingerprint}/{z}/{x}/{y}.pbf`);
@@ -38,6 +46,9 @@ describe('mahalla tiles', () => {
       'SELECT id, district_soato AS district FROM mahallas ORDER BY id',
     );
     expect(tile.features.map((t) => ({ id: t.id, ...t.props })).sort((a, b) => a.id - b.id)).toEqual(stored);
+    // The region's and districts' borders come in the same tile (the map cuts no boundary GeoJSON of its own).
+    const borders = decodeTile(gunzipSync(new Uint8Array(await (await f.app.request(url)).arrayBuffer())), 'outlines');
+    expect(borders.features.map((b) => b.props.kind).sort()).toEqual(['district', 'region']);
 
     const again = await f.app.request(url, { headers: { 'if-none-match': res.headers.get('etag') ?? '' } });
     expect(again.status).toBe(304);
@@ -65,5 +76,13 @@ describe('mahalla tiles', () => {
       issues: [{ field: 'fp', reason: 'the boundaries have changed: reload the map', code: 'map_changed' }],
     });
     expect((await f.app.request(`/api/tiles/mahallas/${tj2.fingerprint}/8/${x}/${y}.pbf`)).status).toBe(200);
+
+    // So does a district's outline (a district import): the borders are cut into the tiles.
+    await f.db.run(
+      `UPDATE districts SET geometry = '{"type":"Polygon","coordinates":[[[69.2,41.2],[69.31,41.2],[69.31,41.25],[69.2,41.25],[69.2,41.2]]]}' WHERE soato = '1726287'`,
+    );
+    bumpDataEpoch(f.db);
+    const tj3 = (await (await f.app.request('/api/tiles/mahallas.json')).json()) as { fingerprint: string };
+    expect(tj3.fingerprint).not.toBe(tj2.fingerprint);
   });
 });

@@ -160,3 +160,55 @@ describe('mahalla vector tiles', () => {
     expect(checked).toBeGreaterThan(500);
   });
 });
+
+describe('borders in the mahalla tiles', () => {
+  const box = (x0: number, y0: number, x1: number, y1: number): Feature<Polygon> => ({
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+          [x0, y0],
+        ],
+      ],
+    },
+  });
+  const [x1, y1] = [X0 + COLS * STEP, Y0 + ROWS * STEP];
+  const outlines = {
+    regions: { type: 'FeatureCollection' as const, features: [box(X0, Y0, x1, y1)] },
+    // The grid's two districts, and one more far east with no mahalla in it.
+    districts: {
+      type: 'FeatureCollection' as const,
+      features: [box(X0, Y0, X0 + 2 * STEP, y1), box(X0 + 2 * STEP, Y0, x1, y1), box(71, 41, 71.1, 41.1)],
+    },
+  };
+  const plain = [...buildTiles(grid, { minZoom: 6, maxZoom: 9 })];
+  const tiles = [...buildTiles(grid, { minZoom: 6, maxZoom: 9 }, outlines)];
+
+  it('carries the region and district borders at every zoom, beside the same mahallas as without them', () => {
+    for (let z = 6; z <= 9; z++) {
+      const kinds = new Set(
+        tiles.filter((t) => t.z === z).flatMap((t) => decodeTile(t.data, 'outlines').features.map((f) => f.props.kind)),
+      );
+      expect(kinds, `zoom ${z}`).toEqual(new Set(['region', 'district']));
+    }
+    for (const t of plain) {
+      const same = tiles.find((u) => u.z === t.z && u.x === t.x && u.y === t.y);
+      expect(same && decodeTile(same.data).features, `${t.z}/${t.x}/${t.y}`).toEqual(decodeTile(t.data).features);
+    }
+  });
+
+  it('writes a tile where only a border runs (a district without mahallas)', () => {
+    const extra = tiles.filter((t) => !plain.some((u) => u.z === t.z && u.x === t.x && u.y === t.y));
+    expect(extra.length).toBeGreaterThanOrEqual(4);
+    for (const t of extra) {
+      expect(decodeTile(t.data).features).toEqual([]);
+      expect(decodeTile(t.data, 'outlines').features.map((f) => f.props.kind)).toEqual(['district']);
+    }
+  });
+});

@@ -56,8 +56,7 @@ export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; lay
   );
   return (
     <MapView
-      regions={boundaries.regions as FeatureCollection}
-      districts={boundaries.districts as FeatureCollection}
+      land={boundaries.land}
       labels={labels}
       bbox={meta.bbox}
       attribution={[
