@@ -30,7 +30,7 @@ export const bufferAt = (z: number): number => (z < 8 ? 24 : 64);
  * Bumped whenever what a tile holds for the same boundaries changes (its margin, its properties), so tiles already
  * stored are cut again (server/tiles/store.ts boundaryFingerprint).
  */
-export const TILE_FORMAT = 3;
+export const TILE_FORMAT = 4;
 
 /**
  * What a tile's feature carries besides its id (the mahalla id, which the map joins its numbers to). Not the mahalla's

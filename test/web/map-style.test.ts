@@ -5,7 +5,6 @@ import {
   basemapStyle,
   DISTRICT_LABEL_MIN_ZOOM,
   LABEL_SOURCE,
-  LAND_SOURCE,
   LIGHT,
   MAHALLA_SOURCE,
   OVERLAY_BEFORE,
@@ -18,25 +17,29 @@ const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 describe('basemap style', () => {
   const urls = { tiles: ['http://localhost/api/tiles/mahallas/fp/{z}/{x}/{y}.pbf'], minzoom: 4, maxzoom: 12 };
-  const style = basemapStyle(LIGHT, empty, empty, urls);
+  const style = basemapStyle(LIGHT, empty, urls);
 
-  it('asks for the tiles first, the labels second (the other worker), and draws the land from its own shape', () => {
-    expect(Object.keys(style.sources)).toEqual([TILE_SOURCE, LABEL_SOURCE, MARKS_SOURCE, LAND_SOURCE, MAHALLA_SOURCE]);
+  it('asks for the tiles first, the labels second (the other worker)', () => {
+    expect(Object.keys(style.sources)).toEqual([TILE_SOURCE, LABEL_SOURCE, MARKS_SOURCE, MAHALLA_SOURCE]);
     expect(style.sources[TILE_SOURCE]).toEqual({ type: 'vector', ...urls });
     expect(style.sources[MARKS_SOURCE]).toEqual({ type: 'vector', ...urls });
-    const land = style.layers.find((l) => l.id === 'land') as { type: string; source: string };
-    expect([land.type, land.source]).toEqual(['fill', LAND_SOURCE]);
   });
 
-  it('draws the region and district borders from the tiles, each line layer its own kind', () => {
-    const line = (id: string) =>
-      style.layers.find((l) => l.id === id) as { source: string; 'source-layer': string; filter: unknown };
-    for (const [id, kind] of [
-      ['region-line', 'region'],
-      ['district-line', 'district'],
+  it('draws the land and the region and district borders from the tiles, each layer its own kind', () => {
+    const layer = (id: string) =>
+      style.layers.find((l) => l.id === id) as {
+        type: string;
+        source: string;
+        'source-layer': string;
+        filter: unknown;
+      };
+    for (const [id, type, kind] of [
+      ['land', 'fill', 'land'],
+      ['region-line', 'line', 'region'],
+      ['district-line', 'line', 'district'],
     ] as const) {
-      const l = line(id);
-      expect([l.source, l['source-layer']], id).toEqual([TILE_SOURCE, OUTLINE_LAYER]);
+      const l = layer(id);
+      expect([l.type, l.source, l['source-layer']], id).toEqual([type, TILE_SOURCE, OUTLINE_LAYER]);
       expect(l.filter, id).toEqual(['==', ['get', 'kind'], kind]);
     }
   });

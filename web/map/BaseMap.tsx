@@ -39,7 +39,6 @@ export interface BaseMapProps {
 }
 
 const NO_PICK: string[] = [];
-const NO_SHAPES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const ignore = (): void => undefined;
 
 export function BaseMap({
@@ -86,7 +85,6 @@ export function BaseMap({
   if (!ready || !meta.data) return null;
   return (
     <MapView
-      land={(boundaries.data?.land as FeatureCollection | undefined) ?? NO_SHAPES}
       labels={labels}
       bbox={meta.data.bbox}
       attribution={[

@@ -18,7 +18,7 @@ import type { TileUrls } from './tile-source.ts';
 import { pickTileMahalla, wireTileHover, type TileHover } from './tile-pointer.ts';
 import { whenAllLoaded, whenStyled } from './when-styled.ts';
 import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
-import { useBoundarySources, useOutlineSource } from './boundary-sources.ts';
+import { useLabelSource, useOutlineSource } from './boundary-sources.ts';
 import { keepCreditsRoom } from './credits-room.ts';
 import { fitBox, watchCovers } from './fit-room.ts';
 import { skipSky } from './no-sky.ts';
@@ -36,8 +36,7 @@ prewarm();
 warmGlyphCanvas();
 
 export interface MapViewProps {
-  /** the land the basemap fills (/api/boundaries `land`); the borders come with the tiles */
-  land: FeatureCollection;
+  /** the region and district names' points (the land and borders come with the tiles) */
   labels: FeatureCollection;
   bbox: [number, number, number, number];
   attribution: string[];
@@ -72,7 +71,6 @@ declare global {
 }
 
 export function MapView({
-  land,
   labels,
   bbox,
   attribution,
@@ -90,7 +88,7 @@ export function MapView({
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const initial = useRef({ land, labels, bbox: focus ?? bbox, attribution, theme, tileUrls });
+  const initial = useRef({ labels, bbox: focus ?? bbox, attribution, theme, tileUrls });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
   const fill = tiles.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
   const handlers = useRef({ pickLayerIds, onPick, tooltip, onMap, fill });
@@ -108,11 +106,11 @@ export function MapView({
 
   useEffect(() => {
     if (!container.current) return;
-    const { land: g, labels: l, bbox: b, attribution: a, theme: t, tileUrls: u } = initial.current;
+    const { labels: l, bbox: b, attribution: a, theme: t, tileUrls: u } = initial.current;
     const view: View | null = getState().view;
     const map = new MapLibreMap({
       container: container.current,
-      style: basemapStyle(t, g, l, u ?? undefined),
+      style: basemapStyle(t, l, u ?? undefined),
       ...(view
         ? { center: [view.lon, view.lat], zoom: view.zoom }
         : { bounds: [b[0], b[1], b[2], b[3]], fitBoundsOptions: { padding: 40 } }),
@@ -242,7 +240,7 @@ export function MapView({
     if (map && !map.isStyleLoaded()) return whenAllLoaded(map, apply);
   }, [layers]);
 
-  useBoundarySources(mapRef, land, labels);
+  useLabelSource(mapRef, labels);
 
   useOutlineSource(mapRef, outlines);
 

@@ -1,37 +1,27 @@
-// The basemap's GeoJSON sources kept up to date on a live map: the land, which arrives after the map is made when it was
-// made without it (web/map/BaseMap.tsx makes it as soon as /api/meta is there), the district and region names, which
-// follow the language and the official names arriving with /api/meta, and a page's mahalla outlines. Each is set only
-// when it differs from what the map holds: every setData has the workers cut its tiles again. (The region and district
-// borders are in the vector tiles.)
+// The basemap's GeoJSON sources kept up to date on a live map: the district and region names, which arrive after the
+// map is made when it was made without them (web/map/BaseMap.tsx makes it as soon as /api/meta is there) and follow the
+// language and the official names arriving with /api/meta, and a page's mahalla outlines. Each is set only when it
+// differs from what the map holds: every setData has the workers cut its tiles again. (The land and the region and
+// district borders come with the vector tiles.)
 import { useEffect, useRef, type RefObject } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { whenStyled } from './when-styled.ts';
 import type { MahallaOutlines } from './mahalla-layers.ts';
-import { LABEL_SOURCE, LAND_SOURCE, MAHALLA_SOURCE, OVERLAY_BEFORE } from './style.ts';
+import { LABEL_SOURCE, MAHALLA_SOURCE, OVERLAY_BEFORE } from './style.ts';
 
-/** Sets the map's land (LAND_SOURCE) and label (LABEL_SOURCE) sources when those collections change. */
-export function useBoundarySources(
-  mapRef: RefObject<MapLibreMap | null>,
-  land: FeatureCollection,
-  labels: FeatureCollection,
-): void {
+/** Sets the map's label source (LABEL_SOURCE) when the label points change. */
+export function useLabelSource(mapRef: RefObject<MapLibreMap | null>, labels: FeatureCollection): void {
   // What the map was made with or last given: the style already holds it. Not set again with what the map was made
-  // with: the workers would cut the land and lay out the names a second time (asking the page for glyphs between
-  // frames), on the first screen.
-  const shown = useRef({ [LAND_SOURCE]: land, [LABEL_SOURCE]: labels });
+  // with: the workers would lay out the names a second time (asking the page for glyphs between frames), on the first
+  // screen.
+  const shown = useRef(labels);
   useEffect(() => {
     const map = mapRef.current;
-    if (!map) return;
-    for (const [id, data] of [
-      [LAND_SOURCE, land],
-      [LABEL_SOURCE, labels],
-    ] as const) {
-      if (shown.current[id] === data) continue;
-      shown.current[id] = data;
-      whenStyled(map, () => void map.getSource<GeoJSONSource>(id)?.setData(data));
-    }
-  }, [mapRef, land, labels]);
+    if (!map || shown.current === labels) return;
+    shown.current = labels;
+    whenStyled(map, () => void map.getSource<GeoJSONSource>(LABEL_SOURCE)?.setData(labels));
+  }, [mapRef, labels]);
 }
 
 const NO_OUTLINES: FeatureCollection = { type: 'FeatureCollection', features: [] };

@@ -1,7 +1,7 @@
 // The offline basemap: a MapLibre style built from our own boundaries (no tiles, sprites or glyphs from anywhere else):
-// the land as one shape, the region and district borders from the app's own vector tiles, the names from label points.
+// the land and the region and district borders from the app's own vector tiles, the names from label points.
 import type { FeatureCollection } from 'geojson';
-import type { LineLayerSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import type { FilterSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { FONT_BOLD, FONT_REGULAR, fontFaces } from './fonts.ts';
 import { MARKS_SOURCE, OUTLINE_LAYER, TILE_SOURCE, tileSource, type TileUrls } from './tile-source.ts';
 
@@ -50,8 +50,6 @@ export const DISTRICT_LABEL = 'district-label';
 export const REGION_LABEL = 'region-label';
 /** The labels' source: one point per district and per region (`kind`). */
 export const LABEL_SOURCE = 'labels';
-/** The land's source: the regions (a city's districts) as one shape (server/geo/borders.ts). */
-export const LAND_SOURCE = 'land';
 /**
  * Below this zoom the map names the regions, from it the districts. With the whole country on a laptop screen (zoom
  * ≈ 5.4 at 1440 px, ≈ 5.8 at 1920) 199 district names could not be read, covered a third of the map and placing them
@@ -109,31 +107,24 @@ function nameLayer(
   };
 }
 
-/** The borders of one `kind` from the tiles' outline layer (server/tiles/build.ts). */
-const borderLayer = (
-  id: string,
-  kind: 'region' | 'district',
-  rest: Pick<LineLayerSpecification, 'paint' | 'layout'>,
-): LineLayerSpecification => ({
-  id,
-  type: 'line',
+/** The tiles' outline layer (server/geo/borders.ts), the features of one `kind`. */
+const outlines = (
+  kind: 'land' | 'region' | 'district',
+): { source: string; 'source-layer': string; filter: FilterSpecification } => ({
   source: TILE_SOURCE,
   'source-layer': OUTLINE_LAYER,
   filter: ['==', ['get', 'kind'], kind],
-  ...rest,
 });
 
 /**
- * The basemap style for a theme, the land and label points (`labels`: one point per district and per region, else
- * every part of a multi-part district gets a label) and the tiles (`urls`, from the TileJSON; undefined: MapLibre asks
- * for it). The tile source comes first: MapLibre asks its workers for tiles source by source in style order, and a
+ * The basemap style for a theme, the label points (`labels`: one point per district and per region, else every part
+ * of a multi-part district gets a label) and the tiles (`urls`, from the TileJSON; undefined: MapLibre asks for it). The tile source comes first: MapLibre asks its workers for tiles source by source in style order, and a
  * worker parses one tile at a time. The labels come second: MapLibre gives each new GeoJSON source the next of its two
  * workers, so they (waiting for glyphs from the main thread) are laid out beside the tiles, not after them.
  * @example new maplibregl.Map({ container, style: basemapStyle(LIGHT, land, labelPoints, tileJson) })
  */
 export function basemapStyle(
   theme: BasemapTheme,
-  land: FeatureCollection,
   labels: FeatureCollection,
   urls: TileUrls | undefined,
 ): StyleSpecification {
@@ -145,17 +136,19 @@ export function basemapStyle(
       [TILE_SOURCE]: tileSource(urls),
       [LABEL_SOURCE]: { type: 'geojson', data: labels },
       [MARKS_SOURCE]: tileSource(urls),
-      [LAND_SOURCE]: { type: 'geojson', data: land },
       [MAHALLA_SOURCE]: { type: 'geojson', data: EMPTY },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
       // Without antialiased edges: the land's edge lies under the borders, and in software GL the edge is another
       // program to compile and another pass each frame (issue 15).
-      { id: 'land', type: 'fill', source: LAND_SOURCE, paint: { 'fill-color': theme.land, 'fill-antialias': false } },
-      borderLayer('region-line', 'region', {
+      { id: 'land', type: 'fill', ...outlines('land'), paint: { 'fill-color': theme.land, 'fill-antialias': false } },
+      {
+        id: 'region-line',
+        type: 'line',
+        ...outlines('region'),
         paint: { 'line-color': theme.regionLine, 'line-width': 1.2, 'line-dasharray': [3, 2] },
-      }),
+      },
       {
         id: OVERLAY_BEFORE,
         type: 'line',
@@ -168,10 +161,13 @@ export function basemapStyle(
       },
       // Round joins only where the line is wide enough to show them: at country zoom (1 px) they were ≈ 20–40 ms of a
       // software-GL frame (issue 15).
-      borderLayer('district-line', 'district', {
+      {
+        id: 'district-line',
+        type: 'line',
+        ...outlines('district'),
         layout: { 'line-join': ['step', ['zoom'], 'miter', 10, 'round'] },
         paint: { 'line-color': theme.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2.6] },
-      }),
+      },
       nameLayer(
         DISTRICT_LABEL,
         'district',

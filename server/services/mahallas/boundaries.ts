@@ -8,7 +8,6 @@ import type { BoundaryProps } from '../../contract/mahallas.ts';
 import { labelPoint } from '../../shared/label-point.ts';
 import { feature } from './mahallas.ts';
 import { districtSql } from '../../selection/area.ts';
-import { land, type Areas } from '../../geo/borders.ts';
 
 /** Region and district outlines for the offline basemap. */
 export async function getBoundaries(db: Db): Promise<{
@@ -19,11 +18,6 @@ export async function getBoundaries(db: Db): Promise<{
    * once per part): the map names regions at country zoom and districts closer in
    */
   labels: FeatureCollection<Geometry, BoundaryProps>;
-  /**
-   * the land the basemap fills, as one shape (web/map/style.ts): the borders themselves come with the mahalla tiles
-   * (server/tiles/build.ts), these outlines serve as names, boxes and lists
-   */
-  land: FeatureCollection<MultiPolygon>;
 }> {
   const regions = await db.all<{ soato: string; name: string; geometry: string }>(
     `SELECT soato, name_uz AS name, geometry FROM regions ORDER BY soato`,
@@ -44,13 +38,7 @@ export async function getBoundaries(db: Db): Promise<{
       properties: f.properties,
     })),
   };
-  const shape = land(r as unknown as Areas, d as unknown as Areas);
-  return {
-    regions: r,
-    districts: d,
-    labels,
-    land: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: shape }] },
-  };
+  return { regions: r, districts: d, labels };
 }
 
 /** The outlines, once per database and data generation (they are the same for every asker). */

@@ -105,20 +105,6 @@ describe('GET /api/boundaries', () => {
     });
   });
 
-  it('gives the land as one shape: the regions merged (the borders come with the tiles)', async () => {
-    const body = await boundaries();
-    expect(body.land.features).toHaveLength(1);
-    const shape = body.land.features[0]?.geometry as { type: string; coordinates: number[][][][] };
-    expect(shape.type).toBe('MultiPolygon');
-    // The region is the square 69.2–69.4 × 41.2–41.3: one polygon, one ring, its four corners.
-    expect(shape.coordinates).toHaveLength(1);
-    expect(shape.coordinates[0]).toHaveLength(1);
-    const ring = shape.coordinates[0]?.[0] ?? [];
-    expect(new Set(ring.map((p) => p.join(',')))).toEqual(
-      new Set(['69.2,41.2', '69.4,41.2', '69.4,41.3', '69.2,41.3']),
-    );
-  });
-
   it('gives one label point inside each region and each district, with its kind', async () => {
     const body = await boundaries();
     expect(body.labels.features.map((f) => [f.properties.kind, f.properties.soato])).toEqual([

@@ -46,9 +46,9 @@ describe('mahalla tiles', () => {
       'SELECT id, district_soato AS district FROM mahallas ORDER BY id',
     );
     expect(tile.features.map((t) => ({ id: t.id, ...t.props })).sort((a, b) => a.id - b.id)).toEqual(stored);
-    // The region's and districts' borders come in the same tile (the map cuts no boundary GeoJSON of its own).
+    // The land and the region's and districts' borders come in the same tile (the map cuts no GeoJSON of its own).
     const borders = decodeTile(gunzipSync(new Uint8Array(await (await f.app.request(url)).arrayBuffer())), 'outlines');
-    expect(borders.features.map((b) => b.props.kind).sort()).toEqual(['district', 'region']);
+    expect(borders.features.map((b) => b.props.kind).sort()).toEqual(['district', 'land', 'region']);
 
     const again = await f.app.request(url, { headers: { 'if-none-match': res.headers.get('etag') ?? '' } });
     expect(again.status).toBe(304);

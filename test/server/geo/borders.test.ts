@@ -2,7 +2,7 @@
 // way out, and the land as one shape.
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { borders, land, type Areas } from '../../../server/geo/borders.ts';
+import { borders, type Areas } from '../../../server/geo/borders.ts';
 
 // Four districts in a 2 × 2 block (0.2° a side near Tashkent), every inner border wiggling over 40 points, shared
 // point for point by both neighbours as in a real boundary file; the two columns are two regions.
@@ -94,7 +94,7 @@ describe('borders', () => {
     const region = segments(linesOf(at(14), 'region'));
     // Two columns of six sides each, the middle two shared: 10 distinct sides of 40 points.
     expect(region.size).toBe(10 * 40);
-    expect(borders(none, districts)(14).features.map((f) => f.properties.kind)).toEqual(['district']);
+    expect(borders(none, districts)(14).features.map((f) => f.properties.kind)).toEqual(['land', 'district']);
   });
 
   it('keeps fewer points on the way out, and the same points on both sides of a border at every zoom', () => {
@@ -115,15 +115,27 @@ describe('borders', () => {
 });
 
 describe('land', () => {
+  const ringsOf = (fc: FeatureCollection): Position[][] =>
+    fc.features.flatMap((f) =>
+      f.properties?.kind === 'land' && f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat() : [],
+    );
+
   it('is the regions merged into one shape: the outer ring of the block, no inner borders, no holes', () => {
-    const shape = land(regions, districts);
-    expect(shape.coordinates).toHaveLength(1);
-    expect(shape.coordinates[0]).toHaveLength(1);
     // The outer sides only: 8 sides of 40 points, closed.
-    expect(shape.coordinates[0]?.[0]).toHaveLength(8 * 40 + 1);
+    expect(ringsOf(borders(regions, districts)(14)).map((r) => r.length)).toEqual([8 * 40 + 1]);
   });
 
   it('merges the districts where there are no regions (a city database)', () => {
-    expect(land(none, districts).coordinates[0]?.[0]).toHaveLength(8 * 40 + 1);
+    expect(ringsOf(borders(none, districts)(14)).map((r) => r.length)).toEqual([8 * 40 + 1]);
+  });
+
+  it('keeps the points of the region lines around it at every zoom, so its edge never peeks out from under them', () => {
+    const at = borders(regions, districts);
+    for (const z of [5, 7, 9, 11, 14]) {
+      const onLines = new Set(linesOf(at(z), 'region').flat().map(key));
+      const ring = ringsOf(at(z)).flat();
+      expect(ring.length, `zoom ${z}`).toBeGreaterThan(4);
+      for (const p of ring) expect(onLines.has(key(p)), `zoom ${z}`).toBe(true);
+    }
   });
 });

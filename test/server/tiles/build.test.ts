@@ -190,12 +190,12 @@ describe('borders in the mahalla tiles', () => {
   const plain = [...buildTiles(grid, { minZoom: 6, maxZoom: 9 })];
   const tiles = [...buildTiles(grid, { minZoom: 6, maxZoom: 9 }, outlines)];
 
-  it('carries the region and district borders at every zoom, beside the same mahallas as without them', () => {
+  it('carries the land and the region and district borders at every zoom, beside the same mahallas as without them', () => {
     for (let z = 6; z <= 9; z++) {
       const kinds = new Set(
         tiles.filter((t) => t.z === z).flatMap((t) => decodeTile(t.data, 'outlines').features.map((f) => f.props.kind)),
       );
-      expect(kinds, `zoom ${z}`).toEqual(new Set(['region', 'district']));
+      expect(kinds, `zoom ${z}`).toEqual(new Set(['land', 'region', 'district']));
     }
     for (const t of plain) {
       const same = tiles.find((u) => u.z === t.z && u.x === t.x && u.y === t.y);

@@ -56,7 +56,6 @@ export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; lay
   );
   return (
     <MapView
-      land={boundaries.land}
       labels={labels}
       bbox={meta.bbox}
       attribution={[
