@@ -88,6 +88,8 @@ export function MapView({
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  /** Whether the map has run its first frame (the overlay's layers wait for it). */
+  const framed = useRef(false);
   const initial = useRef({ labels, bbox: focus ?? bbox, attribution, theme, tileUrls });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
   const fill = tiles.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
@@ -234,10 +236,26 @@ export function MapView({
   useEffect(() => {
     const map = mapRef.current;
     const apply = (): void => overlay.current?.setProps({ layers });
-    apply();
     // The overlay can only insert its layers (below district lines and labels) once every source has loaded; layers
     // set earlier are not placed, so they are set again then.
-    if (map && !map.isStyleLoaded()) return whenAllLoaded(map, apply);
+    const place = (): (() => void) | undefined => {
+      apply();
+      return map && !map.isStyleLoaded() ? whenAllLoaded(map, apply) : undefined;
+    };
+    if (!map || framed.current) return place();
+    // Not before the map's first frame, which asks for the tiles: deck.gl's layers (their shaders) were ≈ 0.2 s
+    // between the style and that frame on the national first screen (issue 15); set just after it, they are ready
+    // while the workers cut the tiles, and drawn with the map's first complete frame as before.
+    let stop: (() => void) | undefined;
+    const later = (): void => {
+      framed.current = true;
+      stop = place();
+    };
+    map.once('render', later);
+    return () => {
+      map.off('render', later);
+      stop?.();
+    };
   }, [layers]);
 
   useLabelSource(mapRef, labels);
