@@ -11,6 +11,7 @@ import { DEFAULT_SEED, SCALES } from '../../data/generate/scales.ts';
 import { stitch } from '../../data/generate/stitch.ts';
 import { tessellateDistrict } from '../../data/generate/tessellate.ts';
 import { measureTiling } from '../../data/generate/tiling.ts';
+import { square } from '../server/geo/fixtures.ts';
 
 type Geometry = Polygon | MultiPolygon;
 const polygonsOf = (g: Geometry): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
@@ -21,18 +22,6 @@ const unionOf = (gs: Geometry[]): Geometry => {
 };
 const holeAreas = (g: Geometry): number[] =>
   polygonsOf(g).flatMap((p) => p.slice(1).map((h) => area({ type: 'Polygon', coordinates: [h] })));
-const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 
 describe('demo tiling of Tashkent (city scale, the build’s seed)', () => {
   const districts = loadDistricts(SCALES.city);

@@ -1,21 +1,8 @@
 // The H3 study area: the size guard that keeps the whole country at resolution 7 or coarser, and the covering cells.
 import { describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
 import { latLngToCell } from 'h3-js';
 import { coverCells, estimateCells, H3_MAX_CELLS, maxResolutionFor } from '../../../server/geo/h3-area.ts';
-
-const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
+import { square } from './fixtures.ts';
 
 describe('maxResolutionFor', () => {
   it('allows resolution 9 for a city, 7 for the whole country, 5 at the very least', () => {

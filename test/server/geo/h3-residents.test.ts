@@ -1,23 +1,11 @@
 // Residents apportioned to H3 cells: every resident lands in exactly one cell, in proportion to the area a cell
 // shares with the mahalla, and a mahalla no listed cell overlaps goes whole to the cell of its label point.
 import { describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
 import { cellArea, cellToBoundary, getResolution, latLngToCell } from 'h3-js';
 import { apportionResidents, clippedArea } from '../../../server/geo/h3-residents.ts';
 import { coverCells } from '../../../server/geo/h3-area.ts';
+import { square } from './fixtures.ts';
 
-const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 const sum = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
 
 describe('clippedArea', () => {

@@ -4,6 +4,7 @@ import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { bufferAt, buildTiles, EXTENT, type Tile } from '../../../server/tiles/build.ts';
 import { decodeTile, type DecodedFeature } from './tile-decode.ts';
+import { square } from '../geo/fixtures.ts';
 
 // A 4 × 3 grid of mahallas over 0.12° × 0.09° near Tashkent. Interior corners are moved off the grid and interior
 // borders wiggle (20 points an edge), shared point for point by both neighbours as in a real cadastral layer; the outer
@@ -165,18 +166,7 @@ describe('borders in the mahalla tiles', () => {
   const box = (x0: number, y0: number, x1: number, y1: number): Feature<Polygon> => ({
     type: 'Feature',
     properties: {},
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [x0, y0],
-          [x1, y0],
-          [x1, y1],
-          [x0, y1],
-          [x0, y0],
-        ],
-      ],
-    },
+    geometry: square(x0, y0, x1, y1),
   });
   const [x1, y1] = [X0 + COLS * STEP, Y0 + ROWS * STEP];
   const outlines = {
