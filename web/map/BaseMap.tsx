@@ -73,8 +73,8 @@ export function BaseMap({
   // and then fly, or move a camera saved in the link). The map is made in the next task after it could be: making it
   // (the GL context, ≈ 0.3 s in software GL) in this commit would delay the page's own first requests, which React
   // starts in the effects of the same commit, after its children's.
-  // It also waits for the tiles' TileJSON (asked beside /api/meta, a few hundred bytes): made with the tile source in its
-  // style, the map asks for the mahalla tiles before the workers cut the boundaries' GeoJSON (web/map/mahalla-tiles.ts).
+  // It also waits for the tiles' TileJSON (asked beside /api/meta, a few hundred bytes): made with the tile URLs in its
+  // style, the map asks for the tiles (mahallas, borders, land) in its first frame (web/map/style.ts).
   const canMake = !!meta.data && (!!boundaries.data || district === null) && !tileJson.isPending;
   const [ready, setReady] = useState(false);
   useEffect(() => {

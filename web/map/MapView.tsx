@@ -27,8 +27,9 @@ import { drawFirstWhenLoaded } from './first-frame.ts';
 
 // After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. Two
 // workers (MapLibre's default is one): each GeoJSON source keeps the worker it was given, vector tiles go to the next
-// worker one by one, so the mahalla tiles are cut beside the boundaries' GeoJSON instead of after it. They start now, while the page's first data loads, not when the
-// first map is made (issue 15: the worker script was fetched only after the boundaries had arrived).
+// worker one by one, so the first screen's six tiles are read by both at once. They start now, while the page's first
+// data loads, not when the first map is made (issue 15: the worker script was fetched only after the boundaries had
+// arrived).
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
 setWorkerCount(2);
 prewarm();

@@ -1,5 +1,6 @@
-// The real region and district outlines of the offline basemap, one label point per district and per region, and the
-// police base points: the static layers drawn with the mahallas.
+// The real region and district outlines (the map draws them from the tiles, server/geo/borders.ts; these serve the
+// names, boxes and lists), one label point per district and per region, and the police base points: the static layers
+// drawn with the mahallas.
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/database.ts';
 import { keptPerDb } from '../../db/kept.ts';
@@ -9,7 +10,7 @@ import { labelPoint } from '../../shared/label-point.ts';
 import { feature } from './mahallas.ts';
 import { districtSql } from '../../selection/area.ts';
 
-/** Region and district outlines for the offline basemap. */
+/** Region and district outlines, and the basemap's label points. */
 export async function getBoundaries(db: Db): Promise<{
   regions: FeatureCollection<Geometry, BoundaryProps>;
   districts: FeatureCollection<Geometry, BoundaryProps>;
