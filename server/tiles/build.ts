@@ -49,7 +49,7 @@ export interface Tile {
   data: Uint8Array;
 }
 
-/** The region and district outlines cut into the same tiles (server/geo/borders.ts). */
+/** The region and district outlines whose land and borders are cut into the same tiles (server/geo/borders.ts). */
 export interface TileOutlines {
   regions: Areas;
   districts: Areas;
@@ -69,8 +69,8 @@ function cutAt(fc: FeatureCollection, z: number): GeoJSONVT {
 }
 
 /**
- * Every non-empty tile of `fc` (and of `outlines`' borders, in OUTLINE_LAYER) from `minZoom` to `maxZoom`, zoom by
- * zoom (feature id = `id` of the mahalla).
+ * Every non-empty tile of `fc` (and of `outlines`' land and borders, in OUTLINE_LAYER) from `minZoom` to `maxZoom`,
+ * zoom by zoom (feature id = `id` of the mahalla).
  * @example
  * const tiles = [...buildTiles(mahallas, { minZoom: 10, maxZoom: 10 })]; // [{ z: 10, x: 693, y: 380, data }, …]
  */
