@@ -89,8 +89,6 @@ export function MapView({
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  /** Whether the map has run its first frame (the overlay's layers wait for it). */
-  const framed = useRef(false);
   const initial = useRef({ labels, bbox: focus ?? bbox, attribution, theme, tileUrls });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
   const fill = tiles.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
@@ -237,26 +235,12 @@ export function MapView({
   useEffect(() => {
     const map = mapRef.current;
     const apply = (): void => overlay.current?.setProps({ layers });
+    // Given at once, not after the map's first frame: given then, the national first screen asked for its tiles a little
+    // sooner, but the wall screen's deck.gl names lost their bold face (their font atlas drawn without it).
+    apply();
     // The overlay can only insert its layers (below district lines and labels) once every source has loaded; layers
     // set earlier are not placed, so they are set again then.
-    const place = (): (() => void) | undefined => {
-      apply();
-      return map && !map.isStyleLoaded() ? whenAllLoaded(map, apply) : undefined;
-    };
-    if (!map || framed.current) return place();
-    // Not before the map's first frame, which asks for the tiles: deck.gl's layers (their shaders) were ≈ 0.2 s
-    // between the style and that frame on the national first screen (issue 15); set just after it, they are ready
-    // while the workers cut the tiles, and drawn with the map's first complete frame as before.
-    let stop: (() => void) | undefined;
-    const later = (): void => {
-      framed.current = true;
-      stop = place();
-    };
-    map.once('render', later);
-    return () => {
-      map.off('render', later);
-      stop?.();
-    };
+    if (map && !map.isStyleLoaded()) return whenAllLoaded(map, apply);
   }, [layers]);
 
   useLabelSource(mapRef, labels);
