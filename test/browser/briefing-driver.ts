@@ -125,6 +125,9 @@ export class BriefingDriver {
         else if (body && (b.bottom > body.bottom + 1 || b.top < body.top - 1 || b.right > body.right + 1))
           out.push(`${name}: out of the slide's body`);
       }
+      // The scale bar is as long as its distance: its words must fit inside it, not run past it (and the map's edge).
+      for (const el of document.querySelectorAll<HTMLElement>('.slide.active .maplibregl-ctrl-scale'))
+        if (el.scrollWidth > el.clientWidth + 1) out.push(`scale bar "${el.textContent ?? ''}": its words overflow it`);
       return out;
     });
   }

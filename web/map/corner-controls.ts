@@ -45,6 +45,8 @@ export class LocalScaleControl implements IControl {
     this.map = map;
     map.on('move', this.update);
     this.update();
+    // Again once MapLibre has put it in the page (right after this returns), where its letters have their size.
+    queueMicrotask(this.update);
     return this.el;
   }
 
@@ -64,7 +66,10 @@ export class LocalScaleControl implements IControl {
     const map = this.map;
     if (!map) return;
     const { clientWidth: w, clientHeight: h } = map.getContainer();
-    const across = Math.min(this.maxPx, w);
+    // At least ten of its letters long (at least five once rounded): in the wall screen's large type "100 км" ran out of
+    // MapLibre's 100 px and past the map's edge. The map's own 10-px letters keep MapLibre's 100 px.
+    const em = this.el.isConnected ? parseFloat(getComputedStyle(this.el).fontSize) || 0 : 0;
+    const across = Math.min(Math.max(this.maxPx, 10 * em), w);
     const left = map.unproject([w / 2 - across / 2, h / 2]);
     const right = map.unproject([w / 2 + across / 2, h / 2]);
     const bar = scaleBar(left.distanceTo(right), across);
