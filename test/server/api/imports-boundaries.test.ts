@@ -6,19 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoundaryPreview } from '../../../server/services/imports/boundaries.ts';
 import { givenRoles, type SignedIn } from '../../fixtures/api/signed-in.ts';
 import { issues, json, runJob, uploadAs } from './imports-given.ts';
+import { square } from '../../fixtures/square.ts';
 
-const sq = (x0: number, y0: number, x1: number, y1: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 /**
  * The fixture's four mahallas with our own field names replaced by the cadastre's (KOD, NOMI, TUMAN, AHOLI), the border
  * of 1 and 2 moved from 69.25 to 69.26 (incidents 4 and 14, at 69.2511 and 69.255, change mahalla) and mahalla 3
@@ -28,10 +17,10 @@ const mahallas = (firstCode = '1726287001') =>
   JSON.stringify({
     type: 'FeatureCollection',
     features: [
-      [firstCode, 'Olmazor', '1726287', 1100, sq(69.2, 41.2, 69.26, 41.25)],
-      ['1726287002', "Bog'bon", '1726287', 1900, sq(69.26, 41.2, 69.3, 41.25)],
-      ['1726273001', 'Navbahor', '1726273', 3000, sq(69.3, 41.25, 69.355, 41.3)],
-      ['1726273002', 'Chinor', '1726273', 500, sq(69.35, 41.25, 69.4, 41.3)],
+      [firstCode, 'Olmazor', '1726287', 1100, square(69.2, 41.2, 69.26, 41.25)],
+      ['1726287002', "Bog'bon", '1726287', 1900, square(69.26, 41.2, 69.3, 41.25)],
+      ['1726273001', 'Navbahor', '1726273', 3000, square(69.3, 41.25, 69.355, 41.3)],
+      ['1726273002', 'Chinor', '1726273', 500, square(69.35, 41.25, 69.4, 41.3)],
     ].map(([KOD, NOMI, TUMAN, AHOLI, geometry]) => ({
       type: 'Feature',
       properties: { KOD, NOMI, TUMAN, AHOLI },

@@ -29,19 +29,7 @@ export const at = (x: number, y: number, origin: readonly [number, number] = [70
 ];
 export const GRID_ORIGIN = [69.25, 41.25] as const;
 
-/** The box x0–x1 × y0–y1 (lon, lat) as a closed counter-clockwise polygon. */
-export const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
+export { square } from '../../fixtures/square.ts';
 
 /**
  * A seeded Voronoi tessellation of the box [x0, x1] × [y0, y1] (d3-delaunay: neighbouring cells share exact vertices).
