@@ -1,12 +1,32 @@
 // Web build (root web/, output dist/) with a dev proxy to the API, and the vitest projects (node suites, browser suite).
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const apiPort = Number(process.env.PORT ?? 8080);
 
+/**
+ * luma.gl (deck.gl's WebGL layer) imports its WebGL device lazily, from a module already in the app's chunk. With the
+ * app itself loaded by a dynamic import (web/boot.ts), rolldown made that a separate re-export file, fetched only when
+ * deck.gl attached to the map, and deck.gl's picking then missed base points and scan clusters (test/browser/hotspots
+ * tests). The import is made static, as it was in effect while the app was the page's entry.
+ */
+const lumaDeviceStatic: Plugin = {
+  name: 'hamkor-luma-device-static',
+  transform(code, id) {
+    if (!/@luma\.gl[\\/]webgl[\\/]dist[\\/]adapter[\\/]webgl-adapter\.js$/.test(id)) return null;
+    const lazy = 'const { WebGLDevice } = await import("./webgl-device.js");';
+    // A luma.gl upgrade that changes the line must be seen here, not as picking that misses now and then.
+    if (!code.includes(lazy))
+      throw new Error(`${id}: luma.gl's lazy WebGLDevice import changed; update vite.config.ts`);
+    const eager = 'import { WebGLDevice as EagerWebGLDevice } from "./webgl-device.js";\n';
+    return eager + code.replaceAll(lazy, 'const WebGLDevice = EagerWebGLDevice;');
+  },
+};
+
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), lumaDeviceStatic],
   build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
   server: { port: 5173, proxy: { '/api': `http://localhost:${apiPort}` } },
   test: {

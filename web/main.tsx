@@ -13,6 +13,9 @@ import './styles.css';
 
 const BriefingRoot = lazy(() => import('./views/briefing/BriefingRoot.tsx'));
 
+// A user-timing mark: the app's code has loaded and is about to render (read by traces and test/browser/tiles.test.ts).
+performance.mark('hamkor:app-start');
+
 const root = document.getElementById('root');
 const briefing = /^\/briefing(\/|$)/.test(window.location.pathname);
 if (root) {

@@ -1,9 +1,10 @@
-// The whole-city map draws its mahallas from the vector tiles in real Chromium: tile requests and the mahalla index,
-// never the polygons' GeoJSON; features rendered from the tile source with colours joined by id; a filter change
-// fetches no geometry; a click selects the mahalla under the pointer (MapLibre picking), a hover names it. The national
-// view of a database of several regions draws Coverage and Hotspots from the tiles too, and so do Cooperation,
-// Applications and Plans (unrated mahallas tinted, not hatched, at country zoom); the planner and the version comparison
-// fetch no mahalla until a district is chosen. The national map names the regions, a region zoomed in its districts.
+// The whole-city map draws its mahallas from the vector tiles in real Chromium (its document loaded before the app's
+// code ran): tile requests and the mahalla index, never the polygons' GeoJSON; features rendered from the tile source
+// with colours joined by id; a filter change fetches no geometry; a click selects the mahalla under the pointer
+// (MapLibre picking), a hover names it. The national view of a database of several regions draws Coverage and Hotspots
+// from the tiles too, and so do Cooperation, Applications and Plans (unrated mahallas tinted, not hatched, at country
+// zoom); the planner and the version comparison fetch no mahalla until a district is chosen. The national map names the
+// regions, a region zoomed in its districts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -53,6 +54,14 @@ describe('mahallas from vector tiles', () => {
     await watchPage(page, world.origin, d.record);
     await page.goto(`${world.origin}/`);
     await mapSettled(page);
+
+    // The document had loaded before the app's code ran (web/boot.ts): Chrome's loading animation stopped then.
+    const { loaded, appStart } = await page.evaluate(() => ({
+      loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+      appStart: performance.getEntriesByName('hamkor:app-start')[0]?.startTime ?? -1,
+    }));
+    expect(loaded).toBeGreaterThan(0);
+    expect(appStart).toBeGreaterThan(loaded);
 
     // Tiles and the index, once; no mahalla polygons as GeoJSON.
     expect(
