@@ -222,6 +222,11 @@ try {
               `${nav.requestStart.toFixed(0).padStart(5)} → ${nav.responseEnd.toFixed(0).padStart(5)} (ttfb ${(nav.responseStart - nav.requestStart).toFixed(0)} ms) the page`,
             ],
             [nav.domContentLoadedEventEnd, `${nav.domContentLoadedEventEnd.toFixed(0).padStart(5)}   DOMContentLoaded`],
+            // The document's load (Chrome's loading animation stops) and the app's start (web/boot.ts, web/main.tsx).
+            [nav.loadEventEnd, `${nav.loadEventEnd.toFixed(0).padStart(5)}   document loaded`],
+            ...performance
+              .getEntriesByName('hamkor:app-start')
+              .map((m) => [m.startTime, `${m.startTime.toFixed(0).padStart(5)}   app start`] as [number, string]),
             ...res,
             ...marks,
             ...progs,
