@@ -28,7 +28,8 @@ export default defineConfig({
   root: 'web',
   plugins: [react(), lumaDeviceStatic],
   build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
-  server: { port: 5173, proxy: { '/api': `http://localhost:${apiPort}` } },
+  // '/api/', not '/api': the prefix alone also matched the web module /api.ts, which then went to the API server.
+  server: { port: 5173, proxy: { '/api/': `http://localhost:${apiPort}` } },
   test: {
     root: '.',
     // The run's own temporary folder, removed when it ends (test/run-tmp.ts).
