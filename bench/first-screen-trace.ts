@@ -6,6 +6,7 @@ import type { CDPSession } from 'playwright-core';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { firstScreenDrawn } from './first-screen.ts';
 import { withServer } from './http.ts';
+import { APP_START_MARK } from '../web/app-start.ts';
 
 const [db, dist, port = '8806'] = process.argv.slice(2);
 if (!db || !dist) throw new Error('usage: tsx bench/first-screen-trace.ts DB.duckdb DIST [PORT] [--cold]');
@@ -192,7 +193,8 @@ try {
       const drawn = Date.now() - start;
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       await page.screenshot({ path: process.env.TRACE_SHOT ?? '/tmp/first-screen-trace.png' });
-      const timeline = await page.evaluate((workers) => {
+      const asked = { workers: !!process.env.TRACE_WORKERS, appStart: APP_START_MARK };
+      const timeline = await page.evaluate(({ workers, appStart }) => {
         const w = window as unknown as { __marks: Array<[string, number]> };
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
@@ -225,7 +227,7 @@ try {
             // The document's load (Chrome's loading animation stops) and the app's start (web/boot.ts, web/main.tsx).
             [nav.loadEventEnd, `${nav.loadEventEnd.toFixed(0).padStart(5)}   document loaded`],
             ...performance
-              .getEntriesByName('hamkor:app-start')
+              .getEntriesByName(appStart)
               .map((m) => [m.startTime, `${m.startTime.toFixed(0).padStart(5)}   app start`] as [number, string]),
             ...res,
             ...marks,
@@ -236,7 +238,7 @@ try {
             .map((l) => l[1]),
           origin: performance.timeOrigin,
         };
-      }, !!process.env.TRACE_WORKERS);
+      }, asked);
       console.log(`drawn in ${drawn} ms (from navigation, Node's clock)`);
       if (process.argv.includes('--frames')) console.log(await page.evaluate(frameCosts));
       const tiles = fromWorkers.map(

@@ -5,6 +5,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app.tsx';
+import { APP_START_MARK } from './app-start.ts';
 import { queryClient } from './queries/client.ts';
 import { I18nProvider } from './i18n/I18n.tsx';
 import '@fontsource/noto-sans/400.css';
@@ -13,8 +14,7 @@ import './styles.css';
 
 const BriefingRoot = lazy(() => import('./views/briefing/BriefingRoot.tsx'));
 
-// A user-timing mark: the app's code has loaded and is about to render (read by traces and test/browser/tiles.test.ts).
-performance.mark('hamkor:app-start');
+performance.mark(APP_START_MARK);
 
 const root = document.getElementById('root');
 const briefing = /^\/briefing(\/|$)/.test(window.location.pathname);

@@ -12,6 +12,7 @@ import { startWorld, type World } from './harness.ts';
 import { AppDriver, mapSettled, watchPage } from './driver.ts';
 import { TERRITORY_COLORS } from '../../web/views/coverage/layers.ts';
 import { UNRATED_TINT } from '../../web/map/hatch.ts';
+import { APP_START_MARK } from '../../web/app-start.ts';
 
 let world: World;
 
@@ -56,10 +57,13 @@ describe('mahallas from vector tiles', () => {
     await mapSettled(page);
 
     // The document had loaded before the app's code ran (web/boot.ts): Chrome's loading animation stopped then.
-    const { loaded, appStart } = await page.evaluate(() => ({
-      loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
-      appStart: performance.getEntriesByName('hamkor:app-start')[0]?.startTime ?? -1,
-    }));
+    const { loaded, appStart } = await page.evaluate(
+      (mark) => ({
+        loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+        appStart: performance.getEntriesByName(mark)[0]?.startTime ?? -1,
+      }),
+      APP_START_MARK,
+    );
     expect(loaded).toBeGreaterThan(0);
     expect(appStart).toBeGreaterThan(loaded);
 
