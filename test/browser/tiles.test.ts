@@ -67,6 +67,19 @@ describe('mahallas from vector tiles', () => {
     expect(loaded).toBeGreaterThan(0);
     expect(appStart).toBeGreaterThan(loaded);
 
+    // The base points are MapLibre's own circles and nothing is drawn by deck.gl: no overlay was made for this screen
+    // (web/map/deck-overlay.ts; it costs a software-GL first screen ≈ 0.5 s).
+    const layers = await page.evaluate(() => {
+      const map = window.__hamkorMap!;
+      return {
+        kinds: map.getLayersOrder().map((id) => `${id}:${map.getLayer(id)?.type}`),
+        dots: map.queryRenderedFeatures({ layers: ['base-points'] }).length,
+      };
+    });
+    expect(layers.kinds).toContain('base-points:circle');
+    expect(layers.kinds.filter((k) => k.endsWith(':custom'))).toEqual([]);
+    expect(layers.dots).toBeGreaterThan(0);
+
     // Tiles and the index, once; no mahalla polygons as GeoJSON.
     expect(
       requests.filter((p) => /^\/api\/tiles\/mahallas\/[0-9a-z-]+\/\d+\/\d+\/\d+\.pbf$/.test(p)).length,

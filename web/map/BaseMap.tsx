@@ -19,10 +19,10 @@ import { useFlyTarget } from './fly.ts';
 import { useMapLabels } from './map-labels.ts';
 import { MapView } from './MapView.tsx';
 import type { MahallaOutlines } from './mahalla-layers.ts';
-import { isTilePaint, type MapLayer } from './mahalla-layers.ts';
+import { isMapPaint, type MapLayer } from './mahalla-layers.ts';
 
 export interface BaseMapProps {
-  /** deck.gl overlays and the mahalla paint MapLibre draws from the tiles (web/map/mahalla-layers.ts) */
+  /** deck.gl overlays and what MapLibre draws: mahalla paint from the tiles, points (web/map/mahalla-layers.ts) */
   layers: MapLayer[];
   pickLayerIds?: string[];
   onPick?: (object: unknown, layerId: string | null) => void;
@@ -63,8 +63,8 @@ export function BaseMap({
   // A place the header's search flew to frames the map while the district chosen with it stays (web/map/fly.ts).
   const t = useT();
   const fly = useFlyTarget();
-  const [deckLayers, tiles] = useMemo(
-    () => [layers.filter((l): l is Layer => !isTilePaint(l)), layers.filter(isTilePaint)],
+  const [deckLayers, paint] = useMemo(
+    () => [layers.filter((l): l is Layer => !isMapPaint(l)), layers.filter(isMapPaint)],
     [layers],
   );
   const flyBox = fly && fly.district === district ? fly.box : null;
@@ -92,7 +92,7 @@ export function BaseMap({
         t('import.badge.from', { sources: sourcesLine(dataFrom(meta.data, PAGE_DATA[path] ?? []), t) }),
       ]}
       layers={deckLayers}
-      tiles={tiles}
+      paint={paint}
       // Failed: MapLibre asks for the TileJSON itself (and reports why it cannot draw the tiles).
       tileUrls={tileJson.error ? undefined : (tileJson.data ?? null)}
       pickLayerIds={pickLayerIds}

@@ -1,8 +1,9 @@
-// The map: an uncontrolled MapLibre map with our offline style and one deck.gl overlay (interleaved).
+// The map: an uncontrolled MapLibre map with our offline style, what MapLibre draws for the page (mahallas from the
+// tiles, point sets) and, once the page has any, one deck.gl overlay (interleaved; web/map/deck-overlay.ts).
 import { useEffect, useRef } from 'react';
 import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerCount, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -12,10 +13,12 @@ import type { View } from '../state/url.ts';
 import { bindKeyboardPick } from './keyboard.ts';
 import { rememberPick } from './keep-visible.ts';
 import { basemapStyle, LIGHT, type BasemapTheme } from './style.ts';
-import type { MahallaOutlines, TileFill, TilePaint } from './mahalla-layers.ts';
+import { isTilePaint, type MahallaOutlines, type MapPaint, type TileFill } from './mahalla-layers.ts';
 import { applyTilePaint } from './mahalla-tiles.ts';
 import type { TileUrls } from './tile-source.ts';
 import { pickTileMahalla, wireTileHover, type TileHover } from './tile-pointer.ts';
+import { applyMapPoints, mapPointAt, type MapPoints } from './map-points.ts';
+import { attachOverlay } from './deck-overlay.ts';
 import { whenAllLoaded, whenStyled } from './when-styled.ts';
 import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
 import { useLabelSource, useOutlineSource } from './boundary-sources.ts';
@@ -56,13 +59,13 @@ export interface MapViewProps {
   outlines?: MahallaOutlines | null;
   /** called with the map once it exists and with null when it is removed (a page's own pointer tools, e.g. a brush) */
   onMap?: (map: MapLibreMap | null) => void;
-  /** mahallas drawn by MapLibre from the vector tiles (web/map/mahalla-tiles.ts); omitted = none */
-  tiles?: readonly TilePaint[];
+  /** what MapLibre draws: mahallas from the vector tiles (web/map/mahalla-tiles.ts), points; omitted = none */
+  paint?: readonly MapPaint[];
   /** the tiles' URLs, fetched with the page's first data; null = on the way (wait); omitted = MapLibre asks for them */
   tileUrls?: TileUrls | null;
 }
 
-const NO_TILES: readonly TilePaint[] = [];
+const NO_PAINT: readonly MapPaint[] = [];
 
 /** Debug handle for tests and the bench: the live map (read-only use). */
 declare global {
@@ -83,17 +86,19 @@ export function MapView({
   theme = LIGHT,
   outlines,
   onMap,
-  tiles = NO_TILES,
+  paint = NO_PAINT,
   tileUrls,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  const hover = useRef<TileHover | null>(null);
   const initial = useRef({ labels, bbox: focus ?? bbox, attribution, theme, tileUrls });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
-  const fill = tiles.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
-  const handlers = useRef({ pickLayerIds, onPick, tooltip, onMap, fill });
-  handlers.current = { pickLayerIds, onPick, tooltip, onMap, fill };
+  const fill = paint.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
+  const points = paint.filter((p): p is MapPoints => p.kind === 'map-points').map((p) => p.id);
+  const handlers = useRef({ pickLayerIds, onPick, tooltip, onMap, fill, points });
+  handlers.current = { pickLayerIds, onPick, tooltip, onMap, fill, points };
   /** What the camera is fitted to while the person has not moved it: the focused district or the whole area. */
   const fitTarget = useRef<[number, number, number, number]>(focus ?? bbox);
   const t = useT();
@@ -137,42 +142,28 @@ export function MapView({
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     corner.current = new MapCorner(map, a, initialWords.current);
     const stopCreditsRoom = keepCreditsRoom(map);
-    // Set just below, once the overlay exists; deck.gl's tooltip tells it when one of its own is up.
-    let tileHover: TileHover | null = null;
-    const deck = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
-      getTooltip: (info) => {
-        const text = info.object ? handlers.current.tooltip?.(info) : null;
-        tileHover?.deckTip(!!text);
-        return text ? { text } : null;
-      },
-    });
-    map.addControl(deck);
+    const tileHover = wireTileHover(
+      map,
+      () => overlay.current,
+      () => handlers.current,
+    );
     // Clicks are picked from MapLibre's click event: deck.gl's own onClick missed the first click after load
     // (its picking pass was not ready), which a user would read as "the map ignored me".
-    // A deck.gl overlay object wins; else the mahalla drawn from the tiles under the pointer.
-    map.on('click', (e) => {
-      rememberPick(map, e.point.x, e.point.y);
-      const info = deck.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: handlers.current.pickLayerIds });
-      const tile = info?.object ? null : pickTileMahalla(map, handlers.current, e.point.x, e.point.y);
-      handlers.current.onPick(info?.object ?? tile?.object ?? null, info?.layer?.id ?? tile?.layerId ?? null);
-    });
-    tileHover = wireTileHover(map, deck, () => handlers.current);
+    // A deck.gl overlay object wins, then a point MapLibre draws, else the mahalla drawn from the tiles there.
+    const pickAt = (x: number, y: number): void => {
+      rememberPick(map, x, y);
+      const h = handlers.current;
+      const info = overlay.current?.pickObject({ x, y, radius: 2, layerIds: h.pickLayerIds });
+      const hit = info?.object
+        ? { object: info.object as unknown, layerId: info.layer?.id ?? null }
+        : (mapPointAt(map, h.pickLayerIds, x, y) ?? pickTileMahalla(map, h, x, y));
+      h.onPick(hit?.object ?? null, hit?.layerId ?? null);
+    };
+    map.on('click', (e) => pickAt(e.point.x, e.point.y));
     // Enter picks under the cross-hair as a click there would (web/map/keyboard.ts).
-    const keys = bindKeyboardPick(
-      map.getCanvas(),
-      (x, y) => {
-        rememberPick(map, x, y);
-        const info = deck.pickObject({ x, y, radius: 2, layerIds: handlers.current.pickLayerIds });
-        const tile = info?.object ? null : pickTileMahalla(map, handlers.current, x, y);
-        handlers.current.onPick(info?.object ?? tile?.object ?? null, info?.layer?.id ?? tile?.layerId ?? null);
-      },
-      initialHelp.current,
-    );
+    const keys = bindKeyboardPick(map.getCanvas(), pickAt, initialHelp.current);
     setKeysHelp.current = keys.setHelp;
-    overlay.current = deck;
+    hover.current = tileHover;
     mapRef.current = map;
     // The camera stays out of React: it goes to the URL only when a move that a person made ends. The initial camera
     // (settled before the first 'idle') and the app's own fits (tagged `source: 'app'`) are derived from other state,
@@ -211,7 +202,8 @@ export function MapView({
     handlers.current.onMap?.(map);
     return () => {
       handlers.current.onMap?.(null);
-      tileHover?.off();
+      tileHover.off();
+      hover.current = null;
       resized.disconnect();
       stopCovers();
       stopCreditsRoom();
@@ -234,13 +226,20 @@ export function MapView({
 
   useEffect(() => {
     const map = mapRef.current;
+    // No overlay until the page has something for deck.gl to draw.
+    if (!map || (!overlay.current && layers.length === 0)) return;
+    overlay.current ??= attachOverlay(
+      map,
+      () => handlers.current.tooltip,
+      (shown) => hover.current?.deckTip(shown),
+    );
     const apply = (): void => overlay.current?.setProps({ layers });
     // Given at once, not after the map's first frame: given then, the national first screen asked for its tiles a little
     // sooner, but the wall screen's deck.gl names lost their bold face (their font atlas drawn without it).
     apply();
     // The overlay can only insert its layers (below district lines and labels) once every source has loaded; layers
     // set earlier are not placed, so they are set again then.
-    if (map && !map.isStyleLoaded()) return whenAllLoaded(map, apply);
+    if (!map.isStyleLoaded()) return whenAllLoaded(map, apply);
   }, [layers]);
 
   useLabelSource(mapRef, labels);
@@ -250,9 +249,15 @@ export function MapView({
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const apply = (): void => applyTilePaint(map, tiles, outlines ?? null, tileUrls);
+    const apply = (): void => {
+      applyTilePaint(map, paint.filter(isTilePaint), outlines ?? null, tileUrls);
+      applyMapPoints(
+        map,
+        paint.filter((p): p is MapPoints => p.kind === 'map-points'),
+      );
+    };
     whenStyled(map, apply);
-  }, [tiles, outlines, tileUrls]);
+  }, [paint, outlines, tileUrls]);
 
   const focusKey = focus ? focus.join(',') : '';
   // The first focus is applied by the initial camera (or a saved view wins); later changes move the camera.

@@ -1,5 +1,4 @@
 // deck.gl layers as a pure function of data and UI state: stable ids, updateTriggers for UI-dependent accessors.
-import { ScatterplotLayer } from '@deck.gl/layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerKey } from '../state/url.ts';
@@ -7,6 +6,7 @@ import type { Rgb } from './colors.ts';
 import type { MetricView } from './metric-values.ts';
 import { DISTRICT_LABEL, OVERLAY_BEFORE, placedBefore } from './style.ts';
 import { mahallaFill, mahallaOutline, type MapLayer } from './mahalla-layers.ts';
+import type { MapPoints } from './map-points.ts';
 
 export interface MahallaFeatureProps {
   id: number;
@@ -115,28 +115,26 @@ export function buildLayers(
       ),
     );
   }
-  if (on('base') && data.basePoints) {
-    layers.push(
-      new ScatterplotLayer<{ id: number; name: string; lon: number; lat: number }>(
-        placedBefore(DISTRICT_LABEL, {
-          id: LAYER_IDS.base,
-          data: data.basePoints,
-          getPosition: (d) => [d.lon, d.lat],
-          // Metres with pixel bounds: a readable dot in a district, a speck (not a carpet) at national zoom.
-          radiusUnits: 'meters',
-          getRadius: 220,
-          radiusMinPixels: 1.5,
-          radiusMaxPixels: 6.5,
-          filled: true,
-          stroked: true,
-          getFillColor: [21, 101, 192, 255],
-          getLineColor: [255, 255, 255, 255],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 1.5,
-          pickable: true,
-        }),
-      ),
-    );
-  }
+  if (on('base') && data.basePoints) layers.push(basePointDots(LAYER_IDS.base, data.basePoints));
   return layers;
+}
+
+/**
+ * The base points as MapLibre draws them (web/map/map-points.ts): blue dots with a white ring, 220 m on the ground
+ * with pixel bounds, a readable dot in a district and a speck (not a carpet) at national zoom; above the mahallas and
+ * every overlay, below the district names.
+ */
+export function basePointDots(id: string, points: MapPoints['points']): MapPoints {
+  return {
+    kind: 'map-points',
+    id,
+    points,
+    fill: [21, 101, 192, 255],
+    stroke: [255, 255, 255, 255],
+    strokePx: 1.5,
+    metres: 220,
+    minPx: 1.5,
+    maxPx: 6.5,
+    before: DISTRICT_LABEL,
+  };
 }

@@ -3,6 +3,7 @@
 // MapLibre draws them from the vector tiles (web/map/mahalla-tiles.ts): a filter change sends only colours by id.
 import type { Layer } from '@deck.gl/core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { MapPoints } from './map-points.ts';
 
 export type Rgba = [number, number, number, number];
 
@@ -37,11 +38,14 @@ export interface TileLine {
 }
 
 export type TilePaint = TileFill | TileLine;
-/** What a page's layer builder returns: deck.gl overlays and the mahalla paint drawn from tiles. */
-export type MapLayer = Layer | TilePaint;
+/** What MapLibre draws for a page: the mahalla paint from the tiles and point sets (web/map/map-points.ts). */
+export type MapPaint = TilePaint | MapPoints;
+/** What a page's layer builder returns: deck.gl overlays and what MapLibre draws. */
+export type MapLayer = Layer | MapPaint;
 
-export const isTilePaint = (l: MapLayer): l is TilePaint =>
-  (l as Partial<TilePaint>).kind === 'tile-fill' || (l as Partial<TilePaint>).kind === 'tile-line';
+const MAP_PAINT = new Set(['tile-fill', 'tile-line', 'map-points']);
+export const isMapPaint = (l: MapLayer): l is MapPaint => MAP_PAINT.has((l as Partial<MapPaint>).kind ?? '');
+export const isTilePaint = (l: MapPaint): l is TilePaint => l.kind === 'tile-fill' || l.kind === 'tile-line';
 
 /**
  * Mahallas filled by `fill` (transparent = basemap), pickable with a hover highlight, under the outlines; hatched where

@@ -11,7 +11,7 @@ import { placeTextLayer } from '../../map/place-text-layer.ts';
 import type { BriefingSnapshot } from '../../queries/briefing.ts';
 import { useT } from '../../i18n/I18n.tsx';
 import { creditsLine } from '../../i18n/credits.ts';
-import { isTilePaint, tileOutlines, type MapLayer } from '../../map/mahalla-layers.ts';
+import { isMapPaint, tileOutlines, type MapLayer } from '../../map/mahalla-layers.ts';
 import type { MahallaOutlines } from '../../map/mahalla-layers.ts';
 import { useMapLabels } from '../../map/map-labels.ts';
 
@@ -22,8 +22,8 @@ const OUTLINES: MahallaOutlines = { ...tileOutlines(true), color: 'rgb(6,14,23)'
 
 export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; layers: MapLayer[] }) {
   // deck.gl overlays (labels placed below) and the mahalla paint MapLibre draws from the tiles.
-  const [layers, tiles] = useMemo(
-    () => [all.filter((l): l is Layer => !isTilePaint(l)), all.filter(isTilePaint)],
+  const [layers, paint] = useMemo(
+    () => [all.filter((l): l is Layer => !isMapPaint(l)), all.filter(isMapPaint)],
     [all],
   );
   const { boundaries, meta, district } = snap;
@@ -63,8 +63,8 @@ export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; lay
         meta.synthetic ? t('wall.boundariesDemo') : t('wall.boundariesImported'),
       ]}
       layers={placed}
-      tiles={tiles}
-      outlines={tiles.length > 0 ? OUTLINES : null}
+      paint={paint}
+      outlines={paint.length > 0 ? OUTLINES : null}
       pickLayerIds={NO_PICK}
       onPick={ignore}
       focus={focus}
