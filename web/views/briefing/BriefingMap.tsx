@@ -22,10 +22,7 @@ const OUTLINES: MahallaOutlines = { ...tileOutlines(true), color: 'rgb(6,14,23)'
 
 export function BriefingMap({ snap, layers: all }: { snap: BriefingSnapshot; layers: MapLayer[] }) {
   // deck.gl overlays (labels placed below) and the mahalla paint MapLibre draws from the tiles.
-  const [layers, paint] = useMemo(
-    () => [all.filter((l): l is Layer => !isMapPaint(l)), all.filter(isMapPaint)],
-    [all],
-  );
+  const [layers, paint] = useMemo(() => [all.filter((l): l is Layer => !isMapPaint(l)), all.filter(isMapPaint)], [all]);
   const { boundaries, meta, district } = snap;
   const labels = useMapLabels(boundaries.labels as FeatureCollection);
   const t = useT();
