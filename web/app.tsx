@@ -8,6 +8,8 @@ import { SignInPage } from './views/signin/SignInPage.tsx';
 import { useT } from './i18n/I18n.tsx';
 import { useApiErrors } from './i18n/api-error.ts';
 import { PAGES, pageFor } from './pages.tsx';
+import { Suspense } from 'react';
+import { LoadState } from './views/common/LoadState.tsx';
 
 export function App() {
   const session = useSession();
@@ -45,7 +47,10 @@ function SignedIn() {
           {t('app.dataFailed', { reason: said.error(meta.error) })}
         </div>
       )}
-      <Page key={page.path} />
+      {/* A page's code may still be loading (web/pages.tsx): the shell stays, the page shows when it comes. */}
+      <Suspense fallback={<LoadState loading error={null} />}>
+        <Page key={page.path} />
+      </Suspense>
     </div>
   );
 }

@@ -34,7 +34,9 @@ export async function mapSettled(page: Page): Promise<void> {
     () => {
       const map = window.__hamkorMap;
       const area = document.querySelector('.map-area');
-      return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false';
+      // data-overlay: the deck.gl overlay's code is still loading (web/map/MapView.tsx).
+      const overlay = document.querySelector('[data-overlay="loading"]');
+      return !!map && map.loaded() && !map.isMoving() && area?.getAttribute('data-loading') === 'false' && !overlay;
     },
     undefined,
     { timeout: 60_000, polling: 200 },

@@ -79,6 +79,8 @@ describe('mahallas from vector tiles', () => {
     expect(layers.kinds).toContain('base-points:circle');
     expect(layers.kinds.filter((k) => k.endsWith(':custom'))).toEqual([]);
     expect(layers.dots).toBeGreaterThan(0);
+    // Nor was deck.gl's code loaded (its first module sets globalThis.deck): it comes with a page that draws with it.
+    expect(await page.evaluate(() => 'deck' in globalThis)).toBe(false);
 
     // Tiles and the index, once; no mahalla polygons as GeoJSON.
     expect(
@@ -219,6 +221,8 @@ describe('the national view of several regions', () => {
     expect(tileRequests(requests).length).toBeGreaterThan(0);
     expect(fullGeometry(requests)).toEqual([]);
     const coverage = await rendered(d);
+    // Its markers are deck.gl's: the overlay's code came with the page (the first screen's check above can fail).
+    expect(await page.evaluate(() => 'deck' in globalThis)).toBe(true);
     expect(new Set(coverage.map((f) => f.id))).toEqual(new Set(regionOf.keys()));
     expect(new Set(coverage.filter((f) => f.fill !== null).map((f) => regionOf.get(f.id))).size).toBe(3);
     const assigned = coverage.filter((f) => slotOf.has(f.id));

@@ -11,6 +11,7 @@ import {
 } from '../../web/map/style.ts';
 import { MARKS_SOURCE, OUTLINE_LAYER, TILE_SOURCE } from '../../web/map/tile-source.ts';
 import { buildLayers, LAYER_IDS, toPositions3 } from '../../web/map/layers.ts';
+import { heatLayer } from '../../web/map/heat-layer.ts';
 import { mapLabel } from '../../web/map/map-labels.ts';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -154,11 +155,14 @@ describe('layer builder', () => {
     expect(ids).toEqual([LAYER_IDS.choropleth, LAYER_IDS.selected, LAYER_IDS.base]);
   });
 
-  it('adds the heat map only when it has points', () => {
+  it('adds the heat map only when it has points and its code has come', () => {
     const xy = new Float32Array([69.2, 41.3, 69.3, 41.31]);
     const on = { layers: ['heat'] as const, selected: null, metricKey: 'k' };
-    expect(buildLayers({}, { ...on, layers: ['heat'] }).map((l) => l.id)).toEqual([]);
-    expect(buildLayers({}, { ...on, layers: ['heat'] }, toPositions3(xy)).map((l) => l.id)).toEqual([LAYER_IDS.heat]);
+    const ui = { ...on, layers: ['heat' as const] };
+    expect(buildLayers({}, ui, undefined, undefined, heatLayer).map((l) => l.id)).toEqual([]);
+    expect(buildLayers({}, ui, toPositions3(xy), undefined, heatLayer).map((l) => l.id)).toEqual([LAYER_IDS.heat]);
+    // Still loading (web/map/lazy-module.ts): no heat layer yet, nothing else changes.
+    expect(buildLayers({}, ui, toPositions3(xy)).map((l) => l.id)).toEqual([]);
   });
 
   it('expands lon/lat pairs to x, y, z positions', () => {

@@ -1,6 +1,6 @@
 // The map: an uncontrolled MapLibre map with our offline style, what MapLibre draws for the page (mahallas from the
 // tiles, point sets) and, once the page has any, one deck.gl overlay (interleaved; web/map/deck-overlay.ts).
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerCount, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -18,7 +18,7 @@ import { applyTilePaint } from './mahalla-tiles.ts';
 import type { TileUrls } from './tile-source.ts';
 import { pickTileMahalla, wireTileHover, type TileHover } from './tile-pointer.ts';
 import { applyMapPoints, mapPointAt, type MapPoints } from './map-points.ts';
-import { attachOverlay } from './deck-overlay.ts';
+import { loaded, loadOnce } from './lazy-module.ts';
 import { whenAllLoaded, whenStyled } from './when-styled.ts';
 import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
 import { useLabelSource, useOutlineSource } from './boundary-sources.ts';
@@ -67,6 +67,10 @@ export interface MapViewProps {
 
 const NO_PAINT: readonly MapPaint[] = [];
 
+/** The deck.gl overlay's code, loaded when a page first has deck.gl layers (the national first screen has none). */
+export const loadDeckOverlay = () => import('./deck-overlay.ts');
+type DeckOverlayCode = Awaited<ReturnType<typeof loadDeckOverlay>>;
+
 /** Debug handle for tests and the bench: the live map (read-only use). */
 declare global {
   interface Window {
@@ -93,6 +97,8 @@ export function MapView({
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hover = useRef<TileHover | null>(null);
+  /** The overlay's code is on its way: the map is not finished (data-overlay, read by the browser tests). */
+  const [overlayPending, setOverlayPending] = useState(false);
   const initial = useRef({ labels, bbox: focus ?? bbox, attribution, theme, tileUrls });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
   const fill = paint.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
@@ -226,20 +232,38 @@ export function MapView({
 
   useEffect(() => {
     const map = mapRef.current;
-    // No overlay until the page has something for deck.gl to draw.
+    // No overlay, nor its code, until the page has something for deck.gl to draw.
     if (!map || (!overlay.current && layers.length === 0)) return;
-    overlay.current ??= attachOverlay(
-      map,
-      () => handlers.current.tooltip,
-      (shown) => hover.current?.deckTip(shown),
-    );
-    const apply = (): void => overlay.current?.setProps({ layers });
-    // Given at once, not after the map's first frame: given then, the national first screen asked for its tiles a little
-    // sooner, but the wall screen's deck.gl names lost their bold face (their font atlas drawn without it).
-    apply();
-    // The overlay can only insert its layers (below district lines and labels) once every source has loaded; layers
-    // set earlier are not placed, so they are set again then.
-    if (!map.isStyleLoaded()) return whenAllLoaded(map, apply);
+    let stop = (): void => undefined;
+    const draw = ({ attachOverlay }: DeckOverlayCode): void => {
+      overlay.current ??= attachOverlay(
+        map,
+        () => handlers.current.tooltip,
+        (shown) => hover.current?.deckTip(shown),
+      );
+      const apply = (): void => overlay.current?.setProps({ layers });
+      // Given at once, not after the map's next frame: given then, the wall screen's deck.gl names lost their bold face
+      // (their font atlas drawn without it).
+      apply();
+      // The overlay can only insert its layers (below district lines and labels) once every source has loaded; layers
+      // set earlier are not placed, so they are set again then.
+      if (!map.isStyleLoaded()) stop = whenAllLoaded(map, apply);
+    };
+    const code = loaded(loadDeckOverlay);
+    if (code) {
+      draw(code);
+      return () => stop();
+    }
+    let live = true;
+    setOverlayPending(true);
+    loadOnce(loadDeckOverlay)
+      .then((m) => live && mapRef.current === map && draw(m))
+      .catch((e: unknown) => console.error(e))
+      .finally(() => live && setOverlayPending(false));
+    return () => {
+      live = false;
+      stop();
+    };
   }, [layers]);
 
   useLabelSource(mapRef, labels);
@@ -271,5 +295,7 @@ export function MapView({
     if (mapRef.current) fitBox(mapRef.current, b, 600);
   }, [focusKey, bbox]);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  return (
+    <div ref={container} className="map" data-testid="map" data-overlay={overlayPending ? 'loading' : undefined} />
+  );
 }

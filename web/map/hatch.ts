@@ -1,18 +1,7 @@
 // The hatch fill for mahallas whose figure rests on too little (too few residents or events): a pattern reads as
-// "not rated" at a glance, where a flat grey could be mistaken for a low value. Drawn by deck.gl's
-// FillStyleExtension from a two-tile atlas made on a canvas here (no image file, no request), and by MapLibre over the
-// vector tiles from the same hatch computed as pixels (web/map/mahalla-tiles.ts).
-import { FillStyleExtension } from '@deck.gl/extensions';
-
-const TILE = 16;
-
-/** Tiles of the atlas: a solid tile (ordinary fill) and diagonal hatching. */
-export const HATCH_MAPPING = {
-  solid: { x: 0, y: 0, width: TILE, height: TILE, mask: true },
-  hatch: { x: TILE, y: 0, width: TILE, height: TILE, mask: true },
-} as const;
-
-export type FillPattern = keyof typeof HATCH_MAPPING;
+// "not rated" at a glance, where a flat grey could be mistaken for a low value. Its colours, and the hatch as pixels
+// for MapLibre over the vector tiles (web/map/mahalla-tiles.ts); deck.gl's version (the planner's editable
+// mahallas) is web/map/hatch-deck.ts, apart so that the first screen's script has no deck.gl in it (issue 15).
 
 /** Fill colour of hatched (unrated) mahallas: the lines are drawn in it, the gaps show the basemap. */
 export const HATCH_COLOR: [number, number, number, number] = [110, 124, 138, 150];
@@ -26,55 +15,6 @@ export const UNRATED_TINT: [number, number, number, number] = [
   HATCH_COLOR[2],
   Math.round(HATCH_COLOR[3] / 2.5),
 ];
-
-let atlas: HTMLCanvasElement | null = null;
-
-/** The pattern atlas (created once); null outside a browser, where no layer is drawn anyway. */
-export function hatchAtlas(): HTMLCanvasElement | null {
-  if (atlas || typeof document === 'undefined') return atlas;
-  const canvas = document.createElement('canvas');
-  canvas.width = 2 * TILE;
-  canvas.height = TILE;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  ctx.fillStyle = '#000';
-  ctx.fillRect(0, 0, TILE, TILE);
-  // 45° lines that continue across tile edges, so the pattern tiles without seams.
-  ctx.strokeStyle = '#000';
-  ctx.lineWidth = 1.75;
-  ctx.beginPath();
-  for (const off of [-TILE, 0, TILE]) {
-    ctx.moveTo(TILE + off, TILE);
-    ctx.lineTo(TILE + off + TILE, 0);
-  }
-  ctx.save();
-  ctx.rect(TILE, 0, TILE, TILE);
-  ctx.clip();
-  ctx.stroke();
-  ctx.restore();
-  atlas = canvas;
-  return atlas;
-}
-
-// One instance for every render: a new extension object each time would make deck.gl rebuild the layer's shaders.
-const FILL_STYLE = [new FillStyleExtension({ pattern: true })];
-
-/** The props FillStyleExtension adds, for a layer whose features are hatched where `hatched(f)` holds. */
-export function hatchProps<F>(hatched: (f: F) => boolean) {
-  const image = hatchAtlas();
-  if (!image) return {};
-  return {
-    extensions: FILL_STYLE,
-    fillPatternAtlas: image,
-    fillPatternMapping: HATCH_MAPPING,
-    fillPatternMask: true,
-    getFillPattern: (f: F): FillPattern => (hatched(f) ? 'hatch' : 'solid'),
-    // The pattern lives on the ground (deck.gl scales a 1-px tile to ≈ 0.5 m): 40 gives a 16-px tile ≈ 640 m, i.e.
-    // fine hatching at city zoom (≈ 11 px) that coarsens gently as one zooms into a district.
-    getFillPatternScale: 40,
-    getFillPatternOffset: [0, 0] as [number, number],
-  };
-}
 
 /**
  * A 16-px diagonal hatch in the unrated colour (the deck.gl pattern's look, for MapLibre's tile hatch), as RGBA

@@ -7,7 +7,9 @@ import { hexView, type HexColumns, type HexMode, type HexView } from './hex-view
 import { placedBefore } from './style.ts';
 import { OVERLAY_BEFORE } from './style.ts';
 
-export const HEX_LAYER_ID = 'h3-hexagons';
+import { HEX_LAYER_ID } from './hex-resolution.ts';
+
+export { HEX_LAYER_ID };
 
 export interface HexLayerUi {
   mode: HexMode;

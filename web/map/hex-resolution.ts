@@ -1,5 +1,11 @@
 // Which H3 resolution the hexagon view asks for at a zoom level: cells a few dozen pixels across on screen.
 
+/**
+ * The hexagon layer's id: here, not beside the layer (web/map/hex-layer.ts, loaded when hexagons are switched on),
+ * so the page tells its tooltips and picks apart without loading deck.gl.
+ */
+export const HEX_LAYER_ID = 'h3-hexagons';
+
 /** The resolutions GET /api/hexagons serves (5 ≈ 250 km² … 9 ≈ 0.1 km² a cell). */
 export const HEX_RES_RANGE = { min: 5, max: 9 } as const;
 

@@ -1,10 +1,9 @@
 // deck.gl layers as a pure function of data and UI state: stable ids, updateTriggers for UI-dependent accessors.
-import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerKey } from '../state/url.ts';
 import type { Rgb } from './colors.ts';
 import type { MetricView } from './metric-values.ts';
-import { DISTRICT_LABEL, OVERLAY_BEFORE, placedBefore } from './style.ts';
+import { DISTRICT_LABEL } from './style.ts';
 import { mahallaFill, mahallaOutline, type MapLayer } from './mahalla-layers.ts';
 import type { MapPoints } from './map-points.ts';
 
@@ -62,6 +61,8 @@ export function buildLayers(
   positions3?: Float32Array,
   /** records at each position (H3 bins at country and region zoom); absent: 1 each */
   weights?: Float32Array,
+  /** the heat layer's maker (web/map/heat-layer.ts, loaded when the heat map is first switched on); absent: none */
+  heat?: (positions3: Float32Array, weights?: Float32Array) => MapLayer,
 ): MapLayer[] {
   const on = (k: LayerKey): boolean => ui.layers.includes(k);
   const layers: MapLayer[] = [];
@@ -86,35 +87,7 @@ export function buildLayers(
     const selected = ui.selected === null ? [] : territories.features.filter((f) => f.properties.id === ui.selected);
     layers.push(mahallaOutline(LAYER_IDS.selected, selected, SELECTED_LINE, 3.5));
   }
-  if (on('heat') && positions3 && positions3.length > 0) {
-    layers.push(
-      new HeatmapLayer(
-        placedBefore(OVERLAY_BEFORE, {
-          id: LAYER_IDS.heat,
-          opacity: 0.85,
-          data: {
-            length: positions3.length / 3,
-            attributes: {
-              getPosition: { value: positions3, size: 3 },
-              ...(weights ? { getWeight: { value: weights, size: 1 } } : {}),
-            },
-          },
-          radiusPixels: 28,
-          intensity: 1,
-          threshold: 0.12,
-          colorRange: [
-            [255, 255, 178, 60],
-            [254, 217, 118, 140],
-            [254, 178, 76, 190],
-            [253, 141, 60, 220],
-            [240, 59, 32, 235],
-            [189, 0, 38, 245],
-          ],
-          aggregation: 'SUM',
-        }),
-      ),
-    );
-  }
+  if (on('heat') && positions3 && positions3.length > 0 && heat) layers.push(heat(positions3, weights));
   if (on('base') && data.basePoints) layers.push(basePointDots(LAYER_IDS.base, data.basePoints));
   return layers;
 }

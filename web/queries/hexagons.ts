@@ -3,9 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, type Api } from '../api.ts';
-import { unpackHexagons, type HexagonRows } from '../../server/shared/hexagon-columns.ts';
+import type { HexagonRows } from '../../server/shared/hexagon-columns.ts';
 import { getQuery, ok } from './client.ts';
 import { rangeQuery, type RangeArgs } from './range.ts';
+
+const loadDecoder = () => import('../../server/shared/hexagon-columns.ts');
 
 /** The answer as GET /api/hexagons gives it in JSON; the packed columns decode to the same. */
 export type Hexagons = InferResponseType<Api['api']['hexagons']['$get'], 200>;
@@ -21,9 +23,11 @@ export function useHexagons(range: RangeArgs | null, res: number, fdr: boolean) 
     : null;
   return useQuery(
     getQuery(api.api.hexagons.columns.$path(), query, async (q, init) =>
-      ok(await api.api.hexagons.columns.$get({ query: q }, init), async (r) =>
-        unpackHexagons<Omit<Hexagons, keyof HexagonRows>>(await r.arrayBuffer()),
-      ),
+      ok(await api.api.hexagons.columns.$get({ query: q }, init), async (r) => {
+        // The decoder (with h3-js) comes with the first hexagons, not with the first screen's script (issue 15).
+        const [{ unpackHexagons }, bytes] = await Promise.all([loadDecoder(), r.arrayBuffer()]);
+        return unpackHexagons<Omit<Hexagons, keyof HexagonRows>>(bytes);
+      }),
     ),
   );
 }

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { MapView } from '../../map/MapView.tsx';
+import { loadDeckOverlay, MapView } from '../../map/MapView.tsx';
+import { loadOnce } from '../../map/lazy-module.ts';
 import { DARK } from '../../map/style.ts';
 import { bboxOf } from '../../map/bbox.ts';
 import { placeTextLayer } from '../../map/place-text-layer.ts';
@@ -14,6 +15,10 @@ import { creditsLine } from '../../i18n/credits.ts';
 import { isMapPaint, tileOutlines, type MapLayer } from '../../map/mahalla-layers.ts';
 import type { MahallaOutlines } from '../../map/mahalla-layers.ts';
 import { useMapLabels } from '../../map/map-labels.ts';
+
+// The wall screen's names are deck.gl text: its overlay's code is asked for with this module, so the map has it when made
+// and the names are given to it at once (given later, their font atlas was drawn without the bold face).
+void loadOnce(loadDeckOverlay);
 
 const NO_PICK: string[] = [];
 const ignore = (): void => undefined;

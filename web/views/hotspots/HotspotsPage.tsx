@@ -20,14 +20,17 @@ import { drillOpenAtFirst } from './ranking.ts';
 import { noun } from './records.ts';
 import { useHexagonsLayer } from './use-hexagons-layer.ts';
 import { tileOutlines } from '../../map/mahalla-layers.ts';
-import { SCAN_LAYER_ID } from '../../map/scan-layer.ts';
+import { SCAN_LAYER_ID } from '../../map/scan-outline.ts';
 import { useScanLayer } from './use-scan-layer.ts';
 import { ScanPanel } from './ScanPanel.tsx';
+import { useLazyModule } from '../../map/lazy-module.ts';
 import { LoadState } from '../common/LoadState.tsx';
 import { MapExport } from './MapExport.tsx';
 import { useNameOf, useT, type NameOf } from '../../i18n/I18n.tsx';
 
 const PICK = [SCAN_LAYER_ID, LAYER_IDS.choropleth];
+/** The heat map's code (deck.gl), loaded when it is first switched on. */
+const loadHeatLayer = () => import('../../map/heat-layer.ts');
 
 export function HotspotsPage() {
   const meta = useMeta();
@@ -51,6 +54,8 @@ export function HotspotsPage() {
 
   const metrics = useMetrics(range);
   const heat = useHeatData(range, layerKeys.includes('heat'), metrics.data?.totals.count ?? null);
+  const heatCode = useLazyModule(loadHeatLayer, layerKeys.includes('heat'));
+  const heatLayer = heatCode.module?.heatLayer;
   const hotspots = useHotspots(metric === 'hotspot' ? range : null, fdr);
   const emerging = useEmerging(metric === 'emerging' ? range : null);
   const view = useMemo(() => {
@@ -81,12 +86,12 @@ export function HotspotsPage() {
     useUi((s) => s.scan),
   );
   const layers = useMemo(() => {
-    const built = buildLayers(data, ui, positions3, weights);
+    const built = buildLayers(data, ui, positions3, weights, heatLayer);
     // Hexagons, then the scan's cluster outlines, draw over the mahallas and under the base points.
     const base = built.findIndex((l) => l.id === LAYER_IDS.base);
     built.splice(base < 0 ? built.length : base, 0, ...(hex.layer ? [hex.layer] : []), ...scan.layers);
     return built;
-  }, [data, ui, positions3, weights, hex.layer, scan.layers]);
+  }, [data, ui, positions3, weights, heatLayer, hex.layer, scan.layers]);
   // White borders between coloured mahallas; faint grey ones over the bare basemap, the heat map or hexagons.
   const choropleth = layerKeys.includes('choropleth');
   const outlines = useMemo(() => tileOutlines(choropleth), [choropleth]);
@@ -112,10 +117,18 @@ export function HotspotsPage() {
   );
 
   const error =
-    meta.error ?? territories.error ?? metrics.error ?? hotspots.error ?? emerging.error ?? hex.error ?? scan.error;
+    meta.error ??
+    territories.error ??
+    metrics.error ??
+    hotspots.error ??
+    emerging.error ??
+    hex.error ??
+    scan.error ??
+    heatCode.error;
   const loading =
     metrics.isFetching ||
     heat.isFetching ||
+    (layerKeys.includes('heat') && !heatLayer && !heatCode.error) ||
     territories.isFetching ||
     hotspots.isFetching ||
     emerging.isFetching ||

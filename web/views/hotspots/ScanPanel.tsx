@@ -5,7 +5,7 @@ import type { Scan, ScanCluster } from '../../queries/scan.ts';
 import { css } from '../../map/colors.ts';
 import { useFmt, useT } from '../../i18n/I18n.tsx';
 import type { Translate } from '../../i18n/translate.ts';
-import { SCAN_COLORS } from '../../map/scan-layer.ts';
+import { SCAN_COLORS } from '../../map/scan-outline.ts';
 import { clusterLine, pText, recordsLine, rrText, scanEmpty, scanExplanation, scanMethod } from './scan-text.ts';
 
 const title = (c: ScanCluster, t: Translate): string =>

@@ -6,9 +6,9 @@ import { useMeta } from '../../queries/meta.ts';
 import type { RangeArgs } from '../../queries/range.ts';
 import { useHexagons } from '../../queries/hexagons.ts';
 import { useUi } from '../../state/store.ts';
-import { buildHexLayer, HEX_LAYER_ID, type HexDatum } from '../../map/hex-layer.ts';
-import { hexView } from '../../map/hex-view.ts';
-import { resolutionForZoom } from '../../map/hex-resolution.ts';
+import type { HexDatum } from '../../map/hex-layer.ts';
+import { HEX_LAYER_ID, resolutionForZoom } from '../../map/hex-resolution.ts';
+import { useLazyModule } from '../../map/lazy-module.ts';
 import { hotspotClasses } from '../../map/metric-values.ts';
 import { activeT } from '../../i18n/translate.ts';
 import { useLocale } from '../../i18n/I18n.tsx';
@@ -22,7 +22,16 @@ const INITIAL_ZOOM = { city: 10.5, district: 12, national: 6 } as const;
  */
 const NATIONAL_MAX_RES = 7;
 
+/** The layer and its legend's code (deck.gl, h3-js), loaded when hexagons are first switched on. */
+const loadHexCode = () =>
+  Promise.all([import('../../map/hex-layer.ts'), import('../../map/hex-view.ts')]).then(([layer, view]) => ({
+    buildHexLayer: layer.buildHexLayer,
+    hexView: view.hexView,
+  }));
+
 export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
+  const code = useLazyModule(loadHexCode, on);
+  const kit = code.module;
   const meta = useMeta();
   const district = useUi((s) => s.district);
   const chosen = useUi((s) => s.hexRes);
@@ -39,10 +48,13 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
   const query = useHexagons(on ? range : null, res, fdr);
   const mode = metric === 'hotspot' ? 'hotspot' : 'count';
   const data = on ? query.data : undefined;
-  const layer = useMemo(() => (data ? buildHexLayer(data, { mode, opacity: 0.9 }) : undefined), [data, mode]);
+  const layer = useMemo(
+    () => (data && kit ? kit.buildHexLayer(data, { mode, opacity: 0.9 }) : undefined),
+    [data, mode, kit],
+  );
   // The legend's words follow the language (hexView writes them in the language in force).
   const locale = useLocale();
-  const view = useMemo(() => (data && locale ? hexView(data, mode) : undefined), [data, mode, locale]);
+  const view = useMemo(() => (data && kit && locale ? kit.hexView(data, mode) : undefined), [data, mode, kit, locale]);
   const tooltip = useMemo(
     () =>
       (info: PickingInfo): string | null => {
@@ -64,7 +76,7 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
     view,
     tooltip,
     withoutPoint: data?.counts.withoutPoint,
-    loading: on && query.isFetching,
-    error: on ? query.error : null,
+    loading: on && (query.isFetching || (!kit && !code.error)),
+    error: on ? (query.error ?? code.error) : null,
   };
 }

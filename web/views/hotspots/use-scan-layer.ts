@@ -4,13 +4,19 @@ import { useCallback, useMemo, useState } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { RangeArgs } from '../../queries/range.ts';
 import { useScan, type ScanCluster } from '../../queries/scan.ts';
-import { buildScanLayers, SCAN_LAYER_ID } from '../../map/scan-layer.ts';
+import { SCAN_LAYER_ID } from '../../map/scan-outline.ts';
+import { useLazyModule } from '../../map/lazy-module.ts';
 import type { ScanView } from '../../state/url.ts';
 import { pText, rrText } from './scan-text.ts';
 import { activeT } from '../../i18n/translate.ts';
 
+/** The outline layers' code (deck.gl), loaded when the scan is first switched on. */
+const loadScanLayers = () => import('../../map/scan-layer.ts');
+
 export function useScanLayer(range: RangeArgs | null, view: ScanView) {
   const on = view !== 'off';
+  const code = useLazyModule(loadScanLayers, on);
+  const build = code.module?.buildScanLayers;
   const query = useScan(on ? range : null, view === 'emerging' ? 'emerging' : 'spatial');
   const data = on ? query.data : undefined;
   const [selected, setSelected] = useState<number | null>(null);
@@ -21,8 +27,8 @@ export function useScanLayer(range: RangeArgs | null, view: ScanView) {
     setSelected(null);
   }
   const layers = useMemo(
-    () => (data ? buildScanLayers(data.clusters, { selected, alpha: data.params.alpha }) : []),
-    [data, selected],
+    () => (data && build ? build(data.clusters, { selected, alpha: data.params.alpha }) : []),
+    [data, selected, build],
   );
   const tooltip = useMemo(
     () =>
@@ -48,7 +54,7 @@ export function useScanLayer(range: RangeArgs | null, view: ScanView) {
     select: setSelected,
     pick,
     tooltip,
-    loading: on && query.isFetching,
-    error: on ? query.error : null,
+    loading: on && (query.isFetching || (!code.module && !code.error)),
+    error: on ? (query.error ?? code.error) : null,
   };
 }

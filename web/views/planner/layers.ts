@@ -5,7 +5,7 @@ import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
 import { UNASSIGNED, type DistrictModel, type Plan } from '../../../server/shared/planner/model.ts';
-import { hatchProps } from '../../map/hatch.ts';
+import { hatchProps } from '../../map/hatch-deck.ts';
 import { OVERLAY_BEFORE, placedBefore } from '../../map/style.ts';
 import type { Territories } from '../../queries/mahallas.ts';
 import { PROBLEM, TERRITORY_COLORS } from '../coverage/layers.ts';
