@@ -1,6 +1,5 @@
 // Mounts the application, or the wall-screen briefing (its own chrome-less tree, loaded only on /briefing); both under
 // the one server-state cache and the language in force (i18n/I18n.tsx).
-import './zod-csp.ts';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
