@@ -1,9 +1,9 @@
 // The hexagon view's pure pieces: zoom → resolution, the legend text and classes, and the layer's invariants.
 import { describe, expect, it } from 'vitest';
 import { cellToBoundary, gridDisk } from 'h3-js';
-import { resolutionForZoom } from '../../web/map/hex-resolution.ts';
+import { HEX_LAYER_ID, resolutionForZoom } from '../../web/map/hex-resolution.ts';
 import { hexView, type HexColumns } from '../../web/map/hex-view.ts';
-import { buildHexLayer, hexData, HEX_LAYER_ID } from '../../web/map/hex-layer.ts';
+import { buildHexLayer, hexData } from '../../web/map/hex-layer.ts';
 import { HOTSPOT_COLORS, SEQUENTIAL } from '../../web/map/colors.ts';
 import { translator } from '../../web/i18n/translate.ts';
 

@@ -1,13 +1,7 @@
 // The scan view's pure pieces: which clusters the outline layers draw and how, and what the panel says.
 import { describe, expect, it } from 'vitest';
-import {
-  buildScanLayers,
-  outlineStyle,
-  scanFeatures,
-  SCAN_COLORS,
-  SCAN_HALO_ID,
-  SCAN_LAYER_ID,
-} from '../../web/map/scan-layer.ts';
+import { buildScanLayers } from '../../web/map/scan-layer.ts';
+import { outlineStyle, scanFeatures, SCAN_COLORS, SCAN_HALO_ID, SCAN_LAYER_ID } from '../../web/map/scan-outline.ts';
 import {
   clusterLine,
   pText,

@@ -1,6 +1,6 @@
 // The map: an uncontrolled MapLibre map with our offline style, what MapLibre draws for the page (mahallas from the
 // tiles, point sets) and, once the page has any, one deck.gl overlay (interleaved; web/map/deck-overlay.ts).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerCount, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -13,12 +13,12 @@ import type { View } from '../state/url.ts';
 import { bindKeyboardPick } from './keyboard.ts';
 import { rememberPick } from './keep-visible.ts';
 import { basemapStyle, LIGHT, type BasemapTheme } from './style.ts';
-import { isTilePaint, type MahallaOutlines, type MapPaint, type TileFill } from './mahalla-layers.ts';
+import { isMapPoints, isTilePaint, type MahallaOutlines, type MapPaint, type TileFill } from './mahalla-layers.ts';
 import { applyTilePaint } from './mahalla-tiles.ts';
 import type { TileUrls } from './tile-source.ts';
 import { pickTileMahalla, wireTileHover, type TileHover } from './tile-pointer.ts';
-import { applyMapPoints, mapPointAt, type MapPoints } from './map-points.ts';
-import { loaded, loadOnce } from './lazy-module.ts';
+import { applyMapPoints, mapPointAt } from './map-points.ts';
+import { useLazyModule } from './lazy-module.ts';
 import { whenAllLoaded, whenStyled } from './when-styled.ts';
 import { MapCorner, nameZoomButtons, sayDistance } from './corner-controls.ts';
 import { useLabelSource, useOutlineSource } from './boundary-sources.ts';
@@ -69,7 +69,6 @@ const NO_PAINT: readonly MapPaint[] = [];
 
 /** The deck.gl overlay's code, loaded when a page first has deck.gl layers (the national first screen has none). */
 export const loadDeckOverlay = () => import('./deck-overlay.ts');
-type DeckOverlayCode = Awaited<ReturnType<typeof loadDeckOverlay>>;
 
 /** Debug handle for tests and the bench: the live map (read-only use). */
 declare global {
@@ -97,12 +96,13 @@ export function MapView({
   const overlay = useRef<MapLibreOverlay | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const hover = useRef<TileHover | null>(null);
-  /** The overlay's code is on its way: the map is not finished (data-overlay, read by the browser tests). */
-  const [overlayPending, setOverlayPending] = useState(false);
+  // The overlay's code, asked for with the page's first deck.gl layers; while it is on its way the map is not finished
+  // (data-overlay, read by the browser tests).
+  const deckCode = useLazyModule(loadDeckOverlay, layers.length > 0);
   const initial = useRef({ labels, bbox: focus ?? bbox, attribution, theme, tileUrls });
   // Callbacks change every render; the map's handlers read the latest through a ref instead of re-binding.
   const fill = paint.find((p): p is TileFill => p.kind === 'tile-fill') ?? null;
-  const points = paint.filter((p): p is MapPoints => p.kind === 'map-points').map((p) => p.id);
+  const points = paint.filter(isMapPoints).map((p) => p.id);
   const handlers = useRef({ pickLayerIds, onPick, tooltip, onMap, fill, points });
   handlers.current = { pickLayerIds, onPick, tooltip, onMap, fill, points };
   /** What the camera is fitted to while the person has not moved it: the focused district or the whole area. */
@@ -232,39 +232,23 @@ export function MapView({
 
   useEffect(() => {
     const map = mapRef.current;
-    // No overlay, nor its code, until the page has something for deck.gl to draw.
-    if (!map || (!overlay.current && layers.length === 0)) return;
-    let stop = (): void => undefined;
-    const draw = ({ attachOverlay }: DeckOverlayCode): void => {
-      overlay.current ??= attachOverlay(
-        map,
-        () => handlers.current.tooltip,
-        (shown) => hover.current?.deckTip(shown),
-      );
-      const apply = (): void => overlay.current?.setProps({ layers });
-      // Given at once, not after the map's next frame: given then, the wall screen's deck.gl names lost their bold face
-      // (their font atlas drawn without it).
-      apply();
-      // The overlay can only insert its layers (below district lines and labels) once every source has loaded; layers
-      // set earlier are not placed, so they are set again then.
-      if (!map.isStyleLoaded()) stop = whenAllLoaded(map, apply);
-    };
-    const code = loaded(loadDeckOverlay);
-    if (code) {
-      draw(code);
-      return () => stop();
-    }
-    let live = true;
-    setOverlayPending(true);
-    loadOnce(loadDeckOverlay)
-      .then((m) => live && mapRef.current === map && draw(m))
-      .catch((e: unknown) => console.error(e))
-      .finally(() => live && setOverlayPending(false));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [layers]);
+    if (deckCode.error) console.error(deckCode.error);
+    // No overlay until the page has something for deck.gl to draw (and its code has come).
+    const code = deckCode.module;
+    if (!map || !code || (!overlay.current && layers.length === 0)) return;
+    overlay.current ??= code.attachOverlay(
+      map,
+      () => handlers.current.tooltip,
+      (shown) => hover.current?.deckTip(shown),
+    );
+    const apply = (): void => overlay.current?.setProps({ layers });
+    // Given at once, not after the map's next frame: given then, the wall screen's deck.gl names lost their bold face
+    // (their font atlas drawn without it).
+    apply();
+    // The overlay can only insert its layers (below district lines and labels) once every source has loaded; layers
+    // set earlier are not placed, so they are set again then.
+    if (!map.isStyleLoaded()) return whenAllLoaded(map, apply);
+  }, [layers, deckCode.module, deckCode.error]);
 
   useLabelSource(mapRef, labels);
 
@@ -275,10 +259,7 @@ export function MapView({
     if (!map) return;
     const apply = (): void => {
       applyTilePaint(map, paint.filter(isTilePaint), outlines ?? null, tileUrls);
-      applyMapPoints(
-        map,
-        paint.filter((p): p is MapPoints => p.kind === 'map-points'),
-      );
+      applyMapPoints(map, paint.filter(isMapPoints));
     };
     whenStyled(map, apply);
   }, [paint, outlines, tileUrls]);
@@ -296,6 +277,6 @@ export function MapView({
   }, [focusKey, bbox]);
 
   return (
-    <div ref={container} className="map" data-testid="map" data-overlay={overlayPending ? 'loading' : undefined} />
+    <div ref={container} className="map" data-testid="map" data-overlay={deckCode.pending ? 'loading' : undefined} />
   );
 }

@@ -9,8 +9,6 @@ import { OVERLAY_BEFORE } from './style.ts';
 
 import { HEX_LAYER_ID } from './hex-resolution.ts';
 
-export { HEX_LAYER_ID };
-
 export interface HexLayerUi {
   mode: HexMode;
   /** the clicked cell (h3-js hex string), outlined */

@@ -32,6 +32,8 @@ export interface Lazy<T> {
   /** the module, null until it has come */
   module: T | null;
   error: Error | null;
+  /** wanted and on its way: what it is wanted for is not drawn yet (a page counts it as loading) */
+  pending: boolean;
 }
 
 /**
@@ -40,10 +42,7 @@ export interface Lazy<T> {
  * @example const hex = useLazyModule(loadHex, layers.includes('hex'));
  */
 export function useLazyModule<T>(load: () => Promise<T>, wanted: boolean): Lazy<T> {
-  const [state, setState] = useState<Lazy<T>>(() => ({
-    module: (came.get(load) as T | undefined) ?? null,
-    error: null,
-  }));
+  const [state, setState] = useState<Omit<Lazy<T>, 'pending'>>(() => ({ module: loaded(load) ?? null, error: null }));
   useEffect(() => {
     if (!wanted || state.module) return;
     let live = true;
@@ -55,5 +54,5 @@ export function useLazyModule<T>(load: () => Promise<T>, wanted: boolean): Lazy<
       live = false;
     };
   }, [load, wanted, state.module]);
-  return state;
+  return { ...state, pending: wanted && !state.module && !state.error };
 }

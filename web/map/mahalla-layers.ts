@@ -46,6 +46,7 @@ export type MapLayer = Layer | MapPaint;
 const MAP_PAINT = new Set(['tile-fill', 'tile-line', 'map-points']);
 export const isMapPaint = (l: MapLayer): l is MapPaint => MAP_PAINT.has((l as Partial<MapPaint>).kind ?? '');
 export const isTilePaint = (l: MapPaint): l is TilePaint => l.kind === 'tile-fill' || l.kind === 'tile-line';
+export const isMapPoints = (l: MapPaint): l is MapPoints => l.kind === 'map-points';
 
 /**
  * Mahallas filled by `fill` (transparent = basemap), pickable with a hover highlight, under the outlines; hatched where

@@ -13,8 +13,6 @@ import {
   type ScanOutline,
 } from './scan-outline.ts';
 
-export { outlineStyle, scanFeatures, SCAN_COLORS, SCAN_HALO_ID, SCAN_LAYER_ID } from './scan-outline.ts';
-
 const HALO: [number, number, number, number] = [255, 255, 255, 230];
 
 /**

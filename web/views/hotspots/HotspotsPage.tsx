@@ -128,7 +128,7 @@ export function HotspotsPage() {
   const loading =
     metrics.isFetching ||
     heat.isFetching ||
-    (layerKeys.includes('heat') && !heatLayer && !heatCode.error) ||
+    heatCode.pending ||
     territories.isFetching ||
     hotspots.isFetching ||
     emerging.isFetching ||

@@ -76,7 +76,7 @@ export function useHexagonsLayer(range: RangeArgs | null, on: boolean) {
     view,
     tooltip,
     withoutPoint: data?.counts.withoutPoint,
-    loading: on && (query.isFetching || (!kit && !code.error)),
+    loading: on && (query.isFetching || code.pending),
     error: on ? (query.error ?? code.error) : null,
   };
 }

@@ -54,7 +54,7 @@ export function useScanLayer(range: RangeArgs | null, view: ScanView) {
     select: setSelected,
     pick,
     tooltip,
-    loading: on && (query.isFetching || (!code.module && !code.error)),
+    loading: on && (query.isFetching || code.pending),
     error: on ? (query.error ?? code.error) : null,
   };
 }
