@@ -226,9 +226,16 @@ try {
             [nav.domContentLoadedEventEnd, `${nav.domContentLoadedEventEnd.toFixed(0).padStart(5)}   DOMContentLoaded`],
             // The document's load (Chrome's loading animation stops) and the app's start (web/boot.ts, web/main.tsx).
             [nav.loadEventEnd, `${nav.loadEventEnd.toFixed(0).padStart(5)}   document loaded`],
+            // Every user-timing mark: the app's start, and any a trial build sets (performance.mark('…')).
             ...performance
-              .getEntriesByName(appStart)
-              .map((m) => [m.startTime, `${m.startTime.toFixed(0).padStart(5)}   app start`] as [number, string]),
+              .getEntriesByType('mark')
+              .map(
+                (m) =>
+                  [
+                    m.startTime,
+                    `${m.startTime.toFixed(0).padStart(5)}   ${m.name === appStart ? 'app start' : `mark ${m.name}`}`,
+                  ] as [number, string],
+              ),
             ...res,
             ...marks,
             ...progs,
