@@ -5,6 +5,9 @@
 // the whole window on the CPU (≈ 30 ms a frame in headless Chromium), half a core taken from the app's own start on a
 // 2-core machine (issue 15).
 import { zodJitless } from './zod-csp.ts';
+import { fetchEarly } from './early-answers.ts';
 
 zodJitless();
+// The answers the page was sent with preload links for, asked for now: the app reads them before its first render.
+fetchEarly();
 void import('./main.tsx');

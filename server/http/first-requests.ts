@@ -4,15 +4,7 @@
 import type { Context } from 'hono';
 import type { Auth } from '../auth/auth.ts';
 import { principalOfRequest } from '../auth/middleware.ts';
-
-/** Every page starts from who is signed in and /api/meta (web/queries/session.ts asks for both at once). */
-const EVERY_PAGE = ['/api/auth/me', '/api/meta'] as const;
-
-/**
- * The hot-spot map, the page a sign-in opens: its map's boundaries and tile URLs (web/map/BaseMap.tsx) and the mahalla
- * index its figures are joined to (web/views/hotspots/HotspotsPage.tsx). Other pages ask for their own first.
- */
-const HOT_SPOT_MAP = ['/api/boundaries', '/api/tiles/mahallas.json', '/api/tiles/mahalla-index'] as const;
+import { EVERY_PAGE, HOT_SPOT_MAP } from '../contract/first-requests.ts';
 
 /**
  * What to preload with the page at `path`, for the session of the request: nothing signed out or with an ended

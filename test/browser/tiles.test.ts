@@ -13,6 +13,7 @@ import { AppDriver, mapSettled, watchPage } from './driver.ts';
 import { TERRITORY_COLORS } from '../../web/views/coverage/layers.ts';
 import { UNRATED_TINT } from '../../web/map/hatch.ts';
 import { APP_START_MARK } from '../../web/app-start.ts';
+import { EVERY_PAGE, HOT_SPOT_MAP } from '../../server/contract/first-requests.ts';
 
 let world: World;
 
@@ -66,6 +67,13 @@ describe('mahallas from vector tiles', () => {
     );
     expect(loaded).toBeGreaterThan(0);
     expect(appStart).toBeGreaterThan(loaded);
+    // Each answer preloaded with the page was asked for once: the boot script's early fetch took the preload, and the
+    // app read that answer instead of asking again (web/early-answers.ts, web/queries/first-answers.ts).
+    for (const path of [...EVERY_PAGE, ...HOT_SPOT_MAP])
+      expect(
+        requests.filter((p) => p === path),
+        path,
+      ).toHaveLength(1);
 
     // The base points are MapLibre's own circles and nothing is drawn by deck.gl: no overlay was made for this screen
     // (web/map/deck-overlay.ts; it costs a software-GL first screen ≈ 0.5 s).
@@ -82,11 +90,10 @@ describe('mahallas from vector tiles', () => {
     // Nor was deck.gl's code loaded (its first module sets globalThis.deck): it comes with a page that draws with it.
     expect(await page.evaluate(() => 'deck' in globalThis)).toBe(false);
 
-    // Tiles and the index, once; no mahalla polygons as GeoJSON.
+    // Tiles (the index was asked once, above); no mahalla polygons as GeoJSON.
     expect(
       requests.filter((p) => /^\/api\/tiles\/mahallas\/[0-9a-z-]+\/\d+\/\d+\/\d+\.pbf$/.test(p)).length,
     ).toBeGreaterThan(0);
-    expect(requests.filter((p) => p === '/api/tiles/mahalla-index')).toHaveLength(1);
     expect(requests.filter((p) => p.startsWith('/api/mahallas'))).toEqual([]);
 
     // Every mahalla is drawn from the tile source, coloured through its feature state.

@@ -3,7 +3,7 @@
 // boundaries load here once. Framing the whole area needs only /api/meta, so the map is made as soon as it is there and
 // the outlines are drawn when they arrive: creating the GL context, compiling the first shaders and asking for the
 // tiles no longer wait for the boundaries (issue 15).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -70,19 +70,13 @@ export function BaseMap({
   const flyBox = fly && fly.district === district ? fly.box : null;
   const labels = useMapLabels(boundaries.data?.labels as FeatureCollection | undefined);
   // A chosen district is framed from its outline: that map waits for the boundaries (else it would open on the country
-  // and then fly, or move a camera saved in the link). The map is made in the next task after it could be: making it
-  // (the GL context, ≈ 0.3 s in software GL) in this commit would delay the page's own first requests, which React
-  // starts in the effects of the same commit, after its children's.
-  // It also waits for the tiles' TileJSON (asked beside /api/meta, a few hundred bytes): made with the tile URLs in its
-  // style, the map asks for the tiles (mahallas, borders, land) in its first frame (web/map/style.ts).
+  // and then fly, or move a camera saved in the link). It also waits for the tiles' TileJSON (a few hundred bytes):
+  // made with the tile URLs in its style, the map asks for the tiles (mahallas, borders, land) in its first frame
+  // (web/map/style.ts). On the first screen all three are read before the first render (web/queries/first-answers.ts),
+  // so the map is made in the page's first commit, before the page's own first requests leave: the tiles, read by
+  // MapLibre's workers, are the longest wait of the national first screen, and the numbers arrive well before them.
   const canMake = !!meta.data && (!!boundaries.data || district === null) && !tileJson.isPending;
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    if (!canMake || ready) return;
-    const later = setTimeout(() => setReady(true), 0);
-    return () => clearTimeout(later);
-  }, [canMake, ready]);
-  if (!ready || !meta.data) return null;
+  if (!canMake || !meta.data) return null;
   return (
     <MapView
       labels={labels}

@@ -1,6 +1,6 @@
 // Who is signed in (GET /api/auth/me), and signing in and out. Everything else the web shows depends on the session,
 // so signing in or out clears every cached answer: nothing one person saw stays for the next.
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import type { Capability } from '../../server/contract/access.ts';
 import { api, type Api } from '../api.ts';
@@ -10,23 +10,25 @@ import { metaQuery } from './meta.ts';
 export type Session = InferResponseType<Api['api']['auth']['me']['$get'], 200>;
 
 /** The signed-in principal; null when nobody is (401), so the sign-in page shows. */
+export const sessionQuery = queryOptions({
+  queryKey: SESSION_KEY,
+  queryFn: async () => {
+    try {
+      const me = await ok(await api.api.auth.me.$get(), (r) => r.json());
+      // Every page starts from /api/meta (the map's frame, the first numbers' period): asked with the session, not
+      // after the page has rendered around it (≈ 0.1 s later on the national first screen, issue 15).
+      void queryClient.prefetchQuery(metaQuery);
+      return me;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  staleTime: Infinity,
+});
+
 export function useSession() {
-  return useQuery({
-    queryKey: SESSION_KEY,
-    queryFn: async () => {
-      try {
-        const me = await ok(await api.api.auth.me.$get(), (r) => r.json());
-        // Every page starts from /api/meta (the map's frame, the first numbers' period): asked with the session, not
-        // after the page has rendered around it (≈ 0.1 s later on the national first screen, issue 15).
-        void queryClient.prefetchQuery(metaQuery);
-        return me;
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
-    staleTime: Infinity,
-  });
+  return useQuery(sessionQuery);
 }
 
 /** Whether the session holds a capability (the server checks it anyway: this only hides what would be refused). */
