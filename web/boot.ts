@@ -6,8 +6,10 @@
 // 2-core machine (issue 15).
 import { zodJitless } from './zod-csp.ts';
 import { fetchEarly } from './early-answers.ts';
+import { warmUp } from './warm-up.ts';
 
 zodJitless();
 // The answers the page was sent with preload links for, asked for now: the app reads them before its first render.
 fetchEarly();
 void import('./main.tsx');
+warmUp();

@@ -1,7 +1,7 @@
 // The map: an uncontrolled MapLibre map with our offline style, what MapLibre draws for the page (mahallas from the
 // tiles, point sets) and, once the page has any, one deck.gl overlay (interleaved; web/map/deck-overlay.ts).
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerCount, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -25,19 +25,16 @@ import { useLabelSource, useOutlineSource } from './boundary-sources.ts';
 import { keepCreditsRoom } from './credits-room.ts';
 import { fitBox, watchCovers } from './fit-room.ts';
 import { skipSky } from './no-sky.ts';
-import { warmGlyphCanvas } from './warm-glyph-canvas.ts';
 import { drawFirstWhenLoaded } from './first-frame.ts';
 
-// After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. Two
-// workers (MapLibre's default is one): each GeoJSON source keeps the worker it was given, vector tiles go to the next
-// worker one by one, so the first screen's six tiles are read by both at once. They start now, while the page's first
-// data loads, not when the first map is made (issue 15: the worker script was fetched only after the boundaries had
-// arrived).
+// After a production build the worker must be fetched from our own origin (STACK.md): point MapLibre at it. One
+// worker, MapLibre's own default outside Safari: each worker is a V8 isolate of its own that compiles MapLibre's tile
+// code anew, and with two the national first screen spent more CPU on that than it gained in parallel parsing on a
+// 2-core machine (median 3.08 s against 3.26 s side by side; 4.1 against 4.6 s of CPU, issue 15). It starts now, while
+// the page's first data loads, not when the first map is made (issue 15: the worker script was fetched only after the
+// boundaries had arrived).
 setWorkerUrl(new URL(workerUrl, window.location.href).href);
-setWorkerCount(2);
 prewarm();
-// The labels' first glyph would otherwise wait for the browser's first readable 2D canvas (see warm-glyph-canvas.ts).
-warmGlyphCanvas();
 
 export interface MapViewProps {
   /** the region and district names' points (the land and borders come with the tiles) */

@@ -118,9 +118,9 @@ const outlines = (
 
 /**
  * The basemap style for a theme, the label points (`labels`: one point per district and per region, else every part
- * of a multi-part district gets a label) and the tiles (`urls`, from the TileJSON; undefined: MapLibre asks for it). The tile source comes first: MapLibre asks its workers for tiles source by source in style order, and a
- * worker parses one tile at a time. The labels come second: MapLibre gives each new GeoJSON source the next of its two
- * workers, so they (waiting for glyphs from the main thread) are laid out beside the tiles, not after them.
+ * of a multi-part district gets a label) and the tiles (`urls`, from the TileJSON; undefined: MapLibre asks for it).
+ * The tile source comes first: MapLibre asks its worker for tiles source by source in style order, and the worker
+ * parses one tile at a time.
  * @example new maplibregl.Map({ container, style: basemapStyle(LIGHT, land, labelPoints, tileJson) })
  */
 export function basemapStyle(
