@@ -5,6 +5,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { buildDist, clickAndWait } from './browser.ts';
 import { withServer } from './http.ts';
+import { chromiumSettled } from './settle.ts';
 import type { BenchRow } from './spatial-join.ts';
 
 interface Tally {
@@ -48,13 +49,16 @@ async function signedInPage(browser: Browser, origin: string): Promise<Page> {
 }
 
 /**
- * Navigation → first screen drawn, in a Chromium of its own (no shader or HTTP cache from an earlier run, as a user's
- * first visit), signed in as the demo administrator; ms.
+ * Navigation → first screen drawn, in a Chromium of its own (no shader, code or HTTP cache from an earlier run, as a
+ * user's first visit), signed in as the demo administrator; ms. `settled`: the navigation waits until Chromium has
+ * finished starting (bench/settle.ts), as a user's browser has; else it is made at once, as the runs before 6 December
+ * did.
  */
-async function timeFirstScreen(origin: string): Promise<number> {
+async function timeFirstScreen(origin: string, settled: boolean): Promise<number> {
   const browser = await launchChromium();
   try {
     const page = await signedInPage(browser, origin);
+    if (settled) await chromiumSettled();
     const start = Date.now();
     await page.goto(`${origin}/`);
     await firstScreenDrawn(page);
@@ -104,6 +108,7 @@ export async function benchFirstScreenBytes(dbFile: string, port: number, label:
           await Promise.all(counted);
           return now;
         };
+        await chromiumSettled();
         const start = Date.now();
         await page.goto(`${origin}/`);
         await firstScreenDrawn(page);
@@ -112,11 +117,19 @@ export async function benchFirstScreenBytes(dbFile: string, port: number, label:
         now = empty();
         await page.evaluate(clickAndWait, ['[data-testid="categories"] input', 0] as [string, number]);
         const change = await settled();
+        // Alternating, so that a slower spell of the host falls on both.
         const times = [drawnMs];
-        for (let i = 0; i < MORE_RUNS; i++) times.push(await timeFirstScreen(origin));
-        times.sort((a, b) => a - b);
-        const median = times[Math.floor(times.length / 2)]!;
+        const atLaunch: number[] = [];
+        for (let i = 0; i < MORE_RUNS; i++) {
+          times.push(await timeFirstScreen(origin, true));
+          atLaunch.push(await timeFirstScreen(origin, false));
+        }
         const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+        const spread = (ms: number[]): string => {
+          const sorted = [...ms].sort((a, b) => a - b);
+          const median = sorted[Math.floor(sorted.length / 2)]!;
+          return `median ${s(median)} of ${sorted.length} navigations (${s(sorted[0]!)}–${s(sorted[sorted.length - 1]!)})`;
+        };
         return [
           {
             name: `${label}: first screen of the hot-spot map, all requests as received (compressed)`,
@@ -124,11 +137,14 @@ export async function benchFirstScreenBytes(dbFile: string, port: number, label:
             target: '< 3 MB (issue 15), /api/meta once',
           },
           {
-            name: `${label}: first screen, from navigation to the map with its legend drawn (headless Chromium, software GL)`,
-            value:
-              `median ${s(median)} of ${times.length} navigations, each in a fresh Chromium (${s(times[0]!)}–` +
-              `${s(times[times.length - 1]!)}); slowest API answer ${first.slowest.ms.toFixed(0)} ms (${first.slowest.path})`,
+            name: `${label}: first screen, from navigation to the map with its legend drawn (headless Chromium, software GL), each in a Chromium of its own with a fresh profile, started and settled`,
+            value: `${spread(times)}; slowest API answer ${first.slowest.ms.toFixed(0)} ms (${first.slowest.path})`,
             target: '< 3 s; every endpoint < 300 ms (issue 15)',
+          },
+          {
+            name: `${label}: the same, each navigation made the moment Chromium had launched (the method of the runs before 6 December)`,
+            value: spread(atLaunch),
+            target: 'reported',
           },
           {
             name: `${label}: one category filter change, all requests as received`,
