@@ -161,13 +161,15 @@ describe('the first screen', () => {
       await route.continue();
     });
     // The map's moves and resizes from its making on: a refit that changes nothing must not move it (a frame each).
+    // And whether the UI's fonts had loaded when it was made: a font swap after it re-lays the page out around it.
     await page.addInitScript(() => {
-      const w = window as unknown as { __moves: string[] };
+      const w = window as unknown as { __moves: string[]; __fontsAtMap: boolean[] };
       w.__moves = [];
       const wait = setInterval(() => {
         const map = window.__hamkorMap;
         if (!map) return;
         clearInterval(wait);
+        w.__fontsAtMap = ['400', '600'].map((weight) => document.fonts.check(`${weight} 16px "Noto Sans"`, 'Aa Жж'));
         for (const e of ['resize', 'moveend'] as const) map.on(e, () => w.__moves.push(e));
       }, 5);
     });
@@ -178,7 +180,12 @@ describe('the first screen', () => {
     await mapSettled(page);
     const drawn = await rendered(d);
     expect(drawn.filter((f) => f.fill !== null).length).toBeGreaterThan(drawn.length / 2);
-    // The page kept its size: no resize; the camera moved at most once, to clear the legend when it came.
+    // The page kept its size: no resize; the camera moved at most once, to clear the legend when it came. The fonts
+    // were in before the app's first render (web/ui-fonts.ts), so none came after the map to re-lay the page out.
+    expect(await page.evaluate(() => (window as unknown as { __fontsAtMap: boolean[] }).__fontsAtMap)).toEqual([
+      true,
+      true,
+    ]);
     const moves = await page.evaluate(() => (window as unknown as { __moves: string[] }).__moves);
     expect(moves.filter((e) => e === 'resize')).toEqual([]);
     expect(moves.length).toBeLessThanOrEqual(1);

@@ -22,15 +22,9 @@ const isFirstPath = (path: string): path is FirstPath => Object.hasOwn(READ, pat
 
 /**
  * Reads the answers for `paths` into the query cache; resolves when all are in (a refused one is kept as that query's
- * error, as a hook's own fetch would) or after `waitMs`, whichever is first: a slow answer then arrives as it would
- * have, into the query already asking for it, while the app renders without it.
- * @example await readFirstAnswers(earlyPaths(), 1000)
+ * error, as a hook's own fetch would).
+ * @example await readFirstAnswers(earlyPaths())
  */
-export async function readFirstAnswers(paths: readonly string[], waitMs: number): Promise<void> {
-  const reads = paths.filter(isFirstPath).map((p) => READ[p]());
-  if (reads.length === 0) return;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
-  await Promise.race([Promise.all(reads), late]);
-  clearTimeout(timer);
+export async function readFirstAnswers(paths: readonly string[]): Promise<void> {
+  await Promise.all(paths.filter(isFirstPath).map((p) => READ[p]()));
 }
