@@ -51,7 +51,7 @@ async function signedInPage(browser: Browser, origin: string): Promise<Page> {
 /**
  * Navigation → first screen drawn, in a Chromium of its own (no shader, code or HTTP cache from an earlier run, as a
  * user's first visit), signed in as the demo administrator; ms. `settled`: the navigation waits until Chromium has
- * finished starting (bench/settle.ts), as a user's browser has; else it is made at once, as the runs before 6 December
+ * finished starting (bench/settle.ts), as a user's browser has; else it is made at once, as the earlier runs
  * did.
  */
 async function timeFirstScreen(origin: string, settled: boolean): Promise<number> {
@@ -142,7 +142,7 @@ export async function benchFirstScreenBytes(dbFile: string, port: number, label:
             target: '< 3 s; every endpoint < 300 ms (issue 15)',
           },
           {
-            name: `${label}: the same, each navigation made the moment Chromium had launched (the method of the runs before 6 December)`,
+            name: `${label}: the same, each navigation made the moment Chromium had launched (the method of the earlier runs)`,
             value: spread(atLaunch),
             target: 'reported',
           },
