@@ -3,7 +3,7 @@
 // its time, and asks with other filters (never kept: the statistics computed anew, the cold number). Beside the
 // latencies, the server's CPU time per ask (all its threads), which a busy host stretches far less than the wall
 // clock, and the load average while the bench ran: on a shared 2-core host the wall clock alone says little.
-import { readFileSync } from 'node:fs';
+import { cpuMs } from './cpu.ts';
 import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { measure, withServer, type Latency } from './http.ts';
@@ -14,17 +14,6 @@ const YEARS = '/api/emerging?from=2023-11-01&to=2026-10-31';
 const fmt = (l: Latency): string => `p50 ${l.p50.toFixed(0)} ms, p95 ${l.p95.toFixed(0)} ms (n = ${l.n})`;
 const allBut = (i: number): string =>
   INCIDENT_CATEGORIES.filter((_, k) => k !== i % INCIDENT_CATEGORIES.length).join(',');
-
-/** CPU time of process `pid`, all its threads (the statistics workers included), in ms (Linux /proc; NaN elsewhere). */
-function cpuMs(pid: number): number {
-  try {
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 Hz).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
 
 /** The latency of asks, and the server's CPU per ask over them. */
 async function measureWithCpu(

@@ -3,9 +3,7 @@
 // service, the browser's profile), so a navigation made at once shares the machine with it. A user's browser is already
 // running when they open Hamkor; the first-screen bench times that, from a fresh profile (no HTTP or code cache).
 import { readdirSync, readFileSync } from 'node:fs';
-
-/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
-const TICKS_PER_S = 100;
+import { cpuMs } from './cpu.ts';
 
 /** CPU ms (user + system) every Chromium process on this machine has used so far; null where /proc cannot be read. */
 export function chromiumCpuMs(): number | null {
@@ -15,19 +13,16 @@ export function chromiumCpuMs(): number | null {
   } catch {
     return null;
   }
-  let ticks = 0;
+  let ms = 0;
   for (const pid of pids) {
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
     } catch {
-      // the process ended meanwhile
+      continue; // the process ended meanwhile
     }
+    ms += cpuMs(Number(pid)) || 0;
   }
-  return (ticks * 1000) / TICKS_PER_S;
+  return ms;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

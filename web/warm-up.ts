@@ -2,7 +2,7 @@
 // way (the main thread is idle then): ICU's locale data, which V8 loads on the first Intl call (react-intl's provider
 // made it ≈ 70 ms of the national first screen's main thread, issue 15), the page's localStorage, and the first 2D
 // canvas that reads its pixels back (web/map/warm-glyph-canvas.ts).
-import { asLocale, DEFAULT_LOCALE, INTL_TAG, rememberedLocale } from './i18n/locales.ts';
+import { asLocale, INTL_TAG, rememberedLocale, resolveLocale } from './i18n/locales.ts';
 import { warmGlyphCanvas } from './map/warm-glyph-canvas.ts';
 
 /**
@@ -11,8 +11,8 @@ import { warmGlyphCanvas } from './map/warm-glyph-canvas.ts';
  * @example warmUp(); // in the boot script, after it has asked for the app
  */
 export function warmUp(): void {
-  const locale = asLocale(new URLSearchParams(window.location.search).get('lang')) ?? rememberedLocale();
-  const tag = INTL_TAG[locale ?? DEFAULT_LOCALE];
+  const tag =
+    INTL_TAG[resolveLocale(asLocale(new URLSearchParams(window.location.search).get('lang')), rememberedLocale())];
   Intl.NumberFormat.supportedLocalesOf(tag);
   Intl.DateTimeFormat.supportedLocalesOf(tag);
   new Intl.NumberFormat(tag).format(1.5);

@@ -228,8 +228,11 @@ export function MapView({
   }, [t, f, credits]);
 
   useEffect(() => {
-    const map = mapRef.current;
     if (deckCode.error) console.error(deckCode.error);
+  }, [deckCode.error]);
+
+  useEffect(() => {
+    const map = mapRef.current;
     // No overlay until the page has something for deck.gl to draw (and its code has come).
     const code = deckCode.module;
     if (!map || !code || (!overlay.current && layers.length === 0)) return;
@@ -245,7 +248,7 @@ export function MapView({
     // The overlay can only insert its layers (below district lines and labels) once every source has loaded; layers
     // set earlier are not placed, so they are set again then.
     if (!map.isStyleLoaded()) return whenAllLoaded(map, apply);
-  }, [layers, deckCode.module, deckCode.error]);
+  }, [layers, deckCode.module]);
 
   useLabelSource(mapRef, labels);
 
